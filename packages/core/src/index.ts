@@ -1,0 +1,8 @@
+/**
+ * @calico-dsl/core: the `projectcalico.org/v3` resource model (IR), the fluent DSL, the selector
+ * language, port/net/protocol values and Calico-exact validation.
+ *
+ * @packageDocumentation
+ */
+export * from './resources/index.js';
+export * from './result.js';

@@ -1,0 +1,35 @@
+import type { CalicoApiVersion, ObjectMeta } from './metadata.js';
+
+/** One failsafe entry: protocol (`tcp` default), port and optional remote CIDR. */
+export interface ProtoPort {
+  readonly protocol?: string;
+  readonly port: number;
+  readonly net?: string;
+}
+
+/**
+ * The parts of `FelixConfiguration.spec` this SDK models. Other fields are kept verbatim so that
+ * a configuration read from a cluster is not lost, but they have no effect on evaluation.
+ */
+export interface FelixConfigurationSpec {
+  readonly failsafeInboundHostPorts?: readonly ProtoPort[];
+  readonly failsafeOutboundHostPorts?: readonly ProtoPort[];
+  readonly defaultEndpointToHostAction?: 'Drop' | 'Return' | 'Accept';
+  readonly [field: string]: unknown;
+}
+
+/**
+ * Felix configuration (cluster-wide `default`, or `node.<name>`).
+ *
+ * @example
+ * ```ts
+ * const felix: FelixConfiguration = { apiVersion: 'projectcalico.org/v3', kind: 'FelixConfiguration',
+ *   metadata: { name: 'default' }, spec: { failsafeInboundHostPorts: [{ protocol: 'tcp', port: 22 }] } };
+ * ```
+ */
+export interface FelixConfiguration {
+  readonly apiVersion: CalicoApiVersion;
+  readonly kind: 'FelixConfiguration';
+  readonly metadata: ObjectMeta;
+  readonly spec: FelixConfigurationSpec;
+}

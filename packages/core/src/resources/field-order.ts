@@ -1,0 +1,136 @@
+/**
+ * Key order of every object in the IR, as upstream Go structs declare their JSON fields. The YAML
+ * printer emits keys in this order (then any unknown keys in input order).
+ */
+
+/** Top-level keys of every resource. */
+export const RESOURCE_KEYS = ['apiVersion', 'kind', 'metadata', 'spec', 'status'] as const;
+
+/** ObjectMeta keys (Kubernetes `metav1.ObjectMeta` order). */
+export const METADATA_KEYS = [
+  'name',
+  'generateName',
+  'namespace',
+  'selfLink',
+  'uid',
+  'resourceVersion',
+  'generation',
+  'creationTimestamp',
+  'deletionTimestamp',
+  'deletionGracePeriodSeconds',
+  'labels',
+  'annotations',
+  'ownerReferences',
+  'finalizers',
+  'managedFields',
+] as const;
+
+/** `Rule` keys. */
+export const RULE_KEYS = [
+  'action',
+  'ipVersion',
+  'protocol',
+  'icmp',
+  'notProtocol',
+  'notICMP',
+  'source',
+  'destination',
+  'http',
+  'metadata',
+] as const;
+
+/** `EntityRule` keys. */
+export const ENTITY_RULE_KEYS = [
+  'nets',
+  'selector',
+  'namespaceSelector',
+  'services',
+  'ports',
+  'notNets',
+  'notSelector',
+  'notPorts',
+  'serviceAccounts',
+] as const;
+
+/** `ICMPFields` keys. */
+export const ICMP_KEYS = ['type', 'code'] as const;
+/** `ServiceMatch` keys. */
+export const SERVICE_MATCH_KEYS = ['name', 'namespace'] as const;
+/** `ServiceAccountMatch` keys. */
+export const SERVICE_ACCOUNT_MATCH_KEYS = ['names', 'selector'] as const;
+/** `HTTPMatch` keys. */
+export const HTTP_MATCH_KEYS = ['methods', 'paths'] as const;
+/** `HTTPPath` keys. */
+export const HTTP_PATH_KEYS = ['exact', 'prefix'] as const;
+/** `RuleMetadata` keys. */
+export const RULE_METADATA_KEYS = ['annotations'] as const;
+
+/** Spec keys per kind. */
+export const SPEC_KEYS = {
+  GlobalNetworkPolicy: [
+    'tier',
+    'order',
+    'ingress',
+    'egress',
+    'selector',
+    'types',
+    'doNotTrack',
+    'preDNAT',
+    'applyOnForward',
+    'serviceAccountSelector',
+    'namespaceSelector',
+    'performanceHints',
+  ],
+  StagedGlobalNetworkPolicy: [
+    'stagedAction',
+    'tier',
+    'order',
+    'ingress',
+    'egress',
+    'selector',
+    'types',
+    'doNotTrack',
+    'preDNAT',
+    'applyOnForward',
+    'serviceAccountSelector',
+    'namespaceSelector',
+    'performanceHints',
+  ],
+  NetworkPolicy: [
+    'tier',
+    'order',
+    'ingress',
+    'egress',
+    'selector',
+    'types',
+    'serviceAccountSelector',
+    'performanceHints',
+  ],
+  StagedNetworkPolicy: [
+    'stagedAction',
+    'tier',
+    'order',
+    'ingress',
+    'egress',
+    'selector',
+    'types',
+    'serviceAccountSelector',
+    'performanceHints',
+  ],
+  StagedKubernetesNetworkPolicy: ['stagedAction', 'podSelector', 'ingress', 'egress', 'policyTypes'],
+  Tier: ['order', 'defaultAction'],
+  HostEndpoint: ['node', 'interfaceName', 'expectedIPs', 'profiles', 'ports'],
+  GlobalNetworkSet: ['nets'],
+  NetworkSet: ['nets'],
+  Profile: ['ingress', 'egress', 'labelsToApply'],
+  FelixConfiguration: [
+    'failsafeInboundHostPorts',
+    'failsafeOutboundHostPorts',
+    'defaultEndpointToHostAction',
+  ],
+} as const;
+
+/** `EndpointPort` keys (HostEndpoint ports). */
+export const ENDPOINT_PORT_KEYS = ['name', 'protocol', 'port'] as const;
+/** `ProtoPort` keys (failsafe entries). */
+export const PROTO_PORT_KEYS = ['protocol', 'port', 'net'] as const;

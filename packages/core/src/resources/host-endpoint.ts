@@ -1,0 +1,35 @@
+import type { CalicoApiVersion, ObjectMeta } from './metadata.js';
+import type { Protocol } from './rule.js';
+
+/** A named port a host endpoint exposes (usable as a named port in rules). */
+export interface EndpointPort {
+  readonly name: string;
+  readonly protocol: Protocol;
+  readonly port: number;
+}
+
+/** `HostEndpoint.spec`, in upstream order. */
+export interface HostEndpointSpec {
+  readonly node?: string;
+  readonly interfaceName?: string;
+  readonly expectedIPs?: readonly string[];
+  readonly profiles?: readonly string[];
+  readonly ports?: readonly EndpointPort[];
+}
+
+/**
+ * A host interface (or all of them, `interfaceName: '*'`) that Calico polices.
+ *
+ * @example
+ * ```ts
+ * const hep: HostEndpoint = { apiVersion: 'projectcalico.org/v3', kind: 'HostEndpoint',
+ *   metadata: { name: 'worker-1-public', labels: { 'ibm.role': 'worker_public' } },
+ *   spec: { node: 'worker-1', interfaceName: 'eth1', expectedIPs: ['169.46.7.10'] } };
+ * ```
+ */
+export interface HostEndpoint {
+  readonly apiVersion: CalicoApiVersion;
+  readonly kind: 'HostEndpoint';
+  readonly metadata: ObjectMeta;
+  readonly spec: HostEndpointSpec;
+}

@@ -1,0 +1,80 @@
+import type { FelixConfiguration } from './felix-configuration.js';
+import type { HostEndpoint } from './host-endpoint.js';
+import type { KubernetesResource } from './kubernetes.js';
+import type { GlobalNetworkSet, NetworkSet } from './network-set.js';
+import type {
+  GlobalNetworkPolicy,
+  NetworkPolicy,
+  StagedGlobalNetworkPolicy,
+  StagedKubernetesNetworkPolicy,
+  StagedNetworkPolicy,
+} from './policy.js';
+import type { Profile } from './profile.js';
+import type { Tier } from './tier.js';
+
+/**
+ * Every `projectcalico.org/v3` resource the SDK models: the IR that builders produce, `validate`
+ * returns, `toYaml` prints and the evaluator consumes.
+ */
+export type CalicoResource =
+  | GlobalNetworkPolicy
+  | NetworkPolicy
+  | StagedGlobalNetworkPolicy
+  | StagedNetworkPolicy
+  | StagedKubernetesNetworkPolicy
+  | Tier
+  | GlobalNetworkSet
+  | NetworkSet
+  | HostEndpoint
+  | Profile
+  | FelixConfiguration;
+
+/** The kind names of {@link CalicoResource}. */
+export type CalicoKind = CalicoResource['kind'];
+
+/** A resource of one Calico kind. */
+export type CalicoResourceOf<K extends CalicoKind> = Extract<CalicoResource, { kind: K }>;
+
+/** Every kind of {@link CalicoResource}, with whether it is namespaced. */
+export const CALICO_KINDS = {
+  GlobalNetworkPolicy: { namespaced: false },
+  NetworkPolicy: { namespaced: true },
+  StagedGlobalNetworkPolicy: { namespaced: false },
+  StagedNetworkPolicy: { namespaced: true },
+  StagedKubernetesNetworkPolicy: { namespaced: true },
+  Tier: { namespaced: false },
+  GlobalNetworkSet: { namespaced: false },
+  NetworkSet: { namespaced: true },
+  HostEndpoint: { namespaced: false },
+  Profile: { namespaced: false },
+  FelixConfiguration: { namespaced: false },
+} as const satisfies Record<CalicoKind, { namespaced: boolean }>;
+
+/**
+ * Whether `kind` names a Calico v3 kind this SDK models.
+ *
+ * @example
+ * ```ts
+ * isCalicoKind('GlobalNetworkPolicy'); // true
+ * isCalicoKind('Pod'); // false
+ * ```
+ */
+export function isCalicoKind(kind: unknown): kind is CalicoKind {
+  return typeof kind === 'string' && Object.hasOwn(CALICO_KINDS, kind);
+}
+
+/** Anything `fromYaml` can return: Calico v3 resources and the Kubernetes kinds the evaluator reads. */
+export type Resource = CalicoResource | KubernetesResource;
+
+/** Policy kinds (resources with ordered rules evaluated in tiers). */
+export type PolicyResource = Extract<
+  CalicoResource,
+  {
+    kind:
+      | 'GlobalNetworkPolicy'
+      | 'NetworkPolicy'
+      | 'StagedGlobalNetworkPolicy'
+      | 'StagedNetworkPolicy'
+      | 'StagedKubernetesNetworkPolicy';
+  }
+>;

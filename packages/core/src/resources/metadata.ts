@@ -1,0 +1,24 @@
+/**
+ * Kubernetes object metadata as Calico v3 resources carry it. Only `name` is required; the
+ * server-set fields are kept so that resources read back from a cluster round-trip unchanged.
+ *
+ * @example
+ * ```ts
+ * const meta: ObjectMeta = { name: 'deny-nodeports', labels: { team: 'net' } };
+ * ```
+ */
+export interface ObjectMeta {
+  readonly name: string;
+  readonly namespace?: string;
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly annotations?: Readonly<Record<string, string>>;
+  readonly uid?: string;
+  readonly resourceVersion?: string;
+  readonly creationTimestamp?: string;
+  readonly generation?: number;
+}
+
+/** The API group and version of every Calico resource this SDK writes. Never `crd.projectcalico.org/v1`. */
+export const CALICO_API_VERSION = 'projectcalico.org/v3';
+/** {@inheritDoc CALICO_API_VERSION} */
+export type CalicoApiVersion = typeof CALICO_API_VERSION;

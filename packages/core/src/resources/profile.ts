@@ -1,0 +1,26 @@
+import type { CalicoApiVersion, ObjectMeta } from './metadata.js';
+import type { Rule } from './rule.js';
+
+/** `Profile.spec`: rules evaluated after all tiers, and labels applied to member endpoints. */
+export interface ProfileSpec {
+  readonly ingress?: readonly Rule[];
+  readonly egress?: readonly Rule[];
+  readonly labelsToApply?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A security profile (e.g. `projectcalico-default-allow`, or the implicit `kns.<ns>` profiles).
+ *
+ * @example
+ * ```ts
+ * const allowAll: Profile = { apiVersion: 'projectcalico.org/v3', kind: 'Profile',
+ *   metadata: { name: 'projectcalico-default-allow' },
+ *   spec: { ingress: [{ action: 'Allow' }], egress: [{ action: 'Allow' }] } };
+ * ```
+ */
+export interface Profile {
+  readonly apiVersion: CalicoApiVersion;
+  readonly kind: 'Profile';
+  readonly metadata: ObjectMeta;
+  readonly spec: ProfileSpec;
+}

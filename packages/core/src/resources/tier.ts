@@ -1,0 +1,30 @@
+import type { CalicoApiVersion, ObjectMeta } from './metadata.js';
+
+/** `Tier.spec`: tiers are evaluated in ascending `order`; `defaultAction` applies at end of tier. */
+export interface TierSpec {
+  readonly order?: number;
+  readonly defaultAction?: 'Deny' | 'Pass';
+}
+
+/**
+ * A policy tier.
+ *
+ * @example
+ * ```ts
+ * const tier: Tier = { apiVersion: 'projectcalico.org/v3', kind: 'Tier', metadata: { name: 'security' },
+ *   spec: { order: 100, defaultAction: 'Pass' } };
+ * ```
+ */
+export interface Tier {
+  readonly apiVersion: CalicoApiVersion;
+  readonly kind: 'Tier';
+  readonly metadata: ObjectMeta;
+  readonly spec: TierSpec;
+}
+
+/** The built-in tiers and their fixed orders and default actions (calico-semantics.md §2.1). */
+export const BUILTIN_TIERS = {
+  'kube-admin': { order: 1000, defaultAction: 'Pass' },
+  default: { order: 1_000_000, defaultAction: 'Deny' },
+  'kube-baseline': { order: 10_000_000, defaultAction: 'Pass' },
+} as const satisfies Record<string, Required<TierSpec>>;

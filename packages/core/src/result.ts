@@ -1,0 +1,126 @@
+/**
+ * One problem found in an input: a machine-readable `code`, the `path` into the input that is at
+ * fault, and a `message` that says how to fix it. Issues from YAML also carry 1-based `line` and
+ * `column` of the offending node, and `document` (0-based index in a multi-document stream).
+ *
+ * @example
+ * ```ts
+ * const issue: Issue = {
+ *   code: 'invalid_cidr',
+ *   path: ['spec', 'ingress', 0, 'destination', 'nets', 0],
+ *   message: 'Invalid CIDR "10.0.0.1": rules need a prefix length, e.g. "10.0.0.1/32"',
+ * };
+ * ```
+ */
+export interface Issue {
+  readonly code: string;
+  readonly path: readonly (string | number)[];
+  readonly message: string;
+  readonly line?: number;
+  readonly column?: number;
+  readonly document?: number;
+}
+
+/**
+ * The outcome of parsing or validating: either the value, or every issue found.
+ *
+ * @example
+ * ```ts
+ * const r = parsePort('30000:32767');
+ * if (r.ok) console.log(r.value); // { min: 30000, max: 32767 }
+ * else console.log(r.issues.map((i) => i.message));
+ * ```
+ */
+export type Result<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly issues: Issue[] };
+
+/**
+ * Wraps a value as a successful {@link Result}.
+ *
+ * @example
+ * ```ts
+ * ok(42); // { ok: true, value: 42 }
+ * ```
+ */
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+/**
+ * Makes a failed {@link Result} from one or more issues.
+ *
+ * @example
+ * ```ts
+ * fail({ code: 'required', path: ['metadata', 'name'], message: 'metadata.name is required' });
+ * ```
+ */
+export function fail<T = never>(...issues: Issue[]): Result<T> {
+  return { ok: false, issues };
+}
+
+/**
+ * The one error class the `…OrThrow` helpers throw. It carries the same issues a {@link Result}
+ * would have returned.
+ *
+ * @example
+ * ```ts
+ * try { validateOrThrow(resource); } catch (e) { if (e instanceof CalicoValidationError) console.log(e.issues); }
+ * ```
+ */
+export class CalicoValidationError extends Error {
+  override readonly name = 'CalicoValidationError';
+  readonly issues: readonly Issue[];
+  constructor(issues: readonly Issue[]) {
+    super(formatIssues(issues));
+    this.issues = issues;
+  }
+}
+
+/**
+ * Renders issues one per line as `path: message` (the form CLI output and error messages use).
+ *
+ * @example
+ * ```ts
+ * formatIssues([{ code: 'x', path: ['spec', 'order'], message: 'must be a number' }]);
+ * // 'spec.order: must be a number'
+ * ```
+ */
+export function formatIssues(issues: readonly Issue[]): string {
+  return issues
+    .map((i) => {
+      const where =
+        i.line !== undefined
+          ? ` (line ${i.line}${i.column !== undefined ? `, column ${i.column}` : ''})`
+          : '';
+      return `${formatPath(i.path)}${where}: ${i.message}`;
+    })
+    .join('\n');
+}
+
+/**
+ * Formats an issue path the way users write field references: `spec.ingress[0].destination.ports[1]`.
+ *
+ * @example
+ * ```ts
+ * formatPath(['spec', 'ingress', 0, 'action']); // 'spec.ingress[0].action'
+ * ```
+ */
+export function formatPath(path: readonly (string | number)[]): string {
+  let out = '';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out === '' ? p : `.${p}`;
+  return out === '' ? '(root)' : out;
+}
+
+/**
+ * Returns the value of a successful result or throws {@link CalicoValidationError}.
+ *
+ * @example
+ * ```ts
+ * const port = unwrap(parsePort(80)); // { min: 80, max: 80 }
+ * ```
+ */
+export function unwrap<T>(result: Result<T>): T {
+  if (result.ok) return result.value;
+  throw new CalicoValidationError(result.issues);
+}

@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// Runs the whole vitest suite (every package and app project, type tests included) and ends with
+// the plain line `N passed, N failed` so that CI can tell a run with no tests from a green one.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+
+const report = 'test-results.json';
+rmSync(report, { force: true });
+const args = [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${report}`,
+  ...process.argv.slice(2),
+];
+const run = spawnSync('npx', ['--no-install', ...args], { stdio: 'inherit', env: process.env });
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+try {
+  const json = JSON.parse(readFileSync(report, 'utf8'));
+  passed = json.numPassedTests;
+  failed = json.numFailedTests + (json.numFailedTestSuites ?? 0);
+  skipped = (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
+} catch (error) {
+  console.error(`could not read ${report}: ${error.message}`);
+  failed = Math.max(failed, 1);
+}
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(run.status === 0 && failed === 0 && passed > 0 ? 0 : 1);

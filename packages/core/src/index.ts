@@ -4,5 +4,9 @@
  *
  * @packageDocumentation
  */
+export * from './dsl/index.js';
 export * from './resources/index.js';
 export * from './result.js';
+export * from './selector/index.js';
+export * from './validate/index.js';
+export * from './values/index.js';

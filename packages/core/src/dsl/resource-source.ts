@@ -1,0 +1,49 @@
+import type { CalicoResource } from '../resources/kinds.js';
+
+/**
+ * Anything that yields a Calico resource: every DSL builder implements it, and `toYaml`,
+ * the calicoctl wrapper and the evaluator accept it wherever they accept a resource.
+ *
+ * @example
+ * ```ts
+ * const source: ResourceSource = preDnat().name('deny-nodeports').deny().tcp().ports('30000:32767');
+ * source.toResource().kind; // 'GlobalNetworkPolicy'
+ * ```
+ */
+export interface ResourceSource<R extends CalicoResource = CalicoResource> {
+  toResource(): R;
+}
+
+/**
+ * Whether `value` is a {@link ResourceSource} (a builder) rather than a plain resource object.
+ *
+ * @example
+ * ```ts
+ * isResourceSource(preDnat()); // true
+ * isResourceSource({ kind: 'Tier' }); // false
+ * ```
+ */
+export function isResourceSource(value: unknown): value is ResourceSource {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { toResource?: unknown }).toResource === 'function'
+  );
+}
+
+/**
+ * Turns a resource or builder (or a list of them) into plain resources.
+ *
+ * @example
+ * ```ts
+ * toResources([preDnat().name('a').deny(), tierResource]); // [GlobalNetworkPolicy, Tier]
+ * ```
+ */
+export function toResources(
+  input: CalicoResource | ResourceSource | readonly (CalicoResource | ResourceSource)[],
+): CalicoResource[] {
+  const list: readonly (CalicoResource | ResourceSource)[] = Array.isArray(input)
+    ? input
+    : [input as CalicoResource | ResourceSource];
+  return list.map((item) => (isResourceSource(item) ? item.toResource() : item));
+}

@@ -1,0 +1,41 @@
+/**
+ * A label map a selector is evaluated against: a plain record (use `Object.create(null)` for
+ * labels read from input) or a `Map`. Keys are looked up as own properties only, so keys such as
+ * `__proto__` or `constructor` are ordinary labels.
+ *
+ * @example
+ * ```ts
+ * const fromYaml: SelectorLabels = new Map([['ibm.role', 'worker_public']]);
+ * const literal: SelectorLabels = { app: 'webserver' };
+ * ```
+ */
+export type SelectorLabels = Readonly<Record<string, string>> | ReadonlyMap<string, string>;
+
+/** True when `labels` is a Map (or Map-like with `get`/`has` methods), not a plain record. */
+export function isLabelMap(labels: SelectorLabels): labels is ReadonlyMap<string, string> {
+  if (labels instanceof Map) return true;
+  const l = labels as { readonly get?: unknown; readonly has?: unknown };
+  return typeof l.get === 'function' && typeof l.has === 'function';
+}
+
+/** Go maps hold only strings; a stray non-string value from untyped input is compared as text. */
+function asText(v: unknown): string {
+  return typeof v === 'string' ? v : String(v);
+}
+
+/** The value of label `key` in a record, or `undefined` when the record has no such own key. */
+export function recordLabel(labels: Readonly<Record<string, string>>, key: string): string | undefined {
+  return Object.hasOwn(labels, key) ? asText(labels[key]) : undefined;
+}
+
+/** The value of label `key` in a Map, or `undefined` when the map has no such key. */
+export function mapLabel(labels: ReadonlyMap<string, string>, key: string): string | undefined {
+  const v = labels.get(key);
+  if (v !== undefined) return asText(v);
+  return labels.has(key) ? asText(v) : undefined;
+}
+
+/** The value of label `key`, or `undefined` when it is absent. */
+export function labelValue(labels: SelectorLabels, key: string): string | undefined {
+  return isLabelMap(labels) ? mapLabel(labels, key) : recordLabel(labels, key);
+}

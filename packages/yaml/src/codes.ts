@@ -1,0 +1,52 @@
+/**
+ * Issue codes `fromYaml` adds to the ones `validate` reports, with what each means.
+ *
+ * @example
+ * ```ts
+ * const r = fromYaml('a: &a [1]\nb: *a');
+ * if (!r.ok && r.issues.some((i) => i.code === YAML_ISSUE_CODES.notAnObject)) { … }
+ * ```
+ */
+export const YAML_ISSUE_CODES = {
+  /** The text is not YAML (or JSON): bad indentation, tabs, unclosed brackets, stray characters. */
+  yamlSyntax: 'yaml_syntax',
+  /** A mapping names the same key twice (YAML requires unique keys; Calico would keep only one). */
+  duplicateKey: 'duplicate_key',
+  /** A tag such as `!!js/function` or `!!binary` that plain YAML 1.2 data cannot carry. */
+  unknownTag: 'unknown_tag',
+  /** Aliases expand to more nodes than the limit: the shape of a "billion laughs" bomb. */
+  aliasLimit: 'alias_limit',
+  /** An alias (`*name`) refers to an anchor that is not defined before it. */
+  unresolvedAlias: 'unresolved_alias',
+  /** Collections nest deeper than the limit. */
+  tooDeep: 'too_deep',
+  /** The text, or one value in it, is longer than the limit. */
+  tooLarge: 'too_large',
+  /** The input is not a string. */
+  notText: 'not_text',
+  /** A document (or list item) is a scalar or list where a resource object belongs. */
+  notAnObject: 'not_an_object',
+  /** A `__proto__`, `constructor` or `prototype` key: refused so no object can be polluted. */
+  forbiddenKey: 'forbidden_key',
+  /** A mapping key that is itself a mapping, list or null. */
+  invalidKey: 'invalid_key',
+  /** A document without `apiVersion` or `kind`. */
+  missingKind: 'missing_kind',
+  /** A kind this SDK does not read (for example IPPool, or a typo). */
+  unknownKind: 'unknown_kind',
+  /** An apiVersion that does not go with the kind (including `crd.projectcalico.org/v1`). */
+  unknownApiVersion: 'unknown_api_version',
+  /** An item of a `<Kind>List` that is another kind, or a list inside a list. */
+  listItem: 'list_item',
+  /** A Kubernetes field of the wrong type (for example a label value that is not a string). */
+  invalidType: 'invalid_type',
+  /** A Kubernetes field outside its allowed values. */
+  invalidValue: 'invalid_value',
+  /** A required Kubernetes field is missing. */
+  required: 'required',
+  /** More issues than the limit; the rest were not reported. */
+  tooManyIssues: 'too_many_issues',
+} as const;
+
+/** One of {@link YAML_ISSUE_CODES}. */
+export type YamlIssueCode = (typeof YAML_ISSUE_CODES)[keyof typeof YAML_ISSUE_CODES];

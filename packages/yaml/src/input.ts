@@ -1,0 +1,67 @@
+import {
+  CALICO_API_VERSION,
+  isCalicoKind,
+  isResourceSource,
+  type Resource,
+  type ResourceSource,
+} from '@calico-dsl/core';
+import { canonicalize } from './canonical.js';
+import { shapeOf } from './shapes.js';
+
+/** What the printers accept: resources (Calico or Kubernetes), DSL builders, or a list mixing both. */
+export type PrintInput = Resource | ResourceSource | readonly (Resource | ResourceSource)[];
+
+/** Options shared by {@link toYaml} and {@link toJson}. */
+export interface PrintOptions {
+  /**
+   * Wrap the resources in one list object instead of printing them one by one:
+   * `<Kind>List` when they all share a Calico kind, else `v1 List`.
+   */
+  readonly list?: boolean;
+}
+
+/**
+ * Resolves builders and lays every resource out in calicoctl's field order. A Calico kind always
+ * gets `apiVersion: projectcalico.org/v3`, whatever the input says, so the printers can never
+ * emit `crd.projectcalico.org/v1`.
+ *
+ * @example
+ * ```ts
+ * canonicalResources(preDnat().name('deny-nodeports').deny().tcp().ports('30000:32767'));
+ * // [{ apiVersion: 'projectcalico.org/v3', kind: 'GlobalNetworkPolicy', metadata: {…}, spec: {…} }]
+ * ```
+ */
+export function canonicalResources(input: PrintInput): Record<string, unknown>[] {
+  const items: readonly unknown[] = Array.isArray(input) ? input : [input];
+  const out: Record<string, unknown>[] = [];
+  for (const item of items) {
+    const resource: unknown = isResourceSource(item) ? item.toResource() : item;
+    if (resource === null || typeof resource !== 'object') continue;
+    const kind = (resource as { kind?: unknown }).kind;
+    const laid = canonicalize(resource, shapeOf(kind)) as Record<string, unknown>;
+    if (isCalicoKind(kind) && laid.apiVersion !== CALICO_API_VERSION) {
+      // apiVersion is the first key, so the corrected one goes in front of the rest.
+      const { apiVersion: _wrong, ...rest } = laid;
+      out.push({ apiVersion: CALICO_API_VERSION, ...rest });
+    } else out.push(laid);
+  }
+  return out;
+}
+
+/**
+ * Wraps laid-out resources in a list object: `<Kind>List` (`projectcalico.org/v3`) when every
+ * item is the same Calico kind, else a Kubernetes `v1 List`.
+ *
+ * @example
+ * ```ts
+ * listOf([gnpA, gnpB]); // { apiVersion: 'projectcalico.org/v3', kind: 'GlobalNetworkPolicyList', items: [...] }
+ * ```
+ */
+export function listOf(items: readonly Record<string, unknown>[]): Record<string, unknown> {
+  const first = items[0]?.kind;
+  const sameCalicoKind = isCalicoKind(first) && items.every((item) => item.kind === first);
+  // Keys in LIST_KEYS order: apiVersion, kind, (metadata), items.
+  return sameCalicoKind
+    ? { apiVersion: CALICO_API_VERSION, kind: `${first}List`, items }
+    : { apiVersion: 'v1', kind: 'List', items };
+}

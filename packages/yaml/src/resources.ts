@@ -1,0 +1,176 @@
+import {
+  CALICO_API_VERSION,
+  CALICO_KINDS,
+  type CalicoResource,
+  type Issue,
+  isCalicoKind,
+  type Resource,
+  type Result,
+} from '@calico-dsl/core';
+import { isObject } from './check.js';
+import { YAML_ISSUE_CODES } from './codes.js';
+import { KUBERNETES_API_VERSIONS, KUBERNETES_SHAPES, kubernetesKind } from './kubernetes-shapes.js';
+import { validate } from './validate-seam.js';
+
+type Path = readonly (string | number)[];
+
+/** Where read resources and issues go while reading one document. */
+export interface Sink {
+  readonly resources: Resource[];
+  /** Issues with paths from the document root. */
+  readonly issues: Issue[];
+}
+
+const CALICO_KIND_NAMES = Object.keys(CALICO_KINDS).join(', ');
+const KUBERNETES_KIND_NAMES = [...KUBERNETES_API_VERSIONS].map(([kind, api]) => `${api} ${kind}`).join(', ');
+
+/**
+ * Reads one document body (already plain data): a resource, a `<Kind>List` / `v1 List`, or a
+ * top-level list of resources (calicoctl accepts all three), flattened in order. Calico kinds
+ * go through core's `validate`; the Kubernetes kinds the evaluator reads get shape checks.
+ *
+ * @example
+ * ```ts
+ * const sink: Sink = { resources: [], issues: [] };
+ * readDocument({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'dev' } }, sink);
+ * sink.resources; // [the Namespace]
+ * ```
+ */
+export function readDocument(value: unknown, sink: Sink): void {
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => {
+      readResource(item, [i], sink, true);
+    });
+    return;
+  }
+  readResource(value, [], sink, true);
+}
+
+function readResource(value: unknown, path: Path, sink: Sink, listAllowed: boolean): void {
+  if (!isObject(value)) {
+    const what =
+      value === null
+        ? 'empty'
+        : Array.isArray(value)
+          ? 'a list'
+          : `the ${typeof value} ${clip(JSON.stringify(value))}`;
+    sink.issues.push({
+      code: YAML_ISSUE_CODES.notAnObject,
+      path,
+      message: `expected a resource (a mapping with apiVersion, kind, metadata, spec), got ${what}`,
+    });
+    return;
+  }
+  const { apiVersion, kind } = value;
+  if (typeof kind !== 'string' || kind === '' || typeof apiVersion !== 'string' || apiVersion === '') {
+    const field = typeof apiVersion !== 'string' || apiVersion === '' ? 'apiVersion' : 'kind';
+    sink.issues.push({
+      code: YAML_ISSUE_CODES.missingKind,
+      path: [...path, field],
+      message: `every resource needs apiVersion and kind, e.g. apiVersion: ${CALICO_API_VERSION} and kind: GlobalNetworkPolicy`,
+    });
+    return;
+  }
+  if (apiVersion.startsWith('crd.projectcalico.org/')) {
+    sink.issues.push({
+      code: YAML_ISSUE_CODES.unknownApiVersion,
+      path: [...path, 'apiVersion'],
+      message: `apiVersion ${apiVersion} is Calico's internal CRD storage version; write apiVersion: ${CALICO_API_VERSION} (what calicoctl and the Calico API server accept)`,
+    });
+    return;
+  }
+  if (kind.endsWith('List') && (Object.hasOwn(value, 'items') || kind === 'List')) {
+    if (!listAllowed) {
+      sink.issues.push({
+        code: YAML_ISSUE_CODES.listItem,
+        path: [...path, 'kind'],
+        message: 'a list cannot hold another list; put its items in the outer list',
+      });
+      return;
+    }
+    readList(value, apiVersion, kind, path, sink);
+    return;
+  }
+  if (apiVersion === CALICO_API_VERSION) {
+    if (isCalicoKind(kind)) readCalico(value, path, sink);
+    else sink.issues.push(unknownKind(kind, apiVersion, path));
+    return;
+  }
+  const k8s = kubernetesKind(apiVersion, kind);
+  if (k8s !== undefined) {
+    const before = sink.issues.length;
+    KUBERNETES_SHAPES[k8s](value, path, sink.issues);
+    if (sink.issues.length === before) sink.resources.push(value as unknown as Resource);
+    return;
+  }
+  const wanted = isCalicoKind(kind) ? CALICO_API_VERSION : KUBERNETES_API_VERSIONS.get(kind);
+  if (wanted !== undefined) {
+    sink.issues.push({
+      code: YAML_ISSUE_CODES.unknownApiVersion,
+      path: [...path, 'apiVersion'],
+      message: `${kind} needs apiVersion: ${wanted}, not ${apiVersion}`,
+    });
+    return;
+  }
+  sink.issues.push(unknownKind(kind, apiVersion, path));
+}
+
+function readList(
+  value: Record<string, unknown>,
+  apiVersion: string,
+  kind: string,
+  path: Path,
+  sink: Sink,
+): void {
+  const items = value.items;
+  if (!Array.isArray(items)) {
+    sink.issues.push({
+      code: YAML_ISSUE_CODES.invalidType,
+      path: [...path, 'items'],
+      message: `${kind}.items must be a list of resources`,
+    });
+    return;
+  }
+  // A `<Kind>List` names its items' kind; items may leave apiVersion/kind out (they inherit them).
+  const itemKind = kind === 'List' ? undefined : kind.slice(0, -'List'.length);
+  items.forEach((item, i) => {
+    const at = [...path, 'items', i];
+    if (itemKind !== undefined && isObject(item)) {
+      const filled = { apiVersion, kind: itemKind, ...item };
+      if (filled.kind !== itemKind) {
+        sink.issues.push({
+          code: YAML_ISSUE_CODES.listItem,
+          path: [...at, 'kind'],
+          message: `a ${kind} holds only ${itemKind} resources, not ${String(filled.kind)}; use a v1 List for mixed kinds`,
+        });
+        return;
+      }
+      readResource(filled, at, sink, false);
+    } else readResource(item, at, sink, false);
+  });
+}
+
+function readCalico(value: Record<string, unknown>, path: Path, sink: Sink): void {
+  let result: Result<CalicoResource>;
+  try {
+    result = validate(value);
+  } catch (error) {
+    // validate promises never to throw; if it does, the input still gets an issue, not a crash.
+    sink.issues.push({ code: 'internal_error', path, message: `validate threw: ${String(error)}` });
+    return;
+  }
+  if (result.ok) sink.resources.push(result.value);
+  else for (const issue of result.issues) sink.issues.push({ ...issue, path: [...path, ...issue.path] });
+}
+
+function unknownKind(kind: string, apiVersion: string, path: Path): Issue {
+  return {
+    code: YAML_ISSUE_CODES.unknownKind,
+    path: [...path, 'kind'],
+    message: `unknown kind ${kind} (apiVersion ${apiVersion}); supported: ${CALICO_API_VERSION} ${CALICO_KIND_NAMES}, and ${KUBERNETES_KIND_NAMES}`,
+  };
+}
+
+function clip(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}

@@ -1,0 +1,121 @@
+import {
+  type CalicoKind,
+  ENDPOINT_PORT_KEYS,
+  ENTITY_RULE_KEYS,
+  HTTP_MATCH_KEYS,
+  HTTP_PATH_KEYS,
+  ICMP_KEYS,
+  METADATA_KEYS,
+  PROTO_PORT_KEYS,
+  RESOURCE_KEYS,
+  RULE_KEYS,
+  RULE_METADATA_KEYS,
+  SERVICE_ACCOUNT_MATCH_KEYS,
+  SERVICE_MATCH_KEYS,
+  SPEC_KEYS,
+} from '@calico-dsl/core';
+
+/**
+ * How the printer lays out one value: an object whose known keys come first in upstream order
+ * (then unknown keys in input order), a list of one shape, a free-form string map (keys sorted,
+ * as Go's encoder sorts map keys), or anything else (kept in input order all the way down).
+ */
+export type Shape =
+  | {
+      readonly type: 'object';
+      readonly keys: readonly string[];
+      readonly known: ReadonlySet<string>;
+      readonly fields: Readonly<Record<string, Shape>>;
+    }
+  | { readonly type: 'list'; readonly item: Shape }
+  | { readonly type: 'map' }
+  | { readonly type: 'any' };
+
+const ANY: Shape = { type: 'any' };
+const MAP: Shape = { type: 'map' };
+const list = (item: Shape): Shape => ({ type: 'list', item });
+const object = (keys: readonly string[], fields: Readonly<Record<string, Shape>> = {}): Shape => ({
+  type: 'object',
+  keys,
+  known: new Set(keys),
+  fields,
+});
+
+const METADATA = object(METADATA_KEYS, { labels: MAP, annotations: MAP });
+
+const ENTITY_RULE = object(ENTITY_RULE_KEYS, {
+  services: object(SERVICE_MATCH_KEYS),
+  serviceAccounts: object(SERVICE_ACCOUNT_MATCH_KEYS),
+});
+
+const RULE = object(RULE_KEYS, {
+  icmp: object(ICMP_KEYS),
+  notICMP: object(ICMP_KEYS),
+  source: ENTITY_RULE,
+  destination: ENTITY_RULE,
+  http: object(HTTP_MATCH_KEYS, { paths: list(object(HTTP_PATH_KEYS)) }),
+  metadata: object(RULE_METADATA_KEYS, { annotations: MAP }),
+});
+
+const RULES = list(RULE);
+
+// Kubernetes NetworkPolicy bodies (StagedKubernetesNetworkPolicy): k8s.io/api networking/v1 order.
+const LABEL_SELECTOR = object(['matchLabels', 'matchExpressions'], {
+  matchLabels: MAP,
+  matchExpressions: list(object(['key', 'operator', 'values'])),
+});
+const K8S_PEER = object(['podSelector', 'namespaceSelector', 'ipBlock'], {
+  podSelector: LABEL_SELECTOR,
+  namespaceSelector: LABEL_SELECTOR,
+  ipBlock: object(['cidr', 'except']),
+});
+const K8S_PORTS = list(object(['protocol', 'port', 'endPort']));
+
+const POLICY_FIELDS = { ingress: RULES, egress: RULES } as const;
+
+/** Spec layout per Calico kind. */
+const SPEC_SHAPES: Record<CalicoKind, Shape> = {
+  GlobalNetworkPolicy: object(SPEC_KEYS.GlobalNetworkPolicy, POLICY_FIELDS),
+  StagedGlobalNetworkPolicy: object(SPEC_KEYS.StagedGlobalNetworkPolicy, POLICY_FIELDS),
+  NetworkPolicy: object(SPEC_KEYS.NetworkPolicy, POLICY_FIELDS),
+  StagedNetworkPolicy: object(SPEC_KEYS.StagedNetworkPolicy, POLICY_FIELDS),
+  StagedKubernetesNetworkPolicy: object(SPEC_KEYS.StagedKubernetesNetworkPolicy, {
+    podSelector: LABEL_SELECTOR,
+    ingress: list(object(['ports', 'from'], { ports: K8S_PORTS, from: list(K8S_PEER) })),
+    egress: list(object(['ports', 'to'], { ports: K8S_PORTS, to: list(K8S_PEER) })),
+  }),
+  Tier: object(SPEC_KEYS.Tier),
+  HostEndpoint: object(SPEC_KEYS.HostEndpoint, { ports: list(object(ENDPOINT_PORT_KEYS)) }),
+  GlobalNetworkSet: object(SPEC_KEYS.GlobalNetworkSet),
+  NetworkSet: object(SPEC_KEYS.NetworkSet),
+  Profile: object(SPEC_KEYS.Profile, { ...POLICY_FIELDS, labelsToApply: MAP }),
+  FelixConfiguration: object(SPEC_KEYS.FelixConfiguration, {
+    failsafeInboundHostPorts: list(object(PROTO_PORT_KEYS)),
+    failsafeOutboundHostPorts: list(object(PROTO_PORT_KEYS)),
+  }),
+};
+
+const resourceShape = (spec: Shape): Shape => object(RESOURCE_KEYS, { metadata: METADATA, spec });
+
+const CALICO_SHAPES = new Map<string, Shape>(
+  Object.entries(SPEC_SHAPES).map(([kind, spec]) => [kind, resourceShape(spec)]),
+);
+
+/** Any other kind (Kubernetes objects): top-level and metadata in Kubernetes order, the rest as given. */
+const GENERIC_SHAPE = resourceShape(ANY);
+
+/**
+ * The layout of a resource of `kind`: a Calico kind's upstream struct order, or the generic
+ * Kubernetes layout for any other kind.
+ *
+ * @example
+ * ```ts
+ * shapeOf('GlobalNetworkPolicy'); // spec keys: tier, order, ingress, egress, selector, …
+ * ```
+ */
+export function shapeOf(kind: unknown): Shape {
+  return (typeof kind === 'string' && CALICO_SHAPES.get(kind)) || GENERIC_SHAPE;
+}
+
+/** The layout of a `<Kind>List` / `v1 List` wrapper. */
+export const LIST_KEYS = ['apiVersion', 'kind', 'metadata', 'items'] as const;

@@ -1,0 +1,184 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import { YAML_ISSUE_CODES, type YamlIssueCode } from './codes.js';
+
+/** A problem found while turning YAML nodes into data: where it is (offset) and what it is. */
+export interface NodeIssue {
+  readonly code: YamlIssueCode;
+  readonly path: readonly (string | number)[];
+  readonly message: string;
+  readonly offset: number;
+}
+
+/** Keys that would reach a prototype if a consumer assigned them into an ordinary object. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+interface State {
+  readonly anchors: Map<string, Node>;
+  readonly issues: NodeIssue[];
+  readonly path: (string | number)[];
+  readonly maxDepth: number;
+  readonly maxAliasNodes: number;
+  aliasNodes: number;
+  expanding: number;
+  stopped: boolean;
+}
+
+/**
+ * Turns one composed YAML document body into plain JSON-shaped data: ordinary objects and
+ * arrays, strings, numbers, booleans, null. Aliases are expanded into copies (so nothing is
+ * shared) within a node budget; `__proto__`-style keys, non-scalar keys and keys that collide
+ * after conversion to strings become issues and are left out.
+ *
+ * @example
+ * ```ts
+ * const doc = parseDocument('a: &x [1]\nb: *x');
+ * toPlain(doc.contents, { maxDepth: 64, maxAliasNodes: 1000 }); // { value: { a: [1], b: [1] }, issues: [] }
+ * ```
+ */
+export function toPlain(
+  node: Node | null,
+  limits: { readonly maxDepth: number; readonly maxAliasNodes: number },
+): { value: unknown; issues: NodeIssue[] } {
+  const state: State = {
+    anchors: new Map(),
+    issues: [],
+    path: [],
+    maxDepth: limits.maxDepth,
+    maxAliasNodes: limits.maxAliasNodes,
+    aliasNodes: 0,
+    expanding: 0,
+    stopped: false,
+  };
+  const value = convert(node, state, 0);
+  return { value, issues: state.issues };
+}
+
+function convert(node: unknown, state: State, depth: number): unknown {
+  if (state.stopped || node === null || node === undefined) return null;
+  if (state.expanding > 0 && ++state.aliasNodes > state.maxAliasNodes) {
+    return stop(
+      state,
+      node,
+      'aliasLimit',
+      `aliases expand to more than ${state.maxAliasNodes} nodes; write the values out or reuse fewer anchors`,
+    );
+  }
+  const anchor = (node as { anchor?: unknown }).anchor;
+  if (typeof anchor === 'string' && state.expanding === 0) state.anchors.set(anchor, node as Node);
+  if (isScalar(node)) return scalarValue(node.value, state, node);
+  if (depth >= state.maxDepth) {
+    return stop(
+      state,
+      node,
+      'tooDeep',
+      `data nests deeper than ${state.maxDepth} levels (counting alias expansion); flatten it`,
+    );
+  }
+  if (isMap(node)) return convertMap(node.items, state, depth);
+  if (isSeq(node)) {
+    const out: unknown[] = [];
+    for (let i = 0; i < node.items.length; i++) {
+      state.path.push(i);
+      out.push(convert(node.items[i], state, depth + 1));
+      state.path.pop();
+    }
+    return out;
+  }
+  if (isAlias(node)) {
+    const target = state.anchors.get(node.source);
+    if (target === undefined) {
+      return stop(
+        state,
+        node,
+        'unresolvedAlias',
+        `alias *${node.source} has no anchor &${node.source} before it; define the anchor first`,
+      );
+    }
+    state.expanding++;
+    const value = convert(target, state, depth + 1);
+    state.expanding--;
+    return value;
+  }
+  return stop(state, node, 'yamlSyntax', 'unexpected YAML node; write plain mappings, lists and scalars');
+}
+
+function convertMap(pairs: readonly unknown[], state: State, depth: number): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const pair of pairs) {
+    if (state.stopped || !isPair(pair)) continue;
+    const keyNode = pair.key as unknown;
+    let key: string;
+    if (isScalar(keyNode) && keyNode.value !== null && typeof keyNode.value !== 'object') {
+      key = String(keyNode.value);
+    } else {
+      issue(
+        state,
+        keyNode ?? pair.value,
+        'invalidKey',
+        'mapping keys must be strings (or numbers/booleans); a list, mapping or empty key cannot name a field',
+      );
+      continue;
+    }
+    if (FORBIDDEN_KEYS.has(key)) {
+      issue(
+        state,
+        keyNode,
+        'forbiddenKey',
+        `key "${key}" is refused (it could reach a JavaScript prototype); no Calico or Kubernetes field has this name, remove it`,
+        key,
+      );
+      continue;
+    }
+    if (Object.hasOwn(out, key)) {
+      issue(state, keyNode, 'duplicateKey', `key "${key}" appears twice in this mapping; keep one`, key);
+      continue;
+    }
+    state.path.push(key);
+    out[key] = convert(pair.value, state, depth + 1);
+    state.path.pop();
+  }
+  return out;
+}
+
+function scalarValue(value: unknown, state: State, node: unknown): unknown {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      return value;
+    case 'bigint':
+      return Number(value);
+    default:
+      if (value === null || value === undefined) return null;
+      issue(
+        state,
+        node,
+        'unknownTag',
+        'this scalar does not resolve to a string, number, boolean or null; remove its tag',
+      );
+      return null;
+  }
+}
+
+function issue(
+  state: State,
+  node: unknown,
+  code: keyof typeof YAML_ISSUE_CODES,
+  message: string,
+  key?: string,
+): void {
+  const range = (node as { range?: readonly number[] } | null)?.range;
+  state.issues.push({
+    code: YAML_ISSUE_CODES[code],
+    path: key === undefined ? [...state.path] : [...state.path, key],
+    message,
+    offset: range?.[0] ?? 0,
+  });
+}
+
+function stop(state: State, node: unknown, code: keyof typeof YAML_ISSUE_CODES, message: string): null {
+  issue(state, node, code, message);
+  state.stopped = true;
+  return null;
+}

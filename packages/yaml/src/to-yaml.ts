@@ -1,0 +1,89 @@
+import {
+  type CreateNodeOptions,
+  Document,
+  type DocumentOptions,
+  type SchemaOptions,
+  type ToStringOptions,
+} from 'yaml';
+import { canonicalResources, listOf, type PrintInput, type PrintOptions } from './input.js';
+
+// Block sequences flush with their key (as calicoctl and kubectl print them), no line folding,
+// and strings that YAML 1.1 readers (calicoctl's go-yaml) would take for booleans or numbers
+// (`yes`, `on`, `1_000`) are quoted; `30000:32767` stays plain, it is a string in both.
+const YAML_OPTIONS: DocumentOptions & SchemaOptions & ToStringOptions & CreateNodeOptions = {
+  compat: 'yaml-1.1',
+  indentSeq: false,
+  lineWidth: 0,
+  minContentWidth: 0,
+  aliasDuplicateObjects: false,
+};
+
+/**
+ * Prints resources and builders as YAML the way calicoctl lays them out: `apiVersion`, `kind`,
+ * `metadata`, `spec`, and inside `spec` and rules the upstream struct order. Several resources
+ * become documents separated by `---` (no leading `---`); `{ list: true }` prints one
+ * `<Kind>List` (or `v1 List`) instead. `undefined` fields are left out; the output is the same,
+ * byte for byte, for the same input, and `fromYaml` reads it back to the same resources.
+ *
+ * @example
+ * ```ts
+ * toYaml(preDnat().name('deny-nodeports').order(1100).selector('ibm.role == "worker_public"')
+ *   .deny().tcp().ports('30000:32767'));
+ * // apiVersion: projectcalico.org/v3
+ * // kind: GlobalNetworkPolicy
+ * // metadata:
+ * //   name: deny-nodeports
+ * // spec:
+ * //   order: 1100
+ * //   ingress:
+ * //   - action: Deny
+ * //     protocol: TCP
+ * //     destination:
+ * //       ports:
+ * //       - 30000:32767
+ * //   selector: ibm.role == "worker_public"
+ * //   types:
+ * //   - Ingress
+ * //   preDNAT: true
+ * //   applyOnForward: true
+ * ```
+ */
+export function toYaml(input: PrintInput, options: PrintOptions = {}): string {
+  const resources = canonicalResources(input);
+  if (options.list === true) return printDocument(listOf(resources));
+  let out = '';
+  for (const resource of resources) out += (out === '' ? '' : '---\n') + printDocument(resource);
+  return out;
+}
+
+/**
+ * Prints resources and builders as JSON (2-space indent, trailing newline) in the same field
+ * order as {@link toYaml}: one resource as an object, several as an array (calicoctl reads both),
+ * or with `{ list: true }` one `<Kind>List` / `v1 List` object.
+ *
+ * @example
+ * ```ts
+ * toJson({ apiVersion: 'projectcalico.org/v3', kind: 'Tier', metadata: { name: 'security' },
+ *   spec: { order: 100 } });
+ * // {
+ * //   "apiVersion": "projectcalico.org/v3",
+ * //   "kind": "Tier",
+ * //   "metadata": {
+ * //     "name": "security"
+ * //   },
+ * //   "spec": {
+ * //     "order": 100
+ * //   }
+ * // }
+ * ```
+ */
+export function toJson(input: PrintInput, options: PrintOptions = {}): string {
+  const resources = canonicalResources(input);
+  const value =
+    options.list === true ? listOf(resources) : Array.isArray(input) ? resources : (resources[0] ?? null);
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+function printDocument(value: unknown): string {
+  return new Document(value, YAML_OPTIONS).toString(YAML_OPTIONS);
+}

@@ -64,14 +64,12 @@ function nodeArb(allowDoubleNot: boolean): fc.Arbitrary<SelectorNode> {
       tie('node')
         .filter((n) => allowDoubleNot || n.kind !== 'not')
         .map((operand): SelectorNode => ({ kind: 'not', operand })),
-      fc
-        .tuple(fc.constantFrom('and', 'or'), fc.array(tie('node'), { minLength: 2, maxLength: 4 }))
-        .map(
-          ([kind, ops]): SelectorNode => ({
-            kind,
-            operands: ops as [SelectorNode, SelectorNode, ...SelectorNode[]],
-          }),
-        ),
+      fc.tuple(fc.constantFrom('and', 'or'), fc.array(tie('node'), { minLength: 2, maxLength: 4 })).map(
+        ([kind, ops]): SelectorNode => ({
+          kind,
+          operands: ops as [SelectorNode, SelectorNode, ...SelectorNode[]],
+        }),
+      ),
     ),
   })).node;
 }

@@ -1,0 +1,212 @@
+import {
+  ENTITY_RULE_KEYS,
+  HTTP_MATCH_KEYS,
+  HTTP_PATH_KEYS,
+  ICMP_KEYS,
+  RULE_KEYS,
+  RULE_METADATA_KEYS,
+  SERVICE_ACCOUNT_MATCH_KEYS,
+  SERVICE_MATCH_KEYS,
+} from '../resources/field-order.js';
+import type {
+  Action,
+  EntityRule,
+  HttpMatch,
+  IcmpFields,
+  Port,
+  Protocol,
+  Rule,
+  RuleMetadata,
+  ServiceAccountMatch,
+  ServiceMatch,
+} from '../resources/rule.js';
+import { canonicalPort, type PortInput, type SelectorLike, selectorText } from './inputs.js';
+import { deepFreeze, ordered } from './ir.js';
+
+/**
+ * The match criteria of one side (source or destination) of a rule, as `.from()`/`.to()` accept
+ * them. Selectors may be strings or selector builders; ports are canonicalized.
+ *
+ * @example
+ * ```ts
+ * const lb: EntityFields = { nets: ['169.46.10.20/32'] };
+ * ```
+ */
+export interface EntityFields {
+  readonly nets?: readonly string[];
+  readonly notNets?: readonly string[];
+  readonly selector?: SelectorLike;
+  readonly notSelector?: SelectorLike;
+  readonly namespaceSelector?: SelectorLike;
+  readonly serviceAccounts?: {
+    readonly names?: readonly string[];
+    readonly selector?: SelectorLike;
+  };
+  readonly services?: ServiceMatch;
+}
+
+/** The port fields of an entity, which type-state allows only on TCP/UDP/SCTP rules. */
+export interface EntityPortFields {
+  readonly ports?: readonly PortInput[];
+  readonly notPorts?: readonly PortInput[];
+}
+
+/**
+ * An HTTP match as `.http()` accepts it (application layer; only on Allow ingress rules).
+ *
+ * @example
+ * ```ts
+ * const get: HttpInput = { methods: ['GET'], paths: [{ prefix: '/api' }] };
+ * ```
+ */
+export type HttpInput = HttpMatch;
+
+/** Rule state while it is being built: a partial {@link Rule}, keys in any order. */
+export type RuleDraft = Rule;
+
+/** Which side of a rule an entity edit applies to. */
+export type Side = 'source' | 'destination';
+
+/** Starts a rule with only its action. */
+export function newRule(action: Action): RuleDraft {
+  return Object.freeze({ action });
+}
+
+/** Returns `draft` with `patch` applied (a new frozen object). */
+export function patchRule(draft: RuleDraft, patch: Partial<Rule>): RuleDraft {
+  return Object.freeze({ ...draft, ...patch });
+}
+
+function appendList<T>(current: readonly T[] | undefined, more: readonly T[]): readonly T[] {
+  return Object.freeze([...(current ?? []), ...more]);
+}
+
+/** Appends `ports` (canonicalized) to `side.ports` or `side.notPorts`. */
+export function addPorts(
+  draft: RuleDraft,
+  side: Side,
+  field: 'ports' | 'notPorts',
+  ports: readonly PortInput[],
+): RuleDraft {
+  const entity = draft[side] ?? {};
+  const next: EntityRule = { ...entity, [field]: appendList<Port>(entity[field], ports.map(canonicalPort)) };
+  return patchRule(draft, { [side]: Object.freeze(next) });
+}
+
+/** Appends CIDRs to `side.nets` or `side.notNets`. */
+export function addNets(
+  draft: RuleDraft,
+  side: Side,
+  field: 'nets' | 'notNets',
+  nets: readonly string[],
+): RuleDraft {
+  const entity = draft[side] ?? {};
+  const next: EntityRule = { ...entity, [field]: appendList(entity[field], nets) };
+  return patchRule(draft, { [side]: Object.freeze(next) });
+}
+
+/** Merges entity fields into one side: lists append, scalar fields and objects replace. */
+export function mergeEntity(draft: RuleDraft, side: Side, input: EntityFields & EntityPortFields): RuleDraft {
+  let next = draft;
+  if (input.nets) next = addNets(next, side, 'nets', input.nets);
+  if (input.notNets) next = addNets(next, side, 'notNets', input.notNets);
+  if (input.ports) next = addPorts(next, side, 'ports', input.ports);
+  if (input.notPorts) next = addPorts(next, side, 'notPorts', input.notPorts);
+  const scalars: Record<string, unknown> = {};
+  if (input.selector !== undefined) scalars.selector = selectorText(input.selector);
+  if (input.notSelector !== undefined) scalars.notSelector = selectorText(input.notSelector);
+  if (input.namespaceSelector !== undefined)
+    scalars.namespaceSelector = selectorText(input.namespaceSelector);
+  if (input.services !== undefined) scalars.services = { ...input.services };
+  if (input.serviceAccounts !== undefined) {
+    const sa: { names?: readonly string[]; selector?: string } = {};
+    if (input.serviceAccounts.names !== undefined) sa.names = [...input.serviceAccounts.names];
+    if (input.serviceAccounts.selector !== undefined)
+      sa.selector = selectorText(input.serviceAccounts.selector);
+    scalars.serviceAccounts = sa;
+  }
+  if (Object.keys(scalars).length === 0) return next;
+  return patchRule(next, { [side]: Object.freeze({ ...(next[side] ?? {}), ...scalars }) });
+}
+
+/** Copies an HTTP match (paths and methods are copied so later caller mutation cannot leak in). */
+export function copyHttp(input: HttpInput): HttpMatch {
+  const out: { methods?: readonly string[]; paths?: readonly { exact?: string; prefix?: string }[] } = {};
+  if (input.methods !== undefined) out.methods = [...input.methods];
+  if (input.paths !== undefined) out.paths = input.paths.map((p) => ({ ...p }));
+  return out;
+}
+
+/** Copies rule metadata (annotations). */
+export function copyRuleMetadata(input: RuleMetadata): RuleMetadata {
+  return input.annotations !== undefined ? { annotations: { ...input.annotations } } : {};
+}
+
+function entityToIR(entity: EntityRule | undefined): EntityRule | undefined {
+  if (entity === undefined) return undefined;
+  return ordered<EntityRule>(
+    {
+      ...entity,
+      services: entity.services && ordered<ServiceMatch>({ ...entity.services }, SERVICE_MATCH_KEYS),
+      serviceAccounts:
+        entity.serviceAccounts &&
+        ordered<ServiceAccountMatch>(
+          {
+            ...entity.serviceAccounts,
+            names: entity.serviceAccounts.names && [...entity.serviceAccounts.names],
+          },
+          SERVICE_ACCOUNT_MATCH_KEYS,
+        ),
+      nets: entity.nets && [...entity.nets],
+      notNets: entity.notNets && [...entity.notNets],
+      ports: entity.ports && [...entity.ports],
+      notPorts: entity.notPorts && [...entity.notPorts],
+    },
+    ENTITY_RULE_KEYS,
+  );
+}
+
+function icmpToIR(icmp: IcmpFields | undefined): IcmpFields | undefined {
+  return icmp && ordered<IcmpFields>({ ...icmp }, ICMP_KEYS);
+}
+
+/**
+ * Turns a draft into an IR rule: upstream key order, empty sides (`source: {}`) omitted, fresh
+ * deep-frozen objects.
+ *
+ * @example
+ * ```ts
+ * ruleToIR({ destination: { ports: ['30000:32767'] }, protocol: 'TCP', action: 'Deny' });
+ * // { action: 'Deny', protocol: 'TCP', destination: { ports: ['30000:32767'] } }
+ * ```
+ */
+export function ruleToIR(draft: RuleDraft): Rule {
+  const http = draft.http && {
+    ...draft.http,
+    paths: draft.http.paths?.map((p) =>
+      ordered<{ exact?: string; prefix?: string }>({ ...p }, HTTP_PATH_KEYS),
+    ),
+    methods: draft.http.methods && [...draft.http.methods],
+  };
+  return deepFreeze(
+    ordered<Rule>(
+      {
+        ...draft,
+        icmp: icmpToIR(draft.icmp),
+        notICMP: icmpToIR(draft.notICMP),
+        source: entityToIR(draft.source),
+        destination: entityToIR(draft.destination),
+        http: http && ordered<HttpMatch>(http, HTTP_MATCH_KEYS),
+        metadata:
+          draft.metadata &&
+          ordered<RuleMetadata>({ ...copyRuleMetadata(draft.metadata) }, RULE_METADATA_KEYS),
+      },
+      RULE_KEYS,
+    ),
+  );
+}
+
+/** Sets protocol (and optionally ICMP fields) on a draft. */
+export function withProtocol(draft: RuleDraft, protocol: Protocol, icmp?: IcmpFields): RuleDraft {
+  return patchRule(draft, icmp ? { protocol, icmp: Object.freeze({ ...icmp }) } : { protocol });
+}

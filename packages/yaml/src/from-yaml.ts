@@ -1,5 +1,5 @@
 import { fail, type Issue, ok, type Resource, type Result } from '@calico-dsl/core';
-import { Composer, type CST, type Document, LineCounter, Parser, type YAMLError } from 'yaml';
+import { Composer, type CST, type Document, isScalar, LineCounter, Parser, type YAMLError } from 'yaml';
 import { YAML_ISSUE_CODES } from './codes.js';
 import { checkDocumentToken } from './cst-depth.js';
 import { type FromYamlOptions, type Limits, limitsOf } from './limits.js';
@@ -175,7 +175,8 @@ class StreamReader {
         warning.pos[0],
       );
     }
-    if (broken || doc.contents === null) return; // empty documents are skipped, as kubectl does
+    // Empty (or `null`) documents are skipped, as kubectl does.
+    if (broken || doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) return;
     const plain = toPlain(doc.contents, this.limits);
     for (const issue of plain.issues)
       this.add({ code: issue.code, path: issue.path, message: issue.message }, index, issue.offset);

@@ -1,0 +1,117 @@
+import type { GlobalNetworkPolicy, ResourceSource, Tier } from '@calico-dsl/core';
+import { describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
+import { toJson, toYaml } from '../src/index.js';
+import { TUTORIAL } from './fixtures/resources.js';
+import { reverseKeys } from './helpers.js';
+
+const denyNodeports = TUTORIAL['deny-nodeports'] as GlobalNetworkPolicy;
+const tier: Tier = {
+  apiVersion: 'projectcalico.org/v3',
+  kind: 'Tier',
+  metadata: { name: 'security' },
+  spec: { order: 100 },
+};
+
+describe('toYaml', () => {
+  it('prints apiVersion, kind, metadata, spec and the spec in upstream order, whatever the input order', () => {
+    const text = toYaml(reverseKeys(denyNodeports));
+    expect(text.split('\n').filter((l) => /^\S/.test(l))).toEqual([
+      'apiVersion: projectcalico.org/v3',
+      'kind: GlobalNetworkPolicy',
+      'metadata:',
+      'spec:',
+    ]);
+    expect(
+      text
+        .split('\n')
+        .filter((l) => /^ {2}\w/.test(l))
+        .map((l) => l.trim().split(':')[0]),
+    ).toEqual(['name', 'order', 'ingress', 'selector', 'types', 'preDNAT', 'applyOnForward']);
+  });
+
+  it('separates documents with --- and prints none before a single document', () => {
+    expect(toYaml(tier).startsWith('apiVersion:')).toBe(true);
+    const two = toYaml([tier, denyNodeports]);
+    expect(two.match(/^---$/gm)).toHaveLength(1);
+    expect(parseAllDocuments(two).map((d) => d.toJS().kind)).toEqual(['Tier', 'GlobalNetworkPolicy']);
+    expect(toYaml([])).toBe('');
+  });
+
+  it('prints ports as numbers and a:b ranges plainly, numeric strings quoted', () => {
+    const text = toYaml({
+      ...denyNodeports,
+      spec: {
+        ...denyNodeports.spec,
+        ingress: [
+          { action: 'Deny', protocol: 'TCP', destination: { ports: [80, '30000:32767', '443', 'http'] } },
+        ],
+      },
+    });
+    expect(text).toContain('      - 80\n      - 30000:32767\n      - "443"\n      - http\n');
+  });
+
+  it('quotes strings YAML 1.1 readers (calicoctl) would take for booleans or numbers', () => {
+    const text = toYaml({
+      ...tier,
+      metadata: { name: 'security', labels: { a: 'yes', b: 'on', c: 'n', d: '1_000', e: 'true', f: '0777' } },
+    });
+    expect(text).toContain(
+      '    a: "yes"\n    b: "on"\n    c: "n"\n    d: "1_000"\n    e: "true"\n    f: "0777"\n',
+    );
+  });
+
+  it('leaves out undefined fields and never prints crd.projectcalico.org', () => {
+    const withUndefined = { ...tier, spec: { order: undefined, defaultAction: 'Pass' } } as unknown as Tier;
+    expect(toYaml(withUndefined)).not.toContain('order');
+    const crd = { ...tier, apiVersion: 'crd.projectcalico.org/v1' } as unknown as Tier;
+    expect(toYaml(crd)).toBe(toYaml(tier));
+    expect(toJson(crd)).toBe(toJson(tier));
+  });
+
+  it('never folds long strings or selectors', () => {
+    const selector = Array.from({ length: 30 }, (_, i) => `label${i} == "value-${i}"`).join(' && ');
+    const text = toYaml({ ...denyNodeports, spec: { ...denyNodeports.spec, selector } });
+    expect(text).toContain(`  selector: ${selector}\n`);
+  });
+
+  it('accepts builders (anything with toResource())', () => {
+    const builder: ResourceSource = { toResource: () => tier };
+    expect(toYaml(builder)).toBe(toYaml(tier));
+    expect(toYaml([builder, denyNodeports])).toBe(toYaml([tier, denyNodeports]));
+  });
+
+  it('wraps in <Kind>List for one kind and v1 List for mixed kinds', () => {
+    expect(toYaml([denyNodeports, denyNodeports], { list: true })).toMatch(
+      /^apiVersion: projectcalico.org\/v3\nkind: GlobalNetworkPolicyList\nitems:\n- apiVersion/,
+    );
+    expect(toYaml([tier, denyNodeports], { list: true })).toMatch(/^apiVersion: v1\nkind: List\nitems:\n/);
+  });
+
+  it('is stable byte for byte', () => {
+    expect(toYaml([tier, denyNodeports])).toBe(
+      toYaml([structuredClone(tier), structuredClone(denyNodeports)]),
+    );
+  });
+
+  it('never copies a __proto__ key into output', () => {
+    const hostile = JSON.parse(
+      '{"apiVersion":"projectcalico.org/v3","kind":"Tier","metadata":{"name":"a","__proto__":{"x":1}},"spec":{}}',
+    );
+    expect(toYaml(hostile)).not.toContain('__proto__');
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+});
+
+describe('toJson', () => {
+  it('uses the same key order with 2-space indent; arrays for several resources', () => {
+    const json = toJson(reverseKeys(tier));
+    expect(json).toBe(`${JSON.stringify(tier, null, 2)}\n`);
+    expect(JSON.parse(toJson([tier, tier]))).toEqual([tier, tier]);
+    expect(JSON.parse(toJson([tier], { list: true }))).toEqual({
+      apiVersion: 'projectcalico.org/v3',
+      kind: 'TierList',
+      items: [tier],
+    });
+  });
+});

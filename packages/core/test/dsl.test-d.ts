@@ -142,11 +142,9 @@ describe('must not compile', () => {
     rule.allow().protocol('UDPLite').ports(80);
     // @ts-expect-error
     rule.allow().to({ ports: [80] });
+    const icmp = rule.allow().icmp();
     // @ts-expect-error
-    rule
-      .allow()
-      .icmp()
-      .from({ notPorts: [80] });
+    icmp.from({ notPorts: [80] });
   });
 
   it('ICMP fields need ICMP, and a code needs a type', () => {

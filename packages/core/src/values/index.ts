@@ -1,1 +1,3 @@
-export {};
+export * from './cidr.js';
+export * from './port.js';
+export * from './protocol.js';

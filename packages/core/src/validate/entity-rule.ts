@@ -1,0 +1,156 @@
+import {
+  ENTITY_RULE_KEYS,
+  SERVICE_ACCOUNT_MATCH_KEYS,
+  SERVICE_MATCH_KEYS,
+} from '../resources/field-order.js';
+import { type Ctx, type Out, pathText, put, readString, readStringList, readStruct } from './context.js';
+import type { Json, Path } from './json.js';
+import { checkNameRef } from './names.js';
+import { type NetList, readRuleNets } from './nets-field.js';
+import { type PortList, readPortList } from './ports-field.js';
+import { checkSelector } from './selector-field.js';
+
+const MAX_SELECTOR = 1024;
+
+/** What the rule- and policy-level checks need to know about a source/destination. */
+export interface EntityRuleInfo {
+  readonly out: Out;
+  readonly ports: PortList | undefined;
+  readonly notPorts: PortList | undefined;
+  readonly nets: NetList | undefined;
+  readonly notNets: NetList | undefined;
+  /** `services` is present (non-null), even when empty. */
+  readonly hasServices: boolean;
+  readonly servicesNamespace: string;
+}
+
+/** An absent source/destination. */
+export const EMPTY_ENTITY_RULE: EntityRuleInfo = {
+  out: {},
+  ports: undefined,
+  notPorts: undefined,
+  nets: undefined,
+  notNets: undefined,
+  hasServices: false,
+  servicesNamespace: '',
+};
+
+/**
+ * Reads and checks a rule `source` / `destination` (Calico `EntityRule`): selectors, nets, ports,
+ * services and service accounts, and the CRD rules that forbid mixing services with other matches.
+ */
+export function readEntityRule(ctx: Ctx, v: Json | undefined, path: Path): EntityRuleInfo {
+  const obj = readStruct(ctx, v, path, ENTITY_RULE_KEYS);
+  if (obj === undefined) return EMPTY_ENTITY_RULE;
+  const out: Out = {};
+
+  const nets = readRuleNets(ctx, obj, 'nets', path);
+  put(out, 'nets', nets?.out);
+
+  const selector = readString(ctx, obj, 'selector', path);
+  if (selector !== undefined && selector !== '') {
+    checkSelector(ctx, selector, [...path, 'selector'], { maxLength: MAX_SELECTOR, global: 'forbid' });
+  }
+  put(out, 'selector', selector);
+
+  const namespaceSelector = readString(ctx, obj, 'namespaceSelector', path);
+  if (namespaceSelector !== undefined && namespaceSelector !== '') {
+    checkSelector(ctx, namespaceSelector, [...path, 'namespaceSelector'], {
+      maxLength: MAX_SELECTOR,
+      global: 'alone',
+    });
+  }
+  put(out, 'namespaceSelector', namespaceSelector);
+
+  const servicesRaw = obj.get('services');
+  const services = readStruct(ctx, servicesRaw, [...path, 'services'], SERVICE_MATCH_KEYS);
+  let servicesNamespace = '';
+  let serviceName = '';
+  if (services !== undefined) {
+    const sOut: Out = {};
+    for (const key of SERVICE_MATCH_KEYS) {
+      const s = readString(ctx, services, key, [...path, 'services']);
+      if (s !== undefined && s !== '') {
+        const at = [...path, 'services', key];
+        if ([...s].length > 253) {
+          ctx.report('too_long', at, `${pathText(at)} is longer than 253 characters`);
+        }
+        checkNameRef(ctx, s, at, `Service ${key}`);
+      }
+      if (key === 'name') serviceName = s ?? '';
+      else servicesNamespace = s ?? '';
+      put(sOut, key, s);
+    }
+    put(out, 'services', sOut);
+  }
+
+  const ports = readPortList(ctx, obj, 'ports', path);
+  put(out, 'ports', ports?.out);
+
+  const notNets = readRuleNets(ctx, obj, 'notNets', path);
+  put(out, 'notNets', notNets?.out);
+
+  const notSelector = readString(ctx, obj, 'notSelector', path);
+  if (notSelector !== undefined && notSelector !== '') {
+    // Calico does not apply the global() rule to notSelector.
+    checkSelector(ctx, notSelector, [...path, 'notSelector'], {
+      maxLength: MAX_SELECTOR,
+      global: 'unchecked',
+    });
+  }
+  put(out, 'notSelector', notSelector);
+
+  const notPorts = readPortList(ctx, obj, 'notPorts', path);
+  put(out, 'notPorts', notPorts?.out);
+
+  const accounts = readStruct(
+    ctx,
+    obj.get('serviceAccounts'),
+    [...path, 'serviceAccounts'],
+    SERVICE_ACCOUNT_MATCH_KEYS,
+  );
+  if (accounts !== undefined) {
+    const aOut: Out = {};
+    put(aOut, 'names', readStringList(ctx, accounts, 'names', [...path, 'serviceAccounts']));
+    const sel = readString(ctx, accounts, 'selector', [...path, 'serviceAccounts']);
+    if (sel !== undefined && sel !== '') {
+      checkSelector(ctx, sel, [...path, 'serviceAccounts', 'selector'], { global: 'unchecked' });
+    }
+    put(aOut, 'selector', sel);
+    put(out, 'serviceAccounts', aOut);
+  }
+
+  if (services !== undefined) {
+    const conflict = (field: string, message: string) =>
+      ctx.report(
+        'services_conflict',
+        [...path, field],
+        `${message}: match the service alone, or use a separate rule`,
+      );
+    if (namespaceSelector)
+      conflict('namespaceSelector', 'cannot specify NamespaceSelector and Services on the same rule');
+    if (accounts !== undefined)
+      conflict('serviceAccounts', 'cannot specify ServiceAccounts and Services on the same rule');
+    if (serviceName === '') {
+      ctx.report(
+        'services_need_name',
+        [...path, 'services', 'name'],
+        'services must specify a service name: set services.name to the Kubernetes Service',
+      );
+    }
+    if (selector || notSelector) {
+      conflict(
+        selector ? 'selector' : 'notSelector',
+        'cannot specify Selector/NotSelector and Services on the same rule',
+      );
+    }
+    if ((nets?.out.length ?? 0) > 0 || (notNets?.out.length ?? 0) > 0) {
+      conflict(
+        (nets?.out.length ?? 0) > 0 ? 'nets' : 'notNets',
+        'cannot specify Nets/NotNets and Services on the same rule',
+      );
+    }
+  }
+
+  return { out, ports, notPorts, nets, notNets, hasServices: services !== undefined, servicesNamespace };
+}

@@ -1,0 +1,98 @@
+import { PROTO_PORT_KEYS } from '../resources/field-order.js';
+import { parseCidrOrIp } from '../values/cidr.js';
+import {
+  type Ctx,
+  jsonToOut,
+  type Out,
+  pathText,
+  put,
+  readArray,
+  readInt,
+  readString,
+  readStruct,
+} from './context.js';
+import { isJsonObject, type Json, type Path } from './json.js';
+
+const FAILSAFE_FIELDS = ['failsafeInboundHostPorts', 'failsafeOutboundHostPorts'] as const;
+// validateProtoPort accepts exactly these; Felix's own defaults spell them in lower case
+// ("tcp:22"), which Felix reads too, so both spellings are accepted here.
+const PROTO_PORT_PROTOCOLS = ['TCP', 'UDP', 'SCTP', 'tcp', 'udp', 'sctp'] as const;
+
+function readProtoPort(ctx: Ctx, v: Json, path: Path): Out {
+  const obj = readStruct(ctx, v, path, PROTO_PORT_KEYS);
+  const out: Out = {};
+  if (obj === undefined) {
+    if (v === null)
+      ctx.report(
+        'invalid_type',
+        path,
+        `${pathText(path)} must be like { protocol: TCP, port: 22 }, not null`,
+      );
+    return out;
+  }
+  const protocol = readString(ctx, obj, 'protocol', path);
+  if (protocol !== undefined && !(PROTO_PORT_PROTOCOLS as readonly string[]).includes(protocol)) {
+    ctx.report(
+      'invalid_protocol',
+      [...path, 'protocol'],
+      `protocol must be 'TCP' or 'UDP' or 'SCTP', not ${JSON.stringify(protocol)} (omit it for TCP)`,
+    );
+  }
+  put(out, 'protocol', protocol);
+  if (obj.get('port') == null) {
+    ctx.report(
+      'required',
+      [...path, 'port'],
+      `${pathText([...path, 'port'])} is required: set the port number`,
+    );
+  } else {
+    put(out, 'port', readInt(ctx, obj, 'port', path, 0, 65535));
+  }
+  const net = readString(ctx, obj, 'net', path);
+  if (net !== undefined && net !== '' && !parseCidrOrIp(net).ok) {
+    ctx.report(
+      'invalid_cidr',
+      [...path, 'net'],
+      `Invalid CIDR ${JSON.stringify(net)} in ${pathText([...path, 'net'])}: write a CIDR like "10.0.0.0/8" or omit it for any address`,
+    );
+  }
+  put(out, 'net', net);
+  return out;
+}
+
+/**
+ * Reads a `FelixConfiguration.spec`. The failsafe port lists and `defaultEndpointToHostAction`
+ * (which the evaluator uses) are typed and checked; every other Felix field is kept verbatim.
+ */
+export function readFelixSpec(ctx: Ctx, v: Json | undefined, path: Path): Out {
+  const out: Out = {};
+  if (v === undefined || v === null) return out;
+  if (!isJsonObject(v)) {
+    ctx.report('invalid_type', path, `${pathText(path)} must be a mapping (object)`);
+    return out;
+  }
+  for (const [key, value] of v) {
+    if ((FAILSAFE_FIELDS as readonly string[]).includes(key)) {
+      const list = readArray(ctx, v, key, path);
+      if (list !== undefined)
+        put(
+          out,
+          key,
+          list.map((p, i) => readProtoPort(ctx, p, [...path, key, i])),
+        );
+    } else if (key === 'defaultEndpointToHostAction') {
+      const action = readString(ctx, v, key, path);
+      if (action !== undefined && !/^(drop|accept|return)?$/i.test(action)) {
+        ctx.report(
+          'invalid_value',
+          [...path, key],
+          `Invalid defaultEndpointToHostAction ${JSON.stringify(action)}: use Drop, Accept or Return`,
+        );
+      }
+      put(out, key, action);
+    } else if (value !== null) {
+      put(out, key, jsonToOut(value));
+    }
+  }
+  return out;
+}

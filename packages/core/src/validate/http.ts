@@ -1,0 +1,88 @@
+import { HTTP_MATCH_KEYS, HTTP_PATH_KEYS } from '../resources/field-order.js';
+import {
+  type Ctx,
+  type Out,
+  pathText,
+  put,
+  readArray,
+  readString,
+  readStringList,
+  readStruct,
+} from './context.js';
+import type { Json, Path } from './json.js';
+
+const MAX_ITEMS = 20;
+const MAX_PATH = 1024;
+
+/**
+ * Reads an `http` match: methods (unique, ≤ 20) and paths (≤ 20; each exactly one of `exact` /
+ * `prefix`, starting with `/`, without `?`, `#` or space).
+ */
+export function readHttp(ctx: Ctx, v: Json | undefined, path: Path): Out | undefined {
+  const obj = readStruct(ctx, v, path, HTTP_MATCH_KEYS);
+  if (obj === undefined) return undefined;
+  const out: Out = {};
+  const methods = readStringList(ctx, obj, 'methods', path, MAX_ITEMS);
+  if (methods !== undefined) {
+    const seen = new Set<string>();
+    methods.forEach((m, i) => {
+      if (seen.has(m)) {
+        ctx.report(
+          'invalid_http_match',
+          [...path, 'methods', i],
+          `Invalid methods (duplicates): ${JSON.stringify(m)} is listed more than once; list each method once`,
+        );
+      }
+      seen.add(m);
+    });
+    put(out, 'methods', methods);
+  }
+  const paths = readArray(ctx, obj, 'paths', path, MAX_ITEMS);
+  if (paths !== undefined) {
+    const pOut: Out[] = [];
+    paths.forEach((p, i) => {
+      const at = [...path, 'paths', i];
+      const po = readStruct(ctx, p, at, HTTP_PATH_KEYS);
+      const entry: Out = {};
+      const exact = po ? readString(ctx, po, 'exact', at) : undefined;
+      const prefix = po ? readString(ctx, po, 'prefix', at) : undefined;
+      put(entry, 'exact', exact);
+      put(entry, 'prefix', prefix);
+      pOut.push(entry);
+      for (const [k, s] of [
+        ['exact', exact],
+        ['prefix', prefix],
+      ] as const) {
+        if (s !== undefined && [...s].length > MAX_PATH) {
+          ctx.report('too_long', [...at, k], `${pathText([...at, k])} is longer than ${MAX_PATH} characters`);
+        }
+      }
+      if (exact && prefix) {
+        ctx.report(
+          'invalid_http_match',
+          at,
+          "Invalid path match. Both 'exact' and 'prefix' are set: keep only one of them in each paths entry",
+        );
+        return;
+      }
+      const value = exact || prefix || '';
+      if (value === '') {
+        ctx.report(
+          'invalid_http_match',
+          at,
+          "Invalid path match. Either 'exact' or 'prefix' must be set, e.g. { prefix: '/api' }",
+        );
+        return;
+      }
+      if (!value.startsWith('/') || /[? #]/.test(value)) {
+        ctx.report(
+          'invalid_http_match',
+          [...at, exact ? 'exact' : 'prefix'],
+          `Invalid path ${value}: it must start with "/" and must not contain "?", "#" or a space`,
+        );
+      }
+    });
+    put(out, 'paths', pOut);
+  }
+  return out;
+}

@@ -1,0 +1,62 @@
+/**
+ * Every `Issue.code` that `validate` produces, with what it means. Codes are stable: match on
+ * them, not on messages.
+ *
+ * @example
+ * ```ts
+ * const r = validate(resource);
+ * if (!r.ok && r.issues.some((i) => i.code === 'ports_need_protocol')) console.log('add protocol: TCP');
+ * ```
+ */
+export const ISSUE_CODES = {
+  invalid_input: 'The input is not a resource object (null, a primitive or a list).',
+  unreadable: 'A value could not be read (a getter or Proxy threw).',
+  cyclic: 'The input contains a reference cycle.',
+  too_deep: 'The input nests too deeply.',
+  too_large: 'The input is too large.',
+  invalid_type: 'A field has the wrong JSON type (Calico fails to decode it).',
+  unknown_field: 'A field Calico does not know (calicoctl decodes strictly).',
+  required: 'A required field is missing or empty.',
+  out_of_range: 'A number is outside the range Calico accepts.',
+  too_many_items: 'A list is longer than the CRD allows.',
+  too_long: 'A string is longer than the CRD allows.',
+  invalid_value: 'A value is not one of the allowed values (CRD enum).',
+  invalid_api_version: 'apiVersion is not projectcalico.org/v3.',
+  unknown_kind: 'kind is missing or not a Calico v3 kind this SDK validates.',
+  invalid_name: 'metadata.name (or another name field) does not match the naming rule for its kind.',
+  invalid_label: 'A label key or value is invalid, or a reserved label is used.',
+  invalid_annotation: 'An annotation key is invalid or annotations are too large.',
+  invalid_selector: 'A selector does not parse or is too long.',
+  global_selector_not_allowed: 'global() is used outside an EntityRule namespaceSelector.',
+  global_selector_not_alone: 'global() is combined with other expressions in a namespaceSelector.',
+  invalid_action: 'A rule action is not Allow, Deny, Log or Pass.',
+  invalid_ip_version: 'ipVersion is not 4 or 6.',
+  invalid_protocol: 'A protocol is not a valid name (case-sensitive) or number 1-255.',
+  invalid_port: 'A port entry does not decode (range order, syntax, > 65535).',
+  port_out_of_range: 'A port number is 0 (ports are 1-65535).',
+  invalid_port_name: 'A named port is not a valid IANA port name.',
+  ports_need_protocol: 'Ports are set but the rule protocol is unset or has no ports.',
+  invalid_cidr: 'A nets entry is not a CIDR (rules need a prefix length).',
+  cidr_not_masked: 'A rule CIDR has host bits set.',
+  catch_all_not_net: 'notNets holds the catch-all 0.0.0.0/0 or ::/0 (matches nothing).',
+  mixed_ip_versions: 'A rule mixes IPv4 and IPv6 CIDRs.',
+  ip_version_mismatch: 'A rule CIDR or protocol does not match its ipVersion.',
+  invalid_ip: 'An IP address does not parse.',
+  icmp_code_without_type: 'icmp.code is set without icmp.type.',
+  icmp_needs_protocol: 'icmp is set but protocol is not ICMP, ICMPv6, 1 or 58.',
+  http_not_allowed: 'An http match on a non-Allow rule, a non-TCP rule or an egress rule.',
+  invalid_http_match: 'HTTP methods repeat or an HTTP path is malformed.',
+  services_conflict: 'services is combined with a field it excludes.',
+  services_misplaced: 'services is used in an egress source or an ingress destination.',
+  services_need_name: 'services has no name (or, in a global policy, no namespace).',
+  duplicate_value: 'A list that must be unique repeats a value.',
+  prednat_conflict: 'preDNAT with doNotTrack, egress rules or an Egress type.',
+  apply_on_forward_required: 'preDNAT or doNotTrack without applyOnForward: true.',
+  staged_delete_not_empty: 'stagedAction Delete with other spec fields set.',
+  tier_builtin: 'A built-in tier (default, kube-admin, kube-baseline) has the wrong order or action.',
+  host_endpoint_incomplete: 'A HostEndpoint lacks node, or both interfaceName and expectedIPs.',
+  invalid_interface_name: 'interfaceName is not "*" or a 1-15 character interface name.',
+} as const;
+
+/** A stable issue code of `validate`. */
+export type IssueCode = keyof typeof ISSUE_CODES;

@@ -1,0 +1,119 @@
+import { METADATA_KEYS } from '../resources/field-order.js';
+import type { CalicoKind } from '../resources/kinds.js';
+import {
+  type Ctx,
+  jsonToOut,
+  mapToOut,
+  type Out,
+  put,
+  readArray,
+  readInt,
+  readString,
+  readStringList,
+  readStringMap,
+  readStruct,
+} from './context.js';
+import type { Json, Path } from './json.js';
+import { labelValueProblem, qualifiedNameProblem, utf8Length } from './k8s-names.js';
+import { checkResourceName } from './names.js';
+
+const ANNOTATIONS_LIMIT = 256 * 1024;
+
+/**
+ * Checks annotations as Calico's `validateObjectMetaAnnotations`: keys (lower-cased first) must be
+ * qualified names and keys plus values may total at most 256 KiB.
+ */
+export function checkAnnotations(ctx: Ctx, annotations: ReadonlyMap<string, string>, path: Path): void {
+  let total = 0;
+  for (const [k, v] of annotations) {
+    const problem = qualifiedNameProblem(k.toLowerCase());
+    if (problem !== undefined) {
+      ctx.report(
+        'invalid_annotation',
+        [...path, k],
+        `Annotation key ${JSON.stringify(k)} is invalid: ${problem}`,
+      );
+    }
+    total += utf8Length(k) + utf8Length(v);
+  }
+  if (total > ANNOTATIONS_LIMIT) {
+    ctx.report(
+      'invalid_annotation',
+      path,
+      `Total size of annotations is too large by ${total - ANNOTATIONS_LIMIT} bytes: keep keys and values under 256 KiB in total`,
+    );
+  }
+}
+
+/** Checks labels as Calico's `validateObjectMetaLabels`: qualified-name keys, label values. */
+export function checkLabels(ctx: Ctx, labels: ReadonlyMap<string, string>, path: Path): void {
+  for (const [k, v] of labels) {
+    const keyProblem = qualifiedNameProblem(k);
+    if (keyProblem !== undefined) {
+      ctx.report('invalid_label', [...path, k], `Label key ${JSON.stringify(k)} is invalid: ${keyProblem}`);
+    }
+    const valueProblem = labelValueProblem(v);
+    if (valueProblem !== undefined) {
+      ctx.report(
+        'invalid_label',
+        [...path, k],
+        `Label value ${JSON.stringify(v)} of "${k}" is invalid: ${valueProblem}`,
+      );
+    }
+  }
+}
+
+/**
+ * Reads and checks `metadata` for `kind` and returns its normalized copy (or `undefined` when it
+ * is missing or not a mapping; an issue is recorded then).
+ */
+export function readMetadata(ctx: Ctx, kind: CalicoKind, v: Json | undefined, path: Path): Out | undefined {
+  const meta = readStruct(ctx, v, path, METADATA_KEYS);
+  if (meta === undefined) {
+    ctx.report('required', [...path, 'name'], 'metadata.name is required: add metadata: { name: ... }');
+    return undefined;
+  }
+  const out: Out = {};
+  const name = readString(ctx, meta, 'name', path) ?? '';
+  checkResourceName(ctx, kind, name, [...path, 'name']);
+  put(out, 'name', name);
+  for (const key of ['generateName', 'namespace', 'selfLink', 'uid', 'resourceVersion'] as const) {
+    put(out, key, readString(ctx, meta, key, path));
+  }
+  put(
+    out,
+    'generation',
+    readInt(ctx, meta, 'generation', path, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER),
+  );
+  put(out, 'creationTimestamp', readString(ctx, meta, 'creationTimestamp', path));
+  put(out, 'deletionTimestamp', readString(ctx, meta, 'deletionTimestamp', path));
+  put(
+    out,
+    'deletionGracePeriodSeconds',
+    readInt(ctx, meta, 'deletionGracePeriodSeconds', path, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER),
+  );
+  const labels = readStringMap(ctx, meta, 'labels', path);
+  if (labels !== undefined) {
+    checkLabels(ctx, labels, [...path, 'labels']);
+    if ((kind === 'GlobalNetworkSet' || kind === 'NetworkSet') && labels.has('projectcalico.org/namespace')) {
+      ctx.report(
+        'invalid_label',
+        [...path, 'labels', 'projectcalico.org/namespace'],
+        'projectcalico.org/namespace is not a valid label name: Calico reserves it; remove the label',
+      );
+    }
+    put(out, 'labels', mapToOut(labels));
+  }
+  const annotations = readStringMap(ctx, meta, 'annotations', path);
+  if (annotations !== undefined) {
+    checkAnnotations(ctx, annotations, [...path, 'annotations']);
+    put(out, 'annotations', mapToOut(annotations));
+  }
+  // Server-managed lists are kept verbatim so that resources read back from a cluster round-trip.
+  for (const key of ['ownerReferences', 'managedFields'] as const) {
+    const list = readArray(ctx, meta, key, path);
+    if (list !== undefined) put(out, key, jsonToOut(list));
+  }
+  put(out, 'finalizers', readStringList(ctx, meta, 'finalizers', path));
+  return out;
+}

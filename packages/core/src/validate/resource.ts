@@ -1,0 +1,112 @@
+import { RESOURCE_KEYS } from '../resources/field-order.js';
+import { CALICO_KINDS, type CalicoKind, isCalicoKind } from '../resources/kinds.js';
+import { CALICO_API_VERSION } from '../resources/metadata.js';
+import { type Ctx, jsonToOut, type Out, put, readStruct } from './context.js';
+import { readFelixSpec } from './felix.js';
+import { readHostEndpointSpec } from './host-endpoint.js';
+import { describeJson, isJsonObject, type Json, type JsonObject, type Path } from './json.js';
+import { readMetadata } from './metadata.js';
+import { readNetworkSetSpec } from './network-set.js';
+import { readPolicySpec } from './policy-spec.js';
+import { readProfileSpec } from './profile.js';
+import { readStagedKubernetesSpec } from './staged-kubernetes-policy.js';
+import { readTierSpec } from './tier.js';
+
+/** Reads and checks the `spec` of one kind; `name` is the already-read `metadata.name`. */
+type SpecReader = (ctx: Ctx, spec: Json | undefined, path: Path, name: string) => Out;
+
+const SPEC_READERS: Record<CalicoKind, SpecReader> = {
+  GlobalNetworkPolicy: (ctx, spec, path) => readPolicySpec(ctx, 'GlobalNetworkPolicy', spec, path),
+  NetworkPolicy: (ctx, spec, path) => readPolicySpec(ctx, 'NetworkPolicy', spec, path),
+  StagedGlobalNetworkPolicy: (ctx, spec, path) =>
+    readPolicySpec(ctx, 'StagedGlobalNetworkPolicy', spec, path),
+  StagedNetworkPolicy: (ctx, spec, path) => readPolicySpec(ctx, 'StagedNetworkPolicy', spec, path),
+  StagedKubernetesNetworkPolicy: (ctx, spec, path) => readStagedKubernetesSpec(ctx, spec, path),
+  Tier: (ctx, spec, path, name) => readTierSpec(ctx, name, spec, path),
+  GlobalNetworkSet: (ctx, spec, path) => readNetworkSetSpec(ctx, spec, path),
+  NetworkSet: (ctx, spec, path) => readNetworkSetSpec(ctx, spec, path),
+  HostEndpoint: (ctx, spec, path) => readHostEndpointSpec(ctx, spec, path),
+  Profile: (ctx, spec, path) => readProfileSpec(ctx, spec, path),
+  FelixConfiguration: (ctx, spec, path) => readFelixSpec(ctx, spec, path),
+};
+
+/** Kinds whose objects may carry a `status` (kept verbatim). */
+const HAS_STATUS: ReadonlySet<CalicoKind> = new Set<CalicoKind>(['Tier']);
+
+function checkApiVersion(ctx: Ctx, obj: JsonObject): void {
+  const v = obj.get('apiVersion');
+  if (v === CALICO_API_VERSION) return;
+  if (v === 'crd.projectcalico.org/v1') {
+    ctx.report(
+      'invalid_api_version',
+      ['apiVersion'],
+      'apiVersion crd.projectcalico.org/v1 is the internal CRD storage version: use apiVersion: projectcalico.org/v3',
+    );
+  } else if (v === undefined || v === null) {
+    ctx.report(
+      'invalid_api_version',
+      ['apiVersion'],
+      'apiVersion is required: set apiVersion: projectcalico.org/v3',
+    );
+  } else {
+    ctx.report(
+      'invalid_api_version',
+      ['apiVersion'],
+      `Unsupported apiVersion ${describeJson(v)}: use apiVersion: projectcalico.org/v3`,
+    );
+  }
+}
+
+function readKind(ctx: Ctx, obj: JsonObject): CalicoKind | undefined {
+  const kind = obj.get('kind');
+  if (isCalicoKind(kind)) return kind;
+  const known = Object.keys(CALICO_KINDS);
+  if (kind === undefined || kind === null || kind === '') {
+    ctx.report('unknown_kind', ['kind'], `kind is required: set it to one of ${known.join(', ')}`);
+  } else {
+    const fixed =
+      typeof kind === 'string' ? known.find((k) => k.toLowerCase() === kind.toLowerCase()) : undefined;
+    ctx.report(
+      'unknown_kind',
+      ['kind'],
+      fixed !== undefined
+        ? `Unknown kind ${JSON.stringify(kind)}: kinds are case-sensitive, write "${fixed}"`
+        : `Unknown kind ${describeJson(kind)}: validate() checks ${known.join(', ')}`,
+    );
+  }
+  return undefined;
+}
+
+/**
+ * Reads and checks one resource snapshot and returns its normalized copy (when no issue was
+ * found the caller freezes and returns it).
+ */
+export function readResource(ctx: Ctx, root: Json | undefined): Out | undefined {
+  if (!isJsonObject(root)) {
+    ctx.report(
+      'invalid_input',
+      [],
+      `A resource must be a mapping with apiVersion, kind, metadata and spec, not ${describeJson(root)}`,
+    );
+    return undefined;
+  }
+  checkApiVersion(ctx, root);
+  const kind = readKind(ctx, root);
+  if (kind === undefined) return undefined;
+  const allowed = HAS_STATUS.has(kind) ? RESOURCE_KEYS : RESOURCE_KEYS.filter((k) => k !== 'status');
+  readStruct(ctx, root, [], allowed);
+
+  const out: Out = {};
+  put(out, 'apiVersion', CALICO_API_VERSION);
+  put(out, 'kind', kind);
+  const metadata = readMetadata(ctx, kind, root.get('metadata'), ['metadata']);
+  put(out, 'metadata', metadata ?? {});
+  const name = typeof metadata?.name === 'string' ? metadata.name : '';
+  put(out, 'spec', SPEC_READERS[kind](ctx, root.get('spec'), ['spec'], name));
+  const status = root.get('status');
+  if (HAS_STATUS.has(kind) && status !== undefined && status !== null) {
+    if (!isJsonObject(status)) ctx.report('invalid_type', ['status'], 'status must be a mapping (object)');
+    else put(out, 'status', jsonToOut(status));
+  }
+  return out;
+}

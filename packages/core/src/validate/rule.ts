@@ -1,0 +1,286 @@
+import { RULE_KEYS, RULE_METADATA_KEYS } from '../resources/field-order.js';
+import { ACTIONS, type Protocol } from '../resources/rule.js';
+import { parseProtocol, protocolNumber, protocolSupportsPorts } from '../values/protocol.js';
+import { type Ctx, mapToOut, type Out, pathText, put, readStringMap, readStruct } from './context.js';
+import { EMPTY_ENTITY_RULE, type EntityRuleInfo, readEntityRule } from './entity-rule.js';
+import { readHttp } from './http.js';
+import { readIcmp } from './icmp.js';
+import { describeJson, type Json, type JsonObject, type Path } from './json.js';
+import { checkAnnotations } from './metadata.js';
+import type { NetList } from './nets-field.js';
+import type { PortList } from './ports-field.js';
+
+/** Whether a rule sits in a policy's `ingress` or `egress` list. */
+export type Direction = 'ingress' | 'egress';
+
+/** What the policy-level checks need to know about a rule. */
+export interface RuleInfo {
+  readonly out: Out;
+  readonly source: EntityRuleInfo;
+  readonly destination: EntityRuleInfo;
+  readonly hasHttp: boolean;
+}
+
+function readAction(ctx: Ctx, obj: JsonObject, path: Path): string | undefined {
+  const v = obj.get('action');
+  const at = [...path, 'action'];
+  if (v === undefined || v === null) {
+    ctx.report('required', at, `${pathText(at)} is required: set it to one of ${ACTIONS.join(', ')}`);
+    return undefined;
+  }
+  if (typeof v !== 'string' || !(ACTIONS as readonly string[]).includes(v)) {
+    const fixed =
+      typeof v === 'string' ? ACTIONS.find((a) => a.toLowerCase() === v.toLowerCase()) : undefined;
+    ctx.report(
+      'invalid_action',
+      at,
+      fixed !== undefined
+        ? `Invalid action ${JSON.stringify(v)}: actions are case-sensitive, write "${fixed}"`
+        : `Invalid action ${typeof v === 'string' ? JSON.stringify(v) : describeJson(v)}: use one of ${ACTIONS.join(', ')}`,
+    );
+    return typeof v === 'string' ? v : undefined;
+  }
+  return v;
+}
+
+function readProtocolField(ctx: Ctx, obj: JsonObject, key: string, path: Path): Protocol | undefined {
+  const v = obj.get(key);
+  if (v === undefined || v === null) return undefined;
+  const r = parseProtocol(v);
+  if (!r.ok) {
+    for (const issue of r.issues) ctx.report('invalid_protocol', [...path, key], issue.message);
+    return undefined;
+  }
+  return r.value;
+}
+
+function readIpVersion(ctx: Ctx, obj: JsonObject, path: Path): number | undefined {
+  const v = obj.get('ipVersion');
+  if (v === undefined || v === null) return undefined;
+  if (v !== 4 && v !== 6) {
+    ctx.report(
+      'invalid_ip_version',
+      [...path, 'ipVersion'],
+      `ipVersion must be 4 or 6, not ${describeJson(v)}`,
+    );
+    return undefined;
+  }
+  return v;
+}
+
+/** ICMP/ICMPv6 vs ipVersion consistency (CRD rules on protocol and notProtocol). */
+function checkIcmpIpVersion(
+  ctx: Ctx,
+  protocol: Protocol | undefined,
+  ipVersion: number | undefined,
+  at: Path,
+): void {
+  if (protocol === undefined || ipVersion === undefined) return;
+  const n = protocolNumber(protocol);
+  if (n === 1 && ipVersion !== 4) {
+    ctx.report(
+      'ip_version_mismatch',
+      at,
+      'protocol ICMP requires ipVersion 4: set ipVersion: 4, or use ICMPv6 for IPv6',
+    );
+  } else if (n === 58 && ipVersion !== 6) {
+    ctx.report(
+      'ip_version_mismatch',
+      at,
+      'protocol ICMPv6 requires ipVersion 6: set ipVersion: 6, or use ICMP for IPv4',
+    );
+  }
+}
+
+/** Calico's `validateRule` port/protocol rule over the four port lists. */
+function checkPortsProtocol(
+  ctx: Ctx,
+  protocol: Protocol | undefined,
+  lists: readonly [PortList | undefined, Path][],
+): void {
+  for (const [list, at] of lists) {
+    if (list === undefined) continue;
+    if (protocol === undefined) {
+      if (list.firstNumeric !== undefined) {
+        ctx.report(
+          'ports_need_protocol',
+          [...at, list.firstNumeric],
+          'rules with numeric port or port range must set protocol to TCP or UDP or SCTP: add protocol: TCP (or UDP/SCTP) to the rule',
+        );
+      }
+    } else if (list.out.length > 0 && !protocolSupportsPorts(protocol)) {
+      ctx.report(
+        'ports_need_protocol',
+        at,
+        `rules that specify ports must set protocol to TCP or UDP or SCTP: protocol ${JSON.stringify(protocol)} has no ports; change the protocol or remove ${pathText(at)}`,
+      );
+    }
+  }
+}
+
+/** Calico's `validateRule` CIDR scan: catch-all in notNets, ipVersion match, no v4/v6 mix. */
+function checkNets(
+  ctx: Ctx,
+  ipVersion: number | undefined,
+  lists: readonly [NetList | undefined, Path, boolean][],
+): void {
+  let seen4 = false;
+  let seen6 = false;
+  for (const [list, at, negated] of lists) {
+    if (list === undefined) continue;
+    let v4 = false;
+    let v6 = false;
+    for (const { index, text, cidr } of list.cidrs) {
+      v4 ||= cidr.family === 4;
+      v6 ||= cidr.family === 6;
+      // Upstream compares the v4 text literally but any spelling of ::/0.
+      const catchAll =
+        cidr.family === 4
+          ? text === '0.0.0.0/0'
+          : cidr.prefixLength === 0 && cidr.bytes.every((b) => b === 0);
+      if (negated && catchAll) {
+        ctx.report(
+          'catch_all_not_net',
+          [...at, index],
+          `catch-all CIDR in negation creates logical contradiction (matches no traffic): remove ${JSON.stringify(text)} from ${pathText(at)}`,
+        );
+      }
+    }
+    if (ipVersion !== undefined && ((v4 && ipVersion !== 4) || (v6 && ipVersion !== 6))) {
+      ctx.report(
+        'ip_version_mismatch',
+        at,
+        `rule IP version doesn't match CIDR version: ${pathText(at)} holds IPv${v4 ? 4 : 6} CIDRs but ipVersion is ${ipVersion}`,
+      );
+    }
+    if ((v4 && seen6) || (v6 && seen4) || (v4 && v6)) {
+      ctx.report(
+        'mixed_ip_versions',
+        at,
+        'rule contains both IPv4 and IPv6 CIDRs: split it into one rule per IP version',
+      );
+    }
+    seen4 ||= v4;
+    seen6 ||= v6;
+  }
+}
+
+/**
+ * Reads and checks one rule (Calico `Rule`) at `path`: action, ipVersion, protocols, ICMP, source
+ * and destination, HTTP and metadata, with the cross-field rules of `validateRule` and the CRD.
+ */
+export function readRule(ctx: Ctx, v: Json, path: Path): RuleInfo {
+  const obj = readStruct(ctx, v, path, RULE_KEYS);
+  if (obj === undefined) {
+    if (v === null)
+      ctx.report('invalid_type', path, `${pathText(path)} must be a rule like { action: Allow }, not null`);
+    return { out: {}, source: EMPTY_ENTITY_RULE, destination: EMPTY_ENTITY_RULE, hasHttp: false };
+  }
+  const out: Out = {};
+  const action = readAction(ctx, obj, path);
+  put(out, 'action', action);
+  const ipVersion = readIpVersion(ctx, obj, path);
+  put(out, 'ipVersion', ipVersion);
+  const protocol = readProtocolField(ctx, obj, 'protocol', path);
+  put(out, 'protocol', protocol);
+  const icmp = readIcmp(ctx, obj.get('icmp'), [...path, 'icmp']);
+  put(out, 'icmp', icmp);
+  const notProtocol = readProtocolField(ctx, obj, 'notProtocol', path);
+  put(out, 'notProtocol', notProtocol);
+  put(out, 'notICMP', readIcmp(ctx, obj.get('notICMP'), [...path, 'notICMP']));
+  const source = readEntityRule(ctx, obj.get('source'), [...path, 'source']);
+  if (obj.get('source') != null) put(out, 'source', source.out);
+  const destination = readEntityRule(ctx, obj.get('destination'), [...path, 'destination']);
+  if (obj.get('destination') != null) put(out, 'destination', destination.out);
+  const http = readHttp(ctx, obj.get('http'), [...path, 'http']);
+  put(out, 'http', http);
+  const meta = readStruct(ctx, obj.get('metadata'), [...path, 'metadata'], RULE_METADATA_KEYS);
+  if (meta !== undefined) {
+    const mOut: Out = {};
+    const annotations = readStringMap(ctx, meta, 'annotations', [...path, 'metadata']);
+    if (annotations !== undefined) {
+      checkAnnotations(ctx, annotations, [...path, 'metadata', 'annotations']);
+      put(mOut, 'annotations', mapToOut(annotations));
+    }
+    put(out, 'metadata', mOut);
+  }
+
+  // A protocol that failed to decode still counts as "set" for the port rule.
+  const protocolSet = protocol ?? (obj.get('protocol') != null ? 'TCP' : undefined);
+  checkPortsProtocol(ctx, protocolSet, [
+    [source.ports, [...path, 'source', 'ports']],
+    [source.notPorts, [...path, 'source', 'notPorts']],
+    [destination.ports, [...path, 'destination', 'ports']],
+    [destination.notPorts, [...path, 'destination', 'notPorts']],
+  ]);
+  checkNets(ctx, ipVersion, [
+    [source.nets, [...path, 'source', 'nets'], false],
+    [source.notNets, [...path, 'source', 'notNets'], true],
+    [destination.nets, [...path, 'destination', 'nets'], false],
+    [destination.notNets, [...path, 'destination', 'notNets'], true],
+  ]);
+
+  if (icmp !== undefined) {
+    const n = protocol === undefined ? undefined : protocolNumber(protocol);
+    if (n !== 1 && n !== 58) {
+      ctx.report(
+        'icmp_needs_protocol',
+        [...path, 'icmp'],
+        'ICMP fields require protocol to be ICMP or ICMPv6: add protocol: ICMP (or ICMPv6) to the rule',
+      );
+    }
+  }
+  checkIcmpIpVersion(ctx, protocol, ipVersion, [...path, 'protocol']);
+  checkIcmpIpVersion(ctx, notProtocol, ipVersion, [...path, 'notProtocol']);
+
+  if (http !== undefined) {
+    if (protocol !== undefined && protocolNumber(protocol) !== 6) {
+      ctx.report(
+        'http_not_allowed',
+        [...path, 'protocol'],
+        'rules with HTTP match must have protocol TCP or unset: set protocol: TCP or remove it',
+      );
+    }
+    if (action !== undefined && action !== 'Allow') {
+      ctx.report(
+        'http_not_allowed',
+        [...path, 'http'],
+        'HTTP match is only valid on Allow rules: use action: Allow or remove http',
+      );
+    }
+  }
+  if (
+    destination.hasServices &&
+    ((destination.ports?.out.length ?? 0) > 0 || (destination.notPorts?.out.length ?? 0) > 0)
+  ) {
+    ctx.report(
+      'services_conflict',
+      [...path, 'destination', (destination.ports?.out.length ?? 0) > 0 ? 'ports' : 'notPorts'],
+      'ports and notPorts cannot be specified with services: the service already defines its ports; remove destination ports',
+    );
+  }
+  return { out, source, destination, hasHttp: http !== undefined };
+}
+
+/** Reads an `ingress` / `egress` rule list (CRD: at most 1024 rules). */
+export function readRules(ctx: Ctx, obj: JsonObject, key: Direction, path: Path): RuleInfo[] | undefined {
+  const v = obj.get(key);
+  if (v === undefined || v === null) return undefined;
+  if (!Array.isArray(v)) {
+    ctx.report(
+      'invalid_type',
+      [...path, key],
+      `${pathText([...path, key])} must be a list of rules, not ${describeJson(v)}`,
+    );
+    return undefined;
+  }
+  const list = v as readonly Json[];
+  if (list.length > 1024) {
+    ctx.report(
+      'too_many_items',
+      [...path, key],
+      `${pathText([...path, key])} has ${list.length} rules; Calico allows at most 1024`,
+    );
+  }
+  return list.map((r, i) => readRule(ctx, r, [...path, key, i]));
+}

@@ -1,0 +1,249 @@
+import { SPEC_KEYS } from '../resources/field-order.js';
+import { parseCidr } from '../values/cidr.js';
+import { portNameProblem } from '../values/port.js';
+import {
+  type Ctx,
+  mapToOut,
+  type Out,
+  pathText,
+  put,
+  readArray,
+  readInt,
+  readString,
+  readStringList,
+  readStringMap,
+  readStruct,
+} from './context.js';
+import { describeJson, type Json, type Path } from './json.js';
+import { labelValueProblem, qualifiedNameProblem } from './k8s-names.js';
+
+const STAGED_ACTIONS = ['Set', 'Delete', 'Learn', 'Ignore'];
+const OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
+
+function readLabelSelector(ctx: Ctx, v: Json | undefined, path: Path): Out | undefined {
+  const obj = readStruct(ctx, v, path, ['matchLabels', 'matchExpressions']);
+  if (obj === undefined) return undefined;
+  const out: Out = {};
+  const labels = readStringMap(ctx, obj, 'matchLabels', path);
+  if (labels !== undefined) {
+    for (const [k, val] of labels) {
+      const kp = qualifiedNameProblem(k);
+      if (kp !== undefined)
+        ctx.report(
+          'invalid_label',
+          [...path, 'matchLabels', k],
+          `Label key ${JSON.stringify(k)} is invalid: ${kp}`,
+        );
+      const vp = labelValueProblem(val);
+      if (vp !== undefined)
+        ctx.report(
+          'invalid_label',
+          [...path, 'matchLabels', k],
+          `Label value ${JSON.stringify(val)} is invalid: ${vp}`,
+        );
+    }
+    put(out, 'matchLabels', mapToOut(labels));
+  }
+  const exprs = readArray(ctx, obj, 'matchExpressions', path);
+  if (exprs !== undefined) {
+    put(
+      out,
+      'matchExpressions',
+      exprs.map((e, i) => {
+        const at = [...path, 'matchExpressions', i];
+        const eo = readStruct(ctx, e, at, ['key', 'operator', 'values']);
+        const o: Out = {};
+        if (eo === undefined) return o;
+        const key = readString(ctx, eo, 'key', at) ?? '';
+        const kp = qualifiedNameProblem(key);
+        if (kp !== undefined)
+          ctx.report('invalid_label', [...at, 'key'], `Label key ${JSON.stringify(key)} is invalid: ${kp}`);
+        const op = readString(ctx, eo, 'operator', at) ?? '';
+        if (!OPERATORS.includes(op)) {
+          ctx.report(
+            'invalid_value',
+            [...at, 'operator'],
+            `Invalid operator ${JSON.stringify(op)}: use one of ${OPERATORS.join(', ')}`,
+          );
+        }
+        const values = readStringList(ctx, eo, 'values', at);
+        const hasValues = (values?.length ?? 0) > 0;
+        if ((op === 'In' || op === 'NotIn') && !hasValues) {
+          ctx.report('required', [...at, 'values'], `operator ${op} needs at least one value in values`);
+        }
+        if ((op === 'Exists' || op === 'DoesNotExist') && hasValues) {
+          ctx.report('invalid_value', [...at, 'values'], `operator ${op} takes no values: remove values`);
+        }
+        put(o, 'key', key);
+        put(o, 'operator', op);
+        put(o, 'values', values);
+        return o;
+      }),
+    );
+  }
+  return out;
+}
+
+function readK8sPort(ctx: Ctx, v: Json, path: Path): Out {
+  const obj = readStruct(ctx, v, path, ['protocol', 'port', 'endPort']);
+  const out: Out = {};
+  if (obj === undefined) return out;
+  const protocol = readString(ctx, obj, 'protocol', path);
+  if (protocol !== undefined && !['TCP', 'UDP', 'SCTP'].includes(protocol)) {
+    ctx.report(
+      'invalid_protocol',
+      [...path, 'protocol'],
+      `Invalid protocol ${JSON.stringify(protocol)}: use TCP, UDP or SCTP`,
+    );
+  }
+  put(out, 'protocol', protocol);
+  const port = obj.get('port');
+  if (typeof port === 'number') {
+    if (!Number.isInteger(port) || port < 1 || port > 65535) {
+      ctx.report('port_out_of_range', [...path, 'port'], `port must be from 1 to 65535, not ${port}`);
+    }
+    put(out, 'port', port);
+  } else if (typeof port === 'string') {
+    const problem = portNameProblem(port);
+    if (problem !== undefined)
+      ctx.report(
+        'invalid_port_name',
+        [...path, 'port'],
+        `Invalid port name ${JSON.stringify(port)}: a port name ${problem}`,
+      );
+    put(out, 'port', port);
+  } else if (port !== undefined && port !== null) {
+    ctx.report(
+      'invalid_port',
+      [...path, 'port'],
+      `${pathText([...path, 'port'])} must be a number or a port name, not ${describeJson(port)}`,
+    );
+  }
+  const endPort = readInt(ctx, obj, 'endPort', path, 1, 65535);
+  if (endPort !== undefined) {
+    if (typeof port !== 'number') {
+      ctx.report(
+        'invalid_port',
+        [...path, 'endPort'],
+        'endPort needs a numeric port: set port to the first port of the range',
+      );
+    } else if (endPort < port) {
+      ctx.report(
+        'invalid_port',
+        [...path, 'endPort'],
+        `endPort ${endPort} must not be less than port ${port}`,
+      );
+    }
+  }
+  put(out, 'endPort', endPort);
+  return out;
+}
+
+function readPeer(ctx: Ctx, v: Json, path: Path): Out {
+  const obj = readStruct(ctx, v, path, ['podSelector', 'namespaceSelector', 'ipBlock']);
+  const out: Out = {};
+  if (obj === undefined) return out;
+  put(out, 'podSelector', readLabelSelector(ctx, obj.get('podSelector'), [...path, 'podSelector']));
+  put(
+    out,
+    'namespaceSelector',
+    readLabelSelector(ctx, obj.get('namespaceSelector'), [...path, 'namespaceSelector']),
+  );
+  const block = readStruct(ctx, obj.get('ipBlock'), [...path, 'ipBlock'], ['cidr', 'except']);
+  if (block !== undefined) {
+    const bo: Out = {};
+    const at = [...path, 'ipBlock'];
+    const cidr = readString(ctx, block, 'cidr', at) ?? '';
+    const parsed = parseCidr(cidr);
+    if (!parsed.ok) for (const i of parsed.issues) ctx.report('invalid_cidr', [...at, 'cidr'], i.message);
+    put(bo, 'cidr', cidr);
+    const except = readStringList(ctx, block, 'except', at);
+    except?.forEach((e, i) => {
+      const r = parseCidr(e);
+      if (!r.ok)
+        for (const issue of r.issues) ctx.report('invalid_cidr', [...at, 'except', i], issue.message);
+    });
+    put(bo, 'except', except);
+    put(out, 'ipBlock', bo);
+  }
+  return out;
+}
+
+function readK8sRules(ctx: Ctx, v: Json | undefined, path: Path, peersKey: 'from' | 'to'): Out[] | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (!Array.isArray(v)) {
+    ctx.report('invalid_type', path, `${pathText(path)} must be a list, not ${describeJson(v)}`);
+    return undefined;
+  }
+  return (v as readonly Json[]).map((r, i) => {
+    const at = [...path, i];
+    const obj = readStruct(ctx, r, at, ['ports', peersKey]);
+    const out: Out = {};
+    if (obj === undefined) return out;
+    const ports = readArray(ctx, obj, 'ports', at);
+    if (ports !== undefined)
+      put(
+        out,
+        'ports',
+        ports.map((p, j) => readK8sPort(ctx, p, [...at, 'ports', j])),
+      );
+    const peers = readArray(ctx, obj, peersKey, at);
+    if (peers !== undefined)
+      put(
+        out,
+        peersKey,
+        peers.map((p, j) => readPeer(ctx, p, [...at, peersKey, j])),
+      );
+    return out;
+  });
+}
+
+/**
+ * Reads and checks a `StagedKubernetesNetworkPolicy.spec` (a `networking.k8s.io/v1` policy body
+ * plus `stagedAction`). `Delete` must carry nothing else.
+ */
+export function readStagedKubernetesSpec(ctx: Ctx, v: Json | undefined, path: Path): Out {
+  const spec = readStruct(ctx, v, path, SPEC_KEYS.StagedKubernetesNetworkPolicy) ?? new Map<string, Json>();
+  const out: Out = {};
+  const action = readString(ctx, spec, 'stagedAction', path);
+  if (action !== undefined && action !== '' && !STAGED_ACTIONS.includes(action)) {
+    ctx.report(
+      'invalid_value',
+      [...path, 'stagedAction'],
+      `Invalid stagedAction ${JSON.stringify(action)}: use one of ${STAGED_ACTIONS.join(', ')}`,
+    );
+  }
+  put(out, 'stagedAction', action);
+  put(out, 'podSelector', readLabelSelector(ctx, spec.get('podSelector'), [...path, 'podSelector']) ?? {});
+  put(out, 'ingress', readK8sRules(ctx, spec.get('ingress'), [...path, 'ingress'], 'from'));
+  put(out, 'egress', readK8sRules(ctx, spec.get('egress'), [...path, 'egress'], 'to'));
+  const types = readStringList(ctx, spec, 'policyTypes', path);
+  if (types !== undefined) {
+    const seen = new Set<string>();
+    types.forEach((t, i) => {
+      if (t !== 'Ingress' && t !== 'Egress') {
+        ctx.report(
+          'invalid_value',
+          [...path, 'policyTypes', i],
+          `Invalid policy type ${JSON.stringify(t)}: use Ingress or Egress`,
+        );
+      } else if (seen.has(t)) {
+        ctx.report('duplicate_value', [...path, 'policyTypes', i], `'${t}' type specified more than once`);
+      }
+      seen.add(t);
+    });
+    put(out, 'policyTypes', types);
+  }
+  if (action === 'Delete') {
+    for (const [key, value] of spec) {
+      if (key === 'stagedAction' || value === null) continue;
+      if (key === 'podSelector' && value instanceof Map && value.size === 0) continue;
+      ctx.report(
+        'staged_delete_not_empty',
+        [...path, key],
+        `Spec fields should all be zero-value if stagedAction is Delete: remove ${pathText([...path, key])}`,
+      );
+    }
+  }
+  return out;
+}

@@ -1,0 +1,191 @@
+import type { Issue } from '@calico-dsl/core';
+
+/**
+ * Why a calicoctl call failed. One code per way a caller may want to react: install the binary,
+ * read calicoctl's message, retry later, report a bug, inspect a partial apply, or fix the input.
+ *
+ * @example
+ * ```ts
+ * const code: CalicoctlErrorCode = 'PARTIAL_FAILURE';
+ * ```
+ */
+export type CalicoctlErrorCode =
+  | 'BINARY_NOT_FOUND'
+  | 'EXIT_NONZERO'
+  | 'TIMEOUT'
+  | 'OUTPUT_PARSE'
+  | 'PARTIAL_FAILURE'
+  | 'INVALID_INPUT';
+
+/**
+ * Identifies one resource sent to (or named on the command line of) calicoctl.
+ *
+ * @example
+ * ```ts
+ * const ref: ResourceRef = { kind: 'NetworkPolicy', name: 'allow-web', namespace: 'shop' };
+ * ```
+ */
+export interface ResourceRef {
+  readonly kind: string;
+  readonly name: string;
+  readonly namespace?: string;
+}
+
+/**
+ * A resource calicoctl did not (or may not have) changed, with calicoctl's error text.
+ * `outcome: 'unknown'` means calicoctl's output did not say whether this resource was changed
+ * (it never claims success for such a resource): re-running the same command is safe.
+ *
+ * @example
+ * ```ts
+ * const f: FailedResource = {
+ *   kind: 'GlobalNetworkPolicy', name: 'deny-nodeports', outcome: 'failed',
+ *   message: 'resource already exists: GlobalNetworkPolicy(deny-nodeports)',
+ * };
+ * ```
+ */
+export interface FailedResource extends ResourceRef {
+  readonly message: string;
+  readonly outcome: 'failed' | 'unknown';
+}
+
+/**
+ * What {@link applyWithBackup} did to put the previous live state back after a failed apply.
+ *
+ * @example
+ * ```ts
+ * if (err.rollback?.error) console.error('restore failed too:', err.rollback.error.message);
+ * ```
+ */
+export interface RollbackReport {
+  /** Resources that existed before and were re-applied from the backup. */
+  readonly restored: readonly ResourceRef[];
+  /** Resources that did not exist before and were deleted again (missing ones are skipped). */
+  readonly removed: readonly ResourceRef[];
+  /** Set when the restore itself failed; the backup is still on the error's `backup`. */
+  readonly error?: CalicoctlError;
+}
+
+/** Everything a {@link CalicoctlError} carries besides its code and message. */
+export interface CalicoctlErrorDetails {
+  readonly bin?: string;
+  readonly args?: readonly string[];
+  readonly exitCode?: number | null;
+  readonly signal?: string | null;
+  readonly stdout?: string;
+  readonly stderr?: string;
+  readonly applied?: readonly ResourceRef[];
+  readonly failed?: readonly FailedResource[];
+  readonly issues?: readonly Issue[];
+  readonly rollback?: RollbackReport;
+  readonly backup?: string;
+  readonly cause?: unknown;
+}
+
+/**
+ * The one error class every `Calicoctl` method rejects with. `code` says what went wrong; `args`,
+ * `exitCode`, `stdout` and `stderr` keep exactly what ran and what it printed. For changes
+ * (`apply`, `create`, `replace`, `delete`, `validate`) `applied` and `failed` account for every
+ * resource sent, so nothing is silently lost; `INVALID_INPUT` carries the validation `issues`.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await ctl.apply(policies);
+ * } catch (e) {
+ *   if (e instanceof CalicoctlError && e.code === 'PARTIAL_FAILURE') {
+ *     console.log('applied', e.applied, 'failed', e.failed.map((f) => `${f.name}: ${f.message}`));
+ *   }
+ * }
+ * ```
+ */
+export class CalicoctlError extends Error {
+  override readonly name = 'CalicoctlError';
+  readonly code: CalicoctlErrorCode;
+  /** The binary that ran (or was looked for). */
+  readonly bin: string;
+  /** The argument array passed to the binary (never a shell string). */
+  readonly args: readonly string[];
+  /** The exit status, or `null` when the process never ran, was killed, or ended by a signal. */
+  readonly exitCode: number | null;
+  readonly signal: string | null;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** Resources calicoctl certainly changed. */
+  readonly applied: readonly ResourceRef[];
+  /** Resources calicoctl did not change, or may not have (`outcome: 'unknown'`). */
+  readonly failed: readonly FailedResource[];
+  /** For `INVALID_INPUT` (and unparsable `get` output): what is wrong, with paths. */
+  readonly issues: readonly Issue[];
+  /** Set by {@link applyWithBackup} when it tried to restore the previous state. */
+  readonly rollback: RollbackReport | undefined;
+  /** Set by {@link applyWithBackup}: the YAML of the live state saved before the apply. */
+  readonly backup: string | undefined;
+
+  constructor(code: CalicoctlErrorCode, message: string, details: CalicoctlErrorDetails = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.code = code;
+    this.bin = details.bin ?? '';
+    this.args = details.args ?? [];
+    this.exitCode = details.exitCode ?? null;
+    this.signal = details.signal ?? null;
+    this.stdout = details.stdout ?? '';
+    this.stderr = details.stderr ?? '';
+    this.applied = details.applied ?? [];
+    this.failed = details.failed ?? [];
+    this.issues = details.issues ?? [];
+    this.rollback = details.rollback;
+    this.backup = details.backup;
+  }
+
+  /**
+   * A copy of this error with more details (used to attach rollback information).
+   *
+   * @example
+   * ```ts
+   * throw err.with({ rollback: { restored: [], removed: [] } });
+   * ```
+   */
+  with(details: CalicoctlErrorDetails): CalicoctlError {
+    const merged: CalicoctlErrorDetails = {
+      bin: this.bin,
+      args: this.args,
+      exitCode: this.exitCode,
+      signal: this.signal,
+      stdout: this.stdout,
+      stderr: this.stderr,
+      applied: this.applied,
+      failed: this.failed,
+      issues: this.issues,
+      ...(this.rollback === undefined ? {} : { rollback: this.rollback }),
+      ...(this.backup === undefined ? {} : { backup: this.backup }),
+      ...(this.cause === undefined ? {} : { cause: this.cause }),
+      ...details,
+    };
+    return new CalicoctlError(this.code, this.message, merged);
+  }
+}
+
+/**
+ * Whether `value` is a {@link CalicoctlError}, optionally with a given code.
+ *
+ * @example
+ * ```ts
+ * if (isCalicoctlError(e, 'TIMEOUT')) retryLater();
+ * ```
+ */
+export function isCalicoctlError(value: unknown, code?: CalicoctlErrorCode): value is CalicoctlError {
+  return value instanceof CalicoctlError && (code === undefined || value.code === code);
+}
+
+/**
+ * Formats a resource reference the way calicoctl names resources in its errors: `Kind(ns/name)`.
+ *
+ * @example
+ * ```ts
+ * formatRef({ kind: 'NetworkPolicy', name: 'web', namespace: 'shop' }); // 'NetworkPolicy(shop/web)'
+ * ```
+ */
+export function formatRef(ref: ResourceRef): string {
+  return `${ref.kind}(${ref.namespace === undefined ? '' : `${ref.namespace}/`}${ref.name})`;
+}

@@ -1,0 +1,80 @@
+/**
+ * One calicoctl invocation as data: the binary, its argument array (never a shell string), the
+ * text for stdin (manifests go there with `-f -`) and the complete environment of the child.
+ *
+ * @example
+ * ```ts
+ * const command: CalicoctlCommand = {
+ *   bin: 'calicoctl',
+ *   args: ['apply', '-f', '-'],
+ *   stdin: 'apiVersion: projectcalico.org/v3\nkind: Tier\nmetadata:\n  name: security\nspec:\n  order: 100\n',
+ *   env: { PATH: '/usr/bin', DATASTORE_TYPE: 'kubernetes' },
+ * };
+ * ```
+ */
+export interface CalicoctlCommand {
+  readonly bin: string;
+  readonly args: readonly string[];
+  readonly stdin?: string;
+  readonly env: Readonly<Record<string, string>>;
+}
+
+/**
+ * Limits a {@link Runner} must enforce for one command.
+ *
+ * @example
+ * ```ts
+ * const limits: RunLimits = { timeoutMs: 30_000, maxOutputBytes: 16 * 1024 * 1024 };
+ * ```
+ */
+export interface RunLimits {
+  /** Kill the command (and everything it started) after this many milliseconds. */
+  readonly timeoutMs: number;
+  /** Kill the command once stdout + stderr exceed this many bytes. */
+  readonly maxOutputBytes: number;
+}
+
+/**
+ * How a command ended, as a {@link Runner} reports it. Runners resolve with an outcome and never
+ * reject; the wrapper turns outcomes into results or `CalicoctlError`s.
+ *
+ * - `exited`: the process ended by itself (`exitCode` is `null` when a signal ended it).
+ * - `timeout`: it ran longer than `timeoutMs` and was killed.
+ * - `output-limit`: it printed more than `maxOutputBytes` and was killed.
+ * - `not-found`: the binary does not exist (ENOENT).
+ * - `spawn-failed`: the binary exists but could not be started (`errno` e.g. `EACCES`).
+ *
+ * @example
+ * ```ts
+ * const outcome: RunOutcome = { status: 'exited', exitCode: 0, signal: null, stdout: "Successfully applied 1 'Tier' resource(s)\n", stderr: '' };
+ * ```
+ */
+export type RunOutcome =
+  | {
+      readonly status: 'exited';
+      readonly exitCode: number | null;
+      readonly signal: string | null;
+      readonly stdout: string;
+      readonly stderr: string;
+    }
+  | { readonly status: 'timeout'; readonly stdout: string; readonly stderr: string }
+  | { readonly status: 'output-limit'; readonly stdout: string; readonly stderr: string }
+  | { readonly status: 'not-found'; readonly message: string }
+  | { readonly status: 'spawn-failed'; readonly errno: string; readonly message: string };
+
+/**
+ * Executes {@link CalicoctlCommand}s. The Node default (`createNodeRunner`) spawns the binary;
+ * tests inject `createFakeRunner` to script outcomes and record commands.
+ *
+ * @example
+ * ```ts
+ * const echo: Runner = {
+ *   async run(command) {
+ *     return { status: 'exited', exitCode: 0, signal: null, stdout: command.args.join(' '), stderr: '' };
+ *   },
+ * };
+ * ```
+ */
+export interface Runner {
+  run(command: CalicoctlCommand, limits: RunLimits): Promise<RunOutcome>;
+}

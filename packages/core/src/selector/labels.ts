@@ -18,21 +18,21 @@ export function isLabelMap(labels: SelectorLabels): labels is ReadonlyMap<string
   return typeof l.get === 'function' && typeof l.has === 'function';
 }
 
-/** Go maps hold only strings; a stray non-string value from untyped input is compared as text. */
-function asText(v: unknown): string {
-  return typeof v === 'string' ? v : String(v);
-}
+// Label values from typed callers are strings. Untyped input may hold something else: `undefined`
+// counts as absent, any other value is compared as its text (Go maps hold only strings).
 
 /** The value of label `key` in a record, or `undefined` when the record has no such own key. */
 export function recordLabel(labels: Readonly<Record<string, string>>, key: string): string | undefined {
-  return Object.hasOwn(labels, key) ? asText(labels[key]) : undefined;
+  const v: unknown = labels[key];
+  if (v === undefined || !Object.hasOwn(labels, key)) return undefined;
+  return typeof v === 'string' ? v : String(v);
 }
 
 /** The value of label `key` in a Map, or `undefined` when the map has no such key. */
 export function mapLabel(labels: ReadonlyMap<string, string>, key: string): string | undefined {
-  const v = labels.get(key);
-  if (v !== undefined) return asText(v);
-  return labels.has(key) ? asText(v) : undefined;
+  const v: unknown = labels.get(key);
+  if (v === undefined) return undefined;
+  return typeof v === 'string' ? v : String(v);
 }
 
 /** The value of label `key`, or `undefined` when it is absent. */

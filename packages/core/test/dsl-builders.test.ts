@@ -11,6 +11,7 @@ import {
   profile,
   rule,
   SPEC_KEYS,
+  sel,
   stagedGlobalNetworkPolicy,
   stagedKubernetesNetworkPolicy,
   stagedNetworkPolicy,
@@ -396,6 +397,42 @@ describe('other resources', () => {
       metadata: { name: 'allow-all' },
       spec: { ingress: [{ action: 'Allow' }], egress: [{ action: 'Allow' }], labelsToApply: { team: 'net' } },
     });
+  });
+});
+
+describe('selector builders', () => {
+  it('print through toString() wherever a selector is taken', () => {
+    const workerPublic = sel.label('ibm.role').eq('worker_public');
+    const r = preDnat('p')
+      .selector(workerPublic)
+      .allow()
+      .tcp()
+      .from({ selector: sel.has('app'), serviceAccounts: { selector: sel.label('sa').eq('x') } })
+      .toSelector(sel.all())
+      .toResource();
+    expect(r.spec.selector).toBe(String(workerPublic));
+    expect(r.spec.ingress?.[0]?.source).toEqual({
+      selector: String(sel.has('app')),
+      serviceAccounts: { selector: String(sel.label('sa').eq('x')) },
+    });
+    expect(r.spec.ingress?.[0]?.destination).toEqual({ selector: String(sel.all()) });
+  });
+
+  it('an invalid selector builder never throws from a builder method; build() reports it at its path', () => {
+    const bad = sel.raw('a ===');
+    const policy = globalNetworkPolicy('p').selector(bad).allow().toSelector(bad);
+    const r = policy.build();
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      const paths = r.issues.map((i) => i.path.slice(0, 5).join('.'));
+      expect(paths).toContain('spec.selector');
+      expect(paths.some((p) => p.startsWith('spec.ingress.0.destination.selector'))).toBe(true);
+    }
+    expect(() => policy.toResource()).toThrow(CalicoValidationError);
+    // a standalone rule carries the selector builder into the policy without printing it
+    const withRule = globalNetworkPolicy('q').ingress(rule.allow().fromSelector(bad));
+    expect(withRule.build().ok).toBe(false);
+    expect(() => rule.allow().fromSelector(bad).toRule()).toThrow(CalicoValidationError);
   });
 });
 

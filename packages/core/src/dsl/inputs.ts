@@ -1,4 +1,5 @@
 import type { Port } from '../resources/rule.js';
+import { CalicoValidationError, type Issue } from '../result.js';
 
 /**
  * A selector as the DSL accepts it: Calico selector text, or any object whose `toString()` prints
@@ -33,10 +34,32 @@ export type PortInput = number | string;
  */
 export type StringMap = Readonly<Record<string, string>>;
 
-/** Turns a selector input into its text. */
-export function selectorText(input: SelectorLike): string {
-  return typeof input === 'string' ? input : String(input);
+/**
+ * Turns a selector input into its text at output time: strings verbatim, objects through
+ * `toString()`. A selector builder that carries issues throws `CalicoValidationError` from
+ * `toString()`; its issues are collected (under `path`) instead, so builder methods never throw.
+ */
+export function resolveSelectorText(input: SelectorLike, path: IssuePath, issues: Issue[]): string {
+  if (typeof input === 'string') return input;
+  try {
+    return String(input);
+  } catch (error) {
+    if (error instanceof CalicoValidationError) {
+      for (const issue of error.issues) issues.push({ ...issue, path: [...path, ...issue.path] });
+    } else {
+      const reason = error instanceof Error ? error.message : String(error);
+      issues.push({
+        code: 'invalid_selector',
+        path: [...path],
+        message: `the selector could not be printed: ${reason}`,
+      });
+    }
+    return '';
+  }
 }
+
+/** A path into the resource a builder produces. */
+export type IssuePath = readonly (string | number)[];
 
 const DIGITS = /^\d+$/;
 const RANGE = /^(\d+):(\d+)$/;

@@ -3,9 +3,9 @@ import type { CalicoResourceOf } from '../resources/kinds.js';
 import { CALICO_API_VERSION, type ObjectMeta } from '../resources/metadata.js';
 import type { PolicyPerformanceHint, PolicyType, StagedAction } from '../resources/policy.js';
 import type { Action } from '../resources/rule.js';
-import { type Result, unwrap } from '../result.js';
+import { fail, type Issue, type Result, unwrap } from '../result.js';
 import { checked, missingName } from './check.js';
-import { copyStringMap, type SelectorLike, type StringMap, selectorText } from './inputs.js';
+import { copyStringMap, resolveSelectorText, type SelectorLike, type StringMap } from './inputs.js';
 import { ordered } from './ir.js';
 import { type RuleInput, RuleStepsImpl, ruleInputToDraft } from './rule-builder.js';
 import { newRule, type RuleDraft, ruleToIR } from './rule-draft.js';
@@ -30,13 +30,13 @@ export interface MetaState {
 interface SpecFields {
   readonly tier?: string;
   readonly order?: number;
-  readonly selector?: string;
+  readonly selector?: SelectorLike;
   readonly types?: readonly PolicyType[];
   readonly doNotTrack?: boolean;
   readonly preDNAT?: boolean;
   readonly applyOnForward?: boolean;
-  readonly serviceAccountSelector?: string;
-  readonly namespaceSelector?: string;
+  readonly serviceAccountSelector?: SelectorLike;
+  readonly namespaceSelector?: SelectorLike;
   readonly performanceHints?: readonly PolicyPerformanceHint[];
   readonly stagedAction?: StagedAction;
   readonly labelsToApply?: StringMap;
@@ -144,13 +144,13 @@ export class RuleHostImpl extends RuleStepsImpl {
     return this.#spec({ order });
   }
   selector(selector: SelectorLike): RuleHostImpl {
-    return this.#spec({ selector: selectorText(selector) });
+    return this.#spec({ selector });
   }
   namespaceSelector(selector: SelectorLike): RuleHostImpl {
-    return this.#spec({ namespaceSelector: selectorText(selector) });
+    return this.#spec({ namespaceSelector: selector });
   }
   serviceAccountSelector(selector: SelectorLike): RuleHostImpl {
-    return this.#spec({ serviceAccountSelector: selectorText(selector) });
+    return this.#spec({ serviceAccountSelector: selector });
   }
   types(...types: PolicyType[]): RuleHostImpl {
     return this.#spec({ types: Object.freeze([...types]) });
@@ -212,17 +212,22 @@ export class RuleHostImpl extends RuleStepsImpl {
   }
 
   // output
-  #resource(): Record<string, unknown> {
+  #resource(issues: Issue[]): Record<string, unknown> {
     const s = this.#state;
     const isProfile = s.kind === 'Profile';
+    const text = (input: SelectorLike | undefined, field: string) =>
+      input === undefined ? undefined : resolveSelectorText(input, ['spec', field], issues);
     const spec = ordered<Record<string, unknown>>(
       {
         ...s.spec,
+        selector: text(s.spec.selector, 'selector'),
+        namespaceSelector: text(s.spec.namespaceSelector, 'namespaceSelector'),
+        serviceAccountSelector: text(s.spec.serviceAccountSelector, 'serviceAccountSelector'),
         labelsToApply: s.spec.labelsToApply && { ...s.spec.labelsToApply },
         performanceHints: s.spec.performanceHints && [...s.spec.performanceHints],
         types: isProfile ? undefined : [...(s.spec.types ?? defaultTypes(s.governs))],
-        ingress: s.ingress.map(ruleToIR),
-        egress: s.egress.map(ruleToIR),
+        ingress: s.ingress.map((r, i) => ruleToIR(r, ['spec', 'ingress', i], issues)),
+        egress: s.egress.map((r, i) => ruleToIR(r, ['spec', 'egress', i], issues)),
       },
       SPEC_KEYS[s.kind],
     );
@@ -240,7 +245,10 @@ export class RuleHostImpl extends RuleStepsImpl {
 
   build(): Result<CalicoResourceOf<RuleHostKind>> {
     if (this.#state.meta.name === undefined) return missingName(this.#state.factory);
-    return checked(this.#resource() as unknown as CalicoResourceOf<RuleHostKind>);
+    const issues: Issue[] = [];
+    const resource = this.#resource(issues);
+    if (issues.length > 0) return fail(...issues);
+    return checked(resource as unknown as CalicoResourceOf<RuleHostKind>);
   }
 
   toResource(): CalicoResourceOf<RuleHostKind> {

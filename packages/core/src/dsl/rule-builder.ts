@@ -1,4 +1,5 @@
 import type { Action, IcmpFields, Protocol, Rule, RuleMetadata } from '../resources/rule.js';
+import { CalicoValidationError, type Issue } from '../result.js';
 import type { PortInput, SelectorLike } from './inputs.js';
 import type {
   DslError,
@@ -171,7 +172,10 @@ export type RuleChain<H, S extends ProtocolState = 'none', T extends boolean = f
  * ```
  */
 export interface RuleEnd {
-  /** The IR rule, deep-frozen, keys in upstream order. */
+  /**
+   * The IR rule, deep-frozen, keys in upstream order. Throws `CalicoValidationError` only when a
+   * selector builder given to the rule carries issues; everything else is checked by the policy.
+   */
   toRule(): Rule;
 }
 
@@ -199,8 +203,9 @@ export type RuleBuilder<S extends ProtocolState = 'none', T extends boolean = fa
  */
 export type RuleInput = RuleEnd | Rule;
 
-/** Turns a {@link RuleInput} into a draft. */
+/** Turns a {@link RuleInput} into a draft (a standalone builder's own draft, so nothing is printed yet). */
 export function ruleInputToDraft(input: RuleInput): RuleDraft {
+  if (input instanceof RuleImpl) return input.draft;
   return 'toRule' in input && typeof input.toRule === 'function' ? input.toRule() : (input as Rule);
 }
 
@@ -294,6 +299,10 @@ class RuleImpl extends RuleStepsImpl implements RuleEnd {
     this.#draft = draft;
     Object.freeze(this);
   }
+  /** The draft, for policies that take this rule (selectors still unprinted). */
+  get draft(): RuleDraft {
+    return this.#draft;
+  }
   protected editRule(edit: (draft: RuleDraft) => RuleDraft): RuleImpl {
     return new RuleImpl(edit(this.#draft));
   }
@@ -301,7 +310,10 @@ class RuleImpl extends RuleStepsImpl implements RuleEnd {
     return this;
   }
   toRule(): Rule {
-    return ruleToIR(this.#draft);
+    const issues: Issue[] = [];
+    const out = ruleToIR(this.#draft, [], issues);
+    if (issues.length > 0) throw new CalicoValidationError(issues);
+    return out;
   }
 }
 

@@ -20,7 +20,14 @@ import type {
   ServiceAccountMatch,
   ServiceMatch,
 } from '../resources/rule.js';
-import { canonicalPort, type PortInput, type SelectorLike, selectorText } from './inputs.js';
+import type { Issue } from '../result.js';
+import {
+  canonicalPort,
+  type IssuePath,
+  type PortInput,
+  resolveSelectorText,
+  type SelectorLike,
+} from './inputs.js';
 import { deepFreeze, ordered } from './ir.js';
 
 /**
@@ -61,8 +68,20 @@ export interface EntityPortFields {
  */
 export type HttpInput = HttpMatch;
 
-/** Rule state while it is being built: a partial {@link Rule}, keys in any order. */
-export type RuleDraft = Rule;
+/** One side of a rule while it is built: selectors are kept as given and printed at output time. */
+export interface EntityDraft
+  extends Omit<EntityRule, 'selector' | 'notSelector' | 'namespaceSelector' | 'serviceAccounts'> {
+  readonly selector?: SelectorLike;
+  readonly notSelector?: SelectorLike;
+  readonly namespaceSelector?: SelectorLike;
+  readonly serviceAccounts?: { readonly names?: readonly string[]; readonly selector?: SelectorLike };
+}
+
+/** Rule state while it is being built: a {@link Rule} whose selectors may still be builders. */
+export interface RuleDraft extends Omit<Rule, 'source' | 'destination'> {
+  readonly source?: EntityDraft;
+  readonly destination?: EntityDraft;
+}
 
 /** Which side of a rule an entity edit applies to. */
 export type Side = 'source' | 'destination';
@@ -73,7 +92,7 @@ export function newRule(action: Action): RuleDraft {
 }
 
 /** Returns `draft` with `patch` applied (a new frozen object). */
-export function patchRule(draft: RuleDraft, patch: Partial<Rule>): RuleDraft {
+export function patchRule(draft: RuleDraft, patch: Partial<RuleDraft>): RuleDraft {
   return Object.freeze({ ...draft, ...patch });
 }
 
@@ -89,7 +108,7 @@ export function addPorts(
   ports: readonly PortInput[],
 ): RuleDraft {
   const entity = draft[side] ?? {};
-  const next: EntityRule = { ...entity, [field]: appendList<Port>(entity[field], ports.map(canonicalPort)) };
+  const next: EntityDraft = { ...entity, [field]: appendList<Port>(entity[field], ports.map(canonicalPort)) };
   return patchRule(draft, { [side]: Object.freeze(next) });
 }
 
@@ -101,7 +120,7 @@ export function addNets(
   nets: readonly string[],
 ): RuleDraft {
   const entity = draft[side] ?? {};
-  const next: EntityRule = { ...entity, [field]: appendList(entity[field], nets) };
+  const next: EntityDraft = { ...entity, [field]: appendList(entity[field], nets) };
   return patchRule(draft, { [side]: Object.freeze(next) });
 }
 
@@ -113,16 +132,14 @@ export function mergeEntity(draft: RuleDraft, side: Side, input: EntityFields & 
   if (input.ports) next = addPorts(next, side, 'ports', input.ports);
   if (input.notPorts) next = addPorts(next, side, 'notPorts', input.notPorts);
   const scalars: Record<string, unknown> = {};
-  if (input.selector !== undefined) scalars.selector = selectorText(input.selector);
-  if (input.notSelector !== undefined) scalars.notSelector = selectorText(input.notSelector);
-  if (input.namespaceSelector !== undefined)
-    scalars.namespaceSelector = selectorText(input.namespaceSelector);
+  if (input.selector !== undefined) scalars.selector = input.selector;
+  if (input.notSelector !== undefined) scalars.notSelector = input.notSelector;
+  if (input.namespaceSelector !== undefined) scalars.namespaceSelector = input.namespaceSelector;
   if (input.services !== undefined) scalars.services = { ...input.services };
   if (input.serviceAccounts !== undefined) {
-    const sa: { names?: readonly string[]; selector?: string } = {};
+    const sa: { names?: readonly string[]; selector?: SelectorLike } = {};
     if (input.serviceAccounts.names !== undefined) sa.names = [...input.serviceAccounts.names];
-    if (input.serviceAccounts.selector !== undefined)
-      sa.selector = selectorText(input.serviceAccounts.selector);
+    if (input.serviceAccounts.selector !== undefined) sa.selector = input.serviceAccounts.selector;
     scalars.serviceAccounts = sa;
   }
   if (Object.keys(scalars).length === 0) return next;
@@ -142,18 +159,31 @@ export function copyRuleMetadata(input: RuleMetadata): RuleMetadata {
   return input.annotations !== undefined ? { annotations: { ...input.annotations } } : {};
 }
 
-function entityToIR(entity: EntityRule | undefined): EntityRule | undefined {
+function entityToIR(
+  entity: EntityDraft | undefined,
+  path: IssuePath,
+  issues: Issue[],
+): EntityRule | undefined {
   if (entity === undefined) return undefined;
+  const text = (input: SelectorLike | undefined, field: string) =>
+    input === undefined ? undefined : resolveSelectorText(input, [...path, field], issues);
+  const sa = entity.serviceAccounts;
   return ordered<EntityRule>(
     {
       ...entity,
+      selector: text(entity.selector, 'selector'),
+      notSelector: text(entity.notSelector, 'notSelector'),
+      namespaceSelector: text(entity.namespaceSelector, 'namespaceSelector'),
       services: entity.services && ordered<ServiceMatch>({ ...entity.services }, SERVICE_MATCH_KEYS),
       serviceAccounts:
-        entity.serviceAccounts &&
+        sa &&
         ordered<ServiceAccountMatch>(
           {
-            ...entity.serviceAccounts,
-            names: entity.serviceAccounts.names && [...entity.serviceAccounts.names],
+            names: sa.names && [...sa.names],
+            selector:
+              sa.selector === undefined
+                ? undefined
+                : resolveSelectorText(sa.selector, [...path, 'serviceAccounts', 'selector'], issues),
           },
           SERVICE_ACCOUNT_MATCH_KEYS,
         ),
@@ -172,15 +202,15 @@ function icmpToIR(icmp: IcmpFields | undefined): IcmpFields | undefined {
 
 /**
  * Turns a draft into an IR rule: upstream key order, empty sides (`source: {}`) omitted, fresh
- * deep-frozen objects.
+ * deep-frozen objects. Selectors that cannot be printed add issues (under `path`) to `issues`.
  *
  * @example
  * ```ts
- * ruleToIR({ destination: { ports: ['30000:32767'] }, protocol: 'TCP', action: 'Deny' });
+ * ruleToIR({ destination: { ports: ['30000:32767'] }, protocol: 'TCP', action: 'Deny' }, [], []);
  * // { action: 'Deny', protocol: 'TCP', destination: { ports: ['30000:32767'] } }
  * ```
  */
-export function ruleToIR(draft: RuleDraft): Rule {
+export function ruleToIR(draft: RuleDraft, path: IssuePath, issues: Issue[]): Rule {
   const http = draft.http && {
     ...draft.http,
     paths: draft.http.paths?.map((p) =>
@@ -194,8 +224,8 @@ export function ruleToIR(draft: RuleDraft): Rule {
         ...draft,
         icmp: icmpToIR(draft.icmp),
         notICMP: icmpToIR(draft.notICMP),
-        source: entityToIR(draft.source),
-        destination: entityToIR(draft.destination),
+        source: entityToIR(draft.source, [...path, 'source'], issues),
+        destination: entityToIR(draft.destination, [...path, 'destination'], issues),
         http: http && ordered<HttpMatch>(http, HTTP_MATCH_KEYS),
         metadata:
           draft.metadata &&

@@ -6,11 +6,11 @@ import {
   isCalicoKind,
   type Resource,
   type Result,
+  validate,
 } from '@calico-dsl/core';
 import { isObject } from './check.js';
 import { YAML_ISSUE_CODES } from './codes.js';
 import { KUBERNETES_API_VERSIONS, KUBERNETES_SHAPES, kubernetesKind } from './kubernetes-shapes.js';
-import { validate } from './validate-seam.js';
 
 type Path = readonly (string | number)[];
 

@@ -1,0 +1,143 @@
+import type {
+  CalicoResource,
+  EntityRule,
+  GlobalNetworkPolicy,
+  GlobalNetworkSet,
+  HostEndpoint,
+  NetworkPolicy,
+  Rule,
+  Tier,
+} from '@calico-dsl/core';
+import fc from 'fast-check';
+
+// Generators of resources Calico accepts (calico-semantics.md §6, conformance README): DNS names,
+// strictly masked IPv4 CIDRs, numeric ports and ranges only with TCP/UDP, no global() in selectors.
+
+const name = fc.stringMatching(/^[a-z]([a-z0-9-]{0,14}[a-z0-9])?$/);
+const labelValue = fc.stringMatching(/^[A-Za-z0-9]([A-Za-z0-9_.-]{0,10}[A-Za-z0-9])?$/);
+const labels = fc.dictionary(
+  fc.constantFrom('app', 'role', 'tier', 'ibm.role', 'example.com/team'),
+  labelValue,
+  {
+    maxKeys: 3,
+  },
+);
+const selector = fc.constantFrom(
+  'all()',
+  'role == "web"',
+  'has(app)',
+  "ibm.role == 'worker_public'",
+  '!has(quarantine)',
+  'app in {"a", "b"}',
+);
+const cidr = fc.constantFrom('10.0.0.0/8', '198.51.100.7/32', '169.46.10.20/32', '192.168.0.0/16');
+const portNumber = fc.integer({ min: 1, max: 65535 });
+const portRange = fc.tuple(portNumber, portNumber).map(([a, b]) => `${Math.min(a, b)}:${Math.max(a, b)}`);
+const port = fc.oneof(portNumber, portRange, fc.constantFrom('http', 'dns-tcp'));
+
+const entity = (withPorts: boolean): fc.Arbitrary<EntityRule> =>
+  fc.record(
+    {
+      nets: fc.uniqueArray(cidr, { minLength: 1, maxLength: 2 }),
+      selector,
+      ...(withPorts ? { ports: fc.array(port, { minLength: 1, maxLength: 3 }) } : {}),
+    },
+    { requiredKeys: [] },
+  );
+
+const rule: fc.Arbitrary<Rule> = fc
+  .record({
+    action: fc.constantFrom('Allow', 'Deny', 'Log', 'Pass'),
+    protocol: fc.option(fc.constantFrom('TCP', 'UDP', 6, 17), { nil: undefined }),
+  })
+  .chain(({ action, protocol }) =>
+    fc
+      .record(
+        { source: entity(protocol !== undefined), destination: entity(protocol !== undefined) },
+        { requiredKeys: [] },
+      )
+      .map((sides) => ({ action, ...(protocol === undefined ? {} : { protocol }), ...sides }) as Rule),
+  );
+
+const metadata = (namespaced: boolean) =>
+  fc
+    .record({ name, labels }, { requiredKeys: ['name'] })
+    .map((m) => (namespaced ? { ...m, namespace: 'default' } : m));
+
+const gnp: fc.Arbitrary<GlobalNetworkPolicy> = fc
+  .record(
+    {
+      order: fc.integer({ min: 0, max: 10_000 }),
+      ingress: fc.array(rule, { minLength: 1, maxLength: 3 }),
+      egress: fc.array(rule, { minLength: 1, maxLength: 3 }),
+      selector,
+    },
+    { requiredKeys: [] },
+  )
+  .chain((spec) =>
+    metadata(false).map((meta) => ({
+      apiVersion: 'projectcalico.org/v3' as const,
+      kind: 'GlobalNetworkPolicy' as const,
+      metadata: meta,
+      spec,
+    })),
+  );
+
+const np: fc.Arbitrary<NetworkPolicy> = fc
+  .record(
+    { order: fc.integer({ min: 0, max: 10_000 }), ingress: fc.array(rule, { maxLength: 2 }), selector },
+    { requiredKeys: ['selector'] },
+  )
+  .chain((spec) =>
+    metadata(true).map((meta) => ({
+      apiVersion: 'projectcalico.org/v3' as const,
+      kind: 'NetworkPolicy' as const,
+      metadata: meta,
+      spec,
+    })),
+  );
+
+const tier: fc.Arbitrary<Tier> = fc
+  .record(
+    { order: fc.integer({ min: 1, max: 999 }), defaultAction: fc.constantFrom('Deny', 'Pass') },
+    { requiredKeys: [] },
+  )
+  .chain((spec) =>
+    name
+      .filter((n) => !['default', 'kube-admin', 'kube-baseline'].includes(n))
+      .map((n) => ({
+        apiVersion: 'projectcalico.org/v3' as const,
+        kind: 'Tier' as const,
+        metadata: { name: n },
+        spec,
+      })),
+  );
+
+const gns: fc.Arbitrary<GlobalNetworkSet> = fc
+  .record({ nets: fc.uniqueArray(cidr, { minLength: 1, maxLength: 4 }) })
+  .chain((spec) =>
+    metadata(false).map((meta) => ({
+      apiVersion: 'projectcalico.org/v3' as const,
+      kind: 'GlobalNetworkSet' as const,
+      metadata: meta,
+      spec,
+    })),
+  );
+
+const hep: fc.Arbitrary<HostEndpoint> = fc
+  .record({
+    node: name,
+    interfaceName: fc.constantFrom('eth0', 'eth1', '*'),
+    expectedIPs: fc.constant(['169.46.7.10']),
+  })
+  .chain((spec) =>
+    metadata(false).map((meta) => ({
+      apiVersion: 'projectcalico.org/v3' as const,
+      kind: 'HostEndpoint' as const,
+      metadata: meta,
+      spec,
+    })),
+  );
+
+/** A valid Calico resource of one of the common kinds. */
+export const validResource: fc.Arbitrary<CalicoResource> = fc.oneof(gnp, np, tier, gns, hep);

@@ -1,1 +1,40 @@
-export {};
+/**
+ * @calico-dsl/evaluator — an offline model of Felix and kube-proxy: would this packet get
+ * through, and which rule decides?
+ */
+export type {
+  ChainClass,
+  ChainOutcome,
+  ChainRequest,
+  ChainStep,
+  Direction,
+  Engine,
+  EngineName,
+  TierPolicies,
+} from './engine.js';
+export { EvaluatorInputError } from './errors.js';
+export type { Packet } from './match/packet.js';
+export type { Flow } from './path/flow.js';
+export { explainText, formatDecision, formatEndpoint, formatPolicy } from './result/explain.js';
+export { combineVerdicts } from './result/result.js';
+export type {
+  Decision,
+  EndpointRef,
+  EvaluationResult,
+  PathResult,
+  PolicyRef,
+  Stage,
+  StepAction,
+  TraceStep,
+  UnsupportedUse,
+  Verdict,
+} from './result/types.js';
+export type * from './world/model.js';
+export type {
+  AppliedChain,
+  AppliedPolicy,
+  ConnectivityMatrix,
+  EndpointSelectorRef,
+  WorldOptions,
+} from './world.js';
+export { World } from './world.js';

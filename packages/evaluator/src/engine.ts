@@ -1,0 +1,73 @@
+/**
+ * The seam between the packet path and policy evaluation. The packet path (src/path) asks an
+ * {@link Engine} "evaluate chain <class> for endpoint E, direction D, packet P"; the reference
+ * interpreter (src/reference) and the compiled engine (src/compiled) both implement it.
+ */
+
+import type { Packet } from './match/packet.js';
+import type { MatchContext } from './match/rule-match.js';
+import type { Decision, PolicyRef, StepAction, UnsupportedUse } from './result/types.js';
+import type { EndpointModel, HostEndpointModel, PolicyModel, TierModel, WorldModel } from './world/model.js';
+
+/** The engine names `World.from` accepts. */
+export type EngineName = 'reference' | 'compiled';
+
+/** Felix chain classes (calico-semantics.md §4.2, §4.3). WEPs only ever have `normal` chains. */
+export type ChainClass = 'untracked' | 'preDnat' | 'normal' | 'forward';
+
+/** A policy direction. */
+export type Direction = 'ingress' | 'egress';
+
+/** One tier with the policies that apply to an endpoint/direction/class, in order (§2.2, §3.1). */
+export interface TierPolicies {
+  readonly tier: TierModel;
+  readonly policies: readonly PolicyModel[];
+}
+
+/** A question for the engine. */
+export interface ChainRequest {
+  readonly endpoint: EndpointModel;
+  readonly chain: ChainClass;
+  readonly direction: Direction;
+  readonly packet: Packet;
+}
+
+/** One step inside a chain (the path adds stage, endpoint and path index). */
+export interface ChainStep {
+  readonly tier?: string;
+  readonly policy?: PolicyRef;
+  readonly ruleIndex?: number;
+  readonly action: StepAction;
+  readonly reason?: string;
+}
+
+/** The answer: `none` means the chain returned without a verdict (untracked, pre-DNAT). */
+export interface ChainOutcome {
+  readonly verdict: 'allow' | 'deny' | 'none';
+  readonly steps: readonly ChainStep[];
+  readonly decision: Omit<Decision, 'stage'> | undefined;
+  readonly unsupported: readonly Omit<UnsupportedUse, 'direction'>[];
+}
+
+/**
+ * What an evaluation engine implements. Implementations must give identical outcomes; the
+ * compiled engine may index and cache, the reference engine mirrors the semantics page.
+ *
+ * @example
+ * ```ts
+ * const outcome = engine.evaluateChain({ endpoint, chain: 'normal', direction: 'ingress', packet });
+ * outcome.verdict; // 'allow' | 'deny' | 'none'
+ * ```
+ */
+export interface Engine {
+  readonly name: EngineName;
+  readonly world: WorldModel;
+  /** Rule-selector IP lookups (§1.2). */
+  readonly match: MatchContext;
+  /** Tiers with ≥1 policy (staged included) of `chain` applying to `endpoint` in `direction` (§3.1 step 3). */
+  applicable(endpoint: EndpointModel, chain: ChainClass, direction: Direction): readonly TierPolicies[];
+  /** Whether any applyOnForward policy applies to the HEP in either direction (§4.5). */
+  hasForwardPolicies(hep: HostEndpointModel): boolean;
+  /** Runs one chain (§3.1 with the class-specific rules of §4.3/§4.4/§4.5). */
+  evaluateChain(request: ChainRequest): ChainOutcome;
+}

@@ -1,0 +1,11 @@
+import type { Ip } from '../net/ip.js';
+
+/** A packet as a policy stage sees it (after any DNAT/SNAT that happened before the stage). */
+export interface Packet {
+  readonly protocol: number;
+  readonly src: Ip;
+  readonly srcPort: number | undefined;
+  readonly dst: Ip;
+  readonly dstPort: number | undefined;
+  readonly icmp: { readonly type: number; readonly code?: number } | undefined;
+}

@@ -1,0 +1,119 @@
+/**
+ * IP addresses and CIDRs as numbers, so that membership tests in the hot path are integer
+ * arithmetic. IPv4 uses a 32-bit unsigned number; IPv6 a bigint.
+ */
+import ipaddr from 'ipaddr.js';
+
+/** A parsed IP address. */
+export type Ip =
+  | { readonly version: 4; readonly text: string; readonly value: number }
+  | { readonly version: 6; readonly text: string; readonly value: bigint };
+
+/** A parsed CIDR with host bits cleared (network sets may carry unmasked CIDRs or bare IPs). */
+export type Cidr =
+  | { readonly version: 4; readonly text: string; readonly base: number; readonly prefix: number }
+  | { readonly version: 6; readonly text: string; readonly base: bigint; readonly prefix: number };
+
+const V4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+
+/**
+ * Parses an IPv4 or IPv6 address; `undefined` when it is not one.
+ *
+ * @example
+ * ```ts
+ * parseIp('10.0.0.1')?.version; // 4
+ * ```
+ */
+export function parseIp(text: string): Ip | undefined {
+  const m = V4.exec(text);
+  if (m) {
+    let value = 0;
+    for (let i = 1; i <= 4; i++) {
+      const octet = Number(m[i]);
+      if (octet > 255) return undefined;
+      value = value * 256 + octet;
+    }
+    return { version: 4, text, value };
+  }
+  if (!text.includes(':') || !ipaddr.IPv6.isValid(text)) return undefined;
+  const addr = ipaddr.IPv6.parse(text);
+  if (addr.isIPv4MappedAddress()) return parseIp(addr.toIPv4Address().toString());
+  let value = 0n;
+  for (const part of addr.parts) value = (value << 16n) | BigInt(part);
+  return { version: 6, text, value };
+}
+
+/**
+ * Parses `a.b.c.d/n`, an IPv6 CIDR, or a bare IP (as a host route); host bits are cleared.
+ *
+ * @example
+ * ```ts
+ * cidrContains(parseCidr('10.0.0.0/8')!, parseIp('10.1.2.3')!); // true
+ * ```
+ */
+export function parseCidr(text: string): Cidr | undefined {
+  const slash = text.indexOf('/');
+  const ip = parseIp(slash < 0 ? text : text.slice(0, slash));
+  if (!ip) return undefined;
+  const max = ip.version === 4 ? 32 : 128;
+  const prefix = slash < 0 ? max : Number(text.slice(slash + 1));
+  if (
+    !Number.isInteger(prefix) ||
+    prefix < 0 ||
+    prefix > max ||
+    (slash >= 0 && !/^\d+$/.test(text.slice(slash + 1)))
+  ) {
+    return undefined;
+  }
+  if (ip.version === 4) {
+    const base = prefix === 0 ? 0 : (ip.value - (ip.value % 2 ** (32 - prefix))) >>> 0;
+    return { version: 4, text, base, prefix };
+  }
+  const hostBits = BigInt(128 - prefix);
+  const base = (ip.value >> hostBits) << hostBits;
+  return { version: 6, text, base, prefix };
+}
+
+/**
+ * Whether `ip` lies inside `cidr` (different IP versions never match).
+ *
+ * @example
+ * ```ts
+ * cidrContains(parseCidr('0.0.0.0/0')!, parseIp('1.2.3.4')!); // true
+ * ```
+ */
+export function cidrContains(cidr: Cidr, ip: Ip): boolean {
+  if (cidr.version === 4) {
+    if (ip.version !== 4) return false;
+    if (cidr.prefix === 0) return true;
+    const size = 2 ** (32 - cidr.prefix);
+    return ip.value - (ip.value % size) === cidr.base;
+  }
+  if (ip.version !== 6) return false;
+  const hostBits = BigInt(128 - cidr.prefix);
+  return ip.value >> hostBits === cidr.base >> hostBits;
+}
+
+/**
+ * A canonical string key for an IP, equal for equal addresses written differently.
+ *
+ * @example
+ * ```ts
+ * ipKey(parseIp('10.0.0.1')!); // '4:167772161'
+ * ```
+ */
+export function ipKey(ip: Ip): string {
+  return `${ip.version}:${ip.value.toString()}`;
+}
+
+/**
+ * Whether the CIDR covers the whole address family (`0.0.0.0/0`, `::/0`).
+ *
+ * @example
+ * ```ts
+ * isCatchAll(parseCidr('::/0')!); // true
+ * ```
+ */
+export function isCatchAll(cidr: Cidr): boolean {
+  return cidr.prefix === 0;
+}

@@ -1,0 +1,100 @@
+/** The flow a user asks about, and its normalisation into a {@link Packet}. */
+import type { Issue } from '@calico-dsl/core';
+import type { Packet } from '../match/packet.js';
+import { parseIp } from '../net/ip.js';
+import { flowProtocolNumber, hasPorts } from '../net/protocol.js';
+
+/**
+ * One connection attempt (its first packet), as in the contract.
+ *
+ * @example
+ * ```ts
+ * const flow: Flow = { protocol: 'TCP', srcIp: '198.51.100.7', dstIp: '169.46.10.20', dstPort: 80 };
+ * ```
+ */
+export interface Flow {
+  readonly protocol: 'TCP' | 'UDP' | 'SCTP' | 'ICMP' | 'ICMPv6' | (string & {}) | number;
+  readonly srcIp: string;
+  readonly srcPort?: number;
+  readonly dstIp: string;
+  readonly dstPort?: number;
+  /** Where the packet enters the cluster (pins the entry host endpoint). */
+  readonly via?: { readonly node: string; readonly interface?: string };
+  readonly icmp?: { readonly type: number; readonly code?: number };
+}
+
+const isPort = (p: unknown): p is number =>
+  typeof p === 'number' && Number.isInteger(p) && p >= 0 && p <= 65535;
+
+/**
+ * Checks a flow and turns it into the packet the first stage sees.
+ *
+ * @example
+ * ```ts
+ * const r = toPacket({ protocol: 'TCP', srcIp: '10.0.0.1', dstIp: '10.0.0.2', dstPort: 80 });
+ * r.ok; // true
+ * ```
+ */
+export function toPacket(
+  flow: unknown,
+): { ok: true; packet: Packet; flow: Flow } | { ok: false; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const issue = (path: string, message: string) =>
+    issues.push({ code: 'evaluator.flow', path: [path], message });
+  if (typeof flow !== 'object' || flow === null) {
+    return {
+      ok: false,
+      issues: [
+        {
+          code: 'evaluator.flow',
+          path: [],
+          message: 'The flow must be an object like { protocol: "TCP", srcIp, dstIp, dstPort }.',
+        },
+      ],
+    };
+  }
+  const f = flow as Record<string, unknown>;
+  const protocol =
+    typeof f.protocol === 'string' || typeof f.protocol === 'number'
+      ? flowProtocolNumber(f.protocol)
+      : undefined;
+  if (protocol === undefined)
+    issue(
+      'protocol',
+      `Unknown protocol ${JSON.stringify(f.protocol)}: use TCP, UDP, SCTP, ICMP, ICMPv6, UDPLite or a number 1-255.`,
+    );
+  const src = typeof f.srcIp === 'string' ? parseIp(f.srcIp) : undefined;
+  const dst = typeof f.dstIp === 'string' ? parseIp(f.dstIp) : undefined;
+  if (!src) issue('srcIp', `srcIp ${JSON.stringify(f.srcIp)} is not an IPv4 or IPv6 address.`);
+  if (!dst) issue('dstIp', `dstIp ${JSON.stringify(f.dstIp)} is not an IPv4 or IPv6 address.`);
+  if (src && dst && src.version !== dst.version)
+    issue('dstIp', 'srcIp and dstIp must be the same IP version.');
+  if (f.srcPort !== undefined && !isPort(f.srcPort)) issue('srcPort', 'srcPort must be an integer 0-65535.');
+  if (f.dstPort !== undefined && !isPort(f.dstPort)) issue('dstPort', 'dstPort must be an integer 0-65535.');
+  if (protocol !== undefined && hasPorts(protocol) && f.dstPort === undefined) {
+    issue('dstPort', 'dstPort is required for TCP, UDP and SCTP flows.');
+  }
+  const via = f.via as { node?: unknown; interface?: unknown } | undefined;
+  if (via !== undefined && (typeof via !== 'object' || via === null || typeof via.node !== 'string')) {
+    issue('via', 'via must be { node: string, interface?: string }.');
+  }
+  const icmp = f.icmp as { type?: unknown; code?: unknown } | undefined;
+  if (icmp !== undefined && (typeof icmp !== 'object' || icmp === null || typeof icmp.type !== 'number')) {
+    issue('icmp', 'icmp must be { type: number, code?: number }.');
+  }
+  if (issues.length > 0 || protocol === undefined || !src || !dst) return { ok: false, issues };
+  const packet: Packet = {
+    protocol,
+    src,
+    srcPort: hasPorts(protocol) ? (f.srcPort as number | undefined) : undefined,
+    dst,
+    dstPort: hasPorts(protocol) ? (f.dstPort as number | undefined) : undefined,
+    icmp:
+      icmp && typeof icmp.type === 'number'
+        ? typeof icmp.code === 'number'
+          ? { type: icmp.type, code: icmp.code }
+          : { type: icmp.type }
+        : undefined,
+  };
+  return { ok: true, packet, flow: flow as Flow };
+}

@@ -1,0 +1,104 @@
+/** Where a packet is going after kube-proxy's DNAT (calico-semantics.md §5). */
+import type { Packet } from '../match/packet.js';
+import { type Ip, ipKey } from '../net/ip.js';
+import type {
+  BackendModel,
+  FrontendKind,
+  ServicePortModel,
+  WorkloadEndpointModel,
+  WorldModel,
+} from '../world/model.js';
+
+/** A service frontend the original destination hit. */
+export interface Frontend {
+  readonly servicePort: ServicePortModel;
+  readonly kind: FrontendKind;
+}
+
+const has = (list: readonly Ip[], ip: Ip): boolean => {
+  const k = ipKey(ip);
+  return list.some((x) => ipKey(x) === k);
+};
+
+/**
+ * The service port whose frontend (clusterIP, LB ingress IP, externalIP, or any node IP +
+ * nodePort) equals the packet's destination, if any.
+ *
+ * @example
+ * ```ts
+ * findFrontend(model, packet)?.servicePort.service.name;
+ * ```
+ */
+export function findFrontend(world: WorldModel, pkt: Packet): Frontend | undefined {
+  if (pkt.dstPort === undefined) return undefined;
+  const isNodeIp = world.nodeByIp.has(ipKey(pkt.dst));
+  for (const sp of world.servicePorts) {
+    if (sp.protocol !== pkt.protocol) continue;
+    if (sp.port === pkt.dstPort) {
+      if (has(sp.clusterIPs, pkt.dst)) return { servicePort: sp, kind: 'clusterIP' };
+      if (has(sp.loadBalancerIPs, pkt.dst)) return { servicePort: sp, kind: 'loadBalancer' };
+      if (has(sp.externalIPs, pkt.dst)) return { servicePort: sp, kind: 'externalIP' };
+    }
+    if (isNodeIp && sp.nodePort !== undefined && sp.nodePort === pkt.dstPort)
+      return { servicePort: sp, kind: 'nodePort' };
+  }
+  return undefined;
+}
+
+/**
+ * The backends kube-proxy may pick for traffic arriving on `entryNode`; externalTrafficPolicy
+ * Local keeps only node-local backends for external frontends (§5).
+ *
+ * @example
+ * ```ts
+ * backendsFor(frontend, 'node-1').length;
+ * ```
+ */
+export function backendsFor(f: Frontend, entryNode: string | undefined): readonly BackendModel[] {
+  const sp = f.servicePort;
+  if (f.kind !== 'clusterIP' && sp.externalTrafficPolicy === 'Local' && entryNode !== undefined) {
+    return sp.backends.filter((b) => b.endpoint.node === entryNode);
+  }
+  return sp.backends;
+}
+
+/** Where a (post-DNAT) packet goes. */
+export type Destination =
+  | { readonly kind: 'workload'; readonly wep: WorkloadEndpointModel }
+  | { readonly kind: 'host'; readonly node: string }
+  | { readonly kind: 'external' };
+
+/**
+ * Classifies a destination IP: a pod, a node, or outside the model.
+ *
+ * @example
+ * ```ts
+ * classify(model, parseIp('10.1.0.10')!).kind; // 'workload'
+ * ```
+ */
+export function classify(world: WorldModel, ip: Ip): Destination {
+  const owners = world.ipOwners.get(ipKey(ip));
+  const wep = owners?.find((o): o is WorkloadEndpointModel => o.kind === 'WorkloadEndpoint');
+  if (wep) return { kind: 'workload', wep };
+  const node = world.nodeByIp.get(ipKey(ip));
+  if (node !== undefined) return { kind: 'host', node };
+  return { kind: 'external' };
+}
+
+/**
+ * The address a node SNATs to (first InternalIP, else ExternalIP, else a HEP expectedIP).
+ *
+ * @example
+ * ```ts
+ * nodeAddress(model, 'node-1')?.text; // '10.0.0.11'
+ * ```
+ */
+export function nodeAddress(world: WorldModel, node: string, version: 4 | 6): Ip | undefined {
+  const n = world.nodes.get(node);
+  const candidates = [
+    ...(n?.internalIPs ?? []),
+    ...(n?.externalIPs ?? []),
+    ...world.hostEndpoints.filter((h) => h.node === node).flatMap((h) => h.expectedIPs),
+  ];
+  return candidates.find((ip) => ip.version === version);
+}

@@ -1,0 +1,103 @@
+/** Readable text for a result (`result.explain()`). */
+import type { Issue } from '@calico-dsl/core';
+import type {
+  Decision,
+  EndpointRef,
+  PathResult,
+  PolicyRef,
+  TraceStep,
+  UnsupportedUse,
+  Verdict,
+} from './types.js';
+
+/**
+ * `GlobalNetworkPolicy deny-nodeports`, `NetworkPolicy prod/allow`, `Profile kns.default`.
+ *
+ * @example
+ * ```ts
+ * formatPolicy({ kind: 'NetworkPolicy', namespace: 'prod', name: 'allow' }); // 'NetworkPolicy prod/allow'
+ * ```
+ */
+export function formatPolicy(p: PolicyRef): string {
+  return `${p.kind} ${p.namespace !== undefined ? `${p.namespace}/` : ''}${p.name}`;
+}
+
+/**
+ * `WorkloadEndpoint prod/web-1 (node-1)`, `HostEndpoint node-1-eth1 (node-1, eth1)`.
+ *
+ * @example
+ * ```ts
+ * formatEndpoint({ kind: 'Host', name: 'node-1', node: 'node-1' }); // 'Host node-1'
+ * ```
+ */
+export function formatEndpoint(e: EndpointRef): string {
+  const name = `${e.namespace !== undefined ? `${e.namespace}/` : ''}${e.name}`;
+  const where = [e.kind === 'Host' ? undefined : e.node, e.interface].filter((x) => x !== undefined);
+  return `${e.kind} ${name}${where.length > 0 ? ` (${where.join(', ')})` : ''}`;
+}
+
+function formatStep(s: TraceStep): string {
+  const parts: string[] = [s.stage.padEnd(15)];
+  if (s.endpoint) parts.push(`[${formatEndpoint(s.endpoint)}]`);
+  if (s.tier !== undefined) parts.push(`tier ${s.tier}`);
+  if (s.policy) parts.push(formatPolicy(s.policy));
+  if (s.ruleIndex !== undefined) parts.push(`${s.direction ?? ''} rule ${s.ruleIndex}`.trim());
+  parts.push(`→ ${s.action}`);
+  if (s.reason !== undefined) parts.push(`(${s.reason})`);
+  return parts.join(' ');
+}
+
+/**
+ * One line naming what decided a path.
+ *
+ * @example
+ * ```ts
+ * formatDecision(path.decidedBy);
+ * ```
+ */
+export function formatDecision(d: Decision): string {
+  const who = d.policy
+    ? `${formatPolicy(d.policy)}${d.tier !== undefined ? ` (tier ${d.tier})` : ''}`
+    : undefined;
+  const rule =
+    d.ruleIndex !== undefined ? `, ${d.direction ?? ''} rule ${d.ruleIndex}`.replace(',  ', ', ') : '';
+  return who ? `${who}${rule}: ${d.reason}` : `${d.stage}: ${d.reason}`;
+}
+
+/**
+ * Renders a whole result as text.
+ *
+ * @example
+ * ```ts
+ * console.log(world.evaluate(flow).explain());
+ * ```
+ */
+export function explainText(input: {
+  readonly flowText: string;
+  readonly verdict: Verdict;
+  readonly paths: readonly PathResult[];
+  readonly issues: readonly Issue[];
+  readonly unsupported: readonly UnsupportedUse[];
+}): string {
+  const lines: string[] = [`Flow ${input.flowText}`];
+  lines.push(`Verdict: ${input.verdict}${input.paths.length > 1 ? ` (${input.paths.length} paths)` : ''}`);
+  input.paths.forEach((p, i) => {
+    const via = [
+      p.entry ? `entry ${formatEndpoint(p.entry)}` : undefined,
+      p.backend ? `backend ${formatEndpoint(p.backend)} ${p.backend.ip}:${p.backend.port ?? ''}` : undefined,
+    ]
+      .filter((x) => x !== undefined)
+      .join(' → ');
+    lines.push(`Path ${i + 1}${via ? `: ${via}` : ''} — ${p.verdict}`);
+    lines.push(`  decided by ${formatDecision(p.decidedBy)}`);
+    for (const s of p.steps) lines.push(`  ${formatStep(s)}`);
+  });
+  for (const u of input.unsupported) {
+    lines.push(
+      `Unsupported: ${formatPolicy(u.policy)} ${u.direction} rule ${u.ruleIndex} uses ${u.feature}; evaluated on its L3/L4 fields only.`,
+    );
+  }
+  for (const issue of input.issues)
+    lines.push(`Issue: ${issue.path.join('.')}${issue.path.length > 0 ? ': ' : ''}${issue.message}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,108 @@
+/** Verdicts and trace steps (the evaluator never returns a bare boolean). */
+import type { Issue } from '@calico-dsl/core';
+import type { PolicyKind } from '../world/model.js';
+
+/** The overall answer: every path allows, every path denies, or some of each. */
+export type Verdict = 'Allow' | 'Deny' | 'Mixed';
+
+/** Where in Felix/kube-proxy a step happens (calico-semantics.md §4.8, §5). */
+export type Stage =
+  | 'failsafe'
+  | 'untracked'
+  | 'preDnat'
+  | 'dnat'
+  | 'snat'
+  | 'forward'
+  | 'hostIngress'
+  | 'hostEgress'
+  | 'workloadEgress'
+  | 'workloadIngress'
+  | 'hostToWorkload'
+  | 'endpointToHost'
+  | 'exit';
+
+/** What a step did. */
+export type StepAction =
+  | 'allow'
+  | 'deny'
+  | 'pass'
+  | 'log'
+  | 'no-match'
+  | 'staged'
+  | 'end-of-tier-drop'
+  | 'end-of-tier-pass'
+  | 'no-profile-match'
+  | 'default-allow'
+  | 'continue'
+  | 'nat';
+
+/** The endpoint a step concerns. */
+export interface EndpointRef {
+  readonly kind: 'WorkloadEndpoint' | 'HostEndpoint' | 'Host' | 'External';
+  readonly name: string;
+  readonly namespace?: string;
+  readonly node?: string;
+  readonly interface?: string;
+}
+
+/** The policy (or profile) a step concerns. */
+export interface PolicyRef {
+  readonly kind: PolicyKind | 'Profile';
+  readonly namespace?: string;
+  readonly name: string;
+}
+
+/** One line of the trace. */
+export interface TraceStep {
+  /** Index into {@link EvaluationResult.paths}. */
+  readonly path: number;
+  readonly stage: Stage;
+  readonly endpoint?: EndpointRef;
+  readonly direction?: 'ingress' | 'egress';
+  readonly tier?: string;
+  readonly policy?: PolicyRef;
+  readonly ruleIndex?: number;
+  readonly action: StepAction;
+  /** Why a policy did not decide, or what a non-policy step did. */
+  readonly reason?: string;
+}
+
+/** The rule (or default) that decided one path. */
+export interface Decision {
+  readonly stage: Stage;
+  readonly policy?: PolicyRef;
+  readonly tier?: string;
+  readonly ruleIndex?: number;
+  readonly direction?: 'ingress' | 'egress';
+  readonly reason: string;
+}
+
+/** One way the packet can go: one entry point × one backend. */
+export interface PathResult {
+  readonly verdict: 'Allow' | 'Deny';
+  readonly entry?: EndpointRef;
+  readonly backend?: EndpointRef & { readonly ip: string; readonly port?: number };
+  readonly decidedBy: Decision;
+  readonly steps: readonly TraceStep[];
+}
+
+/** A rule feature the L3/L4 model reached but does not evaluate. */
+export interface UnsupportedUse {
+  readonly policy: PolicyRef;
+  readonly direction: 'ingress' | 'egress';
+  readonly ruleIndex: number;
+  readonly feature: string;
+}
+
+/** The answer to "would this packet get through, and which rule decides?". */
+export interface EvaluationResult {
+  readonly verdict: Verdict;
+  readonly paths: readonly PathResult[];
+  /** Every step of every path, in order (`step.path` says which). */
+  readonly trace: readonly TraceStep[];
+  /** Problems with the flow or the world that affect this answer. */
+  readonly issues: readonly Issue[];
+  readonly unsupported: readonly UnsupportedUse[];
+  /** The same as readable text. */
+  explain(): string;
+}

@@ -1,0 +1,139 @@
+/**
+ * networking.k8s.io/v1 NetworkPolicy → Calico policy fields, as upstream `conversion.go` does
+ * (calico-semantics.md §2.3).
+ */
+import type {
+  EntityRule,
+  K8sNetworkPolicyPeer,
+  K8sNetworkPolicyPort,
+  K8sNetworkPolicySpec,
+  LabelSelector,
+  PolicyType,
+  Rule,
+} from '@calico-dsl/core';
+
+const ORCHESTRATOR = "projectcalico.org/orchestrator == 'k8s'";
+
+/** A Kubernetes label selector as a Calico selector (keys sorted; §2.3). */
+export function k8sLabelSelector(sel: LabelSelector | undefined): string {
+  if (!sel) return '';
+  const terms: string[] = [];
+  const ml = sel.matchLabels ?? {};
+  for (const k of Object.keys(ml).sort()) terms.push(`${k} == '${ml[k]}'`);
+  for (const e of sel.matchExpressions ?? []) {
+    const values = (e.values ?? []).map((v) => `'${v}'`).join(', ');
+    switch (e.operator) {
+      case 'In':
+        terms.push(`${e.key} in { ${values} }`);
+        break;
+      case 'NotIn':
+        terms.push(`${e.key} not in { ${values} }`);
+        break;
+      case 'Exists':
+        terms.push(`has(${e.key})`);
+        break;
+      case 'DoesNotExist':
+        terms.push(`! has(${e.key})`);
+        break;
+    }
+  }
+  return terms.join(' && ');
+}
+
+function podSelector(sel: LabelSelector | undefined): string {
+  const s = k8sLabelSelector(sel);
+  return s === '' ? ORCHESTRATOR : `${ORCHESTRATOR} && ${s}`;
+}
+
+function peerEntity(peer: K8sNetworkPolicyPeer): EntityRule {
+  if (peer.ipBlock) {
+    const except = peer.ipBlock.except ?? [];
+    return except.length > 0 ? { nets: [peer.ipBlock.cidr], notNets: except } : { nets: [peer.ipBlock.cidr] };
+  }
+  const out: { selector: string; namespaceSelector?: string } = { selector: podSelector(peer.podSelector) };
+  if (peer.namespaceSelector) {
+    const ns = k8sLabelSelector(peer.namespaceSelector);
+    out.namespaceSelector = ns === '' ? 'all()' : ns;
+  }
+  return out;
+}
+
+/** Ports grouped by protocol (default TCP), in first-seen protocol order. */
+function portsByProtocol(
+  ports: readonly K8sNetworkPolicyPort[] | undefined,
+): [string | undefined, (string | number)[]][] {
+  if (!ports || ports.length === 0) return [[undefined, []]];
+  const groups = new Map<string, (string | number)[]>();
+  for (const p of ports) {
+    const proto = p.protocol ?? 'TCP';
+    const list = groups.get(proto) ?? [];
+    if (p.port !== undefined) list.push(p.endPort !== undefined ? `${p.port}:${p.endPort}` : p.port);
+    groups.set(proto, list);
+  }
+  return [...groups.entries()];
+}
+
+function convertRules(
+  items: readonly { ports?: readonly K8sNetworkPolicyPort[]; peers?: readonly K8sNetworkPolicyPeer[] }[],
+  peerSide: 'source' | 'destination',
+): Rule[] {
+  const rules: Rule[] = [];
+  for (const item of items) {
+    for (const [protocol, ports] of portsByProtocol(item.ports)) {
+      const peers = item.peers && item.peers.length > 0 ? item.peers.map(peerEntity) : [undefined];
+      for (const peer of peers) {
+        const destination: EntityRule = {
+          ...(peerSide === 'destination' && peer ? peer : {}),
+          ...(ports.length > 0 ? { ports } : {}),
+        };
+        const rule: Rule = {
+          action: 'Allow',
+          ...(protocol !== undefined ? { protocol: protocol as 'TCP' | 'UDP' | 'SCTP' } : {}),
+          ...(peerSide === 'source' && peer ? { source: peer } : {}),
+          destination,
+        };
+        rules.push(rule);
+      }
+    }
+  }
+  return rules;
+}
+
+/** The Calico policy fields of a converted Kubernetes NetworkPolicy (order 1000, tier default). */
+export interface ConvertedK8sPolicy {
+  readonly selector: string;
+  readonly types: readonly PolicyType[];
+  readonly ingress: readonly Rule[];
+  readonly egress: readonly Rule[];
+}
+
+/**
+ * Converts a Kubernetes NetworkPolicy spec the way Calico does (§2.3).
+ *
+ * @example
+ * ```ts
+ * convertK8sNetworkPolicy({ podSelector: {} }).selector; // "projectcalico.org/orchestrator == 'k8s'"
+ * ```
+ */
+export function convertK8sNetworkPolicy(spec: K8sNetworkPolicySpec): ConvertedK8sPolicy {
+  const types: readonly PolicyType[] =
+    spec.policyTypes && spec.policyTypes.length > 0 ? spec.policyTypes : ['Ingress'];
+  return {
+    selector: podSelector(spec.podSelector),
+    types,
+    ingress: convertRules(
+      (spec.ingress ?? []).map((r) => ({
+        ...(r.ports ? { ports: r.ports } : {}),
+        ...(r.from ? { peers: r.from } : {}),
+      })),
+      'source',
+    ),
+    egress: convertRules(
+      (spec.egress ?? []).map((r) => ({
+        ...(r.ports ? { ports: r.ports } : {}),
+        ...(r.to ? { peers: r.to } : {}),
+      })),
+      'destination',
+    ),
+  };
+}

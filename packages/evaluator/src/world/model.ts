@@ -1,0 +1,209 @@
+/**
+ * The normalised world: what Felix and kube-proxy know after reading the manifests. Built once by
+ * `buildModel`; engines and the packet path only read it.
+ */
+import type { Action, Issue } from '@calico-dsl/core';
+import type { Cidr, Ip } from '../net/ip.js';
+import type { LabelMap, Matcher } from './selector.js';
+
+/** A named port an endpoint declares (§1.3). */
+export interface NamedPortModel {
+  readonly name: string;
+  readonly protocol: number;
+  readonly port: number;
+}
+
+/** A pod with an IP: a Calico WorkloadEndpoint (§1.1). */
+export interface WorkloadEndpointModel {
+  readonly kind: 'WorkloadEndpoint';
+  readonly id: number;
+  readonly name: string;
+  readonly namespace: string;
+  readonly node: string | undefined;
+  readonly serviceAccount: string | undefined;
+  readonly ips: readonly Ip[];
+  /** Own labels plus implicit ones, then inherited profile labels (own win). */
+  readonly labels: LabelMap;
+  readonly profiles: readonly string[];
+  readonly ports: readonly NamedPortModel[];
+}
+
+/** A HostEndpoint (§1.1, §4.1). */
+export interface HostEndpointModel {
+  readonly kind: 'HostEndpoint';
+  readonly id: number;
+  readonly name: string;
+  readonly node: string;
+  /** `undefined` when matched by expectedIPs only; `'*'` for the all-interfaces HEP. */
+  readonly interfaceName: string | undefined;
+  readonly expectedIPs: readonly Ip[];
+  readonly labels: LabelMap;
+  readonly profiles: readonly string[];
+  readonly ports: readonly NamedPortModel[];
+}
+
+/** An endpoint policies can select. */
+export type EndpointModel = WorkloadEndpointModel | HostEndpointModel;
+
+/** A (Global)NetworkSet: only ever matched by rule selectors (§1.1). */
+export interface NetworkSetModel {
+  readonly kind: 'NetworkSet' | 'GlobalNetworkSet';
+  readonly name: string;
+  readonly namespace: string | undefined;
+  readonly nets: readonly Cidr[];
+  readonly labels: LabelMap;
+}
+
+/** Anything a rule selector can match by IP (§1.2). */
+export type EntityModel = EndpointModel | NetworkSetModel;
+
+/** A Kubernetes node and its addresses. */
+export interface NodeModel {
+  readonly name: string;
+  readonly internalIPs: readonly Ip[];
+  readonly externalIPs: readonly Ip[];
+}
+
+/** One backend of a service port after kube-proxy's DNAT (§5). */
+export interface BackendModel {
+  readonly endpoint: WorkloadEndpointModel;
+  readonly ip: Ip;
+  readonly port: number;
+}
+
+/** Which address of a service a packet was sent to. */
+export type FrontendKind = 'clusterIP' | 'nodePort' | 'loadBalancer' | 'externalIP';
+
+/** One (service port) as kube-proxy programs it. */
+export interface ServicePortModel {
+  readonly service: { readonly name: string; readonly namespace: string };
+  readonly protocol: number;
+  readonly port: number;
+  readonly nodePort: number | undefined;
+  readonly clusterIPs: readonly Ip[];
+  readonly loadBalancerIPs: readonly Ip[];
+  readonly externalIPs: readonly Ip[];
+  readonly externalTrafficPolicy: 'Cluster' | 'Local';
+  readonly backends: readonly BackendModel[];
+}
+
+/** A rule side (source or destination) with its selectors compiled (§6.7). */
+export interface EntityMatchModel {
+  readonly nets: readonly Cidr[] | undefined;
+  readonly notNets: readonly Cidr[] | undefined;
+  /** Effective positive selector text (namespace terms included) or `undefined`. */
+  readonly selectorText: string | undefined;
+  readonly selector: Matcher | undefined;
+  readonly notSelectorText: string | undefined;
+  readonly notSelector: Matcher | undefined;
+  readonly ports: PortSetModel | undefined;
+  readonly notPorts: PortSetModel | undefined;
+  /** `destination.services` / `source.services` (§6.9). */
+  readonly services: { readonly name: string; readonly namespace: string } | undefined;
+}
+
+/** A `ports` list split into numeric ranges and names (§6.4). */
+export interface PortSetModel {
+  readonly ranges: readonly { readonly min: number; readonly max: number }[];
+  readonly names: readonly string[];
+}
+
+/** A rule ready for matching. */
+export interface RuleModel {
+  readonly index: number;
+  readonly action: Action;
+  /** IP versions this rule can match at all (§6.2). */
+  readonly matchesV4: boolean;
+  readonly matchesV6: boolean;
+  readonly protocol: number | undefined;
+  readonly notProtocol: number | undefined;
+  readonly icmp: { readonly type?: number; readonly code?: number } | undefined;
+  readonly notICMP: { readonly type?: number; readonly code?: number } | undefined;
+  readonly source: EntityMatchModel;
+  readonly destination: EntityMatchModel;
+  /** Features present on the rule that the L3/L4 model does not evaluate (e.g. `http`). */
+  readonly unsupported: readonly string[];
+}
+
+/** Policy kinds as Felix keys them (§2.2). */
+export type PolicyKind =
+  | 'GlobalNetworkPolicy'
+  | 'NetworkPolicy'
+  | 'KubernetesNetworkPolicy'
+  | 'StagedGlobalNetworkPolicy'
+  | 'StagedNetworkPolicy'
+  | 'StagedKubernetesNetworkPolicy';
+
+/** Every policy kind normalised into one shape. */
+export interface PolicyModel {
+  readonly kind: PolicyKind;
+  readonly namespace: string | undefined;
+  readonly name: string;
+  readonly tier: string;
+  /** `Infinity` when the policy has no order (§2.2). */
+  readonly order: number;
+  readonly ingressType: boolean;
+  readonly egressType: boolean;
+  readonly selectorText: string;
+  readonly selector: Matcher;
+  readonly ingress: readonly RuleModel[];
+  readonly egress: readonly RuleModel[];
+  readonly preDNAT: boolean;
+  readonly doNotTrack: boolean;
+  readonly applyOnForward: boolean;
+  readonly staged: boolean;
+  /** HEAD tie-break key `name/namespace/kind` (§2.2). */
+  readonly sortKey: string;
+}
+
+/** A tier with its resolved order (§2.1). */
+export interface TierModel {
+  readonly name: string;
+  readonly order: number;
+  readonly defaultAction: 'Deny' | 'Pass';
+  readonly hasResource: boolean;
+}
+
+/** A profile (explicit or implicit kns./ksa.) (§1.1). */
+export interface ProfileModel {
+  readonly name: string;
+  readonly ingress: readonly RuleModel[];
+  readonly egress: readonly RuleModel[];
+  readonly labelsToApply: LabelMap;
+}
+
+/** One failsafe entry (§4.6). */
+export interface FailsafePortModel {
+  readonly protocol: number;
+  readonly port: number;
+  readonly net: Cidr | undefined;
+}
+
+/** What Felix does with workload → own host traffic after workload egress allowed it (§4.7). */
+export type EndpointToHostAction = 'Drop' | 'Return' | 'Accept';
+
+/** The world as the engines and the packet path see it. */
+export interface WorldModel {
+  readonly endpoints: readonly EndpointModel[];
+  readonly workloads: readonly WorkloadEndpointModel[];
+  readonly hostEndpoints: readonly HostEndpointModel[];
+  readonly networkSets: readonly NetworkSetModel[];
+  readonly nodes: ReadonlyMap<string, NodeModel>;
+  readonly servicePorts: readonly ServicePortModel[];
+  /** Tiers in evaluation order (§2.1). */
+  readonly tiers: readonly TierModel[];
+  /** Policies per tier name, each list in evaluation order (§2.2). */
+  readonly policiesByTier: ReadonlyMap<string, readonly PolicyModel[]>;
+  readonly policies: readonly PolicyModel[];
+  readonly profiles: ReadonlyMap<string, ProfileModel>;
+  readonly failsafeInbound: readonly FailsafePortModel[];
+  readonly failsafeOutbound: readonly FailsafePortModel[];
+  readonly endpointToHostAction: EndpointToHostAction;
+  /** Exact-IP owners (WEP IPs, HEP expectedIPs, host-route network set entries), by `ipKey`. */
+  readonly ipOwners: ReadonlyMap<string, readonly EntityModel[]>;
+  /** Network-set CIDRs wider than one address, scanned linearly. */
+  readonly netSetRanges: readonly { readonly cidr: Cidr; readonly owner: NetworkSetModel }[];
+  /** Node IPs (any address type or HEP expectedIP) → node name. */
+  readonly nodeByIp: ReadonlyMap<string, string>;
+  readonly issues: readonly Issue[];
+}

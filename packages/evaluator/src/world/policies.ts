@@ -1,0 +1,173 @@
+/**
+ * Policy normalisation: every policy kind becomes one {@link PolicyModel} (calico-semantics.md
+ * §2.2, §2.3, §2.5, §3.2, §6.8).
+ */
+import type { PolicyType, Rule } from '@calico-dsl/core';
+import { convertK8sNetworkPolicy } from './k8s-network-policy.js';
+import type { PolicyKind, PolicyModel } from './model.js';
+import { compileRule } from './rules.js';
+import { prefixSelector, type SelectorCache } from './selector.js';
+
+/** Raw policy fields common to every kind, after K8s conversion. */
+export interface RawPolicy {
+  readonly kind: PolicyKind;
+  readonly name: string;
+  readonly namespace: string | undefined;
+  readonly tier: string | undefined;
+  readonly order: number | undefined;
+  readonly selector: string | undefined;
+  readonly namespaceSelector: string | undefined;
+  readonly serviceAccountSelector: string | undefined;
+  readonly types: readonly PolicyType[] | undefined;
+  readonly ingress: readonly Rule[];
+  readonly egress: readonly Rule[];
+  readonly preDNAT: boolean;
+  readonly doNotTrack: boolean;
+  readonly applyOnForward: boolean;
+  readonly path: readonly (string | number)[];
+}
+
+/** §3.2: defaulting of empty `types`. */
+export function defaultTypes(raw: Pick<RawPolicy, 'types' | 'ingress' | 'egress'>): readonly PolicyType[] {
+  if (raw.types && raw.types.length > 0) return raw.types;
+  if (raw.egress.length === 0) return ['Ingress'];
+  if (raw.ingress.length === 0) return ['Egress'];
+  return ['Ingress', 'Egress'];
+}
+
+/** §6.8: the selector Felix evaluates to decide which endpoints a policy applies to. */
+export function policySelector(raw: RawPolicy): string {
+  let selector = raw.selector ?? '';
+  const namespaced = raw.namespace !== undefined && raw.namespace !== '';
+  if (namespaced) {
+    const nsTerm = `projectcalico.org/namespace == '${raw.namespace}'`;
+    selector = selector === '' ? nsTerm : `(${selector}) && ${nsTerm}`;
+    return appendPrefixed(selector, raw.serviceAccountSelector, 'pcsa.');
+  }
+  if (raw.namespaceSelector) {
+    selector = appendPrefixed(selector, raw.namespaceSelector, 'pcns.');
+    selector = selector.replaceAll('all()', 'has(projectcalico.org/namespace)');
+  }
+  if (raw.serviceAccountSelector) {
+    selector = appendPrefixed(selector, raw.serviceAccountSelector, 'pcsa.');
+    selector = selector.replaceAll('all()', 'has(projectcalico.org/serviceaccount)');
+  }
+  return selector;
+}
+
+// Upstream `prefixAndAppendSelector`: note the appended part is not parenthesised.
+function appendPrefixed(current: string, added: string | undefined, prefix: string): string {
+  if (!added) return current;
+  const prefixed = prefixSelector(added, prefix);
+  if (prefixed === '') return current;
+  return current === '' ? prefixed : `(${current}) && ${prefixed}`;
+}
+
+const STAGED: ReadonlySet<PolicyKind> = new Set([
+  'StagedGlobalNetworkPolicy',
+  'StagedNetworkPolicy',
+  'StagedKubernetesNetworkPolicy',
+]);
+
+/**
+ * Builds the normalised policy.
+ *
+ * @example
+ * ```ts
+ * const p = normalisePolicy(raw, selectors);
+ * p.tier; // 'default' when spec.tier is empty (§2.1)
+ * ```
+ */
+export function normalisePolicy(raw: RawPolicy, sc: SelectorCache): PolicyModel {
+  const types = defaultTypes(raw);
+  const selectorText = policySelector(raw);
+  const ns = raw.namespace === '' ? undefined : raw.namespace;
+  return {
+    kind: raw.kind,
+    namespace: ns,
+    name: raw.name,
+    tier: raw.tier && raw.tier !== '' ? raw.tier : 'default',
+    order: raw.order ?? Number.POSITIVE_INFINITY,
+    ingressType: types.includes('Ingress'),
+    egressType: types.includes('Egress'),
+    selectorText: selectorText === '' ? 'all()' : selectorText,
+    selector: sc.compile(selectorText, [...raw.path, 'spec', 'selector']),
+    ingress: raw.ingress.map((r, i) => compileRule(r, i, ns, sc, [...raw.path, 'spec', 'ingress', i])),
+    egress: raw.egress.map((r, i) => compileRule(r, i, ns, sc, [...raw.path, 'spec', 'egress', i])),
+    preDNAT: raw.preDNAT,
+    doNotTrack: raw.doNotTrack,
+    applyOnForward: raw.applyOnForward,
+    staged: STAGED.has(raw.kind),
+    sortKey: `${raw.name}/${ns ?? ''}/${raw.kind}`,
+  };
+}
+
+/** Spec shape shared by Calico policy kinds (read loosely: the world does not re-validate). */
+interface CalicoPolicySpecLike {
+  readonly tier?: string;
+  readonly order?: number;
+  readonly selector?: string;
+  readonly namespaceSelector?: string;
+  readonly serviceAccountSelector?: string;
+  readonly types?: readonly PolicyType[];
+  readonly ingress?: readonly Rule[];
+  readonly egress?: readonly Rule[];
+  readonly preDNAT?: boolean;
+  readonly doNotTrack?: boolean;
+  readonly applyOnForward?: boolean;
+  readonly stagedAction?: string;
+}
+
+/** Raw fields of a Calico (G)NP or staged (G)NP. */
+export function rawCalicoPolicy(
+  kind: PolicyKind,
+  meta: { readonly name: string; readonly namespace?: string | undefined },
+  spec: CalicoPolicySpecLike,
+  path: readonly (string | number)[],
+): RawPolicy {
+  const global = kind === 'GlobalNetworkPolicy' || kind === 'StagedGlobalNetworkPolicy';
+  return {
+    kind,
+    name: meta.name,
+    namespace: global ? undefined : (meta.namespace ?? 'default'),
+    tier: spec.tier,
+    order: spec.order,
+    selector: spec.selector,
+    namespaceSelector: global ? spec.namespaceSelector : undefined,
+    serviceAccountSelector: spec.serviceAccountSelector,
+    types: spec.types,
+    ingress: spec.ingress ?? [],
+    egress: spec.egress ?? [],
+    preDNAT: global && spec.preDNAT === true,
+    doNotTrack: global && spec.doNotTrack === true,
+    applyOnForward: global && spec.applyOnForward === true,
+    path,
+  };
+}
+
+/** Raw fields of a (staged) Kubernetes NetworkPolicy after §2.3 conversion. */
+export function rawK8sPolicy(
+  kind: 'KubernetesNetworkPolicy' | 'StagedKubernetesNetworkPolicy',
+  meta: { readonly name: string; readonly namespace?: string | undefined },
+  spec: Parameters<typeof convertK8sNetworkPolicy>[0],
+  path: readonly (string | number)[],
+): RawPolicy {
+  const c = convertK8sNetworkPolicy(spec);
+  return {
+    kind,
+    name: meta.name,
+    namespace: meta.namespace ?? 'default',
+    tier: 'default',
+    order: 1000,
+    selector: c.selector,
+    namespaceSelector: undefined,
+    serviceAccountSelector: undefined,
+    types: c.types,
+    ingress: c.ingress,
+    egress: c.egress,
+    preDNAT: false,
+    doNotTrack: false,
+    applyOnForward: false,
+    path,
+  };
+}

@@ -1,0 +1,141 @@
+/**
+ * Rule normalisation: Calico's rule fields become a {@link RuleModel} with compiled selectors
+ * (calico-semantics.md §6). The effective entity selector follows upstream
+ * `GetEntityRuleSelector` string building exactly (§6.7).
+ */
+import type { EntityRule, Port, Rule } from '@calico-dsl/core';
+import { type Cidr, isCatchAll, parseCidr } from '../net/ip.js';
+import { protocolNumber } from '../net/protocol.js';
+import type { EntityMatchModel, PortSetModel, RuleModel } from './model.js';
+import { prefixSelector, type SelectorCache } from './selector.js';
+
+type Path = readonly (string | number)[];
+
+/** §6.7 step 1–4: the namespace-scoped positive selector of one rule side. */
+export function entityRuleSelector(er: EntityRule, ns: string | undefined): string {
+  let nsSelector = '';
+  if (er.namespaceSelector !== undefined && er.namespaceSelector !== '') {
+    nsSelector = prefixSelector(er.namespaceSelector, 'pcns.')
+      .replaceAll('all()', 'has(projectcalico.org/namespace)')
+      .replaceAll('global()', '!has(projectcalico.org/namespace)');
+  } else if (ns !== undefined && ns !== '') {
+    nsSelector = `projectcalico.org/namespace == '${ns}'`;
+  }
+  const parts: string[] = [];
+  const sa = er.serviceAccounts;
+  if (sa) {
+    let saSel = sa.selector ? prefixSelector(sa.selector, 'pcsa.') : '';
+    if (sa.names && sa.names.length > 0) {
+      const names = `projectcalico.org/serviceaccount in { '${sa.names.join("', '")}' }`;
+      saSel = saSel === '' ? names : `(${saSel}) && (${names})`;
+    }
+    if (saSel !== '') parts.push(saSel);
+  }
+  if (er.selector !== undefined && er.selector !== '') parts.push(er.selector);
+  let selector =
+    parts.length === 0 ? '' : parts.length === 1 ? (parts[0] as string) : `(${parts.join(') && (')})`;
+  const hasNot = er.notSelector !== undefined && er.notSelector !== '';
+  const hasNsSel = er.namespaceSelector !== undefined && er.namespaceSelector !== '';
+  if (nsSelector !== '' && (selector !== '' || hasNot || hasNsSel)) {
+    selector = selector !== '' ? `(${nsSelector}) && (${selector})` : nsSelector;
+  }
+  return selector;
+}
+
+function cidrs(list: readonly string[] | undefined): readonly Cidr[] | undefined {
+  if (!list || list.length === 0) return undefined;
+  return list.map((t) => parseCidr(t)).filter((c): c is Cidr => c !== undefined);
+}
+
+function portSet(list: readonly Port[] | undefined): PortSetModel | undefined {
+  if (!list || list.length === 0) return undefined;
+  const ranges: { min: number; max: number }[] = [];
+  const names: string[] = [];
+  for (const p of list) {
+    if (typeof p === 'number') ranges.push({ min: p, max: p });
+    else if (/^\d+$/.test(p)) ranges.push({ min: Number(p), max: Number(p) });
+    else if (/^\d+:\d+$/.test(p)) {
+      const [a, b] = p.split(':').map(Number) as [number, number];
+      ranges.push({ min: a, max: b });
+    } else names.push(p);
+  }
+  return { ranges, names };
+}
+
+function entityMatch(
+  er: EntityRule | undefined,
+  ns: string | undefined,
+  sc: SelectorCache,
+  path: Path,
+): EntityMatchModel {
+  const side = er ?? {};
+  const selectorText = entityRuleSelector(side, ns);
+  const notText = side.notSelector !== undefined && side.notSelector !== '' ? side.notSelector : undefined;
+  const svc = side.services;
+  return {
+    nets: cidrs(side.nets),
+    notNets: cidrs(side.notNets),
+    selectorText: selectorText === '' ? undefined : selectorText,
+    selector: selectorText === '' ? undefined : sc.compile(selectorText, [...path, 'selector']),
+    notSelectorText: notText,
+    notSelector: notText === undefined ? undefined : sc.compile(notText, [...path, 'notSelector']),
+    ports: portSet(side.ports),
+    notPorts: portSet(side.notPorts),
+    // §6.9 / §11.6: an empty namespace means the policy's own namespace.
+    services: svc?.name ? { name: svc.name, namespace: svc.namespace || ns || '' } : undefined,
+  };
+}
+
+/** §6.2: can the rule ever match a packet of IP version `v`? */
+function matchesVersion(rule: Rule, v: 4 | 6, side: readonly EntityMatchModel[]): boolean {
+  if (rule.ipVersion !== undefined && rule.ipVersion !== v) return false;
+  if (rule.ipVersion === undefined && rule.protocol === 'ICMP' && v === 6) return false;
+  if (rule.ipVersion === undefined && rule.protocol === 'ICMPv6' && v === 4) return false;
+  for (const s of side) {
+    for (const list of [s.nets, s.notNets]) {
+      if (list && list.length > 0 && !list.some((c) => c.version === v)) return false;
+    }
+    if (s.notNets?.some((c) => c.version === v && isCatchAll(c))) return false;
+  }
+  return true;
+}
+
+/**
+ * Normalises one rule; `ns` is the policy namespace (undefined for global policies).
+ *
+ * @example
+ * ```ts
+ * compileRule({ action: 'Allow' }, 0, undefined, new SelectorCache(), []).action; // 'Allow'
+ * ```
+ */
+export function compileRule(
+  rule: Rule,
+  index: number,
+  ns: string | undefined,
+  sc: SelectorCache,
+  path: Path,
+): RuleModel {
+  const source = entityMatch(rule.source, ns, sc, [...path, 'source']);
+  const destination = entityMatch(rule.destination, ns, sc, [...path, 'destination']);
+  const unsupported: string[] = [];
+  if (rule.http) unsupported.push('http (application-layer policy, §6.10)');
+  for (const [sideName, side] of [
+    ['source', rule.source],
+    ['destination', rule.destination],
+  ] as const) {
+    if (side && Object.hasOwn(side, 'domains')) unsupported.push(`${sideName}.domains (DNS policy)`);
+  }
+  return {
+    index,
+    action: rule.action,
+    matchesV4: matchesVersion(rule, 4, [source, destination]),
+    matchesV6: matchesVersion(rule, 6, [source, destination]),
+    protocol: rule.protocol === undefined ? undefined : (protocolNumber(rule.protocol) ?? -1),
+    notProtocol: rule.notProtocol === undefined ? undefined : (protocolNumber(rule.notProtocol) ?? -1),
+    icmp: rule.icmp,
+    notICMP: rule.notICMP,
+    source,
+    destination,
+    unsupported,
+  };
+}

@@ -1,0 +1,41 @@
+/** Tier ordering (calico-semantics.md §2.1) and policy ordering within a tier (§2.2). */
+import type { PolicyModel, TierModel } from './model.js';
+
+/** Built-in tiers of Calico ≥ 3.32 (§2.1, §12.23). */
+export const BUILTIN_TIER_MODELS: readonly TierModel[] = [
+  { name: 'kube-admin', order: 1000, defaultAction: 'Pass', hasResource: true },
+  { name: 'default', order: 1_000_000, defaultAction: 'Deny', hasResource: true },
+  { name: 'kube-baseline', order: 10_000_000, defaultAction: 'Pass', hasResource: true },
+];
+
+// Go byte-wise string compare; JS `<` compares UTF-16 units, equal for the ASCII names Calico allows.
+function byteLess(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * `TierLess` (§2.1): resource-backed first, then numeric order (none = last), then name.
+ *
+ * @example
+ * ```ts
+ * [...tiers].sort(compareTiers);
+ * ```
+ */
+export function compareTiers(a: TierModel, b: TierModel): number {
+  if (a.hasResource !== b.hasResource) return a.hasResource ? -1 : 1;
+  if (a.order !== b.order) return a.order < b.order ? -1 : 1;
+  return byteLess(a.name, b.name);
+}
+
+/**
+ * `PolKVLess` (§2.2, HEAD): order ascending (none = +∞), ties by `name/namespace/kind`.
+ *
+ * @example
+ * ```ts
+ * [...policies].sort(comparePolicies);
+ * ```
+ */
+export function comparePolicies(a: PolicyModel, b: PolicyModel): number {
+  if (a.order !== b.order) return a.order < b.order ? -1 : 1;
+  return byteLess(a.sortKey, b.sortKey);
+}

@@ -1,0 +1,164 @@
+// Issue codes, paths and fix-it messages for the mistakes people make most.
+import { describe, expect, it } from 'vitest';
+import { CalicoValidationError, type Issue, validate, validateOrThrow } from '../src/index.js';
+
+const gnp = (spec: Record<string, unknown>, name = 'p') => ({
+  apiVersion: 'projectcalico.org/v3',
+  kind: 'GlobalNetworkPolicy',
+  metadata: { name },
+  spec,
+});
+
+function issues(input: unknown): Issue[] {
+  const r = validate(input);
+  if (r.ok) throw new Error('expected issues');
+  return r.issues;
+}
+
+describe('validate messages', () => {
+  it('preDNAT without applyOnForward quotes Calico and says what to set', () => {
+    const [i] = issues(gnp({ preDNAT: true, ingress: [{ action: 'Deny' }] }));
+    expect(i).toEqual({
+      code: 'apply_on_forward_required',
+      path: ['spec', 'applyOnForward'],
+      message:
+        'applyOnForward must be true if either preDNAT or doNotTrack is true: set spec.applyOnForward: true',
+    });
+  });
+
+  it('a bare IP in rule nets asks for a prefix length', () => {
+    const [i] = issues(gnp({ ingress: [{ action: 'Allow', source: { nets: ['10.0.0.1'] } }] }));
+    expect(i?.code).toBe('invalid_cidr');
+    expect(i?.path).toEqual(['spec', 'ingress', 0, 'source', 'nets', 0]);
+    expect(i?.message).toBe('Invalid CIDR "10.0.0.1": rules need a prefix length, e.g. "10.0.0.1/32"');
+  });
+
+  it('numeric ports without a protocol point at the port', () => {
+    const [i] = issues(gnp({ ingress: [{ action: 'Allow', destination: { ports: ['http', 80] } }] }));
+    expect(i?.code).toBe('ports_need_protocol');
+    expect(i?.path).toEqual(['spec', 'ingress', 0, 'destination', 'ports', 1]);
+    expect(i?.message).toContain('protocol: TCP');
+  });
+
+  it('unknown fields are named, with the allowed ones and a suggestion', () => {
+    const [i] = issues(gnp({ ingress: [{ action: 'Allow', Protocol: 'TCP' }] }));
+    expect(i?.code).toBe('unknown_field');
+    expect(i?.path).toEqual(['spec', 'ingress', 0, 'Protocol']);
+    expect(i?.message).toContain('did you mean "protocol"');
+    expect(i?.message).toContain('action, ipVersion, protocol');
+  });
+
+  it('crd.projectcalico.org/v1 is refused with the fix', () => {
+    const i = issues({ ...gnp({}), apiVersion: 'crd.projectcalico.org/v1' });
+    expect(i[0]?.code).toBe('invalid_api_version');
+    expect(i[0]?.message).toContain('use apiVersion: projectcalico.org/v3');
+  });
+
+  it('collects every issue, not just the first', () => {
+    const all = issues(
+      gnp(
+        {
+          preDNAT: true,
+          types: ['Egress'],
+          ingress: [{ action: 'allow', protocol: 'tcp', destination: { ports: [0], nets: ['10.0.0.1/8'] } }],
+        },
+        'Bad_Name',
+      ),
+    );
+    expect(all.map((i) => i.code)).toEqual(
+      expect.arrayContaining([
+        'invalid_name',
+        'invalid_action',
+        'invalid_protocol',
+        'port_out_of_range',
+        'cidr_not_masked',
+        'prednat_conflict',
+        'apply_on_forward_required',
+      ]),
+    );
+    const action = all.find((i) => i.code === 'invalid_action');
+    expect(action?.message).toContain('write "Allow"');
+    const protocol = all.find((i) => i.code === 'invalid_protocol');
+    expect(protocol?.message).toContain('write "TCP"');
+  });
+
+  it('validateOrThrow throws CalicoValidationError with the same issues', () => {
+    expect(() => validateOrThrow(gnp({ order: '100' }))).toThrow(CalicoValidationError);
+    try {
+      validateOrThrow(gnp({ order: '100' }));
+    } catch (e) {
+      expect((e as CalicoValidationError).issues[0]?.code).toBe('invalid_type');
+    }
+    expect(validateOrThrow(gnp({ order: 100 })).kind).toBe('GlobalNetworkPolicy');
+  });
+});
+
+describe('validate output', () => {
+  it('returns canonical input unchanged (deep-equal), frozen and as a new object', () => {
+    const input = gnp({
+      order: 1100,
+      preDNAT: true,
+      applyOnForward: true,
+      selector: "ibm.role == 'worker_public'",
+      ingress: [{ action: 'Deny', protocol: 'TCP', destination: { ports: ['30000:32767', 80, 'http'] } }],
+      types: ['Ingress'],
+    });
+    const r = validate(input);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value).toEqual(input);
+    expect(r.value).not.toBe(input);
+    expect(Object.isFrozen(r.value.spec)).toBe(true);
+    expect(Object.getPrototypeOf(r.value)).toBe(Object.prototype);
+  });
+
+  it('prints numeric strings as Calico does and keeps types as given', () => {
+    const r = validate(
+      gnp({ ingress: [{ action: 'Allow', protocol: '6', destination: { ports: ['080', '90:90', '1:2'] } }] }),
+    );
+    expect(r.ok && r.value.spec).toEqual({
+      ingress: [{ action: 'Allow', protocol: 6, destination: { ports: [80, 90, '1:2'] } }],
+    });
+  });
+
+  it('passes unknown FelixConfiguration fields through and checks failsafe ports', () => {
+    const felix = {
+      apiVersion: 'projectcalico.org/v3',
+      kind: 'FelixConfiguration',
+      metadata: { name: 'default' },
+      spec: { logSeverityScreen: 'Info', failsafeInboundHostPorts: [{ protocol: 'TCP', port: 22 }] },
+    };
+    const r = validate(felix);
+    expect(r.ok && r.value).toEqual(felix);
+    const bad = issues({
+      ...felix,
+      spec: { failsafeInboundHostPorts: [{ protocol: 'jolly-UDP', port: 0 }] },
+    });
+    expect(bad[0]?.code).toBe('invalid_protocol');
+    expect(bad[0]?.path).toEqual(['spec', 'failsafeInboundHostPorts', 0, 'protocol']);
+  });
+
+  it('validates the remaining kinds', () => {
+    const ok = (x: unknown) => expect(validate(x).ok).toBe(true);
+    const bad = (x: unknown) => expect(validate(x).ok).toBe(false);
+    const base = (kind: string, spec: unknown, name = 'x') => ({
+      apiVersion: 'projectcalico.org/v3',
+      kind,
+      metadata: { name, namespace: 'default' },
+      spec,
+    });
+    ok(base('Profile', { ingress: [{ action: 'Allow' }], labelsToApply: { team: 'net' } }));
+    bad(base('Profile', { labelsToApply: { 'a/b/c': 'x' } }));
+    ok(base('StagedNetworkPolicy', { stagedAction: 'Set', selector: 'all()' }));
+    bad(base('StagedNetworkPolicy', { stagedAction: 'Delete', order: 0 }));
+    ok(
+      base('StagedKubernetesNetworkPolicy', {
+        podSelector: { matchLabels: { app: 'web' } },
+        ingress: [{ ports: [{ protocol: 'TCP', port: 80 }], from: [{ ipBlock: { cidr: '10.0.0.0/8' } }] }],
+        policyTypes: ['Ingress'],
+      }),
+    );
+    bad(base('StagedKubernetesNetworkPolicy', { podSelector: {}, policyTypes: ['Ingress', 'Ingress'] }));
+    bad(base('StagedKubernetesNetworkPolicy', { stagedAction: 'Delete', policyTypes: ['Ingress'] }));
+  });
+});

@@ -1,0 +1,137 @@
+// validate() throughput on a synthetic set of 5,000 policies of the shapes real clusters use
+// (pre-DNAT host policies, namespaced app policies with ports and nets, tiers, host endpoints),
+// plus the share of the time spent on selector parsing and the cost of an invalid policy.
+import { validate } from '../src/validate/index.js';
+
+/** Deterministic pseudo-random numbers (mulberry32) so every run measures the same data. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const POLICIES = 5_000;
+
+function makePolicies(random: () => number): Record<string, unknown>[] {
+  const pick = (n: number) => Math.floor(random() * n);
+  const rule = () => ({
+    action: ['Allow', 'Deny', 'Pass', 'Log'][pick(4)],
+    protocol: ['TCP', 'UDP', 6, 'SCTP'][pick(4)],
+    source: {
+      selector: `app == 'app-${pick(200)}' && role in {'frontend', 'backend'}`,
+      nets: [`10.${pick(256)}.0.0/16`, `192.168.${pick(256)}.0/24`],
+      ports: [pick(60000) + 1, `${1000 + pick(1000)}:${3000 + pick(1000)}`],
+    },
+    destination: { ports: ['http', 8080, '30000:32767'], notNets: [`172.16.${pick(256)}.0/24`] },
+  });
+  return Array.from({ length: POLICIES }, (_, i) => {
+    switch (i % 4) {
+      case 0:
+        return {
+          apiVersion: 'projectcalico.org/v3',
+          kind: 'GlobalNetworkPolicy',
+          metadata: { name: `host-${i}`, labels: { team: `t${pick(9)}` } },
+          spec: {
+            order: pick(2000),
+            preDNAT: true,
+            applyOnForward: true,
+            selector: "ibm.role in {'worker_public', 'worker_private'}",
+            ingress: [
+              rule(),
+              rule(),
+              { action: 'Deny', protocol: 'TCP', destination: { ports: ['30000:32767'] } },
+            ],
+            types: ['Ingress'],
+          },
+        };
+      case 1:
+        return {
+          apiVersion: 'projectcalico.org/v3',
+          kind: 'NetworkPolicy',
+          metadata: { name: `app-${i}`, namespace: `ns-${pick(50)}` },
+          spec: {
+            tier: 'security',
+            order: 100 + pick(100),
+            selector: `app == 'app-${pick(200)}'`,
+            ingress: [rule(), rule(), rule()],
+            egress: [
+              rule(),
+              { action: 'Allow', destination: { services: { name: 'kube-dns', namespace: 'kube-system' } } },
+            ],
+            types: ['Ingress', 'Egress'],
+          },
+        };
+      case 2:
+        return {
+          apiVersion: 'projectcalico.org/v3',
+          kind: 'GlobalNetworkSet',
+          metadata: { name: `set-${i}`, labels: { role: 'partner' } },
+          spec: { nets: Array.from({ length: 10 }, () => `198.51.${pick(256)}.${pick(256)}/32`) },
+        };
+      default:
+        return {
+          apiVersion: 'projectcalico.org/v3',
+          kind: 'HostEndpoint',
+          metadata: { name: `worker-${i}-eth1`, labels: { 'ibm.role': 'worker_public' } },
+          spec: {
+            node: `worker-${i}`,
+            interfaceName: 'eth1',
+            expectedIPs: [`169.46.${pick(256)}.${pick(256)}`],
+            ports: [{ name: 'http', protocol: 'TCP', port: 80 }],
+          },
+        };
+    }
+  });
+}
+
+/** Runs `fn` (which does `ops` operations) until at least 500 ms have passed; returns ops/s. */
+function measure(ops: number, fn: () => number): { rate: number; sink: number } {
+  let sink = fn(); // warm-up
+  let rounds = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  do {
+    sink += fn();
+    rounds++;
+    elapsed = performance.now() - start;
+  } while (elapsed < 500);
+  return { rate: (ops * rounds) / (elapsed / 1000), sink };
+}
+
+const fmt = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} M` : `${(n / 1e3).toFixed(1)} k`);
+
+export function run(): void {
+  const resources = makePolicies(rng(7));
+  const bad = resources.map((r) => ({ ...r, metadata: { name: 'Bad_Name' } }));
+  for (const r of resources) {
+    const v = validate(r);
+    if (!v.ok) throw new Error(`synthetic resource rejected: ${v.issues[0]?.message}`);
+  }
+  const good = measure(resources.length, () => {
+    let n = 0;
+    for (const r of resources) if (validate(r).ok) n++;
+    return n;
+  });
+  const invalid = measure(bad.length, () => {
+    let n = 0;
+    for (const r of bad) if (!validate(r).ok) n++;
+    return n;
+  });
+  const rules = resources.reduce((n, r) => {
+    const spec = r.spec as { ingress?: unknown[]; egress?: unknown[] };
+    return n + (spec.ingress?.length ?? 0) + (spec.egress?.length ?? 0);
+  }, 0);
+  console.log(`validate: ${POLICIES} resources (${rules} rules), ${fmt(good.rate)} resources/s valid`);
+  console.log(
+    `          ${fmt((good.rate * rules) / POLICIES)} rules/s; one 5,000-resource set in ${((POLICIES / good.rate) * 1000).toFixed(0)} ms`,
+  );
+  console.log(
+    `          invalid (name issue) ${fmt(invalid.rate)} resources/s, ratio invalid/valid ${(invalid.rate / good.rate).toFixed(2)}`,
+  );
+  if (good.sink < 0 || invalid.sink < 0) console.log('');
+}

@@ -7,6 +7,7 @@ import {
   matchSelector,
   parseSelector,
   type SelectorBuilder,
+  type SelectorLabelKey,
   type SelectorNode,
   type SelectorNodeOf,
   sel,
@@ -51,5 +52,23 @@ describe('selector types', () => {
     sel.label('a').in('b');
     // @ts-expect-error: operators live on sel.label(...), not on a finished selector
     sel.has('a').eq('b');
+  });
+
+  it('rejects literal label keys with characters Calico does not allow', () => {
+    sel.label('ibm.role');
+    sel.label('projectcalico.org/namespace');
+    sel.has('k8s-app');
+    const dynamic: string = 'anything goes at compile time';
+    sel.label(dynamic);
+    // @ts-expect-error: space in a label key
+    sel.label('app name');
+    // @ts-expect-error: non-ASCII label key
+    sel.has('café');
+    // @ts-expect-error: empty label key
+    sel.label('');
+    expectTypeOf<
+      SelectorLabelKey<'a b'>
+    >().toEqualTypeOf<'Error: selector label "a b" contains " "; use only A-Z a-z 0-9 _ . / -'>();
+    expectTypeOf<SelectorLabelKey<'a.b/c-d_0'>>().toEqualTypeOf<'a.b/c-d_0'>();
   });
 });

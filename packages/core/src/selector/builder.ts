@@ -53,6 +53,77 @@ export interface SelectorBuilder {
   matches(labels: SelectorLabels): boolean;
 }
 
+type Lower =
+  | 'a'
+  | 'b'
+  | 'c'
+  | 'd'
+  | 'e'
+  | 'f'
+  | 'g'
+  | 'h'
+  | 'i'
+  | 'j'
+  | 'k'
+  | 'l'
+  | 'm'
+  | 'n'
+  | 'o'
+  | 'p'
+  | 'q'
+  | 'r'
+  | 's'
+  | 't'
+  | 'u'
+  | 'v'
+  | 'w'
+  | 'x'
+  | 'y'
+  | 'z';
+type LabelChar =
+  | Lower
+  | Uppercase<Lower>
+  | '0'
+  | '1'
+  | '2'
+  | '3'
+  | '4'
+  | '5'
+  | '6'
+  | '7'
+  | '8'
+  | '9'
+  | '_'
+  | '.'
+  | '/'
+  | '-';
+type FirstBadChar<S extends string> = S extends `${infer C}${infer R}`
+  ? C extends LabelChar
+    ? FirstBadChar<R>
+    : C
+  : never;
+
+/**
+ * Compile-time check of a literal label key: `K` itself when every character is one of
+ * `[A-Za-z0-9_./-]`, otherwise a message type naming the bad character (so the compiler error
+ * reads as advice). Non-literal `string` keys pass and are checked at run time. Use as
+ * `<K extends string>(key: K extends SelectorLabelKey<K> ? K : SelectorLabelKey<K>)`.
+ *
+ * @example
+ * ```ts
+ * type Ok = SelectorLabelKey<'ibm.role'>; // 'ibm.role'
+ * type Bad = SelectorLabelKey<'app name'>;
+ * // 'Error: selector label "app name" contains " "; use only A-Z a-z 0-9 _ . / -'
+ * ```
+ */
+export type SelectorLabelKey<K extends string> = string extends K
+  ? K
+  : K extends ''
+    ? 'Error: a selector label cannot be empty'
+    : [FirstBadChar<K>] extends [never]
+      ? K
+      : `Error: selector label "${K}" contains "${FirstBadChar<K>}"; use only A-Z a-z 0-9 _ . / -`;
+
 /**
  * The operations on one label, started with {@link sel.label}.
  *
@@ -254,10 +325,16 @@ function labelBuilder(label: string): LabelSelectorBuilder {
  * ```
  */
 export const sel = Object.freeze({
-  /** Starts an operation on label `key` (1–512 characters of `[A-Za-z0-9_./-]`). */
-  label: (key: string): LabelSelectorBuilder => labelBuilder(key),
+  /**
+   * Starts an operation on label `key` (1–512 characters of `[A-Za-z0-9_./-]`; a literal key with
+   * another character is a compile-time error, see {@link SelectorLabelKey}).
+   */
+  label: <K extends string>(
+    key: K extends SelectorLabelKey<K> ? K : SelectorLabelKey<K>,
+  ): LabelSelectorBuilder => labelBuilder(key),
   /** `has(key)`. */
-  has: (key: string): SelectorBuilder => labelBuilder(key).has(),
+  has: <K extends string>(key: K extends SelectorLabelKey<K> ? K : SelectorLabelKey<K>): SelectorBuilder =>
+    labelBuilder(key).has(),
   /** `all()`: every endpoint. */
   all: (): SelectorBuilder => built({ kind: 'all' }),
   /** `global()`: only meaningful as a whole rule `namespaceSelector` (non-namespaced entities). */

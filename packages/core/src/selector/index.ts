@@ -17,6 +17,7 @@ export {
   resolveSelector,
   type SelectorBuilder,
   type SelectorInput,
+  type SelectorLabelKey,
   sel,
 } from './builder.js';
 export { checkSelectorNode } from './check.js';

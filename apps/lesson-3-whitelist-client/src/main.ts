@@ -1,0 +1,9 @@
+/** Runs the lesson: `npm start` (simulated), `npm start -- --json`, `npm start -- --apply …`. */
+import { fileURLToPath } from 'node:url';
+import { runLessonCli } from '@calico-dsl/lesson-kit';
+import { lesson3 } from './lesson.js';
+
+process.exitCode = await runLessonCli(lesson3, {
+  argv: process.argv.slice(2),
+  appDir: fileURLToPath(new URL('..', import.meta.url)),
+});

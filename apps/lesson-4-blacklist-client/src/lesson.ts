@@ -1,0 +1,63 @@
+/**
+ * Lesson 4: Deny incoming traffic from blacklisted IPs to the load balancer. The whitelist setup
+ * of lesson 3 is removed and `blacklist` blocks only your computer.
+ */
+import { denyNodeports } from '@calico-dsl/lesson-2-deny-nodeports';
+import { denyLbPort80, whitelist } from '@calico-dsl/lesson-3-whitelist-client';
+import type { LessonDefinition } from '@calico-dsl/lesson-kit';
+import { blacklist } from './policies.js';
+
+export { blacklist } from './policies.js';
+
+/**
+ * Lesson 4 as data: starts where lesson 3 ends (`deny-nodeports`, `deny-lb-port-80`, `whitelist`).
+ *
+ * @example
+ * ```ts
+ * simulateLesson(lesson4(TUTORIAL_DEFAULTS), TUTORIAL_DEFAULTS).ok; // true
+ * ```
+ */
+export const lesson4: LessonDefinition = (params) => ({
+  number: 4,
+  title: 'Deny incoming traffic from blacklisted IPs to the load balancer',
+  summary:
+    'The PR firm has apps that need to be widely available to the public: permit all traffic except ' +
+    'the unusual traffic from a few IP addresses. Test it by blacklisting your own system.',
+  startsWith: { app: true, policies: [denyNodeports(), denyLbPort80(params), whitelist(params)] },
+  steps: [
+    {
+      kind: 'delete',
+      step: '1',
+      text: 'Clean up the whitelist policies you created in the previous lesson: deny-lb-port-80 ...',
+      policy: 'deny-lb-port-80',
+    },
+    { kind: 'delete', step: '1', text: '... and whitelist.', policy: 'whitelist' },
+    {
+      kind: 'apply',
+      step: '2-3',
+      text: "Create the low-order pre-DNAT policy blacklist.yaml for your system's IP and apply it.",
+      policy: blacklist(params),
+    },
+    {
+      kind: 'curl',
+      step: '4',
+      text: "Verify that you can't access the load balancer IP because your system's IP is blacklisted.",
+      from: 'you',
+      target: 'load balancer',
+      expect: 'timed out',
+      decidedBy: 'blacklist',
+    },
+    {
+      kind: 'curl',
+      step: '4',
+      text: 'All other traffic to the public load balancer is allowed: try it from another system.',
+      from: 'another system',
+      target: 'load balancer',
+      expect: 'reached',
+    },
+    { kind: 'delete', step: '5', text: 'Clean up the blacklist policy.', policy: 'blacklist', cleanup: true },
+  ],
+  conclusion:
+    'At this point, all traffic to the public node ports is blocked, and all traffic to the public ' +
+    'load balancer is allowed. Only traffic from your blacklisted system IP to the load balancer is blocked.',
+});

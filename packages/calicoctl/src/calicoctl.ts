@@ -456,15 +456,15 @@ export function createCalicoctl(options: CalicoctlOptions = {}): Calicoctl {
   }
 
   const ctl: Calicoctl = {
-    apply: (input, call) => change('apply', manifestOf(input), datastoreFlags, call),
-    create: (input, call) =>
+    apply: async (input, call) => change('apply', manifestOf(input), datastoreFlags, call),
+    create: async (input, call) =>
       change(
         'create',
         manifestOf(input),
         [...datastoreFlags, ...(call?.skipExists === true ? ['--skip-exists'] : [])],
         call,
       ),
-    replace: (input, call) => change('replace', manifestOf(input), datastoreFlags, call),
+    replace: async (input, call) => change('replace', manifestOf(input), datastoreFlags, call),
     delete: (async (
       target: ManifestInput | CalicoKind,
       nameOrOptions?: string | readonly string[] | DeleteOptions,
@@ -502,7 +502,7 @@ export function createCalicoctl(options: CalicoctlOptions = {}): Calicoctl {
       return interpretRun('delete', refs, await execute(args, call, undefined, refs));
     }) as Calicoctl['delete'],
     get,
-    validate: (input, call) => change('validate', manifestOf(input), mismatch, call),
+    validate: async (input, call) => change('validate', manifestOf(input), mismatch, call),
     async version(call) {
       const args = ['version', ...config, ...mismatch, ...(call?.clientOnly === true ? ['--client'] : [])];
       const run = await execute(args, call);
@@ -557,9 +557,9 @@ export function createCalicoctl(options: CalicoctlOptions = {}): Calicoctl {
       }
       return { patched: success.count, kind: success.kind, args: run.args, stdout: run.stdout };
     },
-    plan: (input, call) =>
+    plan: async (input, call) =>
       planChanges(manifestOf(input).resources, (kind, namespace) => listFor(kind, namespace, call)),
-    applyWithBackup: (input, backupOptions) =>
+    applyWithBackup: async (input, backupOptions) =>
       applyWithBackup(
         ctl,
         manifestOf(input),

@@ -114,7 +114,9 @@ export function interpretChange(
     };
   }
 
-  const failedAll = parseFailedAll(text);
+  // Per-resource errors go to stderr (main prints the returned error there).
+  const errors = stderr.trim() === '' ? stdout : stderr;
+  const failedAll = parseFailedAll(errors);
   if (failedAll !== undefined && failedAll.verb === verb && verb !== 'delete') {
     return {
       ok: false,
@@ -125,7 +127,7 @@ export function interpretChange(
     };
   }
 
-  const split = splitOutcome(verb, refs, stdout, text);
+  const split = splitOutcome(verb, refs, stdout, errors);
   if (split === undefined) {
     const said = stderr.trim() || stdout.trim() || '(no output)';
     return {

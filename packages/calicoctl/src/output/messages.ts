@@ -71,12 +71,18 @@ export function parsePartialLine(text: string): PartialLine | undefined {
  *
  * @example
  * ```ts
- * parseHitError('Hit error(s): [resource already exists: Tier(security)]'); // '[resource already exists: Tier(security)]'
+ * parseHitError('Hit error(s): [resource already exists: Tier(security)]'); // 'resource already exists: Tier(security)'
  * ```
  */
 export function parseHitError(text: string): string | undefined {
   const m = HIT_ERROR.exec(text);
-  return m ? m[1]!.trim() : undefined;
+  return m ? unbracket(m[1]!) : undefined;
+}
+
+/** Go prints an error slice as `[err1 err2]`; the brackets are noise in a message. */
+function unbracket(text: string): string {
+  const t = text.trim();
+  return t.startsWith('[') && t.endsWith(']') ? t.slice(1, -1).trim() : t;
 }
 
 /**
@@ -86,13 +92,13 @@ export function parseHitError(text: string): string | undefined {
  * @example
  * ```ts
  * parseFailedAll("Failed to create 'Tier' resource: [resource already exists: Tier(security)]");
- * // { verb: 'create', kind: 'Tier', errors: '[resource already exists: Tier(security)]' }
+ * // { verb: 'create', kind: 'Tier', errors: 'resource already exists: Tier(security)' }
  * ```
  */
 export function parseFailedAll(text: string): { verb: string; kind: string; errors: string } | undefined {
   const m = FAILED_ALL.exec(text);
   if (!m) return undefined;
-  return { verb: m[1]!.toLowerCase(), kind: m[2] ?? '', errors: m[3]!.trim() };
+  return { verb: m[1]!.toLowerCase(), kind: m[2] ?? '', errors: unbracket(m[3]!) };
 }
 
 /**

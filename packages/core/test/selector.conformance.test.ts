@@ -2,7 +2,13 @@
 // rows keep their `source`/`upstream` fields) against parseSelector / matchSelector / printSelector.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compileSelector, matchSelector, parseSelector, printSelector } from '../src/selector/index.js';
+import {
+  compileSelector,
+  matchSelector,
+  parseSelector,
+  printSelector,
+  selectorUniqueId,
+} from '../src/selector/index.js';
 
 interface MatchRow {
   selector: string;
@@ -21,6 +27,7 @@ interface InvalidRow {
 interface CanonicalRow {
   input: string;
   canonical: string;
+  uid?: string;
   source: string;
   upstream?: string;
   note?: string;
@@ -75,6 +82,7 @@ describe('selectors.json canonical', () => {
       const p = parseSelector(r.input);
       if (!p.ok) throw new Error(p.issues[0]?.message);
       expect(printSelector(p.value)).toBe(r.canonical);
+      if (r.uid !== undefined) expect(selectorUniqueId(p.value)).toBe(r.uid);
     },
   );
 });

@@ -1,4 +1,5 @@
 // Property tests: print/parse round trip, compiled matcher = interpreter, parser fuzzing.
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -7,6 +8,7 @@ import {
   parseSelector,
   printSelector,
   type SelectorNode,
+  selectorUniqueId,
 } from '../src/selector/index.js';
 
 // Small pools so generated selectors and label maps meet often; keyword-like labels on purpose.
@@ -127,6 +129,19 @@ describe('compileSelector agrees with matchSelector', () => {
         }
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('selectorUniqueId', () => {
+  it('is "s:" + base64url(SHA-224("s:" + canonical text)), as upstream hash.MakeUniqueID', () => {
+    fc.assert(
+      fc.property(nodeArb(true), (node) => {
+        const text = printSelector(node);
+        const expected = `s:${createHash('sha224').update(`s:${text}`, 'utf8').digest('base64url')}`;
+        expect(selectorUniqueId(node)).toBe(expected);
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -34,3 +34,4 @@ export {
   replaceSelectorCalls,
   selectorLabels,
 } from './transform.js';
+export { selectorUniqueId } from './unique-id.js';

@@ -437,6 +437,23 @@ describe('selector builders', () => {
 });
 
 describe('errors', () => {
+  it('a selector object whose toString() throws becomes an issue at its path', () => {
+    const broken = {
+      toString(): string {
+        throw new Error('boom');
+      },
+    };
+    const r = networkPolicy('p', 'ns').allow().fromSelector(broken).build();
+    expect(r).toMatchObject({
+      ok: false,
+      issues: [{ code: 'invalid_selector', path: ['spec', 'ingress', 0, 'source', 'selector'] }],
+    });
+  });
+
+  it('keeps an explicit applyOnForward(false)', () => {
+    expect(globalNetworkPolicy('p').applyOnForward(false).toResource().spec.applyOnForward).toBe(false);
+  });
+
   it('build() reports a missing name; toResource() throws CalicoValidationError', () => {
     const r = globalNetworkPolicy().allow().build();
     expect(r.ok).toBe(false);

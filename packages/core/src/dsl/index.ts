@@ -1,4 +1,4 @@
-export * from './inputs.js';
+export type { IssuePath, PortInput, SelectorLike, StringMap } from './inputs.js';
 export type * from './messages.js';
 export * from './policies.js';
 export type * from './policy-types.js';

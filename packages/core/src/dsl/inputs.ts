@@ -58,7 +58,14 @@ export function resolveSelectorText(input: SelectorLike, path: IssuePath, issues
   }
 }
 
-/** A path into the resource a builder produces. */
+/**
+ * A path into the resource a builder produces, as `Issue.path` has it.
+ *
+ * @example
+ * ```ts
+ * const at: IssuePath = ['spec', 'ingress', 0, 'destination', 'ports', 0];
+ * ```
+ */
 export type IssuePath = readonly (string | number)[];
 
 const DIGITS = /^\d+$/;

@@ -26,6 +26,11 @@ describe('label lookup uses own keys only', () => {
     expect(compileSelector(node)(labels)).toBe(expected);
   });
 
+  it('treats missing labels (untyped callers) as no labels', () => {
+    expect(matchSelector(p('!has(a)'), undefined as never)).toBe(true);
+    expect(compileSelector(p('a != "b"'))(null as never)).toBe(true);
+  });
+
   it('does not modify the label map', () => {
     const labels = Object.freeze({ a: 'b' });
     expect(matchSelector(p('a == "b"'), labels)).toBe(true);

@@ -108,6 +108,24 @@ describe('selectorLabels / mapSelectorLabels / andSelectors / orSelectors / chec
     ]);
   });
 
+  it('checks trees of the wrong shape without throwing', () => {
+    const bad = (x: unknown) => checkSelectorNode(x as SelectorNode).ok;
+    expect(bad(null)).toBe(false);
+    expect(bad({ kind: 'nope' })).toBe(false);
+    expect(bad({ kind: 'eq', label: 'a' })).toBe(false);
+    expect(bad({ kind: 'in', label: 'a', values: 'x' })).toBe(false);
+    expect(bad({ kind: 'and', operands: 'x' })).toBe(false);
+    expect(bad({ kind: 'not' })).toBe(false);
+    const cyclic: { kind: 'not'; operand: unknown } = { kind: 'not', operand: undefined };
+    cyclic.operand = cyclic;
+    expect(bad(cyclic)).toBe(false);
+    const shared: SelectorNode = { kind: 'has', label: 'a' };
+    expect(bad({ kind: 'and', operands: [shared, shared] })).toBe(true);
+    let deep: SelectorNode = { kind: 'all' };
+    for (let i = 0; i < 100_000; i++) deep = { kind: 'not', operand: deep };
+    expect(bad(deep)).toBe(true);
+  });
+
   it('printSelector refuses trees no text can express', () => {
     expect(() => printSelector({ kind: 'eq', label: 'a', value: `'"` })).toThrow(/both ' and "/);
     expect(() => printSelector({ kind: 'has', label: 'a b' })).toThrow(/not a valid label key/);

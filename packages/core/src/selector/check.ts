@@ -19,40 +19,65 @@ export function valueIssue(label: string, value: string): Issue {
   };
 }
 
-function collect(node: SelectorNode, issues: Issue[]): void {
-  switch (node.kind) {
-    case 'all':
-    case 'global':
-      return;
-    case 'not':
-      collect(node.operand, issues);
-      return;
-    case 'and':
-    case 'or':
-      if (node.operands.length < 2) {
-        issues.push({
-          code: 'invalid_selector',
-          path: [],
-          message: `A selector "${node.kind}" group needs at least two operands, got ${node.operands.length}`,
-        });
-      }
-      for (const op of node.operands) collect(op, issues);
-      return;
-    default: {
-      if (!isSelectorLabel(node.label)) issues.push(labelIssue(node.label));
-      let values: readonly string[] = [];
-      if ('values' in node) values = node.values;
-      else if ('value' in node) values = [node.value];
-      for (const v of values) if (v.includes('"') && v.includes("'")) issues.push(valueIssue(node.label, v));
-    }
+const shapeIssue = (message: string): Issue => ({ code: 'invalid_selector', path: [], message });
+
+const LABEL_KINDS = new Set(['has', 'eq', 'neq', 'contains', 'startsWith', 'endsWith', 'in', 'notIn']);
+
+/** Checks one node's own fields; pushes children to visit. Input is untrusted, so nothing is assumed. */
+function checkOne(node: unknown, issues: Issue[], pending: unknown[]): void {
+  if (node === null || typeof node !== 'object') {
+    issues.push(shapeIssue(`Expected a selector node object, got ${node === null ? 'null' : typeof node}`));
+    return;
   }
+  const n = node as Record<string, unknown>;
+  const kind = n.kind;
+  if (kind === 'all' || kind === 'global') return;
+  if (kind === 'not') {
+    pending.push(n.operand);
+    return;
+  }
+  if (kind === 'and' || kind === 'or') {
+    if (!Array.isArray(n.operands)) {
+      issues.push(shapeIssue(`A selector "${kind}" node needs an operands array`));
+      return;
+    }
+    if (n.operands.length < 2) {
+      issues.push(
+        shapeIssue(`A selector "${kind}" group needs at least two operands, got ${n.operands.length}`),
+      );
+    }
+    // Reversed so the LIFO walk reports issues in reading order.
+    pending.push(...[...n.operands].reverse());
+    return;
+  }
+  if (typeof kind !== 'string' || !LABEL_KINDS.has(kind)) {
+    issues.push(shapeIssue(`Unknown selector node kind ${JSON.stringify(kind) ?? String(kind)}`));
+    return;
+  }
+  const label = n.label;
+  if (typeof label !== 'string') {
+    issues.push(shapeIssue(`A selector "${kind}" node needs a string label`));
+    return;
+  }
+  if (!isSelectorLabel(label)) issues.push(labelIssue(label));
+  if (kind === 'has') return;
+  const values = kind === 'in' || kind === 'notIn' ? n.values : [n.value];
+  if (!Array.isArray(values) || values.some((v) => typeof v !== 'string')) {
+    issues.push(
+      shapeIssue(`A selector "${kind}" node on label ${JSON.stringify(label)} needs string value(s)`),
+    );
+    return;
+  }
+  for (const v of values as string[])
+    if (v.includes('"') && v.includes("'")) issues.push(valueIssue(label, v));
 }
 
 /**
  * Checks that a hand-built {@link SelectorNode} can be written as selector text that parses back
  * to it: every label is a valid key (1–512 characters of `[A-Za-z0-9_./-]`), no value holds both
  * quote kinds, and every `and`/`or` group has at least two operands. Trees from
- * {@link parseSelector} and the {@link sel} builder always pass.
+ * {@link parseSelector} and the {@link sel} builder always pass. Never throws, even on objects
+ * of the wrong shape or with cycles.
  *
  * @example
  * ```ts
@@ -62,6 +87,45 @@ function collect(node: SelectorNode, issues: Issue[]): void {
  */
 export function checkSelectorNode(node: SelectorNode): Result<SelectorNode> {
   const issues: Issue[] = [];
-  collect(node, issues);
+  const seen = new Set<unknown>();
+  // Iterative walk: hand-built trees may be arbitrarily deep.
+  const pending: unknown[] = [node];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (typeof next === 'object' && next !== null) {
+      if (seen.has(next)) {
+        // Shared subtrees are fine; only a cycle makes printing impossible, and a cycle revisits.
+        if (isAncestorCycle(node, next)) {
+          issues.push(shapeIssue('A selector tree must not contain itself (cycle)'));
+          break;
+        }
+        continue;
+      }
+      seen.add(next);
+    }
+    checkOne(next, issues, pending);
+  }
   return issues.length === 0 ? { ok: true, value: node } : { ok: false, issues };
+}
+
+/** Whether `target` can reach itself through `operand`/`operands` links (bounded by the object count). */
+function isAncestorCycle(_root: unknown, target: unknown): boolean {
+  const stack: unknown[] = children(target);
+  const visited = new Set<unknown>();
+  while (stack.length > 0) {
+    const n = stack.pop();
+    if (n === target) return true;
+    if (typeof n !== 'object' || n === null || visited.has(n)) continue;
+    visited.add(n);
+    stack.push(...children(n));
+  }
+  return false;
+}
+
+function children(n: unknown): unknown[] {
+  if (typeof n !== 'object' || n === null) return [];
+  const r = n as { kind?: unknown; operand?: unknown; operands?: unknown };
+  if (r.kind === 'not') return [r.operand];
+  if ((r.kind === 'and' || r.kind === 'or') && Array.isArray(r.operands)) return [...r.operands];
+  return [];
 }

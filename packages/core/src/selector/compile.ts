@@ -21,6 +21,7 @@ type Leaf<L> = (node: LeafNode) => Test<L>;
 const TRUE = (): boolean => true;
 const FALSE = (): boolean => false;
 const hasOwn = Object.hasOwn;
+const NO_LABELS: SelectorLabels = Object.freeze(Object.create(null) as Record<string, string>);
 
 /** One leaf over any representation, through a `get` that returns `undefined` for absent labels. */
 function genericLeaf<L>(node: LeafNode, get: (labels: L, key: string) => string | undefined): Test<L> {
@@ -193,7 +194,9 @@ function combine<L>(parts: Test<L>[], isAnd: boolean, neutral: Test<L>): Test<L>
 export function compileSelector(node: SelectorNode): CompiledSelector {
   const forRecords = build(node, recordLeaf);
   let forMaps: Test<Maps> | undefined;
-  return (labels) => {
+  return (given) => {
+    // Untyped callers may pass null/undefined: no labels, not a crash.
+    const labels: SelectorLabels = given ?? NO_LABELS;
     if (!isLabelMap(labels)) return forRecords(labels);
     forMaps ??= build(node, mapLeaf);
     return forMaps(labels);

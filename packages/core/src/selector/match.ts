@@ -1,6 +1,8 @@
 import { assertNeverSelector, type SelectorNode } from './ast.js';
 import { isLabelMap, mapLabel, recordLabel, type SelectorLabels } from './labels.js';
 
+const NO_LABELS: SelectorLabels = Object.freeze(Object.create(null) as Record<string, string>);
+
 type Get = (key: string) => string | undefined;
 
 function evaluate(node: SelectorNode, get: Get): boolean {
@@ -63,7 +65,9 @@ function evaluate(node: SelectorNode, get: Get): boolean {
 export function matchSelector(node: SelectorNode, labels: Readonly<Record<string, string>>): boolean;
 export function matchSelector(node: SelectorNode, labels: ReadonlyMap<string, string>): boolean;
 export function matchSelector(node: SelectorNode, labels: SelectorLabels): boolean;
-export function matchSelector(node: SelectorNode, labels: SelectorLabels): boolean {
+export function matchSelector(node: SelectorNode, given: SelectorLabels): boolean {
+  // Untyped callers may pass null/undefined: no labels, not a crash.
+  const labels: SelectorLabels = given ?? NO_LABELS;
   const get: Get = isLabelMap(labels) ? (key) => mapLabel(labels, key) : (key) => recordLabel(labels, key);
   return evaluate(node, get);
 }

@@ -18,7 +18,12 @@ export type Out = Record<string, unknown>;
 /** Sets `key` on `out` as an own data property (safe for any key, including `__proto__`). */
 export function put(out: Out, key: string, value: unknown): void {
   if (value === undefined) return;
-  Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  // Plain assignment is fast and safe for every key but `__proto__`, which would set the prototype.
+  if (key === '__proto__') {
+    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  } else {
+    out[key] = value;
+  }
 }
 
 function where(path: Path): string {

@@ -31,13 +31,24 @@ export function snapshot(input: unknown): { value: Json | undefined; problems: S
   let nodes = 0;
   let exhausted = false;
 
-  const visit = (v: unknown, path: Path, depth: number): Json | undefined => {
+  // Paths are built only when a problem is reported: a linked list of steps is cheap to extend.
+  interface Step {
+    readonly parent: Step | undefined;
+    readonly key: string | number;
+  }
+  const toPath = (step: Step | undefined): Path => {
+    const out: (string | number)[] = [];
+    for (let s = step; s !== undefined; s = s.parent) out.push(s.key);
+    return out.reverse();
+  };
+
+  const visit = (v: unknown, at: Step | undefined, depth: number): Json | undefined => {
     if (exhausted) return undefined;
     if (++nodes > MAX_NODES) {
       exhausted = true;
       problems.push({
         code: 'too_large',
-        path,
+        path: toPath(at),
         message: `The input is too large (more than ${MAX_NODES} values)`,
       });
       return undefined;
@@ -50,7 +61,7 @@ export function snapshot(input: unknown): { value: Json | undefined; problems: S
         if (Number.isFinite(v)) return Object.is(v, -0) ? 0 : v;
         problems.push({
           code: 'invalid_type',
-          path,
+          path: toPath(at),
           message: `${String(v)} is not a valid number: use a finite number`,
         });
         return undefined;
@@ -61,20 +72,24 @@ export function snapshot(input: unknown): { value: Json | undefined; problems: S
       default:
         problems.push({
           code: 'invalid_type',
-          path,
+          path: toPath(at),
           message: `A ${typeof v} cannot appear in a resource: use a string, number, boolean, list or mapping`,
         });
         return undefined;
     }
     if (v === null) return null;
     if (depth >= MAX_DEPTH) {
-      problems.push({ code: 'too_deep', path, message: `The input nests deeper than ${MAX_DEPTH} levels` });
+      problems.push({
+        code: 'too_deep',
+        path: toPath(at),
+        message: `The input nests deeper than ${MAX_DEPTH} levels`,
+      });
       return undefined;
     }
     if (ancestors.has(v)) {
       problems.push({
         code: 'cyclic',
-        path,
+        path: toPath(at),
         message: 'The input refers to itself (a cycle): resources must be trees',
       });
       return undefined;
@@ -85,7 +100,7 @@ export function snapshot(input: unknown): { value: Json | undefined; problems: S
         const len = v.length;
         const out: Json[] = [];
         for (let i = 0; i < len && !exhausted; i++) {
-          const item = visit(v[i], [...path, i], depth + 1);
+          const item = visit(v[i], { parent: at, key: i }, depth + 1);
           out.push(item === undefined ? null : item);
         }
         return out;
@@ -94,7 +109,7 @@ export function snapshot(input: unknown): { value: Json | undefined; problems: S
       if (proto !== Object.prototype && proto !== null) {
         problems.push({
           code: 'invalid_type',
-          path,
+          path: toPath(at),
           message: 'Only plain objects (mappings) and arrays can appear in a resource, not class instances',
         });
         return undefined;
@@ -102,12 +117,16 @@ export function snapshot(input: unknown): { value: Json | undefined; problems: S
       const out = new Map<string, Json>();
       for (const key of Object.keys(v)) {
         if (exhausted) break;
-        const item = visit((v as Record<string, unknown>)[key], [...path, key], depth + 1);
+        const item = visit((v as Record<string, unknown>)[key], { parent: at, key }, depth + 1);
         if (item !== undefined) out.set(key, item);
       }
       return out;
     } catch (e) {
-      problems.push({ code: 'unreadable', path, message: `Could not read this value: ${describeError(e)}` });
+      problems.push({
+        code: 'unreadable',
+        path: toPath(at),
+        message: `Could not read this value: ${describeError(e)}`,
+      });
       return undefined;
     } finally {
       ancestors.delete(v);
@@ -116,7 +135,7 @@ export function snapshot(input: unknown): { value: Json | undefined; problems: S
 
   let value: Json | undefined;
   try {
-    value = visit(input, [], 0);
+    value = visit(input, undefined, 0);
   } catch (e) {
     problems.push({ code: 'unreadable', path: [], message: `Could not read the input: ${describeError(e)}` });
     value = undefined;

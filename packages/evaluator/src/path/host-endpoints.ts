@@ -72,19 +72,17 @@ export function vipEntryHep(world: WorldModel, node: NodeModel): HostEndpointMod
 }
 
 /**
- * The HEP a node's host traffic leaves through towards the outside: the HEP owning `srcIp`
- * when given, else the ExternalIP HEP, else `*`.
+ * The HEP host-originated traffic leaves through: the source address names the outgoing
+ * interface, so the HEP owning `srcIp`; without one, the `*` HEP (§4.1). Pod traffic to the
+ * outside (no host source address) leaves through the ExternalIP interface.
  *
  * @example
  * ```ts
- * egressHep(model, 'node-1')?.name;
+ * egressHep(model, 'node-1', parseIp('203.0.113.11'))?.name;
  * ```
  */
 export function egressHep(world: WorldModel, node: string, srcIp?: Ip): HostEndpointModel | undefined {
-  if (srcIp) {
-    const h = hepOwningIp(world, srcIp, node);
-    if (h) return h;
-  }
+  if (srcIp) return hepOwningIp(world, srcIp, node) ?? wildcardHep(world, node);
   const n = world.nodes.get(node);
   return n ? vipEntryHep(world, n) : wildcardHep(world, node);
 }

@@ -112,7 +112,7 @@ export function runChain(engine: Engine, req: ChainRequest): ChainOutcome {
           tier: tier.name,
           ruleIndex,
           direction: dir,
-          reason: `${out.kind} by rule ${ruleIndex}`,
+          reason: out.kind,
         },
         unsupported,
       };
@@ -205,7 +205,7 @@ function runProfiles(
         policy,
         ruleIndex,
         direction: dir,
-        reason: `${out.kind} by profile ${name} rule ${ruleIndex}`,
+        reason: out.kind,
       },
       unsupported,
     };

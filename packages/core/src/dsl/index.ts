@@ -1,13 +1,38 @@
 export type { IssuePath, PortInput, SelectorLike, StringMap } from './inputs.js';
-export type * from './messages.js';
+export type {
+  DslError,
+  IcmpCodeNeedsType,
+  IcmpNeedsProtocol,
+  OneProtocolPerRule,
+  OnlyStagedPolicies,
+  PortsNeedPortProtocol,
+  PortsNeedProtocol,
+  PreDnatExcludesDoNotTrack,
+  PreDnatHasNoEgress,
+} from './messages.js';
 export * from './policies.js';
-export type * from './policy-types.js';
+export type {
+  GlobalNetworkPolicyBuilder,
+  GlobalPolicyKind,
+  NamespacedPolicyKind,
+  NetworkPolicyBuilder,
+  PolicyMode,
+  ProfileBuilder,
+  ResourceBuilder,
+  StagedActionStep,
+} from './policy-types.js';
 export * from './resource-factories.js';
 export * from './resource-source.js';
 export {
   type EntityInput,
+  type IcmpProtocol,
+  type IcmpStart,
+  type IcmpStep,
+  type PortProtocol,
+  type PortsStep,
   type ProtocolState,
   type ProtocolStateOf,
+  type ProtocolStep,
   type RuleBuilder,
   type RuleChain,
   type RuleEnd,

@@ -59,7 +59,15 @@ export type GlobalPolicyKind = 'GlobalNetworkPolicy' | 'StagedGlobalNetworkPolic
  */
 export type NamespacedPolicyKind = 'NetworkPolicy' | 'StagedNetworkPolicy';
 
-type StagedActionStep<K, B> = K extends `Staged${string}`
+/**
+ * The type of `.stagedAction()`: callable on staged kinds, else a {@link DslError}.
+ *
+ * @example
+ * ```ts
+ * type OnEnforced = StagedActionStep<'GlobalNetworkPolicy', unknown>; // DslError<OnlyStagedPolicies>
+ * ```
+ */
+export type StagedActionStep<K, B> = K extends `Staged${string}`
   ? (action: StagedAction) => B
   : DslError<OnlyStagedPolicies>;
 

@@ -37,8 +37,25 @@ import {
  */
 export type ProtocolState = 'none' | 'ports' | 'icmp' | 'other' | 'any';
 
-type PortProtocol = 'TCP' | 'UDP' | 'SCTP' | 6 | 17 | 132;
-type IcmpProtocol = 'ICMP' | 'ICMPv6' | 1 | 58;
+/**
+ * The protocols whose packets have ports (Calico's `SupportsPorts`), by name and number.
+ *
+ * @example
+ * ```ts
+ * const p: PortProtocol = 'SCTP';
+ * ```
+ */
+export type PortProtocol = 'TCP' | 'UDP' | 'SCTP' | 6 | 17 | 132;
+
+/**
+ * The protocols that ICMP type/code fields apply to, by name and number.
+ *
+ * @example
+ * ```ts
+ * const p: IcmpProtocol = 'ICMPv6';
+ * ```
+ */
+export type IcmpProtocol = 'ICMP' | 'ICMPv6' | 1 | 58;
 
 /**
  * The {@link ProtocolState} a protocol value leads to.
@@ -60,20 +77,53 @@ export type ProtocolStateOf<P extends Protocol> = [P] extends [PortProtocol]
           ? 'other'
           : 'any';
 
-type PortsStep<H, S extends ProtocolState, T extends boolean> = S extends 'ports' | 'any'
+/**
+ * The type of `.ports()`/`.notPorts()`/`.fromPorts()` in protocol state `S`: callable once the
+ * rule has a port protocol, otherwise a {@link DslError} saying what is missing.
+ *
+ * @example
+ * ```ts
+ * type Before = PortsStep<RuleEnd, 'none', false>; // DslError<PortsNeedProtocol>
+ * ```
+ */
+export type PortsStep<H, S extends ProtocolState, T extends boolean> = S extends 'ports' | 'any'
   ? (port: PortInput, ...more: PortInput[]) => RuleChain<H, S, T>
   : S extends 'none'
     ? DslError<PortsNeedProtocol>
     : DslError<PortsNeedPortProtocol>;
 
-type ProtocolStep<S extends ProtocolState, F> = S extends 'none' ? F : DslError<OneProtocolPerRule>;
+/**
+ * The type of a protocol-choosing step: `F` while the rule has no protocol, else a {@link DslError}.
+ *
+ * @example
+ * ```ts
+ * type Again = ProtocolStep<'ports', () => void>; // DslError<OneProtocolPerRule>
+ * ```
+ */
+export type ProtocolStep<S extends ProtocolState, F> = S extends 'none' ? F : DslError<OneProtocolPerRule>;
 
-type IcmpStart<H> = {
+/**
+ * `.icmp()` / `.icmpv6()`: no arguments, a type, or a type and a code (never a code alone).
+ *
+ * @example
+ * ```ts
+ * const start: IcmpStart<RuleEnd> = rule.allow().icmp;
+ * ```
+ */
+export type IcmpStart<H> = {
   (): RuleChain<H, 'icmp', false>;
   (type: number, code?: number): RuleChain<H, 'icmp', true>;
 };
 
-type IcmpStep<S extends ProtocolState, F> = S extends 'icmp' | 'any' ? F : DslError<IcmpNeedsProtocol>;
+/**
+ * The type of an ICMP-field step: `F` on ICMP/ICMPv6 rules, else a {@link DslError}.
+ *
+ * @example
+ * ```ts
+ * type OnTcp = IcmpStep<'ports', () => void>; // DslError<IcmpNeedsProtocol>
+ * ```
+ */
+export type IcmpStep<S extends ProtocolState, F> = S extends 'icmp' | 'any' ? F : DslError<IcmpNeedsProtocol>;
 
 /**
  * The entity fields `.from()`/`.to()` accept in protocol state `S`: `ports`/`notPorts` only once

@@ -58,5 +58,12 @@ export const ISSUE_CODES = {
   invalid_interface_name: 'interfaceName is not "*" or a 1-15 character interface name.',
 } as const;
 
-/** A stable issue code of `validate`. */
+/**
+ * A stable issue code of `validate`.
+ *
+ * @example
+ * ```ts
+ * const code: IssueCode = 'invalid_cidr';
+ * ```
+ */
 export type IssueCode = keyof typeof ISSUE_CODES;

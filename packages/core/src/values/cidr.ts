@@ -1,20 +1,44 @@
 import ipaddr from 'ipaddr.js';
 import { fail, ok, type Result } from '../result.js';
 
-/** An IP address family. */
+/**
+ * An IP address family.
+ *
+ * @example
+ * ```ts
+ * const family: IpFamily = ipFamily('fd00::1') ?? 4; // 6
+ * ```
+ */
 export type IpFamily = 4 | 6;
 
-/** A parsed IP address: its family, its bytes (4 or 16) and its canonical text. */
+/**
+ * A parsed IP address: its family, its bytes (4 or 16) and its canonical text.
+ *
+ * @example
+ * ```ts
+ * const r = parseIp('10.0.0.1');
+ * if (r.ok) r.value.bytes; // [10, 0, 0, 1]
+ * ```
+ */
 export interface IpAddress {
   readonly family: IpFamily;
   readonly bytes: readonly number[];
   readonly text: string;
 }
 
-/** A parsed CIDR: the network address, the prefix length and its canonical text. */
+/**
+ * A parsed CIDR: the address as written, the prefix length, whether it is strictly masked and
+ * the canonical network text.
+ *
+ * @example
+ * ```ts
+ * const r = parseCidr('10.0.0.1/8');
+ * if (r.ok) [r.value.masked, r.value.text]; // [false, '10.0.0.0/8']
+ * ```
+ */
 export interface Cidr {
   readonly family: IpFamily;
-  /** Network address bytes with host bits as written (only zero when strictly masked). */
+  /** Address bytes as written (host bits are zero only when `masked`). */
   readonly bytes: readonly number[];
   readonly prefixLength: number;
   /** `true` when no host bit is set (`10.0.0.0/8`, not `10.0.0.1/8`). */

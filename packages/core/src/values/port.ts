@@ -1,17 +1,39 @@
 import { fail, ok, type Result } from '../result.js';
 
-/** A decoded numeric port or inclusive port range (`min === max` for a single port). */
+/**
+ * A decoded numeric port or inclusive port range (`min === max` for a single port).
+ *
+ * @example
+ * ```ts
+ * const nodePorts: PortRange = { min: 30000, max: 32767 };
+ * ```
+ */
 export interface PortRange {
   readonly min: number;
   readonly max: number;
 }
 
-/** A decoded named port, resolved later against the ports endpoints declare. */
+/**
+ * A decoded named port, resolved later against the ports endpoints declare.
+ *
+ * @example
+ * ```ts
+ * const web: NamedPort = { name: 'http' };
+ * ```
+ */
 export interface NamedPort {
   readonly name: string;
 }
 
-/** One decoded entry of a rule's `ports` / `notPorts` list. */
+/**
+ * One decoded entry of a rule's `ports` / `notPorts` list.
+ *
+ * @example
+ * ```ts
+ * const r = parsePort('http');
+ * const p: ParsedPort | undefined = r.ok ? r.value : undefined;
+ * ```
+ */
 export type ParsedPort = PortRange | NamedPort;
 
 const ALL_DIGITS = /^[0-9]+$/;

@@ -1,7 +1,14 @@
 import type { Protocol, ProtocolName } from '../resources/rule.js';
 import { fail, ok, type Result } from '../result.js';
 
-/** The protocol names Calico accepts, exactly as spelled (case-sensitive). */
+/**
+ * The protocol names Calico accepts, exactly as spelled (case-sensitive).
+ *
+ * @example
+ * ```ts
+ * PROTOCOL_NAMES.includes('ICMPv6'); // true
+ * ```
+ */
 export const PROTOCOL_NAMES = [
   'TCP',
   'UDP',
@@ -11,7 +18,14 @@ export const PROTOCOL_NAMES = [
   'UDPLite',
 ] as const satisfies readonly ProtocolName[];
 
-/** IP protocol numbers of the named protocols. */
+/**
+ * IP protocol numbers of the named protocols.
+ *
+ * @example
+ * ```ts
+ * PROTOCOL_NUMBERS.SCTP; // 132
+ * ```
+ */
 export const PROTOCOL_NUMBERS = {
   TCP: 6,
   UDP: 17,

@@ -124,6 +124,7 @@ describe('selectorLabels / mapSelectorLabels / andSelectors / orSelectors / chec
     let deep: SelectorNode = { kind: 'all' };
     for (let i = 0; i < 100_000; i++) deep = { kind: 'not', operand: deep };
     expect(bad(deep)).toBe(true);
+    expect(printSelector(deep)).toBe(`${'!'.repeat(100_000)}all()`);
   });
 
   it('printSelector refuses trees no text can express', () => {

@@ -39,7 +39,11 @@ const VALUE_OP = {
   endsWith: ' ends with ',
 } as const;
 
-function collect(node: SelectorNode, out: string[]): void {
+/**
+ * Appends one node's text. Children are pushed onto `work` (text fragments as strings) rather than
+ * recursed into, so arbitrarily deep hand-built trees print without growing the call stack.
+ */
+function emit(node: SelectorNode, out: string[], work: (SelectorNode | string)[]): void {
   switch (node.kind) {
     case 'all':
       out.push('all()');
@@ -68,7 +72,7 @@ function collect(node: SelectorNode, out: string[]): void {
     }
     case 'not':
       out.push('!');
-      collect(node.operand, out);
+      work.push(node.operand);
       return;
     case 'and':
     case 'or': {
@@ -83,11 +87,12 @@ function collect(node: SelectorNode, out: string[]): void {
       }
       const sep = node.kind === 'and' ? ' && ' : ' || ';
       out.push('(');
-      node.operands.forEach((op, i) => {
-        if (i > 0) out.push(sep);
-        collect(op, out);
-      });
-      out.push(')');
+      // LIFO: push the closing text first and the first operand last.
+      work.push(')');
+      for (let i = node.operands.length - 1; i >= 0; i--) {
+        work.push(node.operands[i]!);
+        if (i > 0) work.push(sep);
+      }
       return;
     }
     default:
@@ -115,6 +120,11 @@ function collect(node: SelectorNode, out: string[]): void {
  */
 export function printSelector(node: SelectorNode): string {
   const out: string[] = [];
-  collect(node, out);
+  const work: (SelectorNode | string)[] = [node];
+  while (work.length > 0) {
+    const next = work.pop()!;
+    if (typeof next === 'string') out.push(next);
+    else emit(next, out, work);
+  }
   return out.join('');
 }

@@ -8,7 +8,8 @@ import { CalicoctlError } from '../src/errors.js';
 import { gnp } from './helpers.js';
 
 const bin = process.env.CALICOCTL_BIN ?? 'calicoctl';
-const ctl = createCalicoctl({ bin, timeoutMs: 60_000, allowVersionMismatch: true });
+// 'all': kubeconfig exec plugins (e.g. ibmcloud) need their own variables.
+const ctl = createCalicoctl({ bin, timeoutMs: 60_000, allowVersionMismatch: true, inheritEnv: 'all' });
 
 describe('real calicoctl', () => {
   it('reports its client version', async () => {

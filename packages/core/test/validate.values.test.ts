@@ -9,6 +9,7 @@ import {
   parseCidr,
   parseCidrOrIp,
   parseIp,
+  parseMaskedCidr,
   parsePort,
   parseProtocol,
   protocolNumber,
@@ -111,5 +112,20 @@ describe('IPs and CIDRs', () => {
     expect(ipInCidr('10.1.2.3', '0.0.0.0/0')).toBe(true);
     const c = parseCidr('0:0::/0');
     expect(c.ok && isCatchAllCidr(c.value)).toBe(true);
+  });
+});
+
+describe('strictly masked CIDRs', () => {
+  it('accepts networks and names the network address otherwise', () => {
+    expect(parseMaskedCidr('10.0.0.0/8').ok).toBe(true);
+    expect(parseMaskedCidr('::/0').ok).toBe(true);
+    const r = parseMaskedCidr('10.0.0.1/8');
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.issues[0]).toMatchObject({
+        code: 'cidr_not_masked',
+        message: expect.stringContaining('"10.0.0.0/8"'),
+      });
+    expect(parseMaskedCidr('10.0.0.1').ok).toBe(false);
   });
 });

@@ -151,6 +151,22 @@ export function parseCidr(text: string): Result<Cidr> {
 }
 
 /**
+ * Parses a CIDR the way Calico requires it in rule `nets` / `notNets`: a prefix length and no host
+ * bits set (strictly masked). Fails with a fix-it message naming the network address.
+ *
+ * @example
+ * ```ts
+ * parseMaskedCidr('10.0.0.0/8').ok; // true
+ * parseMaskedCidr('10.0.0.1/8');    // fails: 'Invalid CIDR "10.0.0.1/8": host bits are set, write "10.0.0.0/8"'
+ * ```
+ */
+export function parseMaskedCidr(text: string): Result<Cidr> {
+  const r = parseCidr(text);
+  if (!r.ok || r.value.masked) return r;
+  return cidrIssue(text, `host bits are set, write "${r.value.text}"`, 'cidr_not_masked');
+}
+
+/**
  * Parses a CIDR or a bare IP (taken as `/32` or `/128`), host bits allowed, as Calico's
  * `ParseCIDROrIP` does for (Global)NetworkSet `nets`.
  *

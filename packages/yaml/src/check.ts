@@ -3,7 +3,15 @@ import { YAML_ISSUE_CODES } from './codes.js';
 
 type Path = readonly (string | number)[];
 
-/** A shape check: appends an issue for every place `value` does not fit. */
+/**
+ * A shape check: appends an issue for every place `value` does not fit.
+ *
+ * @example
+ * ```ts
+ * const port: Check = integer(1, 65535);
+ * port(70000, ['spec', 'ports', 0, 'port'], issues); // issues gets one invalid_value
+ * ```
+ */
 export type Check = (value: unknown, path: Path, issues: Issue[]) => void;
 
 const describe = (value: unknown): string =>

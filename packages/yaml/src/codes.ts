@@ -48,5 +48,12 @@ export const YAML_ISSUE_CODES = {
   tooManyIssues: 'too_many_issues',
 } as const;
 
-/** One of {@link YAML_ISSUE_CODES}. */
+/**
+ * One of {@link YAML_ISSUE_CODES}.
+ *
+ * @example
+ * ```ts
+ * const code: YamlIssueCode = 'alias_limit';
+ * ```
+ */
 export type YamlIssueCode = (typeof YAML_ISSUE_CODES)[keyof typeof YAML_ISSUE_CODES];

@@ -1,6 +1,13 @@
 import type { CST } from 'yaml';
 
-/** Why a document is refused before it is composed, and where. */
+/**
+ * Why a document is refused before it is composed, and where.
+ *
+ * @example
+ * ```ts
+ * const problem: CstProblem = { reason: 'tooDeep', offset: 64 };
+ * ```
+ */
 export interface CstProblem {
   readonly reason: 'tooDeep' | 'tooLong';
   readonly offset: number;

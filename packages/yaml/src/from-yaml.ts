@@ -3,7 +3,7 @@ import { Composer, type CST, type Document, isScalar, LineCounter, Parser, type 
 import { YAML_ISSUE_CODES } from './codes.js';
 import { checkDocumentToken } from './cst-depth.js';
 import { type FromYamlOptions, type Limits, limitsOf } from './limits.js';
-import { anchorsOf, offsetOf } from './locate.js';
+import { anchorsOf, offsetOf, pathAt } from './locate.js';
 import { readDocument, type Sink } from './resources.js';
 import { toPlain } from './to-plain.js';
 
@@ -156,11 +156,16 @@ class StreamReader {
     this.issues.push({ ...issue, line, column: col, document });
   }
 
+  /** The path at `offset`, skipped once the issue list is full (garbage can raise thousands). */
+  private pathAt(doc: Document.Parsed, offset: number): (string | number)[] {
+    return this.issues.length < this.limits.maxIssues ? pathAt(doc.contents, offset) : [];
+  }
+
   private readDocument(doc: Document.Parsed, index: number): void {
     let broken = false;
     for (const error of doc.errors) {
       broken = true;
-      this.add(yamlIssue(error), index, error.pos[0]);
+      this.add({ ...yamlIssue(error), path: this.pathAt(doc, error.pos[0]) }, index, error.pos[0]);
     }
     for (const warning of doc.warnings) {
       if (warning.code !== 'TAG_RESOLVE_FAILED') continue;
@@ -168,7 +173,7 @@ class StreamReader {
       this.add(
         {
           code: YAML_ISSUE_CODES.unknownTag,
-          path: [],
+          path: this.pathAt(doc, warning.pos[0]),
           message: `${warning.message}: only plain YAML data is read (tags such as !!js/function are never run); remove the tag`,
         },
         index,

@@ -8,10 +8,25 @@ import {
 import { canonicalize } from './canonical.js';
 import { shapeOf } from './shapes.js';
 
-/** What the printers accept: resources (Calico or Kubernetes), DSL builders, or a list mixing both. */
+/**
+ * What the printers accept: resources (Calico or Kubernetes), DSL builders, or a list mixing both.
+ *
+ * @example
+ * ```ts
+ * const input: PrintInput = [preDnat('deny-nodeports').deny().tcp().ports('30000:32767'), tierResource];
+ * toYaml(input);
+ * ```
+ */
 export type PrintInput = Resource | ResourceSource | readonly (Resource | ResourceSource)[];
 
-/** Options shared by {@link toYaml} and {@link toJson}. */
+/**
+ * Options shared by `toYaml` and `toJson`.
+ *
+ * @example
+ * ```ts
+ * toYaml([gnpA, gnpB], { list: true }); // one GlobalNetworkPolicyList document
+ * ```
+ */
 export interface PrintOptions {
   /**
    * Wrap the resources in one list object instead of printing them one by one:
@@ -60,7 +75,7 @@ export function canonicalResources(input: PrintInput): Record<string, unknown>[]
 export function listOf(items: readonly Record<string, unknown>[]): Record<string, unknown> {
   const first = items[0]?.kind;
   const sameCalicoKind = isCalicoKind(first) && items.every((item) => item.kind === first);
-  // Keys in LIST_KEYS order: apiVersion, kind, (metadata), items.
+  // Keys in the order kubectl prints lists: apiVersion, kind, items.
   return sameCalicoKind
     ? { apiVersion: CALICO_API_VERSION, kind: `${first}List`, items }
     : { apiVersion: 'v1', kind: 'List', items };

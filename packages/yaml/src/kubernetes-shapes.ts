@@ -1,6 +1,13 @@
 import { boolean, type Check, either, integer, listOf, object, oneOf, string, stringMap } from './check.js';
 
-/** The Kubernetes kinds `fromYaml` reads, keyed by `apiVersion` and `kind`. */
+/**
+ * The Kubernetes kinds `fromYaml` reads, keyed by `apiVersion` and `kind`.
+ *
+ * @example
+ * ```ts
+ * const key: KubernetesKindKey = 'networking.k8s.io/v1/NetworkPolicy';
+ * ```
+ */
 export type KubernetesKindKey =
   | 'v1/Pod'
   | 'v1/Namespace'
@@ -128,7 +135,15 @@ export function kubernetesKind(apiVersion: string, kind: string): KubernetesKind
   return Object.hasOwn(KUBERNETES_SHAPES, key) ? (key as KubernetesKindKey) : undefined;
 }
 
-/** Kinds `fromYaml` knows by name, to tell a wrong apiVersion from an unknown kind. */
+/**
+ * The apiVersion of each Kubernetes kind `fromYaml` reads, to tell a wrong apiVersion from an
+ * unknown kind.
+ *
+ * @example
+ * ```ts
+ * KUBERNETES_API_VERSIONS.get('Pod'); // 'v1'
+ * ```
+ */
 export const KUBERNETES_API_VERSIONS: ReadonlyMap<string, string> = new Map(
   Object.keys(KUBERNETES_SHAPES).map((key) => {
     const slash = key.lastIndexOf('/');

@@ -20,7 +20,14 @@ export interface FromYamlOptions {
   readonly maxIssues?: number;
 }
 
-/** The limits in force: every option filled in. */
+/**
+ * The limits in force: every option filled in.
+ *
+ * @example
+ * ```ts
+ * const limits: Limits = limitsOf({});
+ * ```
+ */
 export type Limits = Required<FromYamlOptions>;
 
 /**

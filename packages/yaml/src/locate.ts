@@ -64,3 +64,49 @@ export function anchorsOf(root: Node | null): Map<string, Node> {
   }
   return anchors;
 }
+
+/**
+ * The data path of the deepest node that contains source `offset`: the inverse of
+ * {@link offsetOf}, used to give YAML-level errors (duplicate keys, unknown tags) a field path.
+ *
+ * @example
+ * ```ts
+ * const doc = parseDocument('metadata:\n  name: a\n  name: b\n');
+ * pathAt(doc.contents, 24); // ['metadata', 'name']
+ * ```
+ */
+export function pathAt(root: Node | null, offset: number): (string | number)[] {
+  const path: (string | number)[] = [];
+  let node: unknown = root;
+  for (;;) {
+    let next: unknown;
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const start = spanOf(pair.key)?.[0] ?? spanOf(pair.value)?.[0];
+        const end = spanOf(pair.value)?.[1] ?? spanOf(pair.key)?.[1];
+        if (start === undefined || end === undefined || offset < start || offset > end) continue;
+        if (!isScalar(pair.key)) break;
+        path.push(String(pair.key.value));
+        next = pair.value;
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => {
+        const span = spanOf(item);
+        if (next === undefined && span && offset >= span[0] && offset <= span[1]) {
+          path.push(i);
+          next = item;
+        }
+      });
+    }
+    if (next === undefined || next === null) return path;
+    node = next;
+  }
+}
+
+/** A node's start offset and end offset (including trailing comments). */
+function spanOf(node: unknown): readonly [number, number] | undefined {
+  const range = (node as { range?: readonly number[] } | null)?.range;
+  const start = range?.[0];
+  const end = range?.[2] ?? range?.[1];
+  return start === undefined || end === undefined ? undefined : [start, end];
+}

@@ -14,7 +14,14 @@ import { KUBERNETES_API_VERSIONS, KUBERNETES_SHAPES, kubernetesKind } from './ku
 
 type Path = readonly (string | number)[];
 
-/** Where read resources and issues go while reading one document. */
+/**
+ * Where read resources and issues go while reading one document.
+ *
+ * @example
+ * ```ts
+ * const sink: Sink = { resources: [], issues: [] };
+ * ```
+ */
 export interface Sink {
   readonly resources: Resource[];
   /** Issues with paths from the document root. */

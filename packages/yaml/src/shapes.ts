@@ -19,6 +19,11 @@ import {
  * How the printer lays out one value: an object whose known keys come first in upstream order
  * (then unknown keys in input order), a list of one shape, a free-form string map (keys sorted,
  * as Go's encoder sorts map keys), or anything else (kept in input order all the way down).
+ *
+ * @example
+ * ```ts
+ * const labels: Shape = { type: 'map' };
+ * ```
  */
 export type Shape =
   | {
@@ -116,6 +121,3 @@ const GENERIC_SHAPE = resourceShape(ANY);
 export function shapeOf(kind: unknown): Shape {
   return (typeof kind === 'string' && CALICO_SHAPES.get(kind)) || GENERIC_SHAPE;
 }
-
-/** The layout of a `<Kind>List` / `v1 List` wrapper. */
-export const LIST_KEYS = ['apiVersion', 'kind', 'metadata', 'items'] as const;

@@ -1,7 +1,14 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import { YAML_ISSUE_CODES, type YamlIssueCode } from './codes.js';
 
-/** A problem found while turning YAML nodes into data: where it is (offset) and what it is. */
+/**
+ * A problem found while turning YAML nodes into data: where it is (offset) and what it is.
+ *
+ * @example
+ * ```ts
+ * const issue: NodeIssue = { code: 'forbidden_key', path: ['metadata', '__proto__'], message: '…', offset: 12 };
+ * ```
+ */
 export interface NodeIssue {
   readonly code: YamlIssueCode;
   readonly path: readonly (string | number)[];

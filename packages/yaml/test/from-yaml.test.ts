@@ -182,6 +182,14 @@ describe('fromYaml: issues', () => {
     expect(codes('a: !!binary aGVsbG8=\n')).toEqual(['unknown_tag']);
   });
 
+  it('gives YAML-level errors the path of the node they are on', () => {
+    const r = fromYaml('metadata:\n  labels:\n    a: x\n    a: y\n  name: !!js/function f\n');
+    expect(!r.ok && r.issues.map((i) => [i.code, i.path.join('.'), i.line, i.column])).toEqual([
+      ['duplicate_key', 'metadata.labels.a', 4, 5],
+      ['unknown_tag', 'metadata.name', 5, 9],
+    ]);
+  });
+
   it('refuses keys that could reach a prototype, anywhere', () => {
     const r = fromYaml(`${NAMESPACE}  labels:\n    __proto__: x\n    constructor: y\n`);
     expect(!r.ok && r.issues.map((i) => [i.code, i.path.join('.')])).toEqual([

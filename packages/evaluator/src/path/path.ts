@@ -6,7 +6,7 @@ import type { Engine } from '../engine.js';
 import type { Packet } from '../match/packet.js';
 import { cidrContains, type Ip, ipKey } from '../net/ip.js';
 import { protocolName } from '../net/protocol.js';
-import type { Decision, EndpointRef, PathResult, UnsupportedUse } from '../result/types.js';
+import type { Decision, EndpointRef, PathResult, TraceStep, UnsupportedUse } from '../result/types.js';
 import type {
   BackendModel,
   FailsafePortModel,
@@ -341,7 +341,16 @@ class PathTracer {
         this.#noBackends(frontend, pkt, entryRef, entry.node);
         continue;
       }
-      for (const t of targets) this.#forwardIn(entry, entryRef, pkt, t, frontend);
+      const pre = this.#recorder();
+      const preDecisions: (Decision | undefined)[] = [];
+      const gate = this.#entryGate(pre, preDecisions, entry, entryRef, pkt);
+      if (gate === 'deny') {
+        // Dropped before kube-proxy picks a backend: one path for this entry.
+        this.#finish(pre, 'Deny', preDecisions, entryRef);
+        continue;
+      }
+      const shared = { steps: pre.steps, decisions: preDecisions, accepted: gate === 'accepted' };
+      for (const t of targets) this.#forwardIn(entry, entryRef, pkt, t, frontend, shared);
     }
   }
 
@@ -381,52 +390,64 @@ class PathTracer {
   }
 
   /** §4.8 "external → local pod via A" (+ kube-proxy DNAT/SNAT, §5). */
-  #forwardIn(
+  /** Entry stages before DNAT (failsafe, untracked, pre-DNAT) — the same for every backend. */
+  #entryGate(
+    rec: PathRecorder,
+    decisions: (Decision | undefined)[],
     entry: Entry,
     entryRef: EndpointRef,
     pkt: Packet,
-    t: Target,
-    frontend: Frontend | undefined,
-  ): void {
-    const rec = this.#recorder();
-    const decisions: (Decision | undefined)[] = [];
+  ): 'deny' | 'accepted' | 'continue' {
     const hep = entry.hep;
-    let accepted = false;
-    if (hep) {
-      const ep = endpointRef(hep);
-      if (failsafeHit(this.#world.failsafeInbound, pkt.protocol, pkt.dstPort, pkt.src)) {
-        // §4.6: in raw/mangle a failsafe only ends that table; forwarded traffic is still policed.
-        rec.note(
-          'failsafe',
-          'continue',
-          'inbound failsafe port: untracked and pre-DNAT policy bypassed; forwarded traffic is still policed (§4.6)',
-          ep,
-        );
-      } else {
-        for (const [stage, chain] of [
-          ['untracked', 'untracked'],
-          ['preDnat', 'preDnat'],
-        ] as const) {
-          const out = rec.chain(stage, hep, chain, 'ingress', pkt);
-          decisions.push(out.decision);
-          if (out.verdict === 'deny') {
-            this.#finish(rec, 'Deny', decisions, entryRef, t.backend);
-            return;
-          }
-          if (out.verdict === 'allow') {
-            accepted = true;
-            break;
-          }
-        }
-      }
-    } else {
+    if (!hep) {
       rec.note(
         'preDnat',
         'continue',
         `entry interface has no host endpoint: ${ALLOW_UNPOLICED} on entry (§4.1)`,
         entryRef,
       );
+      return 'continue';
     }
+    if (failsafeHit(this.#world.failsafeInbound, pkt.protocol, pkt.dstPort, pkt.src)) {
+      // §4.6: in raw/mangle a failsafe only ends that table; forwarded traffic is still policed.
+      rec.note(
+        'failsafe',
+        'continue',
+        'inbound failsafe port: untracked and pre-DNAT policy bypassed; forwarded traffic is still policed (§4.6)',
+        endpointRef(hep),
+      );
+      return 'continue';
+    }
+    for (const [stage, chain] of [
+      ['untracked', 'untracked'],
+      ['preDnat', 'preDnat'],
+    ] as const) {
+      const out = rec.chain(stage, hep, chain, 'ingress', pkt);
+      decisions.push(out.decision);
+      if (out.verdict === 'deny') return 'deny';
+      if (out.verdict === 'allow') return 'accepted';
+    }
+    return 'continue';
+  }
+
+  /** §4.8 "external → local pod via A" after the entry gate (+ kube-proxy DNAT/SNAT, §5). */
+  #forwardIn(
+    entry: Entry,
+    entryRef: EndpointRef,
+    pkt: Packet,
+    t: Target,
+    frontend: Frontend | undefined,
+    gate: {
+      readonly steps: readonly TraceStep[];
+      readonly decisions: readonly (Decision | undefined)[];
+      readonly accepted: boolean;
+    },
+  ): void {
+    const rec = this.#recorder();
+    rec.replay(gate.steps);
+    const decisions: (Decision | undefined)[] = [...gate.decisions];
+    const hep = entry.hep;
+    const accepted = gate.accepted;
     let packet = t.packet;
     if (frontend && t.backend) {
       rec.note('dnat', 'nat', `${describeFrontend(frontend, pkt)} → ${packet.dst.text}:${packet.dstPort}`);

@@ -45,6 +45,11 @@ export class PathRecorder {
     );
   }
 
+  /** Copies steps recorded for a shared prefix of this path (e.g. the entry stages). */
+  replay(steps: readonly TraceStep[]): void {
+    for (const s of steps) this.steps.push({ ...s, path: this.#index });
+  }
+
   /** Runs one chain through the engine and records its steps. */
   chain(
     stage: Stage,

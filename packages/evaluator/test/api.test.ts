@@ -1,0 +1,230 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { combineVerdicts, EvaluatorInputError, World } from '../src/index.js';
+import { parseWorld, scenarios } from './helpers/scenarios.js';
+import { BASE, gnp, np, service, tier } from './helpers/world-kit.js';
+
+const lesson2 = scenarios().find((s) => s.name === '02-lesson-2');
+if (!lesson2) throw new Error('fixture 02-lesson-2 missing');
+
+describe('World.from', () => {
+  it('rejects unreadable resources with issues naming them', () => {
+    let error: unknown;
+    try {
+      World.from([42, { kind: 'Deployment', metadata: { name: 'x' } }, { kind: 'Pod', metadata: {} }]);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(EvaluatorInputError);
+    const issues = (error as EvaluatorInputError).issues;
+    expect(issues.map((i) => i.path)).toEqual([[0], [1, 'kind'], [2, 'metadata', 'name']]);
+    expect(issues[1]?.message).toContain('Deployment "x"');
+  });
+
+  it('accepts DSL builders (anything with toResource())', () => {
+    const builder = {
+      toResource: () => gnp('deny-web', { selector: "app == 'web'", ingress: [{ action: 'Deny' }] }),
+    };
+    const world = World.from([...BASE, builder]);
+    const r = world.evaluate({ protocol: 'TCP', srcIp: '198.51.100.7', dstIp: '10.1.0.10', dstPort: 8080 });
+    expect(r.verdict).toBe('Deny');
+    expect(r.paths[0]?.decidedBy.policy).toEqual({ kind: 'GlobalNetworkPolicy', name: 'deny-web' });
+  });
+
+  it('records unparsable selectors as world issues and never matches them', () => {
+    const world = World.from([...BASE, gnp('bad', { selector: 'app ==', ingress: [{ action: 'Deny' }] })]);
+    expect(world.issues.map((i) => i.code)).toContain('evaluator.selector');
+    expect(
+      world.evaluate({ protocol: 'TCP', srcIp: '198.51.100.7', dstIp: '10.1.0.10', dstPort: 8080 }).verdict,
+    ).toBe('Allow');
+  });
+
+  it('selects the engine', () => {
+    expect(World.from(BASE).engine).toBe('compiled');
+    expect(World.from(BASE, { engine: 'reference' }).engine).toBe('reference');
+  });
+});
+
+describe('evaluate', () => {
+  const world = World.from(parseWorld(lesson2.worldText));
+
+  it('never throws on a malformed flow: Deny, no paths, issues', () => {
+    const r = world.evaluate({ protocol: 'tcpx', srcIp: 'nope', dstIp: '10.0.0.1' } as never);
+    expect(r.verdict).toBe('Deny');
+    expect(r.paths).toEqual([]);
+    expect(r.issues.map((i) => i.path[0])).toEqual(['protocol', 'srcIp']);
+    expect(r.explain()).toContain('Issue: srcIp');
+  });
+
+  it('a pre-DNAT drop happens before kube-proxy picks a backend: one path, named steps', () => {
+    const r = world.evaluate({
+      protocol: 'TCP',
+      srcIp: '198.51.100.7',
+      srcPort: 51001,
+      dstIp: '203.0.113.11',
+      dstPort: 31024,
+    });
+    expect(r.paths).toHaveLength(1);
+    expect(r.paths[0]?.backend).toBeUndefined();
+    expect(r.trace).toHaveLength(1);
+    expect(r.trace[0]).toEqual({
+      path: 0,
+      stage: 'preDnat',
+      endpoint: {
+        kind: 'HostEndpoint',
+        name: 'kube-wrk1-worker-public',
+        node: '10.176.48.78',
+        interface: 'eth1',
+      },
+      direction: 'ingress',
+      tier: 'default',
+      policy: { kind: 'GlobalNetworkPolicy', name: 'deny-nodeports' },
+      ruleIndex: 0,
+      action: 'deny',
+    });
+  });
+
+  it('keeps one path per backend once DNAT happened', () => {
+    const r = world.evaluate({ protocol: 'TCP', srcIp: '198.51.100.7', dstIp: '169.46.10.20', dstPort: 80 });
+    expect(r.paths.map((p) => p.backend?.ip)).toEqual(['172.30.152.10', '172.30.152.11', '172.30.152.12']);
+    expect(new Set(r.trace.map((s) => s.path))).toEqual(new Set([0, 1, 2]));
+  });
+
+  it('explain() text (lesson 2, nodePort denied by pre-DNAT policy)', () => {
+    const r = world.evaluate({
+      protocol: 'TCP',
+      srcIp: '198.51.100.7',
+      srcPort: 51001,
+      dstIp: '203.0.113.11',
+      dstPort: 31024,
+    });
+    expect(r.explain()).toMatchSnapshot();
+  });
+
+  it('explain() text (LB:80 allowed: pre-DNAT no match, forward default, kns profile)', () => {
+    const r = world.evaluate({
+      protocol: 'TCP',
+      srcIp: '198.51.100.7',
+      srcPort: 51000,
+      dstIp: '169.46.10.20',
+      dstPort: 80,
+    });
+    expect(r.explain()).toMatchSnapshot();
+  });
+
+  it('evaluateMany keeps order', () => {
+    const flows = lesson2.flows.map((c) => c.flow);
+    expect(world.evaluateMany(flows).map((r) => r.verdict)).toEqual(lesson2.flows.map((c) => c.verdict));
+  });
+
+  it('combines path verdicts (contract: all Allow / all Deny / Mixed)', () => {
+    expect(combineVerdicts(['Allow', 'Allow'])).toBe('Allow');
+    expect(combineVerdicts(['Deny'])).toBe('Deny');
+    expect(combineVerdicts(['Allow', 'Deny'])).toBe('Mixed');
+  });
+});
+
+describe('queries', () => {
+  const world = World.from([
+    ...BASE,
+    tier('security', 10),
+    gnp('security.first', { tier: 'security', selector: "app == 'web'", ingress: [{ action: 'Pass' }] }),
+    gnp('b', { order: 5, selector: 'has(app)', ingress: [{ action: 'Allow' }] }),
+    np('prod', 'a', { order: 5, selector: "app == 'web'", egress: [{ action: 'Allow' }] }),
+    gnp('host', {
+      selector: "role == 'public'",
+      preDNAT: true,
+      applyOnForward: true,
+      ingress: [{ action: 'Deny' }],
+    }),
+  ]);
+
+  it('policiesFor lists applicable policies per chain in evaluation order (§2.1, §2.2, §4.2)', () => {
+    expect(world.policiesFor({ namespace: 'prod', name: 'web' })).toEqual([
+      {
+        chain: 'normal',
+        direction: 'ingress',
+        policies: [
+          {
+            policy: { kind: 'GlobalNetworkPolicy', name: 'security.first' },
+            tier: 'security',
+            order: null,
+            staged: false,
+          },
+          { policy: { kind: 'GlobalNetworkPolicy', name: 'b' }, tier: 'default', order: 5, staged: false },
+        ],
+      },
+      {
+        chain: 'normal',
+        direction: 'egress',
+        policies: [
+          {
+            policy: { kind: 'NetworkPolicy', namespace: 'prod', name: 'a' },
+            tier: 'default',
+            order: 5,
+            staged: false,
+          },
+        ],
+      },
+    ]);
+    expect(world.policiesFor({ kind: 'HostEndpoint', name: 'node-1-eth1' })?.map((c) => c.chain)).toEqual([
+      'preDnat',
+    ]);
+    expect(world.policiesFor({ name: 'nope' })).toBeUndefined();
+  });
+
+  it('matrix evaluates endpoints × (protocol, port)', () => {
+    const m = World.from([
+      ...BASE,
+      gnp('db-only-web', {
+        selector: "app == 'db'",
+        ingress: [{ action: 'Allow', source: { selector: "app == 'web'" } }],
+      }),
+    ]).matrix({
+      endpoints: [
+        { namespace: 'prod', name: 'web' },
+        { namespace: 'prod', name: 'db' },
+        { namespace: 'dev', name: 'client' },
+      ],
+      protocol: 'TCP',
+      port: 5432,
+    });
+    expect(m.endpoints.map((e) => e.name)).toEqual(['web', 'db', 'client']);
+    expect(m.cells).toEqual([
+      ['Allow', 'Allow', 'Allow'],
+      ['Allow', 'Deny', 'Allow'],
+      ['Allow', 'Deny', 'Allow'],
+    ]);
+  });
+
+  it('service with a named targetPort resolves per pod (§5)', () => {
+    const w = World.from([
+      ...BASE,
+      service('prod', 'web', {
+        selector: { app: 'web' },
+        clusterIP: '10.96.0.10',
+        port: 80,
+        targetPort: 'http',
+      }),
+    ]);
+    const r = w.evaluate({ protocol: 'TCP', srcIp: '10.1.1.10', dstIp: '10.96.0.10', dstPort: 80 });
+    expect(r.paths.map((p) => p.backend?.port)).toEqual([8080]);
+  });
+});
+
+describe('purity', () => {
+  it('src has no node:* imports (browser bundle)', () => {
+    const root = join(import.meta.dirname, '..', 'src');
+    const files: string[] = [];
+    const walk = (d: string) => {
+      for (const f of readdirSync(d)) {
+        const p = join(d, f);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (p.endsWith('.ts')) files.push(p);
+      }
+    };
+    walk(root);
+    for (const f of files) expect(readFileSync(f, 'utf8'), f).not.toMatch(/from ['"]node:/);
+  });
+});

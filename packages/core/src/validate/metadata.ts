@@ -74,8 +74,12 @@ export function readMetadata(ctx: Ctx, kind: CalicoKind, v: Json | undefined, pa
     return undefined;
   }
   const out: Out = {};
+  const rawName = meta.get('name');
   const name = readString(ctx, meta, 'name', path) ?? '';
-  checkResourceName(ctx, kind, name, [...path, 'name']);
+  // A name of the wrong type was reported by readString already.
+  if (rawName === undefined || rawName === null || typeof rawName === 'string') {
+    checkResourceName(ctx, kind, name, [...path, 'name']);
+  }
   put(out, 'name', name);
   for (const key of ['generateName', 'namespace', 'selfLink', 'uid', 'resourceVersion'] as const) {
     put(out, key, readString(ctx, meta, key, path));

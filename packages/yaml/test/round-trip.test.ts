@@ -47,6 +47,55 @@ describe('fromYaml(toYaml(x)) = x', () => {
   });
 });
 
+describe('printer quoting', () => {
+  it('property: any string keys and values survive toYaml and toJson (Kubernetes annotations)', () => {
+    const key = fc
+      .string({ unit: 'grapheme', minLength: 1, maxLength: 20 })
+      .filter((k) => !['__proto__', 'constructor', 'prototype'].includes(k));
+    const value = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 40 }),
+      fc.constantFrom(
+        'yes',
+        'on',
+        'no',
+        'null',
+        '~',
+        '1_000',
+        '0777',
+        '30000:32767',
+        '1:30',
+        '.inf',
+        ' lead',
+        'trail ',
+        'a: b',
+        '# c',
+        '- d',
+        '!e',
+        '&f',
+        '*g',
+        '"',
+        "'",
+        '\n',
+        'x\ny\n',
+        '',
+        '0x1F',
+        '1e3',
+        '-',
+        '---',
+        '...',
+      ),
+    );
+    fc.assert(
+      fc.property(fc.dictionary(key, value, { maxKeys: 8 }), (annotations) => {
+        const ns = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'dev', annotations } } as const;
+        expect(fromYaml(toYaml(ns))).toEqual({ ok: true, value: [ns] });
+        expect(fromYaml(toJson(ns))).toEqual({ ok: true, value: [ns] });
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
 describe('fromYaml validates Calico kinds', () => {
   it('puts a bad port on its line and column', () => {
     const text =

@@ -184,3 +184,17 @@ describe('hostile input', () => {
     );
   });
 });
+
+describe('many issues', () => {
+  it('returns every issue of a 300,000-entry invalid list', () => {
+    const nets = Array.from({ length: 300_000 }, () => 'garbage');
+    const r = validate({
+      apiVersion: 'projectcalico.org/v3',
+      kind: 'GlobalNetworkSet',
+      metadata: { name: 'x' },
+      spec: { nets },
+    });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues.filter((i) => i.code === 'invalid_cidr').length).toBe(300_000);
+  });
+});

@@ -44,11 +44,9 @@ export function validate(resource: unknown): Result<CalicoResource> {
     const { value, problems } = snapshot(resource);
     for (const p of problems) ctx.report(p.code, p.path, p.message);
     const out = readResource(ctx, value);
-    if (ctx.issues.length > 0 || out === undefined) {
-      return ctx.issues.length > 0
-        ? fail(...ctx.issues)
-        : fail({ code: 'invalid_input', path: [], message: 'The input is not a Calico resource' });
-    }
+    if (ctx.issues.length > 0) return { ok: false, issues: ctx.issues }; // no spread: there may be very many
+    if (out === undefined)
+      return fail({ code: 'invalid_input', path: [], message: 'The input is not a Calico resource' });
     return ok(deepFreeze(out) as unknown as CalicoResource);
   } catch (e) {
     // Defensive: a bug here must still give a Result, never an exception.

@@ -79,7 +79,9 @@ function targetsOf(
   entryNode: string | undefined,
 ): Target[] {
   if (!frontend) return [{ destination: classify(world, pkt.dst), packet: pkt, backend: undefined }];
-  return backendsFor(frontend, entryNode).map((b) => ({
+  // A v4 frontend only DNATs to v4 backends (dual-stack pods have one address per family).
+  const backends = backendsFor(frontend, entryNode).filter((b) => b.ip.version === pkt.dst.version);
+  return backends.map((b) => ({
     destination: { kind: 'workload', wep: b.endpoint } as const,
     packet: { ...pkt, dst: b.ip, dstPort: b.port },
     backend: b,
@@ -358,13 +360,12 @@ class PathTracer {
   #entries(pkt: Packet, frontend: Frontend | undefined, dest: Destination, via: Flow['via']): Entry[] {
     const world = this.#world;
     if (via) {
+      const viaNode = world.nodes.get(via.node);
       const hep =
         via.interface !== undefined
           ? hepForInterface(world, via.node, via.interface)
           : (hepOwningIp(world, pkt.dst, via.node) ??
-            (world.nodes.get(via.node)
-              ? vipEntryHep(world, world.nodes.get(via.node) as never)
-              : wildcardHep(world, via.node)));
+            (viaNode ? vipEntryHep(world, viaNode) : wildcardHep(world, via.node)));
       return [{ node: via.node, hep }];
     }
     const dstNode = world.nodeByIp.get(ipKey(pkt.dst));

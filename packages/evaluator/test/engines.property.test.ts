@@ -1,0 +1,38 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { World } from '../src/index.js';
+import { arbitraryFlow, arbitraryWorld } from './helpers/arbitrary-world.js';
+
+describe('compiled engine = reference engine (random worlds)', () => {
+  it('gives identical paths, verdicts and traces', () => {
+    fc.assert(
+      fc.property(
+        arbitraryWorld,
+        fc.array(arbitraryFlow, { minLength: 1, maxLength: 12 }),
+        (resources, flows) => {
+          const compiled = World.from(resources);
+          const reference = World.from(resources, { engine: 'reference' });
+          for (const flow of flows) {
+            const a = compiled.evaluate(flow);
+            const b = reference.evaluate(flow);
+            expect(a.verdict).toBe(b.verdict);
+            expect(a.paths).toEqual(b.paths);
+            expect(a.unsupported).toEqual(b.unsupported);
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('random worlds exercise both verdicts', () => {
+    const seen = new Set<string>();
+    fc.assert(
+      fc.property(arbitraryWorld, arbitraryFlow, (resources, flow) => {
+        seen.add(World.from(resources).evaluate(flow).verdict);
+      }),
+      { numRuns: 200 },
+    );
+    expect(seen.has('Allow') && seen.has('Deny')).toBe(true);
+  });
+});

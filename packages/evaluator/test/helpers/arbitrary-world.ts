@@ -1,0 +1,156 @@
+/**
+ * fast-check generators of small random worlds and flows, for "compiled engine = reference
+ * engine" property tests (architecture.md: interpret, then compile).
+ */
+import fc from 'fast-check';
+import type { Flow } from '../../src/index.js';
+import { gnp, hep, node, np, ns, pod, service, sgnp, tier } from './world-kit.js';
+
+const APPS = ['web', 'db', 'api'] as const;
+const NAMESPACES = ['prod', 'dev'] as const;
+export const POD_IPS = ['10.1.0.1', '10.1.0.2', '10.1.0.3', '10.1.0.4', '10.1.0.5', '10.1.0.6'];
+export const OTHER_IPS = [
+  '198.51.100.7',
+  '203.0.113.9',
+  '10.0.0.11',
+  '10.0.0.12',
+  '203.0.113.11',
+  '192.0.2.80',
+  '10.96.0.10',
+];
+
+const selector = fc.constantFrom(
+  '',
+  'all()',
+  "app == 'web'",
+  "app == 'db'",
+  "app != 'api'",
+  'has(app)',
+  "env == 'prod'",
+  "role == 'public'",
+);
+const ports = fc.constantFrom(undefined, [80], ['8000:9000'], ['http'], [8080, 'http']);
+const entity = fc.record(
+  {
+    selector: fc.constantFrom(undefined, "app == 'web'", 'all()', "app != 'db'"),
+    notSelector: fc.constantFrom(undefined, "app == 'api'"),
+    namespaceSelector: fc.constantFrom(undefined, "env == 'dev'", 'all()', 'global()'),
+    nets: fc.constantFrom(undefined, ['10.1.0.0/24'], ['198.51.100.0/24'], ['192.0.2.0/24', '10.0.0.0/8']),
+    notNets: fc.constantFrom(undefined, ['10.1.0.1/32']),
+    ports,
+  },
+  { requiredKeys: [] },
+);
+const rule = fc
+  .record({
+    action: fc.constantFrom('Allow', 'Deny', 'Pass', 'Log'),
+    protocol: fc.constantFrom(undefined, 'TCP', 'UDP', 'ICMP', 6),
+    source: fc.option(entity, { nil: undefined }),
+    destination: fc.option(entity, { nil: undefined }),
+  })
+  .map((r) => {
+    const out: Record<string, unknown> = { action: r.action };
+    const usesPorts = (r.source?.ports ?? r.destination?.ports) !== undefined;
+    const protocol = usesPorts && (r.protocol === undefined || r.protocol === 'ICMP') ? 'TCP' : r.protocol;
+    if (protocol !== undefined) out.protocol = protocol;
+    const clean = (e: Record<string, unknown> | undefined) =>
+      e === undefined ? undefined : Object.fromEntries(Object.entries(e).filter(([, v]) => v !== undefined));
+    if (r.source) out.source = { ...clean(r.source), ports: undefined };
+    if (r.destination) out.destination = clean(r.destination);
+    if (out.source) out.source = clean(out.source as Record<string, unknown>);
+    return out;
+  });
+const policyFields = fc.record({
+  order: fc.option(fc.integer({ min: 0, max: 5 }), { nil: undefined }),
+  selector,
+  tier: fc.constantFrom(undefined, 'security', 'platform'),
+  types: fc.constantFrom(undefined, ['Ingress'], ['Egress'], ['Ingress', 'Egress']),
+  ingress: fc.array(rule, { maxLength: 3 }),
+  egress: fc.array(rule, { maxLength: 3 }),
+  flags: fc.constantFrom('none', 'preDNAT', 'doNotTrack', 'aof'),
+  kind: fc.constantFrom('gnp', 'np', 'staged'),
+});
+
+/** A random world (plain manifests). */
+export const arbitraryWorld = fc
+  .record({
+    podLabels: fc.array(
+      fc.tuple(fc.constantFrom(...APPS), fc.constantFrom(...NAMESPACES), fc.constantFrom('node-1', 'node-2')),
+      {
+        minLength: POD_IPS.length,
+        maxLength: POD_IPS.length,
+      },
+    ),
+    policies: fc.array(policyFields, { maxLength: 8 }),
+    pubHep: fc.boolean(),
+    wildcardHep: fc.boolean(),
+    etp: fc.constantFrom('Cluster', 'Local'),
+    securityPass: fc.boolean(),
+  })
+  .map((w) => {
+    const res: Record<string, unknown>[] = [
+      ns('prod', { env: 'prod' }),
+      ns('dev', { env: 'dev' }),
+      node('node-1', '10.0.0.11', '203.0.113.11'),
+      node('node-2', '10.0.0.12', '203.0.113.12'),
+      tier('security', 10, w.securityPass ? 'Pass' : 'Deny'),
+      tier('platform', 20, 'Pass'),
+    ];
+    w.podLabels.forEach(([app, namespace, nodeName], i) => {
+      res.push(
+        pod(
+          namespace,
+          `p${i}`,
+          POD_IPS[i] as string,
+          { app },
+          { node: nodeName, ports: [{ name: 'http', containerPort: 8080 + (i % 2) }] },
+        ),
+      );
+    });
+    if (w.pubHep) res.push(hep('node-1-eth1', 'node-1', 'eth1', ['203.0.113.11'], { role: 'public' }));
+    if (w.wildcardHep)
+      res.push(hep('node-2-all', 'node-2', '*', [], { role: 'public' }, ['projectcalico-default-allow']));
+    res.push(
+      service('prod', 'svc', {
+        type: 'LoadBalancer',
+        selector: { app: 'web' },
+        clusterIP: '10.96.0.10',
+        port: 80,
+        targetPort: 'http',
+        nodePort: 30080,
+        lb: '192.0.2.80',
+        etp: w.etp as 'Local',
+      }),
+    );
+    w.policies.forEach((p, i) => {
+      const spec: Record<string, unknown> = { selector: p.selector, ingress: p.ingress, egress: p.egress };
+      if (p.order !== undefined) spec.order = p.order;
+      if (p.tier !== undefined) spec.tier = p.tier;
+      if (p.types !== undefined) spec.types = p.types;
+      if (p.kind === 'np') {
+        res.push(np('prod', `np-${i}`, spec));
+        return;
+      }
+      if (p.flags === 'preDNAT')
+        Object.assign(spec, { preDNAT: true, applyOnForward: true, egress: [], types: ['Ingress'] });
+      if (p.flags === 'doNotTrack') Object.assign(spec, { doNotTrack: true, applyOnForward: true });
+      if (p.flags === 'aof') spec.applyOnForward = true;
+      res.push(p.kind === 'staged' ? sgnp(`staged-${i}`, spec) : gnp(`gnp-${i}`, spec));
+    });
+    return res;
+  });
+
+/** A random flow between the world's addresses. */
+export const arbitraryFlow: fc.Arbitrary<Flow> = fc
+  .record({
+    src: fc.constantFrom(...POD_IPS, ...OTHER_IPS),
+    dst: fc.constantFrom(...POD_IPS, ...OTHER_IPS),
+    protocol: fc.constantFrom('TCP', 'UDP', 'ICMP'),
+    port: fc.constantFrom(80, 8080, 8081, 22, 30080, 443),
+  })
+  .map(
+    (f): Flow =>
+      f.protocol === 'ICMP'
+        ? { protocol: 'ICMP', srcIp: f.src, dstIp: f.dst }
+        : { protocol: f.protocol, srcIp: f.src, dstIp: f.dst, dstPort: f.port },
+  );

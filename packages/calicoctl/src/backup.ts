@@ -1,6 +1,6 @@
 import { CALICO_KINDS, type CalicoResource } from '@calico-dsl/core';
 import { toYaml } from '@calico-dsl/yaml';
-import type { Calicoctl, CallOptions, ChangeResult } from './calicoctl.js';
+import type { Calicoctl, CallOptions, ChangeResult } from './api.js';
 import { withoutServerMetadata } from './compare.js';
 import { CalicoctlError, type ResourceRef, type RollbackReport } from './errors.js';
 import type { Manifest } from './input.js';

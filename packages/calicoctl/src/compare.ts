@@ -1,6 +1,13 @@
 import type { CalicoResource } from '@calico-dsl/core';
 
-/** Metadata the API server sets; never part of what a user declares. */
+/**
+ * Metadata the API server sets; never part of what a user declares.
+ *
+ * @example
+ * ```ts
+ * SERVER_SET_METADATA.includes('resourceVersion'); // true
+ * ```
+ */
 export const SERVER_SET_METADATA = [
   'uid',
   'resourceVersion',

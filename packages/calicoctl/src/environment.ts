@@ -1,6 +1,11 @@
 /**
  * The datastore settings calicoctl reads from its environment (libcalico-go `apiconfig`,
  * envconfig with prefix `CALICO_`): `CALICO_<NAME>` is looked up first, then `<NAME>`.
+ *
+ * @example
+ * ```ts
+ * DATASTORE_ENV_NAMES.includes('KUBECONFIG'); // true
+ * ```
  */
 export const DATASTORE_ENV_NAMES = [
   'DATASTORE_TYPE',
@@ -22,12 +27,24 @@ export const DATASTORE_ENV_NAMES = [
   'ETCD_CA_CERT_FILE',
 ] as const;
 
-/** One of {@link DATASTORE_ENV_NAMES}. */
+/**
+ * One of {@link DATASTORE_ENV_NAMES}.
+ *
+ * @example
+ * ```ts
+ * const name: DatastoreEnvName = 'ETCD_ENDPOINTS';
+ * ```
+ */
 export type DatastoreEnvName = (typeof DATASTORE_ENV_NAMES)[number];
 
 /**
  * Variables a process needs to run at all, find `$HOME/.kube/config`, and reach an API server
  * through a proxy. Passed through from the parent under `inheritEnv: 'standard'`.
+ *
+ * @example
+ * ```ts
+ * SYSTEM_ENV_NAMES.includes('HTTPS_PROXY'); // true
+ * ```
  */
 export const SYSTEM_ENV_NAMES = [
   'PATH',

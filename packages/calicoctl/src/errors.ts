@@ -66,7 +66,14 @@ export interface RollbackReport {
   readonly error?: CalicoctlError;
 }
 
-/** Everything a {@link CalicoctlError} carries besides its code and message. */
+/**
+ * Everything a {@link CalicoctlError} carries besides its code and message.
+ *
+ * @example
+ * ```ts
+ * new CalicoctlError('EXIT_NONZERO', 'calicoctl apply exited with code 1', { args: ['apply', '-f', '-'], exitCode: 1 });
+ * ```
+ */
 export interface CalicoctlErrorDetails {
   readonly bin?: string;
   readonly args?: readonly string[];

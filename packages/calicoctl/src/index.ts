@@ -5,25 +5,26 @@
  *
  * @packageDocumentation
  */
-export {
-  type ApplyWithBackupOptions,
-  type ApplyWithBackupResult,
-  applyWithBackup,
-  type Backup,
-} from './backup.js';
+
 export {
   type Calicoctl,
   type CalicoctlOptions,
   type CallOptions,
   type ChangeResult,
   type CreateOptions,
-  createCalicoctl,
   DEFAULT_MAX_OUTPUT_BYTES,
   DEFAULT_TIMEOUT_MS,
   type DeleteOptions,
   type GetOptions,
   type PatchResult,
-} from './calicoctl.js';
+} from './api.js';
+export {
+  type ApplyWithBackupOptions,
+  type ApplyWithBackupResult,
+  applyWithBackup,
+  type Backup,
+} from './backup.js';
+export { createCalicoctl } from './calicoctl.js';
 export { comparableForm, differences, SERVER_SET_METADATA, withoutServerMetadata } from './compare.js';
 export {
   DATASTORE_ENV_NAMES,

@@ -24,7 +24,15 @@ export type ManifestInput =
   | ResourceSource
   | readonly (CalicoResource | ResourceSource)[];
 
-/** Validated resources ready to send on stdin, and how to refer to each one. */
+/**
+ * Validated resources ready to send on stdin, and how to refer to each one.
+ *
+ * @example
+ * ```ts
+ * const m = prepareManifest(policies);
+ * if (m.ok) runner.run({ bin: 'calicoctl', args: ['apply', '-f', '-'], stdin: m.value.yaml, env: {} }, limits);
+ * ```
+ */
 export interface Manifest {
   readonly resources: readonly CalicoResource[];
   readonly refs: readonly ResourceRef[];

@@ -38,7 +38,14 @@ export interface Plan {
   readonly hasChanges: boolean;
 }
 
-/** Reads the live resources of one kind (in one namespace for namespaced kinds). */
+/**
+ * Reads the live resources of one kind (in one namespace for namespaced kinds).
+ *
+ * @example
+ * ```ts
+ * const listLive: ListLive = (kind, namespace) => ctl.get(kind, undefined, namespace === undefined ? {} : { namespace });
+ * ```
+ */
 export type ListLive = (kind: CalicoKind, namespace: string | undefined) => Promise<CalicoResource[]>;
 
 const namespaceOf = (r: CalicoResource): string | undefined =>

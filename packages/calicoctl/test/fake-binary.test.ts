@@ -4,7 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GlobalNetworkPolicy } from '@calico-dsl/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type CalicoctlOptions, createCalicoctl } from '../src/calicoctl.js';
+import type { CalicoctlOptions } from '../src/api.js';
+import { createCalicoctl } from '../src/calicoctl.js';
 import { CalicoctlError } from '../src/errors.js';
 import { alive, FAKE_CALICOCTL, gnp, np, tempDir } from './helpers.js';
 

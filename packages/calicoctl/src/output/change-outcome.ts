@@ -14,6 +14,12 @@ import {
 /**
  * What one change command did, read from calicoctl's exit code and output.
  * `ok: true` only when calicoctl reported every resource sent as done.
+ *
+ * @example
+ * ```ts
+ * const seen: ChangeInterpretation = interpretChange('apply', refs, 0, "Successfully applied 1 'Tier' resource(s)\n", '');
+ * if (seen.ok) seen.count; // 1
+ * ```
  */
 export type ChangeInterpretation =
   | { readonly ok: true; readonly count: number; readonly kind: string }

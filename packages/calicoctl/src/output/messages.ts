@@ -3,10 +3,24 @@
  * the same sentences with lower-case error prefixes). Every pattern is case-insensitive.
  */
 
-/** The change verbs whose output reports `Successfully <past> N …`. */
+/**
+ * The change verbs whose output reports `Successfully <past> N …`.
+ *
+ * @example
+ * ```ts
+ * const verb: ChangeVerb = 'apply';
+ * ```
+ */
 export type ChangeVerb = 'apply' | 'create' | 'replace' | 'delete' | 'validate';
 
-/** The past tense calicoctl prints for each verb. */
+/**
+ * The past tense calicoctl prints for each verb (also the count's name on change results).
+ *
+ * @example
+ * ```ts
+ * PAST_TENSE.delete; // 'deleted'
+ * ```
+ */
 export const PAST_TENSE = {
   apply: 'applied',
   create: 'created',
@@ -15,14 +29,28 @@ export const PAST_TENSE = {
   validate: 'validated',
 } as const satisfies Record<ChangeVerb, string>;
 
-/** `Successfully applied 2 'GlobalNetworkPolicy' resource(s)` → count and kind ('' when mixed). */
+/**
+ * `Successfully applied 2 'GlobalNetworkPolicy' resource(s)` → count and kind ('' when mixed).
+ *
+ * @example
+ * ```ts
+ * const line: SuccessLine = { past: 'applied', count: 2, kind: 'GlobalNetworkPolicy' };
+ * ```
+ */
 export interface SuccessLine {
   readonly past: string;
   readonly count: number;
   readonly kind: string;
 }
 
-/** `Partial success: applied the first 2 out of 3 'GlobalNetworkPolicy' resources:` */
+/**
+ * `Partial success: applied the first 2 out of 3 'GlobalNetworkPolicy' resources:`
+ *
+ * @example
+ * ```ts
+ * const line: PartialLine = { past: 'applied', handled: 2, total: 3, kind: 'GlobalNetworkPolicy' };
+ * ```
+ */
 export interface PartialLine {
   readonly past: string;
   readonly handled: number;
@@ -114,7 +142,14 @@ export function parseDeleteFailures(text: string): string[] {
   return [...text.matchAll(FAILED_DELETE_LINE)].map((m) => m[1]!.trim());
 }
 
-/** A failure of the whole command (nothing was changed), with advice for the user. */
+/**
+ * A failure of the whole command (nothing was changed), with advice for the user.
+ *
+ * @example
+ * ```ts
+ * const f: CommandFailure = { reason: 'version-mismatch', message: 'Version mismatch. … (pass allowVersionMismatch: true)' };
+ * ```
+ */
 export interface CommandFailure {
   readonly reason:
     | 'client'

@@ -1,7 +1,14 @@
 import { type ChangeVerb, PAST_TENSE } from '../output/messages.js';
 import type { CalicoctlCommand, RunLimits, Runner, RunOutcome } from '../runner.js';
 
-/** A scripted reply: a fixed outcome, or a function of the command. */
+/**
+ * A scripted reply: a fixed outcome, or a function of the command.
+ *
+ * @example
+ * ```ts
+ * const reply: FakeReply = (command) => calicoctlSays.success('apply', 1, command.args.includes('-f') ? 'Tier' : undefined);
+ * ```
+ */
 export type FakeReply =
   | RunOutcome
   | ((command: CalicoctlCommand, limits: RunLimits) => RunOutcome | Promise<RunOutcome>);

@@ -3,6 +3,7 @@
  * (kubectl deploys add objects, calicoctl applies and deletes change the policies) and evaluates
  * every curl against the cluster as it is at that step.
  */
+import type { Resource } from '@calico-dsl/core';
 import { World } from '@calico-dsl/evaluator';
 import { ibmTutorialCluster, resolveResources, type TutorialResource, webserverApp } from './cluster.js';
 import { clientIp, curlCommand, curlFlow, type TcpFlow } from './curl.js';
@@ -90,10 +91,7 @@ interface ClusterState {
  * ```
  */
 export function simulateLesson(lesson: Lesson, params: TutorialParams): LessonRun {
-  let state: ClusterState = {
-    base: [...ibmTutorialCluster(params), ...(lesson.startsWith.app ? webserverApp(params) : [])],
-    policies: new Map(lesson.startsWith.policies.map((p) => [policyName(p), p])),
-  };
+  let state = startingState(lesson, params);
   const steps: StepResult[] = [];
   let curls = 0;
   for (const step of lesson.steps) {
@@ -111,6 +109,31 @@ export function simulateLesson(lesson: Lesson, params: TutorialParams): LessonRu
     params,
     steps,
     ok: steps.every((s) => s.kind !== 'curl' || s.asInTutorial),
+  };
+}
+
+/**
+ * The cluster as the lesson leaves it, before its clean-up steps (lesson 4's `delete blacklist`):
+ * the state the tutorial's "At this point, …" describes.
+ *
+ * @example
+ * ```ts
+ * World.from(lessonEndState(lesson3(TUTORIAL_DEFAULTS), TUTORIAL_DEFAULTS)); // deny-nodeports, deny-lb-port-80, whitelist
+ * ```
+ */
+export function lessonEndState(lesson: Lesson, params: TutorialParams): Resource[] {
+  let state = startingState(lesson, params);
+  for (const step of lesson.steps) {
+    if (step.kind === 'curl' || (step.kind === 'delete' && step.cleanup === true)) continue;
+    state = runCommand(state, step)[0];
+  }
+  return resolveResources([...state.base, ...state.policies.values()]);
+}
+
+function startingState(lesson: Lesson, params: TutorialParams): ClusterState {
+  return {
+    base: [...ibmTutorialCluster(params), ...(lesson.startsWith.app ? webserverApp(params) : [])],
+    policies: new Map(lesson.startsWith.policies.map((p) => [policyName(p), p])),
   };
 }
 

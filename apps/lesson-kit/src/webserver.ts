@@ -49,18 +49,23 @@ export function webserverPods(nodeName: string, namespace = 'default'): Pod[] {
 
 /**
  * `webserver-lb.yaml` exactly as the tutorial writes it (step 3 of lesson 1): a LoadBalancer
- * service on port 80 → 8080. Kubernetes fills in the node port, cluster IP and external IP.
+ * service on port 80 → 8080, in the namespace `kubectl apply` targets unless one is given.
+ * Kubernetes fills in the node port, cluster IP and external IP.
  *
  * @example
  * ```ts
  * webserverLoadBalancer().spec.ports?.[0]; // { name: 'webserver-port', port: 80, protocol: 'TCP', targetPort: 8080 }
  * ```
  */
-export function webserverLoadBalancer(namespace = 'default'): Service {
+export function webserverLoadBalancer(namespace?: string): Service {
   return {
     apiVersion: 'v1',
     kind: 'Service',
-    metadata: { name: 'webserver-lb', namespace, labels: { ...WEBSERVER_LABELS } },
+    metadata: {
+      name: 'webserver-lb',
+      ...(namespace === undefined ? {} : { namespace }),
+      labels: { ...WEBSERVER_LABELS },
+    },
     spec: {
       type: 'LoadBalancer',
       selector: { ...WEBSERVER_LABELS },

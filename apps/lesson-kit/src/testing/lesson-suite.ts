@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { validate } from '@calico-dsl/core';
+import { World } from '@calico-dsl/evaluator';
+import { fromYaml, toYaml } from '@calico-dsl/yaml';
+import { describe, expect, it } from 'vitest';
+import { comparable, fillPlaceholders } from '../comparable.js';
+import { goldenDiffs } from '../golden.js';
+import { type LessonDefinition, policyName } from '../lesson.js';
+import { lessonFiles } from '../out-files.js';
+import { TUTORIAL_DEFAULTS, type TutorialParams } from '../params.js';
+import { type CurlResult, lessonEndState, simulateLesson } from '../simulate.js';
+
+/**
+ * What the tutorial says about a lesson, for {@link describeLessonApp}.
+ *
+ * @example
+ * ```ts
+ * const spec: LessonAppSpec = { define: lesson2, appUrl: new URL('..', import.meta.url),
+ *   tutorialFiles: ['deny-nodeports'], outcomes: [['3', 'timed out', 'deny-nodeports'], ['4', 'reached', undefined]] };
+ * ```
+ */
+export interface LessonAppSpec {
+  readonly define: LessonDefinition;
+  /** The app folder (`new URL('..', import.meta.url)` from `test/`). */
+  readonly appUrl: URL;
+  /** Names of `test/fixtures/<name>.tutorial.yaml`: the tutorial's YAML the lesson must reproduce. */
+  readonly tutorialFiles: readonly string[];
+  /** Each curl's step, outcome and deciding policy (`undefined` when a profile or default decides). */
+  readonly outcomes: readonly (readonly [
+    step: string,
+    outcome: 'reached' | 'timed out',
+    policy: string | undefined,
+  ])[];
+  /** Other cheat-sheet values to run the lesson with: the outcomes must not change. */
+  readonly otherParams?: TutorialParams;
+}
+
+interface ConformanceFlows {
+  readonly flows: readonly {
+    readonly flow: Parameters<World['evaluate']>[0];
+    readonly verdict: string;
+    readonly decidedBy: string | null;
+    readonly why: string;
+  }[];
+}
+
+/**
+ * Declares the shared tests of a lesson app.
+ *
+ * @example
+ * ```ts
+ * describeLessonApp({ define: lesson2, appUrl: new URL('..', import.meta.url), tutorialFiles: ['deny-nodeports'],
+ *   outcomes: [['3', 'timed out', 'deny-nodeports'], ['4', 'reached', undefined]] });
+ * ```
+ */
+export function describeLessonApp(spec: LessonAppSpec): void {
+  const appDir = fileURLToPath(spec.appUrl);
+  const fixture = (name: string) => readFileSync(new URL(`test/fixtures/${name}`, spec.appUrl), 'utf8');
+  const lesson = spec.define(TUTORIAL_DEFAULTS);
+
+  describe(`lesson ${lesson.number}: ${lesson.title}`, () => {
+    it('out/ holds exactly the YAML the lesson emits (run npm start to regenerate)', () => {
+      expect(goldenDiffs(lesson, `${appDir}out`)).toEqual([]);
+    });
+
+    it.each(spec.tutorialFiles.map((name) => [name]))(
+      '%s equals the tutorial YAML, IPs filled in',
+      (name) => {
+        const tutorial = fromYaml(fillPlaceholders(fixture(`${name}.tutorial.yaml`), TUTORIAL_DEFAULTS));
+        expect(tutorial.ok, JSON.stringify(tutorial)).toBe(true);
+        const emitted = lessonFiles(lesson).find((f) => f.file === `${name}.yaml`);
+        expect(emitted, `the lesson emits ${name}.yaml`).toBeDefined();
+        const ours = fromYaml(emitted?.yaml ?? '');
+        expect(ours.ok).toBe(true);
+        if (tutorial.ok && ours.ok) expect(comparable(ours.value)).toEqual(comparable(tutorial.value));
+      },
+    );
+
+    it('every policy it applies passes validate and prints as it parses', () => {
+      for (const step of lesson.steps) {
+        if (step.kind !== 'apply') continue;
+        const resource = step.policy.toResource();
+        expect(validate(resource), policyName(step.policy)).toMatchObject({ ok: true });
+        expect(fromYaml(toYaml(resource))).toEqual({ ok: true, value: [resource] });
+      }
+    });
+
+    it("reproduces the tutorial's outcomes on the simulated cluster", () => {
+      const run = simulateLesson(lesson, TUTORIAL_DEFAULTS);
+      const curls = run.steps.filter((s): s is CurlResult => s.kind === 'curl');
+      expect(curls.map((c) => [c.step, c.result.outcome, deciding(c)])).toEqual(spec.outcomes);
+      expect(curls.filter((c) => !c.asInTutorial).map((c) => c.mismatch)).toEqual([]);
+      expect(run.ok).toBe(true);
+      for (const c of curls) if (c.result.outcome === 'reached') expect(c.result.pod).toMatch(/^webserver-/);
+    });
+
+    if (spec.otherParams !== undefined) {
+      const params = spec.otherParams;
+      it('gives the same outcomes with other cheat-sheet values', () => {
+        const run = simulateLesson(spec.define(params), params);
+        const curls = run.steps.filter((s): s is CurlResult => s.kind === 'curl');
+        expect(curls.map((c) => [c.step, c.result.outcome, deciding(c)])).toEqual(spec.outcomes);
+      });
+    }
+
+    const conformance = JSON.parse(fixture('conformance-flows.json')) as ConformanceFlows;
+    const world = World.from(lessonEndState(lesson, TUTORIAL_DEFAULTS));
+    it.each(conformance.flows.map((f) => [f.why, f] as const))('conformance: %s', (_why, row) => {
+      const result = world.evaluate(row.flow);
+      expect(result.verdict).toBe(row.verdict);
+      if (row.decidedBy !== null) expect(result.explain()).toContain(row.decidedBy);
+    });
+  });
+}
+
+/** The policy (not profile) whose rule decided a curl, as the tutorial would name it. */
+function deciding(curl: CurlResult): string | undefined {
+  const rule = curl.result.decidedBy;
+  return rule?.kind === 'Profile' ? undefined : rule?.policy;
+}

@@ -36,9 +36,10 @@ export interface PrintOptions {
 }
 
 /**
- * Resolves builders and lays every resource out in calicoctl's field order. A Calico kind always
- * gets `apiVersion: projectcalico.org/v3`, whatever the input says, so the printers can never
- * emit `crd.projectcalico.org/v1`.
+ * Resolves builders and lays every resource out in calicoctl's field order. A Calico resource
+ * (a Calico kind with a `projectcalico.org` apiVersion, or none) always gets
+ * `apiVersion: projectcalico.org/v3`, so the printers can never emit `crd.projectcalico.org/v1`;
+ * a `networking.k8s.io/v1` NetworkPolicy stays what it is.
  *
  * @example
  * ```ts
@@ -52,9 +53,15 @@ export function canonicalResources(input: PrintInput): Record<string, unknown>[]
   for (const item of items) {
     const resource: unknown = isResourceSource(item) ? item.toResource() : item;
     if (resource === null || typeof resource !== 'object') continue;
-    const kind = (resource as { kind?: unknown }).kind;
-    const laid = canonicalize(resource, shapeOf(kind)) as Record<string, unknown>;
-    if (isCalicoKind(kind) && laid.apiVersion !== CALICO_API_VERSION) {
+    const { kind, apiVersion } = resource as { kind?: unknown; apiVersion?: unknown };
+    // A Calico kind is one with a Calico (or no) apiVersion: `networking.k8s.io/v1` NetworkPolicy
+    // shares its kind name with Calico's and must stay a Kubernetes resource.
+    const calico =
+      isCalicoKind(kind) &&
+      (apiVersion === undefined ||
+        (typeof apiVersion === 'string' && apiVersion.includes('projectcalico.org')));
+    const laid = canonicalize(resource, shapeOf(kind, calico)) as Record<string, unknown>;
+    if (calico && laid.apiVersion !== CALICO_API_VERSION) {
       // apiVersion is the first key, so the corrected one goes in front of the rest.
       const { apiVersion: _wrong, ...rest } = laid;
       out.push({ apiVersion: CALICO_API_VERSION, ...rest });
@@ -74,7 +81,9 @@ export function canonicalResources(input: PrintInput): Record<string, unknown>[]
  */
 export function listOf(items: readonly Record<string, unknown>[]): Record<string, unknown> {
   const first = items[0]?.kind;
-  const sameCalicoKind = isCalicoKind(first) && items.every((item) => item.kind === first);
+  const sameCalicoKind =
+    isCalicoKind(first) &&
+    items.every((item) => item.kind === first && item.apiVersion === CALICO_API_VERSION);
   // Keys in the order kubectl prints lists: apiVersion, kind, items.
   return sameCalicoKind
     ? { apiVersion: CALICO_API_VERSION, kind: `${first}List`, items }

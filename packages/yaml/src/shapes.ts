@@ -78,17 +78,19 @@ const K8S_PORTS = list(object(['protocol', 'port', 'endPort']));
 
 const POLICY_FIELDS = { ingress: RULES, egress: RULES } as const;
 
+const K8S_POLICY_FIELDS = {
+  podSelector: LABEL_SELECTOR,
+  ingress: list(object(['ports', 'from'], { ports: K8S_PORTS, from: list(K8S_PEER) })),
+  egress: list(object(['ports', 'to'], { ports: K8S_PORTS, to: list(K8S_PEER) })),
+} as const;
+
 /** Spec layout per Calico kind. */
 const SPEC_SHAPES: Record<CalicoKind, Shape> = {
   GlobalNetworkPolicy: object(SPEC_KEYS.GlobalNetworkPolicy, POLICY_FIELDS),
   StagedGlobalNetworkPolicy: object(SPEC_KEYS.StagedGlobalNetworkPolicy, POLICY_FIELDS),
   NetworkPolicy: object(SPEC_KEYS.NetworkPolicy, POLICY_FIELDS),
   StagedNetworkPolicy: object(SPEC_KEYS.StagedNetworkPolicy, POLICY_FIELDS),
-  StagedKubernetesNetworkPolicy: object(SPEC_KEYS.StagedKubernetesNetworkPolicy, {
-    podSelector: LABEL_SELECTOR,
-    ingress: list(object(['ports', 'from'], { ports: K8S_PORTS, from: list(K8S_PEER) })),
-    egress: list(object(['ports', 'to'], { ports: K8S_PORTS, to: list(K8S_PEER) })),
-  }),
+  StagedKubernetesNetworkPolicy: object(SPEC_KEYS.StagedKubernetesNetworkPolicy, K8S_POLICY_FIELDS),
   Tier: object(SPEC_KEYS.Tier),
   HostEndpoint: object(SPEC_KEYS.HostEndpoint, { ports: list(object(ENDPOINT_PORT_KEYS)) }),
   GlobalNetworkSet: object(SPEC_KEYS.GlobalNetworkSet),
@@ -106,18 +108,26 @@ const CALICO_SHAPES = new Map<string, Shape>(
   Object.entries(SPEC_SHAPES).map(([kind, spec]) => [kind, resourceShape(spec)]),
 );
 
+/** `networking.k8s.io/v1` NetworkPolicy: the k8s.io/api struct order. */
+const K8S_NETWORK_POLICY_SHAPE = resourceShape(
+  object(['podSelector', 'ingress', 'egress', 'policyTypes'], K8S_POLICY_FIELDS),
+);
+
 /** Any other kind (Kubernetes objects): top-level and metadata in Kubernetes order, the rest as given. */
 const GENERIC_SHAPE = resourceShape(ANY);
 
 /**
- * The layout of a resource of `kind`: a Calico kind's upstream struct order, or the generic
- * Kubernetes layout for any other kind.
+ * The layout of a resource: a Calico kind's upstream struct order (when `calico` says the
+ * resource is a Calico one), the Kubernetes NetworkPolicy order, or the generic Kubernetes layout.
  *
  * @example
  * ```ts
- * shapeOf('GlobalNetworkPolicy'); // spec keys: tier, order, ingress, egress, selector, …
+ * shapeOf('GlobalNetworkPolicy', true); // spec keys: tier, order, ingress, egress, selector, …
+ * shapeOf('NetworkPolicy', false); // networking.k8s.io/v1: podSelector, ingress, egress, policyTypes
  * ```
  */
-export function shapeOf(kind: unknown): Shape {
-  return (typeof kind === 'string' && CALICO_SHAPES.get(kind)) || GENERIC_SHAPE;
+export function shapeOf(kind: unknown, calico: boolean): Shape {
+  if (typeof kind !== 'string') return GENERIC_SHAPE;
+  if (calico) return CALICO_SHAPES.get(kind) ?? GENERIC_SHAPE;
+  return kind === 'NetworkPolicy' ? K8S_NETWORK_POLICY_SHAPE : GENERIC_SHAPE;
 }

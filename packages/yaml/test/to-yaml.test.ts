@@ -69,6 +69,23 @@ describe('toYaml', () => {
     expect(toJson(crd)).toBe(toJson(tier));
   });
 
+  it('keeps a networking.k8s.io/v1 NetworkPolicy a Kubernetes resource, in k8s.io/api order', () => {
+    const knp = {
+      spec: {
+        policyTypes: ['Ingress'],
+        ingress: [{ from: [{ podSelector: {} }], ports: [{ port: 80 }] }],
+        podSelector: {},
+      },
+      metadata: { name: 'web' },
+      kind: 'NetworkPolicy',
+      apiVersion: 'networking.k8s.io/v1',
+    } as const;
+    expect(toYaml(knp)).toBe(
+      'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: web\nspec:\n  podSelector: {}\n  ingress:\n  - ports:\n    - port: 80\n    from:\n    - podSelector: {}\n  policyTypes:\n  - Ingress\n',
+    );
+    expect(toYaml([knp, knp], { list: true })).toMatch(/^apiVersion: v1\nkind: List\n/);
+  });
+
   it('never folds long strings or selectors', () => {
     const selector = Array.from({ length: 30 }, (_, i) => `label${i} == "value-${i}"`).join(' && ');
     const text = toYaml({ ...denyNodeports, spec: { ...denyNodeports.spec, selector } });

@@ -216,6 +216,37 @@ describe('interpretChange: partial failure (exit 1)', () => {
   });
 });
 
+describe('interpretChange: validate (v3.31+, lower-case errors)', () => {
+  it('reads success and all-failed validation', () => {
+    expect(
+      interpretChange(
+        'validate',
+        [ref('a')],
+        0,
+        "Successfully validated 1 'GlobalNetworkPolicy' resource(s)\n",
+        '',
+      ),
+    ).toEqual({
+      ok: true,
+      count: 1,
+      kind: 'GlobalNetworkPolicy',
+    });
+    const r = interpretChange(
+      'validate',
+      [ref('a')],
+      1,
+      '',
+      "failed to validate 'GlobalNetworkPolicy' resource: [error with field Action = 'deny' (invalid action)]\n",
+    );
+    expect(r).toMatchObject({
+      code: 'EXIT_NONZERO',
+      failed: [
+        { name: 'a', outcome: 'failed', message: "error with field Action = 'deny' (invalid action)" },
+      ],
+    });
+  });
+});
+
 describe('interpretChange: whole-command failures', () => {
   it('"Failed to apply any \'Kind\' resources" → EXIT_NONZERO, each resource failed', () => {
     const r = interpretChange(

@@ -26,6 +26,10 @@ describe('createFakeRunner', () => {
       stdout: '',
       stderr: 'Hit error: [e]\n',
     });
+    expect(calicoctlSays.partial('replace', 2, 2, 'Tier', 'e1', 'e2')).toMatchObject({
+      stdout: "Partial success: replaced the first 2 out of 2 'Tier' resources:\n",
+      stderr: 'Hit error: e2\n',
+    });
     expect(calicoctlSays.failedAll('apply', 2, undefined, 'a', 'b')).toMatchObject({
       stderr: 'Failed to apply any resources: [a b]\n',
     });

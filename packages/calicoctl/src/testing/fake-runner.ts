@@ -91,7 +91,11 @@ export const calicoctlSays = {
   success(verb: ChangeVerb, count: number, kind?: string): RunOutcome {
     return exited(0, `Successfully ${PAST_TENSE[verb]} ${count} ${kindPart(kind)}resource(s)\n`);
   },
-  /** `Partial success: …` (only when successes outnumber errors, as calicoctl does) + `Hit error(s): [...]`, exit 1. */
+  /**
+   * `Partial success: …` + `Hit error(s): [...]`, exit 1. Like calicoctl, the Partial line is
+   * printed only when successes outnumber errors, except for `replace`, which always prints it
+   * (counting the failed resource as handled) and reports only its last error, unbracketed.
+   */
   partial(
     verb: Exclude<ChangeVerb, 'delete'>,
     handled: number,
@@ -99,12 +103,10 @@ export const calicoctlSays = {
     kind: string | undefined,
     ...errors: string[]
   ): RunOutcome {
-    const line =
-      handled - errors.length > 0
-        ? `Partial success: ${PAST_TENSE[verb]} the first ${handled} out of ${total} ${kindPart(kind)}resources:\n`
-        : '';
+    const line = `Partial success: ${PAST_TENSE[verb]} the first ${handled} out of ${total} ${kindPart(kind)}resources:\n`;
+    if (verb === 'replace') return exited(1, line, `Hit error: ${errors.at(-1) ?? ''}\n`);
     const hit = verb === 'apply' || verb === 'validate' ? 'Hit error(s)' : 'Hit error';
-    return exited(1, line, `${hit}: [${errors.join(' ')}]\n`);
+    return exited(1, handled - errors.length > 0 ? line : '', `${hit}: [${errors.join(' ')}]\n`);
   },
   /** `Failed to apply 'Kind' resource: [...]` (nothing changed), exit 1. */
   failedAll(

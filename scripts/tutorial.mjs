@@ -1,26 +1,50 @@
 #!/usr/bin/env node
 // `npm run tutorial`: runs every lesson app (apps/lesson-*) in order on the embedded simulator.
-// Extra arguments (e.g. --apply, --json) are passed to each lesson.
+// Extra arguments (e.g. --json, --apply …) are passed to each lesson; with --json the lessons'
+// JSON documents are printed as one array.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
+const args = process.argv.slice(2);
+const json = args.includes('--json');
 const lessons = existsSync('apps')
   ? readdirSync('apps')
       .filter((d) => /^lesson-\d+/.test(d) && existsSync(join('apps', d, 'package.json')))
       .sort((a, b) => Number(a.split('-')[1]) - Number(b.split('-')[1]))
   : [];
 if (lessons.length === 0) {
-  console.error('npm run tutorial: no lesson apps found under apps/lesson-*; the tutorial apps are not written yet.');
+  console.error(
+    'npm run tutorial: no lesson apps found under apps/lesson-*; the tutorial apps are not written yet.',
+  );
   process.exit(1);
 }
+if (!json) {
+  const where = args.includes('--apply') ? 'your cluster, through calicoctl' : 'the embedded simulator';
+  console.log(
+    `IBM Cloud tutorial "Using Calico network policies to block traffic", lessons 1-${lessons.length} on ${where}\n`,
+  );
+}
 let failed = 0;
+const documents = [];
 for (const lesson of lessons) {
-  const run = spawnSync('npm', ['run', '--silent', 'start', '--', ...process.argv.slice(2)], {
+  const run = spawnSync('npm', ['run', '--silent', 'start', '--', ...args], {
     cwd: join('apps', lesson),
-    stdio: 'inherit',
+    stdio: json ? ['inherit', 'pipe', 'inherit'] : 'inherit',
+    encoding: 'utf8',
   });
   if (run.status !== 0) failed++;
+  if (json) {
+    try {
+      documents.push(JSON.parse(run.stdout));
+    } catch {
+      failed += run.status === 0 ? 1 : 0;
+      documents.push({ lesson, ok: false, error: `no JSON from ${lesson}`, output: run.stdout });
+    }
+  }
 }
-if (failed) console.error(`npm run tutorial: ${failed} of ${lessons.length} lessons did not reproduce the tutorial`);
+if (json) console.log(JSON.stringify(documents, null, 2));
+else if (!failed) console.log(`All ${lessons.length} lessons reproduce the tutorial.`);
+if (failed)
+  console.error(`npm run tutorial: ${failed} of ${lessons.length} lessons did not reproduce the tutorial`);
 process.exit(failed ? 1 : 0);

@@ -75,7 +75,7 @@ function renderCurl(step: CurlResult): string[] {
     `${INDENT}$ ${step.command}    # from ${from}, ${step.clientIp}`,
     `${INDENT}-> ${outcome}  [${verdict}]`,
     ...(result.decidedBy ? [`${INDENT}   decided by: ${describeRule(result.decidedBy)}`] : []),
-    `${INDENT}   path (${result.agreeing} of ${result.paths} paths alike):`,
+    `${INDENT}   path (${pathCount(result.agreeing, result.paths, result.verdict)}):`,
     ...result.hops.map((hop) => `${INDENT}     ${hop}`),
   ];
 }
@@ -115,4 +115,11 @@ function startingPoint(lesson: Lesson): string {
     ...(lesson.startsWith.app ? ['webserver (3 pods) behind webserver-lb'] : []),
     ...(policies.length > 0 ? [`earlier lessons' ${policies.join(', ')}`] : []),
   ].join('; ');
+}
+
+/** How many of the evaluator's paths (entry worker × backend pod) agree with the one shown. */
+function pathCount(agreeing: number, paths: number, verdict: string): string {
+  const action = verdict === 'Deny' ? 'deny' : 'allow';
+  if (paths === 1) return `the only path; it ${action === 'deny' ? 'denies' : 'allows'}`;
+  return `${agreeing === paths ? 'all' : `${agreeing} of`} ${paths} paths ${action}`;
 }

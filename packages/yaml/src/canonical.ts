@@ -2,13 +2,14 @@ import type { Shape } from './shapes.js';
 
 /**
  * A copy of `value` laid out for printing: known keys first in upstream order, unknown keys after
- * them in input order, string maps sorted, `undefined` (and anything JSON cannot hold) dropped.
- * `__proto__` keys are never copied, so printing cannot touch a prototype.
+ * them in input order, string maps sorted. `undefined` and `null` fields (and anything JSON
+ * cannot hold) are dropped, as Go's `omitempty` and core's `validate` drop them. `__proto__` keys
+ * are never copied, so printing cannot touch a prototype.
  *
  * @example
  * ```ts
- * canonicalize({ spec: { selector: 'all()' }, kind: 'Tier' }, shapeOf('Tier'));
- * // { kind: 'Tier', spec: { selector: 'all()' } } — keys now in RESOURCE_KEYS order
+ * canonicalize({ spec: { order: 1 }, kind: 'Tier' }, shapeOf('Tier', true));
+ * // { kind: 'Tier', spec: { order: 1 } }: keys now in RESOURCE_KEYS order
  * ```
  */
 export function canonicalize(value: unknown, shape: Shape): unknown {

@@ -61,9 +61,17 @@ describe('toYaml', () => {
     );
   });
 
-  it('leaves out undefined fields and never prints crd.projectcalico.org', () => {
+  it('leaves out undefined and null fields and never prints crd.projectcalico.org', () => {
     const withUndefined = { ...tier, spec: { order: undefined, defaultAction: 'Pass' } } as unknown as Tier;
     expect(toYaml(withUndefined)).not.toContain('order');
+    const withNull = {
+      ...tier,
+      metadata: { name: 'security', labels: null },
+      spec: { order: null },
+    } as unknown as Tier;
+    expect(toYaml(withNull)).toBe(
+      'apiVersion: projectcalico.org/v3\nkind: Tier\nmetadata:\n  name: security\nspec: {}\n',
+    );
     const crd = { ...tier, apiVersion: 'crd.projectcalico.org/v1' } as unknown as Tier;
     expect(toYaml(crd)).toBe(toYaml(tier));
     expect(toJson(crd)).toBe(toJson(tier));

@@ -78,6 +78,54 @@ const cases: [string, unknown, boolean][] = [
   ['port true does not decode', rule({ protocol: 'TCP', destination: { ports: [true] } }), false],
   ['rule annotation key invalid', rule({ metadata: { annotations: { '...': 'x' } } }), false],
   ['unknown rule field', rule({ prot: 'TCP' }), false],
+  // StagedNetworkPolicy (validator_test.go 3272-3366, not in the shared rows)
+  ['SNP Delete, valid name', res('StagedNetworkPolicy', { stagedAction: 'Delete' }, { name: 'thing' }), true],
+  [
+    'SNP Delete, name with dots',
+    res('StagedNetworkPolicy', { stagedAction: 'Delete' }, { name: 't.h.i.ng' }),
+    false,
+  ],
+  [
+    'SNP Delete, mixed case',
+    res('StagedNetworkPolicy', { stagedAction: 'Delete' }, { name: 'tHiNg' }),
+    false,
+  ],
+  [
+    'SNP Delete, 253 chars',
+    res('StagedNetworkPolicy', { stagedAction: 'Delete' }, { name: 'x'.repeat(253) }),
+    true,
+  ],
+  [
+    'SNP Delete, 254 chars',
+    res('StagedNetworkPolicy', { stagedAction: 'Delete' }, { name: 'x'.repeat(254) }),
+    false,
+  ],
+  [
+    'SNP Delete, k8s name',
+    res('StagedNetworkPolicy', { stagedAction: 'Delete' }, { name: 'knp.default.thing' }),
+    true,
+  ],
+  [
+    'SNP Delete with tier only',
+    res('StagedNetworkPolicy', { stagedAction: 'Delete', tier: 'eng' }, { name: 'eng.thing' }),
+    true,
+  ],
+  ['SNP no stagedAction', res('StagedNetworkPolicy', { selector: 'foo == "bar"' }, { name: 'thing' }), true],
+  [
+    'SNP Delete with selector',
+    res('StagedNetworkPolicy', { stagedAction: 'Delete', selector: 'foo == "bar"' }),
+    false,
+  ],
+  [
+    'SNP stagedAction Warning',
+    res('StagedNetworkPolicy', { stagedAction: 'Warning', selector: 'foo == "bar"' }),
+    false,
+  ],
+  [
+    'SNP empty stagedAction',
+    res('StagedNetworkPolicy', { stagedAction: '', selector: 'foo == "bar"' }),
+    true,
+  ],
   // tiers
   ['empty custom tier spec', res('Tier', {}), true],
   ['tier status is kept', { ...res('Tier', { order: 100 }), status: { conditions: [] } }, true],

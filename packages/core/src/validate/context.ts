@@ -81,7 +81,7 @@ export function readStruct(
     ctx.report(
       'unknown_field',
       [...path, key],
-      `Unknown field "${key}" in ${where(path)}${hint !== undefined ? `: did you mean "${hint}"?` : ''} Allowed fields: ${allowed.join(', ')}`,
+      `Unknown field "${key}" in ${where(path)}${hint !== undefined ? `: did you mean "${hint}"?` : '.'} Allowed fields: ${allowed.join(', ')}`,
     );
   }
   return v;

@@ -2,6 +2,7 @@
 import type { Issue } from '@calico-dsl/core';
 import { createCompiledEngine } from './compiled/engine.js';
 import type { ChainClass, Direction, Engine, EngineName } from './engine.js';
+import { EvaluatorInputError } from './errors.js';
 import { protocolName } from './net/protocol.js';
 import { type Flow, toPacket } from './path/flow.js';
 import { tracePaths } from './path/path.js';
@@ -57,6 +58,14 @@ function flowText(f: Flow): string {
   return `${String(proto)} ${src} → ${dst}${via}`;
 }
 
+/** Accepts a `Result` from `fromYaml` as a convenience; a failed one is an input error. */
+function unwrapResult(input: unknown): unknown {
+  if (typeof input !== 'object' || input === null || !('ok' in input)) return input;
+  const r = input as { ok: unknown; value?: unknown; issues?: Issue[] };
+  if (r.ok === true) return r.value;
+  throw new EvaluatorInputError(r.issues ?? []);
+}
+
 const CHAINS: readonly [ChainClass, Direction][] = [
   ['untracked', 'ingress'],
   ['preDnat', 'ingress'],
@@ -97,7 +106,7 @@ export class World {
    * ```
    */
   static from(resources: readonly unknown[] | unknown, options: WorldOptions = {}): World {
-    const list = Array.isArray(resources) ? resources : [resources];
+    const list = Array.isArray(resources) ? resources : [unwrapResult(resources)].flat();
     const model = buildModel(list, options);
     const engine =
       options.engine === 'reference' ? createReferenceEngine(model) : createCompiledEngine(model);

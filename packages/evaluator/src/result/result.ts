@@ -55,6 +55,12 @@ export class Evaluation implements EvaluationResult {
   }
 
   toJSON(): object {
-    return { verdict: this.verdict, paths: this.paths, issues: this.issues, unsupported: this.unsupported };
+    return {
+      verdict: this.verdict,
+      paths: this.paths,
+      trace: this.trace,
+      issues: this.issues,
+      unsupported: this.unsupported,
+    };
   }
 }

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { World } from '../src/index.js';
+import { convertK8sNetworkPolicy } from '../src/world/k8s-network-policy.js';
+import { policySelector, rawCalicoPolicy } from '../src/world/policies.js';
+import { entityRuleSelector } from '../src/world/rules.js';
+import { prefixSelector } from '../src/world/selector.js';
+import { BASE, gnp, np } from './helpers/world-kit.js';
+
+describe('selector strings as Calico builds them', () => {
+  it('prefixes every label key (§6.7 parseSelectorAttachPrefix)', () => {
+    expect(prefixSelector("env == 'prod' && !has(tier) || a in {'x'}", 'pcns.')).toBe(
+      '((pcns.env == "prod" && !has(pcns.tier)) || pcns.a in {"x"})',
+    );
+  });
+
+  it('NetworkPolicy selector gets the namespace term (§6.8)', () => {
+    const raw = rawCalicoPolicy(
+      'NetworkPolicy',
+      { name: 'p', namespace: 'prod' },
+      { selector: "app == 'web'", serviceAccountSelector: "team == 'a'" },
+      [],
+    );
+    expect(policySelector(raw)).toBe(
+      `((app == 'web') && projectcalico.org/namespace == 'prod') && pcsa.team == "a"`,
+    );
+  });
+
+  it('GNP namespaceSelector all() is rewritten everywhere (§6.8)', () => {
+    const raw = rawCalicoPolicy(
+      'GlobalNetworkPolicy',
+      { name: 'p' },
+      { selector: 'all()', namespaceSelector: 'all()' },
+      [],
+    );
+    expect(policySelector(raw)).toBe(
+      '(has(projectcalico.org/namespace)) && has(projectcalico.org/namespace)',
+    );
+  });
+
+  it('entity rule selectors (§6.7)', () => {
+    expect(entityRuleSelector({ selector: "app == 'a'" }, 'prod')).toBe(
+      "(projectcalico.org/namespace == 'prod') && (app == 'a')",
+    );
+    expect(entityRuleSelector({ nets: ['10.0.0.0/8'] }, 'prod')).toBe('');
+    expect(entityRuleSelector({ notSelector: "app == 'a'" }, 'prod')).toBe(
+      "projectcalico.org/namespace == 'prod'",
+    );
+    expect(entityRuleSelector({ namespaceSelector: 'global()' }, undefined)).toBe(
+      '!has(projectcalico.org/namespace)',
+    );
+    expect(
+      entityRuleSelector({ serviceAccounts: { names: ['a', 'b'], selector: "x == 'y'" } }, undefined),
+    ).toBe(`(pcsa.x == "y") && (projectcalico.org/serviceaccount in { 'a', 'b' })`);
+  });
+});
+
+describe('Kubernetes NetworkPolicy conversion (§2.3)', () => {
+  it('selector, default types, ports default to TCP, ipBlock except → notNets', () => {
+    const c = convertK8sNetworkPolicy({
+      podSelector: {
+        matchLabels: { b: '2', a: '1' },
+        matchExpressions: [{ key: 'k', operator: 'NotIn', values: ['x'] }],
+      },
+      ingress: [
+        {
+          from: [{ ipBlock: { cidr: '10.0.0.0/8', except: ['10.1.0.0/16'] } }],
+          ports: [{ port: 80 }, { protocol: 'UDP', port: 53 }],
+        },
+      ],
+      egress: [{}],
+    });
+    expect(c.selector).toBe(
+      "projectcalico.org/orchestrator == 'k8s' && a == '1' && b == '2' && k not in { 'x' }",
+    );
+    expect(c.types).toEqual(['Ingress']);
+    expect(c.ingress).toEqual([
+      {
+        action: 'Allow',
+        protocol: 'TCP',
+        source: { nets: ['10.0.0.0/8'], notNets: ['10.1.0.0/16'] },
+        destination: { ports: [80] },
+      },
+      {
+        action: 'Allow',
+        protocol: 'UDP',
+        source: { nets: ['10.0.0.0/8'], notNets: ['10.1.0.0/16'] },
+        destination: { ports: [53] },
+      },
+    ]);
+  });
+});
+
+describe('world model', () => {
+  it('WEP labels: own, implicit, inherited (§1.1)', () => {
+    const w = World.from(BASE);
+    const web = w.model.workloads.find((e) => e.name === 'web');
+    expect({ ...web?.labels }).toEqual({
+      app: 'web',
+      'projectcalico.org/namespace': 'prod',
+      'projectcalico.org/orchestrator': 'k8s',
+      'projectcalico.org/serviceaccount': 'web-sa',
+      'pcns.env': 'prod',
+      'pcns.projectcalico.org/name': 'prod',
+      'pcsa.team': 'a',
+      'pcsa.projectcalico.org/name': 'web-sa',
+    });
+    expect(web?.profiles).toEqual(['kns.prod', 'ksa.prod.web-sa']);
+  });
+
+  it('tiers and policy order (§2.1, §2.2)', () => {
+    const w = World.from([
+      ...BASE,
+      np('prod', 'same', { order: 1 }),
+      gnp('same', { order: 1 }),
+      gnp('early', { order: -5 }),
+      gnp('none', {}),
+    ]);
+    expect(w.model.tiers.map((t) => t.name)).toEqual(['kube-admin', 'default', 'kube-baseline']);
+    expect(w.model.policiesByTier.get('default')?.map((p) => `${p.kind}:${p.name}`)).toEqual([
+      'GlobalNetworkPolicy:early',
+      'GlobalNetworkPolicy:same',
+      'NetworkPolicy:same',
+      'GlobalNetworkPolicy:none',
+    ]);
+  });
+
+  it('accepts a fromYaml Result directly', () => {
+    expect(World.from({ ok: true, value: BASE }).model.workloads).toHaveLength(4);
+  });
+});

@@ -95,6 +95,17 @@ describe('createCalicoctl: change commands', () => {
     expect(runner.commands).toHaveLength(0);
   });
 
+  it('refuses a non-positive timeout before running', async () => {
+    const runner = createFakeRunner();
+    expect((await rejection(createCalicoctl({ runner, parentEnv, timeoutMs: -1 }).version())).code).toBe(
+      'INVALID_INPUT',
+    );
+    expect(
+      (await rejection(createCalicoctl({ runner, parentEnv }).version({ timeoutMs: Number.NaN }))).code,
+    ).toBe('INVALID_INPUT');
+    expect(runner.commands).toHaveLength(0);
+  });
+
   it('refuses empty input, bad YAML and Kubernetes kinds', async () => {
     const ctl = createCalicoctl({ runner: createFakeRunner(), parentEnv });
     expect((await rejection(ctl.apply([]))).code).toBe('INVALID_INPUT');

@@ -59,9 +59,21 @@ export function createCalicoctl(options: CalicoctlOptions = {}): Calicoctl {
     maxOutputBytes: options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES,
   });
 
+  const positive = (value: number | undefined, name: string): Issue[] =>
+    value === undefined || (Number.isFinite(value) && value > 0)
+      ? []
+      : [
+          {
+            code: 'invalid_option',
+            path: [name],
+            message: `${name} must be a positive number of ${name === 'timeoutMs' ? 'milliseconds' : 'bytes'}, got ${value}.`,
+          },
+        ];
   const optionIssues = [
     ...(options.config === undefined ? [] : checkArgument(options.config, ['config'])),
     ...(options.context === undefined ? [] : checkArgument(options.context, ['context'])),
+    ...positive(options.timeoutMs, 'timeoutMs'),
+    ...positive(options.maxOutputBytes, 'maxOutputBytes'),
   ];
   const mismatch = options.allowVersionMismatch === true ? ['--allow-version-mismatch'] : [];
   const config = options.config === undefined ? [] : [`--config=${options.config}`];
@@ -83,9 +95,13 @@ export function createCalicoctl(options: CalicoctlOptions = {}): Calicoctl {
     stdin?: string,
     refs?: readonly ResourceRef[],
   ): Promise<Exited> {
-    if (optionIssues.length > 0) throw invalid(optionIssues, args);
-    const command: CalicoctlCommand = stdin === undefined ? { bin, args, env } : { bin, args, stdin, env };
     const limits = limitsFor(call);
+    const issues = [
+      ...optionIssues,
+      ...(call?.timeoutMs === undefined ? [] : positive(call.timeoutMs, 'timeoutMs')),
+    ];
+    if (issues.length > 0) throw invalid(issues, args);
+    const command: CalicoctlCommand = stdin === undefined ? { bin, args, env } : { bin, args, stdin, env };
     // Runners report outcomes and never reject; a rejection is a bug in the runner and propagates as is.
     const outcome = await runner.run(command, limits);
     const unknownFor = (why: string) =>

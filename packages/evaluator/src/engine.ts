@@ -9,22 +9,57 @@ import type { MatchContext } from './match/rule-match.js';
 import type { Decision, PolicyRef, StepAction, UnsupportedUse } from './result/types.js';
 import type { EndpointModel, HostEndpointModel, PolicyModel, TierModel, WorldModel } from './world/model.js';
 
-/** The engine names `World.from` accepts. */
+/**
+ * The engine names `World.from` accepts.
+ *
+ * @example
+ * ```ts
+ * World.from(resources, { engine: 'reference' });
+ * ```
+ */
 export type EngineName = 'reference' | 'compiled';
 
-/** Felix chain classes (calico-semantics.md §4.2, §4.3). WEPs only ever have `normal` chains. */
+/**
+ * Felix chain classes (calico-semantics.md §4.2, §4.3). WEPs only ever have `normal` chains.
+ *
+ * @example
+ * ```ts
+ * const c: ChainClass = 'forward';
+ * ```
+ */
 export type ChainClass = 'untracked' | 'preDnat' | 'normal' | 'forward';
 
-/** A policy direction. */
+/**
+ * A policy direction.
+ *
+ * @example
+ * ```ts
+ * const d: Direction = 'egress';
+ * ```
+ */
 export type Direction = 'ingress' | 'egress';
 
-/** One tier with the policies that apply to an endpoint/direction/class, in order (§2.2, §3.1). */
+/**
+ * One tier with the policies that apply to an endpoint/direction/class, in order (§2.2, §3.1).
+ *
+ * @example
+ * ```ts
+ * engine.applicable(endpoint, 'normal', 'ingress').map((t) => t.tier.name);
+ * ```
+ */
 export interface TierPolicies {
   readonly tier: TierModel;
   readonly policies: readonly PolicyModel[];
 }
 
-/** A question for the engine. */
+/**
+ * A question for the engine.
+ *
+ * @example
+ * ```ts
+ * engine.evaluateChain({ endpoint, chain: 'preDnat', direction: 'ingress', packet });
+ * ```
+ */
 export interface ChainRequest {
   readonly endpoint: EndpointModel;
   readonly chain: ChainClass;
@@ -32,7 +67,14 @@ export interface ChainRequest {
   readonly packet: Packet;
 }
 
-/** One step inside a chain (the path adds stage, endpoint and path index). */
+/**
+ * One step inside a chain (the path adds stage, endpoint and path index).
+ *
+ * @example
+ * ```ts
+ * engine.evaluateChain(request).steps.filter((s) => s.action === 'no-match');
+ * ```
+ */
 export interface ChainStep {
   readonly tier?: string;
   readonly policy?: PolicyRef;
@@ -41,7 +83,14 @@ export interface ChainStep {
   readonly reason?: string;
 }
 
-/** The answer: `none` means the chain returned without a verdict (untracked, pre-DNAT). */
+/**
+ * The answer: `none` means the chain returned without a verdict (untracked, pre-DNAT).
+ *
+ * @example
+ * ```ts
+ * engine.evaluateChain(request).verdict; // 'allow' | 'deny' | 'none'
+ * ```
+ */
 export interface ChainOutcome {
   readonly verdict: 'allow' | 'deny' | 'none';
   readonly steps: readonly ChainStep[];

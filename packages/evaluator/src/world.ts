@@ -13,20 +13,41 @@ import type { EndpointRef, EvaluationResult, PolicyRef, Verdict } from './result
 import { type BuildOptions, buildModel } from './world/build.js';
 import type { EndpointModel, WorldModel } from './world/model.js';
 
-/** Options of {@link World.from}. */
+/**
+ * Options of {@link World.from}.
+ *
+ * @example
+ * ```ts
+ * World.from(resources, { engine: 'reference', defaultEndpointToHostAction: 'Drop' });
+ * ```
+ */
 export interface WorldOptions extends BuildOptions {
   /** `compiled` (default, cached/indexed) or `reference` (the plain interpreter). */
   readonly engine?: EngineName;
 }
 
-/** Names an endpoint for queries: a pod (`namespace` + `name`) or a HostEndpoint (`name`). */
+/**
+ * Names an endpoint for queries: a pod (`namespace` + `name`) or a HostEndpoint (`name`).
+ *
+ * @example
+ * ```ts
+ * const ref: EndpointSelectorRef = { kind: 'WorkloadEndpoint', namespace: 'prod', name: 'web' };
+ * ```
+ */
 export interface EndpointSelectorRef {
   readonly kind?: 'WorkloadEndpoint' | 'HostEndpoint';
   readonly name: string;
   readonly namespace?: string;
 }
 
-/** One policy applying to an endpoint, in evaluation order. */
+/**
+ * One policy applying to an endpoint, in evaluation order.
+ *
+ * @example
+ * ```ts
+ * world.policiesFor({ namespace: 'prod', name: 'web' })?.[0]?.policies[0]?.policy.name;
+ * ```
+ */
 export interface AppliedPolicy {
   readonly policy: PolicyRef;
   readonly tier: string;
@@ -35,14 +56,29 @@ export interface AppliedPolicy {
   readonly staged: boolean;
 }
 
-/** The policies of one chain of an endpoint. */
+/**
+ * The policies of one chain of an endpoint.
+ *
+ * @example
+ * ```ts
+ * world.policiesFor({ kind: 'HostEndpoint', name: 'node-1-eth1' })?.map((c) => `${c.chain}/${c.direction}`);
+ * ```
+ */
 export interface AppliedChain {
   readonly chain: ChainClass;
   readonly direction: Direction;
   readonly policies: readonly AppliedPolicy[];
 }
 
-/** A connectivity matrix: `cells[i][j]` is the verdict from `endpoints[i]` to `endpoints[j]`. */
+/**
+ * A connectivity matrix: `cells[i][j]` is the verdict from `endpoints[i]` to `endpoints[j]`.
+ *
+ * @example
+ * ```ts
+ * const m = world.matrix({ protocol: 'TCP', port: 8080 });
+ * m.cells[0]?.[1]; // 'Allow' | 'Deny' | 'Mixed'
+ * ```
+ */
 export interface ConnectivityMatrix {
   readonly protocol: Flow['protocol'];
   readonly port: number | undefined;

@@ -2,10 +2,24 @@
 import type { Issue } from '@calico-dsl/core';
 import type { PolicyKind } from '../world/model.js';
 
-/** The overall answer: every path allows, every path denies, or some of each. */
+/**
+ * The overall answer: every path allows, every path denies, or some of each.
+ *
+ * @example
+ * ```ts
+ * const v: Verdict = world.evaluate(flow).verdict; // 'Allow' | 'Deny' | 'Mixed'
+ * ```
+ */
 export type Verdict = 'Allow' | 'Deny' | 'Mixed';
 
-/** Where in Felix/kube-proxy a step happens (calico-semantics.md §4.8, §5). */
+/**
+ * Where in Felix/kube-proxy a step happens (calico-semantics.md §4.8, §5).
+ *
+ * @example
+ * ```ts
+ * const s: Stage = 'preDnat';
+ * ```
+ */
 export type Stage =
   | 'failsafe'
   | 'untracked'
@@ -21,7 +35,14 @@ export type Stage =
   | 'endpointToHost'
   | 'exit';
 
-/** What a step did. */
+/**
+ * What a step did.
+ *
+ * @example
+ * ```ts
+ * const a: StepAction = 'end-of-tier-drop';
+ * ```
+ */
 export type StepAction =
   | 'allow'
   | 'deny'
@@ -36,7 +57,14 @@ export type StepAction =
   | 'continue'
   | 'nat';
 
-/** The endpoint a step concerns. */
+/**
+ * The endpoint a step concerns.
+ *
+ * @example
+ * ```ts
+ * const e: EndpointRef = { kind: 'HostEndpoint', name: 'node-1-eth1', node: 'node-1', interface: 'eth1' };
+ * ```
+ */
 export interface EndpointRef {
   readonly kind: 'WorkloadEndpoint' | 'HostEndpoint' | 'Host' | 'External';
   readonly name: string;
@@ -45,14 +73,29 @@ export interface EndpointRef {
   readonly interface?: string;
 }
 
-/** The policy (or profile) a step concerns. */
+/**
+ * The policy (or profile) a step concerns.
+ *
+ * @example
+ * ```ts
+ * const p: PolicyRef = { kind: 'NetworkPolicy', namespace: 'prod', name: 'allow-web' };
+ * ```
+ */
 export interface PolicyRef {
   readonly kind: PolicyKind | 'Profile';
   readonly namespace?: string;
   readonly name: string;
 }
 
-/** One line of the trace. */
+/**
+ * One line of the trace.
+ *
+ * @example
+ * ```ts
+ * const step: TraceStep = { path: 0, stage: 'preDnat', tier: 'default', action: 'deny',
+ *   policy: { kind: 'GlobalNetworkPolicy', name: 'deny-nodeports' }, ruleIndex: 0, direction: 'ingress' };
+ * ```
+ */
 export interface TraceStep {
   /** Index into {@link EvaluationResult.paths}. */
   readonly path: number;
@@ -67,7 +110,14 @@ export interface TraceStep {
   readonly reason?: string;
 }
 
-/** The rule (or default) that decided one path. */
+/**
+ * The rule (or default) that decided one path.
+ *
+ * @example
+ * ```ts
+ * formatDecision(world.evaluate(flow).paths[0].decidedBy);
+ * ```
+ */
 export interface Decision {
   readonly stage: Stage;
   readonly policy?: PolicyRef;
@@ -77,7 +127,14 @@ export interface Decision {
   readonly reason: string;
 }
 
-/** One way the packet can go: one entry point × one backend. */
+/**
+ * One way the packet can go: one entry point × one backend.
+ *
+ * @example
+ * ```ts
+ * world.evaluate(flow).paths.map((p) => `${p.backend?.name}: ${p.verdict}`);
+ * ```
+ */
 export interface PathResult {
   readonly verdict: 'Allow' | 'Deny';
   readonly entry?: EndpointRef;
@@ -86,7 +143,14 @@ export interface PathResult {
   readonly steps: readonly TraceStep[];
 }
 
-/** A rule feature the L3/L4 model reached but does not evaluate. */
+/**
+ * A rule feature the L3/L4 model reached but does not evaluate.
+ *
+ * @example
+ * ```ts
+ * world.evaluate(flow).unsupported.map((u) => u.feature);
+ * ```
+ */
 export interface UnsupportedUse {
   readonly policy: PolicyRef;
   readonly direction: 'ingress' | 'egress';
@@ -94,7 +158,15 @@ export interface UnsupportedUse {
   readonly feature: string;
 }
 
-/** The answer to "would this packet get through, and which rule decides?". */
+/**
+ * The answer to "would this packet get through, and which rule decides?".
+ *
+ * @example
+ * ```ts
+ * const r: EvaluationResult = world.evaluate(flow);
+ * if (r.verdict !== 'Allow') console.log(r.explain());
+ * ```
+ */
 export interface EvaluationResult {
   readonly verdict: Verdict;
   readonly paths: readonly PathResult[];

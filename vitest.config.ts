@@ -6,6 +6,6 @@ export default defineConfig({
   resolve: { conditions: ['@calico-dsl/source'] },
   ssr: { resolve: { conditions: ['@calico-dsl/source'] } },
   test: {
-    projects: ['packages/*', 'apps/*'],
+    projects: ['packages/*/vitest.config.ts', 'apps/*/vitest.config.ts'],
   },
 });

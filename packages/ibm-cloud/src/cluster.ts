@@ -32,7 +32,7 @@ export type IbmCloudResource = Namespace | Node | ResourceSource<HostEndpoint> |
  *
  * @example
  * ```ts
- * const world = World.from(toResources(ibmCloudCluster({ workers: 3 })));
+ * const world = World.from(ibmCloudCluster({ workers: 3 }));
  * world.evaluate({ protocol: 'TCP', srcIp: '198.51.100.7', dstIp: '203.0.113.11', dstPort: 22 });
  * // Allow: tcp 22 is an inbound failsafe port
  * ```

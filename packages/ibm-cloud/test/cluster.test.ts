@@ -83,3 +83,15 @@ describe('ibmCloudCluster', () => {
     });
   });
 });
+
+describe('ibmCloudCluster as input', () => {
+  it('goes to World.from and toYaml as it is (builders included)', async () => {
+    const { toYaml } = await import('@calico-dsl/yaml');
+    const cluster = ibmCloudCluster({ workers: 3 });
+    expect(
+      World.from(cluster).evaluate({ protocol: 'ICMP', srcIp: '198.51.100.7', dstIp: '203.0.113.11' })
+        .verdict,
+    ).toBe('Allow');
+    expect(toYaml(cluster).split('\n---\n')).toHaveLength(17);
+  });
+});

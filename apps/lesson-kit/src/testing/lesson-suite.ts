@@ -64,6 +64,20 @@ export function describeLessonApp(spec: LessonAppSpec): void {
       expect(goldenDiffs(lesson, `${appDir}out`)).toEqual([]);
     });
 
+    it('README.md shows the YAML the lesson emits', () => {
+      // Compared as data: the formatter re-indents YAML blocks in Markdown.
+      const readme = readFileSync(new URL('README.md', spec.appUrl), 'utf8');
+      const shown = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].flatMap((m) => {
+        const parsed = fromYaml(m[1] ?? '');
+        return parsed.ok ? parsed.value : [];
+      });
+      for (const { file, yaml } of lessonFiles(lesson)) {
+        const emitted = fromYaml(yaml);
+        expect(emitted.ok).toBe(true);
+        if (emitted.ok) expect(shown, file).toContainEqual(emitted.value[0]);
+      }
+    });
+
     it.each(spec.tutorialFiles.map((name) => [name]))(
       '%s equals the tutorial YAML, IPs filled in',
       (name) => {

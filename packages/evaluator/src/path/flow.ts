@@ -91,9 +91,8 @@ export function toPacket(
     dstPort: hasPorts(protocol) ? (f.dstPort as number | undefined) : undefined,
     icmp:
       icmp && typeof icmp.type === 'number'
-        ? typeof icmp.code === 'number'
-          ? { type: icmp.type, code: icmp.code }
-          : { type: icmp.type }
+        ? // An ICMP message always has a code; echo request/reply and most types use 0.
+          { type: icmp.type, code: typeof icmp.code === 'number' ? icmp.code : 0 }
         : undefined,
   };
   return { ok: true, packet, flow: flow as Flow };

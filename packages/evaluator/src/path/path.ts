@@ -497,7 +497,8 @@ class PathTracer {
   #exit(rec: PathRecorder, decisions: (Decision | undefined)[], entry: EndpointRef | undefined): void {
     const reason = 'destination is outside the cluster model: allowed once the source side allows';
     rec.note('exit', 'allow', reason, { kind: 'External', name: 'outside' });
-    decisions.push({ stage: 'exit', reason });
+    // Leaving the model is not a decision: the source side's verdict is what allowed it.
+    if (!decisions.some((d) => d !== undefined)) decisions.push({ stage: 'exit', reason });
     this.#finish(rec, 'Allow', decisions, entry);
   }
 

@@ -28,6 +28,7 @@ import type {
 import { normalisePolicy, type RawPolicy, rawCalicoPolicy, rawK8sPolicy } from './policies.js';
 import { compileRule } from './rules.js';
 import { type LabelMap, SelectorCache } from './selector.js';
+import { shapeIssues } from './shape.js';
 import { BUILTIN_TIER_MODELS, comparePolicies, compareTiers } from './tiers.js';
 
 /** Options of {@link buildModel}. */
@@ -132,6 +133,11 @@ export function readResources(input: readonly unknown[]): Loose[] {
         path: [i, 'spec'],
         message: `${label}: spec must be an object.`,
       });
+      return;
+    }
+    const shape = shapeIssues(r, i);
+    if (shape.length > 0) {
+      issues.push(...shape);
       return;
     }
     out.push(r);

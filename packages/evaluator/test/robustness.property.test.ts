@@ -1,0 +1,60 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { EvaluatorInputError, World } from '../src/index.js';
+import { arbitraryFlow, arbitraryWorld } from './helpers/arbitrary-world.js';
+
+type Json = unknown;
+
+/** Replaces the value at a pseudo-random path inside `root` with `value`. */
+function mutate(root: Json, choices: readonly number[], value: Json): Json {
+  if (choices.length === 0 || typeof root !== 'object' || root === null) return value;
+  const [pick, ...rest] = choices as [number, ...number[]];
+  if (Array.isArray(root)) {
+    if (root.length === 0) return value;
+    const i = pick % root.length;
+    return root.map((v, k) => (k === i ? mutate(v, rest, value) : v));
+  }
+  const keys = Object.keys(root);
+  if (keys.length === 0) return value;
+  const key = keys[pick % keys.length] as string;
+  return { ...root, [key]: mutate((root as Record<string, Json>)[key], rest, value) };
+}
+
+describe('malformed input', () => {
+  it('World.from throws only EvaluatorInputError; evaluate never throws', () => {
+    fc.assert(
+      fc.property(
+        arbitraryWorld,
+        fc.array(fc.nat(), { minLength: 1, maxLength: 6 }),
+        fc.jsonValue({ maxDepth: 2 }),
+        fc.array(arbitraryFlow, { maxLength: 4 }),
+        (resources, choices, value, flows) => {
+          const broken = mutate(resources, choices, value) as unknown[];
+          let world: World;
+          try {
+            world = World.from(broken);
+          } catch (e) {
+            expect(e).toBeInstanceOf(EvaluatorInputError);
+            expect((e as EvaluatorInputError).issues.length).toBeGreaterThan(0);
+            return;
+          }
+          for (const f of flows) expect(['Allow', 'Deny', 'Mixed']).toContain(world.evaluate(f).verdict);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('names the resource and the field', () => {
+    expect(() =>
+      World.from([
+        {
+          apiVersion: 'projectcalico.org/v3',
+          kind: 'GlobalNetworkPolicy',
+          metadata: { name: 'x' },
+          spec: { ingress: [{ action: 'allow' }] },
+        },
+      ]),
+    ).toThrow('GlobalNetworkPolicy "x": spec.ingress.0.action must be one of Allow, Deny, Log, Pass.');
+  });
+});

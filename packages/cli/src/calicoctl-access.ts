@@ -1,0 +1,163 @@
+/** Shared by `apply`, `delete`, `get` and `plan`: calicoctl options, manifests, error reports. */
+import {
+  type Calicoctl,
+  CalicoctlError,
+  type CalicoctlOptions,
+  createCalicoctl,
+  formatRef,
+} from '@calico-dsl/calicoctl';
+import { type CalicoResource, isCalicoKind } from '@calico-dsl/core';
+import { type Command, Option } from 'commander';
+import { type CommandContext, EXIT, type ExitCode } from './context.js';
+import { loadFiles } from './manifests.js';
+import { type FileIssue, formatFileIssues, issueJson } from './output/issues.js';
+import { writeJson } from './output/json.js';
+
+/**
+ * Options every calicoctl-backed command takes.
+ *
+ * @example
+ * ```ts
+ * const o: CalicoctlCliOptions = { calicoctl: '/usr/local/bin/calicoctl', datastoreType: 'kubernetes' };
+ * ```
+ */
+export interface CalicoctlCliOptions {
+  readonly calicoctl?: string;
+  readonly datastoreType?: 'kubernetes' | 'etcdv3';
+  readonly kubeconfig?: string;
+  readonly context?: string;
+  readonly config?: string;
+  readonly timeout?: string;
+  readonly allowVersionMismatch?: boolean;
+}
+
+/**
+ * Adds the calicoctl connection options to a command.
+ *
+ * @example
+ * ```ts
+ * addCalicoctlOptions(program.command('apply'));
+ * ```
+ */
+export function addCalicoctlOptions(cmd: Command): Command {
+  return cmd
+    .option('--calicoctl <bin>', 'calicoctl binary (default: $CALICOCTL_BIN or calicoctl on PATH)')
+    .addOption(
+      new Option('--datastore-type <type>', 'DATASTORE_TYPE for calicoctl').choices(['kubernetes', 'etcdv3']),
+    )
+    .option('--kubeconfig <file>', 'KUBECONFIG for calicoctl')
+    .option('--context <name>', 'kubeconfig context')
+    .option('--config <file>', 'calicoctl config file (CalicoAPIConfig)')
+    .option('--timeout <ms>', 'time limit per calicoctl command in milliseconds', '30000')
+    .option('--allow-version-mismatch', 'run even when the calicoctl and cluster versions differ');
+}
+
+/**
+ * The {@link Calicoctl} for the options, with the injected runner and environment.
+ *
+ * @example
+ * ```ts
+ * const ctl = calicoctlFor(opts, ctx);
+ * await ctl.apply(resources);
+ * ```
+ */
+export function calicoctlFor(opts: CalicoctlCliOptions, ctx: CommandContext): Calicoctl {
+  const timeout = Number(opts.timeout ?? '30000');
+  const options: CalicoctlOptions = {
+    bin: opts.calicoctl ?? ctx.io.env.CALICOCTL_BIN ?? 'calicoctl',
+    parentEnv: ctx.io.env,
+    ...(Number.isFinite(timeout) && timeout > 0 ? { timeoutMs: timeout } : {}),
+    ...(opts.datastoreType !== undefined ? { datastoreType: opts.datastoreType } : {}),
+    ...(opts.kubeconfig !== undefined ? { kubeconfig: opts.kubeconfig } : {}),
+    ...(opts.context !== undefined ? { context: opts.context } : {}),
+    ...(opts.config !== undefined ? { config: opts.config } : {}),
+    ...(opts.allowVersionMismatch === true ? { allowVersionMismatch: true } : {}),
+    ...(ctx.io.runner !== undefined ? { runner: ctx.io.runner } : {}),
+  };
+  return createCalicoctl(options);
+}
+
+/**
+ * Reads manifest files for calicoctl: every resource must be a Calico v3 kind (Kubernetes
+ * objects belong to kubectl).
+ *
+ * @example
+ * ```ts
+ * const { resources, issues } = await loadCalicoResources(['policies.yaml'], ctx);
+ * ```
+ */
+export async function loadCalicoResources(
+  files: readonly string[],
+  ctx: CommandContext,
+): Promise<{ resources: CalicoResource[]; issues: FileIssue[] }> {
+  const loaded = await loadFiles(files, ctx.io);
+  const issues = [...loaded.issues];
+  const resources: CalicoResource[] = [];
+  for (const f of loaded.files) {
+    f.resources.forEach((r, i) => {
+      if (isCalicoKind(r.kind)) resources.push(r as CalicoResource);
+      else
+        issues.push({
+          file: f.file,
+          issue: {
+            code: 'cli.not_calico',
+            path: [i, 'kind'],
+            message: `${r.kind} "${r.metadata.name}" is a Kubernetes object: apply it with kubectl, or leave it out`,
+          },
+        });
+    });
+  }
+  return { resources, issues };
+}
+
+/**
+ * Prints input issues (text on stderr or JSON on stdout) and returns exit status 1.
+ *
+ * @example
+ * ```ts
+ * if (issues.length > 0) return reportIssues(issues, ctx);
+ * ```
+ */
+export function reportIssues(issues: readonly FileIssue[], ctx: CommandContext): ExitCode {
+  if (ctx.json) writeJson(ctx.io.stdout, { ok: false, issues: issues.map(issueJson) });
+  else ctx.io.stderr.write(formatFileIssues(issues, ctx.err));
+  return EXIT.finding;
+}
+
+/**
+ * Reports a rejected calicoctl call: its code, message, calicoctl's stderr and, for a partial
+ * apply, what was and was not applied. Anything else is rethrown (a bug).
+ *
+ * @example
+ * ```ts
+ * try { await ctl.apply(r); } catch (e) { return reportCalicoctlError(e, ctx); }
+ * ```
+ */
+export function reportCalicoctlError(error: unknown, ctx: CommandContext): ExitCode {
+  if (!(error instanceof CalicoctlError)) throw error;
+  if (ctx.json) {
+    writeJson(ctx.io.stdout, {
+      ok: false,
+      error: {
+        code: error.code,
+        message: error.message,
+        args: error.args,
+        exitCode: error.exitCode,
+        stderr: error.stderr,
+        applied: error.applied,
+        failed: error.failed,
+        issues: error.issues,
+      },
+    });
+    return EXIT.finding;
+  }
+  const c = ctx.err;
+  const lines = [`${c.red('calicoctl failed')} (${error.code}): ${error.message}`];
+  if (error.applied.length > 0) lines.push(`  applied: ${error.applied.map(formatRef).join(', ')}`);
+  for (const f of error.failed) lines.push(`  ${c.red('failed')}: ${formatRef(f)}: ${f.message}`);
+  if (error.stderr.trim() !== '' && !error.message.includes(error.stderr.trim())) {
+    lines.push(c.dim(error.stderr.trim()));
+  }
+  ctx.io.stderr.write(`${lines.join('\n')}\n`);
+  return EXIT.finding;
+}

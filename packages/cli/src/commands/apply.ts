@@ -1,0 +1,72 @@
+/** `calico-dsl apply <files…>`: validate, then `calicoctl apply -f -`. */
+import {
+  addCalicoctlOptions,
+  type CalicoctlCliOptions,
+  calicoctlFor,
+  loadCalicoResources,
+  reportCalicoctlError,
+  reportIssues,
+} from '../calicoctl-access.js';
+import { type CommandContext, EXIT, type ExitCode } from '../context.js';
+import { writeJson } from '../output/json.js';
+import type { Register } from './register.js';
+
+/**
+ * Validates the manifests and applies them through calicoctl. Exit 1 on invalid input or any
+ * calicoctl failure (a partial apply lists what was and was not applied).
+ *
+ * @example
+ * ```ts
+ * await runApply(['out/deny-nodeports.yaml'], { datastoreType: 'kubernetes' }, ctx);
+ * ```
+ */
+export async function runApply(
+  files: readonly string[],
+  opts: CalicoctlCliOptions,
+  ctx: CommandContext,
+): Promise<ExitCode> {
+  const { resources, issues } = await loadCalicoResources(files, ctx);
+  if (issues.length > 0) return reportIssues(issues, ctx);
+  try {
+    const result = await calicoctlFor(opts, ctx).apply(resources);
+    if (ctx.json)
+      writeJson(ctx.io.stdout, {
+        ok: true,
+        applied: result.count,
+        kind: result.kind,
+        resources: result.resources,
+      });
+    else
+      ctx.io.stdout.write(
+        `${ctx.out.green('applied')} ${result.count} resource(s)${result.kind !== '' ? ` (${result.kind})` : ''}\n`,
+      );
+    return EXIT.ok;
+  } catch (error) {
+    return reportCalicoctlError(error, ctx);
+  }
+}
+
+/**
+ * Adds `apply` to the program.
+ *
+ * @example
+ * ```ts
+ * registerApply(program, run);
+ * ```
+ */
+export const registerApply: Register = (program, run) => {
+  addCalicoctlOptions(
+    program
+      .command('apply')
+      .description('Validate manifests, then create or replace them with calicoctl apply')
+      .argument('<files...>', 'Calico manifest files (YAML/JSON)'),
+  )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ calico-dsl apply out/*.yaml --datastore-type kubernetes --kubeconfig ~/.kube/config
+  $ calico-dsl plan out/*.yaml && calico-dsl apply out/*.yaml`,
+    )
+    .action(run(([files]: [string[]], opts: CalicoctlCliOptions, ctx) => runApply(files, opts, ctx)));
+};

@@ -1,0 +1,175 @@
+/** `calico-dsl eval <manifests…> --flow …`: verdict and trace for flows, with `--expect` for CI. */
+import { type Command, Option } from 'commander';
+import { type CommandContext, EXIT, type ExitCode } from '../context.js';
+import {
+  collectFlows,
+  evaluateCases,
+  type FlowOptions,
+  type FlowOutcome,
+  loadWorld,
+  outcomeJson,
+} from '../evaluation.js';
+import { formatFlow } from '../flow-parse.js';
+import { type Palette, verdictText } from '../output/colors.js';
+import { formatFileIssues, issueJson } from '../output/issues.js';
+import { writeJson } from '../output/json.js';
+import { traceText } from '../output/trace.js';
+import type { Register } from './register.js';
+
+/**
+ * Options of `eval` (and `explain`).
+ *
+ * @example
+ * ```ts
+ * const o: EvalOptions = { flow: ['tcp 198.51.100.7 -> 169.46.10.20:80'], expect: 'allow', trace: true };
+ * ```
+ */
+export interface EvalOptions extends FlowOptions {
+  /** Print every step even for many flows. */
+  readonly trace?: boolean;
+}
+
+function header(o: FlowOutcome, c: Palette): string {
+  const expectation =
+    o.matches === undefined
+      ? ''
+      : o.matches
+        ? `  ${c.green('✓')} ${c.dim(`expected ${o.case.expect}`)}`
+        : `  ${c.red(`✗ expected ${o.case.expect}, got ${o.result.verdict}`)}`;
+  const from = o.case.source === '--flow' ? '' : `  ${c.dim(o.case.source)}`;
+  return `${verdictText(c, o.result.verdict).padEnd(c.enabled ? 14 : 5)}  ${formatFlow(o.case.flow)}${expectation}${from}\n`;
+}
+
+/**
+ * Evaluates flows against the world read from `manifests`. `explain` prints every step with
+ * the deciding one highlighted; `eval` prints steps for a single flow (or with `--trace`) and
+ * one decision line per path otherwise. Exit 1 on invalid input, a flow the evaluator rejects,
+ * or a verdict other than the expected one.
+ *
+ * @example
+ * ```ts
+ * await runFlowCommand(['world.yaml', 'policy.yaml'], { flow: ['tcp 198.51.100.7 -> 169.46.7.10:31024'], expect: 'deny' }, ctx, 'eval');
+ * ```
+ */
+export async function runFlowCommand(
+  manifests: readonly string[],
+  opts: EvalOptions,
+  ctx: CommandContext,
+  mode: 'eval' | 'explain',
+): Promise<ExitCode> {
+  if ((opts.flow ?? []).length === 0 && opts.flows === undefined) {
+    ctx.io.stderr.write(
+      `error: ${mode} needs --flow '<protocol> <source> -> <destination>' or --flows <file> (add --help for usage)\n`,
+    );
+    return EXIT.usage;
+  }
+  const [{ world, issues: worldIssues }, { cases, issues: flowIssues }] = await Promise.all([
+    loadWorld(manifests, ctx, opts.engine),
+    collectFlows(opts, ctx),
+  ]);
+  const inputIssues = [...worldIssues, ...flowIssues];
+  if (world === undefined || inputIssues.length > 0) {
+    if (ctx.json) writeJson(ctx.io.stdout, { ok: false, issues: inputIssues.map(issueJson), results: [] });
+    else ctx.io.stderr.write(formatFileIssues(inputIssues, ctx.err));
+    return EXIT.finding;
+  }
+  const outcomes = evaluateCases(world, cases, ctx);
+  const failed = outcomes.filter((o) => o.matches === false || o.result.issues.length > 0);
+  if (ctx.json) {
+    writeJson(ctx.io.stdout, {
+      ok: failed.length === 0,
+      worldIssues: world.issues,
+      results: outcomes.map(outcomeJson),
+    });
+    return failed.length === 0 ? EXIT.ok : EXIT.finding;
+  }
+  const c = ctx.out;
+  for (const issue of world.issues) {
+    ctx.io.stderr.write(`${ctx.err.yellow('warning')}: ${issue.path.join('.')}: ${issue.message}\n`);
+  }
+  const steps = mode === 'explain' || opts.trace === true || outcomes.length === 1;
+  for (const o of outcomes) {
+    ctx.io.stdout.write(header(o, c));
+    ctx.io.stdout.write(traceText(o.result, c, { steps, highlight: mode === 'explain' }));
+  }
+  if (outcomes.length > 1) {
+    const expected = outcomes.filter((o) => o.matches !== undefined).length;
+    const summary = `${outcomes.length} flows${expected > 0 ? `, ${expected - failed.length}/${expected} as expected` : ''}`;
+    ctx.io.stdout.write(`${failed.length > 0 ? c.red(summary) : c.green(summary)}\n`);
+  }
+  return failed.length === 0 ? EXIT.ok : EXIT.finding;
+}
+
+const collect = (value: string, previous: readonly string[]): string[] => [...previous, value];
+
+/**
+ * Adds the flow options shared by `eval` and `explain`.
+ *
+ * @example
+ * ```ts
+ * addFlowOptions(program.command('eval'));
+ * ```
+ */
+export function addFlowOptions(cmd: Command): Command {
+  return cmd
+    .argument(
+      '<manifests...>',
+      'world and policy manifests (YAML/JSON): Calico resources, Pods, Services, Nodes…',
+    )
+    .option(
+      '--flow <flow>',
+      "a flow: '<tcp|udp|sctp|icmp|icmpv6|N> <src>[:port] -> <dst>[:port]' (repeatable)",
+      collect,
+      [],
+    )
+    .option(
+      '--flows <file>',
+      'many flows: one per line (# comments, optional trailing allow|deny|mixed) or a .json array',
+    )
+    .option('--via <node[/interface]>', 'where the packet enters the cluster (pins the entry host endpoint)')
+    .addOption(
+      new Option('--expect <verdict>', 'exit 1 unless every flow gets this verdict').choices([
+        'allow',
+        'deny',
+        'mixed',
+      ]),
+    )
+    .addOption(new Option('--engine <engine>', 'evaluator engine').choices(['compiled', 'reference']));
+}
+
+/**
+ * Adds `eval` to the program.
+ *
+ * @example
+ * ```ts
+ * registerEval(program, run);
+ * ```
+ */
+export const registerEval: Register = (program, run) => {
+  addFlowOptions(
+    program
+      .command('eval')
+      .description('Evaluate flows against a world of manifests: verdict (Allow/Deny/Mixed) and trace'),
+  )
+    .option('--trace', 'print every step of every path, also for many flows')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ calico-dsl eval world.yaml deny-nodeports.yaml --flow 'tcp 198.51.100.7:40000 -> 169.46.10.20:80' --expect allow
+  $ calico-dsl eval world.yaml policies/*.yaml --flow 'tcp 198.51.100.7 -> 169.46.7.10:31024' --via worker-1/eth1
+  $ calico-dsl eval world.yaml policies/*.yaml --flow 'icmp 10.0.0.1 -> 10.0.0.2 type 8' --json
+  $ calico-dsl eval world.yaml policies/*.yaml --flows flows.txt
+
+flows.txt:
+  # protocol source -> destination [via node/iface] [expected verdict]
+  tcp 198.51.100.7:40000 -> 169.46.10.20:80      allow
+  tcp 198.51.100.7:40000 -> 169.46.7.10:31024    deny
+  udp [2001:db8::7]:5353 -> [2001:db8::10]:53
+
+Exit status 1 when a flow's verdict differs from --expect (or its line's expectation).`,
+    )
+    .action(
+      run(([manifests]: [string[]], opts: EvalOptions, ctx) => runFlowCommand(manifests, opts, ctx, 'eval')),
+    );
+};

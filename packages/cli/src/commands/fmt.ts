@@ -1,0 +1,128 @@
+/** `calico-dsl fmt <files…>`: rewrite manifests in calicoctl's canonical field order. */
+import { toJson, toYaml } from '@calico-dsl/yaml';
+import { type CommandContext, EXIT, type ExitCode } from '../context.js';
+import { type LoadedFile, loadFiles } from '../manifests.js';
+import { formatFileIssues, issueJson } from '../output/issues.js';
+import { writeJson } from '../output/json.js';
+import type { Register } from './register.js';
+
+/**
+ * Options of {@link runFmt}.
+ *
+ * @example
+ * ```ts
+ * const opts: FmtOptions = { check: true };
+ * ```
+ */
+export interface FmtOptions {
+  /** Only report files that are not canonical (exit 1); write nothing. */
+  readonly check?: boolean;
+  /** Rewrite files even though their comments will be lost. */
+  readonly dropComments?: boolean;
+}
+
+/** What happened to one file. */
+type FmtStatus = 'unchanged' | 'formatted' | 'would-format' | 'has-comments' | 'invalid';
+
+// A YAML comment starts at a line start or after whitespace; JSON has none.
+const HAS_COMMENT = /(^|\s)#/m;
+
+/**
+ * The canonical text of a file: `toJson` for `.json` files (one object stays one object), else
+ * multi-document `toYaml`.
+ *
+ * @example
+ * ```ts
+ * canonicalText({ file: 'a.yaml', text, resources, issues: [] }); // calicoctl-ordered YAML
+ * ```
+ */
+export function canonicalText(file: LoadedFile): string {
+  if (!file.file.endsWith('.json')) return toYaml(file.resources);
+  const [only] = file.resources;
+  const single = file.resources.length === 1 && only !== undefined && file.text?.trimStart().startsWith('{');
+  return toJson(single ? only : file.resources);
+}
+
+function statusOf(file: LoadedFile, opts: FmtOptions): { status: FmtStatus; canonical?: string } {
+  if (file.issues.length > 0 || file.text === undefined) return { status: 'invalid' };
+  const canonical = canonicalText(file);
+  if (canonical === file.text) return { status: 'unchanged' };
+  if (opts.check) return { status: 'would-format' };
+  if (HAS_COMMENT.test(file.text) && !opts.dropComments) return { status: 'has-comments' };
+  return { status: 'formatted', canonical };
+}
+
+/**
+ * Formats files in place (or checks them with `check`). Exit 1 when a file is invalid, is not
+ * canonical under `--check`, or has comments that formatting would drop.
+ *
+ * @example
+ * ```ts
+ * await runFmt(['policy.yaml'], { check: true }, ctx); // 1 when policy.yaml needs formatting
+ * ```
+ */
+export async function runFmt(
+  files: readonly string[],
+  opts: FmtOptions,
+  ctx: CommandContext,
+): Promise<ExitCode> {
+  const loaded = await loadFiles(files, ctx.io);
+  const results: { file: LoadedFile; status: FmtStatus }[] = [];
+  for (const file of loaded.files) {
+    const { status, canonical } = statusOf(file, opts);
+    if (canonical !== undefined) await ctx.io.writeFile(file.file, canonical);
+    results.push({ file, status });
+  }
+  const failed = results.some((r) => r.status !== 'unchanged' && r.status !== 'formatted');
+  if (ctx.json) {
+    writeJson(ctx.io.stdout, {
+      ok: !failed,
+      files: results.map((r) => ({
+        file: r.file.file,
+        status: r.status,
+        issues: r.file.issues.map(issueJson),
+      })),
+    });
+    return failed ? EXIT.finding : EXIT.ok;
+  }
+  const c = ctx.out;
+  const line: Record<FmtStatus, (f: string) => string> = {
+    unchanged: (f) => `${c.dim('unchanged')}  ${f}\n`,
+    formatted: (f) => `${c.green('formatted')}  ${f}\n`,
+    'would-format': (f) => `${c.yellow('would reformat')}  ${f}\n`,
+    'has-comments': (f) =>
+      `${c.yellow('skipped')}  ${f}: it has comments, which formatting drops; pass --drop-comments to rewrite anyway\n`,
+    invalid: () => '',
+  };
+  for (const r of results) {
+    ctx.io.stdout.write(
+      r.status === 'invalid' ? formatFileIssues(r.file.issues, c) : line[r.status](r.file.file),
+    );
+  }
+  return failed ? EXIT.finding : EXIT.ok;
+}
+
+/**
+ * Adds `fmt` to the program.
+ *
+ * @example
+ * ```ts
+ * registerFmt(program, run);
+ * ```
+ */
+export const registerFmt: Register = (program, run) => {
+  program
+    .command('fmt')
+    .description("Rewrite manifests in calicoctl's canonical field order (YAML, or JSON for .json files)")
+    .argument('<files...>', 'manifest files to format in place')
+    .option('--check', 'write nothing; exit 1 when a file is not canonical (for CI)')
+    .option('--drop-comments', 'rewrite files that contain comments (comments are not kept)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ calico-dsl fmt policies/*.yaml
+  $ calico-dsl fmt --check policies/*.yaml     # in CI`,
+    )
+    .action(run(([files]: [string[]], opts: FmtOptions, ctx) => runFmt(files, opts, ctx)));
+};

@@ -1,0 +1,202 @@
+/** `calico-dsl synth <policies.ts|.js>`: a DSL module's exports → YAML. */
+import {
+  formatPath,
+  type Issue,
+  isCalicoKind,
+  isResourceSource,
+  type Resource,
+  validate,
+} from '@calico-dsl/core';
+import { toJson, toYaml } from '@calico-dsl/yaml';
+import { type CommandContext, EXIT, type ExitCode } from '../context.js';
+import { formatFileIssues, issueJson } from '../output/issues.js';
+import { writeJson } from '../output/json.js';
+import type { Register } from './register.js';
+
+/**
+ * Options of `synth`.
+ *
+ * @example
+ * ```ts
+ * const o: SynthOptions = { out: 'out/' };
+ * ```
+ */
+export interface SynthOptions {
+  /** Write one file per resource into this directory instead of stdout. */
+  readonly out?: string;
+}
+
+const isResourceObject = (v: unknown): v is Resource =>
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as { kind?: unknown }).kind === 'string' &&
+  typeof (v as { apiVersion?: unknown }).apiVersion === 'string' &&
+  typeof (v as { metadata?: { name?: unknown } }).metadata?.name === 'string';
+
+/**
+ * The resources a module exports: builders (`toResource()`), resource objects, and arrays of
+ * them (nested), in export order with `default` first. Other exports (helpers, constants) are
+ * ignored. Calico kinds are validated; a duplicate kind/namespace/name is an issue.
+ *
+ * @example
+ * ```ts
+ * const { resources, issues } = collectResources({ denyNodeports: preDnat('deny-nodeports').deny() });
+ * ```
+ */
+export function collectResources(mod: Readonly<Record<string, unknown>>): {
+  resources: Resource[];
+  issues: Issue[];
+} {
+  const resources: Resource[] = [];
+  const issues: Issue[] = [];
+  const seenValues = new Set<unknown>();
+  const seenKeys = new Map<string, string>();
+  const visit = (value: unknown, path: (string | number)[]): void => {
+    if (seenValues.has(value)) return; // the same builder exported twice (e.g. named and default)
+    if (Array.isArray(value)) {
+      seenValues.add(value);
+      value.forEach((v, i) => {
+        visit(v, [...path, i]);
+      });
+      return;
+    }
+    let resource: unknown;
+    if (isResourceSource(value)) {
+      seenValues.add(value);
+      try {
+        resource = value.toResource();
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        issues.push({ code: 'cli.synth.build', path, message: `toResource() failed: ${reason}` });
+        return;
+      }
+    } else if (isResourceObject(value)) {
+      seenValues.add(value);
+      resource = value;
+    } else return;
+    const kind = (resource as { kind?: unknown }).kind;
+    let checked: Resource;
+    if (isCalicoKind(kind)) {
+      const result = validate(resource);
+      if (!result.ok) {
+        issues.push(...result.issues.map((i) => ({ ...i, path: [...path, ...i.path] })));
+        return;
+      }
+      checked = result.value;
+    } else if (isResourceObject(resource)) checked = resource;
+    else {
+      issues.push({
+        code: 'cli.synth.shape',
+        path,
+        message: 'toResource() did not return a resource with kind and metadata.name',
+      });
+      return;
+    }
+    const key = `${checked.kind}/${checked.metadata.namespace ?? ''}/${checked.metadata.name}`;
+    const where = formatPath(path);
+    const earlier = seenKeys.get(key);
+    if (earlier !== undefined) {
+      issues.push({
+        code: 'cli.synth.duplicate',
+        path,
+        message: `${checked.kind} "${checked.metadata.name}" is also exported as ${earlier}: give each resource a unique name`,
+      });
+      return;
+    }
+    seenKeys.set(key, where);
+    resources.push(checked);
+  };
+  const names = Object.keys(mod).sort((a, b) => (a === 'default' ? -1 : b === 'default' ? 1 : 0));
+  for (const name of names) visit(mod[name], [name]);
+  return { resources, issues };
+}
+
+/**
+ * The file name of one resource in `-o` output: `<kind>-[<namespace>-]<name>.yaml`, lower case.
+ *
+ * @example
+ * ```ts
+ * resourceFileName(gnp); // 'globalnetworkpolicy-deny-nodeports.yaml'
+ * ```
+ */
+export function resourceFileName(r: Resource, extension: 'yaml' | 'json' = 'yaml'): string {
+  const ns = r.metadata.namespace !== undefined ? `${r.metadata.namespace}-` : '';
+  return `${r.kind.toLowerCase()}-${ns}${r.metadata.name}.${extension}`.replace(/[^A-Za-z0-9._-]/g, '_');
+}
+
+/**
+ * Imports the module (TypeScript without a build step) and prints its resources as YAML, or
+ * writes one file per resource with `out`. Exit 1 when the module fails to load, exports no
+ * resources, or a resource is invalid.
+ *
+ * @example
+ * ```ts
+ * await runSynth('policies.ts', { out: 'out' }, ctx);
+ * ```
+ */
+export async function runSynth(file: string, opts: SynthOptions, ctx: CommandContext): Promise<ExitCode> {
+  let mod: Record<string, unknown>;
+  try {
+    mod = await ctx.io.importModule(file);
+  } catch (error) {
+    const message = `Cannot load the module: ${error instanceof Error ? error.message : String(error)}`;
+    return report(ctx, [{ code: 'cli.synth.import', path: [], message }], file);
+  }
+  const { resources, issues } = collectResources(mod);
+  if (issues.length > 0) return report(ctx, issues, file);
+  if (resources.length === 0) {
+    const message =
+      'The module exports no resources: export DSL builders, resource objects or arrays of them (e.g. `export const denyNodeports = preDnat("deny-nodeports")…`)';
+    return report(ctx, [{ code: 'cli.synth.empty', path: [], message }], file);
+  }
+  if (opts.out === undefined) {
+    ctx.io.stdout.write(ctx.json ? toJson(resources) : toYaml(resources));
+    return EXIT.ok;
+  }
+  const files: string[] = [];
+  for (const r of resources) {
+    const path = ctx.io.join(opts.out, resourceFileName(r));
+    await ctx.io.writeFile(path, toYaml(r));
+    files.push(path);
+  }
+  if (ctx.json) writeJson(ctx.io.stdout, { ok: true, files });
+  else for (const f of files) ctx.io.stdout.write(`${ctx.out.green('wrote')} ${f}\n`);
+  return EXIT.ok;
+}
+
+function report(ctx: CommandContext, issues: readonly Issue[], file: string): ExitCode {
+  const fileIssues = issues.map((issue) => ({ file, issue }));
+  if (ctx.json) writeJson(ctx.io.stdout, { ok: false, issues: fileIssues.map(issueJson) });
+  else ctx.io.stderr.write(formatFileIssues(fileIssues, ctx.err));
+  return EXIT.finding;
+}
+
+/**
+ * Adds `synth` to the program.
+ *
+ * @example
+ * ```ts
+ * registerSynth(program, run);
+ * ```
+ */
+export const registerSynth: Register = (program, run) => {
+  program
+    .command('synth')
+    .description('Import a module of DSL builders/resources (.ts needs no build step) and print YAML')
+    .argument('<module>', 'a .ts, .mts, .js or .mjs module; its exports are the resources')
+    .option('-o, --out <dir>', 'write one YAML file per resource into <dir> instead of stdout')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ calico-dsl synth policies.ts > policies.yaml
+  $ calico-dsl synth policies.ts -o out/
+  $ calico-dsl synth policies.ts --json | jq '.[].metadata.name'
+
+policies.ts:
+  import { preDnat } from '@calico-dsl/core';
+  export const denyNodeports = preDnat('deny-nodeports').selector("ibm.role=='worker_public'")
+    .order(1100).deny().tcp().ports('30000:32767');`,
+    )
+    .action(run(([file]: [string], opts: SynthOptions, ctx) => runSynth(file, opts, ctx)));
+};

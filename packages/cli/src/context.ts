@@ -1,0 +1,72 @@
+/** What every command receives: the injected I/O, output mode and palettes. */
+import type { CliIo } from './io.js';
+import { type Palette, palette, useColor } from './output/colors.js';
+
+/**
+ * The options every command accepts.
+ *
+ * @example
+ * ```ts
+ * const opts: CommonOptions = { json: true, color: false };
+ * ```
+ */
+export interface CommonOptions {
+  readonly json?: boolean;
+  /** `false` after `--no-color`. */
+  readonly color?: boolean;
+}
+
+/**
+ * A command's view of the world.
+ *
+ * @example
+ * ```ts
+ * const ctx = commandContext(io, { json: false });
+ * ctx.io.stdout.write(ctx.out.green('ok\n'));
+ * ```
+ */
+export interface CommandContext {
+  readonly io: CliIo;
+  readonly json: boolean;
+  /** Styles for stdout. */
+  readonly out: Palette;
+  /** Styles for stderr. */
+  readonly err: Palette;
+}
+
+/**
+ * Builds the {@link CommandContext} from the common options.
+ *
+ * @example
+ * ```ts
+ * commandContext(nodeIo(), { json: true }).json; // true
+ * ```
+ */
+export function commandContext(io: CliIo, opts: CommonOptions): CommandContext {
+  return {
+    io,
+    json: opts.json === true,
+    out: palette(useColor(io.stdout, io.env, opts.color)),
+    err: palette(useColor(io.stderr, io.env, opts.color)),
+  };
+}
+
+/**
+ * Exit statuses: 0 ok, 1 a finding (invalid input, unexpected verdict, calicoctl failure), 2 usage.
+ *
+ * @example
+ * ```ts
+ * return problems.length > 0 ? EXIT.finding : EXIT.ok;
+ * ```
+ */
+export const EXIT = { ok: 0, finding: 1, usage: 2 } as const;
+
+/**
+ * One of {@link EXIT}'s values.
+ *
+ * @example
+ * ```ts
+ * const code: ExitCode = EXIT.usage;
+ * ```
+ */
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

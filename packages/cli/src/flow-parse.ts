@@ -1,0 +1,203 @@
+/**
+ * The `--flow` grammar:
+ *
+ * ```text
+ * flow     = protocol source ("->" | "→") destination [icmp]
+ * protocol = tcp | udp | sctp | icmp | icmpv6 | udplite | 1-255     (any case)
+ * address  = IPv4 [":" port] | "[" IPv6 "]" [":" port] | IPv6      (a bare IPv6 takes no port)
+ * icmp     = "type" N ["code" M]                                     (ICMP/ICMPv6 only)
+ * via      = "via" node ["/" interface]                              (where it enters the cluster)
+ * flow     = … [icmp] [via]
+ * ```
+ *
+ * Pure (no `node:*`), so @calico-dsl/testkit reuses it for `expect(world).toAllow('tcp …')`.
+ */
+import type { Issue, Result } from '@calico-dsl/core';
+import type { Flow } from '@calico-dsl/evaluator';
+
+const PROTOCOLS: Readonly<Record<string, Flow['protocol']>> = {
+  tcp: 'TCP',
+  udp: 'UDP',
+  sctp: 'SCTP',
+  icmp: 'ICMP',
+  icmpv6: 'ICMPv6',
+  udplite: 'UDPLite',
+};
+
+const EXAMPLE = "e.g. 'tcp 198.51.100.7:40000 -> 169.46.10.20:80'";
+
+interface Address {
+  readonly ip: string;
+  readonly port?: number;
+}
+
+const fail = (path: string, message: string): { ok: false; issues: Issue[] } => ({
+  ok: false,
+  issues: [{ code: 'cli.flow', path: [path], message }],
+});
+
+function parsePortText(text: string, where: string): Result<number> {
+  if (!/^\d{1,5}$/.test(text) || Number(text) > 65535) {
+    return fail(where, `Port "${text}" is not a number 0-65535.`);
+  }
+  return { ok: true, value: Number(text) };
+}
+
+function isIpv4(text: string): boolean {
+  const parts = text.split('.');
+  return parts.length === 4 && parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255);
+}
+
+const looksIpv6 = (text: string): boolean => text.includes(':') && /^[0-9a-fA-F:.]+$/.test(text);
+
+function parseAddress(text: string, where: 'source' | 'destination'): Result<Address> {
+  const bracketed = /^\[([^\]]+)\](?::(.*))?$/.exec(text);
+  if (bracketed) {
+    const ip = bracketed[1] ?? '';
+    if (!looksIpv6(ip)) return fail(where, `"${ip}" in brackets is not an IPv6 address.`);
+    if (bracketed[2] === undefined) return { ok: true, value: { ip } };
+    const port = parsePortText(bracketed[2], where);
+    return port.ok ? { ok: true, value: { ip, port: port.value } } : port;
+  }
+  if (looksIpv6(text) && text.split(':').length > 2) {
+    // A bare IPv6 address: its colons are not a port separator.
+    return { ok: true, value: { ip: text } };
+  }
+  const [ip = '', portText, ...rest] = text.split(':');
+  if (!isIpv4(ip) || rest.length > 0) {
+    return fail(
+      where,
+      `The ${where} "${text}" is not an address: write IPv4[:port] or [IPv6]:port, ${EXAMPLE}.`,
+    );
+  }
+  if (portText === undefined) return { ok: true, value: { ip } };
+  const port = parsePortText(portText, where);
+  return port.ok ? { ok: true, value: { ip, port: port.value } } : port;
+}
+
+function parseProtocol(text: string): Result<Flow['protocol']> {
+  const named = PROTOCOLS[text.toLowerCase()];
+  if (named !== undefined) return { ok: true, value: named };
+  if (/^\d{1,3}$/.test(text) && Number(text) >= 1 && Number(text) <= 255) {
+    return { ok: true, value: Number(text) };
+  }
+  return fail(
+    'protocol',
+    `Unknown protocol "${text}": use tcp, udp, sctp, icmp, icmpv6, udplite or a number 1-255, ${EXAMPLE}.`,
+  );
+}
+
+function parseIcmp(words: readonly string[]): Result<Flow['icmp'] | undefined> {
+  if (words.length === 0) return { ok: true, value: undefined };
+  const [typeWord, type, codeWord, code, ...rest] = words;
+  const byte = (t: string | undefined) => t !== undefined && /^\d{1,3}$/.test(t) && Number(t) <= 255;
+  if (
+    typeWord !== 'type' ||
+    !byte(type) ||
+    rest.length > 0 ||
+    (codeWord !== undefined && codeWord !== 'code')
+  ) {
+    return fail(
+      'icmp',
+      `After the destination only "type N [code M]" may follow (ICMP), got "${words.join(' ')}".`,
+    );
+  }
+  if (codeWord !== undefined && !byte(code)) return fail('icmp', `ICMP code "${code ?? ''}" is not 0-255.`);
+  return {
+    ok: true,
+    value: code !== undefined ? { type: Number(type), code: Number(code) } : { type: Number(type) },
+  };
+}
+
+/**
+ * Parses a flow written as text into the evaluator's `Flow`. Returns issues (never throws) that
+ * show the expected form.
+ *
+ * @example
+ * ```ts
+ * parseFlow('tcp 198.51.100.7:40000 -> 169.46.10.20:80');
+ * // { ok: true, value: { protocol: 'TCP', srcIp: '198.51.100.7', srcPort: 40000, dstIp: '169.46.10.20', dstPort: 80 } }
+ * parseFlow('icmpv6 [2001:db8::1] -> 2001:db8::2 type 128');
+ * parseFlow('tcp 198.51.100.7 -> 169.46.7.10:31024 via worker-1/eth1');
+ * ```
+ */
+export function parseFlow(text: string): Result<Flow> {
+  const [left = '', right, ...more] = text.trim().split(/\s*(?:->|→)\s*/);
+  if (right === undefined || more.length > 0) {
+    return fail('flow', `A flow is "protocol source -> destination", ${EXAMPLE}; got "${text}".`);
+  }
+  const head = left.split(/\s+/);
+  const tail = right.split(/\s+/);
+  if (head.length !== 2 || tail[0] === undefined || tail[0] === '') {
+    return fail('flow', `A flow is "protocol source -> destination", ${EXAMPLE}; got "${text}".`);
+  }
+  const protocol = parseProtocol(head[0] ?? '');
+  const src = parseAddress(head[1] ?? '', 'source');
+  const dst = parseAddress(tail[0], 'destination');
+  const viaAt = tail.indexOf('via');
+  const via: Result<Flow['via'] | undefined> =
+    viaAt < 0
+      ? { ok: true, value: undefined }
+      : viaAt !== tail.length - 2
+        ? fail('via', '"via node[/interface]" must come last in a flow.')
+        : parseVia(tail[viaAt + 1] ?? '');
+  const icmp = parseIcmp(tail.slice(1, viaAt < 0 ? undefined : viaAt));
+  const issues = [protocol, src, dst, icmp, via].flatMap((r) => (r.ok ? [] : r.issues));
+  if (!protocol.ok || !src.ok || !dst.ok || !icmp.ok || !via.ok) return { ok: false, issues };
+  const isIcmp = protocol.value === 'ICMP' || protocol.value === 'ICMPv6';
+  if (icmp.value !== undefined && !isIcmp)
+    return fail('icmp', '"type N" only applies to icmp and icmpv6 flows.');
+  return {
+    ok: true,
+    value: {
+      protocol: protocol.value,
+      srcIp: src.value.ip,
+      ...(src.value.port !== undefined ? { srcPort: src.value.port } : {}),
+      dstIp: dst.value.ip,
+      ...(dst.value.port !== undefined ? { dstPort: dst.value.port } : {}),
+      ...(icmp.value !== undefined ? { icmp: icmp.value } : {}),
+      ...(via.value !== undefined ? { via: via.value } : {}),
+    },
+  };
+}
+
+/**
+ * Parses `--via node[/interface]`: where the packet enters the cluster.
+ *
+ * @example
+ * ```ts
+ * parseVia('worker-1/eth1'); // { ok: true, value: { node: 'worker-1', interface: 'eth1' } }
+ * ```
+ */
+export function parseVia(text: string): Result<NonNullable<Flow['via']>> {
+  const [node = '', iface, ...rest] = text.split('/');
+  if (node === '' || rest.length > 0 || iface === '') {
+    return fail('via', `--via takes "node" or "node/interface", e.g. "worker-1/eth1"; got "${text}".`);
+  }
+  return { ok: true, value: iface !== undefined ? { node, interface: iface } : { node } };
+}
+
+/**
+ * Writes a flow back as text in the `--flow` grammar (used in messages and JSON output).
+ *
+ * @example
+ * ```ts
+ * formatFlow({ protocol: 'TCP', srcIp: '10.0.0.1', dstIp: '10.0.0.2', dstPort: 80 }); // 'tcp 10.0.0.1 -> 10.0.0.2:80'
+ * ```
+ */
+export function formatFlow(flow: Flow): string {
+  const addr = (ip: string, port: number | undefined) => {
+    const host = ip.includes(':') && port !== undefined ? `[${ip}]` : ip;
+    return port !== undefined ? `${host}:${port}` : host;
+  };
+  const proto = typeof flow.protocol === 'number' ? String(flow.protocol) : flow.protocol.toLowerCase();
+  const icmp =
+    flow.icmp !== undefined
+      ? ` type ${flow.icmp.type}${flow.icmp.code !== undefined ? ` code ${flow.icmp.code}` : ''}`
+      : '';
+  const via =
+    flow.via !== undefined
+      ? ` via ${flow.via.node}${flow.via.interface !== undefined ? `/${flow.via.interface}` : ''}`
+      : '';
+  return `${proto} ${addr(flow.srcIp, flow.srcPort)} -> ${addr(flow.dstIp, flow.dstPort)}${icmp}${via}`;
+}

@@ -1,0 +1,125 @@
+/** Verdicts and traces as text, with the deciding rule highlighted for `explain`. */
+import {
+  type Decision,
+  type EvaluationResult,
+  formatDecision,
+  formatEndpoint,
+  formatPolicy,
+  type PathResult,
+  type PolicyRef,
+  type TraceStep,
+} from '@calico-dsl/evaluator';
+import { type Palette, verdictText } from './colors.js';
+
+/**
+ * How much of a result to print.
+ *
+ * @example
+ * ```ts
+ * const o: TraceTextOptions = { steps: true, highlight: true };
+ * ```
+ */
+export interface TraceTextOptions {
+  /** Print every step of every path (else only what decided each path). */
+  readonly steps: boolean;
+  /** Mark the step that decided each path (`explain`). */
+  readonly highlight: boolean;
+}
+
+const samePolicy = (a: PolicyRef | undefined, b: PolicyRef | undefined): boolean =>
+  a === b ||
+  (a !== undefined &&
+    b !== undefined &&
+    a.kind === b.kind &&
+    a.name === b.name &&
+    a.namespace === b.namespace);
+
+/**
+ * The index of the step that decided a path: the step of the deciding policy rule, else the last
+ * step of the deciding stage, else the last step.
+ *
+ * @example
+ * ```ts
+ * const i = decidingStep(result.paths[0]); // index into result.paths[0].steps
+ * ```
+ */
+export function decidingStep(path: PathResult): number {
+  const d: Decision = path.decidedBy;
+  const exact = path.steps.findIndex(
+    (s) =>
+      s.stage === d.stage &&
+      samePolicy(s.policy, d.policy) &&
+      s.ruleIndex === d.ruleIndex &&
+      (d.direction === undefined || s.direction === d.direction),
+  );
+  if (exact >= 0) return exact;
+  const stageSteps = path.steps.map((s, i) => (s.stage === d.stage ? i : -1)).filter((i) => i >= 0);
+  return stageSteps[stageSteps.length - 1] ?? path.steps.length - 1;
+}
+
+/**
+ * One trace step as a line: stage, endpoint, tier, policy, rule, action and reason.
+ *
+ * @example
+ * ```ts
+ * formatStep(step); // 'preDnat [HostEndpoint worker-1-public (worker-1, eth1)] tier default GlobalNetworkPolicy deny-nodeports ingress rule 0 → deny'
+ * ```
+ */
+export function formatStep(s: TraceStep): string {
+  const parts: string[] = [s.stage.padEnd(15)];
+  if (s.endpoint) parts.push(`[${formatEndpoint(s.endpoint)}]`);
+  if (s.tier !== undefined) parts.push(`tier ${s.tier}`);
+  if (s.policy) parts.push(formatPolicy(s.policy));
+  if (s.ruleIndex !== undefined) parts.push(`${s.direction ?? ''} rule ${s.ruleIndex}`.trim());
+  parts.push(`→ ${s.action}`);
+  if (s.reason !== undefined) parts.push(`(${s.reason})`);
+  return parts.join(' ');
+}
+
+function pathHeader(p: PathResult, i: number, c: Palette): string {
+  const via = [
+    p.entry ? `entry ${formatEndpoint(p.entry)}` : undefined,
+    p.backend
+      ? `backend ${formatEndpoint(p.backend)} ${p.backend.ip}${p.backend.port !== undefined ? `:${p.backend.port}` : ''}`
+      : undefined,
+  ].filter((x) => x !== undefined);
+  return `path ${i + 1}${via.length > 0 ? `: ${via.join(' → ')}` : ''} — ${verdictText(c, p.verdict)}`;
+}
+
+/**
+ * Renders the paths, decisions and (optionally) steps of a result, indented under a header line
+ * the caller prints.
+ *
+ * @example
+ * ```ts
+ * io.stdout.write(traceText(result, palette(false), { steps: true, highlight: true }));
+ * ```
+ */
+export function traceText(result: EvaluationResult, c: Palette, opts: TraceTextOptions): string {
+  const lines: string[] = [];
+  result.paths.forEach((p, i) => {
+    lines.push(`  ${pathHeader(p, i, c)}`);
+    const decision = `decided by ${formatDecision(p.decidedBy)}`;
+    lines.push(`    ${opts.highlight ? c.bold(decision) : decision}`);
+    if (!opts.steps) return;
+    const deciding = opts.highlight ? decidingStep(p) : -1;
+    p.steps.forEach((s, j) => {
+      const text = formatStep(s);
+      lines.push(
+        j === deciding ? `  ${c.yellow('▶')} ${c.bold(text)}` : `    ${opts.highlight ? c.dim(text) : text}`,
+      );
+    });
+  });
+  if (result.paths.length === 0) lines.push('  (no path: the flow was not evaluated)');
+  for (const u of result.unsupported) {
+    lines.push(
+      `  ${c.yellow('note')}: ${formatPolicy(u.policy)} ${u.direction} rule ${u.ruleIndex} uses ${u.feature}; evaluated on its L3/L4 fields only`,
+    );
+  }
+  for (const issue of result.issues) {
+    lines.push(
+      `  ${c.red('issue')}: ${issue.path.join('.')}${issue.path.length > 0 ? ': ' : ''}${issue.message}`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}

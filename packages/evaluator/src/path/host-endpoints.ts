@@ -56,7 +56,8 @@ export function hepOwningIp(world: WorldModel, ip: Ip, node?: string): HostEndpo
 
 /**
  * The HEP a VIP (LoadBalancer / cluster / external IP) arrives through on a node: the one
- * carrying the node's ExternalIP, else the `*` HEP (contract: "the interface a VIP is bound to").
+ * carrying the node's ExternalIP (InternalIP when it has no ExternalIP), else the `*` HEP
+ * (contract: "the interface a VIP is bound to").
  *
  * @example
  * ```ts
@@ -64,7 +65,8 @@ export function hepOwningIp(world: WorldModel, ip: Ip, node?: string): HostEndpo
  * ```
  */
 export function vipEntryHep(world: WorldModel, node: NodeModel): HostEndpointModel | undefined {
-  for (const ip of node.externalIPs) {
+  // A node without an ExternalIP can only carry the VIP on its internal interface.
+  for (const ip of node.externalIPs.length > 0 ? node.externalIPs : node.internalIPs) {
     const h = hepOwningIp(world, ip, node.name);
     if (h) return h;
   }

@@ -127,7 +127,8 @@ class PathTracer {
   /** §4.8 "pod → …": workload egress first (post-DNAT destination, §5), then the destination side. */
   fromWorkload(src: WorkloadEndpointModel, pkt: Packet): void {
     const frontend = findFrontend(this.#world, pkt);
-    const targets = targetsOf(this.#world, pkt, frontend, src.node);
+    // In-cluster sources reach every backend (kube-proxy's externalTrafficPolicy is for external traffic).
+    const targets = targetsOf(this.#world, pkt, frontend, undefined);
     if (frontend && targets.length === 0) {
       this.#noBackends(frontend, pkt, endpointRef(src));
       return;
@@ -181,7 +182,7 @@ class PathTracer {
   /** Host process → somewhere (§4.8 "host process → external via HEP B", §3.3, §5). */
   fromHost(node: string, pkt: Packet): void {
     const frontend = findFrontend(this.#world, pkt);
-    const targets = targetsOf(this.#world, pkt, frontend, node);
+    const targets = targetsOf(this.#world, pkt, frontend, undefined);
     const entry = hostRef(node);
     if (frontend && targets.length === 0) {
       this.#noBackends(frontend, pkt, entry);

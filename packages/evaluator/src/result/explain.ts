@@ -19,7 +19,10 @@ import type {
  * ```
  */
 export function formatPolicy(p: PolicyRef): string {
-  return `${p.kind} ${p.namespace !== undefined ? `${p.namespace}/` : ''}${p.name}`;
+  const text = `${p.kind} ${p.namespace !== undefined ? `${p.namespace}/` : ''}${p.name}`;
+  // calicoctl (≤ 3.31) lists converted Kubernetes policies as `knp.default.<name>` (§2.3).
+  const isKnp = p.kind === 'KubernetesNetworkPolicy' || p.kind === 'StagedKubernetesNetworkPolicy';
+  return isKnp ? `${text} (knp.default.${p.name})` : text;
 }
 
 /**

@@ -604,6 +604,44 @@ const ROWS: Row[] = [
     verdict: 'Allow',
     decidedBy: null,
   },
+  {
+    cite: '§4.6 raw table: a reply from an outbound failsafe port bypasses untracked policy only',
+    extra: [
+      gnp('u-deny', {
+        selector: "role == 'public'",
+        doNotTrack: true,
+        applyOnForward: true,
+        ingress: [{ action: 'Deny' }],
+      }),
+      gnp('n-allow', {
+        order: 1,
+        selector: "role == 'public'",
+        ingress: [{ action: 'Allow', protocol: 'UDP' }],
+      }),
+    ],
+    flow: { protocol: 'UDP', srcIp: EXT, srcPort: 53, dstIp: N1_PUB, dstPort: 40000 },
+    verdict: 'Allow',
+    decidedBy: 'n-allow',
+  },
+  {
+    cite: '§4.4 untracked Deny applies to other source ports',
+    extra: [
+      gnp('u-deny', {
+        selector: "role == 'public'",
+        doNotTrack: true,
+        applyOnForward: true,
+        ingress: [{ action: 'Deny' }],
+      }),
+      gnp('n-allow', {
+        order: 1,
+        selector: "role == 'public'",
+        ingress: [{ action: 'Allow', protocol: 'UDP' }],
+      }),
+    ],
+    flow: { protocol: 'UDP', srcIp: EXT, srcPort: 5353, dstIp: N1_PUB, dstPort: 40000 },
+    verdict: 'Deny',
+    decidedBy: 'u-deny',
+  },
   // Forwarded traffic
   {
     cite: '§12.58 §4.5 normal HEP policy does not police forwarded traffic',

@@ -252,10 +252,12 @@ class PathTracer {
       decisions.push({ stage: 'failsafe', reason });
       return true;
     }
-    const un = rec.chain('untracked', hep, 'untracked', 'egress', original);
-    decisions.push(un.decision);
-    if (un.verdict === 'deny') return false;
-    if (un.verdict === 'allow') return true;
+    if (!this.#rawReplyFailsafe(rec, hep, original, 'egress')) {
+      const un = rec.chain('untracked', hep, 'untracked', 'egress', original);
+      decisions.push(un.decision);
+      if (un.verdict === 'deny') return false;
+      if (un.verdict === 'allow') return true;
+    }
     // §5: host-originated DNAT'd traffic is matched with the post-DNAT destination.
     const eg = rec.chain('hostEgress', hep, 'normal', 'egress', pkt);
     decisions.push(eg.decision);
@@ -295,6 +297,7 @@ class PathTracer {
       ['untracked', 'untracked'],
       ['preDnat', 'preDnat'],
     ] as const) {
+      if (stage === 'untracked' && this.#rawReplyFailsafe(rec, hep, pkt, 'ingress')) continue;
       const out = rec.chain(stage, hep, chain, 'ingress', pkt);
       decisions.push(out.decision);
       if (out.verdict === 'deny') {
@@ -424,6 +427,7 @@ class PathTracer {
       ['untracked', 'untracked'],
       ['preDnat', 'preDnat'],
     ] as const) {
+      if (stage === 'untracked' && this.#rawReplyFailsafe(rec, hep, pkt, 'ingress')) continue;
       const out = rec.chain(stage, hep, chain, 'ingress', pkt);
       decisions.push(out.decision);
       if (out.verdict === 'deny') return 'deny';
@@ -493,6 +497,28 @@ class PathTracer {
       return;
     }
     this.#exit(rec, decisions, entryRef);
+  }
+
+  /**
+   * §4.6 raw table: the inbound failsafe chain also accepts packets whose *source* port is an
+   * outbound failsafe port (replies), and vice versa, so untracked policy never sees them.
+   */
+  #rawReplyFailsafe(
+    rec: PathRecorder,
+    hep: HostEndpointModel,
+    pkt: Packet,
+    direction: 'ingress' | 'egress',
+  ): boolean {
+    const list = direction === 'ingress' ? this.#world.failsafeOutbound : this.#world.failsafeInbound;
+    const remote = direction === 'ingress' ? pkt.src : pkt.dst;
+    if (!failsafeHit(list, pkt.protocol, pkt.srcPort, remote)) return false;
+    rec.note(
+      'failsafe',
+      'continue',
+      `source port ${protocolName(pkt.protocol)}:${pkt.srcPort} is an ${direction === 'ingress' ? 'outbound' : 'inbound'} failsafe port: untracked policy bypassed in the raw table (§4.6)`,
+      endpointRef(hep),
+    );
+    return true;
   }
 
   #exit(rec: PathRecorder, decisions: (Decision | undefined)[], entry: EndpointRef | undefined): void {

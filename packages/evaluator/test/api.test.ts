@@ -85,6 +85,17 @@ describe('evaluate', () => {
     });
   });
 
+  it('decidedBy summarises paths decided the same way', () => {
+    const r = world.evaluate({
+      protocol: 'TCP',
+      srcIp: '198.51.100.7',
+      dstIp: '203.0.113.11',
+      dstPort: 31024,
+    });
+    expect(r.decidedBy?.policy?.name).toBe('deny-nodeports');
+    expect(JSON.parse(JSON.stringify(r)).decidedBy.policy.name).toBe('deny-nodeports');
+  });
+
   it('keeps one path per backend once DNAT happened', () => {
     const r = world.evaluate({ protocol: 'TCP', srcIp: '198.51.100.7', dstIp: '169.46.10.20', dstPort: 80 });
     expect(r.paths.map((p) => p.backend?.ip)).toEqual(['172.30.152.10', '172.30.152.11', '172.30.152.12']);

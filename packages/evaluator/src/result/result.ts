@@ -1,7 +1,7 @@
 /** The concrete {@link EvaluationResult}: trace and text are built on first use. */
 import type { Issue } from '@calico-dsl/core';
-import { explainText } from './explain.js';
-import type { EvaluationResult, PathResult, TraceStep, UnsupportedUse, Verdict } from './types.js';
+import { explainText, formatDecision } from './explain.js';
+import type { Decision, EvaluationResult, PathResult, TraceStep, UnsupportedUse, Verdict } from './types.js';
 
 /**
  * §contract: Allow when every path allows, Deny when every path denies, else Mixed.
@@ -39,6 +39,13 @@ export class Evaluation implements EvaluationResult {
     this.verdict = combineVerdicts(paths.map((p) => p.verdict));
   }
 
+  get decidedBy(): Decision | undefined {
+    const first = this.paths[0]?.decidedBy;
+    if (!first) return undefined;
+    const key = formatDecision(first);
+    return this.paths.every((p) => formatDecision(p.decidedBy) === key) ? first : undefined;
+  }
+
   get trace(): readonly TraceStep[] {
     this.#trace ??= this.paths.flatMap((p) => p.steps);
     return this.#trace;
@@ -48,6 +55,7 @@ export class Evaluation implements EvaluationResult {
     return explainText({
       flowText: this.#flowText,
       verdict: this.verdict,
+      decidedBy: this.decidedBy,
       paths: this.paths,
       issues: this.issues,
       unsupported: this.unsupported,
@@ -57,6 +65,7 @@ export class Evaluation implements EvaluationResult {
   toJSON(): object {
     return {
       verdict: this.verdict,
+      decidedBy: this.decidedBy,
       paths: this.paths,
       trace: this.trace,
       issues: this.issues,

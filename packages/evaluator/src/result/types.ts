@@ -175,6 +175,8 @@ export interface EvaluationResult {
   /** Problems with the flow or the world that affect this answer. */
   readonly issues: readonly Issue[];
   readonly unsupported: readonly UnsupportedUse[];
+  /** What decided every path, when all paths were decided the same way (else `undefined`). */
+  readonly decidedBy: Decision | undefined;
   /** The same as readable text. */
   explain(): string;
 }

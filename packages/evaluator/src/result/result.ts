@@ -55,7 +55,6 @@ export class Evaluation implements EvaluationResult {
     return explainText({
       flowText: this.#flowText,
       verdict: this.verdict,
-      decidedBy: this.decidedBy,
       paths: this.paths,
       issues: this.issues,
       unsupported: this.unsupported,

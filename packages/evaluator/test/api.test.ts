@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { combineVerdicts, EvaluatorInputError, World } from '../src/index.js';
 import { parseWorld, scenarios } from './helpers/scenarios.js';
-import { BASE, gnp, np, service, tier } from './helpers/world-kit.js';
+import { BASE, gnp, np, service, sgnp, tier } from './helpers/world-kit.js';
 
 const lesson2 = scenarios().find((s) => s.name === '02-lesson-2');
 if (!lesson2) throw new Error('fixture 02-lesson-2 missing');
@@ -133,6 +133,24 @@ describe('evaluate', () => {
     expect(combineVerdicts(['Allow', 'Allow'])).toBe('Allow');
     expect(combineVerdicts(['Deny'])).toBe('Deny');
     expect(combineVerdicts(['Allow', 'Deny'])).toBe('Mixed');
+  });
+});
+
+describe('staged policies (§2.5)', () => {
+  it('are reported with what they would do, never enforced', () => {
+    const w = World.from([
+      ...BASE,
+      sgnp('preview', {
+        selector: "app == 'web'",
+        ingress: [{ action: 'Allow', protocol: 'UDP' }, { action: 'Deny' }],
+      }),
+    ]);
+    const r = w.evaluate({ protocol: 'TCP', srcIp: '198.51.100.7', dstIp: '10.1.0.10', dstPort: 8080 });
+    expect(r.verdict).toBe('Allow');
+    expect(r.trace.find((s) => s.action === 'staged')).toMatchObject({
+      ruleIndex: 1,
+      reason: 'staged policy, not enforced: would Deny',
+    });
   });
 });
 

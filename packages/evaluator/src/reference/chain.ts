@@ -14,6 +14,8 @@ function ref(p: PolicyModel): PolicyRef {
     : { kind: p.kind, namespace: p.namespace, name: p.name };
 }
 
+const NOOP = (): void => {};
+
 type RulesOutcome =
   | { readonly kind: 'Allow' | 'Deny' | 'Pass'; readonly rule: RuleModel }
   | { readonly kind: 'none' };
@@ -59,7 +61,24 @@ export function runChain(engine: Engine, req: ChainRequest): ChainOutcome {
       const policy = ref(p);
       // §2.5: staged policies are never enforced (but they count for tier applicability).
       if (p.staged) {
-        steps.push({ tier: tier.name, policy, action: 'staged', reason: 'staged policy: never enforced' });
+        // §2.5: report what it would have done (flow-log style), without enforcing it.
+        const would = runRules(engine, dir === 'ingress' ? p.ingress : p.egress, req, NOOP, NOOP);
+        steps.push(
+          would.kind === 'none'
+            ? {
+                tier: tier.name,
+                policy,
+                action: 'staged',
+                reason: 'staged policy, not enforced: would not match',
+              }
+            : {
+                tier: tier.name,
+                policy,
+                ruleIndex: would.rule.index,
+                action: 'staged',
+                reason: `staged policy, not enforced: would ${would.kind}`,
+              },
+        );
         continue;
       }
       anyEnforced = true;

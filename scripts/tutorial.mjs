@@ -34,6 +34,8 @@ for (const lesson of lessons) {
     encoding: 'utf8',
   });
   if (run.status !== 0) failed++;
+  // On a real cluster each lesson builds on the previous one: stop at the first that failed.
+  if (run.status !== 0 && args.includes('--apply')) break;
   if (json) {
     try {
       documents.push(JSON.parse(run.stdout));
@@ -44,7 +46,14 @@ for (const lesson of lessons) {
   }
 }
 if (json) console.log(JSON.stringify(documents, null, 2));
-else if (!failed) console.log(`All ${lessons.length} lessons reproduce the tutorial.`);
-if (failed)
+else if (!failed)
+  console.log(
+    args.includes('--apply')
+      ? `All ${lessons.length} lessons applied; try the curl commands above.`
+      : `All ${lessons.length} lessons reproduce the tutorial.`,
+  );
+if (failed && args.includes('--apply'))
+  console.error('npm run tutorial: stopped at the first lesson that failed');
+else if (failed)
   console.error(`npm run tutorial: ${failed} of ${lessons.length} lessons did not reproduce the tutorial`);
 process.exit(failed ? 1 : 0);

@@ -6,15 +6,24 @@ import type { Calicoctl } from '@calico-dsl/calicoctl';
 import { CalicoctlError } from '@calico-dsl/calicoctl';
 import { curlCommand } from './curl.js';
 import { type Lesson, policyName } from './lesson.js';
+import { outDirFor } from './out-files.js';
+import type { TutorialParams } from './params.js';
 import { lessonHeading } from './render-text.js';
 
-/** What {@link applyLesson} needs: a calicoctl, somewhere to print, and which part to run. */
+/**
+ * What {@link applyLesson} needs: a calicoctl, somewhere to print, and which part to run.
+ *
+ * @example
+ * ```ts
+ * const options: ApplyOptions = { ctl: createCalicoctl(), print: console.log, cleanup: false, rerun: 'npm start --' };
+ * ```
+ */
 export interface ApplyOptions {
   readonly ctl: Pick<Calicoctl, 'apply' | 'delete'>;
   readonly print: (...lines: string[]) => void;
   /** Run only the lesson's cleanup steps (`--cleanup`), e.g. lesson 4's `delete blacklist`. */
   readonly cleanup: boolean;
-  /** The command that re-runs this lesson, for the cleanup hint. */
+  /** The command that runs this lesson's clean-up, for the hint at the end. */
   readonly rerun: string;
 }
 
@@ -30,7 +39,7 @@ export interface ApplyOptions {
  */
 export async function applyLesson(
   lesson: Lesson,
-  params: Parameters<typeof curlCommand>[0],
+  params: TutorialParams,
   options: ApplyOptions,
 ): Promise<boolean> {
   const { ctl, print } = options;
@@ -45,7 +54,7 @@ export async function applyLesson(
         break;
       case 'apply': {
         if (options.cleanup) break;
-        print(label, `     $ calicoctl apply -f out/${policyName(step.policy)}.yaml`);
+        print(label, `     $ calicoctl apply -f ${outDirFor(params)}/${policyName(step.policy)}.yaml`);
         if (!(await run(print, () => ctl.apply(step.policy)))) return false;
         break;
       }
@@ -72,7 +81,7 @@ export async function applyLesson(
   }
   if (deferred.length > 0)
     print(
-      `When you are done, clean up (calicoctl delete GlobalNetworkPolicy ${deferred.join(', ')}): ${options.rerun} --cleanup`,
+      `When you are done, clean up (calicoctl delete GlobalNetworkPolicy ${deferred.join(', ')}): ${options.rerun}`,
     );
   print('');
   return true;

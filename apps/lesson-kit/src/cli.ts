@@ -3,19 +3,26 @@
  * and the cheat-sheet flags. `main.ts` of each app is one call to {@link runLessonCli}.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCalicoctl } from '@calico-dsl/calicoctl';
 import { applyLesson } from './apply.js';
 import { datastoreSource, missingFlagsHelp, noClusterHelp } from './cluster-access.js';
 import type { LessonDefinition } from './lesson.js';
 import { writeOutFiles } from './out-dir.js';
-import { lessonFiles } from './out-files.js';
-import { isDefaultParams, TUTORIAL_DEFAULTS, type TutorialParams } from './params.js';
+import { lessonFiles, outDirFor } from './out-files.js';
+import { TUTORIAL_DEFAULTS, type TutorialParams } from './params.js';
 import { renderLesson } from './render-text.js';
 import { simulateLesson } from './simulate.js';
 
-/** Where a lesson app runs and prints. Tests pass their own `print`/`env`. */
+/**
+ * Where a lesson app runs and prints. Tests pass their own `print`/`env`.
+ *
+ * @example
+ * ```ts
+ * const options: LessonCliOptions = { argv: ['--json'], appDir: '/tmp/lesson', print: (t) => lines.push(t) };
+ * ```
+ */
 export interface LessonCliOptions {
   readonly argv: readonly string[];
   /** The app's folder (its `out/` is written there). */
@@ -70,7 +77,7 @@ export async function runLessonCli(define: LessonDefinition, options: LessonCliO
   }
   const { params } = parsed;
   const lesson = define(params);
-  const outDir = join(options.appDir, 'out', ...(isDefaultParams(params) ? [] : ['custom']));
+  const outDir = join(options.appDir, outDirFor(params));
   const written = writeOutFiles(outDir, lessonFiles(lesson));
 
   if (parsed.apply) {
@@ -95,7 +102,7 @@ export async function runLessonCli(define: LessonDefinition, options: LessonCliO
       ctl,
       print: (...lines: string[]) => print(lines.join('\n')),
       cleanup: parsed.cleanup,
-      rerun: `npm start -- ${options.argv.filter((a) => a !== '--cleanup').join(' ')}`,
+      rerun: `npm start -- ${options.argv.filter((a) => a !== '--cleanup').join(' ')} --cleanup (in apps/${basename(options.appDir)})`,
     });
     return ok ? 0 : 1;
   }

@@ -6,10 +6,24 @@
 /** Environment variables that tell calicoctl where the datastore is (with or without `CALICO_`). */
 const DATASTORE_VARIABLES = ['KUBECONFIG', 'DATASTORE_TYPE', 'ETCD_ENDPOINTS', 'K8S_API_ENDPOINT'] as const;
 
-/** calicoctl's default configuration file. */
+/**
+ * calicoctl's default configuration file.
+ *
+ * @example
+ * ```ts
+ * datastoreSource({}, undefined, (p) => p === DEFAULT_CALICOCTL_CONFIG); // '/etc/calico/calicoctl.cfg'
+ * ```
+ */
 export const DEFAULT_CALICOCTL_CONFIG = '/etc/calico/calicoctl.cfg';
 
-/** The flags `--apply` needs, with how to find each value. */
+/**
+ * The flags `--apply` needs, with how to find each value.
+ *
+ * @example
+ * ```ts
+ * REQUIRED_APPLY_FLAGS.map(([flag]) => flag); // ['--client-ip', '--lb-ip', '--worker-ip', '--node-port']
+ * ```
+ */
 export const REQUIRED_APPLY_FLAGS = [
   [
     '--client-ip',

@@ -14,13 +14,34 @@ import { type IbmCloudResource, type IbmWorker, ibmCloudCluster, ibmWorkers } fr
 import type { TutorialParams } from './params.js';
 import { assignedLoadBalancer, webserverPods } from './webserver.js';
 
-/** The ClusterIP Kubernetes gives `webserver-lb` in the simulation (the tutorial shows `172.21.xxx.xxx`). */
+/**
+ * The ClusterIP Kubernetes gives `webserver-lb` in the simulation (the tutorial shows `172.21.xxx.xxx`).
+ *
+ * @example
+ * ```ts
+ * webserverService(TUTORIAL_DEFAULTS).spec.clusterIP === WEBSERVER_CLUSTER_IP; // true
+ * ```
+ */
 export const WEBSERVER_CLUSTER_IP = '172.21.25.40';
 
-/** How many workers the tutorial's cluster has. */
+/**
+ * How many workers the tutorial's cluster has.
+ *
+ * @example
+ * ```ts
+ * tutorialWorkers(TUTORIAL_DEFAULTS).length === TUTORIAL_WORKERS; // true
+ * ```
+ */
 export const TUTORIAL_WORKERS = 3;
 
-/** A resource of the tutorial world: Kubernetes objects and Calico resources or builders. */
+/**
+ * A resource of the tutorial world: Kubernetes objects and Calico resources or builders.
+ *
+ * @example
+ * ```ts
+ * const items: TutorialResource[] = [...tutorialCluster(TUTORIAL_DEFAULTS), denyNodeports()];
+ * ```
+ */
 export type TutorialResource = KubernetesResource | IbmCloudResource | ResourceSource;
 
 /**

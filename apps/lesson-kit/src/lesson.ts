@@ -6,16 +6,44 @@
 import type { GlobalNetworkPolicy, KubernetesResource, ResourceSource } from '@calico-dsl/core';
 import type { TutorialParams } from './params.js';
 
-/** A policy of the tutorial, built with the DSL. */
+/**
+ * A policy of the tutorial, built with the DSL.
+ *
+ * @example
+ * ```ts
+ * const p: PolicySource = preDnat('deny-nodeports').deny().tcp().ports('30000:32767');
+ * ```
+ */
 export type PolicySource = ResourceSource<GlobalNetworkPolicy>;
 
-/** Who runs a curl: you (the cheat sheet's client IP) or another system (another public IP). */
+/**
+ * Who runs a curl: you (the cheat sheet's client IP) or another system (another public IP).
+ *
+ * @example
+ * ```ts
+ * const from: ClientRole = 'another system';
+ * ```
+ */
 export type ClientRole = 'you' | 'another system';
 
-/** What a curl targets: the load balancer's `<loadbalancer_IP>:80` or a worker's `<worker_IP>:<NodePort>`. */
+/**
+ * What a curl targets: the load balancer's `<loadbalancer_IP>:80` or a worker's `<worker_IP>:<NodePort>`.
+ *
+ * @example
+ * ```ts
+ * const target: CurlTarget = 'node port';
+ * ```
+ */
 export type CurlTarget = 'load balancer' | 'node port';
 
-/** What the tutorial says a curl does. */
+/**
+ * What the tutorial says a curl does.
+ *
+ * @example
+ * ```ts
+ * const expected: Outcome = 'timed out';
+ * ```
+ */
 export type Outcome = 'reached' | 'timed out';
 
 /** Fields every step has: its number in the tutorial and what the tutorial says to do. */
@@ -93,7 +121,14 @@ export interface CurlStep extends StepBase {
   readonly decidedBy?: string;
 }
 
-/** One step of a lesson. */
+/**
+ * One step of a lesson.
+ *
+ * @example
+ * ```ts
+ * const steps: LessonStep[] = lesson.steps.filter((s) => s.kind !== 'curl');
+ * ```
+ */
 export type LessonStep = DeployStep | ApplyStep | DeleteStep | CurlStep;
 
 /**

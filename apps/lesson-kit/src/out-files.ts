@@ -5,6 +5,7 @@
  */
 import { toYaml } from '@calico-dsl/yaml';
 import { type Lesson, policyName } from './lesson.js';
+import { isDefaultParams, type TutorialParams } from './params.js';
 
 /**
  * One output file: its name in `out/` and its YAML text.
@@ -36,4 +37,18 @@ export function lessonFiles(lesson: Lesson): OutFile[] {
       files.push({ file: step.manifest.file, yaml: toYaml(step.manifest.resource) });
   }
   return files;
+}
+
+/**
+ * Where a lesson's YAML goes, relative to the app: `out` (the committed goldens) for the tutorial's
+ * default values, `out/custom` for your own.
+ *
+ * @example
+ * ```ts
+ * outDirFor(TUTORIAL_DEFAULTS); // 'out'
+ * outDirFor({ ...TUTORIAL_DEFAULTS, clientIp: '192.0.2.44' }); // 'out/custom'
+ * ```
+ */
+export function outDirFor(params: TutorialParams): string {
+  return isDefaultParams(params) ? 'out' : 'out/custom';
 }

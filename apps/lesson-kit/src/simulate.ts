@@ -9,6 +9,7 @@ import { ibmTutorialCluster, resolveResources, type TutorialResource, webserverA
 import { clientIp, curlCommand, curlFlow, type TcpFlow } from './curl.js';
 import { type CurlDecision, curlDecision, decidedByPolicy } from './decision.js';
 import { type CurlStep, type Lesson, type LessonStep, type PolicySource, policyName } from './lesson.js';
+import { outDirFor } from './out-files.js';
 import type { TutorialParams } from './params.js';
 
 /**
@@ -55,7 +56,14 @@ export interface CommandResult {
   readonly message: string;
 }
 
-/** One step of a simulated lesson. */
+/**
+ * One step of a simulated lesson.
+ *
+ * @example
+ * ```ts
+ * run.steps.filter((s: StepResult) => s.kind === 'curl');
+ * ```
+ */
 export type StepResult = CommandResult | CurlResult;
 
 /**
@@ -99,7 +107,7 @@ export function simulateLesson(lesson: Lesson, params: TutorialParams): LessonRu
       steps.push(runCurl(state, params, step, curls++));
       continue;
     }
-    const [next, result] = runCommand(state, step);
+    const [next, result] = runCommand(state, step, params);
     state = next;
     steps.push(result);
   }
@@ -125,7 +133,7 @@ export function lessonEndState(lesson: Lesson, params: TutorialParams): Resource
   let state = startingState(lesson, params);
   for (const step of lesson.steps) {
     if (step.kind === 'curl' || (step.kind === 'delete' && step.cleanup === true)) continue;
-    state = runCommand(state, step)[0];
+    state = runCommand(state, step, params)[0];
   }
   return resolveResources([...state.base, ...state.policies.values()]);
 }
@@ -137,7 +145,11 @@ function startingState(lesson: Lesson, params: TutorialParams): ClusterState {
   };
 }
 
-function runCommand(state: ClusterState, step: Exclude<LessonStep, CurlStep>): [ClusterState, CommandResult] {
+function runCommand(
+  state: ClusterState,
+  step: Exclude<LessonStep, CurlStep>,
+  params: TutorialParams,
+): [ClusterState, CommandResult] {
   const base = { step: step.step, text: step.text };
   switch (step.kind) {
     case 'deploy':
@@ -158,7 +170,7 @@ function runCommand(state: ClusterState, step: Exclude<LessonStep, CurlStep>): [
         {
           ...base,
           kind: 'apply',
-          command: `calicoctl apply -f out/${name}.yaml`,
+          command: `calicoctl apply -f ${outDirFor(params)}/${name}.yaml`,
           resource: name,
           message: "Successfully applied 1 'GlobalNetworkPolicy' resource(s)",
         },

@@ -4,13 +4,34 @@
  */
 import type { Pod, Service } from '@calico-dsl/core';
 
-/** The image `kubectl run webserver --image=k8s.gcr.io/echoserver:1.10 --replicas=3` deploys. */
+/**
+ * The image `kubectl run webserver --image=k8s.gcr.io/echoserver:1.10 --replicas=3` deploys.
+ *
+ * @example
+ * ```ts
+ * webserverPods('10.176.48.78')[0]?.spec?.containers?.[0]?.image === WEBSERVER_IMAGE; // true
+ * ```
+ */
 export const WEBSERVER_IMAGE = 'k8s.gcr.io/echoserver:1.10';
 
-/** The label `kubectl run webserver` puts on the pods, which the service selects. */
+/**
+ * The label `kubectl run webserver` puts on the pods, which the service selects.
+ *
+ * @example
+ * ```ts
+ * webserverLoadBalancer().spec.selector; // WEBSERVER_LABELS: { run: 'webserver' }
+ * ```
+ */
 export const WEBSERVER_LABELS: Readonly<Record<string, string>> = Object.freeze({ run: 'webserver' });
 
-/** The three pod names of the tutorial's `kubectl get pods -o wide`. */
+/**
+ * The three pod names of the tutorial's `kubectl get pods -o wide`.
+ *
+ * @example
+ * ```ts
+ * WEBSERVER_POD_NAMES[1]; // 'webserver-855556f688-76rkp'
+ * ```
+ */
 export const WEBSERVER_POD_NAMES = [
   'webserver-855556f688-6dbsn',
   'webserver-855556f688-76rkp',
@@ -74,7 +95,14 @@ export function webserverLoadBalancer(namespace?: string): Service {
   };
 }
 
-/** What the cluster assigns when `webserver-lb` is created. */
+/**
+ * What the cluster assigns when `webserver-lb` is created.
+ *
+ * @example
+ * ```ts
+ * const a: ServiceAssignment = { nodePort: 31024, loadBalancerIp: '169.46.10.20', clusterIp: '172.21.25.40' };
+ * ```
+ */
 export interface ServiceAssignment {
   readonly nodePort: number;
   readonly loadBalancerIp: string;

@@ -8,7 +8,14 @@ import { workerHostEndpoints } from './host-endpoints.js';
 import { workerNode } from './node.js';
 import { type IbmWorker, type IbmWorkerAddressing, type IbmWorkerSpec, ibmWorkers } from './workers.js';
 
-/** Options of {@link ibmCloudCluster}. */
+/**
+ * Options of {@link ibmCloudCluster}.
+ *
+ * @example
+ * ```ts
+ * const options: IbmCloudClusterOptions = { workers: 3, zone: 'dal12', namespaces: ['default', 'shop'] };
+ * ```
+ */
 export interface IbmCloudClusterOptions extends IbmDefaultPolicyOptions, IbmWorkerAddressing {
   /** How many workers to generate (`kube-wrk1`…), or the workers themselves. */
   readonly workers: number | readonly (IbmWorker | IbmWorkerSpec)[];
@@ -22,6 +29,12 @@ export interface IbmCloudClusterOptions extends IbmDefaultPolicyOptions, IbmWork
  * One entry of the cluster's resource list: a Kubernetes object (Namespace, Node) or a DSL
  * builder (host endpoints, default policies). `World.from`, `toYaml` and the calicoctl wrapper
  * accept builders wherever they accept resources.
+ *
+ * @example
+ * ```ts
+ * const kinds = ibmCloudCluster({ workers: 1 }).map((r: IbmCloudResource) => ('kind' in r ? r.kind : r.toResource().kind));
+ * // ['Namespace', 'Node', 'HostEndpoint', 'HostEndpoint', 'GlobalNetworkPolicy', …]
+ * ```
  */
 export type IbmCloudResource = Namespace | Node | ResourceSource<HostEndpoint> | IbmDefaultPolicy;
 

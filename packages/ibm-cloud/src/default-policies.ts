@@ -8,10 +8,25 @@ import { type GlobalNetworkPolicy, globalNetworkPolicy, type ResourceBuilder } f
 import { PUBLIC_INTERFACES_SELECTOR, WORKER_PRIVATE_SELECTOR, WORKER_PUBLIC_SELECTOR } from './labels.js';
 import { IBM_SYS_MGMT_SAMPLE_NETS } from './sys-mgmt-nets.js';
 
-/** A default policy as a DSL builder (call `.toResource()` or pass it to `toYaml` / `World.from`). */
+/**
+ * A default policy as a DSL builder (call `.toResource()` or pass it to `toYaml` / `World.from`).
+ *
+ * @example
+ * ```ts
+ * const icmp: IbmDefaultPolicy = allowIcmp();
+ * icmp.toResource().metadata.name; // 'allow-icmp'
+ * ```
+ */
 export type IbmDefaultPolicy = ResourceBuilder<GlobalNetworkPolicy>;
 
-/** The pod network IKS classic clusters use by default (the destination `allow-node-port-dnat` admits). */
+/**
+ * The pod network IKS classic clusters use by default (the destination `allow-node-port-dnat` admits).
+ *
+ * @example
+ * ```ts
+ * allowNodePortDnat(IBM_DEFAULT_POD_CIDR); // the same as allowNodePortDnat()
+ * ```
+ */
 export const IBM_DEFAULT_POD_CIDR = '172.30.0.0/16';
 
 /** The VRRP IP protocol number (keepalived on the load balancer workers). */
@@ -150,7 +165,14 @@ export function allowAllPrivateDefault(): IbmDefaultPolicy {
     .allow();
 }
 
-/** Options of {@link ibmDefaultPolicies}. */
+/**
+ * Options of {@link ibmDefaultPolicies}.
+ *
+ * @example
+ * ```ts
+ * const options: IbmDefaultPolicyOptions = { podCidr: '172.17.0.0/18', sysMgmtNets: ['169.45.118.0/23'] };
+ * ```
+ */
 export interface IbmDefaultPolicyOptions {
   /** The cluster's pod network, for `allow-node-port-dnat`. Default {@link IBM_DEFAULT_POD_CIDR}. */
   readonly podCidr?: string;

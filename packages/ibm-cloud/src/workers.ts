@@ -25,11 +25,25 @@ export interface IbmWorker {
   readonly labels: Readonly<Record<string, string>>;
 }
 
-/** A worker as you describe it: every field but the IPs has a default. */
+/**
+ * A worker as you describe it: every field but the IPs has a default.
+ *
+ * @example
+ * ```ts
+ * const spec: IbmWorkerSpec = { privateIp: '10.176.48.78', publicIp: '203.0.113.11', zone: 'dal12' };
+ * ```
+ */
 export type IbmWorkerSpec = Pick<IbmWorker, 'privateIp' | 'publicIp'> &
   Partial<Omit<IbmWorker, 'privateIp' | 'publicIp'>>;
 
-/** How {@link ibmWorkers} numbers generated workers. */
+/**
+ * How {@link ibmWorkers} numbers generated workers.
+ *
+ * @example
+ * ```ts
+ * const addressing: IbmWorkerAddressing = { firstPrivateIp: '10.94.12.4', firstPublicIp: '192.0.2.20', zone: 'fra02' };
+ * ```
+ */
 export interface IbmWorkerAddressing {
   /** Private IP of the first worker; the next ones count up in the last octet. Default `10.176.48.78`. */
   readonly firstPrivateIp?: string;

@@ -1,0 +1,89 @@
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixture, runCli, tempDir } from './run-cli.js';
+
+function withFake(options: { fail?: boolean } = {}) {
+  const dir = tempDir();
+  const bin = join(dir, 'calicoctl');
+  copyFileSync(fixture('fake-calicoctl.mjs'), bin);
+  if (options.fail) writeFileSync(join(dir, 'fail'), '');
+  const log = join(dir, 'calls.jsonl');
+  const env = { CALICOCTL_BIN: bin };
+  const calls = (): { argv: string[]; stdin: string }[] =>
+    readFileSync(log, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+  return { env, calls };
+}
+
+describe('calicoctl commands (fake calicoctl binary)', () => {
+  it('apply validates, then sends canonical YAML on stdin', () => {
+    const { env, calls } = withFake();
+    const r = runCli(['apply', 'deny-nodeports.yaml', '--datastore-type', 'kubernetes'], { env });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('applied 1 resource(s) (GlobalNetworkPolicy)');
+    const [call] = calls();
+    expect(call?.argv).toEqual(['apply', '-f', '-']);
+    expect(call?.stdin).toContain('name: deny-nodeports');
+  });
+
+  it('apply refuses invalid input before calicoctl runs', () => {
+    const { env } = withFake();
+    const r = runCli(['apply', 'invalid.yaml'], { env });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/invalid\.yaml:12:9/);
+  });
+
+  it('apply refuses Kubernetes objects (they belong to kubectl)', () => {
+    const { env } = withFake();
+    const r = runCli(['apply', 'world.yaml'], { env });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Node "worker-1" is a Kubernetes object');
+  });
+
+  it('a calicoctl failure is reported with its code: exit 1', () => {
+    const { env } = withFake({ fail: true });
+    const r = runCli(['apply', 'deny-nodeports.yaml', '--json'], { env });
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.stdout);
+    expect(j.ok).toBe(false);
+    expect(j.error.code).toBe('EXIT_NONZERO');
+    expect(j.error.stderr).toContain('connection refused');
+  });
+
+  it('a missing binary is BINARY_NOT_FOUND', () => {
+    const r = runCli(['apply', 'deny-nodeports.yaml', '--calicoctl', '/no/such/calicoctl']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('BINARY_NOT_FOUND');
+  });
+
+  it('get prints canonical YAML without server metadata noise', () => {
+    const { env, calls } = withFake();
+    const r = runCli(['get', 'globalnetworksets'], { env });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('kind: GlobalNetworkSet\nmetadata:\n  name: blocked');
+    expect(calls()[0]?.argv.slice(0, 2)).toEqual(['get', 'GlobalNetworkSet']);
+  });
+
+  it('delete <kind> <names…> and delete <files…>', () => {
+    const { env, calls } = withFake();
+    expect(runCli(['delete', 'gnp', 'deny-nodeports'], { env }).code).toBe(0);
+    expect(runCli(['delete', 'deny-nodeports.yaml', '--json'], { env }).code).toBe(0);
+    const [byName, byFile] = calls();
+    expect(byName?.argv.slice(0, 3)).toEqual(['delete', 'GlobalNetworkPolicy', 'deny-nodeports']);
+    expect(byFile?.argv).toEqual(['delete', '-f', '-']);
+  });
+
+  it('plan shows what apply would change; --exit-code flags drift', () => {
+    const { env } = withFake();
+    const r = runCli(['plan', 'deny-nodeports.yaml'], { env });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('~ GlobalNetworkPolicy deny-nodeports (update: spec.order)');
+    expect(r.stdout).toContain('0 to create, 1 to update, 0 unchanged');
+    expect(runCli(['plan', 'deny-nodeports.yaml', '--exit-code'], { env }).code).toBe(1);
+    const j = JSON.parse(runCli(['plan', 'deny-nodeports.yaml', '--json'], { env }).stdout);
+    expect(j).toMatchObject({ ok: true, create: 0, update: 1, unchanged: 0, hasChanges: true });
+  });
+});

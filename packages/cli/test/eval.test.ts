@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.js';
+
+const WORLD = ['world.yaml', 'deny-nodeports.yaml'];
+const LB = 'tcp 198.51.100.7:40000 -> 169.46.10.20:80';
+const NODEPORT = 'tcp 198.51.100.7:40000 -> 169.46.7.10:31024';
+
+describe('eval', () => {
+  it('allows the load balancer and prints the trace', () => {
+    const r = runCli(['eval', ...WORLD, '--flow', LB, '--expect', 'allow']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /^Allow\s+tcp 198\.51\.100\.7:40000 -> 169\.46\.10\.20:80 {2}✓ expected Allow$/m,
+    );
+    expect(r.stdout).toContain('decided by Profile kns.default, ingress rule 0: Allow');
+    expect(r.stdout).toContain('loadBalancer of service default/webserver-lb');
+  });
+
+  it('denies the nodePort and names the pre-DNAT policy', () => {
+    const r = runCli(['eval', ...WORLD, '--flow', NODEPORT, '--expect', 'deny']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      'decided by GlobalNetworkPolicy deny-nodeports (tier default), ingress rule 0: Deny',
+    );
+  });
+
+  it('a wrong --expect exits 1 and says what happened', () => {
+    const r = runCli(['eval', ...WORLD, '--flow', NODEPORT, '--expect', 'allow']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('✗ expected Allow, got Deny');
+  });
+
+  it('without --expect a Deny is an answer, not a failure', () => {
+    expect(runCli(['eval', ...WORLD, '--flow', NODEPORT]).code).toBe(0);
+  });
+
+  it('--json: verdict, expectation, deciding policy and the full trace', () => {
+    const r = runCli(['eval', ...WORLD, '--flow', NODEPORT, '--expect', 'deny', '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.ok).toBe(true);
+    expect(j.results).toHaveLength(1);
+    const [res] = j.results;
+    expect(res).toMatchObject({
+      flow: NODEPORT,
+      input: { protocol: 'TCP', srcIp: '198.51.100.7', srcPort: 40000, dstIp: '169.46.7.10', dstPort: 31024 },
+      verdict: 'Deny',
+      expected: 'Deny',
+      matches: true,
+    });
+    expect(res.decidedBy[0]).toMatchObject({
+      stage: 'preDnat',
+      policy: { kind: 'GlobalNetworkPolicy', name: 'deny-nodeports' },
+      ruleIndex: 0,
+    });
+    expect(res.paths[0].steps.length).toBeGreaterThan(0);
+    expect(res.explain).toContain('Verdict: Deny');
+  });
+
+  it('--flows file: per-line expectations, comments, a summary', () => {
+    const r = runCli(['eval', ...WORLD, '--flows', 'flows.txt']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('flows.txt:2');
+    expect(r.stdout).toContain('3 flows, 2/2 as expected');
+  });
+
+  it('--flows file with a line whose expectation fails: exit 1', () => {
+    const r = runCli(['eval', ...WORLD, '--flows', 'flows.txt', '--expect', 'deny', '--json']);
+    const j = JSON.parse(r.stdout);
+    // The line expectations win over --expect; the unannotated udp line takes --expect deny.
+    expect(j.results.map((x: { expected: string }) => x.expected)).toEqual(['Allow', 'Deny', 'Deny']);
+    expect(r.code).toBe(0);
+    const wrong = runCli(['eval', ...WORLD, '--flows', 'flows.txt', '--expect', 'allow']);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stdout).toContain('3 flows, 2/3 as expected');
+  });
+
+  it('--flows .json file', () => {
+    const r = runCli(['eval', ...WORLD, '--flows', 'flows.json', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).results.map((x: { verdict: string }) => x.verdict)).toEqual([
+      'Allow',
+      'Deny',
+    ]);
+  });
+
+  it('--via pins the entry host endpoint', () => {
+    const r = runCli(['eval', ...WORLD, '--flow', NODEPORT, '--via', 'worker-1/eth1', '--json']);
+    const [res] = JSON.parse(r.stdout).results;
+    expect(res.input.via).toEqual({ node: 'worker-1', interface: 'eth1' });
+    expect(res.paths[0].entry).toMatchObject({ kind: 'HostEndpoint', node: 'worker-1', interface: 'eth1' });
+  });
+
+  it('a malformed flow is reported with the expected form: exit 1', () => {
+    const r = runCli(['eval', ...WORLD, '--flow', 'tcp 198.51.100.7 => 169.46.10.20:80']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("e.g. 'tcp 198.51.100.7:40000 -> 169.46.10.20:80'");
+  });
+
+  it('invalid manifests stop evaluation with file:line:column: exit 1', () => {
+    const r = runCli(['eval', 'world.yaml', 'invalid.yaml', '--flow', LB, '--json']);
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.stdout);
+    expect(j.ok).toBe(false);
+    expect(j.issues[0]).toMatchObject({ file: 'invalid.yaml', line: 12, column: 9 });
+  });
+
+  it('both engines give the same answer', () => {
+    const a = JSON.parse(
+      runCli(['eval', ...WORLD, '--flow', NODEPORT, '--json', '--engine', 'reference']).stdout,
+    );
+    const b = JSON.parse(
+      runCli(['eval', ...WORLD, '--flow', NODEPORT, '--json', '--engine', 'compiled']).stdout,
+    );
+    expect(a.results[0].paths).toEqual(b.results[0].paths);
+  });
+});
+
+describe('explain', () => {
+  it('prints every step and marks the deciding one', () => {
+    const r = runCli(['explain', ...WORLD, '--flow', LB]);
+    expect(r.code).toBe(0);
+    const marked = r.stdout.split('\n').filter((l) => l.startsWith('  ▶ '));
+    expect(marked).toHaveLength(1);
+    expect(marked[0]).toMatch(/workloadIngress .*Profile kns\.default ingress rule 0 → allow/);
+    expect(r.stdout).toMatch(/^ {4}preDnat .*deny-nodeports → no-match/m);
+    expect(r.stdout).not.toContain('\u001b[');
+  });
+
+  it('highlights with colors on a forced-color terminal', () => {
+    const r = runCli(['explain', ...WORLD, '--flow', NODEPORT], { env: { FORCE_COLOR: '1' } });
+    expect(r.stdout).toContain('\u001b[31mDeny\u001b[39m');
+    expect(r.stdout).toContain('\u001b[1mpreDnat');
+  });
+});
+
+describe('matrix', () => {
+  it('text: ✓/✗ per pair', () => {
+    const r = runCli(['matrix', 'matrix-world.yaml', '--port', '8080']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/1 {2}shop\/web-1 +✗ {2}✓ {2}✓/);
+    expect(r.stdout).toMatch(/3 {2}shop\/db-1 +✗ {2}✓ {2}✓/);
+  });
+
+  it('csv', () => {
+    const r = runCli(['matrix', 'matrix-world.yaml', '--port', '8080', '--format', 'csv']);
+    expect(r.stdout.split('\n').slice(0, 2)).toEqual([
+      'from\\to,shop/web-1,shop/client-1,shop/db-1',
+      'shop/web-1,Deny,Allow,Allow',
+    ]);
+  });
+
+  it('mermaid: only allowed edges', () => {
+    const r = runCli(['matrix', 'matrix-world.yaml', '--port', '8080', '-f', 'mermaid']);
+    expect(r.stdout).toContain('flowchart LR');
+    expect(r.stdout).toContain('e1 -->|tcp/8080| e0');
+    expect(r.stdout).not.toContain('e2 -->|tcp/8080| e0');
+  });
+
+  it('--json and --endpoints', () => {
+    const r = runCli([
+      'matrix',
+      'matrix-world.yaml',
+      '--port',
+      '8080',
+      '--endpoints',
+      'shop/client-1,shop/web-1',
+      '--json',
+    ]);
+    const j = JSON.parse(r.stdout);
+    expect(j.endpoints.map((e: { name: string }) => e.name)).toEqual(['client-1', 'web-1']);
+    expect(j.cells).toEqual([
+      ['Allow', 'Allow'],
+      ['Allow', 'Deny'],
+    ]);
+  });
+});

@@ -1,0 +1,66 @@
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixture, runCli, tempDir } from './run-cli.js';
+
+describe('fmt', () => {
+  it('--check reports a file out of calicoctl order: exit 1, nothing written', () => {
+    const dir = tempDir();
+    const file = join(dir, 'deny-nodeports.yaml');
+    copyFileSync(fixture('deny-nodeports.yaml'), file);
+    const before = readFileSync(file, 'utf8');
+    const r = runCli(['fmt', '--check', file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`would reformat  ${file}`);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  it('rewrites in canonical order; the result then passes --check', () => {
+    const dir = tempDir();
+    const file = join(dir, 'deny-nodeports.yaml');
+    copyFileSync(fixture('deny-nodeports.yaml'), file);
+    expect(runCli(['fmt', file]).code).toBe(0);
+    const text = readFileSync(file, 'utf8');
+    // calicoctl's GlobalNetworkPolicySpec order: order before ingress, preDNAT/applyOnForward last.
+    expect(text.indexOf('order:')).toBeLessThan(text.indexOf('ingress:'));
+    expect(text.indexOf('types:')).toBeLessThan(text.indexOf('preDNAT:'));
+    expect(text.indexOf('preDNAT:')).toBeLessThan(text.indexOf('applyOnForward:'));
+    const again = runCli(['fmt', '--check', '--json', file]);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toEqual({
+      ok: true,
+      files: [{ file, status: 'unchanged', issues: [] }],
+    });
+  });
+
+  it('keeps .json files JSON', () => {
+    const dir = tempDir();
+    const file = join(dir, 'set.json');
+    writeFileSync(
+      file,
+      '{"spec":{"nets":["203.0.113.0/24"]},"metadata":{"name":"blocked"},"kind":"GlobalNetworkSet","apiVersion":"projectcalico.org/v3"}',
+    );
+    expect(runCli(['fmt', file]).code).toBe(0);
+    const written = readFileSync(file, 'utf8');
+    expect(JSON.parse(written)).toMatchObject({ kind: 'GlobalNetworkSet' });
+    expect(Object.keys(JSON.parse(written))).toEqual(['apiVersion', 'kind', 'metadata', 'spec']);
+  });
+
+  it('does not silently drop comments', () => {
+    const dir = tempDir();
+    const file = join(dir, 'commented.yaml');
+    copyFileSync(fixture('commented.yaml'), file);
+    const r = runCli(['fmt', file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('--drop-comments');
+    expect(readFileSync(file, 'utf8')).toContain('# keep me');
+    expect(runCli(['fmt', '--drop-comments', file]).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).not.toContain('# keep me');
+  });
+
+  it('an invalid file is reported with file:line:column: exit 1', () => {
+    const r = runCli(['fmt', '--check', 'invalid.yaml']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/invalid\.yaml:12:9: /);
+  });
+});

@@ -1,0 +1,52 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempDir } from './run-cli.js';
+
+describe('synth', () => {
+  it('imports a TypeScript module without a build step and prints YAML', () => {
+    const r = runCli(['synth', 'policies.ts']);
+    expect(r.code).toBe(0);
+    // default export first; the same builder exported twice appears once.
+    expect(r.stdout.match(/^kind: /gm)).toEqual(['kind: ', 'kind: ']);
+    expect(r.stdout).toMatch(/^kind: GlobalNetworkPolicy\nmetadata:\n {2}name: deny-nodeports\n/m);
+    expect(r.stdout).toContain('---\napiVersion: projectcalico.org/v3\nkind: GlobalNetworkSet');
+    // the synthesized YAML validates
+    const dir = tempDir();
+    const out = runCli(['synth', 'policies.ts', '-o', dir]);
+    expect(out.code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual([
+      'globalnetworkpolicy-deny-nodeports.yaml',
+      'globalnetworkset-blocked.yaml',
+    ]);
+    expect(readFileSync(join(dir, 'globalnetworkset-blocked.yaml'), 'utf8')).toContain('- 203.0.113.0/24');
+    expect(runCli(['validate', ...readdirSync(dir).map((f) => join(dir, f))]).code).toBe(0);
+  });
+
+  it('--json prints the resources as JSON', () => {
+    const r = runCli(['synth', 'policies.ts', '--json']);
+    expect(JSON.parse(r.stdout).map((x: { metadata: { name: string } }) => x.metadata.name)).toEqual([
+      'deny-nodeports',
+      'blocked',
+    ]);
+  });
+
+  it('an invalid exported resource: issues under the export name, exit 1', () => {
+    const r = runCli(['synth', 'bad-policies.mjs']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('bad.spec.applyOnForward');
+    expect(r.stderr).toContain('"10.0.0.1/32"');
+  });
+
+  it('a module without resources: exit 1', () => {
+    const r = runCli(['synth', 'empty-module.mjs', '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).issues[0].code).toBe('cli.synth.empty');
+  });
+
+  it('a module that cannot load: exit 1', () => {
+    const r = runCli(['synth', 'no-such-module.ts']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Cannot load the module');
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.js';
+
+describe('help and usage errors', () => {
+  it('--help lists every command with examples and exits 0', () => {
+    const r = runCli(['--help']);
+    expect(r.code).toBe(0);
+    for (const cmd of [
+      'synth',
+      'validate',
+      'fmt',
+      'eval',
+      'explain',
+      'matrix',
+      'apply',
+      'delete',
+      'get',
+      'plan',
+    ]) {
+      expect(r.stdout).toMatch(new RegExp(`^  ${cmd} `, 'm'));
+    }
+    expect(r.stdout).toContain('Examples:');
+    expect(r.stdout).toContain('2 usage error');
+  });
+
+  it.each(['synth', 'validate', 'fmt', 'eval', 'explain', 'matrix', 'apply', 'delete', 'get', 'plan'])(
+    '%s --help shows examples and --json',
+    (cmd) => {
+      const r = runCli([cmd, '--help']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('Examples:');
+      expect(r.stdout).toContain('--json');
+    },
+  );
+
+  it('--version prints the package version', () => {
+    const r = runCli(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it.each([
+    [['eval', '--no-such-flag']],
+    [['no-such-command']],
+    [[]],
+    [['validate']],
+    [['eval', 'world.yaml', '--flow', 'tcp 1.2.3.4 -> 5.6.7.8:80', '--expect', 'maybe']],
+    [['eval', 'world.yaml']],
+    [['matrix', 'world.yaml']],
+    [['get', 'Pod']],
+  ])('%j is a usage error: exit 2', (args) => {
+    const r = runCli(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toBe('');
+  });
+});

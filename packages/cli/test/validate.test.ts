@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.js';
+
+describe('validate', () => {
+  it('accepts a valid policy: exit 0', () => {
+    const r = runCli(['validate', 'deny-nodeports.yaml', 'world.yaml']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('✓ deny-nodeports.yaml (1 resource)');
+    expect(r.stdout).toContain('✓ world.yaml (5 resources)');
+  });
+
+  it('reports each issue as file:line:column with how to fix it: exit 1', () => {
+    const r = runCli(['validate', 'invalid.yaml']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      'invalid.yaml:12:9: error spec.ingress[0].destination.nets[0]: Invalid CIDR "10.0.0.1": rules need a prefix length, e.g. "10.0.0.1/32"',
+    );
+    expect(r.stdout).toMatch(/invalid\.yaml:5:1: error spec\.applyOnForward: applyOnForward must be true/);
+    expect(r.stdout).toContain('2 issue(s) in 1 of 1 file(s)');
+  });
+
+  it('--json gives files, resources and issues with line and column', () => {
+    const r = runCli(['validate', '--json', 'invalid.yaml', 'deny-nodeports.yaml']);
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.stdout);
+    expect(j.ok).toBe(false);
+    expect(j.files[1]).toEqual({
+      file: 'deny-nodeports.yaml',
+      ok: true,
+      resources: [{ kind: 'GlobalNetworkPolicy', name: 'deny-nodeports' }],
+      issues: [],
+    });
+    expect(j.files[0].issues).toContainEqual(
+      expect.objectContaining({ file: 'invalid.yaml', code: 'invalid_cidr', line: 12, column: 9 }),
+    );
+  });
+
+  it('reads standard input with -', () => {
+    const r = runCli(['validate', '-'], {
+      input: 'apiVersion: projectcalico.org/v3\nkind: Tier\nmetadata:\n  name: x\nspec:\n  order: true\n',
+    });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^-:6:\d+: error spec\.order/m);
+  });
+
+  it('a missing file is a finding, not a crash', () => {
+    const r = runCli(['validate', 'no-such.yaml']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('no-such.yaml: error Cannot read the file');
+  });
+
+  it('never colors piped output', () => {
+    expect(runCli(['validate', 'invalid.yaml']).stdout).not.toContain('\u001b[');
+    expect(runCli(['validate', 'invalid.yaml'], { env: { FORCE_COLOR: '1' } }).stdout).toContain('\u001b[');
+    expect(
+      runCli(['validate', '--no-color', 'invalid.yaml'], { env: { FORCE_COLOR: '1' } }).stdout,
+    ).not.toContain('\u001b[');
+  });
+});

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { preDnat } from '@calico-dsl/core';
 import { describe, expect, it } from 'vitest';
 import { combineVerdicts, EvaluatorInputError, World } from '../src/index.js';
 import { parseWorld, scenarios } from './helpers/scenarios.js';
@@ -30,6 +31,31 @@ describe('World.from', () => {
     const r = world.evaluate({ protocol: 'TCP', srcIp: '198.51.100.7', dstIp: '10.1.0.10', dstPort: 8080 });
     expect(r.verdict).toBe('Deny');
     expect(r.paths[0]?.decidedBy.policy).toEqual({ kind: 'GlobalNetworkPolicy', name: 'deny-web' });
+  });
+
+  it('accepts the core DSL builders directly (tutorial lesson 2 in code)', () => {
+    const lesson1 = scenarios().find((sc) => sc.name === '01-lesson-1');
+    const denyNodePorts = preDnat('deny-nodeports')
+      .selector("ibm.role=='worker_public'")
+      .order(1100)
+      .deny()
+      .tcp()
+      .ports('30000:32767')
+      .deny()
+      .udp()
+      .ports('30000:32767');
+    const world = World.from([...parseWorld(lesson1?.worldText ?? ''), denyNodePorts]);
+    const nodePort = world.evaluate({
+      protocol: 'TCP',
+      srcIp: '198.51.100.7',
+      dstIp: '203.0.113.11',
+      dstPort: 31024,
+    });
+    expect(nodePort.verdict).toBe('Deny');
+    expect(nodePort.explain()).toContain('deny-nodeports');
+    expect(
+      world.evaluate({ protocol: 'TCP', srcIp: '198.51.100.7', dstIp: '169.46.10.20', dstPort: 80 }).verdict,
+    ).toBe('Allow');
   });
 
   it('records unparsable selectors as world issues and never matches them', () => {

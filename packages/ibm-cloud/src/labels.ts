@@ -21,7 +21,7 @@ export const IBM_ROLE_LABEL = 'ibm.role';
 export type IbmRole = 'worker_public' | 'worker_private' | 'master_public';
 
 /**
- * Selector of every worker's public host endpoint (`eth1`), in Calico's canonical form.
+ * Selector of every worker's public host endpoint (`eth1`), as IBM's policies write it.
  *
  * @example
  * ```ts

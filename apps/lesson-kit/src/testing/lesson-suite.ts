@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { validate } from '@calico-dsl/core';
@@ -117,6 +118,18 @@ export function describeLessonApp(spec: LessonAppSpec): void {
         expect(curls.map((c) => [c.step, c.result.outcome, deciding(c)])).toEqual(spec.outcomes);
       });
     }
+
+    it('npm start runs the lesson from source and exits 0 (--json)', () => {
+      // The app's own start script, so the tsx source-condition wiring is tested too. Another client
+      // IP sends the YAML to out/custom/, so this test never rewrites the goldens it checks.
+      const run = spawnSync('npm', ['run', '--silent', 'start', '--', '--json', '--client-ip=192.0.2.44'], {
+        cwd: appDir,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(run.status, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout)).toMatchObject({ lesson: lesson.number, ok: true });
+    }, 90_000);
 
     const conformance = JSON.parse(fixture('conformance-flows.json')) as ConformanceFlows;
     const world = World.from(lessonEndState(lesson, TUTORIAL_DEFAULTS));

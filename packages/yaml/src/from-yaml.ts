@@ -7,12 +7,14 @@ import { anchorsOf, offsetOf, pathAt } from './locate.js';
 import { readDocument, type Sink } from './resources.js';
 import { toPlain } from './to-plain.js';
 
-// YAML 1.2 core schema (no `!!js/…`, no merge keys, no 1.1 timestamps), unique keys enforced.
+// YAML 1.2 core schema (no `!!js/…`, no merge keys, no 1.1 timestamps). Duplicate keys are
+// found by toPlain in linear time: yaml's own uniqueKeys check compares every key with every
+// earlier one, so one mapping of 50,000 keys would take half a minute.
 const COMPOSE_OPTIONS = {
   version: '1.2',
   schema: 'core',
   strict: true,
-  uniqueKeys: true,
+  uniqueKeys: false,
   merge: false,
 } as const;
 
@@ -157,50 +159,51 @@ class StreamReader {
   }
 
   /** The path at `offset`, skipped once the issue list is full (garbage can raise thousands). */
-  private pathAt(doc: Document.Parsed, offset: number): (string | number)[] {
-    return this.issues.length < this.limits.maxIssues ? pathAt(doc.contents, offset) : [];
+  private pathAt(doc: Document.Parsed, offset: number, pending: number): (string | number)[] {
+    return this.issues.length + pending < this.limits.maxIssues ? pathAt(doc.contents, offset) : [];
   }
 
   private readDocument(doc: Document.Parsed, index: number): void {
-    let broken = false;
+    const found = this.readResources(doc);
+    // One document's issues in source order.
+    found.sort((a, b) => a[1] - b[1]);
+    for (const [issue, offset] of found) this.add(issue, index, offset);
+  }
+
+  /** Reads one document's resources into `resources`; returns its issues with source offsets. */
+  private readResources(doc: Document.Parsed): [Issue, number][] {
+    const found: [Issue, number][] = [];
     for (const error of doc.errors) {
-      broken = true;
-      this.add({ ...yamlIssue(error), path: this.pathAt(doc, error.pos[0]) }, index, error.pos[0]);
+      found.push([{ ...yamlIssue(error), path: this.pathAt(doc, error.pos[0], found.length) }, error.pos[0]]);
     }
+    // Broken syntax: the composed nodes are guesses, so report the syntax and read no further.
+    if (found.length > 0) return found;
     for (const warning of doc.warnings) {
       if (warning.code !== 'TAG_RESOLVE_FAILED') continue;
-      broken = true;
-      this.add(
-        {
-          code: YAML_ISSUE_CODES.unknownTag,
-          path: this.pathAt(doc, warning.pos[0]),
-          message: `${warning.message}: only plain YAML data is read (tags such as !!js/function are never run); remove the tag`,
-        },
-        index,
-        warning.pos[0],
-      );
+      const issue: Issue = {
+        code: YAML_ISSUE_CODES.unknownTag,
+        path: this.pathAt(doc, warning.pos[0], found.length),
+        message: `${warning.message}: only plain YAML data is read (tags such as !!js/function are never run); remove the tag`,
+      };
+      found.push([issue, warning.pos[0]]);
     }
     // Empty (or `null`) documents are skipped, as kubectl does.
-    if (broken || doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) return;
+    if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
+      return found;
+    }
     const plain = toPlain(doc.contents, this.limits);
-    for (const issue of plain.issues)
-      this.add({ code: issue.code, path: issue.path, message: issue.message }, index, issue.offset);
-    if (plain.issues.length > 0) return;
+    for (const { offset, ...issue } of plain.issues) found.push([issue, offset]);
+    if (found.length > 0) return found;
     const sink: Sink = { resources: this.resources, issues: [] };
     readDocument(plain.value, sink);
-    if (sink.issues.length === 0) return;
+    if (sink.issues.length === 0) return found;
     const anchors = anchorsOf(doc.contents);
-    for (const issue of sink.issues) this.add(issue, index, offsetOf(doc.contents, issue.path, anchors));
+    for (const issue of sink.issues) found.push([issue, offsetOf(doc.contents, issue.path, anchors)]);
+    return found;
   }
 }
 
 function yamlIssue(error: YAMLError): Issue {
-  const code = error.code === 'DUPLICATE_KEY' ? YAML_ISSUE_CODES.duplicateKey : YAML_ISSUE_CODES.yamlSyntax;
-  const hint =
-    error.code === 'TAB_AS_INDENT'
-      ? '; indent with spaces, YAML does not allow tabs'
-      : error.code === 'DUPLICATE_KEY'
-        ? '; keep one of them'
-        : '';
-  return { code, path: [], message: `${error.message.split('\n')[0]}${hint}` };
+  const hint = error.code === 'TAB_AS_INDENT' ? '; indent with spaces, YAML does not allow tabs' : '';
+  return { code: YAML_ISSUE_CODES.yamlSyntax, path: [], message: `${error.message.split('\n')[0]}${hint}` };
 }

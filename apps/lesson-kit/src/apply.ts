@@ -23,6 +23,8 @@ export interface ApplyOptions {
   readonly print: (...lines: string[]) => void;
   /** Run only the lesson's cleanup steps (`--cleanup`), e.g. lesson 4's `delete blacklist`. */
   readonly cleanup: boolean;
+  /** Waits for you after each curl (`--pause`), so that you see each outcome in the tutorial's order. */
+  readonly pause?: (prompt: string) => Promise<void>;
   /** The command that runs this lesson's clean-up, for the hint at the end. */
   readonly rerun: string;
 }
@@ -76,6 +78,8 @@ export async function applyLesson(
           `     $ ${curlCommand(params, step.target)}    # try it from ${step.from === 'you' ? 'your computer' : 'another system'}`,
           `     the tutorial expects: ${step.expect === 'reached' ? 'a reply from a webserver pod' : 'curl: (28) Connection timed out'}`,
         );
+        // With --pause, the next calicoctl step waits until you have tried this curl.
+        if (options.pause) await options.pause('     Press Enter when you have tried it ');
         break;
     }
   }

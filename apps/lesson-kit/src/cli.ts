@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { createCalicoctl } from '@calico-dsl/calicoctl';
 import { applyLesson } from './apply.js';
@@ -30,6 +31,8 @@ export interface LessonCliOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly print?: (text: string) => void;
   readonly printError?: (text: string) => void;
+  /** Replaces waiting for Enter on stdin under `--pause` (tests). */
+  readonly pause?: (prompt: string) => Promise<void>;
   /** Replaces the real calicoctl (tests). */
   readonly calicoctl?: Parameters<typeof applyLesson>[2]['ctl'];
 }
@@ -42,6 +45,7 @@ exits 1 if an outcome differs from the tutorial. The lesson's YAML is written to
   --json                  print the steps as JSON
   --apply                 apply the lesson's policies to a real cluster through calicoctl
   --cleanup               with --apply: run the lesson's clean-up steps only
+  --pause                 with --apply: wait for Enter after each curl to try
   --config=<file>         calicoctl config file (otherwise KUBECONFIG / DATASTORE_TYPE …)
   --calicoctl=<path>      the calicoctl binary (default: calicoctl on PATH)
   --client-ip=<ip>        your computer's public IP        (default ${TUTORIAL_DEFAULTS.clientIp})
@@ -102,6 +106,7 @@ export async function runLessonCli(define: LessonDefinition, options: LessonCliO
       ctl,
       print: (...lines: string[]) => print(lines.join('\n')),
       cleanup: parsed.cleanup,
+      ...(parsed.pause ? { pause: options.pause ?? pauseOnStdin } : {}),
       rerun: `npm start -- ${options.argv.filter((a) => a !== '--cleanup').join(' ')} --cleanup (in apps/${basename(options.appDir)})`,
     });
     return ok ? 0 : 1;
@@ -126,6 +131,7 @@ interface ParsedCli {
   readonly json: boolean;
   readonly apply: boolean;
   readonly cleanup: boolean;
+  readonly pause: boolean;
   readonly config: string | undefined;
   readonly calicoctl: string | undefined;
   readonly params: TutorialParams;
@@ -145,6 +151,7 @@ function parseCli(argv: readonly string[]): ParsedCli | string {
         json: { type: 'boolean' },
         apply: { type: 'boolean' },
         cleanup: { type: 'boolean' },
+        pause: { type: 'boolean' },
         config: { type: 'string' },
         calicoctl: { type: 'string' },
         'client-ip': { type: 'string' },
@@ -180,11 +187,13 @@ function parseCli(argv: readonly string[]): ParsedCli | string {
     nodePort,
   };
   if (values.cleanup === true && values.apply !== true) return '--cleanup only makes sense with --apply';
+  if (values.pause === true && values.apply !== true) return '--pause only makes sense with --apply';
   return {
     help: values.help === true,
     json: values.json === true,
     apply: values.apply === true,
     cleanup: values.cleanup === true,
+    pause: values.pause === true,
     config: str(values.config),
     calicoctl: str(values.calicoctl),
     params,
@@ -199,4 +208,11 @@ function flagOf(key: string): string {
     .replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)
     .replace('load-balancer-ip', 'lb-ip')
     .replace('worker-public-ip', 'worker-ip')}`;
+}
+
+/** Prints the prompt and resolves on the next line of stdin. */
+async function pauseOnStdin(prompt: string): Promise<void> {
+  const readline = createInterface({ input: process.stdin, output: process.stdout });
+  await readline.question(prompt);
+  readline.close();
 }

@@ -73,6 +73,7 @@ describe('runLessonCli', () => {
     [['--node-port=80'], 'Invalid --node-port "80"'],
     [['--bogus'], "Unknown option '--bogus'"],
     [['--cleanup'], '--cleanup only makes sense with --apply'],
+    [['--pause'], '--pause only makes sense with --apply'],
   ])('refuses %j with a usage error (exit 2)', async (argv, message) => {
     expect(await run(argv)).toBe(2);
     expect(err.join('\n')).toContain(message);
@@ -106,6 +107,22 @@ describe('runLessonCli', () => {
     expect(text).toContain('$ curl --connect-timeout 10 169.46.10.99:80    # try it from your computer');
     expect(text).toContain("Successfully applied 1 'GlobalNetworkPolicy' resource(s)");
     expect(text).toContain('--cleanup');
+  });
+
+  it('--apply --pause waits after each curl, before the next calicoctl step', async () => {
+    const events: string[] = [];
+    const runner = createFakeRunner([], (command) => {
+      events.push(`calicoctl ${command.args[0]}`);
+      return calicoctlSays.success('apply', 1, 'GlobalNetworkPolicy');
+    });
+    const calicoctl = createCalicoctl({ runner });
+    const pause = async () => {
+      events.push('pause');
+    };
+    expect(
+      await run(['--apply', '--pause', ...APPLY_FLAGS], { calicoctl, pause, env: { KUBECONFIG: '/k' } }),
+    ).toBe(0);
+    expect(events).toEqual(['pause', 'calicoctl apply', 'pause', 'pause']);
   });
 
   it('--apply --cleanup runs only the clean-up steps', async () => {

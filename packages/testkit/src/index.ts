@@ -1,1 +1,30 @@
-export {};
+/**
+ * @calico-dsl/testkit: vitest matchers over the evaluator (`expect(world).toAllow(flow)`),
+ * builders for small worlds (pods, services, nodes, namespaces, host endpoints) and the fake
+ * calicoctl Runner.
+ *
+ * @packageDocumentation
+ */
+export { formatFlow, parseFlow } from '@calico-dsl/cli';
+export { calicoctlSays, createFakeRunner, type FakeReply, type FakeRunner } from './fake-runner.js';
+export {
+  type CalicoMatchers,
+  calicoMatchers,
+  type FlowInput,
+  installCalicoMatchers,
+  type VerdictOptions,
+} from './matchers.js';
+export {
+  type HostEndpointOptions,
+  hostEndpoint,
+  type NodeOptions,
+  namespace,
+  node,
+  type PodOptions,
+  pod,
+  type ServiceOptions,
+  service,
+  type WorldPart,
+  world,
+  worldWith,
+} from './world-builders.js';

@@ -1,0 +1,173 @@
+/**
+ * Vitest matchers over the evaluator: `expect(world).toAllow(flow)`, `toDeny(flow)` and
+ * `toHaveVerdict(flow, verdict)`. A failure prints the flow, the verdict, what decided it, and
+ * the whole explain trace.
+ */
+import { parseFlow } from '@calico-dsl/cli';
+import { type EvaluationResult, type Flow, formatDecision, type Verdict, World } from '@calico-dsl/evaluator';
+import type { ExpectStatic, MatcherResult, MatcherState } from 'vitest';
+
+/**
+ * A flow as the evaluator takes it, or as text in the CLI's `--flow` grammar
+ * (`'tcp 198.51.100.7:40000 -> 169.46.10.20:80'`).
+ *
+ * @example
+ * ```ts
+ * const f: FlowInput = 'tcp 198.51.100.7 -> 169.46.7.10:31024 via worker-1/eth1';
+ * ```
+ */
+export type FlowInput = Flow | string;
+
+/**
+ * Extra conditions on a verdict.
+ *
+ * @example
+ * ```ts
+ * expect(world).toDeny(nodePortFlow, { by: 'deny-nodeports' });
+ * ```
+ */
+export interface VerdictOptions {
+  /** The policy (or profile) name that must decide every path. */
+  readonly by?: string;
+}
+
+/**
+ * The matchers this package adds to vitest's `expect`.
+ *
+ * @example
+ * ```ts
+ * expect(world).toAllow('tcp 198.51.100.7:40000 -> 169.46.10.20:80');
+ * expect(world).not.toAllow('tcp 198.51.100.7:40000 -> 169.46.7.10:31024');
+ * ```
+ */
+export interface CalicoMatchers<R = unknown> {
+  /** Every path of the flow is allowed. */
+  toAllow(flow: FlowInput, options?: VerdictOptions): R;
+  /** Every path of the flow is denied. */
+  toDeny(flow: FlowInput, options?: VerdictOptions): R;
+  /** The flow's combined verdict is exactly `verdict` (`Mixed` when paths disagree). */
+  toHaveVerdict(flow: FlowInput, verdict: Verdict, options?: VerdictOptions): R;
+}
+
+declare module 'vitest' {
+  // The type parameter must repeat vitest's own declaration (`T = any`) for the interfaces to merge.
+  // biome-ignore lint/suspicious/noExplicitAny: required by declaration merging with vitest's Assertion<T = any>
+  interface Assertion<T = any> extends CalicoMatchers<T> {}
+}
+
+function toWorld(received: unknown): World | string {
+  if (received instanceof World) return received;
+  if (
+    typeof received === 'object' &&
+    received !== null &&
+    typeof (received as World).evaluate === 'function'
+  ) {
+    return received as World; // a World from another copy of the evaluator package
+  }
+  if (Array.isArray(received)) {
+    try {
+      return World.from(received);
+    } catch (error) {
+      return `the resources do not build a world: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }
+  return 'expect(…) takes a World (World.from(resources) or world(…) from @calico-dsl/testkit) or an array of resources';
+}
+
+function toFlow(input: FlowInput): Flow | string {
+  if (typeof input !== 'string') return input;
+  const parsed = parseFlow(input);
+  return parsed.ok ? parsed.value : parsed.issues.map((i) => i.message).join('; ');
+}
+
+function decidedBy(result: EvaluationResult): string {
+  const decisions = [...new Set(result.paths.map((p) => formatDecision(p.decidedBy)))];
+  return decisions.length === 0 ? 'no path was evaluated' : decisions.join('; ');
+}
+
+function decidingNames(result: EvaluationResult): string[] {
+  return result.paths.map((p) => p.decidedBy.policy?.name ?? `(${p.decidedBy.stage})`);
+}
+
+/**
+ * The shared check behind the three matchers.
+ *
+ * @example
+ * ```ts
+ * checkVerdict.call(state, world, 'tcp 10.0.0.1 -> 10.0.0.2:80', 'Allow', {});
+ * ```
+ */
+function checkVerdict(
+  this: MatcherState,
+  received: unknown,
+  flowInput: FlowInput,
+  want: Verdict,
+  options: VerdictOptions = {},
+): MatcherResult {
+  const world = toWorld(received);
+  const flow = toFlow(flowInput);
+  if (typeof world === 'string' || typeof flow === 'string') {
+    const problem = typeof world === 'string' ? world : `the flow is not valid: ${flow}`;
+    return { pass: false, message: () => `cannot evaluate: ${problem}` };
+  }
+  const result = world.evaluate(flow);
+  const names = decidingNames(result);
+  const byOk = options.by === undefined || (names.length > 0 && names.every((n) => n === options.by));
+  const pass = result.verdict === want && result.issues.length === 0 && byOk;
+  const shown = typeof flowInput === 'string' ? flowInput : JSON.stringify(flowInput);
+  const wanted = `${want}${options.by !== undefined ? ` decided by ${options.by}` : ''}`;
+  return {
+    pass,
+    actual: result.verdict,
+    expected: want,
+    message: () =>
+      [
+        this.isNot
+          ? `expected ${shown} not to get ${wanted}, but it does`
+          : `expected ${shown} to get ${wanted}, but the verdict is ${result.verdict} (decided by ${decidedBy(result)})`,
+        '',
+        result.explain(),
+      ].join('\n'),
+  };
+}
+
+/**
+ * The matcher implementations, for `expect.extend(calicoMatchers)`.
+ *
+ * @example
+ * ```ts
+ * import { expect } from 'vitest';
+ * expect.extend(calicoMatchers);
+ * ```
+ */
+export const calicoMatchers = {
+  toAllow(this: MatcherState, received: unknown, flow: FlowInput, options?: VerdictOptions): MatcherResult {
+    return checkVerdict.call(this, received, flow, 'Allow', options);
+  },
+  toDeny(this: MatcherState, received: unknown, flow: FlowInput, options?: VerdictOptions): MatcherResult {
+    return checkVerdict.call(this, received, flow, 'Deny', options);
+  },
+  toHaveVerdict(
+    this: MatcherState,
+    received: unknown,
+    flow: FlowInput,
+    verdict: Verdict,
+    options?: VerdictOptions,
+  ): MatcherResult {
+    return checkVerdict.call(this, received, flow, verdict, options);
+  },
+};
+
+/**
+ * Registers the matchers on a vitest `expect` (or import `@calico-dsl/testkit/setup` in
+ * `setupFiles`, which does this).
+ *
+ * @example
+ * ```ts
+ * import { expect } from 'vitest';
+ * installCalicoMatchers(expect);
+ * ```
+ */
+export function installCalicoMatchers(expect: Pick<ExpectStatic, 'extend'>): void {
+  expect.extend(calicoMatchers);
+}

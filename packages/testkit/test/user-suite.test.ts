@@ -1,0 +1,94 @@
+// A user's own policy test, written the way the README tells users to: setup import, builders
+// for the cluster, DSL policies, and toAllow/toDeny.
+import '@calico-dsl/testkit/setup';
+import { preDnat } from '@calico-dsl/core';
+import { hostEndpoint, namespace, node, pod, service, world } from '@calico-dsl/testkit';
+import { describe, expect, it } from 'vitest';
+
+const LB = 'tcp 198.51.100.7:40000 -> 169.46.10.20:80';
+const NODEPORT = 'tcp 198.51.100.7:40000 -> 169.46.7.10:31024';
+
+const denyNodeports = preDnat('deny-nodeports')
+  .selector("ibm.role=='worker_public'")
+  .order(1100)
+  .deny()
+  .tcp()
+  .ports('30000:32767');
+
+const cluster = [
+  node('worker-1', { internalIP: '10.176.48.78', externalIP: '169.46.7.10' }),
+  hostEndpoint('worker-1-public', {
+    node: 'worker-1',
+    interfaceName: 'eth1',
+    expectedIPs: ['169.46.7.10'],
+    labels: { 'ibm.role': 'worker_public' },
+  }),
+  namespace('default'),
+  pod('webserver-1', { ip: '172.30.10.5', node: 'worker-1', labels: { run: 'webserver' }, ports: [8080] }),
+  service('webserver-lb', {
+    selector: { run: 'webserver' },
+    clusterIP: '172.21.10.10',
+    loadBalancerIP: '169.46.10.20',
+    ports: [{ port: 80, targetPort: 8080, nodePort: 31024 }],
+  }),
+];
+
+describe('deny-nodeports (lesson 2)', () => {
+  const w = world(cluster, denyNodeports);
+
+  it('keeps the load balancer reachable', () => {
+    expect(w).toAllow(LB);
+  });
+
+  it('blocks the nodePort, decided by deny-nodeports', () => {
+    expect(w).toDeny(NODEPORT, { by: 'deny-nodeports' });
+    expect(w).not.toAllow(NODEPORT);
+    expect(w).toHaveVerdict(NODEPORT, 'Deny');
+  });
+
+  it('takes Flow objects too', () => {
+    expect(w).toDeny({ protocol: 'TCP', srcIp: '198.51.100.7', dstIp: '169.46.7.10', dstPort: 31024 });
+  });
+
+  it('without the policy the nodePort is open', () => {
+    expect(world(cluster)).toAllow(NODEPORT);
+    expect(cluster).toAllow(NODEPORT); // an array of resources works as the world too
+  });
+});
+
+describe('failure messages carry the explain trace', () => {
+  const w = world(cluster, denyNodeports);
+
+  it('toAllow on a denied flow names the verdict, the deciding policy and prints the trace', () => {
+    let message = '';
+    try {
+      expect(w).toAllow(NODEPORT);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain(`expected ${NODEPORT} to get Allow, but the verdict is Deny`);
+    expect(message).toContain(
+      'decided by GlobalNetworkPolicy deny-nodeports (tier default), ingress rule 0: Deny',
+    );
+    expect(message).toContain('Verdict: Deny');
+    expect(message).toMatch(/preDnat .*deny-nodeports ingress rule 0 → deny/);
+  });
+
+  it('.not failures say so', () => {
+    expect(() => expect(w).not.toAllow(LB)).toThrowError(`expected ${LB} not to get Allow, but it does`);
+  });
+
+  it('a wrong `by` fails even when the verdict matches', () => {
+    expect(() => expect(w).toDeny(NODEPORT, { by: 'some-other-policy' })).toThrowError(
+      /to get Deny decided by some-other-policy, but the verdict is Deny/,
+    );
+  });
+
+  it('a malformed flow fails with the grammar', () => {
+    expect(() => expect(w).toAllow('tcp 1.2.3.4 => 5.6.7.8:80')).toThrowError(/the flow is not valid/);
+  });
+
+  it('a received value that is not a world fails clearly', () => {
+    expect(() => expect(42).toAllow(LB)).toThrowError(/takes a World/);
+  });
+});

@@ -1,0 +1,162 @@
+/**
+ * Endpoints and other addressable entities: workload endpoints from pods, host endpoints,
+ * network sets and nodes (calico-semantics.md §1.1–§1.3, §4.1).
+ */
+import type { Issue } from '@calico-dsl/core';
+import { type Cidr, ipKey, parseCidr } from '../net/ip.js';
+import { protocolNumber } from '../net/protocol.js';
+import type { HostEndpointModel, NetworkSetModel, NodeModel, WorkloadEndpointModel } from './model.js';
+import type { ProfileTable } from './profiles.js';
+import { containerPorts, ips, type Loose, labelMap, podIps, type ResourceIndex } from './read.js';
+
+/**
+ * §1.1: pods with an IP become workload endpoints with implicit and inherited labels.
+ *
+ * @example
+ * ```ts
+ * buildWorkloads(pods, profileTable, 0).map((w) => w.labels['projectcalico.org/namespace']);
+ * ```
+ */
+export function buildWorkloads(
+  pods: readonly Loose[],
+  table: ProfileTable,
+  firstId: number,
+): WorkloadEndpointModel[] {
+  let nextId = firstId;
+  const workloads: WorkloadEndpointModel[] = [];
+  for (const p of pods) {
+    const addrs = podIps(p);
+    const phase = p.status?.phase;
+    if (addrs.length === 0 || phase === 'Succeeded' || phase === 'Failed') continue;
+    const ns: string = p.metadata.namespace ?? 'default';
+    // The API server fills in `default` when a pod names no service account.
+    const sa: string = p.spec?.serviceAccountName ?? p.spec?.serviceAccount ?? 'default';
+    const profileNames = [`kns.${ns}`, table.ksa(ns, sa)];
+    const inherited = profileNames.map((n) => table.profiles.get(n)?.labelsToApply);
+    // Inherited profile labels first so the endpoint's own labels win (§1.1).
+    const labels = labelMap(...inherited, p.metadata.labels, {
+      'projectcalico.org/namespace': ns,
+      'projectcalico.org/orchestrator': 'k8s',
+      'projectcalico.org/serviceaccount': sa,
+    });
+    workloads.push({
+      kind: 'WorkloadEndpoint',
+      id: nextId++,
+      name: p.metadata.name,
+      namespace: ns,
+      node: p.spec?.nodeName,
+      serviceAccount: sa,
+      ips: addrs,
+      labels,
+      profiles: profileNames,
+      ports: containerPorts(p),
+    });
+  }
+  return workloads;
+}
+
+/**
+ * §1.1, §4.1: host endpoints with exactly their labels (plus profile labelsToApply), sorted by
+ * name so that "the smallest name wins" is a first match.
+ *
+ * @example
+ * ```ts
+ * buildHostEndpoints(index, profileTable, 100, issues)[0]?.interfaceName;
+ * ```
+ */
+export function buildHostEndpoints(
+  index: ResourceIndex,
+  table: ProfileTable,
+  firstId: number,
+  issues: Issue[],
+): HostEndpointModel[] {
+  let nextId = firstId;
+  const hostEndpoints: HostEndpointModel[] = [];
+  for (const [r, i] of index.of('HostEndpoint')) {
+    const spec = r.spec ?? {};
+    if (typeof spec.node !== 'string') {
+      issues.push({
+        code: 'evaluator.hep',
+        path: [i, 'spec', 'node'],
+        message: `HostEndpoint "${r.metadata.name}": spec.node is required; the host endpoint is ignored.`,
+      });
+      continue;
+    }
+    const profNames: string[] = Array.isArray(spec.profiles) ? spec.profiles : [];
+    const inherited = profNames.map((n) => table.profiles.get(n)?.labelsToApply);
+    hostEndpoints.push({
+      kind: 'HostEndpoint',
+      id: nextId++,
+      name: r.metadata.name,
+      node: spec.node,
+      interfaceName:
+        typeof spec.interfaceName === 'string' && spec.interfaceName !== '' ? spec.interfaceName : undefined,
+      expectedIPs: ips(spec.expectedIPs),
+      labels: labelMap(...inherited, r.metadata.labels),
+      profiles: profNames,
+      ports: ((spec.ports ?? []) as Loose[]).map((p) => ({
+        name: p.name,
+        protocol: protocolNumber(p.protocol ?? 'TCP') ?? 6,
+        port: p.port,
+      })),
+    });
+  }
+  return hostEndpoints.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/**
+ * §1.1, §1.2: network sets (namespaced ones carry the namespace label and kns labels).
+ *
+ * @example
+ * ```ts
+ * buildNetworkSets(index, profileTable).map((s) => s.nets.length);
+ * ```
+ */
+export function buildNetworkSets(index: ResourceIndex, table: ProfileTable): NetworkSetModel[] {
+  const networkSets: NetworkSetModel[] = [];
+  for (const kind of ['GlobalNetworkSet', 'NetworkSet'] as const) {
+    for (const [r] of index.of(kind)) {
+      const ns = kind === 'NetworkSet' ? (r.metadata.namespace ?? 'default') : undefined;
+      // Network sets accept unmasked CIDRs and bare IPs.
+      const nets = ((r.spec?.nets ?? []) as unknown[])
+        .map((t) => (typeof t === 'string' ? parseCidr(t) : undefined))
+        .filter((c): c is Cidr => c !== undefined);
+      const labels =
+        ns === undefined
+          ? labelMap(r.metadata.labels)
+          : labelMap(table.profiles.get(`kns.${ns}`)?.labelsToApply, r.metadata.labels, {
+              'projectcalico.org/namespace': ns,
+            });
+      networkSets.push({ kind, name: r.metadata.name, namespace: ns, nets, labels });
+    }
+  }
+  return networkSets;
+}
+
+/**
+ * Nodes by name and node addresses (node IPs and HEP expectedIPs) → node name.
+ *
+ * @example
+ * ```ts
+ * buildNodes(index, heps).nodeByIp.get(ipKey(parseIp('10.0.0.11')!)); // 'node-1'
+ * ```
+ */
+export function buildNodes(
+  index: ResourceIndex,
+  hostEndpoints: readonly HostEndpointModel[],
+): { nodes: Map<string, NodeModel>; nodeByIp: Map<string, string> } {
+  const nodes = new Map<string, NodeModel>();
+  const nodeByIp = new Map<string, string>();
+  for (const [r] of index.of('Node')) {
+    const addrs: { type: string; address: string }[] = r.status?.addresses ?? [];
+    const internal = ips(addrs.filter((a) => a.type === 'InternalIP').map((a) => a.address));
+    const external = ips(addrs.filter((a) => a.type === 'ExternalIP').map((a) => a.address));
+    nodes.set(r.metadata.name, { name: r.metadata.name, internalIPs: internal, externalIPs: external });
+    for (const ip of [...internal, ...external]) nodeByIp.set(ipKey(ip), r.metadata.name);
+  }
+  for (const h of hostEndpoints) {
+    if (!nodes.has(h.node)) nodes.set(h.node, { name: h.node, internalIPs: [], externalIPs: [] });
+    for (const ip of h.expectedIPs) if (!nodeByIp.has(ipKey(ip))) nodeByIp.set(ipKey(ip), h.node);
+  }
+  return { nodes, nodeByIp };
+}

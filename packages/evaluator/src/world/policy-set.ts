@@ -1,0 +1,75 @@
+/**
+ * Every policy kind normalised, grouped by tier, tiers and policies in evaluation order
+ * (calico-semantics.md §2.1–§2.3).
+ */
+import type { Issue } from '@calico-dsl/core';
+import type { PolicyModel, TierModel } from './model.js';
+import { normalisePolicy, type RawPolicy, rawCalicoPolicy, rawK8sPolicy } from './policies.js';
+import { POLICY_KINDS, type ResourceIndex } from './read.js';
+import type { SelectorCache } from './selector.js';
+import { BUILTIN_TIER_MODELS, comparePolicies, compareTiers } from './tiers.js';
+
+/** The ordered policy set of a world. */
+export interface PolicySet {
+  readonly policies: readonly PolicyModel[];
+  readonly tiers: readonly TierModel[];
+  readonly policiesByTier: ReadonlyMap<string, readonly PolicyModel[]>;
+}
+
+/**
+ * Normalises policies and orders tiers and policies.
+ *
+ * @example
+ * ```ts
+ * buildPolicySet(index, selectors, issues).tiers.map((t) => t.name); // ['kube-admin', 'default', 'kube-baseline']
+ * ```
+ */
+export function buildPolicySet(index: ResourceIndex, sc: SelectorCache, issues: Issue[]): PolicySet {
+  const raws: RawPolicy[] = [];
+  for (const [r, i] of index.all) {
+    const meta = { name: r.metadata.name as string, namespace: r.metadata.namespace as string | undefined };
+    const k8s = typeof r.apiVersion === 'string' && r.apiVersion.startsWith('networking.k8s.io');
+    if (r.kind === 'NetworkPolicy' && k8s) {
+      raws.push(rawK8sPolicy('KubernetesNetworkPolicy', meta, r.spec ?? { podSelector: {} }, [i]));
+    } else if (r.kind === 'StagedKubernetesNetworkPolicy') {
+      raws.push(rawK8sPolicy('StagedKubernetesNetworkPolicy', meta, r.spec ?? { podSelector: {} }, [i]));
+    } else if (POLICY_KINDS.has(r.kind)) {
+      raws.push(rawCalicoPolicy(r.kind, meta, r.spec ?? {}, [i]));
+    }
+  }
+  const policies = raws.map((raw) => normalisePolicy(raw, sc));
+
+  const tierMap = new Map<string, TierModel>(BUILTIN_TIER_MODELS.map((t) => [t.name, t]));
+  for (const [r] of index.of('Tier')) {
+    const name: string = r.metadata.name;
+    const builtin = tierMap.get(name);
+    const action = r.spec?.defaultAction;
+    tierMap.set(name, {
+      name,
+      // §2.1: the default tier's order is fixed.
+      order: name === 'default' ? 1_000_000 : (r.spec?.order ?? builtin?.order ?? Number.POSITIVE_INFINITY),
+      defaultAction: action === 'Pass' || action === 'Deny' ? action : (builtin?.defaultAction ?? 'Deny'),
+      hasResource: true,
+    });
+  }
+  for (const p of policies) {
+    if (tierMap.has(p.tier)) continue;
+    issues.push({
+      code: 'evaluator.tier',
+      path: [],
+      message: `${p.kind} "${p.name}" is in tier "${p.tier}", which has no Tier resource; Calico refuses such policies. Modelled as a tier sorted last with defaultAction Deny.`,
+    });
+    // §2.1: tiers without a resource sort after every Tier-backed one.
+    tierMap.set(p.tier, {
+      name: p.tier,
+      order: Number.POSITIVE_INFINITY,
+      defaultAction: 'Deny',
+      hasResource: false,
+    });
+  }
+  const tiers = [...tierMap.values()].sort(compareTiers);
+  const policiesByTier = new Map<string, PolicyModel[]>(tiers.map((t) => [t.name, []]));
+  for (const p of policies) policiesByTier.get(p.tier)?.push(p);
+  for (const list of policiesByTier.values()) list.sort(comparePolicies);
+  return { policies, tiers, policiesByTier };
+}

@@ -1,0 +1,74 @@
+/**
+ * Profiles: explicit Profile resources plus the ones Calico derives from Namespaces
+ * (`kns.<ns>`) and ServiceAccounts (`ksa.<ns>.<sa>`), and `projectcalico-default-allow`
+ * (calico-semantics.md §1.1, §4.4).
+ */
+import type { Rule } from '@calico-dsl/core';
+import type { ProfileModel } from './model.js';
+import { allowAllProfile, type Loose, labelMap, prefixed, type ResourceIndex } from './read.js';
+import { compileRule } from './rules.js';
+import type { LabelMap, SelectorCache } from './selector.js';
+
+/** The profile table; `ksa()` creates service-account profiles on first use. */
+export interface ProfileTable {
+  readonly profiles: Map<string, ProfileModel>;
+  /** The name of the `ksa.<ns>.<sa>` profile, created when first asked for. */
+  ksa(ns: string, sa: string): string;
+}
+
+/**
+ * Builds the profile table.
+ *
+ * @example
+ * ```ts
+ * buildProfiles(index, pods, selectors).profiles.get('kns.default')?.labelsToApply;
+ * ```
+ */
+export function buildProfiles(index: ResourceIndex, pods: readonly Loose[], sc: SelectorCache): ProfileTable {
+  const nsLabels = new Map<string, LabelMap>();
+  for (const [r] of index.of('Namespace')) nsLabels.set(r.metadata.name, labelMap(r.metadata.labels));
+  // A pod's namespace always exists in a real cluster; give it an implicit empty one.
+  for (const p of pods) {
+    const ns = p.metadata.namespace ?? 'default';
+    if (!nsLabels.has(ns)) nsLabels.set(ns, labelMap());
+  }
+  const saLabels = new Map<string, LabelMap>();
+  for (const [r] of index.of('ServiceAccount')) {
+    saLabels.set(`${r.metadata.namespace ?? 'default'}/${r.metadata.name}`, labelMap(r.metadata.labels));
+  }
+
+  const profiles = new Map<string, ProfileModel>();
+  profiles.set('projectcalico-default-allow', allowAllProfile('projectcalico-default-allow', labelMap()));
+  // kns.<ns>: allow-all rules; namespace labels as pcns.* plus pcns.projectcalico.org/name.
+  for (const [ns, labels] of nsLabels) {
+    const inherited = labelMap(prefixed(labels, 'pcns.'), { 'pcns.projectcalico.org/name': ns });
+    profiles.set(`kns.${ns}`, allowAllProfile(`kns.${ns}`, inherited));
+  }
+  for (const [r, i] of index.of('Profile')) {
+    const spec = r.spec ?? {};
+    const rules = (dir: 'ingress' | 'egress') =>
+      ((spec[dir] ?? []) as Rule[]).map((rule, k) =>
+        compileRule(rule, k, undefined, sc, [i, 'spec', dir, k]),
+      );
+    profiles.set(r.metadata.name, {
+      name: r.metadata.name,
+      ingress: rules('ingress'),
+      egress: rules('egress'),
+      labelsToApply: labelMap(spec.labelsToApply),
+    });
+  }
+  return {
+    profiles,
+    ksa(ns: string, sa: string): string {
+      // ksa.<ns>.<sa>: no rules; SA labels as pcsa.* plus pcsa.projectcalico.org/name.
+      const name = `ksa.${ns}.${sa}`;
+      if (!profiles.has(name)) {
+        const inherited = labelMap(prefixed(saLabels.get(`${ns}/${sa}`), 'pcsa.'), {
+          'pcsa.projectcalico.org/name': sa,
+        });
+        profiles.set(name, { name, ingress: [], egress: [], labelsToApply: inherited });
+      }
+      return name;
+    },
+  };
+}

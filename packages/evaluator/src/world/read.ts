@@ -1,0 +1,169 @@
+/**
+ * Reading manifests: builders → resources, minimum shape checks, and small helpers for loosely
+ * typed manifest fields. Full validation is `validate`'s job (core).
+ */
+import type { Issue } from '@calico-dsl/core';
+import { isResourceSource } from '@calico-dsl/core';
+import { EvaluatorInputError } from '../errors.js';
+import { type Ip, ipKey, parseIp } from '../net/ip.js';
+import { protocolNumber } from '../net/protocol.js';
+import type { NamedPortModel, ProfileModel } from './model.js';
+import { compileRule } from './rules.js';
+import { type LabelMap, SelectorCache } from './selector.js';
+import { shapeIssues } from './shape.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: manifests are read loosely; fields are checked where used.
+export type Loose = any;
+
+/** A null-prototype label map merged left to right (later sources win); non-string values dropped. */
+export function labelMap(
+  ...sources: (Readonly<Record<string, string>> | undefined)[]
+): Record<string, string> {
+  const out: Record<string, string> = Object.create(null);
+  for (const s of sources) {
+    if (!s || typeof s !== 'object') continue;
+    for (const [k, v] of Object.entries(s)) if (typeof v === 'string') out[k] = v;
+  }
+  return out;
+}
+
+/** Label keys with a prefix (`env` → `pcns.env`). */
+export function prefixed(labels: LabelMap | undefined, prefix: string): Record<string, string> {
+  const out: Record<string, string> = Object.create(null);
+  for (const [k, v] of Object.entries(labels ?? {})) out[prefix + k] = v;
+  return out;
+}
+
+/** Parsed, de-duplicated IPs from a loose list (non-IPs dropped). */
+export function ips(list: readonly unknown[] | undefined): Ip[] {
+  const out: Ip[] = [];
+  for (const t of list ?? []) {
+    const ip = typeof t === 'string' ? parseIp(t) : undefined;
+    if (ip && !out.some((o) => ipKey(o) === ipKey(ip))) out.push(ip);
+  }
+  return out;
+}
+
+/** A profile whose ingress and egress rules are one bare Allow (kns.*, projectcalico-default-allow). */
+export function allowAllProfile(name: string, labelsToApply: LabelMap): ProfileModel {
+  const sc = new SelectorCache();
+  const allow = [compileRule({ action: 'Allow' }, 0, undefined, sc, [])];
+  return { name, ingress: allow, egress: allow, labelsToApply };
+}
+
+/** Calico policy kinds (the K8s NetworkPolicy is told apart by apiVersion). */
+export const POLICY_KINDS = new Set([
+  'GlobalNetworkPolicy',
+  'NetworkPolicy',
+  'StagedGlobalNetworkPolicy',
+  'StagedNetworkPolicy',
+  'StagedKubernetesNetworkPolicy',
+]);
+
+const KNOWN_KINDS = new Set([
+  ...POLICY_KINDS,
+  'Tier',
+  'GlobalNetworkSet',
+  'NetworkSet',
+  'HostEndpoint',
+  'Profile',
+  'FelixConfiguration',
+  'Pod',
+  'Namespace',
+  'ServiceAccount',
+  'Service',
+  'Node',
+]);
+
+/** Turns builders into resources and checks the minimum shape; throws {@link EvaluatorInputError}. */
+export function readResources(input: readonly unknown[]): Loose[] {
+  const issues: Issue[] = [];
+  const out: Loose[] = [];
+  input.forEach((item, i) => {
+    const r: Loose = isResourceSource(item) ? item.toResource() : item;
+    const where = `resource ${i}`;
+    if (typeof r !== 'object' || r === null || Array.isArray(r)) {
+      issues.push({
+        code: 'evaluator.input',
+        path: [i],
+        message: `${where} is not an object; pass parsed manifests (fromYaml) or DSL builders.`,
+      });
+      return;
+    }
+    const kind = r.kind;
+    const name = r.metadata?.name;
+    const label = `${typeof kind === 'string' ? kind : where}${typeof name === 'string' ? ` "${name}"` : ''}`;
+    if (typeof kind !== 'string' || !KNOWN_KINDS.has(kind)) {
+      issues.push({
+        code: 'evaluator.kind',
+        path: [i, 'kind'],
+        message: `${label}: kind ${JSON.stringify(kind)} is not one the evaluator reads (Calico v3 kinds, Pod, Namespace, ServiceAccount, Service, Node, NetworkPolicy).`,
+      });
+      return;
+    }
+    if (typeof name !== 'string' || name === '') {
+      issues.push({
+        code: 'evaluator.name',
+        path: [i, 'metadata', 'name'],
+        message: `${label}: metadata.name is required.`,
+      });
+      return;
+    }
+    if (r.spec !== undefined && (typeof r.spec !== 'object' || r.spec === null)) {
+      issues.push({
+        code: 'evaluator.spec',
+        path: [i, 'spec'],
+        message: `${label}: spec must be an object.`,
+      });
+      return;
+    }
+    const shape = shapeIssues(r, i);
+    if (shape.length > 0) {
+      issues.push(...shape);
+      return;
+    }
+    out.push(r);
+  });
+  if (issues.length > 0) throw new EvaluatorInputError(issues);
+  return out;
+}
+
+/** §1.3: named container ports (protocol default TCP). */
+export function containerPorts(pod: Loose): NamedPortModel[] {
+  const out: NamedPortModel[] = [];
+  for (const c of [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])]) {
+    for (const p of c?.ports ?? []) {
+      if (typeof p?.name !== 'string' || !p.containerPort) continue;
+      out.push({ name: p.name, protocol: protocolNumber(p.protocol ?? 'TCP') ?? 6, port: p.containerPort });
+    }
+  }
+  return out;
+}
+
+/** A pod's IPs from `status.podIP` and `status.podIPs`. */
+export function podIps(pod: Loose): Ip[] {
+  const list: unknown[] = [];
+  if (typeof pod.status?.podIP === 'string') list.push(pod.status.podIP);
+  for (const p of pod.status?.podIPs ?? []) list.push(p?.ip);
+  return ips(list);
+}
+
+/** Resources with their input index, grouped by kind. */
+export class ResourceIndex {
+  readonly all: readonly [Loose, number][];
+  readonly #byKind = new Map<string, [Loose, number][]>();
+
+  constructor(resources: readonly Loose[]) {
+    this.all = resources.map((r, i) => [r, i] as [Loose, number]);
+    for (const entry of this.all) {
+      const list = this.#byKind.get(entry[0].kind);
+      if (list) list.push(entry);
+      else this.#byKind.set(entry[0].kind, [entry]);
+    }
+  }
+
+  /** Every resource of `kind` with its index. */
+  of(kind: string): readonly [Loose, number][] {
+    return this.#byKind.get(kind) ?? [];
+  }
+}

@@ -1,3 +1,4 @@
+import { preDnat } from '@calico-dsl/core';
 import { describe, expect, it } from 'vitest';
 import {
   type CurlResult,
@@ -119,5 +120,38 @@ describe('tutorialCluster', () => {
       metadata: { labels: { run: 'webserver' } },
       spec: { containers: [{ image: 'k8s.gcr.io/echoserver:1.10', ports: [{ containerPort: 8080 }] }] },
     });
+  });
+});
+
+describe('paths that disagree', () => {
+  it('report "partly reached" (verdict Mixed), which never matches the tutorial', () => {
+    // A pre-DNAT deny on one worker only: the load balancer IP enters through all three.
+    const oneWorker: typeof blockClientLesson = (params) => ({
+      ...blockClientLesson(params),
+      steps: [
+        {
+          kind: 'apply',
+          step: '1',
+          text: 'Block the load balancer on kube-wrk1 only.',
+          policy: preDnat('block-on-wrk1')
+            .selector("ibm.role == 'worker_public' && kubernetes.io/hostname == '10.176.48.78'")
+            .deny()
+            .tcp()
+            .toNets(`${params.loadBalancerIp}/32`)
+            .ports(80),
+        },
+        { kind: 'curl', step: '2', text: 'Try it.', from: 'you', target: 'load balancer', expect: 'reached' },
+      ],
+    });
+    const run = simulateLesson(oneWorker(TUTORIAL_DEFAULTS), TUTORIAL_DEFAULTS);
+    const [curl] = curls(run.steps);
+    expect(curl?.result).toMatchObject({
+      verdict: 'Mixed',
+      outcome: 'partly reached',
+      paths: 7,
+      agreeing: 6,
+    });
+    expect(curl?.mismatch).toBe('the tutorial says "reached", the simulated cluster gives "partly reached"');
+    expect(run.ok).toBe(false);
   });
 });

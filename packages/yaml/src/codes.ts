@@ -44,7 +44,7 @@ export const YAML_ISSUE_CODES = {
   invalidValue: 'invalid_value',
   /** A required Kubernetes field is missing. */
   required: 'required',
-  /** More issues than the limit; the rest were not reported. */
+  /** More issues than the limit: reading stopped, the rest were not reported. */
   tooManyIssues: 'too_many_issues',
 } as const;
 

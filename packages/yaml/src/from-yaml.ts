@@ -83,7 +83,6 @@ class StreamReader {
   readonly resources: Resource[] = [];
   readonly issues: Issue[] = [];
   private readonly lines = new LineCounter();
-  private dropped = 0;
 
   constructor(
     private readonly text: string,
@@ -100,6 +99,7 @@ class StreamReader {
     let skipDocEnd = false;
     let next = 0;
     for (const token of parser.parse(this.text)) {
+      if (this.issues.length > this.limits.maxIssues) return; // nothing more would be reported
       if (token.type === 'document') {
         index++;
         skipDocEnd = false;
@@ -134,20 +134,20 @@ class StreamReader {
       }
       for (const doc of composer.next(token)) this.readDocument(doc, composedIndex[next++] ?? index);
     }
+    if (this.issues.length > this.limits.maxIssues) return;
     for (const doc of composer.end(false, this.text.length))
       this.readDocument(doc, composedIndex[next++] ?? index);
   }
 
   add(issue: Issue, document: number, offset: number): void {
     if (this.issues.length >= this.limits.maxIssues) {
-      this.dropped++;
-      const summary = {
-        code: YAML_ISSUE_CODES.tooManyIssues,
-        path: [],
-        message: `${this.dropped} more issue(s) not shown`,
-      };
-      if (this.dropped === 1) this.issues.push(summary);
-      else this.issues[this.issues.length - 1] = summary;
+      if (this.issues.length === this.limits.maxIssues) {
+        this.issues.push({
+          code: YAML_ISSUE_CODES.tooManyIssues,
+          path: [],
+          message: `stopped after ${this.limits.maxIssues} issues; fix these and read the text again`,
+        });
+      }
       return;
     }
     if (offset < 0) {
@@ -194,7 +194,7 @@ class StreamReader {
     const plain = toPlain(doc.contents, this.limits);
     for (const { offset, ...issue } of plain.issues) found.push([issue, offset]);
     if (found.length > 0) return found;
-    const sink: Sink = { resources: this.resources, issues: [] };
+    const sink: Sink = { resources: this.resources, issues: [], maxIssues: this.limits.maxIssues };
     readDocument(plain.value, sink);
     if (sink.issues.length === 0) return found;
     const anchors = anchorsOf(doc.contents);

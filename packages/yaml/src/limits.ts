@@ -16,7 +16,7 @@ export interface FromYamlOptions {
   readonly maxScalarLength?: number;
   /** Most nodes all alias expansions of one document may produce together. Default 100,000. */
   readonly maxAliasNodes?: number;
-  /** Most issues reported; further ones are summarised by one `too_many_issues`. Default 100. */
+  /** Most issues reported; reading stops after them with one `too_many_issues`. Default 100. */
   readonly maxIssues?: number;
 }
 

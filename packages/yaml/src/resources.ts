@@ -19,13 +19,15 @@ type Path = readonly (string | number)[];
  *
  * @example
  * ```ts
- * const sink: Sink = { resources: [], issues: [] };
+ * const sink: Sink = { resources: [], issues: [], maxIssues: 100 };
  * ```
  */
 export interface Sink {
   readonly resources: Resource[];
   /** Issues with paths from the document root. */
   readonly issues: Issue[];
+  /** Reading stops once more issues than this were found (nothing more would be reported). */
+  readonly maxIssues: number;
 }
 
 const CALICO_KIND_NAMES = Object.keys(CALICO_KINDS).join(', ');
@@ -38,7 +40,7 @@ const KUBERNETES_KIND_NAMES = [...KUBERNETES_API_VERSIONS].map(([kind, api]) => 
  *
  * @example
  * ```ts
- * const sink: Sink = { resources: [], issues: [] };
+ * const sink: Sink = { resources: [], issues: [], maxIssues: 100 };
  * readDocument({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'dev' } }, sink);
  * sink.resources; // [the Namespace]
  * ```
@@ -54,6 +56,7 @@ export function readDocument(value: unknown, sink: Sink): void {
 }
 
 function readResource(value: unknown, path: Path, sink: Sink, listAllowed: boolean): void {
+  if (sink.issues.length > sink.maxIssues) return;
   if (!isObject(value)) {
     const what =
       value === null

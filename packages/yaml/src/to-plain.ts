@@ -25,6 +25,7 @@ interface State {
   readonly path: (string | number)[];
   readonly maxDepth: number;
   readonly maxAliasNodes: number;
+  readonly maxIssues: number;
   aliasNodes: number;
   expanding: number;
   stopped: boolean;
@@ -39,12 +40,12 @@ interface State {
  * @example
  * ```ts
  * const doc = parseDocument('a: &x [1]\nb: *x');
- * toPlain(doc.contents, { maxDepth: 64, maxAliasNodes: 1000 }); // { value: { a: [1], b: [1] }, issues: [] }
+ * toPlain(doc.contents, { maxDepth: 64, maxAliasNodes: 1000, maxIssues: 100 }); // { value: { a: [1], b: [1] }, issues: [] }
  * ```
  */
 export function toPlain(
   node: Node | null,
-  limits: { readonly maxDepth: number; readonly maxAliasNodes: number },
+  limits: { readonly maxDepth: number; readonly maxAliasNodes: number; readonly maxIssues: number },
 ): { value: unknown; issues: NodeIssue[] } {
   const state: State = {
     anchors: new Map(),
@@ -52,6 +53,7 @@ export function toPlain(
     path: [],
     maxDepth: limits.maxDepth,
     maxAliasNodes: limits.maxAliasNodes,
+    maxIssues: limits.maxIssues,
     aliasNodes: 0,
     expanding: 0,
     stopped: false,
@@ -182,6 +184,8 @@ function issue(
     message,
     offset: range?.[0] ?? 0,
   });
+  // Past the issue limit nothing more would be reported: stop walking instead of wasting time.
+  if (state.issues.length > state.maxIssues) state.stopped = true;
 }
 
 function stop(state: State, node: unknown, code: keyof typeof YAML_ISSUE_CODES, message: string): null {

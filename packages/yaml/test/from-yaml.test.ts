@@ -236,8 +236,13 @@ describe('fromYaml: issues', () => {
     expect(!many.ok && many.issues.length).toBe(11);
     expect(!many.ok && many.issues[10]).toMatchObject({
       code: 'too_many_issues',
-      message: '490 more issue(s) not shown',
+      message: 'stopped after 10 issues; fix these and read the text again',
     });
+  });
+
+  it('stops reading further documents once the issue limit is reached', () => {
+    const many = fromYaml('just text\n---\n'.repeat(500), { maxIssues: 10 });
+    expect(!many.ok && many.issues.map((i) => i.document)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, undefined]);
   });
 
   it('refuses input that is not text instead of throwing', () => {

@@ -6,7 +6,7 @@
 
 import type { Packet } from './match/packet.js';
 import type { MatchContext } from './match/rule-match.js';
-import type { Decision, PolicyRef, StepAction, UnsupportedUse } from './result/types.js';
+import type { Decision, EndpointRef, Stage, TraceStep, UnsupportedUse } from './result/types.js';
 import type { EndpointModel, HostEndpointModel, PolicyModel, TierModel, WorldModel } from './world/model.js';
 
 /**
@@ -65,22 +65,22 @@ export interface ChainRequest {
   readonly chain: ChainClass;
   readonly direction: Direction;
   readonly packet: Packet;
+  /** Stamped on every trace step the chain produces. */
+  readonly trace: StepContext;
 }
 
 /**
- * One step inside a chain (the path adds stage, endpoint and path index).
+ * Where the steps of a chain go in the trace (the packet path knows, the engine copies it).
  *
  * @example
  * ```ts
- * engine.evaluateChain(request).steps.filter((s) => s.action === 'no-match');
+ * const ctx: StepContext = { path: 0, stage: 'preDnat', endpoint: { kind: 'HostEndpoint', name: 'node-1-eth1' } };
  * ```
  */
-export interface ChainStep {
-  readonly tier?: string;
-  readonly policy?: PolicyRef;
-  readonly ruleIndex?: number;
-  readonly action: StepAction;
-  readonly reason?: string;
+export interface StepContext {
+  readonly path: number;
+  readonly stage: Stage;
+  readonly endpoint: EndpointRef;
 }
 
 /**
@@ -93,7 +93,7 @@ export interface ChainStep {
  */
 export interface ChainOutcome {
   readonly verdict: 'allow' | 'deny' | 'none';
-  readonly steps: readonly ChainStep[];
+  readonly steps: readonly TraceStep[];
   readonly decision: Omit<Decision, 'stage'> | undefined;
   readonly unsupported: readonly Omit<UnsupportedUse, 'direction'>[];
 }

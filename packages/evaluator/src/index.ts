@@ -6,10 +6,10 @@ export type {
   ChainClass,
   ChainOutcome,
   ChainRequest,
-  ChainStep,
   Direction,
   Engine,
   EngineName,
+  StepContext,
   TierPolicies,
 } from './engine.js';
 export { EvaluatorInputError } from './errors.js';

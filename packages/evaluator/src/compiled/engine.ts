@@ -6,7 +6,7 @@
 import type { ChainClass, ChainOutcome, ChainRequest, Direction, Engine, TierPolicies } from '../engine.js';
 import { entitiesOwning } from '../match/owners.js';
 import type { MatchContext } from '../match/rule-match.js';
-import { type Ip, ipKey } from '../net/ip.js';
+import type { Ip } from '../net/ip.js';
 import { applicableTiers } from '../reference/applicability.js';
 import { runChain } from '../reference/chain.js';
 import type { EndpointModel, EntityModel, HostEndpointModel, WorldModel } from '../world/model.js';
@@ -24,7 +24,7 @@ export function createCompiledEngine(world: WorldModel): Engine {
   const match: MatchContext = {
     world,
     owners(ip: Ip): readonly EntityModel[] {
-      const k = ipKey(ip);
+      const k = ip.key;
       let hit = owners.get(k);
       if (!hit) {
         hit = entitiesOwning(world, ip);
@@ -33,17 +33,19 @@ export function createCompiledEngine(world: WorldModel): Engine {
       return hit;
     },
   };
-  const tiersCache = new Map<string, readonly TierPolicies[]>();
+  // One slot per (endpoint, chain class, direction): endpoint ids are dense from 0.
+  const CHAIN_SLOT: Record<ChainClass, number> = { untracked: 0, preDnat: 2, normal: 4, forward: 6 };
+  const tiersCache: (readonly TierPolicies[] | undefined)[] = [];
   const applicable = (
     endpoint: EndpointModel,
     chain: ChainClass,
     direction: Direction,
   ): readonly TierPolicies[] => {
-    const key = `${endpoint.id}|${chain}|${direction}`;
-    let hit = tiersCache.get(key);
+    const slot = endpoint.id * 8 + CHAIN_SLOT[chain] + (direction === 'ingress' ? 0 : 1);
+    let hit = tiersCache[slot];
     if (!hit) {
       hit = applicableTiers(world, endpoint, chain, direction);
-      tiersCache.set(key, hit);
+      tiersCache[slot] = hit;
     }
     return hit;
   };

@@ -6,8 +6,25 @@ import ipaddr from 'ipaddr.js';
 
 /** A parsed IP address. */
 export type Ip =
-  | { readonly version: 4; readonly text: string; readonly value: number }
-  | { readonly version: 6; readonly text: string; readonly value: bigint };
+  | { readonly version: 4; readonly text: string; readonly value: number; readonly key: string }
+  | { readonly version: 6; readonly text: string; readonly value: bigint; readonly key: string };
+
+/**
+ * Builds an {@link Ip} from its numeric value (the canonical key is computed once here).
+ *
+ * @example
+ * ```ts
+ * ipFromValue(4, 167772161, '10.0.0.1').key; // '4:167772161'
+ * ```
+ */
+export function ipFromValue(version: 4, value: number, text: string): Ip;
+export function ipFromValue(version: 6, value: bigint, text: string): Ip;
+export function ipFromValue(version: 4 | 6, value: number | bigint, text: string): Ip {
+  const key = `${version}:${value.toString()}`;
+  return version === 4
+    ? { version, text, value: value as number, key }
+    : { version, text, value: value as bigint, key };
+}
 
 /** A parsed CIDR with host bits cleared (network sets may carry unmasked CIDRs or bare IPs). */
 export type Cidr =
@@ -33,14 +50,14 @@ export function parseIp(text: string): Ip | undefined {
       if (octet > 255) return undefined;
       value = value * 256 + octet;
     }
-    return { version: 4, text, value };
+    return ipFromValue(4, value, text);
   }
   if (!text.includes(':') || !ipaddr.IPv6.isValid(text)) return undefined;
   const addr = ipaddr.IPv6.parse(text);
   if (addr.isIPv4MappedAddress()) return parseIp(addr.toIPv4Address().toString());
   let value = 0n;
   for (const part of addr.parts) value = (value << 16n) | BigInt(part);
-  return { version: 6, text, value };
+  return ipFromValue(6, value, text);
 }
 
 /**
@@ -103,7 +120,7 @@ export function cidrContains(cidr: Cidr, ip: Ip): boolean {
  * ```
  */
 export function ipKey(ip: Ip): string {
-  return `${ip.version}:${ip.value.toString()}`;
+  return ip.key;
 }
 
 /**

@@ -13,6 +13,18 @@ import type { EndpointModel } from '../world/model.js';
  * ```
  */
 export function endpointRef(e: EndpointModel): EndpointRef {
+  let ref = REFS.get(e);
+  if (!ref) {
+    ref = makeRef(e);
+    REFS.set(e, ref);
+  }
+  return ref;
+}
+
+// Endpoint refs are immutable; build each once.
+const REFS = new WeakMap<EndpointModel, EndpointRef>();
+
+function makeRef(e: EndpointModel): EndpointRef {
   if (e.kind === 'WorkloadEndpoint') {
     return e.node === undefined
       ? { kind: e.kind, name: e.name, namespace: e.namespace }
@@ -58,9 +70,14 @@ export class PathRecorder {
     direction: Direction,
     packet: Packet,
   ): { verdict: 'allow' | 'deny' | 'none'; decision: Decision | undefined } {
-    const out = this.#engine.evaluateChain({ endpoint, chain, direction, packet });
-    const ep = endpointRef(endpoint);
-    for (const s of out.steps) this.steps.push({ path: this.#index, stage, endpoint: ep, direction, ...s });
+    const out = this.#engine.evaluateChain({
+      endpoint,
+      chain,
+      direction,
+      packet,
+      trace: { path: this.#index, stage, endpoint: endpointRef(endpoint) },
+    });
+    for (const s of out.steps) this.steps.push(s);
     for (const u of out.unsupported) this.unsupported.push({ ...u, direction });
     return { verdict: out.verdict, decision: out.decision ? { stage, ...out.decision } : undefined };
   }

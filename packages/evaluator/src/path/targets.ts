@@ -15,11 +15,6 @@ export interface Frontend {
   readonly kind: FrontendKind;
 }
 
-const has = (list: readonly Ip[], ip: Ip): boolean => {
-  const k = ipKey(ip);
-  return list.some((x) => ipKey(x) === k);
-};
-
 /**
  * The service port whose frontend (clusterIP, LB ingress IP, externalIP, or any node IP +
  * nodePort) equals the packet's destination, if any.
@@ -31,18 +26,11 @@ const has = (list: readonly Ip[], ip: Ip): boolean => {
  */
 export function findFrontend(world: WorldModel, pkt: Packet): Frontend | undefined {
   if (pkt.dstPort === undefined) return undefined;
-  const isNodeIp = world.nodeByIp.has(ipKey(pkt.dst));
-  for (const sp of world.servicePorts) {
-    if (sp.protocol !== pkt.protocol) continue;
-    if (sp.port === pkt.dstPort) {
-      if (has(sp.clusterIPs, pkt.dst)) return { servicePort: sp, kind: 'clusterIP' };
-      if (has(sp.loadBalancerIPs, pkt.dst)) return { servicePort: sp, kind: 'loadBalancer' };
-      if (has(sp.externalIPs, pkt.dst)) return { servicePort: sp, kind: 'externalIP' };
-    }
-    if (isNodeIp && sp.nodePort !== undefined && sp.nodePort === pkt.dstPort)
-      return { servicePort: sp, kind: 'nodePort' };
-  }
-  return undefined;
+  const hit = world.frontends.get(`${pkt.dst.key}|${pkt.protocol}|${pkt.dstPort}`);
+  if (hit) return hit;
+  if (!world.nodeByIp.has(pkt.dst.key)) return undefined;
+  const sp = world.nodePorts.get(`${pkt.protocol}|${pkt.dstPort}`);
+  return sp ? { servicePort: sp, kind: 'nodePort' } : undefined;
 }
 
 /**

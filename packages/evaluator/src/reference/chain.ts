@@ -3,9 +3,9 @@
  * behaviour of §4.3 (end-of-tier drop and profiles only in normal chains; forward chains have
  * end-of-tier drop but no profiles; untracked/pre-DNAT tiers default to Pass).
  */
-import type { ChainOutcome, ChainRequest, ChainStep, Engine } from '../engine.js';
+import type { ChainOutcome, ChainRequest, Engine } from '../engine.js';
 import { ruleMatches } from '../match/rule-match.js';
-import type { PolicyRef, UnsupportedUse } from '../result/types.js';
+import type { PolicyRef, StepAction, TraceStep, UnsupportedUse } from '../result/types.js';
 import type { PolicyModel, RuleModel } from '../world/model.js';
 
 function ref(p: PolicyModel): PolicyRef {
@@ -15,6 +15,36 @@ function ref(p: PolicyModel): PolicyRef {
 }
 
 const NOOP = (): void => {};
+
+/** The chain-specific part of a trace step. */
+interface StepFields {
+  readonly tier?: string;
+  readonly policy?: PolicyRef;
+  readonly ruleIndex?: number;
+  readonly action: StepAction;
+  readonly reason?: string;
+}
+
+type Push = (s: StepFields) => void;
+
+/** Appends steps stamped with the request's trace context (one fixed object shape). */
+function stepSink(req: ChainRequest, steps: TraceStep[]): Push {
+  const t = req.trace;
+  const direction = req.direction;
+  return (s) => {
+    steps.push({
+      path: t.path,
+      stage: t.stage,
+      endpoint: t.endpoint,
+      direction,
+      tier: s.tier,
+      policy: s.policy,
+      ruleIndex: s.ruleIndex,
+      action: s.action,
+      reason: s.reason,
+    });
+  };
+}
 
 type RulesOutcome =
   | { readonly kind: 'Allow' | 'Deny' | 'Pass'; readonly rule: RuleModel }
@@ -49,7 +79,8 @@ function runRules(
  * ```
  */
 export function runChain(engine: Engine, req: ChainRequest): ChainOutcome {
-  const steps: ChainStep[] = [];
+  const steps: TraceStep[] = [];
+  const push = stepSink(req, steps);
   const unsupported: Omit<UnsupportedUse, 'direction'>[] = [];
   const dir = req.direction;
   // §3.1 step 3: only tiers with ≥1 applicable policy; others are skipped entirely.
@@ -63,7 +94,7 @@ export function runChain(engine: Engine, req: ChainRequest): ChainOutcome {
       if (p.staged) {
         // §2.5: report what it would have done (flow-log style), without enforcing it.
         const would = runRules(engine, dir === 'ingress' ? p.ingress : p.egress, req, NOOP, NOOP);
-        steps.push(
+        push(
           would.kind === 'none'
             ? {
                 tier: tier.name,
@@ -88,7 +119,7 @@ export function runChain(engine: Engine, req: ChainRequest): ChainOutcome {
         rules,
         req,
         (r) =>
-          steps.push({
+          push({
             tier: tier.name,
             policy,
             ruleIndex: r.index,
@@ -100,7 +131,7 @@ export function runChain(engine: Engine, req: ChainRequest): ChainOutcome {
         },
       );
       if (out.kind === 'none') {
-        steps.push({
+        push({
           tier: tier.name,
           policy,
           action: 'no-match',
@@ -111,7 +142,7 @@ export function runChain(engine: Engine, req: ChainRequest): ChainOutcome {
       const ruleIndex = out.rule.index;
       if (out.kind === 'Pass') {
         // §3.1: Pass skips the rest of this tier.
-        steps.push({
+        push({
           tier: tier.name,
           policy,
           ruleIndex,
@@ -122,7 +153,7 @@ export function runChain(engine: Engine, req: ChainRequest): ChainOutcome {
         break;
       }
       const action = out.kind === 'Allow' ? 'allow' : 'deny';
-      steps.push({ tier: tier.name, policy, ruleIndex, action });
+      push({ tier: tier.name, policy, ruleIndex, action });
       return {
         verdict: action,
         steps,
@@ -142,10 +173,10 @@ export function runChain(engine: Engine, req: ChainRequest): ChainOutcome {
       (req.chain === 'normal' || req.chain === 'forward') && anyEnforced && tier.defaultAction !== 'Pass';
     if (dropAtEnd) {
       const reason = `end of tier ${tier.name}: no policy allowed or passed the packet`;
-      steps.push({ tier: tier.name, action: 'end-of-tier-drop', reason });
+      push({ tier: tier.name, action: 'end-of-tier-drop', reason });
       return { verdict: 'deny', steps, decision: { tier: tier.name, direction: dir, reason }, unsupported };
     }
-    steps.push({
+    push({
       tier: tier.name,
       action: 'end-of-tier-pass',
       reason: !anyEnforced
@@ -167,11 +198,11 @@ export function runChain(engine: Engine, req: ChainRequest): ChainOutcome {
         req.endpoint.kind === 'HostEndpoint' && !engine.hasForwardPolicies(req.endpoint)
           ? 'no applyOnForward policy applies to this host endpoint: forwarded traffic allowed (§4.5)'
           : 'no applyOnForward policy decided: falls through to the host FORWARD chain, which accepts (§4.5, §11.1)';
-      steps.push({ action: 'default-allow', reason });
+      push({ action: 'default-allow', reason });
       return { verdict: 'allow', steps, decision: { direction: dir, reason }, unsupported };
     }
     case 'normal':
-      return runProfiles(engine, req, steps, unsupported);
+      return runProfiles(engine, req, steps, push, unsupported);
   }
 }
 
@@ -179,7 +210,8 @@ export function runChain(engine: Engine, req: ChainRequest): ChainOutcome {
 function runProfiles(
   engine: Engine,
   req: ChainRequest,
-  steps: ChainStep[],
+  steps: TraceStep[],
+  push: Push,
   unsupported: Omit<UnsupportedUse, 'direction'>[],
 ): ChainOutcome {
   const dir = req.direction;
@@ -187,7 +219,7 @@ function runProfiles(
     const profile = engine.world.profiles.get(name);
     const policy: PolicyRef = { kind: 'Profile', name };
     if (!profile) {
-      steps.push({ policy, action: 'no-match', reason: 'profile does not exist' });
+      push({ policy, action: 'no-match', reason: 'profile does not exist' });
       continue;
     }
     const rules = dir === 'ingress' ? profile.ingress : profile.egress;
@@ -195,13 +227,13 @@ function runProfiles(
       engine,
       rules,
       req,
-      (r) => steps.push({ policy, ruleIndex: r.index, action: 'log', reason: 'Log is not terminal' }),
+      (r) => push({ policy, ruleIndex: r.index, action: 'log', reason: 'Log is not terminal' }),
       (r) => {
         for (const feature of r.unsupported) unsupported.push({ policy, ruleIndex: r.index, feature });
       },
     );
     if (out.kind === 'none' || out.kind === 'Pass') {
-      steps.push({
+      push({
         policy,
         action: out.kind === 'Pass' ? 'pass' : 'no-match',
         ...(out.kind === 'Pass' ? { ruleIndex: out.rule.index } : {}),
@@ -216,7 +248,7 @@ function runProfiles(
     }
     const ruleIndex = out.rule.index;
     const action = out.kind === 'Allow' ? 'allow' : 'deny';
-    steps.push({ policy, ruleIndex, action });
+    push({ policy, ruleIndex, action });
     return {
       verdict: action,
       steps,
@@ -233,6 +265,6 @@ function runProfiles(
     req.endpoint.profiles.length === 0
       ? 'no policy decided and the endpoint has no profiles: default drop'
       : 'no policy or profile allowed the packet: default drop';
-  steps.push({ action: 'no-profile-match', reason });
+  push({ action: 'no-profile-match', reason });
   return { verdict: 'deny', steps, decision: { direction: dir, reason }, unsupported };
 }

@@ -100,14 +100,14 @@ export interface TraceStep {
   /** Index into {@link EvaluationResult.paths}. */
   readonly path: number;
   readonly stage: Stage;
-  readonly endpoint?: EndpointRef;
-  readonly direction?: 'ingress' | 'egress';
-  readonly tier?: string;
-  readonly policy?: PolicyRef;
-  readonly ruleIndex?: number;
+  readonly endpoint?: EndpointRef | undefined;
+  readonly direction?: 'ingress' | 'egress' | undefined;
+  readonly tier?: string | undefined;
+  readonly policy?: PolicyRef | undefined;
+  readonly ruleIndex?: number | undefined;
   readonly action: StepAction;
   /** Why a policy did not decide, or what a non-policy step did. */
-  readonly reason?: string;
+  readonly reason?: string | undefined;
 }
 
 /**

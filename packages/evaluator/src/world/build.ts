@@ -3,7 +3,7 @@
  * reads them, then assembles profiles, endpoints, nodes, services, policies and Felix settings.
  */
 import type { Issue } from '@calico-dsl/core';
-import { type Cidr, type Ip, ipKey } from '../net/ip.js';
+import { type Cidr, type Ip, ipFromValue, ipKey } from '../net/ip.js';
 import { buildHostEndpoints, buildNetworkSets, buildNodes, buildWorkloads } from './endpoints.js';
 import { felixSettings } from './failsafe.js';
 import type {
@@ -19,7 +19,7 @@ import { buildPolicySet } from './policy-set.js';
 import { buildProfiles } from './profiles.js';
 import { ResourceIndex, readResources } from './read.js';
 import { SelectorCache } from './selector.js';
-import { buildServicePorts } from './services.js';
+import { buildServicePorts, frontendIndex } from './services.js';
 
 /** Options of {@link buildModel}. */
 export interface BuildOptions {
@@ -47,8 +47,8 @@ function ipOwnership(
     for (const c of s.nets) {
       const hostRoute = c.prefix === (c.version === 4 ? 32 : 128);
       if (!hostRoute) netSetRanges.push({ cidr: c, owner: s });
-      else if (c.version === 4) own({ version: 4, text: c.text, value: c.base }, s);
-      else own({ version: 6, text: c.text, value: c.base }, s);
+      else if (c.version === 4) own(ipFromValue(4, c.base, c.text), s);
+      else own(ipFromValue(6, c.base, c.text), s);
     }
   }
   return { ipOwners, netSetRanges };
@@ -88,6 +88,7 @@ export function buildModel(input: readonly unknown[], options: BuildOptions = {}
     networkSets,
     nodes,
     servicePorts,
+    ...frontendIndex(servicePorts),
     tiers,
     policiesByTier,
     policies,

@@ -190,6 +190,13 @@ export interface WorldModel {
   readonly networkSets: readonly NetworkSetModel[];
   readonly nodes: ReadonlyMap<string, NodeModel>;
   readonly servicePorts: readonly ServicePortModel[];
+  /** Service frontends by `ipKey|protocol|port` (clusterIP, LB ingress IP, externalIP). */
+  readonly frontends: ReadonlyMap<
+    string,
+    { readonly servicePort: ServicePortModel; readonly kind: FrontendKind }
+  >;
+  /** Service ports by `protocol|nodePort` (served on every node address). */
+  readonly nodePorts: ReadonlyMap<string, ServicePortModel>;
   /** Tiers in evaluation order (§2.1). */
   readonly tiers: readonly TierModel[];
   /** Policies per tier name, each list in evaluation order (§2.2). */

@@ -1,7 +1,13 @@
 /** Services as kube-proxy programs them: frontends and backends (calico-semantics.md §5). */
 import type { Issue } from '@calico-dsl/core';
 import { protocolNumber } from '../net/protocol.js';
-import type { BackendModel, ServicePortModel, WorkloadEndpointModel } from './model.js';
+import type {
+  BackendModel,
+  FrontendKind,
+  ServicePortModel,
+  WorkloadEndpointModel,
+  WorldModel,
+} from './model.js';
 import { containerPorts, ips, type Loose, type ResourceIndex } from './read.js';
 
 /**
@@ -78,4 +84,33 @@ export function buildServicePorts(
     }
   }
   return servicePorts;
+}
+
+/**
+ * Indexes frontends so a flow finds its service port with one lookup (first service port wins).
+ *
+ * @example
+ * ```ts
+ * frontendIndex(servicePorts).frontends.get(`${ip.key}|6|80`)?.kind; // 'clusterIP'
+ * ```
+ */
+export function frontendIndex(
+  servicePorts: readonly ServicePortModel[],
+): Pick<WorldModel, 'frontends' | 'nodePorts'> {
+  const frontends = new Map<string, { servicePort: ServicePortModel; kind: FrontendKind }>();
+  const nodePorts = new Map<string, ServicePortModel>();
+  const add = (sp: ServicePortModel, kind: FrontendKind, list: readonly { key: string }[]) => {
+    for (const ip of list) {
+      const key = `${ip.key}|${sp.protocol}|${sp.port}`;
+      if (!frontends.has(key)) frontends.set(key, { servicePort: sp, kind });
+    }
+  };
+  for (const sp of servicePorts) {
+    add(sp, 'clusterIP', sp.clusterIPs);
+    add(sp, 'loadBalancer', sp.loadBalancerIPs);
+    add(sp, 'externalIP', sp.externalIPs);
+    const np = `${sp.protocol}|${sp.nodePort}`;
+    if (sp.nodePort !== undefined && !nodePorts.has(np)) nodePorts.set(np, sp);
+  }
+  return { frontends, nodePorts };
 }

@@ -642,6 +642,30 @@ const ROWS: Row[] = [
     verdict: 'Deny',
     decidedBy: 'u-deny',
   },
+  {
+    cite: '§12.43 §4.1 a HEP by interfaceName and one by expectedIPs: the smallest name wins',
+    extra: [
+      hep('a-node-1-dup', 'node-1', '', ['203.0.113.11'], { role: 'dup' }),
+      gnp('dup-allow', { selector: "role == 'dup'", ingress: [{ action: 'Allow' }] }),
+    ],
+    flow: tcp(EXT, N1_PUB, 8000),
+    verdict: 'Allow',
+    decidedBy: 'dup-allow',
+  },
+  {
+    cite: '§12.63 §5 host → ClusterIP: HEP egress sees the post-DNAT destination',
+    extra: [
+      service('prod', 'db', { selector: { app: 'db' }, clusterIP: '10.96.0.20', port: 80, targetPort: 5432 }),
+      gnp('no-db-from-hosts', {
+        selector: "role == 'public'",
+        types: ['Egress'],
+        egress: [{ action: 'Deny', destination: { nets: ['10.1.0.20/32'] } }, { action: 'Allow' }],
+      }),
+    ],
+    flow: tcp(N1_PUB, '10.96.0.20', 80),
+    verdict: 'Deny',
+    decidedBy: 'no-db-from-hosts',
+  },
   // Forwarded traffic
   {
     cite: '§12.58 §4.5 normal HEP policy does not police forwarded traffic',

@@ -68,13 +68,10 @@ export function fromYaml(text: string, options: FromYamlOptions = {}): Result<Re
   try {
     reader.read();
   } catch (error) {
-    // Nothing above should throw; a stack overflow from some shape the depth check missed still
-    // must not escape as an exception.
-    reader.add(
-      { code: YAML_ISSUE_CODES.tooDeep, path: [], message: `the YAML could not be read: ${String(error)}` },
-      0,
-      -1,
-    );
+    // Nothing above should throw; a stack overflow from some shape the depth check missed (or a
+    // bug in the yaml package) still must not escape as an exception.
+    const code = error instanceof RangeError ? YAML_ISSUE_CODES.tooDeep : YAML_ISSUE_CODES.yamlSyntax;
+    reader.add({ code, path: [], message: `the YAML could not be read: ${String(error)}` }, 0, -1);
   }
   return reader.issues.length > 0 ? fail(...reader.issues) : ok(reader.resources);
 }

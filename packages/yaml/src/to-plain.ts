@@ -139,7 +139,13 @@ function convertMap(pairs: readonly unknown[], state: State, depth: number): Rec
       continue;
     }
     if (Object.hasOwn(out, key)) {
-      issue(state, keyNode, 'duplicateKey', `key "${key}" appears twice in this mapping; keep one`, key);
+      issue(
+        state,
+        keyNode,
+        'duplicateKey',
+        `key "${clip(key)}" appears twice in this mapping; keep one`,
+        key,
+      );
       continue;
     }
     state.path.push(key);
@@ -153,7 +159,6 @@ function scalarValue(value: unknown, state: State, node: unknown): unknown {
   switch (typeof value) {
     case 'string':
     case 'boolean':
-      return value;
     case 'number':
       return value;
     case 'bigint':
@@ -164,7 +169,7 @@ function scalarValue(value: unknown, state: State, node: unknown): unknown {
         state,
         node,
         'unknownTag',
-        'this scalar does not resolve to a string, number, boolean or null; remove its tag',
+        'this scalar is not a string, number, boolean or null; remove its tag',
       );
       return null;
   }
@@ -192,4 +197,8 @@ function stop(state: State, node: unknown, code: keyof typeof YAML_ISSUE_CODES, 
   issue(state, node, code, message);
   state.stopped = true;
   return null;
+}
+
+function clip(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

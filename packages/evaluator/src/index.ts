@@ -30,6 +30,7 @@ export type {
   Verdict,
 } from './result/types.js';
 export type * from './world/model.js';
+export type { CalicoVersion } from './world/policies.js';
 export type {
   AppliedChain,
   AppliedPolicy,

@@ -124,6 +124,26 @@ describe('world model', () => {
     ]);
   });
 
+  it('legacy tie-breaks (§0): Felix key names before v3.32', () => {
+    const resources = [
+      ...BASE,
+      np('prod', 'a', { order: 1 }),
+      gnp('z', { order: 1 }),
+      gnp('default.b', { order: 1 }),
+    ];
+    const keys = (calicoVersion?: 'v3.28' | 'v3.31') =>
+      World.from(resources, calicoVersion ? { calicoVersion } : {})
+        .model.policiesByTier.get('default')
+        ?.map((p) => p.sortKey);
+    expect(keys()).toEqual([
+      'a/prod/NetworkPolicy',
+      'default.b//GlobalNetworkPolicy',
+      'z//GlobalNetworkPolicy',
+    ]);
+    expect(keys('v3.28')).toEqual(['default.b', 'prod/a', 'z']);
+    expect(keys('v3.31')).toEqual(['default.b', 'default.z', 'prod/default.a']);
+  });
+
   it('accepts a fromYaml Result directly', () => {
     expect(World.from({ ok: true, value: BASE }).model.workloads).toHaveLength(4);
   });

@@ -15,6 +15,7 @@ import type {
   WorkloadEndpointModel,
   WorldModel,
 } from './model.js';
+import type { CalicoVersion } from './policies.js';
 import { buildPolicySet } from './policy-set.js';
 import { buildProfiles } from './profiles.js';
 import { ResourceIndex, readResources } from './read.js';
@@ -25,6 +26,11 @@ import { buildServicePorts, frontendIndex } from './services.js';
 export interface BuildOptions {
   /** Overrides FelixConfiguration `defaultEndpointToHostAction` (§4.7). */
   readonly defaultEndpointToHostAction?: EndpointToHostAction;
+  /**
+   * Which Calico release's equal-order tie-break to use (§0, §2.2); default `v3.32` (HEAD:
+   * `name/namespace/kind`).
+   */
+  readonly calicoVersion?: CalicoVersion;
 }
 
 /** §1.2, §6.11: exact-IP owners (WEP IPs, HEP expectedIPs, host-route network-set entries) and wider ranges. */
@@ -78,7 +84,7 @@ export function buildModel(input: readonly unknown[], options: BuildOptions = {}
   const networkSets = buildNetworkSets(index, table);
   const { nodes, nodeByIp } = buildNodes(index, hostEndpoints);
   const servicePorts = buildServicePorts(index, pods, workloads, issues);
-  const { policies, tiers, policiesByTier } = buildPolicySet(index, sc, issues);
+  const { policies, tiers, policiesByTier } = buildPolicySet(index, sc, issues, options.calicoVersion);
   const felix = felixSettings(index, options.defaultEndpointToHostAction);
   const endpoints: EndpointModel[] = [...workloads, ...hostEndpoints];
   return {

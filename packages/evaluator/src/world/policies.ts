@@ -27,6 +27,35 @@ export interface RawPolicy {
   readonly path: readonly (string | number)[];
 }
 
+/** Calico releases whose equal-order tie-break differs (calico-semantics.md §0, §2.2). */
+export type CalicoVersion = 'v3.28' | 'v3.31' | 'v3.32';
+
+/**
+ * The string Felix compares to order policies of equal `order` (§2.2): HEAD (≥ 3.32)
+ * `name/namespace/kind`; earlier, the Felix key name (`name`, `ns/name`, `ns/knp.default.name`,
+ * `staged:` prefixes), with 3.29–3.31 storing default-tier Calico policies as `default.<name>`.
+ *
+ * @example
+ * ```ts
+ * tieBreakKey(raw, 'v3.32'); // 'allow/prod/NetworkPolicy'
+ * tieBreakKey(raw, 'v3.28'); // 'prod/allow'
+ * ```
+ */
+export function tieBreakKey(
+  raw: Pick<RawPolicy, 'kind' | 'name' | 'namespace' | 'tier'>,
+  version: CalicoVersion,
+): string {
+  const ns = raw.namespace === '' ? undefined : raw.namespace;
+  if (version === 'v3.32') return `${raw.name}/${ns ?? ''}/${raw.kind}`;
+  const k8s = raw.kind === 'KubernetesNetworkPolicy' || raw.kind === 'StagedKubernetesNetworkPolicy';
+  let name = k8s ? `knp.default.${raw.name}` : raw.name;
+  const tier = raw.tier && raw.tier !== '' ? raw.tier : 'default';
+  if (version === 'v3.31' && !k8s && tier === 'default' && !name.startsWith('default.'))
+    name = `default.${name}`;
+  if (STAGED.has(raw.kind)) name = `staged:${name}`;
+  return ns === undefined ? name : `${ns}/${name}`;
+}
+
 /** §3.2: defaulting of empty `types`. */
 export function defaultTypes(raw: Pick<RawPolicy, 'types' | 'ingress' | 'egress'>): readonly PolicyType[] {
   if (raw.types && raw.types.length > 0) return raw.types;
@@ -78,7 +107,11 @@ const STAGED: ReadonlySet<PolicyKind> = new Set([
  * p.tier; // 'default' when spec.tier is empty (§2.1)
  * ```
  */
-export function normalisePolicy(raw: RawPolicy, sc: SelectorCache): PolicyModel {
+export function normalisePolicy(
+  raw: RawPolicy,
+  sc: SelectorCache,
+  version: CalicoVersion = 'v3.32',
+): PolicyModel {
   const types = defaultTypes(raw);
   const selectorText = policySelector(raw);
   const ns = raw.namespace === '' ? undefined : raw.namespace;
@@ -98,7 +131,7 @@ export function normalisePolicy(raw: RawPolicy, sc: SelectorCache): PolicyModel 
     doNotTrack: raw.doNotTrack,
     applyOnForward: raw.applyOnForward,
     staged: STAGED.has(raw.kind),
-    sortKey: `${raw.name}/${ns ?? ''}/${raw.kind}`,
+    sortKey: tieBreakKey(raw, version),
   };
 }
 

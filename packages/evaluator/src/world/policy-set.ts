@@ -4,7 +4,13 @@
  */
 import type { Issue } from '@calico-dsl/core';
 import type { PolicyModel, TierModel } from './model.js';
-import { normalisePolicy, type RawPolicy, rawCalicoPolicy, rawK8sPolicy } from './policies.js';
+import {
+  type CalicoVersion,
+  normalisePolicy,
+  type RawPolicy,
+  rawCalicoPolicy,
+  rawK8sPolicy,
+} from './policies.js';
 import { POLICY_KINDS, type ResourceIndex } from './read.js';
 import type { SelectorCache } from './selector.js';
 import { BUILTIN_TIER_MODELS, comparePolicies, compareTiers } from './tiers.js';
@@ -24,7 +30,12 @@ export interface PolicySet {
  * buildPolicySet(index, selectors, issues).tiers.map((t) => t.name); // ['kube-admin', 'default', 'kube-baseline']
  * ```
  */
-export function buildPolicySet(index: ResourceIndex, sc: SelectorCache, issues: Issue[]): PolicySet {
+export function buildPolicySet(
+  index: ResourceIndex,
+  sc: SelectorCache,
+  issues: Issue[],
+  version: CalicoVersion = 'v3.32',
+): PolicySet {
   const raws: RawPolicy[] = [];
   for (const [r, i] of index.all) {
     const meta = { name: r.metadata.name as string, namespace: r.metadata.namespace as string | undefined };
@@ -37,7 +48,7 @@ export function buildPolicySet(index: ResourceIndex, sc: SelectorCache, issues: 
       raws.push(rawCalicoPolicy(r.kind, meta, r.spec ?? {}, [i]));
     }
   }
-  const policies = raws.map((raw) => normalisePolicy(raw, sc));
+  const policies = raws.map((raw) => normalisePolicy(raw, sc, version));
 
   const tierMap = new Map<string, TierModel>(BUILTIN_TIER_MODELS.map((t) => [t.name, t]));
   for (const [r] of index.of('Tier')) {

@@ -1,4 +1,16 @@
-import { preDnat } from '@calico-dsl/core';
+import {
+  globalNetworkPolicy,
+  globalNetworkSet,
+  hostEndpoint,
+  networkPolicy,
+  networkSet,
+  preDnat,
+  profile,
+  stagedGlobalNetworkPolicy,
+  stagedKubernetesNetworkPolicy,
+  stagedNetworkPolicy,
+  tier,
+} from '@calico-dsl/core';
 import { describe, expect, it } from 'vitest';
 import { toYaml } from '../src/index.js';
 import { CLIENT_IP, LB_IP } from './fixtures/resources.js';
@@ -51,7 +63,89 @@ const DSL = {
     .ports(80),
 };
 
+// One resource of every kind the DSL builds (all but FelixConfiguration), printing exactly the
+// golden files of the IR fixtures in fixtures/resources.ts.
+const KINDS = {
+  GlobalNetworkPolicy: globalNetworkPolicy('security.allow-dns')
+    .labels({ team: 'net', 'app.kubernetes.io/part-of': 'platform' })
+    .tier('security')
+    .order(100)
+    .selector('role == "dns-server"')
+    .namespaceSelector('projectcalico.org/name starts with "kube-"')
+    .serviceAccountSelector('has(dns)')
+    .allow()
+    .udp()
+    .from({ selector: 'role == "client"', namespaceSelector: 'all()' })
+    .ports(53, 'dns')
+    .allow()
+    .icmp(8, 0)
+    .pass()
+    .notProtocol('TCP')
+    .from({ notNets: ['10.0.0.0/8'], notSelector: 'has(quarantine)' })
+    .allow()
+    .tcp()
+    .from({ serviceAccounts: { names: ['web'], selector: 'tier == "front"' } })
+    .http({ methods: ['GET'], paths: [{ exact: '/healthz' }, { prefix: '/api' }] })
+    .egress()
+    .allow()
+    .tcp()
+    .to({ services: { name: 'kube-dns', namespace: 'kube-system' } })
+    .log()
+    .ipVersion(6)
+    .protocol('ICMPv6')
+    .notIcmp(128)
+    .metadata({ annotations: { why: 'audit', 'a-first': 'yes' } })
+    .types('Ingress', 'Egress'),
+  NetworkPolicy: networkPolicy('allow-web', 'default')
+    .order(10)
+    .selector('run == "webserver"')
+    .allow()
+    .protocol(6)
+    .ports('8080', '8000:8090')
+    .notPorts(8081),
+  StagedGlobalNetworkPolicy: stagedGlobalNetworkPolicy('preview-deny')
+    .stagedAction('Set')
+    .order(5)
+    .selector('all()')
+    .egress()
+    .deny(),
+  StagedNetworkPolicy: stagedNetworkPolicy('preview-allow', 'dev')
+    .stagedAction('Set')
+    .selector('all()')
+    .allow(),
+  StagedKubernetesNetworkPolicy: stagedKubernetesNetworkPolicy('k8s-preview', 'dev')
+    .stagedAction('Set')
+    .podSelector({ matchLabels: { run: 'webserver' } })
+    .ingress({
+      ports: [{ protocol: 'TCP', port: 8080 }],
+      from: [{ ipBlock: { cidr: '198.51.100.0/24', except: ['198.51.100.7/32'] } }],
+    })
+    .policyTypes('Ingress'),
+  Tier: tier('security').order(100).defaultAction('Pass'),
+  GlobalNetworkSet: globalNetworkSet('partners')
+    .labels({ role: 'partner' })
+    .nets('198.51.100.0/24', '2001:db8::/32'),
+  NetworkSet: networkSet('office', 'default').labels({ on: 'yes' }).nets('203.0.113.0/24'),
+  HostEndpoint: hostEndpoint('worker-1-public')
+    .labels({ 'ibm.role': 'worker_public' })
+    .node('worker-1')
+    .interfaceName('eth1')
+    .expectedIPs('169.46.7.10')
+    .profiles('projectcalico-default-allow')
+    .port('https', 'TCP', 443),
+  Profile: profile('projectcalico-default-allow')
+    .labelsToApply({ zone: 'b', app: 'a' })
+    .allow()
+    .egress()
+    .allow(),
+};
+
 describe('toYaml golden output (DSL)', () => {
+  for (const [kind, builder] of Object.entries(KINDS)) {
+    it(`one ${kind}`, async () => {
+      await expect(toYaml(builder)).toMatchFileSnapshot(`./fixtures/golden/kind-${kind}.yaml`);
+    });
+  }
   for (const [name, builder] of Object.entries(DSL)) {
     it(`tutorial policy ${name}`, async () => {
       await expect(toYaml(builder)).toMatchFileSnapshot(`./fixtures/golden/tutorial-${name}.yaml`);

@@ -37,7 +37,9 @@ function header(o: FlowOutcome, c: Palette): string {
         ? `  ${c.green('✓')} ${c.dim(`expected ${o.case.expect}`)}`
         : `  ${c.red(`✗ expected ${o.case.expect}, got ${o.result.verdict}`)}`;
   const from = o.case.source === '--flow' ? '' : `  ${c.dim(o.case.source)}`;
-  return `${verdictText(c, o.result.verdict).padEnd(c.enabled ? 14 : 5)}  ${formatFlow(o.case.flow)}${expectation}${from}\n`;
+  // Pad before coloring: escape codes would count towards the width.
+  const pad = ' '.repeat(Math.max(0, 5 - o.result.verdict.length));
+  return `${verdictText(c, o.result.verdict)}${pad}  ${formatFlow(o.case.flow)}${expectation}${from}\n`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseAllDocuments } from 'yaml';
+import { fromYaml } from '@calico-dsl/yaml';
 import type { Flow } from '../../src/index.js';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'eval');
@@ -35,9 +35,12 @@ export function scenarios(): Scenario[] {
     });
 }
 
-/** Plain YAML parse (no validation): the world as plain objects. */
+/** The world as `fromYaml` returns it (what the acceptance check feeds to `World.from`). */
 export function parseWorld(text: string): unknown[] {
-  return parseAllDocuments(text)
-    .map((d) => d.toJS())
-    .filter((d) => d !== null && d !== undefined);
+  const parsed = fromYaml(text);
+  if (!parsed.ok)
+    throw new Error(
+      `fromYaml failed: ${parsed.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
+  return parsed.value as unknown[];
 }

@@ -9,3 +9,4 @@ export { formatFlow, parseFlow, parseVia } from './flow-parse.js';
 export type { CliIo, CliStream } from './io.js';
 export { buildProgram, main } from './main.js';
 export { nodeIo } from './node-io.js';
+export { type Palette, palette, useColor } from './output/colors.js';

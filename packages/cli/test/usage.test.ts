@@ -1,5 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './run-cli.js';
+import { BIN, runCli } from './run-cli.js';
 
 describe('help and usage errors', () => {
   it('--help lists every command with examples and exits 0', () => {
@@ -52,5 +54,14 @@ describe('help and usage errors', () => {
     const r = runCli(args);
     expect(r.code).toBe(2);
     expect(r.stderr).not.toBe('');
+  });
+});
+
+describe('the committed launcher (what npm links as the calico-dsl bin)', () => {
+  it('bin/calico-dsl.js runs the built program', () => {
+    const launcher = join(dirname(BIN), '..', 'bin', 'calico-dsl.js');
+    const r = spawnSync(process.execPath, [launcher, 'eval', '--no-such-flag'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("unknown option '--no-such-flag'");
   });
 });

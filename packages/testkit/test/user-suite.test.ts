@@ -56,6 +56,28 @@ describe('deny-nodeports (lesson 2)', () => {
   });
 });
 
+describe('Mixed verdicts (paths disagree)', () => {
+  // Two backends behind the service; a policy admits only one of them.
+  const twoBackends = [
+    ...cluster,
+    pod('webserver-2', { ip: '172.30.10.6', node: 'worker-1', labels: { run: 'webserver', tier: 'canary' } }),
+  ];
+  const canaryOnly = {
+    apiVersion: 'projectcalico.org/v3',
+    kind: 'GlobalNetworkPolicy',
+    metadata: { name: 'canary-only' },
+    spec: { selector: "run == 'webserver' && tier != 'canary'", types: ['Ingress'], ingress: [] },
+  } as const;
+
+  it('toHaveVerdict sees Mixed; toAllow and toDeny both fail', () => {
+    const w = world(twoBackends, canaryOnly);
+    expect(w).toHaveVerdict(LB, 'Mixed');
+    expect(w).not.toAllow(LB);
+    expect(w).not.toDeny(LB);
+    expect(() => expect(w).toAllow(LB)).toThrowError(/but the verdict is Mixed[\s\S]*Path 2/);
+  });
+});
+
 describe('failure messages carry the explain trace', () => {
   const w = world(cluster, denyNodeports);
 

@@ -8,7 +8,7 @@ import { entitiesOwning } from '../match/owners.js';
 import type { MatchContext } from '../match/rule-match.js';
 import type { Ip } from '../net/ip.js';
 import { applicableTiers } from '../reference/applicability.js';
-import { runChain } from '../reference/chain.js';
+import { lazySteps, runChain } from '../reference/chain.js';
 import type { EndpointModel, EntityModel, HostEndpointModel, WorldModel } from '../world/model.js';
 
 /**
@@ -56,7 +56,9 @@ export function createCompiledEngine(world: WorldModel): Engine {
     applicable,
     hasForwardPolicies: (hep: HostEndpointModel): boolean =>
       applicable(hep, 'forward', 'ingress').length > 0 || applicable(hep, 'forward', 'egress').length > 0,
-    evaluateChain: (request: ChainRequest): ChainOutcome => runChain(engine, request),
+    // Verdict now, trace steps only when the trace is read (same walk, recording on).
+    evaluateChain: (request: ChainRequest): ChainOutcome =>
+      lazySteps(runChain(engine, request, false), () => runChain(engine, request, true).steps),
   };
   return engine;
 }

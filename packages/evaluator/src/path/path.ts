@@ -355,7 +355,7 @@ class PathTracer {
         this.#finish(pre, 'Deny', preDecisions, entryRef);
         continue;
       }
-      const shared = { steps: pre.steps, decisions: preDecisions, accepted: gate === 'accepted' };
+      const shared = { steps: pre.snapshot(), decisions: preDecisions, accepted: gate === 'accepted' };
       for (const t of targets) this.#forwardIn(entry, entryRef, pkt, t, frontend, shared);
     }
   }
@@ -444,7 +444,7 @@ class PathTracer {
     t: Target,
     frontend: Frontend | undefined,
     gate: {
-      readonly steps: readonly TraceStep[];
+      readonly steps: () => readonly TraceStep[];
       readonly decisions: readonly (Decision | undefined)[];
       readonly accepted: boolean;
     },

@@ -35,10 +35,17 @@ function makeRef(e: EndpointModel): EndpointRef {
     : { kind: e.kind, name: e.name, node: e.node, interface: e.interfaceName };
 }
 
-/** Mutable builder for one {@link PathResult}. */
+/** A piece of a path's trace: a step, or steps an engine produces on demand. */
+type Segment = TraceStep | (() => readonly TraceStep[]);
+
+/**
+ * Mutable builder for one {@link PathResult}. Steps are kept as segments and flattened only
+ * when someone reads `steps` (or the result's `trace` / `explain()`), so an evaluation that
+ * only wants the verdict does not pay for the trace.
+ */
 export class PathRecorder {
-  readonly steps: TraceStep[] = [];
   readonly unsupported: UnsupportedUse[];
+  readonly #segments: Segment[] = [];
   readonly #engine: Engine;
   readonly #index: number;
 
@@ -50,16 +57,27 @@ export class PathRecorder {
 
   /** Records a non-policy step. */
   note(stage: Stage, action: TraceStep['action'], reason: string, endpoint?: EndpointRef): void {
-    this.steps.push(
+    this.#segments.push(
       endpoint
         ? { path: this.#index, stage, endpoint, action, reason }
         : { path: this.#index, stage, action, reason },
     );
   }
 
-  /** Copies steps recorded for a shared prefix of this path (e.g. the entry stages). */
-  replay(steps: readonly TraceStep[]): void {
-    for (const s of steps) this.steps.push({ ...s, path: this.#index });
+  /** The steps recorded so far, as a thunk (for sharing a prefix with other paths). */
+  snapshot(): () => readonly TraceStep[] {
+    const segments = [...this.#segments];
+    let cached: readonly TraceStep[] | undefined;
+    return () => {
+      cached ??= flatten(segments);
+      return cached;
+    };
+  }
+
+  /** Adds steps recorded for a shared prefix of this path (e.g. the entry stages). */
+  replay(prefix: () => readonly TraceStep[]): void {
+    const index = this.#index;
+    this.#segments.push(() => prefix().map((s) => (s.path === index ? s : { ...s, path: index })));
   }
 
   /** Runs one chain through the engine and records its steps. */
@@ -77,23 +95,35 @@ export class PathRecorder {
       packet,
       trace: { path: this.#index, stage, endpoint: endpointRef(endpoint) },
     });
-    for (const s of out.steps) this.steps.push(s);
+    // Engines may compute `steps` lazily: read it only when the trace is read.
+    this.#segments.push(() => out.steps);
     for (const u of out.unsupported) this.unsupported.push({ ...u, direction });
     return { verdict: out.verdict, decision: out.decision ? { stage, ...out.decision } : undefined };
   }
 
-  /** Finishes the path. */
+  /** Finishes the path; its `steps` are materialised on first read. */
   done(
     verdict: 'Allow' | 'Deny',
     decidedBy: Decision,
     extra: { entry?: EndpointRef | undefined; backend?: PathResult['backend'] | undefined },
   ): PathResult {
-    return {
+    const steps = this.snapshot();
+    const result = {
       verdict,
       ...(extra.entry ? { entry: extra.entry } : {}),
       ...(extra.backend ? { backend: extra.backend } : {}),
       decidedBy,
-      steps: this.steps,
     };
+    Object.defineProperty(result, 'steps', { enumerable: true, get: steps });
+    return result as PathResult;
   }
+}
+
+function flatten(segments: readonly Segment[]): readonly TraceStep[] {
+  const out: TraceStep[] = [];
+  for (const seg of segments) {
+    if (typeof seg === 'function') for (const s of seg()) out.push(s);
+    else out.push(seg);
+  }
+  return out;
 }

@@ -8,10 +8,19 @@ import { ruleMatches } from '../match/rule-match.js';
 import type { PolicyRef, StepAction, TraceStep, UnsupportedUse } from '../result/types.js';
 import type { PolicyModel, RuleModel } from '../world/model.js';
 
+// Policy refs are immutable; build each once.
+const REFS = new WeakMap<PolicyModel, PolicyRef>();
+
 function ref(p: PolicyModel): PolicyRef {
-  return p.namespace === undefined
-    ? { kind: p.kind, name: p.name }
-    : { kind: p.kind, namespace: p.namespace, name: p.name };
+  let r = REFS.get(p);
+  if (!r) {
+    r =
+      p.namespace === undefined
+        ? { kind: p.kind, name: p.name }
+        : { kind: p.kind, namespace: p.namespace, name: p.name };
+    REFS.set(p, r);
+  }
+  return r;
 }
 
 const NOOP = (): void => {};
@@ -75,12 +84,13 @@ function runRules(
  *
  * @example
  * ```ts
- * runChain(engine, { endpoint, chain: 'normal', direction: 'ingress', packet }).verdict;
+ * runChain(engine, { endpoint, chain: 'normal', direction: 'ingress', packet, trace }).verdict;
  * ```
  */
-export function runChain(engine: Engine, req: ChainRequest): ChainOutcome {
+export function runChain(engine: Engine, req: ChainRequest, record = true): ChainOutcome {
   const steps: TraceStep[] = [];
-  const push = stepSink(req, steps);
+  // Without `record`, only the verdict, decision and unsupported uses are computed.
+  const push = record ? stepSink(req, steps) : NOOP;
   const unsupported: Omit<UnsupportedUse, 'direction'>[] = [];
   const dir = req.direction;
   // §3.1 step 3: only tiers with ≥1 applicable policy; others are skipped entirely.
@@ -92,6 +102,7 @@ export function runChain(engine: Engine, req: ChainRequest): ChainOutcome {
       const policy = ref(p);
       // §2.5: staged policies are never enforced (but they count for tier applicability).
       if (p.staged) {
+        if (!record) continue;
         // §2.5: report what it would have done (flow-log style), without enforcing it.
         const would = runRules(engine, dir === 'ingress' ? p.ingress : p.egress, req, NOOP, NOOP);
         push(
@@ -267,4 +278,26 @@ function runProfiles(
       : 'no policy or profile allowed the packet: default drop';
   push({ action: 'no-profile-match', reason });
   return { verdict: 'deny', steps, decision: { direction: dir, reason }, unsupported };
+}
+
+/**
+ * An outcome whose `steps` are computed on first read (by running the chain again with
+ * recording on) — for engines that want the verdict fast and the trace only on demand.
+ *
+ * @example
+ * ```ts
+ * lazySteps(runChain(engine, req, false), () => runChain(engine, req, true).steps);
+ * ```
+ */
+export function lazySteps(fast: ChainOutcome, steps: () => readonly TraceStep[]): ChainOutcome {
+  let cached: readonly TraceStep[] | undefined;
+  return {
+    verdict: fast.verdict,
+    decision: fast.decision,
+    unsupported: fast.unsupported,
+    get steps() {
+      cached ??= steps();
+      return cached;
+    },
+  };
 }

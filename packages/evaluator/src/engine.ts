@@ -93,6 +93,7 @@ export interface StepContext {
  */
 export interface ChainOutcome {
   readonly verdict: 'allow' | 'deny' | 'none';
+  /** May be a lazy getter: it is read only when the caller reads the trace. */
   readonly steps: readonly TraceStep[];
   readonly decision: Omit<Decision, 'stage'> | undefined;
   readonly unsupported: readonly Omit<UnsupportedUse, 'direction'>[];

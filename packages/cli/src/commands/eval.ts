@@ -1,4 +1,5 @@
 /** `calico-dsl eval <manifests…> --flow …`: verdict and trace for flows, with `--expect` for CI. */
+import { formatPath } from '@calico-dsl/core';
 import { type Command, Option } from 'commander';
 import { type CommandContext, EXIT, type ExitCode } from '../context.js';
 import {
@@ -87,7 +88,7 @@ export async function runFlowCommand(
   }
   const c = ctx.out;
   for (const issue of world.issues) {
-    ctx.io.stderr.write(`${ctx.err.yellow('warning')}: ${issue.path.join('.')}: ${issue.message}\n`);
+    ctx.io.stderr.write(`${ctx.err.yellow('warning')}: ${formatPath(issue.path)}: ${issue.message}\n`);
   }
   const steps = mode === 'explain' || opts.trace === true || outcomes.length === 1;
   for (const o of outcomes) {

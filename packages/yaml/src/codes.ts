@@ -4,7 +4,7 @@
  * @example
  * ```ts
  * const r = fromYaml('a: &a [1]\nb: *a');
- * if (!r.ok && r.issues.some((i) => i.code === YAML_ISSUE_CODES.notAnObject)) { … }
+ * const notAnObject = !r.ok && r.issues.some((i) => i.code === YAML_ISSUE_CODES.notAnObject);
  * ```
  */
 export const YAML_ISSUE_CODES = {

@@ -34,7 +34,7 @@ export type RunWrapper = <A extends readonly unknown[], O>(
  *
  * @example
  * ```ts
- * export const registerFmt: Register = (program, run) => { program.command('fmt')…; };
+ * const registerFmt: Register = (program) => { program.command('fmt').description('Rewrite manifests in calicoctl order'); };
  * ```
  */
 export type Register = (program: Command, run: RunWrapper) => void;

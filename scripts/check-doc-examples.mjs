@@ -22,16 +22,15 @@ for (const file of readdirSync(models)) {
   // api-extractor renames exports that clash with global names (Node -> Node_2).
   exportsOf.set(model.name, new Set((entry?.members ?? []).map((m) => m.name.replace(/_\d+$/, ''))));
 }
+// Import each public name once (the first package that exports it wins).
 const seen = new Set();
 const prelude = [];
 for (const [pkg, names] of exportsOf) {
   const fresh = [...names].filter((n) => !seen.has(n));
-  fresh.forEach((n) => seen.add(n));
-  if (fresh.length)
-    prelude.push(`import { ${fresh.map((n) => `type ${n} as __t_${n}, ${n}`).join(', ')} } from '${pkg}';`);
+  for (const n of fresh) seen.add(n);
+  if (fresh.length) prelude.push(`import { ${fresh.join(', ')} } from '${pkg}';`);
 }
-// Import each name once as a value-or-type binding; the type aliases keep type-only exports usable.
-const preludeText = prelude.join('\n').replace(/type (\w+) as __t_\1, \1/g, '$1');
+const preludeText = prelude.join('\n');
 
 function* sourceFiles(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {

@@ -4,11 +4,13 @@ import {
   type EvaluationResult,
   EvaluatorInputError,
   type Flow,
+  formatFlow,
+  parseFlow,
+  parseVia,
   type Verdict,
   World,
 } from '@calico-dsl/evaluator';
 import type { CommandContext } from './context.js';
-import { formatFlow, parseFlow, parseVia } from './flow-parse.js';
 import { loadFiles } from './manifests.js';
 import type { FileIssue } from './output/issues.js';
 import { progress } from './output/progress.js';

@@ -13,6 +13,7 @@ export type {
   TierPolicies,
 } from './engine.js';
 export { EvaluatorInputError } from './errors.js';
+export * from './flow/index.js';
 export type { Packet } from './match/packet.js';
 export type { Flow } from './path/flow.js';
 export { explainText, formatDecision, formatEndpoint, formatPolicy } from './result/explain.js';

@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-export { formatFlow, parseFlow } from '@calico-dsl/cli';
+export { formatFlow, parseFlow } from '@calico-dsl/evaluator';
 export { calicoctlSays, createFakeRunner, type FakeReply, type FakeRunner } from './fake-runner.js';
 export {
   type CalicoMatchers,

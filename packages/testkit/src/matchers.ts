@@ -3,13 +3,19 @@
  * `toHaveVerdict(flow, verdict)`. A failure prints the flow, the verdict, what decided it, and
  * the whole explain trace.
  */
-import { parseFlow } from '@calico-dsl/cli';
-import { type EvaluationResult, type Flow, formatDecision, type Verdict, World } from '@calico-dsl/evaluator';
+import {
+  type EvaluationResult,
+  type Flow,
+  formatDecision,
+  parseFlow,
+  type Verdict,
+  World,
+} from '@calico-dsl/evaluator';
 import type { ExpectStatic, MatcherResult, MatcherState } from 'vitest';
 
 /**
- * A flow as the evaluator takes it, or as text in the CLI's `--flow` grammar
- * (`'tcp 198.51.100.7:40000 -> 169.46.10.20:80'`).
+ * A flow as the evaluator takes it, or as text in the evaluator's flow grammar (`parseFlow`, the
+ * same one `calico-dsl eval --flow` reads: `'tcp 198.51.100.7:40000 -> 169.46.10.20:80'`).
  *
  * @example
  * ```ts

@@ -1,5 +1,6 @@
 /** `calico-dsl eval <manifests…> --flow …`: verdict and trace for flows, with `--expect` for CI. */
 import { formatPath } from '@calico-dsl/core';
+import { formatFlow } from '@calico-dsl/evaluator';
 import { type Command, Option } from 'commander';
 import { type CommandContext, EXIT, type ExitCode } from '../context.js';
 import {
@@ -10,7 +11,6 @@ import {
   loadWorld,
   outcomeJson,
 } from '../evaluation.js';
-import { formatFlow } from '../flow-parse.js';
 import { type Palette, verdictText } from '../output/colors.js';
 import { formatFileIssues, issueJson } from '../output/issues.js';
 import { writeJson } from '../output/json.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatFlow, parseFlow, parseVia } from './flow-parse.js';
+import { parseFlow, parseVia } from '../../src/index.js';
+import { toPacket } from '../../src/path/flow.js';
 
 describe('parseFlow', () => {
   it.each([
@@ -60,15 +61,38 @@ describe('parseFlow', () => {
     if (!r.ok) expect(r.issues.map((i) => i.message).join('\n')).toContain(message);
   });
 
-  it('formatFlow writes what parseFlow reads', () => {
+  it('every issue names its part, carries the evaluator.flow-text code and shows the expected form', () => {
+    for (const text of [
+      'tcp 10.0.0.1 => 10.0.0.2:80',
+      'tcpx 10.0.0.1 -> 10.0.0.2:80',
+      'tcp 10.0.0.1 -> host:80',
+    ]) {
+      const r = parseFlow(text);
+      expect(r.ok).toBe(false);
+      if (r.ok) continue;
+      for (const issue of r.issues) {
+        expect(issue.code).toBe('evaluator.flow-text');
+        expect(issue.path.length).toBe(1);
+        expect(issue.message).toMatch(/e\.g\./);
+      }
+    }
+  });
+
+  it('reports every broken part at once', () => {
+    const r = parseFlow('tcpx 10.0.0.256 -> 10.0.0.2:70000');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues.map((i) => i.path[0])).toEqual(['protocol', 'source', 'destination']);
+  });
+
+  it('what it parses the evaluator accepts', () => {
     for (const text of [
       'tcp 198.51.100.7:40000 -> 169.46.10.20:80',
-      'icmpv6 2001:db8::1 -> 2001:db8::2 type 128 code 0',
+      'icmpv6 [2001:db8::1] -> 2001:db8::2 type 128 code 0',
       'udp [2001:db8::1]:5353 -> [2001:db8::2]:53 via node-1/eth0',
       '47 10.0.0.1 -> 10.0.0.2',
     ]) {
       const r = parseFlow(text);
-      expect(r.ok && formatFlow(r.value)).toBe(text);
+      expect(r.ok && toPacket(r.value).ok).toBe(true);
     }
   });
 });
@@ -79,5 +103,6 @@ describe('parseVia', () => {
     expect(parseVia('worker-1/eth1')).toEqual({ ok: true, value: { node: 'worker-1', interface: 'eth1' } });
     expect(parseVia('/eth1').ok).toBe(false);
     expect(parseVia('worker-1/').ok).toBe(false);
+    expect(parseVia('a/b/c').ok).toBe(false);
   });
 });

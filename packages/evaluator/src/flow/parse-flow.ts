@@ -1,19 +1,19 @@
 /**
- * The `--flow` grammar:
+ * The flow text grammar (what `calico-dsl eval --flow` and the testkit matchers read):
  *
  * ```text
- * flow     = protocol source ("->" | "→") destination [icmp]
+ * flow     = protocol source ("->" | "→") destination [icmp] [via]
  * protocol = tcp | udp | sctp | icmp | icmpv6 | udplite | 1-255     (any case)
  * address  = IPv4 [":" port] | "[" IPv6 "]" [":" port] | IPv6      (a bare IPv6 takes no port)
- * icmp     = "type" N ["code" M]                                     (ICMP/ICMPv6 only)
+ * icmp     = "type" N ["code" M]                                     (icmp/icmpv6 only)
  * via      = "via" node ["/" interface]                              (where it enters the cluster)
- * flow     = … [icmp] [via]
  * ```
  *
- * Pure (no `node:*`), so @calico-dsl/testkit reuses it for `expect(world).toAllow('tcp …')`.
+ * The parser is syntactic only: whether the addresses are valid and of one IP version is
+ * checked when the flow is evaluated (`toPacket`), so the two never disagree.
  */
 import type { Issue, Result } from '@calico-dsl/core';
-import type { Flow } from '@calico-dsl/evaluator';
+import type { Flow } from '../path/flow.js';
 
 const PROTOCOLS: Readonly<Record<string, Flow['protocol']>> = {
   tcp: 'TCP',
@@ -25,6 +25,7 @@ const PROTOCOLS: Readonly<Record<string, Flow['protocol']>> = {
 };
 
 const EXAMPLE = "e.g. 'tcp 198.51.100.7:40000 -> 169.46.10.20:80'";
+const SHAPE = `A flow is "protocol source -> destination [type N [code M]] [via node[/interface]]", ${EXAMPLE}`;
 
 interface Address {
   readonly ip: string;
@@ -33,12 +34,12 @@ interface Address {
 
 const fail = (path: string, message: string): { ok: false; issues: Issue[] } => ({
   ok: false,
-  issues: [{ code: 'cli.flow', path: [path], message }],
+  issues: [{ code: 'evaluator.flow-text', path: [path], message }],
 });
 
 function parsePortText(text: string, where: string): Result<number> {
   if (!/^\d{1,5}$/.test(text) || Number(text) > 65535) {
-    return fail(where, `Port "${text}" is not a number 0-65535.`);
+    return fail(where, `Port "${text}" is not a number 0-65535: write e.g. "169.46.10.20:80".`);
   }
   return { ok: true, value: Number(text) };
 }
@@ -54,7 +55,9 @@ function parseAddress(text: string, where: 'source' | 'destination'): Result<Add
   const bracketed = /^\[([^\]]+)\](?::(.*))?$/.exec(text);
   if (bracketed) {
     const ip = bracketed[1] ?? '';
-    if (!looksIpv6(ip)) return fail(where, `"${ip}" in brackets is not an IPv6 address.`);
+    if (!looksIpv6(ip)) {
+      return fail(where, `"${ip}" in brackets is not an IPv6 address: write e.g. "[2001:db8::1]:443".`);
+    }
     if (bracketed[2] === undefined) return { ok: true, value: { ip } };
     const port = parsePortText(bracketed[2], where);
     return port.ok ? { ok: true, value: { ip, port: port.value } } : port;
@@ -99,10 +102,12 @@ function parseIcmp(words: readonly string[]): Result<Flow['icmp'] | undefined> {
   ) {
     return fail(
       'icmp',
-      `After the destination only "type N [code M]" may follow (ICMP), got "${words.join(' ')}".`,
+      `After the destination only "type N [code M]" may follow (ICMP), e.g. 'icmp 10.0.0.1 -> 10.0.0.2 type 8 code 0'; got "${words.join(' ')}".`,
     );
   }
-  if (codeWord !== undefined && !byte(code)) return fail('icmp', `ICMP code "${code ?? ''}" is not 0-255.`);
+  if (codeWord !== undefined && !byte(code)) {
+    return fail('icmp', `ICMP code "${code ?? ''}" is not a number 0-255: write e.g. "type 3 code 4".`);
+  }
   return {
     ok: true,
     value: code !== undefined ? { type: Number(type), code: Number(code) } : { type: Number(type) },
@@ -110,8 +115,8 @@ function parseIcmp(words: readonly string[]): Result<Flow['icmp'] | undefined> {
 }
 
 /**
- * Parses a flow written as text into the evaluator's `Flow`. Returns issues (never throws) that
- * show the expected form.
+ * Parses a flow written as text into a {@link Flow}; never throws, and every issue shows the
+ * expected form.
  *
  * @example
  * ```ts
@@ -123,13 +128,11 @@ function parseIcmp(words: readonly string[]): Result<Flow['icmp'] | undefined> {
  */
 export function parseFlow(text: string): Result<Flow> {
   const [left = '', right, ...more] = text.trim().split(/\s*(?:->|→)\s*/);
-  if (right === undefined || more.length > 0) {
-    return fail('flow', `A flow is "protocol source -> destination", ${EXAMPLE}; got "${text}".`);
-  }
+  if (right === undefined || more.length > 0) return fail('flow', `${SHAPE}; got "${text}".`);
   const head = left.split(/\s+/);
   const tail = right.split(/\s+/);
   if (head.length !== 2 || tail[0] === undefined || tail[0] === '') {
-    return fail('flow', `A flow is "protocol source -> destination", ${EXAMPLE}; got "${text}".`);
+    return fail('flow', `${SHAPE}; got "${text}".`);
   }
   const protocol = parseProtocol(head[0] ?? '');
   const src = parseAddress(head[1] ?? '', 'source');
@@ -139,14 +142,21 @@ export function parseFlow(text: string): Result<Flow> {
     viaAt < 0
       ? { ok: true, value: undefined }
       : viaAt !== tail.length - 2
-        ? fail('via', '"via node[/interface]" must come last in a flow.')
+        ? fail(
+            'via',
+            `"via node[/interface]" must come last in a flow, e.g. '… -> 169.46.7.10:31024 via worker-1/eth1'.`,
+          )
         : parseVia(tail[viaAt + 1] ?? '');
   const icmp = parseIcmp(tail.slice(1, viaAt < 0 ? undefined : viaAt));
   const issues = [protocol, src, dst, icmp, via].flatMap((r) => (r.ok ? [] : r.issues));
   if (!protocol.ok || !src.ok || !dst.ok || !icmp.ok || !via.ok) return { ok: false, issues };
   const isIcmp = protocol.value === 'ICMP' || protocol.value === 'ICMPv6';
-  if (icmp.value !== undefined && !isIcmp)
-    return fail('icmp', '"type N" only applies to icmp and icmpv6 flows.');
+  if (icmp.value !== undefined && !isIcmp) {
+    return fail(
+      'icmp',
+      '"type N" only applies to icmp and icmpv6 flows: write e.g. "icmp 10.0.0.1 -> 10.0.0.2 type 8".',
+    );
+  }
   return {
     ok: true,
     value: {
@@ -162,11 +172,12 @@ export function parseFlow(text: string): Result<Flow> {
 }
 
 /**
- * Parses `--via node[/interface]`: where the packet enters the cluster.
+ * Parses `node[/interface]` (the CLI's `--via`): where the packet enters the cluster.
  *
  * @example
  * ```ts
  * parseVia('worker-1/eth1'); // { ok: true, value: { node: 'worker-1', interface: 'eth1' } }
+ * parseVia('worker-1'); // { ok: true, value: { node: 'worker-1' } }
  * ```
  */
 export function parseVia(text: string): Result<NonNullable<Flow['via']>> {
@@ -175,29 +186,4 @@ export function parseVia(text: string): Result<NonNullable<Flow['via']>> {
     return fail('via', `--via takes "node" or "node/interface", e.g. "worker-1/eth1"; got "${text}".`);
   }
   return { ok: true, value: iface !== undefined ? { node, interface: iface } : { node } };
-}
-
-/**
- * Writes a flow back as text in the `--flow` grammar (used in messages and JSON output).
- *
- * @example
- * ```ts
- * formatFlow({ protocol: 'TCP', srcIp: '10.0.0.1', dstIp: '10.0.0.2', dstPort: 80 }); // 'tcp 10.0.0.1 -> 10.0.0.2:80'
- * ```
- */
-export function formatFlow(flow: Flow): string {
-  const addr = (ip: string, port: number | undefined) => {
-    const host = ip.includes(':') && port !== undefined ? `[${ip}]` : ip;
-    return port !== undefined ? `${host}:${port}` : host;
-  };
-  const proto = typeof flow.protocol === 'number' ? String(flow.protocol) : flow.protocol.toLowerCase();
-  const icmp =
-    flow.icmp !== undefined
-      ? ` type ${flow.icmp.type}${flow.icmp.code !== undefined ? ` code ${flow.icmp.code}` : ''}`
-      : '';
-  const via =
-    flow.via !== undefined
-      ? ` via ${flow.via.node}${flow.via.interface !== undefined ? `/${flow.via.interface}` : ''}`
-      : '';
-  return `${proto} ${addr(flow.srcIp, flow.srcPort)} -> ${addr(flow.dstIp, flow.dstPort)}${icmp}${via}`;
 }

@@ -1,40 +1,57 @@
 /**
- * The default engine. First version: the reference chain walk over cached lookups (applicable
- * tiers per endpoint/class/direction, IP owners per address). It must give the reference
- * engine's outcomes exactly; an indexed implementation can replace this file behind `Engine`.
+ * The default engine: indexed and compiled (architecture.md "interpret, then compile").
+ * Applicable policies come from a label-equality index over policy selectors; each endpoint's
+ * chain becomes a flat program (rules in evaluation order, port tables, CIDR interval sets,
+ * memoised selectors) shared by endpoints with the same policies. Verdicts must equal the
+ * reference engine's; trace steps are produced on demand by the reference walk.
  */
 import type { ChainClass, ChainOutcome, ChainRequest, Direction, Engine, TierPolicies } from '../engine.js';
-import { entitiesOwning } from '../match/owners.js';
-import type { MatchContext } from '../match/rule-match.js';
-import type { Ip } from '../net/ip.js';
-import { applicableTiers } from '../reference/applicability.js';
-import { lazySteps, runChain } from '../reference/chain.js';
-import type { EndpointModel, EntityModel, HostEndpointModel, WorldModel } from '../world/model.js';
+import type { Packet } from '../match/packet.js';
+import type { EndpointModel, HostEndpointModel, RuleModel, WorldModel } from '../world/model.js';
+import { MatchState } from './match-state.js';
+import { LazyOutcome } from './outcome.js';
+import {
+  ALLOW,
+  buildPolicyProgram,
+  buildProfileProgram,
+  type ChainProgram,
+  chainFallback,
+  DENY,
+  type PolicyProgram,
+  type ProfileProgram,
+  type RunOutput,
+  runChainProgram,
+} from './program.js';
+import { type CompiledRule, compileRuleForFastPath } from './rule.js';
+import { PolicyIndex } from './selector-index.js';
+
+// One slot per (endpoint, chain class, direction): endpoint ids are dense from 0.
+const CHAIN_SLOT: Record<ChainClass, number> = { untracked: 0, preDnat: 2, normal: 4, forward: 6 };
+const VERDICTS = ['none', 'allow', 'deny'] as const;
 
 /**
- * Creates the compiled (cached) engine.
+ * Creates the compiled (indexed) engine. Indexes are built on first use, per endpoint.
  *
  * @example
  * ```ts
  * const engine = createCompiledEngine(buildModel(resources));
  * ```
  */
-export function createCompiledEngine(world: WorldModel): Engine {
-  const owners = new Map<string, readonly EntityModel[]>();
-  const match: MatchContext = {
-    world,
-    owners(ip: Ip): readonly EntityModel[] {
-      const k = ip.key;
-      let hit = owners.get(k);
-      if (!hit) {
-        hit = entitiesOwning(world, ip);
-        owners.set(k, hit);
-      }
-      return hit;
-    },
+export function createCompiledEngine(world: WorldModel): Engine & {
+  /** The verdict alone, without allocating an outcome (for bulk queries such as matrices). */
+  verdict(
+    endpoint: EndpointModel,
+    chain: ChainClass,
+    direction: Direction,
+    packet: Packet,
+  ): 'allow' | 'deny' | 'none';
+} {
+  const state = new MatchState(world);
+  let index: PolicyIndex | undefined;
+  const policyIndex = (): PolicyIndex => {
+    index ??= new PolicyIndex(world);
+    return index;
   };
-  // One slot per (endpoint, chain class, direction): endpoint ids are dense from 0.
-  const CHAIN_SLOT: Record<ChainClass, number> = { untracked: 0, preDnat: 2, normal: 4, forward: 6 };
   const tiersCache: (readonly TierPolicies[] | undefined)[] = [];
   const applicable = (
     endpoint: EndpointModel,
@@ -44,21 +61,84 @@ export function createCompiledEngine(world: WorldModel): Engine {
     const slot = endpoint.id * 8 + CHAIN_SLOT[chain] + (direction === 'ingress' ? 0 : 1);
     let hit = tiersCache[slot];
     if (!hit) {
-      hit = applicableTiers(world, endpoint, chain, direction);
+      hit = policyIndex().applicable(endpoint, chain, direction);
       tiersCache[slot] = hit;
     }
     return hit;
   };
-  const engine: Engine = {
-    name: 'compiled',
+  const hasForwardPolicies = (hep: HostEndpointModel): boolean =>
+    applicable(hep, 'forward', 'ingress').length > 0 || applicable(hep, 'forward', 'egress').length > 0;
+
+  const rules = new Map<RuleModel, CompiledRule>();
+  const compile = (r: RuleModel): CompiledRule => {
+    let c = rules.get(r);
+    if (!c) {
+      c = compileRuleForFastPath(r);
+      rules.set(r, c);
+    }
+    return c;
+  };
+  // Policy programs shared by endpoints whose chain has the same policies.
+  const policyPrograms = new Map<string, PolicyProgram>();
+  const profilePrograms = new Map<string, ProfileProgram>();
+  const programs: (ChainProgram | undefined)[] = [];
+  const program = (endpoint: EndpointModel, chain: ChainClass, direction: Direction): ChainProgram => {
+    const slot = endpoint.id * 8 + CHAIN_SLOT[chain] + (direction === 'ingress' ? 0 : 1);
+    const hit = programs[slot];
+    if (hit) return hit;
+    const tiers = applicable(endpoint, chain, direction);
+    const idx = policyIndex();
+    const key = `${chain} ${direction} ${tiers.map((t) => t.policies.map((p) => idx.position(p)).join(',')).join(',')}`;
+    let policies = policyPrograms.get(key);
+    if (!policies) {
+      policies = buildPolicyProgram(tiers, chain, direction, compile);
+      policyPrograms.set(key, policies);
+    }
+    const profiles =
+      chain !== 'normal'
+        ? []
+        : endpoint.profiles.map((name) => {
+            const profile = world.profiles.get(name);
+            if (!profile) return undefined;
+            const pkey = `${direction} ${name}`;
+            let p = profilePrograms.get(pkey);
+            if (!p) {
+              p = buildProfileProgram(profile, direction, compile);
+              profilePrograms.set(pkey, p);
+            }
+            return p;
+          });
+    const fallback = chainFallback(
+      endpoint,
+      chain,
+      direction,
+      endpoint.kind === 'HostEndpoint' && hasForwardPolicies(endpoint),
+    );
+    const built: ChainProgram = { policies, profiles, fallback };
+    programs[slot] = built;
+    return built;
+  };
+  const out: RunOutput = { decision: undefined, unsupported: undefined };
+
+  const engine = {
+    name: 'compiled' as const,
     world,
-    match,
+    match: state,
     applicable,
-    hasForwardPolicies: (hep: HostEndpointModel): boolean =>
-      applicable(hep, 'forward', 'ingress').length > 0 || applicable(hep, 'forward', 'egress').length > 0,
-    // Verdict now, trace steps only when the trace is read (same walk, recording on).
-    evaluateChain: (request: ChainRequest): ChainOutcome =>
-      lazySteps(runChain(engine, request, false), () => runChain(engine, request, true).steps),
+    hasForwardPolicies,
+    evaluateChain(request: ChainRequest): ChainOutcome {
+      const code = runChainProgram(
+        state,
+        program(request.endpoint, request.chain, request.direction),
+        request.packet,
+        out,
+      );
+      return new LazyOutcome(VERDICTS[code] as 'none', out.decision, out.unsupported, engine, request);
+    },
+    verdict(endpoint: EndpointModel, chain: ChainClass, direction: Direction, packet: Packet) {
+      const code = runChainProgram(state, program(endpoint, chain, direction), packet, out);
+      return code === ALLOW ? 'allow' : code === DENY ? 'deny' : 'none';
+    },
   };
   return engine;
 }

@@ -69,7 +69,15 @@ function serviceMatches(
   return false;
 }
 
-function sideMatches(
+/**
+ * Whether one rule side (source or destination) matches `ip`/`port` of `pkt` (§6.4–§6.9).
+ *
+ * @example
+ * ```ts
+ * sideMatches(ctx, rule.destination, pkt.dst, pkt.dstPort, pkt, true);
+ * ```
+ */
+export function sideMatches(
   ctx: MatchContext,
   side: EntityMatchModel,
   ip: Ip,
@@ -96,7 +104,15 @@ function sideMatches(
   return true;
 }
 
-function icmpMatches(m: { readonly type?: number; readonly code?: number }, pkt: Packet): boolean {
+/**
+ * Whether an `icmp` / `notICMP` criterion holds for `pkt` (§6.5); non-ICMP packets never match.
+ *
+ * @example
+ * ```ts
+ * icmpMatches({ type: 8 }, pkt);
+ * ```
+ */
+export function icmpMatches(m: { readonly type?: number; readonly code?: number }, pkt: Packet): boolean {
   if (!pkt.icmp) return false;
   if (m.type !== undefined && m.type !== pkt.icmp.type) return false;
   if (m.code !== undefined && m.code !== pkt.icmp.code) return false;

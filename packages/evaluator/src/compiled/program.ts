@@ -1,0 +1,291 @@
+/**
+ * Chain programs: one endpoint's chain (class × direction) flattened for the fast path
+ * (calico-semantics.md §3.1, §4.3–§4.5). Tiers keep their enforced rules in evaluation order;
+ * a port table per tier lists the rules that can match a destination port, and rules without
+ * a numeric port criterion are candidates for every packet. Decisions are built once here.
+ */
+import type { ChainClass, Direction, TierPolicies } from '../engine.js';
+import type { Packet } from '../match/packet.js';
+import type { Decision, PolicyRef, UnsupportedUse } from '../result/types.js';
+import type { EndpointModel, PolicyModel, ProfileModel, RuleModel } from '../world/model.js';
+import type { MatchState } from './match-state.js';
+import { PortTable } from './port-table.js';
+import { type CompiledRule, ruleMatchesFast } from './rule.js';
+
+/** A chain decision without its stage (the packet path adds it). */
+export type ChainDecision = Omit<Decision, 'stage'>;
+
+/** One enforced rule in a program. */
+interface RuleSlot {
+  readonly rule: CompiledRule;
+  readonly policy: PolicyRef;
+  readonly action: RuleModel['action'];
+  /** The decision when this rule ends the chain (Allow/Deny). */
+  readonly decision: ChainDecision | undefined;
+}
+
+/** One tier of a program. */
+interface TierProgram {
+  readonly slots: readonly RuleSlot[];
+  /** Slots that are candidates for every packet, ascending. */
+  readonly always: Int32Array;
+  /** Slots with numeric destination ports, by port. */
+  readonly byPort: PortTable | undefined;
+  /** Set when the tier drops at its end (§3.1, §4.3): the end-of-tier decision. */
+  readonly drop: ChainDecision | undefined;
+}
+
+/**
+ * The policy part of a chain, shared by every endpoint with the same applicable policies.
+ *
+ * @example
+ * ```ts
+ * const program = buildTierProgram(engine.applicable(wep, 'normal', 'ingress'), 'normal', 'ingress', compile);
+ * ```
+ */
+export interface PolicyProgram {
+  readonly tiers: readonly TierProgram[];
+}
+
+/** A profile's rules for one direction (§3.1 steps 4–5). */
+export interface ProfileProgram {
+  readonly slots: readonly RuleSlot[];
+}
+
+/** What an endpoint's chain runs: its policy program, then the class-specific tail. */
+export interface ChainProgram {
+  readonly policies: PolicyProgram;
+  /** `normal`: the endpoint's profiles in order (`undefined` = a profile that does not exist). */
+  readonly profiles: readonly (ProfileProgram | undefined)[];
+  /** What happens when nothing decided: `undefined` = no verdict (untracked, pre-DNAT). */
+  readonly fallback: { readonly verdict: 'allow' | 'deny'; readonly decision: ChainDecision } | undefined;
+}
+
+const NONE = new Int32Array(0);
+
+/** Immutable policy references, one per policy. */
+const REFS = new WeakMap<PolicyModel, PolicyRef>();
+
+function policyRef(p: PolicyModel): PolicyRef {
+  let r = REFS.get(p);
+  if (!r) {
+    r =
+      p.namespace === undefined
+        ? { kind: p.kind, name: p.name }
+        : { kind: p.kind, namespace: p.namespace, name: p.name };
+    REFS.set(p, r);
+  }
+  return r;
+}
+
+function slot(
+  rule: RuleModel,
+  compile: (r: RuleModel) => CompiledRule,
+  policy: PolicyRef,
+  tier: string | undefined,
+  direction: Direction,
+): RuleSlot {
+  const ends = rule.action === 'Allow' || rule.action === 'Deny';
+  const decision: ChainDecision | undefined = !ends
+    ? undefined
+    : tier === undefined
+      ? { policy, ruleIndex: rule.index, direction, reason: rule.action }
+      : { policy, tier, ruleIndex: rule.index, direction, reason: rule.action };
+  return { rule: compile(rule), policy, action: rule.action, decision };
+}
+
+/**
+ * Builds the policy part of a chain from its applicable tiers.
+ *
+ * @example
+ * ```ts
+ * buildPolicyProgram(tiers, 'forward', 'egress', compile).tiers.length;
+ * ```
+ */
+export function buildPolicyProgram(
+  tiers: readonly TierPolicies[],
+  chain: ChainClass,
+  direction: Direction,
+  compile: (r: RuleModel) => CompiledRule,
+): PolicyProgram {
+  return {
+    tiers: tiers.map(({ tier, policies }): TierProgram => {
+      const slots: RuleSlot[] = [];
+      let anyEnforced = false;
+      for (const p of policies) {
+        // §2.5: staged policies never decide; the trace (reference walk) reports them.
+        if (p.staged) continue;
+        anyEnforced = true;
+        const policy = policyRef(p);
+        for (const r of direction === 'ingress' ? p.ingress : p.egress)
+          slots.push(slot(r, compile, policy, tier.name, direction));
+      }
+      const always: number[] = [];
+      const ported: [number, { ranges: readonly { min: number; max: number }[] }][] = [];
+      slots.forEach((s, i) => {
+        if (s.rule.dstPortIndex) ported.push([i, s.rule.dstPortIndex]);
+        else always.push(i);
+      });
+      // §3.1 end of tier; §4.4: untracked and pre-DNAT tiers pass; §2.5: all-staged tiers pass.
+      const dropAtEnd =
+        (chain === 'normal' || chain === 'forward') && anyEnforced && tier.defaultAction !== 'Pass';
+      return {
+        slots,
+        always: Int32Array.from(always),
+        byPort: ported.length === 0 ? undefined : PortTable.build(ported),
+        drop: dropAtEnd
+          ? {
+              tier: tier.name,
+              direction,
+              reason: `end of tier ${tier.name}: no policy allowed or passed the packet`,
+            }
+          : undefined,
+      };
+    }),
+  };
+}
+
+/**
+ * Builds a profile's program for one direction.
+ *
+ * @example
+ * ```ts
+ * buildProfileProgram(world.profiles.get('kns.default')!, 'ingress', compile);
+ * ```
+ */
+export function buildProfileProgram(
+  profile: ProfileModel,
+  direction: Direction,
+  compile: (r: RuleModel) => CompiledRule,
+): ProfileProgram {
+  const policy: PolicyRef = { kind: 'Profile', name: profile.name };
+  return {
+    slots: (direction === 'ingress' ? profile.ingress : profile.egress).map((r) =>
+      slot(r, compile, policy, undefined, direction),
+    ),
+  };
+}
+
+/**
+ * The fallback of a chain when no policy decided (§4.4, §4.5, §3.1 step 5).
+ *
+ * @example
+ * ```ts
+ * chainFallback(wep, 'normal', 'ingress', false);
+ * ```
+ */
+export function chainFallback(
+  endpoint: EndpointModel,
+  chain: ChainClass,
+  direction: Direction,
+  hasForwardPolicies: boolean,
+): ChainProgram['fallback'] {
+  switch (chain) {
+    case 'untracked':
+    case 'preDnat':
+      return undefined;
+    case 'forward': {
+      const reason =
+        endpoint.kind === 'HostEndpoint' && !hasForwardPolicies
+          ? 'no applyOnForward policy applies to this host endpoint: forwarded traffic allowed (§4.5)'
+          : 'no applyOnForward policy decided: falls through to the host FORWARD chain, which accepts (§4.5, §11.1)';
+      return { verdict: 'allow', decision: { direction, reason } };
+    }
+    case 'normal': {
+      const reason =
+        endpoint.profiles.length === 0
+          ? 'no policy decided and the endpoint has no profiles: default drop'
+          : 'no policy or profile allowed the packet: default drop';
+      return { verdict: 'deny', decision: { direction, reason } };
+    }
+  }
+}
+
+/** Verdict codes of {@link runChainProgram}. */
+export const ALLOW = 1;
+export const DENY = 2;
+export const NO_VERDICT = 0;
+
+/** Where {@link runChainProgram} leaves the decision and unsupported uses (reused, no allocation). */
+export interface RunOutput {
+  decision: ChainDecision | undefined;
+  unsupported: Omit<UnsupportedUse, 'direction'>[] | undefined;
+}
+
+function noteUnsupported(out: RunOutput, s: RuleSlot): void {
+  const list = (out.unsupported ??= []);
+  for (const feature of s.rule.model.unsupported)
+    list.push({ policy: s.policy, ruleIndex: s.rule.model.index, feature });
+}
+
+/**
+ * Runs a chain program: tiers (candidate rules only), then profiles or the class fallback.
+ * Returns {@link ALLOW}, {@link DENY} or {@link NO_VERDICT}; `out` receives the decision.
+ *
+ * @example
+ * ```ts
+ * const code = runChainProgram(state, program, packet, out);
+ * ```
+ */
+export function runChainProgram(
+  state: MatchState,
+  program: ChainProgram,
+  pkt: Packet,
+  out: RunOutput,
+): number {
+  out.decision = undefined;
+  out.unsupported = undefined;
+  const port = pkt.dstPort;
+  const tiers = program.policies.tiers;
+  tiers: for (let t = 0; t < tiers.length; t++) {
+    const tier = tiers[t] as TierProgram;
+    const a = tier.always;
+    const b = port === undefined || !tier.byPort ? NONE : tier.byPort.candidates(port);
+    let i = 0;
+    let j = 0;
+    // Merge the two ascending candidate lists: rules run in evaluation order.
+    while (i < a.length || j < b.length) {
+      let k: number;
+      if (j >= b.length || (i < a.length && (a[i] as number) < (b[j] as number))) k = a[i++] as number;
+      else k = b[j++] as number;
+      const s = tier.slots[k] as RuleSlot;
+      if (!ruleMatchesFast(state, s.rule, pkt)) continue;
+      if (s.rule.model.unsupported.length > 0) noteUnsupported(out, s);
+      switch (s.action) {
+        case 'Log':
+          continue; // §2.4: Log is not terminal.
+        case 'Pass':
+          continue tiers; // §3.1: skip the rest of this tier.
+        case 'Allow':
+          out.decision = s.decision;
+          return ALLOW;
+        case 'Deny':
+          out.decision = s.decision;
+          return DENY;
+      }
+    }
+    if (tier.drop) {
+      out.decision = tier.drop;
+      return DENY;
+    }
+  }
+  const profiles = program.profiles;
+  for (let p = 0; p < profiles.length; p++) {
+    const prof = profiles[p];
+    if (!prof) continue;
+    const slots = prof.slots;
+    for (let k = 0; k < slots.length; k++) {
+      const s = slots[k] as RuleSlot;
+      if (!ruleMatchesFast(state, s.rule, pkt)) continue;
+      if (s.rule.model.unsupported.length > 0) noteUnsupported(out, s);
+      if (s.action === 'Log') continue;
+      if (s.action === 'Pass') break; // Pass in a profile: next profile.
+      out.decision = s.decision;
+      return s.action === 'Allow' ? ALLOW : DENY;
+    }
+  }
+  const fallback = program.fallback;
+  if (!fallback) return NO_VERDICT;
+  out.decision = fallback.decision;
+  return fallback.verdict === 'allow' ? ALLOW : DENY;
+}

@@ -3,6 +3,7 @@ import type { Issue } from '@calico-dsl/core';
 import { createCompiledEngine } from './compiled/engine.js';
 import type { ChainClass, Direction, Engine, EngineName } from './engine.js';
 import { EvaluatorInputError } from './errors.js';
+import { type Ip, parseIp } from './net/ip.js';
 import { protocolName } from './net/protocol.js';
 import { type Flow, toPacket } from './path/flow.js';
 import { tracePaths } from './path/path.js';
@@ -102,6 +103,10 @@ function unwrapResult(input: unknown): unknown {
   throw new EvaluatorInputError(r.issues ?? []);
 }
 
+const IP_CACHE_LIMIT = 1 << 16;
+
+const NO_ISSUES: readonly Issue[] = Object.freeze([]);
+
 const CHAINS: readonly [ChainClass, Direction][] = [
   ['untracked', 'ingress'],
   ['preDnat', 'ingress'],
@@ -126,6 +131,16 @@ export class World {
   /** The normalised model (read-only; shared by the engines). */
   readonly model: WorldModel;
   readonly #engine: Engine;
+  // Parsed flow addresses by text: parsing and keying an IP costs more than the lookup.
+  readonly #ips = new Map<string, Ip | undefined>();
+  readonly #parseIp = (text: string): Ip | undefined => {
+    const hit = this.#ips.get(text);
+    if (hit !== undefined || this.#ips.has(text)) return hit;
+    if (this.#ips.size >= IP_CACHE_LIMIT) this.#ips.clear();
+    const ip = parseIp(text);
+    this.#ips.set(text, ip);
+    return ip;
+  };
 
   private constructor(model: WorldModel, engine: Engine) {
     this.model = model;
@@ -170,13 +185,14 @@ export class World {
    * ```
    */
   evaluate(flow: Flow): EvaluationResult {
-    const checked = toPacket(flow);
+    const checked = toPacket(flow, this.#parseIp);
     if (!checked.ok) {
       const text = typeof flow === 'object' && flow !== null ? JSON.stringify(flow) : String(flow);
-      return new Evaluation(`(invalid) ${text}`, [], checked.issues, []);
+      return new Evaluation(() => `(invalid) ${text}`, [], checked.issues, []);
     }
     const { paths, unsupported } = tracePaths(this.#engine, checked.packet, checked.flow);
-    return new Evaluation(flowText(checked.flow), paths, [], unsupported);
+    const f = checked.flow;
+    return new Evaluation(() => flowText(f), paths, NO_ISSUES, unsupported);
   }
 
   /**

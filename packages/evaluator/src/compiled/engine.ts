@@ -52,7 +52,9 @@ export function createCompiledEngine(world: WorldModel): Engine & {
     index ??= new PolicyIndex(world);
     return index;
   };
-  const tiersCache: (readonly TierPolicies[] | undefined)[] = [];
+  // Dense slot arrays (filled up front so they never become dictionary-backed).
+  const slotCount = world.endpoints.length * 8;
+  const tiersCache: (readonly TierPolicies[] | undefined)[] = new Array(slotCount).fill(undefined);
   const applicable = (
     endpoint: EndpointModel,
     chain: ChainClass,
@@ -81,11 +83,13 @@ export function createCompiledEngine(world: WorldModel): Engine & {
   // Policy programs shared by endpoints whose chain has the same policies.
   const policyPrograms = new Map<string, PolicyProgram>();
   const profilePrograms = new Map<string, ProfileProgram>();
-  const programs: (ChainProgram | undefined)[] = [];
-  const program = (endpoint: EndpointModel, chain: ChainClass, direction: Direction): ChainProgram => {
+  const programs: (ChainProgram | undefined)[] = new Array(slotCount).fill(undefined);
+  const program = (endpoint: EndpointModel, chain: ChainClass, direction: Direction): ChainProgram =>
+    programs[endpoint.id * 8 + CHAIN_SLOT[chain] + (direction === 'ingress' ? 0 : 1)] ??
+    buildProgram(endpoint, chain, direction);
+  // Kept out of `program` so the per-flow lookup stays small (first touch of an endpoint only).
+  function buildProgram(endpoint: EndpointModel, chain: ChainClass, direction: Direction): ChainProgram {
     const slot = endpoint.id * 8 + CHAIN_SLOT[chain] + (direction === 'ingress' ? 0 : 1);
-    const hit = programs[slot];
-    if (hit) return hit;
     const tiers = applicable(endpoint, chain, direction);
     const idx = policyIndex();
     const key = `${chain} ${direction} ${tiers.map((t) => t.policies.map((p) => idx.position(p)).join(',')).join(',')}`;
@@ -117,7 +121,7 @@ export function createCompiledEngine(world: WorldModel): Engine & {
     const built: ChainProgram = { policies, profiles, fallback };
     programs[slot] = built;
     return built;
-  };
+  }
   const out: RunOutput = { decision: undefined, unsupported: undefined };
 
   const engine = {

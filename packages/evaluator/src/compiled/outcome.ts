@@ -36,6 +36,7 @@ export class LazyOutcome implements ChainOutcome {
     this.unsupported = unsupported ?? NO_UNSUPPORTED;
     this.#engine = engine;
     this.#request = request;
+    this.#steps = undefined;
   }
 
   get steps(): readonly TraceStep[] {

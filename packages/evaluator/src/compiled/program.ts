@@ -8,8 +8,8 @@ import type { ChainClass, Direction, TierPolicies } from '../engine.js';
 import type { Packet } from '../match/packet.js';
 import type { Decision, PolicyRef, UnsupportedUse } from '../result/types.js';
 import type { EndpointModel, PolicyModel, ProfileModel, RuleModel } from '../world/model.js';
+import { IntervalTable, type Ranges } from './interval-table.js';
 import type { MatchState } from './match-state.js';
-import { PortTable } from './port-table.js';
 import { type CompiledRule, ruleMatchesFast } from './rule.js';
 
 /** A chain decision without its stage (the packet path adds it). */
@@ -30,7 +30,9 @@ interface TierProgram {
   /** Slots that are candidates for every packet, ascending. */
   readonly always: Int32Array;
   /** Slots with numeric destination ports, by port. */
-  readonly byPort: PortTable | undefined;
+  readonly byPort: IntervalTable | undefined;
+  /** Other slots with IPv4-only source nets, by source address (§6.6). */
+  readonly bySource: IntervalTable | undefined;
   /** Set when the tier drops at its end (§3.1, §4.3): the end-of-tier decision. */
   readonly drop: ChainDecision | undefined;
 }
@@ -62,6 +64,8 @@ export interface ChainProgram {
 }
 
 const NONE = new Int32Array(0);
+/** Past every slot index. */
+const END = 0x7fffffff;
 
 /** Immutable policy references, one per policy. */
 const REFS = new WeakMap<PolicyModel, PolicyRef>();
@@ -120,10 +124,14 @@ export function buildPolicyProgram(
         for (const r of direction === 'ingress' ? p.ingress : p.egress)
           slots.push(slot(r, compile, policy, tier.name, direction));
       }
+      // Each slot is a candidate through one index: its destination ports, else its IPv4
+      // source nets, else always.
       const always: number[] = [];
-      const ported: [number, { ranges: readonly { min: number; max: number }[] }][] = [];
+      const ported: [number, Ranges][] = [];
+      const sourced: [number, Ranges][] = [];
       slots.forEach((s, i) => {
         if (s.rule.dstPortIndex) ported.push([i, s.rule.dstPortIndex]);
+        else if (s.rule.srcNetIndex) sourced.push([i, s.rule.srcNetIndex]);
         else always.push(i);
       });
       // §3.1 end of tier; §4.4: untracked and pre-DNAT tiers pass; §2.5: all-staged tiers pass.
@@ -132,7 +140,8 @@ export function buildPolicyProgram(
       return {
         slots,
         always: Int32Array.from(always),
-        byPort: ported.length === 0 ? undefined : PortTable.build(ported),
+        byPort: ported.length === 0 ? undefined : IntervalTable.build(ported),
+        bySource: sourced.length === 0 ? undefined : IntervalTable.build(sourced),
         drop: dropAtEnd
           ? {
               tier: tier.name,
@@ -213,7 +222,8 @@ export interface RunOutput {
 }
 
 function noteUnsupported(out: RunOutput, s: RuleSlot): void {
-  const list = (out.unsupported ??= []);
+  out.unsupported ??= [];
+  const list = out.unsupported;
   for (const feature of s.rule.model.unsupported)
     list.push({ policy: s.policy, ruleIndex: s.rule.model.index, feature });
 }
@@ -236,18 +246,32 @@ export function runChainProgram(
   out.decision = undefined;
   out.unsupported = undefined;
   const port = pkt.dstPort;
+  const v4 = pkt.src.version === 4 ? pkt.src.value : -1;
   const tiers = program.policies.tiers;
-  tiers: for (let t = 0; t < tiers.length; t++) {
+  nextTier: for (let t = 0; t < tiers.length; t++) {
     const tier = tiers[t] as TierProgram;
     const a = tier.always;
     const b = port === undefined || !tier.byPort ? NONE : tier.byPort.candidates(port);
+    const c = v4 === -1 || !tier.bySource ? NONE : tier.bySource.candidates(v4);
     let i = 0;
     let j = 0;
-    // Merge the two ascending candidate lists: rules run in evaluation order.
-    while (i < a.length || j < b.length) {
+    let l = 0;
+    // Merge the three ascending candidate lists: rules run in evaluation order.
+    for (;;) {
+      const x = i < a.length ? (a[i] as number) : END;
+      const y = j < b.length ? (b[j] as number) : END;
+      const z = l < c.length ? (c[l] as number) : END;
       let k: number;
-      if (j >= b.length || (i < a.length && (a[i] as number) < (b[j] as number))) k = a[i++] as number;
-      else k = b[j++] as number;
+      if (x < y && x < z) {
+        k = x;
+        i++;
+      } else if (y < z) {
+        k = y;
+        j++;
+      } else if (z !== END) {
+        k = z;
+        l++;
+      } else break;
       const s = tier.slots[k] as RuleSlot;
       if (!ruleMatchesFast(state, s.rule, pkt)) continue;
       if (s.rule.model.unsupported.length > 0) noteUnsupported(out, s);
@@ -255,7 +279,7 @@ export function runChainProgram(
         case 'Log':
           continue; // §2.4: Log is not terminal.
         case 'Pass':
-          continue tiers; // §3.1: skip the rest of this tier.
+          continue nextTier; // §3.1: skip the rest of this tier.
         case 'Allow':
           out.decision = s.decision;
           return ALLOW;

@@ -7,9 +7,11 @@
 
 import type { Packet } from '../match/packet.js';
 import { icmpMatches, sideMatches } from '../match/rule-match.js';
+import type { Cidr } from '../net/ip.js';
 import { hasPorts } from '../net/protocol.js';
 import type { EntityMatchModel, PortSetModel, RuleModel } from '../world/model.js';
 import type { Matcher } from '../world/selector.js';
+import type { Ranges } from './interval-table.js';
 import { IpRangeSet } from './ip-set.js';
 import type { MatchState } from './match-state.js';
 
@@ -48,6 +50,18 @@ export interface CompiledRule {
   readonly destination: CompiledSide | undefined;
   /** The destination `ports` when they are all numeric: the rule can only match these ports. */
   readonly dstPortIndex: PortSetModel | undefined;
+  /** The source `nets` as IPv4 address ranges when they are all IPv4: the only sources it can match. */
+  readonly srcNetIndex: Ranges | undefined;
+}
+
+function v4Ranges(nets: readonly Cidr[] | undefined): Ranges | undefined {
+  if (!nets || nets.length === 0) return undefined;
+  const ranges: { min: number; max: number }[] = [];
+  for (const c of nets) {
+    if (c.version !== 4) return undefined;
+    ranges.push({ min: c.base, max: c.base + 2 ** (32 - c.prefix) - 1 });
+  }
+  return { ranges };
 }
 
 /** No protocol criterion (not a protocol number, and not the model's -1 for unknown names). */
@@ -110,6 +124,7 @@ export function compileRuleForFastPath(rule: RuleModel): CompiledRule {
     source: compileSide(rule.source),
     destination: compileSide(rule.destination),
     dstPortIndex: dst && dst.names.length === 0 ? dst : undefined,
+    srcNetIndex: v4Ranges(rule.source.nets),
   };
 }
 

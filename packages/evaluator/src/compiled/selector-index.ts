@@ -54,7 +54,7 @@ export class PolicyIndex {
   readonly #byLabel = new Map<string, Map<string, number[]>>();
   /** Positions of policies without an indexable term: their selector runs for every endpoint. */
   readonly #scan: number[] = [];
-  readonly #matching: (Int32Array | undefined)[] = [];
+  readonly #matching: (Int32Array | undefined)[];
 
   constructor(world: WorldModel) {
     const policies: PolicyModel[] = [];
@@ -90,6 +90,7 @@ export class PolicyIndex {
     }
     this.policies = policies;
     this.tiers = tiers;
+    this.#matching = new Array(world.endpoints.length).fill(undefined);
   }
 
   /**

@@ -1,30 +1,35 @@
-/** IP protocol names and numbers (calico-semantics.md §6.3). */
+/**
+ * IP protocol names and numbers (calico-semantics.md §6.3), on top of `@calico-dsl/core`'s
+ * table and parser: only the flow-facing leniency (any letter case) and the hot-path helpers
+ * live here.
+ */
+import {
+  protocolNumber as coreProtocolNumber,
+  PROTOCOL_NAMES,
+  PROTOCOL_NUMBERS,
+  parseProtocol,
+} from '@calico-dsl/core';
 
-const BY_NAME: Readonly<Record<string, number>> = {
-  TCP: 6,
-  UDP: 17,
-  ICMP: 1,
-  ICMPv6: 58,
-  SCTP: 132,
-  UDPLite: 136,
-};
-
-const NAMES: ReadonlyMap<number, string> = new Map(Object.entries(BY_NAME).map(([k, v]) => [v, k]));
+const NAMES: ReadonlyMap<number, string> = new Map(PROTOCOL_NAMES.map((n) => [PROTOCOL_NUMBERS[n], n]));
+const EXACT: ReadonlyMap<string, number> = new Map(PROTOCOL_NAMES.map((n) => [n, PROTOCOL_NUMBERS[n]]));
+const BY_LOWER: ReadonlyMap<string, number> = new Map(
+  PROTOCOL_NAMES.map((n) => [n.toLowerCase(), PROTOCOL_NUMBERS[n]]),
+);
 
 /**
- * The IP protocol number of a Calico protocol value (case-sensitive names, or 1–255).
+ * The IP protocol number of a Calico protocol value (case-sensitive names, or 1–255, numeric
+ * strings included), as core's `parseProtocol` reads it; `undefined` when Calico rejects it.
  *
  * @example
  * ```ts
  * protocolNumber('TCP'); // 6
  * protocolNumber(112); // 112
+ * protocolNumber('tcp'); // undefined
  * ```
  */
 export function protocolNumber(value: string | number): number | undefined {
-  if (typeof value === 'number')
-    return Number.isInteger(value) && value >= 1 && value <= 255 ? value : undefined;
-  if (/^\d+$/.test(value)) return protocolNumber(Number(value));
-  return Object.hasOwn(BY_NAME, value) ? BY_NAME[value] : undefined;
+  const parsed = parseProtocol(value);
+  return parsed.ok ? coreProtocolNumber(parsed.value) : undefined;
 }
 
 /**
@@ -36,9 +41,13 @@ export function protocolNumber(value: string | number): number | undefined {
  * ```
  */
 export function flowProtocolNumber(value: string | number): number | undefined {
-  if (typeof value === 'number' || /^\d+$/.test(value)) return protocolNumber(value);
-  const key = Object.keys(BY_NAME).find((k) => k.toLowerCase() === value.toLowerCase());
-  return key === undefined ? undefined : BY_NAME[key];
+  if (typeof value === 'string') {
+    // Per-flow path: the exact name is the common case.
+    const exact = EXACT.get(value);
+    if (exact !== undefined) return exact;
+    if (!/^\d+$/.test(value)) return BY_LOWER.get(value.toLowerCase());
+  }
+  return protocolNumber(value);
 }
 
 /**
@@ -54,7 +63,8 @@ export function protocolName(value: number): string {
 }
 
 /**
- * Whether packets of this protocol carry ports (TCP, UDP, SCTP — §6.3 `SupportsPorts`).
+ * Whether packets of this protocol carry ports (TCP, UDP, SCTP — §6.3 `SupportsPorts`). Same
+ * answer as core's `protocolSupportsPorts`, for numbers only: it runs for every rule match.
  *
  * @example
  * ```ts

@@ -1,7 +1,7 @@
 /** The flow a user asks about, and its normalisation into a {@link Packet}. */
 import type { Issue } from '@calico-dsl/core';
 import type { Packet } from '../match/packet.js';
-import { parseIp } from '../net/ip.js';
+import { type Ip, parseIp } from '../net/ip.js';
 import { flowProtocolNumber, hasPorts } from '../net/protocol.js';
 
 /**
@@ -37,6 +37,7 @@ const isPort = (p: unknown): p is number =>
  */
 export function toPacket(
   flow: unknown,
+  parse: (text: string) => Ip | undefined = parseIp,
 ): { ok: true; packet: Packet; flow: Flow } | { ok: false; issues: Issue[] } {
   const issues: Issue[] = [];
   const issue = (path: string, message: string) =>
@@ -63,8 +64,8 @@ export function toPacket(
       'protocol',
       `Unknown protocol ${JSON.stringify(f.protocol)}: use TCP, UDP, SCTP, ICMP, ICMPv6, UDPLite or a number 1-255.`,
     );
-  const src = typeof f.srcIp === 'string' ? parseIp(f.srcIp) : undefined;
-  const dst = typeof f.dstIp === 'string' ? parseIp(f.dstIp) : undefined;
+  const src = typeof f.srcIp === 'string' ? parse(f.srcIp) : undefined;
+  const dst = typeof f.dstIp === 'string' ? parse(f.dstIp) : undefined;
   if (!src) issue('srcIp', `srcIp ${JSON.stringify(f.srcIp)} is not an IPv4 or IPv6 address.`);
   if (!dst) issue('dstIp', `dstIp ${JSON.stringify(f.dstIp)} is not an IPv4 or IPv6 address.`);
   if (src && dst && src.version !== dst.version)

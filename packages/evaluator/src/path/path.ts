@@ -16,7 +16,7 @@ import type {
 } from '../world/model.js';
 import type { Flow } from './flow.js';
 import { egressHep, hepForInterface, hepOwningIp, vipEntryHep, wildcardHep } from './host-endpoints.js';
-import { endpointRef, PathRecorder } from './recorder.js';
+import { endpointRef, type PathDraft, PathRecorder } from './recorder.js';
 import {
   backendsFor,
   classify,
@@ -24,11 +24,12 @@ import {
   type Frontend,
   findFrontend,
   nodeAddress,
+  workloadOwning,
 } from './targets.js';
 
-/** All paths of one flow. */
+/** All paths of one flow (as drafts: the public `PathResult`s are built when read). */
 export interface PathSet {
-  readonly paths: PathResult[];
+  readonly paths: PathDraft[];
   readonly unsupported: UnsupportedUse[];
 }
 
@@ -62,9 +63,15 @@ function hostRef(node: string | undefined): EndpointRef {
 }
 
 function pickDecision(decisions: readonly (Decision | undefined)[]): Decision {
-  const list = decisions.filter((d): d is Decision => d !== undefined);
-  const byPolicy = [...list].reverse().find((d) => d.policy && d.policy.kind !== 'Profile');
-  return byPolicy ?? list[list.length - 1] ?? { stage: 'exit', reason: 'no stage decided' };
+  // The last decision made by a policy (not a profile), else the last decision at all.
+  let last: Decision | undefined;
+  for (let i = decisions.length - 1; i >= 0; i--) {
+    const d = decisions[i];
+    if (d === undefined) continue;
+    if (d.policy && d.policy.kind !== 'Profile') return d;
+    last ??= d;
+  }
+  return last ?? { stage: 'exit', reason: 'no stage decided' };
 }
 
 function backendRef(b: BackendModel): PathResult['backend'] {
@@ -94,12 +101,15 @@ function describeFrontend(f: Frontend, pkt: Packet): string {
 }
 
 class PathTracer {
-  readonly paths: PathResult[] = [];
-  readonly unsupported: UnsupportedUse[] = [];
+  // Assigned in the constructor (no field initialisers: they cost a call per flow when cold).
+  readonly paths: PathDraft[];
+  readonly unsupported: UnsupportedUse[];
   readonly #engine: Engine;
   readonly #world: WorldModel;
 
   constructor(engine: Engine) {
+    this.paths = [];
+    this.unsupported = [];
     this.#engine = engine;
     this.#world = engine.world;
   }
@@ -119,9 +129,7 @@ class PathTracer {
       verdict === 'Deny'
         ? (decisions[decisions.length - 1] ?? pickDecision(decisions))
         : pickDecision(decisions);
-    this.paths.push(
-      rec.done(verdict, decidedBy, { entry, backend: backend ? backendRef(backend) : undefined }),
-    );
+    this.paths.push(rec.done(verdict, decidedBy, entry, backend ? backendRef(backend) : undefined));
   }
 
   /** §4.8 "pod → …": workload egress first (post-DNAT destination, §5), then the destination side. */
@@ -133,7 +141,8 @@ class PathTracer {
       this.#noBackends(frontend, pkt, endpointRef(src));
       return;
     }
-    for (const t of targets) {
+    for (let i = 0; i < targets.length; i++) {
+      const t = targets[i] as Target;
       const rec = this.#recorder();
       const decisions: (Decision | undefined)[] = [];
       if (frontend)
@@ -556,11 +565,12 @@ class PathTracer {
 export function tracePaths(engine: Engine, pkt: Packet, flow: Flow): PathSet {
   const tracer = new PathTracer(engine);
   const world = engine.world;
-  const owners = world.ipOwners.get(ipKey(pkt.src));
-  const srcWep = owners?.find((o): o is WorkloadEndpointModel => o.kind === 'WorkloadEndpoint');
-  const srcNode = world.nodeByIp.get(ipKey(pkt.src));
+  const srcWep = workloadOwning(world, pkt.src);
   if (srcWep) tracer.fromWorkload(srcWep, pkt);
-  else if (srcNode !== undefined) tracer.fromHost(srcNode, pkt);
-  else tracer.fromExternal(pkt, flow.via);
+  else {
+    const srcNode = world.nodeByIp.get(ipKey(pkt.src));
+    if (srcNode !== undefined) tracer.fromHost(srcNode, pkt);
+    else tracer.fromExternal(pkt, flow.via);
+  }
   return { paths: tracer.paths, unsupported: tracer.unsupported };
 }

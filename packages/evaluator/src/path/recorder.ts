@@ -35,8 +35,99 @@ function makeRef(e: EndpointModel): EndpointRef {
     : { kind: e.kind, name: e.name, node: e.node, interface: e.interfaceName };
 }
 
-/** A piece of a path's trace: a step, or steps an engine produces on demand. */
-type Segment = TraceStep | (() => readonly TraceStep[]);
+// Engines that keep their decision objects (the compiled engine) get each staged copy built once.
+const STAGED = new WeakMap<Omit<Decision, 'stage'>, (Decision | undefined)[]>();
+const STAGE_INDEX: Readonly<Record<Stage, number>> = {
+  failsafe: 0,
+  untracked: 1,
+  preDnat: 2,
+  dnat: 3,
+  snat: 4,
+  forward: 5,
+  hostIngress: 6,
+  hostEgress: 7,
+  workloadEgress: 8,
+  workloadIngress: 9,
+  hostToWorkload: 10,
+  endpointToHost: 11,
+  exit: 12,
+};
+
+function staged(d: Omit<Decision, 'stage'>, stage: Stage): Decision {
+  let byStage = STAGED.get(d);
+  if (!byStage) {
+    byStage = new Array<Decision | undefined>(13).fill(undefined);
+    STAGED.set(d, byStage);
+  }
+  const i = STAGE_INDEX[stage];
+  let s = byStage[i];
+  if (!s) {
+    s = { stage, ...d };
+    byStage[i] = s;
+  }
+  return s;
+}
+
+/** Something whose `steps` may be computed on first read (a chain outcome). */
+interface StepSource {
+  readonly steps: readonly TraceStep[];
+}
+
+/** A piece of a path's trace: a step, a chain outcome, or a thunk of steps. */
+type Segment = TraceStep | StepSource | (() => readonly TraceStep[]);
+
+/**
+ * A finished path whose plain {@link PathResult} (with its lazy `steps`) is built only when
+ * someone reads `paths`: a verdict-only evaluation allocates no accessor objects.
+ *
+ * @example
+ * ```ts
+ * const draft = recorder.done('Allow', decision, {});
+ * draft.verdict; // 'Allow'
+ * draft.toResult().steps;
+ * ```
+ */
+export class PathDraft {
+  readonly verdict: 'Allow' | 'Deny';
+  readonly decidedBy: Decision;
+  readonly entry: EndpointRef | undefined;
+  readonly backend: PathResult['backend'] | undefined;
+  readonly #segments: readonly Segment[];
+  #steps: readonly TraceStep[] | undefined;
+
+  constructor(
+    verdict: 'Allow' | 'Deny',
+    decidedBy: Decision,
+    entry: EndpointRef | undefined,
+    backend: PathResult['backend'] | undefined,
+    segments: readonly Segment[],
+  ) {
+    this.verdict = verdict;
+    this.decidedBy = decidedBy;
+    this.entry = entry;
+    this.backend = backend;
+    this.#segments = segments;
+    this.#steps = undefined;
+  }
+
+  /** The path's steps (flattened on first read). */
+  get steps(): readonly TraceStep[] {
+    this.#steps ??= flatten(this.#segments);
+    return this.#steps;
+  }
+
+  /** The public result: a plain object whose enumerable `steps` is computed on first read. */
+  toResult(): PathResult {
+    const result = {
+      verdict: this.verdict,
+      ...(this.entry ? { entry: this.entry } : {}),
+      ...(this.backend ? { backend: this.backend } : {}),
+      decidedBy: this.decidedBy,
+    };
+    Object.defineProperty(result, 'steps', { enumerable: true, get: () => this.steps });
+    return result as PathResult;
+  }
+}
 
 /**
  * Mutable builder for one {@link PathResult}. Steps are kept as segments and flattened only
@@ -45,11 +136,12 @@ type Segment = TraceStep | (() => readonly TraceStep[]);
  */
 export class PathRecorder {
   readonly unsupported: UnsupportedUse[];
-  readonly #segments: Segment[] = [];
+  readonly #segments: Segment[];
   readonly #engine: Engine;
   readonly #index: number;
 
   constructor(engine: Engine, index: number, unsupported: UnsupportedUse[]) {
+    this.#segments = [];
     this.#engine = engine;
     this.#index = index;
     this.unsupported = unsupported;
@@ -96,26 +188,21 @@ export class PathRecorder {
       trace: { path: this.#index, stage, endpoint: endpointRef(endpoint) },
     });
     // Engines may compute `steps` lazily: read it only when the trace is read.
-    this.#segments.push(() => out.steps);
-    for (const u of out.unsupported) this.unsupported.push({ ...u, direction });
-    return { verdict: out.verdict, decision: out.decision ? { stage, ...out.decision } : undefined };
+    this.#segments.push(out);
+    const un = out.unsupported;
+    for (let i = 0; i < un.length; i++)
+      this.unsupported.push({ ...(un[i] as (typeof un)[number]), direction });
+    return { verdict: out.verdict, decision: out.decision ? staged(out.decision, stage) : undefined };
   }
 
-  /** Finishes the path; its `steps` are materialised on first read. */
+  /** Finishes the path; its steps are materialised on first read. */
   done(
     verdict: 'Allow' | 'Deny',
     decidedBy: Decision,
-    extra: { entry?: EndpointRef | undefined; backend?: PathResult['backend'] | undefined },
-  ): PathResult {
-    const steps = this.snapshot();
-    const result = {
-      verdict,
-      ...(extra.entry ? { entry: extra.entry } : {}),
-      ...(extra.backend ? { backend: extra.backend } : {}),
-      decidedBy,
-    };
-    Object.defineProperty(result, 'steps', { enumerable: true, get: steps });
-    return result as PathResult;
+    entry: EndpointRef | undefined,
+    backend: PathResult['backend'] | undefined,
+  ): PathDraft {
+    return new PathDraft(verdict, decidedBy, entry, backend, this.#segments);
   }
 }
 
@@ -123,7 +210,8 @@ function flatten(segments: readonly Segment[]): readonly TraceStep[] {
   const out: TraceStep[] = [];
   for (const seg of segments) {
     if (typeof seg === 'function') for (const s of seg()) out.push(s);
-    else out.push(seg);
+    else if ('action' in seg) out.push(seg);
+    else for (const s of seg.steps) out.push(s);
   }
   return out;
 }

@@ -26,8 +26,10 @@ export interface Frontend {
  */
 export function findFrontend(world: WorldModel, pkt: Packet): Frontend | undefined {
   if (pkt.dstPort === undefined) return undefined;
-  const hit = world.frontends.get(`${pkt.dst.key}|${pkt.protocol}|${pkt.dstPort}`);
-  if (hit) return hit;
+  if (world.frontendIps.has(pkt.dst.key)) {
+    const hit = world.frontends.get(`${pkt.dst.key}|${pkt.protocol}|${pkt.dstPort}`);
+    if (hit) return hit;
+  }
   if (!world.nodeByIp.has(pkt.dst.key)) return undefined;
   const sp = world.nodePorts.get(`${pkt.protocol}|${pkt.dstPort}`);
   return sp ? { servicePort: sp, kind: 'nodePort' } : undefined;
@@ -57,6 +59,24 @@ export type Destination =
   | { readonly kind: 'external' };
 
 /**
+ * The workload endpoint owning `ip`, if any (the first one declared).
+ *
+ * @example
+ * ```ts
+ * workloadOwning(model, parseIp('10.1.0.10')!)?.name; // 'web-1'
+ * ```
+ */
+export function workloadOwning(world: WorldModel, ip: Ip): WorkloadEndpointModel | undefined {
+  const owners = world.ipOwners.get(ipKey(ip));
+  if (owners === undefined) return undefined;
+  for (let i = 0; i < owners.length; i++) {
+    const o = owners[i];
+    if (o?.kind === 'WorkloadEndpoint') return o;
+  }
+  return undefined;
+}
+
+/**
  * Classifies a destination IP: a pod, a node, or outside the model.
  *
  * @example
@@ -65,8 +85,7 @@ export type Destination =
  * ```
  */
 export function classify(world: WorldModel, ip: Ip): Destination {
-  const owners = world.ipOwners.get(ipKey(ip));
-  const wep = owners?.find((o): o is WorkloadEndpointModel => o.kind === 'WorkloadEndpoint');
+  const wep = workloadOwning(world, ip);
   if (wep) return { kind: 'workload', wep };
   const node = world.nodeByIp.get(ipKey(ip));
   if (node !== undefined) return { kind: 'host', node };

@@ -1,5 +1,6 @@
 /** The concrete {@link EvaluationResult}: trace and text are built on first use. */
 import type { Issue } from '@calico-dsl/core';
+import type { PathDraft } from '../path/recorder.js';
 import { explainText, formatDecision } from './explain.js';
 import type { Decision, EvaluationResult, PathResult, TraceStep, UnsupportedUse, Verdict } from './types.js';
 
@@ -17,26 +18,42 @@ export function combineVerdicts(verdicts: readonly ('Allow' | 'Deny')[]): Verdic
   return verdicts.every((v) => v === first) ? (first as Verdict) : 'Mixed';
 }
 
-/** Lazily rendered evaluation result. */
+/** {@link combineVerdicts} over drafts, without building an array. */
+function combined(drafts: readonly PathDraft[]): Verdict {
+  const first = drafts[0]?.verdict;
+  if (first === undefined) return 'Deny';
+  for (let i = 1; i < drafts.length; i++) if ((drafts[i] as PathDraft).verdict !== first) return 'Mixed';
+  return first;
+}
+
+/** Lazily rendered evaluation result: paths, trace and text are built on first read. */
 export class Evaluation implements EvaluationResult {
   readonly verdict: Verdict;
-  readonly paths: readonly PathResult[];
   readonly issues: readonly Issue[];
   readonly unsupported: readonly UnsupportedUse[];
-  readonly #flowText: string;
+  readonly #flowText: () => string;
+  readonly #drafts: readonly PathDraft[];
+  #paths: readonly PathResult[] | undefined;
   #trace: readonly TraceStep[] | undefined;
 
   constructor(
-    flowText: string,
-    paths: readonly PathResult[],
+    flowText: () => string,
+    drafts: readonly PathDraft[],
     issues: readonly Issue[],
     unsupported: readonly UnsupportedUse[],
   ) {
     this.#flowText = flowText;
-    this.paths = paths;
+    this.#drafts = drafts;
     this.issues = issues;
     this.unsupported = unsupported;
-    this.verdict = combineVerdicts(paths.map((p) => p.verdict));
+    this.verdict = combined(drafts);
+    this.#paths = undefined;
+    this.#trace = undefined;
+  }
+
+  get paths(): readonly PathResult[] {
+    this.#paths ??= this.#drafts.map((d) => d.toResult());
+    return this.#paths;
   }
 
   get decidedBy(): Decision | undefined {
@@ -53,7 +70,7 @@ export class Evaluation implements EvaluationResult {
 
   explain(): string {
     return explainText({
-      flowText: this.#flowText,
+      flowText: this.#flowText(),
       verdict: this.verdict,
       paths: this.paths,
       issues: this.issues,

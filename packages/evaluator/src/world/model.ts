@@ -195,6 +195,8 @@ export interface WorldModel {
     string,
     { readonly servicePort: ServicePortModel; readonly kind: FrontendKind }
   >;
+  /** `ipKey`s of every service frontend address, so most packets skip the composite lookup. */
+  readonly frontendIps: ReadonlySet<string>;
   /** Service ports by `protocol|nodePort` (served on every node address). */
   readonly nodePorts: ReadonlyMap<string, ServicePortModel>;
   /** Tiers in evaluation order (§2.1). */

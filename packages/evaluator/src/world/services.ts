@@ -96,11 +96,13 @@ export function buildServicePorts(
  */
 export function frontendIndex(
   servicePorts: readonly ServicePortModel[],
-): Pick<WorldModel, 'frontends' | 'nodePorts'> {
+): Pick<WorldModel, 'frontends' | 'frontendIps' | 'nodePorts'> {
   const frontends = new Map<string, { servicePort: ServicePortModel; kind: FrontendKind }>();
+  const frontendIps = new Set<string>();
   const nodePorts = new Map<string, ServicePortModel>();
   const add = (sp: ServicePortModel, kind: FrontendKind, list: readonly { key: string }[]) => {
     for (const ip of list) {
+      frontendIps.add(ip.key);
       const key = `${ip.key}|${sp.protocol}|${sp.port}`;
       if (!frontends.has(key)) frontends.set(key, { servicePort: sp, kind });
     }
@@ -112,5 +114,5 @@ export function frontendIndex(
     const np = `${sp.protocol}|${sp.nodePort}`;
     if (sp.nodePort !== undefined && !nodePorts.has(np)) nodePorts.set(np, sp);
   }
-  return { frontends, nodePorts };
+  return { frontends, frontendIps, nodePorts };
 }

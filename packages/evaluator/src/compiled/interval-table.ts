@@ -1,32 +1,33 @@
 /**
- * Port interval tables: which rules of a chain program can match a destination port at all
- * (calico-semantics.md §6.4), so a flow only visits candidate rules.
+ * Interval tables: which rules of a chain program can match a number at all — a destination
+ * port (calico-semantics.md §6.4) or an IPv4 source address (§6.6 `nets`) — so a flow only
+ * visits candidate rules.
  */
 
-/** Numeric port ranges of one rule, inclusive. */
-export interface PortRanges {
+/** Inclusive numeric ranges of one rule. */
+export interface Ranges {
   readonly ranges: readonly { readonly min: number; readonly max: number }[];
 }
 
 const NONE: Int32Array = new Int32Array(0);
 
 /**
- * Maps a port to the sorted indices of the rules whose numeric `ports` contain it. The port
- * space is cut at every range edge; each interval keeps its candidate list.
+ * Maps a number to the sorted indices of the rules whose ranges contain it. The number line is
+ * cut at every range edge; each interval keeps its candidate list. Values up to 2^32 (IPv4).
  *
  * @example
  * ```ts
- * const t = PortTable.build([[0, { ranges: [{ min: 80, max: 80 }] }]]);
+ * const t = IntervalTable.build([[0, { ranges: [{ min: 80, max: 80 }] }]]);
  * t.candidates(80); // Int32Array [0]
  * t.candidates(81); // Int32Array []
  * ```
  */
-export class PortTable {
-  // starts[i] is the first port of interval i; interval i ends before starts[i + 1].
-  readonly #starts: Int32Array;
+export class IntervalTable {
+  // starts[i] is the first value of interval i; interval i ends before starts[i + 1].
+  readonly #starts: Float64Array;
   readonly #lists: readonly Int32Array[];
 
-  private constructor(starts: Int32Array, lists: readonly Int32Array[]) {
+  private constructor(starts: Float64Array, lists: readonly Int32Array[]) {
     this.#starts = starts;
     this.#lists = lists;
   }
@@ -36,18 +37,19 @@ export class PortTable {
    *
    * @example
    * ```ts
-   * PortTable.build([[3, { ranges: [{ min: 8000, max: 8010 }] }]]).candidates(8005); // [3]
+   * IntervalTable.build([[3, { ranges: [{ min: 8000, max: 8010 }] }]]).candidates(8005); // [3]
    * ```
    */
-  static build(rules: readonly (readonly [number, PortRanges])[]): PortTable {
+  static build(rules: readonly (readonly [number, Ranges])[]): IntervalTable {
     const edges = new Set<number>([0]);
     for (const [, p] of rules) {
       for (const r of p.ranges) {
+        if (r.max < r.min) continue;
         edges.add(r.min);
         edges.add(r.max + 1);
       }
     }
-    const starts = Int32Array.from([...edges].sort((a, b) => a - b));
+    const starts = Float64Array.from([...edges].sort((a, b) => a - b));
     const buckets: number[][] = Array.from({ length: starts.length }, () => []);
     for (const [index, p] of rules) {
       for (const r of p.ranges) {
@@ -63,28 +65,28 @@ export class PortTable {
         }
       }
     }
-    return new PortTable(
+    return new IntervalTable(
       starts,
       buckets.map((b) => (b.length === 0 ? NONE : Int32Array.from(b))),
     );
   }
 
   /**
-   * The rules whose numeric ports contain `port`, ascending.
+   * The rules whose ranges contain `value`, ascending.
    *
    * @example
    * ```ts
    * table.candidates(443);
    * ```
    */
-  candidates(port: number): Int32Array {
-    const i = upperBound(this.#starts, port) - 1;
+  candidates(value: number): Int32Array {
+    const i = upperBound(this.#starts, value) - 1;
     return i < 0 ? NONE : (this.#lists[i] as Int32Array);
   }
 }
 
 /** The first index whose value is greater than `v`. */
-function upperBound(a: Int32Array, v: number): number {
+function upperBound(a: Float64Array, v: number): number {
   let lo = 0;
   let hi = a.length;
   while (lo < hi) {

@@ -65,7 +65,11 @@ export function fail<T = never>(...issues: Issue[]): Result<T> {
  *
  * @example
  * ```ts
- * try { validateOrThrow(resource); } catch (e) { if (e instanceof CalicoValidationError) console.log(e.issues); }
+ * try {
+ *   validateOrThrow({ apiVersion: 'projectcalico.org/v3', kind: 'Tier', metadata: {} });
+ * } catch (e) {
+ *   if (e instanceof CalicoValidationError) console.log(e.issues); // [{ code: 'required', path: ['metadata', 'name'], … }]
+ * }
  * ```
  */
 export class CalicoValidationError extends Error {

@@ -36,7 +36,8 @@ export function isResourceSource(value: unknown): value is ResourceSource {
  *
  * @example
  * ```ts
- * toResources([preDnat().name('a').deny(), tierResource]); // [GlobalNetworkPolicy, Tier]
+ * const platform = tier('platform').order(100).toResource();
+ * toResources([preDnat('deny-nodeports').deny(), platform]); // [GlobalNetworkPolicy, Tier]
  * ```
  */
 export function toResources(

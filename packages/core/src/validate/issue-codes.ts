@@ -4,7 +4,10 @@
  *
  * @example
  * ```ts
- * const r = validate(resource);
+ * const r = validate({
+ *   apiVersion: 'projectcalico.org/v3', kind: 'GlobalNetworkPolicy', metadata: { name: 'web' },
+ *   spec: { ingress: [{ action: 'Allow', destination: { ports: [80] } }] },
+ * });
  * if (!r.ok && r.issues.some((i) => i.code === 'ports_need_protocol')) console.log('add protocol: TCP');
  * ```
  */

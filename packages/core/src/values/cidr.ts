@@ -234,7 +234,7 @@ export function ipInCidr(ip: string, cidr: string): boolean {
  *
  * @example
  * ```ts
- * isCatchAllCidr('0:0::/0'); // true
+ * isCatchAllCidr(unwrap(parseCidr('0:0::/0'))); // true
  * ```
  */
 export function isCatchAllCidr(cidr: Cidr): boolean {

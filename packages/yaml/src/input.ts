@@ -13,7 +13,7 @@ import { shapeOf } from './shapes.js';
  *
  * @example
  * ```ts
- * const input: PrintInput = [preDnat('deny-nodeports').deny().tcp().ports('30000:32767'), tierResource];
+ * const input: PrintInput = [tier('platform').order(100), preDnat('deny-nodeports').deny().tcp().ports('30000:32767')];
  * toYaml(input);
  * ```
  */
@@ -24,7 +24,13 @@ export type PrintInput = Resource | ResourceSource | readonly (Resource | Resour
  *
  * @example
  * ```ts
- * toYaml([gnpA, gnpB], { list: true }); // one GlobalNetworkPolicyList document
+ * toYaml([globalNetworkPolicy('allow-dns'), globalNetworkPolicy('allow-ping')], { list: true });
+ * // apiVersion: projectcalico.org/v3
+ * // kind: GlobalNetworkPolicyList
+ * // items:
+ * // - apiVersion: projectcalico.org/v3
+ * //   kind: GlobalNetworkPolicy
+ * // …
  * ```
  */
 export interface PrintOptions {

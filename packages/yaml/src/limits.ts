@@ -4,7 +4,8 @@
  *
  * @example
  * ```ts
- * fromYaml(text, { maxDepth: 32 });
+ * const text = 'apiVersion: projectcalico.org/v3\nkind: Tier\nmetadata:\n  name: security\n'; // e.g. an uploaded manifest
+ * const r = fromYaml(text, { maxDepth: 32, maxLength: 1024 * 1024 });
  * ```
  */
 export interface FromYamlOptions {

@@ -70,6 +70,8 @@ export interface CalicoctlOptions extends DatastoreOptions {
  *
  * @example
  * ```ts
+ * const ctl = createCalicoctl({ bin: 'calicoctl' });
+ * const policies = [preDnat('deny-nodeports').deny().tcp().ports('30000:32767')];
  * await ctl.apply(policies, { timeoutMs: 120_000 });
  * ```
  */
@@ -84,7 +86,11 @@ export interface CallOptions {
  *
  * @example
  * ```ts
- * const r: ChangeResult<'apply'> = await ctl.apply(policies);
+ * const ctl = createCalicoctl({ bin: 'calicoctl' });
+ * const r: ChangeResult<'apply'> = await ctl.apply([
+ *   preDnat('deny-nodeports-tcp').deny().tcp().ports('30000:32767'),
+ *   preDnat('deny-nodeports-udp').deny().udp().ports('30000:32767'),
+ * ]);
  * r.applied; // 2
  * r.kind; // 'GlobalNetworkPolicy'
  * ```
@@ -104,7 +110,8 @@ export type ChangeResult<V extends ChangeVerb> = {
  *
  * @example
  * ```ts
- * await ctl.get('NetworkPolicy', undefined, { allNamespaces: true });
+ * const ctl = createCalicoctl({ bin: 'calicoctl' });
+ * const everywhere = await ctl.get('NetworkPolicy', undefined, { allNamespaces: true });
  * ```
  */
 export interface GetOptions extends CallOptions {
@@ -119,6 +126,7 @@ export interface GetOptions extends CallOptions {
  *
  * @example
  * ```ts
+ * const ctl = createCalicoctl({ bin: 'calicoctl' });
  * await ctl.delete('GlobalNetworkPolicy', 'old-policy', { skipNotExists: true });
  * ```
  */
@@ -134,7 +142,8 @@ export interface DeleteOptions extends CallOptions {
  *
  * @example
  * ```ts
- * await ctl.create(tier, { skipExists: true });
+ * const ctl = createCalicoctl({ bin: 'calicoctl' });
+ * await ctl.create(tier('security').order(100), { skipExists: true });
  * ```
  */
 export interface CreateOptions extends CallOptions {
@@ -147,6 +156,7 @@ export interface CreateOptions extends CallOptions {
  *
  * @example
  * ```ts
+ * const ctl = createCalicoctl({ bin: 'calicoctl' });
  * const r: PatchResult = await ctl.patch('GlobalNetworkPolicy', 'allow-ping', { spec: { order: 10 } });
  * r.patched; // 1
  * ```

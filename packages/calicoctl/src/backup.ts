@@ -12,7 +12,11 @@ import { type ListLive, type Plan, planChanges } from './plan.js';
  *
  * @example
  * ```ts
- * const backup: Backup = { yaml: 'apiVersion: projectcalico.org/v3\n…', previous: [tier], absent: [{ kind: 'GlobalNetworkPolicy', name: 'new' }] };
+ * const backup: Backup = {
+ *   previous: [tier('security').order(100).toResource()],
+ *   absent: [{ kind: 'GlobalNetworkPolicy', name: 'deny-nodeports' }],
+ *   yaml: 'apiVersion: projectcalico.org/v3\nkind: Tier\nmetadata:\n  name: security\nspec:\n  order: 100\n',
+ * };
  * ```
  */
 export interface Backup {
@@ -27,6 +31,12 @@ export interface Backup {
  *
  * @example
  * ```ts
+ * import { writeFile } from 'node:fs/promises';
+ * import { createCalicoctl } from '@calico-dsl/calicoctl';
+ * import { preDnat } from '@calico-dsl/core';
+ *
+ * const ctl = createCalicoctl({ bin: 'calicoctl' });
+ * const policies = [preDnat('deny-nodeports').deny().tcp().ports('30000:32767')];
  * await ctl.applyWithBackup(policies, { saveBackup: (b) => writeFile('backup.yaml', b.yaml) });
  * ```
  */
@@ -43,7 +53,10 @@ export interface ApplyWithBackupOptions extends CallOptions {
  *
  * @example
  * ```ts
+ * const ctl = createCalicoctl({ bin: 'calicoctl' });
+ * const policies = [preDnat('deny-nodeports').deny().tcp().ports('30000:32767')];
  * const { applied, plan, backup } = await ctl.applyWithBackup(policies);
+ * console.log(`${applied} applied (${plan.create} new); previous state:\n${backup.yaml}`);
  * ```
  */
 export type ApplyWithBackupResult = ChangeResult<'apply'> & { readonly plan: Plan; readonly backup: Backup };
@@ -59,6 +72,9 @@ const sameRef = (a: ResourceRef, b: ResourceRef) =>
  *
  * @example
  * ```ts
+ * const ctl = createCalicoctl({ bin: 'calicoctl' });
+ * const listLive: ListLive = (kind, namespace) => ctl.get(kind, undefined, namespace === undefined ? {} : { namespace });
+ * const manifest = unwrap(prepareManifest([preDnat('deny-nodeports').deny().tcp().ports('30000:32767')]));
  * try {
  *   await applyWithBackup(ctl, manifest, listLive);
  * } catch (e) {

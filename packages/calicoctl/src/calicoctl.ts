@@ -41,6 +41,9 @@ interface Exited {
  *
  * @example
  * ```ts
+ * import { readFile } from 'node:fs/promises';
+ * import { createCalicoctl } from '@calico-dsl/calicoctl';
+ *
  * const ctl = createCalicoctl({ bin: 'calicoctl', env: { KUBECONFIG: '/home/me/.kube/config' }, timeoutMs: 30_000 });
  * const { applied } = await ctl.apply(await readFile('policies.yaml', 'utf8'));
  * ```

@@ -37,7 +37,9 @@ const NAMESPACED = new Set([
  *
  * @example
  * ```ts
- * withoutServerMetadata(live).metadata; // { name: 'allow-ping' } (no uid, resourceVersion, creationTimestamp)
+ * const ctl = createCalicoctl({ bin: 'calicoctl' });
+ * const [live] = await ctl.get('GlobalNetworkPolicy', 'allow-ping');
+ * if (live) withoutServerMetadata(live).metadata; // { name: 'allow-ping' } (no uid, resourceVersion, creationTimestamp)
  * ```
  */
 export function withoutServerMetadata<R extends CalicoResource>(resource: R): R {
@@ -56,7 +58,9 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
  *
  * @example
  * ```ts
- * comparableForm(gnp({ selector: 'all()', ingress: [allow] })).spec.types; // ['Ingress']
+ * comparableForm(globalNetworkPolicy('allow-all').selector('all()').allow().toResource());
+ * // { apiVersion: 'projectcalico.org/v3', kind: 'GlobalNetworkPolicy', metadata: { name: 'allow-all' },
+ * //   spec: { ingress: [{ action: 'Allow' }], selector: 'all()', tier: 'default', types: ['Ingress'] } }
  * ```
  */
 export function comparableForm(resource: CalicoResource): Json {
@@ -108,6 +112,8 @@ function clean(value: unknown, path: readonly string[]): Json | undefined {
  *
  * @example
  * ```ts
+ * const live = tier('security').order(100).toResource();
+ * const desired = tier('security').order(200).toResource();
  * differences(comparableForm(live), comparableForm(desired)); // ['spec.order']
  * ```
  */

@@ -54,7 +54,13 @@ export interface FailedResource extends ResourceRef {
  *
  * @example
  * ```ts
- * if (err.rollback?.error) console.error('restore failed too:', err.rollback.error.message);
+ * const ctl = createCalicoctl({ bin: 'calicoctl' });
+ * try {
+ *   await ctl.applyWithBackup([tier('security').order(100)]);
+ * } catch (e) {
+ *   const rollback: RollbackReport | undefined = isCalicoctlError(e) ? e.rollback : undefined;
+ *   if (rollback?.error) console.error('restore failed too:', rollback.error.message);
+ * }
  * ```
  */
 export interface RollbackReport {
@@ -97,6 +103,8 @@ export interface CalicoctlErrorDetails {
  *
  * @example
  * ```ts
+ * const ctl = createCalicoctl({ bin: 'calicoctl' });
+ * const policies = [preDnat('deny-nodeports').deny().tcp().ports('30000:32767')];
  * try {
  *   await ctl.apply(policies);
  * } catch (e) {
@@ -178,7 +186,11 @@ export class CalicoctlError extends Error {
  *
  * @example
  * ```ts
- * if (isCalicoctlError(e, 'TIMEOUT')) retryLater();
+ * try {
+ *   await createCalicoctl({ bin: 'calicoctl', timeoutMs: 5_000 }).version();
+ * } catch (e) {
+ *   if (isCalicoctlError(e, 'TIMEOUT')) console.error(`no answer within 5 s: calicoctl ${e.args.join(' ')}`);
+ * }
  * ```
  */
 export function isCalicoctlError(value: unknown, code?: CalicoctlErrorCode): value is CalicoctlError {

@@ -29,8 +29,11 @@ export type ManifestInput =
  *
  * @example
  * ```ts
- * const m = prepareManifest(policies);
- * if (m.ok) runner.run({ bin: 'calicoctl', args: ['apply', '-f', '-'], stdin: m.value.yaml, env: {} }, limits);
+ * const m: Result<Manifest> = prepareManifest([preDnat('deny-nodeports').deny().tcp().ports('30000:32767')]);
+ * if (m.ok) {
+ *   m.value.refs; // [{ kind: 'GlobalNetworkPolicy', name: 'deny-nodeports' }]
+ *   m.value.yaml; // 'apiVersion: projectcalico.org/v3\nkind: GlobalNetworkPolicy\nmetadata:\n  name: deny-nodeports\n…'
+ * }
  * ```
  */
 export interface Manifest {
@@ -115,7 +118,7 @@ function fromObjects(input: Exclude<ManifestInput, string>): Result<CalicoResour
  *
  * @example
  * ```ts
- * refOf(policy); // { kind: 'GlobalNetworkPolicy', name: 'deny-nodeports' }
+ * refOf(preDnat('deny-nodeports').deny().toResource()); // { kind: 'GlobalNetworkPolicy', name: 'deny-nodeports' }
  * ```
  */
 export function refOf(resource: CalicoResource): ResourceRef {

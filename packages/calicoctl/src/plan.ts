@@ -8,6 +8,8 @@ import { refOf } from './input.js';
  *
  * @example
  * ```ts
+ * const desired = tier('security').order(200).toResource();
+ * const live = tier('security').order(100).toResource();
  * const step: PlanStep = { action: 'update', ref: { kind: 'Tier', name: 'security' }, desired, live, changes: ['spec.order'] };
  * ```
  */
@@ -26,6 +28,8 @@ export type PlanStep =
  *
  * @example
  * ```ts
+ * const ctl = createCalicoctl({ bin: 'calicoctl' });
+ * const policies = [preDnat('deny-nodeports').deny().tcp().ports('30000:32767')];
  * const plan = await ctl.plan(policies);
  * if (plan.hasChanges) console.log(formatPlan(plan));
  * ```
@@ -43,6 +47,7 @@ export interface Plan {
  *
  * @example
  * ```ts
+ * const ctl = createCalicoctl({ bin: 'calicoctl' });
  * const listLive: ListLive = (kind, namespace) => ctl.get(kind, undefined, namespace === undefined ? {} : { namespace });
  * ```
  */
@@ -57,6 +62,8 @@ const namespaceOf = (r: CalicoResource): string | undefined =>
  *
  * @example
  * ```ts
+ * const ctl = createCalicoctl({ bin: 'calicoctl' });
+ * const resources = toResources([preDnat('deny-nodeports').deny().tcp().ports('30000:32767')]);
  * const plan = await planChanges(resources, (kind, ns) => ctl.get(kind, undefined, ns ? { namespace: ns } : {}));
  * ```
  */
@@ -92,8 +99,11 @@ function keyOf(r: CalicoResource): string {
  *
  * @example
  * ```ts
+ * const live = [tier('security').order(100).toResource()];
+ * const desired = [tier('security').order(200).toResource(), preDnat('deny-nodeports').deny().toResource()];
+ * const plan = await planChanges(desired, async (kind) => live.filter((r) => r.kind === kind));
  * formatPlan(plan);
- * // '+ GlobalNetworkPolicy deny-nodeports (create)\n~ Tier security (update: spec.order)\n= GlobalNetworkPolicy allow-ping (unchanged)'
+ * // '~ Tier security (update: spec.order)\n+ GlobalNetworkPolicy deny-nodeports (create)'
  * ```
  */
 export function formatPlan(plan: Plan): string {

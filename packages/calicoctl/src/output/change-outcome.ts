@@ -17,6 +17,7 @@ import {
  *
  * @example
  * ```ts
+ * const refs: ResourceRef[] = [{ kind: 'Tier', name: 'security' }];
  * const seen: ChangeInterpretation = interpretChange('apply', refs, 0, "Successfully applied 1 'Tier' resource(s)\n", '');
  * if (seen.ok) seen.count; // 1
  * ```
@@ -76,10 +77,13 @@ function attribute(refs: readonly ResourceRef[], segments: readonly string[]): M
  *
  * @example
  * ```ts
+ * const refs = ['a', 'b', 'c'].map((name) => ({ kind: 'GlobalNetworkPolicy', name }));
  * interpretChange('apply', refs, 1,
  *   "Partial success: applied the first 2 out of 3 'GlobalNetworkPolicy' resources:\n",
  *   'Hit error(s): [resource does not exist: GlobalNetworkPolicy(c)]\n');
- * // { ok: false, code: 'PARTIAL_FAILURE', applied: [a, b], failed: [{ ...c, outcome: 'failed', message }] }
+ * // { ok: false, code: 'PARTIAL_FAILURE', message: '…',
+ * //   applied: [{ kind: 'GlobalNetworkPolicy', name: 'a' }, { kind: 'GlobalNetworkPolicy', name: 'b' }],
+ * //   failed: [{ kind: 'GlobalNetworkPolicy', name: 'c', outcome: 'failed', message: 'resource does not exist: GlobalNetworkPolicy(c)' }] }
  * ```
  */
 export function interpretChange(

@@ -22,8 +22,8 @@ export type FakeReply =
  * ```ts
  * const runner = createFakeRunner([calicoctlSays.success('apply', 1, 'Tier')]);
  * const ctl = createCalicoctl({ runner });
- * await ctl.apply(tier);
- * runner.commands[0].args; // ['apply', '-f', '-']
+ * await ctl.apply(tier('security'));
+ * runner.commands[0]?.args; // ['apply', '-f', '-']
  * ```
  */
 export interface FakeRunner extends Runner {

@@ -74,9 +74,17 @@ for (const pkg of readdirSync(join(root, 'packages'))) {
     // Only the public API's examples: internal helpers may document module-private context.
     for (const ex of examplesIn(readFileSync(file, 'utf8')).filter((e) => e.name && published?.has(e.name))) {
       const name = `ex${index.length}.ts`;
-      const imports = ex.code.split('\n').filter((l) => /^import /.test(l));
-      const body = ex.code.split('\n').filter((l) => !/^import /.test(l));
-      const header = `${imports.length ? imports.join('\n') : preludeText}\nexport {};\nexport async function example(): Promise<void> {`;
+      // `import` and `declare` lines belong at module level; the rest runs inside an async function.
+      const lines = ex.code.split('\n');
+      const imports = lines.filter((l) => /^import /.test(l));
+      const declares = lines.filter((l) => /^declare /.test(l));
+      const body = lines.filter((l) => !/^(import|declare) /.test(l));
+      const header = [
+        imports.length ? imports.join('\n') : preludeText,
+        ...declares,
+        'export {};',
+        'export async function example(): Promise<void> {',
+      ].join('\n');
       writeFileSync(join(dir, name), `${header}\n${body.join('\n')}\n}\n`);
       index.push({ name, where: `${relative(root, file)}:${ex.line}`, offset: header.split('\n').length });
     }

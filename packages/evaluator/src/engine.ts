@@ -120,4 +120,11 @@ export interface Engine {
   hasForwardPolicies(hep: HostEndpointModel): boolean;
   /** Runs one chain (§3.1 with the class-specific rules of §4.3/§4.4/§4.5). */
   evaluateChain(request: ChainRequest): ChainOutcome;
+  /** Optional: the verdict of one chain alone, allocation-free (bulk queries such as matrices). */
+  verdict?(
+    endpoint: EndpointModel,
+    chain: ChainClass,
+    direction: Direction,
+    packet: Packet,
+  ): ChainOutcome['verdict'];
 }

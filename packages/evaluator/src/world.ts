@@ -3,11 +3,13 @@ import type { Issue } from '@calico-dsl/core';
 import { createCompiledEngine } from './compiled/engine.js';
 import type { ChainClass, Direction, Engine, EngineName } from './engine.js';
 import { EvaluatorInputError } from './errors.js';
+import type { Packet } from './match/packet.js';
 import { type Ip, parseIp } from './net/ip.js';
-import { protocolName } from './net/protocol.js';
+import { flowProtocolNumber, hasPorts, protocolName } from './net/protocol.js';
 import { type Flow, toPacket } from './path/flow.js';
 import { tracePaths } from './path/path.js';
 import { endpointRef } from './path/recorder.js';
+import { findFrontend, workloadOwning } from './path/targets.js';
 import { createReferenceEngine } from './reference/engine.js';
 import { Evaluation } from './result/result.js';
 import type { EndpointRef, EvaluationResult, PolicyRef, Verdict } from './result/types.js';
@@ -253,6 +255,36 @@ export class World {
   }
 
   /**
+   * The verdict `evaluate` gives a pod → pod flow with no service frontend in between (§4.8:
+   * workload egress, then workload ingress), from the engine's chain verdicts alone;
+   * `undefined` for every other case, which goes through `evaluate`.
+   */
+  #podToPodVerdict(
+    protocol: number | undefined,
+    s: Ip,
+    d: Ip,
+    port: number | undefined,
+  ): Verdict | undefined {
+    const engine = this.#engine;
+    if (!engine.verdict || protocol === undefined) return undefined;
+    const ported = hasPorts(protocol);
+    if (ported && port === undefined) return undefined;
+    const packet: Packet = {
+      protocol,
+      src: s,
+      srcPort: undefined,
+      dst: d,
+      dstPort: ported ? port : undefined,
+      icmp: undefined,
+    };
+    const from = workloadOwning(this.model, s);
+    const to = workloadOwning(this.model, d);
+    if (!from || !to || findFrontend(this.model, packet)) return undefined;
+    if (engine.verdict(from, 'normal', 'egress', packet) !== 'allow') return 'Deny';
+    return engine.verdict(to, 'normal', 'ingress', packet) === 'allow' ? 'Allow' : 'Deny';
+  }
+
+  /**
    * Connectivity matrix of endpoints × (protocol, port): the verdict from each endpoint's first
    * IP to each other's. Defaults to every workload endpoint.
    *
@@ -270,18 +302,21 @@ export class World {
       options.endpoints ? options.endpoints.map((r) => this.#find(r)) : this.model.workloads
     ).filter((e): e is EndpointModel => e !== undefined);
     const ipOf = (e: EndpointModel) => (e.kind === 'WorkloadEndpoint' ? e.ips[0] : e.expectedIPs[0]);
+    const protocol = flowProtocolNumber(options.protocol);
     const cells = eps.map((src) =>
       eps.map((dst): Verdict => {
         const s = ipOf(src);
         const d = ipOf(dst);
         if (!s || !d || s.version !== d.version) return 'Deny';
-        const flow: Flow = {
-          protocol: options.protocol,
-          srcIp: s.text,
-          dstIp: d.text,
-          ...(options.port !== undefined ? { dstPort: options.port } : {}),
-        };
-        return this.evaluate(flow).verdict;
+        return (
+          this.#podToPodVerdict(protocol, s, d, options.port) ??
+          this.evaluate({
+            protocol: options.protocol,
+            srcIp: s.text,
+            dstIp: d.text,
+            ...(options.port !== undefined ? { dstPort: options.port } : {}),
+          }).verdict
+        );
       }),
     );
     return { protocol: options.protocol, port: options.port, endpoints: eps.map(endpointRef), cells };

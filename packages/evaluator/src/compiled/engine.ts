@@ -37,21 +37,11 @@ const VERDICTS = ['none', 'allow', 'deny'] as const;
  * const engine = createCompiledEngine(buildModel(resources));
  * ```
  */
-export function createCompiledEngine(world: WorldModel): Engine & {
-  /** The verdict alone, without allocating an outcome (for bulk queries such as matrices). */
-  verdict(
-    endpoint: EndpointModel,
-    chain: ChainClass,
-    direction: Direction,
-    packet: Packet,
-  ): 'allow' | 'deny' | 'none';
-} {
+export function createCompiledEngine(world: WorldModel): Engine {
   const state = new MatchState(world);
-  let index: PolicyIndex | undefined;
-  const policyIndex = (): PolicyIndex => {
-    index ??= new PolicyIndex(world);
-    return index;
-  };
+  // Per world, built now: the selector index and every rule (per endpoint: on first use).
+  const index = new PolicyIndex(world);
+  const policyIndex = (): PolicyIndex => index;
   // Dense slot arrays (filled up front so they never become dictionary-backed).
   const slotCount = world.endpoints.length * 8;
   const tiersCache: (readonly TierPolicies[] | undefined)[] = new Array(slotCount).fill(undefined);
@@ -80,14 +70,15 @@ export function createCompiledEngine(world: WorldModel): Engine & {
     }
     return c;
   };
+  for (const p of world.policies) {
+    for (const r of p.ingress) compile(r);
+    for (const r of p.egress) compile(r);
+  }
   // Policy programs shared by endpoints whose chain has the same policies.
   const policyPrograms = new Map<string, PolicyProgram>();
   const profilePrograms = new Map<string, ProfileProgram>();
   const programs: (ChainProgram | undefined)[] = new Array(slotCount).fill(undefined);
-  const program = (endpoint: EndpointModel, chain: ChainClass, direction: Direction): ChainProgram =>
-    programs[endpoint.id * 8 + CHAIN_SLOT[chain] + (direction === 'ingress' ? 0 : 1)] ??
-    buildProgram(endpoint, chain, direction);
-  // Kept out of `program` so the per-flow lookup stays small (first touch of an endpoint only).
+  // First touch of an endpoint's chain only; the per-flow lookup is inline in the callers.
   function buildProgram(endpoint: EndpointModel, chain: ChainClass, direction: Direction): ChainProgram {
     const slot = endpoint.id * 8 + CHAIN_SLOT[chain] + (direction === 'ingress' ? 0 : 1);
     const tiers = applicable(endpoint, chain, direction);
@@ -124,23 +115,36 @@ export function createCompiledEngine(world: WorldModel): Engine & {
   }
   const out: RunOutput = { decision: undefined, unsupported: undefined };
 
-  const engine = {
-    name: 'compiled' as const,
+  const engine: Engine = {
+    name: 'compiled',
     world,
     match: state,
     applicable,
     hasForwardPolicies,
     evaluateChain(request: ChainRequest): ChainOutcome {
+      const { endpoint, chain, direction } = request;
       const code = runChainProgram(
         state,
-        program(request.endpoint, request.chain, request.direction),
+        programs[endpoint.id * 8 + CHAIN_SLOT[chain] + (direction === 'ingress' ? 0 : 1)] ??
+          buildProgram(endpoint, chain, direction),
         request.packet,
         out,
       );
       return new LazyOutcome(VERDICTS[code] as 'none', out.decision, out.unsupported, engine, request);
     },
-    verdict(endpoint: EndpointModel, chain: ChainClass, direction: Direction, packet: Packet) {
-      const code = runChainProgram(state, program(endpoint, chain, direction), packet, out);
+    verdict(
+      endpoint: EndpointModel,
+      chain: ChainClass,
+      direction: Direction,
+      packet: Packet,
+    ): ChainOutcome['verdict'] {
+      const code = runChainProgram(
+        state,
+        programs[endpoint.id * 8 + CHAIN_SLOT[chain] + (direction === 'ingress' ? 0 : 1)] ??
+          buildProgram(endpoint, chain, direction),
+        packet,
+        out,
+      );
       return code === ALLOW ? 'allow' : code === DENY ? 'deny' : 'none';
     },
   };

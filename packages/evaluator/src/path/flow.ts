@@ -39,6 +39,46 @@ export function toPacket(
   flow: unknown,
   parse: (text: string) => Ip | undefined = parseIp,
 ): { ok: true; packet: Packet; flow: Flow } | { ok: false; issues: Issue[] } {
+  return plainPacket(flow, parse) ?? checkedPacket(flow, parse);
+}
+
+/**
+ * The common case in few steps (no `via`, no `icmp`, every field valid); `undefined` sends the
+ * flow through {@link checkedPacket}, which gives the same packet or says what is wrong.
+ */
+function plainPacket(
+  flow: unknown,
+  parse: (text: string) => Ip | undefined,
+): { ok: true; packet: Packet; flow: Flow } | undefined {
+  if (typeof flow !== 'object' || flow === null) return undefined;
+  const f = flow as Record<string, unknown>;
+  if (f.via !== undefined || f.icmp !== undefined) return undefined;
+  const p = f.protocol;
+  const protocol = typeof p === 'string' || typeof p === 'number' ? flowProtocolNumber(p) : undefined;
+  if (protocol === undefined || typeof f.srcIp !== 'string' || typeof f.dstIp !== 'string') return undefined;
+  const src = parse(f.srcIp);
+  const dst = parse(f.dstIp);
+  if (!src || !dst || src.version !== dst.version) return undefined;
+  const srcPort = f.srcPort;
+  const dstPort = f.dstPort;
+  if (srcPort !== undefined && !isPort(srcPort)) return undefined;
+  const ported = hasPorts(protocol);
+  if (dstPort === undefined ? ported : !isPort(dstPort)) return undefined;
+  const packet: Packet = {
+    protocol,
+    src,
+    srcPort: ported ? (srcPort as number | undefined) : undefined,
+    dst,
+    dstPort: ported ? (dstPort as number | undefined) : undefined,
+    icmp: undefined,
+  };
+  return { ok: true, packet, flow: flow as Flow };
+}
+
+function checkedPacket(
+  flow: unknown,
+  parse: (text: string) => Ip | undefined,
+): { ok: true; packet: Packet; flow: Flow } | { ok: false; issues: Issue[] } {
   const issues: Issue[] = [];
   const issue = (path: string, message: string) =>
     issues.push({ code: 'evaluator.flow', path: [path], message });

@@ -100,6 +100,10 @@ function describeFrontend(f: Frontend, pkt: Packet): string {
   return `kube-proxy DNAT: ${pkt.dst.text}:${pkt.dstPort} (${f.kind} of service ${s.namespace}/${s.name})`;
 }
 
+function noteDnat(rec: PathRecorder, frontend: Frontend, pkt: Packet, post: Packet): void {
+  rec.note('dnat', 'nat', `${describeFrontend(frontend, pkt)} → ${post.dst.text}:${post.dstPort}`);
+}
+
 class PathTracer {
   // Assigned in the constructor (no field initialisers: they cost a call per flow when cold).
   readonly paths: PathDraft[];
@@ -145,12 +149,7 @@ class PathTracer {
       const t = targets[i] as Target;
       const rec = this.#recorder();
       const decisions: (Decision | undefined)[] = [];
-      if (frontend)
-        rec.note(
-          'dnat',
-          'nat',
-          `${describeFrontend(frontend, pkt)} → ${t.packet.dst.text}:${t.packet.dstPort}`,
-        );
+      if (frontend) noteDnat(rec, frontend, pkt, t.packet);
       const eg = rec.chain('workloadEgress', src, 'normal', 'egress', t.packet);
       decisions.push(eg.decision);
       if (eg.verdict !== 'allow') {
@@ -162,29 +161,40 @@ class PathTracer {
         const ing = rec.chain('workloadIngress', d.wep, 'normal', 'ingress', t.packet);
         decisions.push(ing.decision);
         this.#finish(rec, ing.verdict === 'allow' ? 'Allow' : 'Deny', decisions, endpointRef(src), t.backend);
-      } else if (d.kind === 'host' && d.node === src.node) {
-        // §4.7: workload → own host: DefaultEndpointToHostAction; HEP policy is not consulted.
-        const action = this.#world.endpointToHostAction;
-        const allow = action !== 'Drop';
-        const reason = `DefaultEndpointToHostAction ${action}${action === 'Return' ? ' (handed to the host INPUT chain; not policed by Calico)' : ''} (§4.7)`;
-        rec.note('endpointToHost', allow ? 'allow' : 'deny', reason, hostRef(d.node));
-        decisions.push({ stage: 'endpointToHost', reason });
-        this.#finish(rec, allow ? 'Allow' : 'Deny', decisions, endpointRef(src));
-      } else if (d.kind === 'host') {
-        this.#intoHost(rec, decisions, t.packet, d.node, undefined, endpointRef(src));
-      } else {
-        // §4.8 "local pod → external via B": AoF egress of the outgoing HEP.
-        const hep = src.node === undefined ? undefined : egressHep(this.#world, src.node);
-        if (hep) {
-          const fw = rec.chain('forward', hep, 'forward', 'egress', t.packet);
-          decisions.push(fw.decision);
-          if (fw.verdict === 'deny') {
-            this.#finish(rec, 'Deny', decisions, endpointRef(src));
-            continue;
-          }
+      } else this.#workloadToElsewhere(rec, decisions, src, d, t.packet);
+    }
+  }
+
+  /** Workload egress allowed a packet that is not for a pod: its host, another host, or outside. */
+  #workloadToElsewhere(
+    rec: PathRecorder,
+    decisions: (Decision | undefined)[],
+    src: WorkloadEndpointModel,
+    d: Destination,
+    pkt: Packet,
+  ): void {
+    if (d.kind === 'host' && d.node === src.node) {
+      // §4.7: workload → own host: DefaultEndpointToHostAction; HEP policy is not consulted.
+      const action = this.#world.endpointToHostAction;
+      const allow = action !== 'Drop';
+      const reason = `DefaultEndpointToHostAction ${action}${action === 'Return' ? ' (handed to the host INPUT chain; not policed by Calico)' : ''} (§4.7)`;
+      rec.note('endpointToHost', allow ? 'allow' : 'deny', reason, hostRef(d.node));
+      decisions.push({ stage: 'endpointToHost', reason });
+      this.#finish(rec, allow ? 'Allow' : 'Deny', decisions, endpointRef(src));
+    } else if (d.kind === 'host') {
+      this.#intoHost(rec, decisions, pkt, d.node, undefined, endpointRef(src));
+    } else {
+      // §4.8 "local pod → external via B": AoF egress of the outgoing HEP.
+      const hep = src.node === undefined ? undefined : egressHep(this.#world, src.node);
+      if (hep) {
+        const fw = rec.chain('forward', hep, 'forward', 'egress', pkt);
+        decisions.push(fw.decision);
+        if (fw.verdict === 'deny') {
+          this.#finish(rec, 'Deny', decisions, endpointRef(src));
+          return;
         }
-        this.#exit(rec, decisions, endpointRef(src));
       }
+      this.#exit(rec, decisions, endpointRef(src));
     }
   }
 

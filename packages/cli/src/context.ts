@@ -21,8 +21,9 @@ export interface CommonOptions {
  *
  * @example
  * ```ts
- * const ctx = commandContext(io, { json: false });
- * ctx.io.stdout.write(ctx.out.green('ok\n'));
+ * declare const ctx: CommandContext;
+ * if (ctx.json) ctx.io.stdout.write(`${JSON.stringify({ ok: true })}\n`);
+ * else ctx.io.stdout.write(`${ctx.out.green('ok')}\n`);
  * ```
  */
 export interface CommandContext {
@@ -56,7 +57,8 @@ export function commandContext(io: CliIo, opts: CommonOptions): CommandContext {
  *
  * @example
  * ```ts
- * return problems.length > 0 ? EXIT.finding : EXIT.ok;
+ * const code = await main(['node', 'calico-dsl', 'validate', 'policy.yaml']);
+ * if (code === EXIT.finding) console.error('policy.yaml has issues');
  * ```
  */
 export const EXIT = { ok: 0, finding: 1, usage: 2 } as const;

@@ -21,8 +21,10 @@ export interface CliStream {
  *
  * @example
  * ```ts
+ * const chunks: string[] = [];
  * const io: CliIo = { ...nodeIo(), stdout: { write: (t) => chunks.push(t), isTTY: false } };
  * await main(['node', 'calico-dsl', 'validate', 'policy.yaml'], io);
+ * chunks.join(''); // what the command printed
  * ```
  */
 export interface CliIo {

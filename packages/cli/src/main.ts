@@ -51,8 +51,9 @@ calicoctl failure), 2 usage error.`;
  *
  * @example
  * ```ts
- * const state = { value: 0 };
- * await buildProgram(io, state).parseAsync(['node', 'calico-dsl', 'validate', 'a.yaml']);
+ * const state: { value: ExitCode } = { value: EXIT.ok };
+ * await buildProgram(nodeIo(), state).parseAsync(['node', 'calico-dsl', 'validate', 'a.yaml']);
+ * process.exitCode = state.value;
  * ```
  */
 export function buildProgram(io: CliIo, exitCode: { value: ExitCode }): Command {

@@ -29,7 +29,10 @@ export type FlowInput = Flow | string;
  *
  * @example
  * ```ts
- * expect(world).toDeny(nodePortFlow, { by: 'deny-nodeports' });
+ * import type { World } from '@calico-dsl/evaluator';
+ * import { expect } from 'vitest';
+ * declare const cluster: World; // world(node(…), hostEndpoint(…), preDnat('deny-nodeports')…)
+ * expect(cluster).toDeny('tcp 198.51.100.7:40000 -> 169.46.7.10:31024', { by: 'deny-nodeports' });
  * ```
  */
 export interface VerdictOptions {
@@ -42,8 +45,17 @@ export interface VerdictOptions {
  *
  * @example
  * ```ts
- * expect(world).toAllow('tcp 198.51.100.7:40000 -> 169.46.10.20:80');
- * expect(world).not.toAllow('tcp 198.51.100.7:40000 -> 169.46.7.10:31024');
+ * import { preDnat } from '@calico-dsl/core';
+ * import { hostEndpoint, node, world } from '@calico-dsl/testkit';
+ * import { expect } from 'vitest';
+ * const w = world(
+ *   node('worker-1', { externalIP: '169.46.7.10' }),
+ *   hostEndpoint('worker-1-public', { node: 'worker-1', interfaceName: 'eth1', expectedIPs: ['169.46.7.10'] }),
+ *   preDnat('deny-nodeports').selector('all()').deny().tcp().ports('30000:32767'),
+ * );
+ * expect(w).toDeny('tcp 198.51.100.7:40000 -> 169.46.7.10:31024');
+ * expect(w).not.toAllow('tcp 198.51.100.7:40000 -> 169.46.7.10:31024');
+ * expect(w).toHaveVerdict('tcp 198.51.100.7:40000 -> 169.46.7.10:22', 'Allow'); // SSH is a failsafe port
  * ```
  */
 export interface CalicoMatchers<R = unknown> {
@@ -142,6 +154,7 @@ function checkVerdict(
  *
  * @example
  * ```ts
+ * import { calicoMatchers } from '@calico-dsl/testkit';
  * import { expect } from 'vitest';
  * expect.extend(calicoMatchers);
  * ```
@@ -170,6 +183,7 @@ export const calicoMatchers = {
  *
  * @example
  * ```ts
+ * import { installCalicoMatchers } from '@calico-dsl/testkit';
  * import { expect } from 'vitest';
  * installCalicoMatchers(expect);
  * ```

@@ -213,6 +213,7 @@ export interface HostEndpointOptions {
  *
  * @example
  * ```ts
+ * import { hostEndpoint } from '@calico-dsl/testkit'; // not core's hostEndpoint builder
  * hostEndpoint('worker-1-public', { node: 'worker-1', interfaceName: 'eth1', expectedIPs: ['169.46.7.10'], labels: { 'ibm.role': 'worker_public' } });
  * // apiVersion: projectcalico.org/v3, kind: HostEndpoint, spec: { node: worker-1, interfaceName: eth1, expectedIPs: [169.46.7.10] }
  * ```
@@ -246,6 +247,8 @@ export type WorldPart = Resource | ResourceSource | readonly WorldPart[];
  *
  * @example
  * ```ts
+ * import { preDnat } from '@calico-dsl/core';
+ * import { hostEndpoint, node, world } from '@calico-dsl/testkit';
  * const w = world(
  *   node('worker-1', { externalIP: '169.46.7.10' }),
  *   hostEndpoint('worker-1-public', { node: 'worker-1', interfaceName: 'eth1', expectedIPs: ['169.46.7.10'] }),

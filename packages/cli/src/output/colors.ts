@@ -51,7 +51,10 @@ export function palette(enabled: boolean): Palette {
  *
  * @example
  * ```ts
- * useColor(io.stdout, io.env, opts.color); // false when piped
+ * const piped: CliStream = { write: (t) => void process.stdout.write(t), isTTY: false };
+ * useColor(piped, {}, undefined); // false: nobody is watching
+ * useColor(piped, { FORCE_COLOR: '1' }, undefined); // true
+ * useColor(piped, { FORCE_COLOR: '1' }, false); // false: --no-color wins
  * ```
  */
 export function useColor(

@@ -1,6 +1,8 @@
 /**
- * Engine benchmark: builds the acceptance benchmark's synthetic worlds and prints per-flow
- * costs and ratios (compiled vs reference; 10× policies). Prints figures, asserts nothing.
+ * Engine benchmark on the acceptance benchmark's synthetic worlds. Prints figures and ratios,
+ * asserts nothing: per-flow cost of the compiled and reference engines at 1k policies × 1k
+ * pods, growth at 10k policies, build of 5k policies × 10k pods, a 1k × 1k `world.matrix`, and
+ * heap bytes per rule (needs `--expose-gc`; the `bench` script passes it).
  * Run: npm run bench -w @calico-dsl/evaluator
  */
 import { performance } from 'node:perf_hooks';
@@ -72,10 +74,11 @@ function flows(ips: string[], n: number): Flow[] {
   }));
 }
 
-function perFlow(w: World, fs: Flow[]): number {
+function perFlow(w: World, fs: readonly Flow[]): { us: number; verdicts: string[] } {
+  const verdicts: string[] = [];
   const t0 = performance.now();
-  for (const f of fs) w.evaluate(f);
-  return ((performance.now() - t0) * 1000) / fs.length;
+  for (const f of fs) verdicts.push(w.evaluate(f).verdict);
+  return { us: ((performance.now() - t0) * 1000) / fs.length, verdicts };
 }
 
 function timed<T>(f: () => T): [T, number] {
@@ -84,21 +87,69 @@ function timed<T>(f: () => T): [T, number] {
   return [v, performance.now() - t0];
 }
 
+const gc = (globalThis as { gc?: () => void }).gc;
+function heapUsed(): number {
+  gc?.();
+  gc?.();
+  return process.memoryUsage().heapUsed;
+}
+
 const small = world(1000, 1000);
 const big = world(10000, 1000);
-const fs = flows(small.ips, 3000);
+const fsSmall = flows(small.ips, 3000);
+const fsBig = flows(big.ips, 3000);
+
+// Same order as the acceptance check: 300 warm-up flows, then 3000 measured (first touch of
+// endpoints and JIT warm-up included), the reference on 300.
 const [compiled, buildMs] = timed(() => World.from(small.res));
 const reference = World.from(small.res, { engine: 'reference' });
+perFlow(compiled, fsSmall.slice(0, 300));
+const c = perFlow(compiled, fsSmall);
+const r = perFlow(reference, fsSmall.slice(0, 300));
 const [compiledBig, buildBigMs] = timed(() => World.from(big.res));
-perFlow(compiled, fs.slice(0, 300));
-perFlow(compiledBig, fs.slice(0, 300));
-const c = perFlow(compiled, fs);
-const r = perFlow(reference, fs.slice(0, 300));
-const cb = perFlow(compiledBig, flows(big.ips, 3000));
-console.log(`build: 1k policies x 1k pods ${buildMs.toFixed(0)} ms; 10k x 1k ${buildBigMs.toFixed(0)} ms`);
+perFlow(compiledBig, fsBig.slice(0, 300));
+const cb = perFlow(compiledBig, fsBig);
+// Steady state: the same flows again, everything built and optimised.
+const cWarm = perFlow(compiled, fsSmall);
+const cbWarm = perFlow(compiledBig, fsBig);
+const disagree = r.verdicts.filter((v, i) => v !== c.verdicts[i]).length;
+
+const huge = world(5000, 10000);
+const [, hugeMs] = timed(() => World.from(huge.res));
+
+const [matrix, matrixMs] = timed(() => compiled.matrix({ protocol: 'TCP', port: 8000 }));
+const allowed = matrix.cells.flat().filter((v) => v === 'Allow').length;
+
+// Heap per rule: a world with 5k policies (15k rules) minus the same world without policies.
+const rules = 5000 * 3;
+const pods = world(0, 1000).res;
+const withPolicies = world(5000, 1000).res;
+const base = heapUsed();
+const keepPods = World.from(pods);
+const podsOnly = heapUsed() - base;
+const keepAll = World.from(withPolicies);
+const all = heapUsed() - base - podsOnly;
+keepAll.evaluate({ protocol: 'TCP', srcIp: '10.1.0.1', dstIp: '10.1.0.2', dstPort: 8001 });
+for (const f of flows(world(0, 1000).ips, 3000)) keepAll.evaluate(f);
+const afterFlows = heapUsed() - base - podsOnly;
+void keepPods;
+
+const f1 = (n: number) => n.toFixed(1);
+console.log(`reference/compiled disagreements: ${disagree}/${r.verdicts.length}`);
 console.log(
-  `compiled ${c.toFixed(1)} us/flow, reference ${r.toFixed(1)} us/flow -> ${(r / c).toFixed(1)}x (acceptance goal >= 20x)`,
+  `1k policies x 1k pods: compiled ${f1(c.us)} us/flow (steady ${f1(cWarm.us)}), reference ${f1(r.us)} us/flow -> compiled ${f1(r.us / c.us)}x faster (steady ${f1(r.us / cWarm.us)}x; goal >= 20x)`,
 );
 console.log(
-  `10x policies: ${cb.toFixed(1)} us/flow -> ${(cb / c).toFixed(2)}x per flow (acceptance goal <= 2x)`,
+  `10k policies x 1k pods: compiled ${f1(cb.us)} us/flow (steady ${f1(cbWarm.us)}) -> 10x policies costs ${(cb.us / c.us).toFixed(2)}x per flow (steady ${(cbWarm.us / cWarm.us).toFixed(2)}x; goal <= 2x)`,
 );
+console.log(
+  `build: 1k x 1k ${buildMs.toFixed(0)} ms, 10k x 1k ${buildBigMs.toFixed(0)} ms, 5k policies x 10k pods ${hugeMs.toFixed(0)} ms (goal <= 1000 ms)`,
+);
+console.log(
+  `matrix 1k x 1k (TCP 8000, ${matrix.cells.length ** 2} cells, ${allowed} Allow): ${matrixMs.toFixed(0)} ms (goal <= 1000 ms)`,
+);
+if (gc) {
+  console.log(
+    `heap: ${f1(all / rules)} bytes per rule after build, ${f1(afterFlows / rules)} after 3000 flows (5k policies, ${rules} rules; goal <= 200)`,
+  );
+} else console.log('heap: run with --expose-gc for bytes per rule');

@@ -1,6 +1,11 @@
 /**
  * IP addresses and CIDRs as numbers, so that membership tests in the hot path are integer
  * arithmetic. IPv4 uses a 32-bit unsigned number; IPv6 a bigint.
+ *
+ * Not core's `parseIp` / `parseCidrOrIp` / `ipInCidr`: those validate and return byte arrays
+ * (and `ipInCidr` re-parses both strings per call), which suits `validate` but not a per-flow
+ * path; here every address is parsed once into a number with a canonical `key` for Map
+ * lookups. Input is validated by core (`validate` / `fromYaml`) before it gets here.
  */
 import ipaddr from 'ipaddr.js';
 

@@ -5,7 +5,7 @@ import type { ChainClass, Direction, Engine, EngineName } from './engine.js';
 import { EvaluatorInputError } from './errors.js';
 import type { Packet } from './match/packet.js';
 import { type Ip, parseIp } from './net/ip.js';
-import { flowProtocolNumber, hasPorts, protocolName } from './net/protocol.js';
+import { flowProtocolNumber, hasPorts } from './net/protocol.js';
 import { type Flow, toPacket } from './path/flow.js';
 import { tracePaths } from './path/path.js';
 import { endpointRef } from './path/recorder.js';
@@ -87,14 +87,6 @@ export interface ConnectivityMatrix {
   readonly port: number | undefined;
   readonly endpoints: readonly EndpointRef[];
   readonly cells: readonly (readonly Verdict[])[];
-}
-
-function flowText(f: Flow): string {
-  const proto = typeof f.protocol === 'number' ? protocolName(f.protocol) : f.protocol;
-  const src = `${f.srcIp}${f.srcPort !== undefined ? `:${f.srcPort}` : ''}`;
-  const dst = `${f.dstIp}${f.dstPort !== undefined ? `:${f.dstPort}` : ''}`;
-  const via = f.via ? ` via ${f.via.node}${f.via.interface !== undefined ? `/${f.via.interface}` : ''}` : '';
-  return `${String(proto)} ${src} → ${dst}${via}`;
 }
 
 /** Accepts a `Result` from `fromYaml` as a convenience; a failed one is an input error. */
@@ -190,11 +182,10 @@ export class World {
     const checked = toPacket(flow, this.#parseIp);
     if (!checked.ok) {
       const text = typeof flow === 'object' && flow !== null ? JSON.stringify(flow) : String(flow);
-      return new Evaluation(() => `(invalid) ${text}`, [], checked.issues, []);
+      return new Evaluation(`(invalid) ${text}`, [], checked.issues, []);
     }
     const { paths, unsupported } = tracePaths(this.#engine, checked.packet, checked.flow);
-    const f = checked.flow;
-    return new Evaluation(() => flowText(f), paths, NO_ISSUES, unsupported);
+    return new Evaluation(checked.flow, paths, NO_ISSUES, unsupported);
   }
 
   /**

@@ -2,7 +2,7 @@
 import type { Issue } from '@calico-dsl/core';
 import type { Packet } from '../match/packet.js';
 import { type Ip, parseIp } from '../net/ip.js';
-import { flowProtocolNumber, hasPorts } from '../net/protocol.js';
+import { flowProtocolNumber, hasPorts, protocolName } from '../net/protocol.js';
 
 /**
  * One connection attempt (its first packet), as in the contract.
@@ -21,6 +21,22 @@ export interface Flow {
   /** Where the packet enters the cluster (pins the entry host endpoint). */
   readonly via?: { readonly node: string; readonly interface?: string };
   readonly icmp?: { readonly type: number; readonly code?: number };
+}
+
+/**
+ * The flow as one line (`TCP 10.0.0.1:40000 → 10.0.0.2:80 via node-1/eth1`), for `explain()`.
+ *
+ * @example
+ * ```ts
+ * flowText({ protocol: 'TCP', srcIp: '10.0.0.1', dstIp: '10.0.0.2', dstPort: 80 }); // 'TCP 10.0.0.1 → 10.0.0.2:80'
+ * ```
+ */
+export function flowText(f: Flow): string {
+  const proto = typeof f.protocol === 'number' ? protocolName(f.protocol) : f.protocol;
+  const src = `${f.srcIp}${f.srcPort !== undefined ? `:${f.srcPort}` : ''}`;
+  const dst = `${f.dstIp}${f.dstPort !== undefined ? `:${f.dstPort}` : ''}`;
+  const via = f.via ? ` via ${f.via.node}${f.via.interface !== undefined ? `/${f.via.interface}` : ''}` : '';
+  return `${String(proto)} ${src} → ${dst}${via}`;
 }
 
 const isPort = (p: unknown): p is number =>

@@ -139,30 +139,45 @@ class PathTracer {
   /** §4.8 "pod → …": workload egress first (post-DNAT destination, §5), then the destination side. */
   fromWorkload(src: WorkloadEndpointModel, pkt: Packet): void {
     const frontend = findFrontend(this.#world, pkt);
+    if (!frontend) {
+      // No DNAT: one path, to the destination itself (no target list to build).
+      this.#workloadPath(src, classify(this.#world, pkt.dst), pkt, undefined, undefined);
+      return;
+    }
     // In-cluster sources reach every backend (kube-proxy's externalTrafficPolicy is for external traffic).
     const targets = targetsOf(this.#world, pkt, frontend, undefined);
-    if (frontend && targets.length === 0) {
+    if (targets.length === 0) {
       this.#noBackends(frontend, pkt, endpointRef(src));
       return;
     }
     for (let i = 0; i < targets.length; i++) {
       const t = targets[i] as Target;
-      const rec = this.#recorder();
-      const decisions: (Decision | undefined)[] = [];
-      if (frontend) noteDnat(rec, frontend, pkt, t.packet);
-      const eg = rec.chain('workloadEgress', src, 'normal', 'egress', t.packet);
-      decisions.push(eg.decision);
-      if (eg.verdict !== 'allow') {
-        this.#finish(rec, 'Deny', decisions, endpointRef(src), t.backend);
-        continue;
-      }
-      const d = t.destination;
-      if (d.kind === 'workload') {
-        const ing = rec.chain('workloadIngress', d.wep, 'normal', 'ingress', t.packet);
-        decisions.push(ing.decision);
-        this.#finish(rec, ing.verdict === 'allow' ? 'Allow' : 'Deny', decisions, endpointRef(src), t.backend);
-      } else this.#workloadToElsewhere(rec, decisions, src, d, t.packet);
+      this.#workloadPath(src, t.destination, t.packet, t.backend, { frontend, original: pkt });
     }
+  }
+
+  /** One path of a pod-originated packet: workload egress, then the destination side. */
+  #workloadPath(
+    src: WorkloadEndpointModel,
+    d: Destination,
+    packet: Packet,
+    backend: BackendModel | undefined,
+    dnat: { readonly frontend: Frontend; readonly original: Packet } | undefined,
+  ): void {
+    const rec = this.#recorder();
+    const decisions: (Decision | undefined)[] = [];
+    if (dnat) noteDnat(rec, dnat.frontend, dnat.original, packet);
+    const eg = rec.chain('workloadEgress', src, 'normal', 'egress', packet);
+    decisions.push(eg.decision);
+    if (eg.verdict !== 'allow') {
+      this.#finish(rec, 'Deny', decisions, endpointRef(src), backend);
+      return;
+    }
+    if (d.kind === 'workload') {
+      const ing = rec.chain('workloadIngress', d.wep, 'normal', 'ingress', packet);
+      decisions.push(ing.decision);
+      this.#finish(rec, ing.verdict === 'allow' ? 'Allow' : 'Deny', decisions, endpointRef(src), backend);
+    } else this.#workloadToElsewhere(rec, decisions, src, d, packet);
   }
 
   /** Workload egress allowed a packet that is not for a pod: its host, another host, or outside. */

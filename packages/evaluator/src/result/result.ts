@@ -1,5 +1,6 @@
 /** The concrete {@link EvaluationResult}: trace and text are built on first use. */
 import type { Issue } from '@calico-dsl/core';
+import { type Flow, flowText } from '../path/flow.js';
 import type { PathDraft } from '../path/recorder.js';
 import { explainText, formatDecision } from './explain.js';
 import type { Decision, EvaluationResult, PathResult, TraceStep, UnsupportedUse, Verdict } from './types.js';
@@ -31,18 +32,19 @@ export class Evaluation implements EvaluationResult {
   readonly verdict: Verdict;
   readonly issues: readonly Issue[];
   readonly unsupported: readonly UnsupportedUse[];
-  readonly #flowText: () => string;
+  /** The flow (its text is built only for `explain()`), or the text of an invalid one. */
+  readonly #flow: Flow | string;
   readonly #drafts: readonly PathDraft[];
   #paths: readonly PathResult[] | undefined;
   #trace: readonly TraceStep[] | undefined;
 
   constructor(
-    flowText: () => string,
+    flow: Flow | string,
     drafts: readonly PathDraft[],
     issues: readonly Issue[],
     unsupported: readonly UnsupportedUse[],
   ) {
-    this.#flowText = flowText;
+    this.#flow = flow;
     this.#drafts = drafts;
     this.issues = issues;
     this.unsupported = unsupported;
@@ -70,7 +72,7 @@ export class Evaluation implements EvaluationResult {
 
   explain(): string {
     return explainText({
-      flowText: this.#flowText(),
+      flowText: typeof this.#flow === 'string' ? this.#flow : flowText(this.#flow),
       verdict: this.verdict,
       paths: this.paths,
       issues: this.issues,

@@ -1,6 +1,7 @@
 /**
  * @calico-dsl/testkit: vitest matchers over the evaluator (`expect(world).toAllow(flow)`),
- * builders for small worlds (pods, services, nodes, namespaces, host endpoints) and the fake
+ * builders for small worlds (pods, services, nodes, namespaces; host endpoints come from core's DSL)
+ * and the fake
  * calicoctl Runner.
  *
  * @packageDocumentation
@@ -15,8 +16,6 @@ export {
   type VerdictOptions,
 } from './matchers.js';
 export {
-  type HostEndpointOptions,
-  hostEndpoint,
   type NodeOptions,
   namespace,
   node,

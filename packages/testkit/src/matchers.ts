@@ -31,7 +31,7 @@ export type FlowInput = Flow | string;
  * ```ts
  * import type { World } from '@calico-dsl/evaluator';
  * import { expect } from 'vitest';
- * declare const cluster: World; // world(node(…), hostEndpoint(…), preDnat('deny-nodeports')…)
+ * declare const cluster: World; // world(node(…), hostEndpoint(…) from core, preDnat('deny-nodeports')…)
  * expect(cluster).toDeny('tcp 198.51.100.7:40000 -> 169.46.7.10:31024', { by: 'deny-nodeports' });
  * ```
  */
@@ -45,12 +45,12 @@ export interface VerdictOptions {
  *
  * @example
  * ```ts
- * import { preDnat } from '@calico-dsl/core';
- * import { hostEndpoint, node, world } from '@calico-dsl/testkit';
+ * import { hostEndpoint, preDnat } from '@calico-dsl/core';
+ * import { node, world } from '@calico-dsl/testkit';
  * import { expect } from 'vitest';
  * const w = world(
  *   node('worker-1', { externalIP: '169.46.7.10' }),
- *   hostEndpoint('worker-1-public', { node: 'worker-1', interfaceName: 'eth1', expectedIPs: ['169.46.7.10'] }),
+ *   hostEndpoint('worker-1-public').node('worker-1').interfaceName('eth1').expectedIPs('169.46.7.10'),
  *   preDnat('deny-nodeports').selector('all()').deny().tcp().ports('30000:32767'),
  * );
  * expect(w).toDeny('tcp 198.51.100.7:40000 -> 169.46.7.10:31024');

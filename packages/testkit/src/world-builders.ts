@@ -1,10 +1,10 @@
 /**
- * Small Kubernetes and Calico objects for tests: a pod, a service, a node, a namespace, a host
- * endpoint, and `world(...)` to put them (with policies) into an evaluator `World`.
+ * Small Kubernetes objects for tests: a pod, a service, a node, a namespace, and `world(...)` to put
+ * them (with policies and other Calico resources built with core's DSL, e.g. `hostEndpoint`) into an
+ * evaluator `World`.
  */
 import type {
   ContainerPort,
-  HostEndpoint,
   Namespace,
   Node,
   Pod,
@@ -192,45 +192,6 @@ export function service(name: string, options: ServiceOptions): Service {
   };
 }
 
-/**
- * Options of {@link hostEndpoint}.
- *
- * @example
- * ```ts
- * const o: HostEndpointOptions = { node: 'worker-1', interfaceName: 'eth1', expectedIPs: ['169.46.7.10'], labels: { 'ibm.role': 'worker_public' } };
- * ```
- */
-export interface HostEndpointOptions {
-  readonly node: string;
-  readonly interfaceName?: string;
-  readonly expectedIPs: readonly string[];
-  readonly labels?: Readonly<Record<string, string>>;
-  readonly profiles?: readonly string[];
-}
-
-/**
- * A Calico `HostEndpoint`: a node interface that host policy (pre-DNAT, forward, …) applies to.
- *
- * @example
- * ```ts
- * import { hostEndpoint } from '@calico-dsl/testkit'; // not core's hostEndpoint builder
- * hostEndpoint('worker-1-public', { node: 'worker-1', interfaceName: 'eth1', expectedIPs: ['169.46.7.10'], labels: { 'ibm.role': 'worker_public' } });
- * // apiVersion: projectcalico.org/v3, kind: HostEndpoint, spec: { node: worker-1, interfaceName: eth1, expectedIPs: [169.46.7.10] }
- * ```
- */
-export function hostEndpoint(name: string, options: HostEndpointOptions): HostEndpoint {
-  return {
-    apiVersion: 'projectcalico.org/v3',
-    kind: 'HostEndpoint',
-    metadata: meta(name, undefined, options.labels),
-    spec: {
-      node: options.node,
-      ...(options.interfaceName !== undefined ? { interfaceName: options.interfaceName } : {}),
-      expectedIPs: [...options.expectedIPs],
-      ...(options.profiles !== undefined ? { profiles: [...options.profiles] } : {}),
-    },
-  };
-}
 
 /**
  * Anything {@link world} accepts: resources, DSL builders, and (nested) lists of them.
@@ -247,11 +208,11 @@ export type WorldPart = Resource | ResourceSource | readonly WorldPart[];
  *
  * @example
  * ```ts
- * import { preDnat } from '@calico-dsl/core';
- * import { hostEndpoint, node, world } from '@calico-dsl/testkit';
+ * import { hostEndpoint, preDnat } from '@calico-dsl/core';
+ * import { node, world } from '@calico-dsl/testkit';
  * const w = world(
  *   node('worker-1', { externalIP: '169.46.7.10' }),
- *   hostEndpoint('worker-1-public', { node: 'worker-1', interfaceName: 'eth1', expectedIPs: ['169.46.7.10'] }),
+ *   hostEndpoint('worker-1-public').node('worker-1').interfaceName('eth1').expectedIPs('169.46.7.10'),
  *   preDnat('deny-nodeports').selector('all()').deny().tcp().ports('30000:32767'),
  * );
  * w.evaluate({ protocol: 'TCP', srcIp: '198.51.100.7', dstIp: '169.46.7.10', dstPort: 31024 }).verdict;

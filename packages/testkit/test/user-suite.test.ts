@@ -1,8 +1,8 @@
 // A user's own policy test, written the way the README tells users to: setup import, builders
 // for the cluster, DSL policies, and toAllow/toDeny.
 import '@calico-dsl/testkit/setup';
-import { preDnat } from '@calico-dsl/core';
-import { hostEndpoint, namespace, node, pod, service, world } from '@calico-dsl/testkit';
+import { hostEndpoint, preDnat } from '@calico-dsl/core';
+import { namespace, node, pod, service, world } from '@calico-dsl/testkit';
 import { describe, expect, it } from 'vitest';
 
 const LB = 'tcp 198.51.100.7:40000 -> 169.46.10.20:80';
@@ -17,12 +17,11 @@ const denyNodeports = preDnat('deny-nodeports')
 
 const cluster = [
   node('worker-1', { internalIP: '10.176.48.78', externalIP: '169.46.7.10' }),
-  hostEndpoint('worker-1-public', {
-    node: 'worker-1',
-    interfaceName: 'eth1',
-    expectedIPs: ['169.46.7.10'],
-    labels: { 'ibm.role': 'worker_public' },
-  }),
+  hostEndpoint('worker-1-public')
+    .node('worker-1')
+    .interfaceName('eth1')
+    .expectedIPs('169.46.7.10')
+    .labels({ 'ibm.role': 'worker_public' }),
   namespace('default'),
   pod('webserver-1', { ip: '172.30.10.5', node: 'worker-1', labels: { run: 'webserver' }, ports: [8080] }),
   service('webserver-lb', {

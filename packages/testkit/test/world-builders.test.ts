@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hostEndpoint, namespace, node, pod, service, worldWith } from '../src/index.js';
+import { hostEndpoint } from '@calico-dsl/core';
+import { namespace, node, pod, service, worldWith } from '../src/index.js';
 
 describe('world builders', () => {
   it('pod: a running pod with IP, node, labels and ports', () => {
@@ -64,7 +65,7 @@ describe('world builders', () => {
     const w = worldWith(
       { engine: 'reference' },
       [namespace('default'), [pod('a', { ip: '10.0.0.1' })]],
-      hostEndpoint('h', { node: 'n', expectedIPs: ['10.9.0.1'] }),
+      hostEndpoint('h').node('n').expectedIPs('10.9.0.1'),
     );
     expect(w.engine).toBe('reference');
     expect(w.model.endpoints.map((e) => e.name).sort()).toEqual(['a', 'h']);

@@ -42,6 +42,9 @@ export function entityRuleSelector(er: EntityRule, ns: string | undefined): stri
   return selector;
 }
 
+/** Shared by the rules that use no unsupported feature (never mutated). */
+const NO_FEATURES: readonly string[] = Object.freeze([]);
+
 function cidrs(list: readonly string[] | undefined): readonly Cidr[] | undefined {
   if (!list || list.length === 0) return undefined;
   return list.map((t) => parseCidr(t)).filter((c): c is Cidr => c !== undefined);
@@ -62,13 +65,28 @@ function portSet(list: readonly Port[] | undefined): PortSetModel | undefined {
   return { ranges, names };
 }
 
+/** A side without criteria, shared by every rule that has one (most `destination: {}`). */
+const ANY_SIDE: EntityMatchModel = Object.freeze({
+  nets: undefined,
+  notNets: undefined,
+  selectorText: undefined,
+  selector: undefined,
+  notSelectorText: undefined,
+  notSelector: undefined,
+  ports: undefined,
+  notPorts: undefined,
+  services: undefined,
+});
+
 function entityMatch(
   er: EntityRule | undefined,
   ns: string | undefined,
   sc: SelectorCache,
   path: Path,
 ): EntityMatchModel {
-  const side = er ?? {};
+  // No field at all: matches everything (§6.7: no namespace term without a selector).
+  if (er === undefined || Object.keys(er).length === 0) return ANY_SIDE;
+  const side = er;
   const selectorText = entityRuleSelector(side, ns);
   const notText = side.notSelector !== undefined && side.notSelector !== '' ? side.notSelector : undefined;
   const svc = side.services;
@@ -136,6 +154,6 @@ export function compileRule(
     notICMP: rule.notICMP,
     source,
     destination,
-    unsupported,
+    unsupported: unsupported.length === 0 ? NO_FEATURES : unsupported,
   };
 }

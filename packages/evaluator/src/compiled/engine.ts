@@ -27,10 +27,16 @@ import { PolicyIndex } from './selector-index.js';
 
 // One slot per (endpoint, chain class, direction): endpoint ids are dense from 0.
 const CHAIN_SLOT: Record<ChainClass, number> = { untracked: 0, preDnat: 2, normal: 4, forward: 6 };
-const VERDICTS = ['none', 'allow', 'deny'] as const;
+
+const slotOf = (endpoint: EndpointModel, chain: ChainClass, direction: Direction): number =>
+  endpoint.id * 8 + CHAIN_SLOT[chain] + (direction === 'ingress' ? 0 : 1);
+
+const verdictOf = (code: number): ChainOutcome['verdict'] =>
+  code === ALLOW ? 'allow' : code === DENY ? 'deny' : 'none';
 
 /**
- * Creates the compiled (indexed) engine. Indexes are built on first use, per endpoint.
+ * Creates the compiled (indexed) engine: the selector index now, each endpoint's chain
+ * programs (and the rules they use) on first use.
  *
  * @example
  * ```ts
@@ -39,9 +45,8 @@ const VERDICTS = ['none', 'allow', 'deny'] as const;
  */
 export function createCompiledEngine(world: WorldModel): Engine {
   const state = new MatchState(world);
-  // Per world, built now: the selector index and every rule (per endpoint: on first use).
+  // Per world, built now: the selector index. Rules are compiled when a program first needs them.
   const index = new PolicyIndex(world);
-  const policyIndex = (): PolicyIndex => index;
   // Dense slot arrays (filled up front so they never become dictionary-backed).
   const slotCount = world.endpoints.length * 8;
   const tiersCache: (readonly TierPolicies[] | undefined)[] = new Array(slotCount).fill(undefined);
@@ -50,10 +55,10 @@ export function createCompiledEngine(world: WorldModel): Engine {
     chain: ChainClass,
     direction: Direction,
   ): readonly TierPolicies[] => {
-    const slot = endpoint.id * 8 + CHAIN_SLOT[chain] + (direction === 'ingress' ? 0 : 1);
+    const slot = slotOf(endpoint, chain, direction);
     let hit = tiersCache[slot];
     if (!hit) {
-      hit = policyIndex().applicable(endpoint, chain, direction);
+      hit = index.applicable(endpoint, chain, direction);
       tiersCache[slot] = hit;
     }
     return hit;
@@ -70,20 +75,14 @@ export function createCompiledEngine(world: WorldModel): Engine {
     }
     return c;
   };
-  for (const p of world.policies) {
-    for (const r of p.ingress) compile(r);
-    for (const r of p.egress) compile(r);
-  }
   // Policy programs shared by endpoints whose chain has the same policies.
   const policyPrograms = new Map<string, PolicyProgram>();
   const profilePrograms = new Map<string, ProfileProgram>();
   const programs: (ChainProgram | undefined)[] = new Array(slotCount).fill(undefined);
   // First touch of an endpoint's chain only; the per-flow lookup is inline in the callers.
   function buildProgram(endpoint: EndpointModel, chain: ChainClass, direction: Direction): ChainProgram {
-    const slot = endpoint.id * 8 + CHAIN_SLOT[chain] + (direction === 'ingress' ? 0 : 1);
     const tiers = applicable(endpoint, chain, direction);
-    const idx = policyIndex();
-    const key = `${chain} ${direction} ${tiers.map((t) => t.policies.map((p) => idx.position(p)).join(',')).join(',')}`;
+    const key = `${chain} ${direction} ${tiers.map((t) => t.policies.map((p) => index.position(p)).join(',')).join(',')}`;
     let policies = policyPrograms.get(key);
     if (!policies) {
       policies = buildPolicyProgram(tiers, chain, direction, compile);
@@ -110,7 +109,7 @@ export function createCompiledEngine(world: WorldModel): Engine {
       endpoint.kind === 'HostEndpoint' && hasForwardPolicies(endpoint),
     );
     const built: ChainProgram = { policies, profiles, fallback };
-    programs[slot] = built;
+    programs[slotOf(endpoint, chain, direction)] = built;
     return built;
   }
   const out: RunOutput = { decision: undefined, unsupported: undefined };
@@ -125,12 +124,11 @@ export function createCompiledEngine(world: WorldModel): Engine {
       const { endpoint, chain, direction } = request;
       const code = runChainProgram(
         state,
-        programs[endpoint.id * 8 + CHAIN_SLOT[chain] + (direction === 'ingress' ? 0 : 1)] ??
-          buildProgram(endpoint, chain, direction),
+        programs[slotOf(endpoint, chain, direction)] ?? buildProgram(endpoint, chain, direction),
         request.packet,
         out,
       );
-      return new LazyOutcome(VERDICTS[code] as 'none', out.decision, out.unsupported, engine, request);
+      return new LazyOutcome(verdictOf(code), out.decision, out.unsupported, engine, request);
     },
     verdict(
       endpoint: EndpointModel,
@@ -140,12 +138,11 @@ export function createCompiledEngine(world: WorldModel): Engine {
     ): ChainOutcome['verdict'] {
       const code = runChainProgram(
         state,
-        programs[endpoint.id * 8 + CHAIN_SLOT[chain] + (direction === 'ingress' ? 0 : 1)] ??
-          buildProgram(endpoint, chain, direction),
+        programs[slotOf(endpoint, chain, direction)] ?? buildProgram(endpoint, chain, direction),
         packet,
         out,
       );
-      return code === ALLOW ? 'allow' : code === DENY ? 'deny' : 'none';
+      return verdictOf(code);
     },
   };
   return engine;

@@ -4,7 +4,14 @@
  * visits candidate rules.
  */
 
-/** Inclusive numeric ranges of one rule. */
+/**
+ * Inclusive numeric ranges of one rule.
+ *
+ * @example
+ * ```ts
+ * const r: Ranges = { ranges: [{ min: 8000, max: 8010 }] };
+ * ```
+ */
 export interface Ranges {
   readonly ranges: readonly { readonly min: number; readonly max: number }[];
 }

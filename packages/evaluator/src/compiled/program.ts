@@ -12,7 +12,14 @@ import { IntervalTable, type Ranges } from './interval-table.js';
 import type { MatchState } from './match-state.js';
 import { type CompiledRule, ruleMatchesFast } from './rule.js';
 
-/** A chain decision without its stage (the packet path adds it). */
+/**
+ * A chain decision without its stage (the packet path adds it).
+ *
+ * @example
+ * ```ts
+ * const d: ChainDecision = { tier: 'default', direction: 'ingress', reason: 'end of tier default: …' };
+ * ```
+ */
 export type ChainDecision = Omit<Decision, 'stage'>;
 
 /** One enforced rule in a program. */
@@ -49,12 +56,26 @@ export interface PolicyProgram {
   readonly tiers: readonly TierProgram[];
 }
 
-/** A profile's rules for one direction (§3.1 steps 4–5). */
+/**
+ * A profile's rules for one direction (§3.1 steps 4–5).
+ *
+ * @example
+ * ```ts
+ * buildProfileProgram(profile, 'egress', compile).slots.length;
+ * ```
+ */
 export interface ProfileProgram {
   readonly slots: readonly RuleSlot[];
 }
 
-/** What an endpoint's chain runs: its policy program, then the class-specific tail. */
+/**
+ * What an endpoint's chain runs: its policy program, then the class-specific tail.
+ *
+ * @example
+ * ```ts
+ * const program: ChainProgram = { policies, profiles: [], fallback: undefined }; // a pre-DNAT chain
+ * ```
+ */
 export interface ChainProgram {
   readonly policies: PolicyProgram;
   /** `normal`: the endpoint's profiles in order (`undefined` = a profile that does not exist). */
@@ -210,12 +231,42 @@ export function chainFallback(
   }
 }
 
-/** Verdict codes of {@link runChainProgram}. */
+/**
+ * Verdict code of {@link runChainProgram}: the chain allows.
+ *
+ * @example
+ * ```ts
+ * if (runChainProgram(state, program, packet, out) === ALLOW) out.decision;
+ * ```
+ */
 export const ALLOW = 1;
+/**
+ * Verdict code of {@link runChainProgram}: the chain drops.
+ *
+ * @example
+ * ```ts
+ * runChainProgram(state, program, packet, out) === DENY;
+ * ```
+ */
 export const DENY = 2;
+/**
+ * Verdict code of {@link runChainProgram}: no verdict (untracked and pre-DNAT chains continue).
+ *
+ * @example
+ * ```ts
+ * runChainProgram(state, program, packet, out) === NO_VERDICT;
+ * ```
+ */
 export const NO_VERDICT = 0;
 
-/** Where {@link runChainProgram} leaves the decision and unsupported uses (reused, no allocation). */
+/**
+ * Where {@link runChainProgram} leaves the decision and unsupported uses (reused, no allocation).
+ *
+ * @example
+ * ```ts
+ * const out: RunOutput = { decision: undefined, unsupported: undefined };
+ * ```
+ */
 export interface RunOutput {
   decision: ChainDecision | undefined;
   unsupported: Omit<UnsupportedUse, 'direction'>[] | undefined;

@@ -14,7 +14,8 @@ import type { EndpointModel, HostEndpointModel, PolicyModel, TierModel, WorldMod
  *
  * @example
  * ```ts
- * World.from(resources, { engine: 'reference' });
+ * const world = World.from([], { engine: 'reference' });
+ * world.engine; // 'reference'
  * ```
  */
 export type EngineName = 'reference' | 'compiled';
@@ -44,7 +45,10 @@ export type Direction = 'ingress' | 'egress';
  *
  * @example
  * ```ts
- * engine.applicable(endpoint, 'normal', 'ingress').map((t) => t.tier.name);
+ * declare const engine: Engine;
+ * declare const endpoint: EndpointModel;
+ * const tiers: readonly TierPolicies[] = engine.applicable(endpoint, 'normal', 'ingress');
+ * tiers.map((t) => `${t.tier.name}: ${t.policies.map((p) => p.name).join(', ')}`);
  * ```
  */
 export interface TierPolicies {
@@ -57,7 +61,17 @@ export interface TierPolicies {
  *
  * @example
  * ```ts
- * engine.evaluateChain({ endpoint, chain: 'preDnat', direction: 'ingress', packet });
+ * declare const engine: Engine;
+ * declare const endpoint: EndpointModel;
+ * declare const packet: Packet;
+ * const request: ChainRequest = {
+ *   endpoint,
+ *   chain: 'preDnat',
+ *   direction: 'ingress',
+ *   packet,
+ *   trace: { path: 0, stage: 'preDnat', endpoint: { kind: 'HostEndpoint', name: 'node-1-eth1' } },
+ * };
+ * engine.evaluateChain(request);
  * ```
  */
 export interface ChainRequest {
@@ -88,7 +102,10 @@ export interface StepContext {
  *
  * @example
  * ```ts
- * engine.evaluateChain(request).verdict; // 'allow' | 'deny' | 'none'
+ * declare const engine: Engine;
+ * declare const request: ChainRequest;
+ * const outcome: ChainOutcome = engine.evaluateChain(request);
+ * outcome.verdict; // 'allow' | 'deny' | 'none'
  * ```
  */
 export interface ChainOutcome {
@@ -105,7 +122,11 @@ export interface ChainOutcome {
  *
  * @example
  * ```ts
- * const outcome = engine.evaluateChain({ endpoint, chain: 'normal', direction: 'ingress', packet });
+ * declare const engine: Engine;
+ * declare const endpoint: EndpointModel;
+ * declare const packet: Packet;
+ * const trace: StepContext = { path: 0, stage: 'workloadIngress', endpoint: { kind: 'WorkloadEndpoint', name: 'web' } };
+ * const outcome = engine.evaluateChain({ endpoint, chain: 'normal', direction: 'ingress', packet, trace });
  * outcome.verdict; // 'allow' | 'deny' | 'none'
  * ```
  */

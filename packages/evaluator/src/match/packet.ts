@@ -5,7 +5,15 @@ import type { Ip } from '../net/ip.js';
  *
  * @example
  * ```ts
- * const p: Packet = { protocol: 6, src, srcPort: 40000, dst, dstPort: 80, icmp: undefined };
+ * // TCP 10.0.0.1:40000 → 10.0.0.2:80 (addresses as numbers with a canonical key, as the engines read them)
+ * const p: Packet = {
+ *   protocol: 6,
+ *   src: { version: 4, text: '10.0.0.1', value: 0x0a000001, key: '4:167772161' },
+ *   srcPort: 40000,
+ *   dst: { version: 4, text: '10.0.0.2', value: 0x0a000002, key: '4:167772162' },
+ *   dstPort: 80,
+ *   icmp: undefined,
+ * };
  * ```
  */
 export interface Packet {

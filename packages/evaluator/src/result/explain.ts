@@ -55,7 +55,14 @@ function formatStep(s: TraceStep): string {
  *
  * @example
  * ```ts
- * formatDecision(path.decidedBy);
+ * formatDecision({
+ *   stage: 'workloadIngress',
+ *   policy: { kind: 'NetworkPolicy', namespace: 'prod', name: 'allow-web' },
+ *   tier: 'default',
+ *   ruleIndex: 0,
+ *   direction: 'ingress',
+ *   reason: 'Allow',
+ * }); // 'NetworkPolicy prod/allow-web (tier default), ingress rule 0: Allow'
  * ```
  */
 export function formatDecision(d: Decision): string {
@@ -72,7 +79,26 @@ export function formatDecision(d: Decision): string {
  *
  * @example
  * ```ts
- * console.log(world.evaluate(flow).explain());
+ * // What `EvaluationResult.explain()` prints; here for a hand-made result with one path.
+ * const decidedBy: Decision = {
+ *   stage: 'workloadIngress',
+ *   policy: { kind: 'NetworkPolicy', namespace: 'prod', name: 'allow-web' },
+ *   tier: 'default',
+ *   ruleIndex: 0,
+ *   direction: 'ingress',
+ *   reason: 'Allow',
+ * };
+ * explainText({
+ *   flowText: 'TCP 10.0.0.1 → 10.0.0.2:8080',
+ *   verdict: 'Allow',
+ *   paths: [{ verdict: 'Allow', decidedBy, steps: [] }],
+ *   issues: [],
+ *   unsupported: [],
+ * });
+ * // Flow TCP 10.0.0.1 → 10.0.0.2:8080
+ * // Verdict: Allow
+ * // Path 1 — Allow
+ * //   decided by NetworkPolicy prod/allow-web (tier default), ingress rule 0: Allow
  * ```
  */
 export function explainText(input: {

@@ -7,7 +7,9 @@ import type { PolicyKind } from '../world/model.js';
  *
  * @example
  * ```ts
- * const v: Verdict = world.evaluate(flow).verdict; // 'Allow' | 'Deny' | 'Mixed'
+ * declare const cluster: World;
+ * const v: Verdict = cluster.evaluate({ protocol: 'TCP', srcIp: '10.0.0.1', dstIp: '10.0.0.2', dstPort: 8080 }).verdict;
+ * // 'Mixed' when a flow has several paths (e.g. service backends) and only some are allowed
  * ```
  */
 export type Verdict = 'Allow' | 'Deny' | 'Mixed';
@@ -115,7 +117,17 @@ export interface TraceStep {
  *
  * @example
  * ```ts
- * formatDecision(world.evaluate(flow).paths[0].decidedBy);
+ * const world = World.from([
+ *   { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', namespace: 'prod', labels: { app: 'web' } },
+ *     status: { podIP: '10.0.0.1' } },
+ *   { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'api', namespace: 'prod', labels: { app: 'api' } },
+ *     status: { podIP: '10.0.0.2' } },
+ *   networkPolicy('allow-web', 'prod').selector("app == 'api'").allow().tcp().fromSelector("app == 'web'").ports(8080),
+ * ]);
+ * const d: Decision | undefined = world.evaluate({ protocol: 'TCP', srcIp: '10.0.0.1', dstIp: '10.0.0.2', dstPort: 22 }).decidedBy;
+ * // { stage: 'workloadIngress', tier: 'default', direction: 'ingress',
+ * //   reason: 'end of tier default: no policy allowed or passed the packet' }
+ * if (d) formatDecision(d); // 'workloadIngress: end of tier default: no policy allowed or passed the packet'
  * ```
  */
 export interface Decision {
@@ -132,7 +144,10 @@ export interface Decision {
  *
  * @example
  * ```ts
- * world.evaluate(flow).paths.map((p) => `${p.backend?.name}: ${p.verdict}`);
+ * declare const cluster: World;
+ * const lb = { protocol: 'TCP', srcIp: '198.51.100.7', dstIp: '169.46.10.20', dstPort: 80 } as const; // a load balancer IP
+ * const paths: readonly PathResult[] = cluster.evaluate(lb).paths;
+ * paths.map((p) => `${p.backend?.name}: ${p.verdict}`); // one entry per (entry point × service backend)
  * ```
  */
 export interface PathResult {
@@ -148,7 +163,9 @@ export interface PathResult {
  *
  * @example
  * ```ts
- * world.evaluate(flow).unsupported.map((u) => u.feature);
+ * declare const cluster: World;
+ * const unsupported: readonly UnsupportedUse[] = cluster.evaluate({ protocol: 'TCP', srcIp: '10.0.0.1', dstIp: '10.0.0.2', dstPort: 8080 }).unsupported;
+ * unsupported.map((u) => `${u.policy.name} ${u.direction} rule ${u.ruleIndex}: ${u.feature}`);
  * ```
  */
 export interface UnsupportedUse {
@@ -163,8 +180,22 @@ export interface UnsupportedUse {
  *
  * @example
  * ```ts
- * const r: EvaluationResult = world.evaluate(flow);
+ * const world = World.from([
+ *   { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', namespace: 'prod', labels: { app: 'web' } },
+ *     status: { podIP: '10.0.0.1' } },
+ *   { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'api', namespace: 'prod', labels: { app: 'api' } },
+ *     status: { podIP: '10.0.0.2' } },
+ *   networkPolicy('allow-web', 'prod').selector("app == 'api'").allow().tcp().fromSelector("app == 'web'").ports(8080),
+ * ]);
+ * const r: EvaluationResult = world.evaluate({ protocol: 'TCP', srcIp: '10.0.0.1', dstIp: '10.0.0.2', dstPort: 22 });
  * if (r.verdict !== 'Allow') console.log(r.explain());
+ * // Flow TCP 10.0.0.1 → 10.0.0.2:22
+ * // Verdict: Deny
+ * // Path 1: entry WorkloadEndpoint prod/web — Deny
+ * //   decided by workloadIngress: end of tier default: no policy allowed or passed the packet
+ * //   workloadEgress  [WorkloadEndpoint prod/web] Profile kns.prod egress rule 0 → allow
+ * //   workloadIngress [WorkloadEndpoint prod/api] tier default NetworkPolicy prod/allow-web → no-match (no rule matched)
+ * //   workloadIngress [WorkloadEndpoint prod/api] tier default → end-of-tier-drop (end of tier default: no policy allowed or passed the packet)
  * ```
  */
 export interface EvaluationResult {

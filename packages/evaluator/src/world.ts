@@ -7,7 +7,7 @@ import type { Packet } from './match/packet.js';
 import { type Ip, parseIp } from './net/ip.js';
 import { flowProtocolNumber, hasPorts } from './net/protocol.js';
 import { type Flow, toPacket } from './path/flow.js';
-import { tracePaths } from './path/path.js';
+import { type PathSet, tracePaths } from './path/path.js';
 import { endpointRef } from './path/recorder.js';
 import { findFrontend, workloadOwning } from './path/targets.js';
 import { createReferenceEngine } from './reference/engine.js';
@@ -21,7 +21,8 @@ import type { EndpointModel, WorldModel } from './world/model.js';
  *
  * @example
  * ```ts
- * World.from(resources, { engine: 'reference', defaultEndpointToHostAction: 'Drop' });
+ * const options: WorldOptions = { engine: 'reference', defaultEndpointToHostAction: 'Drop' };
+ * World.from([], options).engine; // 'reference'
  * ```
  */
 export interface WorldOptions extends BuildOptions {
@@ -48,7 +49,10 @@ export interface EndpointSelectorRef {
  *
  * @example
  * ```ts
- * world.policiesFor({ namespace: 'prod', name: 'web' })?.[0]?.policies[0]?.policy.name;
+ * declare const cluster: World;
+ * const ingress = cluster.policiesFor({ namespace: 'prod', name: 'api' })?.find((c) => c.direction === 'ingress');
+ * const first: AppliedPolicy | undefined = ingress?.policies[0];
+ * first?.policy.name; // e.g. 'allow-web' (tier 'default', order null: no order, sorted last)
  * ```
  */
 export interface AppliedPolicy {
@@ -64,7 +68,9 @@ export interface AppliedPolicy {
  *
  * @example
  * ```ts
- * world.policiesFor({ kind: 'HostEndpoint', name: 'node-1-eth1' })?.map((c) => `${c.chain}/${c.direction}`);
+ * declare const cluster: World;
+ * const chains: AppliedChain[] = cluster.policiesFor({ kind: 'HostEndpoint', name: 'node-1-eth1' }) ?? [];
+ * chains.map((c) => `${c.chain}/${c.direction}: ${c.policies.length}`); // e.g. ['preDnat/ingress: 1', 'normal/ingress: 2']
  * ```
  */
 export interface AppliedChain {
@@ -78,8 +84,16 @@ export interface AppliedChain {
  *
  * @example
  * ```ts
- * const m = world.matrix({ protocol: 'TCP', port: 8080 });
- * m.cells[0]?.[1]; // 'Allow' | 'Deny' | 'Mixed'
+ * const world = World.from([
+ *   { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', namespace: 'prod', labels: { app: 'web' } },
+ *     status: { podIP: '10.0.0.1' } },
+ *   { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'api', namespace: 'prod', labels: { app: 'api' } },
+ *     status: { podIP: '10.0.0.2' } },
+ *   networkPolicy('allow-web', 'prod').selector("app == 'api'").allow().tcp().fromSelector("app == 'web'").ports(8080),
+ * ]);
+ * const m: ConnectivityMatrix = world.matrix({ protocol: 'TCP', port: 8080 });
+ * m.endpoints.map((e) => e.name); // ['web', 'api']
+ * m.cells; // [['Allow', 'Allow'], ['Allow', 'Deny']]: api → api is denied, only web may reach api
  * ```
  */
 export interface ConnectivityMatrix {
@@ -101,6 +115,9 @@ const IP_CACHE_LIMIT = 1 << 16;
 
 const NO_ISSUES: readonly Issue[] = Object.freeze([]);
 
+// An invalid flow has no paths.
+const NO_PATHS: PathSet = Object.freeze({ paths: [], unsupported: [] });
+
 const CHAINS: readonly [ChainClass, Direction][] = [
   ['untracked', 'ingress'],
   ['preDnat', 'ingress'],
@@ -117,8 +134,15 @@ const CHAINS: readonly [ChainClass, Direction][] = [
  *
  * @example
  * ```ts
- * const world = World.from(fromYaml(text).value);
- * world.evaluate({ protocol: 'TCP', srcIp: '198.51.100.7', dstIp: '169.46.10.20', dstPort: 80 }).verdict;
+ * const world = World.from([
+ *   { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', namespace: 'prod', labels: { app: 'web' } },
+ *     status: { podIP: '10.0.0.1' } },
+ *   { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'api', namespace: 'prod', labels: { app: 'api' } },
+ *     status: { podIP: '10.0.0.2' } },
+ *   networkPolicy('allow-web', 'prod').selector("app == 'api'").allow().tcp().fromSelector("app == 'web'").ports(8080),
+ * ]);
+ * world.evaluate({ protocol: 'TCP', srcIp: '10.0.0.1', dstIp: '10.0.0.2', dstPort: 8080 }).verdict; // 'Allow'
+ * world.evaluate({ protocol: 'TCP', srcIp: '10.0.0.1', dstIp: '10.0.0.2', dstPort: 22 }).verdict; // 'Deny'
  * ```
  */
 export class World {
@@ -147,7 +171,8 @@ export class World {
    *
    * @example
    * ```ts
-   * const world = World.from(resources, { engine: 'reference' });
+   * declare const manifests: string; // multi-document YAML: pods, services, policies, …
+   * const world = World.from(fromYaml(manifests), { engine: 'reference' }); // a failed parse throws EvaluatorInputError
    * ```
    */
   static from(resources: readonly unknown[] | unknown, options: WorldOptions = {}): World {
@@ -182,10 +207,12 @@ export class World {
     const checked = toPacket(flow, this.#parseIp);
     if (!checked.ok) {
       const text = typeof flow === 'object' && flow !== null ? JSON.stringify(flow) : String(flow);
-      return new Evaluation(`(invalid) ${text}`, [], checked.issues, []);
+      return Evaluation.traced(`(invalid) ${text}`, NO_PATHS, checked.issues);
     }
-    const { paths, unsupported } = tracePaths(this.#engine, checked.packet, checked.flow);
-    return new Evaluation(checked.flow, paths, NO_ISSUES, unsupported);
+    // Pod → pod on an engine with chain verdicts: the verdict now, the paths when read.
+    const direct = this.#directVerdict(checked.packet);
+    if (direct !== undefined) return Evaluation.deferred(checked.flow, direct, this.#engine, checked.packet);
+    return Evaluation.traced(checked.flow, tracePaths(this.#engine, checked.packet, checked.flow), NO_ISSUES);
   }
 
   /**
@@ -268,9 +295,22 @@ export class World {
       dstPort: ported ? port : undefined,
       icmp: undefined,
     };
-    const from = workloadOwning(this.model, s);
-    const to = workloadOwning(this.model, d);
-    if (!from || !to || findFrontend(this.model, packet)) return undefined;
+    return this.#directVerdict(packet);
+  }
+
+  /**
+   * The verdict of a packet from a pod to a pod with no service frontend in between (§4.8:
+   * workload egress, then workload ingress — the one path `tracePaths` follows for it), from
+   * the engine's allocation-free chain verdicts; `undefined` when the engine has none or the
+   * packet takes any other path.
+   */
+  #directVerdict(packet: Packet): Verdict | undefined {
+    const engine = this.#engine;
+    if (engine.verdict === undefined) return undefined;
+    const from = workloadOwning(this.model, packet.src);
+    if (from === undefined) return undefined;
+    const to = workloadOwning(this.model, packet.dst);
+    if (to === undefined || findFrontend(this.model, packet) !== undefined) return undefined;
     if (engine.verdict(from, 'normal', 'egress', packet) !== 'allow') return 'Deny';
     return engine.verdict(to, 'normal', 'ingress', packet) === 'allow' ? 'Allow' : 'Deny';
   }

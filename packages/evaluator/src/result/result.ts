@@ -1,6 +1,9 @@
 /** The concrete {@link EvaluationResult}: trace and text are built on first use. */
 import type { Issue } from '@calico-dsl/core';
+import type { Engine } from '../engine.js';
+import type { Packet } from '../match/packet.js';
 import { type Flow, flowText } from '../path/flow.js';
+import { type PathSet, tracePaths } from '../path/path.js';
 import type { PathDraft } from '../path/recorder.js';
 import { explainText, formatDecision } from './explain.js';
 import type { Decision, EvaluationResult, PathResult, TraceStep, UnsupportedUse, Verdict } from './types.js';
@@ -19,6 +22,8 @@ export function combineVerdicts(verdicts: readonly ('Allow' | 'Deny')[]): Verdic
   return verdicts.every((v) => v === first) ? (first as Verdict) : 'Mixed';
 }
 
+const NO_ISSUES: readonly Issue[] = Object.freeze([]);
+
 /** {@link combineVerdicts} over drafts, without building an array. */
 function combined(drafts: readonly PathDraft[]): Verdict {
   const first = drafts[0]?.verdict;
@@ -31,30 +36,58 @@ function combined(drafts: readonly PathDraft[]): Verdict {
 export class Evaluation implements EvaluationResult {
   readonly verdict: Verdict;
   readonly issues: readonly Issue[];
-  readonly unsupported: readonly UnsupportedUse[];
   /** The flow (its text is built only for `explain()`), or the text of an invalid one. */
   readonly #flow: Flow | string;
-  readonly #drafts: readonly PathDraft[];
+  // The traced paths. A verdict-only evaluation (see `deferred`) traces on first read from
+  // `#engine` + `#packet`; every field is set in the constructor so all evaluations share a shape.
+  #set: PathSet | undefined;
+  readonly #engine: Engine | undefined;
+  readonly #packet: Packet | undefined;
   #paths: readonly PathResult[] | undefined;
   #trace: readonly TraceStep[] | undefined;
 
-  constructor(
+  private constructor(
     flow: Flow | string,
-    drafts: readonly PathDraft[],
+    verdict: Verdict,
     issues: readonly Issue[],
-    unsupported: readonly UnsupportedUse[],
+    set: PathSet | undefined,
+    engine: Engine | undefined,
+    packet: Packet | undefined,
   ) {
-    this.#flow = flow;
-    this.#drafts = drafts;
+    this.verdict = verdict;
     this.issues = issues;
-    this.unsupported = unsupported;
-    this.verdict = combined(drafts);
+    this.#flow = flow;
+    this.#set = set;
+    this.#engine = engine;
+    this.#packet = packet;
     this.#paths = undefined;
     this.#trace = undefined;
   }
 
+  /** An evaluation whose paths are already traced (or an invalid flow's: no paths, its issues). */
+  static traced(flow: Flow | string, set: PathSet, issues: readonly Issue[]): Evaluation {
+    return new Evaluation(flow, combined(set.paths), issues, set, undefined, undefined);
+  }
+
+  /**
+   * An evaluation whose verdict is known (the engine's chain verdicts) and whose paths are
+   * traced only when read: `tracePaths` gives the same verdict, with the trace.
+   */
+  static deferred(flow: Flow, verdict: Verdict, engine: Engine, packet: Packet): Evaluation {
+    return new Evaluation(flow, verdict, NO_ISSUES, undefined, engine, packet);
+  }
+
+  #traced(): PathSet {
+    this.#set ??= tracePaths(this.#engine as Engine, this.#packet as Packet, this.#flow as Flow);
+    return this.#set;
+  }
+
+  get unsupported(): readonly UnsupportedUse[] {
+    return this.#traced().unsupported;
+  }
+
   get paths(): readonly PathResult[] {
-    this.#paths ??= this.#drafts.map((d) => d.toResult());
+    this.#paths ??= this.#traced().paths.map((d) => d.toResult());
     return this.#paths;
   }
 

@@ -7,7 +7,13 @@
  */
 import type { ChainClass, ChainOutcome, ChainRequest, Direction, Engine, TierPolicies } from '../engine.js';
 import type { Packet } from '../match/packet.js';
-import type { EndpointModel, HostEndpointModel, RuleModel, WorldModel } from '../world/model.js';
+import type {
+  EndpointModel,
+  HostEndpointModel,
+  RuleModel,
+  WorkloadEndpointModel,
+  WorldModel,
+} from '../world/model.js';
 import { MatchState } from './match-state.js';
 import { LazyOutcome } from './outcome.js';
 import {
@@ -34,9 +40,21 @@ const slotOf = (endpoint: EndpointModel, chain: ChainClass, direction: Direction
 const verdictOf = (code: number): ChainOutcome['verdict'] =>
   code === ALLOW ? 'allow' : code === DENY ? 'deny' : 'none';
 
+/** What a pod's chains depend on: its profiles and its labels (implicit ones included). */
+function podSignature(wep: WorkloadEndpointModel): string {
+  const labels = wep.labels;
+  // JSON keeps the text unambiguous whatever characters labels hold.
+  return JSON.stringify([
+    wep.profiles,
+    Object.keys(labels)
+      .sort()
+      .map((k) => [k, labels[k]]),
+  ]);
+}
+
 /**
- * Creates the compiled (indexed) engine: the selector index now, each endpoint's chain
- * programs (and the rules they use) on first use.
+ * Creates the compiled (indexed) engine: the selector index and every pod's chain programs
+ * now (pods with the same labels and profiles share them), host endpoint chains on first use.
  *
  * @example
  * ```ts
@@ -111,6 +129,22 @@ export function createCompiledEngine(world: WorldModel): Engine {
     const built: ChainProgram = { policies, profiles, fallback };
     programs[slotOf(endpoint, chain, direction)] = built;
     return built;
+  }
+  // Pod chains are built now rather than on a flow's first touch, which would run cold code,
+  // allocate and queue optimising compiles in the middle of a stream of flows. A pod's chains
+  // depend only on its labels and profiles, so each distinct pair is built once and shared.
+  const shapes = new Map<string, EndpointModel>();
+  for (const wep of world.workloads) {
+    const signature = podSignature(wep);
+    const twin = shapes.get(signature);
+    if (twin === undefined) {
+      shapes.set(signature, wep);
+      buildProgram(wep, 'normal', 'egress');
+      buildProgram(wep, 'normal', 'ingress');
+    } else {
+      programs[slotOf(wep, 'normal', 'egress')] = programs[slotOf(twin, 'normal', 'egress')];
+      programs[slotOf(wep, 'normal', 'ingress')] = programs[slotOf(twin, 'normal', 'ingress')];
+    }
   }
   const out: RunOutput = { decision: undefined, unsupported: undefined };
 

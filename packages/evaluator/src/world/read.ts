@@ -7,7 +7,7 @@ import { isResourceSource } from '@calico-dsl/core';
 import { EvaluatorInputError } from '../errors.js';
 import { type Ip, ipKey, parseIp } from '../net/ip.js';
 import { protocolNumber } from '../net/protocol.js';
-import type { NamedPortModel, ProfileModel } from './model.js';
+import type { NamedPortModel, ProfileModel, RuleModel } from './model.js';
 import { compileRule } from './rules.js';
 import { type LabelMap, SelectorCache } from './selector.js';
 import { shapeIssues } from './shape.js';
@@ -46,10 +46,14 @@ export function ips(list: readonly unknown[] | undefined): Ip[] {
 
 /** A profile whose ingress and egress rules are one bare Allow (kns.*, projectcalico-default-allow). */
 export function allowAllProfile(name: string, labelsToApply: LabelMap): ProfileModel {
-  const sc = new SelectorCache();
-  const allow = [compileRule({ action: 'Allow' }, 0, undefined, sc, [])];
-  return { name, ingress: allow, egress: allow, labelsToApply };
+  return { name, ingress: ALLOW_ALL, egress: ALLOW_ALL, labelsToApply };
 }
+
+// One bare Allow rule shared by every allow-all profile: it holds nothing per profile, and
+// compiling it once here keeps `compileRule`'s optimised code from meeting it mid-build.
+const ALLOW_ALL: readonly RuleModel[] = Object.freeze([
+  compileRule({ action: 'Allow' }, 0, undefined, new SelectorCache(), []),
+]);
 
 /** Calico policy kinds (the K8s NetworkPolicy is told apart by apiVersion). */
 export const POLICY_KINDS = new Set([

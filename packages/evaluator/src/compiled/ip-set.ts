@@ -7,6 +7,9 @@ import type { Cidr, Ip } from '../net/ip.js';
 
 const V4_HOSTS = (prefix: number): number => 2 ** (32 - prefix);
 
+const NO_V4: readonly number[] = Object.freeze([]);
+const NO_V6: readonly bigint[] = Object.freeze([]);
+
 /**
  * A set of IPv4 and IPv6 addresses given as CIDRs.
  *
@@ -17,17 +20,19 @@ const V4_HOSTS = (prefix: number): number => 2 ** (32 - prefix);
  * ```
  */
 export class IpRangeSet {
-  // IPv4 intervals [lo, hi] as doubles (exact for 32-bit values), sorted and disjoint.
-  readonly #v4lo: Float64Array;
-  readonly #v4hi: Float64Array;
+  // IPv4 intervals [lo, hi] (exact for 32-bit values), sorted and disjoint. Plain arrays, not
+  // typed arrays: most rules list one or two nets, and a typed array costs ~200 bytes of headers;
+  // a family without nets shares one empty array.
+  readonly #v4lo: readonly number[];
+  readonly #v4hi: readonly number[];
   readonly #v6lo: readonly bigint[];
   readonly #v6hi: readonly bigint[];
 
   private constructor(v4: [number, number][], v6: [bigint, bigint][]) {
-    this.#v4lo = Float64Array.from(v4, (r) => r[0]);
-    this.#v4hi = Float64Array.from(v4, (r) => r[1]);
-    this.#v6lo = v6.map((r) => r[0]);
-    this.#v6hi = v6.map((r) => r[1]);
+    this.#v4lo = v4.length === 0 ? NO_V4 : v4.map((r) => r[0]);
+    this.#v4hi = v4.length === 0 ? NO_V4 : v4.map((r) => r[1]);
+    this.#v6lo = v6.length === 0 ? NO_V6 : v6.map((r) => r[0]);
+    this.#v6hi = v6.length === 0 ? NO_V6 : v6.map((r) => r[1]);
   }
 
   /**

@@ -6,7 +6,7 @@ import { EvaluatorInputError } from './errors.js';
 import type { Packet } from './match/packet.js';
 import { type Ip, parseIp } from './net/ip.js';
 import { flowProtocolNumber, hasPorts } from './net/protocol.js';
-import { type Flow, toPacket } from './path/flow.js';
+import { checkedPacket, type Flow, plainPacket } from './path/flow.js';
 import { type PathSet, tracePaths } from './path/path.js';
 import { endpointRef } from './path/recorder.js';
 import { findFrontend, workloadOwning } from './path/targets.js';
@@ -204,15 +204,22 @@ export class World {
    * ```
    */
   evaluate(flow: Flow): EvaluationResult {
-    const checked = toPacket(flow, this.#parseIp);
+    // The common flow (every field valid, no `via` / `icmp`) is read in few steps.
+    const packet = plainPacket(flow, this.#parseIp);
+    if (packet !== undefined) return this.#evaluatePacket(flow, packet);
+    const checked = checkedPacket(flow, this.#parseIp);
     if (!checked.ok) {
       const text = typeof flow === 'object' && flow !== null ? JSON.stringify(flow) : String(flow);
       return Evaluation.traced(`(invalid) ${text}`, NO_PATHS, checked.issues);
     }
+    return this.#evaluatePacket(checked.flow, checked.packet);
+  }
+
+  #evaluatePacket(flow: Flow, packet: Packet): EvaluationResult {
     // Pod → pod on an engine with chain verdicts: the verdict now, the paths when read.
-    const direct = this.#directVerdict(checked.packet);
-    if (direct !== undefined) return Evaluation.deferred(checked.flow, direct, this.#engine, checked.packet);
-    return Evaluation.traced(checked.flow, tracePaths(this.#engine, checked.packet, checked.flow), NO_ISSUES);
+    const direct = this.#directVerdict(packet);
+    if (direct !== undefined) return Evaluation.deferred(flow, direct, this.#engine, packet);
+    return Evaluation.traced(flow, tracePaths(this.#engine, packet, flow), NO_ISSUES);
   }
 
   /**

@@ -28,7 +28,7 @@ import {
   type RunOutput,
   runChainProgram,
 } from './program.js';
-import { type CompiledRule, compileRuleForFastPath } from './rule.js';
+import { type CompiledRule, compileRuleForFastPath, type SideCache } from './rule.js';
 import { PolicyIndex } from './selector-index.js';
 
 // One slot per (endpoint, chain class, direction): endpoint ids are dense from 0.
@@ -85,10 +85,11 @@ export function createCompiledEngine(world: WorldModel): Engine {
     applicable(hep, 'forward', 'ingress').length > 0 || applicable(hep, 'forward', 'egress').length > 0;
 
   const rules = new Map<RuleModel, CompiledRule>();
+  const sides: SideCache = new Map();
   const compile = (r: RuleModel): CompiledRule => {
     let c = rules.get(r);
     if (!c) {
-      c = compileRuleForFastPath(r);
+      c = compileRuleForFastPath(r, sides);
       rules.set(r, c);
     }
     return c;

@@ -27,14 +27,27 @@ interface CompiledSide {
   readonly notPorts: Int32Array | undefined;
   /** Named ports or services: the shared matcher decides after the fast checks pass. */
   readonly slow: boolean;
+  /** `nets` as IPv4 address ranges when they are all IPv4 (the source-net index of a rule). */
+  readonly v4Nets: Ranges | undefined;
 }
+
+/**
+ * Compiled sides by model side: the world shares identical sides, and so do compiled rules.
+ *
+ * @example
+ * ```ts
+ * const sides: SideCache = new Map();
+ * compileRuleForFastPath(rule, sides);
+ * ```
+ */
+export type SideCache = Map<EntityMatchModel, CompiledSide | undefined>;
 
 /**
  * A rule ready for the fast path.
  *
  * @example
  * ```ts
- * compileRuleForFastPath(rule).model.action;
+ * compileRuleForFastPath(rule, new Map()).model.action;
  * ```
  */
 export interface CompiledRule {
@@ -77,7 +90,14 @@ function flatRanges(set: PortSetModel | undefined): Int32Array | undefined {
   return out;
 }
 
-function compileSide(side: EntityMatchModel): CompiledSide | undefined {
+function compileSide(side: EntityMatchModel, cache: SideCache): CompiledSide | undefined {
+  if (cache.has(side)) return cache.get(side);
+  const built = buildSide(side);
+  cache.set(side, built);
+  return built;
+}
+
+function buildSide(side: EntityMatchModel): CompiledSide | undefined {
   const slow =
     side.services !== undefined ||
     (side.ports?.names.length ?? 0) > 0 ||
@@ -100,6 +120,7 @@ function compileSide(side: EntityMatchModel): CompiledSide | undefined {
     ports: flatRanges(side.ports),
     notPorts: flatRanges(side.notPorts),
     slow,
+    v4Nets: v4Ranges(side.nets),
   };
 }
 
@@ -108,12 +129,13 @@ function compileSide(side: EntityMatchModel): CompiledSide | undefined {
  *
  * @example
  * ```ts
- * const r = compileRuleForFastPath(policy.ingress[0]);
+ * const r = compileRuleForFastPath(policy.ingress[0], new Map());
  * ruleMatchesFast(state, r, packet);
  * ```
  */
-export function compileRuleForFastPath(rule: RuleModel): CompiledRule {
+export function compileRuleForFastPath(rule: RuleModel, sides: SideCache): CompiledRule {
   const dst = rule.destination.ports;
+  const source = compileSide(rule.source, sides);
   return {
     model: rule,
     matchesV4: rule.matchesV4,
@@ -121,10 +143,10 @@ export function compileRuleForFastPath(rule: RuleModel): CompiledRule {
     protocol: rule.protocol ?? ANY_PROTOCOL,
     notProtocol: rule.notProtocol ?? ANY_PROTOCOL,
     icmp: rule.icmp !== undefined || rule.notICMP !== undefined,
-    source: compileSide(rule.source),
-    destination: compileSide(rule.destination),
+    source,
+    destination: compileSide(rule.destination, sides),
     dstPortIndex: dst && dst.names.length === 0 ? dst : undefined,
-    srcNetIndex: v4Ranges(rule.source.nets),
+    srcNetIndex: source?.v4Nets,
   };
 }
 

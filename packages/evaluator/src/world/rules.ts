@@ -78,6 +78,21 @@ const ANY_SIDE: EntityMatchModel = Object.freeze({
   services: undefined,
 });
 
+// `undefined` values count (`domains: undefined` is still "has domains"), so they stay in the key.
+const keepUndefined = (_key: string, value: unknown): unknown => (value === undefined ? '\u0000' : value);
+
+/**
+ * The key under which an identical rule or side is shared: its fields plus what else it
+ * depends on. `undefined` when the value has no JSON form (it is then not shared).
+ */
+function internKey(kind: string, value: unknown, ns: string | undefined, index: number): string | undefined {
+  try {
+    return `${kind} ${index} ${ns ?? '\u0000'} ${JSON.stringify(value, keepUndefined)}`;
+  } catch {
+    return undefined;
+  }
+}
+
 function entityMatch(
   er: EntityRule | undefined,
   ns: string | undefined,
@@ -86,7 +101,20 @@ function entityMatch(
 ): EntityMatchModel {
   // No field at all: matches everything (§6.7: no namespace term without a selector).
   if (er === undefined || Object.keys(er).length === 0) return ANY_SIDE;
-  const side = er;
+  const key = internKey('side', er, ns, 0);
+  const hit = key === undefined ? undefined : sc.interned.get(key);
+  if (hit) return hit as EntityMatchModel;
+  const built = buildEntityMatch(er, ns, sc, path);
+  if (key !== undefined) sc.interned.set(key, built);
+  return built;
+}
+
+function buildEntityMatch(
+  side: EntityRule,
+  ns: string | undefined,
+  sc: SelectorCache,
+  path: Path,
+): EntityMatchModel {
   const selectorText = entityRuleSelector(side, ns);
   const notText = side.notSelector !== undefined && side.notSelector !== '' ? side.notSelector : undefined;
   const svc = side.services;
@@ -119,7 +147,9 @@ function matchesVersion(rule: Rule, v: 4 | 6, side: readonly EntityMatchModel[])
 }
 
 /**
- * Normalises one rule; `ns` is the policy namespace (undefined for global policies).
+ * Normalises one rule; `ns` is the policy namespace (undefined for global policies). Identical
+ * rules (same fields, index and namespace) get the same read-only object: a rule model holds
+ * nothing about its policy, and worlds with thousands of policies repeat a few rule shapes.
  *
  * @example
  * ```ts
@@ -127,6 +157,21 @@ function matchesVersion(rule: Rule, v: 4 | 6, side: readonly EntityMatchModel[])
  * ```
  */
 export function compileRule(
+  rule: Rule,
+  index: number,
+  ns: string | undefined,
+  sc: SelectorCache,
+  path: Path,
+): RuleModel {
+  const key = internKey('rule', rule, ns, index);
+  const hit = key === undefined ? undefined : sc.interned.get(key);
+  if (hit) return hit as RuleModel;
+  const built = buildRule(rule, index, ns, sc, path);
+  if (key !== undefined) sc.interned.set(key, built);
+  return built;
+}
+
+function buildRule(
   rule: Rule,
   index: number,
   ns: string | undefined,

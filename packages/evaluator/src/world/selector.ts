@@ -35,6 +35,11 @@ export const MATCH_NONE: Matcher = () => false;
 export class SelectorCache {
   readonly #compiled = new Map<string, Matcher>();
   readonly issues: Issue[] = [];
+  /**
+   * Normalised rules and rule sides by canonical key, so identical ones are one object per
+   * world (policies repeat the same selectors, nets and ports; see `compileRule`).
+   */
+  readonly interned = new Map<string, object>();
 
   /** Compiles `text` (blank = `all()`); a parse failure is recorded and matches nothing. */
   compile(text: string, path: readonly (string | number)[] = []): Matcher {

@@ -22,23 +22,23 @@ import { type CompiledRule, ruleMatchesFast } from './rule.js';
  */
 export type ChainDecision = Omit<Decision, 'stage'>;
 
-/** One enforced rule in a program. */
-interface RuleSlot {
-  readonly rule: CompiledRule;
-  readonly policy: PolicyRef;
-  readonly action: RuleModel['action'];
-  /** The decision when this rule ends the chain (Allow/Deny). */
-  readonly decision: ChainDecision | undefined;
+/**
+ * Enforced rules in evaluation order, as two parallel arrays (one object less per rule):
+ * `decisions[k]` is the decision when `rules[k]` ends the chain (for Pass and Log rules it only
+ * names the policy and rule, for unsupported-feature notes).
+ */
+interface RuleList {
+  readonly rules: readonly CompiledRule[];
+  readonly decisions: readonly ChainDecision[];
 }
 
 /** One tier of a program. */
-interface TierProgram {
-  readonly slots: readonly RuleSlot[];
-  /** Slots that are candidates for every packet, ascending. */
+interface TierProgram extends RuleList {
+  /** Indices of the rules that are candidates for every packet, ascending. */
   readonly always: Int32Array;
-  /** Slots with numeric destination ports, by port. */
+  /** Rules with numeric destination ports, by port. */
   readonly byPort: IntervalTable | undefined;
-  /** Other slots with IPv4-only source nets, by source address (§6.6). */
+  /** Other rules with IPv4-only source nets, by source address (§6.6). */
   readonly bySource: IntervalTable | undefined;
   /** Set when the tier drops at its end (§3.1, §4.3): the end-of-tier decision. */
   readonly drop: ChainDecision | undefined;
@@ -61,12 +61,10 @@ export interface PolicyProgram {
  *
  * @example
  * ```ts
- * buildProfileProgram(profile, 'egress', compile).slots.length;
+ * buildProfileProgram(profile, 'egress', compile).rules.length;
  * ```
  */
-export interface ProfileProgram {
-  readonly slots: readonly RuleSlot[];
-}
+export interface ProfileProgram extends RuleList {}
 
 /**
  * What an endpoint's chain runs: its policy program, then the class-specific tail.
@@ -103,20 +101,15 @@ function policyRef(p: PolicyModel): PolicyRef {
   return r;
 }
 
-function slot(
+function decisionOf(
   rule: RuleModel,
-  compile: (r: RuleModel) => CompiledRule,
   policy: PolicyRef,
   tier: string | undefined,
   direction: Direction,
-): RuleSlot {
-  const ends = rule.action === 'Allow' || rule.action === 'Deny';
-  const decision: ChainDecision | undefined = !ends
-    ? undefined
-    : tier === undefined
-      ? { policy, ruleIndex: rule.index, direction, reason: rule.action }
-      : { policy, tier, ruleIndex: rule.index, direction, reason: rule.action };
-  return { rule: compile(rule), policy, action: rule.action, decision };
+): ChainDecision {
+  return tier === undefined
+    ? { policy, ruleIndex: rule.index, direction, reason: rule.action }
+    : { policy, tier, ruleIndex: rule.index, direction, reason: rule.action };
 }
 
 /**
@@ -135,31 +128,35 @@ export function buildPolicyProgram(
 ): PolicyProgram {
   return {
     tiers: tiers.map(({ tier, policies }): TierProgram => {
-      const slots: RuleSlot[] = [];
+      const rules: CompiledRule[] = [];
+      const decisions: ChainDecision[] = [];
       let anyEnforced = false;
       for (const p of policies) {
         // §2.5: staged policies never decide; the trace (reference walk) reports them.
         if (p.staged) continue;
         anyEnforced = true;
         const policy = policyRef(p);
-        for (const r of direction === 'ingress' ? p.ingress : p.egress)
-          slots.push(slot(r, compile, policy, tier.name, direction));
+        for (const r of direction === 'ingress' ? p.ingress : p.egress) {
+          rules.push(compile(r));
+          decisions.push(decisionOf(r, policy, tier.name, direction));
+        }
       }
-      // Each slot is a candidate through one index: its destination ports, else its IPv4
+      // Each rule is a candidate through one index: its destination ports, else its IPv4
       // source nets, else always.
       const always: number[] = [];
       const ported: [number, Ranges][] = [];
       const sourced: [number, Ranges][] = [];
-      slots.forEach((s, i) => {
-        if (s.rule.dstPortIndex) ported.push([i, s.rule.dstPortIndex]);
-        else if (s.rule.srcNetIndex) sourced.push([i, s.rule.srcNetIndex]);
+      rules.forEach((r, i) => {
+        if (r.dstPortIndex) ported.push([i, r.dstPortIndex]);
+        else if (r.srcNetIndex) sourced.push([i, r.srcNetIndex]);
         else always.push(i);
       });
       // §3.1 end of tier; §4.4: untracked and pre-DNAT tiers pass; §2.5: all-staged tiers pass.
       const dropAtEnd =
         (chain === 'normal' || chain === 'forward') && anyEnforced && tier.defaultAction !== 'Pass';
       return {
-        slots,
+        rules,
+        decisions,
         always: Int32Array.from(always),
         byPort: ported.length === 0 ? undefined : IntervalTable.build(ported),
         bySource: sourced.length === 0 ? undefined : IntervalTable.build(sourced),
@@ -189,10 +186,10 @@ export function buildProfileProgram(
   compile: (r: RuleModel) => CompiledRule,
 ): ProfileProgram {
   const policy: PolicyRef = { kind: 'Profile', name: profile.name };
+  const list = direction === 'ingress' ? profile.ingress : profile.egress;
   return {
-    slots: (direction === 'ingress' ? profile.ingress : profile.egress).map((r) =>
-      slot(r, compile, policy, undefined, direction),
-    ),
+    rules: list.map(compile),
+    decisions: list.map((r) => decisionOf(r, policy, undefined, direction)),
   };
 }
 
@@ -272,11 +269,11 @@ export interface RunOutput {
   unsupported: Omit<UnsupportedUse, 'direction'>[] | undefined;
 }
 
-function noteUnsupported(out: RunOutput, s: RuleSlot): void {
+function noteUnsupported(out: RunOutput, rule: CompiledRule, decision: ChainDecision): void {
   out.unsupported ??= [];
   const list = out.unsupported;
-  for (const feature of s.rule.model.unsupported)
-    list.push({ policy: s.policy, ruleIndex: s.rule.model.index, feature });
+  const policy = decision.policy as PolicyRef;
+  for (const feature of rule.model.unsupported) list.push({ policy, ruleIndex: rule.model.index, feature });
 }
 
 /**
@@ -323,19 +320,19 @@ export function runChainProgram(
         k = z;
         l++;
       } else break;
-      const s = tier.slots[k] as RuleSlot;
-      if (!ruleMatchesFast(state, s.rule, pkt)) continue;
-      if (s.rule.model.unsupported.length > 0) noteUnsupported(out, s);
-      switch (s.action) {
+      const rule = tier.rules[k] as CompiledRule;
+      if (!ruleMatchesFast(state, rule, pkt)) continue;
+      if (rule.model.unsupported.length > 0) noteUnsupported(out, rule, tier.decisions[k] as ChainDecision);
+      switch (rule.action) {
         case 'Log':
           continue; // §2.4: Log is not terminal.
         case 'Pass':
           continue nextTier; // §3.1: skip the rest of this tier.
         case 'Allow':
-          out.decision = s.decision;
+          out.decision = tier.decisions[k];
           return ALLOW;
         case 'Deny':
-          out.decision = s.decision;
+          out.decision = tier.decisions[k];
           return DENY;
       }
     }
@@ -348,15 +345,15 @@ export function runChainProgram(
   for (let p = 0; p < profiles.length; p++) {
     const prof = profiles[p];
     if (!prof) continue;
-    const slots = prof.slots;
-    for (let k = 0; k < slots.length; k++) {
-      const s = slots[k] as RuleSlot;
-      if (!ruleMatchesFast(state, s.rule, pkt)) continue;
-      if (s.rule.model.unsupported.length > 0) noteUnsupported(out, s);
-      if (s.action === 'Log') continue;
-      if (s.action === 'Pass') break; // Pass in a profile: next profile.
-      out.decision = s.decision;
-      return s.action === 'Allow' ? ALLOW : DENY;
+    const rules = prof.rules;
+    for (let k = 0; k < rules.length; k++) {
+      const rule = rules[k] as CompiledRule;
+      if (!ruleMatchesFast(state, rule, pkt)) continue;
+      if (rule.model.unsupported.length > 0) noteUnsupported(out, rule, prof.decisions[k] as ChainDecision);
+      if (rule.action === 'Log') continue;
+      if (rule.action === 'Pass') break; // Pass in a profile: next profile.
+      out.decision = prof.decisions[k];
+      return rule.action === 'Allow' ? ALLOW : DENY;
     }
   }
   const fallback = program.fallback;

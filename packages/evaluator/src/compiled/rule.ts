@@ -52,6 +52,7 @@ export type SideCache = Map<EntityMatchModel, CompiledSide | undefined>;
  */
 export interface CompiledRule {
   readonly model: RuleModel;
+  readonly action: RuleModel['action'];
   readonly matchesV4: boolean;
   readonly matchesV6: boolean;
   /** {@link ANY_PROTOCOL}: no `protocol` (an unknown name is -1 in the model: matches nothing). */
@@ -138,6 +139,7 @@ export function compileRuleForFastPath(rule: RuleModel, sides: SideCache): Compi
   const source = compileSide(rule.source, sides);
   return {
     model: rule,
+    action: rule.action,
     matchesV4: rule.matchesV4,
     matchesV6: rule.matchesV6,
     protocol: rule.protocol ?? ANY_PROTOCOL,

@@ -23,17 +23,18 @@ import { type CompiledRule, ruleMatchesFast } from './rule.js';
 export type ChainDecision = Omit<Decision, 'stage'>;
 
 /**
- * Enforced rules in evaluation order, as two parallel arrays (one object less per rule):
- * `decisions[k]` is the decision when `rules[k]` ends the chain (for Pass and Log rules it only
- * names the policy and rule, for unsupported-feature notes).
+ * One tier of a program: its enforced rules in evaluation order as parallel arrays (no object
+ * per rule). `decisions[k]` is built when `rules[k]` first ends a chain: most rules never do,
+ * and a decision object per rule per program was the largest part of a program's heap.
  */
-interface RuleList {
+interface TierProgram {
+  readonly tier: string;
+  readonly direction: Direction;
   readonly rules: readonly CompiledRule[];
-  readonly decisions: readonly ChainDecision[];
-}
-
-/** One tier of a program. */
-interface TierProgram extends RuleList {
+  /** The policy of each rule. */
+  readonly policies: readonly PolicyModel[];
+  /** Filled on first use (see {@link decisionAt}); a cache, so not part of the program's value. */
+  readonly decisions: (ChainDecision | undefined)[];
   /** Indices of the rules that are candidates for every packet, ascending. */
   readonly always: Int32Array;
   /** Rules with numeric destination ports, by port. */
@@ -64,7 +65,11 @@ export interface PolicyProgram {
  * buildProfileProgram(profile, 'egress', compile).rules.length;
  * ```
  */
-export interface ProfileProgram extends RuleList {}
+export interface ProfileProgram {
+  readonly rules: readonly CompiledRule[];
+  /** `decisions[k]`: when `rules[k]` ends the chain (Pass and Log ones only name the rule). */
+  readonly decisions: readonly ChainDecision[];
+}
 
 /**
  * What an endpoint's chain runs: its policy program, then the class-specific tail.
@@ -129,16 +134,15 @@ export function buildPolicyProgram(
   return {
     tiers: tiers.map(({ tier, policies }): TierProgram => {
       const rules: CompiledRule[] = [];
-      const decisions: ChainDecision[] = [];
+      const owners: PolicyModel[] = [];
       let anyEnforced = false;
       for (const p of policies) {
         // §2.5: staged policies never decide; the trace (reference walk) reports them.
         if (p.staged) continue;
         anyEnforced = true;
-        const policy = policyRef(p);
         for (const r of direction === 'ingress' ? p.ingress : p.egress) {
           rules.push(compile(r));
-          decisions.push(decisionOf(r, policy, tier.name, direction));
+          owners.push(p);
         }
       }
       // Each rule is a candidate through one index: its destination ports, else its IPv4
@@ -155,8 +159,12 @@ export function buildPolicyProgram(
       const dropAtEnd =
         (chain === 'normal' || chain === 'forward') && anyEnforced && tier.defaultAction !== 'Pass';
       return {
+        tier: tier.name,
+        direction,
         rules,
-        decisions,
+        policies: owners,
+        // Packed (not holey) so the per-flow read stays on the fast elements path.
+        decisions: Array.from(rules, () => undefined),
         always: Int32Array.from(always),
         byPort: ported.length === 0 ? undefined : IntervalTable.build(ported),
         bySource: sourced.length === 0 ? undefined : IntervalTable.build(sourced),
@@ -269,11 +277,21 @@ export interface RunOutput {
   unsupported: Omit<UnsupportedUse, 'direction'>[] | undefined;
 }
 
-function noteUnsupported(out: RunOutput, rule: CompiledRule, decision: ChainDecision): void {
+function noteUnsupported(out: RunOutput, rule: CompiledRule, policy: PolicyRef): void {
   out.unsupported ??= [];
   const list = out.unsupported;
-  const policy = decision.policy as PolicyRef;
   for (const feature of rule.model.unsupported) list.push({ policy, ruleIndex: rule.model.index, feature });
+}
+
+/** The decision of rule `k` of a tier, built on its first use. */
+function decisionAt(tier: TierProgram, k: number): ChainDecision {
+  let d = tier.decisions[k];
+  if (d === undefined) {
+    const rule = tier.rules[k] as CompiledRule;
+    d = decisionOf(rule.model, policyRef(tier.policies[k] as PolicyModel), tier.tier, tier.direction);
+    tier.decisions[k] = d;
+  }
+  return d;
 }
 
 /**
@@ -322,17 +340,18 @@ export function runChainProgram(
       } else break;
       const rule = tier.rules[k] as CompiledRule;
       if (!ruleMatchesFast(state, rule, pkt)) continue;
-      if (rule.model.unsupported.length > 0) noteUnsupported(out, rule, tier.decisions[k] as ChainDecision);
+      if (rule.model.unsupported.length > 0)
+        noteUnsupported(out, rule, policyRef(tier.policies[k] as PolicyModel));
       switch (rule.action) {
         case 'Log':
           continue; // §2.4: Log is not terminal.
         case 'Pass':
           continue nextTier; // §3.1: skip the rest of this tier.
         case 'Allow':
-          out.decision = tier.decisions[k];
+          out.decision = decisionAt(tier, k);
           return ALLOW;
         case 'Deny':
-          out.decision = tier.decisions[k];
+          out.decision = decisionAt(tier, k);
           return DENY;
       }
     }
@@ -349,7 +368,8 @@ export function runChainProgram(
     for (let k = 0; k < rules.length; k++) {
       const rule = rules[k] as CompiledRule;
       if (!ruleMatchesFast(state, rule, pkt)) continue;
-      if (rule.model.unsupported.length > 0) noteUnsupported(out, rule, prof.decisions[k] as ChainDecision);
+      if (rule.model.unsupported.length > 0)
+        noteUnsupported(out, rule, (prof.decisions[k] as ChainDecision).policy as PolicyRef);
       if (rule.action === 'Log') continue;
       if (rule.action === 'Pass') break; // Pass in a profile: next profile.
       out.decision = prof.decisions[k];

@@ -16,27 +16,31 @@ export interface Ranges {
   readonly ranges: readonly { readonly min: number; readonly max: number }[];
 }
 
-const NONE: Int32Array = new Int32Array(0);
-
 /**
  * Maps a number to the sorted indices of the rules whose ranges contain it. The number line is
  * cut at every range edge; each interval keeps its candidate list. Values up to 2^32 (IPv4).
+ * The lists are stored back to back in one array (a typed array per interval would cost ~200
+ * bytes of headers each, more than the lists themselves).
  *
  * @example
  * ```ts
  * const t = IntervalTable.build([[0, { ranges: [{ min: 80, max: 80 }] }]]);
- * t.candidates(80); // Int32Array [0]
- * t.candidates(81); // Int32Array []
+ * const i = t.interval(80);
+ * t.rules.subarray(t.offsets[i], t.offsets[i + 1]); // Int32Array [0]
  * ```
  */
 export class IntervalTable {
   // starts[i] is the first value of interval i; interval i ends before starts[i + 1].
   readonly #starts: Float64Array;
-  readonly #lists: readonly Int32Array[];
+  /** Candidate lists of every interval, back to back. */
+  readonly rules: Int32Array;
+  /** Interval i's candidates are `rules[offsets[i]]` up to (excluding) `rules[offsets[i + 1]]`. */
+  readonly offsets: Int32Array;
 
-  private constructor(starts: Float64Array, lists: readonly Int32Array[]) {
+  private constructor(starts: Float64Array, rules: Int32Array, offsets: Int32Array) {
     this.#starts = starts;
-    this.#lists = lists;
+    this.rules = rules;
+    this.offsets = offsets;
   }
 
   /**
@@ -44,7 +48,8 @@ export class IntervalTable {
    *
    * @example
    * ```ts
-   * IntervalTable.build([[3, { ranges: [{ min: 8000, max: 8010 }] }]]).candidates(8005); // [3]
+   * const t = IntervalTable.build([[3, { ranges: [{ min: 8000, max: 8010 }] }]]);
+   * t.rules[t.offsets[t.interval(8005)]]; // 3
    * ```
    */
   static build(rules: readonly (readonly [number, Ranges])[]): IntervalTable {
@@ -72,23 +77,24 @@ export class IntervalTable {
         }
       }
     }
-    return new IntervalTable(
-      starts,
-      buckets.map((b) => (b.length === 0 ? NONE : Int32Array.from(b))),
-    );
+    const offsets = new Int32Array(starts.length + 1);
+    buckets.forEach((b, i) => {
+      offsets[i + 1] = (offsets[i] as number) + b.length;
+    });
+    return new IntervalTable(starts, Int32Array.from(buckets.flat()), offsets);
   }
 
   /**
-   * The rules whose ranges contain `value`, ascending.
+   * The interval holding `value` (an index into {@link offsets}); -1 below 0.
    *
    * @example
    * ```ts
-   * table.candidates(443);
+   * const i = table.interval(443);
+   * for (let k = table.offsets[i]; k < table.offsets[i + 1]; k++) table.rules[k];
    * ```
    */
-  candidates(value: number): Int32Array {
-    const i = upperBound(this.#starts, value) - 1;
-    return i < 0 ? NONE : (this.#lists[i] as Int32Array);
+  interval(value: number): number {
+    return upperBound(this.#starts, value) - 1;
   }
 }
 

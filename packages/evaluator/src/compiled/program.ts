@@ -317,16 +317,35 @@ export function runChainProgram(
   nextTier: for (let t = 0; t < tiers.length; t++) {
     const tier = tiers[t] as TierProgram;
     const a = tier.always;
-    const b = port === undefined || !tier.byPort ? NONE : tier.byPort.candidates(port);
-    const c = v4 === -1 || !tier.bySource ? NONE : tier.bySource.candidates(v4);
-    let i = 0;
+    // Candidates by port and by source: ranges [j, jEnd) and [l, lEnd) of the tables' lists.
+    const bt = tier.byPort;
+    const b = bt === undefined ? NONE : bt.rules;
     let j = 0;
+    let jEnd = 0;
+    if (port !== undefined && bt !== undefined) {
+      const q = bt.interval(port);
+      if (q >= 0) {
+        j = bt.offsets[q] as number;
+        jEnd = bt.offsets[q + 1] as number;
+      }
+    }
+    const ct = tier.bySource;
+    const c = ct === undefined ? NONE : ct.rules;
     let l = 0;
+    let lEnd = 0;
+    if (v4 !== -1 && ct !== undefined) {
+      const q = ct.interval(v4);
+      if (q >= 0) {
+        l = ct.offsets[q] as number;
+        lEnd = ct.offsets[q + 1] as number;
+      }
+    }
+    let i = 0;
     // Merge the three ascending candidate lists: rules run in evaluation order.
     for (;;) {
       const x = i < a.length ? (a[i] as number) : END;
-      const y = j < b.length ? (b[j] as number) : END;
-      const z = l < c.length ? (c[l] as number) : END;
+      const y = j < jEnd ? (b[j] as number) : END;
+      const z = l < lEnd ? (c[l] as number) : END;
       let k: number;
       if (x < y && x < z) {
         k = x;

@@ -94,19 +94,26 @@ export function createCompiledEngine(world: WorldModel): Engine {
     }
     return c;
   };
-  // Policy programs shared by endpoints whose chain has the same policies.
-  const policyPrograms = new Map<string, PolicyProgram>();
+  // Policy programs shared by endpoints whose chain has the same policies, with that policy list.
+  const policyPrograms = new Map<
+    string,
+    { readonly tiers: readonly TierPolicies[]; readonly program: PolicyProgram }
+  >();
   const profilePrograms = new Map<string, ProfileProgram>();
   const programs: (ChainProgram | undefined)[] = new Array(slotCount).fill(undefined);
   // First touch of an endpoint's chain only; the per-flow lookup is inline in the callers.
   function buildProgram(endpoint: EndpointModel, chain: ChainClass, direction: Direction): ChainProgram {
-    const tiers = applicable(endpoint, chain, direction);
+    const slot = slotOf(endpoint, chain, direction);
+    const tiers = tiersCache[slot] ?? index.applicable(endpoint, chain, direction);
     const key = `${chain} ${direction} ${tiers.map((t) => t.policies.map((p) => index.position(p)).join(',')).join(',')}`;
-    let policies = policyPrograms.get(key);
-    if (!policies) {
-      policies = buildPolicyProgram(tiers, chain, direction, compile);
-      policyPrograms.set(key, policies);
+    let shared = policyPrograms.get(key);
+    if (!shared) {
+      shared = { tiers, program: buildPolicyProgram(tiers, chain, direction, compile) };
+      policyPrograms.set(key, shared);
     }
+    // Endpoints with the same policies also share one policy list (the trace walk reads it).
+    tiersCache[slot] = shared.tiers;
+    const policies = shared.program;
     const profiles =
       chain !== 'normal'
         ? []
@@ -128,7 +135,7 @@ export function createCompiledEngine(world: WorldModel): Engine {
       endpoint.kind === 'HostEndpoint' && hasForwardPolicies(endpoint),
     );
     const built: ChainProgram = { policies, profiles, fallback };
-    programs[slotOf(endpoint, chain, direction)] = built;
+    programs[slot] = built;
     return built;
   }
   // Pod chains are built now rather than on a flow's first touch, which would run cold code,
@@ -143,8 +150,10 @@ export function createCompiledEngine(world: WorldModel): Engine {
       buildProgram(wep, 'normal', 'egress');
       buildProgram(wep, 'normal', 'ingress');
     } else {
-      programs[slotOf(wep, 'normal', 'egress')] = programs[slotOf(twin, 'normal', 'egress')];
-      programs[slotOf(wep, 'normal', 'ingress')] = programs[slotOf(twin, 'normal', 'ingress')];
+      for (const direction of ['egress', 'ingress'] as const) {
+        programs[slotOf(wep, 'normal', direction)] = programs[slotOf(twin, 'normal', direction)];
+        tiersCache[slotOf(wep, 'normal', direction)] = tiersCache[slotOf(twin, 'normal', direction)];
+      }
     }
   }
   const out: RunOutput = { decision: undefined, unsupported: undefined };

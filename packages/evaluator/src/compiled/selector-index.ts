@@ -114,7 +114,10 @@ export class PolicyIndex {
    * ```
    */
   matching(endpoint: EndpointModel): Int32Array {
-    const hit = this.#matching[endpoint.id];
+    // Kept for host endpoints only (up to 7 chains each): a pod has two chains, built once at
+    // World.from, whose policy lists the engine keeps.
+    const keep = endpoint.kind === 'HostEndpoint';
+    const hit = keep ? this.#matching[endpoint.id] : undefined;
     if (hit) return hit;
     const labels = endpoint.labels;
     const candidates: number[] = [...this.#scan];
@@ -128,7 +131,7 @@ export class PolicyIndex {
       if ((this.policies[pos] as PolicyModel).selector(labels)) out.push(pos);
     }
     const positions = out.length === 0 ? NO_POSITIONS : Int32Array.from(out);
-    this.#matching[endpoint.id] = positions;
+    if (keep) this.#matching[endpoint.id] = positions;
     return positions;
   }
 

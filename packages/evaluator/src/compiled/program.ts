@@ -33,8 +33,11 @@ interface TierProgram {
   readonly rules: readonly CompiledRule[];
   /** The policy of each rule. */
   readonly policies: readonly PolicyModel[];
-  /** Filled on first use (see {@link decisionAt}); a cache, so not part of the program's value. */
-  readonly decisions: (ChainDecision | undefined)[];
+  /**
+   * Filled on first use, the array too (see {@link decisionAt}): a cache, not part of the
+   * program's value, and absent for tiers that never decided a flow.
+   */
+  decisions: (ChainDecision | undefined)[] | undefined;
   /** Indices of the rules that are candidates for every packet, ascending. */
   readonly always: Int32Array;
   /** Rules with numeric destination ports, by port. */
@@ -163,8 +166,7 @@ export function buildPolicyProgram(
         direction,
         rules,
         policies: owners,
-        // Packed (not holey) so the per-flow read stays on the fast elements path.
-        decisions: Array.from(rules, () => undefined),
+        decisions: undefined,
         always: Int32Array.from(always),
         byPort: ported.length === 0 ? undefined : IntervalTable.build(ported),
         bySource: sourced.length === 0 ? undefined : IntervalTable.build(sourced),
@@ -285,11 +287,13 @@ function noteUnsupported(out: RunOutput, rule: CompiledRule, policy: PolicyRef):
 
 /** The decision of rule `k` of a tier, built on its first use. */
 function decisionAt(tier: TierProgram, k: number): ChainDecision {
-  let d = tier.decisions[k];
+  // Packed (not holey) so the per-flow read stays on the fast elements path.
+  const decisions = (tier.decisions ??= Array.from(tier.rules, () => undefined));
+  let d = decisions[k];
   if (d === undefined) {
     const rule = tier.rules[k] as CompiledRule;
     d = decisionOf(rule.model, policyRef(tier.policies[k] as PolicyModel), tier.tier, tier.direction);
-    tier.decisions[k] = d;
+    decisions[k] = d;
   }
   return d;
 }

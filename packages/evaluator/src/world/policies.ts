@@ -5,7 +5,7 @@
 import type { PolicyType, Rule } from '@calico-dsl/core';
 import { convertK8sNetworkPolicy } from './k8s-network-policy.js';
 import type { PolicyKind, PolicyModel } from './model.js';
-import { compileRule } from './rules.js';
+import { compileRules } from './rules.js';
 import { prefixSelector, type SelectorCache } from './selector.js';
 
 /** Raw policy fields common to every kind, after K8s conversion. */
@@ -125,8 +125,8 @@ export function normalisePolicy(
     egressType: types.includes('Egress'),
     selectorText: selectorText === '' ? 'all()' : selectorText,
     selector: sc.compile(selectorText, [...raw.path, 'spec', 'selector']),
-    ingress: raw.ingress.map((r, i) => compileRule(r, i, ns, sc, [...raw.path, 'spec', 'ingress', i])),
-    egress: raw.egress.map((r, i) => compileRule(r, i, ns, sc, [...raw.path, 'spec', 'egress', i])),
+    ingress: compileRules(raw.ingress, ns, sc, [...raw.path, 'spec', 'ingress']),
+    egress: compileRules(raw.egress, ns, sc, [...raw.path, 'spec', 'egress']),
     preDNAT: raw.preDNAT,
     doNotTrack: raw.doNotTrack,
     applyOnForward: raw.applyOnForward,

@@ -202,3 +202,26 @@ function buildRule(
     unsupported: unsupported.length === 0 ? NO_FEATURES : unsupported,
   };
 }
+
+/**
+ * Normalises a policy's `ingress` or `egress` list; identical lists (same rules, same
+ * namespace) share one array, as their rules do (see {@link compileRule}).
+ *
+ * @example
+ * ```ts
+ * compileRules([{ action: 'Allow' }], undefined, new SelectorCache(), ['spec', 'egress'])[0]?.action; // 'Allow'
+ * ```
+ */
+export function compileRules(
+  rules: readonly Rule[],
+  ns: string | undefined,
+  sc: SelectorCache,
+  path: Path,
+): readonly RuleModel[] {
+  const key = internKey('rules', rules, ns, 0);
+  const hit = key === undefined ? undefined : sc.interned.get(key);
+  if (hit) return hit as readonly RuleModel[];
+  const built = rules.map((r, i) => compileRule(r, i, ns, sc, [...path, i]));
+  if (key !== undefined) sc.interned.set(key, built);
+  return built;
+}

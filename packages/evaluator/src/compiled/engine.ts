@@ -104,8 +104,10 @@ export function createCompiledEngine(world: WorldModel): Engine {
   // First touch of an endpoint's chain only; the per-flow lookup is inline in the callers.
   function buildProgram(endpoint: EndpointModel, chain: ChainClass, direction: Direction): ChainProgram {
     const slot = slotOf(endpoint, chain, direction);
-    const tiers = tiersCache[slot] ?? index.applicable(endpoint, chain, direction);
-    const key = `${chain} ${direction} ${tiers.map((t) => t.policies.map((p) => index.position(p)).join(',')).join(',')}`;
+    // Positions in evaluation order name the policy set (tiers follow from them).
+    const positions: number[] = [];
+    const tiers = index.applicable(endpoint, chain, direction, positions);
+    const key = `${chain} ${direction} ${positions.join(',')}`;
     let shared = policyPrograms.get(key);
     if (!shared) {
       shared = { tiers, program: buildPolicyProgram(tiers, chain, direction, compile) };

@@ -50,7 +50,6 @@ export class PolicyIndex {
   readonly policies: readonly PolicyModel[];
   /** The tier of each position. */
   readonly tiers: readonly TierModel[];
-  readonly #position = new Map<PolicyModel, number>();
   readonly #byLabel = new Map<string, Map<string, number[]>>();
   /** Positions of policies without an indexable term: their selector runs for every endpoint. */
   readonly #scan: number[] = [];
@@ -65,7 +64,6 @@ export class PolicyIndex {
         const pos = policies.length;
         policies.push(p);
         tiers.push(tier);
-        this.#position.set(p, pos);
         let term = parsed.get(p.selectorText);
         if (!parsed.has(p.selectorText)) {
           const r = parseSelector(p.selectorText);
@@ -91,18 +89,6 @@ export class PolicyIndex {
     this.policies = policies;
     this.tiers = tiers;
     this.#matching = new Array(world.endpoints.length).fill(undefined);
-  }
-
-  /**
-   * The position of a policy in evaluation order.
-   *
-   * @example
-   * ```ts
-   * index.position(policy); // 0 for the first policy of the first tier
-   * ```
-   */
-  position(p: PolicyModel): number {
-    return this.#position.get(p) ?? -1;
   }
 
   /**
@@ -137,14 +123,21 @@ export class PolicyIndex {
 
   /**
    * §3.1 step 3: the tiers (in order) with ≥1 policy of `chain` applying to `endpoint` in
-   * `direction` — the same answer as `applicableTiers`.
+   * `direction` — the same answer as `applicableTiers`. `positions`, when given, receives the
+   * evaluation-order positions of those policies (a key for the set, without a map per policy).
    *
    * @example
    * ```ts
-   * index.applicable(hep, 'preDnat', 'ingress');
+   * const positions: number[] = [];
+   * index.applicable(hep, 'preDnat', 'ingress', positions);
    * ```
    */
-  applicable(endpoint: EndpointModel, chain: ChainClass, direction: Direction): TierPolicies[] {
+  applicable(
+    endpoint: EndpointModel,
+    chain: ChainClass,
+    direction: Direction,
+    positions?: number[],
+  ): TierPolicies[] {
     // §4.2: WEPs only receive normal tiers; §4.1: doNotTrack is ignored on `*` HEPs.
     if (endpoint.kind === 'WorkloadEndpoint' && chain !== 'normal') return [];
     if (chain === 'untracked' && endpoint.kind === 'HostEndpoint' && endpoint.interfaceName === '*')
@@ -162,6 +155,7 @@ export class PolicyIndex {
         list = [];
       }
       list.push(p);
+      positions?.push(pos);
     }
     if (tier && list.length > 0) out.push({ tier, policies: list });
     return out;

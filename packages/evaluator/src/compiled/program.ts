@@ -31,8 +31,10 @@ interface TierProgram {
   readonly tier: string;
   readonly direction: Direction;
   readonly rules: readonly CompiledRule[];
-  /** The policy of each rule. */
+  /** The tier's applicable policies (the engine's shared list, staged ones included). */
   readonly policies: readonly PolicyModel[];
+  /** `policies[p]`'s rules are `rules[ruleStart[p]]` up to `rules[ruleStart[p + 1]]`. */
+  readonly ruleStart: Int32Array;
   /**
    * Filled on first use, the array too (see {@link decisionAt}): a cache, not part of the
    * program's value, and absent for tiers that never decided a flow.
@@ -137,17 +139,16 @@ export function buildPolicyProgram(
   return {
     tiers: tiers.map(({ tier, policies }): TierProgram => {
       const rules: CompiledRule[] = [];
-      const owners: PolicyModel[] = [];
+      const ruleStart = new Int32Array(policies.length + 1);
       let anyEnforced = false;
-      for (const p of policies) {
-        // §2.5: staged policies never decide; the trace (reference walk) reports them.
-        if (p.staged) continue;
-        anyEnforced = true;
-        for (const r of direction === 'ingress' ? p.ingress : p.egress) {
-          rules.push(compile(r));
-          owners.push(p);
+      policies.forEach((p, i) => {
+        // §2.5: staged policies never decide (no rules here); the trace (reference walk) reports them.
+        if (!p.staged) {
+          anyEnforced = true;
+          for (const r of direction === 'ingress' ? p.ingress : p.egress) rules.push(compile(r));
         }
-      }
+        ruleStart[i + 1] = rules.length;
+      });
       // Each rule is a candidate through one index: its destination ports, else its IPv4
       // source nets, else always.
       const always: number[] = [];
@@ -165,7 +166,8 @@ export function buildPolicyProgram(
         tier: tier.name,
         direction,
         rules,
-        policies: owners,
+        policies,
+        ruleStart,
         decisions: undefined,
         always: Int32Array.from(always),
         byPort: ported.length === 0 ? undefined : IntervalTable.build(ported),
@@ -285,6 +287,20 @@ function noteUnsupported(out: RunOutput, rule: CompiledRule, policy: PolicyRef):
   for (const feature of rule.model.unsupported) list.push({ policy, ruleIndex: rule.model.index, feature });
 }
 
+/** The policy of rule `k` of a tier. */
+function ownerOf(tier: TierProgram, k: number): PolicyModel {
+  const start = tier.ruleStart;
+  // The last policy whose first rule is at or before k (staged ones own no rules).
+  let a = 0;
+  let b = start.length - 1;
+  while (b - a > 1) {
+    const m = (a + b) >>> 1;
+    if ((start[m] as number) <= k) a = m;
+    else b = m;
+  }
+  return tier.policies[a] as PolicyModel;
+}
+
 /** The decision of rule `k` of a tier, built on its first use. */
 function decisionAt(tier: TierProgram, k: number): ChainDecision {
   // Packed (not holey) so the per-flow read stays on the fast elements path.
@@ -292,7 +308,7 @@ function decisionAt(tier: TierProgram, k: number): ChainDecision {
   let d = decisions[k];
   if (d === undefined) {
     const rule = tier.rules[k] as CompiledRule;
-    d = decisionOf(rule.model, policyRef(tier.policies[k] as PolicyModel), tier.tier, tier.direction);
+    d = decisionOf(rule.model, policyRef(ownerOf(tier, k)), tier.tier, tier.direction);
     decisions[k] = d;
   }
   return d;
@@ -363,8 +379,7 @@ export function runChainProgram(
       } else break;
       const rule = tier.rules[k] as CompiledRule;
       if (!ruleMatchesFast(state, rule, pkt)) continue;
-      if (rule.model.unsupported.length > 0)
-        noteUnsupported(out, rule, policyRef(tier.policies[k] as PolicyModel));
+      if (rule.model.unsupported.length > 0) noteUnsupported(out, rule, policyRef(ownerOf(tier, k)));
       switch (rule.action) {
         case 'Log':
           continue; // §2.4: Log is not terminal.

@@ -169,7 +169,8 @@ export function buildPolicyProgram(
         policies,
         ruleStart,
         decisions: undefined,
-        always: Int32Array.from(always),
+        // Most port- or net-indexed tiers have no always-candidates: share one empty list.
+        always: always.length === 0 ? NONE : Int32Array.from(always),
         byPort: ported.length === 0 ? undefined : IntervalTable.build(ported),
         bySource: sourced.length === 0 ? undefined : IntervalTable.build(sourced),
         drop: dropAtEnd

@@ -304,8 +304,12 @@ function ownerOf(tier: TierProgram, k: number): PolicyModel {
 
 /** The decision of rule `k` of a tier, built on its first use. */
 function decisionAt(tier: TierProgram, k: number): ChainDecision {
-  // Packed (not holey) so the per-flow read stays on the fast elements path.
-  const decisions = (tier.decisions ??= Array.from(tier.rules, () => undefined));
+  let decisions = tier.decisions;
+  if (decisions === undefined) {
+    // Packed (not holey) so the per-flow read stays on the fast elements path.
+    decisions = Array.from(tier.rules, () => undefined);
+    tier.decisions = decisions;
+  }
   let d = decisions[k];
   if (d === undefined) {
     const rule = tier.rules[k] as CompiledRule;

@@ -4,9 +4,9 @@
  */
 import type { PolicyType, Rule } from '@calico-dsl/core';
 import { convertK8sNetworkPolicy } from './k8s-network-policy.js';
-import type { PolicyKind, PolicyModel } from './model.js';
+import type { PolicyKind, PolicyModel, RuleModel } from './model.js';
 import { compileRules } from './rules.js';
-import { prefixSelector, type SelectorCache } from './selector.js';
+import { type Matcher, prefixSelector, type SelectorCache } from './selector.js';
 
 /** Raw policy fields common to every kind, after K8s conversion. */
 export interface RawPolicy {
@@ -98,6 +98,68 @@ const STAGED: ReadonlySet<PolicyKind> = new Set([
   'StagedKubernetesNetworkPolicy',
 ]);
 
+// The six boolean fields of a policy, packed into one small integer: 40 bytes less per policy
+// object (worlds hold thousands of policies; the getters read the same as plain fields).
+const INGRESS_TYPE = 1;
+const EGRESS_TYPE = 2;
+const PRE_DNAT = 4;
+const DO_NOT_TRACK = 8;
+const APPLY_ON_FORWARD = 16;
+const STAGED_KIND = 32;
+
+type PolicyFields = Omit<
+  PolicyModel,
+  'ingressType' | 'egressType' | 'preDNAT' | 'doNotTrack' | 'applyOnForward' | 'staged'
+>;
+
+/** A {@link PolicyModel} with its booleans packed in `#flags`. */
+class NormalisedPolicy implements PolicyModel {
+  readonly kind: PolicyKind;
+  readonly namespace: string | undefined;
+  readonly name: string;
+  readonly tier: string;
+  readonly order: number;
+  readonly selectorText: string;
+  readonly selector: Matcher;
+  readonly ingress: readonly RuleModel[];
+  readonly egress: readonly RuleModel[];
+  readonly sortKey: string;
+  readonly #flags: number;
+
+  constructor(fields: PolicyFields, flags: number) {
+    this.kind = fields.kind;
+    this.namespace = fields.namespace;
+    this.name = fields.name;
+    this.tier = fields.tier;
+    this.order = fields.order;
+    this.selectorText = fields.selectorText;
+    this.selector = fields.selector;
+    this.ingress = fields.ingress;
+    this.egress = fields.egress;
+    this.sortKey = fields.sortKey;
+    this.#flags = flags;
+  }
+
+  get ingressType(): boolean {
+    return (this.#flags & INGRESS_TYPE) !== 0;
+  }
+  get egressType(): boolean {
+    return (this.#flags & EGRESS_TYPE) !== 0;
+  }
+  get preDNAT(): boolean {
+    return (this.#flags & PRE_DNAT) !== 0;
+  }
+  get doNotTrack(): boolean {
+    return (this.#flags & DO_NOT_TRACK) !== 0;
+  }
+  get applyOnForward(): boolean {
+    return (this.#flags & APPLY_ON_FORWARD) !== 0;
+  }
+  get staged(): boolean {
+    return (this.#flags & STAGED_KIND) !== 0;
+  }
+}
+
 /**
  * Builds the normalised policy.
  *
@@ -115,24 +177,28 @@ export function normalisePolicy(
   const types = defaultTypes(raw);
   const selectorText = policySelector(raw);
   const ns = raw.namespace === '' ? undefined : raw.namespace;
-  return {
-    kind: raw.kind,
-    namespace: ns,
-    name: raw.name,
-    tier: raw.tier && raw.tier !== '' ? raw.tier : 'default',
-    order: raw.order ?? Number.POSITIVE_INFINITY,
-    ingressType: types.includes('Ingress'),
-    egressType: types.includes('Egress'),
-    selectorText: selectorText === '' ? 'all()' : selectorText,
-    selector: sc.compile(selectorText, [...raw.path, 'spec', 'selector']),
-    ingress: compileRules(raw.ingress, ns, sc, [...raw.path, 'spec', 'ingress']),
-    egress: compileRules(raw.egress, ns, sc, [...raw.path, 'spec', 'egress']),
-    preDNAT: raw.preDNAT,
-    doNotTrack: raw.doNotTrack,
-    applyOnForward: raw.applyOnForward,
-    staged: STAGED.has(raw.kind),
-    sortKey: tieBreakKey(raw, version),
-  };
+  const flags =
+    (types.includes('Ingress') ? INGRESS_TYPE : 0) |
+    (types.includes('Egress') ? EGRESS_TYPE : 0) |
+    (raw.preDNAT ? PRE_DNAT : 0) |
+    (raw.doNotTrack ? DO_NOT_TRACK : 0) |
+    (raw.applyOnForward ? APPLY_ON_FORWARD : 0) |
+    (STAGED.has(raw.kind) ? STAGED_KIND : 0);
+  return new NormalisedPolicy(
+    {
+      kind: raw.kind,
+      namespace: ns,
+      name: raw.name,
+      tier: raw.tier && raw.tier !== '' ? raw.tier : 'default',
+      order: raw.order ?? Number.POSITIVE_INFINITY,
+      selectorText: selectorText === '' ? 'all()' : selectorText,
+      selector: sc.compile(selectorText, [...raw.path, 'spec', 'selector']),
+      ingress: compileRules(raw.ingress, ns, sc, [...raw.path, 'spec', 'ingress']),
+      egress: compileRules(raw.egress, ns, sc, [...raw.path, 'spec', 'egress']),
+      sortKey: tieBreakKey(raw, version),
+    },
+    flags,
+  );
 }
 
 /** Spec shape shared by Calico policy kinds (read loosely: the world does not re-validate). */

@@ -165,7 +165,8 @@ export function buildPolicyProgram(
       return {
         tier: tier.name,
         direction,
-        rules,
+        // An exact-size copy: arrays grown by push keep spare capacity, and programs stay.
+        rules: rules.slice(),
         policies,
         ruleStart,
         decisions: undefined,

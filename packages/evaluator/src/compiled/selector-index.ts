@@ -86,8 +86,9 @@ export class PolicyIndex {
         }
       }
     }
-    this.policies = policies;
-    this.tiers = tiers;
+    // Exact-size copies: arrays grown by push keep spare capacity.
+    this.policies = policies.slice();
+    this.tiers = tiers.slice();
     this.#matching = new Array(world.endpoints.length).fill(undefined);
   }
 
@@ -150,14 +151,15 @@ export class PolicyIndex {
       if (!policyInChain(p, chain, direction)) continue;
       const t = this.tiers[pos] as TierModel;
       if (t !== tier) {
-        if (tier && list.length > 0) out.push({ tier, policies: list });
+        // An exact-size copy (push leaves spare capacity): engines keep these lists.
+        if (tier && list.length > 0) out.push({ tier, policies: list.slice() });
         tier = t;
         list = [];
       }
       list.push(p);
       positions?.push(pos);
     }
-    if (tier && list.length > 0) out.push({ tier, policies: list });
+    if (tier && list.length > 0) out.push({ tier, policies: list.slice() });
     return out;
   }
 }

@@ -16,7 +16,7 @@ export { EvaluatorInputError } from './errors.js';
 export * from './flow/index.js';
 export type { Packet } from './match/packet.js';
 export type { Flow } from './path/flow.js';
-export { explainText, formatDecision, formatEndpoint, formatPolicy } from './result/explain.js';
+export { explainText, formatDecision, formatEndpoint, formatPolicy, formatStep } from './result/explain.js';
 export { combineVerdicts } from './result/result.js';
 export type {
   Decision,

@@ -5,9 +5,9 @@ import {
   formatDecision,
   formatEndpoint,
   formatPolicy,
+  formatStep,
   type PathResult,
   type PolicyRef,
-  type TraceStep,
 } from '@calico-dsl/evaluator';
 import { type Palette, verdictText } from './colors.js';
 
@@ -55,25 +55,6 @@ export function decidingStep(path: PathResult): number {
   if (exact >= 0) return exact;
   const stageSteps = path.steps.map((s, i) => (s.stage === d.stage ? i : -1)).filter((i) => i >= 0);
   return stageSteps[stageSteps.length - 1] ?? path.steps.length - 1;
-}
-
-/**
- * One trace step as a line: stage, endpoint, tier, policy, rule, action and reason.
- *
- * @example
- * ```ts
- * formatStep(step); // 'preDnat [HostEndpoint worker-1-public (worker-1, eth1)] tier default GlobalNetworkPolicy deny-nodeports ingress rule 0 → deny'
- * ```
- */
-export function formatStep(s: TraceStep): string {
-  const parts: string[] = [s.stage.padEnd(15)];
-  if (s.endpoint) parts.push(`[${formatEndpoint(s.endpoint)}]`);
-  if (s.tier !== undefined) parts.push(`tier ${s.tier}`);
-  if (s.policy) parts.push(formatPolicy(s.policy));
-  if (s.ruleIndex !== undefined) parts.push(`${s.direction ?? ''} rule ${s.ruleIndex}`.trim());
-  parts.push(`→ ${s.action}`);
-  if (s.reason !== undefined) parts.push(`(${s.reason})`);
-  return parts.join(' ');
 }
 
 function pathHeader(p: PathResult, i: number, c: Palette): string {

@@ -6,6 +6,7 @@
  */
 import type { ChainClass, Direction, TierPolicies } from '../engine.js';
 import type { Packet } from '../match/packet.js';
+import { policyRef } from '../result/policy-ref.js';
 import type { Decision, PolicyRef, UnsupportedUse } from '../result/types.js';
 import type { EndpointModel, PolicyModel, ProfileModel, RuleModel } from '../world/model.js';
 import { IntervalTable, type Ranges } from './interval-table.js';
@@ -95,21 +96,6 @@ export interface ChainProgram {
 const NONE = new Int32Array(0);
 /** Past every slot index. */
 const END = 0x7fffffff;
-
-/** Immutable policy references, one per policy. */
-const REFS = new WeakMap<PolicyModel, PolicyRef>();
-
-function policyRef(p: PolicyModel): PolicyRef {
-  let r = REFS.get(p);
-  if (!r) {
-    r =
-      p.namespace === undefined
-        ? { kind: p.kind, name: p.name }
-        : { kind: p.kind, namespace: p.namespace, name: p.name };
-    REFS.set(p, r);
-  }
-  return r;
-}
 
 function decisionOf(
   rule: RuleModel,

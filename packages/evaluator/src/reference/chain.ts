@@ -5,23 +5,9 @@
  */
 import type { ChainOutcome, ChainRequest, Engine } from '../engine.js';
 import { ruleMatches } from '../match/rule-match.js';
+import { policyRef } from '../result/policy-ref.js';
 import type { PolicyRef, StepAction, TraceStep, UnsupportedUse } from '../result/types.js';
-import type { PolicyModel, RuleModel } from '../world/model.js';
-
-// Policy refs are immutable; build each once.
-const REFS = new WeakMap<PolicyModel, PolicyRef>();
-
-function ref(p: PolicyModel): PolicyRef {
-  let r = REFS.get(p);
-  if (!r) {
-    r =
-      p.namespace === undefined
-        ? { kind: p.kind, name: p.name }
-        : { kind: p.kind, namespace: p.namespace, name: p.name };
-    REFS.set(p, r);
-  }
-  return r;
-}
+import type { RuleModel } from '../world/model.js';
 
 const NOOP = (): void => {};
 
@@ -99,7 +85,7 @@ export function runChain(engine: Engine, req: ChainRequest, record = true): Chai
     let passed = false;
     let anyEnforced = false;
     for (const p of policies) {
-      const policy = ref(p);
+      const policy = policyRef(p);
       // §2.5: staged policies are never enforced (but they count for tier applicability).
       if (p.staged) {
         if (!record) continue;

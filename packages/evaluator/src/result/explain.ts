@@ -39,7 +39,17 @@ export function formatEndpoint(e: EndpointRef): string {
   return `${e.kind} ${name}${where.length > 0 ? ` (${where.join(', ')})` : ''}`;
 }
 
-function formatStep(s: TraceStep): string {
+/**
+ * One trace step as a line: stage, endpoint, tier, policy, rule, action and reason.
+ *
+ * @example
+ * ```ts
+ * formatStep({ path: 0, stage: 'preDnat', tier: 'default', policy: { kind: 'GlobalNetworkPolicy', name: 'deny-nodeports' },
+ *   ruleIndex: 0, direction: 'ingress', action: 'deny' });
+ * // 'preDnat         tier default GlobalNetworkPolicy deny-nodeports ingress rule 0 → deny'
+ * ```
+ */
+export function formatStep(s: TraceStep): string {
   const parts: string[] = [s.stage.padEnd(15)];
   if (s.endpoint) parts.push(`[${formatEndpoint(s.endpoint)}]`);
   if (s.tier !== undefined) parts.push(`tier ${s.tier}`);

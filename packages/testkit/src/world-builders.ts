@@ -192,7 +192,6 @@ export function service(name: string, options: ServiceOptions): Service {
   };
 }
 
-
 /**
  * Anything {@link world} accepts: resources, DSL builders, and (nested) lists of them.
  *

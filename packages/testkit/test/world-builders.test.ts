@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { hostEndpoint } from '@calico-dsl/core';
+import { describe, expect, it } from 'vitest';
 import { namespace, node, pod, service, worldWith } from '../src/index.js';
 
 describe('world builders', () => {

@@ -106,13 +106,17 @@ const PRE_DNAT = 4;
 const DO_NOT_TRACK = 8;
 const APPLY_ON_FORWARD = 16;
 const STAGED_KIND = 32;
+// The tie-break key is rebuilt on read from the fields and the Calico version (bits 6–7), not
+// kept: a string per policy costs ~17 bytes per rule; sorting builds each key once itself.
+const VERSION_SHIFT = 6;
+const VERSIONS: readonly CalicoVersion[] = ['v3.28', 'v3.31', 'v3.32'];
 
 type PolicyFields = Omit<
   PolicyModel,
-  'ingressType' | 'egressType' | 'preDNAT' | 'doNotTrack' | 'applyOnForward' | 'staged'
+  'ingressType' | 'egressType' | 'preDNAT' | 'doNotTrack' | 'applyOnForward' | 'staged' | 'sortKey'
 >;
 
-/** A {@link PolicyModel} with its booleans packed in `#flags`. */
+/** A {@link PolicyModel} with its booleans and Calico version packed in `#flags`. */
 class NormalisedPolicy implements PolicyModel {
   readonly kind: PolicyKind;
   readonly namespace: string | undefined;
@@ -123,7 +127,6 @@ class NormalisedPolicy implements PolicyModel {
   readonly selector: Matcher;
   readonly ingress: readonly RuleModel[];
   readonly egress: readonly RuleModel[];
-  readonly sortKey: string;
   readonly #flags: number;
 
   constructor(fields: PolicyFields, flags: number) {
@@ -136,7 +139,6 @@ class NormalisedPolicy implements PolicyModel {
     this.selector = fields.selector;
     this.ingress = fields.ingress;
     this.egress = fields.egress;
-    this.sortKey = fields.sortKey;
     this.#flags = flags;
   }
 
@@ -157,6 +159,9 @@ class NormalisedPolicy implements PolicyModel {
   }
   get staged(): boolean {
     return (this.#flags & STAGED_KIND) !== 0;
+  }
+  get sortKey(): string {
+    return tieBreakKey(this, VERSIONS[this.#flags >> VERSION_SHIFT] ?? 'v3.32');
   }
 }
 
@@ -183,7 +188,8 @@ export function normalisePolicy(
     (raw.preDNAT ? PRE_DNAT : 0) |
     (raw.doNotTrack ? DO_NOT_TRACK : 0) |
     (raw.applyOnForward ? APPLY_ON_FORWARD : 0) |
-    (STAGED.has(raw.kind) ? STAGED_KIND : 0);
+    (STAGED.has(raw.kind) ? STAGED_KIND : 0) |
+    (VERSIONS.indexOf(version) << VERSION_SHIFT);
   return new NormalisedPolicy(
     {
       kind: raw.kind,
@@ -195,7 +201,6 @@ export function normalisePolicy(
       selector: sc.compile(selectorText, [...raw.path, 'spec', 'selector']),
       ingress: compileRules(raw.ingress, ns, sc, [...raw.path, 'spec', 'ingress']),
       egress: compileRules(raw.egress, ns, sc, [...raw.path, 'spec', 'egress']),
-      sortKey: tieBreakKey(raw, version),
     },
     flags,
   );

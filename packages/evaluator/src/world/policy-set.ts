@@ -13,7 +13,7 @@ import {
 } from './policies.js';
 import { POLICY_KINDS, type ResourceIndex } from './read.js';
 import type { SelectorCache } from './selector.js';
-import { BUILTIN_TIER_MODELS, comparePolicies, compareTiers } from './tiers.js';
+import { BUILTIN_TIER_MODELS, compareTiers, sortPolicies } from './tiers.js';
 
 /** The ordered policy set of a world. */
 export interface PolicySet {
@@ -81,6 +81,6 @@ export function buildPolicySet(
   const tiers = [...tierMap.values()].sort(compareTiers);
   const policiesByTier = new Map<string, PolicyModel[]>(tiers.map((t) => [t.name, []]));
   for (const p of policies) policiesByTier.get(p.tier)?.push(p);
-  for (const list of policiesByTier.values()) list.sort(comparePolicies);
+  for (const list of policiesByTier.values()) sortPolicies(list);
   return { policies, tiers, policiesByTier };
 }

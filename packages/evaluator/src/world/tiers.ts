@@ -39,3 +39,21 @@ export function comparePolicies(a: PolicyModel, b: PolicyModel): number {
   if (a.order !== b.order) return a.order < b.order ? -1 : 1;
   return byteLess(a.sortKey, b.sortKey);
 }
+
+/**
+ * Sorts policies in place by {@link comparePolicies}, reading each tie-break key once (the
+ * model rebuilds `sortKey` on every read rather than keeping a string per policy).
+ *
+ * @example
+ * ```ts
+ * sortPolicies(list); // list is now in §2.2 order
+ * ```
+ */
+export function sortPolicies(list: PolicyModel[]): void {
+  const keyed = list.map((policy) => ({ policy, key: policy.sortKey }));
+  // Array#sort is stable, like `list.sort(comparePolicies)`.
+  keyed.sort((a, b) =>
+    a.policy.order !== b.policy.order ? (a.policy.order < b.policy.order ? -1 : 1) : byteLess(a.key, b.key),
+  );
+  for (let i = 0; i < keyed.length; i++) list[i] = (keyed[i] as (typeof keyed)[number]).policy;
+}

@@ -18,29 +18,31 @@ export interface Ranges {
 
 /**
  * Maps a number to the sorted indices of the rules whose ranges contain it. The number line is
- * cut at every range edge; each interval keeps its candidate list. Values up to 2^32 (IPv4).
- * The lists are stored back to back in one array (a typed array per interval would cost ~200
- * bytes of headers each, more than the lists themselves).
+ * cut at every range edge; each interval keeps its candidate list. Values below 2^32 (IPv4).
+ * Everything lives in one typed array — interval starts, list offsets, then the lists back to
+ * back — because each typed array costs ~130 bytes of object headers, and a world holds
+ * hundreds of tables (a typed array per interval or per part would cost more than the lists).
  *
  * @example
  * ```ts
  * const t = IntervalTable.build([[0, { ranges: [{ min: 80, max: 80 }] }]]);
- * const i = t.interval(80);
- * t.rules.subarray(t.offsets[i], t.offsets[i + 1]); // Int32Array [0]
+ * const q = t.interval(80);
+ * t.data.subarray(t.listStart(q), t.listStart(q + 1)); // Int32Array [0]
  * ```
  */
 export class IntervalTable {
-  // starts[i] is the first value of interval i; interval i ends before starts[i + 1].
-  readonly #starts: Float64Array;
-  /** Candidate lists of every interval, back to back. */
-  readonly rules: Int32Array;
-  /** Interval i's candidates are `rules[offsets[i]]` up to (excluding) `rules[offsets[i + 1]]`. */
-  readonly offsets: Int32Array;
+  /**
+   * `[starts (count) | offsets (count + 1) | lists]`. starts[i] (stored as int32 bits, read
+   * with `>>> 0`) is the first value of interval i, which ends before starts[i + 1]; offsets
+   * are absolute indices into `data`.
+   */
+  readonly data: Int32Array;
+  /** Number of intervals. */
+  readonly #count: number;
 
-  private constructor(starts: Float64Array, rules: Int32Array, offsets: Int32Array) {
-    this.#starts = starts;
-    this.rules = rules;
-    this.offsets = offsets;
+  private constructor(data: Int32Array, count: number) {
+    this.data = data;
+    this.#count = count;
   }
 
   /**
@@ -49,7 +51,7 @@ export class IntervalTable {
    * @example
    * ```ts
    * const t = IntervalTable.build([[3, { ranges: [{ min: 8000, max: 8010 }] }]]);
-   * t.rules[t.offsets[t.interval(8005)]]; // 3
+   * t.data[t.listStart(t.interval(8005))]; // 3
    * ```
    */
   static build(rules: readonly (readonly [number, Ranges])[]): IntervalTable {
@@ -58,10 +60,11 @@ export class IntervalTable {
       for (const r of p.ranges) {
         if (r.max < r.min) continue;
         edges.add(r.min);
-        edges.add(r.max + 1);
+        // An interval starting at 2^32 holds no IPv4 value and would not fit 32 bits.
+        if (r.max + 1 < 2 ** 32) edges.add(r.max + 1);
       }
     }
-    const starts = Float64Array.from([...edges].sort((a, b) => a - b));
+    const starts = [...edges].sort((a, b) => a - b);
     const buckets: number[][] = Array.from({ length: starts.length }, () => []);
     for (const [index, p] of rules) {
       for (const r of p.ranges) {
@@ -77,29 +80,56 @@ export class IntervalTable {
         }
       }
     }
-    const offsets = new Int32Array(starts.length + 1);
-    buckets.forEach((b, i) => {
-      offsets[i + 1] = (offsets[i] as number) + b.length;
-    });
-    return new IntervalTable(starts, Int32Array.from(buckets.flat()), offsets);
+    const n = starts.length;
+    let size = 2 * n + 1;
+    for (const b of buckets) size += b.length;
+    const data = new Int32Array(size);
+    let at = 2 * n + 1;
+    for (let i = 0; i < n; i++) {
+      data[i] = starts[i] as number; // wraps above 2^31; read back with `>>> 0`
+      data[n + i] = at;
+      for (const rule of buckets[i] as number[]) data[at++] = rule;
+    }
+    data[2 * n] = at;
+    return new IntervalTable(data, n);
   }
 
   /**
-   * The interval holding `value` (an index into {@link offsets}); -1 below 0.
+   * The interval holding `value` (for {@link listStart}); -1 below 0.
    *
    * @example
    * ```ts
-   * const i = table.interval(443);
-   * for (let k = table.offsets[i]; k < table.offsets[i + 1]; k++) table.rules[k];
+   * const q = table.interval(443);
+   * for (let k = table.listStart(q); k < table.listStart(q + 1); k++) table.data[k];
    * ```
    */
   interval(value: number): number {
-    return upperBound(this.#starts, value) - 1;
+    const d = this.data;
+    let lo = 0;
+    let hi = this.#count;
+    while (lo < hi) {
+      const m = (lo + hi) >>> 1;
+      if ((d[m] as number) >>> 0 <= value) lo = m + 1;
+      else hi = m;
+    }
+    return lo - 1;
+  }
+
+  /**
+   * Where interval `q`'s candidate list starts in {@link data}; `listStart(q + 1)` is its end.
+   *
+   * @example
+   * ```ts
+   * table.data[table.listStart(table.interval(80))]; // first candidate rule at port 80
+   * ```
+   */
+  listStart(q: number): number {
+    return this.data[this.#count + q] as number;
   }
 }
 
 /** The first index whose value is greater than `v`. */
-function upperBound(a: Float64Array, v: number): number {
+function upperBound(a: readonly number[], v: number): number {
   let lo = 0;
   let hi = a.length;
   while (lo < hi) {

@@ -331,25 +331,25 @@ export function runChainProgram(
     const a = tier.always;
     // Candidates by port and by source: ranges [j, jEnd) and [l, lEnd) of the tables' lists.
     const bt = tier.byPort;
-    const b = bt === undefined ? NONE : bt.rules;
+    const b = bt === undefined ? NONE : bt.data;
     let j = 0;
     let jEnd = 0;
     if (port !== undefined && bt !== undefined) {
       const q = bt.interval(port);
       if (q >= 0) {
-        j = bt.offsets[q] as number;
-        jEnd = bt.offsets[q + 1] as number;
+        j = bt.listStart(q);
+        jEnd = bt.listStart(q + 1);
       }
     }
     const ct = tier.bySource;
-    const c = ct === undefined ? NONE : ct.rules;
+    const c = ct === undefined ? NONE : ct.data;
     let l = 0;
     let lEnd = 0;
     if (v4 !== -1 && ct !== undefined) {
       const q = ct.interval(v4);
       if (q >= 0) {
-        l = ct.offsets[q] as number;
-        lEnd = ct.offsets[q + 1] as number;
+        l = ct.listStart(q);
+        lEnd = ct.listStart(q + 1);
       }
     }
     let i = 0;

@@ -12,7 +12,7 @@ import {
 } from './context.js';
 import type { Json, JsonObject, Path } from './json.js';
 import { checkNameRef } from './names.js';
-import { type RuleInfo, readRules } from './rule.js';
+import { type RuleInfo, readRuleLists } from './rule.js';
 import { checkSelector } from './selector-field.js';
 
 /** The Calico policy kinds that share `PolicySpec` validation. */
@@ -155,20 +155,7 @@ export function readPolicySpec(ctx: Ctx, kind: CalicoPolicyKind, v: Json | undef
   put(out, 'tier', tier);
   put(out, 'order', readNumber(ctx, spec, 'order', path));
 
-  const ingress = readRules(ctx, spec, 'ingress', path);
-  if (ingress !== undefined)
-    put(
-      out,
-      'ingress',
-      ingress.map((r) => r.out),
-    );
-  const egress = readRules(ctx, spec, 'egress', path);
-  if (egress !== undefined)
-    put(
-      out,
-      'egress',
-      egress.map((r) => r.out),
-    );
+  const { ingress, egress } = readRuleLists(ctx, spec, path, out);
 
   const selectorFields = isGlobal(kind)
     ? (['selector', 'serviceAccountSelector', 'namespaceSelector'] as const)

@@ -262,6 +262,33 @@ export function readRule(ctx: Ctx, v: Json, path: Path): RuleInfo {
   return { out, source, destination, hasHttp: http !== undefined };
 }
 
+/**
+ * Reads both rule lists of a spec (policy or profile) and puts the checked rules into `out`;
+ * returns them for spec-level checks (pre-DNAT, services placement).
+ */
+export function readRuleLists(
+  ctx: Ctx,
+  spec: JsonObject,
+  path: Path,
+  out: Out,
+): { readonly ingress: RuleInfo[] | undefined; readonly egress: RuleInfo[] | undefined } {
+  const ingress = readRules(ctx, spec, 'ingress', path);
+  if (ingress !== undefined)
+    put(
+      out,
+      'ingress',
+      ingress.map((r) => r.out),
+    );
+  const egress = readRules(ctx, spec, 'egress', path);
+  if (egress !== undefined)
+    put(
+      out,
+      'egress',
+      egress.map((r) => r.out),
+    );
+  return { ingress, egress };
+}
+
 /** Reads an `ingress` / `egress` rule list (CRD: at most 1024 rules). */
 export function readRules(ctx: Ctx, obj: JsonObject, key: Direction, path: Path): RuleInfo[] | undefined {
   const v = obj.get(key);

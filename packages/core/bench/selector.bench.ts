@@ -8,18 +8,7 @@ import {
   printSelector,
   type SelectorNode,
 } from '../src/selector/index.js';
-
-/** Deterministic pseudo-random numbers (mulberry32) so every run measures the same data. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { fmt, measure, rng } from './measure.js';
 
 const POLICIES = 5_000;
 const ENDPOINTS = 1_000;
@@ -54,22 +43,6 @@ function makeEndpoints(random: () => number): Record<string, string>[] {
     return labels;
   });
 }
-
-/** Runs `fn` (which does `ops` operations) until at least 400 ms have passed; returns ops/s. */
-function measure(ops: number, fn: () => number): { rate: number; sink: number } {
-  let sink = fn(); // warm-up
-  let rounds = 0;
-  const start = performance.now();
-  let elapsed = 0;
-  do {
-    sink += fn();
-    rounds++;
-    elapsed = performance.now() - start;
-  } while (elapsed < 400);
-  return { rate: (ops * rounds) / (elapsed / 1000), sink };
-}
-
-const fmt = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} M` : `${(n / 1e3).toFixed(1)} k`);
 
 export function run(): void {
   const random = rng(42);

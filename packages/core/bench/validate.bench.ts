@@ -2,18 +2,7 @@
 // (pre-DNAT host policies, namespaced app policies with ports, nets and services, staged policies,
 // untracked policies), and the cost of rejecting an invalid one.
 import { validate } from '../src/validate/index.js';
-
-/** Deterministic pseudo-random numbers (mulberry32) so every run measures the same data. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { fmt, measure, rng } from './measure.js';
 
 const POLICIES = 5_000;
 
@@ -102,22 +91,6 @@ function makePolicies(random: () => number): Record<string, unknown>[] {
   });
 }
 
-/** Runs `fn` (which does `ops` operations) until at least 500 ms have passed; returns ops/s. */
-function measure(ops: number, fn: () => number): { rate: number; sink: number } {
-  let sink = fn(); // warm-up
-  let rounds = 0;
-  const start = performance.now();
-  let elapsed = 0;
-  do {
-    sink += fn();
-    rounds++;
-    elapsed = performance.now() - start;
-  } while (elapsed < 500);
-  return { rate: (ops * rounds) / (elapsed / 1000), sink };
-}
-
-const fmt = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} M` : `${(n / 1e3).toFixed(1)} k`);
-
 export function run(): void {
   const resources = makePolicies(rng(7));
   const bad = resources.map((r) => ({ ...r, metadata: { name: 'Bad_Name' } }));
@@ -125,16 +98,24 @@ export function run(): void {
     const v = validate(r);
     if (!v.ok) throw new Error(`synthetic policy rejected: ${v.issues[0]?.message}`);
   }
-  const good = measure(resources.length, () => {
-    let n = 0;
-    for (const r of resources) if (validate(r).ok) n++;
-    return n;
-  });
-  const invalid = measure(bad.length, () => {
-    let n = 0;
-    for (const r of bad) if (!validate(r).ok) n++;
-    return n;
-  });
+  const good = measure(
+    resources.length,
+    () => {
+      let n = 0;
+      for (const r of resources) if (validate(r).ok) n++;
+      return n;
+    },
+    500,
+  );
+  const invalid = measure(
+    bad.length,
+    () => {
+      let n = 0;
+      for (const r of bad) if (!validate(r).ok) n++;
+      return n;
+    },
+    500,
+  );
   const rules = resources.reduce((n, r) => {
     const spec = r.spec as { ingress?: unknown[]; egress?: unknown[] };
     return n + (spec.ingress?.length ?? 0) + (spec.egress?.length ?? 0);

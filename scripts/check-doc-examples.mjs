@@ -50,12 +50,18 @@ function examplesIn(text) {
       /^\s*export\s+(?:declare\s+)?(?:abstract\s+)?(?:async\s+)?(?:function\*?|const|let|class|interface|type)\s+(\w+)/.exec(
         after,
       );
+    // A member of an exported class (indented method, getter or static) counts as the class.
+    const member = declared
+      ? undefined
+      : /^\s*\n?[ \t]+(?:static\s+|async\s+|get\s+|readonly\s+)*#?\w+\s*[(<:]/.test(after)
+        ? [...text.slice(0, m.index).matchAll(/^export\s+(?:abstract\s+)?class\s+(\w+)/gm)].pop()
+        : undefined;
     const code = m[2]
       .split('\n')
       .map((l) => l.replace(/^\s*\* ?/, ''))
       .join('\n');
     const line = text.slice(0, m.index).split('\n').length;
-    out.push({ code, line, name: declared?.[1] });
+    out.push({ code, line, name: declared?.[1] ?? member?.[1] });
   }
   return out;
 }

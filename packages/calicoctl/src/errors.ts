@@ -158,6 +158,7 @@ export class CalicoctlError extends Error {
    *
    * @example
    * ```ts
+   * declare const err: CalicoctlError;
    * throw err.with({ rollback: { restored: [], removed: [] } });
    * ```
    */

@@ -199,8 +199,10 @@ export class World {
    *
    * @example
    * ```ts
-   * const r = world.evaluate({ protocol: 'TCP', srcIp: '198.51.100.7', dstIp: '203.0.113.11', dstPort: 31024 });
-   * r.verdict; r.explain();
+   * declare const cluster: World; // World.from(fromYaml(manifests))
+   * const r = cluster.evaluate({ protocol: 'TCP', srcIp: '198.51.100.7', dstIp: '203.0.113.11', dstPort: 31024 });
+   * r.verdict; // 'Deny' once deny-nodeports is in place
+   * r.explain(); // names the deciding policy and rule
    * ```
    */
   evaluate(flow: Flow): EvaluationResult {
@@ -227,7 +229,12 @@ export class World {
    *
    * @example
    * ```ts
-   * world.evaluateMany(flows).map((r) => r.verdict);
+   * declare const cluster: World;
+   * const flows: Flow[] = [
+   *   { protocol: 'TCP', srcIp: '198.51.100.7', dstIp: '169.46.10.20', dstPort: 80 },
+   *   { protocol: 'UDP', srcIp: '198.51.100.7', dstIp: '203.0.113.11', dstPort: 31024 },
+   * ];
+   * cluster.evaluateMany(flows).map((r) => r.verdict);
    * ```
    */
   evaluateMany(flows: readonly Flow[]): EvaluationResult[] {
@@ -250,7 +257,8 @@ export class World {
    *
    * @example
    * ```ts
-   * world.policiesFor({ namespace: 'prod', name: 'backend' })?.find((c) => c.direction === 'ingress');
+   * declare const cluster: World;
+   * cluster.policiesFor({ namespace: 'prod', name: 'backend' })?.find((c) => c.direction === 'ingress');
    * ```
    */
   policiesFor(ref: EndpointSelectorRef): AppliedChain[] | undefined {
@@ -328,7 +336,8 @@ export class World {
    *
    * @example
    * ```ts
-   * world.matrix({ protocol: 'TCP', port: 8080 }).cells;
+   * declare const cluster: World;
+   * cluster.matrix({ protocol: 'TCP', port: 8080 }).cells; // one row per source endpoint
    * ```
    */
   matrix(options: {

@@ -52,7 +52,14 @@ export interface EntityFields {
   readonly services?: ServiceMatch;
 }
 
-/** The port fields of an entity, which type-state allows only on TCP/UDP/SCTP rules. */
+/**
+ * The port fields of an entity, which type-state allows only on TCP/UDP/SCTP rules.
+ *
+ * @example
+ * ```ts
+ * const web: EntityPortFields = { ports: [80, 443], notPorts: ['8000:8099'] };
+ * ```
+ */
 export interface EntityPortFields {
   readonly ports?: readonly PortInput[];
   readonly notPorts?: readonly PortInput[];

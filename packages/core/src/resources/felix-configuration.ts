@@ -1,6 +1,13 @@
 import type { CalicoApiVersion, ObjectMeta } from './metadata.js';
 
-/** One failsafe entry: protocol (`tcp` default), port and optional remote CIDR. */
+/**
+ * One failsafe entry: protocol (`tcp` default), port and optional remote CIDR.
+ *
+ * @example
+ * ```ts
+ * const dhcp: ProtoPort = { protocol: 'udp', port: 68, net: '0.0.0.0/0' };
+ * ```
+ */
 export interface ProtoPort {
   readonly protocol?: string;
   readonly port: number;
@@ -10,6 +17,13 @@ export interface ProtoPort {
 /**
  * The parts of `FelixConfiguration.spec` this SDK models. Other fields are kept verbatim so that
  * a configuration read from a cluster is not lost, but they have no effect on evaluation.
+ *
+ * @example
+ * ```ts
+ * const spec: FelixConfigurationSpec = {
+ *   failsafeInboundHostPorts: [{ protocol: 'tcp', port: 22 }], defaultEndpointToHostAction: 'Drop',
+ * };
+ * ```
  */
 export interface FelixConfigurationSpec {
   readonly failsafeInboundHostPorts?: readonly ProtoPort[];

@@ -3,10 +3,24 @@
  * printer emits keys in this order (then any unknown keys in input order).
  */
 
-/** Top-level keys of every resource. */
+/**
+ * Top-level keys of every resource.
+ *
+ * @example
+ * ```ts
+ * RESOURCE_KEYS[3]; // 'spec'
+ * ```
+ */
 export const RESOURCE_KEYS = ['apiVersion', 'kind', 'metadata', 'spec', 'status'] as const;
 
-/** ObjectMeta keys (Kubernetes `metav1.ObjectMeta` order). */
+/**
+ * ObjectMeta keys (Kubernetes `metav1.ObjectMeta` order).
+ *
+ * @example
+ * ```ts
+ * METADATA_KEYS[0]; // 'name'
+ * ```
+ */
 export const METADATA_KEYS = [
   'name',
   'generateName',
@@ -25,7 +39,14 @@ export const METADATA_KEYS = [
   'managedFields',
 ] as const;
 
-/** `Rule` keys. */
+/**
+ * `Rule` keys.
+ *
+ * @example
+ * ```ts
+ * RULE_KEYS[0]; // 'action'
+ * ```
+ */
 export const RULE_KEYS = [
   'action',
   'ipVersion',
@@ -39,7 +60,14 @@ export const RULE_KEYS = [
   'metadata',
 ] as const;
 
-/** `EntityRule` keys. */
+/**
+ * `EntityRule` keys.
+ *
+ * @example
+ * ```ts
+ * ENTITY_RULE_KEYS.indexOf('ports'); // 4
+ * ```
+ */
 export const ENTITY_RULE_KEYS = [
   'nets',
   'selector',
@@ -52,20 +80,70 @@ export const ENTITY_RULE_KEYS = [
   'serviceAccounts',
 ] as const;
 
-/** `ICMPFields` keys. */
+/**
+ * `ICMPFields` keys.
+ *
+ * @example
+ * ```ts
+ * ICMP_KEYS[1]; // 'code'
+ * ```
+ */
 export const ICMP_KEYS = ['type', 'code'] as const;
-/** `ServiceMatch` keys. */
+/**
+ * `ServiceMatch` keys.
+ *
+ * @example
+ * ```ts
+ * SERVICE_MATCH_KEYS[1]; // 'namespace'
+ * ```
+ */
 export const SERVICE_MATCH_KEYS = ['name', 'namespace'] as const;
-/** `ServiceAccountMatch` keys. */
+/**
+ * `ServiceAccountMatch` keys.
+ *
+ * @example
+ * ```ts
+ * SERVICE_ACCOUNT_MATCH_KEYS[0]; // 'names'
+ * ```
+ */
 export const SERVICE_ACCOUNT_MATCH_KEYS = ['names', 'selector'] as const;
-/** `HTTPMatch` keys. */
+/**
+ * `HTTPMatch` keys.
+ *
+ * @example
+ * ```ts
+ * HTTP_MATCH_KEYS[0]; // 'methods'
+ * ```
+ */
 export const HTTP_MATCH_KEYS = ['methods', 'paths'] as const;
-/** `HTTPPath` keys. */
+/**
+ * `HTTPPath` keys.
+ *
+ * @example
+ * ```ts
+ * HTTP_PATH_KEYS[1]; // 'prefix'
+ * ```
+ */
 export const HTTP_PATH_KEYS = ['exact', 'prefix'] as const;
-/** `RuleMetadata` keys. */
+/**
+ * `RuleMetadata` keys.
+ *
+ * @example
+ * ```ts
+ * RULE_METADATA_KEYS[0]; // 'annotations'
+ * ```
+ */
 export const RULE_METADATA_KEYS = ['annotations'] as const;
 
-/** Spec keys per kind. */
+/**
+ * Spec keys per kind.
+ *
+ * @example
+ * ```ts
+ * SPEC_KEYS.GlobalNetworkPolicy[0]; // 'tier'
+ * SPEC_KEYS.Tier; // ['order', 'defaultAction']
+ * ```
+ */
 export const SPEC_KEYS = {
   GlobalNetworkPolicy: [
     'tier',
@@ -130,7 +208,21 @@ export const SPEC_KEYS = {
   ],
 } as const;
 
-/** `EndpointPort` keys (HostEndpoint ports). */
+/**
+ * `EndpointPort` keys (HostEndpoint ports).
+ *
+ * @example
+ * ```ts
+ * ENDPOINT_PORT_KEYS[0]; // 'name'
+ * ```
+ */
 export const ENDPOINT_PORT_KEYS = ['name', 'protocol', 'port'] as const;
-/** `ProtoPort` keys (failsafe entries). */
+/**
+ * `ProtoPort` keys (failsafe entries).
+ *
+ * @example
+ * ```ts
+ * PROTO_PORT_KEYS[2]; // 'net'
+ * ```
+ */
 export const PROTO_PORT_KEYS = ['protocol', 'port', 'net'] as const;

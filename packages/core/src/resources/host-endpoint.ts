@@ -1,14 +1,31 @@
 import type { CalicoApiVersion, ObjectMeta } from './metadata.js';
 import type { Protocol } from './rule.js';
 
-/** A named port a host endpoint exposes (usable as a named port in rules). */
+/**
+ * A named port a host endpoint exposes (usable as a named port in rules).
+ *
+ * @example
+ * ```ts
+ * const ssh: EndpointPort = { name: 'ssh', protocol: 'TCP', port: 22 };
+ * ```
+ */
 export interface EndpointPort {
   readonly name: string;
   readonly protocol: Protocol;
   readonly port: number;
 }
 
-/** `HostEndpoint.spec`, in upstream order. */
+/**
+ * `HostEndpoint.spec`, in upstream order.
+ *
+ * @example
+ * ```ts
+ * const spec: HostEndpointSpec = {
+ *   node: 'worker-1', interfaceName: 'eth1', expectedIPs: ['169.46.7.10'],
+ *   ports: [{ name: 'ssh', protocol: 'TCP', port: 22 }],
+ * };
+ * ```
+ */
 export interface HostEndpointSpec {
   readonly node?: string;
   readonly interfaceName?: string;

@@ -15,6 +15,12 @@ import type { Tier } from './tier.js';
 /**
  * Every `projectcalico.org/v3` resource the SDK models: the IR that builders produce, `validate`
  * returns, `toYaml` prints and the evaluator consumes.
+ *
+ * @example
+ * ```ts
+ * declare const resources: CalicoResource[]; // e.g. from fromYaml(text)
+ * const tiers = resources.filter((r) => r.kind === 'Tier').map((r) => r.metadata.name);
+ * ```
  */
 export type CalicoResource =
   | GlobalNetworkPolicy
@@ -29,13 +35,37 @@ export type CalicoResource =
   | Profile
   | FelixConfiguration;
 
-/** The kind names of {@link CalicoResource}. */
+/**
+ * The kind names of {@link CalicoResource}.
+ *
+ * @example
+ * ```ts
+ * const kind: CalicoKind = 'GlobalNetworkSet';
+ * ```
+ */
 export type CalicoKind = CalicoResource['kind'];
 
-/** A resource of one Calico kind. */
+/**
+ * A resource of one Calico kind.
+ *
+ * @example
+ * ```ts
+ * const tier: CalicoResourceOf<'Tier'> = {
+ *   apiVersion: 'projectcalico.org/v3', kind: 'Tier', metadata: { name: 'security' }, spec: { order: 100 },
+ * };
+ * ```
+ */
 export type CalicoResourceOf<K extends CalicoKind> = Extract<CalicoResource, { kind: K }>;
 
-/** Every kind of {@link CalicoResource}, with whether it is namespaced. */
+/**
+ * Every kind of {@link CalicoResource}, with whether it is namespaced.
+ *
+ * @example
+ * ```ts
+ * CALICO_KINDS.NetworkPolicy.namespaced; // true
+ * CALICO_KINDS.GlobalNetworkPolicy.namespaced; // false
+ * ```
+ */
 export const CALICO_KINDS = {
   GlobalNetworkPolicy: { namespaced: false },
   NetworkPolicy: { namespaced: true },
@@ -63,10 +93,26 @@ export function isCalicoKind(kind: unknown): kind is CalicoKind {
   return typeof kind === 'string' && Object.hasOwn(CALICO_KINDS, kind);
 }
 
-/** Anything `fromYaml` can return: Calico v3 resources and the Kubernetes kinds the evaluator reads. */
+/**
+ * Anything `fromYaml` can return: Calico v3 resources and the Kubernetes kinds the evaluator reads.
+ *
+ * @example
+ * ```ts
+ * declare const docs: Resource[]; // e.g. from fromYaml(manifests)
+ * const pods = docs.filter((r): r is Pod => r.kind === 'Pod');
+ * ```
+ */
 export type Resource = CalicoResource | KubernetesResource;
 
-/** Policy kinds (resources with ordered rules evaluated in tiers). */
+/**
+ * Policy kinds (resources with ordered rules evaluated in tiers).
+ *
+ * @example
+ * ```ts
+ * declare const resources: CalicoResource[];
+ * const policies = resources.filter((r): r is PolicyResource => r.kind.endsWith('Policy'));
+ * ```
+ */
 export type PolicyResource = Extract<
   CalicoResource,
   {

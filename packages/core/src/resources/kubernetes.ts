@@ -4,7 +4,14 @@
  */
 import type { K8sNetworkPolicySpec } from './policy.js';
 
-/** Kubernetes object metadata (subset). */
+/**
+ * Kubernetes object metadata (subset).
+ *
+ * @example
+ * ```ts
+ * const meta: K8sObjectMeta = { name: 'web-0', namespace: 'prod', labels: { app: 'web' } };
+ * ```
+ */
 export interface K8sObjectMeta {
   readonly name: string;
   readonly namespace?: string;
@@ -13,7 +20,14 @@ export interface K8sObjectMeta {
   readonly [field: string]: unknown;
 }
 
-/** A container port; named ones can be targets of named ports in rules. */
+/**
+ * A container port; named ones can be targets of named ports in rules.
+ *
+ * @example
+ * ```ts
+ * const metrics: ContainerPort = { name: 'metrics', containerPort: 9090, protocol: 'TCP' };
+ * ```
+ */
 export interface ContainerPort {
   readonly name?: string;
   readonly containerPort: number;
@@ -21,7 +35,18 @@ export interface ContainerPort {
   readonly hostPort?: number;
 }
 
-/** `v1 Pod` (policy-relevant subset). */
+/**
+ * `v1 Pod` (policy-relevant subset).
+ *
+ * @example
+ * ```ts
+ * const pod: Pod = {
+ *   apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web-0', namespace: 'prod', labels: { app: 'web' } },
+ *   spec: { nodeName: 'worker-1', containers: [{ name: 'web', ports: [{ name: 'http', containerPort: 8080 }] }] },
+ *   status: { podIP: '10.244.1.7' },
+ * };
+ * ```
+ */
 export interface Pod {
   readonly apiVersion: 'v1';
   readonly kind: 'Pod';
@@ -49,21 +74,46 @@ export interface Pod {
   };
 }
 
-/** `v1 Namespace`. */
+/**
+ * `v1 Namespace`.
+ *
+ * @example
+ * ```ts
+ * const prod: Namespace = {
+ *   apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'prod', labels: { team: 'web' } },
+ * };
+ * ```
+ */
 export interface Namespace {
   readonly apiVersion: 'v1';
   readonly kind: 'Namespace';
   readonly metadata: K8sObjectMeta;
 }
 
-/** `v1 ServiceAccount`. */
+/**
+ * `v1 ServiceAccount`.
+ *
+ * @example
+ * ```ts
+ * const sa: ServiceAccount = {
+ *   apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'api', namespace: 'prod' },
+ * };
+ * ```
+ */
 export interface ServiceAccount {
   readonly apiVersion: 'v1';
   readonly kind: 'ServiceAccount';
   readonly metadata: K8sObjectMeta;
 }
 
-/** One port of a Service. */
+/**
+ * One port of a Service.
+ *
+ * @example
+ * ```ts
+ * const http: ServicePort = { name: 'http', protocol: 'TCP', port: 80, targetPort: 'http', nodePort: 30080 };
+ * ```
+ */
 export interface ServicePort {
   readonly name?: string;
   readonly protocol?: 'TCP' | 'UDP' | 'SCTP';
@@ -72,7 +122,20 @@ export interface ServicePort {
   readonly nodePort?: number;
 }
 
-/** `v1 Service` (ClusterIP, NodePort, LoadBalancer). */
+/**
+ * `v1 Service` (ClusterIP, NodePort, LoadBalancer).
+ *
+ * @example
+ * ```ts
+ * const svc: Service = {
+ *   apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'prod' },
+ *   spec: {
+ *     type: 'NodePort', selector: { app: 'web' }, clusterIP: '10.96.0.20',
+ *     ports: [{ port: 80, targetPort: 8080, nodePort: 30080 }],
+ *   },
+ * };
+ * ```
+ */
 export interface Service {
   readonly apiVersion: 'v1';
   readonly kind: 'Service';
@@ -95,7 +158,19 @@ export interface Service {
   };
 }
 
-/** `v1 Node`. */
+/**
+ * `v1 Node`.
+ *
+ * @example
+ * ```ts
+ * const worker: Node = {
+ *   apiVersion: 'v1', kind: 'Node', metadata: { name: 'worker-1' },
+ *   status: {
+ *     addresses: [{ type: 'InternalIP', address: '10.0.0.5' }, { type: 'ExternalIP', address: '169.46.7.10' }],
+ *   },
+ * };
+ * ```
+ */
 export interface Node {
   readonly apiVersion: 'v1';
   readonly kind: 'Node';
@@ -104,7 +179,18 @@ export interface Node {
   readonly status?: { readonly addresses?: readonly { readonly type: string; readonly address: string }[] };
 }
 
-/** `networking.k8s.io/v1 NetworkPolicy`. */
+/**
+ * `networking.k8s.io/v1 NetworkPolicy`.
+ *
+ * @example
+ * ```ts
+ * const denyAll: K8sNetworkPolicy = {
+ *   apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy',
+ *   metadata: { name: 'default-deny', namespace: 'prod' },
+ *   spec: { podSelector: {}, policyTypes: ['Ingress'] },
+ * };
+ * ```
+ */
 export interface K8sNetworkPolicy {
   readonly apiVersion: 'networking.k8s.io/v1';
   readonly kind: 'NetworkPolicy';
@@ -112,5 +198,12 @@ export interface K8sNetworkPolicy {
   readonly spec: K8sNetworkPolicySpec;
 }
 
-/** Every Kubernetes kind the SDK reads. */
+/**
+ * Every Kubernetes kind the SDK reads.
+ *
+ * @example
+ * ```ts
+ * const ns: KubernetesResource = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'prod' } };
+ * ```
+ */
 export type KubernetesResource = Pod | Namespace | ServiceAccount | Service | Node | K8sNetworkPolicy;

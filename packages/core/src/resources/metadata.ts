@@ -18,7 +18,21 @@ export interface ObjectMeta {
   readonly generation?: number;
 }
 
-/** The API group and version of every Calico resource this SDK writes. Never `crd.projectcalico.org/v1`. */
+/**
+ * The API group and version of every Calico resource this SDK writes. Never `crd.projectcalico.org/v1`.
+ *
+ * @example
+ * ```ts
+ * const tier: Tier = { apiVersion: CALICO_API_VERSION, kind: 'Tier', metadata: { name: 'security' }, spec: {} };
+ * ```
+ */
 export const CALICO_API_VERSION = 'projectcalico.org/v3';
-/** {@inheritDoc CALICO_API_VERSION} */
+/**
+ * The `apiVersion` of every Calico resource this SDK writes, as a type (`'projectcalico.org/v3'`).
+ *
+ * @example
+ * ```ts
+ * const apiVersion: CalicoApiVersion = 'projectcalico.org/v3';
+ * ```
+ */
 export type CalicoApiVersion = typeof CALICO_API_VERSION;

@@ -1,6 +1,13 @@
 import type { CalicoApiVersion, ObjectMeta } from './metadata.js';
 
-/** `(Global)NetworkSet.spec`: IPs or CIDRs (need not be strictly masked). */
+/**
+ * `(Global)NetworkSet.spec`: IPs or CIDRs (need not be strictly masked).
+ *
+ * @example
+ * ```ts
+ * const spec: NetworkSetSpec = { nets: ['198.51.100.0/24', '2001:db8::/32'] };
+ * ```
+ */
 export interface NetworkSetSpec {
   readonly nets?: readonly string[];
 }
@@ -21,7 +28,18 @@ export interface GlobalNetworkSet {
   readonly spec: NetworkSetSpec;
 }
 
-/** A namespaced labelled set of networks. */
+/**
+ * A namespaced labelled set of networks.
+ *
+ * @example
+ * ```ts
+ * const partners: NetworkSet = {
+ *   apiVersion: 'projectcalico.org/v3', kind: 'NetworkSet',
+ *   metadata: { name: 'partners', namespace: 'prod', labels: { role: 'partner' } },
+ *   spec: { nets: ['198.51.100.0/24'] },
+ * };
+ * ```
+ */
 export interface NetworkSet {
   readonly apiVersion: CalicoApiVersion;
   readonly kind: 'NetworkSet';

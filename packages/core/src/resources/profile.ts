@@ -1,7 +1,16 @@
 import type { CalicoApiVersion, ObjectMeta } from './metadata.js';
 import type { Rule } from './rule.js';
 
-/** `Profile.spec`: rules evaluated after all tiers, and labels applied to member endpoints. */
+/**
+ * `Profile.spec`: rules evaluated after all tiers, and labels applied to member endpoints.
+ *
+ * @example
+ * ```ts
+ * const spec: ProfileSpec = {
+ *   labelsToApply: { team: 'web' }, ingress: [{ action: 'Allow' }], egress: [{ action: 'Allow' }],
+ * };
+ * ```
+ */
 export interface ProfileSpec {
   readonly ingress?: readonly Rule[];
   readonly egress?: readonly Rule[];

@@ -1,6 +1,13 @@
 import type { CalicoApiVersion, ObjectMeta } from './metadata.js';
 
-/** `Tier.spec`: tiers are evaluated in ascending `order`; `defaultAction` applies at end of tier. */
+/**
+ * `Tier.spec`: tiers are evaluated in ascending `order`; `defaultAction` applies at end of tier.
+ *
+ * @example
+ * ```ts
+ * const spec: TierSpec = { order: 100, defaultAction: 'Pass' };
+ * ```
+ */
 export interface TierSpec {
   readonly order?: number;
   readonly defaultAction?: 'Deny' | 'Pass';
@@ -22,7 +29,15 @@ export interface Tier {
   readonly spec: TierSpec;
 }
 
-/** The built-in tiers and their fixed orders and default actions (calico-semantics.md §2.1). */
+/**
+ * The built-in tiers and their fixed orders and default actions (calico-semantics.md §2.1).
+ *
+ * @example
+ * ```ts
+ * BUILTIN_TIERS.default.order; // 1000000
+ * BUILTIN_TIERS['kube-admin'].defaultAction; // 'Pass'
+ * ```
+ */
 export const BUILTIN_TIERS = {
   'kube-admin': { order: 1000, defaultAction: 'Pass' },
   default: { order: 1_000_000, defaultAction: 'Deny' },

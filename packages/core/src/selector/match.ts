@@ -63,7 +63,26 @@ function evaluate(node: SelectorNode, get: Get): boolean {
  * ```
  */
 export function matchSelector(node: SelectorNode, labels: Readonly<Record<string, string>>): boolean;
+/**
+ * Evaluates a selector against labels held in a `Map` (as `fromYaml` and the evaluator keep them).
+ *
+ * @example
+ * ```ts
+ * const r = parseSelector("ibm.role == 'worker_public'");
+ * if (r.ok) matchSelector(r.value, new Map([['ibm.role', 'worker_public']])); // true
+ * ```
+ */
 export function matchSelector(node: SelectorNode, labels: ReadonlyMap<string, string>): boolean;
+/**
+ * Evaluates a selector against labels of either shape ({@link SelectorLabels}).
+ *
+ * @example
+ * ```ts
+ * declare const labels: SelectorLabels; // a plain record or a Map
+ * const r = parseSelector('has(app)');
+ * const selected = r.ok && matchSelector(r.value, labels);
+ * ```
+ */
 export function matchSelector(node: SelectorNode, labels: SelectorLabels): boolean;
 export function matchSelector(node: SelectorNode, given: SelectorLabels): boolean {
   // Untyped callers may pass null/undefined: no labels, not a crash.

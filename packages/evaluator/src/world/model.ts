@@ -6,14 +6,34 @@ import type { Action, Issue } from '@calico-dsl/core';
 import type { Cidr, Ip } from '../net/ip.js';
 import type { LabelMap, Matcher } from './selector.js';
 
-/** A named port an endpoint declares (§1.3). */
+/**
+ * A named port an endpoint declares (§1.3).
+ *
+ * @example
+ * ```ts
+ * declare const cluster: World;
+ * const ports: readonly NamedPortModel[] = cluster.model.workloads[0]?.ports ?? [];
+ * ports.find((p) => p.name === 'http')?.port; // e.g. 8080
+ * ```
+ */
 export interface NamedPortModel {
   readonly name: string;
   readonly protocol: number;
   readonly port: number;
 }
 
-/** A pod with an IP: a Calico WorkloadEndpoint (§1.1). */
+/**
+ * A pod with an IP: a Calico WorkloadEndpoint (§1.1).
+ *
+ * @example
+ * ```ts
+ * declare const cluster: World;
+ * const web: WorkloadEndpointModel | undefined = cluster.model.workloads.find(
+ *   (w) => w.namespace === 'prod' && w.name === 'web',
+ * );
+ * web?.ips[0]?.text; // e.g. '10.244.1.7'
+ * ```
+ */
 export interface WorkloadEndpointModel {
   readonly kind: 'WorkloadEndpoint';
   readonly id: number;
@@ -28,7 +48,15 @@ export interface WorkloadEndpointModel {
   readonly ports: readonly NamedPortModel[];
 }
 
-/** A HostEndpoint (§1.1, §4.1). */
+/**
+ * A HostEndpoint (§1.1, §4.1).
+ *
+ * @example
+ * ```ts
+ * declare const cluster: World;
+ * const eth1: HostEndpointModel | undefined = cluster.model.hostEndpoints.find((h) => h.interfaceName === 'eth1');
+ * ```
+ */
 export interface HostEndpointModel {
   readonly kind: 'HostEndpoint';
   readonly id: number;
@@ -42,10 +70,27 @@ export interface HostEndpointModel {
   readonly ports: readonly NamedPortModel[];
 }
 
-/** An endpoint policies can select. */
+/**
+ * An endpoint policies can select.
+ *
+ * @example
+ * ```ts
+ * declare const cluster: World;
+ * const ep: EndpointModel | undefined = cluster.model.endpoints[0];
+ * if (ep?.kind === 'WorkloadEndpoint') ep.namespace; // narrowed to WorkloadEndpointModel
+ * ```
+ */
 export type EndpointModel = WorkloadEndpointModel | HostEndpointModel;
 
-/** A (Global)NetworkSet: only ever matched by rule selectors (§1.1). */
+/**
+ * A (Global)NetworkSet: only ever matched by rule selectors (§1.1).
+ *
+ * @example
+ * ```ts
+ * declare const cluster: World;
+ * const globalSets: NetworkSetModel[] = cluster.model.networkSets.filter((s) => s.kind === 'GlobalNetworkSet');
+ * ```
+ */
 export interface NetworkSetModel {
   readonly kind: 'NetworkSet' | 'GlobalNetworkSet';
   readonly name: string;
@@ -54,27 +99,72 @@ export interface NetworkSetModel {
   readonly labels: LabelMap;
 }
 
-/** Anything a rule selector can match by IP (§1.2). */
+/**
+ * Anything a rule selector can match by IP (§1.2).
+ *
+ * @example
+ * ```ts
+ * declare const cluster: World;
+ * const selectable: EntityModel[] = [...cluster.model.endpoints, ...cluster.model.networkSets];
+ * ```
+ */
 export type EntityModel = EndpointModel | NetworkSetModel;
 
-/** A Kubernetes node and its addresses. */
+/**
+ * A Kubernetes node and its addresses.
+ *
+ * @example
+ * ```ts
+ * declare const cluster: World;
+ * const worker: NodeModel | undefined = cluster.model.nodes.get('worker-1');
+ * worker?.internalIPs[0]?.text; // e.g. '10.0.0.5'
+ * ```
+ */
 export interface NodeModel {
   readonly name: string;
   readonly internalIPs: readonly Ip[];
   readonly externalIPs: readonly Ip[];
 }
 
-/** One backend of a service port after kube-proxy's DNAT (§5). */
+/**
+ * One backend of a service port after kube-proxy's DNAT (§5).
+ *
+ * @example
+ * ```ts
+ * declare const cluster: World;
+ * const backends: readonly BackendModel[] = cluster.model.servicePorts[0]?.backends ?? [];
+ * backends.map((b) => `${b.endpoint.name} ${b.ip.text}:${b.port}`);
+ * ```
+ */
 export interface BackendModel {
   readonly endpoint: WorkloadEndpointModel;
   readonly ip: Ip;
   readonly port: number;
 }
 
-/** Which address of a service a packet was sent to. */
+/**
+ * Which address of a service a packet was sent to.
+ *
+ * @example
+ * ```ts
+ * declare const cluster: World;
+ * const kinds: FrontendKind[] = [...cluster.model.frontends.values()].map((f) => f.kind);
+ * ```
+ */
 export type FrontendKind = 'clusterIP' | 'nodePort' | 'loadBalancer' | 'externalIP';
 
-/** One (service port) as kube-proxy programs it. */
+/**
+ * One (service port) as kube-proxy programs it.
+ *
+ * @example
+ * ```ts
+ * declare const cluster: World;
+ * const http: ServicePortModel | undefined = cluster.model.servicePorts.find(
+ *   (sp) => sp.service.namespace === 'prod' && sp.service.name === 'web' && sp.port === 80,
+ * );
+ * http?.nodePort; // e.g. 30080
+ * ```
+ */
 export interface ServicePortModel {
   readonly service: { readonly name: string; readonly namespace: string };
   readonly protocol: number;
@@ -87,7 +177,16 @@ export interface ServicePortModel {
   readonly backends: readonly BackendModel[];
 }
 
-/** A rule side (source or destination) with its selectors compiled (§6.7). */
+/**
+ * A rule side (source or destination) with its selectors compiled (§6.7).
+ *
+ * @example
+ * ```ts
+ * declare const cluster: World;
+ * const dst: EntityMatchModel | undefined = cluster.model.policies[0]?.ingress[0]?.destination;
+ * dst?.selectorText; // e.g. "app == 'api'"
+ * ```
+ */
 export interface EntityMatchModel {
   readonly nets: readonly Cidr[] | undefined;
   readonly notNets: readonly Cidr[] | undefined;
@@ -102,13 +201,31 @@ export interface EntityMatchModel {
   readonly services: { readonly name: string; readonly namespace: string } | undefined;
 }
 
-/** A `ports` list split into numeric ranges and names (§6.4). */
+/**
+ * A `ports` list split into numeric ranges and names (§6.4).
+ *
+ * @example
+ * ```ts
+ * declare const cluster: World;
+ * const ports: PortSetModel | undefined = cluster.model.policies[0]?.ingress[0]?.destination.ports;
+ * ports?.ranges; // e.g. [{ min: 30000, max: 32767 }]
+ * ```
+ */
 export interface PortSetModel {
   readonly ranges: readonly { readonly min: number; readonly max: number }[];
   readonly names: readonly string[];
 }
 
-/** A rule ready for matching. */
+/**
+ * A rule ready for matching.
+ *
+ * @example
+ * ```ts
+ * declare const cluster: World;
+ * const first: RuleModel | undefined = cluster.model.policies[0]?.ingress[0];
+ * first?.action; // e.g. 'Deny'
+ * ```
+ */
 export interface RuleModel {
   readonly index: number;
   readonly action: Action;
@@ -125,7 +242,15 @@ export interface RuleModel {
   readonly unsupported: readonly string[];
 }
 
-/** Policy kinds as Felix keys them (§2.2). */
+/**
+ * Policy kinds as Felix keys them (§2.2).
+ *
+ * @example
+ * ```ts
+ * declare const cluster: World;
+ * const kinds: PolicyKind[] = cluster.model.policies.map((p) => p.kind);
+ * ```
+ */
 export type PolicyKind =
   | 'GlobalNetworkPolicy'
   | 'NetworkPolicy'
@@ -134,7 +259,16 @@ export type PolicyKind =
   | 'StagedNetworkPolicy'
   | 'StagedKubernetesNetworkPolicy';
 
-/** Every policy kind normalised into one shape. */
+/**
+ * Every policy kind normalised into one shape.
+ *
+ * @example
+ * ```ts
+ * declare const cluster: World;
+ * const firstDefault: PolicyModel | undefined = cluster.model.policiesByTier.get('default')?.[0];
+ * firstDefault?.order; // Infinity when the policy has no order
+ * ```
+ */
 export interface PolicyModel {
   readonly kind: PolicyKind;
   readonly namespace: string | undefined;
@@ -156,7 +290,16 @@ export interface PolicyModel {
   readonly sortKey: string;
 }
 
-/** A tier with its resolved order (§2.1). */
+/**
+ * A tier with its resolved order (§2.1).
+ *
+ * @example
+ * ```ts
+ * declare const cluster: World;
+ * const names: string[] = cluster.model.tiers.map((t: TierModel) => t.name);
+ * // e.g. ['security', 'kube-admin', 'default', 'kube-baseline'] with a Tier 'security' of order 100
+ * ```
+ */
 export interface TierModel {
   readonly name: string;
   readonly order: number;
@@ -164,7 +307,16 @@ export interface TierModel {
   readonly hasResource: boolean;
 }
 
-/** A profile (explicit or implicit kns./ksa.) (§1.1). */
+/**
+ * A profile (explicit or implicit kns./ksa.) (§1.1).
+ *
+ * @example
+ * ```ts
+ * declare const cluster: World;
+ * const prod: ProfileModel | undefined = cluster.model.profiles.get('kns.prod');
+ * prod?.labelsToApply; // e.g. { 'pcns.team': 'web', … }
+ * ```
+ */
 export interface ProfileModel {
   readonly name: string;
   readonly ingress: readonly RuleModel[];
@@ -172,17 +324,42 @@ export interface ProfileModel {
   readonly labelsToApply: LabelMap;
 }
 
-/** One failsafe entry (§4.6). */
+/**
+ * One failsafe entry (§4.6).
+ *
+ * @example
+ * ```ts
+ * declare const cluster: World;
+ * const ssh = cluster.model.failsafeInbound.some((f: FailsafePortModel) => f.protocol === 6 && f.port === 22);
+ * ```
+ */
 export interface FailsafePortModel {
   readonly protocol: number;
   readonly port: number;
   readonly net: Cidr | undefined;
 }
 
-/** What Felix does with workload → own host traffic after workload egress allowed it (§4.7). */
+/**
+ * What Felix does with workload → own host traffic after workload egress allowed it (§4.7).
+ *
+ * @example
+ * ```ts
+ * declare const cluster: World;
+ * const action: EndpointToHostAction = cluster.model.endpointToHostAction; // 'Accept' unless configured
+ * ```
+ */
 export type EndpointToHostAction = 'Drop' | 'Return' | 'Accept';
 
-/** The world as the engines and the packet path see it. */
+/**
+ * The world as the engines and the packet path see it.
+ *
+ * @example
+ * ```ts
+ * declare const cluster: World; // World.from(fromYaml(manifests))
+ * const model: WorldModel = cluster.model;
+ * model.tiers.length; // the built-in tiers plus any Tier resources
+ * ```
+ */
 export interface WorldModel {
   readonly endpoints: readonly EndpointModel[];
   readonly workloads: readonly WorkloadEndpointModel[];

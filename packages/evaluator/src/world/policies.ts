@@ -27,7 +27,15 @@ export interface RawPolicy {
   readonly path: readonly (string | number)[];
 }
 
-/** Calico releases whose equal-order tie-break differs (calico-semantics.md §0, §2.2). */
+/**
+ * Calico releases whose equal-order tie-break differs (calico-semantics.md §0, §2.2).
+ *
+ * @example
+ * ```ts
+ * const version: CalicoVersion = 'v3.28';
+ * const older = World.from([], { calicoVersion: version }); // pre-3.29 equal-order tie-break
+ * ```
+ */
 export type CalicoVersion = 'v3.28' | 'v3.31' | 'v3.32';
 
 /**

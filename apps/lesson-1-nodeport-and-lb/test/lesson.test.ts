@@ -9,11 +9,4 @@ describeLessonApp({
     ['5.3', 'reached', undefined],
     ['6.4', 'reached', undefined],
   ],
-  otherParams: {
-    clientIp: '192.0.2.44',
-    otherClientIp: '192.0.2.45',
-    loadBalancerIp: '169.46.10.99',
-    workerPublicIp: '198.51.100.20',
-    nodePort: 30080,
-  },
 });

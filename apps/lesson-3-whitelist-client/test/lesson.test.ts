@@ -11,13 +11,6 @@ describeLessonApp({
     ['6', 'reached', 'whitelist'],
     ['7', 'timed out', 'deny-lb-port-80'],
   ],
-  otherParams: {
-    clientIp: '192.0.2.44',
-    otherClientIp: '192.0.2.45',
-    loadBalancerIp: '169.46.10.99',
-    workerPublicIp: '198.51.100.20',
-    nodePort: 30080,
-  },
 });
 
 describe('lesson 3 policies', () => {

@@ -1,6 +1,8 @@
 /** Reading manifest files (YAML or JSON) into resources, with every problem tied to its file. */
 import type { Resource } from '@calico-dsl/core';
 import { fromYaml } from '@calico-dsl/yaml';
+import { EXIT, type ExitCode } from './context.js';
+import { expandInputs, type InputOptions } from './inputs.js';
 import type { CliIo } from './io.js';
 import type { FileIssue } from './output/issues.js';
 
@@ -67,4 +69,46 @@ export async function loadFiles(
     resources: loaded.flatMap((l) => l.resources),
     issues: loaded.flatMap((l) => l.issues),
   };
+}
+
+/**
+ * Expands positional paths and `-f`/`-R` ({@link expandInputs}) and reads every file; problems
+ * naming a path (an empty directory) come first among the issues.
+ *
+ * @example
+ * ```ts
+ * const { files, resources, issues } = await loadInputs([], { filename: ['policies/'], recursive: true }, io);
+ * ```
+ */
+export async function loadInputs(
+  positional: readonly string[],
+  opts: InputOptions,
+  io: CliIo,
+): Promise<{ files: LoadedFile[]; resources: Resource[]; issues: FileIssue[] }> {
+  const expanded = await expandInputs(positional, opts, io);
+  const loaded = await loadFiles(expanded.files, io);
+  return { ...loaded, issues: [...expanded.issues, ...loaded.issues] };
+}
+
+/**
+ * The usage error for a command given no manifest at all (neither paths nor `-f`); `undefined`
+ * when there is something to read.
+ *
+ * @example
+ * ```ts
+ * const usage = missingInputs('validate', files, opts, ctx.io);
+ * if (usage !== undefined) return usage;
+ * ```
+ */
+export function missingInputs(
+  command: string,
+  positional: readonly string[],
+  opts: InputOptions,
+  io: CliIo,
+): ExitCode | undefined {
+  if (positional.length > 0 || (opts.filename ?? []).length > 0) return undefined;
+  io.stderr.write(
+    `error: ${command} needs manifests: name files, or -f <file|dir|-> (repeatable, -R for subdirectories)\n(add --help for usage)\n`,
+  );
+  return EXIT.usage;
 }

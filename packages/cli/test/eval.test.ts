@@ -151,7 +151,7 @@ describe('matrix', () => {
   });
 
   it('mermaid: only allowed edges', () => {
-    const r = runCli(['matrix', 'matrix-world.yaml', '--port', '8080', '-f', 'mermaid']);
+    const r = runCli(['matrix', 'matrix-world.yaml', '--port', '8080', '-o', 'mermaid']);
     expect(r.stdout).toContain('flowchart LR');
     expect(r.stdout).toContain('e1 -->|tcp/8080| e0');
     expect(r.stdout).not.toContain('e2 -->|tcp/8080| e0');

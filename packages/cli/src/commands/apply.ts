@@ -8,6 +8,8 @@ import {
   reportIssues,
 } from '../calicoctl-access.js';
 import { type CommandContext, EXIT, type ExitCode } from '../context.js';
+import { addInputOptions } from '../inputs.js';
+import { missingInputs } from '../manifests.js';
 import { writeJson } from '../output/json.js';
 import type { Register } from './register.js';
 
@@ -25,7 +27,9 @@ export async function runApply(
   opts: CalicoctlCliOptions,
   ctx: CommandContext,
 ): Promise<ExitCode> {
-  const { resources, issues } = await loadCalicoResources(files, ctx);
+  const usage = missingInputs('apply', files, opts, ctx.io);
+  if (usage !== undefined) return usage;
+  const { resources, issues } = await loadCalicoResources(files, ctx, opts);
   if (issues.length > 0) return reportIssues(issues, ctx);
   try {
     const result = await calicoctlFor(opts, ctx).apply(resources);
@@ -56,10 +60,12 @@ export async function runApply(
  */
 export const registerApply: Register = (program, run) => {
   addCalicoctlOptions(
-    program
-      .command('apply')
-      .description('Validate manifests, then create or replace them with calicoctl apply')
-      .argument('<files...>', 'Calico manifest files (YAML/JSON)'),
+    addInputOptions(
+      program
+        .command('apply')
+        .description('Validate manifests, then create or replace them with calicoctl apply')
+        .argument('[files...]', 'Calico manifest files or directories (YAML/JSON)'),
+    ),
   )
     .addHelpText(
       'after',

@@ -11,10 +11,13 @@ import {
   loadWorld,
   outcomeJson,
 } from '../evaluation.js';
+import { addInputOptions } from '../inputs.js';
+import { missingInputs } from '../manifests.js';
 import { type Palette, verdictText } from '../output/colors.js';
-import { formatFileIssues, issueJson } from '../output/issues.js';
+import { type FileIssue, formatFileIssues, issueJson } from '../output/issues.js';
 import { writeJson } from '../output/json.js';
 import { traceText } from '../output/trace.js';
+import { viaProblem } from '../via-check.js';
 import type { Register } from './register.js';
 
 /**
@@ -60,6 +63,8 @@ export async function runFlowCommand(
   ctx: CommandContext,
   mode: 'eval' | 'explain',
 ): Promise<ExitCode> {
+  const usage = missingInputs(mode, manifests, opts, ctx.io);
+  if (usage !== undefined) return usage;
   if ((opts.flow ?? []).length === 0 && opts.flows === undefined) {
     ctx.io.stderr.write(
       `error: ${mode} needs --flow '<protocol> <source> -> <destination>' or --flows <file> (add --help for usage)\n`,
@@ -67,16 +72,36 @@ export async function runFlowCommand(
     return EXIT.usage;
   }
   const [{ world, issues: worldIssues }, { cases, issues: flowIssues }] = await Promise.all([
-    loadWorld(manifests, ctx, opts.engine),
+    loadWorld(manifests, ctx, opts.engine, opts),
     collectFlows(opts, ctx),
   ]);
+  // A malformed --flow or --via is a usage error (exit 2), as the help says; a bad file is a finding.
+  const usageIssues = flowIssues.filter((i) => i.file === '--flow' || i.file === '--via');
+  if (usageIssues.length > 0) return usageError(usageIssues, ctx);
   const inputIssues = [...worldIssues, ...flowIssues];
   if (world === undefined || inputIssues.length > 0) {
     if (ctx.json) writeJson(ctx.io.stdout, { ok: false, issues: inputIssues.map(issueJson), results: [] });
     else ctx.io.stderr.write(formatFileIssues(inputIssues, ctx.err));
     return EXIT.finding;
   }
+  const viaIssues = cases.flatMap((c): FileIssue[] => {
+    const problem = c.flow.via !== undefined ? viaProblem(world, c.flow.via) : undefined;
+    return problem === undefined
+      ? []
+      : [
+          {
+            file: c.source === '--flow' ? '--via' : c.source,
+            issue: { code: 'cli.unknown_via', path: ['via'], message: problem },
+          },
+        ];
+  });
+  if (viaIssues.length > 0) return usageError(viaIssues, ctx);
   const outcomes = evaluateCases(world, cases, ctx);
+  // The evaluator's own check of `via` (code unknown_via) is a usage error too.
+  const unknownVia = outcomes.flatMap((o) =>
+    o.result.issues.filter((i) => i.code === 'unknown_via').map((issue) => ({ file: o.case.source, issue })),
+  );
+  if (unknownVia.length > 0) return usageError(unknownVia, ctx);
   const failed = outcomes.filter((o) => o.matches === false || o.result.issues.length > 0);
   if (ctx.json) {
     writeJson(ctx.io.stdout, {
@@ -103,6 +128,12 @@ export async function runFlowCommand(
   return failed.length === 0 ? EXIT.ok : EXIT.finding;
 }
 
+function usageError(issues: readonly FileIssue[], ctx: CommandContext): ExitCode {
+  if (ctx.json) writeJson(ctx.io.stdout, { ok: false, issues: issues.map(issueJson), results: [] });
+  else ctx.io.stderr.write(`${formatFileIssues(issues, ctx.err)}(add --help for usage)\n`);
+  return EXIT.usage;
+}
+
 const collect = (value: string, previous: readonly string[]): string[] => [...previous, value];
 
 /**
@@ -114,9 +145,9 @@ const collect = (value: string, previous: readonly string[]): string[] => [...pr
  * ```
  */
 export function addFlowOptions(cmd: Command): Command {
-  return cmd
+  return addInputOptions(cmd)
     .argument(
-      '<manifests...>',
+      '[manifests...]',
       'world and policy manifests (YAML/JSON): Calico resources, Pods, Services, Nodes…',
     )
     .option(

@@ -1,9 +1,11 @@
 /** `calico-dsl fmt <files…>`: rewrite manifests in calicoctl's canonical field order. */
 import { toJson, toYaml } from '@calico-dsl/yaml';
 import { type CommandContext, EXIT, type ExitCode } from '../context.js';
-import { type LoadedFile, loadFiles } from '../manifests.js';
+import { addInputOptions, type InputOptions } from '../inputs.js';
+import { type LoadedFile, loadInputs, missingInputs } from '../manifests.js';
 import { formatFileIssues, issueJson } from '../output/issues.js';
 import { writeJson } from '../output/json.js';
+import { hasYamlComments } from '../yaml-comments.js';
 import type { Register } from './register.js';
 
 /**
@@ -14,7 +16,7 @@ import type { Register } from './register.js';
  * const opts: FmtOptions = { check: true };
  * ```
  */
-export interface FmtOptions {
+export interface FmtOptions extends InputOptions {
   /** Only report files that are not canonical (exit 1); write nothing. */
   readonly check?: boolean;
   /** Rewrite files even though their comments will be lost. */
@@ -22,10 +24,7 @@ export interface FmtOptions {
 }
 
 /** What happened to one file. */
-type FmtStatus = 'unchanged' | 'formatted' | 'would-format' | 'has-comments' | 'invalid';
-
-// A YAML comment starts at a line start or after whitespace; JSON has none.
-const HAS_COMMENT = /(^|\s)#/m;
+type FmtStatus = 'unchanged' | 'formatted' | 'would-format' | 'has-comments' | 'invalid' | 'write-failed';
 
 /**
  * The canonical text of a file: `toJson` for `.json` files (one object stays one object), else
@@ -48,7 +47,7 @@ function statusOf(file: LoadedFile, opts: FmtOptions): { status: FmtStatus; cano
   const canonical = canonicalText(file);
   if (canonical === file.text) return { status: 'unchanged' };
   if (opts.check) return { status: 'would-format' };
-  if (HAS_COMMENT.test(file.text) && !opts.dropComments) return { status: 'has-comments' };
+  if (!opts.dropComments && hasYamlComments(file.text)) return { status: 'has-comments' };
   return { status: 'formatted', canonical };
 }
 
@@ -66,12 +65,23 @@ export async function runFmt(
   opts: FmtOptions,
   ctx: CommandContext,
 ): Promise<ExitCode> {
-  const loaded = await loadFiles(files, ctx.io);
-  const results: { file: LoadedFile; status: FmtStatus }[] = [];
+  const usage = missingInputs('fmt', files, opts, ctx.io);
+  if (usage !== undefined) return usage;
+  const loaded = await loadInputs(files, opts, ctx.io);
+  const results: { file: LoadedFile; status: FmtStatus; error?: string }[] = [];
   for (const file of loaded.files) {
     const { status, canonical } = statusOf(file, opts);
-    if (canonical !== undefined) await ctx.io.writeFile(file.file, canonical);
-    results.push({ file, status });
+    if (canonical === undefined) {
+      results.push({ file, status });
+      continue;
+    }
+    // One file that cannot be written (read-only, full disk) must not stop the others.
+    try {
+      await ctx.io.writeFile(file.file, canonical);
+      results.push({ file, status });
+    } catch (error) {
+      results.push({ file, status: 'write-failed', error: errorMessage(error) });
+    }
   }
   const failed = results.some((r) => r.status !== 'unchanged' && r.status !== 'formatted');
   if (ctx.json) {
@@ -80,13 +90,14 @@ export async function runFmt(
       files: results.map((r) => ({
         file: r.file.file,
         status: r.status,
+        ...(r.error !== undefined ? { error: r.error } : {}),
         issues: r.file.issues.map(issueJson),
       })),
     });
     return failed ? EXIT.finding : EXIT.ok;
   }
   const c = ctx.out;
-  const line: Record<FmtStatus, (f: string) => string> = {
+  const line: Record<Exclude<FmtStatus, 'write-failed'>, (f: string) => string> = {
     unchanged: (f) => `${c.dim('unchanged')}  ${f}\n`,
     formatted: (f) => `${c.green('formatted')}  ${f}\n`,
     'would-format': (f) => `${c.yellow('would reformat')}  ${f}\n`,
@@ -96,7 +107,11 @@ export async function runFmt(
   };
   for (const r of results) {
     ctx.io.stdout.write(
-      r.status === 'invalid' ? formatFileIssues(r.file.issues, c) : line[r.status](r.file.file),
+      r.status === 'invalid'
+        ? formatFileIssues(r.file.issues, c)
+        : r.status === 'write-failed'
+          ? `${c.red('not written')}  ${r.file.file}: ${r.error ?? 'unknown error'}\n`
+          : line[r.status](r.file.file),
     );
   }
   return failed ? EXIT.finding : EXIT.ok;
@@ -111,10 +126,12 @@ export async function runFmt(
  * ```
  */
 export const registerFmt: Register = (program, run) => {
-  program
-    .command('fmt')
-    .description("Rewrite manifests in calicoctl's canonical field order (YAML, or JSON for .json files)")
-    .argument('<files...>', 'manifest files to format in place')
+  addInputOptions(
+    program
+      .command('fmt')
+      .description("Rewrite manifests in calicoctl's canonical field order (YAML, or JSON for .json files)")
+      .argument('[files...]', 'manifest files or directories to format in place'),
+  )
     .option('--check', 'write nothing; exit 1 when a file is not canonical (for CI)')
     .option('--drop-comments', 'rewrite files that contain comments (comments are not kept)')
     .addHelpText(
@@ -122,7 +139,16 @@ export const registerFmt: Register = (program, run) => {
       `
 Examples:
   $ calico-dsl fmt policies/*.yaml
-  $ calico-dsl fmt --check policies/*.yaml     # in CI`,
+  $ calico-dsl fmt --check policies/*.yaml     # in CI
+  $ calico-dsl fmt -f policies/ -R`,
     )
     .action(run(([files]: [string[]], opts: FmtOptions, ctx) => runFmt(files, opts, ctx)));
 };
+
+function errorMessage(error: unknown): string {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  const reason = error instanceof Error ? error.message : String(error);
+  return code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+    ? `cannot write the file (${reason}); check its permissions`
+    : `cannot write the file (${reason})`;
+}

@@ -3,6 +3,8 @@ import type { ConnectivityMatrix, EndpointRef, EndpointSelectorRef, Verdict } fr
 import { Option } from 'commander';
 import { type CommandContext, EXIT, type ExitCode } from '../context.js';
 import { loadWorld } from '../evaluation.js';
+import { addInputOptions, type InputOptions } from '../inputs.js';
+import { missingInputs } from '../manifests.js';
 import { type Palette, verdictText } from '../output/colors.js';
 import { formatFileIssues, issueJson } from '../output/issues.js';
 import { writeJson } from '../output/json.js';
@@ -16,7 +18,7 @@ import type { Register } from './register.js';
  * const o: MatrixOptions = { port: '8080', protocol: 'tcp', format: 'csv' };
  * ```
  */
-export interface MatrixOptions {
+export interface MatrixOptions extends InputOptions {
   readonly port?: string;
   readonly protocol?: string;
   readonly format?: 'text' | 'csv' | 'mermaid';
@@ -108,6 +110,8 @@ export async function runMatrix(
   opts: MatrixOptions,
   ctx: CommandContext,
 ): Promise<ExitCode> {
+  const usage = missingInputs('matrix', manifests, opts, ctx.io);
+  if (usage !== undefined) return usage;
   const protocol = PROTOCOLS[(opts.protocol ?? 'tcp').toLowerCase()];
   const port = opts.port !== undefined ? Number(opts.port) : undefined;
   const needsPort = protocol === 'TCP' || protocol === 'UDP' || protocol === 'SCTP';
@@ -121,7 +125,7 @@ export async function runMatrix(
     );
     return EXIT.usage;
   }
-  const { world, issues } = await loadWorld(manifests, ctx, opts.engine);
+  const { world, issues } = await loadWorld(manifests, ctx, opts.engine, opts);
   if (world === undefined) {
     if (ctx.json) writeJson(ctx.io.stdout, { ok: false, issues: issues.map(issueJson) });
     else ctx.io.stderr.write(formatFileIssues(issues, ctx.err));
@@ -154,14 +158,19 @@ export async function runMatrix(
  * ```
  */
 export const registerMatrix: Register = (program, run) => {
-  program
-    .command('matrix')
-    .description("Connectivity table between endpoints for one protocol and port (each endpoint's first IP)")
-    .argument('<manifests...>', 'world and policy manifests')
+  addInputOptions(
+    program
+      .command('matrix')
+      .description(
+        "Connectivity table between endpoints for one protocol and port (each endpoint's first IP)",
+      )
+      .argument('[manifests...]', 'world and policy manifests'),
+  )
     .option('-p, --port <port>', 'destination port (required for tcp, udp, sctp)')
     .option('--protocol <protocol>', 'tcp, udp, sctp, icmp or icmpv6', 'tcp')
     .addOption(
-      new Option('-f, --format <format>', 'output format')
+      // -o as kubectl's --output: -f names files on every command that reads manifests.
+      new Option('-o, --format <format>', 'output format')
         .choices(['text', 'csv', 'mermaid'])
         .default('text'),
     )
@@ -176,7 +185,7 @@ export const registerMatrix: Register = (program, run) => {
 Examples:
   $ calico-dsl matrix cluster.yaml policies/*.yaml --port 8080
   $ calico-dsl matrix cluster.yaml policies/*.yaml --port 53 --protocol udp --format csv > dns.csv
-  $ calico-dsl matrix cluster.yaml policies/*.yaml --port 8080 --format mermaid --endpoints prod/web,prod/db`,
+  $ calico-dsl matrix cluster.yaml policies/*.yaml --port 8080 -o mermaid --endpoints prod/web,prod/db`,
     )
     .action(run(([manifests]: [string[]], opts: MatrixOptions, ctx) => runMatrix(manifests, opts, ctx)));
 };

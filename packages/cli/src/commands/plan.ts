@@ -9,6 +9,8 @@ import {
   reportIssues,
 } from '../calicoctl-access.js';
 import { type CommandContext, EXIT, type ExitCode } from '../context.js';
+import { addInputOptions } from '../inputs.js';
+import { missingInputs } from '../manifests.js';
 import { writeJson } from '../output/json.js';
 import type { Register } from './register.js';
 
@@ -38,7 +40,9 @@ export async function runPlan(
   opts: PlanOptions,
   ctx: CommandContext,
 ): Promise<ExitCode> {
-  const { resources, issues } = await loadCalicoResources(files, ctx);
+  const usage = missingInputs('plan', files, opts, ctx.io);
+  if (usage !== undefined) return usage;
+  const { resources, issues } = await loadCalicoResources(files, ctx, opts);
   if (issues.length > 0) return reportIssues(issues, ctx);
   try {
     const plan = await calicoctlFor(opts, ctx).plan(resources);
@@ -71,10 +75,12 @@ export async function runPlan(
  */
 export const registerPlan: Register = (program, run) => {
   addCalicoctlOptions(
-    program
-      .command('plan')
-      .description('Show what apply would create, update or leave unchanged (reads the cluster only)')
-      .argument('<files...>', 'Calico manifest files (YAML/JSON)'),
+    addInputOptions(
+      program
+        .command('plan')
+        .description('Show what apply would create, update or leave unchanged (reads the cluster only)')
+        .argument('[files...]', 'Calico manifest files or directories (YAML/JSON)'),
+    ),
   )
     .option('--exit-code', 'exit 1 when anything would change')
     .addHelpText(

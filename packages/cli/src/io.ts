@@ -48,8 +48,12 @@ export interface CliIo {
   realPath?(path: string): Promise<string>;
   /** Type-checks a TypeScript module with the TypeScript installed next to it. */
   typeCheck?(path: string): Promise<TypeCheckOutcome>;
-  /** Calls `handler` on Ctrl-C (SIGINT) or SIGTERM until the returned function is called. */
-  onInterrupt?(handler: (signal: Interrupt) => void): () => void;
+  /**
+   * Calls `handler` on Ctrl-C (SIGINT) or SIGTERM until the returned function is called. When the
+   * handler returns an exit status the process ends with it at once, taking the calicoctl process
+   * groups it started along; `undefined` lets the command finish (e.g. after an abort).
+   */
+  onInterrupt?(handler: (signal: Interrupt) => number | undefined): () => void;
 }
 
 /**

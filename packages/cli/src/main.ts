@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { registerApply } from './commands/apply.js';
+import { registerCompletion } from './commands/completion.js';
 import { registerDelete } from './commands/delete.js';
 import { registerEval } from './commands/eval.js';
 import { registerExplain } from './commands/explain.js';
@@ -19,6 +20,7 @@ import { nodeIo } from './node-io.js';
 // dist/ and src/ both sit one level below package.json.
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
+// One line per command: new commands (lint, diff, …) are added here and nowhere else.
 const COMMANDS: readonly Register[] = [
   registerSynth,
   registerValidate,
@@ -30,6 +32,7 @@ const COMMANDS: readonly Register[] = [
   registerApply,
   registerDelete,
   registerGet,
+  registerCompletion,
 ];
 
 const EXAMPLES = `

@@ -33,9 +33,15 @@ async function importTypeScript(url: string): Promise<Record<string, unknown>> {
   return (await api.tsImport(url, import.meta.url)) as Record<string, unknown>;
 }
 
-function interrupt(handler: (signal: Interrupt) => void): () => void {
-  const onInt = () => handler('SIGINT');
-  const onTerm = () => handler('SIGTERM');
+function interrupt(handler: (signal: Interrupt) => number | undefined): () => void {
+  const on = (signal: Interrupt) => () => {
+    const code = handler(signal);
+    // process.exit runs @calico-dsl/calicoctl's exit hook, which kills each running calicoctl's
+    // process group (the child leads its own group, so the terminal's SIGINT never reached it).
+    if (code !== undefined) process.exit(code);
+  };
+  const onInt = on('SIGINT');
+  const onTerm = on('SIGTERM');
   process.on('SIGINT', onInt);
   process.on('SIGTERM', onTerm);
   return () => {

@@ -1,4 +1,7 @@
 /** `calico-dsl apply <files…>`: validate, then `calicoctl apply -f -`. */
+
+import { formatRef, type ResourceRef } from '@calico-dsl/calicoctl';
+import type { CalicoResource } from '@calico-dsl/core';
 import {
   addCalicoctlOptions,
   type CalicoctlCliOptions,
@@ -9,6 +12,7 @@ import {
 } from '../calicoctl-access.js';
 import { type CommandContext, EXIT, type ExitCode } from '../context.js';
 import { addInputOptions } from '../inputs.js';
+import type { Interrupt } from '../io.js';
 import { missingInputs } from '../manifests.js';
 import { writeJson } from '../output/json.js';
 import type { Register } from './register.js';
@@ -31,6 +35,7 @@ export async function runApply(
   if (usage !== undefined) return usage;
   const { resources, issues } = await loadCalicoResources(files, ctx, opts);
   if (issues.length > 0) return reportIssues(issues, ctx);
+  const stopWatching = ctx.io.onInterrupt?.((signal) => reportInterrupted(signal, resources, ctx));
   try {
     const result = await calicoctlFor(opts, ctx).apply(resources);
     if (ctx.json)
@@ -47,7 +52,40 @@ export async function runApply(
     return EXIT.ok;
   } catch (error) {
     return reportCalicoctlError(error, ctx);
+  } finally {
+    stopWatching?.();
   }
+}
+
+/**
+ * Ctrl-C or SIGTERM while calicoctl applies: calicoctl reports nothing until it ends, so every
+ * resource's outcome is unknown. Prints that (text or `--json`) and returns 130 / 143.
+ */
+function reportInterrupted(
+  signal: Interrupt,
+  resources: readonly CalicoResource[],
+  ctx: CommandContext,
+): ExitCode {
+  const unknown = resources.map(
+    (r): ResourceRef => ({
+      kind: r.kind,
+      name: r.metadata.name,
+      ...(r.metadata.namespace !== undefined ? { namespace: r.metadata.namespace } : {}),
+    }),
+  );
+  const code = signal === 'SIGINT' ? EXIT.interrupted : EXIT.terminated;
+  const advice = 'run `calico-dsl plan` with the same files to see what the cluster holds now';
+  if (ctx.json) {
+    writeJson(ctx.io.stdout, { ok: false, interrupted: signal, applied: [], failed: [], unknown, advice });
+  } else {
+    const c = ctx.err;
+    ctx.io.stderr.write(
+      `${c.red('interrupted')} (${signal}): calicoctl apply was stopped before it reported.\n` +
+        `  unknown (${unknown.length}): ${unknown.map(formatRef).join(', ')}\n` +
+        `  applied: none confirmed; failed: none reported; ${advice}.\n`,
+    );
+  }
+  return code;
 }
 
 /**

@@ -51,24 +51,27 @@ function interrupt(handler: (signal: Interrupt) => number | undefined): () => vo
 }
 
 // The user's TypeScript, resolved from the module's folder as their editor would find it.
-function findTsc(modulePath: string): string | undefined {
+function findTsc(modulePath: string): { tsc: string; major: number } | undefined {
   try {
     const require = createRequire(resolve(modulePath));
     const pkgPath = require.resolve('typescript/package.json');
-    const pkg = require(pkgPath) as { bin?: Record<string, string> | string };
+    const pkg = require(pkgPath) as { bin?: Record<string, string> | string; version?: string };
     const bin = typeof pkg.bin === 'string' ? pkg.bin : pkg.bin?.tsc;
-    return bin === undefined ? undefined : join(dirname(pkgPath), bin);
+    const major = Number.parseInt(pkg.version ?? '0', 10);
+    return bin === undefined ? undefined : { tsc: join(dirname(pkgPath), bin), major };
   } catch {
     return undefined;
   }
 }
 
 function typeCheck(modulePath: string): Promise<TypeCheckOutcome> {
-  const tsc = findTsc(modulePath);
-  if (tsc === undefined) return Promise.resolve({ status: 'no-typescript' });
-  // Strict, Node-style resolution: the settings the DSL's types are written for.
+  const found = findTsc(modulePath);
+  if (found === undefined) return Promise.resolve({ status: 'no-typescript' });
+  // Strict, Node-style resolution: the settings the DSL's types are written for. TypeScript 6+
+  // refuses a file argument next to a tsconfig.json unless told to ignore it.
   const args = [
-    tsc,
+    found.tsc,
+    ...(found.major >= 6 ? ['--ignoreConfig'] : []),
     '--noEmit',
     '--pretty',
     'false',

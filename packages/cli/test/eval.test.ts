@@ -91,9 +91,9 @@ describe('eval', () => {
     expect(res.paths[0].entry).toMatchObject({ kind: 'HostEndpoint', node: 'worker-1', interface: 'eth1' });
   });
 
-  it('a malformed flow is reported with the expected form: exit 1', () => {
+  it('a malformed flow is a usage error reported with the expected form: exit 2', () => {
     const r = runCli(['eval', ...WORLD, '--flow', 'tcp 198.51.100.7 => 169.46.10.20:80']);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain("e.g. 'tcp 198.51.100.7:40000 -> 169.46.10.20:80'");
   });
 

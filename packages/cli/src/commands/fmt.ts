@@ -83,10 +83,14 @@ export async function runFmt(
       results.push({ file, status: 'write-failed', error: errorMessage(error) });
     }
   }
-  const failed = results.some((r) => r.status !== 'unchanged' && r.status !== 'formatted');
+  const named = new Set(loaded.files.map((f) => f.file));
+  const pathIssues = loaded.issues.filter((i) => !named.has(i.file));
+  const failed =
+    pathIssues.length > 0 || results.some((r) => r.status !== 'unchanged' && r.status !== 'formatted');
   if (ctx.json) {
     writeJson(ctx.io.stdout, {
       ok: !failed,
+      ...(pathIssues.length > 0 ? { issues: pathIssues.map(issueJson) } : {}),
       files: results.map((r) => ({
         file: r.file.file,
         status: r.status,
@@ -97,6 +101,7 @@ export async function runFmt(
     return failed ? EXIT.finding : EXIT.ok;
   }
   const c = ctx.out;
+  ctx.io.stdout.write(formatFileIssues(pathIssues, c));
   const line: Record<Exclude<FmtStatus, 'write-failed'>, (f: string) => string> = {
     unchanged: (f) => `${c.dim('unchanged')}  ${f}\n`,
     formatted: (f) => `${c.green('formatted')}  ${f}\n`,

@@ -24,9 +24,13 @@ export async function runValidate(
   if (usage !== undefined) return usage;
   const loaded = await loadInputs(files, opts, ctx.io);
   const ok = loaded.issues.length === 0;
+  // Issues about a named path rather than a file read (an empty directory).
+  const named = new Set(loaded.files.map((f) => f.file));
+  const pathIssues = loaded.issues.filter((i) => !named.has(i.file));
   if (ctx.json) {
     writeJson(ctx.io.stdout, {
       ok,
+      ...(pathIssues.length > 0 ? { issues: pathIssues.map(issueJson) } : {}),
       files: loaded.files.map((f) => ({
         file: f.file,
         ok: f.issues.length === 0,
@@ -41,6 +45,7 @@ export async function runValidate(
     return ok ? EXIT.ok : EXIT.finding;
   }
   const c = ctx.out;
+  ctx.io.stdout.write(formatFileIssues(pathIssues, c));
   for (const f of loaded.files) {
     if (f.issues.length === 0) {
       ctx.io.stdout.write(

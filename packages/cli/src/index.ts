@@ -1,6 +1,7 @@
+// No {@link} in the package comment: api-documenter renders it as empty text ("an injected .").
 /**
  * @calico-dsl/cli: the `calico-dsl` command line as a library — `main(argv, io)` runs it with an
- * injected {@link CliIo}. The `--flow` grammar (`parseFlow`, `parseVia`, `formatFlow`) lives in
+ * injected `CliIo`. The `--flow` grammar (`parseFlow`, `parseVia`, `formatFlow`) lives in
  * @calico-dsl/evaluator.
  *
  * @packageDocumentation

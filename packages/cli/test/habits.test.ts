@@ -222,3 +222,36 @@ describe('bounded input and write failures', SLOW, () => {
     expect(readFileSync(file, 'utf8')).toMatch(/^apiVersion[\s\S]*see #42/);
   });
 });
+
+describe('matrix --endpoints', SLOW, () => {
+  it('accepts IPs and services (ClusterIP, LB IP, NodePort on each node)', () => {
+    const r = runCli([
+      'matrix',
+      'world.yaml',
+      'deny-nodeports.yaml',
+      '--port',
+      '80',
+      '--endpoints',
+      '198.51.100.7,svc/default/webserver-lb',
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.sources).toEqual(['198.51.100.7']);
+    expect(j.destinations).toEqual([
+      '198.51.100.7',
+      'default/webserver-lb clusterIP 172.21.10.10:80',
+      'default/webserver-lb lb 169.46.10.20:80',
+      'default/webserver-lb nodePort on worker-1 169.46.7.10:31024',
+    ]);
+    // deny-nodeports blocks the node port from outside; the load balancer still answers.
+    expect(j.cells[0].slice(2)).toEqual(['Allow', 'Deny']);
+  });
+
+  it('an unknown entry is a usage error, never an empty table', () => {
+    const r = runCli(['matrix', 'world.yaml', '--port', '80', '--endpoints', 'default/nope']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('default/nope (no pod or service default/nope)');
+    expect(r.stdout).toBe('');
+  });
+});

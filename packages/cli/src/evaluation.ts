@@ -12,7 +12,7 @@ import {
 } from '@calico-dsl/evaluator';
 import type { CommandContext } from './context.js';
 import type { InputOptions } from './inputs.js';
-import { loadInputs } from './manifests.js';
+import { type LoadedFile, loadInputs } from './manifests.js';
 import type { FileIssue } from './output/issues.js';
 import { progress } from './output/progress.js';
 
@@ -79,15 +79,23 @@ export async function loadWorld(
   ctx: CommandContext,
   engine: 'compiled' | 'reference' | undefined,
   inputs: InputOptions = {},
-): Promise<{ world: World | undefined; issues: FileIssue[] }> {
+): Promise<{ world: World | undefined; issues: FileIssue[]; files: LoadedFile[] }> {
   const loaded = await loadInputs(files, inputs, ctx.io);
-  if (loaded.issues.length > 0) return { world: undefined, issues: loaded.issues };
+  if (loaded.issues.length > 0) return { world: undefined, issues: loaded.issues, files: loaded.files };
   try {
-    return { world: World.from(loaded.resources, engine !== undefined ? { engine } : {}), issues: [] };
+    return {
+      world: World.from(loaded.resources, engine !== undefined ? { engine } : {}),
+      issues: [],
+      files: loaded.files,
+    };
   } catch (error) {
     if (!(error instanceof EvaluatorInputError)) throw error;
     const where = loaded.files.map((f) => f.file).join(', ');
-    return { world: undefined, issues: error.issues.map((issue) => ({ file: where, issue })) };
+    return {
+      world: undefined,
+      issues: error.issues.map((issue) => ({ file: where, issue })),
+      files: loaded.files,
+    };
   }
 }
 

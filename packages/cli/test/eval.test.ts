@@ -6,14 +6,24 @@ const LB = 'tcp 198.51.100.7:40000 -> 169.46.10.20:80';
 const NODEPORT = 'tcp 198.51.100.7:40000 -> 169.46.7.10:31024';
 
 describe('eval', () => {
-  it('allows the load balancer and prints the trace', () => {
+  it('allows the load balancer: a summary by default, every step with --trace', () => {
     const r = runCli(['eval', ...WORLD, '--flow', LB, '--expect', 'allow']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
       /^Allow\s+tcp 198\.51\.100\.7:40000 -> 169\.46\.10\.20:80 {2}✓ expected Allow$/m,
     );
-    expect(r.stdout).toContain('decided by Profile kns.default, ingress rule 0: Allow');
-    expect(r.stdout).toContain('loadBalancer of service default/webserver-lb');
+    expect(r.stdout).toContain(
+      '1 path (via HostEndpoint worker-1-public (worker-1, eth1) to WorkloadEndpoint default/webserver-1 (worker-1)) — Allow: decided by Profile kns.default, ingress rule 0: Allow',
+    );
+    expect(r.stdout).not.toContain('loadBalancer of service default/webserver-lb');
+    const traced = runCli(['eval', ...WORLD, '--flow', LB, '--trace']);
+    expect(traced.stdout).toContain('loadBalancer of service default/webserver-lb');
+  });
+
+  it('the summary shows the deciding rule as written, with file:line', () => {
+    const r = runCli(['eval', ...WORLD, '--flow', NODEPORT]);
+    expect(r.stdout).toContain('      deny-nodeports.yaml:9\n        action: Deny\n');
+    expect(r.stdout).toContain('          - 30000:32767\n');
   });
 
   it('denies the nodePort and names the pre-DNAT policy', () => {

@@ -16,7 +16,9 @@ import { missingInputs } from '../manifests.js';
 import { type Palette, verdictText } from '../output/colors.js';
 import { type FileIssue, formatFileIssues, issueJson } from '../output/issues.js';
 import { writeJson } from '../output/json.js';
+import { summaryText } from '../output/summary.js';
 import { traceText } from '../output/trace.js';
+import { ruleSources } from '../rule-sources.js';
 import { viaProblem } from '../via-check.js';
 import type { Register } from './register.js';
 
@@ -71,7 +73,7 @@ export async function runFlowCommand(
     );
     return EXIT.usage;
   }
-  const [{ world, issues: worldIssues }, { cases, issues: flowIssues }] = await Promise.all([
+  const [{ world, issues: worldIssues, files }, { cases, issues: flowIssues }] = await Promise.all([
     loadWorld(manifests, ctx, opts.engine, opts),
     collectFlows(opts, ctx),
   ]);
@@ -115,10 +117,20 @@ export async function runFlowCommand(
   for (const issue of world.issues) {
     ctx.io.stderr.write(`${ctx.err.yellow('warning')}: ${formatPath(issue.path)}: ${issue.message}\n`);
   }
-  const steps = mode === 'explain' || opts.trace === true || outcomes.length === 1;
+  // eval prints a summary (paths grouped by decision, the deciding rule and its file:line);
+  // explain and --trace print every step of every path.
+  const full = mode === 'explain' || opts.trace === true;
+  const lookup = ruleSources(files);
   for (const o of outcomes) {
     ctx.io.stdout.write(header(o, c));
-    ctx.io.stdout.write(traceText(o.result, c, { steps, highlight: mode === 'explain' }));
+    ctx.io.stdout.write(
+      full
+        ? traceText(o.result, c, { steps: true, highlight: mode === 'explain' })
+        : summaryText(o.result, c, lookup),
+    );
+  }
+  if (!full && outcomes.some((o) => o.result.paths.length > 0)) {
+    ctx.io.stdout.write(c.dim('(--trace prints every step of every path)\n'));
   }
   if (outcomes.length > 1) {
     const expected = outcomes.filter((o) => o.matches !== undefined).length;
@@ -185,7 +197,7 @@ export const registerEval: Register = (program, run) => {
       .command('eval')
       .description('Evaluate flows against a world of manifests: verdict (Allow/Deny/Mixed) and trace'),
   )
-    .option('--trace', 'print every step of every path, also for many flows')
+    .option('--trace', 'print every step of every path (default: one line per group of paths decided alike)')
     .addHelpText(
       'after',
       `

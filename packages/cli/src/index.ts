@@ -7,6 +7,6 @@
  * @packageDocumentation
  */
 export { EXIT, type ExitCode } from './context.js';
-export type { CliIo, CliStream } from './io.js';
+export type { CliIo, CliStream, DirectoryEntry, Interrupt, TypeCheckOutcome } from './io.js';
 export { buildProgram, main } from './main.js';
 export { nodeIo } from './node-io.js';

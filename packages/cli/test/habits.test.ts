@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AS_NOBODY, CAN_TEST_PERMISSIONS, fixture, runCli, tempDir } from './run-cli.js';
+import { AS_NOBODY, CAN_TEST_PERMISSIONS, fixture, runCli, runInProcess, tempDir } from './run-cli.js';
 
 // Each case starts a Node process; under load that takes seconds, so no tight limits.
 const SLOW = { timeout: 120_000 };
@@ -21,16 +21,16 @@ describe('-f and -R', SLOW, () => {
     return dir;
   }
 
-  it('a directory without -R reads only its top level (.yaml, .yml, .json)', () => {
+  it('a directory without -R reads only its top level (.yaml, .yml, .json)', async () => {
     const dir = tree();
-    const r = runCli(['validate', '-f', dir, '--json']);
+    const r = await runInProcess(['validate', '-f', dir, '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).files.map((f: { file: string }) => f.file)).toEqual([join(dir, 'top.yaml')]);
   });
 
-  it('-R reads subdirectories too (and finds the invalid file: exit 1)', () => {
+  it('-R reads subdirectories too (and finds the invalid file: exit 1)', async () => {
     const dir = tree();
-    const r = runCli(['validate', '-f', dir, '-R', '--json']);
+    const r = await runInProcess(['validate', '-f', dir, '-R', '--json']);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).files.map((f: { file: string }) => f.file)).toEqual([
       join(dir, 'a', 'b', 'deep.yaml'),
@@ -38,8 +38,8 @@ describe('-f and -R', SLOW, () => {
     ]);
   });
 
-  it('a file named twice is read once; positional and -f mix', () => {
-    const r = runCli([
+  it('a file named twice is read once; positional and -f mix', async () => {
+    const r = await runInProcess([
       'validate',
       'deny-nodeports.yaml',
       '-f',
@@ -66,13 +66,15 @@ describe('-f and -R', SLOW, () => {
     expect(r.code).toBe(0);
   });
 
-  it('an empty directory is an issue, no input at all a usage error', () => {
-    expect(runCli(['validate', '-f', tempDir()]).stdout).toContain('no .yaml, .yml or .json files');
-    expect(runCli(['validate']).code).toBe(2);
+  it('an empty directory is an issue, no input at all a usage error', async () => {
+    expect((await runInProcess(['validate', '-f', tempDir()])).stdout).toContain(
+      'no .yaml, .yml or .json files',
+    );
+    expect((await runInProcess(['validate'])).code).toBe(2);
   });
 
-  it('eval takes its world with -f', () => {
-    const r = runCli([
+  it('eval takes its world with -f', async () => {
+    const r = await runInProcess([
       'eval',
       '-f',
       'world.yaml',
@@ -88,8 +90,8 @@ describe('-f and -R', SLOW, () => {
 });
 
 describe('usage errors (exit 2)', SLOW, () => {
-  it('--via naming a node the world does not have lists the nodes', () => {
-    const r = runCli([
+  it('--via naming a node the world does not have lists the nodes', async () => {
+    const r = await runInProcess([
       'eval',
       'world.yaml',
       'deny-nodeports.yaml',
@@ -104,8 +106,8 @@ describe('usage errors (exit 2)', SLOW, () => {
     expect(r.stderr).toContain('its nodes: worker-1');
   });
 
-  it('--via naming an interface the node has no host endpoint for lists its interfaces', () => {
-    const r = runCli([
+  it('--via naming an interface the node has no host endpoint for lists its interfaces', async () => {
+    const r = await runInProcess([
       'eval',
       'world.yaml',
       'deny-nodeports.yaml',
@@ -116,7 +118,7 @@ describe('usage errors (exit 2)', SLOW, () => {
     ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('no host endpoint for interface "eth9"; its interfaces: eth1');
-    const ok = runCli([
+    const ok = await runInProcess([
       'eval',
       'world.yaml',
       'deny-nodeports.yaml',
@@ -130,13 +132,13 @@ describe('usage errors (exit 2)', SLOW, () => {
     expect(ok.code).toBe(0);
   });
 
-  it('a malformed --flow', () => {
-    const r = runCli(['eval', 'world.yaml', '--flow', 'tcp nonsense']);
+  it('a malformed --flow', async () => {
+    const r = await runInProcess(['eval', 'world.yaml', '--flow', 'tcp nonsense']);
     expect(r.code).toBe(2);
   });
 
-  it.each(['abc', '0', '-5', '2147483648', '1.5'])('--timeout %s', (value) => {
-    const r = runCli(['get', 'gnp', '--calicoctl', '/bin/true', '--timeout', value]);
+  it.each(['abc', '0', '-5', '2147483648', '1.5'])('--timeout %s', async (value) => {
+    const r = await runInProcess(['get', 'gnp', '--calicoctl', '/bin/true', '--timeout', value]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('whole milliseconds from 1 to 2147483647');
   });
@@ -159,14 +161,14 @@ describe('completion', SLOW, () => {
     expect(probe.stdout.trim()).toBe('--filename');
   });
 
-  it.each(['zsh', 'fish'])('%s: names every command', (shell) => {
-    const r = runCli(['completion', shell]);
+  it.each(['zsh', 'fish'])('%s: names every command', async (shell) => {
+    const r = await runInProcess(['completion', shell]);
     expect(r.code).toBe(0);
     for (const cmd of ['validate', 'eval', 'apply', 'completion']) expect(r.stdout).toContain(cmd);
   });
 
-  it('an unknown shell is a usage error', () => {
-    expect(runCli(['completion', 'tcsh']).code).toBe(2);
+  it('an unknown shell is a usage error', async () => {
+    expect((await runInProcess(['completion', 'tcsh'])).code).toBe(2);
   });
 });
 
@@ -224,8 +226,8 @@ describe('bounded input and write failures', SLOW, () => {
 });
 
 describe('matrix --endpoints', SLOW, () => {
-  it('accepts IPs and services (ClusterIP, LB IP, NodePort on each node)', () => {
-    const r = runCli([
+  it('accepts IPs and services (ClusterIP, LB IP, NodePort on each node)', async () => {
+    const r = await runInProcess([
       'matrix',
       'world.yaml',
       'deny-nodeports.yaml',
@@ -248,8 +250,8 @@ describe('matrix --endpoints', SLOW, () => {
     expect(j.cells[0].slice(2)).toEqual(['Allow', 'Deny']);
   });
 
-  it('an unknown entry is a usage error, never an empty table', () => {
-    const r = runCli(['matrix', 'world.yaml', '--port', '80', '--endpoints', 'default/nope']);
+  it('an unknown entry is a usage error, never an empty table', async () => {
+    const r = await runInProcess(['matrix', 'world.yaml', '--port', '80', '--endpoints', 'default/nope']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('default/nope (no pod or service default/nope)');
     expect(r.stdout).toBe('');

@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -50,3 +50,31 @@ export const fixture = (name: string): string => join(FIXTURES, name);
 export const CAN_TEST_PERMISSIONS =
   process.getuid?.() !== 0 || spawnSync('setpriv', ['--version']).status === 0;
 export const AS_NOBODY = process.getuid?.() === 0;
+
+/**
+ * Runs the CLI in this process (`main` with the real `nodeIo`, relative paths read from
+ * `cwd`, default the fixtures): no Node start-up per case, so the suite stays quick under load.
+ * Use `runCli` for what needs a process of its own (stdin, exit statuses of the bin, signals).
+ */
+export async function runInProcess(args: readonly string[], options: { cwd?: string } = {}): Promise<CliRun> {
+  const { main, nodeIo } = await import('../src/index.js');
+  const cwd = options.cwd ?? FIXTURES;
+  const at = (p: string) => (p === '-' ? p : resolve(cwd, p));
+  const base = nodeIo();
+  const out: string[] = [];
+  const err: string[] = [];
+  const io = {
+    ...base,
+    env: { PATH: process.env.PATH },
+    stdout: { write: (t: string) => void out.push(t), isTTY: false },
+    stderr: { write: (t: string) => void err.push(t), isTTY: false },
+    readFile: (p: string) => base.readFile(at(p)),
+    writeFile: (p: string, text: string) => base.writeFile(at(p), text),
+    listDirectory: (p: string) => base.listDirectory?.(at(p)) ?? Promise.resolve(undefined),
+    realPath: (p: string) => base.realPath?.(at(p)) ?? Promise.resolve(at(p)),
+  };
+  const code = await main(['node', 'calico-dsl', ...args], io);
+  const stdout = out.join('');
+  const stderr = err.join('');
+  return { code, stdout, stderr, all: stdout + stderr };
+}

@@ -1,5 +1,5 @@
 import { calicoctlSays, createFakeRunner, type FakeRunner } from '@calico-dsl/calicoctl';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { CliIo } from './io.js';
 import { main } from './main.js';
 
@@ -80,5 +80,56 @@ describe('main with an injected CliIo', () => {
     const m = memoryIo({});
     expect(await main(argv('eval', '--no-such-flag'), m.io)).toBe(2);
     expect(m.err()).toContain("unknown option '--no-such-flag'");
+  });
+});
+
+describe('signals and messages (injected CliIo)', () => {
+  it('Ctrl-C during apply reports every resource as unknown (--json) and asks for exit 130', async () => {
+    let interrupt: ((signal: 'SIGINT' | 'SIGTERM') => number | undefined) | undefined;
+    let stopped = false;
+    const hanging = { run: () => new Promise<never>(() => {}) };
+    const m = memoryIo({ 'tier.yaml': TIER });
+    const io: CliIo = {
+      ...m.io,
+      runner: hanging,
+      onInterrupt(handler) {
+        interrupt = handler;
+        return () => {
+          stopped = true;
+        };
+      },
+    };
+    void main(argv('apply', 'tier.yaml', '--json'), io);
+    await vi.waitFor(() => expect(interrupt).toBeDefined());
+    expect(interrupt?.('SIGINT')).toBe(130);
+    const doc = JSON.parse(m.out());
+    expect(doc).toMatchObject({ ok: false, interrupted: 'SIGINT', applied: [], failed: [] });
+    expect(doc.unknown).toEqual([{ kind: 'Tier', name: 'security' }]);
+    expect(stopped).toBe(false);
+  });
+
+  it('SIGTERM asks for 143 and says so on stderr', async () => {
+    let interrupt: ((signal: 'SIGINT' | 'SIGTERM') => number | undefined) | undefined;
+    const m = memoryIo({ 'tier.yaml': TIER });
+    const io: CliIo = {
+      ...m.io,
+      runner: { run: () => new Promise<never>(() => {}) },
+      onInterrupt(h) {
+        interrupt = h;
+        return () => {};
+      },
+    };
+    void main(argv('apply', 'tier.yaml'), io);
+    await vi.waitFor(() => expect(interrupt).toBeDefined());
+    expect(interrupt?.('SIGTERM')).toBe(143);
+    expect(m.err()).toContain('interrupted (SIGTERM)');
+    expect(m.err()).toContain('unknown (1): Tier(security)');
+  });
+
+  it('a missing calicoctl names --calicoctl, CALICOCTL_BIN and where to get it', async () => {
+    const m = memoryIo({});
+    expect(await main(argv('get', 'gnp', '--calicoctl', '/no/such/calicoctl'), m.io)).toBe(1);
+    expect(m.err()).toContain('--calicoctl <path> or CALICOCTL_BIN=<path>');
+    expect(m.err()).toContain('https://docs.tigera.io/calico/latest/operations/calicoctl/install');
   });
 });

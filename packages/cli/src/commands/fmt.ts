@@ -75,6 +75,12 @@ export async function runFmt(
       results.push({ file, status });
       continue;
     }
+    // Standard input has no file to rewrite: the formatted text goes to stdout.
+    if (file.file === '-') {
+      if (!ctx.json) ctx.io.stdout.write(canonical);
+      results.push({ file, status });
+      continue;
+    }
     // One file that cannot be written (read-only, full disk) must not stop the others.
     try {
       await ctx.io.writeFile(file.file, canonical);
@@ -116,7 +122,9 @@ export async function runFmt(
         ? formatFileIssues(r.file.issues, c)
         : r.status === 'write-failed'
           ? `${c.red('not written')}  ${r.file.file}: ${r.error ?? 'unknown error'}\n`
-          : line[r.status](r.file.file),
+          : r.file.file === '-' && r.status === 'formatted'
+            ? ''
+            : line[r.status](r.file.file),
     );
   }
   return failed ? EXIT.finding : EXIT.ok;

@@ -3,16 +3,18 @@ import { globalNetworkPolicy } from '@calico-dsl/core';
 import { describe, expect, it } from 'vitest';
 import { fieldChanges, showValue } from './plan-diff.js';
 
-const gnp = (order: number, labels: Record<string, string>, ports: string[]) =>
-  globalNetworkPolicy('p').order(order).labels(labels).deny().tcp().ports(...ports).toResource();
+const gnp = (order: number, labels: Record<string, string>, withWebPort: boolean) => {
+  const rule = globalNetworkPolicy('p').order(order).labels(labels).deny().tcp();
+  return (withWebPort ? rule.ports('30000:32767', '8080') : rule.ports('30000:32767')).toResource();
+};
 
 describe('fieldChanges', () => {
   it('old → new per changed field; label keys with dots stay one path element', () => {
     const step: PlanStep = {
       action: 'update',
       ref: { kind: 'GlobalNetworkPolicy', name: 'p' },
-      live: gnp(1000, { 'ibm.role': 'a' }, ['30000:32767']),
-      desired: gnp(1100, { 'ibm.role': 'b' }, ['30000:32767', '8080']),
+      live: gnp(1000, { 'ibm.role': 'a' }, false),
+      desired: gnp(1100, { 'ibm.role': 'b' }, true),
       changes: [],
     };
     expect(fieldChanges(step)).toEqual([

@@ -1,5 +1,7 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Node, Scalar } from 'yaml';
+import type { AliasBudget } from './alias-budget.js';
 import { YAML_ISSUE_CODES, type YamlIssueCode } from './codes.js';
+import { yaml11Difference } from './yaml11.js';
 
 /**
  * A problem found while turning YAML nodes into data: where it is (offset) and what it is.
@@ -24,9 +26,8 @@ interface State {
   readonly issues: NodeIssue[];
   readonly path: (string | number)[];
   readonly maxDepth: number;
-  readonly maxAliasNodes: number;
+  readonly budget: AliasBudget;
   readonly maxIssues: number;
-  aliasNodes: number;
   expanding: number;
   stopped: boolean;
 }
@@ -34,27 +35,28 @@ interface State {
 /**
  * Turns one composed YAML document body into plain JSON-shaped data: ordinary objects and
  * arrays, strings, numbers, booleans, null. Aliases are expanded into copies (so nothing is
- * shared) within a node budget; `__proto__`-style keys, non-scalar keys and keys that collide
- * after conversion to strings become issues and are left out.
+ * shared), spending the alias budget node by node so expansion stops as soon as the stream (or
+ * several inputs sharing the budget) goes past it; `__proto__`-style keys, non-scalar keys, keys
+ * that collide after conversion to strings, and plain scalars that calicoctl's YAML 1.1 reader
+ * reads differently (`017`, `on`) become issues and are left out.
  *
  * @example
  * ```ts
  * const doc = parseDocument('a: &x [1]\nb: *x');
- * toPlain(doc.contents, { maxDepth: 64, maxAliasNodes: 1000, maxIssues: 100 }); // { value: { a: [1], b: [1] }, issues: [] }
+ * toPlain(doc.contents, { maxDepth: 64, budget: createAliasBudget(1000), maxIssues: 100 }); // { value: { a: [1], b: [1] }, issues: [] }
  * ```
  */
 export function toPlain(
   node: Node | null,
-  limits: { readonly maxDepth: number; readonly maxAliasNodes: number; readonly maxIssues: number },
+  limits: { readonly maxDepth: number; readonly budget: AliasBudget; readonly maxIssues: number },
 ): { value: unknown; issues: NodeIssue[] } {
   const state: State = {
     anchors: new Map(),
     issues: [],
     path: [],
     maxDepth: limits.maxDepth,
-    maxAliasNodes: limits.maxAliasNodes,
+    budget: limits.budget,
     maxIssues: limits.maxIssues,
-    aliasNodes: 0,
     expanding: 0,
     stopped: false,
   };
@@ -64,17 +66,20 @@ export function toPlain(
 
 function convert(node: unknown, state: State, depth: number): unknown {
   if (state.stopped || node === null || node === undefined) return null;
-  if (state.expanding > 0 && ++state.aliasNodes > state.maxAliasNodes) {
+  if (state.expanding > 0 && ++state.budget.used > state.budget.limit) {
     return stop(
       state,
       node,
       'aliasLimit',
-      `aliases expand to more than ${state.maxAliasNodes} nodes; write the values out or reuse fewer anchors`,
+      `aliases expand to more than ${state.budget.limit} nodes (counted over every document read together); write the values out or reuse fewer anchors`,
     );
   }
   const anchor = (node as { anchor?: unknown }).anchor;
   if (typeof anchor === 'string' && state.expanding === 0) state.anchors.set(anchor, node as Node);
-  if (isScalar(node)) return scalarValue(node.value, state, node);
+  if (isScalar(node)) {
+    if (state.expanding === 0) checkYaml11(node, state);
+    return scalarValue(node.value, state, node);
+  }
   if (depth >= state.maxDepth) {
     return stop(
       state,
@@ -118,6 +123,7 @@ function convertMap(pairs: readonly unknown[], state: State, depth: number): Rec
     const keyNode = pair.key as unknown;
     let key: string;
     if (isScalar(keyNode) && keyNode.value !== null && typeof keyNode.value !== 'object') {
+      if (state.expanding === 0) checkYaml11(keyNode, state);
       key = String(keyNode.value);
     } else {
       issue(
@@ -153,6 +159,13 @@ function convertMap(pairs: readonly unknown[], state: State, depth: number): Rec
     state.path.pop();
   }
   return out;
+}
+
+/** A plain scalar calicoctl (YAML 1.1) would read as another value than YAML 1.2 does. */
+function checkYaml11(node: Scalar, state: State): void {
+  if (node.type !== Scalar.PLAIN || typeof node.source !== 'string' || node.tag !== undefined) return;
+  const difference = yaml11Difference(node.source, node.value);
+  if (difference !== undefined) issue(state, node, 'ambiguousScalar', difference);
 }
 
 function scalarValue(value: unknown, state: State, node: unknown): unknown {

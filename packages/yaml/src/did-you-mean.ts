@@ -32,24 +32,35 @@ export function closestKind(
   return best;
 }
 
-/** Levenshtein distance, giving up (returning `cap`) once every path costs `cap` or more. */
+/**
+ * Edit distance counting a swap of two neighbours as one edit (`Teir` → `Tier`), giving up
+ * (returning `cap`) once every path costs `cap` or more.
+ */
 function editDistance(a: string, b: string, cap: number): number {
   if (Math.abs(a.length - b.length) >= cap) return cap;
+  let before: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      const value = Math.min(
+      let value = Math.min(
         (previous[j] ?? cap) + 1,
         (current[j - 1] ?? cap) + 1,
         (previous[j - 1] ?? cap) + cost,
       );
+      const swapped =
+        i > 1 &&
+        j > 1 &&
+        a.charCodeAt(i - 1) === b.charCodeAt(j - 2) &&
+        a.charCodeAt(i - 2) === b.charCodeAt(j - 1);
+      if (swapped) value = Math.min(value, (before[j - 2] ?? cap) + 1);
       current.push(value);
       rowMin = Math.min(rowMin, value);
     }
     if (rowMin >= cap) return cap;
+    before = previous;
     previous = current;
   }
   return Math.min(previous[b.length] ?? cap, cap);

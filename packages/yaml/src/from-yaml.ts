@@ -3,6 +3,7 @@ import { Composer, type CST, type Document, isScalar, LineCounter, Parser, type 
 import { YAML_ISSUE_CODES } from './codes.js';
 import { checkDocumentToken } from './cst-depth.js';
 import { scanDepth } from './depth-scan.js';
+import { diagnoseIndentation, type IndentationMistake } from './indentation.js';
 import { type FromYamlOptions, type Limits, limitsOf, textTooLarge } from './limits.js';
 import { anchorsOf, offsetOf, pathAt } from './locate.js';
 import { readDocument, type Sink } from './resources.js';
@@ -74,6 +75,9 @@ export function fromYaml(text: string, options: FromYamlOptions = {}): Result<Re
   }
   return reader.issues.length > 0 ? fail(...reader.issues) : ok(reader.resources);
 }
+
+// The parser's codes for lines indented where no block expects them.
+const INDENTATION_ERRORS = new Set<string>(['BAD_INDENT', 'BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY']);
 
 class StreamReader {
   readonly resources: Resource[] = [];
@@ -153,6 +157,13 @@ class StreamReader {
     this.issues.push({ ...issue, line, column: col, document });
   }
 
+  /** The badly indented line behind the parser's first indentation error, if it can be found. */
+  private indentationMistake(errors: readonly YAMLError[]): IndentationMistake | undefined {
+    const first = errors.find((e) => INDENTATION_ERRORS.has(e.code));
+    if (first === undefined) return undefined;
+    return diagnoseIndentation(this.text, this.lines.linePos(first.pos[0]).line);
+  }
+
   /** The path at `offset`, skipped once the issue list is full (garbage can raise thousands). */
   private pathAt(doc: Document.Parsed, offset: number, pending: number): (string | number)[] {
     return this.issues.length + pending < this.limits.maxIssues ? pathAt(doc.contents, offset) : [];
@@ -168,8 +179,17 @@ class StreamReader {
   /** Reads one document's resources into `resources`; returns its issues with source offsets. */
   private readResources(doc: Document.Parsed): [Issue, number][] {
     const found: [Issue, number][] = [];
+    const mistake = this.indentationMistake(doc.errors);
     for (const error of doc.errors) {
+      // Past a badly indented line the parser's messages follow from it: it alone is reported.
+      if (mistake !== undefined && this.lines.linePos(error.pos[0]).line >= mistake.line - 1) continue;
       found.push([{ ...yamlIssue(error), path: this.pathAt(doc, error.pos[0], found.length) }, error.pos[0]]);
+    }
+    if (mistake !== undefined) {
+      found.push([
+        { code: YAML_ISSUE_CODES.yamlSyntax, path: mistake.path, message: mistake.message },
+        mistake.offset,
+      ]);
     }
     // Broken syntax: the composed nodes are guesses, so report the syntax and read no further.
     if (found.length > 0) return found;

@@ -73,7 +73,7 @@ describe('escaping on output', () => {
             apiVersion: 'v1',
             kind: 'Namespace',
             metadata: { name: 'dev', annotations, labels: { name } },
-          };
+          } as const;
           const out = toYaml(ns);
           expect(rawForbidden(out)).toEqual([]);
           expect(fromYaml(out)).toEqual({ ok: true, value: [ns] });

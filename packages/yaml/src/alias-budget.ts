@@ -6,8 +6,9 @@
  *
  * @example
  * ```ts
+ * const files = ['kind: Namespace\napiVersion: v1\nmetadata: {name: a}\n', 'a: &x [1]\nb: *x\n'];
  * const budget = createAliasBudget(100_000);
- * for (const text of texts) fromYaml(text, { budget }); // one budget for every file
+ * for (const file of files) fromYaml(file, { budget }); // one budget for every file
  * budget.used; // nodes produced by alias expansion so far
  * ```
  */
@@ -26,8 +27,8 @@ export interface AliasBudget {
  * @example
  * ```ts
  * const budget = createAliasBudget();
- * const a = fromYaml(first, { budget });
- * const b = fromYaml(second, { budget }); // alias_limit if the two together expand too much
+ * const a = fromYaml('apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n', { budget });
+ * const b = fromYaml('apiVersion: v1\nkind: Namespace\nmetadata: {name: b}\n', { budget }); // alias_limit if both together expand too much
  * ```
  */
 export function createAliasBudget(limit = DEFAULT_MAX_ALIAS_NODES): AliasBudget {

@@ -68,6 +68,7 @@ export function limitsOf(options: FromYamlOptions): Limits {
  *
  * @example
  * ```ts
+ * const bytes = new Uint8Array(1024);
  * if (bytes.length > DEFAULT_MAX_LENGTH) console.error('too large');
  * ```
  */

@@ -29,6 +29,8 @@ interface State {
   readonly budget: AliasBudget;
   readonly maxIssues: number;
   expanding: number;
+  /** The outermost alias being expanded and the path length where it sits. */
+  outerAlias: { readonly source: string; readonly offset: number; readonly pathLength: number } | undefined;
   stopped: boolean;
 }
 
@@ -58,6 +60,7 @@ export function toPlain(
     budget: limits.budget,
     maxIssues: limits.maxIssues,
     expanding: 0,
+    outerAlias: undefined,
     stopped: false,
   };
   const value = convert(node, state, 0);
@@ -67,12 +70,16 @@ export function toPlain(
 function convert(node: unknown, state: State, depth: number): unknown {
   if (state.stopped || node === null || node === undefined) return null;
   if (state.expanding > 0 && ++state.budget.used > state.budget.limit) {
-    return stop(
-      state,
-      node,
-      'aliasLimit',
-      `aliases expand to more than ${state.budget.limit} nodes (counted over every document read together); write the values out or reuse fewer anchors`,
-    );
+    // Reported at the alias whose expansion went over, with its path, not inside the anchor.
+    const alias = state.outerAlias;
+    state.issues.push({
+      code: YAML_ISSUE_CODES.aliasLimit,
+      path: alias === undefined ? [...state.path] : state.path.slice(0, alias.pathLength),
+      message: `aliases expand to more than ${state.budget.limit} nodes (counted over every document read together)${alias === undefined ? '' : `; *${alias.source} went past it`}; write the values out or reuse fewer anchors`,
+      offset: alias?.offset ?? 0,
+    });
+    state.stopped = true;
+    return null;
   }
   const anchor = (node as { anchor?: unknown }).anchor;
   if (typeof anchor === 'string' && state.expanding === 0) state.anchors.set(anchor, node as Node);
@@ -108,9 +115,13 @@ function convert(node: unknown, state: State, depth: number): unknown {
         `alias *${node.source} has no anchor &${node.source} before it; define the anchor first`,
       );
     }
+    if (state.expanding === 0) {
+      state.outerAlias = { source: node.source, offset: node.range?.[0] ?? 0, pathLength: state.path.length };
+    }
     state.expanding++;
     const value = convert(target, state, depth + 1);
     state.expanding--;
+    if (state.expanding === 0) state.outerAlias = undefined;
     return value;
   }
   return stop(state, node, 'yamlSyntax', 'unexpected YAML node; write plain mappings, lists and scalars');

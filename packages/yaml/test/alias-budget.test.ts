@@ -15,13 +15,15 @@ describe('the alias budget', () => {
     expect(fromYaml(docs[0] ?? '').ok).toBe(true);
     const r = fromYaml(docs.join('---\n'));
     // The third document (lines 19-26) is where the stream goes past 100,000: the issue points at
-    // the anchored node whose copy went over, with the path of that copy.
+    // the alias whose expansion went over.
     expect(!r.ok && r.issues).toEqual([
       expect.objectContaining({
         code: 'alias_limit',
         document: 2,
-        line: 25,
-        path: ['spec', 'containers', 0, 'copies', 1, 900],
+        line: 26,
+        column: 17,
+        path: ['spec', 'containers', 0, 'copies', 1],
+        message: expect.stringContaining('*a went past it'),
       }),
     ]);
   });

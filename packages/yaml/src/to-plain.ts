@@ -134,8 +134,8 @@ function convertMap(pairs: readonly unknown[], state: State, depth: number): Rec
     const keyNode = pair.key as unknown;
     let key: string;
     if (isScalar(keyNode) && keyNode.value !== null && typeof keyNode.value !== 'object') {
-      if (state.expanding === 0) checkYaml11(keyNode, state);
       key = String(keyNode.value);
+      if (state.expanding === 0) checkYaml11(keyNode, state, key);
     } else {
       issue(
         state,
@@ -173,10 +173,10 @@ function convertMap(pairs: readonly unknown[], state: State, depth: number): Rec
 }
 
 /** A plain scalar calicoctl (YAML 1.1) would read as another value than YAML 1.2 does. */
-function checkYaml11(node: Scalar, state: State): void {
+function checkYaml11(node: Scalar, state: State, key?: string): void {
   if (node.type !== Scalar.PLAIN || typeof node.source !== 'string' || node.tag !== undefined) return;
   const difference = yaml11Difference(node.source, node.value);
-  if (difference !== undefined) issue(state, node, 'ambiguousScalar', difference);
+  if (difference !== undefined) issue(state, node, 'ambiguousScalar', difference, key);
 }
 
 function scalarValue(value: unknown, state: State, node: unknown): unknown {

@@ -78,7 +78,7 @@ describe('YAML 1.1 (calicoctl, kubectl) against YAML 1.2 (fromYaml)', () => {
     [
       'a key',
       'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: dev\n  labels:\n    y: a\n',
-      ['metadata', 'labels'],
+      ['metadata', 'labels', 'y'],
     ],
     [
       'an underscored number',

@@ -170,14 +170,30 @@ function placeLine(
       }
       const name = keyName(content);
       const inner = popped?.kind === 'map' ? popped : undefined;
-      const fix =
-        inner !== undefined
-          ? `indent it ${spaces(inner.indent)}, like \`${String(inner.at)}\` on line ${inner.atLine}, to make it a field of ${describe(stack, stack.length)}`
-          : 'start it with `- ` to make it a new item';
+      const fixes: string[] = [];
+      if (inner !== undefined) {
+        fixes.push(
+          `indent it ${spaces(inner.indent)}, like \`${String(inner.at)}\` on line ${inner.atLine}, to make it a field of ${describe(stack, stack.length)}`,
+        );
+      }
+      if (below?.kind === 'map') {
+        fixes.push(
+          `indent it ${spaces(below.indent)}, like \`${String(below.at)}\` on line ${below.atLine}, to make it a field of ${describe(stack, stack.length - 2)}`,
+        );
+      }
+      if (fixes.length === 0) fixes.push('start it with `- ` to make it a new item');
+      const fix = fixes.join(', or ');
       return {
         ...at(line),
         path: pathOf(stack, stack.length - 1),
         message: `line ${line.number}: \`${name}\` is indented ${spaces(indent)}, the column of the \`- \` items of ${describe(stack, stack.length - 1)}, but it is not an item; ${fix}`,
+      };
+    }
+    if (level.kind === 'map' && item && popped?.kind === 'seq') {
+      return {
+        ...at(line),
+        path: pathOf(stack, stack.length),
+        message: `line ${line.number} is a \`- \` item indented ${spaces(indent)}, but the items before it in ${describe(stack, stack.length)} (like line ${popped.atLine}) are indented ${spaces(popped.indent)}; indent them all the same`,
       };
     }
     if (level.kind === 'map' && item) {

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
 import { fromYaml } from '../src/index.js';
 
 const HEAD = 'apiVersion: projectcalico.org/v3\nkind: GlobalNetworkPolicy\nmetadata:\n  name: allow-web\n';
@@ -37,7 +39,7 @@ describe('messages for indentation mistakes', () => {
     const issue = only(`${HEAD}spec:\n  ingress:\n    - action: Allow\n    protocol: TCP\n`);
     expect(issue).toMatchObject({ path: ['spec', 'ingress'], line: 8, column: 5 });
     expect(issue?.message).toBe(
-      'line 8: `protocol` is indented 4 spaces, the column of the `- ` items of spec.ingress, but it is not an item; indent it 6 spaces, like `action` on line 7, to make it a field of spec.ingress[0]',
+      'line 8: `protocol` is indented 4 spaces, the column of the `- ` items of spec.ingress, but it is not an item; indent it 6 spaces, like `action` on line 7, to make it a field of spec.ingress[0], or indent it 2 spaces, like `ingress` on line 6, to make it a field of spec',
     );
   });
 
@@ -91,4 +93,37 @@ describe('did you mean, for kinds', () => {
       only('apiVersion: projectcalico.org/v3\nkind: IPPool\nmetadata:\n  name: x\n')?.message,
     ).not.toContain('did you mean');
   });
+});
+
+describe('indentation messages on generated manifests', () => {
+  it('property: a line moved by one space is the line the message names', () => {
+    const word = fc.constantFrom('a', 'b', 'name', 'ports', 'x-y', 'selector', 'TCP', '80', 'all()');
+    const { value } = fc.letrec<{ value: unknown }>((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small' },
+        word,
+        fc.array(tie('value'), { minLength: 1, maxLength: 3 }),
+        fc.dictionary(word, tie('value'), { minKeys: 1, maxKeys: 3 }),
+      ),
+    }));
+    const doc = fc.dictionary(word, value, { minKeys: 2, maxKeys: 4 });
+    fc.assert(
+      fc.property(doc, fc.boolean(), fc.nat(), fc.constantFrom(-1, 1), (data, indentSeq, pick, shift) => {
+        const lines = stringify(data, { indentSeq }).trimEnd().split('\n');
+        const index = pick % lines.length;
+        const line = lines[index] ?? '';
+        if (shift < 0 && !line.startsWith(' ')) return;
+        lines[index] = shift > 0 ? ` ${line}` : line.slice(1);
+        const r = fromYaml(`${lines.join('\n')}\n`);
+        const named = r.ok ? [] : r.issues.filter((i) => /^line \d+/.test(i.message));
+        // The moved line, or a later one when the moved line is fine alone (a block moved as a
+        // whole by its first line) and a line after it no longer lines up; never a line before it.
+        for (const issue of named) {
+          expect(issue.line ?? 0).toBeGreaterThanOrEqual(index + 1);
+          expect(issue.message.startsWith(`line ${issue.line ?? 0}`)).toBe(true);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  }, 60_000);
 });

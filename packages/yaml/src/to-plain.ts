@@ -176,7 +176,9 @@ function convertMap(pairs: readonly unknown[], state: State, depth: number): Rec
 function checkYaml11(node: Scalar, state: State, key?: string): void {
   if (node.type !== Scalar.PLAIN || typeof node.source !== 'string' || node.tag !== undefined) return;
   const difference = yaml11Difference(node.source, node.value);
-  if (difference !== undefined) issue(state, node, 'ambiguousScalar', difference, key);
+  if (difference !== undefined) {
+    issue(state, node, 'ambiguousScalar', key === undefined ? difference : `the key ${difference}`, key);
+  }
 }
 
 function scalarValue(value: unknown, state: State, node: unknown): unknown {

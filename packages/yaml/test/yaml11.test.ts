@@ -90,6 +90,13 @@ describe('YAML 1.1 (calicoctl, kubectl) against YAML 1.2 (fromYaml)', () => {
     expect(!r.ok && r.issues.map((i) => [i.code, i.path])).toEqual([['ambiguous_scalar', path]]);
   });
 
+  it('says when the ambiguous scalar is a key', () => {
+    const r = fromYaml('apiVersion: v1\nkind: Namespace\nmetadata:\n  name: dev\n  labels:\n    on: a\n');
+    expect(!r.ok && r.issues[0]?.message).toMatch(
+      /^the key on is the string "on" in YAML 1\.2 but the boolean true/,
+    );
+  });
+
   it('leaves quoted, tagged and unambiguous scalars alone', () => {
     const text =
       'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: "on"\n  labels: {a: "yes", b: !!str 017, c: "1_000", d: 1:20}\n';

@@ -1,6 +1,7 @@
 /** One bounded reader for every manifest, flows file and module the CLI reads (files and stdin). */
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
+import { DEFAULT_MAX_LENGTH, textTooLarge } from '@calico-dsl/yaml';
 
 /**
  * The most bytes the CLI reads from one input: the same 16 MiB as `fromYaml`'s `maxLength`, so a
@@ -11,7 +12,7 @@ import type { Readable } from 'node:stream';
  * await readBounded('policy.yaml', MAX_INPUT_BYTES);
  * ```
  */
-export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
+export const MAX_INPUT_BYTES = DEFAULT_MAX_LENGTH;
 
 /**
  * Thrown when an input is larger than the limit; the message says how to fix it.
@@ -22,10 +23,9 @@ export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
  * ```
  */
 export class InputTooLargeError extends Error {
-  constructor(what: string, limit: number) {
-    super(
-      `${what} is over the ${limit} byte (${Math.round(limit / 1024 / 1024)} MiB) limit; split it into smaller files`,
-    );
+  constructor(what: string, bytesRead: number, limit: number) {
+    // fromYaml's own words for a text over its limit, so both readers say the same thing.
+    super(`${what}: ${textTooLarge(bytesRead, limit, 'bytes')?.message ?? `over the ${limit} byte limit`}`);
     this.name = 'InputTooLargeError';
   }
 }
@@ -48,7 +48,7 @@ export async function readBounded(path: string, limit: number = MAX_INPUT_BYTES)
     for await (const chunk of source) {
       const buf = chunk as Buffer;
       bytes += buf.length;
-      if (bytes > limit) throw new InputTooLargeError(stdin ? 'standard input' : path, limit);
+      if (bytes > limit) throw new InputTooLargeError(stdin ? 'standard input' : path, bytes, limit);
       chunks.push(buf);
     }
   } finally {

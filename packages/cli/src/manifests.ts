@@ -1,6 +1,6 @@
 /** Reading manifest files (YAML or JSON) into resources, with every problem tied to its file. */
 import type { Resource } from '@calico-dsl/core';
-import { fromYaml } from '@calico-dsl/yaml';
+import { type AliasBudget, createAliasBudget, fromYaml } from '@calico-dsl/yaml';
 import { EXIT, type ExitCode } from './context.js';
 import { expandInputs, type InputOptions } from './inputs.js';
 import type { CliIo } from './io.js';
@@ -23,7 +23,8 @@ export interface LoadedFile {
 }
 
 /**
- * Reads one manifest file through the injected file access and parses it with `fromYaml`
+ * Reads one manifest file through the injected file access and parses it with `fromYaml`,
+ * spending `budget` (shared by every file of a command) on alias expansion
  * (JSON is YAML, so `.json` files work too). Never throws.
  *
  * @example
@@ -32,7 +33,7 @@ export interface LoadedFile {
  * loaded.issues; // [] when valid
  * ```
  */
-export async function loadFile(file: string, io: CliIo): Promise<LoadedFile> {
+export async function loadFile(file: string, io: CliIo, budget?: AliasBudget): Promise<LoadedFile> {
   let text: string;
   try {
     text = await io.readFile(file);
@@ -45,7 +46,7 @@ export async function loadFile(file: string, io: CliIo): Promise<LoadedFile> {
       issues: [{ file, issue: { code: 'cli.read', path: [], message: `Cannot read the file: ${reason}` } }],
     };
   }
-  const parsed = fromYaml(text);
+  const parsed = fromYaml(text, budget !== undefined ? { budget } : {});
   return parsed.ok
     ? { file, text, resources: parsed.value, issues: [] }
     : { file, text, resources: [], issues: parsed.issues.map((issue) => ({ file, issue })) };
@@ -63,7 +64,9 @@ export async function loadFiles(
   files: readonly string[],
   io: CliIo,
 ): Promise<{ files: LoadedFile[]; resources: Resource[]; issues: FileIssue[] }> {
-  const loaded = await Promise.all(files.map((f) => loadFile(f, io)));
+  // One alias budget for every file of the command: a bomb split over many files is still refused.
+  const budget = createAliasBudget();
+  const loaded = await Promise.all(files.map((f) => loadFile(f, io, budget)));
   return {
     files: loaded,
     resources: loaded.flatMap((l) => l.resources),

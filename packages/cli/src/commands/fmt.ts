@@ -1,11 +1,10 @@
 /** `calico-dsl fmt <files…>`: rewrite manifests in calicoctl's canonical field order. */
-import { toJson, toYaml } from '@calico-dsl/yaml';
+import { findComments, toJson, toYaml } from '@calico-dsl/yaml';
 import { type CommandContext, EXIT, type ExitCode } from '../context.js';
 import { addInputOptions, type InputOptions } from '../inputs.js';
 import { type LoadedFile, loadInputs, missingInputs } from '../manifests.js';
 import { formatFileIssues, issueJson } from '../output/issues.js';
 import { writeJson } from '../output/json.js';
-import { hasYamlComments } from '../yaml-comments.js';
 import type { Register } from './register.js';
 
 /**
@@ -47,7 +46,7 @@ function statusOf(file: LoadedFile, opts: FmtOptions): { status: FmtStatus; cano
   const canonical = canonicalText(file);
   if (canonical === file.text) return { status: 'unchanged' };
   if (opts.check) return { status: 'would-format' };
-  if (!opts.dropComments && hasYamlComments(file.text)) return { status: 'has-comments' };
+  if (!opts.dropComments && findComments(file.text).length > 0) return { status: 'has-comments' };
   return { status: 'formatted', canonical };
 }
 

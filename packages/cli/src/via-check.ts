@@ -21,8 +21,7 @@ export function knownNodes(world: World): string[] {
 
 /**
  * What is wrong with a `via`, as a message that lists the valid choices; `undefined` when the
- * node exists and the interface is one of its host endpoints' (any interface when the node has
- * a `*` host endpoint, which Felix applies to all of them).
+ * node exists and the interface is one its host endpoints name (any, when none names one).
  *
  * @example
  * ```ts
@@ -39,11 +38,12 @@ export function viaProblem(world: World, via: NonNullable<Flow['via']>): string 
     return `the world has no node "${via.node}"${hint}; its nodes: ${list}`;
   }
   if (via.interface === undefined) return undefined;
-  const heps = world.model.hostEndpoints.filter((h) => h.node === via.node);
-  if (heps.some((h) => h.interfaceName === '*' || h.interfaceName === via.interface)) return undefined;
-  const interfaces = [
-    ...new Set(heps.flatMap((h) => (h.interfaceName !== undefined ? [h.interfaceName] : []))),
-  ];
-  const list = interfaces.length > 0 ? interfaces.sort(byName).join(', ') : '(none with an interfaceName)';
+  // As the evaluator's own check: the node's named host endpoints decide which one polices the
+  // packet, so another name is a mistake; a node without any has no interface to get wrong.
+  const named = world.model.hostEndpoints
+    .filter((h) => h.node === via.node && h.interfaceName !== undefined && h.interfaceName !== '*')
+    .map((h) => h.interfaceName as string);
+  if (named.length === 0 || named.includes(via.interface)) return undefined;
+  const list = [...new Set(named)].sort(byName).join(', ');
   return `node "${via.node}" has no host endpoint for interface "${via.interface}"; its interfaces: ${list}`;
 }

@@ -20,6 +20,13 @@ describe('eval', () => {
     expect(traced.stdout).toContain('loadBalancer of service default/webserver-lb');
   });
 
+  it('--json gives each path the deciding rule source', async () => {
+    const r = await runInProcess(['eval', ...WORLD, '--flow', NODEPORT, '--json']);
+    const [res] = JSON.parse(r.stdout).results;
+    expect(res.decidedAt[0]).toMatchObject({ file: 'deny-nodeports.yaml', line: 9 });
+    expect(res.decidedAt[0].text).toContain('action: Deny');
+  });
+
   it('the summary shows the deciding rule as written, with file:line', async () => {
     const r = await runInProcess(['eval', ...WORLD, '--flow', NODEPORT]);
     expect(r.stdout).toContain('      deny-nodeports.yaml:9\n        action: Deny\n');

@@ -105,11 +105,18 @@ export async function runFlowCommand(
   );
   if (unknownVia.length > 0) return usageError(unknownVia, ctx);
   const failed = outcomes.filter((o) => o.matches === false || o.result.issues.length > 0);
+  const lookup = ruleSources(files);
   if (ctx.json) {
     writeJson(ctx.io.stdout, {
       ok: failed.length === 0,
       worldIssues: world.issues,
-      results: outcomes.map(outcomeJson),
+      results: outcomes.map((o) => ({
+        ...outcomeJson(o),
+        // Where each path's deciding rule is written (null: a profile or a default).
+        decidedAt: o.result.paths.map(({ decidedBy: d }) =>
+          d.policy !== undefined ? (lookup(d.policy, d.direction, d.ruleIndex) ?? null) : null,
+        ),
+      })),
     });
     return failed.length === 0 ? EXIT.ok : EXIT.finding;
   }
@@ -120,7 +127,6 @@ export async function runFlowCommand(
   // eval prints a summary (paths grouped by decision, the deciding rule and its file:line);
   // explain and --trace print every step of every path.
   const full = mode === 'explain' || opts.trace === true;
-  const lookup = ruleSources(files);
   for (const o of outcomes) {
     ctx.io.stdout.write(header(o, c));
     ctx.io.stdout.write(

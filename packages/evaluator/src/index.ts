@@ -38,5 +38,5 @@ export type {
   ConnectivityMatrix,
   EndpointSelectorRef,
   WorldOptions,
-} from './world.js';
-export { World } from './world.js';
+} from './world-api.js';
+export { World } from './world-api.js';

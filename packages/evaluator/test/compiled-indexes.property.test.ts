@@ -24,7 +24,8 @@ describe('compiled engine indexes = reference engine (random worlds)', () => {
       ),
       { numRuns: 200 },
     );
-  });
+    // Generous: 200 random worlds on a shared, loaded machine (never a time assertion).
+  }, 120_000);
 
   it('applicable policies from the selector index equal the reference scan', () => {
     fc.assert(

@@ -51,12 +51,13 @@ const STAGE_INDEX: Readonly<Record<Stage, number>> = {
   hostToWorkload: 10,
   endpointToHost: 11,
   exit: 12,
+  interface: 13,
 };
 
 function staged(d: Omit<Decision, 'stage'>, stage: Stage): Decision {
   let byStage = STAGED.get(d);
   if (!byStage) {
-    byStage = new Array<Decision | undefined>(13).fill(undefined);
+    byStage = new Array<Decision | undefined>(14).fill(undefined);
     STAGED.set(d, byStage);
   }
   const i = STAGE_INDEX[stage];

@@ -35,6 +35,7 @@ export type Stage =
   | 'workloadIngress'
   | 'hostToWorkload'
   | 'endpointToHost'
+  | 'interface'
   | 'exit';
 
 /**

@@ -7,9 +7,9 @@ import type { Packet } from './match/packet.js';
 import { type Ip, parseIp } from './net/ip.js';
 import { flowProtocolNumber, hasPorts } from './net/protocol.js';
 import { checkedPacket, type Flow, plainPacket } from './path/flow.js';
-import { type PathSet, tracePaths } from './path/path.js';
+import { type PathSet, tracePlans, verdictOfPlans } from './path/interpret.js';
+import { checkVia, plansOf } from './path/paths.js';
 import { endpointRef } from './path/recorder.js';
-import { findFrontend, workloadOwning } from './path/targets.js';
 import { createReferenceEngine } from './reference/engine.js';
 import { Evaluation } from './result/result.js';
 import type { EndpointRef, EvaluationResult, PolicyRef, Verdict } from './result/types.js';
@@ -218,10 +218,19 @@ export class World {
   }
 
   #evaluatePacket(flow: Flow, packet: Packet): EvaluationResult {
-    // Pod → pod on an engine with chain verdicts: the verdict now, the paths when read.
-    const direct = this.#directVerdict(packet);
-    if (direct !== undefined) return Evaluation.deferred(flow, direct, this.#engine, packet);
-    return Evaluation.traced(flow, tracePaths(this.#engine, packet, flow), NO_ISSUES);
+    const via = flow.via;
+    if (via !== undefined) {
+      // §contract: a `via` the world does not have is an input error, never a different path.
+      const bad = checkVia(this.model, via);
+      if (bad.length > 0) return Evaluation.traced(flow, NO_PATHS, bad);
+    }
+    const plans = plansOf(this.model, packet, via);
+    const engine = this.#engine;
+    // With chain verdicts: the verdict now, the trace (the same interpreter) when read.
+    const verdict = verdictOfPlans(engine, plans, packet);
+    if (verdict !== undefined)
+      return Evaluation.deferred(flow, verdict, () => tracePlans(engine, plans, packet));
+    return Evaluation.traced(flow, tracePlans(engine, plans, packet), NO_ISSUES);
   }
 
   /**
@@ -287,47 +296,13 @@ export class World {
     return out;
   }
 
-  /**
-   * The verdict `evaluate` gives a pod → pod flow with no service frontend in between (§4.8:
-   * workload egress, then workload ingress), from the engine's chain verdicts alone;
-   * `undefined` for every other case, which goes through `evaluate`.
-   */
-  #podToPodVerdict(
-    protocol: number | undefined,
-    s: Ip,
-    d: Ip,
-    port: number | undefined,
-  ): Verdict | undefined {
-    const engine = this.#engine;
-    if (!engine.verdict || protocol === undefined) return undefined;
-    const ported = hasPorts(protocol);
-    if (ported && port === undefined) return undefined;
-    const packet: Packet = {
+  #evaluateFlow(protocol: Flow['protocol'], s: Ip, d: Ip, port: number | undefined): Verdict {
+    return this.evaluate({
       protocol,
-      src: s,
-      srcPort: undefined,
-      dst: d,
-      dstPort: ported ? port : undefined,
-      icmp: undefined,
-    };
-    return this.#directVerdict(packet);
-  }
-
-  /**
-   * The verdict of a packet from a pod to a pod with no service frontend in between (§4.8:
-   * workload egress, then workload ingress — the one path `tracePaths` follows for it), from
-   * the engine's allocation-free chain verdicts; `undefined` when the engine has none or the
-   * packet takes any other path.
-   */
-  #directVerdict(packet: Packet): Verdict | undefined {
-    const engine = this.#engine;
-    if (engine.verdict === undefined) return undefined;
-    const from = workloadOwning(this.model, packet.src);
-    if (from === undefined) return undefined;
-    const to = workloadOwning(this.model, packet.dst);
-    if (to === undefined || findFrontend(this.model, packet) !== undefined) return undefined;
-    if (engine.verdict(from, 'normal', 'egress', packet) !== 'allow') return 'Deny';
-    return engine.verdict(to, 'normal', 'ingress', packet) === 'allow' ? 'Allow' : 'Deny';
+      srcIp: s.text,
+      dstIp: d.text,
+      ...(port !== undefined ? { dstPort: port } : {}),
+    }).verdict;
   }
 
   /**
@@ -355,14 +330,23 @@ export class World {
         const s = ipOf(src);
         const d = ipOf(dst);
         if (!s || !d || s.version !== d.version) return 'Deny';
+        if (protocol === undefined) return this.#evaluateFlow(options.protocol, s, d, options.port);
+        const ported = hasPorts(protocol);
+        if (ported && options.port === undefined)
+          return this.#evaluateFlow(options.protocol, s, d, options.port);
+        // The packet straight from the parsed addresses (no text round trip), through `evaluate`'s path.
+        const packet: Packet = {
+          protocol,
+          src: s,
+          srcPort: undefined,
+          dst: d,
+          dstPort: ported ? options.port : undefined,
+          icmp: undefined,
+        };
+        const plans = plansOf(this.model, packet, undefined);
         return (
-          this.#podToPodVerdict(protocol, s, d, options.port) ??
-          this.evaluate({
-            protocol: options.protocol,
-            srcIp: s.text,
-            dstIp: d.text,
-            ...(options.port !== undefined ? { dstPort: options.port } : {}),
-          }).verdict
+          verdictOfPlans(this.#engine, plans, packet) ??
+          this.#evaluateFlow(options.protocol, s, d, options.port)
         );
       }),
     );

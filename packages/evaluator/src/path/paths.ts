@@ -1,0 +1,100 @@
+/**
+ * A flow's plans: its topology (with `via` checked against the world), then
+ * {@link planPaths}, cached per topology key — the only fast path, a cache of the same plans.
+ */
+import type { Issue } from '@calico-dsl/core';
+import { EVALUATOR_ISSUE_CODES } from '../issue-codes.js';
+import type { Packet } from '../match/packet.js';
+import type { WorldModel } from '../world/model.js';
+import type { PathPlan } from './hooks.js';
+import { planPaths } from './plan.js';
+import { type Topology, topologyOf } from './topology.js';
+
+const PLAN_CACHE_LIMIT = 1 << 16;
+const CACHES = new WeakMap<WorldModel, Map<string, readonly PathPlan[]>>();
+
+/**
+ * The plans of a topology, computed once per world and topology key.
+ *
+ * @example
+ * ```ts
+ * cachedPlans(world.model, topologyOf(world.model, packet, undefined)).length;
+ * ```
+ */
+export function cachedPlans(world: WorldModel, t: Topology): readonly PathPlan[] {
+  let cache = CACHES.get(world);
+  if (!cache) {
+    cache = new Map();
+    CACHES.set(world, cache);
+  }
+  let plans = cache.get(t.key);
+  if (plans === undefined) {
+    plans = planPaths(world, t);
+    if (cache.size >= PLAN_CACHE_LIMIT) cache.clear();
+    cache.set(t.key, plans);
+  }
+  return plans;
+}
+
+/**
+ * The nodes a `via` may name: Node resources and the nodes of pods and host endpoints.
+ *
+ * @example
+ * ```ts
+ * knownNodes(world.model); // ['node-1', 'node-2']
+ * ```
+ */
+export function knownNodes(world: WorldModel): string[] {
+  const names = new Set<string>(world.nodes.keys());
+  for (const h of world.hostEndpoints) names.add(h.node);
+  for (const w of world.workloads) if (w.node !== undefined) names.add(w.node);
+  return [...names].sort();
+}
+
+/**
+ * Checks a flow's `via` against the world: an unknown node, or an interface that the node's
+ * named host endpoints do not list (when it has any: the name then decides which HEP polices
+ * the packet), is an input error (`unknown_via`) — never a silently different path.
+ *
+ * @example
+ * ```ts
+ * checkVia(world.model, { node: 'nod-1' }); // [{ code: 'unknown_via', path: ['via', 'node'], … }]
+ * ```
+ */
+export function checkVia(world: WorldModel, via: Topology['via']): Issue[] {
+  if (via === undefined) return [];
+  const nodes = knownNodes(world);
+  if (!nodes.includes(via.node)) {
+    return [
+      {
+        code: EVALUATOR_ISSUE_CODES.unknownVia,
+        path: ['via', 'node'],
+        message: `via.node ${JSON.stringify(via.node)} is not a node of this world; use one of: ${nodes.length > 0 ? nodes.join(', ') : '(the world has no nodes)'}.`,
+      },
+    ];
+  }
+  if (via.interface === undefined) return [];
+  const named = world.hostEndpoints
+    .filter((h) => h.node === via.node && h.interfaceName !== undefined && h.interfaceName !== '*')
+    .map((h) => h.interfaceName as string);
+  if (named.length === 0 || named.includes(via.interface)) return [];
+  return [
+    {
+      code: EVALUATOR_ISSUE_CODES.unknownVia,
+      path: ['via', 'interface'],
+      message: `via.interface ${JSON.stringify(via.interface)} is not an interface of node ${via.node}'s host endpoints; use one of: ${[...new Set(named)].sort().join(', ')}.`,
+    },
+  ];
+}
+
+/**
+ * The plans of one packet (topology, then the cached plans).
+ *
+ * @example
+ * ```ts
+ * plansOf(world.model, packet, undefined).map((p) => p.hooks.length);
+ * ```
+ */
+export function plansOf(world: WorldModel, packet: Packet, via: Topology['via']): readonly PathPlan[] {
+  return cachedPlans(world, topologyOf(world, packet, via));
+}

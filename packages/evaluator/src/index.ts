@@ -30,7 +30,6 @@ export type {
   UnsupportedUse,
   Verdict,
 } from './result/types.js';
-export type * from './world/model.js';
 export type { CalicoVersion } from './world/policies.js';
 export type {
   AppliedChain,

@@ -160,6 +160,9 @@ export class World {
     return ip;
   };
 
+  // The reply leg of an untracked connection enters where the reply is addressed (no `via`).
+  readonly #replyPlans = (reply: Packet) => plansOf(this.model, reply, undefined);
+
   private constructor(model: WorldModel, engine: Engine) {
     this.model = model;
     this.#engine = engine;
@@ -227,10 +230,10 @@ export class World {
     const plans = plansOf(this.model, packet, via);
     const engine = this.#engine;
     // With chain verdicts: the verdict now, the trace (the same interpreter) when read.
-    const verdict = verdictOfPlans(engine, plans, packet);
+    const verdict = verdictOfPlans(engine, plans, packet, this.#replyPlans);
     if (verdict !== undefined)
-      return Evaluation.deferred(flow, verdict, () => tracePlans(engine, plans, packet));
-    return Evaluation.traced(flow, tracePlans(engine, plans, packet), NO_ISSUES);
+      return Evaluation.deferred(flow, verdict, () => tracePlans(engine, plans, packet, this.#replyPlans));
+    return Evaluation.traced(flow, tracePlans(engine, plans, packet, this.#replyPlans), NO_ISSUES);
   }
 
   /**
@@ -345,7 +348,7 @@ export class World {
         };
         const plans = plansOf(this.model, packet, undefined);
         return (
-          verdictOfPlans(this.#engine, plans, packet) ??
+          verdictOfPlans(this.#engine, plans, packet, this.#replyPlans) ??
           this.#evaluateFlow(options.protocol, s, d, options.port)
         );
       }),

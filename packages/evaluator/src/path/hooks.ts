@@ -72,7 +72,8 @@ export interface FailsafeHook {
 
 /**
  * One Felix policy chain of one endpoint (§3.1, §4.3–§4.5). `onAllow: 'mark'` sets the node's
- * accept mark (untracked, pre-DNAT); `onNone` is what "no policy decided" means (`continue` for
+ * accept mark (pre-DNAT); `'notrack'` also leaves the connection untracked (untracked policy:
+ * its reply is not a conntrack reply and must be allowed on its own, §4.4); `onNone` is what "no policy decided" means (`continue` for
  * untracked, pre-DNAT and forward chains; normal chains always decide). Deny always drops.
  *
  * @example
@@ -93,7 +94,7 @@ export interface ChainHook {
   readonly direction: Direction;
   readonly view: PacketView;
   readonly ifMarked: IfMarked;
-  readonly onAllow: 'continue' | 'mark';
+  readonly onAllow: 'continue' | 'mark' | 'notrack';
   readonly onNone: 'continue' | 'deny';
 }
 

@@ -43,6 +43,13 @@ interface Sink {
 }
 
 const SKIPPED = 'skipped: already accepted by untracked/pre-DNAT policy (§4.4)';
+const UNTRACKED_REPLY =
+  'untracked (doNotTrack) Allow: the connection is not tracked, so its reply must be allowed on its own (§4.4); reply leg';
+
+function packetText(p: Packet): string {
+  const port = (n: number | undefined) => (n === undefined ? '' : `:${n}`);
+  return `${protocolName(p.protocol)} ${p.src.text}${port(p.srcPort)} → ${p.dst.text}${port(p.dstPort)}`;
+}
 
 function failsafeHit(
   list: readonly FailsafePortModel[],
@@ -97,22 +104,32 @@ function dnatText(h: Extract<Hook, { kind: 'dnat' }>, original: Packet): string 
   return `kube-proxy DNAT: ${original.dst.text}:${original.dstPort} (${h.frontend.kind} of service ${s.namespace}/${s.name}) → ${h.backend.ip.text}:${h.backend.port}`;
 }
 
+/** What a run left behind besides its end: whether an untracked Allow left the connection untracked. */
+interface RunState {
+  untracked: boolean;
+}
+
 /**
- * Runs one plan: its verdict and the decisions made along the way.
+ * The plans of a reply packet (the caller's planner), for the reply leg of an untracked
+ * connection (§4.4: "the reverse direction must be allowed explicitly").
+ */
+export type ReplyPlanner = (reply: Packet) => readonly PathPlan[];
+
+/**
+ * The reply of a packet: addresses and ports swapped; an echo request becomes an echo reply.
  *
  * @example
  * ```ts
- * runPlan(engine.world, plan, packet, sink).verdict; // 'Allow' | 'Deny'
+ * replyPacket(packet).dst === packet.src; // true
  * ```
  */
-function runPlan(
-  world: WorldModel,
-  plan: PathPlan,
-  original: Packet,
-  sink: Sink,
-  decisions: (Decision | undefined)[] | undefined,
-): 'Allow' | 'Deny' {
-  return runHooks(world, plan, original, sink, decisions) >= 0 ? 'Allow' : 'Deny';
+export function replyPacket(p: Packet): Packet {
+  const echo = p.icmp === undefined ? undefined : p.protocol === 1 ? 8 : p.protocol === 58 ? 128 : undefined;
+  const icmp =
+    p.icmp !== undefined && echo !== undefined && p.icmp.type === echo
+      ? { ...p.icmp, type: echo === 8 ? 0 : 129 }
+      : p.icmp;
+  return { protocol: p.protocol, src: p.dst, srcPort: p.dstPort, dst: p.src, dstPort: p.srcPort, icmp };
 }
 
 /** Runs the hooks; returns -1 - (index of the hook that denied), or the hook count when allowed. */
@@ -122,6 +139,7 @@ function runHooks(
   original: Packet,
   sink: Sink,
   decisions: (Decision | undefined)[] | undefined,
+  state: RunState,
 ): number {
   let postDnat = original;
   let postSnat = original;
@@ -155,9 +173,10 @@ function runHooks(
       const out = sink.chain(h, view(h.view));
       decisions?.push(out.decision);
       if (out.verdict === 'deny' || (out.verdict === 'none' && h.onNone === 'deny')) return -1 - i;
-      if (out.verdict === 'allow' && h.onAllow === 'mark') {
+      if (out.verdict === 'allow' && h.onAllow !== 'continue') {
         marked ??= [];
         marked.push(node);
+        if (h.onAllow === 'notrack') state.untracked = true;
       }
       continue;
     }
@@ -206,7 +225,12 @@ function backendRef(b: BackendModel): PathResult['backend'] {
  * tracePlans(engine, planPaths(engine.world, topology), packet).paths[0]?.verdict;
  * ```
  */
-export function tracePlans(engine: Engine, plans: readonly PathPlan[], packet: Packet): PathSet {
+export function tracePlans(
+  engine: Engine,
+  plans: readonly PathPlan[],
+  packet: Packet,
+  replyPlans?: ReplyPlanner,
+): PathSet {
   const paths: PathDraft[] = [];
   const unsupported: UnsupportedUse[] = [];
   // Paths dropped before kube-proxy picks a backend are one path per entry, without a backend.
@@ -220,7 +244,24 @@ export function tracePlans(engine: Engine, plans: readonly PathPlan[], packet: P
       note: (stage, action, reason, endpoint) => rec.note(stage, action, reason, endpoint),
     };
     const decisions: (Decision | undefined)[] = [];
-    const end = runHooks(engine.world, plan, packet, sink, decisions);
+    const state: RunState = { untracked: false };
+    let end = runHooks(engine.world, plan, packet, sink, decisions, state);
+    if (end >= 0 && state.untracked && replyPlans) {
+      const reply = replyPacket(packet);
+      sink.note('reply', 'continue', `${UNTRACKED_REPLY}: ${packetText(reply)}`);
+      for (const rp of replyPlans(reply)) {
+        const replyDecisions: (Decision | undefined)[] = [];
+        const r = runHooks(engine.world, rp, reply, sink, replyDecisions, { untracked: false });
+        if (r >= 0) continue;
+        const d = replyDecisions[replyDecisions.length - 1] ?? pickDecision(replyDecisions);
+        decisions.push({
+          ...d,
+          reason: `reply of an untracked (doNotTrack) connection is dropped: ${d.reason}`,
+        });
+        end = -1 - plan.hooks.length;
+        break;
+      }
+    }
     const early = beforeDnat(plan, end);
     if (early) {
       const key = `${plan.entryNode ?? ''}|${plan.entryHep?.id ?? ''}|${end}`;
@@ -254,6 +295,7 @@ export function verdictOfPlans(
   engine: Engine,
   plans: readonly PathPlan[],
   packet: Packet,
+  replyPlans?: ReplyPlanner,
 ): 'Allow' | 'Deny' | 'Mixed' | undefined {
   const verdict = engine.verdict;
   if (verdict === undefined) return undefined;
@@ -262,8 +304,16 @@ export function verdictOfPlans(
     note: NOTE,
   };
   let first: 'Allow' | 'Deny' | undefined;
+  const state: RunState = { untracked: false };
   for (let i = 0; i < plans.length; i++) {
-    const v = runPlan(engine.world, plans[i] as PathPlan, packet, sink, undefined);
+    state.untracked = false;
+    let v: 'Allow' | 'Deny' =
+      runHooks(engine.world, plans[i] as PathPlan, packet, sink, undefined, state) >= 0 ? 'Allow' : 'Deny';
+    if (v === 'Allow' && state.untracked && replyPlans) {
+      const reply = replyPacket(packet);
+      for (const rp of replyPlans(reply))
+        if (runHooks(engine.world, rp, reply, sink, undefined, { untracked: false }) < 0) v = 'Deny';
+    }
     if (first === undefined) first = v;
     else if (v !== first) return 'Mixed';
   }

@@ -92,7 +92,7 @@ function untracked(
     direction,
     view,
     ifMarked: 'run',
-    onAllow: 'mark',
+    onAllow: 'notrack',
     onNone: 'continue',
   };
 }

@@ -52,12 +52,13 @@ const STAGE_INDEX: Readonly<Record<Stage, number>> = {
   endpointToHost: 11,
   exit: 12,
   interface: 13,
+  reply: 14,
 };
 
 function staged(d: Omit<Decision, 'stage'>, stage: Stage): Decision {
   let byStage = STAGED.get(d);
   if (!byStage) {
-    byStage = new Array<Decision | undefined>(14).fill(undefined);
+    byStage = new Array<Decision | undefined>(15).fill(undefined);
     STAGED.set(d, byStage);
   }
   const i = STAGE_INDEX[stage];

@@ -36,6 +36,7 @@ export type Stage =
   | 'hostToWorkload'
   | 'endpointToHost'
   | 'interface'
+  | 'reply'
   | 'exit';
 
 /**

@@ -89,7 +89,8 @@ export interface ChainHook {
   readonly stage: Stage;
   readonly node: string | undefined;
   readonly table: 'raw' | 'mangle' | 'filter';
-  readonly endpoint: EndpointModel;
+  /** The endpoint, or `'backend'`: the workload endpoint of the backend the path runs for. */
+  readonly endpoint: EndpointModel | 'backend';
   readonly chain: ChainClass;
   readonly direction: Direction;
   readonly view: PacketView;
@@ -99,19 +100,19 @@ export interface ChainHook {
 }
 
 /**
- * kube-proxy's DNAT (nat PREROUTING / OUTPUT): the frontend the original destination hit and the
- * backend it becomes; later hooks with view `postDnat` see the backend.
+ * kube-proxy's DNAT (nat PREROUTING / OUTPUT): the frontend the original destination hit; the
+ * packet becomes the backend the path runs for (one of the plan's `backends`). Later hooks with
+ * view `postDnat` see the backend.
  *
  * @example
  * ```ts
- * const hook: DnatHook = { kind: 'dnat', node: 'node-1', frontend, backend };
+ * const hook: DnatHook = { kind: 'dnat', node: 'node-1', frontend };
  * ```
  */
 export interface DnatHook {
   readonly kind: 'dnat';
   readonly node: string | undefined;
   readonly frontend: Frontend;
-  readonly backend: BackendModel;
 }
 
 /**
@@ -167,8 +168,9 @@ export type Hook = FailsafeHook | ChainHook | DnatHook | SnatHook | OutcomeHook;
 
 /**
  * One way a flow can go: where it enters (node and HEP, when it enters from outside), the
- * backend kube-proxy picks (when DNAT'd), and the ordered hooks. A plan ends Allow unless a
- * hook denies or an outcome hook says otherwise.
+ * backends kube-proxy may pick here (when DNAT'd: the plan runs once per backend, and hooks
+ * naming `'backend'` mean that backend — backends on one node share a plan), and the ordered
+ * hooks. A run ends Allow unless a hook denies or an outcome hook says otherwise.
  *
  * @example
  * ```ts
@@ -182,6 +184,7 @@ export interface PathPlan {
   /** The node and HEP a packet from outside enters through (both undefined otherwise). */
   readonly entryNode: string | undefined;
   readonly entryHep: HostEndpointModel | undefined;
-  readonly backend: BackendModel | undefined;
+  /** Empty when the path has no DNAT. */
+  readonly backends: readonly BackendModel[];
   readonly hooks: readonly Hook[];
 }

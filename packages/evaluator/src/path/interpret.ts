@@ -15,8 +15,8 @@ import type {
   StepAction,
   UnsupportedUse,
 } from '../result/types.js';
-import type { BackendModel, FailsafePortModel, WorldModel } from '../world/model.js';
-import type { ChainHook, FailsafeHook, Hook, PacketView, PathPlan } from './hooks.js';
+import type { BackendModel, EndpointModel, FailsafePortModel, WorldModel } from '../world/model.js';
+import type { ChainHook, DnatHook, FailsafeHook, Hook, PathPlan } from './hooks.js';
 import { endpointRef, type PathDraft, PathRecorder } from './recorder.js';
 
 /**
@@ -37,6 +37,7 @@ export interface PathSet {
 interface Sink {
   chain(
     hook: ChainHook,
+    endpoint: EndpointModel,
     packet: Packet,
   ): { verdict: 'allow' | 'deny' | 'none'; decision: Decision | undefined };
   note(stage: Stage, action: StepAction, reason: string, endpoint?: EndpointRef): void;
@@ -99,9 +100,9 @@ function pickDecision(decisions: readonly (Decision | undefined)[]): Decision {
   return last ?? { stage: 'exit', reason: 'no stage decided' };
 }
 
-function dnatText(h: Extract<Hook, { kind: 'dnat' }>, original: Packet): string {
+function dnatText(h: DnatHook, backend: BackendModel, original: Packet): string {
   const s = h.frontend.servicePort.service;
-  return `kube-proxy DNAT: ${original.dst.text}:${original.dstPort} (${h.frontend.kind} of service ${s.namespace}/${s.name}) → ${h.backend.ip.text}:${h.backend.port}`;
+  return `kube-proxy DNAT: ${original.dst.text}:${original.dstPort} (${h.frontend.kind} of service ${s.namespace}/${s.name}) → ${backend.ip.text}:${backend.port}`;
 }
 
 /** What a run left behind besides its end: whether an untracked Allow left the connection untracked. */
@@ -132,10 +133,14 @@ export function replyPacket(p: Packet): Packet {
   return { protocol: p.protocol, src: p.dst, srcPort: p.dstPort, dst: p.src, dstPort: p.srcPort, icmp };
 }
 
-/** Runs the hooks; returns -1 - (index of the hook that denied), or the hook count when allowed. */
+/**
+ * Runs a plan's hooks for one backend (undefined: the plan has no DNAT). Returns the hook count
+ * when the packet gets through, else -1 - (index of the hook that dropped it).
+ */
 function runHooks(
   world: WorldModel,
   plan: PathPlan,
+  backend: BackendModel | undefined,
   original: Packet,
   sink: Sink,
   decisions: (Decision | undefined)[] | undefined,
@@ -146,8 +151,6 @@ function runHooks(
   let marked: string[] | undefined;
   let skipNode: string | undefined;
   let skipTable: string | undefined;
-  const view = (v: PacketView): Packet =>
-    v === 'original' ? original : v === 'postDnat' ? postDnat : postSnat;
   const hooks = plan.hooks;
   for (let i = 0; i < hooks.length; i++) {
     const h = hooks[i] as Hook;
@@ -156,9 +159,10 @@ function runHooks(
       if (skipTable === h.table && skipNode === node) continue; // a failsafe accepted in this table
       skipTable = undefined;
       const isMarked = marked?.includes(node) === true;
+      const pkt = h.view === 'original' ? original : h.view === 'postDnat' ? postDnat : postSnat;
       if (h.kind === 'failsafe') {
         if (h.ifMarked === 'skip' && isMarked) continue;
-        const reason = failsafeMatch(world, h, view(h.view));
+        const reason = failsafeMatch(world, h, pkt);
         if (reason === undefined) continue;
         sink.note('failsafe', h.onHit, reason, endpointRef(h.endpoint));
         if (h.onHit === 'allow') decisions?.push({ stage: 'failsafe', reason });
@@ -166,11 +170,12 @@ function runHooks(
         skipNode = node;
         continue;
       }
+      const endpoint = h.endpoint === 'backend' ? (backend as BackendModel).endpoint : h.endpoint;
       if (h.ifMarked === 'skip' && isMarked) {
-        sink.note(h.stage, 'continue', SKIPPED, endpointRef(h.endpoint));
+        sink.note(h.stage, 'continue', SKIPPED, endpointRef(endpoint));
         continue;
       }
-      const out = sink.chain(h, view(h.view));
+      const out = sink.chain(h, endpoint, pkt);
       decisions?.push(out.decision);
       if (out.verdict === 'deny' || (out.verdict === 'none' && h.onNone === 'deny')) return -1 - i;
       if (out.verdict === 'allow' && h.onAllow !== 'continue') {
@@ -182,11 +187,13 @@ function runHooks(
     }
     skipTable = undefined;
     switch (h.kind) {
-      case 'dnat':
-        postDnat = { ...original, dst: h.backend.ip, dstPort: h.backend.port };
+      case 'dnat': {
+        const b = backend as BackendModel;
+        postDnat = { ...original, dst: b.ip, dstPort: b.port };
         postSnat = postDnat;
-        sink.note('dnat', 'nat', dnatText(h, original));
+        sink.note('dnat', 'nat', dnatText(h, b, original));
         break;
+      }
       case 'snat':
         postSnat = { ...postDnat, src: h.address };
         sink.note('snat', 'nat', h.reason);
@@ -205,11 +212,44 @@ function runHooks(
   return hooks.length;
 }
 
-/** Whether a run that ended at hook `end` (see {@link runHooks}) stopped before the plan's DNAT. */
+/** Runs one path and, for an untracked connection, its reply leg (same sink). */
+function runPath(
+  world: WorldModel,
+  plan: PathPlan,
+  backend: BackendModel | undefined,
+  packet: Packet,
+  sink: Sink,
+  decisions: (Decision | undefined)[] | undefined,
+  replyPlans: ReplyPlanner | undefined,
+): number {
+  const state: RunState = { untracked: false };
+  const end = runHooks(world, plan, backend, packet, sink, decisions, state);
+  if (end < 0 || !state.untracked || !replyPlans) return end;
+  const reply = replyPacket(packet);
+  sink.note('reply', 'continue', `${UNTRACKED_REPLY}: ${packetText(reply)}`);
+  for (const rp of replyPlans(reply)) {
+    for (const rb of rp.backends.length === 0 ? [undefined] : rp.backends) {
+      const replyDecisions: (Decision | undefined)[] | undefined = decisions ? [] : undefined;
+      if (runHooks(world, rp, rb, reply, sink, replyDecisions, { untracked: false }) >= 0) continue;
+      if (decisions && replyDecisions) {
+        const d = replyDecisions[replyDecisions.length - 1] ?? pickDecision(replyDecisions);
+        decisions.push({
+          ...d,
+          reason: `reply of an untracked (doNotTrack) connection is dropped: ${d.reason}`,
+        });
+      }
+      return -1 - plan.hooks.length;
+    }
+  }
+  return end;
+}
+
+/** Whether a run that ended at `end` (see {@link runHooks}) stopped before the plan's DNAT. */
 function beforeDnat(plan: PathPlan, end: number): boolean {
-  if (end >= 0 || plan.backend === undefined) return false;
+  if (end >= 0 || plan.backends.length === 0) return false;
   const at = -1 - end;
-  for (let i = 0; i < at; i++) if ((plan.hooks[i] as Hook).kind === 'dnat') return false;
+  for (let i = 0; i < at && i < plan.hooks.length; i++)
+    if ((plan.hooks[i] as Hook).kind === 'dnat') return false;
   return true;
 }
 
@@ -217,8 +257,35 @@ function backendRef(b: BackendModel): PathResult['backend'] {
   return { ...endpointRef(b.endpoint), ip: b.ip.text, port: b.port };
 }
 
+/** Above this many paths, equivalent paths are folded into one (issue #17 item 9). */
+export const FOLD_THRESHOLD = 64;
+
+function decisionKey(d: Decision): string {
+  const p = d.policy;
+  return `${d.stage}|${p ? `${p.kind}/${p.namespace ?? ''}/${p.name}` : ''}|${d.tier ?? ''}|${d.ruleIndex ?? ''}|${d.direction ?? ''}|${d.reason}`;
+}
+
+const SHAPES = new WeakMap<PathPlan, string>();
+
+/** The hook sequence of a plan without endpoint identities (for folding equivalent paths). */
+function shapeOf(plan: PathPlan): string {
+  let shape = SHAPES.get(plan);
+  if (shape === undefined) {
+    shape = plan.hooks.map((h) => (h.kind === 'chain' ? `${h.stage}.${h.direction}` : h.kind)).join(',');
+    SHAPES.set(plan, shape);
+  }
+  return shape;
+}
+
+function decidedByOf(end: number, decisions: readonly (Decision | undefined)[]): Decision {
+  return end < 0 ? (decisions[decisions.length - 1] ?? pickDecision(decisions)) : pickDecision(decisions);
+}
+
 /**
- * Runs every plan of a flow with the trace recorded (steps are materialised when read).
+ * Runs every plan of a flow (each backend of each plan) with the trace recorded (steps are
+ * materialised when read). Paths dropped before kube-proxy picks a backend are one path per
+ * entry; above {@link FOLD_THRESHOLD} paths, paths with the same hooks and outcomes (other
+ * entries or backends) are folded into one whose `folded` counts the others.
  *
  * @example
  * ```ts
@@ -231,59 +298,106 @@ export function tracePlans(
   packet: Packet,
   replyPlans?: ReplyPlanner,
 ): PathSet {
+  const world = engine.world;
+  let total = 0;
+  for (const p of plans) total += Math.max(1, p.backends.length);
+  const fold = total > FOLD_THRESHOLD;
   const paths: PathDraft[] = [];
   const unsupported: UnsupportedUse[] = [];
-  // Paths dropped before kube-proxy picks a backend are one path per entry, without a backend.
-  const droppedEarly = new Set<string>();
-  for (let i = 0; i < plans.length; i++) {
-    const plan = plans[i] as PathPlan;
+  const seen = new Set<string>();
+  // Folding: the first path of each signature is traced; the others only counted.
+  const groups = new Map<string, { plan: PathPlan; backend: BackendModel | undefined; count: number }>();
+  const decisionSink: Sink = {
+    chain: (h, endpoint, pkt) => {
+      const out = engine.evaluateChain({
+        endpoint,
+        chain: h.chain,
+        direction: h.direction,
+        packet: pkt,
+        trace: { path: 0, stage: h.stage, endpoint: endpointRef(endpoint) },
+      });
+      return {
+        verdict: out.verdict,
+        decision: out.decision ? { stage: h.stage, ...out.decision } : undefined,
+      };
+    },
+    note: NOTE,
+  };
+  // `dedupeEarly`: a path dropped before DNAT is the same for every backend of its entry.
+  const trace = (plan: PathPlan, backend: BackendModel | undefined, folded: number, dedupeEarly: boolean) => {
     const own: UnsupportedUse[] = [];
     const rec = new PathRecorder(engine, paths.length, own);
     const sink: Sink = {
-      chain: (h, pkt) => rec.chain(h.stage, h.endpoint, h.chain, h.direction, pkt),
+      chain: (h, endpoint, pkt) => rec.chain(h.stage, endpoint, h.chain, h.direction, pkt),
       note: (stage, action, reason, endpoint) => rec.note(stage, action, reason, endpoint),
     };
     const decisions: (Decision | undefined)[] = [];
-    const state: RunState = { untracked: false };
-    let end = runHooks(engine.world, plan, packet, sink, decisions, state);
-    if (end >= 0 && state.untracked && replyPlans) {
-      const reply = replyPacket(packet);
-      sink.note('reply', 'continue', `${UNTRACKED_REPLY}: ${packetText(reply)}`);
-      for (const rp of replyPlans(reply)) {
-        const replyDecisions: (Decision | undefined)[] = [];
-        const r = runHooks(engine.world, rp, reply, sink, replyDecisions, { untracked: false });
-        if (r >= 0) continue;
-        const d = replyDecisions[replyDecisions.length - 1] ?? pickDecision(replyDecisions);
-        decisions.push({
-          ...d,
-          reason: `reply of an untracked (doNotTrack) connection is dropped: ${d.reason}`,
-        });
-        end = -1 - plan.hooks.length;
-        break;
-      }
-    }
+    const end = runPath(world, plan, backend, packet, sink, decisions, replyPlans);
     const early = beforeDnat(plan, end);
-    if (early) {
+    if (early && dedupeEarly) {
       const key = `${plan.entryNode ?? ''}|${plan.entryHep?.id ?? ''}|${end}`;
-      if (droppedEarly.has(key)) continue;
-      droppedEarly.add(key);
+      if (seen.has(key)) return;
+      seen.add(key);
     }
     for (const u of own) unsupported.push(u);
-    const verdict = end >= 0 ? 'Allow' : 'Deny';
-    const decidedBy =
-      verdict === 'Deny'
-        ? (decisions[decisions.length - 1] ?? pickDecision(decisions))
-        : pickDecision(decisions);
-    const backend = plan.backend && !early ? backendRef(plan.backend) : undefined;
-    paths.push(rec.done(verdict, decidedBy, plan.entry, backend));
+    const ref = backend && !early ? backendRef(backend) : undefined;
+    paths.push(rec.done(end >= 0 ? 'Allow' : 'Deny', decidedByOf(end, decisions), plan.entry, ref, folded));
+  };
+  for (const plan of plans) {
+    for (const backend of plan.backends.length === 0 ? [undefined] : plan.backends) {
+      if (!fold) {
+        trace(plan, backend, 0, true);
+        continue;
+      }
+      const decisions: (Decision | undefined)[] = [];
+      const end = runPath(world, plan, backend, packet, decisionSink, decisions, replyPlans);
+      const key = `${shapeOf(plan)}|${end}|${decisionKey(decidedByOf(end, decisions))}`;
+      const g = groups.get(key);
+      if (g) g.count++;
+      else groups.set(key, { plan, backend, count: 1 });
+    }
   }
+  for (const g of groups.values()) trace(g.plan, g.backend, g.count - 1, false);
   return { paths, unsupported };
 }
 
 const NOTE = (): void => {};
 
+const SILENT_SINKS = new WeakMap<Engine, Sink>();
+
+/** The verdict-only sink of an engine: its chain verdicts, nothing recorded. */
+function SILENT(engine: Engine): Sink {
+  let sink = SILENT_SINKS.get(engine);
+  if (!sink) {
+    const verdict = engine.verdict;
+    sink = verdict
+      ? {
+          chain: (h, endpoint, pkt) => ({
+            verdict: verdict(endpoint, h.chain, h.direction, pkt),
+            decision: undefined,
+          }),
+          note: NOTE,
+        }
+      : {
+          chain: (h, endpoint, pkt) => ({
+            verdict: engine.evaluateChain({
+              endpoint,
+              chain: h.chain,
+              direction: h.direction,
+              packet: pkt,
+              trace: { path: 0, stage: h.stage, endpoint: endpointRef(endpoint) },
+            }).verdict,
+            decision: undefined,
+          }),
+          note: NOTE,
+        };
+    SILENT_SINKS.set(engine, sink);
+  }
+  return sink;
+}
+
 /**
- * The verdicts of a flow's plans from the engine's allocation-free chain verdicts (the same
+ * The verdict of a flow's plans from the engine's allocation-free chain verdicts (the same
  * interpreter, nothing recorded); `undefined` when the engine has no such verdicts.
  *
  * @example
@@ -297,25 +411,19 @@ export function verdictOfPlans(
   packet: Packet,
   replyPlans?: ReplyPlanner,
 ): 'Allow' | 'Deny' | 'Mixed' | undefined {
-  const verdict = engine.verdict;
-  if (verdict === undefined) return undefined;
-  const sink: Sink = {
-    chain: (h, pkt) => ({ verdict: verdict(h.endpoint, h.chain, h.direction, pkt), decision: undefined }),
-    note: NOTE,
-  };
+  if (engine.verdict === undefined) return undefined;
+  const sink = SILENT(engine);
+  const world = engine.world;
   let first: 'Allow' | 'Deny' | undefined;
-  const state: RunState = { untracked: false };
   for (let i = 0; i < plans.length; i++) {
-    state.untracked = false;
-    let v: 'Allow' | 'Deny' =
-      runHooks(engine.world, plans[i] as PathPlan, packet, sink, undefined, state) >= 0 ? 'Allow' : 'Deny';
-    if (v === 'Allow' && state.untracked && replyPlans) {
-      const reply = replyPacket(packet);
-      for (const rp of replyPlans(reply))
-        if (runHooks(engine.world, rp, reply, sink, undefined, { untracked: false }) < 0) v = 'Deny';
+    const plan = plans[i] as PathPlan;
+    const n = plan.backends.length;
+    for (let j = 0; j < (n === 0 ? 1 : n); j++) {
+      const v =
+        runPath(world, plan, plan.backends[j], packet, sink, undefined, replyPlans) >= 0 ? 'Allow' : 'Deny';
+      if (first === undefined) first = v;
+      else if (v !== first) return 'Mixed';
     }
-    if (first === undefined) first = v;
-    else if (v !== first) return 'Mixed';
   }
   return first ?? 'Deny';
 }

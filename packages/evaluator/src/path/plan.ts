@@ -17,7 +17,18 @@ import { backendsFor, type Frontend, nodeAddress } from './targets.js';
 import type { DestinationOwner, Topology } from './topology.js';
 
 type Via = Topology['via'];
-type PostDnat = Exclude<DestinationOwner, { kind: 'frontend' }>;
+/** Where a packet goes after DNAT; a pod may be `'backend'` (the backend a run is for) on `node`. */
+type PostDnat =
+  | {
+      readonly kind: 'pod';
+      readonly wep: WorkloadEndpointModel | 'backend';
+      readonly node: string | undefined;
+    }
+  | Exclude<DestinationOwner, { kind: 'frontend' | 'pod' }>;
+
+function postDnat(dst: Exclude<DestinationOwner, { kind: 'frontend' }>): PostDnat {
+  return dst.kind === 'pod' ? { kind: 'pod', wep: dst.wep, node: dst.wep.node } : dst;
+}
 
 const UNPOLICED = 'not policed by Calico';
 
@@ -160,11 +171,16 @@ function hostNormal(
 }
 
 /** Workload policy (filter FORWARD/INPUT from-/to-workload dispatch, §3.3). */
-function workload(wep: WorkloadEndpointModel, direction: 'ingress' | 'egress', view: PacketView): ChainHook {
+function workload(
+  wep: WorkloadEndpointModel | 'backend',
+  direction: 'ingress' | 'egress',
+  view: PacketView,
+  node: string | undefined = wep === 'backend' ? undefined : wep.node,
+): ChainHook {
   return {
     kind: 'chain',
     stage: direction === 'ingress' ? 'workloadIngress' : 'workloadEgress',
-    node: wep.node,
+    node,
     table: 'filter',
     endpoint: wep,
     chain: 'normal',
@@ -256,13 +272,13 @@ function intoHost(node: string, hep: HostEndpointModel | undefined, view: Packet
 function intoLocalPod(
   node: string | undefined,
   inHep: HostEndpointModel | undefined,
-  wep: WorkloadEndpointModel,
+  pod: Extract<PostDnat, { kind: 'pod' }>,
   world: WorldModel,
   view: PacketView,
 ): Hook[] {
   const out: Hook[] = [];
   if (node !== undefined && inHep) out.push(forward(node, inHep, 'ingress', view));
-  out.push(workload(wep, 'ingress', view));
+  out.push(workload(pod.wep, 'ingress', view, pod.node));
   const star = node === undefined ? undefined : wildcardHep(world, node);
   if (node !== undefined && star) out.push(forward(node, star, 'egress', view));
   return out;
@@ -273,11 +289,11 @@ function forwardOut(node: string | undefined, hep: HostEndpointModel | undefined
   return node !== undefined && hep ? [forward(node, hep, 'egress', view)] : [];
 }
 
-/** A packet from another node arriving on `wep`'s node through its fabric interface, into the pod. */
-function intoRemotePod(world: WorldModel, wep: WorkloadEndpointModel, view: PacketView): Hook[] {
-  const node = wep.node;
+/** A packet from another node arriving on the pod's node through its fabric interface, into the pod. */
+function intoRemotePod(world: WorldModel, pod: Extract<PostDnat, { kind: 'pod' }>, view: PacketView): Hook[] {
+  const node = pod.node;
   const hep = node === undefined ? undefined : fabricHep(world, node);
-  return [...arrival(node, hep, view), ...intoLocalPod(node, hep, wep, world, view)];
+  return [...arrival(node, hep, view), ...intoLocalPod(node, hep, pod, world, view)];
 }
 
 /** A packet from another node (or forwarded through an entry node) to `node`'s host namespace. */
@@ -291,8 +307,28 @@ function intoRemoteHost(
   return [...arrival(node, h, view), ...intoHost(node, h, view)];
 }
 
-function dnatHook(node: string | undefined, frontend: Frontend, backend: BackendModel): Hook {
-  return { kind: 'dnat', node, frontend, backend };
+function dnatHook(node: string | undefined, frontend: Frontend): Hook {
+  return { kind: 'dnat', node, frontend };
+}
+
+/**
+ * Backends that share a plan: the same node (hooks differ only in the backend itself), or
+ * one group per backend (`byNode` false: the trace names each backend in a fixed outcome).
+ */
+function groupBackends(list: readonly BackendModel[], byNode: boolean): BackendModel[][] {
+  if (!byNode) return list.map((b) => [b]);
+  const groups = new Map<string, BackendModel[]>();
+  for (const b of list) {
+    const k = b.endpoint.node ?? '';
+    const g = groups.get(k);
+    if (g) g.push(b);
+    else groups.set(k, [b]);
+  }
+  return [...groups.values()];
+}
+
+function backendPod(group: readonly BackendModel[]): Extract<PostDnat, { kind: 'pod' }> {
+  return { kind: 'pod', wep: 'backend', node: group[0]?.endpoint.node };
 }
 
 function noBackends(
@@ -332,14 +368,16 @@ function backends(
   return backendsFor(frontend, entryNode).filter((b) => b.ip.version === version);
 }
 
+const NO_BACKENDS: readonly BackendModel[] = Object.freeze([]);
+
 function plan(
   entry: EndpointRef | undefined,
   hooks: readonly Hook[],
-  backend?: BackendModel,
+  backends: readonly BackendModel[] = NO_BACKENDS,
   entryNode?: string,
   entryHep?: HostEndpointModel,
 ): PathPlan {
-  return { entry, entryNode, entryHep, backend, hooks };
+  return { entry, entryNode, entryHep, backends, hooks };
 }
 
 // ---------------------------------------------------------------- §4.8 rows
@@ -366,20 +404,16 @@ export function podPlans(world: WorldModel, src: WorkloadEndpointModel, dst: Des
       ? [failsafe(node, star, 'in', 'mangle', 'original'), preDnat(node, star, 'original')]
       : [];
   if (dst.kind !== 'frontend')
-    return [plan(entry, [...pre, ...podRouted(world, src, star, dst, 'original')])];
+    return [plan(entry, [...pre, ...podRouted(world, src, star, postDnat(dst), 'original')])];
   // In-cluster sources reach every backend (externalTrafficPolicy is for external traffic).
   const list = backends(dst.frontend, undefined, dst.version);
   if (list.length === 0)
     return [plan(entry, [...pre, noBackends(dst.frontend, undefined, frontendText(dst.frontend), entry)])];
-  return list.map((b) =>
+  return groupBackends(list, true).map((group) =>
     plan(
       entry,
-      [
-        ...pre,
-        dnatHook(node, dst.frontend, b),
-        ...podRouted(world, src, star, { kind: 'pod', wep: b.endpoint }, 'postDnat'),
-      ],
-      b,
+      [...pre, dnatHook(node, dst.frontend), ...podRouted(world, src, star, backendPod(group), 'postDnat')],
+      group,
     ),
   );
 }
@@ -414,13 +448,13 @@ function podRouted(
   const hooks: Hook[] = [];
   if (node !== undefined && star) hooks.push(forward(node, star, 'ingress', view));
   hooks.push(egress);
-  if (dst.kind === 'pod' && dst.wep.node === node)
-    return [...hooks, workload(dst.wep, 'ingress', view), ...forwardOut(node, star, view)];
+  if (dst.kind === 'pod' && dst.node === node)
+    return [...hooks, workload(dst.wep, 'ingress', view, dst.node), ...forwardOut(node, star, view)];
   if (dst.kind === 'pod')
     return [
       ...hooks,
       ...forwardOut(node, node === undefined ? undefined : fabricHep(world, node), view),
-      ...intoRemotePod(world, dst.wep, view),
+      ...intoRemotePod(world, dst, view),
     ];
   if (dst.kind === 'node')
     return [
@@ -450,21 +484,23 @@ export function hostPlans(
   dst: DestinationOwner,
 ): PathPlan[] {
   const entry = hostRef(node);
-  if (dst.kind !== 'frontend') return [plan(entry, hostRouted(world, node, srcHep, dst, undefined))];
+  if (dst.kind !== 'frontend')
+    return [plan(entry, hostRouted(world, node, srcHep, postDnat(dst), undefined))];
   const list = backends(dst.frontend, undefined, dst.version);
   if (list.length === 0)
     return [plan(entry, [noBackends(dst.frontend, undefined, frontendText(dst.frontend), entry)])];
-  return list.map((b) =>
+  // One plan per backend: host → local pod names the backend in a fixed outcome.
+  return groupBackends(list, false).map((group) =>
     plan(
       entry,
       hostRouted(
         world,
         node,
         srcHep,
-        { kind: 'pod', wep: b.endpoint },
-        { frontend: dst.frontend, backend: b },
+        { kind: 'pod', wep: group[0]?.endpoint ?? 'backend', node: group[0]?.endpoint.node },
+        dst.frontend,
       ),
-      b,
+      group,
     ),
   );
 }
@@ -474,11 +510,11 @@ function hostRouted(
   node: string,
   srcHep: HostEndpointModel | undefined,
   dst: PostDnat,
-  dnat: { readonly frontend: Frontend; readonly backend: BackendModel } | undefined,
+  dnat: Frontend | undefined,
 ): Hook[] {
-  const d: Hook[] = dnat ? [dnatHook(node, dnat.frontend, dnat.backend)] : [];
+  const d: Hook[] = dnat ? [dnatHook(node, dnat)] : [];
   const view: PacketView = dnat ? 'postDnat' : 'original';
-  if (dst.kind === 'pod' && dst.wep.node === node) {
+  if (dst.kind === 'pod' && dst.node === node) {
     const reason = 'host → local workload is always allowed; workload ingress policy is not applied (§3.3)';
     return [
       ...d,
@@ -489,7 +525,7 @@ function hostRouted(
         verdict: 'Allow',
         decides: 'always',
         reason,
-        endpoint: endpointRef(dst.wep),
+        ...(dst.wep === 'backend' ? {} : { endpoint: endpointRef(dst.wep) }),
       },
     ];
   }
@@ -523,7 +559,7 @@ function hostRouted(
     const table = dnat ? 'mangle' : 'filter';
     hooks.push(failsafe(node, out, 'out', table, view), hostNormal(node, out, 'egress', table, view));
   }
-  if (dst.kind === 'pod') return [...hooks, ...intoRemotePod(world, dst.wep, view)];
+  if (dst.kind === 'pod') return [...hooks, ...intoRemotePod(world, dst, view)];
   if (dst.kind === 'node') return [...hooks, ...intoRemoteHost(world, dst.node, dst.hep, view)];
   return [...hooks, EXIT];
 }
@@ -598,6 +634,8 @@ export function externalPlans(world: WorldModel, dst: DestinationOwner, via: Via
     ];
   }
   const out: PathPlan[] = [];
+  // The backend node's hooks are the same objects for every entry (200 entries × 200 nodes).
+  const memo = new Map<string, Hook[]>();
   for (const e of entries(world, dst, via)) {
     const entryRef = e.hep ? endpointRef(e.hep) : hostRef(e.node);
     const pre: Hook[] =
@@ -608,7 +646,7 @@ export function externalPlans(world: WorldModel, dst: DestinationOwner, via: Via
       out.push(
         plan(
           entryRef,
-          [...pre, ...entryRouted(world, e.node, e.hep, dst, 'original', undefined)],
+          [...pre, ...entryRouted(world, e.node, e.hep, postDnat(dst), 'original', undefined, memo)],
           undefined,
           e.node,
           e.hep,
@@ -629,13 +667,13 @@ export function externalPlans(world: WorldModel, dst: DestinationOwner, via: Via
       );
       continue;
     }
-    for (const b of list) {
+    for (const group of groupBackends(list, true)) {
       const hooks = [
         ...pre,
-        dnatHook(e.node, dst.frontend, b),
-        ...entryRouted(world, e.node, e.hep, { kind: 'pod', wep: b.endpoint }, 'postDnat', dst.frontend),
+        dnatHook(e.node, dst.frontend),
+        ...entryRouted(world, e.node, e.hep, backendPod(group), 'postDnat', dst, memo),
       ];
-      out.push(plan(entryRef, hooks, b, e.node, e.hep));
+      out.push(plan(entryRef, hooks, group, e.node, e.hep));
     }
   }
   return out;
@@ -648,14 +686,16 @@ function entryRouted(
   hep: HostEndpointModel | undefined,
   dst: PostDnat,
   view: PacketView,
-  frontend: Frontend | undefined,
+  service: Extract<DestinationOwner, { kind: 'frontend' }> | undefined,
+  memo: Map<string, Hook[]>,
 ): Hook[] {
+  const frontend = service?.frontend;
   if (dst.kind === 'node' && (dst.node === node || node === undefined)) {
     if (node === undefined || !hep) return intoHost(dst.node, undefined, view);
     return intoHost(node, hep, view);
   }
-  if (dst.kind === 'pod' && (node === undefined || dst.wep.node === node))
-    return intoLocalPod(node, hep, dst.wep, world, view);
+  if (dst.kind === 'pod' && (node === undefined || dst.node === node))
+    return intoLocalPod(node, hep, dst, world, view);
   const fwdIn = node !== undefined && hep ? [forward(node, hep, 'ingress', view)] : [];
   if (dst.kind === 'external')
     return [
@@ -669,7 +709,7 @@ function entryRouted(
     const sp = frontend.servicePort;
     const addr =
       frontend.kind === 'clusterIP' || sp.externalTrafficPolicy === 'Cluster'
-        ? nodeAddress(world, node, dst.wep.ips[0]?.version ?? 4)
+        ? nodeAddress(world, node, service?.version ?? 4)
         : undefined;
     if (addr) {
       // §5, §12.88: kube-proxy MASQUERADEs in nat POSTROUTING (after FORWARD) for a remote backend.
@@ -677,13 +717,20 @@ function entryRouted(
         kind: 'snat',
         node,
         address: addr,
-        reason: `kube-proxy SNAT: backend on ${dst.wep.node ?? 'another node'}, externalTrafficPolicy ${sp.externalTrafficPolicy}: source becomes ${addr.text} (node ${node}) (§5)`,
+        reason: `kube-proxy SNAT: backend on ${dst.node ?? 'another node'}, externalTrafficPolicy ${sp.externalTrafficPolicy}: source becomes ${addr.text} (node ${node}) (§5)`,
       });
       next = 'postSnat';
     }
   }
-  if (dst.kind === 'pod') return [...hooks, ...intoRemotePod(world, dst.wep, next)];
-  return [...hooks, ...intoRemoteHost(world, dst.node, dst.hep, next)];
+  const key = `${dst.kind}|${dst.node}|${next}`;
+  const shared = dst.kind === 'node' || dst.wep === 'backend';
+  let tail = shared ? memo.get(key) : undefined;
+  if (!tail) {
+    tail =
+      dst.kind === 'pod' ? intoRemotePod(world, dst, next) : intoRemoteHost(world, dst.node, dst.hep, next);
+    if (shared) memo.set(key, tail);
+  }
+  return [...hooks, ...tail];
 }
 
 /**

@@ -94,6 +94,8 @@ export class PathDraft {
   readonly decidedBy: Decision;
   readonly entry: EndpointRef | undefined;
   readonly backend: PathResult['backend'] | undefined;
+  /** How many equivalent paths this one stands for besides itself. */
+  readonly folded: number;
   readonly #segments: readonly Segment[];
   #steps: readonly TraceStep[] | undefined;
 
@@ -103,11 +105,13 @@ export class PathDraft {
     entry: EndpointRef | undefined,
     backend: PathResult['backend'] | undefined,
     segments: readonly Segment[],
+    folded = 0,
   ) {
     this.verdict = verdict;
     this.decidedBy = decidedBy;
     this.entry = entry;
     this.backend = backend;
+    this.folded = folded;
     this.#segments = segments;
     this.#steps = undefined;
   }
@@ -125,6 +129,7 @@ export class PathDraft {
       ...(this.entry ? { entry: this.entry } : {}),
       ...(this.backend ? { backend: this.backend } : {}),
       decidedBy: this.decidedBy,
+      ...(this.folded > 0 ? { folded: this.folded } : {}),
     };
     Object.defineProperty(result, 'steps', { enumerable: true, get: () => this.steps });
     return result as PathResult;
@@ -203,8 +208,9 @@ export class PathRecorder {
     decidedBy: Decision,
     entry: EndpointRef | undefined,
     backend: PathResult['backend'] | undefined,
+    folded = 0,
   ): PathDraft {
-    return new PathDraft(verdict, decidedBy, entry, backend, this.#segments);
+    return new PathDraft(verdict, decidedBy, entry, backend, this.#segments, folded);
   }
 }
 

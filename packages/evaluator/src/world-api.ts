@@ -8,7 +8,7 @@ import { type Ip, parseIp } from './net/ip.js';
 import { flowProtocolNumber, hasPorts } from './net/protocol.js';
 import { checkedPacket, type Flow, plainPacket } from './path/flow.js';
 import { type PathSet, tracePlans, verdictOfPlans } from './path/interpret.js';
-import { checkVia, plansOf } from './path/paths.js';
+import { checkVia, PlanCache } from './path/paths.js';
 import { endpointRef } from './path/recorder.js';
 import { createReferenceEngine } from './reference/engine.js';
 import { Evaluation } from './result/result.js';
@@ -161,10 +161,12 @@ export class World {
   };
 
   // The reply leg of an untracked connection enters where the reply is addressed (no `via`).
-  readonly #replyPlans = (reply: Packet) => plansOf(this.model, reply, undefined);
+  readonly #replyPlans = (reply: Packet) => this.#plans.plansOf(reply, undefined);
+  readonly #plans: PlanCache;
 
   private constructor(model: WorldModel, engine: Engine) {
     this.model = model;
+    this.#plans = new PlanCache(model);
     this.#engine = engine;
   }
 
@@ -227,13 +229,14 @@ export class World {
       const bad = checkVia(this.model, via);
       if (bad.length > 0) return Evaluation.traced(flow, NO_PATHS, bad);
     }
-    const plans = plansOf(this.model, packet, via);
+    const { plans, bind } = this.#plans.plansOf(packet, via);
     const engine = this.#engine;
+    const reply = this.#replyPlans;
     // With chain verdicts: the verdict now, the trace (the same interpreter) when read.
-    const verdict = verdictOfPlans(engine, plans, packet, this.#replyPlans);
+    const verdict = verdictOfPlans(engine, plans, packet, bind, reply);
     if (verdict !== undefined)
-      return Evaluation.deferred(flow, verdict, () => tracePlans(engine, plans, packet, this.#replyPlans));
-    return Evaluation.traced(flow, tracePlans(engine, plans, packet, this.#replyPlans), NO_ISSUES);
+      return Evaluation.deferred(flow, verdict, () => tracePlans(engine, plans, packet, bind, reply));
+    return Evaluation.traced(flow, tracePlans(engine, plans, packet, bind, reply), NO_ISSUES);
   }
 
   /**
@@ -346,9 +349,9 @@ export class World {
           dstPort: ported ? options.port : undefined,
           icmp: undefined,
         };
-        const plans = plansOf(this.model, packet, undefined);
+        const { plans, bind } = this.#plans.plansOf(packet, undefined);
         return (
-          verdictOfPlans(this.#engine, plans, packet, this.#replyPlans) ??
+          verdictOfPlans(this.#engine, plans, packet, bind, this.#replyPlans) ??
           this.#evaluateFlow(options.protocol, s, d, options.port)
         );
       }),

@@ -6,7 +6,12 @@
 import type { ChainClass, Direction } from '../engine.js';
 import type { Ip } from '../net/ip.js';
 import type { EndpointRef, Stage, StepAction } from '../result/types.js';
-import type { BackendModel, EndpointModel, HostEndpointModel } from '../world/model.js';
+import type {
+  BackendModel,
+  EndpointModel,
+  HostEndpointModel,
+  WorkloadEndpointModel,
+} from '../world/model.js';
 import type { Frontend } from './targets.js';
 
 /**
@@ -89,14 +94,41 @@ export interface ChainHook {
   readonly stage: Stage;
   readonly node: string | undefined;
   readonly table: 'raw' | 'mangle' | 'filter';
-  /** The endpoint, or `'backend'`: the workload endpoint of the backend the path runs for. */
-  readonly endpoint: EndpointModel | 'backend';
+  /**
+   * The endpoint, or a role bound per run: `'backend'` (the backend the path runs for),
+   * `'source'` / `'destination'` (the flow's source / destination pod). Roles let every flow
+   * between two nodes share one plan.
+   */
+  readonly endpoint: EndpointModel | EndpointRole;
   readonly chain: ChainClass;
   readonly direction: Direction;
   readonly view: PacketView;
   readonly ifMarked: IfMarked;
   readonly onAllow: 'continue' | 'mark' | 'notrack';
   readonly onNone: 'continue' | 'deny';
+}
+
+/**
+ * An endpoint named by its role in the flow, bound when a plan runs.
+ *
+ * @example
+ * ```ts
+ * const role: EndpointRole = 'destination';
+ * ```
+ */
+export type EndpointRole = 'backend' | 'source' | 'destination';
+
+/**
+ * The pods a flow binds the `'source'` / `'destination'` roles to (from its topology).
+ *
+ * @example
+ * ```ts
+ * const bind: RoleBinding = { source: wep, destination: undefined };
+ * ```
+ */
+export interface RoleBinding {
+  readonly source: WorkloadEndpointModel | undefined;
+  readonly destination: WorkloadEndpointModel | undefined;
 }
 
 /**
@@ -153,7 +185,7 @@ export interface OutcomeHook {
   readonly verdict: 'Allow' | 'Deny' | undefined;
   readonly decides: 'always' | 'ifUndecided' | 'never';
   readonly reason: string;
-  readonly endpoint?: EndpointRef;
+  readonly endpoint?: EndpointRef | EndpointRole;
 }
 
 /**
@@ -180,7 +212,7 @@ export type Hook = FailsafeHook | ChainHook | DnatHook | SnatHook | OutcomeHook;
  */
 export interface PathPlan {
   /** Where the path starts, as the trace names it (the source pod, the host, or the entry HEP). */
-  readonly entry: EndpointRef | undefined;
+  readonly entry: EndpointRef | 'source' | undefined;
   /** The node and HEP a packet from outside enters through (both undefined otherwise). */
   readonly entryNode: string | undefined;
   readonly entryHep: HostEndpointModel | undefined;

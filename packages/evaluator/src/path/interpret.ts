@@ -16,7 +16,15 @@ import type {
   UnsupportedUse,
 } from '../result/types.js';
 import type { BackendModel, EndpointModel, FailsafePortModel, WorldModel } from '../world/model.js';
-import type { ChainHook, DnatHook, FailsafeHook, Hook, PathPlan } from './hooks.js';
+import type {
+  ChainHook,
+  DnatHook,
+  EndpointRole,
+  FailsafeHook,
+  Hook,
+  PathPlan,
+  RoleBinding,
+} from './hooks.js';
 import { endpointRef, type PathDraft, PathRecorder } from './recorder.js';
 
 /**
@@ -114,7 +122,22 @@ interface RunState {
  * The plans of a reply packet (the caller's planner), for the reply leg of an untracked
  * connection (§4.4: "the reverse direction must be allowed explicitly").
  */
-export type ReplyPlanner = (reply: Packet) => readonly PathPlan[];
+export type ReplyPlanner = (reply: Packet) => {
+  readonly plans: readonly PathPlan[];
+  readonly bind: RoleBinding;
+};
+
+/** The endpoint a hook names, its role bound for this run. */
+function bound(
+  e: EndpointModel | EndpointRole,
+  backend: BackendModel | undefined,
+  bind: RoleBinding,
+): EndpointModel {
+  if (typeof e !== 'string') return e;
+  const m = e === 'backend' ? backend?.endpoint : e === 'source' ? bind.source : bind.destination;
+  if (m === undefined) throw new Error(`evaluator: plan role ${e} is not bound`);
+  return m;
+}
 
 /**
  * The reply of a packet: addresses and ports swapped; an echo request becomes an echo reply.
@@ -145,6 +168,7 @@ function runHooks(
   sink: Sink,
   decisions: (Decision | undefined)[] | undefined,
   state: RunState,
+  bind: RoleBinding,
 ): number {
   let postDnat = original;
   let postSnat = original;
@@ -170,7 +194,7 @@ function runHooks(
         skipNode = node;
         continue;
       }
-      const endpoint = h.endpoint === 'backend' ? (backend as BackendModel).endpoint : h.endpoint;
+      const endpoint = bound(h.endpoint, backend, bind);
       if (h.ifMarked === 'skip' && isMarked) {
         sink.note(h.stage, 'continue', SKIPPED, endpointRef(endpoint));
         continue;
@@ -199,7 +223,12 @@ function runHooks(
         sink.note('snat', 'nat', h.reason);
         break;
       case 'outcome':
-        sink.note(h.stage, h.action, h.reason, h.endpoint);
+        sink.note(
+          h.stage,
+          h.action,
+          h.reason,
+          typeof h.endpoint === 'string' ? endpointRef(bound(h.endpoint, backend, bind)) : h.endpoint,
+        );
         if (
           decisions &&
           (h.decides === 'always' || (h.decides === 'ifUndecided' && !decisions.some((d) => d !== undefined)))
@@ -212,6 +241,9 @@ function runHooks(
   return hooks.length;
 }
 
+// The state of the outer run (read right after it; a reply leg gets its own).
+const SCRATCH: RunState = { untracked: false };
+
 /** Runs one path and, for an untracked connection, its reply leg (same sink). */
 function runPath(
   world: WorldModel,
@@ -220,17 +252,20 @@ function runPath(
   packet: Packet,
   sink: Sink,
   decisions: (Decision | undefined)[] | undefined,
+  bind: RoleBinding,
   replyPlans: ReplyPlanner | undefined,
 ): number {
-  const state: RunState = { untracked: false };
-  const end = runHooks(world, plan, backend, packet, sink, decisions, state);
+  const state = SCRATCH;
+  state.untracked = false;
+  const end = runHooks(world, plan, backend, packet, sink, decisions, state, bind);
   if (end < 0 || !state.untracked || !replyPlans) return end;
   const reply = replyPacket(packet);
   sink.note('reply', 'continue', `${UNTRACKED_REPLY}: ${packetText(reply)}`);
-  for (const rp of replyPlans(reply)) {
+  const r = replyPlans(reply);
+  for (const rp of r.plans) {
     for (const rb of rp.backends.length === 0 ? [undefined] : rp.backends) {
       const replyDecisions: (Decision | undefined)[] | undefined = decisions ? [] : undefined;
-      if (runHooks(world, rp, rb, reply, sink, replyDecisions, { untracked: false }) >= 0) continue;
+      if (runHooks(world, rp, rb, reply, sink, replyDecisions, { untracked: false }, r.bind) >= 0) continue;
       if (decisions && replyDecisions) {
         const d = replyDecisions[replyDecisions.length - 1] ?? pickDecision(replyDecisions);
         decisions.push({
@@ -296,6 +331,7 @@ export function tracePlans(
   engine: Engine,
   plans: readonly PathPlan[],
   packet: Packet,
+  bind: RoleBinding,
   replyPlans?: ReplyPlanner,
 ): PathSet {
   const world = engine.world;
@@ -332,7 +368,7 @@ export function tracePlans(
       note: (stage, action, reason, endpoint) => rec.note(stage, action, reason, endpoint),
     };
     const decisions: (Decision | undefined)[] = [];
-    const end = runPath(world, plan, backend, packet, sink, decisions, replyPlans);
+    const end = runPath(world, plan, backend, packet, sink, decisions, bind, replyPlans);
     const early = beforeDnat(plan, end);
     if (early && dedupeEarly) {
       const key = `${plan.entryNode ?? ''}|${plan.entryHep?.id ?? ''}|${end}`;
@@ -341,7 +377,8 @@ export function tracePlans(
     }
     for (const u of own) unsupported.push(u);
     const ref = backend && !early ? backendRef(backend) : undefined;
-    paths.push(rec.done(end >= 0 ? 'Allow' : 'Deny', decidedByOf(end, decisions), plan.entry, ref, folded));
+    const entry = plan.entry === 'source' ? endpointRef(bound('source', backend, bind)) : plan.entry;
+    paths.push(rec.done(end >= 0 ? 'Allow' : 'Deny', decidedByOf(end, decisions), entry, ref, folded));
   };
   for (const plan of plans) {
     for (const backend of plan.backends.length === 0 ? [undefined] : plan.backends) {
@@ -350,7 +387,7 @@ export function tracePlans(
         continue;
       }
       const decisions: (Decision | undefined)[] = [];
-      const end = runPath(world, plan, backend, packet, decisionSink, decisions, replyPlans);
+      const end = runPath(world, plan, backend, packet, decisionSink, decisions, bind, replyPlans);
       const key = `${shapeOf(plan)}|${end}|${decisionKey(decidedByOf(end, decisions))}`;
       const g = groups.get(key);
       if (g) g.count++;
@@ -409,6 +446,7 @@ export function verdictOfPlans(
   engine: Engine,
   plans: readonly PathPlan[],
   packet: Packet,
+  bind: RoleBinding,
   replyPlans?: ReplyPlanner,
 ): 'Allow' | 'Deny' | 'Mixed' | undefined {
   if (engine.verdict === undefined) return undefined;
@@ -420,7 +458,9 @@ export function verdictOfPlans(
     const n = plan.backends.length;
     for (let j = 0; j < (n === 0 ? 1 : n); j++) {
       const v =
-        runPath(world, plan, plan.backends[j], packet, sink, undefined, replyPlans) >= 0 ? 'Allow' : 'Deny';
+        runPath(world, plan, plan.backends[j], packet, sink, undefined, bind, replyPlans) >= 0
+          ? 'Allow'
+          : 'Deny';
       if (first === undefined) first = v;
       else if (v !== first) return 'Mixed';
     }

@@ -5,9 +5,10 @@
 import type { Issue } from '@calico-dsl/core';
 import { EVALUATOR_ISSUE_CODES } from '../issue-codes.js';
 import type { Packet } from '../match/packet.js';
-import type { WorldModel } from '../world/model.js';
-import type { PathPlan } from './hooks.js';
+import type { WorkloadEndpointModel, WorldModel } from '../world/model.js';
+import type { PathPlan, RoleBinding } from './hooks.js';
 import { planPaths } from './plan.js';
+import { findFrontend, workloadOwning } from './targets.js';
 import { type Topology, topologyOf } from './topology.js';
 
 const PLAN_CACHE_LIMIT = 1 << 16;
@@ -88,13 +89,60 @@ export function checkVia(world: WorldModel, via: Topology['via']): Issue[] {
 }
 
 /**
- * The plans of one packet (topology, then the cached plans).
+ * The plans of a world's flows, cached per topology key. Pod → pod flows without a service
+ * frontend (most flows) are looked up by (source node, destination node) without building a
+ * topology first: the same plans `planPaths` gives for their topology.
  *
  * @example
  * ```ts
- * plansOf(world.model, packet, undefined).map((p) => p.hooks.length);
+ * const cache = new PlanCache(world.model);
+ * cache.plansOf(packet, undefined).plans.length;
  * ```
  */
-export function plansOf(world: WorldModel, packet: Packet, via: Topology['via']): readonly PathPlan[] {
-  return cachedPlans(world, topologyOf(world, packet, via));
+export class PlanCache {
+  readonly #world: WorldModel;
+  readonly #podToPod = new Map<string | undefined, Map<string | undefined, readonly PathPlan[]>>();
+
+  constructor(world: WorldModel) {
+    this.#world = world;
+  }
+
+  /** The plans of one packet and the pods its roles bind to. */
+  plansOf(
+    packet: Packet,
+    via: Topology['via'],
+  ): { readonly plans: readonly PathPlan[]; readonly bind: RoleBinding } {
+    const world = this.#world;
+    if (via === undefined) {
+      const source = workloadOwning(world, packet.src);
+      const destination = source === undefined ? undefined : podDestination(world, packet);
+      if (source !== undefined && destination !== undefined) {
+        let byDst = this.#podToPod.get(source.node);
+        if (byDst === undefined) {
+          byDst = new Map();
+          this.#podToPod.set(source.node, byDst);
+        }
+        let plans = byDst.get(destination.node);
+        if (plans === undefined) {
+          plans = cachedPlans(world, topologyOf(world, packet, undefined));
+          byDst.set(destination.node, plans);
+        }
+        return { plans, bind: { source, destination } };
+      }
+    }
+    const t = topologyOf(world, packet, via);
+    return {
+      plans: cachedPlans(world, t),
+      bind: {
+        source: t.source.kind === 'pod' ? t.source.wep : undefined,
+        destination: t.destination.kind === 'pod' ? t.destination.wep : undefined,
+      },
+    };
+  }
+}
+
+/** The pod a packet goes to when no service frontend DNATs it. */
+function podDestination(world: WorldModel, packet: Packet): WorkloadEndpointModel | undefined {
+  const wep = workloadOwning(world, packet.dst);
+  return wep !== undefined && findFrontend(world, packet) === undefined ? wep : undefined;
 }

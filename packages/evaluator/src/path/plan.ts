@@ -10,7 +10,15 @@
  */
 import type { EndpointRef } from '../result/types.js';
 import type { BackendModel, HostEndpointModel, WorkloadEndpointModel, WorldModel } from '../world/model.js';
-import type { ChainHook, FailsafeHook, Hook, OutcomeHook, PacketView, PathPlan } from './hooks.js';
+import type {
+  ChainHook,
+  EndpointRole,
+  FailsafeHook,
+  Hook,
+  OutcomeHook,
+  PacketView,
+  PathPlan,
+} from './hooks.js';
 import { egressHep, fabricHep, hepForInterface, vipEntryHep, wildcardHep } from './host-endpoints.js';
 import { endpointRef } from './recorder.js';
 import { backendsFor, type Frontend, nodeAddress } from './targets.js';
@@ -21,13 +29,14 @@ type Via = Topology['via'];
 type PostDnat =
   | {
       readonly kind: 'pod';
-      readonly wep: WorkloadEndpointModel | 'backend';
+      readonly wep: 'backend' | 'destination';
       readonly node: string | undefined;
     }
   | Exclude<DestinationOwner, { kind: 'frontend' | 'pod' }>;
 
+/** A destination pod becomes the `'destination'` role on its node: plans are per node, not per pod. */
 function postDnat(dst: Exclude<DestinationOwner, { kind: 'frontend' }>): PostDnat {
-  return dst.kind === 'pod' ? { kind: 'pod', wep: dst.wep, node: dst.wep.node } : dst;
+  return dst.kind === 'pod' ? { kind: 'pod', wep: 'destination', node: dst.wep.node } : dst;
 }
 
 const UNPOLICED = 'not policed by Calico';
@@ -172,10 +181,10 @@ function hostNormal(
 
 /** Workload policy (filter FORWARD/INPUT from-/to-workload dispatch, §3.3). */
 function workload(
-  wep: WorkloadEndpointModel | 'backend',
+  wep: EndpointRole,
   direction: 'ingress' | 'egress',
   view: PacketView,
-  node: string | undefined = wep === 'backend' ? undefined : wep.node,
+  node: string | undefined,
 ): ChainHook {
   return {
     kind: 'chain',
@@ -311,12 +320,8 @@ function dnatHook(node: string | undefined, frontend: Frontend): Hook {
   return { kind: 'dnat', node, frontend };
 }
 
-/**
- * Backends that share a plan: the same node (hooks differ only in the backend itself), or
- * one group per backend (`byNode` false: the trace names each backend in a fixed outcome).
- */
-function groupBackends(list: readonly BackendModel[], byNode: boolean): BackendModel[][] {
-  if (!byNode) return list.map((b) => [b]);
+/** Backends that share a plan: the same node (hooks differ only in the backend itself). */
+function groupBackends(list: readonly BackendModel[]): BackendModel[][] {
   const groups = new Map<string, BackendModel[]>();
   for (const b of list) {
     const k = b.endpoint.node ?? '';
@@ -335,7 +340,7 @@ function noBackends(
   frontend: Frontend,
   node: string | undefined,
   dst: string,
-  entry: EndpointRef,
+  entry: EndpointRef | EndpointRole,
 ): OutcomeHook {
   const s = frontend.servicePort.service;
   const local =
@@ -371,7 +376,7 @@ function backends(
 const NO_BACKENDS: readonly BackendModel[] = Object.freeze([]);
 
 function plan(
-  entry: EndpointRef | undefined,
+  entry: PathPlan['entry'],
   hooks: readonly Hook[],
   backends: readonly BackendModel[] = NO_BACKENDS,
   entryNode?: string,
@@ -398,7 +403,7 @@ function plan(
 export function podPlans(world: WorldModel, src: WorkloadEndpointModel, dst: DestinationOwner): PathPlan[] {
   const node = src.node;
   const star = node === undefined ? undefined : wildcardHep(world, node);
-  const entry = endpointRef(src);
+  const entry = 'source' as const;
   const pre: Hook[] =
     node !== undefined && star
       ? [failsafe(node, star, 'in', 'mangle', 'original'), preDnat(node, star, 'original')]
@@ -409,7 +414,7 @@ export function podPlans(world: WorldModel, src: WorkloadEndpointModel, dst: Des
   const list = backends(dst.frontend, undefined, dst.version);
   if (list.length === 0)
     return [plan(entry, [...pre, noBackends(dst.frontend, undefined, frontendText(dst.frontend), entry)])];
-  return groupBackends(list, true).map((group) =>
+  return groupBackends(list).map((group) =>
     plan(
       entry,
       [...pre, dnatHook(node, dst.frontend), ...podRouted(world, src, star, backendPod(group), 'postDnat')],
@@ -427,7 +432,7 @@ function podRouted(
   view: PacketView,
 ): Hook[] {
   const node = src.node;
-  const egress = workload(src, 'egress', view);
+  const egress = workload('source', 'egress', view, node);
   if (dst.kind === 'node' && dst.node === node) {
     // filter INPUT from cali+: goto cali-wl-to-host (workload egress, then the configured action).
     const action = world.endpointToHostAction;
@@ -489,19 +494,8 @@ export function hostPlans(
   const list = backends(dst.frontend, undefined, dst.version);
   if (list.length === 0)
     return [plan(entry, [noBackends(dst.frontend, undefined, frontendText(dst.frontend), entry)])];
-  // One plan per backend: host → local pod names the backend in a fixed outcome.
-  return groupBackends(list, false).map((group) =>
-    plan(
-      entry,
-      hostRouted(
-        world,
-        node,
-        srcHep,
-        { kind: 'pod', wep: group[0]?.endpoint ?? 'backend', node: group[0]?.endpoint.node },
-        dst.frontend,
-      ),
-      group,
-    ),
+  return groupBackends(list).map((group) =>
+    plan(entry, hostRouted(world, node, srcHep, backendPod(group), dst.frontend), group),
   );
 }
 
@@ -525,7 +519,7 @@ function hostRouted(
         verdict: 'Allow',
         decides: 'always',
         reason,
-        ...(dst.wep === 'backend' ? {} : { endpoint: endpointRef(dst.wep) }),
+        endpoint: dst.wep,
       },
     ];
   }
@@ -667,7 +661,7 @@ export function externalPlans(world: WorldModel, dst: DestinationOwner, via: Via
       );
       continue;
     }
-    for (const group of groupBackends(list, true)) {
+    for (const group of groupBackends(list)) {
       const hooks = [
         ...pre,
         dnatHook(e.node, dst.frontend),
@@ -723,12 +717,11 @@ function entryRouted(
     }
   }
   const key = `${dst.kind}|${dst.node}|${next}`;
-  const shared = dst.kind === 'node' || dst.wep === 'backend';
-  let tail = shared ? memo.get(key) : undefined;
+  let tail = memo.get(key);
   if (!tail) {
     tail =
       dst.kind === 'pod' ? intoRemotePod(world, dst, next) : intoRemoteHost(world, dst.node, dst.hep, next);
-    if (shared) memo.set(key, tail);
+    memo.set(key, tail);
   }
   return [...hooks, ...tail];
 }

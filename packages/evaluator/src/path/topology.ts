@@ -54,7 +54,9 @@ export type DestinationOwner =
   | { readonly kind: 'external' };
 
 /**
- * The topology of a flow (see the module comment); `key` identifies it (plans are cached by it).
+ * The topology of a flow (see the module comment). `key` identifies its plans: a pod counts by
+ * its node (plans name it by role, `'source'` / `'destination'`), so flows between the pods of
+ * two nodes share one key and one list of plans.
  *
  * @example
  * ```ts
@@ -72,7 +74,7 @@ export interface Topology {
 function sourceKey(s: SourceOwner): string {
   switch (s.kind) {
     case 'pod':
-      return `p${s.wep.id}`;
+      return `p@${s.wep.node ?? ''}`;
     case 'node':
       return `n${s.node}/${s.hep?.id ?? ''}`;
     case 'external':
@@ -87,7 +89,7 @@ function destinationKey(d: DestinationOwner): string {
       return `f${d.frontend.kind}/${sp.service.namespace}/${sp.service.name}/${sp.protocol}/${sp.port}/${d.node ?? ''}/${d.hep?.id ?? ''}/${d.version}`;
     }
     case 'pod':
-      return `p${d.wep.id}`;
+      return `p@${d.wep.node ?? ''}`;
     case 'node':
       return `n${d.node}/${d.hep?.id ?? ''}`;
     case 'external':

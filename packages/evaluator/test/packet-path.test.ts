@@ -378,3 +378,27 @@ describe('issue #17 item 9: flow input edges', () => {
     ).toHaveLength(1);
   });
 });
+
+describe('out of scope is refused loudly (README "Out of scope")', () => {
+  it('tunnel-device HEPs, the eBPF dataplane and ambiguous unaddressed HEPs are world issues', () => {
+    const world = World.from([
+      ...fvBase(),
+      hep('felix-0-tunl', 'felix-0', 'tunl0', [], {}),
+      hep('felix-1-a', 'felix-1', 'eth0', [], {}),
+      hep('felix-1-b', 'felix-1', 'eth1', [], {}),
+      {
+        apiVersion: 'projectcalico.org/v3',
+        kind: 'FelixConfiguration',
+        metadata: { name: 'node.felix-0' },
+        spec: { bpfEnabled: true },
+      },
+    ]);
+    const codes = world.issues.map((i) => i.code);
+    expect(codes).toContain('unsupported_tunnel_hep');
+    expect(codes).toContain('unsupported_ebpf');
+    expect(codes).toContain('ambiguous_host_endpoint');
+    expect(world.issues.find((i) => i.code === 'ambiguous_host_endpoint')?.message).toContain(
+      'felix-1-a, felix-1-b',
+    );
+  });
+});

@@ -163,22 +163,6 @@ export class PathRecorder {
     );
   }
 
-  /** The steps recorded so far, as a thunk (for sharing a prefix with other paths). */
-  snapshot(): () => readonly TraceStep[] {
-    const segments = [...this.#segments];
-    let cached: readonly TraceStep[] | undefined;
-    return () => {
-      cached ??= flatten(segments);
-      return cached;
-    };
-  }
-
-  /** Adds steps recorded for a shared prefix of this path (e.g. the entry stages). */
-  replay(prefix: () => readonly TraceStep[]): void {
-    const index = this.#index;
-    this.#segments.push(() => prefix().map((s) => (s.path === index ? s : { ...s, path: index })));
-  }
-
   /** Runs one chain through the engine and records its steps. */
   chain(
     stage: Stage,

@@ -1,19 +1,28 @@
 /**
- * The issue codes the evaluator reports itself (snake_case, one list, so that they can move into
- * core's `ISSUE_CODES` vocabulary).
+ * The issue codes the evaluator reports itself, with what each means (snake_case and keyed like
+ * core's `ISSUE_CODES`, so that they can move into that one vocabulary).
  *
  * @example
  * ```ts
- * result.issues.some((i) => i.code === EVALUATOR_ISSUE_CODES.unknownVia);
+ * result.issues.filter((i) => i.code in EVALUATOR_ISSUE_CODES);
  * ```
  */
 export const EVALUATOR_ISSUE_CODES = {
-  /** A flow's `via` names a node or interface the world does not have. */
-  unknownVia: 'unknown_via',
-  /** A HostEndpoint on an IPIP/VXLAN/WireGuard tunnel device (out of scope, §4.8). */
-  unsupportedTunnelHep: 'unsupported_tunnel_hep',
-  /** FelixConfiguration `bpfEnabled: true`: the eBPF dataplane is out of scope (§5). */
-  unsupportedEbpf: 'unsupported_ebpf',
-  /** Several named HEPs of one node without expectedIPs: which carries the node's address is unknown (§4.1). */
-  ambiguousHostEndpoint: 'ambiguous_host_endpoint',
+  unknown_via:
+    "A flow's `via` names a node, or an interface of that node's host endpoints, that the world does not have.",
+  unsupported_tunnel_hep: 'A HostEndpoint is on an IPIP/VXLAN/WireGuard tunnel device (not modelled).',
+  unsupported_ebpf:
+    'FelixConfiguration enables the eBPF dataplane (only the iptables dataplane is modelled).',
+  ambiguous_host_endpoint:
+    "Several named host endpoints of one node have no expectedIPs: which carries the node's address is unknown.",
 } as const;
+
+/**
+ * One of {@link EVALUATOR_ISSUE_CODES}.
+ *
+ * @example
+ * ```ts
+ * const code: EvaluatorIssueCode = 'unknown_via';
+ * ```
+ */
+export type EvaluatorIssueCode = keyof typeof EVALUATOR_ISSUE_CODES;

@@ -3,7 +3,10 @@
  * {@link planPaths}, cached per topology key — the only fast path, a cache of the same plans.
  */
 import type { Issue } from '@calico-dsl/core';
-import { EVALUATOR_ISSUE_CODES } from '../issue-codes.js';
+import type { EvaluatorIssueCode } from '../issue-codes.js';
+
+const UNKNOWN_VIA: EvaluatorIssueCode = 'unknown_via';
+
 import type { Packet } from '../match/packet.js';
 import type { WorkloadEndpointModel, WorldModel } from '../world/model.js';
 import type { PathPlan, RoleBinding } from './hooks.js';
@@ -68,7 +71,7 @@ export function checkVia(world: WorldModel, via: Topology['via']): Issue[] {
   if (!nodes.includes(via.node)) {
     return [
       {
-        code: EVALUATOR_ISSUE_CODES.unknownVia,
+        code: UNKNOWN_VIA,
         path: ['via', 'node'],
         message: `via.node ${JSON.stringify(via.node)} is not a node of this world; use one of: ${nodes.length > 0 ? nodes.join(', ') : '(the world has no nodes)'}.`,
       },
@@ -81,7 +84,7 @@ export function checkVia(world: WorldModel, via: Topology['via']): Issue[] {
   if (named.length === 0 || named.includes(via.interface)) return [];
   return [
     {
-      code: EVALUATOR_ISSUE_CODES.unknownVia,
+      code: UNKNOWN_VIA,
       path: ['via', 'interface'],
       message: `via.interface ${JSON.stringify(via.interface)} is not an interface of node ${via.node}'s host endpoints; use one of: ${[...new Set(named)].sort().join(', ')}.`,
     },

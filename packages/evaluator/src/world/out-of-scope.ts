@@ -5,7 +5,7 @@
  * is ambiguous (issue #12 item 7).
  */
 import type { Issue } from '@calico-dsl/core';
-import { EVALUATOR_ISSUE_CODES } from '../issue-codes.js';
+import type { EvaluatorIssueCode } from '../issue-codes.js';
 import type { HostEndpointModel } from './model.js';
 import type { ResourceIndex } from './read.js';
 
@@ -26,7 +26,7 @@ export function outOfScopeIssues(index: ResourceIndex, hostEndpoints: readonly H
     const iface = r.spec?.interfaceName;
     if (typeof iface === 'string' && TUNNEL_DEVICES.has(iface))
       issues.push({
-        code: EVALUATOR_ISSUE_CODES.unsupportedTunnelHep,
+        code: 'unsupported_tunnel_hep' satisfies EvaluatorIssueCode,
         path: [i, 'spec', 'interfaceName'],
         message: `HostEndpoint "${r.metadata.name}" is on tunnel device ${iface}: IPIP/VXLAN/WireGuard tunnel host endpoints are not modelled; use interfaceName "*" or the fabric interface.`,
       });
@@ -34,7 +34,7 @@ export function outOfScopeIssues(index: ResourceIndex, hostEndpoints: readonly H
   for (const [r, i] of index.of('FelixConfiguration'))
     if (r.spec?.bpfEnabled === true)
       issues.push({
-        code: EVALUATOR_ISSUE_CODES.unsupportedEbpf,
+        code: 'unsupported_ebpf' satisfies EvaluatorIssueCode,
         path: [i, 'spec', 'bpfEnabled'],
         message: `FelixConfiguration "${r.metadata.name}" enables the eBPF dataplane: the evaluator models the iptables dataplane only, so its answers may differ (NAT and host endpoint handling differ in eBPF).`,
       });
@@ -46,7 +46,7 @@ export function outOfScopeIssues(index: ResourceIndex, hostEndpoints: readonly H
   for (const [node, names] of unaddressed)
     if (names.length > 1)
       issues.push({
-        code: EVALUATOR_ISSUE_CODES.ambiguousHostEndpoint,
+        code: 'ambiguous_host_endpoint' satisfies EvaluatorIssueCode,
         path: [],
         message: `Node ${node} has several named host endpoints without expectedIPs (${names.join(', ')}): which one carries the node's addresses is unknown, so traffic to them is matched to the "*" host endpoint (or unpoliced); add expectedIPs.`,
       });

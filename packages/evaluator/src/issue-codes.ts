@@ -4,7 +4,8 @@
  *
  * @example
  * ```ts
- * result.issues.filter((i) => i.code in EVALUATOR_ISSUE_CODES);
+ * declare const result: EvaluationResult;
+ * result.issues.filter((i) => i.code in EVALUATOR_ISSUE_CODES); // e.g. [{ code: 'unknown_via', … }]
  * ```
  */
 export const EVALUATOR_ISSUE_CODES = {

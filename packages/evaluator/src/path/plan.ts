@@ -254,14 +254,21 @@ function unaddressed(hep: HostEndpointModel): Hook[] {
  * node): raw PREROUTING (failsafe, untracked — never for `*` HEPs) and mangle PREROUTING
  * (failsafe, pre-DNAT).
  */
-function arrival(node: string | undefined, hep: HostEndpointModel | undefined, view: PacketView): Hook[] {
+function arrival(
+  node: string | undefined,
+  hep: HostEndpointModel | undefined,
+  view: PacketView,
+  byName = false,
+): Hook[] {
   if (node === undefined || !hep) return [];
   // §4.1: untracked policy is ignored on `*` HEPs (raw dispatch has no `*` fallback).
   const raw: Hook[] =
     hep.interfaceName === '*'
       ? []
       : [rawFailsafe(node, hep, 'in', view), untracked(node, hep, 'ingress', view)];
-  return [...unaddressed(hep), ...raw, failsafe(node, hep, 'in', 'mangle', view), preDnat(node, hep, view)];
+  // A HEP picked by `via.interface` is named, not inferred from an address.
+  const why = byName ? [] : unaddressed(hep);
+  return [...why, ...raw, failsafe(node, hep, 'in', 'mangle', view), preDnat(node, hep, view)];
 }
 
 /** filter INPUT for a packet through `hep` to `node`'s host namespace (§4.8 "external → host process"). */
@@ -537,7 +544,7 @@ function hostRouted(
     ];
   }
   const out = srcHep ?? wildcardHep(world, node);
-  const hooks: Hook[] = [];
+  const hooks: Hook[] = out ? unaddressed(out) : [];
   if (out && out.interfaceName !== '*')
     hooks.push(rawFailsafe(node, out, 'out', 'original'), untracked(node, out, 'egress', 'original'));
   hooks.push(...d);
@@ -634,7 +641,7 @@ export function externalPlans(world: WorldModel, dst: DestinationOwner, via: Via
     const entryRef = e.hep ? endpointRef(e.hep) : hostRef(e.node);
     const pre: Hook[] =
       e.hep && e.node !== undefined
-        ? arrival(e.node, e.hep, 'original')
+        ? arrival(e.node, e.hep, 'original', via?.interface !== undefined)
         : [note('preDnat', `entry interface has no host endpoint: ${UNPOLICED} on entry (§4.1)`, entryRef)];
     if (dst.kind !== 'frontend') {
       out.push(

@@ -14,7 +14,7 @@ import { createReferenceEngine } from './reference/engine.js';
 import { Evaluation } from './result/result.js';
 import type { EndpointRef, EvaluationResult, PolicyRef, Verdict } from './result/types.js';
 import { type BuildOptions, buildModel } from './world/build.js';
-import type { EndpointModel, WorldModel } from './world/model.js';
+import type { EndpointModel, WorkloadEndpointModel, WorldModel } from './world/model.js';
 
 /**
  * Options of {@link World.from}.
@@ -161,7 +161,16 @@ export class World {
   };
 
   // The reply leg of an untracked connection enters where the reply is addressed (no `via`).
-  readonly #replyPlans = (reply: Packet) => this.#plans.plansOf(reply, undefined);
+  readonly #replyPlans = (reply: Packet) => this.#plans.bound(reply);
+  // The role binding of the flow being evaluated (reused: evaluation is synchronous; a reply
+  // leg plans through `#plans` but never writes here).
+  readonly #bind: {
+    source: WorkloadEndpointModel | undefined;
+    destination: WorkloadEndpointModel | undefined;
+  } = {
+    source: undefined,
+    destination: undefined,
+  };
   readonly #plans: PlanCache;
 
   private constructor(model: WorldModel, engine: Engine) {
@@ -229,14 +238,26 @@ export class World {
       const bad = checkVia(this.model, via);
       if (bad.length > 0) return Evaluation.traced(flow, NO_PATHS, bad);
     }
-    const { plans, bind } = this.#plans.plansOf(packet, via);
+    const cache = this.#plans;
+    const plans = cache.plansOf(packet, via);
+    const source = cache.source;
+    const destination = cache.destination;
     const engine = this.#engine;
     const reply = this.#replyPlans;
+    const bind = this.#bind;
+    bind.source = source;
+    bind.destination = destination;
     // With chain verdicts: the verdict now, the trace (the same interpreter) when read.
     const verdict = verdictOfPlans(engine, plans, packet, bind, reply);
     if (verdict !== undefined)
-      return Evaluation.deferred(flow, verdict, () => tracePlans(engine, plans, packet, bind, reply));
-    return Evaluation.traced(flow, tracePlans(engine, plans, packet, bind, reply), NO_ISSUES);
+      return Evaluation.deferred(flow, verdict, () =>
+        tracePlans(engine, plans, packet, { source, destination }, reply),
+      );
+    return Evaluation.traced(
+      flow,
+      tracePlans(engine, plans, packet, { source, destination }, reply),
+      NO_ISSUES,
+    );
   }
 
   /**
@@ -349,7 +370,8 @@ export class World {
           dstPort: ported ? options.port : undefined,
           icmp: undefined,
         };
-        const { plans, bind } = this.#plans.plansOf(packet, undefined);
+        const plans = this.#plans.plansOf(packet, undefined);
+        const bind = { source: this.#plans.source, destination: this.#plans.destination };
         return (
           verdictOfPlans(this.#engine, plans, packet, bind, this.#replyPlans) ??
           this.#evaluateFlow(options.protocol, s, d, options.port)

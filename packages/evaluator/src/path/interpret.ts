@@ -43,11 +43,13 @@ export interface PathSet {
 
 /** Where the interpreter sends chains and notes: a trace recorder, or verdicts only. */
 interface Sink {
+  /** Runs a chain; a recording sink pushes the chain's decision (or undefined) onto `decisions`. */
   chain(
     hook: ChainHook,
     endpoint: EndpointModel,
     packet: Packet,
-  ): { verdict: 'allow' | 'deny' | 'none'; decision: Decision | undefined };
+    decisions: (Decision | undefined)[] | undefined,
+  ): 'allow' | 'deny' | 'none';
   note(stage: Stage, action: StepAction, reason: string, endpoint?: EndpointRef): void;
 }
 
@@ -199,10 +201,9 @@ function runHooks(
         sink.note(h.stage, 'continue', SKIPPED, endpointRef(endpoint));
         continue;
       }
-      const out = sink.chain(h, endpoint, pkt);
-      decisions?.push(out.decision);
-      if (out.verdict === 'deny' || (out.verdict === 'none' && h.onNone === 'deny')) return -1 - i;
-      if (out.verdict === 'allow' && h.onAllow !== 'continue') {
+      const verdict = sink.chain(h, endpoint, pkt, decisions);
+      if (verdict === 'deny' || (verdict === 'none' && h.onNone === 'deny')) return -1 - i;
+      if (verdict === 'allow' && h.onAllow !== 'continue') {
         marked ??= [];
         marked.push(node);
         if (h.onAllow === 'notrack') state.untracked = true;
@@ -344,7 +345,7 @@ export function tracePlans(
   // Folding: the first path of each signature is traced; the others only counted.
   const groups = new Map<string, { plan: PathPlan; backend: BackendModel | undefined; count: number }>();
   const decisionSink: Sink = {
-    chain: (h, endpoint, pkt) => {
+    chain: (h, endpoint, pkt, decisions) => {
       const out = engine.evaluateChain({
         endpoint,
         chain: h.chain,
@@ -352,10 +353,8 @@ export function tracePlans(
         packet: pkt,
         trace: { path: 0, stage: h.stage, endpoint: endpointRef(endpoint) },
       });
-      return {
-        verdict: out.verdict,
-        decision: out.decision ? { stage: h.stage, ...out.decision } : undefined,
-      };
+      decisions?.push(out.decision ? { stage: h.stage, ...out.decision } : undefined);
+      return out.verdict;
     },
     note: NOTE,
   };
@@ -364,7 +363,11 @@ export function tracePlans(
     const own: UnsupportedUse[] = [];
     const rec = new PathRecorder(engine, paths.length, own);
     const sink: Sink = {
-      chain: (h, endpoint, pkt) => rec.chain(h.stage, endpoint, h.chain, h.direction, pkt),
+      chain: (h, endpoint, pkt, decisions) => {
+        const out = rec.chain(h.stage, endpoint, h.chain, h.direction, pkt);
+        decisions?.push(out.decision);
+        return out.verdict;
+      },
       note: (stage, action, reason, endpoint) => rec.note(stage, action, reason, endpoint),
     };
     const decisions: (Decision | undefined)[] = [];
@@ -409,23 +412,18 @@ function SILENT(engine: Engine): Sink {
     const verdict = engine.verdict;
     sink = verdict
       ? {
-          chain: (h, endpoint, pkt) => ({
-            verdict: verdict(endpoint, h.chain, h.direction, pkt),
-            decision: undefined,
-          }),
+          chain: (h, endpoint, pkt) => verdict(endpoint, h.chain, h.direction, pkt),
           note: NOTE,
         }
       : {
-          chain: (h, endpoint, pkt) => ({
-            verdict: engine.evaluateChain({
+          chain: (h, endpoint, pkt) =>
+            engine.evaluateChain({
               endpoint,
               chain: h.chain,
               direction: h.direction,
               packet: pkt,
               trace: { path: 0, stage: h.stage, endpoint: endpointRef(endpoint) },
             }).verdict,
-            decision: undefined,
-          }),
           note: NOTE,
         };
     SILENT_SINKS.set(engine, sink);

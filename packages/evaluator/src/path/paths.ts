@@ -99,27 +99,32 @@ export function checkVia(world: WorldModel, via: Topology['via']): Issue[] {
  * @example
  * ```ts
  * const cache = new PlanCache(world.model);
- * cache.plansOf(packet, undefined).plans.length;
+ * cache.plansOf(packet, undefined).length;
+ * cache.source?.name; // the pod the 'source' role binds to
  * ```
  */
 export class PlanCache {
+  /** The pods the roles of the last {@link PlanCache.plansOf} call bind to (read right after it). */
+  source: WorkloadEndpointModel | undefined;
+  destination: WorkloadEndpointModel | undefined;
   readonly #world: WorldModel;
   readonly #podToPod = new Map<string | undefined, Map<string | undefined, readonly PathPlan[]>>();
 
   constructor(world: WorldModel) {
     this.#world = world;
+    this.source = undefined;
+    this.destination = undefined;
   }
 
-  /** The plans of one packet and the pods its roles bind to. */
-  plansOf(
-    packet: Packet,
-    via: Topology['via'],
-  ): { readonly plans: readonly PathPlan[]; readonly bind: RoleBinding } {
+  /** The plans of one packet; `source` / `destination` then hold the pods its roles bind to. */
+  plansOf(packet: Packet, via: Topology['via']): readonly PathPlan[] {
     const world = this.#world;
     if (via === undefined) {
       const source = workloadOwning(world, packet.src);
       const destination = source === undefined ? undefined : podDestination(world, packet);
       if (source !== undefined && destination !== undefined) {
+        this.source = source;
+        this.destination = destination;
         let byDst = this.#podToPod.get(source.node);
         if (byDst === undefined) {
           byDst = new Map();
@@ -130,17 +135,19 @@ export class PlanCache {
           plans = cachedPlans(world, topologyOf(world, packet, undefined));
           byDst.set(destination.node, plans);
         }
-        return { plans, bind: { source, destination } };
+        return plans;
       }
     }
     const t = topologyOf(world, packet, via);
-    return {
-      plans: cachedPlans(world, t),
-      bind: {
-        source: t.source.kind === 'pod' ? t.source.wep : undefined,
-        destination: t.destination.kind === 'pod' ? t.destination.wep : undefined,
-      },
-    };
+    this.source = t.source.kind === 'pod' ? t.source.wep : undefined;
+    this.destination = t.destination.kind === 'pod' ? t.destination.wep : undefined;
+    return cachedPlans(world, t);
+  }
+
+  /** The plans of a packet with their role binding as a value (for a reply leg). */
+  bound(packet: Packet): { readonly plans: readonly PathPlan[]; readonly bind: RoleBinding } {
+    const plans = this.plansOf(packet, undefined);
+    return { plans, bind: { source: this.source, destination: this.destination } };
   }
 }
 

@@ -82,4 +82,27 @@ describe('@calico-dsl/evaluator/model', () => {
       plan?.hooks.map((h) => h.kind),
     );
   });
+
+  it('pods of nodes without host endpoints get one plan whatever their nodes (what PlanCache shares)', () => {
+    const plain = World.from([
+      ns('default'),
+      node('m0', '10.0.0.1'),
+      node('m1', '10.0.0.2'),
+      pod('default', 'a', '10.1.0.1', { app: 'a' }, { node: 'm0' }),
+      pod('default', 'b', '10.1.0.2', { app: 'b' }, { node: 'm0' }),
+      pod('default', 'c', '10.1.1.1', { app: 'c' }, { node: 'm1' }),
+    ]).model;
+    const ip = (t: string) => parseIp(t) as NonNullable<ReturnType<typeof parseIp>>;
+    const plans = (src: string, dst: string) =>
+      planPaths(
+        plain,
+        topologyOf(
+          plain,
+          { protocol: 6, src: ip(src), srcPort: 1, dst: ip(dst), dstPort: 80, icmp: undefined },
+          undefined,
+        ),
+      );
+    expect(plans('10.1.0.1', '10.1.1.1')).toEqual(plans('10.1.0.1', '10.1.0.2'));
+    expect(plans('10.1.1.1', '10.1.0.2')).toEqual(plans('10.1.0.1', '10.1.0.2'));
+  });
 });

@@ -15,6 +15,8 @@ import { findFrontend, workloadOwning } from './targets.js';
 import { type Topology, topologyOf } from './topology.js';
 
 const PLAN_CACHE_LIMIT = 1 << 16;
+// A node class no node name can equal (names are DNS labels).
+const HOST_ENDPOINT_FREE = '\u0000no host endpoint';
 const CACHES = new WeakMap<WorldModel, Map<string, readonly PathPlan[]>>();
 
 /**
@@ -109,11 +111,19 @@ export class PlanCache {
   destination: WorkloadEndpointModel | undefined;
   readonly #world: WorldModel;
   readonly #podToPod = new Map<string | undefined, Map<string | undefined, readonly PathPlan[]>>();
+  // Nodes with a host endpoint. Pods of nodes without one cross no host hooks, so all their
+  // pod → pod plans are the same plan (workload hooks name pods by role, not by node).
+  readonly #hepNodes: ReadonlySet<string>;
 
   constructor(world: WorldModel) {
     this.#world = world;
     this.source = undefined;
     this.destination = undefined;
+    this.#hepNodes = new Set(world.hostEndpoints.map((h) => h.node));
+  }
+
+  #nodeClass(node: string | undefined): string | undefined {
+    return node !== undefined && this.#hepNodes.has(node) ? node : HOST_ENDPOINT_FREE;
   }
 
   /** The plans of one packet; `source` / `destination` then hold the pods its roles bind to. */
@@ -125,15 +135,17 @@ export class PlanCache {
       if (source !== undefined && destination !== undefined) {
         this.source = source;
         this.destination = destination;
-        let byDst = this.#podToPod.get(source.node);
+        const from = this.#nodeClass(source.node);
+        const to = this.#nodeClass(destination.node);
+        let byDst = this.#podToPod.get(from);
         if (byDst === undefined) {
           byDst = new Map();
-          this.#podToPod.set(source.node, byDst);
+          this.#podToPod.set(from, byDst);
         }
-        let plans = byDst.get(destination.node);
+        let plans = byDst.get(to);
         if (plans === undefined) {
           plans = cachedPlans(world, topologyOf(world, packet, undefined));
-          byDst.set(destination.node, plans);
+          byDst.set(to, plans);
         }
         return plans;
       }

@@ -180,16 +180,12 @@ function hostNormal(
 }
 
 /** Workload policy (filter FORWARD/INPUT from-/to-workload dispatch, §3.3). */
-function workload(
-  wep: EndpointRole,
-  direction: 'ingress' | 'egress',
-  view: PacketView,
-  node: string | undefined,
-): ChainHook {
+function workload(wep: EndpointRole, direction: 'ingress' | 'egress', view: PacketView): ChainHook {
   return {
     kind: 'chain',
     stage: direction === 'ingress' ? 'workloadIngress' : 'workloadEgress',
-    node,
+    // The bound pod's node; roles make the plan independent of it (marks never apply here).
+    node: undefined,
     table: 'filter',
     endpoint: wep,
     chain: 'normal',
@@ -294,7 +290,7 @@ function intoLocalPod(
 ): Hook[] {
   const out: Hook[] = [];
   if (node !== undefined && inHep) out.push(forward(node, inHep, 'ingress', view));
-  out.push(workload(pod.wep, 'ingress', view, pod.node));
+  out.push(workload(pod.wep, 'ingress', view));
   const star = node === undefined ? undefined : wildcardHep(world, node);
   if (node !== undefined && star) out.push(forward(node, star, 'egress', view));
   return out;
@@ -439,7 +435,7 @@ function podRouted(
   view: PacketView,
 ): Hook[] {
   const node = src.node;
-  const egress = workload('source', 'egress', view, node);
+  const egress = workload('source', 'egress', view);
   if (dst.kind === 'node' && dst.node === node) {
     // filter INPUT from cali+: goto cali-wl-to-host (workload egress, then the configured action).
     const action = world.endpointToHostAction;
@@ -461,7 +457,7 @@ function podRouted(
   if (node !== undefined && star) hooks.push(forward(node, star, 'ingress', view));
   hooks.push(egress);
   if (dst.kind === 'pod' && dst.node === node)
-    return [...hooks, workload(dst.wep, 'ingress', view, dst.node), ...forwardOut(node, star, view)];
+    return [...hooks, workload(dst.wep, 'ingress', view), ...forwardOut(node, star, view)];
   if (dst.kind === 'pod')
     return [
       ...hooks,

@@ -4,6 +4,7 @@ import {
   type EvaluationResult,
   formatDecision,
   formatEndpoint,
+  formatPolicy,
   type PathResult,
   type PolicyRef,
 } from '@calico-dsl/evaluator';
@@ -76,7 +77,7 @@ export function summaryText(result: EvaluationResult, c: Palette, lookup: RuleLo
   if (result.paths.length === 0) lines.push('  (no path: the flow was not evaluated)');
   for (const u of result.unsupported) {
     lines.push(
-      `  ${c.yellow('note')}: ${u.policy.name} ${u.direction} rule ${u.ruleIndex} uses ${u.feature}; evaluated on its L3/L4 fields only`,
+      `  ${c.yellow('note')}: ${formatPolicy(u.policy)} ${u.direction} rule ${u.ruleIndex} uses ${u.feature}; evaluated on its L3/L4 fields only`,
     );
   }
   for (const issue of result.issues) {

@@ -24,12 +24,13 @@ export function analyze(world: World): Analysis {
     part ??= buildPartition([world.model], []);
     return part;
   };
+  const notes: string[] = [];
   return {
     search: (space, verdict) => searchWorld(world, space, verdict),
-    lint: () => lintWorld(world, partition()),
+    lint: () => lintWorld(world, partition(), notes),
     matrix: (opts) => classMatrix(world, partition(), opts),
     get unsupported() {
-      return worldUnsupported(world);
+      return [...worldUnsupported(world), ...notes];
     },
   };
 }

@@ -96,7 +96,37 @@ function protocolAtoms(named: ReadonlySet<number>, space: ReadonlySet<number> | 
   return out;
 }
 
-const ipText = (family: Family, v: bigint) => formatIp(family, v);
+const texts = new Map<string, string>();
+const ipText = (family: Family, v: bigint) => {
+  const k = `${family}${v}`;
+  let t = texts.get(k);
+  if (t === undefined) {
+    if (texts.size > 100_000) texts.clear();
+    t = formatIp(family, v);
+    texts.set(k, t);
+  }
+  return t;
+};
+
+// Port atoms per (egress relevance, ingress relevance, filter): relevances are interned.
+const atomCache = new WeakMap<CellFilter, WeakMap<Relevance, WeakMap<Relevance, Atoms>>>();
+type Atoms = [PortInterval[], PortInterval[], number[][]];
+function atomsFor(ctx: CellContext, eg: Relevance, ing: Relevance, filter: CellFilter): Atoms {
+  let byFilter = atomCache.get(filter);
+  if (!byFilter) atomCache.set(filter, (byFilter = new WeakMap()));
+  let byEg = byFilter.get(eg);
+  if (!byEg) byFilter.set(eg, (byEg = new WeakMap()));
+  let hit = byEg.get(ing);
+  if (!hit) {
+    hit = [
+      portAtoms([ctx.global.srcBreaks, eg.srcBreaks, ing.srcBreaks], filter.srcPort),
+      portAtoms([ctx.global.dstBreaks, eg.dstBreaks, ing.dstBreaks], filter.dstPort),
+      protocolAtoms(new Set([...ctx.global.protocols, ...eg.protocols, ...ing.protocols]), filter.protocols),
+    ];
+    byEg.set(ing, hit);
+  }
+  return hit;
+}
 
 /**
  * The cells of flows from `src` (restricted to `srcIvs`) to `dst` (restricted to `dstIvs`).
@@ -117,7 +147,7 @@ export function cellsOfPair(
 ): Cell[] {
   const eg = classRelevance(src, ctx.models).egress;
   const ing = classRelevance(dst, ctx.models).ingress;
-  const named = new Set([...ctx.global.protocols, ...eg.protocols, ...ing.protocols]);
+  const atoms = atomsFor(ctx, eg, ing, filter);
   const family = src.family;
   const s0 = (srcIvs[0] as IpInterval).lo;
   const d0 = (dstIvs[0] as IpInterval).lo;
@@ -129,9 +159,7 @@ export function cellsOfPair(
     pairs.push([s0, s0]);
   } else pairs.push([s0, d0]);
   const cells: Cell[] = [];
-  let dstPorts: PortInterval[] | undefined;
-  let srcPorts: PortInterval[] | undefined;
-  for (const protos of protocolAtoms(named, filter.protocols)) {
+  for (const protos of atoms[2]) {
     const p = protos[0] as number;
     const label = protocolLabel(p);
     if (!PORTED.has(p)) {
@@ -146,10 +174,8 @@ export function cellsOfPair(
       });
       continue;
     }
-    dstPorts ??= portAtoms([ctx.global.dstBreaks, eg.dstBreaks, ing.dstBreaks], filter.dstPort);
-    srcPorts ??= portAtoms([ctx.global.srcBreaks, eg.srcBreaks, ing.srcBreaks], filter.srcPort);
-    for (const sp of srcPorts)
-      for (const dp of dstPorts)
+    for (const sp of atoms[0])
+      for (const dp of atoms[1])
         cells.push({
           protocols: protos,
           ported: true,

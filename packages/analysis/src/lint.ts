@@ -6,13 +6,16 @@
 import { type CellContext, cellContext, cellsOfPair } from './cells.js';
 import type { EndpointModel, EvaluationResult, Flow, PolicyModel, RuleModel, World, WorldModel } from './evaluator-seam.js';
 import { type IpClass, type Partition, representatives } from './partition.js';
+import { chainShadowed } from './chain-proof.js';
 import { sideMayMatch } from './rule-side.js';
 import type { IpInterval } from './sets/ip.js';
 import type { PortInterval } from './space.js';
 import type { LintFinding } from './types.js';
 
 /** Evaluations one lint search may spend before it gives up (and claims nothing). */
-const BUDGET = 20_000;
+const RULE_BUDGET = 4_000;
+/** Evaluations all flow searches of one lint run may spend. */
+const TOTAL_BUDGET = 400_000;
 
 const BUILTIN_TIERS = new Set(['default', 'kube-admin', 'kube-baseline']);
 
@@ -35,6 +38,9 @@ interface Ctx {
   readonly part: Partition;
   readonly cells: CellContext;
   readonly backends: ReadonlySet<EndpointModel>;
+  /** Evaluations left for flow searches; searches stop (claiming nothing) at zero. */
+  budget: number;
+  readonly notes: string[];
 }
 
 /** Looks for a flow whose evaluation satisfies `hit`; `undefined` + exhausted=true is a proof. */
@@ -48,12 +54,25 @@ function findFlow(
   for (const [s, d] of pairs) {
     for (const cell of cellsOfPair(ctx.cells, s, s.intervals, d, d.intervals, filter)) {
       for (const flow of cell.flows) {
-        if (++spent > BUDGET) return { witness: undefined, exhausted: false };
+        if (++spent > RULE_BUDGET || --ctx.budget < 0) return { witness: undefined, exhausted: false };
         if (hit(ctx.world.evaluate(flow))) return { witness: flow, exhausted: true };
       }
     }
   }
   return { witness: undefined, exhausted: true };
+}
+
+const sideCache = new WeakMap<RuleModel['source'], Map<IpClass, boolean>>();
+function sideMay(ctx: Ctx, side: RuleModel['source'], c: IpClass): boolean {
+  if (!side.nets && !side.notNets && !side.selector && !side.notSelector) return true;
+  let m = sideCache.get(side);
+  if (!m) sideCache.set(side, (m = new Map()));
+  let v = m.get(c);
+  if (v === undefined) {
+    v = sideMayMatch(ctx.model, side, c.family, representatives(c.intervals)[0]);
+    m.set(c, v);
+  }
+  return v;
 }
 
 function* pairsFor(
@@ -78,11 +97,15 @@ function shadowedRules(ctx: Ctx, p: PolicyModel, eps: EndpointModel[]): LintFind
   const own = natted ? undefined : new Set(ctx.part.classes.filter((c) => (c.members[0] ?? []).some((e) => epSet.has(e))));
   for (const dir of ['ingress', 'egress'] as const) {
     if (dir === 'ingress' ? !p.ingressType : !p.egressType) continue;
+    const proved = chainShadowed(ctx.model, p, eps, dir);
     for (const r of p[dir]) {
+      if (proved.has(r.index)) {
+        out.push(shadowFinding(p, dir, r));
+        continue;
+      }
       const ownSide = dir === 'ingress' ? r.destination : r.source;
       const peerSide = dir === 'ingress' ? r.source : r.destination;
-      const may = (side: RuleModel['source']) => (c: IpClass) =>
-        natted || sideMayMatch(ctx.model, side, c.family, representatives(c.intervals)[0]);
+      const may = (side: RuleModel['source']) => (c: IpClass) => natted || sideMay(ctx, side, c);
       const filter = {
         protocols: r.protocol !== undefined ? new Set([r.protocol]) : undefined,
         srcPort: natted ? undefined : portsOf(r.source),
@@ -104,17 +127,25 @@ function shadowedRules(ctx: Ctx, p: PolicyModel, eps: EndpointModel[]): LintFind
         filter,
         reaches,
       );
-      if (witness || !exhausted) continue;
-      out.push({
-        code: 'shadowed-rule',
-        severity: 'warning',
-        message: `${title(p)} ${dir} rule ${r.index} (${r.action}) never decides: no flow to or from the endpoints it selects reaches it, earlier rules, policies or tiers always decide first. Remove it or move it before the rule that covers it.`,
-        resource: resourceOf(p),
-        rule: { direction: dir, index: r.index },
-      });
+      if (witness) continue;
+      if (!exhausted) {
+        ctx.notes.push(`${title(p)} ${dir} rule ${r.index}`);
+        continue;
+      }
+      out.push(shadowFinding(p, dir, r));
     }
   }
   return out;
+}
+
+function shadowFinding(p: PolicyModel, dir: 'ingress' | 'egress', r: RuleModel): LintFinding {
+  return {
+    code: 'shadowed-rule',
+    severity: 'warning',
+    message: `${title(p)} ${dir} rule ${r.index} (${r.action}) never decides: no flow to or from the endpoints it selects reaches it, earlier rules, policies or tiers always decide first. Remove it or move it before the rule that covers it.`,
+    resource: resourceOf(p),
+    rule: { direction: dir, index: r.index },
+  };
 }
 
 function matchesNothing(ctx: Ctx, p: PolicyModel, eps: EndpointModel[]): LintFinding[] {
@@ -253,7 +284,7 @@ function dnsChecks(ctx: Ctx): LintFinding[] {
  * lintWorld(world, part).map((f) => f.code);
  * ```
  */
-export function lintWorld(world: World, part: Partition): LintFinding[] {
+export function lintWorld(world: World, part: Partition, notes: string[] = []): LintFinding[] {
   const model = world.model;
   const ctx: Ctx = {
     world,
@@ -261,6 +292,8 @@ export function lintWorld(world: World, part: Partition): LintFinding[] {
     part,
     cells: cellContext([model]),
     backends: new Set(model.servicePorts.flatMap((sp) => sp.backends.map((b) => b.endpoint))),
+    budget: TOTAL_BUDGET,
+    notes: [],
   };
   const out: LintFinding[] = [];
   for (const p of model.policies) {
@@ -271,5 +304,10 @@ export function lintWorld(world: World, part: Partition): LintFinding[] {
     else out.push(...shadowedRules(ctx, p, eps));
   }
   out.push(...dnsChecks(ctx));
+  if (ctx.notes.length > 0) {
+    notes.push(
+      `lint: the search budget ran out before these rules were proved reachable or shadowed (no claim made): ${ctx.notes.slice(0, 20).join('; ')}${ctx.notes.length > 20 ? `; … ${ctx.notes.length - 20} more` : ''}`,
+    );
+  }
   return out;
 }

@@ -179,6 +179,18 @@ export function buildPartition(models: readonly WorldModel[], extra: readonly Ip
 }
 
 const relevanceCache = new WeakMap<IpClass, { egress: Relevance; ingress: Relevance }>();
+const interned = new Map<string, Relevance>();
+
+/** Equal relevances share one object, so per-pair work can be cached by identity. */
+function intern(r: Relevance): Relevance {
+  const sorted = (x: Set<number>) => [...x].sort((a, b) => a - b).join(',');
+  const key = `${sorted(r.dstBreaks)}|${sorted(r.srcBreaks)}|${sorted(r.protocols)}`;
+  const hit = interned.get(key);
+  if (hit) return hit;
+  if (interned.size > 10_000) interned.clear();
+  interned.set(key, r);
+  return r;
+}
 
 /**
  * Constants the class's own chains compare against (its egress rules when it sends, its ingress
@@ -196,8 +208,9 @@ export function classRelevance(c: IpClass, models: readonly WorldModel[]): { egr
     for (const r of endpointRules(model, e, 'egress')) addRule(out.egress, r);
     for (const r of endpointRules(model, e, 'ingress')) addRule(out.ingress, r);
   }
-  relevanceCache.set(c, out);
-  return out;
+  const shared = { egress: intern(out.egress), ingress: intern(out.ingress) };
+  relevanceCache.set(c, shared);
+  return shared;
 }
 
 /**

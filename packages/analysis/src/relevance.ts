@@ -88,13 +88,11 @@ export function endpointRules(model: WorldModel, e: EndpointModel, dir: 'ingress
  * @example
  * ```ts
  * declare const model: WorldModel;
- * globalRelevance(model).protocols; // e.g. Set { 6, 17 }
+ * globalRelevance(model).protocols; // e.g. Set { 6, 17 } (protocols of services and host endpoint rules)
  * ```
  */
 export function globalRelevance(model: WorldModel): Relevance {
   const rel = emptyRelevance();
-  // Ported and portless protocols behave differently even when no rule names one.
-  for (const p of [1, 6, 17, 58, 132]) rel.protocols.add(p);
   const backends = new Set<EndpointModel>();
   for (const sp of model.servicePorts) {
     rel.protocols.add(sp.protocol);

@@ -17,14 +17,18 @@ function stable(value: unknown): string {
   });
 }
 
-const endpointKey = (e: EndpointModel) => `${e.kind}|${e.kind === 'WorkloadEndpoint' ? e.namespace : ''}|${e.name}`;
+const endpointKey = (e: EndpointModel) =>
+  `${e.kind}|${e.kind === 'WorkloadEndpoint' ? e.namespace : ''}|${e.name}`;
 
 function pathFingerprint(m: WorldModel): string {
   return stable({
     endpoints: m.endpoints,
     networkSets: m.networkSets,
     nodes: m.nodes,
-    servicePorts: m.servicePorts.map((sp) => ({ ...sp, backends: sp.backends.map((b) => [endpointKey(b.endpoint), b.ip, b.port]) })),
+    servicePorts: m.servicePorts.map((sp) => ({
+      ...sp,
+      backends: sp.backends.map((b) => [endpointKey(b.endpoint), b.ip, b.port]),
+    })),
     tiers: m.tiers,
     failsafe: [m.failsafeInbound, m.failsafeOutbound],
     e2h: m.endpointToHostAction,
@@ -40,9 +44,14 @@ function pathFingerprint(m: WorldModel): string {
  * affectedClasses(before.model, after.model, classes); // undefined when pods or services changed
  * ```
  */
-export function affectedClasses(a: WorldModel, b: WorldModel, classes: readonly IpClass[]): Set<IpClass> | undefined {
+export function affectedClasses(
+  a: WorldModel,
+  b: WorldModel,
+  classes: readonly IpClass[],
+): Set<IpClass> | undefined {
   if (pathFingerprint(a) !== pathFingerprint(b)) return undefined;
-  const policies = (m: WorldModel) => new Map(m.policies.map((p) => [`${p.kind}|${p.namespace ?? ''}|${p.name}`, p]));
+  const policies = (m: WorldModel) =>
+    new Map(m.policies.map((p) => [`${p.kind}|${p.namespace ?? ''}|${p.name}`, p]));
   const pa = policies(a);
   const pb = policies(b);
   const changed = [];
@@ -54,7 +63,8 @@ export function affectedClasses(a: WorldModel, b: WorldModel, classes: readonly 
   const hit = new Set<string>();
   const backends = new Set(a.servicePorts.flatMap((sp) => sp.backends.map((x) => endpointKey(x.endpoint))));
   for (const e of a.endpoints) {
-    const touched = changed.some((p) => p.selector(e.labels)) || e.profiles.some((n) => changedProfiles.has(n));
+    const touched =
+      changed.some((p) => p.selector(e.labels)) || e.profiles.some((n) => changedProfiles.has(n));
     if (!touched) continue;
     if (e.kind === 'HostEndpoint' || backends.has(endpointKey(e))) return undefined;
     hit.add(endpointKey(e));

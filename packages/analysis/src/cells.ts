@@ -5,10 +5,10 @@
  */
 import type { Flow, WorldModel } from './evaluator-seam.js';
 import { classRelevance, type IpClass } from './partition.js';
+import { protocolLabel } from './region.js';
 import { globalRelevance, type Relevance } from './relevance.js';
 import { type Family, formatIp, type IpInterval } from './sets/ip.js';
 import type { PortInterval } from './space.js';
-import { protocolLabel } from './region.js';
 
 /** What a query restricts beside addresses. */
 export interface CellFilter {
@@ -113,9 +113,15 @@ const atomCache = new WeakMap<CellFilter, WeakMap<Relevance, WeakMap<Relevance, 
 type Atoms = [PortInterval[], PortInterval[], number[][]];
 function atomsFor(ctx: CellContext, eg: Relevance, ing: Relevance, filter: CellFilter): Atoms {
   let byFilter = atomCache.get(filter);
-  if (!byFilter) atomCache.set(filter, (byFilter = new WeakMap()));
+  if (!byFilter) {
+    byFilter = new WeakMap();
+    atomCache.set(filter, byFilter);
+  }
   let byEg = byFilter.get(eg);
-  if (!byEg) byFilter.set(eg, (byEg = new WeakMap()));
+  if (!byEg) {
+    byEg = new WeakMap();
+    byFilter.set(eg, byEg);
+  }
   let hit = byEg.get(ing);
   if (!hit) {
     hit = [
@@ -170,7 +176,11 @@ export function cellsOfPair(
         dst: dstIvs,
         srcPort: undefined,
         dstPort: undefined,
-        flows: pairs.map(([s, d]) => ({ protocol: label, srcIp: ipText(family, s), dstIp: ipText(family, d) })),
+        flows: pairs.map(([s, d]) => ({
+          protocol: label,
+          srcIp: ipText(family, s),
+          dstIp: ipText(family, d),
+        })),
       });
       continue;
     }

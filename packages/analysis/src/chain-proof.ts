@@ -23,7 +23,7 @@ const within = (inner: CidrLike, outer: CidrLike) =>
 /** Every address/port `r` accepts on this side, `q` accepts too (each of q's criteria is implied by r's). */
 function sideCovers(q: Side, r: Side): boolean {
   if (q.notNets || q.notPorts || q.services) return false;
-  if (q.nets && !(r.nets && r.nets.every((n) => q.nets?.some((m) => within(n, m))))) return false;
+  if (q.nets && !r.nets?.every((n) => q.nets?.some((m) => within(n, m)))) return false;
   if (q.selector && q.selectorText !== r.selectorText) return false;
   if (q.notSelector && q.notSelectorText !== r.notSelectorText) return false;
   if (q.ports) {
@@ -72,13 +72,18 @@ const chains = new WeakMap<WorldModel, Map<string, Chain>>();
 /** The tiers and policies of one endpoint's normal chain (as the evaluator's applicability). */
 function chainOf(model: WorldModel, e: EndpointModel, dir: 'ingress' | 'egress'): Chain {
   let byKey = chains.get(model);
-  if (!byKey) chains.set(model, (byKey = new Map()));
+  if (!byKey) {
+    byKey = new Map();
+    chains.set(model, byKey);
+  }
   const key = `${dir}|${labelKey(e)}`;
   const hit = byKey.get(key);
   if (hit) return hit;
   const chain: Chain = model.tiers.map((tier) => ({
     tier,
-    applicable: (model.policiesByTier.get(tier.name) ?? []).filter((q) => inNormalChain(q, dir) && q.selector(e.labels)),
+    applicable: (model.policiesByTier.get(tier.name) ?? []).filter(
+      (q) => inNormalChain(q, dir) && q.selector(e.labels),
+    ),
   }));
   byKey.set(key, chain);
   return chain;
@@ -91,7 +96,13 @@ const terminal = (q: RuleModel, sameTier: boolean) =>
  * Whether every packet matching `r` (a rule of `p`) is decided before `r` in `e`'s chain: by a
  * covering terminal rule earlier in the chain, or by the end of an earlier tier that drops.
  */
-function decidedBefore(model: WorldModel, e: EndpointModel, p: PolicyModel, r: RuleModel, dir: 'ingress' | 'egress'): boolean {
+function decidedBefore(
+  model: WorldModel,
+  e: EndpointModel,
+  p: PolicyModel,
+  r: RuleModel,
+  dir: 'ingress' | 'egress',
+): boolean {
   for (const { tier, applicable } of chainOf(model, e, dir)) {
     if (tier.name === p.tier) {
       // Within the tier, Pass also ends the packet's visit (it skips to the next tier).
@@ -140,7 +151,12 @@ export function chainShadowed(
   dir: 'ingress' | 'egress',
 ): Set<number> {
   const out = new Set<number>();
-  if (p.staged || !inNormalChain(p, dir) || eps.length === 0 || eps.some((e) => e.kind !== 'WorkloadEndpoint'))
+  if (
+    p.staged ||
+    !inNormalChain(p, dir) ||
+    eps.length === 0 ||
+    eps.some((e) => e.kind !== 'WorkloadEndpoint')
+  )
     return out;
   const distinct = [...new Map(eps.map((e) => [labelKey(e), e])).values()];
   for (const r of p[dir]) if (distinct.every((e) => decidedBefore(model, e, p, r, dir))) out.add(r.index);

@@ -32,7 +32,9 @@ export function diff(before: World, after: World, space?: FlowSpace): DiffResult
       for (const [d, dIvs] of dsts) {
         if (affected && !affected.has(s) && !affected.has(d)) continue;
         for (const cell of cellsOfPair(ctx, s, sIvs, d, dIvs, q)) {
-          const verdicts = cell.flows.map((f) => [before.evaluate(f).verdict, after.evaluate(f).verdict] as const);
+          const verdicts = cell.flows.map(
+            (f) => [before.evaluate(f).verdict, after.evaluate(f).verdict] as const,
+          );
           const [b, a] = verdicts[0] as readonly [Verdict, Verdict];
           if (verdicts.some(([x, y]) => x !== b || y !== a)) {
             unsupported.push(
@@ -64,6 +66,7 @@ export function diff(before: World, after: World, space?: FlowSpace): DiffResult
   }
   const changes: Change[] = [];
   for (const g of byChange.values())
-    for (const m of mergeBoxes(g)) changes.push({ region: toRegion(m.box), before: m.before, after: m.after, witness: m.witness });
+    for (const m of mergeBoxes(g))
+      changes.push({ region: toRegion(m.box), before: m.before, after: m.after, witness: m.witness });
   return { changes, unsupported };
 }

@@ -5,9 +5,9 @@
 export type {
   EndpointModel,
   EndpointRef,
+  EntityMatchModel,
   EntityModel,
   EvaluationResult,
-  EntityMatchModel,
   Flow,
   PolicyModel,
   RuleModel,

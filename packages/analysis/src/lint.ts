@@ -4,9 +4,17 @@
  * behind it finished; a search that hits its budget reports nothing (never an unbacked claim).
  */
 import { type CellContext, cellContext, cellsOfPair } from './cells.js';
-import type { EndpointModel, EvaluationResult, Flow, PolicyModel, RuleModel, World, WorldModel } from './evaluator-seam.js';
-import { type IpClass, type Partition, representatives } from './partition.js';
 import { chainShadowed } from './chain-proof.js';
+import type {
+  EndpointModel,
+  EvaluationResult,
+  Flow,
+  PolicyModel,
+  RuleModel,
+  World,
+  WorldModel,
+} from './evaluator-seam.js';
+import { type IpClass, type Partition, representatives } from './partition.js';
 import { sideMayMatch } from './rule-side.js';
 import type { IpInterval } from './sets/ip.js';
 import type { PortInterval } from './space.js';
@@ -20,7 +28,9 @@ const TOTAL_BUDGET = 400_000;
 const BUILTIN_TIERS = new Set(['default', 'kube-admin', 'kube-baseline']);
 
 const resourceOf = (p: PolicyModel): LintFinding['resource'] =>
-  p.namespace === undefined ? { kind: p.kind, name: p.name } : { kind: p.kind, namespace: p.namespace, name: p.name };
+  p.namespace === undefined
+    ? { kind: p.kind, name: p.name }
+    : { kind: p.kind, namespace: p.namespace, name: p.name };
 const title = (p: PolicyModel) => `${p.kind} ${p.namespace ? `${p.namespace}/` : ''}${p.name}`;
 
 function selected(model: WorldModel, p: PolicyModel): EndpointModel[] {
@@ -47,7 +57,11 @@ interface Ctx {
 function findFlow(
   ctx: Ctx,
   pairs: Iterable<readonly [IpClass, IpClass]>,
-  filter: { protocols: ReadonlySet<number> | undefined; srcPort: PortInterval[] | undefined; dstPort: PortInterval[] | undefined },
+  filter: {
+    protocols: ReadonlySet<number> | undefined;
+    srcPort: PortInterval[] | undefined;
+    dstPort: PortInterval[] | undefined;
+  },
   hit: (r: EvaluationResult) => boolean,
 ): { witness: Flow | undefined; exhausted: boolean } {
   let spent = 0;
@@ -66,7 +80,10 @@ const sideCache = new WeakMap<RuleModel['source'], Map<IpClass, boolean>>();
 function sideMay(ctx: Ctx, side: RuleModel['source'], c: IpClass): boolean {
   if (!side.nets && !side.notNets && !side.selector && !side.notSelector) return true;
   let m = sideCache.get(side);
-  if (!m) sideCache.set(side, (m = new Map()));
+  if (!m) {
+    m = new Map();
+    sideCache.set(side, m);
+  }
   let v = m.get(c);
   if (v === undefined) {
     v = sideMayMatch(ctx.model, side, c.family, representatives(c.intervals)[0]);
@@ -94,7 +111,9 @@ function shadowedRules(ctx: Ctx, p: PolicyModel, eps: EndpointModel[]): LintFind
   const epSet = new Set(eps);
   // Host endpoints and service backends see NATed packets: search every pair, no side filters.
   const natted = eps.some((e) => e.kind === 'HostEndpoint' || ctx.backends.has(e));
-  const own = natted ? undefined : new Set(ctx.part.classes.filter((c) => (c.members[0] ?? []).some((e) => epSet.has(e))));
+  const own = natted
+    ? undefined
+    : new Set(ctx.part.classes.filter((c) => (c.members[0] ?? []).some((e) => epSet.has(e))));
   for (const dir of ['ingress', 'egress'] as const) {
     if (dir === 'ingress' ? !p.ingressType : !p.egressType) continue;
     const proved = chainShadowed(ctx.model, p, eps, dir);
@@ -199,7 +218,9 @@ function configChecks(ctx: Ctx, p: PolicyModel, eps: EndpointModel[]): LintFindi
   }
   // Pass hands the packet to the next tier; if no later tier selects the endpoint it ends in profiles.
   const tierIndex = ctx.model.tiers.findIndex((t) => t.name === p.tier);
-  const later = ctx.model.tiers.slice(tierIndex + 1).flatMap((t) => ctx.model.policiesByTier.get(t.name) ?? []);
+  const later = ctx.model.tiers
+    .slice(tierIndex + 1)
+    .flatMap((t) => ctx.model.policiesByTier.get(t.name) ?? []);
   for (const dir of ['ingress', 'egress'] as const) {
     const r = p[dir].find((x) => x.action === 'Pass');
     if (!r || eps.length === 0) continue;
@@ -209,7 +230,14 @@ function configChecks(ctx: Ctx, p: PolicyModel, eps: EndpointModel[]): LintFindi
     out.push({
       code: 'pass-into-unselected-tier',
       severity: 'info',
-      message: `${title(p)} ${dir} rule ${r.index} passes traffic on, but no later tier has a ${dir} policy for ${orphan.length === eps.length ? 'any endpoint it selects' : `${orphan.map((e) => e.name).slice(0, 3).join(', ')}`}: those flows fall through to profiles (Kubernetes default: allow).`,
+      message: `${title(p)} ${dir} rule ${r.index} passes traffic on, but no later tier has a ${dir} policy for ${
+        orphan.length === eps.length
+          ? 'any endpoint it selects'
+          : `${orphan
+              .map((e) => e.name)
+              .slice(0, 3)
+              .join(', ')}`
+      }: those flows fall through to profiles (Kubernetes default: allow).`,
       resource: resourceOf(p),
       rule: { direction: dir, index: r.index },
     });
@@ -227,9 +255,25 @@ function stagedWouldDeny(ctx: Ctx, p: PolicyModel, eps: EndpointModel[]): LintFi
     const hit = (res: EvaluationResult) =>
       res.verdict === 'Allow' &&
       res.trace.some(
-        (s) => s.policy?.name === p.name && s.policy.kind === p.kind && s.direction === dir && s.action === 'staged' && (s.reason ?? '').endsWith('would deny'),
+        (s) =>
+          s.policy?.name === p.name &&
+          s.policy.kind === p.kind &&
+          s.direction === dir &&
+          s.action === 'staged' &&
+          /would deny$/i.test(s.reason ?? ''),
       );
-    const { witness } = findFlow(ctx, pairsFor(ctx, own, dir === 'ingress', () => true, () => true), { protocols: undefined, srcPort: undefined, dstPort: undefined }, hit);
+    const { witness } = findFlow(
+      ctx,
+      pairsFor(
+        ctx,
+        own,
+        dir === 'ingress',
+        () => true,
+        () => true,
+      ),
+      { protocols: undefined, srcPort: undefined, dstPort: undefined },
+      hit,
+    );
     if (!witness) continue;
     out.push({
       code: 'staged-would-deny',
@@ -244,7 +288,10 @@ function stagedWouldDeny(ctx: Ctx, p: PolicyModel, eps: EndpointModel[]): LintFi
 
 function dnsChecks(ctx: Ctx): LintFinding[] {
   const dns = ctx.model.servicePorts.filter(
-    (sp) => (sp.service.name === 'kube-dns' || sp.service.name === 'coredns') && sp.port === 53 && sp.protocol === 17,
+    (sp) =>
+      (sp.service.name === 'kube-dns' || sp.service.name === 'coredns') &&
+      sp.port === 53 &&
+      sp.protocol === 17,
   );
   const out: LintFinding[] = [];
   const seen = new Set<string>();
@@ -254,20 +301,38 @@ function dnsChecks(ctx: Ctx): LintFinding[] {
         const wep = (c.members[0] ?? []).find((e) => e.kind === 'WorkloadEndpoint');
         if (!wep || ctx.backends.has(wep)) continue;
         const first = c.intervals[0] as IpInterval;
-        const flow: Flow = { protocol: 'UDP', srcIp: wep.ips[0]?.text ?? String(first.lo), srcPort: 40000, dstIp: ip.text, dstPort: 53 };
+        const flow: Flow = {
+          protocol: 'UDP',
+          srcIp: wep.ips[0]?.text ?? String(first.lo),
+          srcPort: 40000,
+          dstIp: ip.text,
+          dstPort: 53,
+        };
         const res = ctx.world.evaluate(flow);
         if (res.verdict === 'Allow') continue;
-        const by = res.paths.find((x) => x.verdict === 'Deny')?.decidedBy;
-        if (!by?.policy || by.stage !== 'workloadEgress') continue;
-        const key = `${by.policy.kind}|${by.policy.namespace ?? ''}|${by.policy.name}`;
+        const path = res.paths.find((x) => x.verdict === 'Deny');
+        const by = path?.decidedBy;
+        if (!path || !by || by.stage !== 'workloadEgress') continue;
+        // End of tier: name the tier's last policy the packet met (the default deny).
+        const policy =
+          by.policy ??
+          path.steps.filter((x) => x.stage === 'workloadEgress' && x.tier === by.tier && x.policy).pop()
+            ?.policy;
+        if (!policy) continue;
+        const key = `${policy.kind}|${policy.namespace ?? ''}|${policy.name}`;
         if (seen.has(key)) continue;
         seen.add(key);
         out.push({
           code: 'egress-default-deny-blocks-dns',
           severity: 'warning',
-          message: `Egress from ${wep.namespace}/${wep.name} to DNS (${sp.service.namespace}/${sp.service.name} ${ip.text}:53/UDP) is denied by ${by.policy.kind} ${by.policy.name}${by.ruleIndex !== undefined ? ` rule ${by.ruleIndex}` : ' (end of tier)'}: name lookups fail. Allow UDP/TCP 53 to kube-dns.`,
-          resource: by.policy.namespace === undefined ? { kind: by.policy.kind, name: by.policy.name } : { kind: by.policy.kind, namespace: by.policy.namespace, name: by.policy.name },
-          ...(by.ruleIndex !== undefined ? { rule: { direction: 'egress' as const, index: by.ruleIndex } } : {}),
+          message: `Egress from ${wep.namespace}/${wep.name} to DNS (${sp.service.namespace}/${sp.service.name} ${ip.text}:53/UDP) is denied by ${policy.kind} ${policy.name}${by.ruleIndex !== undefined ? ` rule ${by.ruleIndex}` : ` (end of tier ${by.tier ?? ''}: default deny)`}: name lookups fail. Allow UDP and TCP 53 to kube-dns.`,
+          resource:
+            policy.namespace === undefined
+              ? { kind: policy.kind, name: policy.name }
+              : { kind: policy.kind, namespace: policy.namespace, name: policy.name },
+          ...(by.ruleIndex !== undefined
+            ? { rule: { direction: 'egress' as const, index: by.ruleIndex } }
+            : {}),
           witness: flow,
         });
       }

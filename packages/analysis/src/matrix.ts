@@ -8,7 +8,12 @@ import type { ClassMatrix, EndpointQuery } from './types.js';
 
 const refOf = (e: EndpointModel): EndpointRef =>
   e.kind === 'WorkloadEndpoint'
-    ? { kind: e.kind, name: e.name, namespace: e.namespace, ...(e.node !== undefined ? { node: e.node } : {}) }
+    ? {
+        kind: e.kind,
+        name: e.name,
+        namespace: e.namespace,
+        ...(e.node !== undefined ? { node: e.node } : {}),
+      }
     : { kind: e.kind, name: e.name, node: e.node };
 
 function find(world: World, q: EndpointQuery): EndpointModel | undefined {
@@ -32,7 +37,11 @@ function find(world: World, q: EndpointQuery): EndpointModel | undefined {
 export function classMatrix(
   world: World,
   part: Partition,
-  opts: { readonly protocol: string | number; readonly port?: number; readonly endpoints?: readonly EndpointQuery[] },
+  opts: {
+    readonly protocol: string | number;
+    readonly port?: number;
+    readonly endpoints?: readonly EndpointQuery[];
+  },
 ): ClassMatrix {
   const eps = (opts.endpoints ? opts.endpoints.map((q) => find(world, q)) : world.model.workloads).filter(
     (e): e is EndpointModel => e !== undefined,
@@ -40,7 +49,8 @@ export function classMatrix(
   const ipOf = (e: EndpointModel) => (e.kind === 'WorkloadEndpoint' ? e.ips[0] : e.expectedIPs[0]);
   const classByKey = new Map<string, number>();
   for (const c of part.classes)
-    for (const iv of c.intervals) if (iv.lo === iv.hi) classByKey.set(`${iv.family}:${iv.lo.toString()}`, c.id);
+    for (const iv of c.intervals)
+      if (iv.lo === iv.hi) classByKey.set(`${iv.family}:${iv.lo.toString()}`, c.id);
   const classOf = new Int32Array(eps.length).fill(-1);
   for (const [i, e] of eps.entries()) {
     const ip = ipOf(e);

@@ -63,12 +63,20 @@ function worldFacts(model: WorldModel): WorldFacts {
   for (const k of model.frontendIps) unique.add(k);
   for (const sp of model.servicePorts) {
     for (const b of sp.backends) unique.add(keyOf(b.ip.version, ipValue(b.ip)));
-    for (const ip of [...sp.clusterIPs, ...sp.loadBalancerIPs, ...sp.externalIPs]) unique.add(keyOf(ip.version, ipValue(ip)));
+    for (const ip of [...sp.clusterIPs, ...sp.loadBalancerIPs, ...sp.externalIPs])
+      unique.add(keyOf(ip.version, ipValue(ip)));
   }
-  for (const n of model.nodes.values()) for (const ip of [...n.internalIPs, ...n.externalIPs]) unique.add(keyOf(ip.version, ipValue(ip)));
-  for (const h of model.hostEndpoints) for (const ip of h.expectedIPs) unique.add(keyOf(ip.version, ipValue(ip)));
+  for (const n of model.nodes.values())
+    for (const ip of [...n.internalIPs, ...n.externalIPs]) unique.add(keyOf(ip.version, ipValue(ip)));
+  for (const h of model.hostEndpoints)
+    for (const ip of h.expectedIPs) unique.add(keyOf(ip.version, ipValue(ip)));
   const cidrs: IpInterval[] = [];
-  const sides = (rules: readonly { source: { nets: readonly CidrLike[] | undefined; notNets: readonly CidrLike[] | undefined }; destination: { nets: readonly CidrLike[] | undefined; notNets: readonly CidrLike[] | undefined } }[]) => {
+  const sides = (
+    rules: readonly {
+      source: { nets: readonly CidrLike[] | undefined; notNets: readonly CidrLike[] | undefined };
+      destination: { nets: readonly CidrLike[] | undefined; notNets: readonly CidrLike[] | undefined };
+    }[],
+  ) => {
     for (const r of rules)
       for (const side of [r.source, r.destination])
         for (const c of [...(side.nets ?? []), ...(side.notNets ?? [])]) cidrs.push(cidrInterval(c));
@@ -82,7 +90,8 @@ function worldFacts(model: WorldModel): WorldFacts {
     sides(p.egress);
   }
   for (const s of model.networkSets) for (const c of s.nets) cidrs.push(cidrInterval(c));
-  for (const f of [...model.failsafeInbound, ...model.failsafeOutbound]) if (f.net) cidrs.push(cidrInterval(f.net));
+  for (const f of [...model.failsafeInbound, ...model.failsafeOutbound])
+    if (f.net) cidrs.push(cidrInterval(f.net));
   return { model, unique, cidrs };
 }
 
@@ -90,7 +99,15 @@ function worldFacts(model: WorldModel): WorldFacts {
 function describeOwner(e: EntityModel): string {
   const labels = Object.entries(e.labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   if (e.kind === 'WorkloadEndpoint') {
-    return JSON.stringify(['W', e.namespace, e.node ?? '', e.serviceAccount ?? '', labels, e.profiles, e.ports]);
+    return JSON.stringify([
+      'W',
+      e.namespace,
+      e.node ?? '',
+      e.serviceAccount ?? '',
+      labels,
+      e.profiles,
+      e.ports,
+    ]);
   }
   if (e.kind === 'HostEndpoint') return JSON.stringify(['H', e.node, e.name]);
   return JSON.stringify(['S', e.kind, e.namespace ?? '', e.name]);
@@ -170,11 +187,15 @@ export function buildPartition(models: readonly WorldModel[], extra: readonly Ip
       groups.set(sig, cls);
       classes.push(cls);
       let fam = byFamily.get(family);
-      if (!fam) byFamily.set(family, (fam = []));
+      if (!fam) {
+        fam = [];
+        byFamily.set(family, fam);
+      }
       fam.push(cls);
     }
   }
-  for (const c of classes) (c as { single: boolean }).single = c.intervals.length === 1 && c.intervals[0]?.lo === c.intervals[0]?.hi;
+  for (const c of classes)
+    (c as { single: boolean }).single = c.intervals.length === 1 && c.intervals[0]?.lo === c.intervals[0]?.hi;
   return { classes, byFamily };
 }
 
@@ -197,7 +218,10 @@ function intern(r: Relevance): Relevance {
  * rules when it receives). Members of one class select the same policies: the first member of
  * each world speaks for all.
  */
-export function classRelevance(c: IpClass, models: readonly WorldModel[]): { egress: Relevance; ingress: Relevance } {
+export function classRelevance(
+  c: IpClass,
+  models: readonly WorldModel[],
+): { egress: Relevance; ingress: Relevance } {
   const hit = relevanceCache.get(c);
   if (hit) return hit;
   const out = { egress: emptyRelevance(), ingress: emptyRelevance() };
@@ -228,8 +252,10 @@ export function restrict(c: IpClass, space: readonly IpInterval[] | undefined): 
   for (const iv of c.intervals)
     for (const s of space) {
       if (s.family !== iv.family) continue;
-      const lo = s.lo > iv.lo ? s.lo : iv.lo;
-      const hi = s.hi < iv.hi ? s.hi : iv.hi;
+      let lo = iv.lo;
+      if (s.lo > lo) lo = s.lo;
+      let hi = iv.hi;
+      if (s.hi < hi) hi = s.hi;
       if (lo <= hi) out.push({ family: iv.family, lo, hi });
     }
   return out.sort((a, b) => (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0));

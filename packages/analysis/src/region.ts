@@ -55,8 +55,14 @@ function unionPorts(a: readonly PortInterval[]): PortInterval[] {
   return out;
 }
 
-const ipsKey = (a: readonly IpInterval[]) => unionIps(a).map((i) => `${i.family}:${i.lo}-${i.hi}`).join(',');
-const portsKey = (a: readonly PortInterval[]) => unionPorts(a).map(([l, h]) => `${l}-${h}`).join(',');
+const ipsKey = (a: readonly IpInterval[]) =>
+  unionIps(a)
+    .map((i) => `${i.family}:${i.lo}-${i.hi}`)
+    .join(',');
+const portsKey = (a: readonly PortInterval[]) =>
+  unionPorts(a)
+    .map(([l, h]) => `${l}-${h}`)
+    .join(',');
 const protoKey = (a: readonly number[]) => [...a].sort((x, y) => x - y).join(',');
 
 type Field = 'protocols' | 'src' | 'srcPort' | 'dst' | 'dstPort';

@@ -30,7 +30,8 @@ function contains(c: CidrLike, family: Family, ip: bigint): boolean {
  */
 export function ownersOf(model: WorldModel, family: Family, ip: bigint): EntityModel[] {
   const out = [...(model.ipOwners.get(`${family}:${ip.toString()}`) ?? [])];
-  for (const r of model.netSetRanges) if (contains(r.cidr, family, ip) && !out.includes(r.owner)) out.push(r.owner);
+  for (const r of model.netSetRanges)
+    if (contains(r.cidr, family, ip) && !out.includes(r.owner)) out.push(r.owner);
   return out;
 }
 

@@ -14,7 +14,12 @@ import type { FlowSpace, SearchResult } from './types.js';
  * searchWorld(world, { protocol: ['TCP'], dstPort: [5432] }, 'Allow').found;
  * ```
  */
-export function searchWorld(world: World, space: FlowSpace, verdict: Verdict, ctx?: CellContext): SearchResult {
+export function searchWorld(
+  world: World,
+  space: FlowSpace,
+  verdict: Verdict,
+  ctx?: CellContext,
+): SearchResult {
   const q = readSpace(space);
   const part = buildPartition([world.model], [...(q.src ?? []), ...(q.dst ?? [])]);
   const context = ctx ?? cellContext([world.model]);
@@ -24,7 +29,8 @@ export function searchWorld(world: World, space: FlowSpace, verdict: Verdict, ct
     for (const [s, sIvs] of srcs)
       for (const [d, dIvs] of dsts)
         for (const cell of cellsOfPair(context, s, sIvs, d, dIvs, q))
-          for (const flow of cell.flows) if (world.evaluate(flow).verdict === verdict) return { found: true, witness: flow };
+          for (const flow of cell.flows)
+            if (world.evaluate(flow).verdict === verdict) return { found: true, witness: flow };
   }
   return { found: false };
 }

@@ -50,7 +50,11 @@ export function readSpace(space: FlowSpace | undefined): NormSpace {
   const s = space ?? {};
   if (typeof s !== 'object' || s === null) {
     throw new AnalysisInputError([
-      { code: 'analysis.space', path: [], message: 'The space must be an object like { protocol: ["TCP"], dstPort: [80] }.' },
+      {
+        code: 'analysis.space',
+        path: [],
+        message: 'The space must be an object like { protocol: ["TCP"], dstPort: [80] }.',
+      },
     ]);
   }
   const list = <T>(key: keyof FlowSpace): readonly T[] | undefined => {
@@ -68,7 +72,11 @@ export function readSpace(space: FlowSpace | undefined): NormSpace {
     protocols = new Set();
     for (const [i, p] of protoList.entries()) {
       const n = typeof p === 'string' || typeof p === 'number' ? protocolOf(p) : undefined;
-      if (n === undefined) bad(['protocol', i], `Unknown protocol ${JSON.stringify(p)}: use TCP, UDP, SCTP, ICMP, ICMPv6, UDPLite or a number 1-255.`);
+      if (n === undefined)
+        bad(
+          ['protocol', i],
+          `Unknown protocol ${JSON.stringify(p)}: use TCP, UDP, SCTP, ICMP, ICMPv6, UDPLite or a number 1-255.`,
+        );
       else protocols.add(n);
     }
   }
@@ -78,7 +86,11 @@ export function readSpace(space: FlowSpace | undefined): NormSpace {
     const out: IpInterval[] = [];
     for (const [i, c] of l.entries()) {
       const iv = typeof c === 'string' ? parseCidrInterval(c) : undefined;
-      if (!iv) bad([key, i], `${JSON.stringify(c)} is not a CIDR or an IP address (e.g. 10.0.0.0/8, 2001:db8::/32).`);
+      if (!iv)
+        bad(
+          [key, i],
+          `${JSON.stringify(c)} is not a CIDR or an IP address (e.g. 10.0.0.0/8, 2001:db8::/32).`,
+        );
       else out.push(iv);
     }
     return out;
@@ -87,10 +99,12 @@ export function readSpace(space: FlowSpace | undefined): NormSpace {
     const l = list<PortRange>(key);
     if (!l) return undefined;
     const out: PortInterval[] = [];
-    const isPort = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= 65535;
+    const isPort = (n: unknown): n is number =>
+      typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= 65535;
     for (const [i, p] of l.entries()) {
       const [lo, hi] = Array.isArray(p) ? p : [p, p];
-      if (!isPort(lo) || !isPort(hi)) bad([key, i], `${JSON.stringify(p)} is not a port 0-65535 or a range [from, to].`);
+      if (!isPort(lo) || !isPort(hi))
+        bad([key, i], `${JSON.stringify(p)} is not a port 0-65535 or a range [from, to].`);
       else if (lo > hi) bad([key, i], `The range ${JSON.stringify(p)} is inverted: write [${hi}, ${lo}].`);
       else out.push([lo, hi]);
     }

@@ -16,7 +16,9 @@ export function worldUnsupported(world: World): string[] {
     for (const dir of ['ingress', 'egress'] as const)
       for (const r of p[dir])
         for (const f of r.unsupported)
-          out.push(`${p.kind} ${p.namespace ? `${p.namespace}/` : ''}${p.name} ${dir} rule ${r.index}: ${f} (not modelled; treated as the evaluator treats it)`);
+          out.push(
+            `${p.kind} ${p.namespace ? `${p.namespace}/` : ''}${p.name} ${dir} rule ${r.index}: ${f} (not modelled; treated as the evaluator treats it)`,
+          );
   for (const i of world.issues) out.push(`world: ${i.message}`);
   out.push('ICMP type/code, via (entry interface) and HTTP matches are outside the analysed flow space');
   return out;

@@ -5,7 +5,12 @@
 import { World } from '@calico-dsl/evaluator';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arbitraryFlow, arbitraryWorld, OTHER_IPS, POD_IPS } from '../../evaluator/test/helpers/arbitrary-world.js';
+import {
+  arbitraryFlow,
+  arbitraryWorld,
+  OTHER_IPS,
+  POD_IPS,
+} from '../../evaluator/test/helpers/arbitrary-world.js';
 import { analyze, diff } from '../src/index.js';
 import { boxAround, inSpace } from './helpers/flows.js';
 
@@ -19,7 +24,8 @@ function sampleFlows() {
     for (const d of [...POD_IPS, ...OTHER_IPS]) {
       out.push({ protocol: 'ICMP', srcIp: s, dstIp: d });
       for (const p of [22, 53, 80, 443, 8080, 8081, 8500, 9001, 30080])
-        for (const protocol of ['TCP', 'UDP']) out.push({ protocol, srcIp: s, srcPort: 40000, dstIp: d, dstPort: p });
+        for (const protocol of ['TCP', 'UDP'])
+          out.push({ protocol, srcIp: s, srcPort: 40000, dstIp: d, dstPort: p });
     }
   return out;
 }
@@ -29,22 +35,26 @@ describe('search = brute force', () => {
     'finds a witness exactly when a flow of the box has the verdict',
     () => {
       fc.assert(
-        fc.property(arbitraryWorld, fc.array(arbitraryFlow, { minLength: 1, maxLength: 3 }), (resources, flows) => {
-          const world = World.from(resources);
-          const a = analyze(world);
-          for (const f of flows) {
-            const { space, flows: all } = boxAround(f);
-            const truth = all.map((g) => world.evaluate(g).verdict);
-            for (const v of VERDICTS) {
-              const r = a.search(space, v);
-              expect(r.found).toBe(truth.includes(v));
-              if (r.found) {
-                expect(inSpace(r.witness, space)).toBe(true);
-                expect(world.evaluate(r.witness).verdict).toBe(v);
+        fc.property(
+          arbitraryWorld,
+          fc.array(arbitraryFlow, { minLength: 1, maxLength: 3 }),
+          (resources, flows) => {
+            const world = World.from(resources);
+            const a = analyze(world);
+            for (const f of flows) {
+              const { space, flows: all } = boxAround(f);
+              const truth = all.map((g) => world.evaluate(g).verdict);
+              for (const v of VERDICTS) {
+                const r = a.search(space, v);
+                expect(r.found).toBe(truth.includes(v));
+                if (r.found) {
+                  expect(inSpace(r.witness, space)).toBe(true);
+                  expect(world.evaluate(r.witness).verdict).toBe(v);
+                }
               }
             }
-          }
-        }),
+          },
+        ),
         { numRuns: 40 },
       );
     },
@@ -55,16 +65,20 @@ describe('search = brute force', () => {
     'over every flow: each sampled verdict is found, each witness has it',
     () => {
       fc.assert(
-        fc.property(arbitraryWorld, fc.array(arbitraryFlow, { minLength: 1, maxLength: 4 }), (resources, flows) => {
-          const world = World.from(resources);
-          const a = analyze(world);
-          const seen = new Set(flows.map((f) => world.evaluate(f).verdict));
-          for (const v of VERDICTS) {
-            const r = a.search({}, v);
-            if (seen.has(v)) expect(r.found).toBe(true);
-            if (r.found) expect(world.evaluate(r.witness).verdict).toBe(v);
-          }
-        }),
+        fc.property(
+          arbitraryWorld,
+          fc.array(arbitraryFlow, { minLength: 1, maxLength: 4 }),
+          (resources, flows) => {
+            const world = World.from(resources);
+            const a = analyze(world);
+            const seen = new Set(flows.map((f) => world.evaluate(f).verdict));
+            for (const v of VERDICTS) {
+              const r = a.search({}, v);
+              if (seen.has(v)) expect(r.found).toBe(true);
+              if (r.found) expect(world.evaluate(r.witness).verdict).toBe(v);
+            }
+          },
+        ),
         { numRuns: 6 },
       );
     },
@@ -113,7 +127,9 @@ describe('lint claims hold for every sampled flow', () => {
         fc.property(arbitraryWorld, (resources) => {
           const world = World.from(resources);
           const findings = analyze(world).lint();
-          const checked = findings.filter((f) => f.code === 'shadowed-rule' || f.code === 'selector-matches-nothing');
+          const checked = findings.filter(
+            (f) => f.code === 'shadowed-rule' || f.code === 'selector-matches-nothing',
+          );
           if (checked.length === 0) return;
           claims += checked.length;
           for (const f of sampleFlows()) {
@@ -123,12 +139,19 @@ describe('lint claims hold for every sampled flow', () => {
                 (s) =>
                   s.policy?.name === c.resource.name &&
                   s.policy.kind === c.resource.kind &&
-                  (!c.rule || (s.direction === c.rule.direction && s.ruleIndex === c.rule.index && s.action !== 'no-match')),
+                  (!c.rule ||
+                    (s.direction === c.rule.direction &&
+                      s.ruleIndex === c.rule.index &&
+                      s.action !== 'no-match')),
               );
-              expect(hit, `${c.code} ${c.resource.name} ${JSON.stringify(c.rule)} reached by ${JSON.stringify(f)}`).toBeUndefined();
+              expect(
+                hit,
+                `${c.code} ${c.resource.name} ${JSON.stringify(c.rule)} reached by ${JSON.stringify(f)}`,
+              ).toBeUndefined();
             }
           }
-          for (const w of findings.filter((x) => x.witness)) expect(world.evaluate(w.witness as never).verdict).toBeDefined();
+          for (const w of findings.filter((x) => x.witness))
+            expect(world.evaluate(w.witness as never).verdict).toBeDefined();
         }),
         { numRuns: 15 },
       );
@@ -149,12 +172,11 @@ describe('class matrix = cell by cell', () => {
           const ref = world.matrix({ protocol: 'TCP', port });
           expect(m.endpoints).toEqual(ref.endpoints);
           const counts = new Map<string, number>();
-          ref.cells.forEach((row, i) =>
-            row.forEach((v, j) => {
+          for (const [i, row] of ref.cells.entries())
+            for (const [j, v] of row.entries()) {
               expect(m.verdict(i, j)).toBe(v);
               counts.set(v, (counts.get(v) ?? 0) + 1);
-            }),
-          );
+            }
           for (const v of VERDICTS) expect(m.count(v)).toBe(counts.get(v) ?? 0);
           expect(m.classes).toBeLessThanOrEqual(m.endpoints.length);
         }),

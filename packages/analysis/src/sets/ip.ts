@@ -31,7 +31,7 @@ function parseV6(text: string): bigint | undefined {
     for (const [i, p] of parts.entries()) {
       if (p.includes('.') && i === parts.length - 1) {
         const v4 = parseIpValue(p);
-        if (!v4 || v4.family !== 4) return false;
+        if (v4?.family !== 4) return false;
         words.push(Number(v4.value >> 16n), Number(v4.value & 0xffffn));
       } else if (/^[0-9a-fA-F]{1,4}$/.test(p)) words.push(Number.parseInt(p, 16));
       else return false;
@@ -45,7 +45,8 @@ function parseV6(text: string): bigint | undefined {
   const fill = 8 - headWords.length - words.length;
   if (halves.length === 2 ? fill < 1 : fill !== 0) return undefined;
   let value = 0n;
-  for (const w of [...headWords, ...new Array<number>(fill).fill(0), ...words]) value = (value << 16n) | BigInt(w);
+  for (const w of [...headWords, ...new Array<number>(fill).fill(0), ...words])
+    value = (value << 16n) | BigInt(w);
   return value;
 }
 
@@ -127,7 +128,8 @@ export function intervalToCidrs(iv: IpInterval): string[] {
   let lo = iv.lo;
   while (lo <= iv.hi) {
     let size = 0n;
-    while (size < bits && (lo & ((1n << (size + 1n)) - 1n)) === 0n && lo + (1n << (size + 1n)) - 1n <= iv.hi) size++;
+    while (size < bits && (lo & ((1n << (size + 1n)) - 1n)) === 0n && lo + (1n << (size + 1n)) - 1n <= iv.hi)
+      size++;
     out.push(`${formatIp(iv.family, lo)}/${bits - size}`);
     lo += 1n << size;
   }

@@ -21,7 +21,9 @@ export function inSpace(f: Flow, s: FlowSpace | FlowRegion): boolean {
   if (!inCidrs(f.srcIp, s.srcIp) || !inCidrs(f.dstIp, s.dstIp)) return false;
   if (PORTED.has(p)) {
     const inPorts = (port: number | undefined, list: FlowSpace['srcPort']) =>
-      !list || port === undefined || list.some((r) => (Array.isArray(r) ? r[0] <= port && port <= r[1] : r === port));
+      !list ||
+      port === undefined ||
+      list.some((r) => (Array.isArray(r) ? r[0] <= port && port <= r[1] : r === port));
     if (!inPorts(f.srcPort, s.srcPort) || !inPorts(f.dstPort, s.dstPort)) return false;
   }
   return true;
@@ -49,7 +51,9 @@ export function boxAround(f: Flow): { space: FlowSpace; flows: Flow[] } {
   for (const a of [s, s + 1])
     for (const b of [d, d + 1]) {
       if (!ported) flows.push({ protocol: f.protocol, srcIp: ip4(a), dstIp: ip4(b) });
-      else for (let p = lo; p <= hi; p++) flows.push({ protocol: f.protocol, srcIp: ip4(a), srcPort: 40000, dstIp: ip4(b), dstPort: p });
+      else
+        for (let p = lo; p <= hi; p++)
+          flows.push({ protocol: f.protocol, srcIp: ip4(a), srcPort: 40000, dstIp: ip4(b), dstPort: p });
     }
   return { space, flows };
 }

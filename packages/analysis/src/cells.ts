@@ -4,7 +4,7 @@
  * representative flow per cell, evaluated by the concrete evaluator, answers for the whole cell.
  */
 import type { Flow, WorldModel } from './evaluator-seam.js';
-import { classRelevance, type IpClass } from './partition.js';
+import { classRelevance, type IpClass, representatives } from './partition.js';
 import { protocolLabel } from './region.js';
 import { globalRelevance, type Relevance } from './relevance.js';
 import { type Family, formatIp, type IpInterval } from './sets/ip.js';
@@ -124,8 +124,12 @@ function atomsFor(ctx: CellContext, eg: Relevance, ing: Relevance, filter: CellF
   }
   let hit = byEg.get(ing);
   if (!hit) {
+    const src = portAtoms([ctx.global.srcBreaks, eg.srcBreaks, ing.srcBreaks], filter.srcPort);
+    // Witnesses read best with an ephemeral source port: that atom first.
+    const eph = src.findIndex(([lo, hi]) => lo <= 40000 && 40000 <= hi);
+    if (eph > 0) src.unshift(...src.splice(eph, 1));
     hit = [
-      portAtoms([ctx.global.srcBreaks, eg.srcBreaks, ing.srcBreaks], filter.srcPort),
+      src,
       portAtoms([ctx.global.dstBreaks, eg.dstBreaks, ing.dstBreaks], filter.dstPort),
       protocolAtoms(new Set([...ctx.global.protocols, ...eg.protocols, ...ing.protocols]), filter.protocols),
     ];
@@ -155,14 +159,18 @@ export function cellsOfPair(
   const ing = classRelevance(dst, ctx.models).ingress;
   const atoms = atomsFor(ctx, eg, ing, filter);
   const family = src.family;
-  const s0 = (srcIvs[0] as IpInterval).lo;
-  const d0 = (dstIvs[0] as IpInterval).lo;
+  const [s0, s1] = representatives(srcIvs);
+  const [d0] = representatives(dstIvs);
   // A class paired with itself: distinct addresses and the same address both exist.
   const pairs: [bigint, bigint][] = [];
-  if (src === dst) {
-    const other = dstIvs.find((iv) => iv.hi > s0 || iv.lo !== s0);
-    if (other) pairs.push([s0, other.lo === s0 ? s0 + 1n : other.lo]);
+  if (src === dst && srcIvs === dstIvs) {
+    if (s1 !== undefined) pairs.push([s0, s1]);
     pairs.push([s0, s0]);
+  } else if (src === dst) {
+    // Restricted differently on each side: any distinct pair, and the same address if shared.
+    const [e0, e1] = representatives(dstIvs);
+    pairs.push([s0, e0 !== s0 ? e0 : (e1 ?? s1 ?? e0)]);
+    if (dstIvs.some((iv) => iv.lo <= s0 && s0 <= iv.hi)) pairs.push([s0, s0]);
   } else pairs.push([s0, d0]);
   const cells: Cell[] = [];
   for (const protos of atoms[2]) {
@@ -196,7 +204,7 @@ export function cellsOfPair(
           flows: pairs.map(([s, d]) => ({
             protocol: label,
             srcIp: ipText(family, s),
-            srcPort: sp[0] === 0 && sp[1] > 0 ? Math.min(sp[1], 40000) : sp[0],
+            srcPort: sp[0] <= 40000 && 40000 <= sp[1] ? 40000 : sp[0],
             dstIp: ipText(family, d),
             dstPort: dp[0],
           })),

@@ -57,6 +57,9 @@ export function diff(before: World, after: World, space?: FlowSpace): DiffResult
         }
       }
   }
+  // Readable witnesses first (merging keeps each group's first): an ephemeral source port.
+  const score = (f: Flow) => (f.srcPort === undefined || f.srcPort === 40000 ? 0 : 1);
+  found.sort((x, y) => score(x.witness) - score(y.witness));
   const byChange = new Map<string, typeof found>();
   for (const f of found) {
     const k = `${f.before}>${f.after}`;

@@ -261,9 +261,32 @@ export function restrict(c: IpClass, space: readonly IpInterval[] | undefined): 
   return out.sort((a, b) => (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0));
 }
 
-/** The lowest address of some intervals, and another distinct one if there is one. */
+// Addresses a reader recognises as "somewhere on the internet" (documentation ranges).
+const FRIENDLY: readonly IpInterval[] = [
+  { family: 4, lo: 3325256711n, hi: 3325256711n }, // 198.51.100.7
+  { family: 4, lo: 3405803785n, hi: 3405803785n }, // 203.0.113.9
+];
+
+/**
+ * Two distinct addresses of some intervals when there are two (a readable one first: a
+ * documentation address when the intervals hold one, never a network's .0 when avoidable).
+ *
+ * @example
+ * ```ts
+ * representatives([{ family: 4, lo: 0n, hi: 255n }]); // [1n, 2n]
+ * ```
+ */
 export function representatives(ivs: readonly IpInterval[]): [bigint, bigint | undefined] {
+  for (const f of FRIENDLY) {
+    const home = ivs.find((iv) => iv.family === f.family && iv.lo <= f.lo && f.lo <= iv.hi);
+    if (!home) continue;
+    const other = ivs.find((iv) => iv.lo !== f.lo || iv.hi !== f.lo);
+    const second = other === undefined ? undefined : other.lo !== f.lo ? other.lo : other.lo + 1n;
+    return [f.lo, second];
+  }
   const first = ivs[0] as IpInterval;
-  if (first.hi > first.lo) return [first.lo, first.lo + 1n];
+  const start = first.hi - first.lo >= 2n ? first.lo + 1n : first.lo;
+  if (first.hi > start) return [start, start + 1n];
+  if (first.hi > first.lo) return [first.lo, first.hi];
   return [first.lo, ivs[1]?.lo];
 }

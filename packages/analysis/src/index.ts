@@ -4,6 +4,7 @@
  * decides.
  */
 export { analyze } from './analyze.js';
+export { complementSpaces } from './complement.js';
 export { addressesText, changeText, regionText } from './describe.js';
 export { diff } from './diff.js';
 export { AnalysisInputError } from './errors.js';

@@ -12,8 +12,8 @@ import { worldUnsupported } from './unsupported.js';
  *
  * @example
  * ```ts
- * declare const world: World;
- * const a = analyze(world);
+ * declare const cluster: World;
+ * const a = analyze(cluster);
  * a.search({ protocol: ['TCP'], srcIp: ['0.0.0.0/0'], dstPort: [5432] }, 'Allow'); // { found: false } = proof
  * a.lint().filter((f) => f.code === 'shadowed-rule');
  * ```

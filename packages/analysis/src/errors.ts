@@ -6,7 +6,8 @@ import { formatIssues, type Issue } from '@calico-dsl/core';
  *
  * @example
  * ```ts
- * try { analyze(world).search({ dstPort: [[90, 80]] }, 'Allow'); } catch (e) { if (e instanceof AnalysisInputError) e.issues; }
+ * declare const cluster: World;
+ * try { analyze(cluster).search({ dstPort: [[90, 80]] }, 'Allow'); } catch (e) { if (e instanceof AnalysisInputError) e.issues; }
  * ```
  */
 export class AnalysisInputError extends Error {

@@ -18,6 +18,5 @@ export type {
   FlowSpace,
   LintCode,
   LintFinding,
-  PortRange,
   SearchResult,
 } from './types.js';

@@ -2,7 +2,8 @@
 import type { EndpointRef, Flow, Verdict } from './evaluator-seam.js';
 
 /**
- * A port or an inclusive port range.
+ * A port or an inclusive port range (`FlowSpace['dstPort'][number]`; not exported by name, so
+ * that it does not shadow core's `PortRange`).
  *
  * @example
  * ```ts

@@ -1,5 +1,8 @@
 /** `calico-dsl search <manifests…> --verdict allow [--protocol …] [--src …] [--dst …] [--port …]`. */
-import { AnalysisInputError, analyze, type FlowSpace, type PortRange } from '@calico-dsl/analysis';
+import { AnalysisInputError, analyze, type FlowSpace } from '@calico-dsl/analysis';
+
+type PortRange = NonNullable<FlowSpace['dstPort']>[number];
+
 import { formatFlow, type Verdict } from '@calico-dsl/evaluator';
 import { Option } from 'commander';
 import { type CommandContext, EXIT, type ExitCode } from '../context.js';

@@ -111,9 +111,7 @@ function shadowedRules(ctx: Ctx, p: PolicyModel, eps: EndpointModel[]): LintFind
   const epSet = new Set(eps);
   // Host endpoints and service backends see NATed packets: search every pair, no side filters.
   const natted = eps.some((e) => e.kind === 'HostEndpoint' || ctx.backends.has(e));
-  const own = natted
-    ? undefined
-    : new Set(ctx.part.classes.filter((c) => (c.members[0] ?? []).some((e) => epSet.has(e))));
+  const own = new Set(ctx.part.classes.filter((c) => c.members.some((m) => m.some((e) => epSet.has(e)))));
   for (const dir of ['ingress', 'egress'] as const) {
     if (dir === 'ingress' ? !p.ingressType : !p.egressType) continue;
     const proved = chainShadowed(ctx.model, p, eps, dir);
@@ -124,11 +122,11 @@ function shadowedRules(ctx: Ctx, p: PolicyModel, eps: EndpointModel[]): LintFind
       }
       const ownSide = dir === 'ingress' ? r.destination : r.source;
       const peerSide = dir === 'ingress' ? r.source : r.destination;
-      const may = (side: RuleModel['source']) => (c: IpClass) => natted || sideMay(ctx, side, c);
+      const may = (side: RuleModel['source']) => (c: IpClass) => sideMay(ctx, side, c);
       const filter = {
         protocols: r.protocol !== undefined ? new Set([r.protocol]) : undefined,
-        srcPort: natted ? undefined : portsOf(r.source),
-        dstPort: natted ? undefined : portsOf(r.destination),
+        srcPort: portsOf(r.source),
+        dstPort: portsOf(r.destination),
       };
       const reaches = (res: EvaluationResult) =>
         res.trace.some(
@@ -140,12 +138,26 @@ function shadowedRules(ctx: Ctx, p: PolicyModel, eps: EndpointModel[]): LintFind
             s.ruleIndex === r.index &&
             s.action !== 'no-match',
         );
-      const { witness, exhausted } = findFlow(
-        ctx,
-        pairsFor(ctx, own, dir === 'ingress', may(ownSide), may(peerSide)),
-        filter,
-        reaches,
-      );
+      const direct = () => pairsFor(ctx, own, dir === 'ingress', may(ownSide), may(peerSide));
+      let { witness, exhausted } = findFlow(ctx, direct(), filter, reaches);
+      if (natted && !witness) {
+        // NAT rewrites addresses and ports before some chains: the direct search was only a
+        // quick try; the proof searches every pair and port (protocols survive NAT).
+        const all = () =>
+          pairsFor(
+            ctx,
+            undefined,
+            dir === 'ingress',
+            () => true,
+            () => true,
+          );
+        ({ witness, exhausted } = findFlow(
+          ctx,
+          all(),
+          { protocols: filter.protocols, srcPort: undefined, dstPort: undefined },
+          reaches,
+        ));
+      }
       if (witness) continue;
       if (!exhausted) {
         ctx.notes.push(`${title(p)} ${dir} rule ${r.index}`);

@@ -155,10 +155,9 @@ export function buildPartition(models: readonly WorldModel[], extra: readonly Ip
       for (const f of facts) {
         const k = keyOf(family, lo);
         const own: EndpointModel[] = [];
-        if (single && f.unique.has(k)) parts.push(`U${k}`);
-        else if (single) {
+        if (single) {
           const owners = f.model.ipOwners.get(k) ?? [];
-          parts.push(owners.map(describeOwner).join(','));
+          parts.push(f.unique.has(k) ? `U${k}` : owners.map(describeOwner).join(','));
           for (const o of owners) if (o.kind === 'WorkloadEndpoint' || o.kind === 'HostEndpoint') own.push(o);
         }
         members.push(own);

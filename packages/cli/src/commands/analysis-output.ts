@@ -1,5 +1,5 @@
 /** Shared output of the analysis commands (lint, diff, search): markdown and SARIF renderings. */
-import { type Change, changeText, type LintFinding } from '@calico-dsl/analysis';
+import type { Change, LintFinding } from '@calico-dsl/analysis';
 import { formatFlow } from '@calico-dsl/evaluator';
 
 /** `opened` = a flow that was not allowed now is (exposure); `closed` = the reverse (outage). */
@@ -97,21 +97,22 @@ export function lintSarif(
 }
 
 /**
- * Changes as a PR comment: opened flows (exposure) first, then closed flows (outage).
+ * Changes as a PR comment: opened flows (exposure) first, then closed flows (outage);
+ * `describe` renders one change (the analysis package's `changeText`).
  *
  * @example
  * ```ts
- * diffMarkdown([]); // '### calico-dsl diff\n\nNo flow changes its verdict.\n'
+ * diffMarkdown([], () => ''); // '### calico-dsl diff\n\nNo flow changes its verdict.\n'
  * ```
  */
-export function diffMarkdown(changes: readonly Change[]): string {
+export function diffMarkdown(changes: readonly Change[], describe: (c: Change) => string): string {
   const lines = ['### calico-dsl diff', ''];
   if (changes.length === 0) return `${lines.join('\n')}No flow changes its verdict.\n`;
   const section = (title: string, kind: ChangeKind) => {
     const list = changes.filter((c) => changeKind(c) === kind);
     if (list.length === 0) return;
     lines.push(`#### ${title} (${list.length})`, '');
-    for (const c of list) lines.push(`- ${changeText(c)} — e.g. \`${formatFlow(c.witness)}\``);
+    for (const c of list) lines.push(`- ${describe(c)} — e.g. \`${formatFlow(c.witness)}\``);
     lines.push('');
   };
   section('Opened flows (exposure)', 'opened');

@@ -3,7 +3,6 @@
  * changes, in few readable regions.
  */
 import { execFile } from 'node:child_process';
-import { changeText, diff } from '@calico-dsl/analysis';
 import { formatFlow } from '@calico-dsl/evaluator';
 import { Option } from 'commander';
 import { type CommandContext, EXIT, type ExitCode } from '../context.js';
@@ -72,10 +71,12 @@ export async function runDiff(
     else ctx.io.stderr.write(formatFileIssues(issues, ctx.err));
     return EXIT.finding;
   }
+  // Loaded on use: other commands start without the analysis package.
+  const { changeText, diff } = await import('@calico-dsl/analysis');
   const { changes, unsupported } = diff(before.world, after.world);
   const failed = opts.failOn !== undefined && changes.some((c) => changeKind(c) === opts.failOn);
   if (ctx.json) writeJson(ctx.io.stdout, { ok: !failed, changes, unsupported });
-  else if (opts.format === 'markdown') ctx.io.stdout.write(diffMarkdown(changes));
+  else if (opts.format === 'markdown') ctx.io.stdout.write(diffMarkdown(changes, changeText));
   else {
     for (const c of changes) ctx.io.stdout.write(`${changeText(c)}\n    e.g. ${formatFlow(c.witness)}\n`);
     ctx.io.stdout.write(

@@ -1,5 +1,4 @@
 /** `calico-dsl lint <manifests…>`: exhaustive checks (shadowed rules, selectors matching nothing, …). */
-import { analyze } from '@calico-dsl/analysis';
 import { Option } from 'commander';
 import { type CommandContext, EXIT, type ExitCode } from '../context.js';
 import { loadWorld } from '../evaluation.js';
@@ -39,6 +38,8 @@ export async function runLint(
     else ctx.io.stderr.write(formatFileIssues(issues, ctx.err));
     return EXIT.finding;
   }
+  // Loaded on use: other commands start without the analysis package.
+  const { analyze } = await import('@calico-dsl/analysis');
   const analysis = analyze(world);
   const findings = analysis.lint();
   const failed = findings.some((f) => f.severity === 'error');

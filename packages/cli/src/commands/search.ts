@@ -1,5 +1,5 @@
 /** `calico-dsl search <manifests…> --verdict allow [--protocol …] [--src …] [--dst …] [--port …]`. */
-import { AnalysisInputError, analyze, type FlowSpace } from '@calico-dsl/analysis';
+import type { FlowSpace } from '@calico-dsl/analysis';
 
 type PortRange = NonNullable<FlowSpace['dstPort']>[number];
 
@@ -66,6 +66,8 @@ export async function runSearch(
     ...(opts.port ? { dstPort: ports(opts.port) } : {}),
     ...(opts.srcPort ? { srcPort: ports(opts.srcPort) } : {}),
   } as FlowSpace;
+  // Loaded on use: other commands start without the analysis package.
+  const { AnalysisInputError, analyze } = await import('@calico-dsl/analysis');
   let result: ReturnType<ReturnType<typeof analyze>['search']>;
   try {
     result = analyze(world).search(space, VERDICT[opts.verdict]);

@@ -206,7 +206,7 @@ export function cellsOfPair(
             srcIp: ipText(family, s),
             srcPort: sp[0] <= 40000 && 40000 <= sp[1] ? 40000 : sp[0],
             dstIp: ipText(family, d),
-            dstPort: dp[0],
+            dstPort: dp[0] <= 80 && 80 <= dp[1] ? 80 : dp[0],
           })),
         });
   }

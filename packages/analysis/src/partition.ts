@@ -279,9 +279,9 @@ export function representatives(ivs: readonly IpInterval[]): [bigint, bigint | u
   for (const f of FRIENDLY) {
     const home = ivs.find((iv) => iv.family === f.family && iv.lo <= f.lo && f.lo <= iv.hi);
     if (!home) continue;
-    const other = ivs.find((iv) => iv.lo !== f.lo || iv.hi !== f.lo);
-    const second = other === undefined ? undefined : other.lo !== f.lo ? other.lo : other.lo + 1n;
-    return [f.lo, second];
+    if (home.hi > f.lo) return [f.lo, f.lo + 1n];
+    const other = ivs.find((iv) => iv !== home);
+    return [f.lo, other?.lo];
   }
   const first = ivs[0] as IpInterval;
   const start = first.hi - first.lo >= 2n ? first.lo + 1n : first.lo;

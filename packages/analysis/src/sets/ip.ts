@@ -105,13 +105,27 @@ export function parseCidrInterval(text: string): IpInterval | undefined {
  * @example
  * ```ts
  * formatIp(4, 167772161n); // '10.0.0.1'
+ * formatIp(6, 1n); // '::1'
  * ```
  */
 export function formatIp(family: Family, value: bigint): string {
   if (family === 4) return [24n, 16n, 8n, 0n].map((s) => String((value >> s) & 255n)).join('.');
   const words: string[] = [];
   for (let s = 112n; s >= 0n; s -= 16n) words.push(((value >> s) & 0xffffn).toString(16));
-  return words.join(':');
+  // RFC 5952: the longest run of two or more zero groups becomes '::'.
+  let best = -1;
+  let bestLen = 1;
+  for (let i = 0; i < 8; ) {
+    let j = i;
+    while (j < 8 && words[j] === '0') j++;
+    if (j - i > bestLen) {
+      best = i;
+      bestLen = j - i;
+    }
+    i = j > i ? j : i + 1;
+  }
+  if (best < 0) return words.join(':');
+  return `${words.slice(0, best).join(':')}::${words.slice(best + bestLen).join(':')}`;
 }
 
 /**

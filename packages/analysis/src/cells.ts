@@ -6,7 +6,7 @@
 import type { Flow, WorldModel } from './evaluator-seam.js';
 import { classRelevance, type IpClass, representatives } from './partition.js';
 import { protocolLabel } from './region.js';
-import { globalRelevance, type Relevance } from './relevance.js';
+import { breaksFor, emptyRelevance, globalRelevance, type Relevance } from './relevance.js';
 import { type Family, formatIp, type IpInterval } from './sets/ip.js';
 import type { PortInterval } from './space.js';
 
@@ -51,11 +51,18 @@ export interface CellContext {
  * ```
  */
 export function cellContext(models: readonly WorldModel[]): CellContext {
-  const global: Relevance = { dstBreaks: new Set(), srcBreaks: new Set(), protocols: new Set() };
+  const global: Relevance = emptyRelevance();
+  const merge = (into: Map<number, Set<number>>, from: Map<number, Set<number>>) => {
+    for (const [k, set] of from) {
+      const mine = into.get(k);
+      if (mine) for (const x of set) mine.add(x);
+      else into.set(k, new Set(set));
+    }
+  };
   for (const m of models) {
     const g = globalRelevance(m);
-    for (const x of g.dstBreaks) global.dstBreaks.add(x);
-    for (const x of g.srcBreaks) global.srcBreaks.add(x);
+    merge(global.dstBreaks, g.dstBreaks);
+    merge(global.srcBreaks, g.srcBreaks);
     for (const x of g.protocols) global.protocols.add(x);
   }
   return { models, global };
@@ -108,34 +115,58 @@ const ipText = (family: Family, v: bigint) => {
   return t;
 };
 
-// Port atoms per (egress relevance, ingress relevance, filter): relevances are interned.
-const atomCache = new WeakMap<CellFilter, WeakMap<Relevance, WeakMap<Relevance, Atoms>>>();
-type Atoms = [PortInterval[], PortInterval[], number[][]];
+// Atoms per (context, filter, egress relevance, ingress relevance): relevances are interned.
+const atomCache = new WeakMap<
+  CellContext,
+  WeakMap<CellFilter, WeakMap<Relevance, WeakMap<Relevance, Atoms>>>
+>();
+/** Protocol atoms, and for each ported one its source and destination port atoms. */
+interface Atoms {
+  readonly protocols: readonly number[][];
+  readonly ports: readonly ([PortInterval[], PortInterval[]] | undefined)[];
+}
+function child<K extends object, V>(map: WeakMap<K, V>, key: K, make: () => V): V {
+  let v = map.get(key);
+  if (v === undefined) {
+    v = make();
+    map.set(key, v);
+  }
+  return v;
+}
 function atomsFor(ctx: CellContext, eg: Relevance, ing: Relevance, filter: CellFilter): Atoms {
-  let byFilter = atomCache.get(filter);
-  if (!byFilter) {
-    byFilter = new WeakMap();
-    atomCache.set(filter, byFilter);
-  }
-  let byEg = byFilter.get(eg);
-  if (!byEg) {
-    byEg = new WeakMap();
-    byFilter.set(eg, byEg);
-  }
-  let hit = byEg.get(ing);
-  if (!hit) {
-    const src = portAtoms([ctx.global.srcBreaks, eg.srcBreaks, ing.srcBreaks], filter.srcPort);
+  const byIng = child(
+    child(
+      child(atomCache, ctx, () => new WeakMap()),
+      filter,
+      () => new WeakMap(),
+    ),
+    eg,
+    () => new WeakMap<Relevance, Atoms>(),
+  );
+  const hit = byIng.get(ing);
+  if (hit) return hit;
+  const protocols = protocolAtoms(
+    new Set([...ctx.global.protocols, ...eg.protocols, ...ing.protocols]),
+    filter.protocols,
+  );
+  const ports = protocols.map((group): [PortInterval[], PortInterval[]] | undefined => {
+    if (!PORTED.has(group[0] as number)) return undefined;
+    const src = portAtoms(
+      [ctx.global.srcBreaks, eg.srcBreaks, ing.srcBreaks].map((m) => breaksFor(m, group)),
+      filter.srcPort,
+    );
     // Witnesses read best with an ephemeral source port: that atom first.
     const eph = src.findIndex(([lo, hi]) => lo <= 40000 && 40000 <= hi);
     if (eph > 0) src.unshift(...src.splice(eph, 1));
-    hit = [
-      src,
-      portAtoms([ctx.global.dstBreaks, eg.dstBreaks, ing.dstBreaks], filter.dstPort),
-      protocolAtoms(new Set([...ctx.global.protocols, ...eg.protocols, ...ing.protocols]), filter.protocols),
-    ];
-    byEg.set(ing, hit);
-  }
-  return hit;
+    const dst = portAtoms(
+      [ctx.global.dstBreaks, eg.dstBreaks, ing.dstBreaks].map((m) => breaksFor(m, group)),
+      filter.dstPort,
+    );
+    return [src, dst];
+  });
+  const atoms: Atoms = { protocols, ports };
+  byIng.set(ing, atoms);
+  return atoms;
 }
 
 /**
@@ -173,7 +204,7 @@ export function cellsOfPair(
     if (dstIvs.some((iv) => iv.lo <= s0 && s0 <= iv.hi)) pairs.push([s0, s0]);
   } else pairs.push([s0, d0]);
   const cells: Cell[] = [];
-  for (const protos of atoms[2]) {
+  for (const [k, protos] of atoms.protocols.entries()) {
     const p = protos[0] as number;
     const label = protocolLabel(p);
     if (!PORTED.has(p)) {
@@ -192,8 +223,9 @@ export function cellsOfPair(
       });
       continue;
     }
-    for (const sp of atoms[0])
-      for (const dp of atoms[1])
+    const [srcPorts, dstPorts] = atoms.ports[k] ?? [[], []];
+    for (const sp of srcPorts)
+      for (const dp of dstPorts)
         cells.push({
           protocols: protos,
           ported: true,

@@ -204,7 +204,12 @@ const interned = new Map<string, Relevance>();
 /** Equal relevances share one object, so per-pair work can be cached by identity. */
 function intern(r: Relevance): Relevance {
   const sorted = (x: Set<number>) => [...x].sort((a, b) => a - b).join(',');
-  const key = `${sorted(r.dstBreaks)}|${sorted(r.srcBreaks)}|${sorted(r.protocols)}`;
+  const map = (m: Map<number, Set<number>>) =>
+    [...m.keys()]
+      .sort((a, b) => a - b)
+      .map((k) => `${k}:${sorted(m.get(k) ?? new Set())}`)
+      .join(';');
+  const key = `${map(r.dstBreaks)}|${map(r.srcBreaks)}|${sorted(r.protocols)}`;
   const hit = interned.get(key);
   if (hit) return hit;
   if (interned.size > 10_000) interned.clear();

@@ -7,11 +7,35 @@
  */
 import type { EndpointModel, PolicyModel, RuleModel, WorldModel } from './evaluator-seam.js';
 
-/** Port boundaries (each a first port of a new atom) and protocols that matter. */
+/**
+ * Port boundaries (each the first port of a new atom) by the protocol they apply to (`ANY` when
+ * the comparison holds for every protocol), and protocols that matter. A boundary that only a TCP
+ * rule, service or failsafe entry compares against cannot change a UDP flow's verdict.
+ */
 export interface Relevance {
-  readonly dstBreaks: Set<number>;
-  readonly srcBreaks: Set<number>;
+  readonly dstBreaks: Map<number, Set<number>>;
+  readonly srcBreaks: Map<number, Set<number>>;
   readonly protocols: Set<number>;
+}
+
+/** The key of boundaries that hold for every protocol. */
+export const ANY = -1;
+
+/**
+ * The boundaries that apply to a group of protocols.
+ *
+ * @example
+ * ```ts
+ * breaksFor(emptyRelevance().dstBreaks, [6]); // []
+ * ```
+ */
+export function breaksFor(
+  map: ReadonlyMap<number, ReadonlySet<number>>,
+  protocols: readonly number[],
+): number[] {
+  const out: number[] = [...(map.get(ANY) ?? [])];
+  for (const p of protocols) out.push(...(map.get(p) ?? []));
+  return out;
 }
 
 /**
@@ -23,10 +47,15 @@ export interface Relevance {
  * ```
  */
 export function emptyRelevance(): Relevance {
-  return { dstBreaks: new Set(), srcBreaks: new Set(), protocols: new Set() };
+  return { dstBreaks: new Map(), srcBreaks: new Map(), protocols: new Set() };
 }
 
-const addRange = (set: Set<number>, lo: number, hi: number) => {
+const addRange = (map: Map<number, Set<number>>, protocol: number, lo: number, hi: number) => {
+  let set = map.get(protocol);
+  if (!set) {
+    set = new Set();
+    map.set(protocol, set);
+  }
   set.add(lo);
   set.add(hi + 1);
 };
@@ -54,10 +83,12 @@ export function usesNamedPorts(model: WorldModel): boolean {
 export function addRule(rel: Relevance, r: RuleModel): void {
   if (r.protocol !== undefined) rel.protocols.add(r.protocol);
   if (r.notProtocol !== undefined) rel.protocols.add(r.notProtocol);
+  // A rule naming a protocol only ever matches that protocol (§6.3); notProtocol: all others.
+  const key = r.protocol ?? ANY;
   for (const set of [r.destination.ports, r.destination.notPorts])
-    for (const x of set?.ranges ?? []) addRange(rel.dstBreaks, x.min, x.max);
+    for (const x of set?.ranges ?? []) addRange(rel.dstBreaks, key, x.min, x.max);
   for (const set of [r.source.ports, r.source.notPorts])
-    for (const x of set?.ranges ?? []) addRange(rel.srcBreaks, x.min, x.max);
+    for (const x of set?.ranges ?? []) addRange(rel.srcBreaks, key, x.min, x.max);
 }
 
 /** Policies whose selector selects an endpoint (any chain: over-approximation is safe). */
@@ -96,10 +127,10 @@ export function globalRelevance(model: WorldModel): Relevance {
   const backends = new Set<EndpointModel>();
   for (const sp of model.servicePorts) {
     rel.protocols.add(sp.protocol);
-    addRange(rel.dstBreaks, sp.port, sp.port);
-    if (sp.nodePort !== undefined) addRange(rel.dstBreaks, sp.nodePort, sp.nodePort);
+    addRange(rel.dstBreaks, sp.protocol, sp.port, sp.port);
+    if (sp.nodePort !== undefined) addRange(rel.dstBreaks, sp.protocol, sp.nodePort, sp.nodePort);
     for (const b of sp.backends) {
-      addRange(rel.dstBreaks, b.port, b.port);
+      addRange(rel.dstBreaks, sp.protocol, b.port, b.port);
       backends.add(b.endpoint);
     }
   }
@@ -111,16 +142,16 @@ export function globalRelevance(model: WorldModel): Relevance {
   if (model.hostEndpoints.length > 0) {
     for (const f of [...model.failsafeInbound, ...model.failsafeOutbound]) {
       rel.protocols.add(f.protocol);
-      addRange(rel.dstBreaks, f.port, f.port);
-      addRange(rel.srcBreaks, f.port, f.port);
+      addRange(rel.dstBreaks, f.protocol, f.port, f.port);
+      addRange(rel.srcBreaks, f.protocol, f.port, f.port);
     }
   }
   if (usesNamedPorts(model)) {
     for (const e of model.endpoints)
       for (const p of e.ports) {
         rel.protocols.add(p.protocol);
-        addRange(rel.dstBreaks, p.port, p.port);
-        addRange(rel.srcBreaks, p.port, p.port);
+        addRange(rel.dstBreaks, p.protocol, p.port, p.port);
+        addRange(rel.srcBreaks, p.protocol, p.port, p.port);
       }
   }
   return rel;

@@ -6,7 +6,14 @@
  * earlier tier with default action Deny and no Pass rule to let packets on. When every endpoint
  * the policy selects has such a blocker before a rule, no flow reaches the rule.
  */
-import type { EndpointModel, PolicyModel, RuleModel, WorldModel } from './evaluator-seam.js';
+import {
+  applicableTiers,
+  type EndpointModel,
+  type PolicyModel,
+  policyInChain,
+  type RuleModel,
+  type WorldModel,
+} from './evaluator-seam.js';
 
 type Side = RuleModel['source'];
 interface CidrLike {
@@ -52,9 +59,6 @@ export function covers(q: RuleModel, r: RuleModel): boolean {
   return sideCovers(q.source, r.source) && sideCovers(q.destination, r.destination);
 }
 
-const inNormalChain = (p: PolicyModel, dir: 'ingress' | 'egress') =>
-  (dir === 'ingress' ? p.ingressType : p.egressType) && !p.doNotTrack && !p.preDNAT;
-
 const labelKeys = new WeakMap<EndpointModel, string>();
 /** Policies see only labels: endpoints with equal labels have equal chains. */
 function labelKey(e: EndpointModel): string {
@@ -69,7 +73,7 @@ function labelKey(e: EndpointModel): string {
 type Chain = { tier: WorldModel['tiers'][number]; applicable: PolicyModel[] }[];
 const chains = new WeakMap<WorldModel, Map<string, Chain>>();
 
-/** The tiers and policies of one endpoint's normal chain (as the evaluator's applicability). */
+/** The tiers and policies of one endpoint's normal chain, from the evaluator's applicability. */
 function chainOf(model: WorldModel, e: EndpointModel, dir: 'ingress' | 'egress'): Chain {
   let byKey = chains.get(model);
   if (!byKey) {
@@ -79,11 +83,10 @@ function chainOf(model: WorldModel, e: EndpointModel, dir: 'ingress' | 'egress')
   const key = `${dir}|${labelKey(e)}`;
   const hit = byKey.get(key);
   if (hit) return hit;
-  const chain: Chain = model.tiers.map((tier) => ({
+  // The evaluator's own applicability (§3.1 step 3: tiers with at least one applicable policy).
+  const chain: Chain = applicableTiers(model, e, 'normal', dir).map(({ tier, policies }) => ({
     tier,
-    applicable: (model.policiesByTier.get(tier.name) ?? []).filter(
-      (q) => inNormalChain(q, dir) && q.selector(e.labels),
-    ),
+    applicable: [...policies],
   }));
   byKey.set(key, chain);
   return chain;
@@ -153,7 +156,7 @@ export function chainShadowed(
   const out = new Set<number>();
   if (
     p.staged ||
-    !inNormalChain(p, dir) ||
+    !policyInChain(p, 'normal', dir) ||
     eps.length === 0 ||
     eps.some((e) => e.kind !== 'WorkloadEndpoint')
   )

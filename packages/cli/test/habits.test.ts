@@ -73,6 +73,18 @@ describe('-f and -R', SLOW, () => {
     expect((await runInProcess(['validate'])).code).toBe(2);
   });
 
+  it('lint, search and diff take -f and -R too', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'sub'));
+    copyFileSync(fixture('world.yaml'), join(dir, 'world.yaml'));
+    copyFileSync(fixture('deny-nodeports.yaml'), join(dir, 'sub', 'deny-nodeports.yaml'));
+    const lint = await runInProcess(['lint', '-f', dir, '-R', '--json']);
+    expect([0, 1]).toContain(lint.code);
+    expect(() => JSON.parse(lint.stdout)).not.toThrow();
+    const diff = await runInProcess(['diff', '-f', join(dir, 'world.yaml'), '--after', dir, '-R', '--json']);
+    expect(JSON.stringify(JSON.parse(diff.stdout))).toContain('Deny');
+  });
+
   it('eval takes its world with -f', async () => {
     const r = await runInProcess([
       'eval',

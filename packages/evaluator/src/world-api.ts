@@ -7,11 +7,12 @@ import type { Packet } from './match/packet.js';
 import { type Ip, parseIp } from './net/ip.js';
 import { flowProtocolNumber, hasPorts } from './net/protocol.js';
 import { checkedPacket, type Flow, plainPacket } from './path/flow.js';
+import type { PathPlan } from './path/hooks.js';
 import { type PathSet, tracePlans, verdictOfPlans } from './path/interpret.js';
 import { checkVia, PlanCache } from './path/paths.js';
 import { endpointRef } from './path/recorder.js';
 import { createReferenceEngine } from './reference/engine.js';
-import { Evaluation } from './result/result.js';
+import { Evaluation, type PathTracer } from './result/result.js';
 import type { EndpointRef, EvaluationResult, PolicyRef, Verdict } from './result/types.js';
 import { type BuildOptions, buildModel } from './world/build.js';
 import type { EndpointModel, WorkloadEndpointModel, WorldModel } from './world/model.js';
@@ -172,6 +173,11 @@ export class World {
     destination: undefined,
   };
   readonly #plans: PlanCache;
+  // Traces a verdict-only evaluation's paths when they are read (the same plans and binding).
+  readonly #tracer: PathTracer<readonly PathPlan[], Packet, WorkloadEndpointModel> = {
+    trace: (plans, packet, source, destination) =>
+      tracePlans(this.#engine, plans, packet, { source, destination }, this.#replyPlans),
+  };
 
   private constructor(model: WorldModel, engine: Engine) {
     this.model = model;
@@ -250,9 +256,7 @@ export class World {
     // With chain verdicts: the verdict now, the trace (the same interpreter) when read.
     const verdict = verdictOfPlans(engine, plans, packet, bind, reply);
     if (verdict !== undefined)
-      return Evaluation.deferred(flow, verdict, () =>
-        tracePlans(engine, plans, packet, { source, destination }, reply),
-      );
+      return Evaluation.deferred(flow, verdict, this.#tracer, plans, packet, source, destination);
     return Evaluation.traced(
       flow,
       tracePlans(engine, plans, packet, { source, destination }, reply),

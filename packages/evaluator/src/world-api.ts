@@ -161,6 +161,21 @@ export class World {
     return ip;
   };
 
+  #ipsFilled = false;
+  /**
+   * Fills the address cache with the world's pod and host endpoint addresses (each is
+   * `parseIp` of its own text) on the first `evaluate`: flows between known endpoints then
+   * never parse, and the per-flow code never runs (nor gets optimised with) the parser.
+   */
+  #fillIps(): void {
+    this.#ipsFilled = true;
+    const fill = (ip: Ip) => {
+      if (this.#ips.size < IP_CACHE_LIMIT) this.#ips.set(ip.text, ip);
+    };
+    for (const w of this.model.workloads) for (const ip of w.ips) fill(ip);
+    for (const h of this.model.hostEndpoints) for (const ip of h.expectedIPs) fill(ip);
+  }
+
   // The reply leg of an untracked connection enters where the reply is addressed (no `via`).
   readonly #replyPlans = (reply: Packet) => this.#plans.bound(reply);
   // The role binding of the flow being evaluated (reused: evaluation is synchronous; a reply
@@ -226,6 +241,7 @@ export class World {
    * ```
    */
   evaluate(flow: Flow): EvaluationResult {
+    if (!this.#ipsFilled) this.#fillIps();
     // The common flow (every field valid, no `via` / `icmp`) is read in few steps.
     const packet = plainPacket(flow, this.#parseIp);
     if (packet !== undefined) return this.#evaluatePacket(flow, packet);

@@ -67,7 +67,7 @@ export async function applyLesson(
           break;
         }
         print(label, `     $ calicoctl delete GlobalNetworkPolicy ${step.policy}`);
-        const deleted = () => ctl.delete('GlobalNetworkPolicy', step.policy, { skipNotExists: true });
+        const deleted = () => ctl.deleteNamed('GlobalNetworkPolicy', step.policy, { skipNotExists: true });
         if (!(await run(print, deleted))) return false;
         break;
       }

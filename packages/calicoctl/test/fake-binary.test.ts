@@ -17,7 +17,7 @@ afterEach(() => cleanup());
 const ctlFor = (mode = 'state', extra: Partial<CalicoctlOptions> = {}) =>
   createCalicoctl({
     bin: FAKE_CALICOCTL,
-    inheritEnv: 'none',
+    parentEnv: {},
     env: {
       PATH: process.env.PATH,
       FAKE_CALICOCTL_MODE: mode,
@@ -61,7 +61,7 @@ describe('fake calicoctl through the Node runner', () => {
     expect(live[0]?.spec.tier).toBe('default');
     const one = await ctl.get('GlobalNetworkPolicy', 'web-a');
     expect(one.map((p) => p.metadata.name)).toEqual(['web-a']);
-    expect(await ctl.delete('GlobalNetworkPolicy', ['web-a', 'web-b'])).toMatchObject({ deleted: 2 });
+    expect(await ctl.deleteNamed('GlobalNetworkPolicy', ['web-a', 'web-b'])).toMatchObject({ deleted: 2 });
     expect(await ctl.get('GlobalNetworkPolicy')).toEqual([]);
   });
 
@@ -91,7 +91,7 @@ describe('fake calicoctl through the Node runner', () => {
     for (const style of ['docopt', 'cobra']) {
       const ctl = createCalicoctl({
         bin: FAKE_CALICOCTL,
-        inheritEnv: 'none',
+        parentEnv: {},
         env: {
           PATH: process.env.PATH,
           FAKE_CALICOCTL_STATE: join(dir, `${style}.json`),
@@ -117,14 +117,14 @@ describe('fake calicoctl through the Node runner', () => {
     expect(mixed.code).toBe('PARTIAL_FAILURE');
     expect(mixed.applied.map((r) => r.name)).toEqual(['n1', 'n2']);
 
-    const gone = await rejection(ctl.delete('GlobalNetworkPolicy', ['n1', 'missing']));
+    const gone = await rejection(ctl.deleteNamed('GlobalNetworkPolicy', ['n1', 'missing']));
     expect(gone.code).toBe('PARTIAL_FAILURE');
     expect(gone.applied.map((r) => r.name)).toEqual(['n1']);
     expect(gone.failed[0]).toMatchObject({
       name: 'missing',
       message: expect.stringContaining('resource does not exist'),
     });
-    expect(await ctl.delete('GlobalNetworkPolicy', 'missing', { skipNotExists: true })).toMatchObject({
+    expect(await ctl.deleteNamed('GlobalNetworkPolicy', 'missing', { skipNotExists: true })).toMatchObject({
       deleted: 1,
     });
   });
@@ -172,7 +172,7 @@ describe('fake calicoctl through the Node runner', () => {
   });
 
   it('a missing binary → BINARY_NOT_FOUND', async () => {
-    const e = await rejection(createCalicoctl({ bin: join(dir, 'calicoctl'), inheritEnv: 'none' }).version());
+    const e = await rejection(createCalicoctl({ bin: join(dir, 'calicoctl'), parentEnv: {} }).version());
     expect(e.code).toBe('BINARY_NOT_FOUND');
     expect(e.bin).toBe(join(dir, 'calicoctl'));
   });
@@ -183,7 +183,7 @@ describe('fake calicoctl through the Node runner', () => {
     const names = [`x;touch ${mark}`, `$(touch ${mark})`, `\`touch ${mark}\``];
     for (const name of names) await rejection(ctl.get('GlobalNetworkPolicy', name));
     await rejection(ctl.get('NetworkPolicy', 'web', { namespace: `$(touch ${mark})` }));
-    await rejection(ctl.delete('GlobalNetworkPolicy', `a|touch ${mark}`));
+    await rejection(ctl.deleteNamed('GlobalNetworkPolicy', `a|touch ${mark}`));
     expect(existsSync(mark)).toBe(false);
     const argvs = log().map((l) => l.argv ?? []);
     expect(argvs[0]).toContain(names[0]);

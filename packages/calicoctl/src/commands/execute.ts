@@ -21,7 +21,8 @@ import type {
  *
  * @example
  * ```ts
- * const versions: ResultOf<VersionExpectation> = await executeCommand(unwrap(versionCommand()), context);
+ * type Listed = ResultOf<ResourcesExpectation<'Tier'>>; // Tier[]
+ * type Applied = ResultOf<ChangeExpectation<'apply'>>; // ChangeResult<'apply'>
  * ```
  */
 export type ResultOf<E extends Expectation> =
@@ -56,7 +57,14 @@ export interface ExecutionContext {
   readonly limits: RunLimits;
 }
 
-/** Where to get calicoctl, for the message when it is missing. */
+/**
+ * Where to get calicoctl (Calico's install guide), named in the `BINARY_NOT_FOUND` message.
+ *
+ * @example
+ * ```ts
+ * console.error(`calicoctl is missing: install it from ${CALICOCTL_INSTALL_URL}`);
+ * ```
+ */
 export const CALICOCTL_INSTALL_URL = 'https://docs.tigera.io/calico/latest/operations/calicoctl/install';
 
 /** A process that ended by itself, with what it printed. */

@@ -9,10 +9,14 @@ const TERM_GRACE_MS = 2_000;
 const KILL_WAIT_MS = 2_000;
 const POLL_MS = 25;
 
-/** A command still running: `stop` ends its process group and resolves once the run has settled. */
+/**
+ * A command still running: `stop` ends its process group and resolves once the run has settled;
+ * `end` only ends the group (the process is about to die of a signal).
+ */
 interface Running {
   readonly child: ChildProcess;
   stop(why: Ending): Promise<void>;
+  end(): Promise<void>;
 }
 type Ending = 'timeout' | 'output-limit' | 'aborted';
 
@@ -30,13 +34,51 @@ function installExitHook(): void {
 }
 
 /**
+ * Signals that would kill Node without running 'exit' handlers. While a command runs, a listener
+ * on each ends calicoctl's group first; when it is the only listener (the program has none of its
+ * own) it then re-raises the signal, so Node still dies of it exactly as it would have.
+ */
+const FATAL_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+type FatalSignal = (typeof FATAL_SIGNALS)[number];
+// Whether the program had listeners of its own when ours were added ('once' ones remove themselves
+// before they run, so counting only at signal time would miss them).
+const hadOwnListeners = new Map<FatalSignal, boolean>();
+const onFatalSignal = (signal: FatalSignal) => {
+  if (hadOwnListeners.get(signal) === true || process.listenerCount(signal) > 1) {
+    void abortRunningCommands(); // the program's handler decides what happens next
+    return;
+  }
+  // Node would have died of this signal: end every group, then die of it (nothing settles first,
+  // so no code of the program runs on as if the command had merely failed).
+  void Promise.all([...running].map((r) => r.end())).then(() => {
+    removeSignalListeners();
+    process.kill(process.pid, signal);
+  });
+};
+const signalListeners = new Map(FATAL_SIGNALS.map((s) => [s, () => onFatalSignal(s)] as const));
+
+function addSignalListeners(): void {
+  if (process.platform === 'win32' || running.size !== 1) return; // the first running command adds them
+  for (const [signal, listener] of signalListeners) {
+    hadOwnListeners.set(signal, process.listenerCount(signal) > 0);
+    process.on(signal, listener);
+  }
+}
+
+function removeSignalListeners(): void {
+  for (const [signal, listener] of signalListeners) process.removeListener(signal, listener);
+}
+
+/**
  * Aborts every command the Node runner is running, as if each one's `AbortSignal` had fired:
  * each process group gets SIGTERM, then SIGKILL after a grace period, and each command rejects
  * with `ABORTED` (reporting what calicoctl had done). Resolves once all of them are gone.
  *
  * A signal that kills Node (SIGINT, SIGTERM with no handler) skips `process.on('exit')`, and
- * calicoctl runs in its own process group, so the terminal's Ctrl-C never reaches it: a program
- * that must not orphan calicoctl installs its own handlers and calls this from them.
+ * calicoctl runs in its own process group, so the terminal's Ctrl-C never reaches it. While a
+ * command runs the runner listens for SIGINT, SIGTERM and SIGHUP itself: with no other listener
+ * it ends calicoctl and re-raises the signal (Node dies of it as before); a program with its own
+ * handlers (to report what was applied) calls this, or aborts its signals, from them.
  *
  * @example
  * ```ts
@@ -154,6 +196,7 @@ function runWithNode(command: CalicoctlCommand, limits: RunLimits): Promise<RunO
       clearTimeout(graceTimer);
       limits.signal?.removeEventListener('abort', onAbort);
       running.delete(entry);
+      if (running.size === 0) removeSignalListeners();
       child.stdout?.destroy();
       child.stderr?.destroy();
       resolve(outcome);
@@ -171,7 +214,11 @@ function runWithNode(command: CalicoctlCommand, limits: RunLimits): Promise<RunO
       }
       await settledPromise;
     };
-    const entry: Running = { child, stop };
+    const end = async (): Promise<void> => {
+      ending ??= 'aborted';
+      await endGroup(child);
+    };
+    const entry: Running = { child, stop, end };
     const onAbort = () => void stop('aborted');
     const collect = (sink: Buffer[]) => (chunk: Buffer) => {
       if (ending !== undefined) return;
@@ -186,6 +233,7 @@ function runWithNode(command: CalicoctlCommand, limits: RunLimits): Promise<RunO
     const timer = setTimeout(() => void stop('timeout'), limits.timeoutMs);
     running.add(entry);
     installExitHook();
+    addSignalListeners();
     limits.signal?.addEventListener('abort', onAbort, { once: true });
 
     child.on('error', (e: NodeJS.ErrnoException) => {

@@ -35,7 +35,7 @@ describe('checkTimeoutMs', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.issues).toHaveLength(1);
-      expect(r.issues[0]?.code).toBe('invalid_timeout');
+      expect(r.issues[0]?.code).toBe('invalid_option');
       expect(r.issues[0]?.message).toContain('from 1 to 2147483647');
     }
   });

@@ -22,7 +22,7 @@ const DIGITS = /^[0-9]+$/;
  * @example
  * ```ts
  * checkTimeoutMs('30000'); // { ok: true, value: 30000 }
- * checkTimeoutMs(2 ** 31); // { ok: false, issues: [{ code: 'invalid_timeout', path: ['timeoutMs'], message: 'The timeout must be …' }] }
+ * checkTimeoutMs(2 ** 31); // { ok: false, issues: [{ code: 'invalid_option', path: ['timeoutMs'], message: 'The timeout must be …' }] }
  * ```
  */
 export function checkTimeoutMs(
@@ -38,7 +38,7 @@ export function checkTimeoutMs(
     ok: false,
     issues: [
       {
-        code: 'invalid_timeout',
+        code: 'invalid_option',
         path: [...path],
         message: `The timeout must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS} (about 24.8 days, the longest timer Node.js supports); got ${shown}.`,
       },

@@ -1,5 +1,6 @@
 // Error lists as calicoctl v3.30 prints them (calico-semantics.md §9.3; error texts from
 // libcalico-go lib/errors/errors.go and Kubernetes API status errors).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { gnp } from '../../test/helpers.js';
 import { createCalicoctl } from '../calicoctl.js';
@@ -31,6 +32,31 @@ describe('splitErrorList', () => {
   it('keeps an error that wraps another whole (no cut after ": ")', () => {
     expect(splitErrorList(FORBIDDEN)).toEqual([FORBIDDEN]);
     expect(splitErrorList(MISSING)).toEqual([MISSING]);
+  });
+
+  it('property: any list of libcalico-go / API errors joined as Go prints it splits back into its errors', () => {
+    const name = fc.stringMatching(/^[a-z0-9]([a-z0-9.-]{0,20}[a-z0-9])?$/);
+    const error = fc.oneof(
+      name.map((n) => `resource already exists: GlobalNetworkPolicy(${n}) with error: <nil>`),
+      name.map(
+        (n) =>
+          `resource does not exist: NetworkPolicy(shop/${n}) with error: networkpolicies.projectcalico.org "${n}" not found`,
+      ),
+      name.map(
+        (n) =>
+          `connection is unauthorized: tiers.crd.projectcalico.org "${n}" is forbidden: User "u" cannot create resource "tiers"`,
+      ),
+      name.map((n) => `operation Update is not supported on Tier(${n})`),
+      name.map(
+        (n) => `globalnetworksets.crd.projectcalico.org "${n}" is invalid: spec.nets[0]: Invalid value: "x"`,
+      ),
+      name.map((n) => `update conflict: GlobalNetworkPolicy(${n})`),
+    );
+    fc.assert(
+      fc.property(fc.array(error, { minLength: 1, maxLength: 6 }), (errors) => {
+        expect(splitErrorList(errors.join(' '))).toEqual(errors);
+      }),
+    );
   });
 
   it('returns unrecognised text as one message', () => {

@@ -15,9 +15,17 @@ let cleanup: () => void;
 beforeEach(() => ({ dir, cleanup } = tempDir()));
 afterEach(() => cleanup());
 
-const script = (ownHandler: boolean) => `
+type How = 'signal' | 'own-handler' | 'exit';
+const prelude: Record<How, string> = {
+  signal: '',
+  'own-handler':
+    "process.once('SIGTERM', () => { void abortRunningCommands().then(() => { console.log('reported'); process.exit(143); }); });",
+  // A normal exit while calicoctl runs (e.g. a fatal error elsewhere in the program).
+  exit: "process.once('SIGTERM', () => process.exit(3));",
+};
+const script = (how: How) => `
 import { abortRunningCommands, createNodeRunner } from ${JSON.stringify(runnerSource)};
-${ownHandler ? "process.once('SIGTERM', () => { void abortRunningCommands().then(() => { console.log('reported'); process.exit(143); }); });" : ''}
+${prelude[how]}
 const outcome = await createNodeRunner().run(
   { bin: ${JSON.stringify(FAKE_CALICOCTL)}, args: ['apply', '-f', '-'], stdin: '', env: { PATH: process.env.PATH ?? '', FAKE_CALICOCTL_MODE: 'hang-tree', FAKE_CALICOCTL_LOG: ${JSON.stringify(join(dir, 'log.jsonl'))} } },
   { timeoutMs: 600000, maxOutputBytes: 1 << 20 },
@@ -40,9 +48,9 @@ async function pids(): Promise<{ pid: number; grandchild: number }> {
   }
   throw new Error('calicoctl never started');
 }
-async function killDuringRun(ownHandler: boolean) {
+async function killDuringRun(how: How) {
   const file = join(dir, 'app.mts');
-  writeFileSync(file, script(ownHandler));
+  writeFileSync(file, script(how));
   const node = spawn(process.execPath, ['--import', tsx, file], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   node.stdout.on('data', (c: Buffer) => {
@@ -63,7 +71,7 @@ describe('Node killed by a signal while calicoctl runs', () => {
   it('with no handler of its own: calicoctl and its grandchild are ended, Node dies of the signal', {
     timeout: 120_000,
   }, async () => {
-    const r = await killDuringRun(false);
+    const r = await killDuringRun('signal');
     expect(r.signal).toBe('SIGTERM');
     expect(r.out).not.toContain('settled');
     expect(alive(r.pid)).toBe(false);
@@ -73,9 +81,18 @@ describe('Node killed by a signal while calicoctl runs', () => {
   it('with its own handler: the handler decides how to exit, nothing is left running', {
     timeout: 120_000,
   }, async () => {
-    const r = await killDuringRun(true);
+    const r = await killDuringRun('own-handler');
     expect(r.code).toBe(143);
     expect(r.out).toContain('reported');
+    expect(alive(r.pid)).toBe(false);
+    expect(alive(r.grandchild)).toBe(false);
+  });
+
+  it('process.exit while calicoctl runs: the exit hook kills the group', { timeout: 120_000 }, async () => {
+    const r = await killDuringRun('exit');
+    expect(r.code).toBe(3);
+    for (let i = 0; i < 100 && (alive(r.pid) || alive(r.grandchild)); i++)
+      await new Promise((res) => setTimeout(res, 50));
     expect(alive(r.pid)).toBe(false);
     expect(alive(r.grandchild)).toBe(false);
   });

@@ -1,10 +1,12 @@
 /** Shared by `apply`, `delete`, `get` and `plan`: calicoctl options, manifests, error reports. */
 import {
+  CALICOCTL_INSTALL_URL,
   type Calicoctl,
   CalicoctlError,
   type CalicoctlOptions,
   createCalicoctl,
   formatRef,
+  MAX_TIMEOUT_MS,
 } from '@calico-dsl/calicoctl';
 import { type CalicoResource, isCalicoKind } from '@calico-dsl/core';
 import { type Command, InvalidArgumentError, Option } from 'commander';
@@ -64,9 +66,6 @@ export function addCalicoctlOptions(cmd: Command): Command {
     );
 }
 
-/** Node's timers hold at most 2^31 - 1 ms; anything longer would fire at once. */
-const MAX_TIMEOUT_MS = 2 ** 31 - 1;
-
 /**
  * Checks `--timeout`: a whole number of milliseconds from 1 to 2^31 - 1, else a usage error (exit
  * 2) that says so; never silently the default.
@@ -100,9 +99,9 @@ export function calicoctlFor(opts: CalicoctlCliOptions, ctx: CommandContext): Ca
   const options: CalicoctlOptions = {
     bin: opts.calicoctl ?? ctx.io.env.CALICOCTL_BIN ?? 'calicoctl',
     parentEnv: ctx.io.env,
-    // Like kubectl and calicoctl themselves: kubeconfig exec plugins (aws, ibmcloud, gke) need
-    // their own variables (AWS_*, IC_*, …).
-    inheritEnv: opts.cleanEnv === true ? 'standard' : 'all',
+    // The library inherits the whole environment, as kubectl and calicoctl do (kubeconfig exec
+    // plugins need AWS_*, IC_*, …); --clean-env opts out.
+    ...(opts.cleanEnv === true ? { cleanEnv: true } : {}),
     timeoutMs: Number(parseTimeout(opts.timeout ?? '30000')),
     ...(opts.datastoreType !== undefined ? { datastoreType: opts.datastoreType } : {}),
     ...(opts.kubeconfig !== undefined ? { kubeconfig: opts.kubeconfig } : {}),
@@ -164,7 +163,7 @@ export function reportIssues(issues: readonly FileIssue[], ctx: CommandContext):
 
 const MISSING_CALICOCTL =
   '  Name the binary with --calicoctl <path> or CALICOCTL_BIN=<path>, or put calicoctl on PATH.\n' +
-  '  Get calicoctl: https://docs.tigera.io/calico/latest/operations/calicoctl/install (use the version of your cluster).';
+  `  Get calicoctl: ${CALICOCTL_INSTALL_URL} (use the version of your cluster).`;
 
 /**
  * Reports a rejected calicoctl call: its code, message, calicoctl's stderr and, for a partial

@@ -1,4 +1,5 @@
-import { calicoctlSays, createFakeRunner, type FakeRunner } from '@calico-dsl/calicoctl';
+import type { Runner } from '@calico-dsl/calicoctl';
+import { calicoctlSays, createFakeRunner, type FakeRunner } from '@calico-dsl/calicoctl/testing';
 import { describe, expect, it, vi } from 'vitest';
 import type { CliIo } from './io.js';
 import { main } from './main.js';
@@ -84,14 +85,23 @@ describe('main with an injected CliIo', () => {
 });
 
 describe('signals and messages (injected CliIo)', () => {
-  it('Ctrl-C during apply reports every resource as unknown (--json) and asks for exit 130', async () => {
+  // A calicoctl that runs until it is aborted, as the Node runner ends its process group then.
+  const untilAborted: Runner = {
+    run: (_command, limits) =>
+      new Promise((resolve) => {
+        limits.signal?.addEventListener('abort', () =>
+          resolve({ status: 'aborted', stdout: '', stderr: '' }),
+        );
+      }),
+  };
+
+  it('Ctrl-C during apply aborts calicoctl, reports applied/failed/unknown (--json), exit 130', async () => {
     let interrupt: ((signal: 'SIGINT' | 'SIGTERM') => number | undefined) | undefined;
     let stopped = false;
-    const hanging = { run: () => new Promise<never>(() => {}) };
     const m = memoryIo({ 'tier.yaml': TIER });
     const io: CliIo = {
       ...m.io,
-      runner: hanging,
+      runner: untilAborted,
       onInterrupt(handler) {
         interrupt = handler;
         return () => {
@@ -99,21 +109,23 @@ describe('signals and messages (injected CliIo)', () => {
         };
       },
     };
-    void main(argv('apply', 'tier.yaml', '--json'), io);
+    const done = main(argv('apply', 'tier.yaml', '--json'), io);
     await vi.waitFor(() => expect(interrupt).toBeDefined());
-    expect(interrupt?.('SIGINT')).toBe(130);
+    expect(interrupt?.('SIGINT')).toBeUndefined(); // the command finishes the report itself
+    expect(await done).toBe(130);
     const doc = JSON.parse(m.out());
     expect(doc).toMatchObject({ ok: false, interrupted: 'SIGINT', applied: [], failed: [] });
-    expect(doc.unknown).toEqual([{ kind: 'Tier', name: 'security' }]);
-    expect(stopped).toBe(false);
+    expect(doc.unknown).toMatchObject([{ kind: 'Tier', name: 'security', outcome: 'unknown' }]);
+    expect(stopped).toBe(true);
   });
 
-  it('SIGTERM asks for 143 and says so on stderr', async () => {
+  it('SIGTERM: exit 143, said on stderr; a second signal asks to end at once', async () => {
     let interrupt: ((signal: 'SIGINT' | 'SIGTERM') => number | undefined) | undefined;
     const m = memoryIo({ 'tier.yaml': TIER });
+    const never: Runner = { run: () => new Promise(() => {}) };
     const io: CliIo = {
       ...m.io,
-      runner: { run: () => new Promise<never>(() => {}) },
+      runner: never,
       onInterrupt(h) {
         interrupt = h;
         return () => {};
@@ -121,7 +133,25 @@ describe('signals and messages (injected CliIo)', () => {
     };
     void main(argv('apply', 'tier.yaml'), io);
     await vi.waitFor(() => expect(interrupt).toBeDefined());
-    expect(interrupt?.('SIGTERM')).toBe(143);
+    expect(interrupt?.('SIGTERM')).toBeUndefined();
+    expect(interrupt?.('SIGINT')).toBe(143);
+  });
+
+  it('SIGTERM after calicoctl was aborted: exit 143 and the report on stderr', async () => {
+    let interrupt: ((signal: 'SIGINT' | 'SIGTERM') => number | undefined) | undefined;
+    const m = memoryIo({ 'tier.yaml': TIER });
+    const io: CliIo = {
+      ...m.io,
+      runner: untilAborted,
+      onInterrupt(h) {
+        interrupt = h;
+        return () => {};
+      },
+    };
+    const done = main(argv('apply', 'tier.yaml'), io);
+    await vi.waitFor(() => expect(interrupt).toBeDefined());
+    interrupt?.('SIGTERM');
+    expect(await done).toBe(143);
     expect(m.err()).toContain('interrupted (SIGTERM)');
     expect(m.err()).toContain('unknown (1): Tier(security)');
   });

@@ -1,7 +1,6 @@
 /** `calico-dsl apply <files…>`: validate, then `calicoctl apply -f -`. */
 
-import { formatRef, type ResourceRef } from '@calico-dsl/calicoctl';
-import type { CalicoResource } from '@calico-dsl/core';
+import { type CalicoctlError, formatRef, isCalicoctlError, type ResourceRef } from '@calico-dsl/calicoctl';
 import {
   addCalicoctlOptions,
   type CalicoctlCliOptions,
@@ -35,9 +34,19 @@ export async function runApply(
   if (usage !== undefined) return usage;
   const { resources, issues } = await loadCalicoResources(files, ctx, opts);
   if (issues.length > 0) return reportIssues(issues, ctx);
-  const stopWatching = ctx.io.onInterrupt?.((signal) => reportInterrupted(signal, resources, ctx));
+  // Ctrl-C / SIGTERM aborts calicoctl: the library ends its process group, waits for it and
+  // rejects with ABORTED, saying which resources were applied, failed or are unknown. A second
+  // signal ends the CLI at once.
+  const controller = new AbortController();
+  let interrupted: Interrupt | undefined;
+  const stopWatching = ctx.io.onInterrupt?.((signal) => {
+    if (interrupted !== undefined) return exitFor(interrupted);
+    interrupted = signal;
+    controller.abort();
+    return undefined;
+  });
   try {
-    const result = await calicoctlFor(opts, ctx).apply(resources);
+    const result = await calicoctlFor(opts, ctx).apply(resources, { signal: controller.signal });
     if (ctx.json)
       writeJson(ctx.io.stdout, {
         ok: true,
@@ -51,41 +60,44 @@ export async function runApply(
       );
     return EXIT.ok;
   } catch (error) {
+    if (interrupted !== undefined && isCalicoctlError(error, 'ABORTED')) {
+      return reportInterrupted(interrupted, error, ctx);
+    }
     return reportCalicoctlError(error, ctx);
   } finally {
     stopWatching?.();
   }
 }
 
-/**
- * Ctrl-C or SIGTERM while calicoctl applies: calicoctl reports nothing until it ends, so every
- * resource's outcome is unknown. Prints that (text or `--json`) and returns 130 / 143.
- */
-function reportInterrupted(
-  signal: Interrupt,
-  resources: readonly CalicoResource[],
-  ctx: CommandContext,
-): ExitCode {
-  const unknown = resources.map(
-    (r): ResourceRef => ({
-      kind: r.kind,
-      name: r.metadata.name,
-      ...(r.metadata.namespace !== undefined ? { namespace: r.metadata.namespace } : {}),
-    }),
-  );
-  const code = signal === 'SIGINT' ? EXIT.interrupted : EXIT.terminated;
+const exitFor = (signal: Interrupt): ExitCode => (signal === 'SIGINT' ? EXIT.interrupted : EXIT.terminated);
+
+/** After an abort: what calicoctl applied, what failed, what is unknown; exit 130 / 143. */
+function reportInterrupted(signal: Interrupt, error: CalicoctlError, ctx: CommandContext): ExitCode {
+  const failed = error.failed.filter((f) => f.outcome === 'failed');
+  const unknown = error.unknown;
   const advice = 'run `calico-dsl plan` with the same files to see what the cluster holds now';
   if (ctx.json) {
-    writeJson(ctx.io.stdout, { ok: false, interrupted: signal, applied: [], failed: [], unknown, advice });
+    writeJson(ctx.io.stdout, {
+      ok: false,
+      interrupted: signal,
+      applied: error.applied,
+      failed,
+      unknown,
+      advice,
+    });
   } else {
     const c = ctx.err;
+    const list = (refs: readonly ResourceRef[]) =>
+      refs.length > 0 ? refs.map(formatRef).join(', ') : 'none';
     ctx.io.stderr.write(
-      `${c.red('interrupted')} (${signal}): calicoctl apply was stopped before it reported.\n` +
-        `  unknown (${unknown.length}): ${unknown.map(formatRef).join(', ')}\n` +
-        `  applied: none confirmed; failed: none reported; ${advice}.\n`,
+      `${c.red('interrupted')} (${signal}): calicoctl apply was stopped (its process group ended).\n` +
+        `  applied (${error.applied.length}): ${list(error.applied)}\n` +
+        `  failed (${failed.length}): ${list(failed)}\n` +
+        `  unknown (${unknown.length}): ${list(unknown)}\n` +
+        `  ${advice}.\n`,
     );
   }
-  return code;
+  return exitFor(signal);
 }
 
 /**

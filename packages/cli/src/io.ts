@@ -50,8 +50,8 @@ export interface CliIo {
   typeCheck?(path: string): Promise<TypeCheckOutcome>;
   /**
    * Calls `handler` on Ctrl-C (SIGINT) or SIGTERM until the returned function is called. When the
-   * handler returns an exit status the process ends with it at once, taking the calicoctl process
-   * groups it started along; `undefined` lets the command finish (e.g. after an abort).
+   * handler returns an exit status the process ends with it at once; `undefined` lets the command
+   * finish (it has aborted calicoctl and reports what is known).
    */
   onInterrupt?(handler: (signal: Interrupt) => number | undefined): () => void;
 }

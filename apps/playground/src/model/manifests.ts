@@ -1,0 +1,100 @@
+/**
+ * The editor's text as a world: `fromYaml` (which runs core's `validate` on every Calico
+ * resource), then `World.from`. Every problem becomes an {@link IssueView} with a line, for the
+ * inline diagnostics and the issues list.
+ */
+import type { Issue } from '@calico-dsl/core';
+import { EvaluatorInputError, World } from '@calico-dsl/evaluator';
+import { fromYaml } from '@calico-dsl/yaml';
+import { type LocatedResource, locateResources } from './rule-lines.js';
+
+/**
+ * A manifest problem placed in the text (1-based line and column).
+ *
+ * @example
+ * ```ts
+ * const i: IssueView = { line: 6, column: 13, severity: 'error', where: 'spec.selector', message: 'Invalid selector …' };
+ * ```
+ */
+export interface IssueView {
+  readonly line: number;
+  readonly column: number;
+  readonly severity: 'error' | 'warning';
+  /** The path inside the resource, e.g. `spec.ingress[0].action`. */
+  readonly where: string;
+  readonly message: string;
+}
+
+/**
+ * The manifests read: the world when it could be built, the problems, and where each resource is.
+ *
+ * @example
+ * ```ts
+ * const m: ManifestsView = readManifests(text);
+ * if (m.world) m.world.evaluate(flow);
+ * ```
+ */
+export interface ManifestsView {
+  readonly world: World | undefined;
+  readonly issues: readonly IssueView[];
+  readonly located: readonly LocatedResource[];
+}
+
+/**
+ * `spec.ingress[0].action` from `['spec', 'ingress', 0, 'action']`.
+ *
+ * @example
+ * ```ts
+ * pathText(['spec', 'ingress', 0, 'action']); // 'spec.ingress[0].action'
+ * ```
+ */
+export function pathText(path: readonly (string | number)[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+// World issues name the resource (`NetworkPolicy "b" is in tier …`) but carry no position.
+function lineOfNamed(issue: Issue, located: readonly LocatedResource[]): number {
+  const hit = located.find((r) => issue.message.includes(`${r.kind} "${r.name}"`));
+  return hit?.lines.from ?? 1;
+}
+
+function toView(
+  issue: Issue,
+  severity: IssueView['severity'],
+  located: readonly LocatedResource[],
+): IssueView {
+  return {
+    line: issue.line ?? lineOfNamed(issue, located),
+    column: issue.column ?? 1,
+    severity,
+    where: pathText(issue.path),
+    message: issue.message,
+  };
+}
+
+/**
+ * Reads the editor's text. Never throws: bad YAML, invalid resources and worlds the evaluator
+ * cannot build all come back as issues.
+ *
+ * @example
+ * ```ts
+ * readManifests('kind: [').issues[0]?.line; // 1
+ * ```
+ */
+export function readManifests(text: string): ManifestsView {
+  const located = locateResources(text);
+  const parsed = fromYaml(text);
+  if (!parsed.ok) {
+    return { world: undefined, issues: parsed.issues.map((i) => toView(i, 'error', located)), located };
+  }
+  try {
+    const world = World.from(parsed.value);
+    return { world, issues: world.issues.map((i) => toView(i, 'warning', located)), located };
+  } catch (error) {
+    const issues =
+      error instanceof EvaluatorInputError
+        ? error.issues
+        : [{ code: 'playground.world', path: [], message: `The world could not be built: ${String(error)}` }];
+    return { world: undefined, issues: issues.map((i) => toView(i, 'error', located)), located };
+  }
+}

@@ -166,7 +166,9 @@ try {
           exact: true,
         })
         .click();
+      await page.setViewportSize({ width: 1200, height: 720 });
       await page.screenshot({ path: join(shots, `lesson-${lesson}.png`) });
+      await page.setViewportSize({ width: 1400, height: 900 });
     }
   }
   // The LB flow enters through all three workers: grouped lanes, NAT to a pod.
@@ -277,6 +279,7 @@ try {
     await dark.page.selectOption('#preset', '3');
     await dark.page.getByRole('button', { name: 'other system → LB:80', exact: true }).click();
     await verdictIs(dark.page, 'Deny');
+    await dark.page.setViewportSize({ width: 1200, height: 720 });
     await dark.page.screenshot({ path: join(shots, 'lesson-3-dark.png') });
   }
   await dark.page.close();

@@ -38,6 +38,16 @@ describe('diagram layout', () => {
     expect(d.lanes[0]?.boxes[1]?.lines).toEqual(['preDnat', 'policy 1', 'ingress rule 0', 'deny ◀ decides']);
   });
 
+  it('shows the first NAT address of a grouped lane and counts the others', () => {
+    const base = lane(3, ['dnat'], -1);
+    const box = { ...base.boxes[0], stage: 'dnat', title: 'dnat', detail: '', action: 'nat', decides: false };
+    const d = layoutLanes([
+      { ...base, boxes: [{ ...box, nat: 'dst → 10.0.0.1:8080, 10.0.0.2:8080, 10.0.0.3:8080' }] },
+    ]);
+    expect(d.lanes[0]?.boxes[0]?.lines).toEqual(['dnat', 'dst → 10.0.0.1:8080', '+2 more', 'nat']);
+    expect(d.lanes[0]?.boxes[0]?.tooltip).toContain('10.0.0.3:8080');
+  });
+
   it('draws unknown stages like any other', () => {
     const d = layoutLanes([lane(1, ['someNewStage'], 0)]);
     expect(d.lanes[0]?.boxes[0]?.stage).toBe('someNewStage');

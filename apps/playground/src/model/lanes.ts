@@ -16,7 +16,7 @@ import {
  *
  * @example
  * ```ts
- * const b: StageBox ={ stage: 'preDnat', title: 'preDnat', detail: 'GNP whitelist', rule: 'ingress rule 0', action: 'allow', decides: true };
+ * const b: StageBox = { stage: 'preDnat', title: 'preDnat', detail: 'GNP whitelist', rule: 'ingress rule 0', action: 'allow', decides: true };
  * ```
  */
 export interface StageBox {
@@ -30,7 +30,7 @@ export interface StageBox {
   readonly action: string;
   /** The step that decided this path's verdict. */
   readonly decides: boolean;
-  /** For NAT steps: what was rewritten to what, e.g. `dst → 172.30.152.10:8080`. */
+  /** For NAT steps: what was rewritten to what, e.g. `dst → 172.30.152.10:8080, 172.30.152.11:8080`. */
   readonly nat?: string;
 }
 
@@ -145,10 +145,9 @@ function laneKey(path: PathResult, boxes: readonly StageBox[]): string {
 
 const unique = (xs: readonly string[]): string[] => [...new Set(xs)];
 
-// `dst → a`, `dst → b` → `dst → a, b`; more than two → `dst → a +2`.
+// `dst → a`, `dst → b` → `dst → a, b` (the diagram shows the first and counts the rest).
 function mergeNat(targets: readonly string[]): string {
   const [first = ''] = targets;
-  if (targets.length > 2) return `${first} +${targets.length - 1}`;
   const prefix = /^\w+ → /.exec(first)?.[0] ?? '';
   return targets.every((t) => t.startsWith(prefix))
     ? `${prefix}${targets.map((t) => t.slice(prefix.length)).join(', ')}`

@@ -106,10 +106,12 @@ export function layoutLanes(lanes: readonly Lane[]): DiagramLayout {
   const placed = lanes.map((lane): PlacedLane => {
     const top = y;
     const boxes = lane.boxes.map((box, i): PlacedBox => {
+      // NAT in a grouped lane: the first rewritten address, then how many more (all in the tooltip).
+      const [nat, ...moreNat] = box.nat?.split(', ') ?? [];
       const lines = [
         box.title,
-        box.nat ?? box.detail,
-        box.rule ?? '',
+        nat ?? box.detail,
+        moreNat.length > 0 ? `+${moreNat.length} more` : (box.rule ?? ''),
         box.decides ? `${box.action} ◀ decides` : box.action,
       ].map((l) => clip(l, CHARS_PER_LINE));
       return {

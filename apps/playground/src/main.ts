@@ -64,6 +64,7 @@ ui.flow.value = initial.state.flow ?? picks[0]?.flow ?? '';
 
 const analysis: AnalysisPort | undefined = analysisPort();
 let editTimer: ReturnType<typeof setTimeout> | undefined;
+let analysisTimer: ReturnType<typeof setTimeout> | undefined;
 
 const editor = createEditor(byId('editor'), startText, () => {
   clearTimeout(editTimer);
@@ -163,7 +164,9 @@ function refresh(): void {
   const took = performance.measure(MEASURE, MARK_START, MARK_END).duration;
   ui.status.textContent = `evaluated in ${took.toFixed(1)} ms`;
   syncHash();
-  renderAnalysis();
+  // Lint and diff can take longer than an evaluation: after the verdict has been painted.
+  clearTimeout(analysisTimer);
+  analysisTimer = setTimeout(renderAnalysis, 0);
 }
 
 function loadText(text: string): void {

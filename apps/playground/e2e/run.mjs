@@ -210,7 +210,10 @@ try {
       await page.evaluate(() => performance.getEntriesByName('playground:reevaluate').at(-1).duration),
     );
   }
-  check('edits keep the manifests valid and the verdict', (await text(page, 'issues')) === 'No problems.' && (await text(page, 'verdict')) === 'Deny');
+  check(
+    'edits keep the manifests valid and the verdict',
+    (await text(page, 'issues')) === 'No problems.' && (await text(page, 'verdict')) === 'Deny',
+  );
   durations.sort((a, b) => a - b);
   console.log(
     `  re-evaluation after an edit (lesson 2 world): median ${durations[2].toFixed(1)} ms, max ${durations[4].toFixed(1)} ms (goal ≤ 50 ms; not asserted)`,
@@ -254,23 +257,47 @@ try {
   await analysisPage.page.selectOption('#preset', '3');
   const lintText = await text(analysisPage.page, 'lint');
   if (/no @calico-dsl\/analysis/.test(lintText)) {
-    check('lint/diff: the page says the analysis package is missing', /appear when it is installed/.test(lintText), lintText);
+    check(
+      'lint/diff: the page says the analysis package is missing',
+      /appear when it is installed/.test(lintText),
+      lintText,
+    );
   } else {
     // Widen the whitelist to a /24: flows from the rest of that /24 to the LB change Deny → Allow.
     const loaded = await analysisPage.page.evaluate(() => {
       const b64 = decodeURIComponent(location.hash).split('manifests=')[1].split('&')[0];
-      return new TextDecoder().decode(Uint8Array.from(atob(b64.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)));
+      return new TextDecoder().decode(
+        Uint8Array.from(atob(b64.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)),
+      );
     });
     await analysisPage.page.locator('.cm-content').click();
     await analysisPage.page.keyboard.press('Control+a');
     await analysisPage.page.keyboard.insertText(loaded.replace('- 198.51.100.7/32', '- 198.51.100.0/24'));
     const changed = await analysisPage.page
-      .waitForFunction(() => /Deny → Allow/.test(document.querySelector('[data-testid="diff"]')?.textContent ?? ''), null, { timeout: TIMEOUT })
-      .then(() => true, () => false);
-    check('diff: widening the whitelist shows Deny → Allow with a witness', changed, await text(analysisPage.page, 'diff'));
-    check('lint: findings (or none) are listed', /No findings\.|warning|error|info/.test(await text(analysisPage.page, 'lint')));
+      .waitForFunction(
+        () => /Deny → Allow/.test(document.querySelector('[data-testid="diff"]')?.textContent ?? ''),
+        null,
+        { timeout: TIMEOUT },
+      )
+      .then(
+        () => true,
+        () => false,
+      );
+    check(
+      'diff: widening the whitelist shows Deny → Allow with a witness',
+      changed,
+      await text(analysisPage.page, 'diff'),
+    );
+    check(
+      'lint: findings (or none) are listed',
+      /No findings\.|warning|error|info/.test(await text(analysisPage.page, 'lint')),
+    );
   }
-  check('no page errors (analysis)', analysisPage.errors.length === 0, analysisPage.errors.slice(0, 2).join(' | '));
+  check(
+    'no page errors (analysis)',
+    analysisPage.errors.length === 0,
+    analysisPage.errors.slice(0, 2).join(' | '),
+  );
   await analysisPage.page.close();
 
   // 4. A link reproduces the view: manifests and flow from the hash, then a typed flow + Enter.

@@ -10,7 +10,7 @@ import { PlaygroundState } from './app-state.js';
 import { changeText, findingViews } from './model/analysis-view.js';
 import { readHash, writeHash } from './model/hash.js';
 import { layoutLanes } from './model/layout.js';
-import { matrixView } from './model/matrix.js';
+import { formatClients, MATRIX_AUTO_LIMIT, matrixView, parseClients } from './model/matrix.js';
 import { lessonPresets, tutorialClients, tutorialQuickPicks } from './model/presets.js';
 import { renderDiagram } from './ui/diagram.js';
 import { createEditor } from './ui/editor.js';
@@ -33,7 +33,6 @@ function byId<T extends HTMLElement>(id: string): T {
 
 const presets = lessonPresets();
 const picks = tutorialQuickPicks();
-const clients = tutorialClients();
 const initial = readHash(location.hash);
 const defaultPreset = presets.find((p) => p.lesson === DEFAULT_LESSON) ?? presets[0];
 
@@ -52,12 +51,14 @@ const ui = {
   matrixForm: byId<HTMLFormElement>('matrix-form'),
   matrixProtocol: byId<HTMLSelectElement>('matrix-protocol'),
   matrixPort: byId<HTMLInputElement>('matrix-port'),
+  matrixClients: byId<HTMLInputElement>('matrix-clients'),
   matrix: byId<HTMLElement>('matrix'),
   lint: byId<HTMLElement>('lint'),
   diff: byId<HTMLElement>('diff'),
   copyLink: byId<HTMLButtonElement>('copy-link'),
 };
 
+ui.matrixClients.value = formatClients(tutorialClients());
 const startText = initial.state.manifests ?? defaultPreset?.manifests ?? '';
 const state = new PlaygroundState(startText);
 ui.flow.value = initial.state.flow ?? picks[0]?.flow ?? '';
@@ -83,10 +84,15 @@ function syncHash(): void {
   if (location.hash !== hash) history.replaceState(null, '', hash);
 }
 
-function renderMatrixPanel(): void {
+/** The heatmap; on edits only for worlds of at most MATRIX_AUTO_LIMIT pods (Show builds any). */
+function renderMatrixPanel(asked: boolean): void {
   const world = state.manifests.world;
   if (world === undefined) {
     renderNote(ui.matrix, 'Fix the manifest problems to see the matrix.');
+    return;
+  }
+  if (!asked && world.model.workloads.length > MATRIX_AUTO_LIMIT) {
+    renderNote(ui.matrix, `${world.model.workloads.length} pods: press Show to build the matrix.`);
     return;
   }
   const portText = ui.matrixPort.value.trim();
@@ -94,6 +100,11 @@ function renderMatrixPanel(): void {
   const protocol = ui.matrixProtocol.value as Flow['protocol'];
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
     renderNote(ui.matrix, `Port "${portText}" is not a number 0-65535.`);
+    return;
+  }
+  const { clients, problems } = parseClients(ui.matrixClients.value);
+  if (problems.length > 0) {
+    renderNote(ui.matrix, problems.join('; '));
     return;
   }
   renderMatrix(
@@ -159,7 +170,7 @@ function refresh(): void {
     ui.explain.textContent = result.explain;
     editor.highlight(result.highlights);
   }
-  renderMatrixPanel();
+  renderMatrixPanel(false);
   performance.mark(MARK_END);
   const took = performance.measure(MEASURE, MARK_START, MARK_END).duration;
   ui.status.textContent = `evaluated in ${took.toFixed(1)} ms`;
@@ -208,7 +219,7 @@ ui.flowForm.addEventListener('submit', (event) => {
 });
 ui.matrixForm.addEventListener('submit', (event) => {
   event.preventDefault();
-  renderMatrixPanel();
+  renderMatrixPanel(true);
 });
 ui.copyLink.addEventListener('click', () => {
   syncHash();

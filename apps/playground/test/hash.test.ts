@@ -30,6 +30,12 @@ describe('URL hash', () => {
     expect(readHash(`#flow=${encodeURIComponent(flow)}`).state).toEqual({ flow });
   });
 
+  it("reads '+' in a hand-written flow as a space", () => {
+    expect(readHash('#flow=tcp+10.0.0.1+->+10.0.0.2:80').state).toEqual({
+      flow: 'tcp 10.0.0.1 -> 10.0.0.2:80',
+    });
+  });
+
   it('accepts padded and plain base64 too', () => {
     expect(decodeBase64Url('a2luZDogUG9kCg==')).toBe('kind: Pod\n');
     expect(decodeBase64Url('a2luZDogUG9kCg')).toBe('kind: Pod\n');

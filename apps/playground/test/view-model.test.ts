@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PlaygroundState } from '../src/app-state.js';
 import { changeText, findingViews } from '../src/model/analysis-view.js';
 import { readManifests } from '../src/model/manifests.js';
-import { matrixView } from '../src/model/matrix.js';
+import { formatClients, matrixView, parseClients } from '../src/model/matrix.js';
 import { lessonPresets, tutorialClients, tutorialQuickPicks } from '../src/model/presets.js';
 import { evaluateFlowText } from '../src/model/result.js';
 
@@ -206,6 +206,30 @@ describe('matrix', () => {
     // Pod IPs directly: no pre-DNAT policy matches 8080 on a pod IP, pods have no policy.
     expect(view.cells.flat().every((v) => v === 'Allow' || v === 'Deny' || v === 'Mixed')).toBe(true);
     expect(view.cells[0]).toEqual(['Allow', 'Allow', 'Allow']);
+  });
+});
+
+describe('matrix clients', () => {
+  it('reads label=ip or bare IPs and says how to fix the rest', () => {
+    expect(parseClients('you=198.51.100.7, 203.0.113.50  lab=2001:db8::1')).toEqual({
+      clients: [
+        { label: 'you', ip: '198.51.100.7' },
+        { label: '203.0.113.50', ip: '203.0.113.50' },
+        { label: 'lab', ip: '2001:db8::1' },
+      ],
+      problems: [],
+    });
+    expect(parseClients('x=300.1.1.1, hello').problems).toEqual([
+      '"x=300.1.1.1" is not an IP address: write label=IP, e.g. you=198.51.100.7',
+      '"hello" is not an IP address: write label=IP, e.g. you=198.51.100.7',
+    ]);
+    expect(parseClients('')).toEqual({ clients: [], problems: [] });
+  });
+
+  it('formats what it parses', () => {
+    const text = formatClients(tutorialClients());
+    expect(text).toBe('you=198.51.100.7, other-system=203.0.113.50');
+    expect(parseClients(text).clients.map((c) => c.ip)).toEqual(['198.51.100.7', '203.0.113.50']);
   });
 });
 

@@ -100,7 +100,8 @@ export function readHash(hash: string): HashRead {
         problems.push('manifests: the link does not hold base64url UTF-8 text; copy the link again');
       } else manifests = text;
     } else if (key === 'flow') {
-      const text = decodeComponent(raw);
+      // A flow has no '+': one in a hand-written link is a space (form encoding).
+      const text = decodeComponent(raw.replace(/\+/g, ' '));
       if (text === undefined) problems.push('flow: the link holds a broken %-escape; copy the link again');
       else flow = text;
     }

@@ -73,3 +73,48 @@ export function matrixView(
     cells: [...pods.cells, ...clientRows],
   };
 }
+
+/**
+ * Pods above this many are not put in the heatmap on every edit (pods² evaluations); the
+ * Show button still builds it.
+ */
+export const MATRIX_AUTO_LIMIT = 40;
+
+const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)$/;
+const IPV6 = /^[0-9a-fA-F:.]+$/;
+
+/**
+ * The matrix's external clients as typed: `label=ip` or a bare IP, separated by commas or spaces.
+ *
+ * @example
+ * ```ts
+ * parseClients('you=198.51.100.7, 203.0.113.50').clients;
+ * // [{ label: 'you', ip: '198.51.100.7' }, { label: '203.0.113.50', ip: '203.0.113.50' }]
+ * ```
+ */
+export function parseClients(text: string): { clients: ExternalClient[]; problems: string[] } {
+  const clients: ExternalClient[] = [];
+  const problems: string[] = [];
+  for (const token of text.split(/[\s,]+/).filter((t) => t !== '')) {
+    const eq = token.indexOf('=');
+    const label = eq < 0 ? token : token.slice(0, eq);
+    const ip = eq < 0 ? token : token.slice(eq + 1);
+    if (IPV4.test(ip) || (ip.includes(':') && IPV6.test(ip))) clients.push({ label, ip });
+    else problems.push(`"${token}" is not an IP address: write label=IP, e.g. you=198.51.100.7`);
+  }
+  return { clients, problems };
+}
+
+/**
+ * The clients as the input shows them.
+ *
+ * @example
+ * ```ts
+ * formatClients([{ label: 'you', ip: '198.51.100.7' }]); // 'you=198.51.100.7'
+ * ```
+ */
+export function formatClients(clients: readonly ExternalClient[]): string {
+  return clients
+    .map((c) => (c.label === c.ip ? c.ip : `${c.label.replace(/[\s,=]+/g, '-')}=${c.ip}`))
+    .join(', ');
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PlaygroundState } from '../src/app-state.js';
 import { changeText, findingViews } from '../src/model/analysis-view.js';
-import { readManifests } from '../src/model/manifests.js';
+import { MAX_TEXT_LENGTH, readManifests } from '../src/model/manifests.js';
 import { formatClients, matrixView, parseClients } from '../src/model/matrix.js';
 import { lessonPresets, tutorialClients, tutorialQuickPicks } from '../src/model/presets.js';
 import { evaluateFlowText } from '../src/model/result.js';
@@ -191,6 +191,28 @@ spec:
       : undefined;
     expect(r?.ok && r.value.verdict).toBe('Allow');
   });
+});
+
+describe('hostile manifests (they come from links)', () => {
+  const cases: [string, string][] = [
+    [
+      'alias bomb',
+      `a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n`,
+    ],
+    ['deep nesting', `${'['.repeat(5000)}${']'.repeat(5000)}`],
+    ['__proto__ keys', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  __proto__: {polluted: yes}\n'],
+    ['binary garbage', String.fromCharCode(...Array.from({ length: 512 }, (_, i) => (i * 7919) % 256))],
+    ['unknown tag', 'apiVersion: v1\nkind: !!js/function x\n'],
+    ['too long', '#'.repeat(MAX_TEXT_LENGTH + 1)],
+  ];
+  for (const [name, text] of cases) {
+    it(`${name}: problems with lines, no exception, no pollution`, () => {
+      const m = readManifests(text);
+      expect(m.issues.length + (m.world ? 1 : 0)).toBeGreaterThan(0);
+      for (const i of m.issues) expect(i.line).toBeGreaterThanOrEqual(1);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    });
+  }
 });
 
 describe('matrix', () => {

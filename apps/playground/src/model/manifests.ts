@@ -5,8 +5,21 @@
  */
 import type { Issue } from '@calico-dsl/core';
 import { EvaluatorInputError, World } from '@calico-dsl/evaluator';
-import { fromYaml } from '@calico-dsl/yaml';
+import { fromYaml, YAML_ISSUE_CODES } from '@calico-dsl/yaml';
 import { type LocatedResource, locateResources } from './rule-lines.js';
+
+/**
+ * The longest manifests text the page reads (characters): far above any cluster's policy set,
+ * low enough that a hostile link cannot make each keystroke slow.
+ *
+ * @example
+ * ```ts
+ * readManifests('#'.repeat(MAX_TEXT_LENGTH + 1)).issues[0]?.message; // 'the text is … over the … limit; …'
+ * ```
+ */
+export const MAX_TEXT_LENGTH = 2 * 1024 * 1024;
+
+const REFUSED: ReadonlySet<string> = new Set([YAML_ISSUE_CODES.tooDeep, YAML_ISSUE_CODES.tooLarge]);
 
 /**
  * A manifest problem placed in the text (1-based line and column).
@@ -82,8 +95,10 @@ function toView(
  * ```
  */
 export function readManifests(text: string): ManifestsView {
-  const located = locateResources(text);
-  const parsed = fromYaml(text);
+  const parsed = fromYaml(text, { maxLength: MAX_TEXT_LENGTH });
+  // Text fromYaml refuses as too large or too deep is not parsed a second time to locate rules.
+  const refused = !parsed.ok && parsed.issues.some((i) => REFUSED.has(i.code));
+  const located = refused ? [] : locateResources(text);
   if (!parsed.ok) {
     return { world: undefined, issues: parsed.issues.map((i) => toView(i, 'error', located)), located };
   }

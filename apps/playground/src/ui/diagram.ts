@@ -54,6 +54,10 @@ export function renderDiagram(layout: DiagramLayout, label: string): SVGSVGEleme
       const b = el('g', {
         class: `stage stage-${box.stage} action-${box.action}${box.decides ? ' decides' : ''}`,
         'data-stage': box.stage,
+        // Focusable, so the path can be read step by step from the keyboard.
+        tabindex: 0,
+        role: 'img',
+        'aria-label': box.tooltip.replace(/\n/g, ', '),
         ...(box.decides ? { 'data-decides': 'true' } : {}),
       });
       b.append(el('title', {}, box.tooltip));

@@ -191,34 +191,45 @@ try {
   check('lint panel present', (await page.locator('[data-testid="lint"]').count()) === 1);
   check('no page errors (presets)', errors.length === 0, errors.slice(0, 2).join(' | '));
 
-  // 2. Re-evaluation after an edit (performance marks; printed, not asserted).
-  await page.selectOption('#preset', '2');
-  await page.getByRole('button', { name: 'you → worker 1 NodePort 31024', exact: true }).click();
+  // 2. Re-evaluation after an edit on the tutorial world (lesson 4, the page's default), one
+  // keystroke at a time: performance marks, printed, not asserted.
+  await page.selectOption('#preset', '4');
+  await page.getByRole('button', { name: 'you → LB:80', exact: true }).click();
   await verdictIs(page, 'Deny');
-  const durations = [];
-  for (let i = 0; i < 5; i++) {
-    const before = await page.evaluate(() => performance.getEntriesByName('playground:reevaluate').length);
-    await page.locator('.cm-content').click();
-    await page.keyboard.press('Control+End');
-    await page.keyboard.type(`\n# edit ${i}`);
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('\n# edited ');
+  const evaluations = [];
+  const editToResult = [];
+  for (let i = 0; i < 11; i++) {
+    const before = await page.evaluate(
+      () => performance.getEntriesByName('playground:edit-to-result').length,
+    );
+    await page.keyboard.type(String(i % 10));
     await page.waitForFunction(
-      (n) => performance.getEntriesByName('playground:reevaluate').length > n,
+      (n) => performance.getEntriesByName('playground:edit-to-result').length > n,
       before,
       { timeout: TIMEOUT },
     );
-    durations.push(
-      await page.evaluate(() => performance.getEntriesByName('playground:reevaluate').at(-1).duration),
-    );
+    const [evaluation, edit] = await page.evaluate(() => [
+      performance.getEntriesByName('playground:reevaluate').at(-1).duration,
+      performance.getEntriesByName('playground:edit-to-result').at(-1).duration,
+    ]);
+    evaluations.push(evaluation);
+    editToResult.push(edit);
   }
   check(
     'edits keep the manifests valid and the verdict',
     (await text(page, 'issues')) === 'No problems.' && (await text(page, 'verdict')) === 'Deny',
   );
-  durations.sort((a, b) => a - b);
+  const stats = (xs) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    return `median ${sorted[Math.floor(sorted.length / 2)].toFixed(1)} ms, max ${sorted.at(-1).toFixed(1)} ms`;
+  };
   console.log(
-    `  re-evaluation after an edit (lesson 2 world): median ${durations[2].toFixed(1)} ms, max ${durations[4].toFixed(1)} ms (goal ≤ 50 ms; not asserted)`,
+    `  tutorial world, one keystroke: edit → result rendered ${stats(editToResult)}; the re-evaluation itself ${stats(evaluations)} (goal ≤ 50 ms; not asserted)`,
   );
-  check('edits re-evaluate', durations.length === 5);
+  check('every edit re-evaluates', editToResult.length === 11);
 
   // 3. Bad YAML: problems listed with line numbers, no crash; fixing it brings the verdict back.
   const good = await page.evaluate(() =>
@@ -246,8 +257,10 @@ try {
   );
   void good;
   for (let i = 0; i < 8; i++) await page.keyboard.press('Control+z');
-  await page.locator('#preset').selectOption('2');
+  check('an edit turns the preset menu to custom', (await page.locator('#preset').inputValue()) === '');
+  await page.locator('#preset').selectOption('4');
   check('after reloading the preset the verdict is back', await verdictIs(page, 'Deny'));
+  check('…and the problems are gone', (await text(page, 'issues')) === 'No problems.');
   check('no page errors (edits)', errors.length === 0, errors.slice(0, 2).join(' | '));
   await page.close();
 

@@ -3,7 +3,7 @@
  * on the current world, the baseline text for the diff. main.ts renders what this returns.
  */
 import type { World } from '@calico-dsl/evaluator';
-import { type ManifestsView, readManifests } from './model/manifests.js';
+import { ManifestsReader, type ManifestsView, readManifests } from './model/manifests.js';
 import { evaluateFlowText, type ResultView } from './model/result.js';
 
 /**
@@ -33,6 +33,7 @@ export interface Evaluated {
  * ```
  */
 export class PlaygroundState {
+  readonly #reader = new ManifestsReader();
   #text = '';
   #manifests: ManifestsView = readManifests('');
   #baselineText = '';
@@ -56,7 +57,7 @@ export class PlaygroundState {
   setText(text: string): ManifestsView {
     if (text !== this.#text || this.#text === '') {
       this.#text = text;
-      this.#manifests = readManifests(text);
+      this.#manifests = this.#reader.read(text);
     }
     return this.#manifests;
   }

@@ -16,12 +16,16 @@ import { renderDiagram } from './ui/diagram.js';
 import { createEditor } from './ui/editor.js';
 import { renderFindings, renderIssues, renderLines, renderMatrix, renderNote } from './ui/panels.js';
 
-/** Time from an edit to re-evaluation: keeps typing smooth without waiting noticeably. */
-const EDIT_DEBOUNCE_MS = 120;
+const MARK_EDIT = 'playground:edit';
 const MARK_START = 'playground:evaluate:start';
 const MARK_END = 'playground:evaluate:end';
-/** The performance measure the browser test reads (re-evaluation of manifests and flow, rendered). */
+/** Performance measures the browser test reads: the re-evaluation itself (manifests and flow
+ * read, result rendered), and from the first edit not yet evaluated to the rendered result. */
 const MEASURE = 'playground:reevaluate';
+const MEASURE_EDIT = 'playground:edit-to-result';
+/** The longest wait after an edit: for worlds whose evaluation is slow, typing stays fluid. */
+const MAX_EDIT_DELAY_MS = 400;
+const SLOW_MS = 150;
 /** The lesson the page opens with when the link names no manifests: the tutorial's last state. */
 const DEFAULT_LESSON = 4;
 
@@ -67,9 +71,22 @@ const analysis: AnalysisPort | undefined = analysisPort();
 let editTimer: ReturnType<typeof setTimeout> | undefined;
 let analysisTimer: ReturnType<typeof setTimeout> | undefined;
 
+let editPending = false;
+let lastDuration = 0;
+
+// Re-evaluate on the next task after an edit: keystrokes that arrive during an evaluation are
+// coalesced into one. Only worlds whose evaluation is slow (> SLOW_MS) wait about as long as the
+// last one took, so that typing is not queued behind evaluations.
+let loading = false;
 const editor = createEditor(byId('editor'), startText, () => {
+  if (loading) return; // a preset or link replaced the text: loadText evaluates it
+  // The text is no longer the preset: choosing the preset again reloads it.
+  ui.preset.value = '';
+  if (!editPending) performance.mark(MARK_EDIT);
+  editPending = true;
   clearTimeout(editTimer);
-  editTimer = setTimeout(() => refresh(), EDIT_DEBOUNCE_MS);
+  const delay = lastDuration < SLOW_MS ? 0 : Math.min(MAX_EDIT_DELAY_MS, lastDuration);
+  editTimer = setTimeout(() => refresh(), delay);
 });
 
 function goToLine(line: number): void {
@@ -173,6 +190,11 @@ function refresh(): void {
   renderMatrixPanel(false);
   performance.mark(MARK_END);
   const took = performance.measure(MEASURE, MARK_START, MARK_END).duration;
+  lastDuration = took;
+  if (editPending) {
+    editPending = false;
+    performance.measure(MEASURE_EDIT, MARK_EDIT, MARK_END);
+  }
   ui.status.textContent = `evaluated in ${took.toFixed(1)} ms`;
   syncHash();
   // Lint and diff can take longer than an evaluation: after the verdict has been painted.
@@ -182,8 +204,13 @@ function refresh(): void {
 
 function loadText(text: string): void {
   clearTimeout(editTimer);
-  editor.setText(text);
-  clearTimeout(editTimer);
+  editPending = false;
+  loading = true;
+  try {
+    editor.setText(text);
+  } finally {
+    loading = false;
+  }
   state.setText(text);
   state.setBaseline(text);
   refresh();

@@ -5,8 +5,9 @@
  */
 import type { Issue } from '@calico-dsl/core';
 import { EvaluatorInputError, World } from '@calico-dsl/evaluator';
-import { fromYaml, YAML_ISSUE_CODES } from '@calico-dsl/yaml';
-import { type LocatedResource, locateResources } from './rule-lines.js';
+import { YAML_ISSUE_CODES } from '@calico-dsl/yaml';
+import { DocumentCache } from './documents.js';
+import type { LocatedResource } from './rule-lines.js';
 
 /**
  * The longest manifests text the page reads (characters): far above any cluster's policy set,
@@ -86,8 +87,48 @@ function toView(
 }
 
 /**
- * Reads the editor's text. Never throws: bad YAML, invalid resources and worlds the evaluator
- * cannot build all come back as issues.
+ * Reads manifests texts one after the other, re-reading only the YAML documents that changed
+ * since the previous text (the editor's case: one edit touches one document).
+ *
+ * @example
+ * ```ts
+ * const reader = new ManifestsReader();
+ * reader.read(text).world?.evaluate(flow);
+ * ```
+ */
+export class ManifestsReader {
+  readonly #documents = new DocumentCache(MAX_TEXT_LENGTH, REFUSED);
+
+  /**
+   * Reads the text. Never throws: bad YAML, invalid resources and worlds the evaluator cannot
+   * build all come back as issues.
+   */
+  read(text: string): ManifestsView {
+    const { result: parsed, located } = this.#documents.read(text);
+    if (!parsed.ok) {
+      return { world: undefined, issues: parsed.issues.map((i) => toView(i, 'error', located)), located };
+    }
+    try {
+      const world = World.from(parsed.value);
+      return { world, issues: world.issues.map((i) => toView(i, 'warning', located)), located };
+    } catch (error) {
+      const issues =
+        error instanceof EvaluatorInputError
+          ? error.issues
+          : [
+              {
+                code: 'playground.world',
+                path: [],
+                message: `The world could not be built: ${String(error)}`,
+              },
+            ];
+      return { world: undefined, issues: issues.map((i) => toView(i, 'error', located)), located };
+    }
+  }
+}
+
+/**
+ * Reads one manifests text (no cache).
  *
  * @example
  * ```ts
@@ -95,21 +136,5 @@ function toView(
  * ```
  */
 export function readManifests(text: string): ManifestsView {
-  const parsed = fromYaml(text, { maxLength: MAX_TEXT_LENGTH });
-  // Text fromYaml refuses as too large or too deep is not parsed a second time to locate rules.
-  const refused = !parsed.ok && parsed.issues.some((i) => REFUSED.has(i.code));
-  const located = refused ? [] : locateResources(text);
-  if (!parsed.ok) {
-    return { world: undefined, issues: parsed.issues.map((i) => toView(i, 'error', located)), located };
-  }
-  try {
-    const world = World.from(parsed.value);
-    return { world, issues: world.issues.map((i) => toView(i, 'warning', located)), located };
-  } catch (error) {
-    const issues =
-      error instanceof EvaluatorInputError
-        ? error.issues
-        : [{ code: 'playground.world', path: [], message: `The world could not be built: ${String(error)}` }];
-    return { world: undefined, issues: issues.map((i) => toView(i, 'error', located)), located };
-  }
+  return new ManifestsReader().read(text);
 }

@@ -51,6 +51,10 @@ const SNIPPETS = [
   '# comment',
   'a: &x 1',
   'b: *x',
+  'c: &big [*x, *x, *x, *x]',
+  'x: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]',
+  'yes: no',
+  'apiVersion: v1',
   '  - action: Deny',
   '\t',
 ];
@@ -66,7 +70,9 @@ describe('reading document by document', () => {
         const text = lines.join('\n');
         const read = cache().read(text);
         expect(withoutDocument(read.result)).toEqual(withoutDocument(fromYaml(text)));
-        expect(read.located).toEqual(locateResources(text));
+        // Where resources are matters when the text reads (highlights, lint); broken text has no
+        // world, and documents fromYaml refuses are not parsed a second time.
+        if (read.result.ok) expect(read.located).toEqual(locateResources(text));
       }),
       { numRuns: 40 },
     );

@@ -26,6 +26,8 @@ const MEASURE_EDIT = 'playground:edit-to-result';
 /** The longest wait after an edit: for worlds whose evaluation is slow, typing stays fluid. */
 const MAX_EDIT_DELAY_MS = 400;
 const SLOW_MS = 150;
+/** Pause in typing after which lint and diff run (they can take much longer than an evaluation). */
+const ANALYSIS_DELAY_MS = 300;
 /** The lesson the page opens with when the link names no manifests: the tutorial's last state. */
 const DEFAULT_LESSON = 4;
 
@@ -197,9 +199,9 @@ function refresh(): void {
   }
   ui.status.textContent = `evaluated in ${took.toFixed(1)} ms`;
   syncHash();
-  // Lint and diff can take longer than an evaluation: after the verdict has been painted.
+  // Lint and diff take longer than an evaluation: once typing pauses, after the verdict is painted.
   clearTimeout(analysisTimer);
-  analysisTimer = setTimeout(renderAnalysis, 0);
+  analysisTimer = setTimeout(renderAnalysis, ANALYSIS_DELAY_MS);
 }
 
 function loadText(text: string): void {

@@ -41,7 +41,7 @@ describe('synth', () => {
   it('a module without resources: exit 1', () => {
     const r = runCli(['synth', 'empty-module.mjs', '--json']);
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout).issues[0].code).toBe('cli.synth.empty');
+    expect(JSON.parse(r.stdout).issues[0].code).toBe('empty_manifest');
   });
 
   it('a module that cannot load: exit 1', () => {

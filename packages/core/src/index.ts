@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export * from './dsl/index.js';
+export { ISSUE_CODES, type IssueCode } from './issue-codes.js';
 export * from './resources/index.js';
 export * from './result.js';
 export * from './selector/index.js';

@@ -65,9 +65,17 @@ describe('immutability', () => {
     expect(r.spec.ingress?.[0]?.destination?.nets).toEqual(['10.0.0.0/8']);
   });
 
-  it('an IR rule passed to .ingress() is copied, not frozen', () => {
-    const raw = { action: 'Allow' as const, destination: { ports: [80] }, protocol: 'TCP' as const };
-    const r = globalNetworkPolicy('p').ingress(raw).toResource();
+  it('an IR rule passed to .ingress() is copied when it is passed, and not frozen', () => {
+    const raw: { action: 'Allow' | 'Deny'; destination: { ports: number[] }; protocol: 'TCP' } = {
+      action: 'Allow',
+      destination: { ports: [80] },
+      protocol: 'TCP',
+    };
+    const b = globalNetworkPolicy('p').ingress(raw);
+    raw.action = 'Deny';
+    raw.destination.ports.push(22);
+    const r = b.toResource();
+    expect(r.spec.ingress).toEqual([{ action: 'Allow', protocol: 'TCP', destination: { ports: [80] } }]);
     expect(Object.isFrozen(raw)).toBe(false);
     expect(Object.isFrozen(raw.destination)).toBe(false);
     // and put in upstream key order

@@ -1,5 +1,8 @@
+import type { IssueCode } from '@calico-dsl/core';
+
 /**
- * Issue codes `fromYaml` adds to the ones `validate` reports, with what each means.
+ * The issue codes `fromYaml` adds to the ones `validate` reports, by a camelCase name. Each is a
+ * key of core's `ISSUE_CODES` (the one vocabulary, where each code is described); this is a view.
  *
  * @example
  * ```ts
@@ -46,7 +49,9 @@ export const YAML_ISSUE_CODES = {
   required: 'required',
   /** More issues than the limit: reading stopped, the rest were not reported. */
   tooManyIssues: 'too_many_issues',
-} as const;
+  /** A bug in calico-dsl: a check itself failed. */
+  internalError: 'internal_error',
+} as const satisfies Readonly<Record<string, IssueCode>>;
 
 /**
  * One of {@link YAML_ISSUE_CODES}.

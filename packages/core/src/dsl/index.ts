@@ -1,4 +1,4 @@
-export type { IssuePath, PortInput, SelectorLike, StringMap } from './inputs.js';
+export type { IssuePath, PortInput, StringMap } from './inputs.js';
 export type {
   DslError,
   IcmpCodeNeedsType,

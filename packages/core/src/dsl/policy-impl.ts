@@ -4,8 +4,9 @@ import { CALICO_API_VERSION, type ObjectMeta } from '../resources/metadata.js';
 import type { PolicyPerformanceHint, PolicyType, StagedAction } from '../resources/policy.js';
 import type { Action } from '../resources/rule.js';
 import { fail, type Issue, type Result, unwrap } from '../result.js';
+import type { SelectorInput } from '../selector/builder.js';
 import { checked, missingName } from './check.js';
-import { copyStringMap, resolveSelectorText, type SelectorLike, type StringMap } from './inputs.js';
+import { copyStringMap, resolveSelectorText, type StringMap } from './inputs.js';
 import { ordered } from './ir.js';
 import { type RuleInput, RuleStepsImpl, ruleInputToDraft } from './rule-builder.js';
 import { newRule, type RuleDraft, ruleToIR } from './rule-draft.js';
@@ -30,13 +31,13 @@ export interface MetaState {
 interface SpecFields {
   readonly tier?: string;
   readonly order?: number;
-  readonly selector?: SelectorLike;
+  readonly selector?: SelectorInput;
   readonly types?: readonly PolicyType[];
   readonly doNotTrack?: boolean;
   readonly preDNAT?: boolean;
   readonly applyOnForward?: boolean;
-  readonly serviceAccountSelector?: SelectorLike;
-  readonly namespaceSelector?: SelectorLike;
+  readonly serviceAccountSelector?: SelectorInput;
+  readonly namespaceSelector?: SelectorInput;
   readonly performanceHints?: readonly PolicyPerformanceHint[];
   readonly stagedAction?: StagedAction;
   readonly labelsToApply?: StringMap;
@@ -143,13 +144,13 @@ export class RuleHostImpl extends RuleStepsImpl {
   order(order: number): RuleHostImpl {
     return this.#spec({ order });
   }
-  selector(selector: SelectorLike): RuleHostImpl {
+  selector(selector: SelectorInput): RuleHostImpl {
     return this.#spec({ selector });
   }
-  namespaceSelector(selector: SelectorLike): RuleHostImpl {
+  namespaceSelector(selector: SelectorInput): RuleHostImpl {
     return this.#spec({ namespaceSelector: selector });
   }
-  serviceAccountSelector(selector: SelectorLike): RuleHostImpl {
+  serviceAccountSelector(selector: SelectorInput): RuleHostImpl {
     return this.#spec({ serviceAccountSelector: selector });
   }
   types(...types: PolicyType[]): RuleHostImpl {
@@ -215,7 +216,7 @@ export class RuleHostImpl extends RuleStepsImpl {
   #resource(issues: Issue[]): Record<string, unknown> {
     const s = this.#state;
     const isProfile = s.kind === 'Profile';
-    const text = (input: SelectorLike | undefined, field: string) =>
+    const text = (input: SelectorInput | undefined, field: string) =>
       input === undefined ? undefined : resolveSelectorText(input, ['spec', field], issues);
     const spec = ordered<Record<string, unknown>>(
       {

@@ -1,7 +1,8 @@
 import type { CalicoResource, CalicoResourceOf } from '../resources/kinds.js';
 import type { PolicyPerformanceHint, PolicyType, StagedAction } from '../resources/policy.js';
 import type { Result } from '../result.js';
-import type { SelectorLike, StringMap } from './inputs.js';
+import type { SelectorInput } from '../selector/builder.js';
+import type { StringMap } from './inputs.js';
 import type {
   DslError,
   OnlyStagedPolicies,
@@ -99,11 +100,11 @@ export interface GlobalNetworkPolicyBuilder<
   /** Sets `spec.order`: lower orders are evaluated first within the tier. */
   order(order: number): GlobalNetworkPolicyBuilder<M, E, K>;
   /** Sets `spec.selector`: the endpoints the policy applies to. */
-  selector(selector: SelectorLike): GlobalNetworkPolicyBuilder<M, E, K>;
+  selector(selector: SelectorInput): GlobalNetworkPolicyBuilder<M, E, K>;
   /** Sets `spec.namespaceSelector` (namespace labels of the workloads the policy applies to). */
-  namespaceSelector(selector: SelectorLike): GlobalNetworkPolicyBuilder<M, E, K>;
+  namespaceSelector(selector: SelectorInput): GlobalNetworkPolicyBuilder<M, E, K>;
   /** Sets `spec.serviceAccountSelector`. */
-  serviceAccountSelector(selector: SelectorLike): GlobalNetworkPolicyBuilder<M, E, K>;
+  serviceAccountSelector(selector: SelectorInput): GlobalNetworkPolicyBuilder<M, E, K>;
   /** Sets `spec.types` explicitly (otherwise derived from the directions used, as Calico defaults them). */
   types(
     ...types: M extends 'preDnat' ? [type: 'Ingress'] : [type: PolicyType, ...more: PolicyType[]]
@@ -166,9 +167,9 @@ export interface NetworkPolicyBuilder<K extends NamespacedPolicyKind = 'NetworkP
   /** Sets `spec.order`. */
   order(order: number): NetworkPolicyBuilder<K>;
   /** Sets `spec.selector` (within the policy's namespace). */
-  selector(selector: SelectorLike): NetworkPolicyBuilder<K>;
+  selector(selector: SelectorInput): NetworkPolicyBuilder<K>;
   /** Sets `spec.serviceAccountSelector`. */
-  serviceAccountSelector(selector: SelectorLike): NetworkPolicyBuilder<K>;
+  serviceAccountSelector(selector: SelectorInput): NetworkPolicyBuilder<K>;
   /** Sets `spec.types` explicitly. */
   types(type: PolicyType, ...more: PolicyType[]): NetworkPolicyBuilder<K>;
   /** Sets `spec.performanceHints`. */

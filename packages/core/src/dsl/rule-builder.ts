@@ -1,6 +1,7 @@
 import type { Action, IcmpFields, Protocol, Rule, RuleMetadata } from '../resources/rule.js';
 import { CalicoValidationError, type Issue } from '../result.js';
-import type { PortInput, SelectorLike } from './inputs.js';
+import type { SelectorInput } from '../selector/builder.js';
+import type { PortInput } from './inputs.js';
 import type {
   DslError,
   IcmpCodeNeedsType,
@@ -24,6 +25,7 @@ import {
   ruleToIR,
   withProtocol,
 } from './rule-draft.js';
+import { frozenCopy } from './ir.js';
 
 /**
  * What the type-state knows about a rule's protocol: `none` yet, one with `ports` (TCP, UDP,
@@ -190,9 +192,9 @@ export interface RuleSteps<H, S extends ProtocolState, T extends boolean> {
   /** Appends destination CIDRs (`destination.nets`). */
   toNets(...nets: string[]): RuleChain<H, S, T>;
   /** Sets the source selector (`source.selector`). */
-  fromSelector(selector: SelectorLike): RuleChain<H, S, T>;
+  fromSelector(selector: SelectorInput): RuleChain<H, S, T>;
   /** Sets the destination selector (`destination.selector`). */
-  toSelector(selector: SelectorLike): RuleChain<H, S, T>;
+  toSelector(selector: SelectorInput): RuleChain<H, S, T>;
   /** Sets the HTTP match (application layer policy; Allow ingress rules only). */
   http(match: HttpInput): RuleChain<H, S, T>;
   /** Sets the rule's metadata (annotations). */
@@ -253,10 +255,13 @@ export type RuleBuilder<S extends ProtocolState = 'none', T extends boolean = fa
  */
 export type RuleInput = RuleEnd | Rule;
 
-/** Turns a {@link RuleInput} into a draft (a standalone builder's own draft, so nothing is printed yet). */
+/**
+ * Turns a {@link RuleInput} into a draft: a standalone builder's own draft (so nothing is printed
+ * yet), or a deep-frozen copy of an IR rule taken now, so the caller may go on changing theirs.
+ */
 export function ruleInputToDraft(input: RuleInput): RuleDraft {
   if (input instanceof RuleImpl) return input.draft;
-  return 'toRule' in input && typeof input.toRule === 'function' ? input.toRule() : (input as Rule);
+  return frozenCopy('toRule' in input ? input.toRule() : input);
 }
 
 /**
@@ -321,10 +326,10 @@ export abstract class RuleStepsImpl {
   toNets(...nets: string[]): RuleStepsImpl {
     return this.editRule((d) => addNets(d, 'destination', 'nets', nets));
   }
-  fromSelector(selector: SelectorLike): RuleStepsImpl {
+  fromSelector(selector: SelectorInput): RuleStepsImpl {
     return this.editRule((d) => mergeEntity(d, 'source', { selector }));
   }
-  toSelector(selector: SelectorLike): RuleStepsImpl {
+  toSelector(selector: SelectorInput): RuleStepsImpl {
     return this.editRule((d) => mergeEntity(d, 'destination', { selector }));
   }
   http(match: HttpInput): RuleStepsImpl {

@@ -21,13 +21,8 @@ import type {
   ServiceMatch,
 } from '../resources/rule.js';
 import type { Issue } from '../result.js';
-import {
-  canonicalPort,
-  type IssuePath,
-  type PortInput,
-  resolveSelectorText,
-  type SelectorLike,
-} from './inputs.js';
+import type { SelectorInput } from '../selector/builder.js';
+import { canonicalPort, type IssuePath, type PortInput, resolveSelectorText } from './inputs.js';
 import { deepFreeze, ordered } from './ir.js';
 
 /**
@@ -42,12 +37,12 @@ import { deepFreeze, ordered } from './ir.js';
 export interface EntityFields {
   readonly nets?: readonly string[];
   readonly notNets?: readonly string[];
-  readonly selector?: SelectorLike;
-  readonly notSelector?: SelectorLike;
-  readonly namespaceSelector?: SelectorLike;
+  readonly selector?: SelectorInput;
+  readonly notSelector?: SelectorInput;
+  readonly namespaceSelector?: SelectorInput;
   readonly serviceAccounts?: {
     readonly names?: readonly string[];
-    readonly selector?: SelectorLike;
+    readonly selector?: SelectorInput;
   };
   readonly services?: ServiceMatch;
 }
@@ -78,10 +73,10 @@ export type HttpInput = HttpMatch;
 /** One side of a rule while it is built: selectors are kept as given and printed at output time. */
 export interface EntityDraft
   extends Omit<EntityRule, 'selector' | 'notSelector' | 'namespaceSelector' | 'serviceAccounts'> {
-  readonly selector?: SelectorLike;
-  readonly notSelector?: SelectorLike;
-  readonly namespaceSelector?: SelectorLike;
-  readonly serviceAccounts?: { readonly names?: readonly string[]; readonly selector?: SelectorLike };
+  readonly selector?: SelectorInput;
+  readonly notSelector?: SelectorInput;
+  readonly namespaceSelector?: SelectorInput;
+  readonly serviceAccounts?: { readonly names?: readonly string[]; readonly selector?: SelectorInput };
 }
 
 /** Rule state while it is being built: a {@link Rule} whose selectors may still be builders. */
@@ -144,7 +139,7 @@ export function mergeEntity(draft: RuleDraft, side: Side, input: EntityFields & 
   if (input.namespaceSelector !== undefined) scalars.namespaceSelector = input.namespaceSelector;
   if (input.services !== undefined) scalars.services = { ...input.services };
   if (input.serviceAccounts !== undefined) {
-    const sa: { names?: readonly string[]; selector?: SelectorLike } = {};
+    const sa: { names?: readonly string[]; selector?: SelectorInput } = {};
     if (input.serviceAccounts.names !== undefined) sa.names = [...input.serviceAccounts.names];
     if (input.serviceAccounts.selector !== undefined) sa.selector = input.serviceAccounts.selector;
     scalars.serviceAccounts = sa;
@@ -172,7 +167,7 @@ function entityToIR(
   issues: Issue[],
 ): EntityRule | undefined {
   if (entity === undefined) return undefined;
-  const text = (input: SelectorLike | undefined, field: string) =>
+  const text = (input: SelectorInput | undefined, field: string) =>
     input === undefined ? undefined : resolveSelectorText(input, [...path, field], issues);
   const sa = entity.serviceAccounts;
   return ordered<EntityRule>(

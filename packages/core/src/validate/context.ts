@@ -1,5 +1,5 @@
-import { formatPath, type Issue } from '../result.js';
-import type { IssueCode } from './issue-codes.js';
+import type { IssueCode } from '../issue-codes.js';
+import { formatPath, type Issue, issue } from '../result.js';
 import { describeJson, isJsonArray, isJsonObject, type Json, type JsonObject, type Path } from './json.js';
 
 /** Collects issues while a resource is walked. */
@@ -8,7 +8,7 @@ export class Ctx {
 
   /** Records one issue. */
   report(code: IssueCode, path: Path, message: string): void {
-    this.issues.push({ code, path: [...path], message });
+    this.issues.push(issue(code, [...path], message));
   }
 }
 

@@ -4,8 +4,6 @@ import { Ctx } from './context.js';
 import { snapshot } from './json.js';
 import { readResource } from './resource.js';
 
-export { ISSUE_CODES, type IssueCode } from './issue-codes.js';
-
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);

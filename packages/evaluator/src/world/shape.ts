@@ -20,7 +20,7 @@ class Checker {
 
   fail(path: Path, what: string): void {
     this.issues.push({
-      code: 'evaluator.shape',
+      code: 'invalid_type',
       path,
       message: `${this.#label}: ${path.slice(1).join('.')} ${what}.`,
     });
@@ -122,7 +122,7 @@ const K8S_POLICY_RULE = (c: Checker, peersKey: 'from' | 'to') => (item: unknown,
  * @example
  * ```ts
  * shapeIssues({ kind: 'GlobalNetworkPolicy', metadata: { name: 'x' }, spec: { ingress: 'all' } }, 0);
- * // [{ code: 'evaluator.shape', path: [0, 'spec', 'ingress'], message: 'GlobalNetworkPolicy "x": spec.ingress must be a list.' }]
+ * // [{ code: 'invalid_type', path: [0, 'spec', 'ingress'], message: 'GlobalNetworkPolicy "x": spec.ingress must be a list.' }]
  * ```
  */
 export function shapeIssues(r: Obj, i: number): Issue[] {

@@ -1,8 +1,8 @@
 import {
   type CalicoResource,
+  issue as coreIssue,
   type Issue,
   type IssueCode,
-  issue as coreIssue,
   isCalicoKind,
   isResourceSource,
   type ResourceSource,

@@ -166,7 +166,11 @@ function readCalico(value: Record<string, unknown>, path: Path, sink: Sink): voi
     result = validate(value);
   } catch (error) {
     // validate promises never to throw; if it does, the input still gets an issue, not a crash.
-    sink.issues.push({ code: YAML_ISSUE_CODES.internalError, path, message: `validate threw: ${String(error)}` });
+    sink.issues.push({
+      code: YAML_ISSUE_CODES.internalError,
+      path,
+      message: `validate threw: ${String(error)}`,
+    });
     return;
   }
   if (result.ok) sink.resources.push(result.value);

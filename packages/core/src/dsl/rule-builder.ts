@@ -2,6 +2,7 @@ import type { Action, IcmpFields, Protocol, Rule, RuleMetadata } from '../resour
 import { CalicoValidationError, type Issue } from '../result.js';
 import type { SelectorInput } from '../selector/builder.js';
 import type { PortInput } from './inputs.js';
+import { frozenCopy } from './ir.js';
 import type {
   DslError,
   IcmpCodeNeedsType,
@@ -25,7 +26,6 @@ import {
   ruleToIR,
   withProtocol,
 } from './rule-draft.js';
-import { frozenCopy } from './ir.js';
 
 /**
  * What the type-state knows about a rule's protocol: `none` yet, one with `ports` (TCP, UDP,

@@ -15,8 +15,8 @@ describe('immutability', () => {
 
   it('branching a shared base never leaks between branches', () => {
     const base = preDnat('base').selector("ibm.role == 'worker_public'").deny().tcp();
-    const web = base.ports(80).name('web');
-    const ssh = base.ports(22).name('ssh');
+    const web = base.ports(80).end().name('web');
+    const ssh = base.ports(22).end().name('ssh');
     expect(web.toResource().spec.ingress).toEqual([
       { action: 'Deny', protocol: 'TCP', destination: { ports: [80] } },
     ]);

@@ -3,6 +3,7 @@ export type {
   DslError,
   IcmpCodeNeedsType,
   IcmpNeedsProtocol,
+  NameRequired,
   OneProtocolPerRule,
   OnlyStagedPolicies,
   PortsNeedPortProtocol,
@@ -14,25 +15,23 @@ export * from './policies.js';
 export type {
   GlobalNetworkPolicyBuilder,
   GlobalPolicyKind,
+  GlobalPolicyRule,
   NamespacedPolicyKind,
+  NamespacedPolicyRule,
   NetworkPolicyBuilder,
-  PolicyMode,
   ProfileBuilder,
+  ProfileRule,
   ResourceBuilder,
-  StagedActionStep,
 } from './policy-types.js';
 export * from './resource-factories.js';
 export * from './resource-source.js';
 export {
   type EntityInput,
+  type EntityPorts,
   type IcmpProtocol,
-  type IcmpStart,
-  type IcmpStep,
+  type PolicyRuleEnd,
   type PortProtocol,
-  type PortsStep,
-  type ProtocolState,
   type ProtocolStateOf,
-  type ProtocolStep,
   type RuleBuilder,
   type RuleChain,
   type RuleEnd,
@@ -41,3 +40,16 @@ export {
   rule,
 } from './rule-builder.js';
 export type { EntityFields, EntityPortFields, HttpInput } from './rule-draft.js';
+export type {
+  DoNotTrackThis,
+  EgressThis,
+  IcmpCodeThis,
+  IcmpThis,
+  NamedThis,
+  PolicyMode,
+  PortsThis,
+  PreDnatThis,
+  ProtocolState,
+  ProtocolThis,
+  StagedThis,
+} from './type-state.js';

@@ -11,7 +11,12 @@ import type {
 import type { Tier } from '../resources/tier.js';
 import type { StringMap } from './inputs.js';
 import type { ResourceBuilder } from './policy-types.js';
-import { SpecBuilderImpl } from './resource-builders.js';
+import {
+  HostEndpointImpl,
+  NetworkSetImpl,
+  StagedKubernetesNetworkPolicyImpl,
+  TierImpl,
+} from './resource-builders.js';
 
 /**
  * An immutable Tier builder.
@@ -129,7 +134,7 @@ function names(name: string | undefined, namespace?: string): { name?: string; n
  * ```
  */
 export function tier(name: string): TierBuilder {
-  return SpecBuilderImpl.start('Tier', 'tier', names(name)) as unknown as TierBuilder;
+  return new TierImpl({ kind: 'Tier', factory: 'tier', meta: names(name), spec: {} });
 }
 
 /**
@@ -142,11 +147,12 @@ export function tier(name: string): TierBuilder {
  * ```
  */
 export function globalNetworkSet(name: string): NetworkSetBuilder<'GlobalNetworkSet'> {
-  return SpecBuilderImpl.start(
-    'GlobalNetworkSet',
-    'globalNetworkSet',
-    names(name),
-  ) as unknown as NetworkSetBuilder<'GlobalNetworkSet'>;
+  return new NetworkSetImpl({
+    kind: 'GlobalNetworkSet',
+    factory: 'globalNetworkSet',
+    meta: names(name),
+    spec: {},
+  });
 }
 
 /**
@@ -158,11 +164,12 @@ export function globalNetworkSet(name: string): NetworkSetBuilder<'GlobalNetwork
  * ```
  */
 export function networkSet(name: string, namespace: string): NetworkSetBuilder<'NetworkSet'> {
-  return SpecBuilderImpl.start(
-    'NetworkSet',
-    'networkSet',
-    names(name, namespace),
-  ) as unknown as NetworkSetBuilder<'NetworkSet'>;
+  return new NetworkSetImpl({
+    kind: 'NetworkSet',
+    factory: 'networkSet',
+    meta: names(name, namespace),
+    spec: {},
+  });
 }
 
 /**
@@ -175,7 +182,7 @@ export function networkSet(name: string, namespace: string): NetworkSetBuilder<'
  * ```
  */
 export function hostEndpoint(name: string): HostEndpointBuilder {
-  return SpecBuilderImpl.start('HostEndpoint', 'hostEndpoint', names(name)) as unknown as HostEndpointBuilder;
+  return new HostEndpointImpl({ kind: 'HostEndpoint', factory: 'hostEndpoint', meta: names(name), spec: {} });
 }
 
 /**
@@ -188,12 +195,13 @@ export function hostEndpoint(name: string): HostEndpointBuilder {
  * ```
  */
 export function stagedKubernetesNetworkPolicy(
-  name?: string,
+  name: string,
   namespace?: string,
 ): StagedKubernetesNetworkPolicyBuilder {
-  return SpecBuilderImpl.start(
-    'StagedKubernetesNetworkPolicy',
-    'stagedKubernetesNetworkPolicy',
-    names(name, namespace),
-  ) as unknown as StagedKubernetesNetworkPolicyBuilder;
+  return new StagedKubernetesNetworkPolicyImpl({
+    kind: 'StagedKubernetesNetworkPolicy',
+    factory: 'stagedKubernetesNetworkPolicy',
+    meta: names(name, namespace),
+    spec: {},
+  });
 }

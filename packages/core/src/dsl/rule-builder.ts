@@ -1,23 +1,17 @@
+import type { CalicoResource } from '../resources/kinds.js';
 import type { Action, IcmpFields, Protocol, Rule, RuleMetadata } from '../resources/rule.js';
+import type { Result } from '../result.js';
 import { CalicoValidationError, type Issue } from '../result.js';
 import type { SelectorInput } from '../selector/builder.js';
 import type { PortInput } from './inputs.js';
 import { frozenCopy } from './ir.js';
-import type {
-  DslError,
-  IcmpCodeNeedsType,
-  IcmpNeedsProtocol,
-  OneProtocolPerRule,
-  PortsNeedPortProtocol,
-  PortsNeedProtocol,
-} from './messages.js';
+import type { PortsNeedProtocol } from './messages.js';
 import {
   addNets,
   addPorts,
   copyHttp,
   copyRuleMetadata,
   type EntityFields,
-  type EntityPortFields,
   type HttpInput,
   mergeEntity,
   newRule,
@@ -26,18 +20,14 @@ import {
   ruleToIR,
   withProtocol,
 } from './rule-draft.js';
-
-/**
- * What the type-state knows about a rule's protocol: `none` yet, one with `ports` (TCP, UDP,
- * SCTP), `icmp` (ICMP, ICMPv6), some `other` protocol, or `any` when the protocol is only known as
- * a wide `Protocol` (then both ports and ICMP fields are allowed and `validate` decides).
- *
- * @example
- * ```ts
- * type AfterTcp = RuleBuilder<'ports'>;
- * ```
- */
-export type ProtocolState = 'none' | 'ports' | 'icmp' | 'other' | 'any';
+import type {
+  IcmpCodeThis,
+  IcmpThis,
+  NamedThis,
+  PortsThis,
+  ProtocolState,
+  ProtocolThis,
+} from './type-state.js';
 
 /**
  * The protocols whose packets have ports (Calico's `SupportsPorts`), by name and number.
@@ -80,54 +70,6 @@ export type ProtocolStateOf<P extends Protocol> = [P] extends [PortProtocol]
           : 'any';
 
 /**
- * The type of `.ports()`/`.notPorts()`/`.fromPorts()` in protocol state `S`: callable once the
- * rule has a port protocol, otherwise a {@link DslError} saying what is missing.
- *
- * @example
- * ```ts
- * type Before = PortsStep<RuleEnd, 'none', false>; // DslError<PortsNeedProtocol>
- * ```
- */
-export type PortsStep<H, S extends ProtocolState, T extends boolean> = S extends 'ports' | 'any'
-  ? (port: PortInput, ...more: PortInput[]) => RuleChain<H, S, T>
-  : S extends 'none'
-    ? DslError<PortsNeedProtocol>
-    : DslError<PortsNeedPortProtocol>;
-
-/**
- * The type of a protocol-choosing step: `F` while the rule has no protocol, else a {@link DslError}.
- *
- * @example
- * ```ts
- * type Again = ProtocolStep<'ports', () => void>; // DslError<OneProtocolPerRule>
- * ```
- */
-export type ProtocolStep<S extends ProtocolState, F> = S extends 'none' ? F : DslError<OneProtocolPerRule>;
-
-/**
- * `.icmp()` / `.icmpv6()`: no arguments, a type, or a type and a code (never a code alone).
- *
- * @example
- * ```ts
- * const start: IcmpStart<RuleEnd> = rule.allow().icmp;
- * ```
- */
-export type IcmpStart<H> = {
-  (): RuleChain<H, 'icmp', false>;
-  (type: number, code?: number): RuleChain<H, 'icmp', true>;
-};
-
-/**
- * The type of an ICMP-field step: `F` on ICMP/ICMPv6 rules, else a {@link DslError}.
- *
- * @example
- * ```ts
- * type OnTcp = IcmpStep<'ports', () => void>; // DslError<IcmpNeedsProtocol>
- * ```
- */
-export type IcmpStep<S extends ProtocolState, F> = S extends 'icmp' | 'any' ? F : DslError<IcmpNeedsProtocol>;
-
-/**
  * The entity fields `.from()`/`.to()` accept in protocol state `S`: `ports`/`notPorts` only once
  * the rule has a port protocol.
  *
@@ -136,15 +78,29 @@ export type IcmpStep<S extends ProtocolState, F> = S extends 'icmp' | 'any' ? F 
  * const dst: EntityInput<'ports'> = { nets: ['169.46.10.20/32'], ports: [80] };
  * ```
  */
-export type EntityInput<S extends ProtocolState> = EntityFields &
-  (S extends 'ports' | 'any'
-    ? EntityPortFields
-    : { readonly ports?: PortsNeedProtocol; readonly notPorts?: PortsNeedProtocol });
+export type EntityInput<S extends ProtocolState> = EntityFields & {
+  readonly ports?: EntityPorts<S>;
+  readonly notPorts?: EntityPorts<S>;
+};
 
 /**
- * The steps of building one rule. `H` is what the rule belongs to (a policy builder, whose methods
- * stay reachable, or {@link RuleEnd} for a standalone rule); `S` and `T` are the type-state
- * (protocol class, and whether an ICMP type is set).
+ * The type of `ports`/`notPorts` in `.from()`/`.to()` in protocol state `S`: port inputs once the
+ * rule has a port protocol, else the message saying what is missing.
+ *
+ * @example
+ * ```ts
+ * const ports: EntityPorts<'ports'> = [80, '30000:32767'];
+ * ```
+ */
+export type EntityPorts<S extends ProtocolState> = S extends 'ports' | 'any'
+  ? readonly PortInput[]
+  : PortsNeedProtocol;
+
+/**
+ * The steps of building one rule. `H` is what the rule ends in (a {@link PolicyRuleEnd}, or
+ * {@link RuleEnd} for a standalone rule); `S` and `T` are the type-state (protocol class, and
+ * whether an ICMP type is set). A step Calico would reject in the current state needs a `this` no
+ * builder is (see `type-state.ts`), so it does not compile and the error shows why.
  *
  * @example
  * ```ts
@@ -153,36 +109,37 @@ export type EntityInput<S extends ProtocolState> = EntityFields &
  */
 export interface RuleSteps<H, S extends ProtocolState, T extends boolean> {
   /** Matches TCP (protocol `TCP`); enables `.ports()`. */
-  readonly tcp: ProtocolStep<S, () => RuleChain<H, 'ports', false>>;
+  tcp(this: ProtocolThis<S>): RuleChain<H, 'ports', false>;
   /** Matches UDP; enables `.ports()`. */
-  readonly udp: ProtocolStep<S, () => RuleChain<H, 'ports', false>>;
+  udp(this: ProtocolThis<S>): RuleChain<H, 'ports', false>;
   /** Matches SCTP; enables `.ports()`. */
-  readonly sctp: ProtocolStep<S, () => RuleChain<H, 'ports', false>>;
-  /** Matches ICMP (IPv4), optionally one ICMP type and code (a code needs a type). */
-  readonly icmp: ProtocolStep<S, IcmpStart<H>>;
-  /** Matches ICMPv6, optionally one ICMPv6 type and code. */
-  readonly icmpv6: ProtocolStep<S, IcmpStart<H>>;
+  sctp(this: ProtocolThis<S>): RuleChain<H, 'ports', false>;
+  /** Matches ICMP (IPv4), any type. */
+  icmp(this: ProtocolThis<S>): RuleChain<H, 'icmp', false>;
+  /** Matches ICMP (IPv4) of one type, and optionally one code. */
+  icmp(this: ProtocolThis<S>, type: number, code?: number): RuleChain<H, 'icmp', true>;
+  /** Matches ICMPv6, any type. */
+  icmpv6(this: ProtocolThis<S>): RuleChain<H, 'icmp', false>;
+  /** Matches ICMPv6 of one type, and optionally one code. */
+  icmpv6(this: ProtocolThis<S>, type: number, code?: number): RuleChain<H, 'icmp', true>;
   /** Matches a protocol by Calico name (`'TCP'`, `'UDPLite'`, …) or number 1–255. */
-  readonly protocol: ProtocolStep<
-    S,
-    <P extends Protocol>(protocol: P) => RuleChain<H, ProtocolStateOf<P>, false>
-  >;
+  protocol<P extends Protocol>(this: ProtocolThis<S>, protocol: P): RuleChain<H, ProtocolStateOf<P>, false>;
   /** Matches packets whose protocol is not `protocol`. */
   notProtocol(protocol: Protocol): RuleChain<H, S, T>;
   /** Restricts the rule to IPv4 or IPv6 packets. */
   ipVersion(version: 4 | 6): RuleChain<H, S, T>;
   /** Matches destination ports (numbers, `"min:max"` ranges, named ports); appends. */
-  readonly ports: PortsStep<H, S, T>;
+  ports(this: PortsThis<S>, port: PortInput, ...more: PortInput[]): RuleChain<H, S, T>;
   /** Excludes destination ports; appends. */
-  readonly notPorts: PortsStep<H, S, T>;
+  notPorts(this: PortsThis<S>, port: PortInput, ...more: PortInput[]): RuleChain<H, S, T>;
   /** Matches source ports; appends. */
-  readonly fromPorts: PortsStep<H, S, T>;
+  fromPorts(this: PortsThis<S>, port: PortInput, ...more: PortInput[]): RuleChain<H, S, T>;
   /** Sets the ICMP type to match. */
-  readonly icmpType: IcmpStep<S, (type: number) => RuleChain<H, S, true>>;
+  icmpType(this: IcmpThis<S>, type: number): RuleChain<H, S, true>;
   /** Sets the ICMP code to match (after a type). */
-  readonly icmpCode: T extends true ? (code: number) => RuleChain<H, S, T> : DslError<IcmpCodeNeedsType>;
+  icmpCode(this: IcmpCodeThis<T>, code: number): RuleChain<H, S, T>;
   /** Excludes an ICMP type (and code). */
-  readonly notIcmp: IcmpStep<S, (type: number, code?: number) => RuleChain<H, S, T>>;
+  notIcmp(this: IcmpThis<S>, type: number, code?: number): RuleChain<H, S, T>;
   /** Merges source criteria: list fields append, other fields replace. */
   from(source: EntityInput<S>): RuleChain<H, S, T>;
   /** Merges destination criteria: list fields append, other fields replace. */
@@ -199,21 +156,49 @@ export interface RuleSteps<H, S extends ProtocolState, T extends boolean> {
   http(match: HttpInput): RuleChain<H, S, T>;
   /** Sets the rule's metadata (annotations). */
   metadata(metadata: RuleMetadata): RuleChain<H, S, T>;
-  /** Returns to what the rule belongs to (the rule stays added). */
-  end(): H;
 }
 
 /**
- * A rule in progress attached to `H`: the rule steps plus every method of `H`, so that the next
- * `.deny()` starts another rule and `.order()`, `.selector()`, `.toResource()` act on the policy.
+ * A rule in progress: the rule steps plus what the rule ends in (`H`).
  *
  * @example
  * ```ts
- * const chain = preDnat('deny-nodeports').deny().tcp().ports('30000:32767').order(1100);
+ * const chain: RuleChain<RuleEnd, 'ports'> = rule.deny().tcp().ports('30000:32767');
  * ```
  */
 export type RuleChain<H, S extends ProtocolState = 'none', T extends boolean = false> = RuleSteps<H, S, T> &
   H;
+
+/**
+ * What a rule of a policy ends in: the next rule (`.allow()` …), the policy's resource, or
+ * `.end()` back to the policy `P`. Policy fields (`.selector()`, `.order()` …) are not rule steps,
+ * so they are set on the policy, before the rules or after `.end()`: a selector in a rule chain
+ * is always the rule's (`.toSelector()`, `.fromSelector()`).
+ *
+ * @example
+ * ```ts
+ * preDnat('deny-lb-80').order(800).selector("ibm.role == 'worker_public'")
+ *   .deny().tcp().toNets('169.46.10.20/32').ports(80)
+ *   .end().labels({ lesson: '3' })
+ *   .toResource();
+ * ```
+ */
+export interface PolicyRuleEnd<P, R extends CalicoResource, N extends boolean> {
+  /** Starts an `Allow` rule in the current direction. */
+  allow(): RuleChain<PolicyRuleEnd<P, R, N>>;
+  /** Starts a `Deny` rule in the current direction. */
+  deny(): RuleChain<PolicyRuleEnd<P, R, N>>;
+  /** Starts a `Pass` rule (skip to the next tier) in the current direction. */
+  pass(): RuleChain<PolicyRuleEnd<P, R, N>>;
+  /** Starts a `Log` rule (log and continue) in the current direction. */
+  log(): RuleChain<PolicyRuleEnd<P, R, N>>;
+  /** Back to the policy (the rule stays added), to set policy fields or switch direction. */
+  end(): P;
+  /** The policy's resource, this rule included; throws `CalicoValidationError` if Calico would reject it. */
+  toResource(this: NamedThis<N>): R;
+  /** The policy's resource as a `Result`; never throws. */
+  build(): Result<R>;
+}
 
 /**
  * What a standalone rule ends in: it can be turned into an IR {@link Rule}.
@@ -266,79 +251,88 @@ export function ruleInputToDraft(input: RuleInput): RuleDraft {
 
 /**
  * The shared implementation of every rule step: subclasses say where the rule being built lives
- * (a standalone draft, or the current rule of a policy).
+ * (a standalone rule, or a rule of a policy) by making the next builder from a draft.
  */
-export abstract class RuleStepsImpl {
-  /** Returns a new builder whose current rule is `edit(current rule)`. */
-  protected abstract editRule(edit: (draft: RuleDraft) => RuleDraft): RuleStepsImpl;
+export abstract class RuleStepsImpl<H, S extends ProtocolState, T extends boolean>
+  implements RuleSteps<H, S, T>
+{
+  /** The rule so far (selectors still unprinted). */
+  abstract get draft(): RuleDraft;
+  /** The next builder, for `draft`, in type-state `S2`/`T2`. */
+  protected abstract next<S2 extends ProtocolState, T2 extends boolean>(
+    draft: RuleDraft,
+  ): RuleChain<H, S2, T2>;
 
-  tcp(): RuleStepsImpl {
-    return this.editRule((d) => withProtocol(d, 'TCP'));
+  tcp(): RuleChain<H, 'ports', false> {
+    return this.next(withProtocol(this.draft, 'TCP'));
   }
-  udp(): RuleStepsImpl {
-    return this.editRule((d) => withProtocol(d, 'UDP'));
+  udp(): RuleChain<H, 'ports', false> {
+    return this.next(withProtocol(this.draft, 'UDP'));
   }
-  sctp(): RuleStepsImpl {
-    return this.editRule((d) => withProtocol(d, 'SCTP'));
+  sctp(): RuleChain<H, 'ports', false> {
+    return this.next(withProtocol(this.draft, 'SCTP'));
   }
-  icmp(type?: number, code?: number): RuleStepsImpl {
-    return this.editRule((d) => withProtocol(d, 'ICMP', icmpFields(type, code)));
+  icmp(): RuleChain<H, 'icmp', false>;
+  icmp(type: number, code?: number): RuleChain<H, 'icmp', true>;
+  icmp(type?: number, code?: number): RuleChain<H, 'icmp', boolean> {
+    return this.next(withProtocol(this.draft, 'ICMP', icmpFields(type, code)));
   }
-  icmpv6(type?: number, code?: number): RuleStepsImpl {
-    return this.editRule((d) => withProtocol(d, 'ICMPv6', icmpFields(type, code)));
+  icmpv6(): RuleChain<H, 'icmp', false>;
+  icmpv6(type: number, code?: number): RuleChain<H, 'icmp', true>;
+  icmpv6(type?: number, code?: number): RuleChain<H, 'icmp', boolean> {
+    return this.next(withProtocol(this.draft, 'ICMPv6', icmpFields(type, code)));
   }
-  protocol(protocol: Protocol): RuleStepsImpl {
-    return this.editRule((d) => withProtocol(d, protocol));
+  protocol<P extends Protocol>(protocol: P): RuleChain<H, ProtocolStateOf<P>, false> {
+    return this.next(withProtocol(this.draft, protocol));
   }
-  notProtocol(protocol: Protocol): RuleStepsImpl {
-    return this.editRule((d) => patchRule(d, { notProtocol: protocol }));
+  notProtocol(protocol: Protocol): RuleChain<H, S, T> {
+    return this.next(patchRule(this.draft, { notProtocol: protocol }));
   }
-  ipVersion(version: 4 | 6): RuleStepsImpl {
-    return this.editRule((d) => patchRule(d, { ipVersion: version }));
+  ipVersion(version: 4 | 6): RuleChain<H, S, T> {
+    return this.next(patchRule(this.draft, { ipVersion: version }));
   }
-  ports(...ports: PortInput[]): RuleStepsImpl {
-    return this.editRule((d) => addPorts(d, 'destination', 'ports', ports));
+  ports(...ports: PortInput[]): RuleChain<H, S, T> {
+    return this.next(addPorts(this.draft, 'destination', 'ports', ports));
   }
-  notPorts(...ports: PortInput[]): RuleStepsImpl {
-    return this.editRule((d) => addPorts(d, 'destination', 'notPorts', ports));
+  notPorts(...ports: PortInput[]): RuleChain<H, S, T> {
+    return this.next(addPorts(this.draft, 'destination', 'notPorts', ports));
   }
-  fromPorts(...ports: PortInput[]): RuleStepsImpl {
-    return this.editRule((d) => addPorts(d, 'source', 'ports', ports));
+  fromPorts(...ports: PortInput[]): RuleChain<H, S, T> {
+    return this.next(addPorts(this.draft, 'source', 'ports', ports));
   }
-  icmpType(type: number): RuleStepsImpl {
-    return this.editRule((d) => patchRule(d, { icmp: Object.freeze({ ...d.icmp, type }) }));
+  icmpType(type: number): RuleChain<H, S, true> {
+    return this.next(patchRule(this.draft, { icmp: Object.freeze({ ...this.draft.icmp, type }) }));
   }
-  icmpCode(code: number): RuleStepsImpl {
-    return this.editRule((d) => patchRule(d, { icmp: Object.freeze({ ...d.icmp, code }) }));
+  icmpCode(code: number): RuleChain<H, S, T> {
+    return this.next(patchRule(this.draft, { icmp: Object.freeze({ ...this.draft.icmp, code }) }));
   }
-  notIcmp(type: number, code?: number): RuleStepsImpl {
-    return this.editRule((d) => patchRule(d, { notICMP: icmpFields(type, code) ?? {} }));
+  notIcmp(type: number, code?: number): RuleChain<H, S, T> {
+    return this.next(patchRule(this.draft, { notICMP: icmpFields(type, code) ?? {} }));
   }
-  from(source: EntityFields & EntityPortFields): RuleStepsImpl {
-    return this.editRule((d) => mergeEntity(d, 'source', source));
+  from(source: EntityInput<S>): RuleChain<H, S, T> {
+    return this.next(mergeEntity(this.draft, 'source', source));
   }
-  to(destination: EntityFields & EntityPortFields): RuleStepsImpl {
-    return this.editRule((d) => mergeEntity(d, 'destination', destination));
+  to(destination: EntityInput<S>): RuleChain<H, S, T> {
+    return this.next(mergeEntity(this.draft, 'destination', destination));
   }
-  fromNets(...nets: string[]): RuleStepsImpl {
-    return this.editRule((d) => addNets(d, 'source', 'nets', nets));
+  fromNets(...nets: string[]): RuleChain<H, S, T> {
+    return this.next(addNets(this.draft, 'source', 'nets', nets));
   }
-  toNets(...nets: string[]): RuleStepsImpl {
-    return this.editRule((d) => addNets(d, 'destination', 'nets', nets));
+  toNets(...nets: string[]): RuleChain<H, S, T> {
+    return this.next(addNets(this.draft, 'destination', 'nets', nets));
   }
-  fromSelector(selector: SelectorInput): RuleStepsImpl {
-    return this.editRule((d) => mergeEntity(d, 'source', { selector }));
+  fromSelector(selector: SelectorInput): RuleChain<H, S, T> {
+    return this.next(mergeEntity(this.draft, 'source', { selector }));
   }
-  toSelector(selector: SelectorInput): RuleStepsImpl {
-    return this.editRule((d) => mergeEntity(d, 'destination', { selector }));
+  toSelector(selector: SelectorInput): RuleChain<H, S, T> {
+    return this.next(mergeEntity(this.draft, 'destination', { selector }));
   }
-  http(match: HttpInput): RuleStepsImpl {
-    return this.editRule((d) => patchRule(d, { http: Object.freeze(copyHttp(match)) }));
+  http(match: HttpInput): RuleChain<H, S, T> {
+    return this.next(patchRule(this.draft, { http: Object.freeze(copyHttp(match)) }));
   }
-  metadata(metadata: RuleMetadata): RuleStepsImpl {
-    return this.editRule((d) => patchRule(d, { metadata: Object.freeze(copyRuleMetadata(metadata)) }));
+  metadata(metadata: RuleMetadata): RuleChain<H, S, T> {
+    return this.next(patchRule(this.draft, { metadata: Object.freeze(copyRuleMetadata(metadata)) }));
   }
-  abstract end(): unknown;
 }
 
 function icmpFields(type: number | undefined, code: number | undefined): IcmpFields | undefined {
@@ -347,22 +341,21 @@ function icmpFields(type: number | undefined, code: number | undefined): IcmpFie
 }
 
 /** A standalone rule: the draft is the whole state. */
-class RuleImpl extends RuleStepsImpl implements RuleEnd {
+class RuleImpl<S extends ProtocolState, T extends boolean>
+  extends RuleStepsImpl<RuleEnd, S, T>
+  implements RuleEnd
+{
   readonly #draft: RuleDraft;
   constructor(draft: RuleDraft) {
     super();
     this.#draft = draft;
     Object.freeze(this);
   }
-  /** The draft, for policies that take this rule (selectors still unprinted). */
   get draft(): RuleDraft {
     return this.#draft;
   }
-  protected editRule(edit: (draft: RuleDraft) => RuleDraft): RuleImpl {
-    return new RuleImpl(edit(this.#draft));
-  }
-  end(): RuleImpl {
-    return this;
+  protected next<S2 extends ProtocolState, T2 extends boolean>(draft: RuleDraft): RuleImpl<S2, T2> {
+    return new RuleImpl<S2, T2>(draft);
   }
   toRule(): Rule {
     const issues: Issue[] = [];
@@ -373,7 +366,7 @@ class RuleImpl extends RuleStepsImpl implements RuleEnd {
 }
 
 function start(action: Action): RuleBuilder {
-  return new RuleImpl(newRule(action)) as unknown as RuleBuilder;
+  return new RuleImpl<'none', false>(newRule(action));
 }
 
 /**

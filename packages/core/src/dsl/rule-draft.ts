@@ -127,12 +127,20 @@ export function addNets(
 }
 
 /** Merges entity fields into one side: lists append, scalar fields and objects replace. */
-export function mergeEntity(draft: RuleDraft, side: Side, input: EntityFields & EntityPortFields): RuleDraft {
+export function mergeEntity(
+  draft: RuleDraft,
+  side: Side,
+  input: EntityFields & {
+    // A string is the type-state's message (ports before a port protocol): it never type-checks.
+    readonly ports?: readonly PortInput[] | string;
+    readonly notPorts?: readonly PortInput[] | string;
+  },
+): RuleDraft {
   let next = draft;
   if (input.nets) next = addNets(next, side, 'nets', input.nets);
   if (input.notNets) next = addNets(next, side, 'notNets', input.notNets);
-  if (input.ports) next = addPorts(next, side, 'ports', input.ports);
-  if (input.notPorts) next = addPorts(next, side, 'notPorts', input.notPorts);
+  if (typeof input.ports === 'object') next = addPorts(next, side, 'ports', input.ports);
+  if (typeof input.notPorts === 'object') next = addPorts(next, side, 'notPorts', input.notPorts);
   const scalars: Record<string, unknown> = {};
   if (input.selector !== undefined) scalars.selector = input.selector;
   if (input.notSelector !== undefined) scalars.notSelector = input.notSelector;

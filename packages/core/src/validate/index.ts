@@ -1,5 +1,5 @@
 import type { CalicoResource } from '../resources/kinds.js';
-import { CalicoValidationError, fail, ok, type Result } from '../result.js';
+import { CalicoValidationError, fail, type Issue, ok, type Result } from '../result.js';
 import { Ctx } from './context.js';
 import { snapshot } from './json.js';
 import { readResource } from './resource.js';
@@ -10,6 +10,14 @@ function deepFreeze<T>(value: T): T {
     for (const v of Object.values(value)) deepFreeze(v);
   }
   return value;
+}
+
+/**
+ * The walk builds its output only from fields it checked, in Calico's printed form: with no issue
+ * found, that output is the resource.
+ */
+function isCheckedResource(out: object | undefined, issues: readonly Issue[]): out is CalicoResource {
+  return out !== undefined && issues.length === 0;
 }
 
 /**
@@ -43,9 +51,9 @@ export function validate(resource: unknown): Result<CalicoResource> {
     for (const p of problems) ctx.report(p.code, p.path, p.message);
     const out = readResource(ctx, value);
     if (ctx.issues.length > 0) return { ok: false, issues: ctx.issues }; // no spread: there may be very many
-    if (out === undefined)
+    if (!isCheckedResource(out, ctx.issues))
       return fail({ code: 'invalid_input', path: [], message: 'The input is not a Calico resource' });
-    return ok(deepFreeze(out) as unknown as CalicoResource);
+    return ok(deepFreeze(out));
   } catch (e) {
     // Defensive: a bug here must still give a Result, never an exception.
     let detail = 'unexpected error';

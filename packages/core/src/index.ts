@@ -4,6 +4,8 @@
  *
  * @packageDocumentation
  */
+
+export * from './compare/comparable-form.js';
 export * from './dsl/index.js';
 export { ISSUE_CODES, type IssueCode } from './issue-codes.js';
 export * from './resources/index.js';

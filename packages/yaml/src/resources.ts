@@ -2,15 +2,19 @@ import {
   CALICO_API_VERSION,
   CALICO_KINDS,
   type CalicoResource,
+  checkKubernetesResource,
   type Issue,
   isCalicoKind,
+  KUBERNETES_API_VERSIONS,
   type Resource,
   type Result,
+  shapeChecks,
   validate,
 } from '@calico-dsl/core';
-import { isObject } from './check.js';
+
+const { isObject } = shapeChecks;
+
 import { YAML_ISSUE_CODES } from './codes.js';
-import { KUBERNETES_API_VERSIONS, KUBERNETES_SHAPES, kubernetesKind } from './kubernetes-shapes.js';
 
 type Path = readonly (string | number)[];
 
@@ -106,11 +110,10 @@ function readResource(value: unknown, path: Path, sink: Sink, listAllowed: boole
     else sink.issues.push(unknownKind(kind, apiVersion, path));
     return;
   }
-  const k8s = kubernetesKind(apiVersion, kind);
+  const k8s = checkKubernetesResource(value);
   if (k8s !== undefined) {
-    const before = sink.issues.length;
-    KUBERNETES_SHAPES[k8s](value, path, sink.issues);
-    if (sink.issues.length === before) sink.resources.push(value as unknown as Resource);
+    if (k8s.ok) sink.resources.push(k8s.value);
+    else for (const issue of k8s.issues) sink.issues.push({ ...issue, path: [...path, ...issue.path] });
     return;
   }
   const wanted = isCalicoKind(kind) ? CALICO_API_VERSION : KUBERNETES_API_VERSIONS.get(kind);

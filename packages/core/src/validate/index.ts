@@ -1,6 +1,6 @@
 import type { CalicoResource } from '../resources/kinds.js';
 import { CalicoValidationError, fail, type Issue, ok, type Result } from '../result.js';
-import { Ctx } from './context.js';
+import { IssueCollector } from './context.js';
 import { snapshot } from './json.js';
 import { readResource } from './resource.js';
 
@@ -46,7 +46,7 @@ function isCheckedResource(out: object | undefined, issues: readonly Issue[]): o
  */
 export function validate(resource: unknown): Result<CalicoResource> {
   try {
-    const ctx = new Ctx();
+    const ctx = new IssueCollector();
     const { value, problems } = snapshot(resource);
     for (const p of problems) ctx.report(p.code, p.path, p.message);
     const out = readResource(ctx, value);

@@ -22,13 +22,13 @@ function meta(name: string | undefined, namespace?: string): MetaState {
  * //   name: allow-ping
  * // spec:
  * //   ingress:
- * //     - action: Allow
- * //       protocol: ICMP
- * //       icmp:
- * //         type: 8
+ * //   - action: Allow
+ * //     protocol: ICMP
+ * //     icmp:
+ * //       type: 8
  * //   selector: all()
  * //   types:
- * //     - Ingress
+ * //   - Ingress
  * ```
  */
 export function globalNetworkPolicy(name: string): GlobalNetworkPolicyBuilder;
@@ -72,19 +72,19 @@ export function globalNetworkPolicy(
  * // spec:
  * //   order: 1100
  * //   ingress:
- * //     - action: Deny
- * //       protocol: TCP
- * //       destination:
- * //         ports:
- * //           - 30000:32767
- * //     - action: Deny
- * //       protocol: UDP
- * //       destination:
- * //         ports:
- * //           - 30000:32767
+ * //   - action: Deny
+ * //     protocol: TCP
+ * //     destination:
+ * //       ports:
+ * //       - 30000:32767
+ * //   - action: Deny
+ * //     protocol: UDP
+ * //     destination:
+ * //       ports:
+ * //       - 30000:32767
  * //   selector: ibm.role=='worker_public'
  * //   types:
- * //     - Ingress
+ * //   - Ingress
  * //   preDNAT: true
  * //   applyOnForward: true
  * ```
@@ -120,14 +120,14 @@ export function preDnat(
  * //   name: allow-memcached
  * // spec:
  * //   ingress:
- * //     - action: Allow
- * //       protocol: TCP
- * //       destination:
- * //         ports:
- * //           - 11211
+ * //   - action: Allow
+ * //     protocol: TCP
+ * //     destination:
+ * //       ports:
+ * //       - 11211
  * //   selector: role == 'cache'
  * //   types:
- * //     - Ingress
+ * //   - Ingress
  * //   doNotTrack: true
  * //   applyOnForward: true
  * ```
@@ -163,14 +163,14 @@ export function doNotTrack(
  * //   namespace: prod
  * // spec:
  * //   ingress:
- * //     - action: Allow
- * //       protocol: TCP
- * //       destination:
- * //         ports:
- * //           - 8080
+ * //   - action: Allow
+ * //     protocol: TCP
+ * //     destination:
+ * //       ports:
+ * //       - 8080
  * //   selector: app == 'web'
  * //   types:
- * //     - Ingress
+ * //   - Ingress
  * ```
  */
 export function networkPolicy(name: string, namespace?: string): NetworkPolicyBuilder;
@@ -205,9 +205,9 @@ export function networkPolicy(
  * // spec:
  * //   stagedAction: Set
  * //   ingress:
- * //     - action: Deny
+ * //   - action: Deny
  * //   types:
- * //     - Ingress
+ * //   - Ingress
  * ```
  */
 export function stagedGlobalNetworkPolicy(
@@ -231,9 +231,9 @@ export function stagedGlobalNetworkPolicy(
  * //   namespace: prod
  * // spec:
  * //   ingress:
- * //     - action: Deny
+ * //   - action: Deny
  * //   types:
- * //     - Ingress
+ * //   - Ingress
  * ```
  */
 export function stagedNetworkPolicy(
@@ -257,9 +257,9 @@ export function stagedNetworkPolicy(
  * //   name: allow-all
  * // spec:
  * //   ingress:
- * //     - action: Allow
+ * //   - action: Allow
  * //   egress:
- * //     - action: Allow
+ * //   - action: Allow
  * ```
  */
 export function profile(name: string): ProfileBuilder {

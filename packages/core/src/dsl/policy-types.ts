@@ -67,13 +67,13 @@ export type NamespacedPolicyKind = 'NetworkPolicy' | 'StagedNetworkPolicy';
  * //   name: allow-ping
  * // spec:
  * //   ingress:
- * //     - action: Allow
- * //       protocol: ICMP
- * //       icmp:
- * //         type: 8
+ * //   - action: Allow
+ * //     protocol: ICMP
+ * //     icmp:
+ * //       type: 8
  * //   selector: all()
  * //   types:
- * //     - Ingress
+ * //   - Ingress
  * ```
  */
 export interface GlobalNetworkPolicyBuilder<
@@ -161,14 +161,14 @@ export type GlobalPolicyRule<
  * //   namespace: prod
  * // spec:
  * //   ingress:
- * //     - action: Allow
- * //       protocol: TCP
- * //       destination:
- * //         ports:
- * //           - 8080
+ * //   - action: Allow
+ * //     protocol: TCP
+ * //     destination:
+ * //       ports:
+ * //       - 8080
  * //   selector: app == 'web'
  * //   types:
- * //     - Ingress
+ * //   - Ingress
  * ```
  */
 export interface NetworkPolicyBuilder<
@@ -240,9 +240,9 @@ export type NamespacedPolicyRule<
  * //   name: allow-all
  * // spec:
  * //   ingress:
- * //     - action: Allow
+ * //   - action: Allow
  * //   egress:
- * //     - action: Allow
+ * //   - action: Allow
  * ```
  */
 export interface ProfileBuilder extends ResourceBuilder<CalicoResourceOf<'Profile'>> {

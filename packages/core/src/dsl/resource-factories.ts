@@ -24,7 +24,13 @@ import {
  * @example
  * ```ts
  * tier('security').order(100).defaultAction('Pass').toResource();
- * // { apiVersion: 'projectcalico.org/v3', kind: 'Tier', metadata: { name: 'security' }, spec: { order: 100, defaultAction: 'Pass' } }
+ * // apiVersion: projectcalico.org/v3
+ * // kind: Tier
+ * // metadata:
+ * //   name: security
+ * // spec:
+ * //   order: 100
+ * //   defaultAction: Pass
  * ```
  */
 export interface TierBuilder extends ResourceBuilder<Tier> {
@@ -46,6 +52,15 @@ export interface TierBuilder extends ResourceBuilder<Tier> {
  * @example
  * ```ts
  * globalNetworkSet('partners').labels({ role: 'partner' }).nets('198.51.100.0/24').toResource();
+ * // apiVersion: projectcalico.org/v3
+ * // kind: GlobalNetworkSet
+ * // metadata:
+ * //   name: partners
+ * //   labels:
+ * //     role: partner
+ * // spec:
+ * //   nets:
+ * //   - 198.51.100.0/24
  * ```
  */
 export interface NetworkSetBuilder<K extends 'GlobalNetworkSet' | 'NetworkSet' = 'GlobalNetworkSet'>
@@ -67,6 +82,17 @@ export interface NetworkSetBuilder<K extends 'GlobalNetworkSet' | 'NetworkSet' =
  * ```ts
  * hostEndpoint('worker-1-public').node('worker-1').interfaceName('eth1').expectedIPs('169.46.7.10')
  *   .labels({ 'ibm.role': 'worker_public' }).toResource();
+ * // apiVersion: projectcalico.org/v3
+ * // kind: HostEndpoint
+ * // metadata:
+ * //   name: worker-1-public
+ * //   labels:
+ * //     ibm.role: worker_public
+ * // spec:
+ * //   node: worker-1
+ * //   interfaceName: eth1
+ * //   expectedIPs:
+ * //   - 169.46.7.10
  * ```
  */
 export interface HostEndpointBuilder extends ResourceBuilder<HostEndpoint> {
@@ -95,6 +121,21 @@ export interface HostEndpointBuilder extends ResourceBuilder<HostEndpoint> {
  * ```ts
  * stagedKubernetesNetworkPolicy('web', 'prod').podSelector({ matchLabels: { app: 'web' } })
  *   .ingress({ ports: [{ protocol: 'TCP', port: 8080 }] }).policyTypes('Ingress').toResource();
+ * // apiVersion: projectcalico.org/v3
+ * // kind: StagedKubernetesNetworkPolicy
+ * // metadata:
+ * //   name: web
+ * //   namespace: prod
+ * // spec:
+ * //   podSelector:
+ * //     matchLabels:
+ * //       app: web
+ * //   ingress:
+ * //   - ports:
+ * //     - protocol: TCP
+ * //       port: 8080
+ * //   policyTypes:
+ * //   - Ingress
  * ```
  */
 export interface StagedKubernetesNetworkPolicyBuilder extends ResourceBuilder<StagedKubernetesNetworkPolicy> {
@@ -130,7 +171,13 @@ function names(name: string | undefined, namespace?: string): { name?: string; n
  *
  * @example
  * ```ts
- * tier('security').order(100).toResource().spec; // { order: 100 }
+ * tier('security').order(100).toResource();
+ * // apiVersion: projectcalico.org/v3
+ * // kind: Tier
+ * // metadata:
+ * //   name: security
+ * // spec:
+ * //   order: 100
  * ```
  */
 export function tier(name: string): TierBuilder {
@@ -143,7 +190,15 @@ export function tier(name: string): TierBuilder {
  * @example
  * ```ts
  * globalNetworkSet('blocked').labels({ list: 'blocked' }).nets('203.0.113.0/24').toResource();
- * // spec: { nets: ['203.0.113.0/24'] }
+ * // apiVersion: projectcalico.org/v3
+ * // kind: GlobalNetworkSet
+ * // metadata:
+ * //   name: blocked
+ * //   labels:
+ * //     list: blocked
+ * // spec:
+ * //   nets:
+ * //   - 203.0.113.0/24
  * ```
  */
 export function globalNetworkSet(name: string): NetworkSetBuilder<'GlobalNetworkSet'> {
@@ -160,7 +215,15 @@ export function globalNetworkSet(name: string): NetworkSetBuilder<'GlobalNetwork
  *
  * @example
  * ```ts
- * networkSet('partners', 'prod').nets('198.51.100.0/24').toResource().metadata; // { name: 'partners', namespace: 'prod' }
+ * networkSet('partners', 'prod').nets('198.51.100.0/24').toResource();
+ * // apiVersion: projectcalico.org/v3
+ * // kind: NetworkSet
+ * // metadata:
+ * //   name: partners
+ * //   namespace: prod
+ * // spec:
+ * //   nets:
+ * //   - 198.51.100.0/24
  * ```
  */
 export function networkSet(name: string, namespace: string): NetworkSetBuilder<'NetworkSet'> {
@@ -177,8 +240,14 @@ export function networkSet(name: string, namespace: string): NetworkSetBuilder<'
  *
  * @example
  * ```ts
- * hostEndpoint('worker-1-public').node('worker-1').interfaceName('eth1').toResource().spec;
- * // { node: 'worker-1', interfaceName: 'eth1' }
+ * hostEndpoint('worker-1-public').node('worker-1').interfaceName('eth1').toResource();
+ * // apiVersion: projectcalico.org/v3
+ * // kind: HostEndpoint
+ * // metadata:
+ * //   name: worker-1-public
+ * // spec:
+ * //   node: worker-1
+ * //   interfaceName: eth1
  * ```
  */
 export function hostEndpoint(name: string): HostEndpointBuilder {
@@ -190,8 +259,16 @@ export function hostEndpoint(name: string): HostEndpointBuilder {
  *
  * @example
  * ```ts
- * stagedKubernetesNetworkPolicy('deny-all', 'prod').policyTypes('Ingress').toResource().spec;
- * // { podSelector: {}, policyTypes: ['Ingress'] }
+ * stagedKubernetesNetworkPolicy('deny-all', 'prod').policyTypes('Ingress').toResource();
+ * // apiVersion: projectcalico.org/v3
+ * // kind: StagedKubernetesNetworkPolicy
+ * // metadata:
+ * //   name: deny-all
+ * //   namespace: prod
+ * // spec:
+ * //   podSelector: {}
+ * //   policyTypes:
+ * //   - Ingress
  * ```
  */
 export function stagedKubernetesNetworkPolicy(

@@ -99,7 +99,10 @@ export const ISSUE_CODES = {
  *
  * @example
  * ```ts
- * const code: IssueCode = 'invalid_cidr';
+ * const r = validate({ apiVersion: 'projectcalico.org/v3', kind: 'GlobalNetworkSet', metadata: { name: 'x' },
+ *   spec: { nets: ['10.0.0.1/33'] } });
+ * const codes: IssueCode[] = r.ok ? [] : r.issues.map((i) => i.code); // ['invalid_cidr']
+ * ISSUE_CODES[codes[0] ?? 'invalid_cidr']; // 'A nets entry is not a CIDR (rules need a prefix length).'
  * ```
  */
 export type IssueCode = keyof typeof ISSUE_CODES;

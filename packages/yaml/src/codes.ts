@@ -58,7 +58,9 @@ export const YAML_ISSUE_CODES = {
  *
  * @example
  * ```ts
- * const code: YamlIssueCode = 'alias_limit';
+ * const r = fromYaml('a: &a [1]\nb: *b\n');
+ * const codes: YamlIssueCode[] = [YAML_ISSUE_CODES.unresolvedAlias]; // ['unresolved_alias']
+ * !r.ok && r.issues.some((i) => codes.includes(i.code as YamlIssueCode)); // true
  * ```
  */
 export type YamlIssueCode = (typeof YAML_ISSUE_CODES)[keyof typeof YAML_ISSUE_CODES];

@@ -34,7 +34,8 @@ import type {
  *
  * @example
  * ```ts
- * const p: PortProtocol = 'SCTP';
+ * rule.allow().protocol('SCTP').ports(9).toRule();
+ * // { action: 'Allow', protocol: 'SCTP', destination: { ports: [9] } } (a PortProtocol enables .ports())
  * ```
  */
 export type PortProtocol = 'TCP' | 'UDP' | 'SCTP' | 6 | 17 | 132;
@@ -44,7 +45,8 @@ export type PortProtocol = 'TCP' | 'UDP' | 'SCTP' | 6 | 17 | 132;
  *
  * @example
  * ```ts
- * const p: IcmpProtocol = 'ICMPv6';
+ * rule.allow().protocol('ICMPv6').icmpType(128).toRule();
+ * // { action: 'Allow', protocol: 'ICMPv6', icmp: { type: 128 } } (an IcmpProtocol enables ICMP fields)
  * ```
  */
 export type IcmpProtocol = 'ICMP' | 'ICMPv6' | 1 | 58;

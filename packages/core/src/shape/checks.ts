@@ -14,7 +14,7 @@ type Path = readonly (string | number)[];
  * @example
  * ```ts
  * const issues: Issue[] = [];
- * const port: ShapeCheck = integer(1, 65535);
+ * const port: ShapeCheck = shapeChecks.integer(1, 65535);
  * port(70000, ['spec', 'ports', 0, 'port'], issues);
  * // issues: [{ code: 'out_of_range', path: ['spec', 'ports', 0, 'port'], message: 'must be from 1 to 65535, not 70000' }]
  * ```

@@ -19,7 +19,8 @@ import {
  *
  * @example
  * ```ts
- * const key: KubernetesKindKey = 'networking.k8s.io/v1/NetworkPolicy';
+ * const key: KubernetesKindKey | undefined = kubernetesKind('networking.k8s.io/v1', 'NetworkPolicy');
+ * // 'networking.k8s.io/v1/NetworkPolicy'
  * ```
  */
 export type KubernetesKindKey =

@@ -5,14 +5,14 @@ import { RuleStepsImpl } from './rule-builder.js';
 import type { RuleDraft } from './rule-draft.js';
 import type { ProtocolState } from './type-state.js';
 
-/** What a rule of a policy needs from the policy it belongs to (the policy implementation classes). */
-export interface RuleOwner<P, R extends CalicoResource, N extends boolean> {
-  allow(): RuleChain<PolicyRuleEnd<P, R, N>>;
-  deny(): RuleChain<PolicyRuleEnd<P, R, N>>;
-  pass(): RuleChain<PolicyRuleEnd<P, R, N>>;
-  log(): RuleChain<PolicyRuleEnd<P, R, N>>;
+/**
+ * What a rule of a policy needs from the policy it belongs to (the policy implementation
+ * classes): the next rule, and the resource. `toResource()` is the unchecked one here: the
+ * name type-state is the public interface's business.
+ */
+export interface RuleOwner<P, R extends CalicoResource, N extends boolean>
+  extends Pick<PolicyRuleEnd<P, R, N>, 'allow' | 'deny' | 'pass' | 'log' | 'build'> {
   toResource(): R;
-  build(): Result<R>;
 }
 
 /**

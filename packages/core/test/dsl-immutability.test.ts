@@ -81,4 +81,16 @@ describe('immutability', () => {
     // and put in upstream key order
     expect(Object.keys(r.spec.ingress?.[0] ?? {})).toEqual(['action', 'protocol', 'destination']);
   });
+
+  it('a SelectorNode or entity passed to a builder is copied when it is passed', () => {
+    const node: { kind: 'has'; label: string } = { kind: 'has', label: 'app' };
+    const entity = { selector: node, nets: ['10.0.0.0/8'] };
+    const b = globalNetworkPolicy('p').selector(node).allow().from(entity);
+    node.label = 'other';
+    entity.nets.push('192.168.0.0/16');
+    const r = b.toResource();
+    expect(r.spec.selector).toBe('has(app)');
+    expect(r.spec.ingress?.[0]?.source).toEqual({ selector: 'has(app)', nets: ['10.0.0.0/8'] });
+    expect(Object.isFrozen(node)).toBe(false);
+  });
 });

@@ -8,7 +8,7 @@ import { fail, type Issue, type Result, unwrap } from '../result.js';
 import type { SelectorInput } from '../selector/builder.js';
 import { missingName, validated } from './build-checks.js';
 import { copyStringMap, resolveSelectorText, type StringMap } from './inputs.js';
-import { ordered } from './ir.js';
+import { frozenCopy, ordered } from './ir.js';
 import { PolicyRuleImpl, type RuleOwner } from './policy-rule.js';
 import { type PolicyRuleEnd, type RuleChain, type RuleInput, ruleInputToDraft } from './rule-builder.js';
 import { newRule, type RuleDraft, ruleToIR } from './rule-draft.js';
@@ -102,7 +102,8 @@ export abstract class RulesImpl<
     return { ...this.#state, meta: Object.freeze({ ...this.#state.meta, ...patch }) };
   }
   protected withSpec(patch: SpecFields): RulesState<K> {
-    return { ...this.#state, spec: Object.freeze({ ...this.#state.spec, ...patch }) };
+    // A copy taken now: a SelectorNode or list the caller changes later does not reach the policy.
+    return { ...this.#state, spec: Object.freeze({ ...this.#state.spec, ...frozenCopy(patch) }) };
   }
   protected withRules(direction: PolicyType, rules: readonly RuleDraft[]): RulesState<K> {
     const s = this.#state;

@@ -23,7 +23,7 @@ import type {
 import type { Issue } from '../result.js';
 import type { SelectorInput } from '../selector/builder.js';
 import { canonicalPort, type IssuePath, type PortInput, resolveSelectorText } from './inputs.js';
-import { deepFreeze, ordered } from './ir.js';
+import { deepFreeze, frozenCopy, ordered } from './ir.js';
 
 /**
  * The match criteria of one side (source or destination) of a rule, as `.from()`/`.to()` accept
@@ -136,20 +136,22 @@ export function mergeEntity(
     readonly notPorts?: readonly PortInput[] | string;
   },
 ): RuleDraft {
+  // A copy taken now: selector trees and service matches the caller changes later stay as given.
+  const copy = frozenCopy(input);
   let next = draft;
-  if (input.nets) next = addNets(next, side, 'nets', input.nets);
-  if (input.notNets) next = addNets(next, side, 'notNets', input.notNets);
-  if (typeof input.ports === 'object') next = addPorts(next, side, 'ports', input.ports);
-  if (typeof input.notPorts === 'object') next = addPorts(next, side, 'notPorts', input.notPorts);
+  if (copy.nets) next = addNets(next, side, 'nets', copy.nets);
+  if (copy.notNets) next = addNets(next, side, 'notNets', copy.notNets);
+  if (typeof copy.ports === 'object') next = addPorts(next, side, 'ports', copy.ports);
+  if (typeof copy.notPorts === 'object') next = addPorts(next, side, 'notPorts', copy.notPorts);
   const scalars: Record<string, unknown> = {};
-  if (input.selector !== undefined) scalars.selector = input.selector;
-  if (input.notSelector !== undefined) scalars.notSelector = input.notSelector;
-  if (input.namespaceSelector !== undefined) scalars.namespaceSelector = input.namespaceSelector;
-  if (input.services !== undefined) scalars.services = { ...input.services };
-  if (input.serviceAccounts !== undefined) {
+  if (copy.selector !== undefined) scalars.selector = copy.selector;
+  if (copy.notSelector !== undefined) scalars.notSelector = copy.notSelector;
+  if (copy.namespaceSelector !== undefined) scalars.namespaceSelector = copy.namespaceSelector;
+  if (copy.services !== undefined) scalars.services = { ...copy.services };
+  if (copy.serviceAccounts !== undefined) {
     const sa: { names?: readonly string[]; selector?: SelectorInput } = {};
-    if (input.serviceAccounts.names !== undefined) sa.names = [...input.serviceAccounts.names];
-    if (input.serviceAccounts.selector !== undefined) sa.selector = input.serviceAccounts.selector;
+    if (copy.serviceAccounts.names !== undefined) sa.names = [...copy.serviceAccounts.names];
+    if (copy.serviceAccounts.selector !== undefined) sa.selector = copy.serviceAccounts.selector;
     scalars.serviceAccounts = sa;
   }
   if (Object.keys(scalars).length === 0) return next;

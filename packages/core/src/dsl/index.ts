@@ -25,21 +25,21 @@ export type {
 } from './policy-types.js';
 export * from './resource-factories.js';
 export * from './resource-source.js';
-export {
-  type EntityInput,
-  type EntityPorts,
-  type IcmpProtocol,
-  type PolicyRuleEnd,
-  type PortProtocol,
-  type ProtocolStateOf,
-  type RuleBuilder,
-  type RuleChain,
-  type RuleEnd,
-  type RuleInput,
-  type RuleSteps,
-  rule,
-} from './rule-builder.js';
+export { rule } from './rule-builder.js';
 export type { EntityFields, EntityPortFields, HttpInput } from './rule-draft.js';
+export type {
+  EntityInput,
+  EntityPorts,
+  IcmpProtocol,
+  PolicyRuleEnd,
+  PortProtocol,
+  ProtocolStateOf,
+  RuleBuilder,
+  RuleChain,
+  RuleEnd,
+  RuleInput,
+  RuleSteps,
+} from './rule-types.js';
 export type {
   DoNotTrackThis,
   EgressThis,

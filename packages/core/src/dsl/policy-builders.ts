@@ -9,7 +9,8 @@ import type {
   NetworkPolicyBuilder,
   ProfileBuilder,
 } from './policy-types.js';
-import { type RuleInput, ruleInputToDraft } from './rule-builder.js';
+import { ruleInputToDraft } from './rule-builder.js';
+import type { RuleInput } from './rule-types.js';
 import type { PolicyMode } from './type-state.js';
 
 /** The GlobalNetworkPolicy / StagedGlobalNetworkPolicy builder, in every type-state. */

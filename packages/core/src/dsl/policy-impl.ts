@@ -10,8 +10,9 @@ import { missingName, validated } from './build-checks.js';
 import { copyStringMap, resolveSelectorText, type StringMap } from './inputs.js';
 import { frozenCopy, ordered } from './ir.js';
 import { PolicyRuleImpl, type RuleOwner } from './policy-rule.js';
-import { type PolicyRuleEnd, type RuleChain, type RuleInput, ruleInputToDraft } from './rule-builder.js';
+import { ruleInputToDraft } from './rule-builder.js';
 import { newRule, type RuleDraft, ruleToIR } from './rule-draft.js';
+import type { PolicyRuleEnd, RuleChain, RuleInput } from './rule-types.js';
 
 /** The kinds built from rules: the four Calico policy kinds and Profile. */
 export type RulesKind =

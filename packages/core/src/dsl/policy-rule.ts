@@ -1,8 +1,8 @@
 import type { CalicoResource } from '../resources/kinds.js';
 import type { Result } from '../result.js';
-import type { PolicyRuleEnd, RuleChain } from './rule-builder.js';
-import { RuleStepsImpl } from './rule-builder.js';
 import type { RuleDraft } from './rule-draft.js';
+import { RuleStepsImpl } from './rule-steps-impl.js';
+import type { PolicyRuleEnd, RuleChain } from './rule-types.js';
 import type { ProtocolState } from './type-state.js';
 
 /**

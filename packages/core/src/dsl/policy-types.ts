@@ -4,7 +4,7 @@ import type { Result } from '../result.js';
 import type { SelectorInput } from '../selector/builder.js';
 import type { StringMap } from './inputs.js';
 import type { ResourceSource } from './resource-source.js';
-import type { PolicyRuleEnd, RuleChain, RuleInput } from './rule-builder.js';
+import type { PolicyRuleEnd, RuleChain, RuleInput } from './rule-types.js';
 import type {
   DoNotTrackThis,
   EgressThis,

@@ -75,6 +75,8 @@ export const ISSUE_CODES = {
   unknown_api_version: 'An apiVersion that does not go with the kind (including crd.projectcalico.org/v1).',
   list_item: 'An item of a <Kind>List that is another kind, or a list inside a list.',
   too_many_issues: 'More issues than the limit: reading stopped, the rest were not reported.',
+  ambiguous_scalar:
+    'A plain scalar that YAML 1.1 readers (calicoctl, kubectl) read as another value: 017, on, yes, 1_000; quote it.',
   internal_error: 'A bug in calico-dsl: the check itself failed. Please report it with the input.',
   // The evaluator's model of a cluster.
   invalid_flow: 'A flow to evaluate is malformed (protocol, IPs, ports or its text form).',

@@ -15,6 +15,7 @@ import {
 const { isObject } = shapeChecks;
 
 import { YAML_ISSUE_CODES } from './codes.js';
+import { closestKind } from './did-you-mean.js';
 
 type Path = readonly (string | number)[];
 
@@ -36,6 +37,9 @@ export interface Sink {
 
 const CALICO_KIND_NAMES = Object.keys(CALICO_KINDS).join(', ');
 const KUBERNETES_KIND_NAMES = [...KUBERNETES_API_VERSIONS].map(([kind, api]) => `${api} ${kind}`).join(', ');
+const KINDS_BY_API_VERSION = new Map<string, string[]>([[CALICO_API_VERSION, Object.keys(CALICO_KINDS)]]);
+for (const [kind, api] of KUBERNETES_API_VERSIONS)
+  KINDS_BY_API_VERSION.set(api, [...(KINDS_BY_API_VERSION.get(api) ?? []), kind]);
 
 /**
  * Reads one document body (already plain data): a resource, a `<Kind>List` / `v1 List`, or a
@@ -181,10 +185,21 @@ function readCalico(value: Record<string, unknown>, path: Path, sink: Sink): voi
 }
 
 function unknownKind(kind: string, apiVersion: string, path: Path): Issue {
+  const near = closestKind(kind, apiVersion, KINDS_BY_API_VERSION);
+  const nearApi =
+    near === undefined
+      ? undefined
+      : isCalicoKind(near)
+        ? CALICO_API_VERSION
+        : KUBERNETES_API_VERSIONS.get(near);
+  const hint =
+    near === undefined
+      ? ''
+      : ` did you mean ${near}?${nearApi !== undefined && nearApi !== apiVersion ? ` (with apiVersion: ${nearApi})` : ''}`;
   return {
     code: YAML_ISSUE_CODES.unknownKind,
     path: [...path, 'kind'],
-    message: `unknown kind ${kind} (apiVersion ${apiVersion}); supported: ${CALICO_API_VERSION} ${CALICO_KIND_NAMES}, and ${KUBERNETES_KIND_NAMES}`,
+    message: `unknown kind ${kind} (apiVersion ${apiVersion});${hint} supported: ${CALICO_API_VERSION} ${CALICO_KIND_NAMES}, and ${KUBERNETES_KIND_NAMES}`,
   };
 }
 

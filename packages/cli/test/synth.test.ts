@@ -21,7 +21,7 @@ describe('synth', () => {
     ]);
     expect(readFileSync(join(dir, 'globalnetworkset-blocked.yaml'), 'utf8')).toContain('- 203.0.113.0/24');
     expect(runCli(['validate', ...readdirSync(dir).map((f) => join(dir, f))]).code).toBe(0);
-  });
+  }, 30_000); // spawns the CLI, which compiles the module on first import: slow on a loaded machine
 
   it('--json prints the resources as JSON', () => {
     const r = runCli(['synth', 'policies.ts', '--json']);

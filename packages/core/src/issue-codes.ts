@@ -81,6 +81,13 @@ export const ISSUE_CODES = {
   // The evaluator's model of a cluster.
   invalid_flow: 'A flow to evaluate is malformed (protocol, IPs, ports or its text form).',
   service_without_selector: 'A Service has no selector, so its backends are not modelled.',
+  unknown_via:
+    "A flow's via names a node, or an interface of that node's host endpoints, that the world does not have.",
+  unsupported_tunnel_hep: 'A HostEndpoint is on an IPIP/VXLAN/WireGuard tunnel device (not modelled).',
+  unsupported_ebpf:
+    'FelixConfiguration enables the eBPF dataplane (only the iptables dataplane is modelled).',
+  ambiguous_host_endpoint:
+    "Several named host endpoints of one node have no expectedIPs: which carries the node's address is unknown.",
   // Tools (calicoctl wrapper, CLI).
   invalid_option: 'An option of a tool is out of range or of the wrong type.',
   invalid_argument: 'A command argument is empty or cannot be passed to a process.',

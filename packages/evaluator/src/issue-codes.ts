@@ -1,0 +1,28 @@
+import { ISSUE_CODES, type IssueCode } from '@calico-dsl/core';
+
+/**
+ * The issue codes only the evaluator reports, with what each means: a view of core's
+ * `ISSUE_CODES` (the one vocabulary, where they are written).
+ *
+ * @example
+ * ```ts
+ * declare const result: EvaluationResult;
+ * result.issues.filter((i) => i.code in EVALUATOR_ISSUE_CODES); // e.g. [{ code: 'unknown_via', … }]
+ * ```
+ */
+export const EVALUATOR_ISSUE_CODES = {
+  unknown_via: ISSUE_CODES.unknown_via,
+  unsupported_tunnel_hep: ISSUE_CODES.unsupported_tunnel_hep,
+  unsupported_ebpf: ISSUE_CODES.unsupported_ebpf,
+  ambiguous_host_endpoint: ISSUE_CODES.ambiguous_host_endpoint,
+} as const satisfies Partial<Record<IssueCode, string>>;
+
+/**
+ * One of {@link EVALUATOR_ISSUE_CODES}.
+ *
+ * @example
+ * ```ts
+ * const code: EvaluatorIssueCode = 'unknown_via';
+ * ```
+ */
+export type EvaluatorIssueCode = keyof typeof EVALUATOR_ISSUE_CODES;

@@ -79,7 +79,8 @@ export const ISSUE_CODES = {
     'A plain scalar that YAML 1.1 readers (calicoctl, kubectl) read as another value: 017, on, yes, 1_000; quote it.',
   internal_error: 'A bug in calico-dsl: the check itself failed. Please report it with the input.',
   // The evaluator's model of a cluster.
-  invalid_flow: 'A flow to evaluate is malformed (protocol, IPs, ports or its text form).',
+  invalid_flow:
+    'A flow to evaluate (or a flow space to analyse) is malformed: protocol, IPs, ports or its text form.',
   service_without_selector: 'A Service has no selector, so its backends are not modelled.',
   unknown_via:
     "A flow's via names a node, or an interface of that node's host endpoints, that the world does not have.",

@@ -164,9 +164,7 @@ export function deleteNamedCommand(
   const issues: Issue[] = [
     ...checkKind(kind),
     ...namesIssues(names),
-    ...(names.length === 0
-      ? [issue('no_names', ['name'], 'Name at least one resource to delete.')]
-      : []),
+    ...(names.length === 0 ? [issue('no_names', ['name'], 'Name at least one resource to delete.')] : []),
     ...checkConnectionFlags(flags),
   ];
   if (issues.length > 0) return failed(issues);

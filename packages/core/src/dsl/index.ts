@@ -1,8 +1,9 @@
-export type { IssuePath, PortInput, SelectorLike, StringMap } from './inputs.js';
+export type { IssuePath, PortInput, StringMap } from './inputs.js';
 export type {
   DslError,
   IcmpCodeNeedsType,
   IcmpNeedsProtocol,
+  NameRequired,
   OneProtocolPerRule,
   OnlyStagedPolicies,
   PortsNeedPortProtocol,
@@ -14,30 +15,41 @@ export * from './policies.js';
 export type {
   GlobalNetworkPolicyBuilder,
   GlobalPolicyKind,
+  GlobalPolicyRule,
   NamespacedPolicyKind,
+  NamespacedPolicyRule,
   NetworkPolicyBuilder,
-  PolicyMode,
   ProfileBuilder,
+  ProfileRule,
   ResourceBuilder,
-  StagedActionStep,
 } from './policy-types.js';
 export * from './resource-factories.js';
 export * from './resource-source.js';
-export {
-  type EntityInput,
-  type IcmpProtocol,
-  type IcmpStart,
-  type IcmpStep,
-  type PortProtocol,
-  type PortsStep,
-  type ProtocolState,
-  type ProtocolStateOf,
-  type ProtocolStep,
-  type RuleBuilder,
-  type RuleChain,
-  type RuleEnd,
-  type RuleInput,
-  type RuleSteps,
-  rule,
-} from './rule-builder.js';
+export { rule } from './rule-builder.js';
 export type { EntityFields, EntityPortFields, HttpInput } from './rule-draft.js';
+export type {
+  EntityInput,
+  EntityPorts,
+  IcmpProtocol,
+  PolicyRuleEnd,
+  PortProtocol,
+  ProtocolStateOf,
+  RuleBuilder,
+  RuleChain,
+  RuleEnd,
+  RuleInput,
+  RuleSteps,
+} from './rule-types.js';
+export type {
+  DoNotTrackThis,
+  EgressThis,
+  IcmpCodeThis,
+  IcmpThis,
+  NamedThis,
+  PolicyMode,
+  PortsThis,
+  PreDnatThis,
+  ProtocolState,
+  ProtocolThis,
+  StagedThis,
+} from './type-state.js';

@@ -6,6 +6,7 @@ export * from './kubernetes.js';
 export * from './metadata.js';
 export * from './network-set.js';
 export * from './policy.js';
+export * from './policy-types-default.js';
 export * from './profile.js';
 export * from './rule.js';
 export * from './tier.js';

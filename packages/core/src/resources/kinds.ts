@@ -40,7 +40,8 @@ export type CalicoResource =
  *
  * @example
  * ```ts
- * const kind: CalicoKind = 'GlobalNetworkSet';
+ * const kind: CalicoKind = globalNetworkSet('partners').nets('198.51.100.0/24').toResource().kind;
+ * // 'GlobalNetworkSet'
  * ```
  */
 export type CalicoKind = CalicoResource['kind'];

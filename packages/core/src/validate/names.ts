@@ -1,5 +1,5 @@
 import type { CalicoKind } from '../resources/kinds.js';
-import type { Ctx } from './context.js';
+import type { IssueCollector } from './context.js';
 import type { Path } from './json.js';
 import { DNS_LABEL_FMT, DNS_SUBDOMAIN_FMT, utf8Length } from './k8s-names.js';
 
@@ -63,7 +63,7 @@ function suggestName(name: string): string | undefined {
   return s.length > 0 && s !== name ? s : undefined;
 }
 
-function checkRule(ctx: Ctx, name: string, path: Path, rule: NameRule, what: string): boolean {
+function checkRule(ctx: IssueCollector, name: string, path: Path, rule: NameRule, what: string): boolean {
   const len = utf8Length(name);
   if (len > rule.maxLength) {
     ctx.report(
@@ -89,7 +89,7 @@ function checkRule(ctx: Ctx, name: string, path: Path, rule: NameRule, what: str
  * Checks `metadata.name` for `kind`: every kind must be a DNS-1123 subdomain (≤ 253, no per-label
  * limit); policies, staged policies and tiers add their own rule (calico-semantics.md §8.1).
  */
-export function checkResourceName(ctx: Ctx, kind: CalicoKind, name: string, path: Path): void {
+export function checkResourceName(ctx: IssueCollector, kind: CalicoKind, name: string, path: Path): void {
   if (name === '') {
     ctx.report('required', path, 'metadata.name is required: give the resource a name');
     return;
@@ -100,7 +100,7 @@ export function checkResourceName(ctx: Ctx, kind: CalicoKind, name: string, path
 }
 
 /** Checks a reference to another resource by name (tier, profile, node, service): Calico's `name` tag. */
-export function checkNameRef(ctx: Ctx, value: string, path: Path, what: string): void {
+export function checkNameRef(ctx: IssueCollector, value: string, path: Path, what: string): void {
   checkRule(ctx, value, path, { ...GENERIC, maxLength: Number.MAX_SAFE_INTEGER }, what);
 }
 

@@ -84,7 +84,7 @@ export async function expandInputs(
       issues.push({
         file: dir,
         issue: {
-          code: 'cli.empty_directory',
+          code: 'empty_manifest',
           path: [],
           message: `the directory has no .yaml, .yml or .json files${hint}`,
         },

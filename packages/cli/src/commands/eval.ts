@@ -93,7 +93,7 @@ export async function runFlowCommand(
       : [
           {
             file: c.source === '--flow' ? '--via' : c.source,
-            issue: { code: 'cli.unknown_via', path: ['via'], message: problem },
+            issue: { code: 'unknown_via', path: ['via'], message: problem },
           },
         ];
   });

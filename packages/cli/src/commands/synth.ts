@@ -144,7 +144,7 @@ export async function runSynth(file: string, opts: SynthOptions, ctx: CommandCon
     await ctx.io.readFile(file);
   } catch (error) {
     const message = `Cannot load the module: ${error instanceof Error ? error.message : String(error)}`;
-    return report(ctx, [{ code: 'cli.synth.import', path: [], message }], file);
+    return report(ctx, [{ code: 'file_unreadable', path: [], message }], file);
   }
   if (TS_MODULE.test(file) && opts.typecheck !== false) {
     const checked = await typeCheck(file, ctx);
@@ -205,7 +205,7 @@ async function typeCheck(file: string, ctx: CommandContext): Promise<ExitCode | 
       return undefined;
     case 'failed': {
       const message = `The module has type errors (fix them, or pass --no-typecheck to synthesize anyway):\n${outcome.output.trim()}`;
-      return report(ctx, [{ code: 'cli.synth.typecheck', path: [], message }], file);
+      return report(ctx, [{ code: 'type_check_failed', path: [], message }], file);
     }
     default:
       return assertNever(outcome);

@@ -112,12 +112,12 @@ export class ManifestsReader {
       const world = World.from(parsed.value);
       return { world, issues: world.issues.map((i) => toView(i, 'warning', located)), located };
     } catch (error) {
-      const issues =
+      const issues: readonly Issue[] =
         error instanceof EvaluatorInputError
           ? error.issues
           : [
               {
-                code: 'playground.world',
+                code: 'internal_error',
                 path: [],
                 message: `The world could not be built: ${String(error)}`,
               },

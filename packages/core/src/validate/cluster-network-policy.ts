@@ -1,0 +1,74 @@
+/**
+ * `spec` of a ClusterNetworkPolicy (v1alpha2): the standard-channel CRD Calico installs
+ * (`libcalico-go/config/crd/policy.networking.k8s.io_clusternetworkpolicies.yaml`, bundle v0.2.0).
+ */
+import { NETWORK_POLICY_API_KEYS as K } from '../resources/network-policy-api.js';
+import { type Ctx, type Out, pathText, put, readInt, readString, readStruct } from './context.js';
+import type { Json, Path } from './json.js';
+import { type RuleDialect, readRules, readSubject } from './network-policy-api-rules.js';
+
+/**
+ * The v1alpha2 rule dialect: ≤ 25 rules per direction, ≤ 25 peers and protocols per rule,
+ * actions Accept / Deny / Pass in both tiers, egress peers namespaces / pods / networks.
+ *
+ * @example
+ * ```ts
+ * CNP_DIALECT.maxRules; // 25
+ * ```
+ */
+export const CNP_DIALECT: RuleDialect = {
+  kind: 'ClusterNetworkPolicy',
+  actions: ['Accept', 'Deny', 'Pass'],
+  maxRules: 25,
+  maxPeers: 25,
+  maxPorts: 25,
+  portsKey: 'protocols',
+  egressPeerKeys: ['namespaces', 'pods', 'networks'],
+  namedPortPeerRule: false,
+};
+
+const TIERS = ['Admin', 'Baseline'];
+
+/**
+ * Reads and checks a ClusterNetworkPolicy `spec`.
+ *
+ * @example
+ * ```ts
+ * readClusterNetworkPolicySpec(ctx, snapshotOf({ tier: 'Admin', priority: 5, subject: { namespaces: {} } }), ['spec']);
+ * ```
+ */
+export function readClusterNetworkPolicySpec(ctx: Ctx, v: Json | undefined, path: Path): Out {
+  const out: Out = {};
+  const spec = readStruct(ctx, v, path, K.cnpSpec);
+  if (spec === undefined) {
+    ctx.report('required', path, 'spec is required: set tier, priority and subject');
+    return out;
+  }
+  const tier = readString(ctx, spec, 'tier', path);
+  if (tier === undefined) {
+    if (spec.get('tier') === undefined || spec.get('tier') === null)
+      ctx.report(
+        'required',
+        [...path, 'tier'],
+        `${pathText([...path, 'tier'])} is required: Admin or Baseline`,
+      );
+  } else if (!TIERS.includes(tier)) {
+    ctx.report(
+      'invalid_value',
+      [...path, 'tier'],
+      `tier must be Admin or Baseline, not ${JSON.stringify(tier)}`,
+    );
+  }
+  put(out, 'tier', tier);
+  if (spec.get('priority') === undefined || spec.get('priority') === null)
+    ctx.report(
+      'required',
+      [...path, 'priority'],
+      `${pathText([...path, 'priority'])} is required: a number from 0 (first) to 1000`,
+    );
+  put(out, 'priority', readInt(ctx, spec, 'priority', path, 0, 1000));
+  put(out, 'subject', readSubject(ctx, spec.get('subject'), [...path, 'subject']));
+  put(out, 'ingress', readRules(ctx, spec, 'ingress', path, CNP_DIALECT));
+  put(out, 'egress', readRules(ctx, spec, 'egress', path, CNP_DIALECT));
+  return out;
+}

@@ -1,7 +1,9 @@
 import {
   CALICO_API_VERSION,
   isCalicoKind,
+  isNetworkPolicyApiKind,
   isResourceSource,
+  NETWORK_POLICY_API_KINDS,
   type Resource,
   type ResourceSource,
 } from '@calico-dsl/core';
@@ -91,7 +93,10 @@ export function listOf(items: readonly Record<string, unknown>[]): Record<string
     isCalicoKind(first) &&
     items.every((item) => item.kind === first && item.apiVersion === CALICO_API_VERSION);
   // Keys in the order kubectl prints lists: apiVersion, kind, items.
-  return sameCalicoKind
-    ? { apiVersion: CALICO_API_VERSION, kind: `${first}List`, items }
-    : { apiVersion: 'v1', kind: 'List', items };
+  if (sameCalicoKind) return { apiVersion: CALICO_API_VERSION, kind: `${first}List`, items };
+  // A list of one network-policy-api kind is that kind's List (e.g. ClusterNetworkPolicyList).
+  if (isNetworkPolicyApiKind(first) && items.every((item) => item.kind === first)) {
+    return { apiVersion: NETWORK_POLICY_API_KINDS[first], kind: `${first}List`, items };
+  }
+  return { apiVersion: 'v1', kind: 'List', items };
 }

@@ -1,11 +1,13 @@
 import {
   CALICO_API_VERSION,
   CALICO_KINDS,
-  type CalicoResource,
   type Issue,
   isCalicoKind,
+  isNetworkPolicyApiKind,
+  NETWORK_POLICY_API_KINDS,
   type Resource,
   type Result,
+  type ValidResource,
   validate,
 } from '@calico-dsl/core';
 import { isObject } from './check.js';
@@ -31,6 +33,9 @@ export interface Sink {
 }
 
 const CALICO_KIND_NAMES = Object.keys(CALICO_KINDS).join(', ');
+const NPA_KIND_NAMES = Object.entries(NETWORK_POLICY_API_KINDS)
+  .map(([kind, api]) => `${api} ${kind}`)
+  .join(', ');
 const KUBERNETES_KIND_NAMES = [...KUBERNETES_API_VERSIONS].map(([kind, api]) => `${api} ${kind}`).join(', ');
 
 /**
@@ -101,6 +106,11 @@ function readResource(value: unknown, path: Path, sink: Sink, listAllowed: boole
     readList(value, apiVersion, kind, path, sink);
     return;
   }
+  // ClusterNetworkPolicy and the v1alpha1 admin policies: core's validate checks them as Calico's CRDs do.
+  if (isNetworkPolicyApiKind(kind) && apiVersion.startsWith('policy.networking.k8s.io/')) {
+    readCalico(value, path, sink);
+    return;
+  }
   if (apiVersion === CALICO_API_VERSION) {
     if (isCalicoKind(kind)) readCalico(value, path, sink);
     else sink.issues.push(unknownKind(kind, apiVersion, path));
@@ -113,7 +123,11 @@ function readResource(value: unknown, path: Path, sink: Sink, listAllowed: boole
     if (sink.issues.length === before) sink.resources.push(value as unknown as Resource);
     return;
   }
-  const wanted = isCalicoKind(kind) ? CALICO_API_VERSION : KUBERNETES_API_VERSIONS.get(kind);
+  const wanted = isCalicoKind(kind)
+    ? CALICO_API_VERSION
+    : isNetworkPolicyApiKind(kind)
+      ? NETWORK_POLICY_API_KINDS[kind]
+      : KUBERNETES_API_VERSIONS.get(kind);
   if (wanted !== undefined) {
     sink.issues.push({
       code: YAML_ISSUE_CODES.unknownApiVersion,
@@ -161,7 +175,7 @@ function readList(
 }
 
 function readCalico(value: Record<string, unknown>, path: Path, sink: Sink): void {
-  let result: Result<CalicoResource>;
+  let result: Result<ValidResource>;
   try {
     result = validate(value);
   } catch (error) {
@@ -177,7 +191,7 @@ function unknownKind(kind: string, apiVersion: string, path: Path): Issue {
   return {
     code: YAML_ISSUE_CODES.unknownKind,
     path: [...path, 'kind'],
-    message: `unknown kind ${kind} (apiVersion ${apiVersion}); supported: ${CALICO_API_VERSION} ${CALICO_KIND_NAMES}, and ${KUBERNETES_KIND_NAMES}`,
+    message: `unknown kind ${kind} (apiVersion ${apiVersion}); supported: ${CALICO_API_VERSION} ${CALICO_KIND_NAMES}, ${NPA_KIND_NAMES}, and ${KUBERNETES_KIND_NAMES}`,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { FelixConfiguration } from './felix-configuration.js';
 import type { HostEndpoint } from './host-endpoint.js';
 import type { KubernetesResource } from './kubernetes.js';
+import type { NetworkPolicyApiResource } from './network-policy-api.js';
 import type { GlobalNetworkSet, NetworkSet } from './network-set.js';
 import type {
   GlobalNetworkPolicy,
@@ -102,7 +103,19 @@ export function isCalicoKind(kind: unknown): kind is CalicoKind {
  * const pods = docs.filter((r): r is Pod => r.kind === 'Pod');
  * ```
  */
-export type Resource = CalicoResource | KubernetesResource;
+export type Resource = CalicoResource | KubernetesResource | NetworkPolicyApiResource;
+
+/**
+ * What `validate` checks and returns: Calico v3 resources and the network-policy-api kinds
+ * (ClusterNetworkPolicy, AdminNetworkPolicy, BaselineAdminNetworkPolicy).
+ *
+ * @example
+ * ```ts
+ * declare const r: ValidResource;
+ * const isCnp = r.kind === 'ClusterNetworkPolicy';
+ * ```
+ */
+export type ValidResource = CalicoResource | NetworkPolicyApiResource;
 
 /**
  * Policy kinds (resources with ordered rules evaluated in tiers).

@@ -1,4 +1,4 @@
-import type { CalicoResource } from '../resources/kinds.js';
+import type { ValidResource } from '../resources/kinds.js';
 import { CalicoValidationError, fail, ok, type Result } from '../result.js';
 import { Ctx } from './context.js';
 import { snapshot } from './json.js';
@@ -38,7 +38,7 @@ function deepFreeze<T>(value: T): T {
  * //   message: 'applyOnForward must be true if either preDNAT or doNotTrack is true: set spec.applyOnForward: true' }
  * ```
  */
-export function validate(resource: unknown): Result<CalicoResource> {
+export function validate(resource: unknown): Result<ValidResource> {
   try {
     const ctx = new Ctx();
     const { value, problems } = snapshot(resource);
@@ -47,7 +47,7 @@ export function validate(resource: unknown): Result<CalicoResource> {
     if (ctx.issues.length > 0) return { ok: false, issues: ctx.issues }; // no spread: there may be very many
     if (out === undefined)
       return fail({ code: 'invalid_input', path: [], message: 'The input is not a Calico resource' });
-    return ok(deepFreeze(out) as unknown as CalicoResource);
+    return ok(deepFreeze(out) as unknown as ValidResource);
   } catch (e) {
     // Defensive: a bug here must still give a Result, never an exception.
     let detail = 'unexpected error';
@@ -70,7 +70,7 @@ export function validate(resource: unknown): Result<CalicoResource> {
  *   metadata: { name: 'allow-all' }, spec: { ingress: [{ action: 'Allow' }] } });
  * ```
  */
-export function validateOrThrow(resource: unknown): CalicoResource {
+export function validateOrThrow(resource: unknown): ValidResource {
   const r = validate(resource);
   if (r.ok) return r.value;
   throw new CalicoValidationError(r.issues);

@@ -1,5 +1,6 @@
 import { METADATA_KEYS } from '../resources/field-order.js';
 import type { CalicoKind } from '../resources/kinds.js';
+import type { NetworkPolicyApiKind } from '../resources/network-policy-api.js';
 import {
   type Ctx,
   jsonToOut,
@@ -67,7 +68,12 @@ export function checkLabels(ctx: Ctx, labels: ReadonlyMap<string, string>, path:
  * Reads and checks `metadata` for `kind` and returns its normalized copy (or `undefined` when it
  * is missing or not a mapping; an issue is recorded then).
  */
-export function readMetadata(ctx: Ctx, kind: CalicoKind, v: Json | undefined, path: Path): Out | undefined {
+export function readMetadata(
+  ctx: Ctx,
+  kind: CalicoKind | NetworkPolicyApiKind,
+  v: Json | undefined,
+  path: Path,
+): Out | undefined {
   const meta = readStruct(ctx, v, path, METADATA_KEYS);
   if (meta === undefined) {
     ctx.report('required', [...path, 'name'], 'metadata.name is required: add metadata: { name: ... }');

@@ -5,7 +5,6 @@
  */
 import { NETWORK_POLICY_API_KEYS as K } from '../resources/network-policy-api.js';
 import { parseCidr } from '../values/cidr.js';
-import { portNameProblem } from '../values/port.js';
 import { type Ctx, type Out, pathText, put, readArray, readInt, readString, readStruct } from './context.js';
 import { describeJson, type Json, type JsonObject, type Path } from './json.js';
 import { readLabelSelector } from './staged-kubernetes-policy.js';
@@ -196,17 +195,8 @@ function readV2Protocol(ctx: Ctx, v: Json, path: Path): Out {
     put(o, 'destinationPort', readV2Port(ctx, p.get('destinationPort'), [...at, 'destinationPort']));
     put(out, proto, o);
   }
-  const named = readString(ctx, obj, 'destinationNamedPort', path);
-  if (named !== undefined) {
-    const problem = portNameProblem(named);
-    if (problem !== undefined)
-      ctx.report(
-        'invalid_port_name',
-        [...path, 'destinationNamedPort'],
-        `Invalid port name ${JSON.stringify(named)}: a port name ${problem}`,
-      );
-    put(out, 'destinationNamedPort', named);
-  }
+  // The CRD puts no pattern on named ports; Calico's converter checks them (see the evaluator).
+  put(out, 'destinationNamedPort', readString(ctx, obj, 'destinationNamedPort', path));
   return out;
 }
 
@@ -242,17 +232,7 @@ function readV1Port(ctx: Ctx, v: Json, path: Path): Out {
     put(o, 'port', readPortNumber(ctx, num, 'port', at));
     put(out, 'portNumber', o);
   }
-  const named = readString(ctx, obj, 'namedPort', path);
-  if (named !== undefined) {
-    const problem = portNameProblem(named);
-    if (problem !== undefined)
-      ctx.report(
-        'invalid_port_name',
-        [...path, 'namedPort'],
-        `Invalid port name ${JSON.stringify(named)}: a port name ${problem}`,
-      );
-    put(out, 'namedPort', named);
-  }
+  put(out, 'namedPort', readString(ctx, obj, 'namedPort', path));
   const range = readStruct(ctx, obj.get('portRange'), [...path, 'portRange'], K.anpPortRange);
   if (range !== undefined) {
     const at = [...path, 'portRange'];

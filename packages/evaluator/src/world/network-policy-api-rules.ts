@@ -5,7 +5,7 @@
  * and peer, and the fail-closed replacement of a rule that cannot be converted.
  */
 import type { EntityRule, LabelSelector, Rule } from '@calico-dsl/core';
-import { parseCidr } from '@calico-dsl/core';
+import { parseCidr, portNameProblem } from '@calico-dsl/core';
 import { k8sLabelSelector } from './k8s-network-policy.js';
 
 const ORCHESTRATOR = "projectcalico.org/orchestrator == 'k8s'";
@@ -85,6 +85,24 @@ function portsByProtocol(entries: readonly PortEntry[]): [string, (number | stri
   return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
+// numorstring.NamedPort: a name outside this pattern makes the whole rule unconvertible.
+const NAMED_PORT = /^[a-zA-Z0-9_.-]{1,128}$/;
+
+/**
+ * The ports of one protocol group as Calico matches them. A named port Calico accepts but no pod
+ * can carry (Kubernetes port names are IANA service names: `8080`, `Web`) matches nothing, so it
+ * is left out; `undefined` when every port of the group was such a name (the rule matches nothing).
+ */
+function matchablePorts(ports: readonly (number | string)[]): (number | string)[] | undefined {
+  const out: (number | string)[] = [];
+  for (const p of ports) {
+    if (typeof p === 'number' || /^[0-9]+:[0-9]+$/.test(p)) out.push(p);
+    else if (!NAMED_PORT.test(p)) throw new UnconvertibleRule(`invalid name for named port (${p})`);
+    else if (portNameProblem(p) === undefined) out.push(p);
+  }
+  return out.length > 0 ? out : undefined;
+}
+
 function ruleMetadata(name: string | undefined): Pick<Rule, 'metadata'> {
   return name === undefined || name === '' ? {} : { metadata: { annotations: { name } } };
 }
@@ -130,9 +148,12 @@ function peerEntity(peer: PeerInput, egress: boolean): EntityRule {
  */
 export function convertRule(rule: RuleInput, egress: boolean): Rule[] {
   const rules: Rule[] = [];
-  for (const [protocol, ports] of portsByProtocol(rule.ports)) {
+  for (const [protocol, listed] of portsByProtocol(rule.ports)) {
+    const ports = listed === null ? null : matchablePorts(listed);
     for (const peer of rule.peers) {
       const entity = peerEntity(peer, egress);
+      // Calico still writes this rule; with only unmatchable named ports it can never match.
+      if (ports === undefined) continue;
       const portField = ports !== null && ports.length > 0 ? { ports } : {};
       rules.push({
         ...ruleMetadata(rule.name),

@@ -6,6 +6,7 @@ import {
   NETWORK_POLICY_API_KINDS,
   type Resource,
   type ResourceSource,
+  type ValidResource,
 } from '@calico-dsl/core';
 import { canonicalize } from './canonical.js';
 import { shapeOf } from './shapes.js';
@@ -19,7 +20,10 @@ import { shapeOf } from './shapes.js';
  * toYaml(input);
  * ```
  */
-export type PrintInput = Resource | ResourceSource | readonly (Resource | ResourceSource)[];
+export type PrintInput =
+  | Resource
+  | ResourceSource<ValidResource>
+  | readonly (Resource | ResourceSource<ValidResource>)[];
 
 /**
  * Options shared by `toYaml` and `toJson`.

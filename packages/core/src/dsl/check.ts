@@ -1,4 +1,4 @@
-import type { CalicoResource } from '../resources/kinds.js';
+import type { ValidResource } from '../resources/kinds.js';
 import { fail, ok, type Result } from '../result.js';
 import { validate } from '../validate/index.js';
 import { deepFreeze } from './ir.js';
@@ -8,7 +8,7 @@ import { deepFreeze } from './ir.js';
  * a builder never yields a resource Calico would reject. Issues are returned unchanged (their paths
  * point into the resource the builder would have produced).
  */
-export function checked<R extends CalicoResource>(resource: R): Result<R> {
+export function checked<R extends ValidResource>(resource: R): Result<R> {
   const frozen = deepFreeze(resource);
   const result = validate(frozen);
   return result.ok ? ok(frozen) : fail(...result.issues);

@@ -31,7 +31,14 @@ export const MAX_NETWORKS = 25;
 /** Max length of a rule name (both versions). */
 export const MAX_RULE_NAME = 100;
 
-function exactlyOne(ctx: Ctx, obj: JsonObject, keys: readonly string[], path: Path, what: string): void {
+function exactlyOne(
+  ctx: Ctx,
+  obj: JsonObject,
+  keys: readonly string[],
+  path: Path,
+  what: string,
+  split = 'split it into several entries',
+): void {
   const set = keys.filter((k) => obj.get(k) !== undefined && obj.get(k) !== null);
   if (set.length === 1) return;
   ctx.report(
@@ -39,7 +46,7 @@ function exactlyOne(ctx: Ctx, obj: JsonObject, keys: readonly string[], path: Pa
     set.length === 0 ? path : [...path, set[1] as string],
     set.length === 0
       ? `${pathText(path)} must set exactly one of ${keys.join(', ')} (${what})`
-      : `${pathText(path)} sets ${set.join(' and ')}: set exactly one of ${keys.join(', ')} (${what}); split it into several entries`,
+      : `${pathText(path)} sets ${set.join(' and ')}: set exactly one of ${keys.join(', ')} (${what}); ${split}`,
   );
 }
 
@@ -71,7 +78,7 @@ export function readSubject(ctx: Ctx, v: Json | undefined, path: Path): Out {
     ctx.report('required', path, `${pathText(path)} is required: set namespaces: {} (every pod) or pods`);
     return out;
   }
-  exactlyOne(ctx, obj, K.subject, path, 'the pods the policy applies to');
+  exactlyOne(ctx, obj, K.subject, path, 'the pods the policy applies to', 'write one policy per subject');
   put(out, 'namespaces', readLabelSelector(ctx, obj.get('namespaces'), [...path, 'namespaces']));
   put(out, 'pods', readNamespacedPod(ctx, obj.get('pods'), [...path, 'pods']));
   return out;

@@ -451,6 +451,20 @@ const ROWS: Row[] = [
     calicoVersion: 'v3.31',
   },
   {
+    cite: 'v3.31: the v1alpha1 converter ignores namedPort, so that port entry matches every port',
+    extra: [
+      anp('named', {
+        priority: 5,
+        subject: ALL,
+        ingress: [{ action: 'Deny', from: [ALL], ports: [{ namedPort: 'no-such-port' }] }],
+      }),
+    ],
+    flow: tcp(WEB, DB, 5432),
+    verdict: 'Deny',
+    decidedBy: { name: 'kanp.adminnetworkpolicy.named', tier: 'adminnetworkpolicy' },
+    calicoVersion: 'v3.31',
+  },
+  {
     cite: 'v3.32: AdminNetworkPolicy is no longer enforced',
     extra: [anp('guard', { priority: 5, subject: ALL, ingress: [{ action: 'Deny', from: [ALL] }] })],
     flow: tcp(WEB, DB, 5432),

@@ -68,6 +68,16 @@ const CASES: [string, Obj, true | [string, (string | number)[]]][] = [
     true,
   ],
   [
+    'subject pods without namespaceSelector (optional in v1alpha2)',
+    cnp(base({ subject: { pods: { podSelector: {} } } })),
+    true,
+  ],
+  [
+    'ANP pods needs namespaceSelector (required in v1alpha1)',
+    anp({ priority: 1, subject: { pods: { podSelector: {} } } }),
+    ['required', ['spec', 'subject', 'pods', 'namespaceSelector']],
+  ],
+  [
     'pods needs podSelector',
     cnp(base({ subject: { pods: { namespaceSelector: {} } } })),
     ['required', ['spec', 'subject', 'pods', 'podSelector']],

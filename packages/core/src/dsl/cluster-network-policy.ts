@@ -64,7 +64,7 @@ function copyPeer<P extends ClusterNetworkPolicyEgressPeer>(peer: P): ClusterNet
     domainNames?: readonly string[];
   } = {};
   if (peer.namespaces !== undefined) out.namespaces = copySelector(peer.namespaces);
-  if (peer.pods !== undefined) out.pods = copyPods(peer.pods.namespaceSelector, peer.pods.podSelector);
+  if (peer.pods !== undefined) out.pods = copyPods(peer.pods.namespaceSelector ?? {}, peer.pods.podSelector);
   if (peer.nodes !== undefined) out.nodes = copySelector(peer.nodes);
   if (peer.networks !== undefined) out.networks = [...peer.networks];
   if (peer.domainNames !== undefined) out.domainNames = [...peer.domainNames];

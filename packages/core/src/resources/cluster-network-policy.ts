@@ -46,7 +46,8 @@ export type ClusterNetworkPolicyAction = 'Accept' | 'Deny' | 'Pass';
  * ```
  */
 export interface NamespacedPod {
-  readonly namespaceSelector: LabelSelector;
+  /** Optional in v1alpha2 (absent = every namespace); required in v1alpha1. */
+  readonly namespaceSelector?: LabelSelector;
   readonly podSelector: LabelSelector;
 }
 

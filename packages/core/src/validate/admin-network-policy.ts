@@ -26,6 +26,7 @@ export const ANP_DIALECT: RuleDialect = {
   portsKey: 'ports',
   egressPeerKeys: V1_EGRESS_PEERS,
   namedPortPeerRule: true,
+  podsRequire: ['namespaceSelector', 'podSelector'],
 };
 
 /**
@@ -73,7 +74,7 @@ export function readAdminNetworkPolicySpec(
     put(out, 'priority', readInt(ctx, spec, 'priority', path, 0, 1000));
   }
   const d = baseline ? BANP_DIALECT : ANP_DIALECT;
-  put(out, 'subject', readSubject(ctx, spec.get('subject'), [...path, 'subject']));
+  put(out, 'subject', readSubject(ctx, spec.get('subject'), [...path, 'subject'], d));
   put(out, 'ingress', readRules(ctx, spec, 'ingress', path, d));
   put(out, 'egress', readRules(ctx, spec, 'egress', path, d));
   return out;

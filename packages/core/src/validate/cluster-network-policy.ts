@@ -25,6 +25,7 @@ export const CNP_DIALECT: RuleDialect = {
   portsKey: 'protocols',
   egressPeerKeys: ['namespaces', 'pods', 'networks'],
   namedPortPeerRule: false,
+  podsRequire: ['podSelector'],
 };
 
 const TIERS = ['Admin', 'Baseline'];
@@ -67,7 +68,7 @@ export function readClusterNetworkPolicySpec(ctx: Ctx, v: Json | undefined, path
       `${pathText([...path, 'priority'])} is required: a number from 0 (first) to 1000`,
     );
   put(out, 'priority', readInt(ctx, spec, 'priority', path, 0, 1000));
-  put(out, 'subject', readSubject(ctx, spec.get('subject'), [...path, 'subject']));
+  put(out, 'subject', readSubject(ctx, spec.get('subject'), [...path, 'subject'], CNP_DIALECT));
   put(out, 'ingress', readRules(ctx, spec, 'ingress', path, CNP_DIALECT));
   put(out, 'egress', readRules(ctx, spec, 'egress', path, CNP_DIALECT));
   return out;

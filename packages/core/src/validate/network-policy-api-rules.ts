@@ -24,6 +24,8 @@ export interface RuleDialect {
   readonly egressPeerKeys: readonly string[];
   /** The experimental-channel CEL rule "no named ports with networks/nodes peers" is installed. */
   readonly namedPortPeerRule: boolean;
+  /** Required fields of a `pods` selector (`NamespacedPod`). */
+  readonly podsRequire: readonly string[];
 }
 
 /** Max CIDRs in one `networks` peer (both versions). */
@@ -50,15 +52,24 @@ function exactlyOne(
   );
 }
 
-function readNamespacedPod(ctx: Ctx, v: Json | undefined, path: Path): Out | undefined {
+/**
+ * `pods`: the v1alpha2 CRD requires only `podSelector` (a missing `namespaceSelector` decodes as
+ * `{}`, every namespace); the v1alpha1 CRDs require both.
+ */
+function readNamespacedPod(
+  ctx: Ctx,
+  v: Json | undefined,
+  path: Path,
+  required: readonly string[],
+): Out | undefined {
   const obj = readStruct(ctx, v, path, K.namespacedPod);
   if (obj === undefined) return undefined;
   const out: Out = {};
   for (const key of K.namespacedPod) {
     const sel = readLabelSelector(ctx, obj.get(key), [...path, key]);
-    if (sel === undefined)
+    if (sel === undefined && required.includes(key))
       ctx.report('required', [...path, key], `${pathText([...path, key])} is required: use {} to select all`);
-    put(out, key, sel ?? {});
+    put(out, key, sel);
   }
   return out;
 }
@@ -68,10 +79,10 @@ function readNamespacedPod(ctx: Ctx, v: Json | undefined, path: Path): Out | und
  *
  * @example
  * ```ts
- * readSubject(ctx, snapshotOf({ namespaces: {} }), ['spec', 'subject']); // { namespaces: {} }
+ * readSubject(ctx, snapshotOf({ namespaces: {} }), ['spec', 'subject'], CNP_DIALECT); // { namespaces: {} }
  * ```
  */
-export function readSubject(ctx: Ctx, v: Json | undefined, path: Path): Out {
+export function readSubject(ctx: Ctx, v: Json | undefined, path: Path, d: RuleDialect): Out {
   const obj = readStruct(ctx, v, path, K.subject);
   const out: Out = {};
   if (obj === undefined) {
@@ -80,7 +91,7 @@ export function readSubject(ctx: Ctx, v: Json | undefined, path: Path): Out {
   }
   exactlyOne(ctx, obj, K.subject, path, 'the pods the policy applies to', 'write one policy per subject');
   put(out, 'namespaces', readLabelSelector(ctx, obj.get('namespaces'), [...path, 'namespaces']));
-  put(out, 'pods', readNamespacedPod(ctx, obj.get('pods'), [...path, 'pods']));
+  put(out, 'pods', readNamespacedPod(ctx, obj.get('pods'), [...path, 'pods'], d.podsRequire));
   return out;
 }
 
@@ -115,7 +126,14 @@ function readNetworks(ctx: Ctx, obj: JsonObject, path: Path): string[] | undefin
   return out;
 }
 
-function readPeer(ctx: Ctx, v: Json, path: Path, keys: readonly string[], all: readonly string[]): Out {
+function readPeer(
+  ctx: Ctx,
+  v: Json,
+  path: Path,
+  keys: readonly string[],
+  all: readonly string[],
+  d: RuleDialect,
+): Out {
   const obj = readStruct(ctx, v, path, all);
   const out: Out = {};
   if (obj === undefined) {
@@ -132,7 +150,7 @@ function readPeer(ctx: Ctx, v: Json, path: Path, keys: readonly string[], all: r
   }
   exactlyOne(ctx, obj, keys, path, 'one kind of peer');
   put(out, 'namespaces', readLabelSelector(ctx, obj.get('namespaces'), [...path, 'namespaces']));
-  put(out, 'pods', readNamespacedPod(ctx, obj.get('pods'), [...path, 'pods']));
+  put(out, 'pods', readNamespacedPod(ctx, obj.get('pods'), [...path, 'pods'], d.podsRequire));
   if (keys.includes('nodes')) put(out, 'nodes', readLabelSelector(ctx, obj.get('nodes'), [...path, 'nodes']));
   put(out, 'networks', readNetworks(ctx, obj, path));
   return out;
@@ -328,7 +346,7 @@ export function readRules(
     put(
       out,
       peersKey,
-      (peers ?? []).map((p, j) => readPeer(ctx, p, [...at, peersKey, j], peerKeys, K.egressPeer)),
+      (peers ?? []).map((p, j) => readPeer(ctx, p, [...at, peersKey, j], peerKeys, K.egressPeer, d)),
     );
     const portList = readArray(ctx, obj, d.portsKey, at, d.maxPorts);
     if (portList !== undefined) {

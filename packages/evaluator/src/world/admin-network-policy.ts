@@ -94,7 +94,9 @@ export function rawAdminNetworkPolicy(
     tier: baseline ? 'baselineadminnetworkpolicy' : 'adminnetworkpolicy',
     order: baseline ? 1000 : (spec as AdminNetworkPolicy['spec']).priority,
     selector: podSelector(pods?.podSelector),
-    namespaceSelector: namespaceSelector(pods === undefined ? subject.namespaces : pods.namespaceSelector),
+    namespaceSelector: namespaceSelector(
+      pods === undefined ? subject.namespaces : (pods.namespaceSelector ?? {}),
+    ),
     serviceAccountSelector: undefined,
     types,
     ingress,

@@ -53,23 +53,25 @@ export function rawAdminNetworkPolicy(
 ): RawPolicy {
   const baseline = resource.kind === 'BaselineAdminNetworkPolicy';
   const label = `${resource.kind} "${resource.metadata.name}"`;
-  const actions: readonly string[] = baseline ? ['Allow', 'Deny'] : ['Allow', 'Deny', 'Pass'];
   const failClosed: readonly string[] = baseline ? ['Deny'] : ['Deny', 'Pass'];
-  const reader = (rule: AnyRule, egress: boolean) => (): RuleInput => {
-    if (!actions.includes(rule.action))
-      throw new UnconvertibleRule(`unsupported admin network policy action ${rule.action}`);
-    return {
-      name: rule.name,
-      action: rule.action as RuleInput['action'],
-      peers: egress
-        ? (rule as AdminNetworkPolicyEgressRule<string>).to
-        : (rule as AdminNetworkPolicyIngressRule<string>).from,
-      ports: (rule.ports ?? []).map(portEntry),
-    };
+  // The action is checked before it is used: a rule with another one cannot be converted.
+  const actionOf = (a: string): RuleInput['action'] => {
+    if (a === 'Allow' || a === 'Deny' || (a === 'Pass' && !baseline)) return a;
+    throw new UnconvertibleRule(`unsupported admin network policy action ${a}`);
   };
-  const convert = (dir: 'ingress' | 'egress', rules: readonly AnyRule[]) =>
+  const reader = (rule: AnyRule, peers: RuleInput['peers']) => (): RuleInput => ({
+    name: rule.name,
+    action: actionOf(rule.action),
+    peers,
+    ports: (rule.ports ?? []).map(portEntry),
+  });
+  const convert = (
+    dir: 'ingress' | 'egress',
+    rules: readonly AnyRule[],
+    readers: readonly (() => RuleInput)[],
+  ) =>
     convertRules(
-      rules.map((r) => reader(r, dir === 'egress')),
+      readers,
       dir === 'egress',
       (i) => failClosed.includes(rules[i]?.action ?? ''),
       (i, why, deny) =>
@@ -80,8 +82,18 @@ export function rawAdminNetworkPolicy(
         }),
     );
   const spec = resource.spec;
-  const ingress = convert('ingress', spec.ingress ?? []);
-  const egress = convert('egress', spec.egress ?? []);
+  const ingressRules: readonly AdminNetworkPolicyIngressRule<string>[] = spec.ingress ?? [];
+  const egressRules: readonly AdminNetworkPolicyEgressRule<string>[] = spec.egress ?? [];
+  const ingress = convert(
+    'ingress',
+    ingressRules,
+    ingressRules.map((r) => reader(r, r.from)),
+  );
+  const egress = convert(
+    'egress',
+    egressRules,
+    egressRules.map((r) => reader(r, r.to)),
+  );
   const types: PolicyType[] = [];
   if (ingress.length > 0) types.push('Ingress');
   if (egress.length > 0) types.push('Egress');
@@ -92,7 +104,7 @@ export function rawAdminNetworkPolicy(
     name: `${baseline ? 'kbanp.baselineadminnetworkpolicy.' : 'kanp.adminnetworkpolicy.'}${resource.metadata.name}`,
     namespace: undefined,
     tier: baseline ? 'baselineadminnetworkpolicy' : 'adminnetworkpolicy',
-    order: baseline ? 1000 : (spec as AdminNetworkPolicy['spec']).priority,
+    order: resource.kind === 'BaselineAdminNetworkPolicy' ? 1000 : resource.spec.priority,
     selector: podSelector(pods?.podSelector),
     namespaceSelector: namespaceSelector(
       pods === undefined ? subject.namespaces : (pods.namespaceSelector ?? {}),

@@ -65,13 +65,12 @@ function action(a: string): RuleInput['action'] {
 
 type AnyRule = ClusterNetworkPolicyIngressRule | ClusterNetworkPolicyEgressRule;
 
-function reader(rule: AnyRule, egress: boolean): () => RuleInput {
+/** A rule with its peers (`from` or `to`), read lazily so that a failure is caught per rule. */
+function reader(rule: AnyRule, peers: RuleInput['peers']): () => RuleInput {
   return () => ({
     name: rule.name,
     action: action(rule.action),
-    peers: egress
-      ? (rule as ClusterNetworkPolicyEgressRule).to
-      : (rule as ClusterNetworkPolicyIngressRule).from,
+    peers,
     ports: (rule.protocols ?? []).map(protocolEntry),
   });
 }
@@ -118,9 +117,13 @@ export function rawClusterNetworkPolicy(
     });
     return undefined;
   }
-  const convert = (dir: 'ingress' | 'egress', rules: readonly AnyRule[]) =>
+  const convert = (
+    dir: 'ingress' | 'egress',
+    rules: readonly AnyRule[],
+    readers: readonly (() => RuleInput)[],
+  ) =>
     convertRules(
-      rules.map((r) => reader(r, dir === 'egress')),
+      readers,
       dir === 'egress',
       (i) => rules[i]?.action === 'Deny' || rules[i]?.action === 'Pass',
       (i, why, deny) =>
@@ -130,8 +133,18 @@ export function rawClusterNetworkPolicy(
           message: `${label}: Calico cannot convert ${dir} rule ${i} (${why}); it ${deny ? 'replaces it with a rule that denies all traffic (fail closed)' : 'drops it'}.`,
         }),
     );
-  const ingress = convert('ingress', spec.ingress ?? []);
-  const egress = convert('egress', spec.egress ?? []);
+  const ingressRules = spec.ingress ?? [];
+  const egressRules = spec.egress ?? [];
+  const ingress = convert(
+    'ingress',
+    ingressRules,
+    ingressRules.map((r) => reader(r, r.from)),
+  );
+  const egress = convert(
+    'egress',
+    egressRules,
+    egressRules.map((r) => reader(r, r.to)),
+  );
   const types: PolicyType[] = [];
   if (ingress.length > 0) types.push('Ingress');
   if (egress.length > 0) types.push('Egress');

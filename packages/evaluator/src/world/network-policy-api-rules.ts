@@ -64,13 +64,15 @@ export interface RuleInput {
 export class UnconvertibleRule extends Error {}
 
 /** `unpackCNPProtocols` / `unpackANPPorts`: ports per protocol, protocols sorted ("" first). */
-function portsByProtocol(entries: readonly PortEntry[]): [string, (number | string)[] | null][] {
-  let groups = new Map<string, (number | string)[] | null>();
+type ProtocolKey = NonNullable<PortEntry['protocol']> | '';
+
+function portsByProtocol(entries: readonly PortEntry[]): [ProtocolKey, (number | string)[] | null][] {
+  let groups = new Map<ProtocolKey, (number | string)[] | null>();
   const list = entries.length > 0 ? entries : [{ protocol: undefined, port: undefined }];
   for (const e of list) {
     if (e.protocol === undefined && e.port === undefined) {
       // An entry with neither matches everything: keep only that rule.
-      groups = new Map([['', null]]);
+      groups = new Map<ProtocolKey, (number | string)[] | null>([['', null]]);
       break;
     }
     const key = e.protocol ?? '';
@@ -158,7 +160,7 @@ export function convertRule(rule: RuleInput, egress: boolean): Rule[] {
       rules.push({
         ...ruleMetadata(rule.name),
         action: rule.action,
-        ...(protocol !== '' ? { protocol: protocol as 'TCP' | 'UDP' | 'SCTP' } : {}),
+        ...(protocol !== '' ? { protocol } : {}),
         ...(egress ? {} : { source: entity }),
         destination: egress ? { ...portField, ...entity } : portField,
       });

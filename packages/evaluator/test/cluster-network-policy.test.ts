@@ -514,6 +514,15 @@ describe('ClusterNetworkPolicy in the world', () => {
     );
   });
 
+  it('a policy without rules applies in both directions (Felix: no Types = Ingress and Egress) and passes', () => {
+    const world = World.from([...BASE, cnp('empty', { tier: 'Admin', priority: 1, subject: ALL })]);
+    const p = world.model.policies.find((x) => x.name === 'empty');
+    expect([p?.ingressType, p?.egressType]).toEqual([true, true]);
+    const result = world.evaluate(tcp(WEB, DB, 5432));
+    expect(result.verdict).toBe('Allow');
+    expect(result.explain()).toContain('tier kube-admin → end-of-tier-pass');
+  });
+
   it('reports kinds a release does not enforce in world.issues', () => {
     const cnpWorld = World.from([...BASE, denyIngress('kcnp', 'Admin', 1)], { calicoVersion: 'v3.31' });
     expect(cnpWorld.issues.map((i) => [i.code, i.message])).toContainEqual([

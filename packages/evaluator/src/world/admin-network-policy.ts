@@ -12,9 +12,9 @@ import type {
   AdminNetworkPolicyPort,
   BaselineAdminNetworkPolicy,
   Issue,
-  PolicyType,
 } from '@calico-dsl/core';
 import {
+  convertedTypes,
   convertRules,
   namespaceSelector,
   type PortEntry,
@@ -94,9 +94,7 @@ export function rawAdminNetworkPolicy(
     egressRules,
     egressRules.map((r) => reader(r, r.to)),
   );
-  const types: PolicyType[] = [];
-  if (ingress.length > 0) types.push('Ingress');
-  if (egress.length > 0) types.push('Egress');
+  const types = convertedTypes(ingress, egress);
   const subject = spec.subject;
   const pods = subject.namespaces === undefined ? subject.pods : undefined;
   return {

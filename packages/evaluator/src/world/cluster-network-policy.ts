@@ -10,9 +10,9 @@ import type {
   ClusterNetworkPolicyProtocol,
   ClusterNetworkPolicySpec,
   Issue,
-  PolicyType,
 } from '@calico-dsl/core';
 import {
+  convertedTypes,
   convertRules,
   namespaceSelector,
   type PortEntry,
@@ -145,9 +145,7 @@ export function rawClusterNetworkPolicy(
     egressRules,
     egressRules.map((r) => reader(r, r.to)),
   );
-  const types: PolicyType[] = [];
-  if (ingress.length > 0) types.push('Ingress');
-  if (egress.length > 0) types.push('Egress');
+  const types = convertedTypes(ingress, egress);
   return {
     kind: CNP_POLICY_KIND,
     name,

@@ -4,7 +4,7 @@
  * `conversion/conversion.go` at v3.31.7): ports grouped per protocol, one Calico rule per protocol
  * and peer, and the fail-closed replacement of a rule that cannot be converted.
  */
-import type { EntityRule, LabelSelector, Rule } from '@calico-dsl/core';
+import type { EntityRule, LabelSelector, PolicyType, Rule } from '@calico-dsl/core';
 import { parseCidr, portNameProblem } from '@calico-dsl/core';
 import { k8sLabelSelector } from './k8s-network-policy.js';
 
@@ -196,4 +196,23 @@ export function convertRules(
     }
   });
   return out;
+}
+
+/**
+ * `clusterNetPolicyTypes` / `calculateANPPolicyTypes`: a direction is a type when it has rules.
+ * With no rules at all the converter leaves `Types` empty, and nothing on the syncer path defaults
+ * it; Felix then reads "no Types" as both directions (`felix/calc/policy_sorter.go`, "Back
+ * compatibility: no Types means Ingress and Egress").
+ *
+ * @example
+ * ```ts
+ * convertedTypes([{ action: 'Deny' }], []); // ['Ingress']
+ * convertedTypes([], []); // ['Ingress', 'Egress']
+ * ```
+ */
+export function convertedTypes(ingress: readonly Rule[], egress: readonly Rule[]): PolicyType[] {
+  const types: PolicyType[] = [];
+  if (ingress.length > 0) types.push('Ingress');
+  if (egress.length > 0) types.push('Egress');
+  return types.length > 0 ? types : ['Ingress', 'Egress'];
 }

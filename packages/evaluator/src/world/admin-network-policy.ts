@@ -13,12 +13,11 @@ import type {
   BaselineAdminNetworkPolicy,
   Issue,
 } from '@calico-dsl/core';
+import { namespaceSelector, podSelector } from './k8s-network-policy.js';
 import {
   convertedTypes,
   convertRules,
-  namespaceSelector,
   type PortEntry,
-  podSelector,
   type RuleInput,
   UnconvertibleRule,
 } from './network-policy-api-rules.js';

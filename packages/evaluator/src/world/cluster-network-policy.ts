@@ -11,12 +11,11 @@ import type {
   ClusterNetworkPolicySpec,
   Issue,
 } from '@calico-dsl/core';
+import { namespaceSelector, podSelector } from './k8s-network-policy.js';
 import {
   convertedTypes,
   convertRules,
-  namespaceSelector,
   type PortEntry,
-  podSelector,
   type RuleInput,
   UnconvertibleRule,
 } from './network-policy-api-rules.js';

@@ -6,37 +6,7 @@
  */
 import type { EntityRule, LabelSelector, PolicyType, Rule } from '@calico-dsl/core';
 import { parseCidr, portNameProblem } from '@calico-dsl/core';
-import { k8sLabelSelector } from './k8s-network-policy.js';
-
-const ORCHESTRATOR = "projectcalico.org/orchestrator == 'k8s'";
-
-/**
- * `k8sSelectorToCalico(s, SelectorPod)`: the orchestrator term (keeps host endpoints out), then
- * the label terms.
- *
- * @example
- * ```ts
- * podSelector({ matchLabels: { app: 'web' } }); // "projectcalico.org/orchestrator == 'k8s' && app == 'web'"
- * ```
- */
-export function podSelector(sel: LabelSelector | undefined): string {
-  const terms = k8sLabelSelector(sel);
-  return terms === '' ? ORCHESTRATOR : `${ORCHESTRATOR} && ${terms}`;
-}
-
-/**
- * `k8sSelectorToCalico(s, SelectorNamespace)`: an empty selector is `all()` (every namespace).
- *
- * @example
- * ```ts
- * namespaceSelector({}); // 'all()'
- * ```
- */
-export function namespaceSelector(sel: LabelSelector | undefined): string {
-  if (sel === undefined) return '';
-  const terms = k8sLabelSelector(sel);
-  return terms === '' ? 'all()' : terms;
-}
+import { namespaceSelector, podSelector } from './k8s-network-policy.js';
 
 /** A peer as the converter reads it (either API version). */
 export interface PeerInput {

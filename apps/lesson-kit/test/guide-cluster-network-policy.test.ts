@@ -88,7 +88,7 @@ describe('guide: cluster guardrails with ClusterNetworkPolicy', () => {
   });
 
   for (const engine of ['compiled', 'reference'] as const) {
-    it(`${engine}: every row of the table holds`, () => {
+    it(`${engine}: every row of the table holds`, { timeout: 60_000 }, () => {
       const world = World.from(resources, { engine });
       expect(world.issues).toEqual([]);
       for (const c of claims) {

@@ -1,5 +1,6 @@
 // The CLI on ClusterNetworkPolicy manifests: validate (line:column issues), fmt (struct order),
-// eval and explain (the Admin tier decides before the namespaced policy).
+// eval and explain (the Admin tier decides before the namespaced policy). Each test spawns the
+// built CLI several times: generous timeouts, never a timing assertion.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -32,7 +33,7 @@ describe('ClusterNetworkPolicy on the command line', () => {
       `${bad}:8:13: error spec.priority: spec.priority must be from 0 to 1000, not 5000 [out_of_range]`,
     );
     expect(r.all).toContain(`${bad}:6:13: error spec.egress[0].action`);
-  });
+  }, 60_000);
 
   it('fmt rewrites it in the network-policy-api struct order', () => {
     const dir = tempDir();
@@ -55,7 +56,7 @@ spec:
       - 169.254.169.254/32
 `);
     expect(runCli(['fmt', '--check', file]).code).toBe(0);
-  });
+  }, 60_000);
 
   it('eval and explain: the Admin tier denies before the namespaced allow', () => {
     const flow = 'tcp 10.1.0.10:40000 -> 169.254.169.254:80';
@@ -76,5 +77,5 @@ spec:
     expect(explained.stdout).toMatch(
       /▶ workloadEgress .* tier kube-admin KubernetesClusterNetworkPolicy deny-metadata-service egress rule 0 → deny/,
     );
-  });
+  }, 60_000);
 });

@@ -58,6 +58,19 @@ describe('fmt', () => {
     expect(readFileSync(file, 'utf8')).not.toContain('# keep me');
   });
 
+  it("formats a file whose only '#' is inside a quoted string (not a comment)", () => {
+    const dir = tempDir();
+    const file = join(dir, 'hash.yaml');
+    writeFileSync(
+      file,
+      'kind: GlobalNetworkPolicy\napiVersion: projectcalico.org/v3\nmetadata:\n  name: d\n  annotations:\n    note: "see #42"\nspec:\n  selector: all()\n',
+    );
+    expect(runCli(['fmt', file]).code).toBe(0);
+    const written = readFileSync(file, 'utf8');
+    expect(written.startsWith('apiVersion: projectcalico.org/v3\n')).toBe(true);
+    expect(written).toContain('note: "see #42"');
+  });
+
   it('an invalid file is reported with file:line:column: exit 1', () => {
     const r = runCli(['fmt', '--check', 'invalid.yaml']);
     expect(r.code).toBe(1);

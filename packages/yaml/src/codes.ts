@@ -44,6 +44,11 @@ export const YAML_ISSUE_CODES = {
   invalidValue: 'invalid_value',
   /** A required Kubernetes field is missing. */
   required: 'required',
+  /**
+   * A plain scalar that calicoctl and kubectl (YAML 1.1 readers) read as another value than
+   * YAML 1.2 does: `017` (octal 15 there), `on`/`yes`/`y` (booleans there), `1_000`, `0b101`.
+   */
+  ambiguousScalar: 'ambiguous_scalar',
   /** More issues than the limit: reading stopped, the rest were not reported. */
   tooManyIssues: 'too_many_issues',
 } as const;

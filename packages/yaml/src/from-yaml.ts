@@ -2,7 +2,9 @@ import { fail, type Issue, ok, type Resource, type Result } from '@calico-dsl/co
 import { Composer, type CST, type Document, isScalar, LineCounter, Parser, type YAMLError } from 'yaml';
 import { YAML_ISSUE_CODES } from './codes.js';
 import { checkDocumentToken } from './cst-depth.js';
-import { type FromYamlOptions, type Limits, limitsOf } from './limits.js';
+import { scanDepth } from './depth-scan.js';
+import { diagnoseIndentation, type IndentationMistake } from './indentation.js';
+import { type FromYamlOptions, type Limits, limitsOf, textTooLarge } from './limits.js';
 import { anchorsOf, offsetOf, pathAt } from './locate.js';
 import { readDocument, type Sink } from './resources.js';
 import { toPlain } from './to-plain.js';
@@ -54,15 +56,13 @@ export function fromYaml(text: string, options: FromYamlOptions = {}): Result<Re
       message: `fromYaml reads text; got ${typeof text}`,
     });
   }
-  if (text.length > limits.maxLength) {
-    return fail({
-      code: YAML_ISSUE_CODES.tooLarge,
-      path: [],
-      message: `the text is ${text.length} characters, over the ${limits.maxLength} limit; split it into smaller files`,
-      line: 1,
-      column: 1,
-      document: 0,
-    });
+  const tooLarge = textTooLarge(text.length, limits.maxLength);
+  if (tooLarge !== undefined) return fail(tooLarge);
+  // Refused before parsing: the parser would hold every open level of 8 MB of `[` in memory.
+  const deep = scanDepth(text, limits.maxDepth);
+  if (deep !== undefined) {
+    const { line, column, document } = deep;
+    return fail({ ...tooDeepIssue(limits.maxDepth), line, column, document });
   }
   const reader = new StreamReader(text, limits);
   try {
@@ -76,10 +76,15 @@ export function fromYaml(text: string, options: FromYamlOptions = {}): Result<Re
   return reader.issues.length > 0 ? fail(...reader.issues) : ok(reader.resources);
 }
 
+// The parser's codes for lines indented where no block expects them.
+const INDENTATION_ERRORS = new Set<string>(['BAD_INDENT', 'BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY']);
+
 class StreamReader {
   readonly resources: Resource[] = [];
   readonly issues: Issue[] = [];
   private readonly lines = new LineCounter();
+  /** Set once this stream went past the alias budget: reading stops there. */
+  private aliasBudgetSpent = false;
 
   constructor(
     private readonly text: string,
@@ -97,6 +102,7 @@ class StreamReader {
     let next = 0;
     for (const token of parser.parse(this.text)) {
       if (this.issues.length > this.limits.maxIssues) return; // nothing more would be reported
+      if (this.aliasBudgetSpent) return; // later documents' aliases could only fail too
       if (token.type === 'document') {
         index++;
         skipDocEnd = false;
@@ -108,11 +114,7 @@ class StreamReader {
         if (problem !== undefined) {
           this.add(
             problem.reason === 'tooDeep'
-              ? {
-                  code: YAML_ISSUE_CODES.tooDeep,
-                  path: [],
-                  message: `collections nest deeper than ${this.limits.maxDepth} levels; flatten the data`,
-                }
+              ? tooDeepIssue(this.limits.maxDepth)
               : {
                   code: YAML_ISSUE_CODES.tooLarge,
                   path: [],
@@ -131,7 +133,7 @@ class StreamReader {
       }
       for (const doc of composer.next(token)) this.readDocument(doc, composedIndex[next++] ?? index);
     }
-    if (this.issues.length > this.limits.maxIssues) return;
+    if (this.issues.length > this.limits.maxIssues || this.aliasBudgetSpent) return;
     for (const doc of composer.end(false, this.text.length))
       this.readDocument(doc, composedIndex[next++] ?? index);
   }
@@ -155,6 +157,13 @@ class StreamReader {
     this.issues.push({ ...issue, line, column: col, document });
   }
 
+  /** The badly indented line behind the parser's first indentation error, if it can be found. */
+  private indentationMistake(errors: readonly YAMLError[]): IndentationMistake | undefined {
+    const first = errors.find((e) => INDENTATION_ERRORS.has(e.code));
+    if (first === undefined) return undefined;
+    return diagnoseIndentation(this.text, this.lines.linePos(first.pos[0]).line);
+  }
+
   /** The path at `offset`, skipped once the issue list is full (garbage can raise thousands). */
   private pathAt(doc: Document.Parsed, offset: number, pending: number): (string | number)[] {
     return this.issues.length + pending < this.limits.maxIssues ? pathAt(doc.contents, offset) : [];
@@ -170,8 +179,17 @@ class StreamReader {
   /** Reads one document's resources into `resources`; returns its issues with source offsets. */
   private readResources(doc: Document.Parsed): [Issue, number][] {
     const found: [Issue, number][] = [];
+    const mistake = this.indentationMistake(doc.errors);
     for (const error of doc.errors) {
+      // Past a badly indented line the parser's messages follow from it: it alone is reported.
+      if (mistake !== undefined && this.lines.linePos(error.pos[0]).line >= mistake.line - 1) continue;
       found.push([{ ...yamlIssue(error), path: this.pathAt(doc, error.pos[0], found.length) }, error.pos[0]]);
+    }
+    if (mistake !== undefined) {
+      found.push([
+        { code: YAML_ISSUE_CODES.yamlSyntax, path: mistake.path, message: mistake.message },
+        mistake.offset,
+      ]);
     }
     // Broken syntax: the composed nodes are guesses, so report the syntax and read no further.
     if (found.length > 0) return found;
@@ -189,7 +207,10 @@ class StreamReader {
       return found;
     }
     const plain = toPlain(doc.contents, this.limits);
-    for (const { offset, ...issue } of plain.issues) found.push([issue, offset]);
+    for (const { offset, ...issue } of plain.issues) {
+      if (issue.code === YAML_ISSUE_CODES.aliasLimit) this.aliasBudgetSpent = true;
+      found.push([issue, offset]);
+    }
     if (found.length > 0) return found;
     const sink: Sink = { resources: this.resources, issues: [], maxIssues: this.limits.maxIssues };
     readDocument(plain.value, sink);
@@ -198,6 +219,14 @@ class StreamReader {
     for (const issue of sink.issues) found.push([issue, offsetOf(doc.contents, issue.path, anchors)]);
     return found;
   }
+}
+
+function tooDeepIssue(maxDepth: number): Issue {
+  return {
+    code: YAML_ISSUE_CODES.tooDeep,
+    path: [],
+    message: `collections nest deeper than ${maxDepth} levels; flatten the data`,
+  };
 }
 
 function yamlIssue(error: YAMLError): Issue {

@@ -4,8 +4,10 @@
  *
  * @packageDocumentation
  */
+export { type AliasBudget, createAliasBudget, DEFAULT_MAX_ALIAS_NODES } from './alias-budget.js';
 export { YAML_ISSUE_CODES, type YamlIssueCode } from './codes.js';
+export { findComments, type YamlComment } from './comments.js';
 export { fromYaml } from './from-yaml.js';
 export type { PrintInput, PrintOptions } from './input.js';
-export type { FromYamlOptions } from './limits.js';
+export { DEFAULT_MAX_LENGTH, type FromYamlOptions, textTooLarge } from './limits.js';
 export { toJson, toYaml } from './to-yaml.js';

@@ -12,6 +12,7 @@ import {
 } from '@calico-dsl/core';
 import { isObject } from './check.js';
 import { YAML_ISSUE_CODES } from './codes.js';
+import { closestKind } from './did-you-mean.js';
 import { KUBERNETES_API_VERSIONS, KUBERNETES_SHAPES, kubernetesKind } from './kubernetes-shapes.js';
 
 type Path = readonly (string | number)[];
@@ -37,6 +38,9 @@ const NPA_KIND_NAMES = Object.entries(NETWORK_POLICY_API_KINDS)
   .map(([kind, api]) => `${api} ${kind}`)
   .join(', ');
 const KUBERNETES_KIND_NAMES = [...KUBERNETES_API_VERSIONS].map(([kind, api]) => `${api} ${kind}`).join(', ');
+const KINDS_BY_API_VERSION = new Map<string, string[]>([[CALICO_API_VERSION, Object.keys(CALICO_KINDS)]]);
+for (const [kind, api] of [...KUBERNETES_API_VERSIONS, ...Object.entries(NETWORK_POLICY_API_KINDS)])
+  KINDS_BY_API_VERSION.set(api, [...(KINDS_BY_API_VERSION.get(api) ?? []), kind]);
 
 /**
  * Reads one document body (already plain data): a resource, a `<Kind>List` / `v1 List`, or a
@@ -188,10 +192,23 @@ function readCalico(value: Record<string, unknown>, path: Path, sink: Sink): voi
 }
 
 function unknownKind(kind: string, apiVersion: string, path: Path): Issue {
+  const near = closestKind(kind, apiVersion, KINDS_BY_API_VERSION);
+  const nearApi =
+    near === undefined
+      ? undefined
+      : isCalicoKind(near)
+        ? CALICO_API_VERSION
+        : isNetworkPolicyApiKind(near)
+          ? NETWORK_POLICY_API_KINDS[near]
+          : KUBERNETES_API_VERSIONS.get(near);
+  const hint =
+    near === undefined
+      ? ''
+      : ` did you mean ${near}?${nearApi !== undefined && nearApi !== apiVersion ? ` (with apiVersion: ${nearApi})` : ''}`;
   return {
     code: YAML_ISSUE_CODES.unknownKind,
     path: [...path, 'kind'],
-    message: `unknown kind ${kind} (apiVersion ${apiVersion}); supported: ${CALICO_API_VERSION} ${CALICO_KIND_NAMES}, ${NPA_KIND_NAMES}, and ${KUBERNETES_KIND_NAMES}`,
+    message: `unknown kind ${kind} (apiVersion ${apiVersion});${hint} supported: ${CALICO_API_VERSION} ${CALICO_KIND_NAMES}, ${NPA_KIND_NAMES}, and ${KUBERNETES_KIND_NAMES}`,
   };
 }
 

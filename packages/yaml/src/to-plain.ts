@@ -1,5 +1,7 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Node, Scalar } from 'yaml';
+import type { AliasBudget } from './alias-budget.js';
 import { YAML_ISSUE_CODES, type YamlIssueCode } from './codes.js';
+import { yaml11Difference } from './yaml11.js';
 
 /**
  * A problem found while turning YAML nodes into data: where it is (offset) and what it is.
@@ -24,38 +26,41 @@ interface State {
   readonly issues: NodeIssue[];
   readonly path: (string | number)[];
   readonly maxDepth: number;
-  readonly maxAliasNodes: number;
+  readonly budget: AliasBudget;
   readonly maxIssues: number;
-  aliasNodes: number;
   expanding: number;
+  /** The outermost alias being expanded and the path length where it sits. */
+  outerAlias: { readonly source: string; readonly offset: number; readonly pathLength: number } | undefined;
   stopped: boolean;
 }
 
 /**
  * Turns one composed YAML document body into plain JSON-shaped data: ordinary objects and
  * arrays, strings, numbers, booleans, null. Aliases are expanded into copies (so nothing is
- * shared) within a node budget; `__proto__`-style keys, non-scalar keys and keys that collide
- * after conversion to strings become issues and are left out.
+ * shared), spending the alias budget node by node so expansion stops as soon as the stream (or
+ * several inputs sharing the budget) goes past it; `__proto__`-style keys, non-scalar keys, keys
+ * that collide after conversion to strings, and plain scalars that calicoctl's YAML 1.1 reader
+ * reads differently (`017`, `on`) become issues and are left out.
  *
  * @example
  * ```ts
  * const doc = parseDocument('a: &x [1]\nb: *x');
- * toPlain(doc.contents, { maxDepth: 64, maxAliasNodes: 1000, maxIssues: 100 }); // { value: { a: [1], b: [1] }, issues: [] }
+ * toPlain(doc.contents, { maxDepth: 64, budget: createAliasBudget(1000), maxIssues: 100 }); // { value: { a: [1], b: [1] }, issues: [] }
  * ```
  */
 export function toPlain(
   node: Node | null,
-  limits: { readonly maxDepth: number; readonly maxAliasNodes: number; readonly maxIssues: number },
+  limits: { readonly maxDepth: number; readonly budget: AliasBudget; readonly maxIssues: number },
 ): { value: unknown; issues: NodeIssue[] } {
   const state: State = {
     anchors: new Map(),
     issues: [],
     path: [],
     maxDepth: limits.maxDepth,
-    maxAliasNodes: limits.maxAliasNodes,
+    budget: limits.budget,
     maxIssues: limits.maxIssues,
-    aliasNodes: 0,
     expanding: 0,
+    outerAlias: undefined,
     stopped: false,
   };
   const value = convert(node, state, 0);
@@ -64,17 +69,24 @@ export function toPlain(
 
 function convert(node: unknown, state: State, depth: number): unknown {
   if (state.stopped || node === null || node === undefined) return null;
-  if (state.expanding > 0 && ++state.aliasNodes > state.maxAliasNodes) {
-    return stop(
-      state,
-      node,
-      'aliasLimit',
-      `aliases expand to more than ${state.maxAliasNodes} nodes; write the values out or reuse fewer anchors`,
-    );
+  if (state.expanding > 0 && ++state.budget.used > state.budget.limit) {
+    // Reported at the alias whose expansion went over, with its path, not inside the anchor.
+    const alias = state.outerAlias;
+    state.issues.push({
+      code: YAML_ISSUE_CODES.aliasLimit,
+      path: alias === undefined ? [...state.path] : state.path.slice(0, alias.pathLength),
+      message: `aliases expand to more than ${state.budget.limit} nodes (counted over every document read together)${alias === undefined ? '' : `; *${alias.source} went past it`}; write the values out or reuse fewer anchors`,
+      offset: alias?.offset ?? 0,
+    });
+    state.stopped = true;
+    return null;
   }
   const anchor = (node as { anchor?: unknown }).anchor;
   if (typeof anchor === 'string' && state.expanding === 0) state.anchors.set(anchor, node as Node);
-  if (isScalar(node)) return scalarValue(node.value, state, node);
+  if (isScalar(node)) {
+    if (state.expanding === 0) checkYaml11(node, state);
+    return scalarValue(node.value, state, node);
+  }
   if (depth >= state.maxDepth) {
     return stop(
       state,
@@ -103,9 +115,13 @@ function convert(node: unknown, state: State, depth: number): unknown {
         `alias *${node.source} has no anchor &${node.source} before it; define the anchor first`,
       );
     }
+    if (state.expanding === 0) {
+      state.outerAlias = { source: node.source, offset: node.range?.[0] ?? 0, pathLength: state.path.length };
+    }
     state.expanding++;
     const value = convert(target, state, depth + 1);
     state.expanding--;
+    if (state.expanding === 0) state.outerAlias = undefined;
     return value;
   }
   return stop(state, node, 'yamlSyntax', 'unexpected YAML node; write plain mappings, lists and scalars');
@@ -119,6 +135,7 @@ function convertMap(pairs: readonly unknown[], state: State, depth: number): Rec
     let key: string;
     if (isScalar(keyNode) && keyNode.value !== null && typeof keyNode.value !== 'object') {
       key = String(keyNode.value);
+      if (state.expanding === 0) checkYaml11(keyNode, state, key);
     } else {
       issue(
         state,
@@ -153,6 +170,15 @@ function convertMap(pairs: readonly unknown[], state: State, depth: number): Rec
     state.path.pop();
   }
   return out;
+}
+
+/** A plain scalar calicoctl (YAML 1.1) would read as another value than YAML 1.2 does. */
+function checkYaml11(node: Scalar, state: State, key?: string): void {
+  if (node.type !== Scalar.PLAIN || typeof node.source !== 'string' || node.tag !== undefined) return;
+  const difference = yaml11Difference(node.source, node.value);
+  if (difference !== undefined) {
+    issue(state, node, 'ambiguousScalar', key === undefined ? difference : `the key ${difference}`, key);
+  }
 }
 
 function scalarValue(value: unknown, state: State, node: unknown): unknown {

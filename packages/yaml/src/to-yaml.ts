@@ -5,13 +5,17 @@ import {
   type SchemaOptions,
   type ToStringOptions,
 } from 'yaml';
+import { stringTag } from 'yaml/util';
 import { canonicalResources, listOf, type PrintInput, type PrintOptions } from './input.js';
+import { OUTPUT_STRING_TAG } from './string-tag.js';
 
 // Block sequences flush with their key (as calicoctl and kubectl print them), no line folding,
-// and strings that YAML 1.1 readers (calicoctl's go-yaml) would take for booleans or numbers
-// (`yes`, `on`, `1_000`) are quoted; `30000:32767` stays plain, it is a string in both.
+// and strings that YAML 1.1 readers (calicoctl's go-yaml v2, or a reader of the 1.1 spec) would
+// take for booleans or numbers (`yes`, `on`, `1_000`, `0X1F`, `1:20`) are quoted; `30000:32767`
+// stays plain, it is a string in both. Control characters, NEL and U+2028/2029 are escaped.
 const YAML_OPTIONS: DocumentOptions & SchemaOptions & ToStringOptions & CreateNodeOptions = {
   compat: 'yaml-1.1',
+  customTags: (tags) => tags.map((tag) => (tag === stringTag ? OUTPUT_STRING_TAG : tag)),
   indentSeq: false,
   lineWidth: 0,
   minContentWidth: 0,
@@ -84,6 +88,14 @@ export function toJson(input: PrintInput, options: PrintOptions = {}): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
-function printDocument(value: unknown): string {
+/**
+ * Prints one value as a YAML document with `toYaml`'s layout and quoting (no key reordering).
+ *
+ * @example
+ * ```ts
+ * printDocument({ a: 'on' }); // 'a: "on"\n'
+ * ```
+ */
+export function printDocument(value: unknown): string {
   return new Document(value, YAML_OPTIONS).toString(YAML_OPTIONS);
 }

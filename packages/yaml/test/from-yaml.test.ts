@@ -139,7 +139,9 @@ describe('fromYaml: issues', () => {
       'list_item',
     ]);
     expect(
-      codes('apiVersion: v1\nkind: PodList\nitems:\n- {apiVersion: v1, kind: Node, metadata: {name: n}}\n'),
+      codes(
+        'apiVersion: v1\nkind: PodList\nitems:\n- {apiVersion: v1, kind: Node, metadata: {name: node-1}}\n',
+      ),
     ).toEqual(['list_item']);
     expect(codes('apiVersion: v1\nkind: List\nitems: 3\n')).toEqual(['invalid_type']);
   });

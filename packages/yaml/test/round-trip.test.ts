@@ -44,7 +44,7 @@ describe('fromYaml(toYaml(x)) = x', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 });
 
 describe('printer quoting', () => {
@@ -93,7 +93,7 @@ describe('printer quoting', () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, 60_000);
 });
 
 describe('fromYaml validates Calico kinds', () => {

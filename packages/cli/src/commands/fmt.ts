@@ -1,5 +1,5 @@
 /** `calico-dsl fmt <files…>`: rewrite manifests in calicoctl's canonical field order. */
-import { toJson, toYaml } from '@calico-dsl/yaml';
+import { findComments, toJson, toYaml } from '@calico-dsl/yaml';
 import { type CommandContext, EXIT, type ExitCode } from '../context.js';
 import { type LoadedFile, loadFiles } from '../manifests.js';
 import { formatFileIssues, issueJson } from '../output/issues.js';
@@ -24,9 +24,6 @@ export interface FmtOptions {
 /** What happened to one file. */
 type FmtStatus = 'unchanged' | 'formatted' | 'would-format' | 'has-comments' | 'invalid';
 
-// A YAML comment starts at a line start or after whitespace; JSON has none.
-const HAS_COMMENT = /(^|\s)#/m;
-
 /**
  * The canonical text of a file: `toJson` for `.json` files (one object stays one object), else
  * multi-document `toYaml`.
@@ -48,7 +45,7 @@ function statusOf(file: LoadedFile, opts: FmtOptions): { status: FmtStatus; cano
   const canonical = canonicalText(file);
   if (canonical === file.text) return { status: 'unchanged' };
   if (opts.check) return { status: 'would-format' };
-  if (HAS_COMMENT.test(file.text) && !opts.dropComments) return { status: 'has-comments' };
+  if (!opts.dropComments && findComments(file.text).length > 0) return { status: 'has-comments' };
   return { status: 'formatted', canonical };
 }
 

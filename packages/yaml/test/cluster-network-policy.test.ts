@@ -154,6 +154,14 @@ ${nets}
     for (const i of r.issues) expect(typeof i.column).toBe('number');
   });
 
+  it('suggests the kind for a misspelt one', () => {
+    const r = fromYaml(
+      'apiVersion: policy.networking.k8s.io/v1alpha2\nkind: ClusterNetworkPolcy\nmetadata: {name: x}\nspec: {}\n',
+    );
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues[0]?.message).toContain('did you mean ClusterNetworkPolicy?');
+  });
+
   it('names the apiVersion a kind needs', () => {
     const r = fromYaml(
       'apiVersion: projectcalico.org/v3\nkind: ClusterNetworkPolicy\nmetadata: {name: x}\nspec: {}\n',

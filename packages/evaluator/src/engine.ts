@@ -46,7 +46,7 @@ export type Direction = 'ingress' | 'egress';
  * @example
  * ```ts
  * declare const engine: Engine;
- * declare const endpoint: EndpointModel;
+ * declare const endpoint: ChainRequest['endpoint'];
  * const tiers: readonly TierPolicies[] = engine.applicable(endpoint, 'normal', 'ingress');
  * tiers.map((t) => `${t.tier.name}: ${t.policies.map((p) => p.name).join(', ')}`);
  * ```
@@ -62,7 +62,7 @@ export interface TierPolicies {
  * @example
  * ```ts
  * declare const engine: Engine;
- * declare const endpoint: EndpointModel;
+ * declare const endpoint: ChainRequest['endpoint'];
  * declare const packet: Packet;
  * const request: ChainRequest = {
  *   endpoint,
@@ -123,7 +123,7 @@ export interface ChainOutcome {
  * @example
  * ```ts
  * declare const engine: Engine;
- * declare const endpoint: EndpointModel;
+ * declare const endpoint: ChainRequest['endpoint'];
  * declare const packet: Packet;
  * const trace: StepContext = { path: 0, stage: 'workloadIngress', endpoint: { kind: 'WorkloadEndpoint', name: 'web' } };
  * const outcome = engine.evaluateChain({ endpoint, chain: 'normal', direction: 'ingress', packet, trace });

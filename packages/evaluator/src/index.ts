@@ -14,6 +14,7 @@ export type {
 } from './engine.js';
 export { EvaluatorInputError } from './errors.js';
 export * from './flow/index.js';
+export { EVALUATOR_ISSUE_CODES, type EvaluatorIssueCode } from './issue-codes.js';
 export type { Packet } from './match/packet.js';
 export type { Flow } from './path/flow.js';
 export { explainText, formatDecision, formatEndpoint, formatPolicy, formatStep } from './result/explain.js';
@@ -30,7 +31,6 @@ export type {
   UnsupportedUse,
   Verdict,
 } from './result/types.js';
-export type * from './world/model.js';
 export type { CalicoVersion } from './world/policies.js';
 export type {
   AppliedChain,
@@ -38,5 +38,5 @@ export type {
   ConnectivityMatrix,
   EndpointSelectorRef,
   WorldOptions,
-} from './world.js';
-export { World } from './world.js';
+} from './world-api.js';
+export { World } from './world-api.js';

@@ -136,7 +136,17 @@ describe('evaluate', () => {
       dstIp: '203.0.113.11',
       dstPort: 31024,
     });
-    expect(r.explain()).toMatchSnapshot();
+    // Dropped by pre-DNAT before kube-proxy picks a backend: one path, no backend (§4.4, §5).
+    const hep = 'HostEndpoint kube-wrk1-worker-public (10.176.48.78, eth1)';
+    expect(r.explain()).toBe(
+      [
+        'Flow TCP 198.51.100.7:51001 → 203.0.113.11:31024',
+        'Verdict: Deny',
+        `Path 1: entry ${hep} — Deny`,
+        '  decided by GlobalNetworkPolicy deny-nodeports (tier default), ingress rule 0: Deny',
+        `  preDnat         [${hep}] tier default GlobalNetworkPolicy deny-nodeports ingress rule 0 → deny`,
+      ].join('\n'),
+    );
   });
 
   it('explain() text (LB:80 allowed: pre-DNAT no match, forward default, kns profile)', () => {
@@ -147,7 +157,27 @@ describe('evaluate', () => {
       dstIp: '169.46.10.20',
       dstPort: 80,
     });
-    expect(r.explain()).toMatchSnapshot();
+    // Per backend: pre-DNAT sees the LB IP (no match, no end-of-tier drop), DNAT, the entry HEP's
+    // forward chain (no AoF policy: allowed), then the backend's kns profile (§4.4, §4.5, §5).
+    const hep = 'HostEndpoint kube-wrk1-worker-public (10.176.48.78, eth1)';
+    const path = (n: number, pod: string, ip: string) => [
+      `Path ${n}: entry ${hep} → backend WorkloadEndpoint default/${pod} (10.176.48.78) ${ip}:8080 — Allow`,
+      '  decided by Profile kns.default, ingress rule 0: Allow',
+      `  preDnat         [${hep}] tier default GlobalNetworkPolicy deny-nodeports → no-match (no rule matched)`,
+      `  preDnat         [${hep}] tier default → end-of-tier-pass (no pre-DNAT end-of-tier drop)`,
+      `  dnat            → nat (kube-proxy DNAT: 169.46.10.20:80 (loadBalancer of service default/webserver-lb) → ${ip}:8080)`,
+      `  forward         [${hep}] → default-allow (no applyOnForward policy applies to this host endpoint: forwarded traffic allowed (§4.5))`,
+      `  workloadIngress [WorkloadEndpoint default/${pod} (10.176.48.78)] Profile kns.default ingress rule 0 → allow`,
+    ];
+    expect(r.explain()).toBe(
+      [
+        'Flow TCP 198.51.100.7:51000 → 169.46.10.20:80',
+        'Verdict: Allow (3 paths)',
+        ...path(1, 'webserver-855556f688-6dbsn', '172.30.152.10'),
+        ...path(2, 'webserver-855556f688-76rkp', '172.30.152.11'),
+        ...path(3, 'webserver-855556f688-xd849', '172.30.152.12'),
+      ].join('\n'),
+    );
   });
 
   it('evaluateMany keeps order', () => {

@@ -11,7 +11,7 @@ interface Row {
   readonly extra: readonly Record<string, unknown>[];
   readonly flow: Flow;
   readonly verdict: 'Allow' | 'Deny' | 'Mixed';
-  /** metadata.name that `explain()` must name, or null. */
+  /** metadata.name of the deciding policy or profile (`result.decidedBy`, else every path's), or null. */
   readonly decidedBy: string | null;
   readonly base?: readonly Record<string, unknown>[];
 }
@@ -501,19 +501,37 @@ const ROWS: Row[] = [
     decidedBy: 'u-deny',
   },
   {
+    // Issue #12 item 6: an untracked connection's reply must be allowed too (here by u-allow's
+    // egress rule); without it the connection cannot complete (next row).
     cite: '§12.54 §4.4 untracked Allow accepts host-bound traffic (normal skipped)',
     extra: [
       gnp('u-allow', {
         selector: "role == 'public'",
         doNotTrack: true,
         applyOnForward: true,
+        types: ['Ingress', 'Egress'],
         ingress: [{ action: 'Allow' }],
+        egress: [{ action: 'Allow', protocol: 'TCP', source: { ports: [80] } }],
       }),
       gnp('n-deny', { order: 1, selector: "role == 'public'", ingress: [{ action: 'Deny' }] }),
     ],
     flow: tcp(EXT, N1_PUB, 80),
     verdict: 'Allow',
     decidedBy: 'u-allow',
+  },
+  {
+    cite: '§4.4 untracked Allow without a rule for the reply: the reply meets normal egress (default drop)',
+    extra: [
+      gnp('u-allow-in', {
+        selector: "role == 'public'",
+        doNotTrack: true,
+        applyOnForward: true,
+        ingress: [{ action: 'Allow' }],
+      }),
+    ],
+    flow: tcp(EXT, N1_PUB, 80),
+    verdict: 'Deny',
+    decidedBy: null,
   },
   {
     cite: '§12.55 §4.4 pre-DNAT Allow skips normal host ingress',
@@ -1281,7 +1299,11 @@ describe('§12 checklist', () => {
         const result = world.evaluate(row.flow);
         const text = result.explain();
         expect(result.verdict, text).toBe(row.verdict);
-        if (row.decidedBy !== null) expect(text).toContain(row.decidedBy);
+        if (row.decidedBy === null) return;
+        // The structured decision: the flow's, or (paths decided differently) each path's.
+        const decisions = result.decidedBy ? [result.decidedBy] : result.paths.map((p) => p.decidedBy);
+        expect(decisions.length, text).toBeGreaterThan(0);
+        for (const d of decisions) expect(d.policy?.name, text).toBe(row.decidedBy);
       });
     }
   }

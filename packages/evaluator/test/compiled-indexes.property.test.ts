@@ -24,7 +24,7 @@ describe('compiled engine indexes = reference engine (random worlds)', () => {
       ),
       { numRuns: 200 },
     );
-  });
+  }, 120_000);
 
   it('applicable policies from the selector index equal the reference scan', () => {
     fc.assert(
@@ -38,7 +38,7 @@ describe('compiled engine indexes = reference engine (random worlds)', () => {
       }),
       { numRuns: 100 },
     );
-  });
+  }, 120_000);
 
   it('the matrix fast path gives evaluate()’s verdicts', () => {
     fc.assert(
@@ -55,7 +55,7 @@ describe('compiled engine indexes = reference engine (random worlds)', () => {
       ),
       { numRuns: 100 },
     );
-  });
+  }, 120_000);
 
   it('random index worlds exercise both verdicts', () => {
     const seen = new Set<string>();
@@ -66,5 +66,5 @@ describe('compiled engine indexes = reference engine (random worlds)', () => {
       { numRuns: 200 },
     );
     expect(seen.has('Allow') && seen.has('Deny')).toBe(true);
-  });
+  }, 120_000);
 });

@@ -23,7 +23,7 @@ describe('compiled engine = reference engine (random worlds)', () => {
       ),
       { numRuns: 150 },
     );
-  });
+  }, 120_000);
 
   it('random worlds exercise both verdicts', () => {
     const seen = new Set<string>();
@@ -34,5 +34,5 @@ describe('compiled engine = reference engine (random worlds)', () => {
       { numRuns: 200 },
     );
     expect(seen.has('Allow') && seen.has('Deny')).toBe(true);
-  });
+  }, 120_000);
 });

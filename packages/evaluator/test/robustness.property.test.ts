@@ -43,7 +43,7 @@ describe('malformed input', () => {
       ),
       { numRuns: 400 },
     );
-  });
+  }, 120_000);
 
   it('names the resource and the field', () => {
     expect(() =>
@@ -56,5 +56,5 @@ describe('malformed input', () => {
         },
       ]),
     ).toThrow('GlobalNetworkPolicy "x": spec.ingress.0.action must be one of Allow, Deny, Log, Pass.');
-  });
+  }, 120_000);
 });

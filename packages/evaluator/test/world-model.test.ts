@@ -55,7 +55,7 @@ describe('selector strings as Calico builds them', () => {
 });
 
 describe('Kubernetes NetworkPolicy conversion (§2.3)', () => {
-  it('selector, default types, ports default to TCP, ipBlock except → notNets', () => {
+  it('selector, apiserver-defaulted types, ports default to TCP, ipBlock except → notNets', () => {
     const c = convertK8sNetworkPolicy({
       podSelector: {
         matchLabels: { b: '2', a: '1' },
@@ -72,7 +72,12 @@ describe('Kubernetes NetworkPolicy conversion (§2.3)', () => {
     expect(c.selector).toBe(
       "projectcalico.org/orchestrator == 'k8s' && a == '1' && b == '2' && k not in { 'x' }",
     );
-    expect(c.types).toEqual(['Ingress']);
+    // kube-apiserver defaulting: no policyTypes + non-empty egress → Ingress and Egress (issue #12 item 5).
+    expect(c.types).toEqual(['Ingress', 'Egress']);
+    expect(convertK8sNetworkPolicy({ podSelector: {}, egress: [] }).types).toEqual(['Ingress']);
+    expect(convertK8sNetworkPolicy({ podSelector: {}, policyTypes: ['Egress'], egress: [{}] }).types).toEqual(
+      ['Egress'],
+    );
     expect(c.ingress).toEqual([
       {
         action: 'Allow',

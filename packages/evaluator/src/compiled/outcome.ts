@@ -40,7 +40,7 @@ export class LazyOutcome implements ChainOutcome {
   }
 
   get steps(): readonly TraceStep[] {
-    this.#steps ??= runChain(this.#engine, this.#request, true).steps;
+    this.#steps ??= runChain(this.#engine, this.#request).steps;
     return this.#steps;
   }
 }

@@ -12,7 +12,9 @@
  * The parser is syntactic only: whether the addresses are valid and of one IP version is
  * checked when the flow is evaluated (`toPacket`), so the two never disagree.
  */
+
 import type { Issue, Result } from '@calico-dsl/core';
+import { checkIcmp } from '../net/icmp.js';
 import type { Flow } from '../path/flow.js';
 
 const PROTOCOLS: Readonly<Record<string, Flow['protocol']>> = {
@@ -93,10 +95,10 @@ function parseProtocol(text: string): Result<Flow['protocol']> {
 function parseIcmp(words: readonly string[]): Result<Flow['icmp'] | undefined> {
   if (words.length === 0) return { ok: true, value: undefined };
   const [typeWord, type, codeWord, code, ...rest] = words;
-  const byte = (t: string | undefined) => t !== undefined && /^\d{1,3}$/.test(t) && Number(t) <= 255;
+  const digits = (t: string | undefined) => t !== undefined && /^\d{1,3}$/.test(t);
   if (
     typeWord !== 'type' ||
-    !byte(type) ||
+    !digits(type) ||
     rest.length > 0 ||
     (codeWord !== undefined && codeWord !== 'code')
   ) {
@@ -105,13 +107,14 @@ function parseIcmp(words: readonly string[]): Result<Flow['icmp'] | undefined> {
       `After the destination only "type N [code M]" may follow (ICMP), e.g. 'icmp 10.0.0.1 -> 10.0.0.2 type 8 code 0'; got "${words.join(' ')}".`,
     );
   }
-  if (codeWord !== undefined && !byte(code)) {
+  if (codeWord !== undefined && !digits(code)) {
     return fail('icmp', `ICMP code "${code ?? ''}" is not a number 0-255: write e.g. "type 3 code 4".`);
   }
-  return {
-    ok: true,
-    value: code !== undefined ? { type: Number(type), code: Number(code) } : { type: Number(type) },
-  };
+  // The same bounds as `evaluate` (one parser, net/icmp.ts).
+  const checked = checkIcmp(
+    code !== undefined ? { type: Number(type), code: Number(code) } : { type: Number(type) },
+  );
+  return checked.ok ? { ok: true, value: checked.icmp } : fail('icmp', checked.message);
 }
 
 /**

@@ -51,7 +51,10 @@ export function parseIp(text: string): Ip | undefined {
   if (m) {
     let value = 0;
     for (let i = 1; i <= 4; i++) {
-      const octet = Number(m[i]);
+      const text = m[i] as string;
+      // `010.0.0.1` is ambiguous (octal in some readers) and `validate` rejects it in CIDRs.
+      if (text.length > 1 && text.startsWith('0')) return undefined;
+      const octet = Number(text);
       if (octet > 255) return undefined;
       value = value * 256 + octet;
     }

@@ -1,6 +1,7 @@
 /** The flow a user asks about, and its normalisation into a {@link Packet}. */
 import type { Issue } from '@calico-dsl/core';
 import type { Packet } from '../match/packet.js';
+import { checkIcmp } from '../net/icmp.js';
 import { type Ip, parseIp } from '../net/ip.js';
 import { flowProtocolNumber, hasPorts, protocolName } from '../net/protocol.js';
 
@@ -38,6 +39,15 @@ export function flowText(f: Flow): string {
   const via = f.via ? ` via ${f.via.node}${f.via.interface !== undefined ? `/${f.via.interface}` : ''}` : '';
   return `${String(proto)} ${src} → ${dst}${via}`;
 }
+
+/** `010.0.0.1`: say why it is refused (leading zeros read as octal elsewhere). */
+const zeroHint = (t: unknown): string =>
+  typeof t === 'string' && /(^|\.)0\d/.test(t)
+    ? ` (leading zeros are ambiguous: write ${t
+        .split('.')
+        .map((o) => String(Number(o)))
+        .join('.')})`
+    : '';
 
 const isPort = (p: unknown): p is number =>
   typeof p === 'number' && Number.isInteger(p) && p >= 0 && p <= 65535;
@@ -133,8 +143,10 @@ export function checkedPacket(
     );
   const src = typeof f.srcIp === 'string' ? parse(f.srcIp) : undefined;
   const dst = typeof f.dstIp === 'string' ? parse(f.dstIp) : undefined;
-  if (!src) issue('srcIp', `srcIp ${JSON.stringify(f.srcIp)} is not an IPv4 or IPv6 address.`);
-  if (!dst) issue('dstIp', `dstIp ${JSON.stringify(f.dstIp)} is not an IPv4 or IPv6 address.`);
+  if (!src)
+    issue('srcIp', `srcIp ${JSON.stringify(f.srcIp)} is not an IPv4 or IPv6 address${zeroHint(f.srcIp)}.`);
+  if (!dst)
+    issue('dstIp', `dstIp ${JSON.stringify(f.dstIp)} is not an IPv4 or IPv6 address${zeroHint(f.dstIp)}.`);
   if (src && dst && src.version !== dst.version)
     issue('dstIp', 'srcIp and dstIp must be the same IP version.');
   if (f.srcPort !== undefined && !isPort(f.srcPort)) issue('srcPort', 'srcPort must be an integer 0-65535.');
@@ -146,10 +158,9 @@ export function checkedPacket(
   if (via !== undefined && (typeof via !== 'object' || via === null || typeof via.node !== 'string')) {
     issue('via', 'via must be { node: string, interface?: string }.');
   }
-  const icmp = f.icmp as { type?: unknown; code?: unknown } | undefined;
-  if (icmp !== undefined && (typeof icmp !== 'object' || icmp === null || typeof icmp.type !== 'number')) {
-    issue('icmp', 'icmp must be { type: number, code?: number }.');
-  }
+  const checkedIcmp = f.icmp === undefined ? undefined : checkIcmp(f.icmp);
+  if (checkedIcmp !== undefined && !checkedIcmp.ok) issue('icmp', checkedIcmp.message);
+  const icmp = checkedIcmp?.ok ? checkedIcmp.icmp : undefined;
   if (issues.length > 0 || protocol === undefined || !src || !dst) return { ok: false, issues };
   const packet: Packet = {
     protocol,
@@ -157,11 +168,8 @@ export function checkedPacket(
     srcPort: hasPorts(protocol) ? (f.srcPort as number | undefined) : undefined,
     dst,
     dstPort: hasPorts(protocol) ? (f.dstPort as number | undefined) : undefined,
-    icmp:
-      icmp && typeof icmp.type === 'number'
-        ? // An ICMP message always has a code; echo request/reply and most types use 0.
-          { type: icmp.type, code: typeof icmp.code === 'number' ? icmp.code : 0 }
-        : undefined,
+    // An ICMP message always has a code; echo request/reply and most types use 0.
+    icmp: icmp ? { type: icmp.type, code: icmp.code ?? 0 } : undefined,
   };
   return { ok: true, packet, flow: flow as Flow };
 }

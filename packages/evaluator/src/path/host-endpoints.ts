@@ -36,7 +36,28 @@ export function hepForInterface(
 }
 
 /**
- * The specific HEP whose expectedIPs include `ip` (on `node` when given).
+ * The node's only named HEP when it has no expectedIPs (`interfaceName` alone): Felix binds it
+ * to that interface, and the node's addresses are the only ones it can carry here (§4.1, issue
+ * #12 item 7). `undefined` when the node has none or several named HEPs.
+ *
+ * @example
+ * ```ts
+ * soleUnaddressedHep(model, 'node-1')?.interfaceName; // 'eth0'
+ * ```
+ */
+export function soleUnaddressedHep(world: WorldModel, node: string): HostEndpointModel | undefined {
+  let found: HostEndpointModel | undefined;
+  for (const h of world.hostEndpoints) {
+    if (h.node !== node || h.interfaceName === '*') continue;
+    if (found !== undefined || h.expectedIPs.length > 0 || h.interfaceName === undefined) return undefined;
+    found = h;
+  }
+  return found;
+}
+
+/**
+ * The specific HEP whose expectedIPs include `ip` (on `node` when given); for one of `node`'s
+ * own addresses without such a HEP, the node's only named HEP without expectedIPs.
  *
  * @example
  * ```ts
@@ -45,13 +66,34 @@ export function hepForInterface(
  */
 export function hepOwningIp(world: WorldModel, ip: Ip, node?: string): HostEndpointModel | undefined {
   const k = ipKey(ip);
-  return first(
+  const owner = first(
     world,
     (h) =>
       h.interfaceName !== '*' &&
       (node === undefined || h.node === node) &&
       h.expectedIPs.some((e) => ipKey(e) === k),
   );
+  if (owner || node === undefined || world.nodeByIp.get(k) !== node) return owner;
+  return soleUnaddressedHep(world, node);
+}
+
+/**
+ * The HEP of the interface a node talks to other nodes through (pod → remote pod, SNAT'd
+ * service traffic): the one carrying its InternalIP, else the `*` HEP. Tunnel devices
+ * (IPIP/VXLAN) are not modelled.
+ *
+ * @example
+ * ```ts
+ * fabricHep(model, 'node-2')?.name;
+ * ```
+ */
+export function fabricHep(world: WorldModel, node: string): HostEndpointModel | undefined {
+  const n = world.nodes.get(node);
+  for (const ip of n?.internalIPs ?? []) {
+    const h = hepOwningIp(world, ip, node);
+    if (h) return h;
+  }
+  return wildcardHep(world, node);
 }
 
 /**

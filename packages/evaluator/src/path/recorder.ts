@@ -51,12 +51,14 @@ const STAGE_INDEX: Readonly<Record<Stage, number>> = {
   hostToWorkload: 10,
   endpointToHost: 11,
   exit: 12,
+  interface: 13,
+  reply: 14,
 };
 
 function staged(d: Omit<Decision, 'stage'>, stage: Stage): Decision {
   let byStage = STAGED.get(d);
   if (!byStage) {
-    byStage = new Array<Decision | undefined>(13).fill(undefined);
+    byStage = new Array<Decision | undefined>(15).fill(undefined);
     STAGED.set(d, byStage);
   }
   const i = STAGE_INDEX[stage];
@@ -92,6 +94,8 @@ export class PathDraft {
   readonly decidedBy: Decision;
   readonly entry: EndpointRef | undefined;
   readonly backend: PathResult['backend'] | undefined;
+  /** How many equivalent paths this one stands for besides itself. */
+  readonly folded: number;
   readonly #segments: readonly Segment[];
   #steps: readonly TraceStep[] | undefined;
 
@@ -101,11 +105,13 @@ export class PathDraft {
     entry: EndpointRef | undefined,
     backend: PathResult['backend'] | undefined,
     segments: readonly Segment[],
+    folded = 0,
   ) {
     this.verdict = verdict;
     this.decidedBy = decidedBy;
     this.entry = entry;
     this.backend = backend;
+    this.folded = folded;
     this.#segments = segments;
     this.#steps = undefined;
   }
@@ -123,6 +129,7 @@ export class PathDraft {
       ...(this.entry ? { entry: this.entry } : {}),
       ...(this.backend ? { backend: this.backend } : {}),
       decidedBy: this.decidedBy,
+      ...(this.folded > 0 ? { folded: this.folded } : {}),
     };
     Object.defineProperty(result, 'steps', { enumerable: true, get: () => this.steps });
     return result as PathResult;
@@ -156,22 +163,6 @@ export class PathRecorder {
     );
   }
 
-  /** The steps recorded so far, as a thunk (for sharing a prefix with other paths). */
-  snapshot(): () => readonly TraceStep[] {
-    const segments = [...this.#segments];
-    let cached: readonly TraceStep[] | undefined;
-    return () => {
-      cached ??= flatten(segments);
-      return cached;
-    };
-  }
-
-  /** Adds steps recorded for a shared prefix of this path (e.g. the entry stages). */
-  replay(prefix: () => readonly TraceStep[]): void {
-    const index = this.#index;
-    this.#segments.push(() => prefix().map((s) => (s.path === index ? s : { ...s, path: index })));
-  }
-
   /** Runs one chain through the engine and records its steps. */
   chain(
     stage: Stage,
@@ -201,8 +192,9 @@ export class PathRecorder {
     decidedBy: Decision,
     entry: EndpointRef | undefined,
     backend: PathResult['backend'] | undefined,
+    folded = 0,
   ): PathDraft {
-    return new PathDraft(verdict, decidedBy, entry, backend, this.#segments);
+    return new PathDraft(verdict, decidedBy, entry, backend, this.#segments, folded);
   }
 }
 

@@ -73,10 +73,9 @@ function runRules(
  * runChain(engine, { endpoint, chain: 'normal', direction: 'ingress', packet, trace }).verdict;
  * ```
  */
-export function runChain(engine: Engine, req: ChainRequest, record = true): ChainOutcome {
+export function runChain(engine: Engine, req: ChainRequest): ChainOutcome {
   const steps: TraceStep[] = [];
-  // Without `record`, only the verdict, decision and unsupported uses are computed.
-  const push = record ? stepSink(req, steps) : NOOP;
+  const push = stepSink(req, steps);
   const unsupported: Omit<UnsupportedUse, 'direction'>[] = [];
   const dir = req.direction;
   // §3.1 step 3: only tiers with ≥1 applicable policy; others are skipped entirely.
@@ -88,7 +87,6 @@ export function runChain(engine: Engine, req: ChainRequest, record = true): Chai
       const policy = policyRef(p);
       // §2.5: staged policies are never enforced (but they count for tier applicability).
       if (p.staged) {
-        if (!record) continue;
         // §2.5: report what it would have done (flow-log style), without enforcing it.
         const would = runRules(engine, dir === 'ingress' ? p.ingress : p.egress, req, NOOP, NOOP);
         push(
@@ -264,26 +262,4 @@ function runProfiles(
       : 'no policy or profile allowed the packet: default drop';
   push({ action: 'no-profile-match', reason });
   return { verdict: 'deny', steps, decision: { direction: dir, reason }, unsupported };
-}
-
-/**
- * An outcome whose `steps` are computed on first read (by running the chain again with
- * recording on) — for engines that want the verdict fast and the trace only on demand.
- *
- * @example
- * ```ts
- * lazySteps(runChain(engine, req, false), () => runChain(engine, req, true).steps);
- * ```
- */
-export function lazySteps(fast: ChainOutcome, steps: () => readonly TraceStep[]): ChainOutcome {
-  let cached: readonly TraceStep[] | undefined;
-  return {
-    verdict: fast.verdict,
-    decision: fast.decision,
-    unsupported: fast.unsupported,
-    get steps() {
-      cached ??= steps();
-      return cached;
-    },
-  };
 }

@@ -84,6 +84,9 @@ export function formatDecision(d: Decision): string {
   return who ? `${who}${rule}: ${d.reason}` : `${d.stage}: ${d.reason}`;
 }
 
+/** `explain()` prints at most this many paths (the rest are in `paths`). */
+const EXPLAIN_PATHS = 20;
+
 /**
  * Renders a whole result as text.
  *
@@ -119,15 +122,22 @@ export function explainText(input: {
   readonly unsupported: readonly UnsupportedUse[];
 }): string {
   const lines: string[] = [`Flow ${input.flowText}`];
-  lines.push(`Verdict: ${input.verdict}${input.paths.length > 1 ? ` (${input.paths.length} paths)` : ''}`);
+  const folded = input.paths.reduce((n, p) => n + (p.folded ?? 0), 0);
+  const count = input.paths.length + folded;
+  lines.push(
+    `Verdict: ${input.verdict}${count > 1 ? ` (${count} paths${folded > 0 ? `, ${folded} folded into ${input.paths.length}` : ''})` : ''}`,
+  );
   input.paths.forEach((p, i) => {
+    if (i === EXPLAIN_PATHS) lines.push(`… ${input.paths.length - i} more paths not shown (see \`paths\`)`);
+    if (i >= EXPLAIN_PATHS) return;
     const via = [
       p.entry ? `entry ${formatEndpoint(p.entry)}` : undefined,
       p.backend ? `backend ${formatEndpoint(p.backend)} ${p.backend.ip}:${p.backend.port ?? ''}` : undefined,
     ]
       .filter((x) => x !== undefined)
       .join(' → ');
-    lines.push(`Path ${i + 1}${via ? `: ${via}` : ''} — ${p.verdict}`);
+    const more = p.folded ? ` (and ${p.folded} equivalent paths)` : '';
+    lines.push(`Path ${i + 1}${via ? `: ${via}` : ''} — ${p.verdict}${more}`);
     lines.push(`  decided by ${formatDecision(p.decidedBy)}`);
     for (const s of p.steps) lines.push(`  ${formatStep(s)}`);
   });

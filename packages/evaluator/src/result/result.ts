@@ -1,9 +1,7 @@
 /** The concrete {@link EvaluationResult}: trace and text are built on first use. */
 import type { Issue } from '@calico-dsl/core';
-import type { Engine } from '../engine.js';
-import type { Packet } from '../match/packet.js';
 import { type Flow, flowText } from '../path/flow.js';
-import { type PathSet, tracePaths } from '../path/path.js';
+import type { PathSet } from '../path/interpret.js';
 import type { PathDraft } from '../path/recorder.js';
 import { explainText, formatDecision } from './explain.js';
 import type { Decision, EvaluationResult, PathResult, TraceStep, UnsupportedUse, Verdict } from './types.js';
@@ -38,11 +36,10 @@ export class Evaluation implements EvaluationResult {
   readonly issues: readonly Issue[];
   /** The flow (its text is built only for `explain()`), or the text of an invalid one. */
   readonly #flow: Flow | string;
-  // The traced paths. A verdict-only evaluation (see `deferred`) traces on first read from
-  // `#engine` + `#packet`; every field is set in the constructor so all evaluations share a shape.
+  // The traced paths. A verdict-only evaluation (see `deferred`) traces on first read with
+  // `#trace`; every field is set in the constructor so all evaluations share a shape.
   #set: PathSet | undefined;
-  readonly #engine: Engine | undefined;
-  readonly #packet: Packet | undefined;
+  readonly #tracePaths: (() => PathSet) | undefined;
   #paths: readonly PathResult[] | undefined;
   #trace: readonly TraceStep[] | undefined;
 
@@ -51,34 +48,32 @@ export class Evaluation implements EvaluationResult {
     verdict: Verdict,
     issues: readonly Issue[],
     set: PathSet | undefined,
-    engine: Engine | undefined,
-    packet: Packet | undefined,
+    tracePaths: (() => PathSet) | undefined,
   ) {
     this.verdict = verdict;
     this.issues = issues;
     this.#flow = flow;
     this.#set = set;
-    this.#engine = engine;
-    this.#packet = packet;
+    this.#tracePaths = tracePaths;
     this.#paths = undefined;
     this.#trace = undefined;
   }
 
   /** An evaluation whose paths are already traced (or an invalid flow's: no paths, its issues). */
   static traced(flow: Flow | string, set: PathSet, issues: readonly Issue[]): Evaluation {
-    return new Evaluation(flow, combined(set.paths), issues, set, undefined, undefined);
+    return new Evaluation(flow, combined(set.paths), issues, set, undefined);
   }
 
   /**
-   * An evaluation whose verdict is known (the engine's chain verdicts) and whose paths are
-   * traced only when read: `tracePaths` gives the same verdict, with the trace.
+   * An evaluation whose verdict is known (the same plans run on the engine's chain verdicts)
+   * and whose paths are traced only when read.
    */
-  static deferred(flow: Flow, verdict: Verdict, engine: Engine, packet: Packet): Evaluation {
-    return new Evaluation(flow, verdict, NO_ISSUES, undefined, engine, packet);
+  static deferred(flow: Flow, verdict: Verdict, tracePaths: () => PathSet): Evaluation {
+    return new Evaluation(flow, verdict, NO_ISSUES, undefined, tracePaths);
   }
 
   #traced(): PathSet {
-    this.#set ??= tracePaths(this.#engine as Engine, this.#packet as Packet, this.#flow as Flow);
+    this.#set ??= (this.#tracePaths as () => PathSet)();
     return this.#set;
   }
 

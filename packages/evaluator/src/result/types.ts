@@ -35,6 +35,8 @@ export type Stage =
   | 'workloadIngress'
   | 'hostToWorkload'
   | 'endpointToHost'
+  | 'interface'
+  | 'reply'
   | 'exit';
 
 /**
@@ -156,6 +158,11 @@ export interface PathResult {
   readonly backend?: EndpointRef & { readonly ip: string; readonly port?: number };
   readonly decidedBy: Decision;
   readonly steps: readonly TraceStep[];
+  /**
+   * How many other paths (other entry nodes or backends, same hooks and outcomes) this path
+   * stands for; set only when a flow has more paths than `explain()` and `paths` keep apart.
+   */
+  readonly folded?: number;
 }
 
 /**

@@ -2,6 +2,7 @@
  * Builds the {@link WorldModel} from resources (what `fromYaml` returns, or DSL builders):
  * reads them, then assembles profiles, endpoints, nodes, services, policies and Felix settings.
  */
+
 import type { Issue } from '@calico-dsl/core';
 import { type Cidr, type Ip, ipFromValue, ipKey } from '../net/ip.js';
 import { buildHostEndpoints, buildNetworkSets, buildNodes, buildWorkloads } from './endpoints.js';
@@ -15,6 +16,7 @@ import type {
   WorkloadEndpointModel,
   WorldModel,
 } from './model.js';
+import { outOfScopeIssues } from './out-of-scope.js';
 import type { CalicoVersion } from './policies.js';
 import { buildPolicySet } from './policy-set.js';
 import { buildProfiles } from './profiles.js';
@@ -102,6 +104,6 @@ export function buildModel(input: readonly unknown[], options: BuildOptions = {}
     ...felix,
     ...ipOwnership(workloads, hostEndpoints, networkSets),
     nodeByIp,
-    issues: [...issues, ...sc.issues],
+    issues: [...issues, ...sc.issues, ...outOfScopeIssues(index, hostEndpoints)],
   };
 }

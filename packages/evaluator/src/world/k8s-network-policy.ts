@@ -129,6 +129,20 @@ export interface ConvertedK8sPolicy {
 }
 
 /**
+ * The kube-apiserver's defaulting of an empty `policyTypes` (`SetDefaults_NetworkPolicySpec`):
+ * Ingress, plus Egress when `spec.egress` is non-empty. A manifest with egress rules and no
+ * `policyTypes` therefore isolates egress on a real cluster (§2.3).
+ *
+ * @example
+ * ```ts
+ * defaultPolicyTypes({ podSelector: {}, egress: [{}] }); // ['Ingress', 'Egress']
+ * ```
+ */
+export function defaultPolicyTypes(spec: K8sNetworkPolicySpec): readonly PolicyType[] {
+  return spec.egress !== undefined && spec.egress.length > 0 ? ['Ingress', 'Egress'] : ['Ingress'];
+}
+
+/**
  * Converts a Kubernetes NetworkPolicy spec the way Calico does (§2.3).
  *
  * @example
@@ -138,7 +152,7 @@ export interface ConvertedK8sPolicy {
  */
 export function convertK8sNetworkPolicy(spec: K8sNetworkPolicySpec): ConvertedK8sPolicy {
   const types: readonly PolicyType[] =
-    spec.policyTypes && spec.policyTypes.length > 0 ? spec.policyTypes : ['Ingress'];
+    spec.policyTypes && spec.policyTypes.length > 0 ? spec.policyTypes : defaultPolicyTypes(spec);
   return {
     selector: podSelector(spec.podSelector),
     types,

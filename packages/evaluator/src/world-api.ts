@@ -7,14 +7,14 @@ import type { Packet } from './match/packet.js';
 import { type Ip, parseIp } from './net/ip.js';
 import { flowProtocolNumber, hasPorts } from './net/protocol.js';
 import { checkedPacket, type Flow, plainPacket } from './path/flow.js';
-import { type PathSet, tracePaths } from './path/path.js';
+import { type PathSet, tracePlans, verdictOfPlans } from './path/interpret.js';
+import { checkVia, PlanCache } from './path/paths.js';
 import { endpointRef } from './path/recorder.js';
-import { findFrontend, workloadOwning } from './path/targets.js';
 import { createReferenceEngine } from './reference/engine.js';
 import { Evaluation } from './result/result.js';
 import type { EndpointRef, EvaluationResult, PolicyRef, Verdict } from './result/types.js';
 import { type BuildOptions, buildModel } from './world/build.js';
-import type { EndpointModel, WorldModel } from './world/model.js';
+import type { EndpointModel, WorkloadEndpointModel, WorldModel } from './world/model.js';
 
 /**
  * Options of {@link World.from}.
@@ -160,8 +160,22 @@ export class World {
     return ip;
   };
 
+  // The reply leg of an untracked connection enters where the reply is addressed (no `via`).
+  readonly #replyPlans = (reply: Packet) => this.#plans.bound(reply);
+  // The role binding of the flow being evaluated (reused: evaluation is synchronous; a reply
+  // leg plans through `#plans` but never writes here).
+  readonly #bind: {
+    source: WorkloadEndpointModel | undefined;
+    destination: WorkloadEndpointModel | undefined;
+  } = {
+    source: undefined,
+    destination: undefined,
+  };
+  readonly #plans: PlanCache;
+
   private constructor(model: WorldModel, engine: Engine) {
     this.model = model;
+    this.#plans = new PlanCache(model);
     this.#engine = engine;
   }
 
@@ -218,10 +232,32 @@ export class World {
   }
 
   #evaluatePacket(flow: Flow, packet: Packet): EvaluationResult {
-    // Pod → pod on an engine with chain verdicts: the verdict now, the paths when read.
-    const direct = this.#directVerdict(packet);
-    if (direct !== undefined) return Evaluation.deferred(flow, direct, this.#engine, packet);
-    return Evaluation.traced(flow, tracePaths(this.#engine, packet, flow), NO_ISSUES);
+    const via = flow.via;
+    if (via !== undefined) {
+      // §contract: a `via` the world does not have is an input error, never a different path.
+      const bad = checkVia(this.model, via);
+      if (bad.length > 0) return Evaluation.traced(flow, NO_PATHS, bad);
+    }
+    const cache = this.#plans;
+    const plans = cache.plansOf(packet, via);
+    const source = cache.source;
+    const destination = cache.destination;
+    const engine = this.#engine;
+    const reply = this.#replyPlans;
+    const bind = this.#bind;
+    bind.source = source;
+    bind.destination = destination;
+    // With chain verdicts: the verdict now, the trace (the same interpreter) when read.
+    const verdict = verdictOfPlans(engine, plans, packet, bind, reply);
+    if (verdict !== undefined)
+      return Evaluation.deferred(flow, verdict, () =>
+        tracePlans(engine, plans, packet, { source, destination }, reply),
+      );
+    return Evaluation.traced(
+      flow,
+      tracePlans(engine, plans, packet, { source, destination }, reply),
+      NO_ISSUES,
+    );
   }
 
   /**
@@ -287,47 +323,13 @@ export class World {
     return out;
   }
 
-  /**
-   * The verdict `evaluate` gives a pod → pod flow with no service frontend in between (§4.8:
-   * workload egress, then workload ingress), from the engine's chain verdicts alone;
-   * `undefined` for every other case, which goes through `evaluate`.
-   */
-  #podToPodVerdict(
-    protocol: number | undefined,
-    s: Ip,
-    d: Ip,
-    port: number | undefined,
-  ): Verdict | undefined {
-    const engine = this.#engine;
-    if (!engine.verdict || protocol === undefined) return undefined;
-    const ported = hasPorts(protocol);
-    if (ported && port === undefined) return undefined;
-    const packet: Packet = {
+  #evaluateFlow(protocol: Flow['protocol'], s: Ip, d: Ip, port: number | undefined): Verdict {
+    return this.evaluate({
       protocol,
-      src: s,
-      srcPort: undefined,
-      dst: d,
-      dstPort: ported ? port : undefined,
-      icmp: undefined,
-    };
-    return this.#directVerdict(packet);
-  }
-
-  /**
-   * The verdict of a packet from a pod to a pod with no service frontend in between (§4.8:
-   * workload egress, then workload ingress — the one path `tracePaths` follows for it), from
-   * the engine's allocation-free chain verdicts; `undefined` when the engine has none or the
-   * packet takes any other path.
-   */
-  #directVerdict(packet: Packet): Verdict | undefined {
-    const engine = this.#engine;
-    if (engine.verdict === undefined) return undefined;
-    const from = workloadOwning(this.model, packet.src);
-    if (from === undefined) return undefined;
-    const to = workloadOwning(this.model, packet.dst);
-    if (to === undefined || findFrontend(this.model, packet) !== undefined) return undefined;
-    if (engine.verdict(from, 'normal', 'egress', packet) !== 'allow') return 'Deny';
-    return engine.verdict(to, 'normal', 'ingress', packet) === 'allow' ? 'Allow' : 'Deny';
+      srcIp: s.text,
+      dstIp: d.text,
+      ...(port !== undefined ? { dstPort: port } : {}),
+    }).verdict;
   }
 
   /**
@@ -355,14 +357,24 @@ export class World {
         const s = ipOf(src);
         const d = ipOf(dst);
         if (!s || !d || s.version !== d.version) return 'Deny';
+        if (protocol === undefined) return this.#evaluateFlow(options.protocol, s, d, options.port);
+        const ported = hasPorts(protocol);
+        if (ported && options.port === undefined)
+          return this.#evaluateFlow(options.protocol, s, d, options.port);
+        // The packet straight from the parsed addresses (no text round trip), through `evaluate`'s path.
+        const packet: Packet = {
+          protocol,
+          src: s,
+          srcPort: undefined,
+          dst: d,
+          dstPort: ported ? options.port : undefined,
+          icmp: undefined,
+        };
+        const plans = this.#plans.plansOf(packet, undefined);
+        const bind = { source: this.#plans.source, destination: this.#plans.destination };
         return (
-          this.#podToPodVerdict(protocol, s, d, options.port) ??
-          this.evaluate({
-            protocol: options.protocol,
-            srcIp: s.text,
-            dstIp: d.text,
-            ...(options.port !== undefined ? { dstPort: options.port } : {}),
-          }).verdict
+          verdictOfPlans(this.#engine, plans, packet, bind, this.#replyPlans) ??
+          this.#evaluateFlow(options.protocol, s, d, options.port)
         );
       }),
     );

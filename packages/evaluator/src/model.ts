@@ -1,0 +1,48 @@
+/**
+ * `@calico-dsl/evaluator/model` — the evaluator's internal model, for the analysis package.
+ * **Unstable:** these types and functions change with the evaluator, without a major version.
+ *
+ * - the normalised world (`WorldModel`, endpoints, policies, rules: `RuleModel`, …) and
+ *   `buildModel`;
+ * - the chain-applicability lookup (`applicableTiers`, `policyInChain`);
+ * - the packet path as data: `Topology` (`topologyOf`, `ownerRegions`, `frontendRegions`,
+ *   `enumerateTopologies`), `PathPlan` / `Hook` and `planPaths`.
+ */
+
+export type { ChainClass, Direction, TierPolicies } from './engine.js';
+export type { Packet } from './match/packet.js';
+export type { Cidr, Ip } from './net/ip.js';
+export type {
+  ChainHook,
+  DnatHook,
+  FailsafeHook,
+  Hook,
+  HookTable,
+  IfMarked,
+  OutcomeHook,
+  PacketView,
+  PathPlan,
+  SnatHook,
+} from './path/hooks.js';
+export { entries, externalPlans, hostPlans, planPaths, podPlans } from './path/plan.js';
+export type { Frontend } from './path/targets.js';
+export type {
+  DestinationOwner,
+  FrontendRegion,
+  OwnerRegion,
+  SourceOwner,
+  Topology,
+} from './path/topology.js';
+export {
+  addressOwner,
+  destinationOwner,
+  enumerateTopologies,
+  frontendRegions,
+  makeTopology,
+  ownerRegions,
+  sourceOwner,
+  topologyOf,
+} from './path/topology.js';
+export { applicableTiers, policyInChain } from './reference/applicability.js';
+export { type BuildOptions, buildModel } from './world/build.js';
+export type * from './world/model.js';

@@ -1,0 +1,222 @@
+/**
+ * The packet path as data: the hooks a packet crosses, in order, each with the packet view it
+ * sees and what its outcomes mean (calico-semantics.md §4.3–§4.8, §5). One interpreter
+ * (`interpret.ts`) runs any list of hooks; the planner (`plan.ts`) writes the lists.
+ */
+import type { ChainClass, Direction } from '../engine.js';
+import type { Ip } from '../net/ip.js';
+import type { EndpointRef, Stage, StepAction } from '../result/types.js';
+import type {
+  BackendModel,
+  EndpointModel,
+  HostEndpointModel,
+  WorkloadEndpointModel,
+} from '../world/model.js';
+import type { Frontend } from './targets.js';
+
+/**
+ * Which version of the packet a hook sees: as sent, after kube-proxy's DNAT (backend address
+ * and port), or after kube-proxy's SNAT/MASQUERADE (source = a node address) (§5).
+ *
+ * @example
+ * ```ts
+ * const view: PacketView = 'postDnat'; // workload ingress of a service backend
+ * ```
+ */
+export type PacketView = 'original' | 'postDnat' | 'postSnat';
+
+/**
+ * The iptables table a hook lives in. A failsafe hit ends its table on its node only (§4.6).
+ *
+ * @example
+ * ```ts
+ * const table: HookTable = 'mangle'; // pre-DNAT policy, mangle PREROUTING
+ * ```
+ */
+export type HookTable = 'raw' | 'mangle' | 'nat' | 'filter';
+
+/**
+ * What the accept mark (set by an untracked or pre-DNAT Allow, per node) does to a hook: `run`
+ * it anyway, or `skip` it (filter INPUT/OUTPUT `acceptAlreadyAccepted`, the FORWARD
+ * `cali-from-hep-forward` guard, mangle PREROUTING after raw, §4.4).
+ *
+ * @example
+ * ```ts
+ * const guard: IfMarked = 'skip';
+ * ```
+ */
+export type IfMarked = 'run' | 'skip';
+
+/**
+ * A failsafe check (§4.6): the packet matches when one of `matches` hits (a list of
+ * FelixConfiguration ports, compared with the packet's destination or source port; the list's
+ * `net` restricts the remote side: the source going in, the destination going out). A hit
+ * accepts in `table` only: the rest of that table on `node` is skipped.
+ *
+ * @example
+ * ```ts
+ * const hook: FailsafeHook = {
+ *   kind: 'failsafe', node: 'node-1', endpoint: hep, direction: 'in', table: 'raw', view: 'original',
+ *   ifMarked: 'run', matches: [{ list: 'inbound', port: 'dst' }, { list: 'outbound', port: 'src' }],
+ *   onHit: 'continue',
+ * };
+ * ```
+ */
+export interface FailsafeHook {
+  readonly kind: 'failsafe';
+  readonly node: string;
+  readonly endpoint: HostEndpointModel;
+  readonly direction: 'in' | 'out';
+  readonly table: 'raw' | 'mangle' | 'filter';
+  readonly view: PacketView;
+  readonly ifMarked: IfMarked;
+  readonly matches: readonly { readonly list: 'inbound' | 'outbound'; readonly port: 'dst' | 'src' }[];
+  /** The trace action of a hit: `allow` decides the path (filter), `continue` only ends the table. */
+  readonly onHit: 'allow' | 'continue';
+}
+
+/**
+ * One Felix policy chain of one endpoint (§3.1, §4.3–§4.5). `onAllow: 'mark'` sets the node's
+ * accept mark (pre-DNAT); `'notrack'` also leaves the connection untracked (untracked policy:
+ * its reply is not a conntrack reply and must be allowed on its own, §4.4); `onNone` is what "no policy decided" means (`continue` for
+ * untracked, pre-DNAT and forward chains; normal chains always decide). Deny always drops.
+ *
+ * @example
+ * ```ts
+ * const hook: ChainHook = {
+ *   kind: 'chain', stage: 'preDnat', node: 'node-1', table: 'mangle', endpoint: hep, chain: 'preDnat',
+ *   direction: 'ingress', view: 'original', ifMarked: 'skip', onAllow: 'mark', onNone: 'continue',
+ * };
+ * ```
+ */
+export interface ChainHook {
+  readonly kind: 'chain';
+  readonly stage: Stage;
+  readonly node: string | undefined;
+  readonly table: 'raw' | 'mangle' | 'filter';
+  /**
+   * The endpoint, or a role bound per run: `'backend'` (the backend the path runs for),
+   * `'source'` / `'destination'` (the flow's source / destination pod). Roles let every flow
+   * between two nodes share one plan.
+   */
+  readonly endpoint: EndpointModel | EndpointRole;
+  readonly chain: ChainClass;
+  readonly direction: Direction;
+  readonly view: PacketView;
+  readonly ifMarked: IfMarked;
+  readonly onAllow: 'continue' | 'mark' | 'notrack';
+  readonly onNone: 'continue' | 'deny';
+}
+
+/**
+ * An endpoint named by its role in the flow, bound when a plan runs.
+ *
+ * @example
+ * ```ts
+ * const role: EndpointRole = 'destination';
+ * ```
+ */
+export type EndpointRole = 'backend' | 'source' | 'destination';
+
+/**
+ * The pods a flow binds the `'source'` / `'destination'` roles to (from its topology).
+ *
+ * @example
+ * ```ts
+ * const bind: RoleBinding = { source: wep, destination: undefined };
+ * ```
+ */
+export interface RoleBinding {
+  readonly source: WorkloadEndpointModel | undefined;
+  readonly destination: WorkloadEndpointModel | undefined;
+}
+
+/**
+ * kube-proxy's DNAT (nat PREROUTING / OUTPUT): the frontend the original destination hit; the
+ * packet becomes the backend the path runs for (one of the plan's `backends`). Later hooks with
+ * view `postDnat` see the backend.
+ *
+ * @example
+ * ```ts
+ * const hook: DnatHook = { kind: 'dnat', node: 'node-1', frontend };
+ * ```
+ */
+export interface DnatHook {
+  readonly kind: 'dnat';
+  readonly node: string | undefined;
+  readonly frontend: Frontend;
+}
+
+/**
+ * kube-proxy's SNAT/MASQUERADE (nat POSTROUTING, after filter FORWARD): the source becomes
+ * `address` (a node address) for hooks with view `postSnat` (§5).
+ *
+ * @example
+ * ```ts
+ * const hook: SnatHook = { kind: 'snat', node: 'node-1', address: parseIp('10.0.0.11')!, reason: 'remote backend' };
+ * ```
+ */
+export interface SnatHook {
+  readonly kind: 'snat';
+  readonly node: string;
+  readonly address: Ip;
+  readonly reason: string;
+}
+
+/**
+ * A step whose outcome does not depend on policy: host → local pod (always allowed, §3.3),
+ * DefaultEndpointToHostAction (§4.7), leaving the model, an unpoliced interface (§4.1), a
+ * service without backends (§5). `verdict` ends the path (absent: the path goes on);
+ * `decides` says whether it is the path's decision (`ifUndecided`: only when nothing else
+ * decided, as for leaving the model).
+ *
+ * @example
+ * ```ts
+ * const hook: OutcomeHook = {
+ *   kind: 'outcome', stage: 'hostToWorkload', action: 'allow', verdict: 'Allow', decides: 'always',
+ *   reason: 'host → local workload is always allowed (§3.3)',
+ * };
+ * ```
+ */
+export interface OutcomeHook {
+  readonly kind: 'outcome';
+  readonly stage: Stage;
+  readonly action: StepAction;
+  readonly verdict: 'Allow' | 'Deny' | undefined;
+  readonly decides: 'always' | 'ifUndecided' | 'never';
+  readonly reason: string;
+  readonly endpoint?: EndpointRef | EndpointRole;
+}
+
+/**
+ * One hook of a path, a discriminated union on `kind`.
+ *
+ * @example
+ * ```ts
+ * const kinds = plan.hooks.map((h: Hook) => h.kind); // e.g. ['failsafe', 'chain', 'dnat', 'chain']
+ * ```
+ */
+export type Hook = FailsafeHook | ChainHook | DnatHook | SnatHook | OutcomeHook;
+
+/**
+ * One way a flow can go: where it enters (node and HEP, when it enters from outside), the
+ * backends kube-proxy may pick here (when DNAT'd: the plan runs once per backend, and hooks
+ * naming `'backend'` mean that backend — backends on one node share a plan), and the ordered
+ * hooks. A run ends Allow unless a hook denies or an outcome hook says otherwise.
+ *
+ * @example
+ * ```ts
+ * const plans: readonly PathPlan[] = planPaths(world.model, topology);
+ * plans[0]?.hooks.length;
+ * ```
+ */
+export interface PathPlan {
+  /** Where the path starts, as the trace names it (the source pod, the host, or the entry HEP). */
+  readonly entry: EndpointRef | 'source' | undefined;
+  /** The node and HEP a packet from outside enters through (both undefined otherwise). */
+  readonly entryNode: string | undefined;
+  readonly entryHep: HostEndpointModel | undefined;
+  /** Empty when the path has no DNAT. */
+  readonly backends: readonly BackendModel[];
+  readonly hooks: readonly Hook[];
+}

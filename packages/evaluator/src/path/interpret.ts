@@ -1,0 +1,467 @@
+/**
+ * The one interpreter of {@link PathPlan}s: runs a plan's hooks for a packet and gives the path
+ * verdict, decision and trace. It knows no origin or destination: everything it needs is in
+ * the hooks (packet view, accept-mark guard, what allow / deny / no verdict mean).
+ */
+import type { Engine } from '../engine.js';
+import type { Packet } from '../match/packet.js';
+import { cidrContains } from '../net/ip.js';
+import { protocolName } from '../net/protocol.js';
+import type {
+  Decision,
+  EndpointRef,
+  PathResult,
+  Stage,
+  StepAction,
+  UnsupportedUse,
+} from '../result/types.js';
+import type { BackendModel, EndpointModel, FailsafePortModel, WorldModel } from '../world/model.js';
+import type {
+  ChainHook,
+  DnatHook,
+  EndpointRole,
+  FailsafeHook,
+  Hook,
+  PathPlan,
+  RoleBinding,
+} from './hooks.js';
+import { endpointRef, type PathDraft, PathRecorder } from './recorder.js';
+
+/**
+ * All paths of one flow (as drafts: the public `PathResult`s are built when read).
+ *
+ * @example
+ * ```ts
+ * const set: PathSet = tracePlans(engine, plans, packet);
+ * set.paths.map((p) => p.verdict);
+ * ```
+ */
+export interface PathSet {
+  readonly paths: PathDraft[];
+  readonly unsupported: UnsupportedUse[];
+}
+
+/** Where the interpreter sends chains and notes: a trace recorder, or verdicts only. */
+interface Sink {
+  /** Runs a chain; a recording sink pushes the chain's decision (or undefined) onto `decisions`. */
+  chain(
+    hook: ChainHook,
+    endpoint: EndpointModel,
+    packet: Packet,
+    decisions: (Decision | undefined)[] | undefined,
+  ): 'allow' | 'deny' | 'none';
+  note(stage: Stage, action: StepAction, reason: string, endpoint?: EndpointRef): void;
+}
+
+const SKIPPED = 'skipped: already accepted by untracked/pre-DNAT policy (§4.4)';
+const UNTRACKED_REPLY =
+  'untracked (doNotTrack) Allow: the connection is not tracked, so its reply must be allowed on its own (§4.4); reply leg';
+
+function packetText(p: Packet): string {
+  const port = (n: number | undefined) => (n === undefined ? '' : `:${n}`);
+  return `${protocolName(p.protocol)} ${p.src.text}${port(p.srcPort)} → ${p.dst.text}${port(p.dstPort)}`;
+}
+
+function failsafeHit(
+  list: readonly FailsafePortModel[],
+  protocol: number,
+  port: number | undefined,
+  remote: Packet['dst'],
+): boolean {
+  if (port === undefined) return false;
+  for (let i = 0; i < list.length; i++) {
+    const f = list[i] as FailsafePortModel;
+    if (f.protocol === protocol && f.port === port && (f.net === undefined || cidrContains(f.net, remote)))
+      return true;
+  }
+  return false;
+}
+
+/** The reason text of a failsafe hit, or undefined when the packet does not match. */
+function failsafeMatch(world: WorldModel, h: FailsafeHook, pkt: Packet): string | undefined {
+  const remote = h.direction === 'in' ? pkt.src : pkt.dst;
+  for (const m of h.matches) {
+    const list = m.list === 'inbound' ? world.failsafeInbound : world.failsafeOutbound;
+    const port = m.port === 'dst' ? pkt.dstPort : pkt.srcPort;
+    if (!failsafeHit(list, pkt.protocol, port, remote)) continue;
+    const p = `${protocolName(pkt.protocol)}:${port}`;
+    if (m.port === 'src')
+      return `source port ${p} is an ${m.list} failsafe port: untracked policy bypassed in the raw table (§4.6)`;
+    if (h.onHit === 'allow')
+      return h.direction === 'in'
+        ? `inbound failsafe ${p}: accepted before any policy (§4.6)`
+        : `outbound failsafe ${p}${h.view === 'postDnat' ? ' (post-DNAT destination, mangle POSTROUTING)' : ''} (§4.6)`;
+    return h.table === 'raw'
+      ? `${m.list} failsafe port ${p}: untracked policy bypassed in the raw table (§4.6)`
+      : `inbound failsafe port ${p}: pre-DNAT policy bypassed in the mangle table; forwarded traffic is still policed (§4.6)`;
+  }
+  return undefined;
+}
+
+function pickDecision(decisions: readonly (Decision | undefined)[]): Decision {
+  // The last decision made by a policy (not a profile), else the last decision at all.
+  let last: Decision | undefined;
+  for (let i = decisions.length - 1; i >= 0; i--) {
+    const d = decisions[i];
+    if (d === undefined) continue;
+    if (d.policy && d.policy.kind !== 'Profile') return d;
+    last ??= d;
+  }
+  return last ?? { stage: 'exit', reason: 'no stage decided' };
+}
+
+function dnatText(h: DnatHook, backend: BackendModel, original: Packet): string {
+  const s = h.frontend.servicePort.service;
+  return `kube-proxy DNAT: ${original.dst.text}:${original.dstPort} (${h.frontend.kind} of service ${s.namespace}/${s.name}) → ${backend.ip.text}:${backend.port}`;
+}
+
+/** What a run left behind besides its end: whether an untracked Allow left the connection untracked. */
+interface RunState {
+  untracked: boolean;
+}
+
+/**
+ * The plans of a reply packet (the caller's planner), for the reply leg of an untracked
+ * connection (§4.4: "the reverse direction must be allowed explicitly").
+ */
+export type ReplyPlanner = (reply: Packet) => {
+  readonly plans: readonly PathPlan[];
+  readonly bind: RoleBinding;
+};
+
+/** The endpoint a hook names, its role bound for this run. */
+function bound(
+  e: EndpointModel | EndpointRole,
+  backend: BackendModel | undefined,
+  bind: RoleBinding,
+): EndpointModel {
+  if (typeof e !== 'string') return e;
+  const m = e === 'backend' ? backend?.endpoint : e === 'source' ? bind.source : bind.destination;
+  if (m === undefined) throw new Error(`evaluator: plan role ${e} is not bound`);
+  return m;
+}
+
+/**
+ * The reply of a packet: addresses and ports swapped; an echo request becomes an echo reply.
+ *
+ * @example
+ * ```ts
+ * replyPacket(packet).dst === packet.src; // true
+ * ```
+ */
+export function replyPacket(p: Packet): Packet {
+  const echo = p.icmp === undefined ? undefined : p.protocol === 1 ? 8 : p.protocol === 58 ? 128 : undefined;
+  const icmp =
+    p.icmp !== undefined && echo !== undefined && p.icmp.type === echo
+      ? { ...p.icmp, type: echo === 8 ? 0 : 129 }
+      : p.icmp;
+  return { protocol: p.protocol, src: p.dst, srcPort: p.dstPort, dst: p.src, dstPort: p.srcPort, icmp };
+}
+
+/**
+ * Runs a plan's hooks for one backend (undefined: the plan has no DNAT). Returns the hook count
+ * when the packet gets through, else -1 - (index of the hook that dropped it).
+ */
+function runHooks(
+  world: WorldModel,
+  plan: PathPlan,
+  backend: BackendModel | undefined,
+  original: Packet,
+  sink: Sink,
+  decisions: (Decision | undefined)[] | undefined,
+  state: RunState,
+  bind: RoleBinding,
+): number {
+  let postDnat = original;
+  let postSnat = original;
+  let marked: string[] | undefined;
+  let skipNode: string | undefined;
+  let skipTable: string | undefined;
+  const hooks = plan.hooks;
+  for (let i = 0; i < hooks.length; i++) {
+    const h = hooks[i] as Hook;
+    if (h.kind === 'failsafe' || h.kind === 'chain') {
+      const node = h.node ?? '';
+      if (skipTable === h.table && skipNode === node) continue; // a failsafe accepted in this table
+      skipTable = undefined;
+      const isMarked = marked?.includes(node) === true;
+      const pkt = h.view === 'original' ? original : h.view === 'postDnat' ? postDnat : postSnat;
+      if (h.kind === 'failsafe') {
+        if (h.ifMarked === 'skip' && isMarked) continue;
+        const reason = failsafeMatch(world, h, pkt);
+        if (reason === undefined) continue;
+        sink.note('failsafe', h.onHit, reason, endpointRef(h.endpoint));
+        if (h.onHit === 'allow') decisions?.push({ stage: 'failsafe', reason });
+        skipTable = h.table;
+        skipNode = node;
+        continue;
+      }
+      const endpoint = bound(h.endpoint, backend, bind);
+      if (h.ifMarked === 'skip' && isMarked) {
+        sink.note(h.stage, 'continue', SKIPPED, endpointRef(endpoint));
+        continue;
+      }
+      const verdict = sink.chain(h, endpoint, pkt, decisions);
+      if (verdict === 'deny' || (verdict === 'none' && h.onNone === 'deny')) return -1 - i;
+      if (verdict === 'allow' && h.onAllow !== 'continue') {
+        marked ??= [];
+        marked.push(node);
+        if (h.onAllow === 'notrack') state.untracked = true;
+      }
+      continue;
+    }
+    skipTable = undefined;
+    switch (h.kind) {
+      case 'dnat': {
+        const b = backend as BackendModel;
+        postDnat = { ...original, dst: b.ip, dstPort: b.port };
+        postSnat = postDnat;
+        sink.note('dnat', 'nat', dnatText(h, b, original));
+        break;
+      }
+      case 'snat':
+        postSnat = { ...postDnat, src: h.address };
+        sink.note('snat', 'nat', h.reason);
+        break;
+      case 'outcome':
+        sink.note(
+          h.stage,
+          h.action,
+          h.reason,
+          typeof h.endpoint === 'string' ? endpointRef(bound(h.endpoint, backend, bind)) : h.endpoint,
+        );
+        if (
+          decisions &&
+          (h.decides === 'always' || (h.decides === 'ifUndecided' && !decisions.some((d) => d !== undefined)))
+        )
+          decisions.push({ stage: h.stage, reason: h.reason });
+        if (h.verdict !== undefined) return h.verdict === 'Allow' ? hooks.length : -1 - i;
+        break;
+    }
+  }
+  return hooks.length;
+}
+
+// The state of the outer run (read right after it; a reply leg gets its own).
+const SCRATCH: RunState = { untracked: false };
+
+/** Runs one path and, for an untracked connection, its reply leg (same sink). */
+function runPath(
+  world: WorldModel,
+  plan: PathPlan,
+  backend: BackendModel | undefined,
+  packet: Packet,
+  sink: Sink,
+  decisions: (Decision | undefined)[] | undefined,
+  bind: RoleBinding,
+  replyPlans: ReplyPlanner | undefined,
+): number {
+  const state = SCRATCH;
+  state.untracked = false;
+  const end = runHooks(world, plan, backend, packet, sink, decisions, state, bind);
+  if (end < 0 || !state.untracked || !replyPlans) return end;
+  const reply = replyPacket(packet);
+  sink.note('reply', 'continue', `${UNTRACKED_REPLY}: ${packetText(reply)}`);
+  const r = replyPlans(reply);
+  for (const rp of r.plans) {
+    for (const rb of rp.backends.length === 0 ? [undefined] : rp.backends) {
+      const replyDecisions: (Decision | undefined)[] | undefined = decisions ? [] : undefined;
+      if (runHooks(world, rp, rb, reply, sink, replyDecisions, { untracked: false }, r.bind) >= 0) continue;
+      if (decisions && replyDecisions) {
+        const d = replyDecisions[replyDecisions.length - 1] ?? pickDecision(replyDecisions);
+        decisions.push({
+          ...d,
+          reason: `reply of an untracked (doNotTrack) connection is dropped: ${d.reason}`,
+        });
+      }
+      return -1 - plan.hooks.length;
+    }
+  }
+  return end;
+}
+
+/** Whether a run that ended at `end` (see {@link runHooks}) stopped before the plan's DNAT. */
+function beforeDnat(plan: PathPlan, end: number): boolean {
+  if (end >= 0 || plan.backends.length === 0) return false;
+  const at = -1 - end;
+  for (let i = 0; i < at && i < plan.hooks.length; i++)
+    if ((plan.hooks[i] as Hook).kind === 'dnat') return false;
+  return true;
+}
+
+function backendRef(b: BackendModel): PathResult['backend'] {
+  return { ...endpointRef(b.endpoint), ip: b.ip.text, port: b.port };
+}
+
+/** Above this many paths, equivalent paths are folded into one (issue #17 item 9). */
+export const FOLD_THRESHOLD = 64;
+
+function decisionKey(d: Decision): string {
+  const p = d.policy;
+  return `${d.stage}|${p ? `${p.kind}/${p.namespace ?? ''}/${p.name}` : ''}|${d.tier ?? ''}|${d.ruleIndex ?? ''}|${d.direction ?? ''}|${d.reason}`;
+}
+
+const SHAPES = new WeakMap<PathPlan, string>();
+
+/** The hook sequence of a plan without endpoint identities (for folding equivalent paths). */
+function shapeOf(plan: PathPlan): string {
+  let shape = SHAPES.get(plan);
+  if (shape === undefined) {
+    shape = plan.hooks.map((h) => (h.kind === 'chain' ? `${h.stage}.${h.direction}` : h.kind)).join(',');
+    SHAPES.set(plan, shape);
+  }
+  return shape;
+}
+
+function decidedByOf(end: number, decisions: readonly (Decision | undefined)[]): Decision {
+  return end < 0 ? (decisions[decisions.length - 1] ?? pickDecision(decisions)) : pickDecision(decisions);
+}
+
+/**
+ * Runs every plan of a flow (each backend of each plan) with the trace recorded (steps are
+ * materialised when read). Paths dropped before kube-proxy picks a backend are one path per
+ * entry; above {@link FOLD_THRESHOLD} paths, paths with the same hooks and outcomes (other
+ * entries or backends) are folded into one whose `folded` counts the others.
+ *
+ * @example
+ * ```ts
+ * tracePlans(engine, planPaths(engine.world, topology), packet).paths[0]?.verdict;
+ * ```
+ */
+export function tracePlans(
+  engine: Engine,
+  plans: readonly PathPlan[],
+  packet: Packet,
+  bind: RoleBinding,
+  replyPlans?: ReplyPlanner,
+): PathSet {
+  const world = engine.world;
+  let total = 0;
+  for (const p of plans) total += Math.max(1, p.backends.length);
+  const fold = total > FOLD_THRESHOLD;
+  const paths: PathDraft[] = [];
+  const unsupported: UnsupportedUse[] = [];
+  const seen = new Set<string>();
+  // Folding: the first path of each signature is traced; the others only counted.
+  const groups = new Map<string, { plan: PathPlan; backend: BackendModel | undefined; count: number }>();
+  const decisionSink: Sink = {
+    chain: (h, endpoint, pkt, decisions) => {
+      const out = engine.evaluateChain({
+        endpoint,
+        chain: h.chain,
+        direction: h.direction,
+        packet: pkt,
+        trace: { path: 0, stage: h.stage, endpoint: endpointRef(endpoint) },
+      });
+      decisions?.push(out.decision ? { stage: h.stage, ...out.decision } : undefined);
+      return out.verdict;
+    },
+    note: NOTE,
+  };
+  // `dedupeEarly`: a path dropped before DNAT is the same for every backend of its entry.
+  const trace = (plan: PathPlan, backend: BackendModel | undefined, folded: number, dedupeEarly: boolean) => {
+    const own: UnsupportedUse[] = [];
+    const rec = new PathRecorder(engine, paths.length, own);
+    const sink: Sink = {
+      chain: (h, endpoint, pkt, decisions) => {
+        const out = rec.chain(h.stage, endpoint, h.chain, h.direction, pkt);
+        decisions?.push(out.decision);
+        return out.verdict;
+      },
+      note: (stage, action, reason, endpoint) => rec.note(stage, action, reason, endpoint),
+    };
+    const decisions: (Decision | undefined)[] = [];
+    const end = runPath(world, plan, backend, packet, sink, decisions, bind, replyPlans);
+    const early = beforeDnat(plan, end);
+    if (early && dedupeEarly) {
+      const key = `${plan.entryNode ?? ''}|${plan.entryHep?.id ?? ''}|${end}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+    }
+    for (const u of own) unsupported.push(u);
+    const ref = backend && !early ? backendRef(backend) : undefined;
+    const entry = plan.entry === 'source' ? endpointRef(bound('source', backend, bind)) : plan.entry;
+    paths.push(rec.done(end >= 0 ? 'Allow' : 'Deny', decidedByOf(end, decisions), entry, ref, folded));
+  };
+  for (const plan of plans) {
+    for (const backend of plan.backends.length === 0 ? [undefined] : plan.backends) {
+      if (!fold) {
+        trace(plan, backend, 0, true);
+        continue;
+      }
+      const decisions: (Decision | undefined)[] = [];
+      const end = runPath(world, plan, backend, packet, decisionSink, decisions, bind, replyPlans);
+      const key = `${shapeOf(plan)}|${end}|${decisionKey(decidedByOf(end, decisions))}`;
+      const g = groups.get(key);
+      if (g) g.count++;
+      else groups.set(key, { plan, backend, count: 1 });
+    }
+  }
+  for (const g of groups.values()) trace(g.plan, g.backend, g.count - 1, false);
+  return { paths, unsupported };
+}
+
+const NOTE = (): void => {};
+
+const SILENT_SINKS = new WeakMap<Engine, Sink>();
+
+/** The verdict-only sink of an engine: its chain verdicts, nothing recorded. */
+function SILENT(engine: Engine): Sink {
+  let sink = SILENT_SINKS.get(engine);
+  if (!sink) {
+    const verdict = engine.verdict;
+    sink = verdict
+      ? {
+          chain: (h, endpoint, pkt) => verdict(endpoint, h.chain, h.direction, pkt),
+          note: NOTE,
+        }
+      : {
+          chain: (h, endpoint, pkt) =>
+            engine.evaluateChain({
+              endpoint,
+              chain: h.chain,
+              direction: h.direction,
+              packet: pkt,
+              trace: { path: 0, stage: h.stage, endpoint: endpointRef(endpoint) },
+            }).verdict,
+          note: NOTE,
+        };
+    SILENT_SINKS.set(engine, sink);
+  }
+  return sink;
+}
+
+/**
+ * The verdict of a flow's plans from the engine's allocation-free chain verdicts (the same
+ * interpreter, nothing recorded); `undefined` when the engine has no such verdicts.
+ *
+ * @example
+ * ```ts
+ * verdictOfPlans(engine, plans, packet); // 'Allow' | 'Deny' | 'Mixed' | undefined
+ * ```
+ */
+export function verdictOfPlans(
+  engine: Engine,
+  plans: readonly PathPlan[],
+  packet: Packet,
+  bind: RoleBinding,
+  replyPlans?: ReplyPlanner,
+): 'Allow' | 'Deny' | 'Mixed' | undefined {
+  if (engine.verdict === undefined) return undefined;
+  const sink = SILENT(engine);
+  const world = engine.world;
+  let first: 'Allow' | 'Deny' | undefined;
+  for (let i = 0; i < plans.length; i++) {
+    const plan = plans[i] as PathPlan;
+    const n = plan.backends.length;
+    for (let j = 0; j < (n === 0 ? 1 : n); j++) {
+      const v =
+        runPath(world, plan, plan.backends[j], packet, sink, undefined, bind, replyPlans) >= 0
+          ? 'Allow'
+          : 'Deny';
+      if (first === undefined) first = v;
+      else if (v !== first) return 'Mixed';
+    }
+  }
+  return first ?? 'Deny';
+}

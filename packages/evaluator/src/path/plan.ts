@@ -1,0 +1,749 @@
+/**
+ * The planner: a flow's topology → the hook lists of its paths. Each exported `*Plans`
+ * function below is one group of rows of the §4.8 table (calico-semantics.md), in Felix's
+ * table order: raw PREROUTING/OUTPUT → mangle PREROUTING → nat PREROUTING/OUTPUT (DNAT) →
+ * filter INPUT/FORWARD/OUTPUT → mangle POSTROUTING → nat POSTROUTING (SNAT), then the next node.
+ * Sources: `felix/rules/static.go` (Static{Raw,Mangle}{Prerouting,Output}Chain,
+ * filterInputChain, StaticFilterForwardChains, filterOutputChain, StaticManglePostroutingChain)
+ * and `felix/rules/dispatch.go` `hostDispatchChains` (the `*` HEP is the fallback of every
+ * dispatch chain except raw, workload `cali*` interfaces included).
+ */
+import type { EndpointRef } from '../result/types.js';
+import type { BackendModel, HostEndpointModel, WorkloadEndpointModel, WorldModel } from '../world/model.js';
+import type {
+  ChainHook,
+  EndpointRole,
+  FailsafeHook,
+  Hook,
+  OutcomeHook,
+  PacketView,
+  PathPlan,
+} from './hooks.js';
+import { egressHep, fabricHep, hepForInterface, vipEntryHep, wildcardHep } from './host-endpoints.js';
+import { endpointRef } from './recorder.js';
+import { backendsFor, type Frontend, nodeAddress } from './targets.js';
+import type { DestinationOwner, Topology } from './topology.js';
+
+type Via = Topology['via'];
+/** Where a packet goes after DNAT; a pod may be `'backend'` (the backend a run is for) on `node`. */
+type PostDnat =
+  | {
+      readonly kind: 'pod';
+      readonly wep: 'backend' | 'destination';
+      readonly node: string | undefined;
+    }
+  | Exclude<DestinationOwner, { kind: 'frontend' | 'pod' }>;
+
+/** A destination pod becomes the `'destination'` role on its node: plans are per node, not per pod. */
+function postDnat(dst: Exclude<DestinationOwner, { kind: 'frontend' }>): PostDnat {
+  return dst.kind === 'pod' ? { kind: 'pod', wep: 'destination', node: dst.wep.node } : dst;
+}
+
+const UNPOLICED = 'not policed by Calico';
+
+function hostRef(node: string | undefined): EndpointRef {
+  return { kind: 'Host', name: node ?? 'unknown node', ...(node !== undefined ? { node } : {}) };
+}
+
+// ---------------------------------------------------------------- hook constructors (one per Felix chain)
+
+/** raw PREROUTING/OUTPUT failsafe (§4.6): also accepts replies (source port of the other list). */
+function rawFailsafe(
+  node: string,
+  hep: HostEndpointModel,
+  direction: 'in' | 'out',
+  view: PacketView,
+): FailsafeHook {
+  const [own, other] =
+    direction === 'in' ? (['inbound', 'outbound'] as const) : (['outbound', 'inbound'] as const);
+  return {
+    kind: 'failsafe',
+    node,
+    endpoint: hep,
+    direction,
+    table: 'raw',
+    view,
+    ifMarked: 'run',
+    matches: [
+      { list: own, port: 'dst' },
+      { list: other, port: 'src' },
+    ],
+    onHit: 'continue',
+  };
+}
+
+/** A failsafe in mangle (pre-DNAT in, DNAT'd host egress out) or filter (INPUT/OUTPUT). */
+function failsafe(
+  node: string,
+  hep: HostEndpointModel,
+  direction: 'in' | 'out',
+  table: 'mangle' | 'filter',
+  view: PacketView,
+): FailsafeHook {
+  return {
+    kind: 'failsafe',
+    node,
+    endpoint: hep,
+    direction,
+    table,
+    view,
+    ifMarked: 'skip',
+    matches: [{ list: direction === 'in' ? 'inbound' : 'outbound', port: 'dst' }],
+    // In filter (and mangle POSTROUTING) the failsafe accepts for good; in mangle PREROUTING it
+    // only ends pre-DNAT processing (§4.6).
+    onHit: table === 'filter' || direction === 'out' ? 'allow' : 'continue',
+  };
+}
+
+/** Untracked policy (raw): Allow = NOTRACK + accept mark; no verdict = go on (§4.4). */
+function untracked(
+  node: string,
+  hep: HostEndpointModel,
+  direction: 'ingress' | 'egress',
+  view: PacketView,
+): ChainHook {
+  return {
+    kind: 'chain',
+    stage: 'untracked',
+    node,
+    table: 'raw',
+    endpoint: hep,
+    chain: 'untracked',
+    direction,
+    view,
+    ifMarked: 'run',
+    onAllow: 'notrack',
+    onNone: 'continue',
+  };
+}
+
+/** Pre-DNAT policy (mangle PREROUTING): original destination; Allow sets the accept mark (§4.4). */
+function preDnat(node: string, hep: HostEndpointModel, view: PacketView): ChainHook {
+  return {
+    kind: 'chain',
+    stage: 'preDnat',
+    node,
+    table: 'mangle',
+    endpoint: hep,
+    chain: 'preDnat',
+    direction: 'ingress',
+    view,
+    ifMarked: 'skip',
+    onAllow: 'mark',
+    onNone: 'continue',
+  };
+}
+
+/** applyOnForward policy (filter FORWARD `cali-from/to-hep-forward`, §4.5); in is skipped once accepted. */
+function forward(
+  node: string,
+  hep: HostEndpointModel,
+  direction: 'ingress' | 'egress',
+  view: PacketView,
+): ChainHook {
+  return {
+    kind: 'chain',
+    stage: 'forward',
+    node,
+    table: 'filter',
+    endpoint: hep,
+    chain: 'forward',
+    direction,
+    view,
+    ifMarked: direction === 'ingress' ? 'skip' : 'run',
+    onAllow: 'continue',
+    onNone: 'continue',
+  };
+}
+
+/** Normal HEP policy for host-bound (filter INPUT) or host-originated (filter OUTPUT / mangle POSTROUTING) traffic. */
+function hostNormal(
+  node: string,
+  hep: HostEndpointModel,
+  direction: 'ingress' | 'egress',
+  table: 'mangle' | 'filter',
+  view: PacketView,
+): ChainHook {
+  return {
+    kind: 'chain',
+    stage: direction === 'ingress' ? 'hostIngress' : 'hostEgress',
+    node,
+    table,
+    endpoint: hep,
+    chain: 'normal',
+    direction,
+    view,
+    ifMarked: 'skip',
+    onAllow: 'continue',
+    onNone: 'deny',
+  };
+}
+
+/** Workload policy (filter FORWARD/INPUT from-/to-workload dispatch, §3.3). */
+function workload(wep: EndpointRole, direction: 'ingress' | 'egress', view: PacketView): ChainHook {
+  return {
+    kind: 'chain',
+    stage: direction === 'ingress' ? 'workloadIngress' : 'workloadEgress',
+    // The bound pod's node; roles make the plan independent of it (marks never apply here).
+    node: undefined,
+    table: 'filter',
+    endpoint: wep,
+    chain: 'normal',
+    direction,
+    view,
+    ifMarked: 'run',
+    onAllow: 'continue',
+    onNone: 'deny',
+  };
+}
+
+function note(stage: OutcomeHook['stage'], reason: string, endpoint?: EndpointRef): OutcomeHook {
+  return {
+    kind: 'outcome',
+    stage,
+    action: 'continue',
+    verdict: undefined,
+    decides: 'never',
+    reason,
+    ...(endpoint ? { endpoint } : {}),
+  };
+}
+
+function unpoliced(stage: OutcomeHook['stage'], reason: string, endpoint: EndpointRef): OutcomeHook {
+  return {
+    kind: 'outcome',
+    stage,
+    action: 'default-allow',
+    verdict: undefined,
+    decides: 'never',
+    reason,
+    endpoint,
+  };
+}
+
+const EXIT: OutcomeHook = {
+  kind: 'outcome',
+  stage: 'exit',
+  action: 'allow',
+  verdict: 'Allow',
+  decides: 'ifUndecided',
+  reason: 'destination is outside the cluster model: allowed once the source side allows',
+  endpoint: { kind: 'External', name: 'outside' },
+};
+
+/** §4.1: a HEP picked for its node's addresses by interface name alone says so in the trace. */
+function unaddressed(hep: HostEndpointModel): Hook[] {
+  if (hep.interfaceName === '*' || hep.expectedIPs.length > 0) return [];
+  return [
+    note(
+      'interface',
+      `host endpoint ${hep.name} (${hep.interfaceName ?? '?'}) has no expectedIPs: taken for ${hep.node}'s addresses as its only named host endpoint (§4.1)`,
+      endpointRef(hep),
+    ),
+  ];
+}
+
+// ---------------------------------------------------------------- per-node segments
+
+/**
+ * A packet arriving at `node` from outside it through `hep` (an external client or another
+ * node): raw PREROUTING (failsafe, untracked — never for `*` HEPs) and mangle PREROUTING
+ * (failsafe, pre-DNAT).
+ */
+function arrival(
+  node: string | undefined,
+  hep: HostEndpointModel | undefined,
+  view: PacketView,
+  byName = false,
+): Hook[] {
+  if (node === undefined || !hep) return [];
+  // §4.1: untracked policy is ignored on `*` HEPs (raw dispatch has no `*` fallback).
+  const raw: Hook[] =
+    hep.interfaceName === '*'
+      ? []
+      : [rawFailsafe(node, hep, 'in', view), untracked(node, hep, 'ingress', view)];
+  // A HEP picked by `via.interface` is named, not inferred from an address.
+  const why = byName ? [] : unaddressed(hep);
+  return [...why, ...raw, failsafe(node, hep, 'in', 'mangle', view), preDnat(node, hep, view)];
+}
+
+/** filter INPUT for a packet through `hep` to `node`'s host namespace (§4.8 "external → host process"). */
+function intoHost(node: string, hep: HostEndpointModel | undefined, view: PacketView): Hook[] {
+  if (!hep)
+    return [
+      unpoliced(
+        'hostIngress',
+        `no host endpoint governs the interface on ${node}: ${UNPOLICED} (§4.1, §12.42)`,
+        hostRef(node),
+      ),
+    ];
+  return [failsafe(node, hep, 'in', 'filter', view), hostNormal(node, hep, 'ingress', 'filter', view)];
+}
+
+/** Forwarded into a pod of its own node: AoF in, workload ingress, AoF out of the `*` HEP (cali out). */
+function intoLocalPod(
+  node: string | undefined,
+  inHep: HostEndpointModel | undefined,
+  pod: Extract<PostDnat, { kind: 'pod' }>,
+  world: WorldModel,
+  view: PacketView,
+): Hook[] {
+  const out: Hook[] = [];
+  if (node !== undefined && inHep) out.push(forward(node, inHep, 'ingress', view));
+  out.push(workload(pod.wep, 'ingress', view));
+  const star = node === undefined ? undefined : wildcardHep(world, node);
+  if (node !== undefined && star) out.push(forward(node, star, 'egress', view));
+  return out;
+}
+
+/** A packet forwarded out of `node` through `hep` (AoF egress, `cali-to-hep-forward`). */
+function forwardOut(node: string | undefined, hep: HostEndpointModel | undefined, view: PacketView): Hook[] {
+  return node !== undefined && hep ? [forward(node, hep, 'egress', view)] : [];
+}
+
+/** A packet from another node arriving on the pod's node through its fabric interface, into the pod. */
+function intoRemotePod(world: WorldModel, pod: Extract<PostDnat, { kind: 'pod' }>, view: PacketView): Hook[] {
+  const node = pod.node;
+  const hep = node === undefined ? undefined : fabricHep(world, node);
+  return [...arrival(node, hep, view), ...intoLocalPod(node, hep, pod, world, view)];
+}
+
+/** A packet from another node (or forwarded through an entry node) to `node`'s host namespace. */
+function intoRemoteHost(
+  world: WorldModel,
+  node: string,
+  hep: HostEndpointModel | undefined,
+  view: PacketView,
+): Hook[] {
+  const h = hep ?? wildcardHep(world, node);
+  return [...arrival(node, h, view), ...intoHost(node, h, view)];
+}
+
+function dnatHook(node: string | undefined, frontend: Frontend): Hook {
+  return { kind: 'dnat', node, frontend };
+}
+
+/** Backends that share a plan: the same node (hooks differ only in the backend itself). */
+function groupBackends(list: readonly BackendModel[]): BackendModel[][] {
+  const groups = new Map<string, BackendModel[]>();
+  for (const b of list) {
+    const k = b.endpoint.node ?? '';
+    const g = groups.get(k);
+    if (g) g.push(b);
+    else groups.set(k, [b]);
+  }
+  return [...groups.values()];
+}
+
+function backendPod(group: readonly BackendModel[]): Extract<PostDnat, { kind: 'pod' }> {
+  return { kind: 'pod', wep: 'backend', node: group[0]?.endpoint.node };
+}
+
+function noBackends(
+  frontend: Frontend,
+  node: string | undefined,
+  dst: string,
+  entry: EndpointRef | EndpointRole,
+): OutcomeHook {
+  const s = frontend.servicePort.service;
+  const local =
+    frontend.kind !== 'clusterIP' &&
+    frontend.servicePort.externalTrafficPolicy === 'Local' &&
+    node !== undefined;
+  return {
+    kind: 'outcome',
+    stage: 'dnat',
+    action: 'deny',
+    verdict: 'Deny',
+    decides: 'always',
+    reason: local
+      ? `service ${s.namespace}/${s.name} has externalTrafficPolicy Local and no backend on ${node}: kube-proxy drops (§5)`
+      : `service ${s.namespace}/${s.name} has no ready backend for ${dst}: kube-proxy rejects`,
+    endpoint: entry,
+  };
+}
+
+function frontendText(f: Frontend): string {
+  return `${f.servicePort.service.namespace}/${f.servicePort.service.name}:${f.servicePort.port}`;
+}
+
+/** Backends of a frontend for an entry node, of the frontend's IP version. */
+function backends(
+  frontend: Frontend,
+  entryNode: string | undefined,
+  version: 4 | 6,
+): readonly BackendModel[] {
+  return backendsFor(frontend, entryNode).filter((b) => b.ip.version === version);
+}
+
+const NO_BACKENDS: readonly BackendModel[] = Object.freeze([]);
+
+function plan(
+  entry: PathPlan['entry'],
+  hooks: readonly Hook[],
+  backends: readonly BackendModel[] = NO_BACKENDS,
+  entryNode?: string,
+  entryHep?: HostEndpointModel,
+): PathPlan {
+  return { entry, entryNode, entryHep, backends, hooks };
+}
+
+// ---------------------------------------------------------------- §4.8 rows
+
+/**
+ * §4.8 rows "local pod → own host", "pod → pod", "local pod → external via B", "pod → anything,
+ * node has a `*` HEP": mangle PREROUTING dispatches the pod's packet to the `*` HEP's pre-DNAT
+ * policy (original destination, even for pod → own host); then DNAT; then filter INPUT
+ * (`cali-wl-to-host`: workload egress, DefaultEndpointToHostAction, §4.7) or filter FORWARD
+ * (AoF in of `*` unless accepted, workload egress, [local pod's ingress], AoF out of the
+ * outgoing HEP) and, for another node, that node's arrival hooks.
+ *
+ * @example
+ * ```ts
+ * podPlans(world.model, wep, { kind: 'external' }).length; // 1
+ * ```
+ */
+export function podPlans(world: WorldModel, src: WorkloadEndpointModel, dst: DestinationOwner): PathPlan[] {
+  const node = src.node;
+  const star = node === undefined ? undefined : wildcardHep(world, node);
+  const entry = 'source' as const;
+  const pre: Hook[] =
+    node !== undefined && star
+      ? [failsafe(node, star, 'in', 'mangle', 'original'), preDnat(node, star, 'original')]
+      : [];
+  if (dst.kind !== 'frontend')
+    return [plan(entry, [...pre, ...podRouted(world, src, star, postDnat(dst), 'original')])];
+  // In-cluster sources reach every backend (externalTrafficPolicy is for external traffic).
+  const list = backends(dst.frontend, undefined, dst.version);
+  if (list.length === 0)
+    return [plan(entry, [...pre, noBackends(dst.frontend, undefined, frontendText(dst.frontend), entry)])];
+  return groupBackends(list).map((group) =>
+    plan(
+      entry,
+      [...pre, dnatHook(node, dst.frontend), ...podRouted(world, src, star, backendPod(group), 'postDnat')],
+      group,
+    ),
+  );
+}
+
+/** After routing, for a pod's packet (see {@link podPlans}). */
+function podRouted(
+  world: WorldModel,
+  src: WorkloadEndpointModel,
+  star: HostEndpointModel | undefined,
+  dst: PostDnat,
+  view: PacketView,
+): Hook[] {
+  const node = src.node;
+  const egress = workload('source', 'egress', view);
+  if (dst.kind === 'node' && dst.node === node) {
+    // filter INPUT from cali+: goto cali-wl-to-host (workload egress, then the configured action).
+    const action = world.endpointToHostAction;
+    const reason = `DefaultEndpointToHostAction ${action}${action === 'Return' ? ' (handed to the host INPUT chain; not policed by Calico)' : ''} (§4.7)`;
+    return [
+      egress,
+      {
+        kind: 'outcome',
+        stage: 'endpointToHost',
+        action: action === 'Drop' ? 'deny' : 'allow',
+        verdict: action === 'Drop' ? 'Deny' : 'Allow',
+        decides: 'always',
+        reason,
+        endpoint: hostRef(node),
+      },
+    ];
+  }
+  const hooks: Hook[] = [];
+  if (node !== undefined && star) hooks.push(forward(node, star, 'ingress', view));
+  hooks.push(egress);
+  if (dst.kind === 'pod' && dst.node === node)
+    return [...hooks, workload(dst.wep, 'ingress', view), ...forwardOut(node, star, view)];
+  if (dst.kind === 'pod')
+    return [
+      ...hooks,
+      ...forwardOut(node, node === undefined ? undefined : fabricHep(world, node), view),
+      ...intoRemotePod(world, dst, view),
+    ];
+  if (dst.kind === 'node')
+    return [
+      ...hooks,
+      ...forwardOut(node, node === undefined ? undefined : fabricHep(world, node), view),
+      ...intoRemoteHost(world, dst.node, dst.hep, view),
+    ];
+  return [...hooks, ...forwardOut(node, node === undefined ? undefined : egressHep(world, node), view), EXIT];
+}
+
+/**
+ * §4.8 rows "host process → external via HEP B", "host process → local pod" (always allowed,
+ * §3.3), and host → another node / its pods: raw OUTPUT (failsafe, untracked egress of the
+ * outgoing HEP; not for `*`), DNAT (nat OUTPUT), then the normal egress policy of the outgoing
+ * HEP with its failsafe — in filter OUTPUT on the original packet, or in mangle POSTROUTING on
+ * the post-DNAT packet for DNAT'd traffic (§5) — then the receiving node's hooks.
+ *
+ * @example
+ * ```ts
+ * hostPlans(world.model, 'node-1', undefined, { kind: 'external' })[0]?.hooks.map((h) => h.kind);
+ * ```
+ */
+export function hostPlans(
+  world: WorldModel,
+  node: string,
+  srcHep: HostEndpointModel | undefined,
+  dst: DestinationOwner,
+): PathPlan[] {
+  const entry = hostRef(node);
+  if (dst.kind !== 'frontend')
+    return [plan(entry, hostRouted(world, node, srcHep, postDnat(dst), undefined))];
+  const list = backends(dst.frontend, undefined, dst.version);
+  if (list.length === 0)
+    return [plan(entry, [noBackends(dst.frontend, undefined, frontendText(dst.frontend), entry)])];
+  return groupBackends(list).map((group) =>
+    plan(entry, hostRouted(world, node, srcHep, backendPod(group), dst.frontend), group),
+  );
+}
+
+function hostRouted(
+  world: WorldModel,
+  node: string,
+  srcHep: HostEndpointModel | undefined,
+  dst: PostDnat,
+  dnat: Frontend | undefined,
+): Hook[] {
+  const d: Hook[] = dnat ? [dnatHook(node, dnat)] : [];
+  const view: PacketView = dnat ? 'postDnat' : 'original';
+  if (dst.kind === 'pod' && dst.node === node) {
+    const reason = 'host → local workload is always allowed; workload ingress policy is not applied (§3.3)';
+    return [
+      ...d,
+      {
+        kind: 'outcome',
+        stage: 'hostToWorkload',
+        action: 'allow',
+        verdict: 'Allow',
+        decides: 'always',
+        reason,
+        endpoint: dst.wep,
+      },
+    ];
+  }
+  if (dst.kind === 'node' && dst.node === node) {
+    return [
+      {
+        kind: 'outcome',
+        stage: 'exit',
+        action: 'allow',
+        verdict: 'Allow',
+        decides: 'always',
+        reason: 'traffic stays inside the host',
+        endpoint: hostRef(node),
+      },
+    ];
+  }
+  const out = srcHep ?? wildcardHep(world, node);
+  const hooks: Hook[] = out ? unaddressed(out) : [];
+  if (out && out.interfaceName !== '*')
+    hooks.push(rawFailsafe(node, out, 'out', 'original'), untracked(node, out, 'egress', 'original'));
+  hooks.push(...d);
+  if (!out)
+    hooks.push(
+      unpoliced(
+        'hostEgress',
+        `no host endpoint governs the outgoing interface: ${UNPOLICED} (§4.1)`,
+        hostRef(node),
+      ),
+    );
+  else {
+    const table = dnat ? 'mangle' : 'filter';
+    hooks.push(failsafe(node, out, 'out', table, view), hostNormal(node, out, 'egress', table, view));
+  }
+  if (dst.kind === 'pod') return [...hooks, ...intoRemotePod(world, dst, view)];
+  if (dst.kind === 'node') return [...hooks, ...intoRemoteHost(world, dst.node, dst.hep, view)];
+  return [...hooks, EXIT];
+}
+
+/**
+ * Where a packet from outside the model enters: `via` (its interface's HEP, else the HEP owning
+ * the destination on that node, else the node's VIP interface); else the node owning the
+ * destination address; else, for a VIP, every node it can land on (nodes with an ExternalIP
+ * when some have one; with externalTrafficPolicy Local, only nodes with a local backend).
+ *
+ * @example
+ * ```ts
+ * entries(world.model, dst, undefined).map((e) => e.node);
+ * ```
+ */
+export function entries(
+  world: WorldModel,
+  dst: DestinationOwner,
+  via: Via,
+): { readonly node: string | undefined; readonly hep: HostEndpointModel | undefined }[] {
+  if (via) {
+    const viaNode = world.nodes.get(via.node);
+    const owning = dst.kind === 'node' || dst.kind === 'frontend' ? dst.hep : undefined;
+    const hep =
+      via.interface !== undefined
+        ? hepForInterface(world, via.node, via.interface)
+        : ((owning?.node === via.node ? owning : undefined) ??
+          (viaNode ? vipEntryHep(world, viaNode) : wildcardHep(world, via.node)));
+    return [{ node: via.node, hep }];
+  }
+  if (dst.kind === 'node') return [{ node: dst.node, hep: dst.hep ?? wildcardHep(world, dst.node) }];
+  if (dst.kind === 'frontend' && dst.node !== undefined)
+    return [{ node: dst.node, hep: dst.hep ?? wildcardHep(world, dst.node) }];
+  if (dst.kind === 'pod') {
+    // Routed straight to a pod IP: it arrives on the pod's node through its fabric interface.
+    const node = dst.wep.node;
+    return [{ node, hep: node === undefined ? undefined : fabricHep(world, node) }];
+  }
+  if (dst.kind === 'external') return [{ node: undefined, hep: undefined }];
+  const frontend = dst.frontend;
+  let nodes = [...world.nodes.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  if (nodes.some((n) => n.externalIPs.length > 0)) nodes = nodes.filter((n) => n.externalIPs.length > 0);
+  if (frontend.kind !== 'clusterIP' && frontend.servicePort.externalTrafficPolicy === 'Local') {
+    // Load balancers only send to nodes with a local backend (health checks).
+    const local = nodes.filter((n) => frontend.servicePort.backends.some((b) => b.endpoint.node === n.name));
+    if (local.length > 0) nodes = local;
+  }
+  if (nodes.length === 0) return [{ node: undefined, hep: undefined }];
+  return nodes.map((n) => ({ node: n.name, hep: vipEntryHep(world, n) }));
+}
+
+/**
+ * §4.8 rows "external → host process via HEP A", "external → local pod via A", "external via A
+ * → forwarded out B", and §5's service rows: on the entry node, raw and mangle PREROUTING of the
+ * entry HEP (original destination), DNAT to each backend (per entry node: externalTrafficPolicy
+ * Local keeps local backends), filter INPUT or FORWARD (AoF in unless accepted, then the local
+ * pod or AoF out of the fabric HEP), SNAT after FORWARD for a remote backend (eTP Cluster or a
+ * ClusterIP), then the backend node's arrival hooks and pod ingress on the SNAT'd packet.
+ *
+ * @example
+ * ```ts
+ * externalPlans(world.model, { kind: 'external' }, { node: 'node-1' }).length;
+ * ```
+ */
+export function externalPlans(world: WorldModel, dst: DestinationOwner, via: Via): PathPlan[] {
+  if (dst.kind === 'external' && !via) {
+    const reason = 'neither source nor destination is in the cluster model';
+    return [
+      plan(undefined, [
+        { kind: 'outcome', stage: 'exit', action: 'allow', verdict: 'Allow', decides: 'always', reason },
+      ]),
+    ];
+  }
+  const out: PathPlan[] = [];
+  // The backend node's hooks are the same objects for every entry (200 entries × 200 nodes).
+  const memo = new Map<string, Hook[]>();
+  for (const e of entries(world, dst, via)) {
+    const entryRef = e.hep ? endpointRef(e.hep) : hostRef(e.node);
+    const pre: Hook[] =
+      e.hep && e.node !== undefined
+        ? arrival(e.node, e.hep, 'original', via?.interface !== undefined)
+        : [note('preDnat', `entry interface has no host endpoint: ${UNPOLICED} on entry (§4.1)`, entryRef)];
+    if (dst.kind !== 'frontend') {
+      out.push(
+        plan(
+          entryRef,
+          [...pre, ...entryRouted(world, e.node, e.hep, postDnat(dst), 'original', undefined, memo)],
+          undefined,
+          e.node,
+          e.hep,
+        ),
+      );
+      continue;
+    }
+    const list = backends(dst.frontend, e.node, dst.version);
+    if (list.length === 0) {
+      out.push(
+        plan(
+          entryRef,
+          [...pre, noBackends(dst.frontend, e.node, frontendText(dst.frontend), entryRef)],
+          undefined,
+          e.node,
+          e.hep,
+        ),
+      );
+      continue;
+    }
+    for (const group of groupBackends(list)) {
+      const hooks = [
+        ...pre,
+        dnatHook(e.node, dst.frontend),
+        ...entryRouted(world, e.node, e.hep, backendPod(group), 'postDnat', dst, memo),
+      ];
+      out.push(plan(entryRef, hooks, group, e.node, e.hep));
+    }
+  }
+  return out;
+}
+
+/** filter INPUT/FORWARD on the entry node, then the next node (see {@link externalPlans}). */
+function entryRouted(
+  world: WorldModel,
+  node: string | undefined,
+  hep: HostEndpointModel | undefined,
+  dst: PostDnat,
+  view: PacketView,
+  service: Extract<DestinationOwner, { kind: 'frontend' }> | undefined,
+  memo: Map<string, Hook[]>,
+): Hook[] {
+  const frontend = service?.frontend;
+  if (dst.kind === 'node' && (dst.node === node || node === undefined)) {
+    if (node === undefined || !hep) return intoHost(dst.node, undefined, view);
+    return intoHost(node, hep, view);
+  }
+  if (dst.kind === 'pod' && (node === undefined || dst.node === node))
+    return intoLocalPod(node, hep, dst, world, view);
+  const fwdIn = node !== undefined && hep ? [forward(node, hep, 'ingress', view)] : [];
+  if (dst.kind === 'external')
+    return [
+      ...fwdIn,
+      ...forwardOut(node, node === undefined ? undefined : egressHep(world, node), view),
+      EXIT,
+    ];
+  const hooks: Hook[] = [...fwdIn, ...forwardOut(node, fabricHep(world, node as string), view)];
+  let next = view;
+  if (dst.kind === 'pod' && frontend && node !== undefined) {
+    const sp = frontend.servicePort;
+    const addr =
+      frontend.kind === 'clusterIP' || sp.externalTrafficPolicy === 'Cluster'
+        ? nodeAddress(world, node, service?.version ?? 4)
+        : undefined;
+    if (addr) {
+      // §5, §12.88: kube-proxy MASQUERADEs in nat POSTROUTING (after FORWARD) for a remote backend.
+      hooks.push({
+        kind: 'snat',
+        node,
+        address: addr,
+        reason: `kube-proxy SNAT: backend on ${dst.node ?? 'another node'}, externalTrafficPolicy ${sp.externalTrafficPolicy}: source becomes ${addr.text} (node ${node}) (§5)`,
+      });
+      next = 'postSnat';
+    }
+  }
+  const key = `${dst.kind}|${dst.node}|${next}`;
+  let tail = memo.get(key);
+  if (!tail) {
+    tail =
+      dst.kind === 'pod' ? intoRemotePod(world, dst, next) : intoRemoteHost(world, dst.node, dst.hep, next);
+    memo.set(key, tail);
+  }
+  return [...hooks, ...tail];
+}
+
+/**
+ * The plans of a topology: the §4.8 row its source and destination select.
+ *
+ * @example
+ * ```ts
+ * planPaths(world.model, topologyOf(world.model, packet, undefined)).map((p) => p.hooks.length);
+ * ```
+ */
+export function planPaths(world: WorldModel, t: Topology): readonly PathPlan[] {
+  switch (t.source.kind) {
+    case 'pod':
+      return podPlans(world, t.source.wep, t.destination);
+    case 'node':
+      return hostPlans(world, t.source.node, t.source.hep, t.destination);
+    case 'external':
+      return externalPlans(world, t.destination, t.via);
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * Inputs that ask for what the evaluator does not model are refused loudly, as `world.issues`
+ * (the world is still built; answers involving them say nothing about the dataplane):
+ * host endpoints on tunnel devices, the eBPF dataplane, and named host endpoints whose address
+ * is ambiguous (issue #12 item 7).
+ */
+import type { Issue } from '@calico-dsl/core';
+import type { EvaluatorIssueCode } from '../issue-codes.js';
+import type { HostEndpointModel } from './model.js';
+import type { ResourceIndex } from './read.js';
+
+/** Calico's tunnel devices: only `*` HEPs match them, and which HEP governs them is not modelled. */
+const TUNNEL_DEVICES = new Set(['tunl0', 'vxlan.calico', 'vxlan-v6.calico', 'wireguard.cali', 'wg-v6.cali']);
+
+/**
+ * The issues of out-of-scope inputs (see the module comment).
+ *
+ * @example
+ * ```ts
+ * outOfScopeIssues(index, hostEndpoints); // [{ code: 'unsupported_ebpf', … }] for bpfEnabled: true
+ * ```
+ */
+export function outOfScopeIssues(index: ResourceIndex, hostEndpoints: readonly HostEndpointModel[]): Issue[] {
+  const issues: Issue[] = [];
+  for (const [r, i] of index.of('HostEndpoint')) {
+    const iface = r.spec?.interfaceName;
+    if (typeof iface === 'string' && TUNNEL_DEVICES.has(iface))
+      issues.push({
+        code: 'unsupported_tunnel_hep' satisfies EvaluatorIssueCode,
+        path: [i, 'spec', 'interfaceName'],
+        message: `HostEndpoint "${r.metadata.name}" is on tunnel device ${iface}: IPIP/VXLAN/WireGuard tunnel host endpoints are not modelled; use interfaceName "*" or the fabric interface.`,
+      });
+  }
+  for (const [r, i] of index.of('FelixConfiguration'))
+    if (r.spec?.bpfEnabled === true)
+      issues.push({
+        code: 'unsupported_ebpf' satisfies EvaluatorIssueCode,
+        path: [i, 'spec', 'bpfEnabled'],
+        message: `FelixConfiguration "${r.metadata.name}" enables the eBPF dataplane: the evaluator models the iptables dataplane only, so its answers may differ (NAT and host endpoint handling differ in eBPF).`,
+      });
+  const unaddressed = new Map<string, string[]>();
+  for (const h of hostEndpoints) {
+    if (h.interfaceName === '*' || h.interfaceName === undefined || h.expectedIPs.length > 0) continue;
+    unaddressed.set(h.node, [...(unaddressed.get(h.node) ?? []), h.name]);
+  }
+  for (const [node, names] of unaddressed)
+    if (names.length > 1)
+      issues.push({
+        code: 'ambiguous_host_endpoint' satisfies EvaluatorIssueCode,
+        path: [],
+        message: `Node ${node} has several named host endpoints without expectedIPs (${names.join(', ')}): which one carries the node's addresses is unknown, so traffic to them is matched to the "*" host endpoint (or unpoliced); add expectedIPs.`,
+      });
+  return issues;
+}

@@ -1,0 +1,404 @@
+/**
+ * The packet path Felix builds (issue #12 "What Felix does that the evaluator does not"), each
+ * case citing calico-semantics.md and, where one exists, the Felix FV test that asserts it
+ * (projectcalico/calico `felix/fv/*_test.go` at 87c15906). The FV topology: felixes are nodes
+ * felix-0/1 (172.17.0.3/.4), workloads are pods, `*` HEPs are the auto host endpoints.
+ * Every case runs on both engines.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseFlow } from '../src/flow/parse-flow.js';
+import { type Flow, World } from '../src/index.js';
+import { felix, gnp, hep, knp, node, ns, pod, service } from './helpers/world-kit.js';
+
+type Obj = Record<string, unknown>;
+
+const F0 = '172.17.0.3';
+const F1 = '172.17.0.4';
+const W0 = '10.65.0.2';
+const W0B = '10.65.0.3';
+const W1 = '10.65.1.2';
+const CLIENT = '172.17.0.20';
+
+const fvBase = (extra: Obj[] = []): Obj[] => [
+  ns('default'),
+  node('felix-0', F0),
+  node('felix-1', F1),
+  pod('default', 'w0', W0, { name: 'w0' }, { node: 'felix-0' }),
+  pod('default', 'w0b', W0B, { name: 'w0b' }, { node: 'felix-0' }),
+  pod('default', 'w1', W1, { name: 'w1' }, { node: 'felix-1' }),
+  felix({ defaultEndpointToHostAction: 'Accept' }),
+  ...extra,
+];
+
+/** `*` HEPs on both felixes, as kube-controllers' auto host endpoints (default-allow profile). */
+const starHeps: Obj[] = [
+  hep('felix-0-all', 'felix-0', '*', [F0], { 'host-endpoint': 'true', node: 'felix-0' }, [
+    'projectcalico-default-allow',
+  ]),
+  hep('felix-1-all', 'felix-1', '*', [F1], { 'host-endpoint': 'true', node: 'felix-1' }, [
+    'projectcalico-default-allow',
+  ]),
+];
+
+const tcp = (srcIp: string, dstIp: string, dstPort: number, more: Partial<Flow> = {}): Flow => ({
+  protocol: 'TCP',
+  srcIp,
+  srcPort: 40000,
+  dstIp,
+  dstPort,
+  ...more,
+});
+
+const engines = ['compiled', 'reference'] as const;
+
+function both(resources: Obj[], flow: Flow) {
+  const [a, b] = engines.map((engine) => World.from(resources, { engine }).evaluate(flow));
+  if (!a || !b) throw new Error('unreachable');
+  expect(a.verdict).toBe(b.verdict);
+  expect(a.paths).toEqual(b.paths);
+  return a;
+}
+
+const stages = (r: ReturnType<typeof both>, path = 0) =>
+  (r.paths[path]?.steps ?? [])
+    .filter((s) => s.action !== 'no-match')
+    .map((s) => `${s.stage}:${s.endpoint?.name ?? '-'}`);
+
+describe('item 1: `*` host endpoints police pod traffic (§4.8 `*` rows; dispatch.go hostDispatchChains)', () => {
+  const aofDenyIngress = gnp('aof-deny-in', {
+    order: 10,
+    selector: 'has(host-endpoint)',
+    applyOnForward: true,
+    types: ['Ingress'],
+    ingress: [{ action: 'Deny' }],
+  });
+
+  it('AoF ingress of the `*` HEP drops pod → remote pod (hostendpoints_test.go "should deny forwarded traffic", all-interfaces)', () => {
+    const r = both(fvBase([...starHeps, aofDenyIngress]), tcp(W0, W1, 8055));
+    expect(r.verdict).toBe('Deny');
+    expect(r.decidedBy?.policy?.name).toBe('aof-deny-in');
+    expect(r.decidedBy?.stage).toBe('forward');
+    // First hook after pre-DNAT: cali-from-hep-forward of the source node's `*` HEP.
+    expect(stages(r)[0]).toBe('forward:felix-0-all');
+  });
+
+  it('same node: pod → pod crosses `*` AoF in, workload egress, workload ingress, `*` AoF out (apply_on_forward_test.go)', () => {
+    const allowIn = gnp('aof-allow-in', {
+      order: 10,
+      selector: 'has(host-endpoint)',
+      applyOnForward: true,
+      types: ['Ingress'],
+      ingress: [{ action: 'Allow' }],
+    });
+    const denyOut = gnp('aof-deny-out', {
+      order: 20,
+      selector: 'has(host-endpoint)',
+      applyOnForward: true,
+      types: ['Egress'],
+      egress: [{ action: 'Deny', destination: { nets: [`${W0B}/32`] } }, { action: 'Allow' }],
+    });
+    const r = both(fvBase([...starHeps, allowIn, denyOut]), tcp(W0, W0B, 8055));
+    expect(r.verdict).toBe('Deny');
+    expect(r.decidedBy?.policy?.name).toBe('aof-deny-out');
+    expect(stages(r).map((s) => s.split(':')[0])).toEqual([
+      'forward',
+      'workloadEgress',
+      'workloadIngress',
+      'forward',
+    ]);
+    expect(both(fvBase([...starHeps, allowIn, denyOut]), tcp(W0, W1, 8055)).verdict).toBe('Allow');
+  });
+
+  it('pre-DNAT policy of the `*` HEP applies to pod → own host (ep_to_host_action_test.go, wildcard HEP pre-DNAT deny)', () => {
+    const preDeny = gnp('prednat-deny', {
+      order: 10,
+      selector: 'has(host-endpoint)',
+      preDNAT: true,
+      applyOnForward: true,
+      types: ['Ingress'],
+      ingress: [{ action: 'Deny', protocol: 'TCP', destination: { ports: [8055] } }],
+    });
+    const r = both(fvBase([...starHeps, preDeny]), tcp(W0, F0, 8055));
+    expect(r.verdict).toBe('Deny');
+    expect(r.decidedBy).toMatchObject({ stage: 'preDnat', policy: { name: 'prednat-deny' } });
+    // Without the `*` HEP the pod's egress then DefaultEndpointToHostAction decide (§4.7).
+    const noHep = both(fvBase([preDeny]), tcp(W0, F0, 8055));
+    expect(noHep.verdict).toBe('Allow');
+    expect(noHep.decidedBy?.stage).toBe('endpointToHost');
+  });
+
+  it('pre-DNAT of the `*` HEP sees a pod → ClusterIP packet before DNAT (pre_dnat_test.go all-interfaces; §5)', () => {
+    const svc = service('default', 'w1-svc', {
+      selector: { name: 'w1' },
+      clusterIP: '10.96.0.10',
+      port: 80,
+      targetPort: 8055,
+    });
+    const preDeny = gnp('deny-cluster-ip', {
+      order: 10,
+      selector: 'has(host-endpoint)',
+      preDNAT: true,
+      applyOnForward: true,
+      types: ['Ingress'],
+      ingress: [{ action: 'Deny', protocol: 'TCP', destination: { nets: ['10.96.0.10/32'], ports: [80] } }],
+    });
+    const r = both(fvBase([...starHeps, svc, preDeny]), tcp(W0, '10.96.0.10', 80));
+    expect(r.verdict).toBe('Deny');
+    expect(r.decidedBy?.policy?.name).toBe('deny-cluster-ip');
+    // One path without a backend: dropped before kube-proxy picks one.
+    expect(r.paths).toHaveLength(1);
+    expect(r.paths[0]?.backend).toBeUndefined();
+    // The pod's own IP to the backend port directly is not the ClusterIP: allowed.
+    expect(both(fvBase([...starHeps, svc, preDeny]), tcp(W0, W1, 8055)).verdict).toBe('Allow');
+  });
+});
+
+describe('item 2: cross-node traffic into a pod passes the receiving node’s AoF ingress (§4.8 "… → pod on a node with a `*` HEP")', () => {
+  const denyIntoF1 = gnp('deny-into-felix-1', {
+    order: 10,
+    selector: "node == 'felix-1'",
+    applyOnForward: true,
+    types: ['Ingress'],
+    ingress: [{ action: 'Deny' }],
+  });
+
+  it('host felix-0 → pod on felix-1 is dropped by felix-1’s `*` AoF ingress (hostendpoints_test.go all-interfaces AoF: ExpectNone(Felixes[0], w[1]))', () => {
+    const r = both(fvBase([...starHeps, denyIntoF1]), tcp(F0, W1, 8055));
+    expect(r.verdict).toBe('Deny');
+    expect(r.decidedBy?.policy?.name).toBe('deny-into-felix-1');
+    expect(r.paths[0]?.steps.some((s) => s.stage === 'forward' && s.endpoint?.name === 'felix-1-all')).toBe(
+      true,
+    );
+  });
+
+  it('pod → pod across nodes too, while pods on felix-0 still reach each other', () => {
+    const world = fvBase([...starHeps, denyIntoF1]);
+    expect(both(world, tcp(W0, W1, 8055)).verdict).toBe('Deny');
+    expect(both(world, tcp(W0, W0B, 8055)).verdict).toBe('Allow');
+  });
+});
+
+describe('item 3: SNAT comes after FORWARD (§5 "Two consequences" (1); static.go StaticNATPostroutingChains)', () => {
+  const svc = service('default', 'np', {
+    type: 'NodePort',
+    selector: { name: 'w1' },
+    clusterIP: '10.96.0.20',
+    port: 80,
+    targetPort: 8055,
+    nodePort: 30080,
+    etp: 'Cluster',
+  });
+  const entryAllowsClient = gnp('entry-allows-client', {
+    order: 10,
+    selector: "node == 'felix-0'",
+    applyOnForward: true,
+    types: ['Ingress'],
+    ingress: [{ action: 'Allow', source: { nets: [`${CLIENT}/32`] } }],
+  });
+  const podAllows = (name: string, net: string) => ({
+    apiVersion: 'projectcalico.org/v3',
+    kind: 'NetworkPolicy',
+    metadata: { name, namespace: 'default' },
+    spec: {
+      selector: "name == 'w1'",
+      types: ['Ingress'],
+      ingress: [{ action: 'Allow', source: { nets: [net] } }],
+    },
+  });
+  const flow = tcp(CLIENT, F0, 30080, { via: { node: 'felix-0' } });
+
+  it('the entry node’s AoF policy sees the client; only the backend pod sees the entry node’s address', () => {
+    const sees = both(
+      fvBase([...starHeps, svc, entryAllowsClient, podAllows('from-entry-node', `${F0}/32`)]),
+      flow,
+    );
+    expect(sees.verdict).toBe('Allow');
+    const steps = sees.paths[0]?.steps ?? [];
+    const snat = steps.findIndex((s) => s.stage === 'snat');
+    const fwd = steps.findIndex((s) => s.stage === 'forward' && s.endpoint?.name === 'felix-0-all');
+    expect(fwd).toBeGreaterThanOrEqual(0);
+    expect(snat).toBeGreaterThan(fwd);
+    const blind = both(
+      fvBase([...starHeps, svc, entryAllowsClient, podAllows('from-client', `${CLIENT}/32`)]),
+      flow,
+    );
+    expect(blind.verdict).toBe('Deny');
+    expect(blind.decidedBy?.stage).toBe('workloadIngress');
+  });
+});
+
+describe('item 4: outbound failsafe of DNAT’d host traffic is matched post-DNAT (§5 (2); StaticManglePostroutingChain)', () => {
+  const eth0 = hep('felix-0-eth0', 'felix-0', 'eth0', [F0], { role: 'eth0' });
+  const denyEgress = gnp('deny-host-egress', {
+    order: 10,
+    selector: "role == 'eth0'",
+    types: ['Egress'],
+    egress: [{ action: 'Deny' }],
+  });
+  const toFailsafe = service('default', 'api', {
+    selector: { name: 'w1' },
+    clusterIP: '10.96.0.30',
+    port: 443,
+    targetPort: 6443,
+  });
+  const fromFailsafe = service('default', 'other', {
+    selector: { name: 'w1' },
+    clusterIP: '10.96.0.31',
+    port: 6443,
+    targetPort: 8443,
+  });
+
+  it('service port 443 → backend 6443 (a failsafe port) is accepted by the failsafe', () => {
+    const r = both(fvBase([eth0, denyEgress, toFailsafe]), tcp(F0, '10.96.0.30', 443));
+    expect(r.verdict).toBe('Allow');
+    expect(r.paths[0]?.steps.find((s) => s.stage === 'failsafe')?.reason).toContain('post-DNAT');
+  });
+
+  it('service port 6443 → backend 8443: the raw-table hit only skips untracked policy; normal egress denies', () => {
+    const r = both(fvBase([eth0, denyEgress, fromFailsafe]), tcp(F0, '10.96.0.31', 6443));
+    expect(r.verdict).toBe('Deny');
+    expect(r.decidedBy).toMatchObject({ stage: 'hostEgress', policy: { name: 'deny-host-egress' } });
+  });
+});
+
+describe('item 5: Kubernetes NetworkPolicy as the apiserver stores it (§2.3 SetDefaults_NetworkPolicy)', () => {
+  it('egress rules without policyTypes isolate egress', () => {
+    const k = knp('default', 'dns-only', {
+      podSelector: { matchLabels: { name: 'w0' } },
+      egress: [{ ports: [{ protocol: 'UDP', port: 53 }] }],
+    });
+    const r = both(fvBase([k]), tcp(W0, '198.51.100.1', 443));
+    expect(r.verdict).toBe('Deny');
+    expect(
+      both(fvBase([k]), { protocol: 'UDP', srcIp: W0, dstIp: '198.51.100.1', dstPort: 53 }).verdict,
+    ).toBe('Allow');
+  });
+});
+
+describe('item 6: doNotTrack replies (§4.4 untracked: "the reverse direction must be allowed explicitly")', () => {
+  const eth0 = hep('felix-0-eth0', 'felix-0', 'eth0', [F0], { role: 'eth0' });
+  const untrackedIn = gnp('untracked-in', {
+    order: 10,
+    selector: "role == 'eth0'",
+    doNotTrack: true,
+    applyOnForward: true,
+    types: ['Ingress'],
+    ingress: [{ action: 'Allow', protocol: 'TCP', destination: { ports: [8055] } }],
+  });
+  const untrackedReply = gnp('untracked-reply', {
+    order: 11,
+    selector: "role == 'eth0'",
+    doNotTrack: true,
+    applyOnForward: true,
+    types: ['Egress'],
+    egress: [{ action: 'Allow', protocol: 'TCP', source: { ports: [8055] } }],
+  });
+  const flow = tcp(CLIENT, F0, 8055, { via: { node: 'felix-0', interface: 'eth0' } });
+
+  it('an untracked Allow whose reply no rule allows is a Deny naming the reply leg', () => {
+    const r = both(fvBase([eth0, untrackedIn]), flow);
+    expect(r.verdict).toBe('Deny');
+    expect(r.decidedBy?.reason).toContain('reply of an untracked (doNotTrack) connection is dropped');
+    expect(r.paths[0]?.steps.some((s) => s.stage === 'reply')).toBe(true);
+  });
+
+  it('with an untracked egress rule for the reply, the connection completes', () => {
+    const r = both(fvBase([eth0, untrackedIn, untrackedReply]), flow);
+    expect(r.verdict).toBe('Allow');
+    // The forward leg's Allow decides; the reply leg is in the trace after the `reply` step.
+    expect(r.decidedBy?.policy?.name).toBe('untracked-in');
+    const steps = r.paths[0]?.steps ?? [];
+    const reply = steps.findIndex((s) => s.stage === 'reply');
+    expect(steps.slice(reply).some((s) => s.policy?.name === 'untracked-reply' && s.action === 'allow')).toBe(
+      true,
+    );
+  });
+});
+
+describe('item 7: no silent unpoliced paths (§4.1; contract: an unknown via is an input error)', () => {
+  it('a named HEP without expectedIPs polices its node’s addresses, and the trace says so', () => {
+    const eth0 = hep('felix-0-eth0', 'felix-0', 'eth0', [], { role: 'eth0' });
+    const deny = gnp('deny-in', {
+      order: 10,
+      selector: "role == 'eth0'",
+      types: ['Ingress'],
+      ingress: [{ action: 'Deny' }],
+    });
+    const r = both(fvBase([eth0, deny]), tcp(CLIENT, F0, 8055));
+    expect(r.verdict).toBe('Deny');
+    expect(r.decidedBy?.policy?.name).toBe('deny-in');
+    expect(r.paths[0]?.steps[0]).toMatchObject({ stage: 'interface', endpoint: { name: 'felix-0-eth0' } });
+  });
+
+  it('an unknown via node or interface is `unknown_via`, verdict Deny, no paths', () => {
+    const eth0 = hep('felix-0-eth0', 'felix-0', 'eth0', [F0], { role: 'eth0' });
+    for (const engine of engines) {
+      const world = World.from(fvBase([eth0]), { engine });
+      const badNode = world.evaluate(tcp(CLIENT, F0, 8055, { via: { node: 'felix-9' } }));
+      expect(badNode.verdict).toBe('Deny');
+      expect(badNode.paths).toEqual([]);
+      expect(badNode.issues).toEqual([
+        {
+          code: 'unknown_via',
+          path: ['via', 'node'],
+          message: 'via.node "felix-9" is not a node of this world; use one of: felix-0, felix-1.',
+        },
+      ]);
+      const badIface = world.evaluate(tcp(CLIENT, F0, 8055, { via: { node: 'felix-0', interface: 'eht0' } }));
+      expect(badIface.verdict).toBe('Deny');
+      expect(badIface.issues[0]).toMatchObject({ code: 'unknown_via', path: ['via', 'interface'] });
+      expect(badIface.issues[0]?.message).toContain('use one of: eth0');
+      // A node whose interfaces are all governed alike (no named HEP) takes any interface name.
+      expect(
+        world.evaluate(tcp(CLIENT, F1, 8055, { via: { node: 'felix-1', interface: 'eth7' } })).issues,
+      ).toEqual([]);
+    }
+  });
+});
+
+describe('issue #17 item 9: flow input edges', () => {
+  it('a flow IP with leading zeros is rejected, as validate rejects it in CIDRs', () => {
+    const r = World.from(fvBase()).evaluate(tcp('010.65.0.2', W1, 80));
+    expect(r.verdict).toBe('Deny');
+    expect(r.issues[0]).toMatchObject({ code: 'evaluator.flow', path: ['srcIp'] });
+    expect(r.issues[0]?.message).toContain('write 10.65.0.2');
+  });
+
+  it('ICMP type/code bounds are one byte in evaluate and parseFlow alike', () => {
+    const world = World.from(fvBase());
+    const bad = world.evaluate({ protocol: 'ICMP', srcIp: W0, dstIp: W1, icmp: { type: 300 } });
+    expect(bad.issues[0]).toMatchObject({ path: ['icmp'] });
+    expect(parseFlow(`icmp ${W0} -> ${W1} type 300`).ok).toBe(false);
+    expect(
+      world.evaluate({ protocol: 'ICMP', srcIp: W0, dstIp: W1, icmp: { type: 255, code: 255 } }).issues,
+    ).toEqual([]);
+    expect(parseFlow(`icmp ${W0} -> ${W1} type 255 code 255`).ok).toBe(true);
+    expect(
+      world.evaluate({ protocol: 'ICMP', srcIp: W0, dstIp: W1, icmp: { type: 8, code: 256 } }).issues,
+    ).toHaveLength(1);
+  });
+});
+
+describe('out of scope is refused loudly (README "Out of scope")', () => {
+  it('tunnel-device HEPs, the eBPF dataplane and ambiguous unaddressed HEPs are world issues', () => {
+    const world = World.from([
+      ...fvBase(),
+      hep('felix-0-tunl', 'felix-0', 'tunl0', [], {}),
+      hep('felix-1-a', 'felix-1', 'eth0', [], {}),
+      hep('felix-1-b', 'felix-1', 'eth1', [], {}),
+      {
+        apiVersion: 'projectcalico.org/v3',
+        kind: 'FelixConfiguration',
+        metadata: { name: 'node.felix-0' },
+        spec: { bpfEnabled: true },
+      },
+    ]);
+    const codes = world.issues.map((i) => i.code);
+    expect(codes).toContain('unsupported_tunnel_hep');
+    expect(codes).toContain('unsupported_ebpf');
+    expect(codes).toContain('ambiguous_host_endpoint');
+    expect(world.issues.find((i) => i.code === 'ambiguous_host_endpoint')?.message).toContain(
+      'felix-1-a, felix-1-b',
+    );
+  });
+});

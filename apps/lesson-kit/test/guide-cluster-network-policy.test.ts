@@ -121,7 +121,7 @@ describe('guide: cluster guardrails with ClusterNetworkPolicy', () => {
 
   it('with calicoVersion v3.31 the guardrail is listed as not enforced', () => {
     const world = World.from(resources, { calicoVersion: 'v3.31' });
-    expect(world.issues.filter((i) => i.code === 'evaluator.not_enforced')).toHaveLength(2);
+    expect(world.issues.filter((i) => i.code === 'not_enforced')).toHaveLength(2);
     const first = claims[0];
     if (first) expect(world.evaluate(first.flow).verdict).toBe('Allow');
   });

@@ -16,6 +16,10 @@ export const EVALUATOR_ISSUE_CODES = {
     'FelixConfiguration enables the eBPF dataplane (only the iptables dataplane is modelled).',
   ambiguous_host_endpoint:
     "Several named host endpoints of one node have no expectedIPs: which carries the node's address is unknown.",
+  not_enforced:
+    'A ClusterNetworkPolicy / AdminNetworkPolicy / BaselineAdminNetworkPolicy the chosen Calico release does not enforce (or skips as malformed); it is left out.',
+  unconvertible_rule:
+    'A network-policy-api rule Calico cannot convert: replaced by a deny-all rule (Deny/Pass) or dropped (Accept/Allow), as Calico does.',
 } as const;
 
 /**

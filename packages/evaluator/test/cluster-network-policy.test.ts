@@ -526,13 +526,13 @@ describe('ClusterNetworkPolicy in the world', () => {
   it('reports kinds a release does not enforce in world.issues', () => {
     const cnpWorld = World.from([...BASE, denyIngress('kcnp', 'Admin', 1)], { calicoVersion: 'v3.31' });
     expect(cnpWorld.issues.map((i) => [i.code, i.message])).toContainEqual([
-      'evaluator.not_enforced',
+      'not_enforced',
       expect.stringContaining('ClusterNetworkPolicy "kcnp" is not enforced with calicoVersion v3.31'),
     ]);
     const anpWorld = World.from([...BASE, anp('guard', { priority: 1, subject: ALL })]);
     expect(
       anpWorld.issues.some(
-        (i) => i.code === 'evaluator.not_enforced' && i.message.includes('AdminNetworkPolicy "guard"'),
+        (i) => i.code === 'not_enforced' && i.message.includes('AdminNetworkPolicy "guard"'),
       ),
     ).toBe(true);
   });
@@ -550,7 +550,7 @@ describe('ClusterNetworkPolicy in the world', () => {
         ],
       }),
     ]);
-    const issues = world.issues.filter((i) => i.code === 'evaluator.unconvertible_rule');
+    const issues = world.issues.filter((i) => i.code === 'unconvertible_rule');
     expect(issues.map((i) => i.path)).toEqual([
       [BASE.length, 'spec', 'ingress', 0],
       [BASE.length, 'spec', 'ingress', 1],

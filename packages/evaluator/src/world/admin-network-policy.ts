@@ -5,6 +5,7 @@
  * `kbanp.baselineadminnetworkpolicy.<name>` in `baselineadminnetworkpolicy` (order 1000), keyed
  * by Felix as GlobalNetworkPolicy; actions kept; fail-closed for rules it cannot convert.
  */
+
 import type {
   AdminNetworkPolicy,
   AdminNetworkPolicyEgressRule,
@@ -13,6 +14,7 @@ import type {
   BaselineAdminNetworkPolicy,
   Issue,
 } from '@calico-dsl/core';
+import type { EvaluatorIssueCode } from '../issue-codes.js';
 import { namespaceSelector, podSelector } from './k8s-network-policy.js';
 import {
   convertedTypes,
@@ -75,7 +77,7 @@ export function rawAdminNetworkPolicy(
       (i) => failClosed.includes(rules[i]?.action ?? ''),
       (i, why, deny) =>
         issues.push({
-          code: 'evaluator.unconvertible_rule',
+          code: 'unconvertible_rule' satisfies EvaluatorIssueCode,
           path: [...path, 'spec', dir, i],
           message: `${label}: Calico cannot convert ${dir} rule ${i} (${why}); it ${deny ? 'replaces it with a rule that denies all traffic (fail closed)' : 'drops it'}.`,
         }),

@@ -4,6 +4,7 @@
  * tier `kube-admin`, Baseline → `kube-baseline`, order = priority, Accept → Allow, selectors as
  * `k8sSelectorToCalico` writes them, types from the rules, fail-closed for rules it cannot convert.
  */
+
 import type {
   ClusterNetworkPolicyEgressRule,
   ClusterNetworkPolicyIngressRule,
@@ -11,6 +12,7 @@ import type {
   ClusterNetworkPolicySpec,
   Issue,
 } from '@calico-dsl/core';
+import type { EvaluatorIssueCode } from '../issue-codes.js';
 import { namespaceSelector, podSelector } from './k8s-network-policy.js';
 import {
   convertedTypes,
@@ -94,7 +96,7 @@ export function rawClusterNetworkPolicy(
   const tier = Object.hasOwn(TIERS, spec.tier) ? TIERS[spec.tier] : undefined;
   if (tier === undefined) {
     issues.push({
-      code: 'evaluator.not_enforced',
+      code: 'not_enforced' satisfies EvaluatorIssueCode,
       path: [...path, 'spec', 'tier'],
       message: `${label}: Calico skips it (invalid cluster network policy tier ${String(spec.tier)}); use Admin or Baseline.`,
     });
@@ -110,7 +112,7 @@ export function rawClusterNetworkPolicy(
     podSel = podSelector(spec.subject.pods.podSelector);
   } else {
     issues.push({
-      code: 'evaluator.not_enforced',
+      code: 'not_enforced' satisfies EvaluatorIssueCode,
       path: [...path, 'spec', 'subject'],
       message: `${label}: Calico skips it (no subject selector specified); set subject.namespaces or subject.pods.`,
     });
@@ -127,7 +129,7 @@ export function rawClusterNetworkPolicy(
       (i) => rules[i]?.action === 'Deny' || rules[i]?.action === 'Pass',
       (i, why, deny) =>
         issues.push({
-          code: 'evaluator.unconvertible_rule',
+          code: 'unconvertible_rule' satisfies EvaluatorIssueCode,
           path: [...path, 'spec', dir, i],
           message: `${label}: Calico cannot convert ${dir} rule ${i} (${why}); it ${deny ? 'replaces it with a rule that denies all traffic (fail closed)' : 'drops it'}.`,
         }),

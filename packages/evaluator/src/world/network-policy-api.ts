@@ -3,6 +3,7 @@
  * an object the CRD rejects never reaches Calico, so the evaluator refuses it rather than guess),
  * then converted as the chosen Calico release does, or reported as not enforced by it.
  */
+
 import {
   type AdminNetworkPolicy,
   type BaselineAdminNetworkPolicy,
@@ -11,6 +12,7 @@ import {
   isNetworkPolicyApiKind,
   validate,
 } from '@calico-dsl/core';
+import type { EvaluatorIssueCode } from '../issue-codes.js';
 import { rawAdminNetworkPolicy } from './admin-network-policy.js';
 import { rawClusterNetworkPolicy } from './cluster-network-policy.js';
 import type { CalicoVersion, RawPolicy } from './policies.js';
@@ -82,7 +84,7 @@ export function rawNetworkPolicyApiPolicy(
         ? 'Calico enforces ClusterNetworkPolicy from 3.32 on'
         : `Calico enforced ${resource.kind} (v1alpha1) only in 3.29–3.31; 3.32 replaced it with ClusterNetworkPolicy`;
     issues.push({
-      code: 'evaluator.not_enforced',
+      code: 'not_enforced' satisfies EvaluatorIssueCode,
       path: [index],
       message: `${resource.kind} "${resource.metadata.name}" is not enforced with calicoVersion ${version}: ${when}. It is left out of the evaluation.`,
     });

@@ -3,13 +3,16 @@ import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { registerApply } from './commands/apply.js';
 import { registerDelete } from './commands/delete.js';
+import { registerDiff } from './commands/diff.js';
 import { registerEval } from './commands/eval.js';
 import { registerExplain } from './commands/explain.js';
 import { registerFmt } from './commands/fmt.js';
 import { registerGet } from './commands/get.js';
+import { registerLint } from './commands/lint.js';
 import { registerMatrix } from './commands/matrix.js';
 import { registerPlan } from './commands/plan.js';
 import type { Register, RunWrapper } from './commands/register.js';
+import { registerSearch } from './commands/search.js';
 import { registerSynth } from './commands/synth.js';
 import { registerValidate } from './commands/validate.js';
 import { type CommonOptions, commandContext, EXIT, type ExitCode } from './context.js';
@@ -26,6 +29,9 @@ const COMMANDS: readonly Register[] = [
   registerEval,
   registerExplain,
   registerMatrix,
+  registerLint,
+  registerDiff,
+  registerSearch,
   registerPlan,
   registerApply,
   registerDelete,

@@ -3,10 +3,13 @@
  * `toHaveVerdict(flow, verdict)`. A failure prints the flow, the verdict, what decided it, and
  * the whole explain trace.
  */
+
+import { analyze, complementSpaces, type FlowSpace } from '@calico-dsl/analysis';
 import {
   type EvaluationResult,
   type Flow,
   formatDecision,
+  formatFlow,
   parseFlow,
   type Verdict,
   World,
@@ -56,6 +59,8 @@ export interface VerdictOptions {
  * expect(w).toDeny('tcp 198.51.100.7:40000 -> 169.46.7.10:31024');
  * expect(w).not.toAllow('tcp 198.51.100.7:40000 -> 169.46.7.10:31024');
  * expect(w).toHaveVerdict('tcp 198.51.100.7:40000 -> 169.46.7.10:22', 'Allow'); // SSH is a failsafe port
+ * expect(w).toNeverAllow({ protocol: ['TCP'], dstIp: ['169.46.7.10'], dstPort: [[30000, 32767]] }); // every flow
+ * expect(w).toOnlyAllow({ srcIp: ['10.0.0.0/8'] }); // fails with a witness if anything else gets in
  * ```
  */
 export interface CalicoMatchers<R = unknown> {
@@ -65,6 +70,10 @@ export interface CalicoMatchers<R = unknown> {
   toDeny(flow: FlowInput, options?: VerdictOptions): R;
   /** The flow's combined verdict is exactly `verdict` (`Mixed` when paths disagree). */
   toHaveVerdict(flow: FlowInput, verdict: Verdict, options?: VerdictOptions): R;
+  /** No flow of the space is allowed on any path (proved over every flow by @calico-dsl/analysis). */
+  toNeverAllow(space: FlowSpace): R;
+  /** No flow outside the space is allowed on any path (proved over every flow). */
+  toOnlyAllow(space: FlowSpace): R;
 }
 
 declare module 'vitest' {
@@ -149,6 +158,58 @@ function checkVerdict(
   };
 }
 
+/** A flow of one of the spaces that some path allows, or `undefined` (a proof that none is). */
+function allowedIn(world: World, spaces: readonly FlowSpace[]): Flow | undefined {
+  const a = analyze(world);
+  for (const space of spaces)
+    for (const v of ['Allow', 'Mixed'] as const) {
+      const r = a.search(space, v);
+      if (r.found) return r.witness;
+    }
+  return undefined;
+}
+
+/**
+ * The shared check behind `toNeverAllow` and `toOnlyAllow`: exhaustive, with the witness and its
+ * explain trace on failure.
+ *
+ * @example
+ * ```ts
+ * checkSpace.call(state, world, { dstPort: [22] }, 'never');
+ * ```
+ */
+function checkSpace(
+  this: MatcherState,
+  received: unknown,
+  space: FlowSpace,
+  mode: 'never' | 'only',
+): MatcherResult {
+  const world = toWorld(received);
+  if (typeof world === 'string') return { pass: false, message: () => `cannot analyse: ${world}` };
+  let witness: Flow | undefined;
+  try {
+    witness = allowedIn(world, mode === 'never' ? [space] : complementSpaces(space));
+  } catch (error) {
+    return {
+      pass: false,
+      message: () => `cannot analyse: ${error instanceof Error ? error.message : String(error)}`,
+    };
+  }
+  const shown = JSON.stringify(space);
+  const what = mode === 'never' ? `no flow of ${shown}` : `no flow outside ${shown}`;
+  return {
+    pass: witness === undefined,
+    message: () =>
+      witness === undefined
+        ? `expected some allowed flow ${mode === 'never' ? 'in' : 'outside'} ${shown}, but ${what} is allowed (proved over every flow)`
+        : [
+            `expected ${what} to be allowed, but ${formatFlow(witness)} is (decided by ${decidedBy(world.evaluate(witness))})`,
+            '',
+            world.evaluate(witness).explain(),
+          ].join('\n'),
+  };
+}
+
 /**
  * The matcher implementations, for `expect.extend(calicoMatchers)`.
  *
@@ -174,6 +235,12 @@ export const calicoMatchers = {
     options?: VerdictOptions,
   ): MatcherResult {
     return checkVerdict.call(this, received, flow, verdict, options);
+  },
+  toNeverAllow(this: MatcherState, received: unknown, space: FlowSpace): MatcherResult {
+    return checkSpace.call(this, received, space, 'never');
+  },
+  toOnlyAllow(this: MatcherState, received: unknown, space: FlowSpace): MatcherResult {
+    return checkSpace.call(this, received, space, 'only');
   },
 };
 

@@ -1,0 +1,390 @@
+/**
+ * `lint()`: claims about every flow (shadowed rules, selectors that match nothing) proved on
+ * cells, plus configuration checks an operator wants. A claim is reported only when the search
+ * behind it finished; a search that hits its budget reports nothing (never an unbacked claim).
+ */
+import { type CellContext, cellContext, cellsOfPair } from './cells.js';
+import { chainShadowed } from './chain-proof.js';
+import type {
+  EndpointModel,
+  EvaluationResult,
+  Flow,
+  PolicyModel,
+  RuleModel,
+  World,
+  WorldModel,
+} from './evaluator-seam.js';
+import { type IpClass, type Partition, representatives } from './partition.js';
+import { sideMayMatch } from './rule-side.js';
+import type { IpInterval } from './sets/ip.js';
+import type { PortInterval } from './space.js';
+import type { LintFinding } from './types.js';
+
+/** Evaluations one lint search may spend before it gives up (and claims nothing). */
+const RULE_BUDGET = 4_000;
+/** Evaluations all flow searches of one lint run may spend. */
+const TOTAL_BUDGET = 400_000;
+
+const BUILTIN_TIERS = new Set(['default', 'kube-admin', 'kube-baseline']);
+
+const resourceOf = (p: PolicyModel): LintFinding['resource'] =>
+  p.namespace === undefined
+    ? { kind: p.kind, name: p.name }
+    : { kind: p.kind, namespace: p.namespace, name: p.name };
+const title = (p: PolicyModel) => `${p.kind} ${p.namespace ? `${p.namespace}/` : ''}${p.name}`;
+
+function selected(model: WorldModel, p: PolicyModel): EndpointModel[] {
+  return model.endpoints.filter((e) => p.selector(e.labels));
+}
+
+function portsOf(side: RuleModel['destination']): PortInterval[] | undefined {
+  if (!side.ports || side.ports.names.length > 0) return undefined;
+  return side.ports.ranges.map((r) => [r.min, r.max] as const);
+}
+
+interface Ctx {
+  readonly world: World;
+  readonly model: WorldModel;
+  readonly part: Partition;
+  readonly cells: CellContext;
+  readonly backends: ReadonlySet<EndpointModel>;
+  /** Evaluations left for flow searches; searches stop (claiming nothing) at zero. */
+  budget: number;
+  readonly notes: string[];
+}
+
+/** Looks for a flow whose evaluation satisfies `hit`; `undefined` + exhausted=true is a proof. */
+function findFlow(
+  ctx: Ctx,
+  pairs: Iterable<readonly [IpClass, IpClass]>,
+  filter: {
+    protocols: ReadonlySet<number> | undefined;
+    srcPort: PortInterval[] | undefined;
+    dstPort: PortInterval[] | undefined;
+  },
+  hit: (r: EvaluationResult) => boolean,
+): { witness: Flow | undefined; exhausted: boolean } {
+  let spent = 0;
+  for (const [s, d] of pairs) {
+    for (const cell of cellsOfPair(ctx.cells, s, s.intervals, d, d.intervals, filter)) {
+      for (const flow of cell.flows) {
+        if (++spent > RULE_BUDGET || --ctx.budget < 0) return { witness: undefined, exhausted: false };
+        if (hit(ctx.world.evaluate(flow))) return { witness: flow, exhausted: true };
+      }
+    }
+  }
+  return { witness: undefined, exhausted: true };
+}
+
+const sideCache = new WeakMap<RuleModel['source'], Map<IpClass, boolean>>();
+function sideMay(ctx: Ctx, side: RuleModel['source'], c: IpClass): boolean {
+  if (!side.nets && !side.notNets && !side.selector && !side.notSelector) return true;
+  let m = sideCache.get(side);
+  if (!m) {
+    m = new Map();
+    sideCache.set(side, m);
+  }
+  let v = m.get(c);
+  if (v === undefined) {
+    v = sideMayMatch(ctx.model, side, c.family, representatives(c.intervals)[0]);
+    m.set(c, v);
+  }
+  return v;
+}
+
+function* pairsFor(
+  ctx: Ctx,
+  own: ReadonlySet<IpClass> | undefined,
+  ownIsDst: boolean,
+  ownOk: (c: IpClass) => boolean,
+  peerOk: (c: IpClass) => boolean,
+): Generator<readonly [IpClass, IpClass]> {
+  for (const [, classes] of ctx.part.byFamily) {
+    const mine = classes.filter((c) => (own ? own.has(c) : true) && ownOk(c));
+    const peers = classes.filter(peerOk);
+    for (const m of mine) for (const p of peers) yield ownIsDst ? [p, m] : [m, p];
+  }
+}
+
+function shadowedRules(ctx: Ctx, p: PolicyModel, eps: EndpointModel[]): LintFinding[] {
+  const out: LintFinding[] = [];
+  const epSet = new Set(eps);
+  // Host endpoints and service backends see NATed packets: search every pair, no side filters.
+  const natted = eps.some((e) => e.kind === 'HostEndpoint' || ctx.backends.has(e));
+  const own = new Set(ctx.part.classes.filter((c) => c.members.some((m) => m.some((e) => epSet.has(e)))));
+  for (const dir of ['ingress', 'egress'] as const) {
+    if (dir === 'ingress' ? !p.ingressType : !p.egressType) continue;
+    const proved = chainShadowed(ctx.model, p, eps, dir);
+    for (const r of p[dir]) {
+      if (proved.has(r.index)) {
+        out.push(shadowFinding(p, dir, r));
+        continue;
+      }
+      const ownSide = dir === 'ingress' ? r.destination : r.source;
+      const peerSide = dir === 'ingress' ? r.source : r.destination;
+      const may = (side: RuleModel['source']) => (c: IpClass) => sideMay(ctx, side, c);
+      const filter = {
+        protocols: r.protocol !== undefined ? new Set([r.protocol]) : undefined,
+        srcPort: portsOf(r.source),
+        dstPort: portsOf(r.destination),
+      };
+      const reaches = (res: EvaluationResult) =>
+        res.trace.some(
+          (s) =>
+            s.policy?.name === p.name &&
+            s.policy.kind === p.kind &&
+            (s.policy.namespace ?? undefined) === p.namespace &&
+            s.direction === dir &&
+            s.ruleIndex === r.index &&
+            s.action !== 'no-match',
+        );
+      const direct = () => pairsFor(ctx, own, dir === 'ingress', may(ownSide), may(peerSide));
+      let { witness, exhausted } = findFlow(ctx, direct(), filter, reaches);
+      if (natted && !witness) {
+        // NAT rewrites addresses and ports before some chains: the direct search was only a
+        // quick try; the proof searches every pair and port (protocols survive NAT).
+        const all = () =>
+          pairsFor(
+            ctx,
+            undefined,
+            dir === 'ingress',
+            () => true,
+            () => true,
+          );
+        ({ witness, exhausted } = findFlow(
+          ctx,
+          all(),
+          { protocols: filter.protocols, srcPort: undefined, dstPort: undefined },
+          reaches,
+        ));
+      }
+      if (witness) continue;
+      if (!exhausted) {
+        ctx.notes.push(`${title(p)} ${dir} rule ${r.index}`);
+        continue;
+      }
+      out.push(shadowFinding(p, dir, r));
+    }
+  }
+  return out;
+}
+
+function shadowFinding(p: PolicyModel, dir: 'ingress' | 'egress', r: RuleModel): LintFinding {
+  return {
+    code: 'shadowed-rule',
+    severity: 'warning',
+    message: `${title(p)} ${dir} rule ${r.index} (${r.action}) never decides: no flow to or from the endpoints it selects reaches it, earlier rules, policies or tiers always decide first. Remove it or move it before the rule that covers it.`,
+    resource: resourceOf(p),
+    rule: { direction: dir, index: r.index },
+  };
+}
+
+function matchesNothing(ctx: Ctx, p: PolicyModel, eps: EndpointModel[]): LintFinding[] {
+  const out: LintFinding[] = [];
+  if (eps.length === 0) {
+    out.push({
+      code: 'selector-matches-nothing',
+      severity: 'warning',
+      message: `${title(p)} selects no endpoint (selector ${JSON.stringify(p.selectorText)}): it never applies. Check the labels it expects.`,
+      resource: resourceOf(p),
+    });
+  }
+  const entities = [...ctx.model.endpoints, ...ctx.model.networkSets];
+  for (const dir of ['ingress', 'egress'] as const)
+    for (const r of p[dir])
+      for (const [name, side] of [
+        ['source', r.source],
+        ['destination', r.destination],
+      ] as const) {
+        const sel = side.selector;
+        if (!sel || entities.some((e) => sel(e.labels))) continue;
+        out.push({
+          code: 'selector-matches-nothing',
+          severity: 'warning',
+          message: `${title(p)} ${dir} rule ${r.index}: the ${name} selector ${JSON.stringify(side.selectorText)} matches no endpoint or network set, so the rule never matches.`,
+          resource: resourceOf(p),
+          rule: { direction: dir, index: r.index },
+        });
+      }
+  return out;
+}
+
+function configChecks(ctx: Ctx, p: PolicyModel, eps: EndpointModel[]): LintFinding[] {
+  const out: LintFinding[] = [];
+  if (p.preDNAT && !p.applyOnForward) {
+    out.push({
+      code: 'prednat-without-apply-on-forward',
+      severity: 'error',
+      message: `${title(p)} is preDNAT without applyOnForward: Calico rejects it (pre-DNAT policy acts on forwarded traffic). Add applyOnForward: true.`,
+      resource: resourceOf(p),
+    });
+  }
+  const tier = ctx.model.tiers.find((t) => t.name === p.tier);
+  if (tier && !tier.hasResource && !BUILTIN_TIERS.has(tier.name)) {
+    out.push({
+      code: 'tier-without-resource',
+      severity: 'error',
+      message: `${title(p)} is in tier ${JSON.stringify(p.tier)}, which has no Tier resource: Calico refuses policies in a missing tier. Create the Tier (with its order) or move the policy.`,
+      resource: resourceOf(p),
+    });
+  }
+  // Pass hands the packet to the next tier; if no later tier selects the endpoint it ends in profiles.
+  const tierIndex = ctx.model.tiers.findIndex((t) => t.name === p.tier);
+  const later = ctx.model.tiers
+    .slice(tierIndex + 1)
+    .flatMap((t) => ctx.model.policiesByTier.get(t.name) ?? []);
+  for (const dir of ['ingress', 'egress'] as const) {
+    const r = p[dir].find((x) => x.action === 'Pass');
+    if (!r || eps.length === 0) continue;
+    const typed = (q: PolicyModel) => (dir === 'ingress' ? q.ingressType : q.egressType);
+    const orphan = eps.filter((e) => !later.some((q) => typed(q) && q.selector(e.labels)));
+    if (orphan.length === 0) continue;
+    out.push({
+      code: 'pass-into-unselected-tier',
+      severity: 'info',
+      message: `${title(p)} ${dir} rule ${r.index} passes traffic on, but no later tier has a ${dir} policy for ${
+        orphan.length === eps.length
+          ? 'any endpoint it selects'
+          : `${orphan
+              .map((e) => e.name)
+              .slice(0, 3)
+              .join(', ')}`
+      }: those flows fall through to profiles (Kubernetes default: allow).`,
+      resource: resourceOf(p),
+      rule: { direction: dir, index: r.index },
+    });
+  }
+  return out;
+}
+
+function stagedWouldDeny(ctx: Ctx, p: PolicyModel, eps: EndpointModel[]): LintFinding[] {
+  const epSet = new Set(eps);
+  const own = new Set(ctx.part.classes.filter((c) => (c.members[0] ?? []).some((e) => epSet.has(e))));
+  const out: LintFinding[] = [];
+  for (const dir of ['ingress', 'egress'] as const) {
+    if (dir === 'ingress' ? !p.ingressType : !p.egressType) continue;
+    if (!p[dir].some((r) => r.action === 'Deny')) continue;
+    const hit = (res: EvaluationResult) =>
+      res.verdict === 'Allow' &&
+      res.trace.some(
+        (s) =>
+          s.policy?.name === p.name &&
+          s.policy.kind === p.kind &&
+          s.direction === dir &&
+          s.action === 'staged' &&
+          /would deny$/i.test(s.reason ?? ''),
+      );
+    const { witness } = findFlow(
+      ctx,
+      pairsFor(
+        ctx,
+        own,
+        dir === 'ingress',
+        () => true,
+        () => true,
+      ),
+      { protocols: undefined, srcPort: undefined, dstPort: undefined },
+      hit,
+    );
+    if (!witness) continue;
+    out.push({
+      code: 'staged-would-deny',
+      severity: 'info',
+      message: `${title(p)} would deny ${dir} flows the enforced policies allow (e.g. ${witness.protocol} ${witness.srcIp} → ${witness.dstIp}${witness.dstPort !== undefined ? `:${witness.dstPort}` : ''}). Check them before enforcing it.`,
+      resource: resourceOf(p),
+      witness,
+    });
+  }
+  return out;
+}
+
+function dnsChecks(ctx: Ctx): LintFinding[] {
+  const dns = ctx.model.servicePorts.filter(
+    (sp) =>
+      (sp.service.name === 'kube-dns' || sp.service.name === 'coredns') &&
+      sp.port === 53 &&
+      sp.protocol === 17,
+  );
+  const out: LintFinding[] = [];
+  const seen = new Set<string>();
+  for (const sp of dns)
+    for (const ip of sp.clusterIPs) {
+      for (const c of ctx.part.byFamily.get(ip.version) ?? []) {
+        const wep = (c.members[0] ?? []).find((e) => e.kind === 'WorkloadEndpoint');
+        if (!wep || ctx.backends.has(wep)) continue;
+        const first = c.intervals[0] as IpInterval;
+        const flow: Flow = {
+          protocol: 'UDP',
+          srcIp: wep.ips[0]?.text ?? String(first.lo),
+          srcPort: 40000,
+          dstIp: ip.text,
+          dstPort: 53,
+        };
+        const res = ctx.world.evaluate(flow);
+        if (res.verdict === 'Allow') continue;
+        const path = res.paths.find((x) => x.verdict === 'Deny');
+        const by = path?.decidedBy;
+        if (!path || !by || by.stage !== 'workloadEgress') continue;
+        // End of tier: name the tier's last policy the packet met (the default deny).
+        const policy =
+          by.policy ??
+          path.steps.filter((x) => x.stage === 'workloadEgress' && x.tier === by.tier && x.policy).pop()
+            ?.policy;
+        if (!policy) continue;
+        const key = `${policy.kind}|${policy.namespace ?? ''}|${policy.name}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push({
+          code: 'egress-default-deny-blocks-dns',
+          severity: 'warning',
+          message: `Egress from ${wep.namespace}/${wep.name} to DNS (${sp.service.namespace}/${sp.service.name} ${ip.text}:53/UDP) is denied by ${policy.kind} ${policy.name}${by.ruleIndex !== undefined ? ` rule ${by.ruleIndex}` : ` (end of tier ${by.tier ?? ''}: default deny)`}: name lookups fail. Allow UDP and TCP 53 to kube-dns.`,
+          resource:
+            policy.namespace === undefined
+              ? { kind: policy.kind, name: policy.name }
+              : { kind: policy.kind, namespace: policy.namespace, name: policy.name },
+          ...(by.ruleIndex !== undefined
+            ? { rule: { direction: 'egress' as const, index: by.ruleIndex } }
+            : {}),
+          witness: flow,
+        });
+      }
+    }
+  return out;
+}
+
+/**
+ * Runs every lint check over a world.
+ *
+ * @example
+ * ```ts
+ * declare const world: World; declare const part: Partition;
+ * lintWorld(world, part).map((f) => f.code);
+ * ```
+ */
+export function lintWorld(world: World, part: Partition, notes: string[] = []): LintFinding[] {
+  const model = world.model;
+  const ctx: Ctx = {
+    world,
+    model,
+    part,
+    cells: cellContext([model]),
+    backends: new Set(model.servicePorts.flatMap((sp) => sp.backends.map((b) => b.endpoint))),
+    budget: TOTAL_BUDGET,
+    notes: [],
+  };
+  const out: LintFinding[] = [];
+  for (const p of model.policies) {
+    const eps = selected(model, p);
+    out.push(...matchesNothing(ctx, p, eps), ...configChecks(ctx, p, eps));
+    if (eps.length === 0) continue;
+    if (p.staged) out.push(...stagedWouldDeny(ctx, p, eps));
+    else out.push(...shadowedRules(ctx, p, eps));
+  }
+  out.push(...dnsChecks(ctx));
+  if (ctx.notes.length > 0) {
+    notes.push(
+      `lint: the search budget ran out before these rules were proved reachable or shadowed (no claim made): ${ctx.notes.slice(0, 20).join('; ')}${ctx.notes.length > 20 ? `; … ${ctx.notes.length - 20} more` : ''}`,
+    );
+  }
+  return out;
+}

@@ -1,0 +1,188 @@
+/**
+ * Proof by cross-check: every answer of the analysis is compared with the concrete evaluator on
+ * random worlds (witnesses evaluated, flows inside and outside regions, lint claims sampled).
+ */
+import { World } from '@calico-dsl/evaluator';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  arbitraryFlow,
+  arbitraryWorld,
+  OTHER_IPS,
+  POD_IPS,
+} from '../../evaluator/test/helpers/arbitrary-world.js';
+import { analyze, diff } from '../src/index.js';
+import { boxAround, inSpace } from './helpers/flows.js';
+
+const VERDICTS = ['Allow', 'Deny', 'Mixed'] as const;
+const TIMEOUT = 240_000;
+
+/** Every flow between the world's addresses on the ports its generator uses. */
+function sampleFlows() {
+  const out = [];
+  for (const s of [...POD_IPS, ...OTHER_IPS])
+    for (const d of [...POD_IPS, ...OTHER_IPS]) {
+      out.push({ protocol: 'ICMP', srcIp: s, dstIp: d });
+      for (const p of [22, 53, 80, 443, 8080, 8081, 8500, 9001, 30080])
+        for (const protocol of ['TCP', 'UDP'])
+          out.push({ protocol, srcIp: s, srcPort: 40000, dstIp: d, dstPort: p });
+    }
+  return out;
+}
+
+describe('search = brute force', () => {
+  it(
+    'finds a witness exactly when a flow of the box has the verdict',
+    () => {
+      fc.assert(
+        fc.property(
+          arbitraryWorld,
+          fc.array(arbitraryFlow, { minLength: 1, maxLength: 3 }),
+          (resources, flows) => {
+            const world = World.from(resources);
+            const a = analyze(world);
+            for (const f of flows) {
+              const { space, flows: all } = boxAround(f);
+              const truth = all.map((g) => world.evaluate(g).verdict);
+              for (const v of VERDICTS) {
+                const r = a.search(space, v);
+                expect(r.found).toBe(truth.includes(v));
+                if (r.found) {
+                  expect(inSpace(r.witness, space)).toBe(true);
+                  expect(world.evaluate(r.witness).verdict).toBe(v);
+                }
+              }
+            }
+          },
+        ),
+        { numRuns: 40 },
+      );
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'over every flow: each sampled verdict is found, each witness has it',
+    () => {
+      fc.assert(
+        fc.property(
+          arbitraryWorld,
+          fc.array(arbitraryFlow, { minLength: 1, maxLength: 4 }),
+          (resources, flows) => {
+            const world = World.from(resources);
+            const a = analyze(world);
+            const seen = new Set(flows.map((f) => world.evaluate(f).verdict));
+            for (const v of VERDICTS) {
+              const r = a.search({}, v);
+              if (seen.has(v)) expect(r.found).toBe(true);
+              if (r.found) expect(world.evaluate(r.witness).verdict).toBe(v);
+            }
+          },
+        ),
+        { numRuns: 6 },
+      );
+    },
+    TIMEOUT,
+  );
+});
+
+describe('diff = brute force', () => {
+  it(
+    'regions hold exactly the flows that change, with their verdicts',
+    () => {
+      fc.assert(
+        fc.property(arbitraryWorld, fc.nat(), (resources, pick) => {
+          const policies = resources.filter((r) => /NetworkPolicy$/.test(String(r.kind)));
+          if (policies.length === 0) return;
+          const gone = policies[pick % policies.length];
+          const before = World.from(resources);
+          const after = World.from(resources.filter((r) => r !== gone));
+          const { changes } = diff(before, after);
+          for (const c of changes) {
+            expect(inSpace(c.witness, c.region)).toBe(true);
+            expect(before.evaluate(c.witness).verdict).toBe(c.before);
+            expect(after.evaluate(c.witness).verdict).toBe(c.after);
+          }
+          for (const f of sampleFlows()) {
+            const b = before.evaluate(f).verdict;
+            const a = after.evaluate(f).verdict;
+            const hits = changes.filter((c) => inSpace(f, c.region));
+            if (b !== a) expect(hits.some((h) => h.before === b && h.after === a)).toBe(true);
+            for (const h of hits) expect([h.before, h.after]).toEqual([b, a]);
+          }
+        }),
+        { numRuns: 6 },
+      );
+    },
+    TIMEOUT,
+  );
+});
+
+describe('lint claims hold for every sampled flow', () => {
+  it(
+    'no sampled flow reaches a rule reported shadowed or a policy reported matching nothing',
+    () => {
+      let claims = 0;
+      fc.assert(
+        fc.property(arbitraryWorld, (resources) => {
+          const world = World.from(resources);
+          const findings = analyze(world).lint();
+          const checked = findings.filter(
+            (f) => f.code === 'shadowed-rule' || f.code === 'selector-matches-nothing',
+          );
+          if (checked.length === 0) return;
+          claims += checked.length;
+          for (const f of sampleFlows()) {
+            const r = world.evaluate(f);
+            for (const c of checked) {
+              const hit = r.trace.find(
+                (s) =>
+                  s.policy?.name === c.resource.name &&
+                  s.policy.kind === c.resource.kind &&
+                  (!c.rule ||
+                    (s.direction === c.rule.direction &&
+                      s.ruleIndex === c.rule.index &&
+                      s.action !== 'no-match')),
+              );
+              expect(
+                hit,
+                `${c.code} ${c.resource.name} ${JSON.stringify(c.rule)} reached by ${JSON.stringify(f)}`,
+              ).toBeUndefined();
+            }
+          }
+          for (const w of findings.filter((x) => x.witness))
+            expect(world.evaluate(w.witness as never).verdict).toBeDefined();
+        }),
+        { numRuns: 15 },
+      );
+      expect(claims).toBeGreaterThan(0);
+    },
+    TIMEOUT,
+  );
+});
+
+describe('class matrix = cell by cell', () => {
+  it(
+    'every cell and count agree with World.matrix',
+    () => {
+      fc.assert(
+        fc.property(arbitraryWorld, fc.constantFrom(80, 8080, 22), (resources, port) => {
+          const world = World.from(resources);
+          const m = analyze(world).matrix({ protocol: 'TCP', port });
+          const ref = world.matrix({ protocol: 'TCP', port });
+          expect(m.endpoints).toEqual(ref.endpoints);
+          const counts = new Map<string, number>();
+          for (const [i, row] of ref.cells.entries())
+            for (const [j, v] of row.entries()) {
+              expect(m.verdict(i, j)).toBe(v);
+              counts.set(v, (counts.get(v) ?? 0) + 1);
+            }
+          for (const v of VERDICTS) expect(m.count(v)).toBe(counts.get(v) ?? 0);
+          expect(m.classes).toBeLessThanOrEqual(m.endpoints.length);
+        }),
+        { numRuns: 40 },
+      );
+    },
+    TIMEOUT,
+  );
+});

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import type { CliIo } from '../io.js';
+import { main } from '../main.js';
+
+function memoryIo(files: Record<string, string>) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    stdout: { write: (t) => void out.push(t), isTTY: false },
+    stderr: { write: (t) => void err.push(t), isTTY: false },
+    env: {},
+    async readFile(path) {
+      const text = files[path];
+      if (text === undefined) throw new Error(`ENOENT: ${path}`);
+      return text;
+    },
+    async writeFile() {},
+    join: (dir, name) => `${dir}/${name}`,
+    async importModule() {
+      return {};
+    },
+  };
+  return { io, out: () => out.join(''), err: () => err.join('') };
+}
+const argv = (...args: string[]) => ['node', 'calico-dsl', ...args];
+
+const WORLD = `apiVersion: v1
+kind: Namespace
+metadata: {name: prod}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: web, namespace: prod, labels: {app: web}}
+spec: {nodeName: node-1}
+status: {podIP: 10.1.0.5}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: db, namespace: prod, labels: {app: db}}
+spec: {nodeName: node-1}
+status: {podIP: 10.1.0.7}
+`;
+const POLICY = `apiVersion: projectcalico.org/v3
+kind: GlobalNetworkPolicy
+metadata: {name: db-only-web}
+spec:
+  selector: app == 'db'
+  types: [Ingress]
+  ingress:
+  - {action: Allow, protocol: TCP, source: {selector: app == 'web'}, destination: {ports: [5432]}}
+  - {action: Allow, protocol: TCP, source: {selector: app == 'web'}, destination: {ports: [5432]}}
+`;
+
+describe('lint, diff and search commands', () => {
+  it('lint prints findings, SARIF 2.1.0 and JSON', async () => {
+    const m = memoryIo({ 'w.yaml': WORLD, 'p.yaml': POLICY });
+    expect(await main(argv('lint', 'w.yaml', 'p.yaml'), m.io)).toBe(0);
+    expect(m.out()).toContain('shadowed-rule GlobalNetworkPolicy db-only-web ingress rule 1');
+    const s = memoryIo({ 'w.yaml': WORLD, 'p.yaml': POLICY });
+    await main(argv('lint', 'w.yaml', 'p.yaml', '--format', 'sarif'), s.io);
+    const sarif = JSON.parse(s.out());
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0].results[0].ruleId).toBe('shadowed-rule');
+    const j = memoryIo({ 'w.yaml': WORLD, 'p.yaml': POLICY });
+    await main(argv('lint', 'w.yaml', 'p.yaml', '--json'), j.io);
+    expect(JSON.parse(j.out()).findings[0].rule).toEqual({ direction: 'ingress', index: 1 });
+  });
+
+  it('diff shows closed flows, markdown names them as outage, --fail-on closed exits 1', async () => {
+    const m = memoryIo({ 'w.yaml': WORLD, 'p.yaml': POLICY });
+    expect(await main(argv('diff', 'w.yaml', '--after', 'w.yaml', 'p.yaml'), m.io)).toBe(0);
+    expect(m.out()).toMatch(/→ 10\.1\.0\.7 .*Allow → Deny/);
+    const md = memoryIo({ 'w.yaml': WORLD, 'p.yaml': POLICY });
+    expect(
+      await main(
+        argv('diff', 'w.yaml', '--after', 'w.yaml', 'p.yaml', '--format', 'markdown', '--fail-on', 'closed'),
+        md.io,
+      ),
+    ).toBe(1);
+    expect(md.out()).toContain('Closed flows (outage)');
+    const j = memoryIo({ 'w.yaml': WORLD, 'p.yaml': POLICY });
+    expect(
+      await main(
+        argv('diff', 'w.yaml', '--after', 'w.yaml', 'p.yaml', '--json', '--fail-on', 'opened'),
+        j.io,
+      ),
+    ).toBe(0);
+    expect(JSON.parse(j.out()).changes.length).toBeGreaterThan(0);
+  });
+
+  it('diff without --after or --base is a usage error', async () => {
+    const m = memoryIo({ 'w.yaml': WORLD });
+    expect(await main(argv('diff', 'w.yaml'), m.io)).toBe(2);
+  });
+
+  it('search proves no flow or prints a witness', async () => {
+    const none = memoryIo({ 'w.yaml': WORLD, 'p.yaml': POLICY });
+    expect(
+      await main(
+        argv(
+          'search',
+          'w.yaml',
+          'p.yaml',
+          '--src',
+          '198.51.100.0/24',
+          '--dst',
+          '10.1.0.7',
+          '--verdict',
+          'allow',
+        ),
+        none.io,
+      ),
+    ).toBe(0);
+    expect(none.out()).toContain('none:');
+    const some = memoryIo({ 'w.yaml': WORLD, 'p.yaml': POLICY });
+    expect(
+      await main(argv('search', 'w.yaml', 'p.yaml', '--dst', '10.1.0.7', '--port', '5432'), some.io),
+    ).toBe(1);
+    expect(some.out()).toContain('found: tcp 10.1.0.5');
+    const bad = memoryIo({ 'w.yaml': WORLD });
+    expect(await main(argv('search', 'w.yaml', '--port', '90-80'), bad.io)).toBe(2);
+    expect(bad.err()).toContain('inverted');
+  });
+});

@@ -1,0 +1,124 @@
+/** `calico-dsl search <manifests…> --verdict allow [--protocol …] [--src …] [--dst …] [--port …]`. */
+import type { FlowSpace } from '@calico-dsl/analysis';
+
+type PortRange = NonNullable<FlowSpace['dstPort']>[number];
+
+import { formatFlow, type Verdict } from '@calico-dsl/evaluator';
+import { Option } from 'commander';
+import { type CommandContext, EXIT, type ExitCode } from '../context.js';
+import { loadWorld } from '../evaluation.js';
+import { formatFileIssues, issueJson } from '../output/issues.js';
+import { writeJson } from '../output/json.js';
+import type { Register } from './register.js';
+
+/**
+ * Options of `search`.
+ *
+ * @example
+ * ```ts
+ * const o: SearchOptions = { verdict: 'allow', src: ['0.0.0.0/0'], dst: ['10.1.1.7'], port: ['5432'] };
+ * ```
+ */
+export interface SearchOptions {
+  readonly verdict: 'allow' | 'deny' | 'mixed';
+  readonly protocol?: string[];
+  readonly src?: string[];
+  readonly dst?: string[];
+  readonly port?: string[];
+  readonly srcPort?: string[];
+}
+
+const VERDICT: Record<SearchOptions['verdict'], Verdict> = { allow: 'Allow', deny: 'Deny', mixed: 'Mixed' };
+
+/** `80` or `30000-32767` (or `:`), as the space's port ranges; `undefined` entries are reported by the space. */
+function ports(list: readonly string[] | undefined): PortRange[] | undefined {
+  return list?.flatMap((x) =>
+    x.split(',').map((p): PortRange => {
+      const m = /^(\d+)[-:](\d+)$/.exec(p.trim());
+      return m ? [Number(m[1]), Number(m[2])] : Number(p);
+    }),
+  );
+}
+
+/**
+ * Searches for a flow with the verdict; exit 1 when one exists (a finding), 0 when none does.
+ *
+ * @example
+ * ```ts
+ * await runSearch(['cluster.yaml'], { verdict: 'allow', dst: ['10.1.1.7'], port: ['5432'] }, ctx);
+ * ```
+ */
+export async function runSearch(
+  manifests: readonly string[],
+  opts: SearchOptions,
+  ctx: CommandContext,
+): Promise<ExitCode> {
+  const { world, issues } = await loadWorld(manifests, ctx, undefined);
+  if (world === undefined) {
+    if (ctx.json) writeJson(ctx.io.stdout, { ok: false, issues: issues.map(issueJson) });
+    else ctx.io.stderr.write(formatFileIssues(issues, ctx.err));
+    return EXIT.finding;
+  }
+  const space: FlowSpace = {
+    ...(opts.protocol ? { protocol: opts.protocol.flatMap((p) => p.split(',')) } : {}),
+    ...(opts.src ? { srcIp: opts.src.flatMap((p) => p.split(',')) } : {}),
+    ...(opts.dst ? { dstIp: opts.dst.flatMap((p) => p.split(',')) } : {}),
+    ...(opts.port ? { dstPort: ports(opts.port) } : {}),
+    ...(opts.srcPort ? { srcPort: ports(opts.srcPort) } : {}),
+  } as FlowSpace;
+  // Loaded on use: other commands start without the analysis package.
+  const { AnalysisInputError, analyze } = await import('@calico-dsl/analysis');
+  let result: ReturnType<ReturnType<typeof analyze>['search']>;
+  try {
+    result = analyze(world).search(space, VERDICT[opts.verdict]);
+  } catch (error) {
+    if (!(error instanceof AnalysisInputError)) throw error;
+    ctx.io.stderr.write(
+      `error: ${error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n')}\n`,
+    );
+    return EXIT.usage;
+  }
+  if (ctx.json) writeJson(ctx.io.stdout, { ok: true, ...result });
+  else if (result.found) {
+    const r = world.evaluate(result.witness);
+    ctx.io.stdout.write(`found: ${formatFlow(result.witness)} gets ${r.verdict}\n${r.explain()}\n`);
+  } else
+    ctx.io.stdout.write(
+      `none: no flow of the space gets ${VERDICT[opts.verdict]} (proved over every flow)\n`,
+    );
+  return result.found ? EXIT.finding : EXIT.ok;
+}
+
+/**
+ * Adds `search` to the program.
+ *
+ * @example
+ * ```ts
+ * registerSearch(program, run);
+ * ```
+ */
+export const registerSearch: Register = (program, run) => {
+  program
+    .command('search')
+    .description('Is there any flow in this space with this verdict? A witness, or a proof that none exists')
+    .argument('<manifests...>', 'world and policy manifests')
+    .addOption(
+      new Option('--verdict <verdict>', 'verdict to look for')
+        .choices(['allow', 'deny', 'mixed'])
+        .default('allow'),
+    )
+    .option('--protocol <list...>', 'protocols (tcp, udp, …; default: any)')
+    .option('--src <cidrs...>', 'source CIDRs (default: any)')
+    .option('--dst <cidrs...>', 'destination CIDRs (default: any)')
+    .option('--port <ports...>', 'destination ports or ranges like 30000-32767 (default: any)')
+    .option('--src-port <ports...>', 'source ports or ranges (default: any)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ calico-dsl search cluster.yaml policies/*.yaml --verdict allow --src 0.0.0.0/0 --dst 10.1.1.7 --port 5432
+
+Exit status: 1 when such a flow exists (it is printed with its trace), 0 when none does.`,
+    )
+    .action(run(([manifests]: [string[]], opts: SearchOptions, ctx) => runSearch(manifests, opts, ctx)));
+};

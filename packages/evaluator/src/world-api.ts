@@ -7,11 +7,12 @@ import type { Packet } from './match/packet.js';
 import { type Ip, parseIp } from './net/ip.js';
 import { flowProtocolNumber, hasPorts } from './net/protocol.js';
 import { checkedPacket, type Flow, plainPacket } from './path/flow.js';
+import type { PathPlan } from './path/hooks.js';
 import { type PathSet, tracePlans, verdictOfPlans } from './path/interpret.js';
 import { checkVia, PlanCache } from './path/paths.js';
 import { endpointRef } from './path/recorder.js';
 import { createReferenceEngine } from './reference/engine.js';
-import { Evaluation } from './result/result.js';
+import { Evaluation, type PathTracer } from './result/result.js';
 import type { EndpointRef, EvaluationResult, PolicyRef, Verdict } from './result/types.js';
 import { type BuildOptions, buildModel } from './world/build.js';
 import type { EndpointModel, WorkloadEndpointModel, WorldModel } from './world/model.js';
@@ -160,6 +161,21 @@ export class World {
     return ip;
   };
 
+  #ipsFilled = false;
+  /**
+   * Fills the address cache with the world's pod and host endpoint addresses (each is
+   * `parseIp` of its own text) on the first `evaluate`: flows between known endpoints then
+   * never parse, and the per-flow code never runs (nor gets optimised with) the parser.
+   */
+  #fillIps(): void {
+    this.#ipsFilled = true;
+    const fill = (ip: Ip) => {
+      if (this.#ips.size < IP_CACHE_LIMIT) this.#ips.set(ip.text, ip);
+    };
+    for (const w of this.model.workloads) for (const ip of w.ips) fill(ip);
+    for (const h of this.model.hostEndpoints) for (const ip of h.expectedIPs) fill(ip);
+  }
+
   // The reply leg of an untracked connection enters where the reply is addressed (no `via`).
   readonly #replyPlans = (reply: Packet) => this.#plans.bound(reply);
   // The role binding of the flow being evaluated (reused: evaluation is synchronous; a reply
@@ -172,6 +188,11 @@ export class World {
     destination: undefined,
   };
   readonly #plans: PlanCache;
+  // Traces a verdict-only evaluation's paths when they are read (the same plans and binding).
+  readonly #tracer: PathTracer<readonly PathPlan[], Packet, WorkloadEndpointModel> = {
+    trace: (plans, packet, source, destination) =>
+      tracePlans(this.#engine, plans, packet, { source, destination }, this.#replyPlans),
+  };
 
   private constructor(model: WorldModel, engine: Engine) {
     this.model = model;
@@ -220,6 +241,7 @@ export class World {
    * ```
    */
   evaluate(flow: Flow): EvaluationResult {
+    if (!this.#ipsFilled) this.#fillIps();
     // The common flow (every field valid, no `via` / `icmp`) is read in few steps.
     const packet = plainPacket(flow, this.#parseIp);
     if (packet !== undefined) return this.#evaluatePacket(flow, packet);
@@ -250,9 +272,7 @@ export class World {
     // With chain verdicts: the verdict now, the trace (the same interpreter) when read.
     const verdict = verdictOfPlans(engine, plans, packet, bind, reply);
     if (verdict !== undefined)
-      return Evaluation.deferred(flow, verdict, () =>
-        tracePlans(engine, plans, packet, { source, destination }, reply),
-      );
+      return Evaluation.deferred(flow, verdict, this.#tracer, plans, packet, source, destination);
     return Evaluation.traced(
       flow,
       tracePlans(engine, plans, packet, { source, destination }, reply),

@@ -2,6 +2,9 @@ import type { ScalarTag } from 'yaml';
 import { stringifyString, stringTag } from 'yaml/util';
 import { goYamlMisreads } from './yaml11.js';
 
+/** A line break followed by a blank, or a multi-line string that starts with one. */
+const BLANK_LINE_START = /\n[ \t]|^[ \t][^]*\n/;
+
 /**
  * yaml's `!!str` tag with two output rules on top: a string a YAML 1.1 reader (calicoctl's
  * go-yaml v2) would read as a boolean, number or null is double-quoted even where yaml's own
@@ -17,7 +20,9 @@ export const OUTPUT_STRING_TAG: ScalarTag = {
   ...stringTag,
   stringify(item, ctx, onComment, onChompKeep) {
     const value = String(item.value);
-    if (needsEscape(value)) return escapedDoubleQuoted(value);
+    // A block scalar cannot keep a line that starts with (or is only) blanks without an
+    // indentation indicator, which yaml does not always write: such text goes on one quoted line.
+    if (needsEscape(value) || BLANK_LINE_START.test(value)) return escapedDoubleQuoted(value);
     const forced = goYamlMisreads(value) ? Object.assign({}, item, { value, type: 'QUOTE_DOUBLE' }) : item;
     // `actualString` is how yaml's own string tag asks for the YAML 1.1 (`compat`) check.
     return stringifyString(forced, { actualString: true, ...ctx }, onComment, onChompKeep);

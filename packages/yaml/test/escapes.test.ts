@@ -85,3 +85,18 @@ describe('escaping on output', () => {
     );
   }, 60_000);
 });
+
+describe('block scalars with blank-led lines', () => {
+  it('a line that starts with or is only blanks survives the round trip (fast-check seed -54133427)', () => {
+    for (const value of [' \n', 'a\n  b\n', '\t\nx', 'x\n \n', ' lead\nnext']) {
+      const ns = {
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name: 'dev', annotations: { a: value } },
+      } as const;
+      const out = toYaml(ns);
+      expect(fromYaml(out)).toEqual({ ok: true, value: [ns] });
+      expect(parse(out, { strict: true, prettyErrors: false })).toEqual(ns);
+    }
+  });
+});

@@ -35,7 +35,10 @@ import { PolicyIndex } from './selector-index.js';
 const CHAIN_SLOT: Record<ChainClass, number> = { untracked: 0, preDnat: 2, normal: 4, forward: 6 };
 
 const slotOf = (endpoint: EndpointModel, chain: ChainClass, direction: Direction): number =>
-  endpoint.id * 8 + CHAIN_SLOT[chain] + (direction === 'ingress' ? 0 : 1);
+  endpoint.id * 8 +
+  // `normal` first: the chain of every pod → pod hook (a keyed lookup costs more in cold code).
+  (chain === 'normal' ? 4 : CHAIN_SLOT[chain]) +
+  (direction === 'ingress' ? 0 : 1);
 
 const verdictOf = (code: number): ChainOutcome['verdict'] =>
   code === ALLOW ? 'allow' : code === DENY ? 'deny' : 'none';

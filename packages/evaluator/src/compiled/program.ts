@@ -11,7 +11,7 @@ import type { Decision, PolicyRef, UnsupportedUse } from '../result/types.js';
 import type { EndpointModel, PolicyModel, ProfileModel, RuleModel } from '../world/model.js';
 import { IntervalTable, type Ranges } from './interval-table.js';
 import type { MatchState } from './match-state.js';
-import { type CompiledRule, ruleMatchesFast } from './rule.js';
+import { type CompiledRule, matchesEveryPacket, ruleMatchesFast } from './rule.js';
 
 /**
  * A chain decision without its stage (the packet path adds it).
@@ -61,6 +61,13 @@ interface TierProgram {
  */
 export interface PolicyProgram {
   readonly tiers: readonly TierProgram[];
+  /**
+   * {@link ALLOW} or {@link DENY} when the first rule in evaluation order matches every packet
+   * (no criteria) and ends the chain: every packet then gets that rule's verdict and decision,
+   * so the run reads none of it (the same answer, without the candidate merge). Else
+   * {@link NO_VERDICT}.
+   */
+  readonly firstRuleDecides: number;
 }
 
 /**
@@ -122,54 +129,61 @@ export function buildPolicyProgram(
   direction: Direction,
   compile: (r: RuleModel) => CompiledRule,
 ): PolicyProgram {
-  return {
-    tiers: tiers.map(({ tier, policies }): TierProgram => {
-      const rules: CompiledRule[] = [];
-      const ruleStart = new Int32Array(policies.length + 1);
-      let anyEnforced = false;
-      policies.forEach((p, i) => {
-        // §2.5: staged policies never decide (no rules here); the trace (reference walk) reports them.
-        if (!p.staged) {
-          anyEnforced = true;
-          for (const r of direction === 'ingress' ? p.ingress : p.egress) rules.push(compile(r));
-        }
-        ruleStart[i + 1] = rules.length;
-      });
-      // Each rule is a candidate through one index: its destination ports, else its IPv4
-      // source nets, else always.
-      const always: number[] = [];
-      const ported: [number, Ranges][] = [];
-      const sourced: [number, Ranges][] = [];
-      rules.forEach((r, i) => {
-        if (r.dstPortIndex) ported.push([i, r.dstPortIndex]);
-        else if (r.srcNetIndex) sourced.push([i, r.srcNetIndex]);
-        else always.push(i);
-      });
-      // §3.1 end of tier; §4.4: untracked and pre-DNAT tiers pass; §2.5: all-staged tiers pass.
-      const dropAtEnd =
-        (chain === 'normal' || chain === 'forward') && anyEnforced && tier.defaultAction !== 'Pass';
-      return {
-        tier: tier.name,
-        direction,
-        // An exact-size copy: arrays grown by push keep spare capacity, and programs stay.
-        rules: rules.slice(),
-        policies,
-        ruleStart,
-        decisions: undefined,
-        // Most port- or net-indexed tiers have no always-candidates: share one empty list.
-        always: always.length === 0 ? NONE : Int32Array.from(always),
-        byPort: ported.length === 0 ? undefined : IntervalTable.build(ported),
-        bySource: sourced.length === 0 ? undefined : IntervalTable.build(sourced),
-        drop: dropAtEnd
-          ? {
-              tier: tier.name,
-              direction,
-              reason: `end of tier ${tier.name}: no policy allowed or passed the packet`,
-            }
-          : undefined,
-      };
-    }),
-  };
+  const programs = tiers.map(({ tier, policies }): TierProgram => {
+    const rules: CompiledRule[] = [];
+    const ruleStart = new Int32Array(policies.length + 1);
+    let anyEnforced = false;
+    policies.forEach((p, i) => {
+      // §2.5: staged policies never decide (no rules here); the trace (reference walk) reports them.
+      if (!p.staged) {
+        anyEnforced = true;
+        for (const r of direction === 'ingress' ? p.ingress : p.egress) rules.push(compile(r));
+      }
+      ruleStart[i + 1] = rules.length;
+    });
+    // Each rule is a candidate through one index: its destination ports, else its IPv4
+    // source nets, else always.
+    const always: number[] = [];
+    const ported: [number, Ranges][] = [];
+    const sourced: [number, Ranges][] = [];
+    rules.forEach((r, i) => {
+      if (r.dstPortIndex) ported.push([i, r.dstPortIndex]);
+      else if (r.srcNetIndex) sourced.push([i, r.srcNetIndex]);
+      else always.push(i);
+    });
+    // §3.1 end of tier; §4.4: untracked and pre-DNAT tiers pass; §2.5: all-staged tiers pass.
+    const dropAtEnd =
+      (chain === 'normal' || chain === 'forward') && anyEnforced && tier.defaultAction !== 'Pass';
+    return {
+      tier: tier.name,
+      direction,
+      // An exact-size copy: arrays grown by push keep spare capacity, and programs stay.
+      rules: rules.slice(),
+      policies,
+      ruleStart,
+      decisions: undefined,
+      // Most port- or net-indexed tiers have no always-candidates: share one empty list.
+      always: always.length === 0 ? NONE : Int32Array.from(always),
+      byPort: ported.length === 0 ? undefined : IntervalTable.build(ported),
+      bySource: sourced.length === 0 ? undefined : IntervalTable.build(sourced),
+      drop: dropAtEnd
+        ? {
+            tier: tier.name,
+            direction,
+            reason: `end of tier ${tier.name}: no policy allowed or passed the packet`,
+          }
+        : undefined,
+    };
+  });
+  return { tiers: programs, firstRuleDecides: firstRuleVerdict(programs[0]) };
+}
+
+/** See {@link PolicyProgram.firstRuleDecides}: rule 0 of the first tier, when it is a candidate for every packet. */
+function firstRuleVerdict(tier: TierProgram | undefined): number {
+  const rule = tier?.rules[0];
+  if (tier === undefined || rule === undefined || tier.always[0] !== 0) return NO_VERDICT;
+  if (!matchesEveryPacket(rule) || rule.model.unsupported.length > 0) return NO_VERDICT;
+  return rule.action === 'Allow' ? ALLOW : rule.action === 'Deny' ? DENY : NO_VERDICT;
 }
 
 /**
@@ -321,11 +335,17 @@ export function runChainProgram(
   pkt: Packet,
   out: RunOutput,
 ): number {
-  out.decision = undefined;
   out.unsupported = undefined;
+  const policies = program.policies;
+  if (policies.firstRuleDecides !== NO_VERDICT) {
+    // What the merge below does for such a program: rule 0 is the first candidate and matches.
+    out.decision = decisionAt(policies.tiers[0] as TierProgram, 0);
+    return policies.firstRuleDecides;
+  }
+  out.decision = undefined;
   const port = pkt.dstPort;
   const v4 = pkt.src.version === 4 ? pkt.src.value : -1;
-  const tiers = program.policies.tiers;
+  const tiers = policies.tiers;
   nextTier: for (let t = 0; t < tiers.length; t++) {
     const tier = tiers[t] as TierProgram;
     const a = tier.always;

@@ -176,6 +176,26 @@ function sideMatchesFast(state: MatchState, side: CompiledSide, isDst: boolean, 
 }
 
 /**
+ * Whether a rule has no criterion at all, so that {@link ruleMatchesFast} is true for every packet.
+ *
+ * @example
+ * ```ts
+ * matchesEveryPacket(compileRuleForFastPath(allowAll, new Map())); // true for `- action: Allow`
+ * ```
+ */
+export function matchesEveryPacket(rule: CompiledRule): boolean {
+  return (
+    rule.matchesV4 &&
+    rule.matchesV6 &&
+    rule.protocol === ANY_PROTOCOL &&
+    rule.notProtocol === ANY_PROTOCOL &&
+    !rule.icmp &&
+    rule.source === undefined &&
+    rule.destination === undefined
+  );
+}
+
+/**
  * Whether `rule` matches `pkt` — the same answer as the shared `ruleMatches` (§6.1).
  *
  * @example

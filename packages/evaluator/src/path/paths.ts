@@ -8,6 +8,7 @@ import type { EvaluatorIssueCode } from '../issue-codes.js';
 const UNKNOWN_VIA: EvaluatorIssueCode = 'unknown_via';
 
 import type { Packet } from '../match/packet.js';
+import type { Ip } from '../net/ip.js';
 import type { WorkloadEndpointModel, WorldModel } from '../world/model.js';
 import type { PathPlan, RoleBinding } from './hooks.js';
 import { planPaths } from './plan.js';
@@ -15,8 +16,6 @@ import { findFrontend, workloadOwning } from './targets.js';
 import { type Topology, topologyOf } from './topology.js';
 
 const PLAN_CACHE_LIMIT = 1 << 16;
-// A node class no node name can equal (names are DNS labels).
-const HOST_ENDPOINT_FREE = '\u0000no host endpoint';
 const CACHES = new WeakMap<WorldModel, Map<string, readonly PathPlan[]>>();
 
 /**
@@ -110,42 +109,66 @@ export class PlanCache {
   source: WorkloadEndpointModel | undefined;
   destination: WorkloadEndpointModel | undefined;
   readonly #world: WorldModel;
-  readonly #podToPod = new Map<string | undefined, Map<string | undefined, readonly PathPlan[]>>();
-  // Nodes with a host endpoint. Pods of nodes without one cross no host hooks, so all their
-  // pod → pod plans are the same plan (workload hooks name pods by role, not by node).
-  readonly #hepNodes: ReadonlySet<string>;
+  // Pod → pod plans by (source node class, destination node class), see `#placeOf`.
+  readonly #podToPod: (readonly PathPlan[] | undefined)[][] = [];
+  // Nodes with a host endpoint, numbered from 1. Pods of nodes without one (class 0) cross no
+  // host hooks, so all their pod → pod plans are the same plan (workload hooks name pods by
+  // role, not by node).
+  readonly #hepNodes = new Map<string, number>();
+  // What the plan lookup needs of an address, by the address object (the world's flow IP cache
+  // hands out one object per text): a cache of `workloadOwning` and the frontend pre-check.
+  readonly #places = new Map<Ip, Place>();
 
   constructor(world: WorldModel) {
     this.#world = world;
     this.source = undefined;
     this.destination = undefined;
-    this.#hepNodes = new Set(world.hostEndpoints.map((h) => h.node));
+    for (const h of world.hostEndpoints)
+      if (!this.#hepNodes.has(h.node)) this.#hepNodes.set(h.node, this.#hepNodes.size + 1);
   }
 
-  #nodeClass(node: string | undefined): string | undefined {
-    return node !== undefined && this.#hepNodes.has(node) ? node : HOST_ENDPOINT_FREE;
+  #placeOf(ip: Ip): Place {
+    let place = this.#places.get(ip);
+    if (place === undefined) {
+      const world = this.#world;
+      const pod = workloadOwning(world, ip);
+      const node = pod?.node;
+      place = {
+        pod,
+        nodeClass: node === undefined ? 0 : (this.#hepNodes.get(node) ?? 0),
+        // `findFrontend` finds nothing for an address that is neither a frontend nor a node's.
+        mayBeFrontend: world.frontendIps.has(ip.key) || world.nodeByIp.has(ip.key),
+      };
+      if (this.#places.size >= PLAN_CACHE_LIMIT) this.#places.clear();
+      this.#places.set(ip, place);
+    }
+    return place;
   }
 
   /** The plans of one packet; `source` / `destination` then hold the pods its roles bind to. */
   plansOf(packet: Packet, via: Topology['via']): readonly PathPlan[] {
     const world = this.#world;
     if (via === undefined) {
-      const source = workloadOwning(world, packet.src);
-      const destination = source === undefined ? undefined : podDestination(world, packet);
-      if (source !== undefined && destination !== undefined) {
+      const from = this.#placeOf(packet.src);
+      const source = from.pod;
+      const to = source === undefined ? undefined : this.#placeOf(packet.dst);
+      const destination = to?.pod;
+      if (
+        to !== undefined &&
+        destination !== undefined &&
+        (!to.mayBeFrontend || findFrontend(world, packet) === undefined)
+      ) {
         this.source = source;
         this.destination = destination;
-        const from = this.#nodeClass(source.node);
-        const to = this.#nodeClass(destination.node);
-        let byDst = this.#podToPod.get(from);
+        let byDst = this.#podToPod[from.nodeClass];
         if (byDst === undefined) {
-          byDst = new Map();
-          this.#podToPod.set(from, byDst);
+          byDst = [];
+          this.#podToPod[from.nodeClass] = byDst;
         }
-        let plans = byDst.get(to);
+        let plans = byDst[to.nodeClass];
         if (plans === undefined) {
           plans = cachedPlans(world, topologyOf(world, packet, undefined));
-          byDst.set(to, plans);
+          byDst[to.nodeClass] = plans;
         }
         return plans;
       }
@@ -163,8 +186,12 @@ export class PlanCache {
   }
 }
 
-/** The pod a packet goes to when no service frontend DNATs it. */
-function podDestination(world: WorldModel, packet: Packet): WorkloadEndpointModel | undefined {
-  const wep = workloadOwning(world, packet.dst);
-  return wep !== undefined && findFrontend(world, packet) === undefined ? wep : undefined;
+/** An address as the pod → pod plan lookup sees it. */
+interface Place {
+  /** The pod owning the address (`workloadOwning`). */
+  readonly pod: WorkloadEndpointModel | undefined;
+  /** 0 for a pod on a node without host endpoints, else its node's number. */
+  readonly nodeClass: number;
+  /** Whether a service frontend may be at this address (else `findFrontend` is undefined). */
+  readonly mayBeFrontend: boolean;
 }

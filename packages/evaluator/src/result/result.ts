@@ -30,6 +30,21 @@ function combined(drafts: readonly PathDraft[]): Verdict {
   return first;
 }
 
+/**
+ * Traces a flow's paths on demand (what a verdict-only evaluation keeps instead of its paths):
+ * the evaluation hands back the `plans`, `packet` and role binding it was made with.
+ *
+ * @example
+ * ```ts
+ * const tracer: PathTracer<PathPlan[], Packet, WorkloadEndpointModel> = {
+ *   trace: (plans, packet, source, destination) => tracePlans(engine, plans, packet, { source, destination }),
+ * };
+ * ```
+ */
+export interface PathTracer<Plans, Pkt, Pod> {
+  trace(plans: Plans, packet: Pkt, source: Pod | undefined, destination: Pod | undefined): PathSet;
+}
+
 /** Lazily rendered evaluation result: paths, trace and text are built on first read. */
 export class Evaluation implements EvaluationResult {
   readonly verdict: Verdict;
@@ -39,7 +54,12 @@ export class Evaluation implements EvaluationResult {
   // The traced paths. A verdict-only evaluation (see `deferred`) traces on first read with
   // `#trace`; every field is set in the constructor so all evaluations share a shape.
   #set: PathSet | undefined;
-  readonly #tracePaths: (() => PathSet) | undefined;
+  // What `deferred` traces with (fields rather than a closure: one object per flow, not three).
+  readonly #tracer: PathTracer<unknown, unknown, unknown> | undefined;
+  readonly #plans: unknown;
+  readonly #packet: unknown;
+  readonly #source: unknown;
+  readonly #destination: unknown;
   #paths: readonly PathResult[] | undefined;
   #trace: readonly TraceStep[] | undefined;
 
@@ -48,32 +68,73 @@ export class Evaluation implements EvaluationResult {
     verdict: Verdict,
     issues: readonly Issue[],
     set: PathSet | undefined,
-    tracePaths: (() => PathSet) | undefined,
+    tracer: PathTracer<unknown, unknown, unknown> | undefined,
+    plans: unknown,
+    packet: unknown,
+    source: unknown,
+    destination: unknown,
   ) {
     this.verdict = verdict;
     this.issues = issues;
     this.#flow = flow;
     this.#set = set;
-    this.#tracePaths = tracePaths;
+    this.#tracer = tracer;
+    this.#plans = plans;
+    this.#packet = packet;
+    this.#source = source;
+    this.#destination = destination;
     this.#paths = undefined;
     this.#trace = undefined;
   }
 
   /** An evaluation whose paths are already traced (or an invalid flow's: no paths, its issues). */
   static traced(flow: Flow | string, set: PathSet, issues: readonly Issue[]): Evaluation {
-    return new Evaluation(flow, combined(set.paths), issues, set, undefined);
+    return new Evaluation(
+      flow,
+      combined(set.paths),
+      issues,
+      set,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    );
   }
 
   /**
    * An evaluation whose verdict is known (the same plans run on the engine's chain verdicts)
-   * and whose paths are traced only when read.
+   * and whose paths are traced only when read, by `tracer.trace(plans, packet, source, destination)`.
    */
-  static deferred(flow: Flow, verdict: Verdict, tracePaths: () => PathSet): Evaluation {
-    return new Evaluation(flow, verdict, NO_ISSUES, undefined, tracePaths);
+  static deferred<Plans, Pkt, Pod>(
+    flow: Flow,
+    verdict: Verdict,
+    tracer: PathTracer<Plans, Pkt, Pod>,
+    plans: Plans,
+    packet: Pkt,
+    source: Pod | undefined,
+    destination: Pod | undefined,
+  ): Evaluation {
+    return new Evaluation(
+      flow,
+      verdict,
+      NO_ISSUES,
+      undefined,
+      tracer as PathTracer<unknown, unknown, unknown>,
+      plans,
+      packet,
+      source,
+      destination,
+    );
   }
 
   #traced(): PathSet {
-    this.#set ??= (this.#tracePaths as () => PathSet)();
+    this.#set ??= (this.#tracer as PathTracer<unknown, unknown, unknown>).trace(
+      this.#plans,
+      this.#packet,
+      this.#source,
+      this.#destination,
+    );
     return this.#set;
   }
 

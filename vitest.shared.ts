@@ -10,6 +10,9 @@ export function calicoProject(name: string) {
     ssr: { resolve: { conditions: ['@calico-dsl/source'] } },
     test: {
       name,
+      // Tests assert behaviour, never time: a loaded 2-core machine must not turn a slow test into a failure.
+      testTimeout: 60_000,
+      hookTimeout: 60_000,
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
       exclude: [
         '**/node_modules/**',

@@ -19,7 +19,7 @@ import { lessonHeading } from './render-text.js';
  * ```
  */
 export interface ApplyOptions {
-  readonly ctl: Pick<Calicoctl, 'apply' | 'delete'>;
+  readonly ctl: Pick<Calicoctl, 'apply' | 'deleteNamed'>;
   readonly print: (...lines: string[]) => void;
   /** Run only the lesson's cleanup steps (`--cleanup`), e.g. lesson 4's `delete blacklist`. */
   readonly cleanup: boolean;
@@ -67,7 +67,7 @@ export async function applyLesson(
           break;
         }
         print(label, `     $ calicoctl delete GlobalNetworkPolicy ${step.policy}`);
-        const deleted = () => ctl.delete('GlobalNetworkPolicy', step.policy, { skipNotExists: true });
+        const deleted = () => ctl.deleteNamed('GlobalNetworkPolicy', step.policy, { skipNotExists: true });
         if (!(await run(print, deleted))) return false;
         break;
       }
@@ -123,6 +123,8 @@ export function describeError(error: unknown): string {
       return `${error.message} - install calicoctl (https://docs.tigera.io/calico/latest/operations/calicoctl/install) or pass --calicoctl=<path>`;
     case 'TIMEOUT':
       return `${error.message} - is the cluster reachable from here?`;
+    case 'ABORTED':
+      return `${error.message} - re-run to be sure of the resources whose outcome is unknown`;
     case 'INVALID_INPUT':
       return `${error.message}`;
     case 'EXIT_NONZERO':

@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { calicoctlSays, createCalicoctl, createFakeRunner } from '@calico-dsl/calicoctl';
+import { createCalicoctl } from '@calico-dsl/calicoctl';
+import { calicoctlSays, createFakeRunner } from '@calico-dsl/calicoctl/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { datastoreSource, runLessonCli } from '../src/index.js';
 import { blockClientLesson, wrongLesson } from './fixture-lesson.js';

@@ -1,9 +1,9 @@
-import type { CalicoKind, CalicoResourceOf } from '@calico-dsl/core';
-import type { ApplyWithBackupOptions, ApplyWithBackupResult } from './backup.js';
-import type { DatastoreOptions, InheritEnv } from './environment.js';
+import type { CalicoKind, CalicoResource, CalicoResourceOf } from '@calico-dsl/core';
+import type { ChangeResult, PatchResult } from './commands/command.js';
+import type { ConnectionFlags } from './commands/constructors.js';
+import type { DatastoreOptions } from './environment.js';
 import type { ResourceRef } from './errors.js';
 import type { ManifestInput } from './input.js';
-import type { ChangeVerb, PAST_TENSE } from './output/messages.js';
 import type { CalicoctlVersion } from './output/version.js';
 import type { Plan } from './plan.js';
 import type { Runner } from './runner.js';
@@ -42,27 +42,30 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
  * };
  * ```
  */
-export interface CalicoctlOptions extends DatastoreOptions {
+export interface CalicoctlOptions extends DatastoreOptions, ConnectionFlags {
   /** The calicoctl binary: a path, or a name looked up on the child's `PATH`. Default `calicoctl`. */
   readonly bin?: string;
   /** Variables for the child, laid over the inherited ones; `undefined` removes one. */
   readonly env?: Readonly<Record<string, string | undefined>>;
-  /** What the child inherits from `parentEnv` (default `'standard'`). */
-  readonly inheritEnv?: InheritEnv;
+  /**
+   * By default calicoctl inherits the whole of `parentEnv`, as kubectl and calicoctl run from a
+   * shell do (kubeconfig exec plugins such as `aws eks get-token` need `AWS_*`, IBM Cloud `IC_*`).
+   * `true` passes only `SYSTEM_ENV_NAMES`, `DATASTORE_ENV_NAMES` and `CALICO_*` (then `env`).
+   */
+  readonly cleanEnv?: boolean;
   /** The parent environment to inherit from. Default `process.env`. */
   readonly parentEnv?: Readonly<Record<string, string | undefined>>;
-  /** Per-command time limit; the child and its process group are killed after it. Default 30 000. */
+  /**
+   * Per-command time limit in ms, a whole number from 1 to `MAX_TIMEOUT_MS` (anything else is
+   * refused with `INVALID_INPUT`); calicoctl's process group is ended after it. Default 30 000.
+   */
   readonly timeoutMs?: number;
+  /** Aborts every command of this `Calicoctl` (see `CallOptions.signal`). */
+  readonly signal?: AbortSignal;
   /** Limit on stdout + stderr bytes. Default 16 MiB. */
   readonly maxOutputBytes?: number;
-  /** How commands are executed. Default: {@link createNodeRunner}. Tests pass `createFakeRunner()`. */
+  /** How commands are executed. Default: `createNodeRunner()`. Tests pass `createFakeRunner()` from `/testing`. */
   readonly runner?: Runner;
-  /** `--config`: a calicoctl config file (CalicoAPIConfig). When it exists calicoctl ignores the environment. */
-  readonly config?: string;
-  /** `--context`: the kubeconfig context (also exported as `K8S_CURRENT_CONTEXT`). */
-  readonly context?: string;
-  /** `--allow-version-mismatch`: run even when the client and cluster versions differ. */
-  readonly allowVersionMismatch?: boolean;
 }
 
 /**
@@ -76,34 +79,14 @@ export interface CalicoctlOptions extends DatastoreOptions {
  * ```
  */
 export interface CallOptions {
+  /** This call's time limit (same bounds as the option of `createCalicoctl`). */
   readonly timeoutMs?: number;
+  /**
+   * Stops the call: calicoctl's process group is ended (SIGTERM, then SIGKILL) and the call
+   * rejects with `ABORTED`, listing what was `applied`, `failed` and `unknown`.
+   */
+  readonly signal?: AbortSignal;
 }
-
-/**
- * What a change command reports: the count calicoctl printed (also under the verb's past tense,
- * e.g. `applied`), the kind (`''` when several kinds were sent, as calicoctl prints none), the
- * resources sent, and the exact arguments and output.
- *
- * @example
- * ```ts
- * const ctl = createCalicoctl({ bin: 'calicoctl' });
- * const r: ChangeResult<'apply'> = await ctl.apply([
- *   preDnat('deny-nodeports-tcp').deny().tcp().ports('30000:32767'),
- *   preDnat('deny-nodeports-udp').deny().udp().ports('30000:32767'),
- * ]);
- * r.applied; // 2
- * r.kind; // 'GlobalNetworkPolicy'
- * ```
- */
-export type ChangeResult<V extends ChangeVerb> = {
-  readonly verb: V;
-  readonly count: number;
-  readonly kind: string;
-  readonly resources: readonly ResourceRef[];
-  readonly args: readonly string[];
-  readonly stdout: string;
-  readonly stderr: string;
-} & { readonly [P in (typeof PAST_TENSE)[V]]: number };
 
 /**
  * Options of {@link Calicoctl.get}.
@@ -122,19 +105,31 @@ export interface GetOptions extends CallOptions {
 }
 
 /**
- * Options of {@link Calicoctl.delete}.
+ * Options of {@link Calicoctl.delete} (resources given as manifests: namespaces come from them).
  *
  * @example
  * ```ts
  * const ctl = createCalicoctl({ bin: 'calicoctl' });
- * await ctl.delete('GlobalNetworkPolicy', 'old-policy', { skipNotExists: true });
+ * await ctl.delete(preDnat('old-policy').deny(), { skipNotExists: true });
  * ```
  */
 export interface DeleteOptions extends CallOptions {
-  /** Namespace of the named resources (kind + name form, namespaced kinds only). */
-  readonly namespace?: string;
   /** `--skip-not-exists`: a missing resource counts as deleted. */
   readonly skipNotExists?: boolean;
+}
+
+/**
+ * Options of {@link Calicoctl.deleteNamed}.
+ *
+ * @example
+ * ```ts
+ * const ctl = createCalicoctl({ bin: 'calicoctl' });
+ * await ctl.deleteNamed('NetworkPolicy', ['old-a', 'old-b'], { namespace: 'shop', skipNotExists: true });
+ * ```
+ */
+export interface DeleteNamedOptions extends DeleteOptions {
+  /** Namespace of the named resources (namespaced kinds only; calicoctl's default is `default`). */
+  readonly namespace?: string;
 }
 
 /**
@@ -152,26 +147,24 @@ export interface CreateOptions extends CallOptions {
 }
 
 /**
- * The result of {@link Calicoctl.patch}.
+ * Options of {@link Calicoctl.patch}.
  *
  * @example
  * ```ts
  * const ctl = createCalicoctl({ bin: 'calicoctl' });
- * const r: PatchResult = await ctl.patch('GlobalNetworkPolicy', 'allow-ping', { spec: { order: 10 } });
- * r.patched; // 1
+ * await ctl.patch('NetworkPolicy', 'web', { spec: { order: 10 } }, { namespace: 'shop' });
  * ```
  */
-export interface PatchResult {
-  readonly patched: number;
-  readonly kind: string;
-  readonly args: readonly string[];
-  readonly stdout: string;
+export interface PatchOptions extends CallOptions {
+  /** `--namespace`: only for namespaced kinds. */
+  readonly namespace?: string;
 }
 
 /**
- * A calicoctl bound to one binary, environment and datastore. Every method builds a
- * {@link CalicoctlCommand}, runs it through the {@link Runner}, and resolves with parsed output or
- * rejects with a {@link CalicoctlError}. Input is validated before anything runs.
+ * A calicoctl bound to one binary, environment and datastore. Every method builds a `Command`
+ * (pure data: arguments, stdin, how to read the outcome), runs it with `executeCommand` through
+ * the {@link Runner}, and resolves with parsed output or rejects with a `CalicoctlError`. Input is
+ * validated before anything runs.
  *
  * @example
  * ```ts
@@ -190,10 +183,10 @@ export interface Calicoctl {
   /** `calicoctl delete -f -` with the resources on stdin. */
   delete(input: ManifestInput, options?: DeleteOptions): Promise<ChangeResult<'delete'>>;
   /** `calicoctl delete <KIND> <NAME>...`. */
-  delete(
+  deleteNamed(
     kind: CalicoKind,
     name: string | readonly string[],
-    options?: DeleteOptions,
+    options?: DeleteNamedOptions,
   ): Promise<ChangeResult<'delete'>>;
   /** `calicoctl get <KIND> [<NAME>...] -o yaml`, parsed: always a list (one entry for one name). */
   get<K extends CalicoKind>(
@@ -210,10 +203,77 @@ export interface Calicoctl {
     kind: CalicoKind,
     name: string,
     patch: Readonly<Record<string, unknown>>,
-    options?: GetOptions,
+    options?: PatchOptions,
   ): Promise<PatchResult>;
   /** What `apply` would do to each resource: create, update or leave unchanged. Reads only. */
   plan(input: ManifestInput, options?: CallOptions): Promise<Plan>;
-  /** Saves the live state of every resource, applies, and restores the saved state if the apply fails. */
+  /**
+   * Saves the live state of every resource, applies, and restores the saved state if the apply
+   * fails (not when it is aborted: then the error carries `backup` and `backupLocation`).
+   */
   applyWithBackup(input: ManifestInput, options?: ApplyWithBackupOptions): Promise<ApplyWithBackupResult>;
 }
+
+/**
+ * The live state saved before an apply: resources that existed (server metadata removed, ready to
+ * apply again) and resources that did not exist yet (to delete when restoring).
+ *
+ * @example
+ * ```ts
+ * const backup: Backup = {
+ *   previous: [tier('security').order(100).toResource()],
+ *   absent: [{ kind: 'GlobalNetworkPolicy', name: 'deny-nodeports' }],
+ *   yaml: 'apiVersion: projectcalico.org/v3\nkind: Tier\nmetadata:\n  name: security\nspec:\n  order: 100\n',
+ * };
+ * ```
+ */
+export interface Backup {
+  readonly previous: readonly CalicoResource[];
+  readonly absent: readonly ResourceRef[];
+  /** `previous` as calicoctl-ready YAML (empty when nothing existed). */
+  readonly yaml: string;
+}
+
+/**
+ * Options of {@link Calicoctl.applyWithBackup}.
+ *
+ * @example
+ * ```ts
+ * import { writeFile } from 'node:fs/promises';
+ * import { createCalicoctl } from '@calico-dsl/calicoctl';
+ * import { preDnat } from '@calico-dsl/core';
+ *
+ * const ctl = createCalicoctl({ bin: 'calicoctl' });
+ * const policies = [preDnat('deny-nodeports').deny().tcp().ports('30000:32767')];
+ * await ctl.applyWithBackup(policies, {
+ *   saveBackup: async (b) => {
+ *     await writeFile('backup.yaml', b.yaml);
+ *     return 'backup.yaml';
+ *   },
+ * });
+ * ```
+ */
+export interface ApplyWithBackupOptions extends CallOptions {
+  /**
+   * Called with the backup before anything changes; the apply waits for it (a throw aborts). What
+   * it returns or resolves with, when a string (e.g. the file it wrote), is reported as
+   * `backupLocation` on errors.
+   */
+  readonly saveBackup?: (backup: Backup) => unknown;
+  /** Restore the saved state when the apply fails part way. Default `true`. */
+  readonly restoreOnFailure?: boolean;
+}
+
+/**
+ * The result of a successful `applyWithBackup`: the apply result, the plan it was based on and
+ * the backup taken before it.
+ *
+ * @example
+ * ```ts
+ * const ctl = createCalicoctl({ bin: 'calicoctl' });
+ * const policies = [preDnat('deny-nodeports').deny().tcp().ports('30000:32767')];
+ * const { applied, plan, backup } = await ctl.applyWithBackup(policies);
+ * console.log(`${applied} applied (${plan.create} new); previous state:\n${backup.yaml}`);
+ * ```
+ */
+export type ApplyWithBackupResult = ChangeResult<'apply'> & { readonly plan: Plan; readonly backup: Backup };

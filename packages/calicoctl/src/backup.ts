@@ -1,65 +1,28 @@
-import { CALICO_KINDS, type CalicoResource } from '@calico-dsl/core';
+import { CALICO_KINDS, type CalicoResource, type Result } from '@calico-dsl/core';
 import { toYaml } from '@calico-dsl/yaml';
-import type { Calicoctl, CallOptions, ChangeResult } from './api.js';
+import type { ApplyWithBackupOptions, ApplyWithBackupResult, Backup, CallOptions } from './api.js';
+import type { Command, Expectation } from './commands/command.js';
+import { applyCommand, type ConnectionFlags, deleteNamedCommand } from './commands/constructors.js';
+import type { ResultOf } from './commands/execute.js';
 import { withoutServerMetadata } from './compare.js';
 import { CalicoctlError, type ResourceRef, type RollbackReport } from './errors.js';
 import type { Manifest } from './input.js';
-import { type ListLive, type Plan, planChanges } from './plan.js';
+import { type ListLive, planChanges } from './plan.js';
 
 /**
- * The live state saved before an apply: resources that existed (server metadata removed, ready to
- * apply again) and resources that did not exist yet (to delete when restoring).
+ * What `applyWithBackup` needs from the `Calicoctl` it belongs to: a way to run commands, to list
+ * live resources, and the connection flags to build commands with.
  *
  * @example
  * ```ts
- * const backup: Backup = {
- *   previous: [tier('security').order(100).toResource()],
- *   absent: [{ kind: 'GlobalNetworkPolicy', name: 'deny-nodeports' }],
- *   yaml: 'apiVersion: projectcalico.org/v3\nkind: Tier\nmetadata:\n  name: security\nspec:\n  order: 100\n',
- * };
+ * const deps: BackupDeps = { run: (built) => executeCommand(unwrap(built), context), listLive, connection: {} };
  * ```
  */
-export interface Backup {
-  readonly previous: readonly CalicoResource[];
-  readonly absent: readonly ResourceRef[];
-  /** `previous` as calicoctl-ready YAML (empty when nothing existed). */
-  readonly yaml: string;
+export interface BackupDeps {
+  readonly run: <E extends Expectation>(built: Result<Command<E>>, call: CallOptions) => Promise<ResultOf<E>>;
+  readonly listLive: ListLive;
+  readonly connection: ConnectionFlags;
 }
-
-/**
- * Options of `applyWithBackup`.
- *
- * @example
- * ```ts
- * import { writeFile } from 'node:fs/promises';
- * import { createCalicoctl } from '@calico-dsl/calicoctl';
- * import { preDnat } from '@calico-dsl/core';
- *
- * const ctl = createCalicoctl({ bin: 'calicoctl' });
- * const policies = [preDnat('deny-nodeports').deny().tcp().ports('30000:32767')];
- * await ctl.applyWithBackup(policies, { saveBackup: (b) => writeFile('backup.yaml', b.yaml) });
- * ```
- */
-export interface ApplyWithBackupOptions extends CallOptions {
-  /** Called with the backup before anything changes; the apply waits for it (a throw aborts). */
-  readonly saveBackup?: (backup: Backup) => void | Promise<void>;
-  /** Restore the saved state when the apply fails part way. Default `true`. */
-  readonly restoreOnFailure?: boolean;
-}
-
-/**
- * The result of a successful `applyWithBackup`: the apply result, the plan it was based on and
- * the backup taken before it.
- *
- * @example
- * ```ts
- * const ctl = createCalicoctl({ bin: 'calicoctl' });
- * const policies = [preDnat('deny-nodeports').deny().tcp().ports('30000:32767')];
- * const { applied, plan, backup } = await ctl.applyWithBackup(policies);
- * console.log(`${applied} applied (${plan.create} new); previous state:\n${backup.yaml}`);
- * ```
- */
-export type ApplyWithBackupResult = ChangeResult<'apply'> & { readonly plan: Plan; readonly backup: Backup };
 
 const sameRef = (a: ResourceRef, b: ResourceRef) =>
   a.kind === b.kind && a.name === b.name && (a.namespace ?? 'default') === (b.namespace ?? 'default');
@@ -68,27 +31,20 @@ const sameRef = (a: ResourceRef, b: ResourceRef) =>
  * Plans, saves the previous live state, applies, and when the apply fails after calicoctl ran,
  * puts back what may have changed: resources that existed are re-applied from the backup,
  * resources that were new are deleted (`--skip-not-exists`). The original error is rethrown with
- * `rollback` (what was restored) and `backup` (the saved YAML) attached.
+ * `rollback` (what was restored), `backup` (the saved YAML) and `backupLocation` attached. An
+ * aborted apply is not restored (the caller asked to stop): its error says where the backup is.
  *
  * @example
  * ```ts
- * const ctl = createCalicoctl({ bin: 'calicoctl' });
- * const listLive: ListLive = (kind, namespace) => ctl.get(kind, undefined, namespace === undefined ? {} : { namespace });
- * const manifest = unwrap(prepareManifest([preDnat('deny-nodeports').deny().tcp().ports('30000:32767')]));
- * try {
- *   await applyWithBackup(ctl, manifest, listLive);
- * } catch (e) {
- *   if (isCalicoctlError(e)) console.log(e.rollback?.restored, e.backup);
- * }
+ * const result = await applyWithBackup(unwrap(prepareManifest(policies)), deps, { saveBackup });
  * ```
  */
 export async function applyWithBackup(
-  ctl: Calicoctl,
   manifest: Manifest,
-  listLive: ListLive,
+  deps: BackupDeps,
   options: ApplyWithBackupOptions = {},
 ): Promise<ApplyWithBackupResult> {
-  const plan = await planChanges(manifest.resources, listLive);
+  const plan = await planChanges(manifest.resources, deps.listLive);
   const previous: CalicoResource[] = [];
   const absent: ResourceRef[] = [];
   for (const step of plan.steps) {
@@ -96,24 +52,31 @@ export async function applyWithBackup(
     else previous.push(withoutServerMetadata(step.live));
   }
   const backup: Backup = { previous, absent, yaml: previous.length === 0 ? '' : toYaml(previous) };
-  if (options.saveBackup !== undefined) await options.saveBackup(backup);
+  const location = options.saveBackup === undefined ? undefined : await options.saveBackup(backup);
+  const saved = {
+    backup: backup.yaml,
+    ...(typeof location === 'string' ? { backupLocation: location } : {}),
+  };
 
-  const call: CallOptions = options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs };
+  const call: CallOptions = {
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+  };
   try {
-    const result = await ctl.apply(manifest.resources, call);
+    const result = await deps.run(applyCommand(manifest.resources, deps.connection), call);
     return { ...result, plan, backup };
   } catch (e) {
     if (!(e instanceof CalicoctlError)) throw e;
-    const ran = e.code !== 'INVALID_INPUT' && e.code !== 'BINARY_NOT_FOUND';
-    if (!ran || options.restoreOnFailure === false) throw e.with({ backup: backup.yaml });
+    const ran = e.code !== 'INVALID_INPUT' && e.code !== 'BINARY_NOT_FOUND' && e.code !== 'ABORTED';
+    if (!ran || options.restoreOnFailure === false) throw e.with(saved);
     // Anything not certainly failed may have changed.
-    const touched = [...e.applied, ...e.failed.filter((f) => f.outcome === 'unknown')];
-    throw e.with({ backup: backup.yaml, rollback: await restore(ctl, backup, touched, call) });
+    const touched = [...e.applied, ...e.unknown];
+    throw e.with({ ...saved, rollback: await restore(deps, backup, touched, call) });
   }
 }
 
 async function restore(
-  ctl: Calicoctl,
+  deps: BackupDeps,
   backup: Backup,
   touched: readonly ResourceRef[],
   call: CallOptions,
@@ -126,27 +89,33 @@ async function restore(
   const removed: ResourceRef[] = [];
   try {
     if (toRestore.length > 0) {
-      await ctl.apply(toRestore, call);
+      await deps.run(applyCommand(toRestore, deps.connection), call);
       restored.push(...toRestore.map((r) => ({ kind: r.kind, name: r.metadata.name, ...ns(r) })));
     }
     // One delete per kind and namespace, since calicoctl deletes by kind + names.
-    const groups = new Map<string, ResourceRef[]>();
+    const groups = new Map<
+      string,
+      { kind: CalicoResource['kind']; namespace?: string; refs: ResourceRef[] }
+    >();
     for (const ref of toRemove) {
       const key = `${ref.kind}\u0000${ref.namespace ?? ''}`;
-      groups.set(key, [...(groups.get(key) ?? []), ref]);
-    }
-    for (const refs of groups.values()) {
-      const first = refs[0]!;
-      const kind = first.kind as CalicoResource['kind'];
-      await ctl.delete(
+      const kind = ref.kind as CalicoResource['kind'];
+      const group = groups.get(key) ?? {
         kind,
-        refs.map((r) => r.name),
-        {
-          skipNotExists: true,
-          ...(CALICO_KINDS[kind].namespaced ? { namespace: first.namespace ?? 'default' } : {}),
-          ...call,
-        },
-      );
+        ...(CALICO_KINDS[kind].namespaced ? { namespace: ref.namespace ?? 'default' } : {}),
+        refs: [],
+      };
+      group.refs.push(ref);
+      groups.set(key, group);
+    }
+    for (const { kind, namespace, refs } of groups.values()) {
+      const names = refs.map((r) => r.name);
+      const flags = {
+        ...deps.connection,
+        skipNotExists: true,
+        ...(namespace === undefined ? {} : { namespace }),
+      };
+      await deps.run(deleteNamedCommand(kind, names, flags), call);
       removed.push(...refs);
     }
     return { restored, removed };

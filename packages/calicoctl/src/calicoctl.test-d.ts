@@ -1,6 +1,7 @@
 import type { GlobalNetworkPolicy, NetworkPolicy } from '@calico-dsl/core';
 import { describe, expectTypeOf, it } from 'vitest';
-import type { Calicoctl, ChangeResult } from './api.js';
+import type { Calicoctl } from './api.js';
+import type { ChangeResult } from './commands/command.js';
 import type { CalicoctlErrorCode, FailedResource } from './errors.js';
 import type { Runner } from './runner.js';
 import { createFakeRunner } from './testing/fake-runner.js';
@@ -25,18 +26,28 @@ describe('calicoctl types', () => {
     ctl.get('Pod');
   });
 
-  it('delete takes a manifest or a kind and names', () => {
-    expectTypeOf(ctl.delete('GlobalNetworkPolicy', ['a', 'b'])).resolves.toMatchTypeOf<
+  it('delete takes a manifest; deleteNamed a kind and names', () => {
+    expectTypeOf(ctl.deleteNamed('GlobalNetworkPolicy', ['a', 'b'])).resolves.toMatchTypeOf<
       ChangeResult<'delete'>
     >();
     expectTypeOf(ctl.delete('apiVersion: projectcalico.org/v3\n')).resolves.toMatchTypeOf<
       ChangeResult<'delete'>
     >();
+    // @ts-expect-error names go to deleteNamed, never to delete
+    ctl.delete('GlobalNetworkPolicy', ['a']);
+    // @ts-expect-error a namespace belongs to the resources of a manifest, not to delete's options
+    ctl.delete('apiVersion: projectcalico.org/v3\n', { namespace: 'shop' });
   });
 
   it('error codes and failed entries', () => {
     expectTypeOf<CalicoctlErrorCode>().toEqualTypeOf<
-      'BINARY_NOT_FOUND' | 'EXIT_NONZERO' | 'TIMEOUT' | 'OUTPUT_PARSE' | 'PARTIAL_FAILURE' | 'INVALID_INPUT'
+      | 'BINARY_NOT_FOUND'
+      | 'EXIT_NONZERO'
+      | 'TIMEOUT'
+      | 'OUTPUT_PARSE'
+      | 'PARTIAL_FAILURE'
+      | 'INVALID_INPUT'
+      | 'ABORTED'
     >();
     expectTypeOf<FailedResource['message']>().toEqualTypeOf<string>();
     expectTypeOf(createFakeRunner()).toMatchTypeOf<Runner>();

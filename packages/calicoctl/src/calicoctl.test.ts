@@ -71,9 +71,34 @@ describe('createCalicoctl: change commands', () => {
     expect(runner.commands[0]?.env.K8S_CURRENT_CONTEXT).toBe('kind-calico');
   });
 
+  it('calicoctl inherits the whole environment; cleanEnv keeps the filtered set; env entries override', async () => {
+    const runner = createFakeRunner([], calicoctlSays.success('apply', 1, 'GlobalNetworkPolicy'));
+    const user = { ...parentEnv, AWS_PROFILE: 'prod-eks', IC_API_KEY: 'k', KUBECONFIG: '/user' };
+    await createCalicoctl({ runner, parentEnv: user }).apply(gnp('a'));
+    expect(runner.commands[0]?.env).toEqual(user);
+    await createCalicoctl({
+      runner,
+      parentEnv: user,
+      cleanEnv: true,
+      env: { KUBECONFIG: '/k', EXTRA: '1' },
+    }).apply(gnp('a'));
+    expect(runner.commands[1]?.env).toEqual({
+      PATH: '/usr/bin',
+      HOME: '/home/me',
+      KUBECONFIG: '/k',
+      EXTRA: '1',
+    });
+    await createCalicoctl({
+      runner,
+      parentEnv: user,
+      env: { KUBECONFIG: '/k', IC_API_KEY: undefined },
+    }).apply(gnp('a'));
+    expect(runner.commands[2]?.env).toEqual({ ...parentEnv, AWS_PROFILE: 'prod-eks', KUBECONFIG: '/k' });
+  });
+
   it('passes datastore settings from options and env, never inventing any', async () => {
     const runner = createFakeRunner([], calicoctlSays.success('apply', 1, 'GlobalNetworkPolicy'));
-    await createCalicoctl({ runner, parentEnv, env: { KUBECONFIG: '/k' } }).apply(gnp('a'));
+    await createCalicoctl({ runner, parentEnv, cleanEnv: true, env: { KUBECONFIG: '/k' } }).apply(gnp('a'));
     expect(runner.commands[0]?.env).toEqual({ PATH: '/usr/bin', HOME: '/home/me', KUBECONFIG: '/k' });
     await createCalicoctl({
       runner,
@@ -97,9 +122,7 @@ describe('createCalicoctl: change commands', () => {
 
   it('refuses a non-positive timeout before running', async () => {
     const runner = createFakeRunner();
-    expect((await rejection(createCalicoctl({ runner, parentEnv, timeoutMs: -1 }).version())).code).toBe(
-      'INVALID_INPUT',
-    );
+    expect(() => createCalicoctl({ runner, parentEnv, timeoutMs: -1 })).toThrow(CalicoctlError);
     expect(
       (await rejection(createCalicoctl({ runner, parentEnv }).version({ timeoutMs: Number.NaN }))).code,
     ).toBe('INVALID_INPUT');
@@ -220,7 +243,7 @@ describe('createCalicoctl: change commands', () => {
     const ctl = createCalicoctl({ runner, parentEnv });
     expect((await ctl.delete(gnp('a'), { skipNotExists: true })).deleted).toBe(1);
     expect(runner.commands[0]?.args).toEqual(['delete', '-f', '-', '--skip-not-exists']);
-    const e = await rejection(ctl.delete('NetworkPolicy', ['web', 'gone'], { namespace: 'shop' }));
+    const e = await rejection(ctl.deleteNamed('NetworkPolicy', ['web', 'gone'], { namespace: 'shop' }));
     expect(runner.commands[1]?.args).toEqual(['delete', 'NetworkPolicy', 'web', 'gone', '--namespace=shop']);
     expect(runner.commands[1]?.stdin).toBeUndefined();
     expect(e.code).toBe('PARTIAL_FAILURE');
@@ -234,7 +257,7 @@ describe('createCalicoctl: change commands', () => {
     expect((await rejection(ctl.get('GlobalNetworkPolicy', '--config=/tmp/evil'))).code).toBe(
       'INVALID_INPUT',
     );
-    expect((await rejection(ctl.delete('GlobalNetworkPolicy', ''))).code).toBe('INVALID_INPUT');
+    expect((await rejection(ctl.deleteNamed('GlobalNetworkPolicy', ''))).code).toBe('INVALID_INPUT');
     expect((await rejection(ctl.get('Pod' as 'Tier'))).code).toBe('INVALID_INPUT');
     expect((await rejection(ctl.get('GlobalNetworkPolicy', undefined, { namespace: 'x' }))).code).toBe(
       'INVALID_INPUT',

@@ -13,8 +13,12 @@ const parent = {
 };
 
 describe('resolveEnvironment', () => {
+  it('inherits the whole parent environment by default (kubeconfig exec plugins need AWS_*, IC_*, …)', () => {
+    expect(resolveEnvironment(parent)).toEqual(parent);
+  });
+
   it("'standard' inherits system, datastore and CALICO_* variables only", () => {
-    expect(resolveEnvironment(parent)).toEqual({
+    expect(resolveEnvironment(parent, { inherit: 'standard' })).toEqual({
       PATH: '/usr/bin',
       HOME: '/home/me',
       DATASTORE_TYPE: 'etcdv3',

@@ -39,7 +39,7 @@ export type DatastoreEnvName = (typeof DATASTORE_ENV_NAMES)[number];
 
 /**
  * Variables a process needs to run at all, find `$HOME/.kube/config`, and reach an API server
- * through a proxy. Passed through from the parent under `inheritEnv: 'standard'`.
+ * through a proxy. Passed through from the parent under `inherit: 'standard'` (`cleanEnv: true`).
  *
  * @example
  * ```ts
@@ -98,9 +98,10 @@ export interface DatastoreOptions {
  * Which part of the parent's environment the child inherits before `env` and the datastore
  * options are laid over it.
  *
- * - `'standard'` (default): {@link SYSTEM_ENV_NAMES}, {@link DATASTORE_ENV_NAMES} and every `CALICO_*`.
- * - `'all'`: the whole parent environment (e.g. for kubeconfig exec plugins such as `ibmcloud`
- *   that read their own variables).
+ * - `'all'` (default): the whole parent environment, as kubectl and calicoctl run from a shell get
+ *   it (kubeconfig exec plugins such as `aws eks get-token` or `ibmcloud` read their own variables).
+ * - `'standard'`: {@link SYSTEM_ENV_NAMES}, {@link DATASTORE_ENV_NAMES} and every `CALICO_*` only
+ *   (`createCalicoctl({ cleanEnv: true })`).
  * - `'none'`: nothing; only `env` and the options.
  *
  * @example
@@ -129,10 +130,11 @@ const DATASTORE_OPTION_ENV: Record<keyof DatastoreOptions, DatastoreEnvName> = {
  *
  * @example
  * ```ts
- * resolveEnvironment({ PATH: '/bin', DATASTORE_TYPE: 'etcdv3', AWS_SECRET: 'x' }, {
- *   datastore: { datastoreType: 'kubernetes', kubeconfig: '/k' },
- * });
- * // { PATH: '/bin', DATASTORE_TYPE: 'kubernetes', KUBECONFIG: '/k' }
+ * const parent = { PATH: '/bin', DATASTORE_TYPE: 'etcdv3', AWS_PROFILE: 'prod' };
+ * resolveEnvironment(parent, { datastore: { datastoreType: 'kubernetes', kubeconfig: '/k' } });
+ * // { PATH: '/bin', DATASTORE_TYPE: 'kubernetes', AWS_PROFILE: 'prod', KUBECONFIG: '/k' }
+ * resolveEnvironment(parent, { inherit: 'standard' });
+ * // { PATH: '/bin', DATASTORE_TYPE: 'etcdv3' }
  * ```
  */
 export function resolveEnvironment(
@@ -145,7 +147,7 @@ export function resolveEnvironment(
   } = {},
 ): Record<string, string> {
   const out: Record<string, string> = Object.create(null);
-  const inherit = options.inherit ?? 'standard';
+  const inherit = options.inherit ?? 'all';
   if (inherit !== 'none') {
     const keep = new Set<string>([...SYSTEM_ENV_NAMES, ...DATASTORE_ENV_NAMES]);
     for (const [name, value] of Object.entries(parent)) {

@@ -2,7 +2,8 @@ import type { Issue } from '@calico-dsl/core';
 
 /**
  * Why a calicoctl call failed. One code per way a caller may want to react: install the binary,
- * read calicoctl's message, retry later, report a bug, inspect a partial apply, or fix the input.
+ * read calicoctl's message, retry later, report a bug, inspect a partial apply, fix the input, or
+ * report what an interrupted (`AbortSignal`) command had done.
  *
  * @example
  * ```ts
@@ -15,7 +16,8 @@ export type CalicoctlErrorCode =
   | 'TIMEOUT'
   | 'OUTPUT_PARSE'
   | 'PARTIAL_FAILURE'
-  | 'INVALID_INPUT';
+  | 'INVALID_INPUT'
+  | 'ABORTED';
 
 /**
  * Identifies one resource sent to (or named on the command line of) calicoctl.
@@ -50,7 +52,7 @@ export interface FailedResource extends ResourceRef {
 }
 
 /**
- * What {@link applyWithBackup} did to put the previous live state back after a failed apply.
+ * What `applyWithBackup` did to put the previous live state back after a failed apply.
  *
  * @example
  * ```ts
@@ -92,6 +94,7 @@ export interface CalicoctlErrorDetails {
   readonly issues?: readonly Issue[];
   readonly rollback?: RollbackReport;
   readonly backup?: string;
+  readonly backupLocation?: string;
   readonly cause?: unknown;
 }
 
@@ -130,12 +133,16 @@ export class CalicoctlError extends Error {
   readonly applied: readonly ResourceRef[];
   /** Resources calicoctl did not change, or may not have (`outcome: 'unknown'`). */
   readonly failed: readonly FailedResource[];
+  /** The entries of `failed` whose outcome is unknown (e.g. after `TIMEOUT` or `ABORTED`): re-run to be sure. */
+  readonly unknown: readonly FailedResource[];
   /** For `INVALID_INPUT` (and unparsable `get` output): what is wrong, with paths. */
   readonly issues: readonly Issue[];
-  /** Set by {@link applyWithBackup} when it tried to restore the previous state. */
+  /** Set by `applyWithBackup` when it tried to restore the previous state. */
   readonly rollback: RollbackReport | undefined;
-  /** Set by {@link applyWithBackup}: the YAML of the live state saved before the apply. */
+  /** Set by `applyWithBackup`: the YAML of the live state saved before the apply. */
   readonly backup: string | undefined;
+  /** Set by `applyWithBackup` when `saveBackup` returned where it stored the backup (a path, a URL). */
+  readonly backupLocation: string | undefined;
 
   constructor(code: CalicoctlErrorCode, message: string, details: CalicoctlErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -148,9 +155,11 @@ export class CalicoctlError extends Error {
     this.stderr = details.stderr ?? '';
     this.applied = details.applied ?? [];
     this.failed = details.failed ?? [];
+    this.unknown = this.failed.filter((f) => f.outcome === 'unknown');
     this.issues = details.issues ?? [];
     this.rollback = details.rollback;
     this.backup = details.backup;
+    this.backupLocation = details.backupLocation;
   }
 
   /**
@@ -175,6 +184,7 @@ export class CalicoctlError extends Error {
       issues: this.issues,
       ...(this.rollback === undefined ? {} : { rollback: this.rollback }),
       ...(this.backup === undefined ? {} : { backup: this.backup }),
+      ...(this.backupLocation === undefined ? {} : { backupLocation: this.backupLocation }),
       ...(this.cause === undefined ? {} : { cause: this.cause }),
       ...details,
     };

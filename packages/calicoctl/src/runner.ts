@@ -32,6 +32,11 @@ export interface RunLimits {
   readonly timeoutMs: number;
   /** Kill the command once stdout + stderr exceed this many bytes. */
   readonly maxOutputBytes: number;
+  /**
+   * Stop the command when this signal aborts: end its whole process group (SIGTERM, then SIGKILL
+   * after a grace period), wait until it is gone, and report `aborted`.
+   */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -41,6 +46,7 @@ export interface RunLimits {
  * - `exited`: the process ended by itself (`exitCode` is `null` when a signal ended it).
  * - `timeout`: it ran longer than `timeoutMs` and was killed.
  * - `output-limit`: it printed more than `maxOutputBytes` and was killed.
+ * - `aborted`: the `signal` aborted; the process (and everything it started) was ended.
  * - `not-found`: the binary does not exist (ENOENT).
  * - `spawn-failed`: the binary exists but could not be started (`errno` e.g. `EACCES`).
  *
@@ -59,6 +65,7 @@ export type RunOutcome =
     }
   | { readonly status: 'timeout'; readonly stdout: string; readonly stderr: string }
   | { readonly status: 'output-limit'; readonly stdout: string; readonly stderr: string }
+  | { readonly status: 'aborted'; readonly stdout: string; readonly stderr: string }
   | { readonly status: 'not-found'; readonly message: string }
   | { readonly status: 'spawn-failed'; readonly errno: string; readonly message: string };
 

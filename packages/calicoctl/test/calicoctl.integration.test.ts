@@ -8,8 +8,8 @@ import { CalicoctlError } from '../src/errors.js';
 import { gnp } from './helpers.js';
 
 const bin = process.env.CALICOCTL_BIN ?? 'calicoctl';
-// 'all': kubeconfig exec plugins (e.g. ibmcloud) need their own variables.
-const ctl = createCalicoctl({ bin, timeoutMs: 60_000, allowVersionMismatch: true, inheritEnv: 'all' });
+// The whole environment is inherited by default: kubeconfig exec plugins (e.g. ibmcloud) need it.
+const ctl = createCalicoctl({ bin, timeoutMs: 60_000, allowVersionMismatch: true });
 
 describe('real calicoctl', () => {
   it('reports its client version', async () => {
@@ -38,7 +38,7 @@ describe('real calicoctl', () => {
         const plan = await ctl.plan(policy);
         expect(plan.steps.map((s) => s.action)).toEqual(['unchanged']);
       } finally {
-        await ctl.delete('GlobalNetworkPolicy', name, { skipNotExists: true });
+        await ctl.deleteNamed('GlobalNetworkPolicy', name, { skipNotExists: true });
       }
     },
   );

@@ -17,7 +17,7 @@ afterEach(() => cleanup());
 const ctlFor = (mode = 'state', extra: Partial<CalicoctlOptions> = {}) =>
   createCalicoctl({
     bin: FAKE_CALICOCTL,
-    inheritEnv: 'none',
+    parentEnv: {},
     env: {
       PATH: process.env.PATH,
       FAKE_CALICOCTL_MODE: mode,
@@ -61,7 +61,7 @@ describe('fake calicoctl through the Node runner', () => {
     expect(live[0]?.spec.tier).toBe('default');
     const one = await ctl.get('GlobalNetworkPolicy', 'web-a');
     expect(one.map((p) => p.metadata.name)).toEqual(['web-a']);
-    expect(await ctl.delete('GlobalNetworkPolicy', ['web-a', 'web-b'])).toMatchObject({ deleted: 2 });
+    expect(await ctl.deleteNamed('GlobalNetworkPolicy', ['web-a', 'web-b'])).toMatchObject({ deleted: 2 });
     expect(await ctl.get('GlobalNetworkPolicy')).toEqual([]);
   });
 
@@ -91,7 +91,7 @@ describe('fake calicoctl through the Node runner', () => {
     for (const style of ['docopt', 'cobra']) {
       const ctl = createCalicoctl({
         bin: FAKE_CALICOCTL,
-        inheritEnv: 'none',
+        parentEnv: {},
         env: {
           PATH: process.env.PATH,
           FAKE_CALICOCTL_STATE: join(dir, `${style}.json`),
@@ -117,14 +117,14 @@ describe('fake calicoctl through the Node runner', () => {
     expect(mixed.code).toBe('PARTIAL_FAILURE');
     expect(mixed.applied.map((r) => r.name)).toEqual(['n1', 'n2']);
 
-    const gone = await rejection(ctl.delete('GlobalNetworkPolicy', ['n1', 'missing']));
+    const gone = await rejection(ctl.deleteNamed('GlobalNetworkPolicy', ['n1', 'missing']));
     expect(gone.code).toBe('PARTIAL_FAILURE');
     expect(gone.applied.map((r) => r.name)).toEqual(['n1']);
     expect(gone.failed[0]).toMatchObject({
       name: 'missing',
       message: expect.stringContaining('resource does not exist'),
     });
-    expect(await ctl.delete('GlobalNetworkPolicy', 'missing', { skipNotExists: true })).toMatchObject({
+    expect(await ctl.deleteNamed('GlobalNetworkPolicy', 'missing', { skipNotExists: true })).toMatchObject({
       deleted: 1,
     });
   });
@@ -171,10 +171,60 @@ describe('fake calicoctl through the Node runner', () => {
     expect(alive(pid)).toBe(false);
   });
 
-  it('a missing binary → BINARY_NOT_FOUND', async () => {
-    const e = await rejection(createCalicoctl({ bin: join(dir, 'calicoctl'), inheritEnv: 'none' }).version());
+  it('a missing binary → BINARY_NOT_FOUND naming --calicoctl, CALICOCTL_BIN and where to get calicoctl', async () => {
+    const e = await rejection(createCalicoctl({ bin: join(dir, 'calicoctl'), parentEnv: {} }).version());
     expect(e.code).toBe('BINARY_NOT_FOUND');
     expect(e.bin).toBe(join(dir, 'calicoctl'));
+    expect(e.message).toContain('--calicoctl <path>');
+    expect(e.message).toContain('CALICOCTL_BIN');
+    expect(e.message).toContain('https://docs.tigera.io/calico/latest/operations/calicoctl/install');
+  });
+
+  it('an aborted apply → ABORTED, resources unknown, calicoctl and its grandchild gone (kill -0)', {
+    timeout: 60_000,
+  }, async () => {
+    const controller = new AbortController();
+    const pending = rejection(ctlFor('hang-tree').apply([gnp('a'), gnp('b')], { signal: controller.signal }));
+    let entries = log();
+    for (let i = 0; i < 600 && !entries.some((l) => 'grandchild' in l); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      entries = log();
+    }
+    const pid = entries.find((l) => l.pid !== undefined)?.pid as number;
+    const grandchild = (entries.find((l) => 'grandchild' in l) as { grandchild?: number } | undefined)
+      ?.grandchild as number;
+    expect(alive(pid) && alive(grandchild)).toBe(true);
+    controller.abort();
+    const e = await pending;
+    expect(e.code).toBe('ABORTED');
+    expect(e.unknown.map((r) => r.name)).toEqual(['a', 'b']);
+    expect(alive(pid)).toBe(false);
+    expect(alive(grandchild)).toBe(false);
+  });
+
+  it('calicoctl gets the whole environment by default, the filtered one with cleanEnv', async () => {
+    const parentEnv = { PATH: process.env.PATH, AWS_PROFILE: 'prod-eks', IC_API_KEY: 'k', KUBECONFIG: '/u' };
+    const env = { FAKE_CALICOCTL_MODE: 'version', FAKE_CALICOCTL_LOG: join(dir, 'log.jsonl') };
+    await createCalicoctl({ bin: FAKE_CALICOCTL, parentEnv, env }).version();
+    await createCalicoctl({ bin: FAKE_CALICOCTL, parentEnv, env, cleanEnv: true }).version();
+    const [all, clean] = log().map((l) => l.env ?? {});
+    expect(all).toMatchObject({ AWS_PROFILE: 'prod-eks', IC_API_KEY: 'k', KUBECONFIG: '/u' });
+    expect(clean).toMatchObject({ KUBECONFIG: '/u', FAKE_CALICOCTL_MODE: 'version' });
+    expect(clean?.AWS_PROFILE).toBeUndefined();
+    expect(clean?.IC_API_KEY).toBeUndefined();
+  });
+
+  it('several failed resources each carry their own calicoctl message', async () => {
+    const e = await rejection(
+      ctlFor().apply(['a', 'forbidden-b', 'c', 'forbidden-d', 'e', 'f'].map((n) => gnp(n))),
+    );
+    expect(e.code).toBe('PARTIAL_FAILURE');
+    expect(e.applied.map((r) => r.name)).toEqual(['a', 'c', 'e', 'f']);
+    expect(e.failed.map((f) => f.name)).toEqual(['forbidden-b', 'forbidden-d']);
+    for (const f of e.failed) {
+      expect(f.message).toContain(`"${f.name}" is forbidden`);
+      expect(f.message).not.toContain(f.name === 'forbidden-b' ? 'forbidden-d' : 'forbidden-b');
+    }
   });
 
   it('names with shell metacharacters reach calicoctl verbatim and run nothing', async () => {
@@ -183,7 +233,7 @@ describe('fake calicoctl through the Node runner', () => {
     const names = [`x;touch ${mark}`, `$(touch ${mark})`, `\`touch ${mark}\``];
     for (const name of names) await rejection(ctl.get('GlobalNetworkPolicy', name));
     await rejection(ctl.get('NetworkPolicy', 'web', { namespace: `$(touch ${mark})` }));
-    await rejection(ctl.delete('GlobalNetworkPolicy', `a|touch ${mark}`));
+    await rejection(ctl.deleteNamed('GlobalNetworkPolicy', `a|touch ${mark}`));
     expect(existsSync(mark)).toBe(false);
     const argvs = log().map((l) => l.argv ?? []);
     expect(argvs[0]).toContain(names[0]);

@@ -1,4 +1,4 @@
-import { calicoctlSays, createFakeRunner, type FakeRunner } from '@calico-dsl/calicoctl';
+import { calicoctlSays, createFakeRunner, type FakeRunner } from '@calico-dsl/calicoctl/testing';
 import { describe, expect, it } from 'vitest';
 import type { CliIo } from './io.js';
 import { main } from './main.js';

@@ -9,4 +9,9 @@
  * runner.commands[0]?.args; // ['apply', '-f', '-']
  * ```
  */
-export { calicoctlSays, createFakeRunner, type FakeReply, type FakeRunner } from '@calico-dsl/calicoctl';
+export {
+  calicoctlSays,
+  createFakeRunner,
+  type FakeReply,
+  type FakeRunner,
+} from '@calico-dsl/calicoctl/testing';

@@ -3,7 +3,7 @@ import { stringifyString, stringTag } from 'yaml/util';
 import { goYamlMisreads } from './yaml11.js';
 
 /** A line break followed by a blank, or a multi-line string that starts with one. */
-const BLANK_LINE_START = /\n[ \t]|^[ \t][^]*\n/;
+const BLANK_LINE_START = /\n[ \t]|^[ \t][\s\S]*\n/;
 
 /**
  * yaml's `!!str` tag with two output rules on top: a string a YAML 1.1 reader (calicoctl's

@@ -1,5 +1,6 @@
 import type { FailedResource, ResourceRef } from '../errors.js';
 import { formatRef } from '../errors.js';
+import { splitErrorList } from './error-list.js';
 import {
   type ChangeVerb,
   PAST_TENSE,
@@ -133,7 +134,7 @@ export function interpretChange(
       code: 'EXIT_NONZERO',
       message: `calicoctl ${verb} ${exitText}: no resource was ${past}: ${failedAll.errors}`,
       applied: [],
-      failed: describeFailures(refs, [failedAll.errors], failedAll.errors),
+      failed: describeFailures(refs, splitErrorList(failedAll.errors), failedAll.errors),
     };
   }
 
@@ -194,7 +195,7 @@ function splitOutcome(
     const lines = parseDeleteFailures(text);
     const hit = parseHitError(text);
     if (lines.length === 0 && hit === undefined) return undefined;
-    segments = hit === undefined ? lines : [...lines, hit];
+    segments = hit === undefined ? lines : [...lines, ...splitErrorList(hit)];
     whole = segments.join('; ');
     const success = parseSuccessLine(stdout);
     const done = success !== undefined && success.past === past ? success.count : 0;
@@ -203,7 +204,8 @@ function splitOutcome(
   } else {
     const hit = parseHitError(text);
     if (hit === undefined) return undefined;
-    segments = [hit];
+    // One message per error, so each failed resource carries its own (not the joined list).
+    segments = splitErrorList(hit);
     whole = hit;
     const partial = parsePartialLine(stdout);
     if (verb === 'replace') {

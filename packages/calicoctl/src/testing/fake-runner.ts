@@ -146,4 +146,20 @@ export const calicoctlSays = {
   notFound(bin = 'calicoctl'): RunOutcome {
     return { status: 'not-found', message: `spawn ${bin} ENOENT` };
   },
+  /** The command's `AbortSignal` fired and the process was ended, after printing this much. */
+  aborted(stdout = '', stderr = ''): RunOutcome {
+    return { status: 'aborted', stdout, stderr };
+  },
+  /**
+   * A reply that hangs like a slow cluster until the command's `AbortSignal` fires, then reports
+   * `aborted` (never settles without a signal: pair it with one).
+   */
+  hangUntilAborted(stdout = '', stderr = ''): FakeReply {
+    return (_command, limits) =>
+      new Promise<RunOutcome>((resolve) => {
+        const done = () => resolve({ status: 'aborted', stdout, stderr });
+        if (limits.signal?.aborted === true) done();
+        else limits.signal?.addEventListener('abort', done, { once: true });
+      });
+  },
 } as const;

@@ -56,7 +56,7 @@ export async function runDelete(
         );
         return EXIT.usage;
       }
-      result = await ctl.delete(kind, names, options);
+      result = await ctl.deleteNamed(kind, names, options);
     } else {
       const { resources, issues } = await loadCalicoResources(targets, ctx);
       if (issues.length > 0) return reportIssues(issues, ctx);

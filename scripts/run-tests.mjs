@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// Runs the whole vitest suite (every package and app project, type tests included) and ends with
-// the plain line `N passed, N failed` so that CI can tell a run with no tests from a green one.
+// Runs the whole vitest suite (every package and app project, type tests included), then the
+// playground's browser tests (Chromium; skipped loudly when it is missing, unless
+// PLAYGROUND_BROWSER_TESTS=required), and ends with the plain line `N passed, N failed` so that CI
+// can tell a run with no tests from a green one.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 
@@ -28,5 +30,23 @@ try {
   console.error(`could not read ${report}: ${error.message}`);
   failed = Math.max(failed, 1);
 }
+
+// Browser tests of apps/playground (its dist/ is built by `turbo run build` before this script).
+const browserReport = 'test-results.browser.json';
+rmSync(browserReport, { force: true });
+const browser = spawnSync('node', ['apps/playground/e2e/run.mjs', '--report', browserReport], {
+  stdio: 'inherit',
+  env: process.env,
+});
+try {
+  const b = JSON.parse(readFileSync(browserReport, 'utf8'));
+  passed += b.passed;
+  failed += b.failed;
+  skipped += b.skipped;
+} catch (error) {
+  console.error(`could not read ${browserReport}: ${error.message}`);
+  failed += 1;
+}
+rmSync(browserReport, { force: true });
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
-process.exit(run.status === 0 && failed === 0 && passed > 0 ? 0 : 1);
+process.exit(run.status === 0 && browser.status === 0 && failed === 0 && passed > 0 ? 0 : 1);

@@ -46,12 +46,12 @@ export function protocolOf(p: string | number): number | undefined {
 export function readSpace(space: FlowSpace | undefined): NormSpace {
   const issues: Issue[] = [];
   const bad = (path: (string | number)[], message: string) =>
-    issues.push({ code: 'analysis.space', path, message });
+    issues.push({ code: 'invalid_flow', path, message });
   const s = space ?? {};
   if (typeof s !== 'object' || s === null) {
     throw new AnalysisInputError([
       {
-        code: 'analysis.space',
+        code: 'invalid_flow',
         path: [],
         message: 'The space must be an object like { protocol: ["TCP"], dstPort: [80] }.',
       },

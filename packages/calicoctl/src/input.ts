@@ -1,6 +1,8 @@
 import {
   type CalicoResource,
+  issue as coreIssue,
   type Issue,
+  type IssueCode,
   isCalicoKind,
   isResourceSource,
   type ResourceSource,
@@ -42,7 +44,8 @@ export interface Manifest {
   readonly yaml: string;
 }
 
-const issue = (code: string, path: (string | number)[], message: string): Issue => ({ code, path, message });
+const issue = (code: IssueCode, path: (string | number)[], message: string): Issue =>
+  coreIssue(code, path, message);
 
 /**
  * Validates the input with core's `validate` (YAML text through `fromYaml`, which does the same)
@@ -79,7 +82,7 @@ function fromText(text: string): Result<CalicoResource[]> {
     else
       issues.push({
         ...issue(
-          'unsupported_kind',
+          'not_calico',
           ['kind'],
           `calicoctl manages projectcalico.org/v3 resources only; apply ${resource.apiVersion} ${resource.kind} with kubectl.`,
         ),
@@ -112,7 +115,7 @@ function fromObjects(input: Exclude<ManifestInput, string>): Result<CalicoResour
     else
       issues.push({
         ...issue(
-          'unsupported_kind',
+          'not_calico',
           ['kind'],
           `calicoctl manages projectcalico.org/v3 resources only; apply ${result.value.apiVersion} ${result.value.kind} with kubectl.`,
         ),
@@ -174,7 +177,7 @@ export function checkKind(kind: unknown): Issue[] {
   if (isCalicoKind(kind)) return [];
   return [
     issue(
-      'unsupported_kind',
+      'unknown_kind',
       ['kind'],
       `Unsupported kind ${JSON.stringify(kind)}: use the exact kind name, e.g. "GlobalNetworkPolicy" or "NetworkPolicy".`,
     ),

@@ -100,7 +100,7 @@ export async function loadCalicoResources(
         issues.push({
           file: f.file,
           issue: {
-            code: 'cli.not_calico',
+            code: 'not_calico',
             path: [i, 'kind'],
             message: `${r.kind} "${r.metadata.name}" is a Kubernetes object: apply it with kubectl, or leave it out`,
           },

@@ -92,7 +92,7 @@ export async function loadWorld(
 function flowsFromJson(file: string, text: string): { cases: FlowCase[]; issues: FileIssue[] } {
   const issue = (path: (string | number)[], message: string): FileIssue => ({
     file,
-    issue: { code: 'cli.flows', path, message },
+    issue: { code: 'invalid_flow', path, message },
   });
   let data: unknown;
   try {
@@ -183,7 +183,7 @@ export async function collectFlows(
       issues.push(...read.issues);
     } catch (error) {
       const message = `Cannot read the flows file: ${error instanceof Error ? error.message : String(error)}`;
-      issues.push({ file, issue: { code: 'cli.read', path: [], message } });
+      issues.push({ file, issue: { code: 'file_unreadable', path: [], message } });
     }
   }
   let via: Flow['via'];

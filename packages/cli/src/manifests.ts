@@ -40,7 +40,9 @@ export async function loadFile(file: string, io: CliIo): Promise<LoadedFile> {
       file,
       text: undefined,
       resources: [],
-      issues: [{ file, issue: { code: 'cli.read', path: [], message: `Cannot read the file: ${reason}` } }],
+      issues: [
+        { file, issue: { code: 'file_unreadable', path: [], message: `Cannot read the file: ${reason}` } },
+      ],
     };
   }
   const parsed = fromYaml(text);

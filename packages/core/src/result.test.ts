@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CalicoValidationError, fail, formatIssues, formatPath, ok, unwrap } from './result.js';
+import { CalicoValidationError, fail, formatIssues, formatPath, type Issue, ok, unwrap } from './result.js';
 
 describe('Result helpers', () => {
   it('formats issue paths the way users write field references', () => {
@@ -11,7 +11,7 @@ describe('Result helpers', () => {
 
   it('unwrap returns the value or throws one error class carrying the issues', () => {
     expect(unwrap(ok(3))).toBe(3);
-    const issue = {
+    const issue: Issue = {
       code: 'required',
       path: ['metadata', 'name'],
       message: 'metadata.name is required',

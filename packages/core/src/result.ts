@@ -1,7 +1,34 @@
+import type { IssueCode } from './issue-codes.js';
+
+/**
+ * The fields every issue has, whatever its code.
+ *
+ * @example
+ * ```ts
+ * const at: IssueOf<'too_long'>['path'] = ['metadata', 'name'];
+ * ```
+ */
+export interface IssueOf<C extends IssueCode> {
+  /** What is wrong, as a stable code: one key of {@link ISSUE_CODES}. */
+  readonly code: C;
+  /** Where: the path into the input that is at fault (`[]` for the input as a whole). */
+  readonly path: readonly (string | number)[];
+  /** What is wrong and how to fix it, in words. */
+  readonly message: string;
+  /** 1-based line of the offending YAML node (issues from YAML only). */
+  readonly line?: number;
+  /** 1-based column of the offending YAML node (issues from YAML only). */
+  readonly column?: number;
+  /** 0-based index of the document in a multi-document YAML stream. */
+  readonly document?: number;
+}
+
 /**
  * One problem found in an input: a machine-readable `code`, the `path` into the input that is at
  * fault, and a `message` that says how to fix it. Issues from YAML also carry 1-based `line` and
  * `column` of the offending node, and `document` (0-based index in a multi-document stream).
+ * A union keyed on `code` (as Zod's `$ZodIssue`): narrow on `issue.code`, and a code outside
+ * {@link ISSUE_CODES} does not type-check.
  *
  * @example
  * ```ts
@@ -12,13 +39,21 @@
  * };
  * ```
  */
-export interface Issue {
-  readonly code: string;
-  readonly path: readonly (string | number)[];
-  readonly message: string;
-  readonly line?: number;
-  readonly column?: number;
-  readonly document?: number;
+export type Issue = { [C in IssueCode]: IssueOf<C> }[IssueCode];
+
+/**
+ * Makes an issue from a code that is only known as an {@link IssueCode} (a literal code can be
+ * written as an object directly).
+ *
+ * @example
+ * ```ts
+ * issue('required', ['metadata', 'name'], 'metadata.name is required');
+ * // { code: 'required', path: ['metadata', 'name'], message: 'metadata.name is required' }
+ * ```
+ */
+export function issue(code: IssueCode, path: readonly (string | number)[], message: string): Issue {
+  // The union has one member per code; TypeScript cannot relate a wide code to it by itself.
+  return { code, path, message } as Issue;
 }
 
 /**
@@ -86,7 +121,7 @@ export class CalicoValidationError extends Error {
  *
  * @example
  * ```ts
- * formatIssues([{ code: 'x', path: ['spec', 'order'], message: 'must be a number' }]);
+ * formatIssues([{ code: 'invalid_type', path: ['spec', 'order'], message: 'must be a number' }]);
  * // 'spec.order: must be a number'
  * ```
  */

@@ -33,7 +33,7 @@ describe('globalNetworkPolicy', () => {
       .serviceAccountSelector("role == 'api'")
       .applyOnForward()
       .types('Ingress', 'Egress')
-      .selector({ toString: () => "app == 'web'" })
+      .selector("app == 'web'")
       .order(10.5)
       .tier('security')
       .annotations({ note: 'x' })
@@ -74,7 +74,7 @@ describe('globalNetworkPolicy', () => {
       'Ingress',
       'Egress',
     ]);
-    expect(globalNetworkPolicy('p').egress().allow().ingress().deny().toResource().spec).toMatchObject({
+    expect(globalNetworkPolicy('p').egress().allow().end().ingress().deny().toResource().spec).toMatchObject({
       ingress: [{ action: 'Deny' }],
       egress: [{ action: 'Allow' }],
       types: ['Ingress', 'Egress'],
@@ -107,7 +107,7 @@ describe('globalNetworkPolicy', () => {
   });
 
   it('doNotTrack() makes an untracked policy with applyOnForward', () => {
-    const r = doNotTrack('dnt').selector('all()').allow().egress().allow().toResource();
+    const r = doNotTrack('dnt').selector('all()').allow().end().egress().allow().toResource();
     expect(r.spec).toEqual({
       ingress: [{ action: 'Allow' }],
       egress: [{ action: 'Allow' }],
@@ -390,7 +390,7 @@ describe('other resources', () => {
   });
 
   it('profile', () => {
-    const r = profile('allow-all').labelsToApply({ team: 'net' }).allow().egress().allow().toResource();
+    const r = profile('allow-all').labelsToApply({ team: 'net' }).allow().end().egress().allow().toResource();
     expect(r).toEqual({
       apiVersion: 'projectcalico.org/v3',
       kind: 'Profile',
@@ -437,12 +437,9 @@ describe('selector builders', () => {
 });
 
 describe('errors', () => {
-  it('a selector object whose toString() throws becomes an issue at its path', () => {
-    const broken = {
-      toString(): string {
-        throw new Error('boom');
-      },
-    };
+  it('an object that is not a selector (from untyped JavaScript) becomes an issue at its path', () => {
+    const broken = { toString: () => "app == 'web'" };
+    // @ts-expect-error selector inputs are text, a sel builder or a SelectorNode, not any object
     const r = networkPolicy('p', 'ns').allow().fromSelector(broken).build();
     expect(r).toMatchObject({
       ok: false,
@@ -455,6 +452,7 @@ describe('errors', () => {
   });
 
   it('build() reports a missing name; toResource() throws CalicoValidationError', () => {
+    // A JavaScript caller (no types) can still build an unnamed policy: build() says what is missing.
     const r = globalNetworkPolicy().allow().build();
     expect(r.ok).toBe(false);
     if (!r.ok) {
@@ -462,7 +460,9 @@ describe('errors', () => {
       expect(r.issues[0]).toMatchObject({ code: 'required', path: ['metadata', 'name'] });
       expect(r.issues[0]?.message).toContain(".name('…')");
     }
-    expect(() => preDnat().toResource()).toThrow(CalicoValidationError);
+    const unnamed = preDnat();
+    // @ts-expect-error toResource() needs a name (the types say so; this is what untyped callers get)
+    expect(() => unnamed.toResource()).toThrow(CalicoValidationError);
   });
 
   it('input the types cannot rule out is reported by validate', () => {

@@ -15,8 +15,8 @@ describe('immutability', () => {
 
   it('branching a shared base never leaks between branches', () => {
     const base = preDnat('base').selector("ibm.role == 'worker_public'").deny().tcp();
-    const web = base.ports(80).name('web');
-    const ssh = base.ports(22).name('ssh');
+    const web = base.ports(80).end().name('web');
+    const ssh = base.ports(22).end().name('ssh');
     expect(web.toResource().spec.ingress).toEqual([
       { action: 'Deny', protocol: 'TCP', destination: { ports: [80] } },
     ]);
@@ -65,12 +65,32 @@ describe('immutability', () => {
     expect(r.spec.ingress?.[0]?.destination?.nets).toEqual(['10.0.0.0/8']);
   });
 
-  it('an IR rule passed to .ingress() is copied, not frozen', () => {
-    const raw = { action: 'Allow' as const, destination: { ports: [80] }, protocol: 'TCP' as const };
-    const r = globalNetworkPolicy('p').ingress(raw).toResource();
+  it('an IR rule passed to .ingress() is copied when it is passed, and not frozen', () => {
+    const raw: { action: 'Allow' | 'Deny'; destination: { ports: number[] }; protocol: 'TCP' } = {
+      action: 'Allow',
+      destination: { ports: [80] },
+      protocol: 'TCP',
+    };
+    const b = globalNetworkPolicy('p').ingress(raw);
+    raw.action = 'Deny';
+    raw.destination.ports.push(22);
+    const r = b.toResource();
+    expect(r.spec.ingress).toEqual([{ action: 'Allow', protocol: 'TCP', destination: { ports: [80] } }]);
     expect(Object.isFrozen(raw)).toBe(false);
     expect(Object.isFrozen(raw.destination)).toBe(false);
     // and put in upstream key order
     expect(Object.keys(r.spec.ingress?.[0] ?? {})).toEqual(['action', 'protocol', 'destination']);
+  });
+
+  it('a SelectorNode or entity passed to a builder is copied when it is passed', () => {
+    const node: { kind: 'has'; label: string } = { kind: 'has', label: 'app' };
+    const entity = { selector: node, nets: ['10.0.0.0/8'] };
+    const b = globalNetworkPolicy('p').selector(node).allow().from(entity);
+    node.label = 'other';
+    entity.nets.push('192.168.0.0/16');
+    const r = b.toResource();
+    expect(r.spec.selector).toBe('has(app)');
+    expect(r.spec.ingress?.[0]?.source).toEqual({ selector: 'has(app)', nets: ['10.0.0.0/8'] });
+    expect(Object.isFrozen(node)).toBe(false);
   });
 });

@@ -45,7 +45,10 @@ describe('tutorial policies', () => {
   });
 
   it('lesson 3: deny-lb-port-80', () => {
+    // The policy's fields first, then its rules: the selector is the policy's, not the rule's.
     const policy = preDnat('deny-lb-port-80')
+      .order(800)
+      .selector(WORKER_PUBLIC)
       .deny()
       .tcp()
       .toNets(LB)
@@ -54,8 +57,6 @@ describe('tutorial policies', () => {
       .udp()
       .toNets(LB)
       .ports(80)
-      .selector(WORKER_PUBLIC)
-      .order(800)
       .toResource();
     const expected = gnp('deny-lb-port-80', {
       order: 800,

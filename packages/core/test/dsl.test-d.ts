@@ -5,14 +5,24 @@ import {
   type GlobalNetworkPolicy,
   type GlobalNetworkPolicyBuilder,
   globalNetworkPolicy,
+  type IcmpCodeNeedsType,
+  type IcmpNeedsProtocol,
+  type NameRequired,
   type NetworkPolicy,
   networkPolicy,
+  type OneProtocolPerRule,
+  type OnlyStagedPolicies,
+  type PolicyMode,
+  type PolicyRuleEnd,
+  type PortsNeedPortProtocol,
   type PortsNeedProtocol,
+  type PreDnatExcludesDoNotTrack,
   type PreDnatHasNoEgress,
   preDnat,
   profile,
   type Result,
   type Rule,
+  type RuleBuilder,
   type RuleChain,
   rule,
   stagedGlobalNetworkPolicy,
@@ -24,23 +34,35 @@ import {
 describe('must compile', () => {
   it('the design card expression (contract.md)', () => {
     const card = preDnat().deny().tcp().ports('30000:32767');
-    expectTypeOf(card).toEqualTypeOf<RuleChain<GlobalNetworkPolicyBuilder<'preDnat'>, 'ports', false>>();
-    expectTypeOf(card.toResource()).toEqualTypeOf<GlobalNetworkPolicy>();
-    expectTypeOf(
-      preDnat().deny().udp().ports('30000:32767').toResource,
-    ).returns.toEqualTypeOf<GlobalNetworkPolicy>();
+    expectTypeOf(card).toEqualTypeOf<
+      RuleChain<
+        PolicyRuleEnd<
+          GlobalNetworkPolicyBuilder<'preDnat', false, 'GlobalNetworkPolicy', false>,
+          GlobalNetworkPolicy,
+          false
+        >,
+        'ports',
+        false
+      >
+    >();
+    expectTypeOf(card.build()).toEqualTypeOf<Result<GlobalNetworkPolicy>>();
+    const named = preDnat('deny-nodeports').deny().udp().ports('30000:32767');
+    expectTypeOf(named.toResource()).toEqualTypeOf<GlobalNetworkPolicy>();
+    expectTypeOf(preDnat().name('deny-nodeports').deny().toResource()).toEqualTypeOf<GlobalNetworkPolicy>();
   });
 
-  it('chained rules keep the policy reachable', () => {
+  it('chained rules start the next rule; .end() goes back to the policy', () => {
     const p = preDnat('deny-nodeports')
+      .order(1100)
+      .selector("ibm.role=='worker_public'")
       .deny()
       .tcp()
       .ports('30000:32767')
       .deny()
       .udp()
       .ports('30000:32767')
-      .order(1100)
-      .selector("ibm.role=='worker_public'");
+      .end()
+      .labels({ team: 'net' });
     expectTypeOf(p).toEqualTypeOf<GlobalNetworkPolicyBuilder<'preDnat'>>();
     expectTypeOf(p.build()).toEqualTypeOf<Result<GlobalNetworkPolicy>>();
   });
@@ -95,10 +117,36 @@ describe('must not compile', () => {
     preDnat().deny().icmp().ports('80');
   });
 
-  it('surfaces readable messages, not never', () => {
-    expectTypeOf(preDnat().egress).toEqualTypeOf<DslError<PreDnatHasNoEgress>>();
-    expectTypeOf(preDnat().deny().ports).toEqualTypeOf<DslError<PortsNeedProtocol>>();
-    expectTypeOf(preDnat().deny().ports).not.toBeNever();
+  it('surfaces every DslError message as the `this` a rejected step needs', () => {
+    type ThisOf<F> = F extends (this: infer T, ...args: never[]) => unknown ? T : never;
+    type Gnp<M extends PolicyMode, E extends boolean = false> = GlobalNetworkPolicyBuilder<M, E>;
+    expectTypeOf<ThisOf<Gnp<'preDnat'>['egress']>>().toEqualTypeOf<DslError<PreDnatHasNoEgress>>();
+    expectTypeOf<ThisOf<Gnp<'normal', true>['preDnat']>>().toEqualTypeOf<DslError<PreDnatHasNoEgress>>();
+    expectTypeOf<ThisOf<Gnp<'preDnat'>['doNotTrack']>>().toEqualTypeOf<DslError<PreDnatExcludesDoNotTrack>>();
+    expectTypeOf<ThisOf<Gnp<'doNotTrack'>['preDnat']>>().toEqualTypeOf<DslError<PreDnatExcludesDoNotTrack>>();
+    expectTypeOf<ThisOf<Gnp<'normal'>['stagedAction']>>().toEqualTypeOf<DslError<OnlyStagedPolicies>>();
+    expectTypeOf<ThisOf<RuleBuilder['ports']>>().toEqualTypeOf<DslError<PortsNeedProtocol>>();
+    expectTypeOf<ThisOf<RuleBuilder<'icmp'>['ports']>>().toEqualTypeOf<DslError<PortsNeedPortProtocol>>();
+    expectTypeOf<ThisOf<RuleBuilder<'ports'>['tcp']>>().toEqualTypeOf<DslError<OneProtocolPerRule>>();
+    expectTypeOf<ThisOf<RuleBuilder<'ports'>['icmpType']>>().toEqualTypeOf<DslError<IcmpNeedsProtocol>>();
+    expectTypeOf<ThisOf<RuleBuilder<'icmp', false>['icmpCode']>>().toEqualTypeOf<
+      DslError<IcmpCodeNeedsType>
+    >();
+    type Unnamed = GlobalNetworkPolicyBuilder<'normal', false, 'GlobalNetworkPolicy', false>;
+    expectTypeOf<ThisOf<Unnamed['toResource']>>().toEqualTypeOf<DslError<NameRequired>>();
+    // and allowed steps take any `this`
+    expectTypeOf<ThisOf<RuleBuilder<'ports'>['ports']>>().toEqualTypeOf<unknown>();
+    expectTypeOf<ThisOf<Gnp<'normal'>['toResource']>>().toEqualTypeOf<unknown>();
+  });
+
+  it('a policy needs a name before toResource()', () => {
+    // @ts-expect-error no name yet
+    preDnat().deny().tcp().ports('30000:32767').toResource();
+    // @ts-expect-error no name yet
+    globalNetworkPolicy().toResource();
+    // @ts-expect-error no name yet
+    networkPolicy().allow().toResource();
+    networkPolicy().name('a').namespace('b').allow().toResource();
   });
 
   it('pre-DNAT has no egress in any form', () => {
@@ -185,5 +233,10 @@ describe('must not compile', () => {
     globalNetworkPolicy('a').tcp();
     // @ts-expect-error
     rule.allow().order(1);
+    // @ts-expect-error a policy's selector is set on the policy, not in a rule chain (.end() first)
+    preDnat('a').deny().tcp().toNets('10.0.0.1/32').ports(80).selector('all()');
+    // @ts-expect-error
+    preDnat('a').deny().order(800);
+    preDnat('a').deny().tcp().toNets('10.0.0.1/32').ports(80).end().selector('all()').order(800);
   });
 });

@@ -136,7 +136,7 @@ describe('README: more builders', () => {
     // biome-ignore format: kept as in the README
     const egressOnly = base.egress(dns); // types: [Egress]
     // biome-ignore format: kept as in the README
-    const both = base.allow().tcp().ports(443).egress(dns); // types: [Ingress, Egress]
+    const both = base.allow().tcp().ports(443).end().egress(dns); // types: [Ingress, Egress]
 
     expect(egressOnly.toResource().spec.types).toEqual(['Egress']);
     expect(both.toResource().spec.types).toEqual(['Ingress', 'Egress']);

@@ -162,3 +162,29 @@ describe('validate output', () => {
     bad(base('StagedKubernetesNetworkPolicy', { stagedAction: 'Delete', policyTypes: ['Ingress'] }));
   });
 });
+
+describe('messages from issue #15', () => {
+  const issuesOf = (spec: Record<string, unknown>): readonly Issue[] => {
+    const r = validate(gnp(spec));
+    return r.ok ? [] : r.issues;
+  };
+
+  it('a port range written with a dash gets the colon form as a hint', () => {
+    const [issue] = issuesOf({
+      ingress: [{ action: 'Deny', protocol: 'TCP', destination: { ports: ['30000-32767'] } }],
+    });
+    expect(issue?.code).toBe('invalid_port_name');
+    expect(issue?.path).toEqual(['spec', 'ingress', 0, 'destination', 'ports', 0]);
+    expect(issue?.message).toContain('write "30000:32767"');
+  });
+
+  it('a selector parse error says "Invalid selector" once, with the text once', () => {
+    const [issue] = issuesOf({ selector: "role == 'db' &&" });
+    expect(issue?.code).toBe('invalid_selector');
+    expect(issue?.path).toEqual(['spec', 'selector']);
+    const message = issue?.message ?? '';
+    expect(message.match(/Invalid selector/g)).toHaveLength(1);
+    expect(message.split("role == 'db' &&")).toHaveLength(2);
+    expect(message).toContain('column');
+  });
+});

@@ -1,6 +1,8 @@
+import { ISSUE_CODES, type IssueCode } from '@calico-dsl/core';
+
 /**
- * The issue codes the evaluator reports itself, with what each means (snake_case and keyed like
- * core's `ISSUE_CODES`, so that they can move into that one vocabulary).
+ * The issue codes only the evaluator reports, with what each means: a view of core's
+ * `ISSUE_CODES` (the one vocabulary, where they are written).
  *
  * @example
  * ```ts
@@ -9,18 +11,13 @@
  * ```
  */
 export const EVALUATOR_ISSUE_CODES = {
-  unknown_via:
-    "A flow's `via` names a node, or an interface of that node's host endpoints, that the world does not have.",
-  unsupported_tunnel_hep: 'A HostEndpoint is on an IPIP/VXLAN/WireGuard tunnel device (not modelled).',
-  unsupported_ebpf:
-    'FelixConfiguration enables the eBPF dataplane (only the iptables dataplane is modelled).',
-  ambiguous_host_endpoint:
-    "Several named host endpoints of one node have no expectedIPs: which carries the node's address is unknown.",
-  not_enforced:
-    'A ClusterNetworkPolicy / AdminNetworkPolicy / BaselineAdminNetworkPolicy the chosen Calico release does not enforce (or skips as malformed); it is left out.',
-  unconvertible_rule:
-    'A network-policy-api rule Calico cannot convert: replaced by a deny-all rule (Deny/Pass) or dropped (Accept/Allow), as Calico does.',
-} as const;
+  unknown_via: ISSUE_CODES.unknown_via,
+  unsupported_tunnel_hep: ISSUE_CODES.unsupported_tunnel_hep,
+  unsupported_ebpf: ISSUE_CODES.unsupported_ebpf,
+  ambiguous_host_endpoint: ISSUE_CODES.ambiguous_host_endpoint,
+  not_enforced: ISSUE_CODES.not_enforced,
+  unconvertible_rule: ISSUE_CODES.unconvertible_rule,
+} as const satisfies Partial<Record<IssueCode, string>>;
 
 /**
  * One of {@link EVALUATOR_ISSUE_CODES}.

@@ -60,7 +60,7 @@ describe('World.from', () => {
 
   it('records unparsable selectors as world issues and never matches them', () => {
     const world = World.from([...BASE, gnp('bad', { selector: 'app ==', ingress: [{ action: 'Deny' }] })]);
-    expect(world.issues.map((i) => i.code)).toContain('evaluator.selector');
+    expect(world.issues.map((i) => i.code)).toContain('invalid_selector');
     expect(
       world.evaluate({ protocol: 'TCP', srcIp: '198.51.100.7', dstIp: '10.1.0.10', dstPort: 8080 }).verdict,
     ).toBe('Allow');

@@ -360,7 +360,7 @@ describe('issue #17 item 9: flow input edges', () => {
   it('a flow IP with leading zeros is rejected, as validate rejects it in CIDRs', () => {
     const r = World.from(fvBase()).evaluate(tcp('010.65.0.2', W1, 80));
     expect(r.verdict).toBe('Deny');
-    expect(r.issues[0]).toMatchObject({ code: 'evaluator.flow', path: ['srcIp'] });
+    expect(r.issues[0]).toMatchObject({ code: 'invalid_flow', path: ['srcIp'] });
     expect(r.issues[0]?.message).toContain('write 10.65.0.2');
   });
 

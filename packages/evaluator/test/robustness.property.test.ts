@@ -55,6 +55,8 @@ describe('malformed input', () => {
           spec: { ingress: [{ action: 'allow' }] },
         },
       ]),
-    ).toThrow('GlobalNetworkPolicy "x": spec.ingress.0.action must be one of Allow, Deny, Log, Pass.');
+    ).toThrow(
+      'GlobalNetworkPolicy "x": spec.ingress[0].action must be one of Allow, Deny, Log, Pass, not string "allow"',
+    );
   }, 120_000);
 });

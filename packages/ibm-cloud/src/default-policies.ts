@@ -161,6 +161,7 @@ export function allowAllPrivateDefault(): IbmDefaultPolicy {
     .selector(WORKER_PRIVATE_SELECTOR)
     .types('Ingress', 'Egress')
     .allow()
+    .end()
     .egress()
     .allow();
 }

@@ -1,5 +1,8 @@
+import type { IssueCode } from '@calico-dsl/core';
+
 /**
- * Issue codes `fromYaml` adds to the ones `validate` reports, with what each means.
+ * The issue codes `fromYaml` adds to the ones `validate` reports, by a camelCase name. Each is a
+ * key of core's `ISSUE_CODES` (the one vocabulary, where each code is described); this is a view.
  *
  * @example
  * ```ts
@@ -51,14 +54,18 @@ export const YAML_ISSUE_CODES = {
   ambiguousScalar: 'ambiguous_scalar',
   /** More issues than the limit: reading stopped, the rest were not reported. */
   tooManyIssues: 'too_many_issues',
-} as const;
+  /** A bug in calico-dsl: a check itself failed. */
+  internalError: 'internal_error',
+} as const satisfies Readonly<Record<string, IssueCode>>;
 
 /**
  * One of {@link YAML_ISSUE_CODES}.
  *
  * @example
  * ```ts
- * const code: YamlIssueCode = 'alias_limit';
+ * const r = fromYaml('a: &a [1]\nb: *b\n');
+ * const codes: YamlIssueCode[] = [YAML_ISSUE_CODES.unresolvedAlias]; // ['unresolved_alias']
+ * !r.ok && r.issues.some((i) => codes.includes(i.code as YamlIssueCode)); // true
  * ```
  */
 export type YamlIssueCode = (typeof YAML_ISSUE_CODES)[keyof typeof YAML_ISSUE_CODES];

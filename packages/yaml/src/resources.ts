@@ -1,19 +1,23 @@
 import {
   CALICO_API_VERSION,
   CALICO_KINDS,
+  checkKubernetesResource,
   type Issue,
   isCalicoKind,
   isNetworkPolicyApiKind,
+  KUBERNETES_API_VERSIONS,
   NETWORK_POLICY_API_KINDS,
   type Resource,
   type Result,
+  shapeChecks,
   type ValidResource,
   validate,
 } from '@calico-dsl/core';
-import { isObject } from './check.js';
+
+const { isObject } = shapeChecks;
+
 import { YAML_ISSUE_CODES } from './codes.js';
 import { closestKind } from './did-you-mean.js';
-import { KUBERNETES_API_VERSIONS, KUBERNETES_SHAPES, kubernetesKind } from './kubernetes-shapes.js';
 
 type Path = readonly (string | number)[];
 
@@ -120,11 +124,10 @@ function readResource(value: unknown, path: Path, sink: Sink, listAllowed: boole
     else sink.issues.push(unknownKind(kind, apiVersion, path));
     return;
   }
-  const k8s = kubernetesKind(apiVersion, kind);
+  const k8s = checkKubernetesResource(value);
   if (k8s !== undefined) {
-    const before = sink.issues.length;
-    KUBERNETES_SHAPES[k8s](value, path, sink.issues);
-    if (sink.issues.length === before) sink.resources.push(value as unknown as Resource);
+    if (k8s.ok) sink.resources.push(k8s.value);
+    else for (const issue of k8s.issues) sink.issues.push({ ...issue, path: [...path, ...issue.path] });
     return;
   }
   const wanted = isCalicoKind(kind)
@@ -184,7 +187,11 @@ function readCalico(value: Record<string, unknown>, path: Path, sink: Sink): voi
     result = validate(value);
   } catch (error) {
     // validate promises never to throw; if it does, the input still gets an issue, not a crash.
-    sink.issues.push({ code: 'internal_error', path, message: `validate threw: ${String(error)}` });
+    sink.issues.push({
+      code: YAML_ISSUE_CODES.internalError,
+      path,
+      message: `validate threw: ${String(error)}`,
+    });
     return;
   }
   if (result.ok) sink.resources.push(result.value);

@@ -86,6 +86,7 @@ const KINDS = {
     .tcp()
     .from({ serviceAccounts: { names: ['web'], selector: 'tier == "front"' } })
     .http({ methods: ['GET'], paths: [{ exact: '/healthz' }, { prefix: '/api' }] })
+    .end()
     .egress()
     .allow()
     .tcp()
@@ -95,6 +96,7 @@ const KINDS = {
     .protocol('ICMPv6')
     .notIcmp(128)
     .metadata({ annotations: { why: 'audit', 'a-first': 'yes' } })
+    .end()
     .types('Ingress', 'Egress'),
   NetworkPolicy: networkPolicy('allow-web', 'default')
     .order(10)
@@ -136,6 +138,7 @@ const KINDS = {
   Profile: profile('projectcalico-default-allow')
     .labelsToApply({ zone: 'b', app: 'a' })
     .allow()
+    .end()
     .egress()
     .allow(),
 };

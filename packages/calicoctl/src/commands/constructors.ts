@@ -1,4 +1,4 @@
-import { CALICO_KINDS, type CalicoKind, type Issue, type Result } from '@calico-dsl/core';
+import { CALICO_KINDS, type CalicoKind, type Issue, issue, type Result } from '@calico-dsl/core';
 import type { ResourceRef } from '../errors.js';
 import { checkArgument, checkKind, type ManifestInput, prepareManifest } from '../input.js';
 import type { ChangeVerb } from '../output/messages.js';
@@ -161,12 +161,10 @@ export function deleteNamedCommand(
   flags: ConnectionFlags & { readonly namespace?: string; readonly skipNotExists?: boolean } = {},
 ): Result<Command<ChangeExpectation<'delete'>>> {
   const names = typeof name === 'string' ? [name] : [...name];
-  const issues = [
+  const issues: Issue[] = [
     ...checkKind(kind),
     ...namesIssues(names),
-    ...(names.length === 0
-      ? [{ code: 'no_names', path: ['name'], message: 'Name at least one resource to delete.' }]
-      : []),
+    ...(names.length === 0 ? [issue('no_names', ['name'], 'Name at least one resource to delete.')] : []),
     ...checkConnectionFlags(flags),
   ];
   if (issues.length > 0) return failed(issues);

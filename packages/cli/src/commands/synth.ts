@@ -67,7 +67,7 @@ export function collectResources(mod: Readonly<Record<string, unknown>>): {
         resource = value.toResource();
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
-        issues.push({ code: 'cli.synth.build', path, message: `toResource() failed: ${reason}` });
+        issues.push({ code: 'builder_failed', path, message: `toResource() failed: ${reason}` });
         return;
       }
     } else if (isResourceObject(value)) {
@@ -86,7 +86,7 @@ export function collectResources(mod: Readonly<Record<string, unknown>>): {
     } else if (isResourceObject(resource)) checked = resource;
     else {
       issues.push({
-        code: 'cli.synth.shape',
+        code: 'invalid_input',
         path,
         message: 'toResource() did not return a resource with kind and metadata.name',
       });
@@ -97,7 +97,7 @@ export function collectResources(mod: Readonly<Record<string, unknown>>): {
     const earlier = seenKeys.get(key);
     if (earlier !== undefined) {
       issues.push({
-        code: 'cli.synth.duplicate',
+        code: 'duplicate_resource',
         path,
         message: `${checked.kind} "${checked.metadata.name}" is also exported as ${earlier}: give each resource a unique name`,
       });
@@ -140,14 +140,14 @@ export async function runSynth(file: string, opts: SynthOptions, ctx: CommandCon
     mod = await ctx.io.importModule(file);
   } catch (error) {
     const message = `Cannot load the module: ${error instanceof Error ? error.message : String(error)}`;
-    return report(ctx, [{ code: 'cli.synth.import', path: [], message }], file);
+    return report(ctx, [{ code: 'module_import_failed', path: [], message }], file);
   }
   const { resources, issues } = collectResources(mod);
   if (issues.length > 0) return report(ctx, issues, file);
   if (resources.length === 0) {
     const message =
       'The module exports no resources: export DSL builders, resource objects or arrays of them (e.g. `export const denyNodeports = preDnat("deny-nodeports")…`)';
-    return report(ctx, [{ code: 'cli.synth.empty', path: [], message }], file);
+    return report(ctx, [{ code: 'empty_manifest', path: [], message }], file);
   }
   if (opts.out === undefined) {
     ctx.io.stdout.write(ctx.json ? toJson(resources) : toYaml(resources));

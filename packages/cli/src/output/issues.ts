@@ -20,7 +20,7 @@ export interface FileIssue {
  *
  * @example
  * ```ts
- * issueLocation({ file: 'a.yaml', issue: { code: 'x', path: [], message: 'm', line: 3, column: 5 } }); // 'a.yaml:3:5'
+ * issueLocation({ file: 'a.yaml', issue: { code: 'invalid_cidr', path: [], message: 'm', line: 3, column: 5 } }); // 'a.yaml:3:5'
  * ```
  */
 export function issueLocation(f: FileIssue): string {

@@ -19,8 +19,8 @@ import type {
 import { NETWORK_POLICY_API_V1ALPHA2 } from '../resources/cluster-network-policy.js';
 import type { ObjectMeta } from '../resources/metadata.js';
 import type { LabelSelector, LabelSelectorRequirement } from '../resources/policy.js';
-import { type Result, unwrap } from '../result.js';
-import { checked } from './check.js';
+import { fail, ok, type Result, unwrap } from '../result.js';
+import { validated } from './build-checks.js';
 import type {
   ClusterNetworkPolicyBuilder,
   ClusterNetworkPolicyStart,
@@ -179,6 +179,18 @@ class CnpRuleImpl implements CnpIngressStart, CnpIngressRule, CnpEgressStart, Cn
   }
 }
 
+/** A ClusterNetworkPolicy of tier `T` (what a builder of that tier yields). */
+type ClusterNetworkPolicyOfTier<T extends ClusterNetworkPolicyTier> = ClusterNetworkPolicy & {
+  readonly spec: { readonly tier: T };
+};
+
+function hasTier<T extends ClusterNetworkPolicyTier>(
+  policy: ClusterNetworkPolicy,
+  tier: T,
+): policy is ClusterNetworkPolicyOfTier<T> {
+  return policy.spec.tier === tier;
+}
+
 interface PolicyState<T extends ClusterNetworkPolicyTier> {
   readonly name: string;
   readonly tier: T;
@@ -230,14 +242,14 @@ class ClusterNetworkPolicyImpl<T extends ClusterNetworkPolicyTier>
     return this.#with({ annotations: copyStringMap({ ...this.#state.annotations, ...annotations }) });
   }
 
-  build(): Result<ClusterNetworkPolicy & { readonly spec: { readonly tier: T } }> {
+  build(): Result<ClusterNetworkPolicyOfTier<T>> {
     const s = this.#state;
     const metadata: ObjectMeta = {
       name: s.name,
       ...(s.labels !== undefined ? { labels: { ...s.labels } } : {}),
       ...(s.annotations !== undefined ? { annotations: { ...s.annotations } } : {}),
     };
-    const resource: ClusterNetworkPolicy & { readonly spec: { readonly tier: T } } = {
+    const resource: ClusterNetworkPolicyOfTier<T> = {
       apiVersion: NETWORK_POLICY_API_V1ALPHA2,
       kind: 'ClusterNetworkPolicy',
       metadata,
@@ -249,9 +261,16 @@ class ClusterNetworkPolicyImpl<T extends ClusterNetworkPolicyTier>
         ...(s.egress.length > 0 ? { egress: s.egress } : {}),
       },
     };
-    return checked(resource);
+    const result = validated(resource, 'ClusterNetworkPolicy');
+    if (!result.ok) return result;
+    if (hasTier(result.value, s.tier)) return ok(result.value);
+    return fail({
+      code: 'internal_error',
+      path: ['spec', 'tier'],
+      message: `a ${s.tier} ClusterNetworkPolicy builder produced tier ${result.value.spec.tier}`,
+    });
   }
-  toResource(): ClusterNetworkPolicy & { readonly spec: { readonly tier: T } } {
+  toResource(): ClusterNetworkPolicyOfTier<T> {
     return unwrap(this.build());
   }
 }

@@ -14,11 +14,12 @@ export type {
   CnpPortInput,
   CnpRulePorts,
 } from './cluster-network-policy-types.js';
-export type { IssuePath, PortInput, SelectorLike, StringMap } from './inputs.js';
+export type { IssuePath, PortInput, StringMap } from './inputs.js';
 export type {
   DslError,
   IcmpCodeNeedsType,
   IcmpNeedsProtocol,
+  NameRequired,
   OneProtocolPerRule,
   OnlyStagedPolicies,
   PortsNeedPortProtocol,
@@ -30,30 +31,41 @@ export * from './policies.js';
 export type {
   GlobalNetworkPolicyBuilder,
   GlobalPolicyKind,
+  GlobalPolicyRule,
   NamespacedPolicyKind,
+  NamespacedPolicyRule,
   NetworkPolicyBuilder,
-  PolicyMode,
   ProfileBuilder,
+  ProfileRule,
   ResourceBuilder,
-  StagedActionStep,
 } from './policy-types.js';
 export * from './resource-factories.js';
 export * from './resource-source.js';
-export {
-  type EntityInput,
-  type IcmpProtocol,
-  type IcmpStart,
-  type IcmpStep,
-  type PortProtocol,
-  type PortsStep,
-  type ProtocolState,
-  type ProtocolStateOf,
-  type ProtocolStep,
-  type RuleBuilder,
-  type RuleChain,
-  type RuleEnd,
-  type RuleInput,
-  type RuleSteps,
-  rule,
-} from './rule-builder.js';
+export { rule } from './rule-builder.js';
 export type { EntityFields, EntityPortFields, HttpInput } from './rule-draft.js';
+export type {
+  EntityInput,
+  EntityPorts,
+  IcmpProtocol,
+  PolicyRuleEnd,
+  PortProtocol,
+  ProtocolStateOf,
+  RuleBuilder,
+  RuleChain,
+  RuleEnd,
+  RuleInput,
+  RuleSteps,
+} from './rule-types.js';
+export type {
+  DoNotTrackThis,
+  EgressThis,
+  IcmpCodeThis,
+  IcmpThis,
+  NamedThis,
+  PolicyMode,
+  PortsThis,
+  PreDnatThis,
+  ProtocolState,
+  ProtocolThis,
+  StagedThis,
+} from './type-state.js';

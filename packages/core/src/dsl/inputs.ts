@@ -1,17 +1,7 @@
 import type { Port } from '../resources/rule.js';
-import { CalicoValidationError, type Issue } from '../result.js';
-
-/**
- * A selector as the DSL accepts it: Calico selector text, or any object whose `toString()` prints
- * canonical selector text (such as a selector builder from `sel`).
- *
- * @example
- * ```ts
- * const a: SelectorLike = "ibm.role == 'worker_public'";
- * const b: SelectorLike = { toString: () => 'all()' };
- * ```
- */
-export type SelectorLike = string | { toString(): string };
+import type { Issue } from '../result.js';
+import { resolveSelector, type SelectorInput } from '../selector/builder.js';
+import { printSelector } from '../selector/print.js';
 
 /**
  * One entry of `ports`/`notPorts` as the DSL accepts it: a number, a `"min:max"` range, a numeric
@@ -35,27 +25,16 @@ export type PortInput = number | string;
 export type StringMap = Readonly<Record<string, string>>;
 
 /**
- * Turns a selector input into its text at output time: strings verbatim, objects through
- * `toString()`. A selector builder that carries issues throws `CalicoValidationError` from
- * `toString()`; its issues are collected (under `path`) instead, so builder methods never throw.
+ * Turns a selector input into its text at output time: text verbatim (validation parses it, with
+ * positions in the user's own text), a builder or tree as its canonical print. A builder or tree
+ * that is not a valid selector adds its issues (under `path`) instead, so builder methods never throw.
  */
-export function resolveSelectorText(input: SelectorLike, path: IssuePath, issues: Issue[]): string {
+export function resolveSelectorText(input: SelectorInput, path: IssuePath, issues: Issue[]): string {
   if (typeof input === 'string') return input;
-  try {
-    return String(input);
-  } catch (error) {
-    if (error instanceof CalicoValidationError) {
-      for (const issue of error.issues) issues.push({ ...issue, path: [...path, ...issue.path] });
-    } else {
-      const reason = error instanceof Error ? error.message : String(error);
-      issues.push({
-        code: 'invalid_selector',
-        path: [...path],
-        message: `the selector could not be printed: ${reason}`,
-      });
-    }
-    return '';
-  }
+  const node = resolveSelector(input);
+  if (node.ok) return printSelector(node.value);
+  for (const found of node.issues) issues.push({ ...found, path: [...path, ...found.path] });
+  return '';
 }
 
 /**

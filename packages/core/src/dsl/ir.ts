@@ -32,3 +32,22 @@ export function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+/**
+ * A deep-frozen copy of caller data (plain objects and arrays; other values as they are), taken at
+ * call time so that later changes to the caller's objects never reach a builder, and the caller's
+ * objects are never frozen.
+ */
+export function frozenCopy<T>(value: T): T {
+  if (Array.isArray(value)) return Object.freeze(value.map(frozenCopy)) as T;
+  if (typeof value === 'object' && value !== null && isPlainObject(value)) {
+    // Object.fromEntries defines own data properties, so even a `__proto__` key stays plain data.
+    return Object.freeze(Object.fromEntries(Object.entries(value).map(([k, v]) => [k, frozenCopy(v)]))) as T;
+  }
+  return value;
+}
+
+function isPlainObject(value: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}

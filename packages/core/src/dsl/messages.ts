@@ -110,3 +110,16 @@ export type PreDnatExcludesDoNotTrack = 'preDNAT and doNotTrack cannot both be t
  * ```
  */
 export type OnlyStagedPolicies = 'stagedAction() only applies to staged policies';
+
+/**
+ * Shown when `toResource()` is called on a policy that has no name yet.
+ *
+ * @example
+ * ```ts
+ * // @ts-expect-error
+ * preDnat().deny().tcp().ports('30000:32767').toResource();
+ * preDnat().name('deny-nodeports').deny().tcp().ports('30000:32767').toResource(); // ok
+ * ```
+ */
+export type NameRequired =
+  "this policy has no name yet: pass it to the factory (preDnat('deny-nodeports')) or call .name('…') first";

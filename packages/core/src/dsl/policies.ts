@@ -1,5 +1,5 @@
-import type { MetaState } from './policy-impl.js';
-import { RuleHostImpl } from './policy-impl.js';
+import { GlobalNetworkPolicyImpl, NetworkPolicyImpl, ProfileImpl } from './policy-builders.js';
+import { type MetaState, startState } from './policy-impl.js';
 import type { GlobalNetworkPolicyBuilder, NetworkPolicyBuilder, ProfileBuilder } from './policy-types.js';
 
 function meta(name: string | undefined, namespace?: string): MetaState {
@@ -11,22 +11,47 @@ function meta(name: string | undefined, namespace?: string): MetaState {
 
 /**
  * Starts a GlobalNetworkPolicy: a cluster-wide policy over workloads and host endpoints.
+ * Without a name, `toResource()` does not compile until `.name('…')` is called.
  *
  * @example
  * ```ts
  * globalNetworkPolicy('allow-ping').selector('all()').allow().icmp(8).toResource();
  * // apiVersion: projectcalico.org/v3
  * // kind: GlobalNetworkPolicy
- * // metadata: { name: allow-ping }
- * // spec: { ingress: [{ action: Allow, protocol: ICMP, icmp: { type: 8 } }], selector: all(), types: [Ingress] }
+ * // metadata:
+ * //   name: allow-ping
+ * // spec:
+ * //   ingress:
+ * //   - action: Allow
+ * //     protocol: ICMP
+ * //     icmp:
+ * //       type: 8
+ * //   selector: all()
+ * //   types:
+ * //   - Ingress
  * ```
  */
-export function globalNetworkPolicy(name?: string): GlobalNetworkPolicyBuilder {
-  return RuleHostImpl.start(
-    'GlobalNetworkPolicy',
-    'globalNetworkPolicy',
-    meta(name),
-  ) as unknown as GlobalNetworkPolicyBuilder;
+export function globalNetworkPolicy(name: string): GlobalNetworkPolicyBuilder;
+/**
+ * The same, without a name yet: the types ask for `.name('…')` before `toResource()`.
+ *
+ * @example
+ * ```ts
+ * globalNetworkPolicy().name('allow-ping').allow().icmp(8).toResource().metadata; // { name: 'allow-ping' }
+ * ```
+ */
+export function globalNetworkPolicy(): GlobalNetworkPolicyBuilder<
+  'normal',
+  false,
+  'GlobalNetworkPolicy',
+  false
+>;
+export function globalNetworkPolicy(
+  name?: string,
+): GlobalNetworkPolicyBuilder<'normal', false, 'GlobalNetworkPolicy', boolean> {
+  return new GlobalNetworkPolicyImpl<'normal', false, 'GlobalNetworkPolicy', boolean>(
+    startState('GlobalNetworkPolicy', 'globalNetworkPolicy', meta(name)),
+  );
 }
 
 /**
@@ -36,23 +61,50 @@ export function globalNetworkPolicy(name?: string): GlobalNetworkPolicyBuilder {
  *
  * @example
  * ```ts
- * preDnat('deny-nodeports').selector("ibm.role=='worker_public'").order(1100)
+ * preDnat('deny-nodeports').order(1100).selector("ibm.role=='worker_public'")
  *   .deny().tcp().ports('30000:32767')
  *   .deny().udp().ports('30000:32767')
  *   .toResource();
+ * // apiVersion: projectcalico.org/v3
+ * // kind: GlobalNetworkPolicy
+ * // metadata:
+ * //   name: deny-nodeports
  * // spec:
  * //   order: 1100
  * //   ingress:
- * //   - { action: Deny, protocol: TCP, destination: { ports: ['30000:32767'] } }
- * //   - { action: Deny, protocol: UDP, destination: { ports: ['30000:32767'] } }
+ * //   - action: Deny
+ * //     protocol: TCP
+ * //     destination:
+ * //       ports:
+ * //       - 30000:32767
+ * //   - action: Deny
+ * //     protocol: UDP
+ * //     destination:
+ * //       ports:
+ * //       - 30000:32767
  * //   selector: ibm.role=='worker_public'
- * //   types: [Ingress]
+ * //   types:
+ * //   - Ingress
  * //   preDNAT: true
  * //   applyOnForward: true
  * ```
  */
-export function preDnat(name?: string): GlobalNetworkPolicyBuilder<'preDnat'> {
-  return globalNetworkPolicy(name).preDnat();
+export function preDnat(name: string): GlobalNetworkPolicyBuilder<'preDnat'>;
+/**
+ * The same, without a name yet: the types ask for `.name('…')` before `toResource()`.
+ *
+ * @example
+ * ```ts
+ * preDnat().deny().tcp().ports('30000:32767').end().name('deny-nodeports').toResource().metadata; // { name: 'deny-nodeports' }
+ * ```
+ */
+export function preDnat(): GlobalNetworkPolicyBuilder<'preDnat', false, 'GlobalNetworkPolicy', false>;
+export function preDnat(
+  name?: string,
+): GlobalNetworkPolicyBuilder<'preDnat', false, 'GlobalNetworkPolicy', boolean> {
+  return new GlobalNetworkPolicyImpl<'normal', false, 'GlobalNetworkPolicy', boolean>(
+    startState('GlobalNetworkPolicy', 'preDnat', meta(name)),
+  ).preDnat();
 }
 
 /**
@@ -62,11 +114,40 @@ export function preDnat(name?: string): GlobalNetworkPolicyBuilder<'preDnat'> {
  * @example
  * ```ts
  * doNotTrack('allow-memcached').selector("role == 'cache'").allow().tcp().ports(11211).toResource();
- * // spec: { ingress: [...], selector: role == 'cache', types: [Ingress], doNotTrack: true, applyOnForward: true }
+ * // apiVersion: projectcalico.org/v3
+ * // kind: GlobalNetworkPolicy
+ * // metadata:
+ * //   name: allow-memcached
+ * // spec:
+ * //   ingress:
+ * //   - action: Allow
+ * //     protocol: TCP
+ * //     destination:
+ * //       ports:
+ * //       - 11211
+ * //   selector: role == 'cache'
+ * //   types:
+ * //   - Ingress
+ * //   doNotTrack: true
+ * //   applyOnForward: true
  * ```
  */
-export function doNotTrack(name?: string): GlobalNetworkPolicyBuilder<'doNotTrack'> {
-  return globalNetworkPolicy(name).doNotTrack();
+export function doNotTrack(name: string): GlobalNetworkPolicyBuilder<'doNotTrack'>;
+/**
+ * The same, without a name yet: the types ask for `.name('…')` before `toResource()`.
+ *
+ * @example
+ * ```ts
+ * doNotTrack().name('allow-memcached').allow().tcp().ports(11211).toResource().spec.doNotTrack; // true
+ * ```
+ */
+export function doNotTrack(): GlobalNetworkPolicyBuilder<'doNotTrack', false, 'GlobalNetworkPolicy', false>;
+export function doNotTrack(
+  name?: string,
+): GlobalNetworkPolicyBuilder<'doNotTrack', false, 'GlobalNetworkPolicy', boolean> {
+  return new GlobalNetworkPolicyImpl<'normal', false, 'GlobalNetworkPolicy', boolean>(
+    startState('GlobalNetworkPolicy', 'doNotTrack', meta(name)),
+  ).doNotTrack();
 }
 
 /**
@@ -75,16 +156,40 @@ export function doNotTrack(name?: string): GlobalNetworkPolicyBuilder<'doNotTrac
  * @example
  * ```ts
  * networkPolicy('allow-web', 'prod').selector("app == 'web'").allow().tcp().ports(8080).toResource();
- * // metadata: { name: allow-web, namespace: prod }
- * // spec: { ingress: [{ action: Allow, protocol: TCP, destination: { ports: [8080] } }], selector: app == 'web', types: [Ingress] }
+ * // apiVersion: projectcalico.org/v3
+ * // kind: NetworkPolicy
+ * // metadata:
+ * //   name: allow-web
+ * //   namespace: prod
+ * // spec:
+ * //   ingress:
+ * //   - action: Allow
+ * //     protocol: TCP
+ * //     destination:
+ * //       ports:
+ * //       - 8080
+ * //   selector: app == 'web'
+ * //   types:
+ * //   - Ingress
  * ```
  */
-export function networkPolicy(name?: string, namespace?: string): NetworkPolicyBuilder {
-  return RuleHostImpl.start(
-    'NetworkPolicy',
-    'networkPolicy',
-    meta(name, namespace),
-  ) as unknown as NetworkPolicyBuilder;
+export function networkPolicy(name: string, namespace?: string): NetworkPolicyBuilder;
+/**
+ * The same, without a name yet: the types ask for `.name('…')` before `toResource()`.
+ *
+ * @example
+ * ```ts
+ * networkPolicy().name('allow-web').namespace('prod').allow().toResource().metadata; // { name: 'allow-web', namespace: 'prod' }
+ * ```
+ */
+export function networkPolicy(): NetworkPolicyBuilder<'NetworkPolicy', false>;
+export function networkPolicy(
+  name?: string,
+  namespace?: string,
+): NetworkPolicyBuilder<'NetworkPolicy', boolean> {
+  return new NetworkPolicyImpl<'NetworkPolicy', boolean>(
+    startState('NetworkPolicy', 'networkPolicy', meta(name, namespace)),
+  );
 }
 
 /**
@@ -92,17 +197,25 @@ export function networkPolicy(name?: string, namespace?: string): NetworkPolicyB
  *
  * @example
  * ```ts
- * stagedGlobalNetworkPolicy('try-deny').stagedAction('Set').deny().toResource().kind; // 'StagedGlobalNetworkPolicy'
+ * stagedGlobalNetworkPolicy('try-deny').stagedAction('Set').deny().toResource();
+ * // apiVersion: projectcalico.org/v3
+ * // kind: StagedGlobalNetworkPolicy
+ * // metadata:
+ * //   name: try-deny
+ * // spec:
+ * //   stagedAction: Set
+ * //   ingress:
+ * //   - action: Deny
+ * //   types:
+ * //   - Ingress
  * ```
  */
 export function stagedGlobalNetworkPolicy(
-  name?: string,
+  name: string,
 ): GlobalNetworkPolicyBuilder<'normal', false, 'StagedGlobalNetworkPolicy'> {
-  return RuleHostImpl.start(
-    'StagedGlobalNetworkPolicy',
-    'stagedGlobalNetworkPolicy',
-    meta(name),
-  ) as unknown as GlobalNetworkPolicyBuilder<'normal', false, 'StagedGlobalNetworkPolicy'>;
+  return new GlobalNetworkPolicyImpl<'normal', false, 'StagedGlobalNetworkPolicy', true>(
+    startState('StagedGlobalNetworkPolicy', 'stagedGlobalNetworkPolicy', meta(name)),
+  );
 }
 
 /**
@@ -110,18 +223,26 @@ export function stagedGlobalNetworkPolicy(
  *
  * @example
  * ```ts
- * stagedNetworkPolicy('try-deny', 'prod').deny().toResource().kind; // 'StagedNetworkPolicy'
+ * stagedNetworkPolicy('try-deny', 'prod').deny().toResource();
+ * // apiVersion: projectcalico.org/v3
+ * // kind: StagedNetworkPolicy
+ * // metadata:
+ * //   name: try-deny
+ * //   namespace: prod
+ * // spec:
+ * //   ingress:
+ * //   - action: Deny
+ * //   types:
+ * //   - Ingress
  * ```
  */
 export function stagedNetworkPolicy(
-  name?: string,
+  name: string,
   namespace?: string,
 ): NetworkPolicyBuilder<'StagedNetworkPolicy'> {
-  return RuleHostImpl.start(
-    'StagedNetworkPolicy',
-    'stagedNetworkPolicy',
-    meta(name, namespace),
-  ) as unknown as NetworkPolicyBuilder<'StagedNetworkPolicy'>;
+  return new NetworkPolicyImpl<'StagedNetworkPolicy', true>(
+    startState('StagedNetworkPolicy', 'stagedNetworkPolicy', meta(name, namespace)),
+  );
 }
 
 /**
@@ -129,10 +250,18 @@ export function stagedNetworkPolicy(
  *
  * @example
  * ```ts
- * profile('allow-all').allow().egress().allow().toResource();
- * // spec: { ingress: [{ action: Allow }], egress: [{ action: Allow }] }
+ * profile('allow-all').allow().end().egress().allow().toResource();
+ * // apiVersion: projectcalico.org/v3
+ * // kind: Profile
+ * // metadata:
+ * //   name: allow-all
+ * // spec:
+ * //   ingress:
+ * //   - action: Allow
+ * //   egress:
+ * //   - action: Allow
  * ```
  */
 export function profile(name: string): ProfileBuilder {
-  return RuleHostImpl.start('Profile', 'profile', meta(name)) as unknown as ProfileBuilder;
+  return new ProfileImpl(startState('Profile', 'profile', meta(name)));
 }

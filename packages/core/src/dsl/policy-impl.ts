@@ -2,16 +2,20 @@ import { METADATA_KEYS, RESOURCE_KEYS, SPEC_KEYS } from '../resources/field-orde
 import type { CalicoResourceOf } from '../resources/kinds.js';
 import { CALICO_API_VERSION, type ObjectMeta } from '../resources/metadata.js';
 import type { PolicyPerformanceHint, PolicyType, StagedAction } from '../resources/policy.js';
+import { defaultPolicyTypes } from '../resources/policy-types-default.js';
 import type { Action } from '../resources/rule.js';
 import { fail, type Issue, type Result, unwrap } from '../result.js';
-import { checked, missingName } from './check.js';
-import { copyStringMap, resolveSelectorText, type SelectorLike, type StringMap } from './inputs.js';
-import { ordered } from './ir.js';
-import { type RuleInput, RuleStepsImpl, ruleInputToDraft } from './rule-builder.js';
+import type { SelectorInput } from '../selector/builder.js';
+import { missingName, validated } from './build-checks.js';
+import { copyStringMap, resolveSelectorText, type StringMap } from './inputs.js';
+import { frozenCopy, ordered } from './ir.js';
+import { PolicyRuleImpl, type RuleOwner } from './policy-rule.js';
+import { ruleInputToDraft } from './rule-builder.js';
 import { newRule, type RuleDraft, ruleToIR } from './rule-draft.js';
+import type { PolicyRuleEnd, RuleChain, RuleInput } from './rule-types.js';
 
 /** The kinds built from rules: the four Calico policy kinds and Profile. */
-export type RuleHostKind =
+export type RulesKind =
   | 'GlobalNetworkPolicy'
   | 'StagedGlobalNetworkPolicy'
   | 'NetworkPolicy'
@@ -27,23 +31,24 @@ export interface MetaState {
 }
 
 /** Scalar spec fields as builders keep them (IR names; which apply depends on the kind). */
-interface SpecFields {
+export interface SpecFields {
   readonly tier?: string;
   readonly order?: number;
-  readonly selector?: SelectorLike;
+  readonly selector?: SelectorInput;
   readonly types?: readonly PolicyType[];
   readonly doNotTrack?: boolean;
   readonly preDNAT?: boolean;
   readonly applyOnForward?: boolean;
-  readonly serviceAccountSelector?: SelectorLike;
-  readonly namespaceSelector?: SelectorLike;
+  readonly serviceAccountSelector?: SelectorInput;
+  readonly namespaceSelector?: SelectorInput;
   readonly performanceHints?: readonly PolicyPerformanceHint[];
   readonly stagedAction?: StagedAction;
   readonly labelsToApply?: StringMap;
 }
 
-interface HostState {
-  readonly kind: RuleHostKind;
+/** Everything a policy or profile builder holds. */
+export interface RulesState<K extends RulesKind> {
+  readonly kind: K;
   /** The factory's name, for messages. */
   readonly factory: string;
   readonly meta: MetaState;
@@ -54,168 +59,99 @@ interface HostState {
   readonly governs: readonly PolicyType[];
   /** The direction `.allow()` etc. add to. */
   readonly direction: PolicyType;
-  /** The rule the rule steps edit. */
-  readonly cursor?: { readonly direction: PolicyType; readonly index: number };
 }
 
 const RULE_LIST = { Ingress: 'ingress', Egress: 'egress' } as const satisfies Record<PolicyType, string>;
 
-function addGoverned(governs: readonly PolicyType[], direction: PolicyType): readonly PolicyType[] {
-  return governs.includes(direction) ? governs : Object.freeze([...governs, direction]);
-}
-
-/** Calico's defaulting of `types` (calico-semantics §3.2), applied to the directions the user used. */
-function defaultTypes(governs: readonly PolicyType[]): readonly PolicyType[] {
-  const out: PolicyType[] = [];
-  if (governs.includes('Ingress')) out.push('Ingress');
-  if (governs.includes('Egress')) out.push('Egress');
-  return out.length === 0 ? ['Ingress'] : out;
+/** A first state: the kind, the factory's name and the metadata given to the factory. */
+export function startState<K extends RulesKind>(kind: K, factory: string, meta: MetaState): RulesState<K> {
+  return {
+    kind,
+    factory,
+    meta: Object.freeze(meta),
+    spec: Object.freeze({}),
+    ingress: [],
+    egress: [],
+    governs: [],
+    direction: 'Ingress',
+  };
 }
 
 /**
- * The one implementation behind the policy and profile builder interfaces. Every method returns a
- * new frozen instance; rule steps edit the rule under the cursor.
+ * What the policy and profile builders share: metadata, rules and the way out. Each method
+ * returns a new frozen instance; `Self` is the concrete builder class (`make` builds one).
  */
-export class RuleHostImpl extends RuleStepsImpl {
-  readonly #state: HostState;
+export abstract class RulesImpl<
+  Self extends RuleOwner<Self, CalicoResourceOf<K>, N>,
+  K extends RulesKind,
+  N extends boolean,
+> {
+  readonly #state: RulesState<K>;
 
-  constructor(state: HostState) {
-    super();
+  constructor(state: RulesState<K>) {
     this.#state = Object.freeze(state);
     Object.freeze(this);
   }
 
-  static start(kind: RuleHostKind, factory: string, meta: MetaState, spec: SpecFields = {}): RuleHostImpl {
-    return new RuleHostImpl({
-      kind,
-      factory,
-      meta: Object.freeze(meta),
-      spec: Object.freeze(spec),
-      ingress: [],
-      egress: [],
-      governs: [],
-      direction: 'Ingress',
-    });
-  }
+  /** A builder of the same class and type-state over `state`. */
+  protected abstract make(state: RulesState<K>): Self;
 
-  #with(patch: Partial<HostState>): RuleHostImpl {
-    return new RuleHostImpl({ ...this.#state, ...patch });
+  protected get state(): RulesState<K> {
+    return this.#state;
   }
-  #meta(patch: MetaState): RuleHostImpl {
-    return this.#with({ meta: Object.freeze({ ...this.#state.meta, ...patch }) });
+  protected withMeta(patch: MetaState): RulesState<K> {
+    return { ...this.#state, meta: Object.freeze({ ...this.#state.meta, ...patch }) };
   }
-  #spec(patch: SpecFields): RuleHostImpl {
-    return this.#with({ spec: Object.freeze({ ...this.#state.spec, ...patch }) });
+  protected withSpec(patch: SpecFields): RulesState<K> {
+    // A copy taken now: a SelectorNode or list the caller changes later does not reach the policy.
+    return { ...this.#state, spec: Object.freeze({ ...this.#state.spec, ...frozenCopy(patch) }) };
   }
-
-  protected editRule(edit: (draft: RuleDraft) => RuleDraft): RuleHostImpl {
-    const cursor = this.#state.cursor;
-    if (cursor === undefined)
-      throw new TypeError('no rule in progress: start one with .allow(), .deny(), .pass() or .log()');
-    const key = RULE_LIST[cursor.direction];
-    const list = [...this.#state[key]];
-    list[cursor.index] = edit(list[cursor.index] as RuleDraft);
-    return this.#with({ [key]: Object.freeze(list) });
-  }
-
-  end(): RuleHostImpl {
-    return this;
-  }
-
-  // metadata
-  name(name: string): RuleHostImpl {
-    return this.#meta({ name });
-  }
-  namespace(namespace: string): RuleHostImpl {
-    return this.#meta({ namespace });
-  }
-  labels(labels: StringMap): RuleHostImpl {
-    return this.#meta({ labels: copyStringMap({ ...this.#state.meta.labels, ...labels }) });
-  }
-  annotations(annotations: StringMap): RuleHostImpl {
-    return this.#meta({ annotations: copyStringMap({ ...this.#state.meta.annotations, ...annotations }) });
-  }
-
-  // spec
-  tier(tier: string): RuleHostImpl {
-    return this.#spec({ tier });
-  }
-  order(order: number): RuleHostImpl {
-    return this.#spec({ order });
-  }
-  selector(selector: SelectorLike): RuleHostImpl {
-    return this.#spec({ selector });
-  }
-  namespaceSelector(selector: SelectorLike): RuleHostImpl {
-    return this.#spec({ namespaceSelector: selector });
-  }
-  serviceAccountSelector(selector: SelectorLike): RuleHostImpl {
-    return this.#spec({ serviceAccountSelector: selector });
-  }
-  types(...types: PolicyType[]): RuleHostImpl {
-    return this.#spec({ types: Object.freeze([...types]) });
-  }
-  applyOnForward(value = true): RuleHostImpl {
-    return this.#spec({ applyOnForward: value });
-  }
-  performanceHints(...hints: PolicyPerformanceHint[]): RuleHostImpl {
-    return this.#spec({ performanceHints: Object.freeze([...hints]) });
-  }
-  preDnat(): RuleHostImpl {
-    return this.#spec({ preDNAT: true, applyOnForward: true, types: Object.freeze(['Ingress'] as const) });
-  }
-  doNotTrack(): RuleHostImpl {
-    return this.#spec({ doNotTrack: true, applyOnForward: true });
-  }
-  stagedAction(action: StagedAction): RuleHostImpl {
-    return this.#spec({ stagedAction: action });
-  }
-  labelsToApply(labels: StringMap): RuleHostImpl {
-    return this.#spec({ labelsToApply: copyStringMap({ ...this.#state.spec.labelsToApply, ...labels }) });
-  }
-
-  // rules
-  #addRules(direction: PolicyType, rules: readonly RuleInput[]): RuleHostImpl {
+  protected withRules(direction: PolicyType, rules: readonly RuleDraft[]): RulesState<K> {
+    const s = this.#state;
     const key = RULE_LIST[direction];
-    return this.#with({
+    return {
+      ...s,
       direction,
-      governs: addGoverned(this.#state.governs, direction),
-      [key]: Object.freeze([...this.#state[key], ...rules.map(ruleInputToDraft)]),
-    });
+      governs: s.governs.includes(direction) ? s.governs : Object.freeze([...s.governs, direction]),
+      [key]: Object.freeze([...s[key], ...rules]),
+    };
   }
-  ingress(...rules: RuleInput[]): RuleHostImpl {
-    return this.#addRules('Ingress', rules);
+
+  labels(labels: StringMap): Self {
+    return this.make(this.withMeta({ labels: copyStringMap({ ...this.#state.meta.labels, ...labels }) }));
   }
-  egress(...rules: RuleInput[]): RuleHostImpl {
-    return this.#addRules('Egress', rules);
+  annotations(annotations: StringMap): Self {
+    return this.make(
+      this.withMeta({ annotations: copyStringMap({ ...this.#state.meta.annotations, ...annotations }) }),
+    );
   }
-  #start(action: Action): RuleHostImpl {
+  ingress(...rules: RuleInput[]): Self {
+    return this.make(this.withRules('Ingress', rules.map(ruleInputToDraft)));
+  }
+
+  #start(action: Action): RuleChain<PolicyRuleEnd<Self, CalicoResourceOf<K>, N>> {
     const direction = this.#state.direction;
-    const key = RULE_LIST[direction];
-    return this.#with({
-      governs: addGoverned(this.#state.governs, direction),
-      [key]: Object.freeze([...this.#state[key], newRule(action)]),
-      cursor: Object.freeze({ direction, index: this.#state[key].length }),
-    });
+    return new PolicyRuleImpl<Self, CalicoResourceOf<K>, N, 'none', false>(newRule(action), (draft) =>
+      this.make(this.withRules(direction, [draft])),
+    );
   }
-  allow(): RuleHostImpl {
+  allow(): RuleChain<PolicyRuleEnd<Self, CalicoResourceOf<K>, N>> {
     return this.#start('Allow');
   }
-  deny(): RuleHostImpl {
+  deny(): RuleChain<PolicyRuleEnd<Self, CalicoResourceOf<K>, N>> {
     return this.#start('Deny');
   }
-  pass(): RuleHostImpl {
+  pass(): RuleChain<PolicyRuleEnd<Self, CalicoResourceOf<K>, N>> {
     return this.#start('Pass');
   }
-  log(): RuleHostImpl {
+  log(): RuleChain<PolicyRuleEnd<Self, CalicoResourceOf<K>, N>> {
     return this.#start('Log');
   }
 
-  // output
-  #resource(issues: Issue[]): Record<string, unknown> {
+  #resource(issues: Issue[]): object {
     const s = this.#state;
     const isProfile = s.kind === 'Profile';
-    const text = (input: SelectorLike | undefined, field: string) =>
+    const text = (input: SelectorInput | undefined, field: string) =>
       input === undefined ? undefined : resolveSelectorText(input, ['spec', field], issues);
     const spec = ordered<Record<string, unknown>>(
       {
@@ -225,7 +161,15 @@ export class RuleHostImpl extends RuleStepsImpl {
         serviceAccountSelector: text(s.spec.serviceAccountSelector, 'serviceAccountSelector'),
         labelsToApply: s.spec.labelsToApply && { ...s.spec.labelsToApply },
         performanceHints: s.spec.performanceHints && [...s.spec.performanceHints],
-        types: isProfile ? undefined : [...(s.spec.types ?? defaultTypes(s.governs))],
+        types: isProfile
+          ? undefined
+          : [
+              ...(s.spec.types ??
+                defaultPolicyTypes({
+                  ingress: s.governs.includes('Ingress'),
+                  egress: s.governs.includes('Egress'),
+                })),
+            ],
         ingress: s.ingress.map((r, i) => ruleToIR(r, ['spec', 'ingress', i], issues)),
         egress: s.egress.map((r, i) => ruleToIR(r, ['spec', 'egress', i], issues)),
       },
@@ -243,15 +187,15 @@ export class RuleHostImpl extends RuleStepsImpl {
     return { ...ordered({ apiVersion: CALICO_API_VERSION, kind: s.kind, metadata }, RESOURCE_KEYS), spec };
   }
 
-  build(): Result<CalicoResourceOf<RuleHostKind>> {
+  build(): Result<CalicoResourceOf<K>> {
     if (this.#state.meta.name === undefined) return missingName(this.#state.factory);
     const issues: Issue[] = [];
     const resource = this.#resource(issues);
     if (issues.length > 0) return fail(...issues);
-    return checked(resource as unknown as CalicoResourceOf<RuleHostKind>);
+    return validated(resource, this.#state.kind);
   }
 
-  toResource(): CalicoResourceOf<RuleHostKind> {
+  toResource(): CalicoResourceOf<K> {
     return unwrap(this.build());
   }
 }

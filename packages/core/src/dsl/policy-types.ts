@@ -1,15 +1,18 @@
 import type { CalicoResource, CalicoResourceOf } from '../resources/kinds.js';
 import type { PolicyPerformanceHint, PolicyType, StagedAction } from '../resources/policy.js';
 import type { Result } from '../result.js';
-import type { SelectorLike, StringMap } from './inputs.js';
-import type {
-  DslError,
-  OnlyStagedPolicies,
-  PreDnatExcludesDoNotTrack,
-  PreDnatHasNoEgress,
-} from './messages.js';
+import type { SelectorInput } from '../selector/builder.js';
+import type { StringMap } from './inputs.js';
 import type { ResourceSource } from './resource-source.js';
-import type { RuleChain, RuleInput } from './rule-builder.js';
+import type { PolicyRuleEnd, RuleChain, RuleInput } from './rule-types.js';
+import type {
+  DoNotTrackThis,
+  EgressThis,
+  NamedThis,
+  PolicyMode,
+  PreDnatThis,
+  StagedThis,
+} from './type-state.js';
 
 /**
  * A builder's way out: `toResource()` returns the deep-frozen IR and throws
@@ -29,22 +32,11 @@ export interface ResourceBuilder<R extends CalicoResource> extends ResourceSourc
 }
 
 /**
- * What kind of GlobalNetworkPolicy a builder makes: a `normal` one, `preDnat` (host endpoint
- * ingress before DNAT; ingress only) or `doNotTrack` (untracked, raw table).
- *
- * @example
- * ```ts
- * const b: GlobalNetworkPolicyBuilder<'preDnat'> = preDnat('deny-nodeports');
- * ```
- */
-export type PolicyMode = 'normal' | 'preDnat' | 'doNotTrack';
-
-/**
  * The cluster-wide policy kinds the {@link GlobalNetworkPolicyBuilder} makes.
  *
  * @example
  * ```ts
- * const k: GlobalPolicyKind = 'StagedGlobalNetworkPolicy';
+ * stagedGlobalNetworkPolicy('try-deny').deny().toResource().kind; // 'StagedGlobalNetworkPolicy'
  * ```
  */
 export type GlobalPolicyKind = 'GlobalNetworkPolicy' | 'StagedGlobalNetworkPolicy';
@@ -54,93 +46,106 @@ export type GlobalPolicyKind = 'GlobalNetworkPolicy' | 'StagedGlobalNetworkPolic
  *
  * @example
  * ```ts
- * const k: NamespacedPolicyKind = 'NetworkPolicy';
+ * stagedNetworkPolicy('try-deny', 'prod').deny().toResource().kind; // 'StagedNetworkPolicy'
  * ```
  */
 export type NamespacedPolicyKind = 'NetworkPolicy' | 'StagedNetworkPolicy';
 
 /**
- * The type of `.stagedAction()`: callable on staged kinds, else a {@link DslError}.
- *
- * @example
- * ```ts
- * type OnEnforced = StagedActionStep<'GlobalNetworkPolicy', unknown>; // DslError<OnlyStagedPolicies>
- * ```
- */
-export type StagedActionStep<K, B> = K extends `Staged${string}`
-  ? (action: StagedAction) => B
-  : DslError<OnlyStagedPolicies>;
-
-/**
  * An immutable GlobalNetworkPolicy (or StagedGlobalNetworkPolicy) builder. Type-state: `M` is the
- * {@link PolicyMode}, `E` whether egress was used (which rules out pre-DNAT), `K` the kind.
- * `.allow() .deny() .pass() .log()` start a rule in the current direction (ingress unless
- * `.egress()` was called) and return a {@link RuleChain} on which both rule and policy methods work.
+ * {@link PolicyMode}, `E` whether egress was used (which rules out pre-DNAT), `K` the kind, `N`
+ * whether it has a name (`toResource()` needs one). `.allow() .deny() .pass() .log()` start a
+ * rule in the current direction (ingress unless `.egress()` was called); the rule chain offers
+ * rule steps, the next rule, `toResource()`, and `.end()` back to the policy.
  *
  * @example
  * ```ts
- * const p = globalNetworkPolicy('allow-ping').selector('all()').allow().icmp(8).toResource();
- * // spec: { ingress: [{ action: 'Allow', protocol: 'ICMP', icmp: { type: 8 } }], selector: 'all()', types: ['Ingress'] }
+ * globalNetworkPolicy('allow-ping').selector('all()').allow().icmp(8).toResource();
+ * // apiVersion: projectcalico.org/v3
+ * // kind: GlobalNetworkPolicy
+ * // metadata:
+ * //   name: allow-ping
+ * // spec:
+ * //   ingress:
+ * //   - action: Allow
+ * //     protocol: ICMP
+ * //     icmp:
+ * //       type: 8
+ * //   selector: all()
+ * //   types:
+ * //   - Ingress
  * ```
  */
 export interface GlobalNetworkPolicyBuilder<
   M extends PolicyMode = 'normal',
   E extends boolean = false,
   K extends GlobalPolicyKind = 'GlobalNetworkPolicy',
-> extends ResourceBuilder<CalicoResourceOf<K>> {
+  N extends boolean = true,
+> {
   /** Sets `metadata.name`. */
-  name(name: string): GlobalNetworkPolicyBuilder<M, E, K>;
+  name(name: string): GlobalNetworkPolicyBuilder<M, E, K, true>;
   /** Merges `metadata.labels`. */
-  labels(labels: StringMap): GlobalNetworkPolicyBuilder<M, E, K>;
+  labels(labels: StringMap): GlobalNetworkPolicyBuilder<M, E, K, N>;
   /** Merges `metadata.annotations`. */
-  annotations(annotations: StringMap): GlobalNetworkPolicyBuilder<M, E, K>;
+  annotations(annotations: StringMap): GlobalNetworkPolicyBuilder<M, E, K, N>;
   /** Sets `spec.tier` (the tier must exist in the cluster). */
-  tier(tier: string): GlobalNetworkPolicyBuilder<M, E, K>;
+  tier(tier: string): GlobalNetworkPolicyBuilder<M, E, K, N>;
   /** Sets `spec.order`: lower orders are evaluated first within the tier. */
-  order(order: number): GlobalNetworkPolicyBuilder<M, E, K>;
+  order(order: number): GlobalNetworkPolicyBuilder<M, E, K, N>;
   /** Sets `spec.selector`: the endpoints the policy applies to. */
-  selector(selector: SelectorLike): GlobalNetworkPolicyBuilder<M, E, K>;
+  selector(selector: SelectorInput): GlobalNetworkPolicyBuilder<M, E, K, N>;
   /** Sets `spec.namespaceSelector` (namespace labels of the workloads the policy applies to). */
-  namespaceSelector(selector: SelectorLike): GlobalNetworkPolicyBuilder<M, E, K>;
+  namespaceSelector(selector: SelectorInput): GlobalNetworkPolicyBuilder<M, E, K, N>;
   /** Sets `spec.serviceAccountSelector`. */
-  serviceAccountSelector(selector: SelectorLike): GlobalNetworkPolicyBuilder<M, E, K>;
+  serviceAccountSelector(selector: SelectorInput): GlobalNetworkPolicyBuilder<M, E, K, N>;
   /** Sets `spec.types` explicitly (otherwise derived from the directions used, as Calico defaults them). */
   types(
     ...types: M extends 'preDnat' ? [type: 'Ingress'] : [type: PolicyType, ...more: PolicyType[]]
-  ): GlobalNetworkPolicyBuilder<M, E, K>;
+  ): GlobalNetworkPolicyBuilder<M, E, K, N>;
   /** Sets `spec.applyOnForward`; implied (`true`) for pre-DNAT and doNotTrack policies. */
   applyOnForward(
     ...value: M extends 'normal' ? [value?: boolean] : [value?: true]
-  ): GlobalNetworkPolicyBuilder<M, E, K>;
+  ): GlobalNetworkPolicyBuilder<M, E, K, N>;
   /** Sets `spec.performanceHints`. */
-  performanceHints(...hints: PolicyPerformanceHint[]): GlobalNetworkPolicyBuilder<M, E, K>;
+  performanceHints(...hints: PolicyPerformanceHint[]): GlobalNetworkPolicyBuilder<M, E, K, N>;
   /** Makes the policy pre-DNAT (`preDNAT: true`, `applyOnForward: true`, `types: [Ingress]`). */
-  readonly preDnat: M extends 'doNotTrack'
-    ? DslError<PreDnatExcludesDoNotTrack>
-    : E extends true
-      ? DslError<PreDnatHasNoEgress>
-      : () => GlobalNetworkPolicyBuilder<'preDnat', E, K>;
+  preDnat(this: PreDnatThis<M, E>): GlobalNetworkPolicyBuilder<'preDnat', E, K, N>;
   /** Makes the policy untracked (`doNotTrack: true`, `applyOnForward: true`). */
-  readonly doNotTrack: M extends 'preDnat'
-    ? DslError<PreDnatExcludesDoNotTrack>
-    : () => GlobalNetworkPolicyBuilder<'doNotTrack', E, K>;
+  doNotTrack(this: DoNotTrackThis<M>): GlobalNetworkPolicyBuilder<'doNotTrack', E, K, N>;
   /** Sets `spec.stagedAction` (staged policies only). */
-  readonly stagedAction: StagedActionStep<K, GlobalNetworkPolicyBuilder<M, E, K>>;
+  stagedAction(this: StagedThis<K>, action: StagedAction): GlobalNetworkPolicyBuilder<M, E, K, N>;
   /** Appends ingress rules; with no arguments, makes ingress the direction of the next `.allow()` etc. */
-  ingress(...rules: RuleInput[]): GlobalNetworkPolicyBuilder<M, E, K>;
+  ingress(...rules: RuleInput[]): GlobalNetworkPolicyBuilder<M, E, K, N>;
   /** Appends egress rules; with no arguments, makes egress the direction of the next `.allow()` etc. */
-  readonly egress: M extends 'preDnat'
-    ? DslError<PreDnatHasNoEgress>
-    : (...rules: RuleInput[]) => GlobalNetworkPolicyBuilder<M, true, K>;
+  egress(this: EgressThis<M>, ...rules: RuleInput[]): GlobalNetworkPolicyBuilder<M, true, K, N>;
   /** Starts an `Allow` rule in the current direction. */
-  allow(): RuleChain<GlobalNetworkPolicyBuilder<M, E, K>>;
+  allow(): GlobalPolicyRule<M, E, K, N>;
   /** Starts a `Deny` rule in the current direction. */
-  deny(): RuleChain<GlobalNetworkPolicyBuilder<M, E, K>>;
+  deny(): GlobalPolicyRule<M, E, K, N>;
   /** Starts a `Pass` rule (skip to the next tier) in the current direction. */
-  pass(): RuleChain<GlobalNetworkPolicyBuilder<M, E, K>>;
+  pass(): GlobalPolicyRule<M, E, K, N>;
   /** Starts a `Log` rule (log and continue) in the current direction. */
-  log(): RuleChain<GlobalNetworkPolicyBuilder<M, E, K>>;
+  log(): GlobalPolicyRule<M, E, K, N>;
+  /** The resource; throws `CalicoValidationError` (with every issue) if `validate` rejects it. */
+  toResource(this: NamedThis<N>): CalicoResourceOf<K>;
+  /** The resource as a `Result`: `{ ok: true, value }` or `{ ok: false, issues }`; never throws. */
+  build(): Result<CalicoResourceOf<K>>;
 }
+
+/**
+ * A rule of a {@link GlobalNetworkPolicyBuilder} in progress, with no protocol yet.
+ *
+ * @example
+ * ```ts
+ * const r: GlobalPolicyRule<'preDnat'> = preDnat('deny-nodeports').deny();
+ * ```
+ */
+export type GlobalPolicyRule<
+  M extends PolicyMode = 'normal',
+  E extends boolean = false,
+  K extends GlobalPolicyKind = 'GlobalNetworkPolicy',
+  N extends boolean = true,
+> = RuleChain<PolicyRuleEnd<GlobalNetworkPolicyBuilder<M, E, K, N>, CalicoResourceOf<K>, N>>;
 
 /**
  * An immutable NetworkPolicy (or StagedNetworkPolicy) builder: like the global one without the
@@ -149,53 +154,95 @@ export interface GlobalNetworkPolicyBuilder<
  * @example
  * ```ts
  * networkPolicy('allow-web', 'prod').selector("app == 'web'").allow().tcp().ports(8080).toResource();
+ * // apiVersion: projectcalico.org/v3
+ * // kind: NetworkPolicy
+ * // metadata:
+ * //   name: allow-web
+ * //   namespace: prod
+ * // spec:
+ * //   ingress:
+ * //   - action: Allow
+ * //     protocol: TCP
+ * //     destination:
+ * //       ports:
+ * //       - 8080
+ * //   selector: app == 'web'
+ * //   types:
+ * //   - Ingress
  * ```
  */
-export interface NetworkPolicyBuilder<K extends NamespacedPolicyKind = 'NetworkPolicy'>
-  extends ResourceBuilder<CalicoResourceOf<K>> {
+export interface NetworkPolicyBuilder<
+  K extends NamespacedPolicyKind = 'NetworkPolicy',
+  N extends boolean = true,
+> {
   /** Sets `metadata.name`. */
-  name(name: string): NetworkPolicyBuilder<K>;
+  name(name: string): NetworkPolicyBuilder<K, true>;
   /** Sets `metadata.namespace`. */
-  namespace(namespace: string): NetworkPolicyBuilder<K>;
+  namespace(namespace: string): NetworkPolicyBuilder<K, N>;
   /** Merges `metadata.labels`. */
-  labels(labels: StringMap): NetworkPolicyBuilder<K>;
+  labels(labels: StringMap): NetworkPolicyBuilder<K, N>;
   /** Merges `metadata.annotations`. */
-  annotations(annotations: StringMap): NetworkPolicyBuilder<K>;
+  annotations(annotations: StringMap): NetworkPolicyBuilder<K, N>;
   /** Sets `spec.tier`. */
-  tier(tier: string): NetworkPolicyBuilder<K>;
+  tier(tier: string): NetworkPolicyBuilder<K, N>;
   /** Sets `spec.order`. */
-  order(order: number): NetworkPolicyBuilder<K>;
+  order(order: number): NetworkPolicyBuilder<K, N>;
   /** Sets `spec.selector` (within the policy's namespace). */
-  selector(selector: SelectorLike): NetworkPolicyBuilder<K>;
+  selector(selector: SelectorInput): NetworkPolicyBuilder<K, N>;
   /** Sets `spec.serviceAccountSelector`. */
-  serviceAccountSelector(selector: SelectorLike): NetworkPolicyBuilder<K>;
+  serviceAccountSelector(selector: SelectorInput): NetworkPolicyBuilder<K, N>;
   /** Sets `spec.types` explicitly. */
-  types(type: PolicyType, ...more: PolicyType[]): NetworkPolicyBuilder<K>;
+  types(type: PolicyType, ...more: PolicyType[]): NetworkPolicyBuilder<K, N>;
   /** Sets `spec.performanceHints`. */
-  performanceHints(...hints: PolicyPerformanceHint[]): NetworkPolicyBuilder<K>;
+  performanceHints(...hints: PolicyPerformanceHint[]): NetworkPolicyBuilder<K, N>;
   /** Sets `spec.stagedAction` (staged policies only). */
-  readonly stagedAction: StagedActionStep<K, NetworkPolicyBuilder<K>>;
+  stagedAction(this: StagedThis<K>, action: StagedAction): NetworkPolicyBuilder<K, N>;
   /** Appends ingress rules; with no arguments, makes ingress the current direction. */
-  ingress(...rules: RuleInput[]): NetworkPolicyBuilder<K>;
+  ingress(...rules: RuleInput[]): NetworkPolicyBuilder<K, N>;
   /** Appends egress rules; with no arguments, makes egress the current direction. */
-  egress(...rules: RuleInput[]): NetworkPolicyBuilder<K>;
+  egress(...rules: RuleInput[]): NetworkPolicyBuilder<K, N>;
   /** Starts an `Allow` rule in the current direction. */
-  allow(): RuleChain<NetworkPolicyBuilder<K>>;
+  allow(): NamespacedPolicyRule<K, N>;
   /** Starts a `Deny` rule in the current direction. */
-  deny(): RuleChain<NetworkPolicyBuilder<K>>;
+  deny(): NamespacedPolicyRule<K, N>;
   /** Starts a `Pass` rule in the current direction. */
-  pass(): RuleChain<NetworkPolicyBuilder<K>>;
+  pass(): NamespacedPolicyRule<K, N>;
   /** Starts a `Log` rule in the current direction. */
-  log(): RuleChain<NetworkPolicyBuilder<K>>;
+  log(): NamespacedPolicyRule<K, N>;
+  /** The resource; throws `CalicoValidationError` (with every issue) if `validate` rejects it. */
+  toResource(this: NamedThis<N>): CalicoResourceOf<K>;
+  /** The resource as a `Result`; never throws. */
+  build(): Result<CalicoResourceOf<K>>;
 }
+
+/**
+ * A rule of a {@link NetworkPolicyBuilder} in progress, with no protocol yet.
+ *
+ * @example
+ * ```ts
+ * const r: NamespacedPolicyRule = networkPolicy('allow-web', 'prod').allow();
+ * ```
+ */
+export type NamespacedPolicyRule<
+  K extends NamespacedPolicyKind = 'NetworkPolicy',
+  N extends boolean = true,
+> = RuleChain<PolicyRuleEnd<NetworkPolicyBuilder<K, N>, CalicoResourceOf<K>, N>>;
 
 /**
  * An immutable Profile builder: rules evaluated after all tiers, and labels for member endpoints.
  *
  * @example
  * ```ts
- * profile('allow-all').allow().egress().allow().toResource();
- * // spec: { ingress: [{ action: 'Allow' }], egress: [{ action: 'Allow' }] }
+ * profile('allow-all').allow().end().egress().allow().toResource();
+ * // apiVersion: projectcalico.org/v3
+ * // kind: Profile
+ * // metadata:
+ * //   name: allow-all
+ * // spec:
+ * //   ingress:
+ * //   - action: Allow
+ * //   egress:
+ * //   - action: Allow
  * ```
  */
 export interface ProfileBuilder extends ResourceBuilder<CalicoResourceOf<'Profile'>> {
@@ -212,11 +259,21 @@ export interface ProfileBuilder extends ResourceBuilder<CalicoResourceOf<'Profil
   /** Appends egress rules; with no arguments, makes egress the current direction. */
   egress(...rules: RuleInput[]): ProfileBuilder;
   /** Starts an `Allow` rule in the current direction. */
-  allow(): RuleChain<ProfileBuilder>;
+  allow(): ProfileRule;
   /** Starts a `Deny` rule in the current direction. */
-  deny(): RuleChain<ProfileBuilder>;
+  deny(): ProfileRule;
   /** Starts a `Pass` rule in the current direction. */
-  pass(): RuleChain<ProfileBuilder>;
+  pass(): ProfileRule;
   /** Starts a `Log` rule in the current direction. */
-  log(): RuleChain<ProfileBuilder>;
+  log(): ProfileRule;
 }
+
+/**
+ * A rule of a {@link ProfileBuilder} in progress, with no protocol yet.
+ *
+ * @example
+ * ```ts
+ * const r: ProfileRule = profile('allow-all').allow();
+ * ```
+ */
+export type ProfileRule = RuleChain<PolicyRuleEnd<ProfileBuilder, CalicoResourceOf<'Profile'>, true>>;

@@ -1,12 +1,29 @@
 import { METADATA_KEYS, RESOURCE_KEYS, SPEC_KEYS } from '../resources/field-order.js';
+import type { EndpointPort, HostEndpointSpec } from '../resources/host-endpoint.js';
 import type { CalicoResourceOf } from '../resources/kinds.js';
 import { CALICO_API_VERSION, type ObjectMeta } from '../resources/metadata.js';
+import type { NetworkSetSpec } from '../resources/network-set.js';
+import type {
+  K8sNetworkPolicyEgressRule,
+  K8sNetworkPolicyIngressRule,
+  LabelSelector,
+  PolicyType,
+  StagedAction,
+  StagedKubernetesNetworkPolicySpec,
+} from '../resources/policy.js';
+import type { TierSpec } from '../resources/tier.js';
 import type { Result } from '../result.js';
 import { unwrap } from '../result.js';
-import { checked, missingName } from './check.js';
+import { missingName, validated } from './build-checks.js';
 import { copyStringMap, type StringMap } from './inputs.js';
-import { ordered } from './ir.js';
+import { frozenCopy, ordered } from './ir.js';
 import type { MetaState } from './policy-impl.js';
+import type {
+  HostEndpointBuilder,
+  NetworkSetBuilder,
+  StagedKubernetesNetworkPolicyBuilder,
+  TierBuilder,
+} from './resource-factories.js';
 
 /** Kinds whose spec is a flat set of fields (no rule chains). */
 export type SpecBuilderKind =
@@ -16,98 +33,56 @@ export type SpecBuilderKind =
   | 'HostEndpoint'
   | 'StagedKubernetesNetworkPolicy';
 
-interface SpecState<K extends SpecBuilderKind> {
+/** Everything a spec builder holds (`Spec` is the kind's spec type). */
+export interface SpecState<K extends SpecBuilderKind, Spec> {
   readonly kind: K;
+  /** The factory's name, for messages. */
   readonly factory: string;
   readonly meta: MetaState;
-  readonly spec: Readonly<Record<string, unknown>>;
+  readonly spec: Readonly<Partial<Spec>>;
 }
 
 /**
- * The one implementation behind the Tier, network set, HostEndpoint and staged Kubernetes policy
- * builder interfaces: each method sets or appends one spec field and returns a new frozen instance.
+ * What the Tier, network set, HostEndpoint and staged Kubernetes policy builders share: metadata
+ * and the way out. Each method returns a new frozen instance; `Self` is the concrete builder.
  */
-export class SpecBuilderImpl<K extends SpecBuilderKind> {
-  readonly #state: SpecState<K>;
+abstract class SpecResourceImpl<Self, K extends SpecBuilderKind, Spec extends object> {
+  readonly #state: SpecState<K, Spec>;
 
-  constructor(state: SpecState<K>) {
+  constructor(state: SpecState<K, Spec>) {
     this.#state = Object.freeze(state);
     Object.freeze(this);
   }
 
-  static start<K extends SpecBuilderKind>(kind: K, factory: string, meta: MetaState): SpecBuilderImpl<K> {
-    return new SpecBuilderImpl({ kind, factory, meta: Object.freeze(meta), spec: Object.freeze({}) });
+  /** A builder of the same class over `state`. */
+  protected abstract make(state: SpecState<K, Spec>): Self;
+
+  protected get spec(): Readonly<Partial<Spec>> {
+    return this.#state.spec;
+  }
+  #meta(patch: MetaState): Self {
+    return this.make({ ...this.#state, meta: Object.freeze({ ...this.#state.meta, ...patch }) });
+  }
+  /** A builder with `patch` merged into the spec; values are copied and frozen now. */
+  protected withSpec(patch: Partial<Spec>): Self {
+    return this.make({ ...this.#state, spec: frozenCopy({ ...this.#state.spec, ...patch }) });
+  }
+  /** The spec as printed; a subclass fills in required fields. */
+  protected outputSpec(spec: Readonly<Partial<Spec>>): Readonly<Record<string, unknown>> {
+    return spec;
   }
 
-  #meta(patch: MetaState): SpecBuilderImpl<K> {
-    return new SpecBuilderImpl({ ...this.#state, meta: Object.freeze({ ...this.#state.meta, ...patch }) });
-  }
-  #set(field: string, value: unknown): SpecBuilderImpl<K> {
-    return new SpecBuilderImpl({
-      ...this.#state,
-      spec: Object.freeze({ ...this.#state.spec, [field]: value }),
-    });
-  }
-  #append(field: string, values: readonly unknown[]): SpecBuilderImpl<K> {
-    const current = (this.#state.spec[field] as readonly unknown[] | undefined) ?? [];
-    return this.#set(field, Object.freeze([...current, ...values]));
-  }
-
-  name(name: string): SpecBuilderImpl<K> {
+  name(name: string): Self {
     return this.#meta({ name });
   }
-  namespace(namespace: string): SpecBuilderImpl<K> {
+  protected withNamespace(namespace: string): Self {
     return this.#meta({ namespace });
   }
-  labels(labels: StringMap): SpecBuilderImpl<K> {
+  labels(labels: StringMap): Self {
     return this.#meta({ labels: copyStringMap({ ...this.#state.meta.labels, ...labels }) });
   }
-  annotations(annotations: StringMap): SpecBuilderImpl<K> {
+  annotations(annotations: StringMap): Self {
     return this.#meta({ annotations: copyStringMap({ ...this.#state.meta.annotations, ...annotations }) });
-  }
-
-  // Tier
-  order(order: number): SpecBuilderImpl<K> {
-    return this.#set('order', order);
-  }
-  defaultAction(action: 'Deny' | 'Pass'): SpecBuilderImpl<K> {
-    return this.#set('defaultAction', action);
-  }
-  // (Global)NetworkSet
-  nets(...nets: string[]): SpecBuilderImpl<K> {
-    return this.#append('nets', nets);
-  }
-  // HostEndpoint
-  node(node: string): SpecBuilderImpl<K> {
-    return this.#set('node', node);
-  }
-  interfaceName(name: string): SpecBuilderImpl<K> {
-    return this.#set('interfaceName', name);
-  }
-  expectedIPs(...ips: string[]): SpecBuilderImpl<K> {
-    return this.#append('expectedIPs', ips);
-  }
-  profiles(...profiles: string[]): SpecBuilderImpl<K> {
-    return this.#append('profiles', profiles);
-  }
-  port(name: string, protocol: unknown, port: number): SpecBuilderImpl<K> {
-    return this.#append('ports', [Object.freeze({ name, protocol, port })]);
-  }
-  // StagedKubernetesNetworkPolicy
-  podSelector(selector: unknown): SpecBuilderImpl<K> {
-    return this.#set('podSelector', selector);
-  }
-  ingress(...rules: unknown[]): SpecBuilderImpl<K> {
-    return this.#append('ingress', rules);
-  }
-  egress(...rules: unknown[]): SpecBuilderImpl<K> {
-    return this.#append('egress', rules);
-  }
-  policyTypes(...types: string[]): SpecBuilderImpl<K> {
-    return this.#set('policyTypes', Object.freeze([...types]));
-  }
-  stagedAction(action: string): SpecBuilderImpl<K> {
-    return this.#set('stagedAction', action);
   }
 
   build(): Result<CalicoResourceOf<K>> {
@@ -121,18 +96,11 @@ export class SpecBuilderImpl<K extends SpecBuilderKind> {
       },
       METADATA_KEYS,
     );
-    const spec = structuredCopy(ordered<Record<string, unknown>>(s.spec, SPEC_KEYS[s.kind]));
-    // StagedKubernetesNetworkPolicy requires `podSelector`; `{}` selects every pod of the namespace.
-    const withRequired =
-      s.kind === 'StagedKubernetesNetworkPolicy' ? { ...spec, podSelector: spec.podSelector ?? {} } : spec;
     const body = ordered<Record<string, unknown>>(
       { apiVersion: CALICO_API_VERSION, kind: s.kind, metadata },
       RESOURCE_KEYS,
     );
-    return checked({
-      ...body,
-      spec: reorder(withRequired, SPEC_KEYS[s.kind]),
-    } as unknown as CalicoResourceOf<K>);
+    return validated({ ...body, spec: inOrder(this.outputSpec(s.spec), SPEC_KEYS[s.kind]) }, s.kind);
   }
 
   toResource(): CalicoResourceOf<K> {
@@ -140,21 +108,103 @@ export class SpecBuilderImpl<K extends SpecBuilderKind> {
   }
 }
 
-/** A fresh copy of plain JSON-shaped data (so freezing the output never freezes caller objects). */
-function structuredCopy<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(structuredCopy) as T;
-  if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, structuredCopy(v)])) as T;
-  }
-  return value;
-}
-
 /** Puts keys in `order`, keeping empty objects that `ordered` would drop (a required `podSelector: {}`). */
-function reorder(
+function inOrder(
   value: Readonly<Record<string, unknown>>,
   order: readonly string[],
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of order) if (value[key] !== undefined) out[key] = value[key];
   return out;
+}
+
+/** The Tier builder. */
+export class TierImpl extends SpecResourceImpl<TierImpl, 'Tier', TierSpec> implements TierBuilder {
+  protected make(state: SpecState<'Tier', TierSpec>): TierImpl {
+    return new TierImpl(state);
+  }
+  order(order: number): TierImpl {
+    return this.withSpec({ order });
+  }
+  defaultAction(action: 'Deny' | 'Pass'): TierImpl {
+    return this.withSpec({ defaultAction: action });
+  }
+}
+
+/** The GlobalNetworkSet / NetworkSet builder. */
+export class NetworkSetImpl<K extends 'GlobalNetworkSet' | 'NetworkSet'>
+  extends SpecResourceImpl<NetworkSetImpl<K>, K, NetworkSetSpec>
+  implements NetworkSetBuilder<K>
+{
+  protected make(state: SpecState<K, NetworkSetSpec>): NetworkSetImpl<K> {
+    return new NetworkSetImpl<K>(state);
+  }
+  nets(...nets: string[]): NetworkSetImpl<K> {
+    return this.withSpec({ nets: [...(this.spec.nets ?? []), ...nets] });
+  }
+}
+
+/** The HostEndpoint builder. */
+export class HostEndpointImpl
+  extends SpecResourceImpl<HostEndpointImpl, 'HostEndpoint', HostEndpointSpec>
+  implements HostEndpointBuilder
+{
+  protected make(state: SpecState<'HostEndpoint', HostEndpointSpec>): HostEndpointImpl {
+    return new HostEndpointImpl(state);
+  }
+  node(node: string): HostEndpointImpl {
+    return this.withSpec({ node });
+  }
+  interfaceName(name: string): HostEndpointImpl {
+    return this.withSpec({ interfaceName: name });
+  }
+  expectedIPs(...ips: string[]): HostEndpointImpl {
+    return this.withSpec({ expectedIPs: [...(this.spec.expectedIPs ?? []), ...ips] });
+  }
+  profiles(...profiles: string[]): HostEndpointImpl {
+    return this.withSpec({ profiles: [...(this.spec.profiles ?? []), ...profiles] });
+  }
+  port(name: string, protocol: EndpointPort['protocol'], port: number): HostEndpointImpl {
+    return this.withSpec({ ports: [...(this.spec.ports ?? []), { name, protocol, port }] });
+  }
+}
+
+/** The StagedKubernetesNetworkPolicy builder. */
+export class StagedKubernetesNetworkPolicyImpl
+  extends SpecResourceImpl<
+    StagedKubernetesNetworkPolicyImpl,
+    'StagedKubernetesNetworkPolicy',
+    StagedKubernetesNetworkPolicySpec
+  >
+  implements StagedKubernetesNetworkPolicyBuilder
+{
+  protected make(
+    state: SpecState<'StagedKubernetesNetworkPolicy', StagedKubernetesNetworkPolicySpec>,
+  ): StagedKubernetesNetworkPolicyImpl {
+    return new StagedKubernetesNetworkPolicyImpl(state);
+  }
+  // StagedKubernetesNetworkPolicy requires `podSelector`; `{}` selects every pod of the namespace.
+  protected override outputSpec(
+    spec: Readonly<Partial<StagedKubernetesNetworkPolicySpec>>,
+  ): Readonly<Record<string, unknown>> {
+    return { ...spec, podSelector: spec.podSelector ?? {} };
+  }
+  namespace(namespace: string): StagedKubernetesNetworkPolicyImpl {
+    return this.withNamespace(namespace);
+  }
+  podSelector(selector: LabelSelector): StagedKubernetesNetworkPolicyImpl {
+    return this.withSpec({ podSelector: selector });
+  }
+  ingress(...rules: K8sNetworkPolicyIngressRule[]): StagedKubernetesNetworkPolicyImpl {
+    return this.withSpec({ ingress: [...(this.spec.ingress ?? []), ...rules] });
+  }
+  egress(...rules: K8sNetworkPolicyEgressRule[]): StagedKubernetesNetworkPolicyImpl {
+    return this.withSpec({ egress: [...(this.spec.egress ?? []), ...rules] });
+  }
+  policyTypes(...types: PolicyType[]): StagedKubernetesNetworkPolicyImpl {
+    return this.withSpec({ policyTypes: types });
+  }
+  stagedAction(action: StagedAction): StagedKubernetesNetworkPolicyImpl {
+    return this.withSpec({ stagedAction: action });
+  }
 }

@@ -11,7 +11,12 @@ import type {
 import type { Tier } from '../resources/tier.js';
 import type { StringMap } from './inputs.js';
 import type { ResourceBuilder } from './policy-types.js';
-import { SpecBuilderImpl } from './resource-builders.js';
+import {
+  HostEndpointImpl,
+  NetworkSetImpl,
+  StagedKubernetesNetworkPolicyImpl,
+  TierImpl,
+} from './resource-builders.js';
 
 /**
  * An immutable Tier builder.
@@ -19,7 +24,13 @@ import { SpecBuilderImpl } from './resource-builders.js';
  * @example
  * ```ts
  * tier('security').order(100).defaultAction('Pass').toResource();
- * // { apiVersion: 'projectcalico.org/v3', kind: 'Tier', metadata: { name: 'security' }, spec: { order: 100, defaultAction: 'Pass' } }
+ * // apiVersion: projectcalico.org/v3
+ * // kind: Tier
+ * // metadata:
+ * //   name: security
+ * // spec:
+ * //   order: 100
+ * //   defaultAction: Pass
  * ```
  */
 export interface TierBuilder extends ResourceBuilder<Tier> {
@@ -41,6 +52,15 @@ export interface TierBuilder extends ResourceBuilder<Tier> {
  * @example
  * ```ts
  * globalNetworkSet('partners').labels({ role: 'partner' }).nets('198.51.100.0/24').toResource();
+ * // apiVersion: projectcalico.org/v3
+ * // kind: GlobalNetworkSet
+ * // metadata:
+ * //   name: partners
+ * //   labels:
+ * //     role: partner
+ * // spec:
+ * //   nets:
+ * //   - 198.51.100.0/24
  * ```
  */
 export interface NetworkSetBuilder<K extends 'GlobalNetworkSet' | 'NetworkSet' = 'GlobalNetworkSet'>
@@ -62,6 +82,17 @@ export interface NetworkSetBuilder<K extends 'GlobalNetworkSet' | 'NetworkSet' =
  * ```ts
  * hostEndpoint('worker-1-public').node('worker-1').interfaceName('eth1').expectedIPs('169.46.7.10')
  *   .labels({ 'ibm.role': 'worker_public' }).toResource();
+ * // apiVersion: projectcalico.org/v3
+ * // kind: HostEndpoint
+ * // metadata:
+ * //   name: worker-1-public
+ * //   labels:
+ * //     ibm.role: worker_public
+ * // spec:
+ * //   node: worker-1
+ * //   interfaceName: eth1
+ * //   expectedIPs:
+ * //   - 169.46.7.10
  * ```
  */
 export interface HostEndpointBuilder extends ResourceBuilder<HostEndpoint> {
@@ -90,6 +121,21 @@ export interface HostEndpointBuilder extends ResourceBuilder<HostEndpoint> {
  * ```ts
  * stagedKubernetesNetworkPolicy('web', 'prod').podSelector({ matchLabels: { app: 'web' } })
  *   .ingress({ ports: [{ protocol: 'TCP', port: 8080 }] }).policyTypes('Ingress').toResource();
+ * // apiVersion: projectcalico.org/v3
+ * // kind: StagedKubernetesNetworkPolicy
+ * // metadata:
+ * //   name: web
+ * //   namespace: prod
+ * // spec:
+ * //   podSelector:
+ * //     matchLabels:
+ * //       app: web
+ * //   ingress:
+ * //   - ports:
+ * //     - protocol: TCP
+ * //       port: 8080
+ * //   policyTypes:
+ * //   - Ingress
  * ```
  */
 export interface StagedKubernetesNetworkPolicyBuilder extends ResourceBuilder<StagedKubernetesNetworkPolicy> {
@@ -125,11 +171,17 @@ function names(name: string | undefined, namespace?: string): { name?: string; n
  *
  * @example
  * ```ts
- * tier('security').order(100).toResource().spec; // { order: 100 }
+ * tier('security').order(100).toResource();
+ * // apiVersion: projectcalico.org/v3
+ * // kind: Tier
+ * // metadata:
+ * //   name: security
+ * // spec:
+ * //   order: 100
  * ```
  */
 export function tier(name: string): TierBuilder {
-  return SpecBuilderImpl.start('Tier', 'tier', names(name)) as unknown as TierBuilder;
+  return new TierImpl({ kind: 'Tier', factory: 'tier', meta: names(name), spec: {} });
 }
 
 /**
@@ -138,15 +190,24 @@ export function tier(name: string): TierBuilder {
  * @example
  * ```ts
  * globalNetworkSet('blocked').labels({ list: 'blocked' }).nets('203.0.113.0/24').toResource();
- * // spec: { nets: ['203.0.113.0/24'] }
+ * // apiVersion: projectcalico.org/v3
+ * // kind: GlobalNetworkSet
+ * // metadata:
+ * //   name: blocked
+ * //   labels:
+ * //     list: blocked
+ * // spec:
+ * //   nets:
+ * //   - 203.0.113.0/24
  * ```
  */
 export function globalNetworkSet(name: string): NetworkSetBuilder<'GlobalNetworkSet'> {
-  return SpecBuilderImpl.start(
-    'GlobalNetworkSet',
-    'globalNetworkSet',
-    names(name),
-  ) as unknown as NetworkSetBuilder<'GlobalNetworkSet'>;
+  return new NetworkSetImpl({
+    kind: 'GlobalNetworkSet',
+    factory: 'globalNetworkSet',
+    meta: names(name),
+    spec: {},
+  });
 }
 
 /**
@@ -154,15 +215,24 @@ export function globalNetworkSet(name: string): NetworkSetBuilder<'GlobalNetwork
  *
  * @example
  * ```ts
- * networkSet('partners', 'prod').nets('198.51.100.0/24').toResource().metadata; // { name: 'partners', namespace: 'prod' }
+ * networkSet('partners', 'prod').nets('198.51.100.0/24').toResource();
+ * // apiVersion: projectcalico.org/v3
+ * // kind: NetworkSet
+ * // metadata:
+ * //   name: partners
+ * //   namespace: prod
+ * // spec:
+ * //   nets:
+ * //   - 198.51.100.0/24
  * ```
  */
 export function networkSet(name: string, namespace: string): NetworkSetBuilder<'NetworkSet'> {
-  return SpecBuilderImpl.start(
-    'NetworkSet',
-    'networkSet',
-    names(name, namespace),
-  ) as unknown as NetworkSetBuilder<'NetworkSet'>;
+  return new NetworkSetImpl({
+    kind: 'NetworkSet',
+    factory: 'networkSet',
+    meta: names(name, namespace),
+    spec: {},
+  });
 }
 
 /**
@@ -170,12 +240,18 @@ export function networkSet(name: string, namespace: string): NetworkSetBuilder<'
  *
  * @example
  * ```ts
- * hostEndpoint('worker-1-public').node('worker-1').interfaceName('eth1').toResource().spec;
- * // { node: 'worker-1', interfaceName: 'eth1' }
+ * hostEndpoint('worker-1-public').node('worker-1').interfaceName('eth1').toResource();
+ * // apiVersion: projectcalico.org/v3
+ * // kind: HostEndpoint
+ * // metadata:
+ * //   name: worker-1-public
+ * // spec:
+ * //   node: worker-1
+ * //   interfaceName: eth1
  * ```
  */
 export function hostEndpoint(name: string): HostEndpointBuilder {
-  return SpecBuilderImpl.start('HostEndpoint', 'hostEndpoint', names(name)) as unknown as HostEndpointBuilder;
+  return new HostEndpointImpl({ kind: 'HostEndpoint', factory: 'hostEndpoint', meta: names(name), spec: {} });
 }
 
 /**
@@ -183,17 +259,26 @@ export function hostEndpoint(name: string): HostEndpointBuilder {
  *
  * @example
  * ```ts
- * stagedKubernetesNetworkPolicy('deny-all', 'prod').policyTypes('Ingress').toResource().spec;
- * // { podSelector: {}, policyTypes: ['Ingress'] }
+ * stagedKubernetesNetworkPolicy('deny-all', 'prod').policyTypes('Ingress').toResource();
+ * // apiVersion: projectcalico.org/v3
+ * // kind: StagedKubernetesNetworkPolicy
+ * // metadata:
+ * //   name: deny-all
+ * //   namespace: prod
+ * // spec:
+ * //   podSelector: {}
+ * //   policyTypes:
+ * //   - Ingress
  * ```
  */
 export function stagedKubernetesNetworkPolicy(
-  name?: string,
+  name: string,
   namespace?: string,
 ): StagedKubernetesNetworkPolicyBuilder {
-  return SpecBuilderImpl.start(
-    'StagedKubernetesNetworkPolicy',
-    'stagedKubernetesNetworkPolicy',
-    names(name, namespace),
-  ) as unknown as StagedKubernetesNetworkPolicyBuilder;
+  return new StagedKubernetesNetworkPolicyImpl({
+    kind: 'StagedKubernetesNetworkPolicy',
+    factory: 'stagedKubernetesNetworkPolicy',
+    meta: names(name, namespace),
+    spec: {},
+  });
 }

@@ -21,14 +21,9 @@ import type {
   ServiceMatch,
 } from '../resources/rule.js';
 import type { Issue } from '../result.js';
-import {
-  canonicalPort,
-  type IssuePath,
-  type PortInput,
-  resolveSelectorText,
-  type SelectorLike,
-} from './inputs.js';
-import { deepFreeze, ordered } from './ir.js';
+import type { SelectorInput } from '../selector/builder.js';
+import { canonicalPort, type IssuePath, type PortInput, resolveSelectorText } from './inputs.js';
+import { deepFreeze, frozenCopy, ordered } from './ir.js';
 
 /**
  * The match criteria of one side (source or destination) of a rule, as `.from()`/`.to()` accept
@@ -42,12 +37,12 @@ import { deepFreeze, ordered } from './ir.js';
 export interface EntityFields {
   readonly nets?: readonly string[];
   readonly notNets?: readonly string[];
-  readonly selector?: SelectorLike;
-  readonly notSelector?: SelectorLike;
-  readonly namespaceSelector?: SelectorLike;
+  readonly selector?: SelectorInput;
+  readonly notSelector?: SelectorInput;
+  readonly namespaceSelector?: SelectorInput;
   readonly serviceAccounts?: {
     readonly names?: readonly string[];
-    readonly selector?: SelectorLike;
+    readonly selector?: SelectorInput;
   };
   readonly services?: ServiceMatch;
 }
@@ -78,10 +73,10 @@ export type HttpInput = HttpMatch;
 /** One side of a rule while it is built: selectors are kept as given and printed at output time. */
 export interface EntityDraft
   extends Omit<EntityRule, 'selector' | 'notSelector' | 'namespaceSelector' | 'serviceAccounts'> {
-  readonly selector?: SelectorLike;
-  readonly notSelector?: SelectorLike;
-  readonly namespaceSelector?: SelectorLike;
-  readonly serviceAccounts?: { readonly names?: readonly string[]; readonly selector?: SelectorLike };
+  readonly selector?: SelectorInput;
+  readonly notSelector?: SelectorInput;
+  readonly namespaceSelector?: SelectorInput;
+  readonly serviceAccounts?: { readonly names?: readonly string[]; readonly selector?: SelectorInput };
 }
 
 /** Rule state while it is being built: a {@link Rule} whose selectors may still be builders. */
@@ -132,21 +127,31 @@ export function addNets(
 }
 
 /** Merges entity fields into one side: lists append, scalar fields and objects replace. */
-export function mergeEntity(draft: RuleDraft, side: Side, input: EntityFields & EntityPortFields): RuleDraft {
+export function mergeEntity(
+  draft: RuleDraft,
+  side: Side,
+  input: EntityFields & {
+    // A string is the type-state's message (ports before a port protocol): it never type-checks.
+    readonly ports?: readonly PortInput[] | string;
+    readonly notPorts?: readonly PortInput[] | string;
+  },
+): RuleDraft {
+  // A copy taken now: selector trees and service matches the caller changes later stay as given.
+  const copy = frozenCopy(input);
   let next = draft;
-  if (input.nets) next = addNets(next, side, 'nets', input.nets);
-  if (input.notNets) next = addNets(next, side, 'notNets', input.notNets);
-  if (input.ports) next = addPorts(next, side, 'ports', input.ports);
-  if (input.notPorts) next = addPorts(next, side, 'notPorts', input.notPorts);
+  if (copy.nets) next = addNets(next, side, 'nets', copy.nets);
+  if (copy.notNets) next = addNets(next, side, 'notNets', copy.notNets);
+  if (typeof copy.ports === 'object') next = addPorts(next, side, 'ports', copy.ports);
+  if (typeof copy.notPorts === 'object') next = addPorts(next, side, 'notPorts', copy.notPorts);
   const scalars: Record<string, unknown> = {};
-  if (input.selector !== undefined) scalars.selector = input.selector;
-  if (input.notSelector !== undefined) scalars.notSelector = input.notSelector;
-  if (input.namespaceSelector !== undefined) scalars.namespaceSelector = input.namespaceSelector;
-  if (input.services !== undefined) scalars.services = { ...input.services };
-  if (input.serviceAccounts !== undefined) {
-    const sa: { names?: readonly string[]; selector?: SelectorLike } = {};
-    if (input.serviceAccounts.names !== undefined) sa.names = [...input.serviceAccounts.names];
-    if (input.serviceAccounts.selector !== undefined) sa.selector = input.serviceAccounts.selector;
+  if (copy.selector !== undefined) scalars.selector = copy.selector;
+  if (copy.notSelector !== undefined) scalars.notSelector = copy.notSelector;
+  if (copy.namespaceSelector !== undefined) scalars.namespaceSelector = copy.namespaceSelector;
+  if (copy.services !== undefined) scalars.services = { ...copy.services };
+  if (copy.serviceAccounts !== undefined) {
+    const sa: { names?: readonly string[]; selector?: SelectorInput } = {};
+    if (copy.serviceAccounts.names !== undefined) sa.names = [...copy.serviceAccounts.names];
+    if (copy.serviceAccounts.selector !== undefined) sa.selector = copy.serviceAccounts.selector;
     scalars.serviceAccounts = sa;
   }
   if (Object.keys(scalars).length === 0) return next;
@@ -172,7 +177,7 @@ function entityToIR(
   issues: Issue[],
 ): EntityRule | undefined {
   if (entity === undefined) return undefined;
-  const text = (input: SelectorLike | undefined, field: string) =>
+  const text = (input: SelectorInput | undefined, field: string) =>
     input === undefined ? undefined : resolveSelectorText(input, [...path, field], issues);
   const sa = entity.serviceAccounts;
   return ordered<EntityRule>(

@@ -9,6 +9,7 @@ export * from './metadata.js';
 export * from './network-policy-api.js';
 export * from './network-set.js';
 export * from './policy.js';
+export * from './policy-types-default.js';
 export * from './profile.js';
 export * from './rule.js';
 export * from './tier.js';

@@ -41,7 +41,8 @@ export type CalicoResource =
  *
  * @example
  * ```ts
- * const kind: CalicoKind = 'GlobalNetworkSet';
+ * const kind: CalicoKind = globalNetworkSet('partners').nets('198.51.100.0/24').toResource().kind;
+ * // 'GlobalNetworkSet'
  * ```
  */
 export type CalicoKind = CalicoResource['kind'];
@@ -116,6 +117,27 @@ export type Resource = CalicoResource | KubernetesResource | NetworkPolicyApiRes
  * ```
  */
 export type ValidResource = CalicoResource | NetworkPolicyApiResource;
+
+/**
+ * The kind names of {@link ValidResource}.
+ *
+ * @example
+ * ```ts
+ * const kinds: ValidKind[] = ['GlobalNetworkPolicy', 'ClusterNetworkPolicy'];
+ * ```
+ */
+export type ValidKind = ValidResource['kind'];
+
+/**
+ * A resource of one kind `validate` checks (a Calico v3 kind or a network-policy-api kind).
+ *
+ * @example
+ * ```ts
+ * declare const r: ValidResourceOf<'ClusterNetworkPolicy'>;
+ * r.spec.tier; // 'Admin' | 'Baseline'
+ * ```
+ */
+export type ValidResourceOf<K extends ValidKind> = Extract<ValidResource, { kind: K }>;
 
 /**
  * Policy kinds (resources with ordered rules evaluated in tiers).

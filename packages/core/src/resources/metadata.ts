@@ -32,7 +32,7 @@ export const CALICO_API_VERSION = 'projectcalico.org/v3';
  *
  * @example
  * ```ts
- * const apiVersion: CalicoApiVersion = 'projectcalico.org/v3';
+ * const apiVersion: CalicoApiVersion = tier('security').toResource().apiVersion; // 'projectcalico.org/v3'
  * ```
  */
 export type CalicoApiVersion = typeof CALICO_API_VERSION;

@@ -6,7 +6,8 @@ import type { Rule } from './rule.js';
  *
  * @example
  * ```ts
- * const types: PolicyType[] = ['Ingress', 'Egress'];
+ * const types: readonly PolicyType[] = globalNetworkPolicy('default-deny').ingress().egress().toResource().spec.types ?? [];
+ * // ['Ingress', 'Egress'] (a default-deny policy for both directions)
  * ```
  */
 export type PolicyType = 'Ingress' | 'Egress';
@@ -17,6 +18,8 @@ export type PolicyType = 'Ingress' | 'Egress';
  * @example
  * ```ts
  * const hints: PolicyPerformanceHint[] = ['AssumeNeededOnEveryNode'];
+ * networkPolicy('web', 'prod').performanceHints(...hints).toResource().spec.performanceHints;
+ * // ['AssumeNeededOnEveryNode']
  * ```
  */
 export type PolicyPerformanceHint = 'AssumeNeededOnEveryNode';

@@ -29,6 +29,7 @@ export const ACTIONS = ['Allow', 'Deny', 'Log', 'Pass'] as const satisfies reado
  * @example
  * ```ts
  * const sctp: ProtocolName = 'SCTP';
+ * parseProtocol('sctp').ok; // false: names are case-sensitive, write 'SCTP'
  * ```
  */
 export type ProtocolName = 'TCP' | 'UDP' | 'ICMP' | 'ICMPv6' | 'SCTP' | 'UDPLite';

@@ -57,7 +57,8 @@ export type SelectorNode =
  *
  * @example
  * ```ts
- * const k: SelectorKind = 'notIn';
+ * const r = parseSelector("env not in {'dev'}");
+ * const k: SelectorKind | undefined = r.ok ? r.value.kind : undefined; // 'notIn'
  * ```
  */
 export type SelectorKind = SelectorNode['kind'];
@@ -68,6 +69,7 @@ export type SelectorKind = SelectorNode['kind'];
  * @example
  * ```ts
  * const n: SelectorNodeOf<'has'> = { kind: 'has', label: 'app' };
+ * printSelector(n); // 'has(app)'
  * ```
  */
 export type SelectorNodeOf<K extends SelectorKind> = Extract<SelectorNode, { readonly kind: K }>;

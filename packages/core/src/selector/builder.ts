@@ -1,8 +1,8 @@
 import { CalicoValidationError, type Issue, type Result } from '../result.js';
 import { isSelectorLabel, normalizeSelectorSet, type SelectorNode, type SelectorValueKind } from './ast.js';
-import { checkSelectorNode, labelIssue, valueIssue } from './check.js';
 import type { SelectorLabels } from './labels.js';
 import { matchSelector } from './match.js';
+import { checkSelectorNode, labelIssue, valueIssue } from './node-checks.js';
 import { parseSelector } from './parser.js';
 import { printSelector } from './print.js';
 

@@ -20,10 +20,10 @@ export {
   type SelectorLabelKey,
   sel,
 } from './builder.js';
-export { checkSelectorNode } from './check.js';
 export { type CompiledSelector, compileSelector } from './compile.js';
 export type { SelectorLabels } from './labels.js';
 export { matchSelector } from './match.js';
+export { checkSelectorNode } from './node-checks.js';
 export { MAX_SELECTOR_DEPTH, parseSelector } from './parser.js';
 export { printSelector } from './print.js';
 export {

@@ -3,7 +3,8 @@
  * experimental-channel CRDs Calico 3.29–3.31 installed (bundle v0.1.1) define them.
  */
 import { NETWORK_POLICY_API_KEYS as K } from '../resources/network-policy-api.js';
-import { type Ctx, type Out, pathText, put, readInt, readStruct } from './context.js';
+import { formatPath } from '../result.js';
+import { type CanonicalObject, type IssueCollector, readInt, readStruct, setOwn } from './context.js';
 import type { Json, Path } from './json.js';
 import { type RuleDialect, readRules, readSubject } from './network-policy-api-rules.js';
 
@@ -52,12 +53,12 @@ export const BANP_DIALECT: RuleDialect = {
  * ```
  */
 export function readAdminNetworkPolicySpec(
-  ctx: Ctx,
+  ctx: IssueCollector,
   v: Json | undefined,
   path: Path,
   baseline: boolean,
-): Out {
-  const out: Out = {};
+): CanonicalObject {
+  const out: CanonicalObject = {};
   const keys = baseline ? K.anpSpec.filter((k) => k !== 'priority') : K.anpSpec;
   const spec = readStruct(ctx, v, path, keys);
   if (spec === undefined) {
@@ -69,13 +70,13 @@ export function readAdminNetworkPolicySpec(
       ctx.report(
         'required',
         [...path, 'priority'],
-        `${pathText([...path, 'priority'])} is required: a number from 0 (first) to 1000`,
+        `${formatPath([...path, 'priority'])} is required: a number from 0 (first) to 1000`,
       );
-    put(out, 'priority', readInt(ctx, spec, 'priority', path, 0, 1000));
+    setOwn(out, 'priority', readInt(ctx, spec, 'priority', path, 0, 1000));
   }
   const d = baseline ? BANP_DIALECT : ANP_DIALECT;
-  put(out, 'subject', readSubject(ctx, spec.get('subject'), [...path, 'subject'], d));
-  put(out, 'ingress', readRules(ctx, spec, 'ingress', path, d));
-  put(out, 'egress', readRules(ctx, spec, 'egress', path, d));
+  setOwn(out, 'subject', readSubject(ctx, spec.get('subject'), [...path, 'subject'], d));
+  setOwn(out, 'ingress', readRules(ctx, spec, 'ingress', path, d));
+  setOwn(out, 'egress', readRules(ctx, spec, 'egress', path, d));
   return out;
 }

@@ -3,7 +3,15 @@
  * (`libcalico-go/config/crd/policy.networking.k8s.io_clusternetworkpolicies.yaml`, bundle v0.2.0).
  */
 import { NETWORK_POLICY_API_KEYS as K } from '../resources/network-policy-api.js';
-import { type Ctx, type Out, pathText, put, readInt, readString, readStruct } from './context.js';
+import { formatPath } from '../result.js';
+import {
+  type CanonicalObject,
+  type IssueCollector,
+  readInt,
+  readString,
+  readStruct,
+  setOwn,
+} from './context.js';
 import type { Json, Path } from './json.js';
 import { type RuleDialect, readRules, readSubject } from './network-policy-api-rules.js';
 
@@ -38,8 +46,12 @@ const TIERS = ['Admin', 'Baseline'];
  * readClusterNetworkPolicySpec(ctx, snapshotOf({ tier: 'Admin', priority: 5, subject: { namespaces: {} } }), ['spec']);
  * ```
  */
-export function readClusterNetworkPolicySpec(ctx: Ctx, v: Json | undefined, path: Path): Out {
-  const out: Out = {};
+export function readClusterNetworkPolicySpec(
+  ctx: IssueCollector,
+  v: Json | undefined,
+  path: Path,
+): CanonicalObject {
+  const out: CanonicalObject = {};
   const spec = readStruct(ctx, v, path, K.cnpSpec);
   if (spec === undefined) {
     ctx.report('required', path, 'spec is required: set tier, priority and subject');
@@ -51,7 +63,7 @@ export function readClusterNetworkPolicySpec(ctx: Ctx, v: Json | undefined, path
       ctx.report(
         'required',
         [...path, 'tier'],
-        `${pathText([...path, 'tier'])} is required: Admin or Baseline`,
+        `${formatPath([...path, 'tier'])} is required: Admin or Baseline`,
       );
   } else if (!TIERS.includes(tier)) {
     ctx.report(
@@ -60,16 +72,16 @@ export function readClusterNetworkPolicySpec(ctx: Ctx, v: Json | undefined, path
       `tier must be Admin or Baseline, not ${JSON.stringify(tier)}`,
     );
   }
-  put(out, 'tier', tier);
+  setOwn(out, 'tier', tier);
   if (spec.get('priority') === undefined || spec.get('priority') === null)
     ctx.report(
       'required',
       [...path, 'priority'],
-      `${pathText([...path, 'priority'])} is required: a number from 0 (first) to 1000`,
+      `${formatPath([...path, 'priority'])} is required: a number from 0 (first) to 1000`,
     );
-  put(out, 'priority', readInt(ctx, spec, 'priority', path, 0, 1000));
-  put(out, 'subject', readSubject(ctx, spec.get('subject'), [...path, 'subject'], CNP_DIALECT));
-  put(out, 'ingress', readRules(ctx, spec, 'ingress', path, CNP_DIALECT));
-  put(out, 'egress', readRules(ctx, spec, 'egress', path, CNP_DIALECT));
+  setOwn(out, 'priority', readInt(ctx, spec, 'priority', path, 0, 1000));
+  setOwn(out, 'subject', readSubject(ctx, spec.get('subject'), [...path, 'subject'], CNP_DIALECT));
+  setOwn(out, 'ingress', readRules(ctx, spec, 'ingress', path, CNP_DIALECT));
+  setOwn(out, 'egress', readRules(ctx, spec, 'egress', path, CNP_DIALECT));
   return out;
 }

@@ -1,22 +1,22 @@
-import { formatPath, type Issue } from '../result.js';
-import type { IssueCode } from './issue-codes.js';
+import type { IssueCode } from '../issue-codes.js';
+import { formatPath, type Issue, issue } from '../result.js';
 import { describeJson, isJsonArray, isJsonObject, type Json, type JsonObject, type Path } from './json.js';
 
-/** Collects issues while a resource is walked. */
-export class Ctx {
+/** Collects the issues found while a resource is walked (`validate`'s one mutable piece). */
+export class IssueCollector {
   readonly issues: Issue[] = [];
 
   /** Records one issue. */
   report(code: IssueCode, path: Path, message: string): void {
-    this.issues.push({ code, path: [...path], message });
+    this.issues.push(issue(code, [...path], message));
   }
 }
 
-/** A built output object (plain, keys added in canonical order). */
-export type Out = Record<string, unknown>;
+/** The output `validate` builds: a plain object whose keys are added in Calico's printed order. */
+export type CanonicalObject = Record<string, unknown>;
 
 /** Sets `key` on `out` as an own data property (safe for any key, including `__proto__`). */
-export function put(out: Out, key: string, value: unknown): void {
+export function setOwn(out: CanonicalObject, key: string, value: unknown): void {
   if (value === undefined) return;
   // Plain assignment is fast and safe for every key but `__proto__`, which would set the prototype.
   if (key === '__proto__') {
@@ -24,10 +24,6 @@ export function put(out: Out, key: string, value: unknown): void {
   } else {
     out[key] = value;
   }
-}
-
-function where(path: Path): string {
-  return formatPath(path);
 }
 
 function levenshtein(a: string, b: string): number {
@@ -65,14 +61,18 @@ export function suggest(key: string, allowed: readonly string[]): string | undef
  * does: `null`/absent gives `undefined`; another type or an unknown field is an issue.
  */
 export function readStruct(
-  ctx: Ctx,
+  ctx: IssueCollector,
   v: Json | undefined,
   path: Path,
   allowed: readonly string[],
 ): JsonObject | undefined {
   if (v === undefined || v === null) return undefined;
   if (!isJsonObject(v)) {
-    ctx.report('invalid_type', path, `${where(path)} must be a mapping (object), not ${describeJson(v)}`);
+    ctx.report(
+      'invalid_type',
+      path,
+      `${formatPath(path)} must be a mapping (object), not ${describeJson(v)}`,
+    );
     return undefined;
   }
   for (const key of v.keys()) {
@@ -81,54 +81,64 @@ export function readStruct(
     ctx.report(
       'unknown_field',
       [...path, key],
-      `Unknown field "${key}" in ${where(path)}${hint !== undefined ? `: did you mean "${hint}"?` : '.'} Allowed fields: ${allowed.join(', ')}`,
+      `Unknown field "${key}" in ${formatPath(path)}${hint !== undefined ? `: did you mean "${hint}"?` : '.'} Allowed fields: ${allowed.join(', ')}`,
     );
   }
   return v;
 }
 
 /** Reads an optional string field (`null` counts as absent). */
-export function readString(ctx: Ctx, obj: JsonObject, key: string, path: Path): string | undefined {
+export function readString(
+  ctx: IssueCollector,
+  obj: JsonObject,
+  key: string,
+  path: Path,
+): string | undefined {
   const v = obj.get(key);
   if (v === undefined || v === null) return undefined;
   if (typeof v === 'string') return v;
   ctx.report(
     'invalid_type',
     [...path, key],
-    `${where([...path, key])} must be a string, not ${describeJson(v)}`,
+    `${formatPath([...path, key])} must be a string, not ${describeJson(v)}`,
   );
   return undefined;
 }
 
 /** Reads an optional boolean field. */
-export function readBool(ctx: Ctx, obj: JsonObject, key: string, path: Path): boolean | undefined {
+export function readBool(ctx: IssueCollector, obj: JsonObject, key: string, path: Path): boolean | undefined {
   const v = obj.get(key);
   if (v === undefined || v === null) return undefined;
   if (typeof v === 'boolean') return v;
   ctx.report(
     'invalid_type',
     [...path, key],
-    `${where([...path, key])} must be true or false, not ${describeJson(v)}`,
+    `${formatPath([...path, key])} must be true or false, not ${describeJson(v)}`,
   );
   return undefined;
 }
 
 /** Reads an optional number field (any finite number). */
-export function readNumber(ctx: Ctx, obj: JsonObject, key: string, path: Path): number | undefined {
+export function readNumber(
+  ctx: IssueCollector,
+  obj: JsonObject,
+  key: string,
+  path: Path,
+): number | undefined {
   const v = obj.get(key);
   if (v === undefined || v === null) return undefined;
   if (typeof v === 'number') return v;
   ctx.report(
     'invalid_type',
     [...path, key],
-    `${where([...path, key])} must be a number${typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? ` (write ${v} without quotes)` : ''}, not ${describeJson(v)}`,
+    `${formatPath([...path, key])} must be a number${typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? ` (write ${v} without quotes)` : ''}, not ${describeJson(v)}`,
   );
   return undefined;
 }
 
 /** Reads an optional integer field within [min, max] (a decode error otherwise, like Go's int types). */
 export function readInt(
-  ctx: Ctx,
+  ctx: IssueCollector,
   obj: JsonObject,
   key: string,
   path: Path,
@@ -138,14 +148,18 @@ export function readInt(
   const v = readNumber(ctx, obj, key, path);
   if (v === undefined) return undefined;
   if (!Number.isInteger(v)) {
-    ctx.report('invalid_type', [...path, key], `${where([...path, key])} must be a whole number, not ${v}`);
+    ctx.report(
+      'invalid_type',
+      [...path, key],
+      `${formatPath([...path, key])} must be a whole number, not ${v}`,
+    );
     return undefined;
   }
   if (v < min || v > max) {
     ctx.report(
       'out_of_range',
       [...path, key],
-      `${where([...path, key])} must be from ${min} to ${max}, not ${v}`,
+      `${formatPath([...path, key])} must be from ${min} to ${max}, not ${v}`,
     );
     return undefined;
   }
@@ -154,7 +168,7 @@ export function readInt(
 
 /** Reads an optional list field; `maxItems` mirrors the CRD limit. */
 export function readArray(
-  ctx: Ctx,
+  ctx: IssueCollector,
   obj: JsonObject,
   key: string,
   path: Path,
@@ -166,7 +180,7 @@ export function readArray(
     ctx.report(
       'invalid_type',
       [...path, key],
-      `${where([...path, key])} must be a list, not ${describeJson(v)}`,
+      `${formatPath([...path, key])} must be a list, not ${describeJson(v)}`,
     );
     return undefined;
   }
@@ -174,7 +188,7 @@ export function readArray(
     ctx.report(
       'too_many_items',
       [...path, key],
-      `${where([...path, key])} has ${v.length} items; Calico allows at most ${maxItems}: split it across several rules or policies`,
+      `${formatPath([...path, key])} has ${v.length} items; Calico allows at most ${maxItems}: split it across several rules or policies`,
     );
   }
   return v;
@@ -182,7 +196,7 @@ export function readArray(
 
 /** Reads an optional list of strings. */
 export function readStringList(
-  ctx: Ctx,
+  ctx: IssueCollector,
   obj: JsonObject,
   key: string,
   path: Path,
@@ -197,7 +211,7 @@ export function readStringList(
       ctx.report(
         'invalid_type',
         [...path, key, i],
-        `${where([...path, key, i])} must be a string, not ${describeJson(item)}`,
+        `${formatPath([...path, key, i])} must be a string, not ${describeJson(item)}`,
       );
   });
   return out;
@@ -205,7 +219,7 @@ export function readStringList(
 
 /** Reads an optional `map[string]string` (labels, annotations) into a null-prototype record. */
 export function readStringMap(
-  ctx: Ctx,
+  ctx: IssueCollector,
   obj: JsonObject,
   key: string,
   path: Path,
@@ -216,7 +230,7 @@ export function readStringMap(
     ctx.report(
       'invalid_type',
       [...path, key],
-      `${where([...path, key])} must be a mapping of strings, not ${describeJson(v)}`,
+      `${formatPath([...path, key])} must be a mapping of strings, not ${describeJson(v)}`,
     );
     return undefined;
   }
@@ -227,7 +241,7 @@ export function readStringMap(
       ctx.report(
         'invalid_type',
         [...path, key, k],
-        `${where([...path, key, k])} must be a string${typeof val === 'number' || typeof val === 'boolean' ? ` (quote it: "${String(val)}")` : ''}, not ${describeJson(val)}`,
+        `${formatPath([...path, key, k])} must be a string${typeof val === 'number' || typeof val === 'boolean' ? ` (quote it: "${String(val)}")` : ''}, not ${describeJson(val)}`,
       );
     else out.set(k, '');
   }
@@ -235,22 +249,19 @@ export function readStringMap(
 }
 
 /** Turns a string map into a plain output object. */
-export function mapToOut(map: ReadonlyMap<string, string>): Out {
-  const out: Out = {};
-  for (const [k, v] of map) put(out, k, v);
+export function mapToCanonical(map: ReadonlyMap<string, string>): CanonicalObject {
+  const out: CanonicalObject = {};
+  for (const [k, v] of map) setOwn(out, k, v);
   return out;
 }
 
 /** Copies a snapshot value verbatim into plain output data (for pass-through fields). */
-export function jsonToOut(v: Json): unknown {
-  if (isJsonArray(v)) return v.map(jsonToOut);
+export function jsonToCanonical(v: Json): unknown {
+  if (isJsonArray(v)) return v.map(jsonToCanonical);
   if (isJsonObject(v)) {
-    const out: Out = {};
-    for (const [k, val] of v) put(out, k, jsonToOut(val));
+    const out: CanonicalObject = {};
+    for (const [k, val] of v) setOwn(out, k, jsonToCanonical(val));
     return out;
   }
   return v;
 }
-
-/** Formats a path for messages. */
-export { where as pathText };

@@ -3,7 +3,15 @@ import {
   SERVICE_ACCOUNT_MATCH_KEYS,
   SERVICE_MATCH_KEYS,
 } from '../resources/field-order.js';
-import { type Ctx, type Out, pathText, put, readString, readStringList, readStruct } from './context.js';
+import { formatPath } from '../result.js';
+import {
+  type CanonicalObject,
+  type IssueCollector,
+  readString,
+  readStringList,
+  readStruct,
+  setOwn,
+} from './context.js';
 import type { Json, Path } from './json.js';
 import { checkNameRef } from './names.js';
 import { type NetList, readRuleNets } from './nets-field.js';
@@ -14,7 +22,7 @@ const MAX_SELECTOR = 1024;
 
 /** What the rule- and policy-level checks need to know about a source/destination. */
 export interface EntityRuleInfo {
-  readonly out: Out;
+  readonly out: CanonicalObject;
   readonly ports: PortList | undefined;
   readonly notPorts: PortList | undefined;
   readonly nets: NetList | undefined;
@@ -39,19 +47,19 @@ export const EMPTY_ENTITY_RULE: EntityRuleInfo = {
  * Reads and checks a rule `source` / `destination` (Calico `EntityRule`): selectors, nets, ports,
  * services and service accounts, and the CRD rules that forbid mixing services with other matches.
  */
-export function readEntityRule(ctx: Ctx, v: Json | undefined, path: Path): EntityRuleInfo {
+export function readEntityRule(ctx: IssueCollector, v: Json | undefined, path: Path): EntityRuleInfo {
   const obj = readStruct(ctx, v, path, ENTITY_RULE_KEYS);
   if (obj === undefined) return EMPTY_ENTITY_RULE;
-  const out: Out = {};
+  const out: CanonicalObject = {};
 
   const nets = readRuleNets(ctx, obj, 'nets', path);
-  put(out, 'nets', nets?.out);
+  setOwn(out, 'nets', nets?.out);
 
   const selector = readString(ctx, obj, 'selector', path);
   if (selector !== undefined && selector !== '') {
     checkSelector(ctx, selector, [...path, 'selector'], { maxLength: MAX_SELECTOR, global: 'forbid' });
   }
-  put(out, 'selector', selector);
+  setOwn(out, 'selector', selector);
 
   const namespaceSelector = readString(ctx, obj, 'namespaceSelector', path);
   if (namespaceSelector !== undefined && namespaceSelector !== '') {
@@ -60,35 +68,35 @@ export function readEntityRule(ctx: Ctx, v: Json | undefined, path: Path): Entit
       global: 'alone',
     });
   }
-  put(out, 'namespaceSelector', namespaceSelector);
+  setOwn(out, 'namespaceSelector', namespaceSelector);
 
   const servicesRaw = obj.get('services');
   const services = readStruct(ctx, servicesRaw, [...path, 'services'], SERVICE_MATCH_KEYS);
   let servicesNamespace = '';
   let serviceName = '';
   if (services !== undefined) {
-    const sOut: Out = {};
+    const sOut: CanonicalObject = {};
     for (const key of SERVICE_MATCH_KEYS) {
       const s = readString(ctx, services, key, [...path, 'services']);
       if (s !== undefined && s !== '') {
         const at = [...path, 'services', key];
         if ([...s].length > 253) {
-          ctx.report('too_long', at, `${pathText(at)} is longer than 253 characters`);
+          ctx.report('too_long', at, `${formatPath(at)} is longer than 253 characters`);
         }
         checkNameRef(ctx, s, at, `Service ${key}`);
       }
       if (key === 'name') serviceName = s ?? '';
       else servicesNamespace = s ?? '';
-      put(sOut, key, s);
+      setOwn(sOut, key, s);
     }
-    put(out, 'services', sOut);
+    setOwn(out, 'services', sOut);
   }
 
   const ports = readPortList(ctx, obj, 'ports', path);
-  put(out, 'ports', ports?.out);
+  setOwn(out, 'ports', ports?.out);
 
   const notNets = readRuleNets(ctx, obj, 'notNets', path);
-  put(out, 'notNets', notNets?.out);
+  setOwn(out, 'notNets', notNets?.out);
 
   const notSelector = readString(ctx, obj, 'notSelector', path);
   if (notSelector !== undefined && notSelector !== '') {
@@ -98,10 +106,10 @@ export function readEntityRule(ctx: Ctx, v: Json | undefined, path: Path): Entit
       global: 'unchecked',
     });
   }
-  put(out, 'notSelector', notSelector);
+  setOwn(out, 'notSelector', notSelector);
 
   const notPorts = readPortList(ctx, obj, 'notPorts', path);
-  put(out, 'notPorts', notPorts?.out);
+  setOwn(out, 'notPorts', notPorts?.out);
 
   const accounts = readStruct(
     ctx,
@@ -110,14 +118,14 @@ export function readEntityRule(ctx: Ctx, v: Json | undefined, path: Path): Entit
     SERVICE_ACCOUNT_MATCH_KEYS,
   );
   if (accounts !== undefined) {
-    const aOut: Out = {};
-    put(aOut, 'names', readStringList(ctx, accounts, 'names', [...path, 'serviceAccounts']));
+    const aOut: CanonicalObject = {};
+    setOwn(aOut, 'names', readStringList(ctx, accounts, 'names', [...path, 'serviceAccounts']));
     const sel = readString(ctx, accounts, 'selector', [...path, 'serviceAccounts']);
     if (sel !== undefined && sel !== '') {
       checkSelector(ctx, sel, [...path, 'serviceAccounts', 'selector'], { global: 'unchecked' });
     }
-    put(aOut, 'selector', sel);
-    put(out, 'serviceAccounts', aOut);
+    setOwn(aOut, 'selector', sel);
+    setOwn(out, 'serviceAccounts', aOut);
   }
 
   if (services !== undefined) {

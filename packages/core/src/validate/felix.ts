@@ -1,15 +1,15 @@
 import { PROTO_PORT_KEYS } from '../resources/field-order.js';
+import { formatPath } from '../result.js';
 import { parseCidrOrIp } from '../values/cidr.js';
 import {
-  type Ctx,
-  jsonToOut,
-  type Out,
-  pathText,
-  put,
+  type CanonicalObject,
+  type IssueCollector,
+  jsonToCanonical,
   readArray,
   readInt,
   readString,
   readStruct,
+  setOwn,
 } from './context.js';
 import { isJsonObject, type Json, type Path } from './json.js';
 
@@ -18,15 +18,15 @@ const FAILSAFE_FIELDS = ['failsafeInboundHostPorts', 'failsafeOutboundHostPorts'
 // ("tcp:22"), which Felix reads too, so both spellings are accepted here.
 const PROTO_PORT_PROTOCOLS = ['TCP', 'UDP', 'SCTP', 'tcp', 'udp', 'sctp'] as const;
 
-function readProtoPort(ctx: Ctx, v: Json, path: Path): Out {
+function readProtoPort(ctx: IssueCollector, v: Json, path: Path): CanonicalObject {
   const obj = readStruct(ctx, v, path, PROTO_PORT_KEYS);
-  const out: Out = {};
+  const out: CanonicalObject = {};
   if (obj === undefined) {
     if (v === null)
       ctx.report(
         'invalid_type',
         path,
-        `${pathText(path)} must be like { protocol: TCP, port: 22 }, not null`,
+        `${formatPath(path)} must be like { protocol: TCP, port: 22 }, not null`,
       );
     return out;
   }
@@ -38,25 +38,25 @@ function readProtoPort(ctx: Ctx, v: Json, path: Path): Out {
       `protocol must be 'TCP' or 'UDP' or 'SCTP', not ${JSON.stringify(protocol)} (omit it for TCP)`,
     );
   }
-  put(out, 'protocol', protocol);
+  setOwn(out, 'protocol', protocol);
   if (obj.get('port') == null) {
     ctx.report(
       'required',
       [...path, 'port'],
-      `${pathText([...path, 'port'])} is required: set the port number`,
+      `${formatPath([...path, 'port'])} is required: set the port number`,
     );
   } else {
-    put(out, 'port', readInt(ctx, obj, 'port', path, 0, 65535));
+    setOwn(out, 'port', readInt(ctx, obj, 'port', path, 0, 65535));
   }
   const net = readString(ctx, obj, 'net', path);
   if (net !== undefined && net !== '' && !parseCidrOrIp(net).ok) {
     ctx.report(
       'invalid_cidr',
       [...path, 'net'],
-      `Invalid CIDR ${JSON.stringify(net)} in ${pathText([...path, 'net'])}: write a CIDR like "10.0.0.0/8" or omit it for any address`,
+      `Invalid CIDR ${JSON.stringify(net)} in ${formatPath([...path, 'net'])}: write a CIDR like "10.0.0.0/8" or omit it for any address`,
     );
   }
-  put(out, 'net', net);
+  setOwn(out, 'net', net);
   return out;
 }
 
@@ -64,18 +64,18 @@ function readProtoPort(ctx: Ctx, v: Json, path: Path): Out {
  * Reads a `FelixConfiguration.spec`. The failsafe port lists and `defaultEndpointToHostAction`
  * (which the evaluator uses) are typed and checked; every other Felix field is kept verbatim.
  */
-export function readFelixSpec(ctx: Ctx, v: Json | undefined, path: Path): Out {
-  const out: Out = {};
+export function readFelixSpec(ctx: IssueCollector, v: Json | undefined, path: Path): CanonicalObject {
+  const out: CanonicalObject = {};
   if (v === undefined || v === null) return out;
   if (!isJsonObject(v)) {
-    ctx.report('invalid_type', path, `${pathText(path)} must be a mapping (object)`);
+    ctx.report('invalid_type', path, `${formatPath(path)} must be a mapping (object)`);
     return out;
   }
   for (const [key, value] of v) {
     if ((FAILSAFE_FIELDS as readonly string[]).includes(key)) {
       const list = readArray(ctx, v, key, path);
       if (list !== undefined)
-        put(
+        setOwn(
           out,
           key,
           list.map((p, i) => readProtoPort(ctx, p, [...path, key, i])),
@@ -89,9 +89,9 @@ export function readFelixSpec(ctx: Ctx, v: Json | undefined, path: Path): Out {
           `Invalid defaultEndpointToHostAction ${JSON.stringify(action)}: use Drop, Accept or Return`,
         );
       }
-      put(out, key, action);
+      setOwn(out, key, action);
     } else if (value !== null) {
-      put(out, key, jsonToOut(value));
+      setOwn(out, key, jsonToCanonical(value));
     }
   }
   return out;

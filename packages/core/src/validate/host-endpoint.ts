@@ -1,32 +1,32 @@
 import { ENDPOINT_PORT_KEYS, SPEC_KEYS } from '../resources/field-order.js';
+import { formatPath } from '../result.js';
 import { parseIp } from '../values/cidr.js';
 import { portNameProblem } from '../values/port.js';
 import { parseProtocol, protocolSupportsPorts } from '../values/protocol.js';
 import {
-  type Ctx,
-  type Out,
-  pathText,
-  put,
+  type CanonicalObject,
+  type IssueCollector,
   readArray,
   readInt,
   readString,
   readStringList,
   readStruct,
+  setOwn,
 } from './context.js';
 import type { Json, Path } from './json.js';
 import { checkNameRef } from './names.js';
 
 const INTERFACE_NAME = /^[a-zA-Z0-9_.-]{1,15}$/;
 
-function readEndpointPort(ctx: Ctx, v: Json, path: Path): Out {
+function readEndpointPort(ctx: IssueCollector, v: Json, path: Path): CanonicalObject {
   const obj = readStruct(ctx, v, path, ENDPOINT_PORT_KEYS);
-  const out: Out = {};
+  const out: CanonicalObject = {};
   if (obj === undefined) {
     if (v === null)
       ctx.report(
         'invalid_type',
         path,
-        `${pathText(path)} must be a port like { name: http, protocol: TCP, port: 80 }`,
+        `${formatPath(path)} must be a port like { name: http, protocol: TCP, port: 80 }`,
       );
     return out;
   }
@@ -39,13 +39,13 @@ function readEndpointPort(ctx: Ctx, v: Json, path: Path): Out {
       `Invalid port name ${JSON.stringify(name)}: a port name ${problem}`,
     );
   }
-  put(out, 'name', name);
+  setOwn(out, 'name', name);
   const rawProtocol = obj.get('protocol');
   if (rawProtocol === undefined || rawProtocol === null) {
     ctx.report(
       'required',
       [...path, 'protocol'],
-      `${pathText([...path, 'protocol'])} is required: set TCP, UDP or SCTP`,
+      `${formatPath([...path, 'protocol'])} is required: set TCP, UDP or SCTP`,
     );
   } else {
     const p = parseProtocol(rawProtocol);
@@ -58,19 +58,19 @@ function readEndpointPort(ctx: Ctx, v: Json, path: Path): Out {
           `EndpointPort protocol does not support ports: ${JSON.stringify(p.value)} has no ports; use TCP, UDP or SCTP`,
         );
       }
-      put(out, 'protocol', p.value);
+      setOwn(out, 'protocol', p.value);
     }
   }
   if (obj.get('port') == null) {
     ctx.report(
       'required',
       [...path, 'port'],
-      `${pathText([...path, 'port'])} is required: set a port number 1-65535`,
+      `${formatPath([...path, 'port'])} is required: set a port number 1-65535`,
     );
   } else {
     const port = readInt(ctx, obj, 'port', path, 0, 65535);
     if (port === 0) ctx.report('port_out_of_range', [...path, 'port'], 'port must be from 1 to 65535, not 0');
-    put(out, 'port', port);
+    setOwn(out, 'port', port);
   }
   return out;
 }
@@ -79,9 +79,9 @@ function readEndpointPort(ctx: Ctx, v: Json, path: Path): Out {
  * Reads and checks a `HostEndpoint.spec`: node (required), interfaceName or expectedIPs
  * (one required), profiles, and named ports.
  */
-export function readHostEndpointSpec(ctx: Ctx, v: Json | undefined, path: Path): Out {
+export function readHostEndpointSpec(ctx: IssueCollector, v: Json | undefined, path: Path): CanonicalObject {
   const spec = readStruct(ctx, v, path, SPEC_KEYS.HostEndpoint) ?? new Map<string, Json>();
-  const out: Out = {};
+  const out: CanonicalObject = {};
   const node = readString(ctx, spec, 'node', path);
   if (node === undefined || node === '') {
     ctx.report(
@@ -94,7 +94,7 @@ export function readHostEndpointSpec(ctx: Ctx, v: Json | undefined, path: Path):
       ctx.report('too_long', [...path, 'node'], 'spec.node is longer than 253 characters');
     checkNameRef(ctx, node, [...path, 'node'], 'spec.node');
   }
-  put(out, 'node', node);
+  setOwn(out, 'node', node);
 
   const iface = readString(ctx, spec, 'interfaceName', path);
   if (iface !== undefined && iface !== '' && iface !== '*' && !INTERFACE_NAME.test(iface)) {
@@ -104,7 +104,7 @@ export function readHostEndpointSpec(ctx: Ctx, v: Json | undefined, path: Path):
       `Invalid interfaceName ${JSON.stringify(iface)}: use "*" or an interface name of 1-15 letters, digits, "_", "." or "-"`,
     );
   }
-  put(out, 'interfaceName', iface);
+  setOwn(out, 'interfaceName', iface);
 
   const ips = readStringList(ctx, spec, 'expectedIPs', path);
   ips?.forEach((ip, i) => {
@@ -116,7 +116,7 @@ export function readHostEndpointSpec(ctx: Ctx, v: Json | undefined, path: Path):
       );
     }
   });
-  put(out, 'expectedIPs', ips);
+  setOwn(out, 'expectedIPs', ips);
   if ((iface ?? '') === '' && (ips?.length ?? 0) === 0) {
     ctx.report(
       'host_endpoint_incomplete',
@@ -129,11 +129,11 @@ export function readHostEndpointSpec(ctx: Ctx, v: Json | undefined, path: Path):
   profiles?.forEach((p, i) => {
     checkNameRef(ctx, p, [...path, 'profiles', i], 'profile name');
   });
-  put(out, 'profiles', profiles);
+  setOwn(out, 'profiles', profiles);
 
   const ports = readArray(ctx, spec, 'ports', path);
   if (ports !== undefined)
-    put(
+    setOwn(
       out,
       'ports',
       ports.map((p, i) => readEndpointPort(ctx, p, [...path, 'ports', i])),

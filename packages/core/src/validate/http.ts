@@ -1,13 +1,13 @@
 import { HTTP_MATCH_KEYS, HTTP_PATH_KEYS } from '../resources/field-order.js';
+import { formatPath } from '../result.js';
 import {
-  type Ctx,
-  type Out,
-  pathText,
-  put,
+  type CanonicalObject,
+  type IssueCollector,
   readArray,
   readString,
   readStringList,
   readStruct,
+  setOwn,
 } from './context.js';
 import type { Json, Path } from './json.js';
 
@@ -18,10 +18,10 @@ const MAX_PATH = 1024;
  * Reads an `http` match: methods (unique, ≤ 20) and paths (≤ 20; each exactly one of `exact` /
  * `prefix`, starting with `/`, without `?`, `#` or space).
  */
-export function readHttp(ctx: Ctx, v: Json | undefined, path: Path): Out | undefined {
+export function readHttp(ctx: IssueCollector, v: Json | undefined, path: Path): CanonicalObject | undefined {
   const obj = readStruct(ctx, v, path, HTTP_MATCH_KEYS);
   if (obj === undefined) return undefined;
-  const out: Out = {};
+  const out: CanonicalObject = {};
   const methods = readStringList(ctx, obj, 'methods', path, MAX_ITEMS);
   if (methods !== undefined) {
     const seen = new Set<string>();
@@ -35,26 +35,30 @@ export function readHttp(ctx: Ctx, v: Json | undefined, path: Path): Out | undef
       }
       seen.add(m);
     });
-    put(out, 'methods', methods);
+    setOwn(out, 'methods', methods);
   }
   const paths = readArray(ctx, obj, 'paths', path, MAX_ITEMS);
   if (paths !== undefined) {
-    const pOut: Out[] = [];
+    const pOut: CanonicalObject[] = [];
     paths.forEach((p, i) => {
       const at = [...path, 'paths', i];
       const po = readStruct(ctx, p, at, HTTP_PATH_KEYS);
-      const entry: Out = {};
+      const entry: CanonicalObject = {};
       const exact = po ? readString(ctx, po, 'exact', at) : undefined;
       const prefix = po ? readString(ctx, po, 'prefix', at) : undefined;
-      put(entry, 'exact', exact);
-      put(entry, 'prefix', prefix);
+      setOwn(entry, 'exact', exact);
+      setOwn(entry, 'prefix', prefix);
       pOut.push(entry);
       for (const [k, s] of [
         ['exact', exact],
         ['prefix', prefix],
       ] as const) {
         if (s !== undefined && [...s].length > MAX_PATH) {
-          ctx.report('too_long', [...at, k], `${pathText([...at, k])} is longer than ${MAX_PATH} characters`);
+          ctx.report(
+            'too_long',
+            [...at, k],
+            `${formatPath([...at, k])} is longer than ${MAX_PATH} characters`,
+          );
         }
       }
       if (exact && prefix) {
@@ -82,7 +86,7 @@ export function readHttp(ctx: Ctx, v: Json | undefined, path: Path): Out | undef
         );
       }
     });
-    put(out, 'paths', pOut);
+    setOwn(out, 'paths', pOut);
   }
   return out;
 }

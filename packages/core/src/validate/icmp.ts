@@ -1,25 +1,26 @@
 import { ICMP_KEYS } from '../resources/field-order.js';
-import { type Ctx, type Out, pathText, put, readInt, readStruct } from './context.js';
+import { formatPath } from '../result.js';
+import { type CanonicalObject, type IssueCollector, readInt, readStruct, setOwn } from './context.js';
 import type { Json, Path } from './json.js';
 
 /**
  * Reads an `icmp` / `notICMP` block: `type` 0–254, `code` 0–255, and a code needs a type.
  * Returns the normalized block, or `undefined` when absent.
  */
-export function readIcmp(ctx: Ctx, v: Json | undefined, path: Path): Out | undefined {
+export function readIcmp(ctx: IssueCollector, v: Json | undefined, path: Path): CanonicalObject | undefined {
   const obj = readStruct(ctx, v, path, ICMP_KEYS);
   if (obj === undefined) return undefined;
-  const out: Out = {};
+  const out: CanonicalObject = {};
   const type = readInt(ctx, obj, 'type', path, 0, 254);
   const code = readInt(ctx, obj, 'code', path, 0, 255);
   if (obj.get('code') != null && obj.get('type') == null) {
     ctx.report(
       'icmp_code_without_type',
       [...path, 'code'],
-      `ICMP code specified without an ICMP type: add ${pathText([...path, 'type'])} (e.g. type: 3 for destination unreachable)`,
+      `ICMP code specified without an ICMP type: add ${formatPath([...path, 'type'])} (e.g. type: 3 for destination unreachable)`,
     );
   }
-  put(out, 'type', type);
-  put(out, 'code', code);
+  setOwn(out, 'type', type);
+  setOwn(out, 'code', code);
   return out;
 }

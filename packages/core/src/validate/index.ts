@@ -1,10 +1,8 @@
 import type { ValidResource } from '../resources/kinds.js';
-import { CalicoValidationError, fail, ok, type Result } from '../result.js';
-import { Ctx } from './context.js';
+import { CalicoValidationError, fail, type Issue, ok, type Result } from '../result.js';
+import { IssueCollector } from './context.js';
 import { snapshot } from './json.js';
 import { readResource } from './resource.js';
-
-export { ISSUE_CODES, type IssueCode } from './issue-codes.js';
 
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -12,6 +10,14 @@ function deepFreeze<T>(value: T): T {
     for (const v of Object.values(value)) deepFreeze(v);
   }
   return value;
+}
+
+/**
+ * The walk builds its output only from fields it checked, in Calico's printed form: with no issue
+ * found, that output is the resource.
+ */
+function isCheckedResource(out: object | undefined, issues: readonly Issue[]): out is ValidResource {
+  return out !== undefined && issues.length === 0;
 }
 
 /**
@@ -40,14 +46,14 @@ function deepFreeze<T>(value: T): T {
  */
 export function validate(resource: unknown): Result<ValidResource> {
   try {
-    const ctx = new Ctx();
+    const ctx = new IssueCollector();
     const { value, problems } = snapshot(resource);
     for (const p of problems) ctx.report(p.code, p.path, p.message);
     const out = readResource(ctx, value);
     if (ctx.issues.length > 0) return { ok: false, issues: ctx.issues }; // no spread: there may be very many
-    if (out === undefined)
+    if (!isCheckedResource(out, ctx.issues))
       return fail({ code: 'invalid_input', path: [], message: 'The input is not a Calico resource' });
-    return ok(deepFreeze(out) as unknown as ValidResource);
+    return ok(deepFreeze(out));
   } catch (e) {
     // Defensive: a bug here must still give a Result, never an exception.
     let detail = 'unexpected error';

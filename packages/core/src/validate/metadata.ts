@@ -2,17 +2,17 @@ import { METADATA_KEYS } from '../resources/field-order.js';
 import type { CalicoKind } from '../resources/kinds.js';
 import type { NetworkPolicyApiKind } from '../resources/network-policy-api.js';
 import {
-  type Ctx,
-  jsonToOut,
-  mapToOut,
-  type Out,
-  put,
+  type CanonicalObject,
+  type IssueCollector,
+  jsonToCanonical,
+  mapToCanonical,
   readArray,
   readInt,
   readString,
   readStringList,
   readStringMap,
   readStruct,
+  setOwn,
 } from './context.js';
 import type { Json, Path } from './json.js';
 import { labelValueProblem, qualifiedNameProblem, utf8Length } from './k8s-names.js';
@@ -24,7 +24,11 @@ const ANNOTATIONS_LIMIT = 256 * 1024;
  * Checks annotations as Calico's `validateObjectMetaAnnotations`: keys (lower-cased first) must be
  * qualified names and keys plus values may total at most 256 KiB.
  */
-export function checkAnnotations(ctx: Ctx, annotations: ReadonlyMap<string, string>, path: Path): void {
+export function checkAnnotations(
+  ctx: IssueCollector,
+  annotations: ReadonlyMap<string, string>,
+  path: Path,
+): void {
   let total = 0;
   for (const [k, v] of annotations) {
     const problem = qualifiedNameProblem(k.toLowerCase());
@@ -47,7 +51,7 @@ export function checkAnnotations(ctx: Ctx, annotations: ReadonlyMap<string, stri
 }
 
 /** Checks labels as Calico's `validateObjectMetaLabels`: qualified-name keys, label values. */
-export function checkLabels(ctx: Ctx, labels: ReadonlyMap<string, string>, path: Path): void {
+export function checkLabels(ctx: IssueCollector, labels: ReadonlyMap<string, string>, path: Path): void {
   for (const [k, v] of labels) {
     const keyProblem = qualifiedNameProblem(k);
     if (keyProblem !== undefined) {
@@ -69,35 +73,35 @@ export function checkLabels(ctx: Ctx, labels: ReadonlyMap<string, string>, path:
  * is missing or not a mapping; an issue is recorded then).
  */
 export function readMetadata(
-  ctx: Ctx,
+  ctx: IssueCollector,
   kind: CalicoKind | NetworkPolicyApiKind,
   v: Json | undefined,
   path: Path,
-): Out | undefined {
+): CanonicalObject | undefined {
   const meta = readStruct(ctx, v, path, METADATA_KEYS);
   if (meta === undefined) {
     ctx.report('required', [...path, 'name'], 'metadata.name is required: add metadata: { name: ... }');
     return undefined;
   }
-  const out: Out = {};
+  const out: CanonicalObject = {};
   const rawName = meta.get('name');
   const name = readString(ctx, meta, 'name', path) ?? '';
   // A name of the wrong type was reported by readString already.
   if (rawName === undefined || rawName === null || typeof rawName === 'string') {
     checkResourceName(ctx, kind, name, [...path, 'name']);
   }
-  put(out, 'name', name);
+  setOwn(out, 'name', name);
   for (const key of ['generateName', 'namespace', 'selfLink', 'uid', 'resourceVersion'] as const) {
-    put(out, key, readString(ctx, meta, key, path));
+    setOwn(out, key, readString(ctx, meta, key, path));
   }
-  put(
+  setOwn(
     out,
     'generation',
     readInt(ctx, meta, 'generation', path, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER),
   );
-  put(out, 'creationTimestamp', readString(ctx, meta, 'creationTimestamp', path));
-  put(out, 'deletionTimestamp', readString(ctx, meta, 'deletionTimestamp', path));
-  put(
+  setOwn(out, 'creationTimestamp', readString(ctx, meta, 'creationTimestamp', path));
+  setOwn(out, 'deletionTimestamp', readString(ctx, meta, 'deletionTimestamp', path));
+  setOwn(
     out,
     'deletionGracePeriodSeconds',
     readInt(ctx, meta, 'deletionGracePeriodSeconds', path, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER),
@@ -112,18 +116,18 @@ export function readMetadata(
         'projectcalico.org/namespace is not a valid label name: Calico reserves it; remove the label',
       );
     }
-    put(out, 'labels', mapToOut(labels));
+    setOwn(out, 'labels', mapToCanonical(labels));
   }
   const annotations = readStringMap(ctx, meta, 'annotations', path);
   if (annotations !== undefined) {
     checkAnnotations(ctx, annotations, [...path, 'annotations']);
-    put(out, 'annotations', mapToOut(annotations));
+    setOwn(out, 'annotations', mapToCanonical(annotations));
   }
   // Server-managed lists are kept verbatim so that resources read back from a cluster round-trip.
   for (const key of ['ownerReferences', 'managedFields'] as const) {
     const list = readArray(ctx, meta, key, path);
-    if (list !== undefined) put(out, key, jsonToOut(list));
+    if (list !== undefined) setOwn(out, key, jsonToCanonical(list));
   }
-  put(out, 'finalizers', readStringList(ctx, meta, 'finalizers', path));
+  setOwn(out, 'finalizers', readStringList(ctx, meta, 'finalizers', path));
   return out;
 }

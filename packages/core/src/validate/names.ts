@@ -1,6 +1,6 @@
 import type { CalicoKind } from '../resources/kinds.js';
 import type { NetworkPolicyApiKind } from '../resources/network-policy-api.js';
-import type { Ctx } from './context.js';
+import type { IssueCollector } from './context.js';
 import type { Path } from './json.js';
 import { DNS_LABEL_FMT, DNS_SUBDOMAIN_FMT, utf8Length } from './k8s-names.js';
 
@@ -64,7 +64,7 @@ function suggestName(name: string): string | undefined {
   return s.length > 0 && s !== name ? s : undefined;
 }
 
-function checkRule(ctx: Ctx, name: string, path: Path, rule: NameRule, what: string): boolean {
+function checkRule(ctx: IssueCollector, name: string, path: Path, rule: NameRule, what: string): boolean {
   const len = utf8Length(name);
   if (len > rule.maxLength) {
     ctx.report(
@@ -91,7 +91,7 @@ function checkRule(ctx: Ctx, name: string, path: Path, rule: NameRule, what: str
  * limit); policies, staged policies and tiers add their own rule (calico-semantics.md §8.1).
  */
 export function checkResourceName(
-  ctx: Ctx,
+  ctx: IssueCollector,
   kind: CalicoKind | NetworkPolicyApiKind,
   name: string,
   path: Path,
@@ -106,7 +106,7 @@ export function checkResourceName(
 }
 
 /** Checks a reference to another resource by name (tier, profile, node, service): Calico's `name` tag. */
-export function checkNameRef(ctx: Ctx, value: string, path: Path, what: string): void {
+export function checkNameRef(ctx: IssueCollector, value: string, path: Path, what: string): void {
   checkRule(ctx, value, path, { ...GENERIC, maxLength: Number.MAX_SAFE_INTEGER }, what);
 }
 

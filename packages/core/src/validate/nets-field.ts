@@ -1,5 +1,6 @@
+import { formatPath } from '../result.js';
 import { type Cidr, parseCidr, parseCidrOrIp } from '../values/cidr.js';
-import { type Ctx, pathText, readStringList } from './context.js';
+import { type IssueCollector, readStringList } from './context.js';
 import type { JsonObject, Path } from './json.js';
 
 /** CRD `maxItems` of rule `nets` / `notNets`. */
@@ -15,7 +16,12 @@ export interface NetList {
  * Reads a rule `nets` / `notNets` list. Each entry must be a CIDR with a prefix length (Calico's
  * `validateRule` uses `ParseCIDR`) and strictly masked (the `net` tag).
  */
-export function readRuleNets(ctx: Ctx, obj: JsonObject, key: string, path: Path): NetList | undefined {
+export function readRuleNets(
+  ctx: IssueCollector,
+  obj: JsonObject,
+  key: string,
+  path: Path,
+): NetList | undefined {
   const list = readStringList(ctx, obj, key, path, MAX_NETS);
   if (list === undefined) return undefined;
   const cidrs: { index: number; text: string; cidr: Cidr }[] = [];
@@ -30,7 +36,7 @@ export function readRuleNets(ctx: Ctx, obj: JsonObject, key: string, path: Path)
       ctx.report(
         'cidr_not_masked',
         at,
-        `CIDR ${JSON.stringify(text)} in ${pathText(at)} has host bits set: write the network address, e.g. "${r.value.text}"`,
+        `CIDR ${JSON.stringify(text)} in ${formatPath(at)} has host bits set: write the network address, e.g. "${r.value.text}"`,
       );
     }
     cidrs.push({ index, text, cidr: r.value });
@@ -41,7 +47,12 @@ export function readRuleNets(ctx: Ctx, obj: JsonObject, key: string, path: Path)
 /**
  * Reads a (Global)NetworkSet `nets` list: IPs or CIDRs, host bits allowed (the `cidr` tag).
  */
-export function readSetNets(ctx: Ctx, obj: JsonObject, key: string, path: Path): string[] | undefined {
+export function readSetNets(
+  ctx: IssueCollector,
+  obj: JsonObject,
+  key: string,
+  path: Path,
+): string[] | undefined {
   const list = readStringList(ctx, obj, key, path);
   if (list === undefined) return undefined;
   list.forEach((text, index) => {

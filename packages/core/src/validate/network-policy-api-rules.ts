@@ -4,8 +4,17 @@
  * (min/max items and properties, enums, ranges) and its CEL rules, with each kind's limits.
  */
 import { NETWORK_POLICY_API_KEYS as K } from '../resources/network-policy-api.js';
+import { formatPath } from '../result.js';
 import { parseCidr } from '../values/cidr.js';
-import { type Ctx, type Out, pathText, put, readArray, readInt, readString, readStruct } from './context.js';
+import {
+  type CanonicalObject,
+  type IssueCollector,
+  readArray,
+  readInt,
+  readString,
+  readStruct,
+  setOwn,
+} from './context.js';
 import { describeJson, type Json, type JsonObject, type Path } from './json.js';
 import { readLabelSelector } from './staged-kubernetes-policy.js';
 
@@ -34,7 +43,7 @@ export const MAX_NETWORKS = 25;
 export const MAX_RULE_NAME = 100;
 
 function exactlyOne(
-  ctx: Ctx,
+  ctx: IssueCollector,
   obj: JsonObject,
   keys: readonly string[],
   path: Path,
@@ -47,8 +56,8 @@ function exactlyOne(
     'one_of_required',
     set.length === 0 ? path : [...path, set[1] as string],
     set.length === 0
-      ? `${pathText(path)} must set exactly one of ${keys.join(', ')} (${what})`
-      : `${pathText(path)} sets ${set.join(' and ')}: set exactly one of ${keys.join(', ')} (${what}); ${split}`,
+      ? `${formatPath(path)} must set exactly one of ${keys.join(', ')} (${what})`
+      : `${formatPath(path)} sets ${set.join(' and ')}: set exactly one of ${keys.join(', ')} (${what}); ${split}`,
   );
 }
 
@@ -57,19 +66,23 @@ function exactlyOne(
  * `{}`, every namespace); the v1alpha1 CRDs require both.
  */
 function readNamespacedPod(
-  ctx: Ctx,
+  ctx: IssueCollector,
   v: Json | undefined,
   path: Path,
   required: readonly string[],
-): Out | undefined {
+): CanonicalObject | undefined {
   const obj = readStruct(ctx, v, path, K.namespacedPod);
   if (obj === undefined) return undefined;
-  const out: Out = {};
+  const out: CanonicalObject = {};
   for (const key of K.namespacedPod) {
     const sel = readLabelSelector(ctx, obj.get(key), [...path, key]);
     if (sel === undefined && required.includes(key))
-      ctx.report('required', [...path, key], `${pathText([...path, key])} is required: use {} to select all`);
-    put(out, key, sel);
+      ctx.report(
+        'required',
+        [...path, key],
+        `${formatPath([...path, key])} is required: use {} to select all`,
+      );
+    setOwn(out, key, sel);
   }
   return out;
 }
@@ -82,24 +95,29 @@ function readNamespacedPod(
  * readSubject(ctx, snapshotOf({ namespaces: {} }), ['spec', 'subject'], CNP_DIALECT); // { namespaces: {} }
  * ```
  */
-export function readSubject(ctx: Ctx, v: Json | undefined, path: Path, d: RuleDialect): Out {
+export function readSubject(
+  ctx: IssueCollector,
+  v: Json | undefined,
+  path: Path,
+  d: RuleDialect,
+): CanonicalObject {
   const obj = readStruct(ctx, v, path, K.subject);
-  const out: Out = {};
+  const out: CanonicalObject = {};
   if (obj === undefined) {
-    ctx.report('required', path, `${pathText(path)} is required: set namespaces: {} (every pod) or pods`);
+    ctx.report('required', path, `${formatPath(path)} is required: set namespaces: {} (every pod) or pods`);
     return out;
   }
   exactlyOne(ctx, obj, K.subject, path, 'the pods the policy applies to', 'write one policy per subject');
-  put(out, 'namespaces', readLabelSelector(ctx, obj.get('namespaces'), [...path, 'namespaces']));
-  put(out, 'pods', readNamespacedPod(ctx, obj.get('pods'), [...path, 'pods'], d.podsRequire));
+  setOwn(out, 'namespaces', readLabelSelector(ctx, obj.get('namespaces'), [...path, 'namespaces']));
+  setOwn(out, 'pods', readNamespacedPod(ctx, obj.get('pods'), [...path, 'pods'], d.podsRequire));
   return out;
 }
 
-function readNetworks(ctx: Ctx, obj: JsonObject, path: Path): string[] | undefined {
+function readNetworks(ctx: IssueCollector, obj: JsonObject, path: Path): string[] | undefined {
   const list = readArray(ctx, obj, 'networks', path, MAX_NETWORKS);
   if (list === undefined) return undefined;
   const at = [...path, 'networks'];
-  if (list.length === 0) ctx.report('required', at, `${pathText(at)} needs at least one CIDR`);
+  if (list.length === 0) ctx.report('required', at, `${formatPath(at)} needs at least one CIDR`);
   const out: string[] = [];
   const seen = new Set<string>();
   list.forEach((item, i) => {
@@ -107,13 +125,13 @@ function readNetworks(ctx: Ctx, obj: JsonObject, path: Path): string[] | undefin
       ctx.report(
         'invalid_type',
         [...at, i],
-        `${pathText([...at, i])} must be a CIDR string, not ${describeJson(item)}`,
+        `${formatPath([...at, i])} must be a CIDR string, not ${describeJson(item)}`,
       );
       return;
     }
     // CEL `isCIDR(self)` (host bits allowed; Calico masks them when it converts) and maxLength 43.
     if (item.length > 43)
-      ctx.report('too_long', [...at, i], `${pathText([...at, i])} is longer than 43 characters`);
+      ctx.report('too_long', [...at, i], `${formatPath([...at, i])} is longer than 43 characters`);
     const r = parseCidr(item);
     if (!r.ok)
       ctx.report('invalid_cidr', [...at, i], `Invalid CIDR format provided: ${r.issues[0]?.message ?? item}`);
@@ -127,17 +145,21 @@ function readNetworks(ctx: Ctx, obj: JsonObject, path: Path): string[] | undefin
 }
 
 function readPeer(
-  ctx: Ctx,
+  ctx: IssueCollector,
   v: Json,
   path: Path,
   keys: readonly string[],
   all: readonly string[],
   d: RuleDialect,
-): Out {
+): CanonicalObject {
   const obj = readStruct(ctx, v, path, all);
-  const out: Out = {};
+  const out: CanonicalObject = {};
   if (obj === undefined) {
-    ctx.report('one_of_required', path, `${pathText(path)} must be a mapping with one of ${keys.join(', ')}`);
+    ctx.report(
+      'one_of_required',
+      path,
+      `${formatPath(path)} must be a mapping with one of ${keys.join(', ')}`,
+    );
     return out;
   }
   for (const key of all) {
@@ -145,25 +167,31 @@ function readPeer(
     ctx.report(
       'unsupported_field',
       [...path, key],
-      `${pathText([...path, key])}: "${key}" peers are an experimental network-policy-api field that the CRD Calico installs does not carry; use ${keys.filter((k) => k !== 'nodes').join(' or ')}`,
+      `${formatPath([...path, key])}: "${key}" peers are an experimental network-policy-api field that the CRD Calico installs does not carry; use ${keys.filter((k) => k !== 'nodes').join(' or ')}`,
     );
   }
   exactlyOne(ctx, obj, keys, path, 'one kind of peer');
-  put(out, 'namespaces', readLabelSelector(ctx, obj.get('namespaces'), [...path, 'namespaces']));
-  put(out, 'pods', readNamespacedPod(ctx, obj.get('pods'), [...path, 'pods'], d.podsRequire));
-  if (keys.includes('nodes')) put(out, 'nodes', readLabelSelector(ctx, obj.get('nodes'), [...path, 'nodes']));
-  put(out, 'networks', readNetworks(ctx, obj, path));
+  setOwn(out, 'namespaces', readLabelSelector(ctx, obj.get('namespaces'), [...path, 'namespaces']));
+  setOwn(out, 'pods', readNamespacedPod(ctx, obj.get('pods'), [...path, 'pods'], d.podsRequire));
+  if (keys.includes('nodes'))
+    setOwn(out, 'nodes', readLabelSelector(ctx, obj.get('nodes'), [...path, 'nodes']));
+  setOwn(out, 'networks', readNetworks(ctx, obj, path));
   return out;
 }
 
-function readPortNumber(ctx: Ctx, obj: JsonObject, key: string, path: Path): number | undefined {
+function readPortNumber(ctx: IssueCollector, obj: JsonObject, key: string, path: Path): number | undefined {
   const v = readInt(ctx, obj, key, path, 1, 65535);
   if (v === undefined && (obj.get(key) === undefined || obj.get(key) === null))
-    ctx.report('required', [...path, key], `${pathText([...path, key])} is required (1-65535)`);
+    ctx.report('required', [...path, key], `${formatPath([...path, key])} is required (1-65535)`);
   return v;
 }
 
-function checkRange(ctx: Ctx, start: number | undefined, end: number | undefined, path: Path): void {
+function checkRange(
+  ctx: IssueCollector,
+  start: number | undefined,
+  end: number | undefined,
+  path: Path,
+): void {
   // CEL on the v1alpha2 range: `self.start < self.end`.
   if (start !== undefined && end !== undefined && !(start < end))
     ctx.report(
@@ -173,34 +201,34 @@ function checkRange(ctx: Ctx, start: number | undefined, end: number | undefined
     );
 }
 
-function readV2Port(ctx: Ctx, v: Json | undefined, path: Path): Out | undefined {
+function readV2Port(ctx: IssueCollector, v: Json | undefined, path: Path): CanonicalObject | undefined {
   const obj = readStruct(ctx, v, path, K.port);
   if (obj === undefined) return undefined;
   exactlyOne(ctx, obj, K.port, path, 'one port or one range');
-  const out: Out = {};
-  put(out, 'number', readInt(ctx, obj, 'number', path, 1, 65535));
+  const out: CanonicalObject = {};
+  setOwn(out, 'number', readInt(ctx, obj, 'number', path, 1, 65535));
   const range = readStruct(ctx, obj.get('range'), [...path, 'range'], K.portRange);
   if (range !== undefined) {
     const at = [...path, 'range'];
     const start = readPortNumber(ctx, range, 'start', at);
     const end = readPortNumber(ctx, range, 'end', at);
     checkRange(ctx, start, end, at);
-    const r: Out = {};
-    put(r, 'start', start);
-    put(r, 'end', end);
-    put(out, 'range', r);
+    const r: CanonicalObject = {};
+    setOwn(r, 'start', start);
+    setOwn(r, 'end', end);
+    setOwn(out, 'range', r);
   }
   return out;
 }
 
-function readV2Protocol(ctx: Ctx, v: Json, path: Path): Out {
+function readV2Protocol(ctx: IssueCollector, v: Json, path: Path): CanonicalObject {
   const obj = readStruct(ctx, v, path, K.protocol);
-  const out: Out = {};
+  const out: CanonicalObject = {};
   if (obj === undefined) {
     ctx.report(
       'one_of_required',
       path,
-      `${pathText(path)} must be a mapping with one of ${K.protocol.join(', ')}`,
+      `${formatPath(path)} must be a mapping with one of ${K.protocol.join(', ')}`,
     );
     return out;
   }
@@ -214,27 +242,27 @@ function readV2Protocol(ctx: Ctx, v: Json, path: Path): Out {
       ctx.report(
         'required',
         [...at, 'destinationPort'],
-        `${pathText(at)} needs destinationPort (number or range)`,
+        `${formatPath(at)} needs destinationPort (number or range)`,
       );
-    const o: Out = {};
-    put(o, 'destinationPort', readV2Port(ctx, p.get('destinationPort'), [...at, 'destinationPort']));
-    put(out, proto, o);
+    const o: CanonicalObject = {};
+    setOwn(o, 'destinationPort', readV2Port(ctx, p.get('destinationPort'), [...at, 'destinationPort']));
+    setOwn(out, proto, o);
   }
   // The CRD puts no pattern on named ports; Calico's converter checks them (see the evaluator).
-  put(out, 'destinationNamedPort', readString(ctx, obj, 'destinationNamedPort', path));
+  setOwn(out, 'destinationNamedPort', readString(ctx, obj, 'destinationNamedPort', path));
   return out;
 }
 
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
 
-function readV1Port(ctx: Ctx, v: Json, path: Path): Out {
+function readV1Port(ctx: IssueCollector, v: Json, path: Path): CanonicalObject {
   const obj = readStruct(ctx, v, path, K.anpPort);
-  const out: Out = {};
+  const out: CanonicalObject = {};
   if (obj === undefined) {
     ctx.report(
       'one_of_required',
       path,
-      `${pathText(path)} must be a mapping with one of ${K.anpPort.join(', ')}`,
+      `${formatPath(path)} must be a mapping with one of ${K.anpPort.join(', ')}`,
     );
     return out;
   }
@@ -252,28 +280,28 @@ function readV1Port(ctx: Ctx, v: Json, path: Path): Out {
   const num = readStruct(ctx, obj.get('portNumber'), [...path, 'portNumber'], K.anpPortNumber);
   if (num !== undefined) {
     const at = [...path, 'portNumber'];
-    const o: Out = {};
-    put(o, 'protocol', protocolOf(num, at));
-    put(o, 'port', readPortNumber(ctx, num, 'port', at));
-    put(out, 'portNumber', o);
+    const o: CanonicalObject = {};
+    setOwn(o, 'protocol', protocolOf(num, at));
+    setOwn(o, 'port', readPortNumber(ctx, num, 'port', at));
+    setOwn(out, 'portNumber', o);
   }
-  put(out, 'namedPort', readString(ctx, obj, 'namedPort', path));
+  setOwn(out, 'namedPort', readString(ctx, obj, 'namedPort', path));
   const range = readStruct(ctx, obj.get('portRange'), [...path, 'portRange'], K.anpPortRange);
   if (range !== undefined) {
     const at = [...path, 'portRange'];
-    const o: Out = {};
-    put(o, 'protocol', protocolOf(range, at));
+    const o: CanonicalObject = {};
+    setOwn(o, 'protocol', protocolOf(range, at));
     const start = readPortNumber(ctx, range, 'start', at);
     const end = readPortNumber(ctx, range, 'end', at);
     checkRange(ctx, start, end, at);
-    put(o, 'start', start);
-    put(o, 'end', end);
-    put(out, 'portRange', o);
+    setOwn(o, 'start', start);
+    setOwn(o, 'end', end);
+    setOwn(out, 'portRange', o);
   }
   return out;
 }
 
-function hasNamedPort(ports: readonly Out[]): boolean {
+function hasNamedPort(ports: readonly CanonicalObject[]): boolean {
   return ports.some((p) => p.destinationNamedPort !== undefined || p.namedPort !== undefined);
 }
 
@@ -286,12 +314,12 @@ function hasNamedPort(ports: readonly Out[]): boolean {
  * ```
  */
 export function readRules(
-  ctx: Ctx,
+  ctx: IssueCollector,
   spec: JsonObject,
   direction: 'ingress' | 'egress',
   path: Path,
   d: RuleDialect,
-): Out[] | undefined {
+): CanonicalObject[] | undefined {
   const list = readArray(ctx, spec, direction, path, d.maxRules);
   if (list === undefined) return undefined;
   const peersKey = direction === 'ingress' ? 'from' : 'to';
@@ -299,13 +327,13 @@ export function readRules(
   const ruleKeys = ['name', 'action', peersKey, d.portsKey];
   return list.map((v, i) => {
     const at = [...path, direction, i];
-    const out: Out = {};
+    const out: CanonicalObject = {};
     const obj = readStruct(ctx, v, at, ruleKeys);
     if (obj === undefined) {
       ctx.report(
         'invalid_type',
         at,
-        `${pathText(at)} must be a rule (a mapping with action and ${peersKey})`,
+        `${formatPath(at)} must be a rule (a mapping with action and ${peersKey})`,
       );
       return out;
     }
@@ -314,16 +342,16 @@ export function readRules(
       ctx.report(
         'too_long',
         [...at, 'name'],
-        `${pathText([...at, 'name'])} is ${name.length} characters; the CRD allows ${MAX_RULE_NAME}`,
+        `${formatPath([...at, 'name'])} is ${name.length} characters; the CRD allows ${MAX_RULE_NAME}`,
       );
-    put(out, 'name', name);
+    setOwn(out, 'name', name);
     const action = readString(ctx, obj, 'action', at);
     if (action === undefined) {
       if (obj.get('action') === undefined || obj.get('action') === null)
         ctx.report(
           'required',
           [...at, 'action'],
-          `${pathText([...at, 'action'])} is required: use ${d.actions.join(', ')}`,
+          `${formatPath([...at, 'action'])} is required: use ${d.actions.join(', ')}`,
         );
     } else if (!d.actions.includes(action)) {
       const hint =
@@ -334,16 +362,16 @@ export function readRules(
         `${d.kind} rule action must be one of ${d.actions.join(', ')}, not ${JSON.stringify(action)}${hint}`,
       );
     }
-    put(out, 'action', action);
+    setOwn(out, 'action', action);
     const peers = readArray(ctx, obj, peersKey, at, d.maxPeers);
     if (peers === undefined || peers.length === 0) {
       ctx.report(
         'required',
         [...at, peersKey],
-        `${pathText([...at, peersKey])} needs at least one peer (e.g. namespaces: {} for every pod)`,
+        `${formatPath([...at, peersKey])} needs at least one peer (e.g. namespaces: {} for every pod)`,
       );
     }
-    put(
+    setOwn(
       out,
       peersKey,
       (peers ?? []).map((p, j) => readPeer(ctx, p, [...at, peersKey, j], peerKeys, K.egressPeer, d)),
@@ -355,13 +383,13 @@ export function readRules(
         ctx.report(
           'required',
           pat,
-          `${pathText(pat)} needs at least one entry; leave it out to match every port`,
+          `${formatPath(pat)} needs at least one entry; leave it out to match every port`,
         );
       const ports = portList.map((p, j) =>
         d.portsKey === 'protocols' ? readV2Protocol(ctx, p, [...pat, j]) : readV1Port(ctx, p, [...pat, j]),
       );
       // CEL (egress): no named ports together with networks/nodes/domainNames peers.
-      const peerOuts = (out[peersKey] ?? []) as readonly Out[];
+      const peerOuts = (out[peersKey] ?? []) as readonly CanonicalObject[];
       if (
         d.namedPortPeerRule &&
         direction === 'egress' &&
@@ -373,7 +401,7 @@ export function readRules(
           pat,
           'networks/nodes/domainNames peer cannot be set with namedPorts since there are no namedPorts for networks/nodes/domainNames',
         );
-      put(out, d.portsKey, ports);
+      setOwn(out, d.portsKey, ports);
     }
     return out;
   });

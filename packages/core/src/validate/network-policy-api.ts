@@ -5,7 +5,7 @@
 import { NETWORK_POLICY_API_KINDS, type NetworkPolicyApiKind } from '../resources/network-policy-api.js';
 import { readAdminNetworkPolicySpec } from './admin-network-policy.js';
 import { readClusterNetworkPolicySpec } from './cluster-network-policy.js';
-import { type Ctx, jsonToOut, type Out, put, readStruct } from './context.js';
+import { type CanonicalObject, type IssueCollector, jsonToCanonical, readStruct, setOwn } from './context.js';
 import { describeJson, isJsonObject, type JsonObject } from './json.js';
 import { readMetadata } from './metadata.js';
 
@@ -17,7 +17,11 @@ import { readMetadata } from './metadata.js';
  * readNetworkPolicyApiResource(ctx, snapshotOf(cnp), 'ClusterNetworkPolicy');
  * ```
  */
-export function readNetworkPolicyApiResource(ctx: Ctx, root: JsonObject, kind: NetworkPolicyApiKind): Out {
+export function readNetworkPolicyApiResource(
+  ctx: IssueCollector,
+  root: JsonObject,
+  kind: NetworkPolicyApiKind,
+): CanonicalObject {
   const apiVersion = NETWORK_POLICY_API_KINDS[kind];
   const given = root.get('apiVersion');
   if (given !== apiVersion) {
@@ -30,11 +34,11 @@ export function readNetworkPolicyApiResource(ctx: Ctx, root: JsonObject, kind: N
     );
   }
   readStruct(ctx, root, [], ['apiVersion', 'kind', 'metadata', 'spec', 'status']);
-  const out: Out = {};
-  put(out, 'apiVersion', apiVersion);
-  put(out, 'kind', kind);
+  const out: CanonicalObject = {};
+  setOwn(out, 'apiVersion', apiVersion);
+  setOwn(out, 'kind', kind);
   const metadata = readMetadata(ctx, kind, root.get('metadata'), ['metadata']);
-  put(out, 'metadata', metadata ?? {});
+  setOwn(out, 'metadata', metadata ?? {});
   if (kind === 'BaselineAdminNetworkPolicy' && metadata !== undefined && metadata.name !== 'default') {
     ctx.report(
       'invalid_name',
@@ -43,7 +47,7 @@ export function readNetworkPolicyApiResource(ctx: Ctx, root: JsonObject, kind: N
     );
   }
   const spec = root.get('spec');
-  put(
+  setOwn(
     out,
     'spec',
     kind === 'ClusterNetworkPolicy'
@@ -53,7 +57,7 @@ export function readNetworkPolicyApiResource(ctx: Ctx, root: JsonObject, kind: N
   const status = root.get('status');
   if (status !== undefined && status !== null) {
     if (!isJsonObject(status)) ctx.report('invalid_type', ['status'], 'status must be a mapping (object)');
-    else put(out, 'status', jsonToOut(status));
+    else setOwn(out, 'status', jsonToCanonical(status));
   }
   return out;
 }

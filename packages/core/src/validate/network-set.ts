@@ -1,14 +1,14 @@
 import { SPEC_KEYS } from '../resources/field-order.js';
-import { type Ctx, type Out, put, readStruct } from './context.js';
+import { type CanonicalObject, type IssueCollector, readStruct, setOwn } from './context.js';
 import type { Json, Path } from './json.js';
 import { readSetNets } from './nets-field.js';
 
 /**
  * Reads and checks a `(Global)NetworkSet.spec`: `nets` holds IPs or CIDRs (host bits allowed).
  */
-export function readNetworkSetSpec(ctx: Ctx, v: Json | undefined, path: Path): Out {
+export function readNetworkSetSpec(ctx: IssueCollector, v: Json | undefined, path: Path): CanonicalObject {
   const spec = readStruct(ctx, v, path, SPEC_KEYS.NetworkSet) ?? new Map<string, Json>();
-  const out: Out = {};
-  put(out, 'nets', readSetNets(ctx, spec, 'nets', path));
+  const out: CanonicalObject = {};
+  setOwn(out, 'nets', readSetNets(ctx, spec, 'nets', path));
   return out;
 }

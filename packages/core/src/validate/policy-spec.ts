@@ -1,14 +1,14 @@
 import { SPEC_KEYS } from '../resources/field-order.js';
+import { formatPath } from '../result.js';
 import {
-  type Ctx,
-  type Out,
-  pathText,
-  put,
+  type CanonicalObject,
+  type IssueCollector,
   readBool,
   readNumber,
   readString,
   readStringList,
   readStruct,
+  setOwn,
 } from './context.js';
 import type { Json, JsonObject, Path } from './json.js';
 import { checkNameRef } from './names.js';
@@ -37,7 +37,7 @@ function isStaged(kind: CalicoPolicyKind): boolean {
 
 /** Checks a list of enum strings: every item in `allowed`, no repeats, at most `maxItems`. */
 function checkEnumSet(
-  ctx: Ctx,
+  ctx: IssueCollector,
   items: readonly string[],
   at: Path,
   allowed: readonly string[],
@@ -61,7 +61,7 @@ function checkEnumSet(
 }
 
 /** Checks that a staged `Delete` carries nothing but `tier` (Go's zero-value comparison). */
-function checkStagedDelete(ctx: Ctx, spec: JsonObject, path: Path): void {
+function checkStagedDelete(ctx: IssueCollector, spec: JsonObject, path: Path): void {
   for (const [key, value] of spec) {
     if (key === 'stagedAction' || key === 'tier') continue;
     // Go compares the decoded struct with its zero value: "" / false / null are zero, and any
@@ -70,14 +70,14 @@ function checkStagedDelete(ctx: Ctx, spec: JsonObject, path: Path): void {
     ctx.report(
       'staged_delete_not_empty',
       [...path, key],
-      `Spec fields, except Tier, should all be zero-value if stagedAction is Delete: remove ${pathText([...path, key])}`,
+      `Spec fields, except Tier, should all be zero-value if stagedAction is Delete: remove ${formatPath([...path, key])}`,
     );
   }
 }
 
 /** Calico's `validate(Global)NetworkPolicySpec`: types, service placement and HTTP direction. */
 function checkSpecRules(
-  ctx: Ctx,
+  ctx: IssueCollector,
   kind: CalicoPolicyKind,
   path: Path,
   ingress: readonly RuleInfo[],
@@ -128,10 +128,15 @@ function checkSpecRules(
  * Reads and checks the `spec` of a Calico policy kind (GNP, NP and their staged forms) and returns
  * its normalized copy. Missing `spec` reads as `{}`, as Go decoding does.
  */
-export function readPolicySpec(ctx: Ctx, kind: CalicoPolicyKind, v: Json | undefined, path: Path): Out {
+export function readPolicySpec(
+  ctx: IssueCollector,
+  kind: CalicoPolicyKind,
+  v: Json | undefined,
+  path: Path,
+): CanonicalObject {
   const allowed: readonly string[] = SPEC_KEYS[kind];
   const spec = readStruct(ctx, v, path, allowed) ?? new Map<string, Json>();
-  const out: Out = {};
+  const out: CanonicalObject = {};
 
   let stagedAction: string | undefined;
   if (isStaged(kind)) {
@@ -147,13 +152,13 @@ export function readPolicySpec(ctx: Ctx, kind: CalicoPolicyKind, v: Json | undef
         `Invalid stagedAction ${JSON.stringify(stagedAction)}: use one of ${STAGED_ACTIONS.join(', ')}`,
       );
     }
-    put(out, 'stagedAction', stagedAction);
+    setOwn(out, 'stagedAction', stagedAction);
   }
 
   const tier = readString(ctx, spec, 'tier', path);
   if (tier !== undefined && tier !== '') checkNameRef(ctx, tier, [...path, 'tier'], 'spec.tier');
-  put(out, 'tier', tier);
-  put(out, 'order', readNumber(ctx, spec, 'order', path));
+  setOwn(out, 'tier', tier);
+  setOwn(out, 'order', readNumber(ctx, spec, 'order', path));
 
   const { ingress, egress } = readRuleLists(ctx, spec, path, out);
 
@@ -168,7 +173,7 @@ export function readPolicySpec(ctx: Ctx, kind: CalicoPolicyKind, v: Json | undef
       if (s !== '') checkSelector(ctx, s, [...path, key], { maxLength: MAX_SELECTOR, global: 'forbid' });
     }
   }
-  put(out, 'selector', selectors.get('selector'));
+  setOwn(out, 'selector', selectors.get('selector'));
 
   const types = readStringList(ctx, spec, 'types', path, 2);
   if (types !== undefined) {
@@ -180,16 +185,16 @@ export function readPolicySpec(ctx: Ctx, kind: CalicoPolicyKind, v: Json | undef
       'policy type',
       (t) => `'${t}' type specified more than once: list each of Ingress and Egress at most once`,
     );
-    put(out, 'types', types);
+    setOwn(out, 'types', types);
   }
 
   if (isGlobal(kind)) {
     const doNotTrack = readBool(ctx, spec, 'doNotTrack', path);
     const preDNAT = readBool(ctx, spec, 'preDNAT', path);
     const applyOnForward = readBool(ctx, spec, 'applyOnForward', path);
-    put(out, 'doNotTrack', doNotTrack);
-    put(out, 'preDNAT', preDNAT);
-    put(out, 'applyOnForward', applyOnForward);
+    setOwn(out, 'doNotTrack', doNotTrack);
+    setOwn(out, 'preDNAT', preDNAT);
+    setOwn(out, 'applyOnForward', applyOnForward);
     if (preDNAT === true && doNotTrack === true) {
       ctx.report(
         'prednat_conflict',
@@ -215,12 +220,12 @@ export function readPolicySpec(ctx: Ctx, kind: CalicoPolicyKind, v: Json | undef
       ctx.report(
         'apply_on_forward_required',
         [...path, 'applyOnForward'],
-        `applyOnForward must be true if either preDNAT or doNotTrack is true: set ${pathText([...path, 'applyOnForward'])}: true`,
+        `applyOnForward must be true if either preDNAT or doNotTrack is true: set ${formatPath([...path, 'applyOnForward'])}: true`,
       );
     }
   }
-  put(out, 'serviceAccountSelector', selectors.get('serviceAccountSelector'));
-  if (isGlobal(kind)) put(out, 'namespaceSelector', selectors.get('namespaceSelector'));
+  setOwn(out, 'serviceAccountSelector', selectors.get('serviceAccountSelector'));
+  if (isGlobal(kind)) setOwn(out, 'namespaceSelector', selectors.get('namespaceSelector'));
 
   const hints = readStringList(ctx, spec, 'performanceHints', path);
   if (hints !== undefined) {
@@ -232,7 +237,7 @@ export function readPolicySpec(ctx: Ctx, kind: CalicoPolicyKind, v: Json | undef
       'performance hint',
       (h) => `performance hint ${JSON.stringify(h)} is listed more than once: list it once`,
     );
-    put(out, 'performanceHints', hints);
+    setOwn(out, 'performanceHints', hints);
   }
 
   if (stagedAction === 'Delete') checkStagedDelete(ctx, spec, path);

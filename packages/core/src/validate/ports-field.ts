@@ -1,6 +1,10 @@
+import { formatPath } from '../result.js';
 import { formatPort, isNamedPort, type ParsedPort, parsePort, portNameProblem } from '../values/port.js';
-import { type Ctx, pathText, readArray } from './context.js';
+import { type IssueCollector, readArray } from './context.js';
 import { describeJson, type JsonObject, type Path } from './json.js';
+
+/** `30000-32767`: a range written with a dash, which Calico reads as a (bad) port name. */
+const DASHED_RANGE = /^(\d+)-(\d+)$/;
 
 /** CRD `maxItems` of `ports` / `notPorts`. */
 export const MAX_PORTS = 50;
@@ -17,7 +21,12 @@ export interface PortList {
  * Reads a `ports` / `notPorts` list: each entry must decode (numorstring), numeric ports must be
  * 1–65535 and names must be IANA port names (`validatePort`, `portName`).
  */
-export function readPortList(ctx: Ctx, obj: JsonObject, key: string, path: Path): PortList | undefined {
+export function readPortList(
+  ctx: IssueCollector,
+  obj: JsonObject,
+  key: string,
+  path: Path,
+): PortList | undefined {
   const list = readArray(ctx, obj, key, path, MAX_PORTS);
   if (list === undefined) return undefined;
   const parsed: ParsedPort[] = [];
@@ -29,7 +38,7 @@ export function readPortList(ctx: Ctx, obj: JsonObject, key: string, path: Path)
       ctx.report(
         'invalid_port',
         at,
-        `${pathText(at)} must be a port number, a "min:max" range or a port name, not ${describeJson(entry)}`,
+        `${formatPath(at)} must be a port number, a "min:max" range or a port name, not ${describeJson(entry)}`,
       );
       return;
     }
@@ -43,10 +52,16 @@ export function readPortList(ctx: Ctx, obj: JsonObject, key: string, path: Path)
       const problem = portNameProblem(port.name);
       if (problem !== undefined) {
         const lower = port.name.toLowerCase().replace(/[^-a-z0-9]/g, '-');
+        const range = DASHED_RANGE.exec(port.name);
+        const hint = range
+          ? `; a port range is written with a colon: write "${range[1]}:${range[2]}"`
+          : lower !== port.name && portNameProblem(lower) === undefined
+            ? `; did you mean "${lower}"?`
+            : '';
         ctx.report(
           'invalid_port_name',
           at,
-          `Invalid port name ${JSON.stringify(port.name)}: a port name ${problem} (IANA service name, at most 15 characters of a-z, 0-9 and "-")${lower !== port.name && portNameProblem(lower) === undefined ? `; did you mean "${lower}"?` : ''}`,
+          `Invalid port name ${JSON.stringify(port.name)}: a port name ${problem} (IANA service name, at most 15 characters of a-z, 0-9 and "-")${hint}`,
         );
       }
     } else {

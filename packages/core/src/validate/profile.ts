@@ -1,5 +1,12 @@
 import { SPEC_KEYS } from '../resources/field-order.js';
-import { type Ctx, mapToOut, type Out, put, readStringMap, readStruct } from './context.js';
+import {
+  type CanonicalObject,
+  type IssueCollector,
+  mapToCanonical,
+  readStringMap,
+  readStruct,
+  setOwn,
+} from './context.js';
 import type { Json, Path } from './json.js';
 import { checkLabels } from './metadata.js';
 import { readRuleLists } from './rule.js';
@@ -8,14 +15,14 @@ import { readRuleLists } from './rule.js';
  * Reads and checks a `Profile.spec`: ingress/egress rules (same rule checks as policies) and
  * `labelsToApply` (label keys and values).
  */
-export function readProfileSpec(ctx: Ctx, v: Json | undefined, path: Path): Out {
+export function readProfileSpec(ctx: IssueCollector, v: Json | undefined, path: Path): CanonicalObject {
   const spec = readStruct(ctx, v, path, SPEC_KEYS.Profile) ?? new Map<string, Json>();
-  const out: Out = {};
+  const out: CanonicalObject = {};
   readRuleLists(ctx, spec, path, out);
   const labels = readStringMap(ctx, spec, 'labelsToApply', path);
   if (labels !== undefined) {
     checkLabels(ctx, labels, [...path, 'labelsToApply']);
-    put(out, 'labelsToApply', mapToOut(labels));
+    setOwn(out, 'labelsToApply', mapToCanonical(labels));
   }
   return out;
 }

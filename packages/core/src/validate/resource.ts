@@ -2,7 +2,7 @@ import { RESOURCE_KEYS } from '../resources/field-order.js';
 import { CALICO_KINDS, type CalicoKind, isCalicoKind } from '../resources/kinds.js';
 import { CALICO_API_VERSION } from '../resources/metadata.js';
 import { isNetworkPolicyApiKind } from '../resources/network-policy-api.js';
-import { type Ctx, jsonToOut, type Out, put, readStruct } from './context.js';
+import { type CanonicalObject, type IssueCollector, jsonToCanonical, readStruct, setOwn } from './context.js';
 import { readFelixSpec } from './felix.js';
 import { readHostEndpointSpec } from './host-endpoint.js';
 import { describeJson, isJsonObject, type Json, type JsonObject, type Path } from './json.js';
@@ -15,7 +15,7 @@ import { readStagedKubernetesSpec } from './staged-kubernetes-policy.js';
 import { readTierSpec } from './tier.js';
 
 /** Reads and checks the `spec` of one kind; `name` is the already-read `metadata.name`. */
-type SpecReader = (ctx: Ctx, spec: Json | undefined, path: Path, name: string) => Out;
+type SpecReader = (ctx: IssueCollector, spec: Json | undefined, path: Path, name: string) => CanonicalObject;
 
 const SPEC_READERS: Record<CalicoKind, SpecReader> = {
   GlobalNetworkPolicy: (ctx, spec, path) => readPolicySpec(ctx, 'GlobalNetworkPolicy', spec, path),
@@ -35,7 +35,7 @@ const SPEC_READERS: Record<CalicoKind, SpecReader> = {
 /** Kinds whose objects may carry a `status` (kept verbatim). */
 const HAS_STATUS: ReadonlySet<CalicoKind> = new Set<CalicoKind>(['Tier']);
 
-function checkApiVersion(ctx: Ctx, obj: JsonObject): void {
+function checkApiVersion(ctx: IssueCollector, obj: JsonObject): void {
   const v = obj.get('apiVersion');
   if (v === CALICO_API_VERSION) return;
   if (v === 'crd.projectcalico.org/v1') {
@@ -59,7 +59,7 @@ function checkApiVersion(ctx: Ctx, obj: JsonObject): void {
   }
 }
 
-function readKind(ctx: Ctx, obj: JsonObject): CalicoKind | undefined {
+function readKind(ctx: IssueCollector, obj: JsonObject): CalicoKind | undefined {
   const kind = obj.get('kind');
   if (isCalicoKind(kind)) return kind;
   const known = Object.keys(CALICO_KINDS);
@@ -83,7 +83,7 @@ function readKind(ctx: Ctx, obj: JsonObject): CalicoKind | undefined {
  * Reads and checks one resource snapshot and returns its normalized copy (when no issue was
  * found the caller freezes and returns it).
  */
-export function readResource(ctx: Ctx, root: Json | undefined): Out | undefined {
+export function readResource(ctx: IssueCollector, root: Json | undefined): CanonicalObject | undefined {
   if (!isJsonObject(root)) {
     ctx.report(
       'invalid_input',
@@ -100,17 +100,17 @@ export function readResource(ctx: Ctx, root: Json | undefined): Out | undefined 
   const allowed = HAS_STATUS.has(kind) ? RESOURCE_KEYS : RESOURCE_KEYS.filter((k) => k !== 'status');
   readStruct(ctx, root, [], allowed);
 
-  const out: Out = {};
-  put(out, 'apiVersion', CALICO_API_VERSION);
-  put(out, 'kind', kind);
+  const out: CanonicalObject = {};
+  setOwn(out, 'apiVersion', CALICO_API_VERSION);
+  setOwn(out, 'kind', kind);
   const metadata = readMetadata(ctx, kind, root.get('metadata'), ['metadata']);
-  put(out, 'metadata', metadata ?? {});
+  setOwn(out, 'metadata', metadata ?? {});
   const name = typeof metadata?.name === 'string' ? metadata.name : '';
-  put(out, 'spec', SPEC_READERS[kind](ctx, root.get('spec'), ['spec'], name));
+  setOwn(out, 'spec', SPEC_READERS[kind](ctx, root.get('spec'), ['spec'], name));
   const status = root.get('status');
   if (HAS_STATUS.has(kind) && status !== undefined && status !== null) {
     if (!isJsonObject(status)) ctx.report('invalid_type', ['status'], 'status must be a mapping (object)');
-    else put(out, 'status', jsonToOut(status));
+    else setOwn(out, 'status', jsonToCanonical(status));
   }
   return out;
 }

@@ -1,7 +1,15 @@
 import { RULE_KEYS, RULE_METADATA_KEYS } from '../resources/field-order.js';
 import { ACTIONS, type Protocol } from '../resources/rule.js';
+import { formatPath } from '../result.js';
 import { parseProtocol, protocolNumber, protocolSupportsPorts } from '../values/protocol.js';
-import { type Ctx, mapToOut, type Out, pathText, put, readStringMap, readStruct } from './context.js';
+import {
+  type CanonicalObject,
+  type IssueCollector,
+  mapToCanonical,
+  readStringMap,
+  readStruct,
+  setOwn,
+} from './context.js';
 import { EMPTY_ENTITY_RULE, type EntityRuleInfo, readEntityRule } from './entity-rule.js';
 import { readHttp } from './http.js';
 import { readIcmp } from './icmp.js';
@@ -15,17 +23,17 @@ export type Direction = 'ingress' | 'egress';
 
 /** What the policy-level checks need to know about a rule. */
 export interface RuleInfo {
-  readonly out: Out;
+  readonly out: CanonicalObject;
   readonly source: EntityRuleInfo;
   readonly destination: EntityRuleInfo;
   readonly hasHttp: boolean;
 }
 
-function readAction(ctx: Ctx, obj: JsonObject, path: Path): string | undefined {
+function readAction(ctx: IssueCollector, obj: JsonObject, path: Path): string | undefined {
   const v = obj.get('action');
   const at = [...path, 'action'];
   if (v === undefined || v === null) {
-    ctx.report('required', at, `${pathText(at)} is required: set it to one of ${ACTIONS.join(', ')}`);
+    ctx.report('required', at, `${formatPath(at)} is required: set it to one of ${ACTIONS.join(', ')}`);
     return undefined;
   }
   if (typeof v !== 'string' || !(ACTIONS as readonly string[]).includes(v)) {
@@ -43,7 +51,12 @@ function readAction(ctx: Ctx, obj: JsonObject, path: Path): string | undefined {
   return v;
 }
 
-function readProtocolField(ctx: Ctx, obj: JsonObject, key: string, path: Path): Protocol | undefined {
+function readProtocolField(
+  ctx: IssueCollector,
+  obj: JsonObject,
+  key: string,
+  path: Path,
+): Protocol | undefined {
   const v = obj.get(key);
   if (v === undefined || v === null) return undefined;
   const r = parseProtocol(v);
@@ -54,7 +67,7 @@ function readProtocolField(ctx: Ctx, obj: JsonObject, key: string, path: Path): 
   return r.value;
 }
 
-function readIpVersion(ctx: Ctx, obj: JsonObject, path: Path): number | undefined {
+function readIpVersion(ctx: IssueCollector, obj: JsonObject, path: Path): number | undefined {
   const v = obj.get('ipVersion');
   if (v === undefined || v === null) return undefined;
   if (v !== 4 && v !== 6) {
@@ -70,7 +83,7 @@ function readIpVersion(ctx: Ctx, obj: JsonObject, path: Path): number | undefine
 
 /** ICMP/ICMPv6 vs ipVersion consistency (CRD rules on protocol and notProtocol). */
 function checkIcmpIpVersion(
-  ctx: Ctx,
+  ctx: IssueCollector,
   protocol: Protocol | undefined,
   ipVersion: number | undefined,
   at: Path,
@@ -94,7 +107,7 @@ function checkIcmpIpVersion(
 
 /** Calico's `validateRule` port/protocol rule over the four port lists. */
 function checkPortsProtocol(
-  ctx: Ctx,
+  ctx: IssueCollector,
   protocol: Protocol | undefined,
   lists: readonly [PortList | undefined, Path][],
 ): void {
@@ -112,7 +125,7 @@ function checkPortsProtocol(
       ctx.report(
         'ports_need_protocol',
         at,
-        `rules that specify ports must set protocol to TCP or UDP or SCTP: protocol ${JSON.stringify(protocol)} has no ports; change the protocol or remove ${pathText(at)}`,
+        `rules that specify ports must set protocol to TCP or UDP or SCTP: protocol ${JSON.stringify(protocol)} has no ports; change the protocol or remove ${formatPath(at)}`,
       );
     }
   }
@@ -120,7 +133,7 @@ function checkPortsProtocol(
 
 /** Calico's `validateRule` CIDR scan: catch-all in notNets, ipVersion match, no v4/v6 mix. */
 function checkNets(
-  ctx: Ctx,
+  ctx: IssueCollector,
   ipVersion: number | undefined,
   lists: readonly [NetList | undefined, Path, boolean][],
 ): void {
@@ -142,7 +155,7 @@ function checkNets(
         ctx.report(
           'catch_all_not_net',
           [...at, index],
-          `catch-all CIDR in negation creates logical contradiction (matches no traffic): remove ${JSON.stringify(text)} from ${pathText(at)}`,
+          `catch-all CIDR in negation creates logical contradiction (matches no traffic): remove ${JSON.stringify(text)} from ${formatPath(at)}`,
         );
       }
     }
@@ -150,7 +163,7 @@ function checkNets(
       ctx.report(
         'ip_version_mismatch',
         at,
-        `rule IP version doesn't match CIDR version: ${pathText(at)} holds IPv${v4 ? 4 : 6} CIDRs but ipVersion is ${ipVersion}`,
+        `rule IP version doesn't match CIDR version: ${formatPath(at)} holds IPv${v4 ? 4 : 6} CIDRs but ipVersion is ${ipVersion}`,
       );
     }
     if ((v4 && seen6) || (v6 && seen4) || (v4 && v6)) {
@@ -169,40 +182,40 @@ function checkNets(
  * Reads and checks one rule (Calico `Rule`) at `path`: action, ipVersion, protocols, ICMP, source
  * and destination, HTTP and metadata, with the cross-field rules of `validateRule` and the CRD.
  */
-export function readRule(ctx: Ctx, v: Json, path: Path): RuleInfo {
+export function readRule(ctx: IssueCollector, v: Json, path: Path): RuleInfo {
   const obj = readStruct(ctx, v, path, RULE_KEYS);
   if (obj === undefined) {
     if (v === null)
-      ctx.report('invalid_type', path, `${pathText(path)} must be a rule like { action: Allow }, not null`);
+      ctx.report('invalid_type', path, `${formatPath(path)} must be a rule like { action: Allow }, not null`);
     return { out: {}, source: EMPTY_ENTITY_RULE, destination: EMPTY_ENTITY_RULE, hasHttp: false };
   }
-  const out: Out = {};
+  const out: CanonicalObject = {};
   const action = readAction(ctx, obj, path);
-  put(out, 'action', action);
+  setOwn(out, 'action', action);
   const ipVersion = readIpVersion(ctx, obj, path);
-  put(out, 'ipVersion', ipVersion);
+  setOwn(out, 'ipVersion', ipVersion);
   const protocol = readProtocolField(ctx, obj, 'protocol', path);
-  put(out, 'protocol', protocol);
+  setOwn(out, 'protocol', protocol);
   const icmp = readIcmp(ctx, obj.get('icmp'), [...path, 'icmp']);
-  put(out, 'icmp', icmp);
+  setOwn(out, 'icmp', icmp);
   const notProtocol = readProtocolField(ctx, obj, 'notProtocol', path);
-  put(out, 'notProtocol', notProtocol);
-  put(out, 'notICMP', readIcmp(ctx, obj.get('notICMP'), [...path, 'notICMP']));
+  setOwn(out, 'notProtocol', notProtocol);
+  setOwn(out, 'notICMP', readIcmp(ctx, obj.get('notICMP'), [...path, 'notICMP']));
   const source = readEntityRule(ctx, obj.get('source'), [...path, 'source']);
-  if (obj.get('source') != null) put(out, 'source', source.out);
+  if (obj.get('source') != null) setOwn(out, 'source', source.out);
   const destination = readEntityRule(ctx, obj.get('destination'), [...path, 'destination']);
-  if (obj.get('destination') != null) put(out, 'destination', destination.out);
+  if (obj.get('destination') != null) setOwn(out, 'destination', destination.out);
   const http = readHttp(ctx, obj.get('http'), [...path, 'http']);
-  put(out, 'http', http);
+  setOwn(out, 'http', http);
   const meta = readStruct(ctx, obj.get('metadata'), [...path, 'metadata'], RULE_METADATA_KEYS);
   if (meta !== undefined) {
-    const mOut: Out = {};
+    const mOut: CanonicalObject = {};
     const annotations = readStringMap(ctx, meta, 'annotations', [...path, 'metadata']);
     if (annotations !== undefined) {
       checkAnnotations(ctx, annotations, [...path, 'metadata', 'annotations']);
-      put(mOut, 'annotations', mapToOut(annotations));
+      setOwn(mOut, 'annotations', mapToCanonical(annotations));
     }
-    put(out, 'metadata', mOut);
+    setOwn(out, 'metadata', mOut);
   }
 
   // A protocol that failed to decode still counts as "set" for the port rule.
@@ -267,21 +280,21 @@ export function readRule(ctx: Ctx, v: Json, path: Path): RuleInfo {
  * returns them for spec-level checks (pre-DNAT, services placement).
  */
 export function readRuleLists(
-  ctx: Ctx,
+  ctx: IssueCollector,
   spec: JsonObject,
   path: Path,
-  out: Out,
+  out: CanonicalObject,
 ): { readonly ingress: RuleInfo[] | undefined; readonly egress: RuleInfo[] | undefined } {
   const ingress = readRules(ctx, spec, 'ingress', path);
   if (ingress !== undefined)
-    put(
+    setOwn(
       out,
       'ingress',
       ingress.map((r) => r.out),
     );
   const egress = readRules(ctx, spec, 'egress', path);
   if (egress !== undefined)
-    put(
+    setOwn(
       out,
       'egress',
       egress.map((r) => r.out),
@@ -290,14 +303,19 @@ export function readRuleLists(
 }
 
 /** Reads an `ingress` / `egress` rule list (CRD: at most 1024 rules). */
-export function readRules(ctx: Ctx, obj: JsonObject, key: Direction, path: Path): RuleInfo[] | undefined {
+export function readRules(
+  ctx: IssueCollector,
+  obj: JsonObject,
+  key: Direction,
+  path: Path,
+): RuleInfo[] | undefined {
   const v = obj.get(key);
   if (v === undefined || v === null) return undefined;
   if (!Array.isArray(v)) {
     ctx.report(
       'invalid_type',
       [...path, key],
-      `${pathText([...path, key])} must be a list of rules, not ${describeJson(v)}`,
+      `${formatPath([...path, key])} must be a list of rules, not ${describeJson(v)}`,
     );
     return undefined;
   }
@@ -306,7 +324,7 @@ export function readRules(ctx: Ctx, obj: JsonObject, key: Direction, path: Path)
     ctx.report(
       'too_many_items',
       [...path, key],
-      `${pathText([...path, key])} has ${list.length} rules; Calico allows at most 1024`,
+      `${formatPath([...path, key])} has ${list.length} rules; Calico allows at most 1024`,
     );
   }
   return list.map((r, i) => readRule(ctx, r, [...path, key, i]));

@@ -1,6 +1,6 @@
-import type { Result } from '../result.js';
+import { formatPath, type Result } from '../result.js';
 import { parseSelector } from '../selector/index.js';
-import { type Ctx, pathText } from './context.js';
+import type { IssueCollector } from './context.js';
 import type { Path } from './json.js';
 
 /** How a selector field treats `global()` (calico-semantics.md §8.2). */
@@ -13,7 +13,7 @@ const GLOBAL_ALONE = /^[ \t]*global\([ \t]*\)[ \t]*$/;
  * and follow the `global()` rule of its position.
  */
 export function checkSelector(
-  ctx: Ctx,
+  ctx: IssueCollector,
   text: string,
   path: Path,
   options: { readonly maxLength?: number; readonly global: GlobalRule },
@@ -23,7 +23,7 @@ export function checkSelector(
     ctx.report(
       'invalid_selector',
       path,
-      `${pathText(path)} is ${length} characters long; Calico allows at most ${options.maxLength}: simplify it or label the endpoints so that a shorter selector matches`,
+      `${formatPath(path)} is ${length} characters long; Calico allows at most ${options.maxLength}: simplify it or label the endpoints so that a shorter selector matches`,
     );
   }
   let parsed: Result<unknown>;
@@ -36,12 +36,9 @@ export function checkSelector(
     };
   }
   if (!parsed.ok) {
-    const detail = parsed.issues.map((i) => i.message).join('; ');
-    ctx.report(
-      'invalid_selector',
-      path,
-      `Invalid selector ${JSON.stringify(text)} in ${pathText(path)}: ${detail}`,
-    );
+    // The parser's message already quotes the selector and points at the column; the issue's
+    // path says which field it is.
+    ctx.report('invalid_selector', path, parsed.issues.map((i) => i.message).join('; '));
     return;
   }
   if (!text.includes('global(')) return;
@@ -49,13 +46,13 @@ export function checkSelector(
     ctx.report(
       'global_selector_not_allowed',
       path,
-      `global() can only be used in an EntityRule namespaceSelector: remove it from ${pathText(path)} (use all() to match everything)`,
+      `global() can only be used in an EntityRule namespaceSelector: remove it from ${formatPath(path)} (use all() to match everything)`,
     );
   } else if (options.global === 'alone' && !GLOBAL_ALONE.test(text)) {
     ctx.report(
       'global_selector_not_alone',
       path,
-      `global() cannot be combined with other selectors: make ${pathText(path)} exactly "global()" and put other conditions in selector`,
+      `global() cannot be combined with other selectors: make ${formatPath(path)} exactly "global()" and put other conditions in selector`,
     );
   }
 }

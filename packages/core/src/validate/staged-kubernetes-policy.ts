@@ -1,18 +1,18 @@
 import { SPEC_KEYS } from '../resources/field-order.js';
+import { formatPath } from '../result.js';
 import { parseCidr } from '../values/cidr.js';
 import { portNameProblem } from '../values/port.js';
 import {
-  type Ctx,
-  mapToOut,
-  type Out,
-  pathText,
-  put,
+  type CanonicalObject,
+  type IssueCollector,
+  mapToCanonical,
   readArray,
   readInt,
   readString,
   readStringList,
   readStringMap,
   readStruct,
+  setOwn,
 } from './context.js';
 import { describeJson, type Json, type Path } from './json.js';
 import { labelValueProblem, qualifiedNameProblem } from './k8s-names.js';
@@ -21,10 +21,14 @@ const STAGED_ACTIONS = ['Set', 'Delete', 'Learn', 'Ignore'];
 const OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
 
 /** Reads a Kubernetes `metav1.LabelSelector` (shared with the network-policy-api kinds). */
-export function readLabelSelector(ctx: Ctx, v: Json | undefined, path: Path): Out | undefined {
+export function readLabelSelector(
+  ctx: IssueCollector,
+  v: Json | undefined,
+  path: Path,
+): CanonicalObject | undefined {
   const obj = readStruct(ctx, v, path, ['matchLabels', 'matchExpressions']);
   if (obj === undefined) return undefined;
-  const out: Out = {};
+  const out: CanonicalObject = {};
   const labels = readStringMap(ctx, obj, 'matchLabels', path);
   if (labels !== undefined) {
     for (const [k, val] of labels) {
@@ -43,17 +47,17 @@ export function readLabelSelector(ctx: Ctx, v: Json | undefined, path: Path): Ou
           `Label value ${JSON.stringify(val)} is invalid: ${vp}`,
         );
     }
-    put(out, 'matchLabels', mapToOut(labels));
+    setOwn(out, 'matchLabels', mapToCanonical(labels));
   }
   const exprs = readArray(ctx, obj, 'matchExpressions', path);
   if (exprs !== undefined) {
-    put(
+    setOwn(
       out,
       'matchExpressions',
       exprs.map((e, i) => {
         const at = [...path, 'matchExpressions', i];
         const eo = readStruct(ctx, e, at, ['key', 'operator', 'values']);
-        const o: Out = {};
+        const o: CanonicalObject = {};
         if (eo === undefined) return o;
         const key = readString(ctx, eo, 'key', at) ?? '';
         const kp = qualifiedNameProblem(key);
@@ -75,9 +79,9 @@ export function readLabelSelector(ctx: Ctx, v: Json | undefined, path: Path): Ou
         if ((op === 'Exists' || op === 'DoesNotExist') && hasValues) {
           ctx.report('invalid_value', [...at, 'values'], `operator ${op} takes no values: remove values`);
         }
-        put(o, 'key', key);
-        put(o, 'operator', op);
-        put(o, 'values', values);
+        setOwn(o, 'key', key);
+        setOwn(o, 'operator', op);
+        setOwn(o, 'values', values);
         return o;
       }),
     );
@@ -85,9 +89,9 @@ export function readLabelSelector(ctx: Ctx, v: Json | undefined, path: Path): Ou
   return out;
 }
 
-function readK8sPort(ctx: Ctx, v: Json, path: Path): Out {
+function readK8sPort(ctx: IssueCollector, v: Json, path: Path): CanonicalObject {
   const obj = readStruct(ctx, v, path, ['protocol', 'port', 'endPort']);
-  const out: Out = {};
+  const out: CanonicalObject = {};
   if (obj === undefined) return out;
   const protocol = readString(ctx, obj, 'protocol', path);
   if (protocol !== undefined && !['TCP', 'UDP', 'SCTP'].includes(protocol)) {
@@ -97,13 +101,13 @@ function readK8sPort(ctx: Ctx, v: Json, path: Path): Out {
       `Invalid protocol ${JSON.stringify(protocol)}: use TCP, UDP or SCTP`,
     );
   }
-  put(out, 'protocol', protocol);
+  setOwn(out, 'protocol', protocol);
   const port = obj.get('port');
   if (typeof port === 'number') {
     if (!Number.isInteger(port) || port < 1 || port > 65535) {
       ctx.report('port_out_of_range', [...path, 'port'], `port must be from 1 to 65535, not ${port}`);
     }
-    put(out, 'port', port);
+    setOwn(out, 'port', port);
   } else if (typeof port === 'string') {
     const problem = portNameProblem(port);
     if (problem !== undefined)
@@ -112,12 +116,12 @@ function readK8sPort(ctx: Ctx, v: Json, path: Path): Out {
         [...path, 'port'],
         `Invalid port name ${JSON.stringify(port)}: a port name ${problem}`,
       );
-    put(out, 'port', port);
+    setOwn(out, 'port', port);
   } else if (port !== undefined && port !== null) {
     ctx.report(
       'invalid_port',
       [...path, 'port'],
-      `${pathText([...path, 'port'])} must be a number or a port name, not ${describeJson(port)}`,
+      `${formatPath([...path, 'port'])} must be a number or a port name, not ${describeJson(port)}`,
     );
   }
   const endPort = readInt(ctx, obj, 'endPort', path, 1, 65535);
@@ -136,61 +140,66 @@ function readK8sPort(ctx: Ctx, v: Json, path: Path): Out {
       );
     }
   }
-  put(out, 'endPort', endPort);
+  setOwn(out, 'endPort', endPort);
   return out;
 }
 
-function readPeer(ctx: Ctx, v: Json, path: Path): Out {
+function readPeer(ctx: IssueCollector, v: Json, path: Path): CanonicalObject {
   const obj = readStruct(ctx, v, path, ['podSelector', 'namespaceSelector', 'ipBlock']);
-  const out: Out = {};
+  const out: CanonicalObject = {};
   if (obj === undefined) return out;
-  put(out, 'podSelector', readLabelSelector(ctx, obj.get('podSelector'), [...path, 'podSelector']));
-  put(
+  setOwn(out, 'podSelector', readLabelSelector(ctx, obj.get('podSelector'), [...path, 'podSelector']));
+  setOwn(
     out,
     'namespaceSelector',
     readLabelSelector(ctx, obj.get('namespaceSelector'), [...path, 'namespaceSelector']),
   );
   const block = readStruct(ctx, obj.get('ipBlock'), [...path, 'ipBlock'], ['cidr', 'except']);
   if (block !== undefined) {
-    const bo: Out = {};
+    const bo: CanonicalObject = {};
     const at = [...path, 'ipBlock'];
     const cidr = readString(ctx, block, 'cidr', at) ?? '';
     const parsed = parseCidr(cidr);
     if (!parsed.ok) for (const i of parsed.issues) ctx.report('invalid_cidr', [...at, 'cidr'], i.message);
-    put(bo, 'cidr', cidr);
+    setOwn(bo, 'cidr', cidr);
     const except = readStringList(ctx, block, 'except', at);
     except?.forEach((e, i) => {
       const r = parseCidr(e);
       if (!r.ok)
         for (const issue of r.issues) ctx.report('invalid_cidr', [...at, 'except', i], issue.message);
     });
-    put(bo, 'except', except);
-    put(out, 'ipBlock', bo);
+    setOwn(bo, 'except', except);
+    setOwn(out, 'ipBlock', bo);
   }
   return out;
 }
 
-function readK8sRules(ctx: Ctx, v: Json | undefined, path: Path, peersKey: 'from' | 'to'): Out[] | undefined {
+function readK8sRules(
+  ctx: IssueCollector,
+  v: Json | undefined,
+  path: Path,
+  peersKey: 'from' | 'to',
+): CanonicalObject[] | undefined {
   if (v === undefined || v === null) return undefined;
   if (!Array.isArray(v)) {
-    ctx.report('invalid_type', path, `${pathText(path)} must be a list, not ${describeJson(v)}`);
+    ctx.report('invalid_type', path, `${formatPath(path)} must be a list, not ${describeJson(v)}`);
     return undefined;
   }
   return (v as readonly Json[]).map((r, i) => {
     const at = [...path, i];
     const obj = readStruct(ctx, r, at, ['ports', peersKey]);
-    const out: Out = {};
+    const out: CanonicalObject = {};
     if (obj === undefined) return out;
     const ports = readArray(ctx, obj, 'ports', at);
     if (ports !== undefined)
-      put(
+      setOwn(
         out,
         'ports',
         ports.map((p, j) => readK8sPort(ctx, p, [...at, 'ports', j])),
       );
     const peers = readArray(ctx, obj, peersKey, at);
     if (peers !== undefined)
-      put(
+      setOwn(
         out,
         peersKey,
         peers.map((p, j) => readPeer(ctx, p, [...at, peersKey, j])),
@@ -203,9 +212,13 @@ function readK8sRules(ctx: Ctx, v: Json | undefined, path: Path, peersKey: 'from
  * Reads and checks a `StagedKubernetesNetworkPolicy.spec` (a `networking.k8s.io/v1` policy body
  * plus `stagedAction`). `Delete` must carry nothing else.
  */
-export function readStagedKubernetesSpec(ctx: Ctx, v: Json | undefined, path: Path): Out {
+export function readStagedKubernetesSpec(
+  ctx: IssueCollector,
+  v: Json | undefined,
+  path: Path,
+): CanonicalObject {
   const spec = readStruct(ctx, v, path, SPEC_KEYS.StagedKubernetesNetworkPolicy) ?? new Map<string, Json>();
-  const out: Out = {};
+  const out: CanonicalObject = {};
   const action = readString(ctx, spec, 'stagedAction', path);
   if (action !== undefined && action !== '' && !STAGED_ACTIONS.includes(action)) {
     ctx.report(
@@ -214,10 +227,10 @@ export function readStagedKubernetesSpec(ctx: Ctx, v: Json | undefined, path: Pa
       `Invalid stagedAction ${JSON.stringify(action)}: use one of ${STAGED_ACTIONS.join(', ')}`,
     );
   }
-  put(out, 'stagedAction', action);
-  put(out, 'podSelector', readLabelSelector(ctx, spec.get('podSelector'), [...path, 'podSelector']) ?? {});
-  put(out, 'ingress', readK8sRules(ctx, spec.get('ingress'), [...path, 'ingress'], 'from'));
-  put(out, 'egress', readK8sRules(ctx, spec.get('egress'), [...path, 'egress'], 'to'));
+  setOwn(out, 'stagedAction', action);
+  setOwn(out, 'podSelector', readLabelSelector(ctx, spec.get('podSelector'), [...path, 'podSelector']) ?? {});
+  setOwn(out, 'ingress', readK8sRules(ctx, spec.get('ingress'), [...path, 'ingress'], 'from'));
+  setOwn(out, 'egress', readK8sRules(ctx, spec.get('egress'), [...path, 'egress'], 'to'));
   const types = readStringList(ctx, spec, 'policyTypes', path);
   if (types !== undefined) {
     const seen = new Set<string>();
@@ -233,7 +246,7 @@ export function readStagedKubernetesSpec(ctx: Ctx, v: Json | undefined, path: Pa
       }
       seen.add(t);
     });
-    put(out, 'policyTypes', types);
+    setOwn(out, 'policyTypes', types);
   }
   if (action === 'Delete') {
     for (const [key, value] of spec) {
@@ -242,7 +255,7 @@ export function readStagedKubernetesSpec(ctx: Ctx, v: Json | undefined, path: Pa
       ctx.report(
         'staged_delete_not_empty',
         [...path, key],
-        `Spec fields should all be zero-value if stagedAction is Delete: remove ${pathText([...path, key])}`,
+        `Spec fields should all be zero-value if stagedAction is Delete: remove ${formatPath([...path, key])}`,
       );
     }
   }

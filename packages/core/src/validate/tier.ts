@@ -1,6 +1,13 @@
 import { SPEC_KEYS } from '../resources/field-order.js';
 import { BUILTIN_TIERS } from '../resources/tier.js';
-import { type Ctx, type Out, put, readNumber, readString, readStruct } from './context.js';
+import {
+  type CanonicalObject,
+  type IssueCollector,
+  readNumber,
+  readString,
+  readStruct,
+  setOwn,
+} from './context.js';
 import type { Json, Path } from './json.js';
 
 const TIER_ACTIONS = ['Deny', 'Pass'] as const;
@@ -9,11 +16,16 @@ const TIER_ACTIONS = ['Deny', 'Pass'] as const;
  * Reads and checks a `Tier.spec`. `defaultAction` is Deny or Pass and defaults to Deny (the CRD
  * default, applied before the CEL rules); the built-in tiers must keep their order and action.
  */
-export function readTierSpec(ctx: Ctx, name: string, v: Json | undefined, path: Path): Out {
+export function readTierSpec(
+  ctx: IssueCollector,
+  name: string,
+  v: Json | undefined,
+  path: Path,
+): CanonicalObject {
   const spec = readStruct(ctx, v, path, SPEC_KEYS.Tier) ?? new Map<string, Json>();
-  const out: Out = {};
+  const out: CanonicalObject = {};
   const order = readNumber(ctx, spec, 'order', path);
-  put(out, 'order', order);
+  setOwn(out, 'order', order);
   const action = readString(ctx, spec, 'defaultAction', path);
   if (action !== undefined && !(TIER_ACTIONS as readonly string[]).includes(action)) {
     const fixed = TIER_ACTIONS.find((a) => a.toLowerCase() === action.toLowerCase());
@@ -23,7 +35,7 @@ export function readTierSpec(ctx: Ctx, name: string, v: Json | undefined, path: 
       `Invalid tier defaultAction ${JSON.stringify(action)}: ${fixed !== undefined ? `values are case-sensitive, write "${fixed}"` : 'a tier default action must be Deny or Pass'}`,
     );
   }
-  put(out, 'defaultAction', action);
+  setOwn(out, 'defaultAction', action);
 
   if (Object.hasOwn(BUILTIN_TIERS, name)) {
     const builtin = BUILTIN_TIERS[name as keyof typeof BUILTIN_TIERS];

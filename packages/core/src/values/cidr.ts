@@ -192,7 +192,11 @@ export function parseCidrOrIp(text: string): Result<Cidr> {
   return parseCidr(text);
 }
 
-function cidrIssue(text: string, hint: string, code = 'invalid_cidr'): Result<never> {
+function cidrIssue(
+  text: string,
+  hint: string,
+  code: 'invalid_cidr' | 'cidr_not_masked' = 'invalid_cidr',
+): Result<never> {
   return fail({ code, path: [], message: `Invalid CIDR ${JSON.stringify(text)}: ${hint}` });
 }
 

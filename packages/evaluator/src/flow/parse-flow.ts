@@ -36,7 +36,7 @@ interface Address {
 
 const fail = (path: string, message: string): { ok: false; issues: Issue[] } => ({
   ok: false,
-  issues: [{ code: 'evaluator.flow-text', path: [path], message }],
+  issues: [{ code: 'invalid_flow', path: [path], message }],
 });
 
 function parsePortText(text: string, where: string): Result<number> {

@@ -118,13 +118,13 @@ export function checkedPacket(
 ): { ok: true; packet: Packet; flow: Flow } | { ok: false; issues: Issue[] } {
   const issues: Issue[] = [];
   const issue = (path: string, message: string) =>
-    issues.push({ code: 'evaluator.flow', path: [path], message });
+    issues.push({ code: 'invalid_flow', path: [path], message });
   if (typeof flow !== 'object' || flow === null) {
     return {
       ok: false,
       issues: [
         {
-          code: 'evaluator.flow',
+          code: 'invalid_flow',
           path: [],
           message: 'The flow must be an object like { protocol: "TCP", srcIp, dstIp, dstPort }.',
         },

@@ -76,7 +76,7 @@ export function buildHostEndpoints(
     const spec = r.spec ?? {};
     if (typeof spec.node !== 'string') {
       issues.push({
-        code: 'evaluator.hep',
+        code: 'host_endpoint_incomplete',
         path: [i, 'spec', 'node'],
         message: `HostEndpoint "${r.metadata.name}": spec.node is required; the host endpoint is ignored.`,
       });

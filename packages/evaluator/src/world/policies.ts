@@ -2,7 +2,7 @@
  * Policy normalisation: every policy kind becomes one {@link PolicyModel} (calico-semantics.md
  * §2.2, §2.3, §2.5, §3.2, §6.8).
  */
-import type { PolicyType, Rule } from '@calico-dsl/core';
+import { type PolicyType, policyTypesOf, type Rule } from '@calico-dsl/core';
 import { convertK8sNetworkPolicy } from './k8s-network-policy.js';
 import type { PolicyKind, PolicyModel, RuleModel } from './model.js';
 import { compileRules } from './rules.js';
@@ -62,14 +62,6 @@ export function tieBreakKey(
     name = `default.${name}`;
   if (STAGED.has(raw.kind)) name = `staged:${name}`;
   return ns === undefined ? name : `${ns}/${name}`;
-}
-
-/** §3.2: defaulting of empty `types`. */
-export function defaultTypes(raw: Pick<RawPolicy, 'types' | 'ingress' | 'egress'>): readonly PolicyType[] {
-  if (raw.types && raw.types.length > 0) return raw.types;
-  if (raw.egress.length === 0) return ['Ingress'];
-  if (raw.ingress.length === 0) return ['Egress'];
-  return ['Ingress', 'Egress'];
 }
 
 /** §6.8: the selector Felix evaluates to decide which endpoints a policy applies to. */
@@ -187,7 +179,7 @@ export function normalisePolicy(
   sc: SelectorCache,
   version: CalicoVersion = 'v3.32',
 ): PolicyModel {
-  const types = defaultTypes(raw);
+  const types = policyTypesOf(raw); // §3.2
   const selectorText = policySelector(raw);
   const ns = raw.namespace === '' ? undefined : raw.namespace;
   const flags =

@@ -70,7 +70,7 @@ export function buildPolicySet(
   for (const p of policies) {
     if (tierMap.has(p.tier)) continue;
     issues.push({
-      code: 'evaluator.tier',
+      code: 'unknown_tier',
       path: [],
       message: `${p.kind} "${p.name}" is in tier "${p.tier}", which has no Tier resource; Calico refuses such policies. Modelled as a tier sorted last with defaultAction Deny.`,
     });

@@ -90,7 +90,7 @@ export function readResources(input: readonly unknown[]): Loose[] {
     const where = `resource ${i}`;
     if (typeof r !== 'object' || r === null || Array.isArray(r)) {
       issues.push({
-        code: 'evaluator.input',
+        code: 'invalid_input',
         path: [i],
         message: `${where} is not an object; pass parsed manifests (fromYaml) or DSL builders.`,
       });
@@ -101,7 +101,7 @@ export function readResources(input: readonly unknown[]): Loose[] {
     const label = `${typeof kind === 'string' ? kind : where}${typeof name === 'string' ? ` "${name}"` : ''}`;
     if (typeof kind !== 'string' || !KNOWN_KINDS.has(kind)) {
       issues.push({
-        code: 'evaluator.kind',
+        code: 'unknown_kind',
         path: [i, 'kind'],
         message: `${label}: kind ${JSON.stringify(kind)} is not one the evaluator reads (Calico v3 kinds, Pod, Namespace, ServiceAccount, Service, Node, NetworkPolicy).`,
       });
@@ -109,7 +109,7 @@ export function readResources(input: readonly unknown[]): Loose[] {
     }
     if (typeof name !== 'string' || name === '') {
       issues.push({
-        code: 'evaluator.name',
+        code: 'required',
         path: [i, 'metadata', 'name'],
         message: `${label}: metadata.name is required.`,
       });
@@ -117,7 +117,7 @@ export function readResources(input: readonly unknown[]): Loose[] {
     }
     if (r.spec !== undefined && (typeof r.spec !== 'object' || r.spec === null)) {
       issues.push({
-        code: 'evaluator.spec',
+        code: 'invalid_type',
         path: [i, 'spec'],
         message: `${label}: spec must be an object.`,
       });

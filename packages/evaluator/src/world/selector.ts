@@ -53,7 +53,7 @@ export class SelectorCache {
         matcher = compileSelector(parsed.value);
       } else {
         this.issues.push({
-          code: 'evaluator.selector',
+          code: 'invalid_selector',
           path: [...path],
           message: `Selector ${JSON.stringify(text)} does not parse (${parsed.issues[0]?.message ?? 'invalid'}); it matches nothing here. Fix it with calico-dsl validate.`,
         });

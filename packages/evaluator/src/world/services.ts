@@ -34,7 +34,7 @@ export function buildServicePorts(
     const selector: Record<string, string> | undefined = spec.selector;
     if (!selector) {
       issues.push({
-        code: 'evaluator.service',
+        code: 'service_without_selector',
         path: [i, 'spec', 'selector'],
         message: `Service ${ns}/${r.metadata.name} has no selector; its endpoints are not modelled (no backends).`,
       });

@@ -61,7 +61,7 @@ describe('parseFlow', () => {
     if (!r.ok) expect(r.issues.map((i) => i.message).join('\n')).toContain(message);
   });
 
-  it('every issue names its part, carries the evaluator.flow-text code and shows the expected form', () => {
+  it('every issue names its part, carries the invalid_flow code and shows the expected form', () => {
     for (const text of [
       'tcp 10.0.0.1 => 10.0.0.2:80',
       'tcpx 10.0.0.1 -> 10.0.0.2:80',
@@ -71,7 +71,7 @@ describe('parseFlow', () => {
       expect(r.ok).toBe(false);
       if (r.ok) continue;
       for (const issue of r.issues) {
-        expect(issue.code).toBe('evaluator.flow-text');
+        expect(issue.code).toBe('invalid_flow');
         expect(issue.path.length).toBe(1);
         expect(issue.message).toMatch(/e\.g\./);
       }

@@ -1,11 +1,26 @@
-import { boolean, type Check, either, integer, listOf, object, oneOf, string, stringMap } from './check.js';
+import type { KubernetesResource } from '../resources/kubernetes.js';
+import type { Issue } from '../result.js';
+import {
+  boolean,
+  either,
+  integer,
+  isObject,
+  listOf,
+  object,
+  oneOf,
+  type ShapeCheck,
+  string,
+  stringMap,
+} from './checks.js';
 
 /**
- * The Kubernetes kinds `fromYaml` reads, keyed by `apiVersion` and `kind`.
+ * The Kubernetes kinds calico-dsl reads (`fromYaml`, the evaluator's `World`), keyed by
+ * `apiVersion` and `kind`.
  *
  * @example
  * ```ts
- * const key: KubernetesKindKey = 'networking.k8s.io/v1/NetworkPolicy';
+ * const key: KubernetesKindKey | undefined = kubernetesKind('networking.k8s.io/v1', 'NetworkPolicy');
+ * // 'networking.k8s.io/v1/NetworkPolicy'
  * ```
  */
 export type KubernetesKindKey =
@@ -53,20 +68,44 @@ const peers = listOf(
 );
 const policyPorts = listOf(object({ protocol, port: intOrString, endPort: port }));
 
-const resource = (fields: Readonly<Record<string, Check>>, required: readonly string[] = []): Check =>
-  object({ metadata, ...fields }, ['metadata', ...required]);
-
 /**
- * Shape checks of the Kubernetes kinds the evaluator reads: the fields it uses have the right
- * types and values; every other field is allowed and kept.
+ * The shape of a Kubernetes NetworkPolicy spec (also the spec of a StagedKubernetesNetworkPolicy).
  *
  * @example
  * ```ts
  * const issues: Issue[] = [];
- * KUBERNETES_SHAPES['v1/Namespace'](doc, [], issues);
+ * KUBERNETES_NETWORK_POLICY_SPEC({ podSelector: {}, policyTypes: ['ingress'] }, ['spec'], issues);
+ * // issues: [{ code: 'invalid_value', path: ['spec', 'policyTypes', 0], message: 'must be one of Ingress, Egress, not string "ingress"' }]
  * ```
  */
-export const KUBERNETES_SHAPES: Readonly<Record<KubernetesKindKey, Check>> = {
+export const KUBERNETES_NETWORK_POLICY_SPEC: ShapeCheck = object(
+  {
+    podSelector: labelSelector,
+    ingress: listOf(object({ ports: policyPorts, from: peers })),
+    egress: listOf(object({ ports: policyPorts, to: peers })),
+    policyTypes: listOf(oneOf('Ingress', 'Egress')),
+  },
+  ['podSelector'],
+);
+
+const resource = (
+  fields: Readonly<Record<string, ShapeCheck>>,
+  required: readonly string[] = [],
+): ShapeCheck => object({ metadata, ...fields }, ['metadata', ...required]);
+
+/**
+ * Shape checks of the Kubernetes kinds the evaluator reads: the fields it uses have the right
+ * types and values; every other field is allowed and kept. The one check of these kinds, whatever
+ * the entry point (`fromYaml`, `World.from`).
+ *
+ * @example
+ * ```ts
+ * const issues: Issue[] = [];
+ * KUBERNETES_SHAPES['v1/Namespace']({ apiVersion: 'v1', kind: 'Namespace', metadata: {} }, [], issues);
+ * // issues: [{ code: 'required', path: ['metadata', 'name'], message: 'name is required' }]
+ * ```
+ */
+export const KUBERNETES_SHAPES: Readonly<Record<KubernetesKindKey, ShapeCheck>> = {
   'v1/Pod': resource({
     spec: object({
       nodeName: string,
@@ -105,20 +144,7 @@ export const KUBERNETES_SHAPES: Readonly<Record<KubernetesKindKey, Check>> = {
       addresses: listOf(object({ type: string, address: string }, ['type', 'address'])),
     }),
   }),
-  'networking.k8s.io/v1/NetworkPolicy': resource(
-    {
-      spec: object(
-        {
-          podSelector: labelSelector,
-          ingress: listOf(object({ ports: policyPorts, from: peers })),
-          egress: listOf(object({ ports: policyPorts, to: peers })),
-          policyTypes: listOf(oneOf('Ingress', 'Egress')),
-        },
-        ['podSelector'],
-      ),
-    },
-    ['spec'],
-  ),
+  'networking.k8s.io/v1/NetworkPolicy': resource({ spec: KUBERNETES_NETWORK_POLICY_SPEC }, ['spec']),
 };
 
 /**
@@ -132,7 +158,11 @@ export const KUBERNETES_SHAPES: Readonly<Record<KubernetesKindKey, Check>> = {
  */
 export function kubernetesKind(apiVersion: string, kind: string): KubernetesKindKey | undefined {
   const key = `${apiVersion}/${kind}`;
-  return Object.hasOwn(KUBERNETES_SHAPES, key) ? (key as KubernetesKindKey) : undefined;
+  return isKubernetesKindKey(key) ? key : undefined;
+}
+
+function isKubernetesKindKey(key: string): key is KubernetesKindKey {
+  return Object.hasOwn(KUBERNETES_SHAPES, key);
 }
 
 /**
@@ -150,3 +180,31 @@ export const KUBERNETES_API_VERSIONS: ReadonlyMap<string, string> = new Map(
     return [key.slice(slash + 1), key.slice(0, slash)];
   }),
 );
+
+function fitsShape(value: unknown, key: KubernetesKindKey, issues: Issue[]): value is KubernetesResource {
+  const before = issues.length;
+  KUBERNETES_SHAPES[key](value, [], issues);
+  return issues.length === before;
+}
+
+/**
+ * Checks a Kubernetes object of a kind calico-dsl reads against {@link KUBERNETES_SHAPES}: the
+ * object itself when it fits (typed), else every issue (paths from the object's root).
+ * `undefined` when it is not such a kind.
+ *
+ * @example
+ * ```ts
+ * checkKubernetesResource({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web' }, status: { podIP: 7 } });
+ * // { ok: false, issues: [{ code: 'invalid_type', path: ['status', 'podIP'], message: 'must be a string, not number 7; quote it: "7"' }] }
+ * ```
+ */
+export function checkKubernetesResource(
+  value: unknown,
+): { ok: true; value: KubernetesResource } | { ok: false; issues: Issue[] } | undefined {
+  if (!isObject(value) || typeof value.apiVersion !== 'string' || typeof value.kind !== 'string')
+    return undefined;
+  const key = kubernetesKind(value.apiVersion, value.kind);
+  if (key === undefined) return undefined;
+  const issues: Issue[] = [];
+  return fitsShape(value, key, issues) ? { ok: true, value } : { ok: false, issues };
+}

@@ -1,6 +1,7 @@
 /**
- * Every `Issue.code` that `validate` produces, with what it means. Codes are stable: match on
- * them, not on messages.
+ * Every `Issue.code` in calico-dsl, with what it means: the one vocabulary of `validate`, the DSL
+ * builders, `fromYaml`, the evaluator's `World` and the tools built on them. The same problem gets
+ * the same code whatever the entry point. Codes are stable: match on them, not on messages.
  *
  * @example
  * ```ts
@@ -65,14 +66,63 @@ export const ISSUE_CODES = {
   unsupported_field:
     'A network-policy-api field of the experimental channel that the CRD Calico installs does not carry.',
   invalid_interface_name: 'interfaceName is not "*" or a 1-15 character interface name.',
+  unknown_tier: 'A policy names a tier that has no Tier resource.',
+  // Reading YAML text (fromYaml).
+  not_text: 'The input is not a string.',
+  yaml_syntax: 'The text is not YAML (or JSON): bad indentation, tabs, unclosed brackets, stray characters.',
+  duplicate_key: 'A mapping names the same key twice (Calico would keep only one).',
+  unknown_tag: 'A tag such as !!js/function or !!binary that plain YAML 1.2 data cannot carry.',
+  alias_limit: 'Aliases expand to more nodes than the limit (the shape of a "billion laughs" bomb).',
+  unresolved_alias: 'An alias (*name) refers to an anchor that is not defined before it.',
+  not_an_object: 'A document (or list item) is a scalar or list where a resource object belongs.',
+  forbidden_key: 'A __proto__, constructor or prototype key: refused so no object can be polluted.',
+  invalid_key: 'A mapping key that is itself a mapping, list or null.',
+  missing_kind: 'A document without apiVersion or kind.',
+  unknown_api_version: 'An apiVersion that does not go with the kind (including crd.projectcalico.org/v1).',
+  list_item: 'An item of a <Kind>List that is another kind, or a list inside a list.',
+  too_many_issues: 'More issues than the limit: reading stopped, the rest were not reported.',
+  ambiguous_scalar:
+    'A plain scalar that YAML 1.1 readers (calicoctl, kubectl) read as another value: 017, on, yes, 1_000; quote it.',
+  internal_error: 'A bug in calico-dsl: the check itself failed. Please report it with the input.',
+  // The evaluator's model of a cluster.
+  invalid_flow:
+    'A flow to evaluate (or a flow space to analyse) is malformed: protocol, IPs, ports or its text form.',
+  service_without_selector: 'A Service has no selector, so its backends are not modelled.',
+  unknown_via:
+    "A flow's via names a node, or an interface of that node's host endpoints, that the world does not have.",
+  unsupported_tunnel_hep: 'A HostEndpoint is on an IPIP/VXLAN/WireGuard tunnel device (not modelled).',
+  unsupported_ebpf:
+    'FelixConfiguration enables the eBPF dataplane (only the iptables dataplane is modelled).',
+  ambiguous_host_endpoint:
+    "Several named host endpoints of one node have no expectedIPs: which carries the node's address is unknown.",
+  not_enforced:
+    'A ClusterNetworkPolicy / AdminNetworkPolicy / BaselineAdminNetworkPolicy the chosen Calico release does not enforce (or skips as malformed); it is left out.',
+  unconvertible_rule:
+    'A network-policy-api rule Calico cannot convert: replaced by a deny-all rule (Deny/Pass) or dropped (Accept/Allow), as Calico does.',
+  // Tools (calicoctl wrapper, CLI).
+  invalid_option: 'An option of a tool is out of range or of the wrong type.',
+  invalid_argument: 'A command argument is empty or cannot be passed to a process.',
+  empty_manifest: 'No resources were given where at least one is needed.',
+  builder_failed: 'A DSL builder threw instead of producing a resource.',
+  not_namespaced: 'A namespace was given for a kind that is not namespaced.',
+  namespace_conflict: 'Two different namespaces were given for one resource.',
+  namespace_with_manifest: 'A namespace option was combined with resources that carry their own.',
+  no_names: 'A command that needs resource names was given none.',
+  file_unreadable: 'A file could not be read.',
+  not_calico: 'A resource is not a projectcalico.org/v3 resource where one is required.',
+  duplicate_resource: 'Two resources have the same kind, namespace and name.',
+  module_import_failed: 'A TypeScript/JavaScript module could not be imported.',
 } as const;
 
 /**
- * A stable issue code of `validate`.
+ * A stable issue code: one key of {@link ISSUE_CODES}.
  *
  * @example
  * ```ts
- * const code: IssueCode = 'invalid_cidr';
+ * const r = validate({ apiVersion: 'projectcalico.org/v3', kind: 'GlobalNetworkSet', metadata: { name: 'x' },
+ *   spec: { nets: ['10.0.0.1/33'] } });
+ * const codes: IssueCode[] = r.ok ? [] : r.issues.map((i) => i.code); // ['invalid_cidr']
+ * ISSUE_CODES[codes[0] ?? 'invalid_cidr']; // 'A nets entry is not a CIDR (rules need a prefix length).'
  * ```
  */
 export type IssueCode = keyof typeof ISSUE_CODES;

@@ -1,0 +1,135 @@
+import { canonicalPort } from '../dsl/inputs.js';
+import { CALICO_KINDS, type Resource } from '../resources/kinds.js';
+import { CALICO_API_VERSION } from '../resources/metadata.js';
+import { policyTypesOf } from '../resources/policy-types-default.js';
+import { parseSelector } from '../selector/parser.js';
+import { printSelector } from '../selector/print.js';
+
+/**
+ * A resource reduced to what it means: plain JSON data whose mappings have sorted keys and no
+ * prototype.
+ *
+ * @example
+ * ```ts
+ * const v: ComparableValue = { kind: 'Tier', metadata: { name: 'security' } };
+ * ```
+ */
+export type ComparableValue =
+  | null
+  | boolean
+  | number
+  | string
+  | readonly ComparableValue[]
+  | { readonly [key: string]: ComparableValue };
+
+/**
+ * Metadata the API server sets; never part of what a user declares.
+ *
+ * @example
+ * ```ts
+ * SERVER_SET_METADATA.includes('resourceVersion'); // true
+ * ```
+ */
+export const SERVER_SET_METADATA = [
+  'uid',
+  'resourceVersion',
+  'creationTimestamp',
+  'generation',
+  'managedFields',
+  'selfLink',
+  'deletionTimestamp',
+  'deletionGracePeriodSeconds',
+] as const;
+
+const SELECTOR_KEYS: ReadonlySet<string> = new Set([
+  'selector',
+  'notSelector',
+  'namespaceSelector',
+  'serviceAccountSelector',
+]);
+const PORT_KEYS: ReadonlySet<string> = new Set(['ports', 'notPorts']);
+const SERVER_SET: ReadonlySet<string> = new Set(SERVER_SET_METADATA);
+
+/**
+ * The form in which two resources are equal exactly when Calico reads them the same: server-set
+ * metadata removed; what the API server fills in made explicit (namespace `default`, policy
+ * `tier: default`, `types` by {@link policyTypesOf} (§3.2), Tier `defaultAction: Deny`);
+ * selectors in canonical form (`a=='b'` is `a == "b"`); ports as Calico prints them (`"80"` is
+ * `80`); empty strings, lists and mappings dropped (Go's `omitempty` prints them as absent); keys
+ * sorted. The one comparison the calicoctl wrapper, the lesson tests and the IBM Cloud tests use.
+ *
+ * @example
+ * ```ts
+ * comparableForm({ apiVersion: 'projectcalico.org/v3', kind: 'GlobalNetworkPolicy',
+ *   metadata: { name: 'deny', resourceVersion: '42' },
+ *   spec: { selector: "role=='db'", ingress: [{ action: 'Deny', source: {}, destination: { ports: ['5432'] } }] } });
+ * // { apiVersion: 'projectcalico.org/v3', kind: 'GlobalNetworkPolicy', metadata: { name: 'deny' },
+ * //   spec: { ingress: [{ action: 'Deny', destination: { ports: [5432] } }], selector: 'role == "db"',
+ * //           tier: 'default', types: ['Ingress'] } }
+ * ```
+ */
+export function comparableForm(resource: Resource): ComparableValue {
+  return clean(withServerDefaults(resource), '', true) ?? null;
+}
+
+/** The resource with the fields the API server defaults made explicit. */
+function withServerDefaults(resource: Resource): object {
+  if (resource.apiVersion !== CALICO_API_VERSION) return resource;
+  const namespaced = CALICO_KINDS[resource.kind].namespaced;
+  const metadata = namespaced
+    ? { ...resource.metadata, namespace: resource.metadata.namespace || 'default' }
+    : resource.metadata;
+  if (resource.kind === 'Tier')
+    return {
+      ...resource,
+      metadata,
+      spec: { ...resource.spec, defaultAction: resource.spec.defaultAction ?? 'Deny' },
+    };
+  if (
+    resource.kind === 'GlobalNetworkPolicy' ||
+    resource.kind === 'NetworkPolicy' ||
+    resource.kind === 'StagedGlobalNetworkPolicy' ||
+    resource.kind === 'StagedNetworkPolicy'
+  ) {
+    const spec = {
+      ...resource.spec,
+      tier: resource.spec.tier || 'default',
+      types: policyTypesOf(resource.spec),
+    };
+    return { ...resource, metadata, spec };
+  }
+  return { ...resource, metadata };
+}
+
+function clean(value: unknown, key: string, atRoot = false): ComparableValue | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value === 'string') {
+    if (SELECTOR_KEYS.has(key)) {
+      const parsed = parseSelector(value);
+      return parsed.ok ? printSelector(parsed.value) : value;
+    }
+    return value;
+  }
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  if (Array.isArray(value)) {
+    const items: ComparableValue[] = [];
+    for (const item of value) {
+      const v =
+        PORT_KEYS.has(key) && (typeof item === 'string' || typeof item === 'number')
+          ? canonicalPort(item)
+          : clean(item, key);
+      if (v !== undefined) items.push(v);
+    }
+    return items.length === 0 ? undefined : items;
+  }
+  if (typeof value === 'object') {
+    const out: { [key: string]: ComparableValue } = Object.create(null);
+    for (const [k, v] of Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      if (key === 'metadata' && SERVER_SET.has(k)) continue;
+      const c = clean(v, k);
+      if (c !== undefined) out[k] = c;
+    }
+    return Object.keys(out).length === 0 && !atRoot ? undefined : out;
+  }
+  return undefined;
+}

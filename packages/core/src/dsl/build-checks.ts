@@ -1,0 +1,33 @@
+import type { ValidKind, ValidResource, ValidResourceOf } from '../resources/kinds.js';
+import { fail, ok, type Result } from '../result.js';
+import { validate } from '../validate/index.js';
+
+function hasKind<K extends ValidKind>(resource: ValidResource, kind: K): resource is ValidResourceOf<K> {
+  return resource.kind === kind;
+}
+
+/**
+ * The last step of every builder's `build()`: the built object goes through `validate`, so a
+ * builder never yields a resource Calico would reject; the value is `validate`'s deep-frozen copy.
+ * Issues are returned unchanged (their paths point into the resource the builder would have produced).
+ * Calico v3 kinds and the network-policy-api kinds (ClusterNetworkPolicy, …) alike.
+ */
+export function validated<K extends ValidKind>(built: object, kind: K): Result<ValidResourceOf<K>> {
+  const result = validate(built);
+  if (!result.ok) return fail(...result.issues);
+  if (hasKind(result.value, kind)) return ok(result.value);
+  return fail({
+    code: 'internal_error',
+    path: ['kind'],
+    message: `a ${kind} builder produced a ${result.value.kind}`,
+  });
+}
+
+/** The issue a builder reports when it was never given a `metadata.name`. */
+export function missingName<R>(factory: string): Result<R> {
+  return fail({
+    code: 'required',
+    path: ['metadata', 'name'],
+    message: `metadata.name is required: pass it to ${factory}('…') or call .name('…')`,
+  });
+}

@@ -3,8 +3,9 @@
 // playground's browser tests (Chromium; skipped loudly when it is missing, unless
 // PLAYGROUND_BROWSER_TESTS=required), and ends with the plain line `N passed, N failed` so that CI
 // can tell a run with no tests from a green one.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 
 const report = 'test-results.json';
 rmSync(report, { force: true });
@@ -16,7 +17,23 @@ const args = [
   `--outputFile.json=${report}`,
   ...process.argv.slice(2),
 ];
-const run = spawnSync('npx', ['--no-install', ...args], { stdio: 'inherit', env: process.env });
+// No colour codes in a log file or a pipe (vitest would print them for any terminal type).
+const env = { ...process.env };
+if (!process.stdout.isTTY && env.FORCE_COLOR === undefined) env.NO_COLOR = '1';
+// vitest warns once per project with type tests (12 times): pass its stderr through, that
+// warning once.
+const child = spawn('npx', ['--no-install', ...args], { stdio: ['inherit', 'inherit', 'pipe'], env });
+const once = /experimental feature|Breaking changes might not follow SemVer/;
+const seen = new Set();
+createInterface({ input: child.stderr }).on('line', (line) => {
+  const plain = line.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '');
+  if (once.test(plain)) {
+    if (seen.has(plain)) return;
+    seen.add(plain);
+  }
+  process.stderr.write(`${line}\n`);
+});
+const run = await new Promise((done) => child.on('close', (status) => done({ status })));
 
 let passed = 0;
 let failed = 0;

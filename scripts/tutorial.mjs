@@ -30,6 +30,9 @@ const documents = [];
 for (const lesson of lessons) {
   const run = spawnSync('npm', ['run', '--silent', 'start', '--', ...args], {
     cwd: join('apps', lesson),
+    // The lessons print paths (calicoctl apply -f …) relative to where the user ran npm.
+    // biome-ignore lint/suspicious/noUndeclaredEnvVars: npm sets it; this script is not a turbo task
+    env: { ...process.env, TUTORIAL_CWD: process.env.INIT_CWD ?? process.cwd() },
     stdio: json ? ['inherit', 'pipe', 'inherit'] : 'inherit',
     encoding: 'utf8',
   });

@@ -28,7 +28,10 @@ export const lesson1: LessonDefinition = (params) => ({
     {
       kind: 'deploy',
       step: '1',
-      text: 'Deploy the sample web server app.',
+      text:
+        'Deploy the sample web server app. (kubectl >= 1.18 dropped `run --replicas`: there, ' +
+        '`kubectl create deployment webserver --image=k8s.gcr.io/echoserver:1.10 --replicas=3`, whose pods ' +
+        'are labelled app=webserver, so select app: webserver in webserver-lb.yaml.)',
       command: 'kubectl run webserver --image=k8s.gcr.io/echoserver:1.10 --replicas=3',
       output: 'deployment.apps/webserver created',
       resources: webserverDeployment(params),

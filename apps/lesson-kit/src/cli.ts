@@ -3,7 +3,7 @@
  * and the cheat-sheet flags. `main.ts` of each app is one call to {@link runLessonCli}.
  */
 import { existsSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { createCalicoctl } from '@calico-dsl/calicoctl';
@@ -67,9 +67,11 @@ const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]
  * ```
  */
 export async function runLessonCli(define: LessonDefinition, options: LessonCliOptions): Promise<number> {
-  const print = options.print ?? ((text: string) => console.log(text));
-  const printError = options.printError ?? ((text: string) => console.error(text));
   const env = options.env ?? process.env;
+  const shown = fromUserCwd(options.appDir, env, existsSync);
+  const printRaw = options.print ?? ((text: string) => console.log(text));
+  const print = (text: string) => printRaw(shown(text));
+  const printError = options.printError ?? ((text: string) => console.error(text));
   const parsed = parseCli(options.argv);
   if (typeof parsed === 'string') {
     printError(`${parsed}\n\n${USAGE}`);
@@ -120,6 +122,29 @@ export async function runLessonCli(define: LessonDefinition, options: LessonCliO
       `${renderLesson(lesson, run)}YAML written: ${written.map((p) => relativeOut(p, options.appDir)).join(', ')}\n`,
     );
   return run.ok ? 0 : 1;
+}
+
+/**
+ * Rewrites printed text for the folder the user ran npm in (`TUTORIAL_CWD`, `INIT_CWD`; `npm run tutorial` runs
+ * each lesson inside its app folder): `-f out/…` and `YAML written: out/…` become paths from there,
+ * and the evaluator's `(§4.5)` notes, which number sections of a page not in the repository,
+ * point to docs/semantics.md (or are dropped when it is not there).
+ */
+function fromUserCwd(
+  appDir: string,
+  env: Readonly<Record<string, string | undefined>>,
+  exists: (path: string) => boolean,
+): (text: string) => string {
+  // scripts/tutorial.mjs passes its own folder: the nested `npm start` resets INIT_CWD.
+  const userCwd = env.TUTORIAL_CWD ?? env.INIT_CWD ?? process.cwd();
+  const app = relative(userCwd, resolve(appDir));
+  const docs = resolve(appDir, '..', '..', 'docs', 'semantics.md');
+  const cite = exists(docs) ? ` (see ${relative(userCwd, docs)})` : '';
+  return (text) => {
+    let out = text.replace(/ \(§\d+(?:\.\d+)*\)/g, cite);
+    if (app !== '') out = out.replace(/(-f |YAML written: |, )out\//g, `$1${join(app, 'out')}/`);
+    return out;
+  };
 }
 
 function relativeOut(path: string, appDir: string): string {

@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { createCalicoctl } from '@calico-dsl/calicoctl';
 import { calicoctlSays, createFakeRunner } from '@calico-dsl/calicoctl/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -22,7 +22,8 @@ describe('runLessonCli', () => {
     runLessonCli(blockClientLesson, {
       argv,
       appDir,
-      env: {},
+      // As `npm start` in the app folder: printed paths are relative to it.
+      env: { INIT_CWD: appDir },
       print: (t) => out.push(t),
       printError: (t) => err.push(t),
       ...extra,
@@ -40,6 +41,14 @@ describe('runLessonCli', () => {
     expect(out.join('\n')).toContain('== Lesson 9: Block one client ==');
     expect(out.join('\n')).toContain('YAML written: out/block-client.yaml');
     expect(readFileSync(join(appDir, 'out', 'block-client.yaml'), 'utf8')).toContain('name: block-client');
+  });
+
+  it('prints paths from where the user ran npm (npm run tutorial runs each lesson in its folder)', async () => {
+    expect(await run([], { env: { TUTORIAL_CWD: join(appDir, '..') } })).toBe(0);
+    const shown = join(basename(appDir), 'out', 'block-client.yaml');
+    expect(out.join('\n')).toContain(`calicoctl apply -f ${shown}`);
+    expect(out.join('\n')).toContain(`YAML written: ${shown}`);
+    expect(out.join('\n')).not.toMatch(/§\d/);
   });
 
   it('exits 1 when an outcome differs from the expected one', async () => {

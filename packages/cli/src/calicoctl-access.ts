@@ -1,15 +1,18 @@
 /** Shared by `apply`, `delete`, `get` and `plan`: calicoctl options, manifests, error reports. */
 import {
+  CALICOCTL_INSTALL_URL,
   type Calicoctl,
   CalicoctlError,
   type CalicoctlOptions,
   createCalicoctl,
   formatRef,
+  MAX_TIMEOUT_MS,
 } from '@calico-dsl/calicoctl';
 import { type CalicoResource, isCalicoKind } from '@calico-dsl/core';
-import { type Command, Option } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import { type CommandContext, EXIT, type ExitCode } from './context.js';
-import { loadFiles } from './manifests.js';
+import type { InputOptions } from './inputs.js';
+import { loadInputs } from './manifests.js';
 import { type FileIssue, formatFileIssues, issueJson } from './output/issues.js';
 import { writeJson } from './output/json.js';
 
@@ -21,7 +24,7 @@ import { writeJson } from './output/json.js';
  * const o: CalicoctlCliOptions = { calicoctl: '/usr/local/bin/calicoctl', datastoreType: 'kubernetes' };
  * ```
  */
-export interface CalicoctlCliOptions {
+export interface CalicoctlCliOptions extends InputOptions {
   readonly calicoctl?: string;
   readonly datastoreType?: 'kubernetes' | 'etcdv3';
   readonly kubeconfig?: string;
@@ -29,6 +32,8 @@ export interface CalicoctlCliOptions {
   readonly config?: string;
   readonly timeout?: string;
   readonly allowVersionMismatch?: boolean;
+  /** `--clean-env`: calicoctl gets only the standard variables, not the whole environment. */
+  readonly cleanEnv?: boolean;
 }
 
 /**
@@ -48,8 +53,37 @@ export function addCalicoctlOptions(cmd: Command): Command {
     .option('--kubeconfig <file>', 'KUBECONFIG for calicoctl')
     .option('--context <name>', 'kubeconfig context')
     .option('--config <file>', 'calicoctl config file (CalicoAPIConfig)')
-    .option('--timeout <ms>', 'time limit per calicoctl command in milliseconds', '30000')
-    .option('--allow-version-mismatch', 'run even when the calicoctl and cluster versions differ');
+    .option(
+      '--timeout <ms>',
+      'time limit per calicoctl command in milliseconds (1 to 2147483647)',
+      parseTimeout,
+      '30000',
+    )
+    .option('--allow-version-mismatch', 'run even when the calicoctl and cluster versions differ')
+    .option(
+      '--clean-env',
+      'give calicoctl only PATH, HOME, proxy, locale and datastore variables instead of the whole environment',
+    );
+}
+
+/**
+ * Checks `--timeout`: a whole number of milliseconds from 1 to 2^31 - 1, else a usage error (exit
+ * 2) that says so; never silently the default.
+ *
+ * @example
+ * ```ts
+ * parseTimeout('120000'); // '120000'
+ * parseTimeout('abc'); // throws InvalidArgumentError
+ * ```
+ */
+export function parseTimeout(text: string): string {
+  const ms = /^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
+  if (!Number.isSafeInteger(ms) || ms < 1 || ms > MAX_TIMEOUT_MS) {
+    throw new InvalidArgumentError(
+      `"${text}" is not a time limit: give whole milliseconds from 1 to ${MAX_TIMEOUT_MS} (e.g. --timeout 120000 for 2 minutes).`,
+    );
+  }
+  return String(ms);
 }
 
 /**
@@ -62,11 +96,13 @@ export function addCalicoctlOptions(cmd: Command): Command {
  * ```
  */
 export function calicoctlFor(opts: CalicoctlCliOptions, ctx: CommandContext): Calicoctl {
-  const timeout = Number(opts.timeout ?? '30000');
   const options: CalicoctlOptions = {
     bin: opts.calicoctl ?? ctx.io.env.CALICOCTL_BIN ?? 'calicoctl',
     parentEnv: ctx.io.env,
-    ...(Number.isFinite(timeout) && timeout > 0 ? { timeoutMs: timeout } : {}),
+    // The library inherits the whole environment, as kubectl and calicoctl do (kubeconfig exec
+    // plugins need AWS_*, IC_*, …); --clean-env opts out.
+    ...(opts.cleanEnv === true ? { cleanEnv: true } : {}),
+    timeoutMs: Number(parseTimeout(opts.timeout ?? '30000')),
     ...(opts.datastoreType !== undefined ? { datastoreType: opts.datastoreType } : {}),
     ...(opts.kubeconfig !== undefined ? { kubeconfig: opts.kubeconfig } : {}),
     ...(opts.context !== undefined ? { context: opts.context } : {}),
@@ -89,8 +125,9 @@ export function calicoctlFor(opts: CalicoctlCliOptions, ctx: CommandContext): Ca
 export async function loadCalicoResources(
   files: readonly string[],
   ctx: CommandContext,
+  inputs: InputOptions = {},
 ): Promise<{ resources: CalicoResource[]; issues: FileIssue[] }> {
-  const loaded = await loadFiles(files, ctx.io);
+  const loaded = await loadInputs(files, inputs, ctx.io);
   const issues = [...loaded.issues];
   const resources: CalicoResource[] = [];
   for (const f of loaded.files) {
@@ -124,6 +161,10 @@ export function reportIssues(issues: readonly FileIssue[], ctx: CommandContext):
   return EXIT.finding;
 }
 
+const MISSING_CALICOCTL =
+  '  Name the binary with --calicoctl <path> or CALICOCTL_BIN=<path>, or put calicoctl on PATH.\n' +
+  `  Get calicoctl: ${CALICOCTL_INSTALL_URL} (use the version of your cluster).`;
+
 /**
  * Reports a rejected calicoctl call: its code, message, calicoctl's stderr and, for a partial
  * apply, what was and was not applied. Anything else is rethrown (a bug).
@@ -140,7 +181,8 @@ export function reportCalicoctlError(error: unknown, ctx: CommandContext): ExitC
       ok: false,
       error: {
         code: error.code,
-        message: error.message,
+        message:
+          error.code === 'BINARY_NOT_FOUND' ? `${error.message}. ${MISSING_CALICOCTL.trim()}` : error.message,
         args: error.args,
         exitCode: error.exitCode,
         stderr: error.stderr,
@@ -153,6 +195,7 @@ export function reportCalicoctlError(error: unknown, ctx: CommandContext): ExitC
   }
   const c = ctx.err;
   const lines = [`${c.red('calicoctl failed')} (${error.code}): ${error.message}`];
+  if (error.code === 'BINARY_NOT_FOUND') lines.push(MISSING_CALICOCTL);
   if (error.applied.length > 0) lines.push(`  applied: ${error.applied.map(formatRef).join(', ')}`);
   for (const f of error.failed) lines.push(`  ${c.red('failed')}: ${formatRef(f)}: ${f.message}`);
   if (error.stderr.trim() !== '' && !error.message.includes(error.stderr.trim())) {

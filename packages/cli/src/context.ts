@@ -53,7 +53,8 @@ export function commandContext(io: CliIo, opts: CommonOptions): CommandContext {
 }
 
 /**
- * Exit statuses: 0 ok, 1 a finding (invalid input, unexpected verdict, calicoctl failure), 2 usage.
+ * Exit statuses: 0 ok, 1 a finding (invalid input, unexpected verdict, calicoctl failure), 2 usage;
+ * 130 / 143 after Ctrl-C (SIGINT) / SIGTERM, as a shell reports a process those signals ended.
  *
  * @example
  * ```ts
@@ -61,7 +62,7 @@ export function commandContext(io: CliIo, opts: CommonOptions): CommandContext {
  * if (code === EXIT.finding) console.error('policy.yaml has issues');
  * ```
  */
-export const EXIT = { ok: 0, finding: 1, usage: 2 } as const;
+export const EXIT = { ok: 0, finding: 1, usage: 2, interrupted: 130, terminated: 143 } as const;
 
 /**
  * One of {@link EXIT}'s values.

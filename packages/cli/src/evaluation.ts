@@ -11,7 +11,8 @@ import {
   World,
 } from '@calico-dsl/evaluator';
 import type { CommandContext } from './context.js';
-import { loadFiles } from './manifests.js';
+import type { InputOptions } from './inputs.js';
+import { type LoadedFile, loadInputs } from './manifests.js';
 import type { FileIssue } from './output/issues.js';
 import { progress } from './output/progress.js';
 
@@ -23,7 +24,7 @@ import { progress } from './output/progress.js';
  * const o: FlowOptions = { flow: ['tcp 198.51.100.7 -> 169.46.10.20:80'], expect: 'allow' };
  * ```
  */
-export interface FlowOptions {
+export interface FlowOptions extends InputOptions {
   readonly flow?: readonly string[];
   readonly flows?: string;
   readonly via?: string;
@@ -77,15 +78,24 @@ export async function loadWorld(
   files: readonly string[],
   ctx: CommandContext,
   engine: 'compiled' | 'reference' | undefined,
-): Promise<{ world: World | undefined; issues: FileIssue[] }> {
-  const loaded = await loadFiles(files, ctx.io);
-  if (loaded.issues.length > 0) return { world: undefined, issues: loaded.issues };
+  inputs: InputOptions = {},
+): Promise<{ world: World | undefined; issues: FileIssue[]; files: LoadedFile[] }> {
+  const loaded = await loadInputs(files, inputs, ctx.io);
+  if (loaded.issues.length > 0) return { world: undefined, issues: loaded.issues, files: loaded.files };
   try {
-    return { world: World.from(loaded.resources, engine !== undefined ? { engine } : {}), issues: [] };
+    return {
+      world: World.from(loaded.resources, engine !== undefined ? { engine } : {}),
+      issues: [],
+      files: loaded.files,
+    };
   } catch (error) {
     if (!(error instanceof EvaluatorInputError)) throw error;
-    const where = files.join(', ');
-    return { world: undefined, issues: error.issues.map((issue) => ({ file: where, issue })) };
+    const where = loaded.files.map((f) => f.file).join(', ');
+    return {
+      world: undefined,
+      issues: error.issues.map((issue) => ({ file: where, issue })),
+      files: loaded.files,
+    };
   }
 }
 

@@ -32,7 +32,7 @@ export interface CliIo {
   readonly stderr: CliStream;
   /** Environment variables (`NO_COLOR`, `FORCE_COLOR`, calicoctl datastore settings). */
   readonly env: Readonly<Record<string, string | undefined>>;
-  /** Reads a UTF-8 text file; `-` means standard input. */
+  /** Reads a UTF-8 text file; `-` means standard input. Rejects past 16 MiB (`MAX_INPUT_BYTES`). */
   readFile(path: string): Promise<string>;
   /** Writes a UTF-8 text file, creating parent directories. */
   writeFile(path: string, text: string): Promise<void>;
@@ -42,4 +42,54 @@ export interface CliIo {
   importModule(path: string): Promise<Record<string, unknown>>;
   /** How calicoctl commands run; `undefined` uses @calico-dsl/calicoctl's Node runner. */
   readonly runner?: Runner;
+  /** A directory's entries, or `undefined` when `path` is not a directory. Without it every path is a file. */
+  listDirectory?(path: string): Promise<readonly DirectoryEntry[] | undefined>;
+  /** The canonical path (symbolic links resolved), so that a file named twice is read once. */
+  realPath?(path: string): Promise<string>;
+  /** Type-checks a TypeScript module with the TypeScript installed next to it. */
+  typeCheck?(path: string): Promise<TypeCheckOutcome>;
+  /**
+   * Calls `handler` on Ctrl-C (SIGINT) or SIGTERM until the returned function is called. When the
+   * handler returns an exit status the process ends with it at once; `undefined` lets the command
+   * finish (it has aborted calicoctl and reports what is known).
+   */
+  onInterrupt?(handler: (signal: Interrupt) => number | undefined): () => void;
 }
+
+/**
+ * One entry of a directory listing.
+ *
+ * @example
+ * ```ts
+ * const e: DirectoryEntry = { name: 'policies', directory: true };
+ * ```
+ */
+export interface DirectoryEntry {
+  readonly name: string;
+  /** A directory, or a symbolic link to one. */
+  readonly directory: boolean;
+}
+
+/**
+ * The signals that interrupt a command (exit status 128 + the signal number).
+ *
+ * @example
+ * ```ts
+ * const code = (signal: Interrupt) => (signal === 'SIGINT' ? 130 : 143);
+ * ```
+ */
+export type Interrupt = 'SIGINT' | 'SIGTERM';
+
+/**
+ * What type-checking a module found: `ok`, compiler `output` on errors, or no TypeScript to
+ * check with.
+ *
+ * @example
+ * ```ts
+ * const outcome: TypeCheckOutcome = { status: 'failed', output: "policies.ts(3,5): error TS2345: …" };
+ * ```
+ */
+export type TypeCheckOutcome =
+  | { readonly status: 'ok' }
+  | { readonly status: 'failed'; readonly output: string }
+  | { readonly status: 'no-typescript' };

@@ -1,13 +1,14 @@
 /** The `calico-dsl` program: commander wiring, exit statuses and the injected I/O. */
-import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { registerApply } from './commands/apply.js';
+import { registerCompletion } from './commands/completion.js';
 import { registerDelete } from './commands/delete.js';
 import { registerDiff } from './commands/diff.js';
 import { registerEval } from './commands/eval.js';
 import { registerExplain } from './commands/explain.js';
 import { registerFmt } from './commands/fmt.js';
 import { registerGet } from './commands/get.js';
+import { registerInit } from './commands/init.js';
 import { registerLint } from './commands/lint.js';
 import { registerMatrix } from './commands/matrix.js';
 import { registerPlan } from './commands/plan.js';
@@ -18,10 +19,9 @@ import { registerValidate } from './commands/validate.js';
 import { type CommonOptions, commandContext, EXIT, type ExitCode } from './context.js';
 import type { CliIo } from './io.js';
 import { nodeIo } from './node-io.js';
+import { CLI_VERSION } from './version.js';
 
-// dist/ and src/ both sit one level below package.json.
-const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
-
+// One line per command: new commands (lint, diff, …) are added here and nowhere else.
 const COMMANDS: readonly Register[] = [
   registerSynth,
   registerValidate,
@@ -36,6 +36,8 @@ const COMMANDS: readonly Register[] = [
   registerApply,
   registerDelete,
   registerGet,
+  registerInit,
+  registerCompletion,
 ];
 
 const EXAMPLES = `
@@ -65,7 +67,7 @@ calicoctl failure), 2 usage error.`;
 export function buildProgram(io: CliIo, exitCode: { value: ExitCode }): Command {
   const program = new Command('calico-dsl')
     .description('Calico network policy as code: synthesize, validate, format, evaluate and apply policies.')
-    .version(version, '-V, --version')
+    .version(CLI_VERSION, '-V, --version')
     .exitOverride()
     .showHelpAfterError('(add --help for usage)')
     .configureOutput({

@@ -1,6 +1,8 @@
 /** Reading manifest files (YAML or JSON) into resources, with every problem tied to its file. */
 import type { Resource } from '@calico-dsl/core';
-import { fromYaml } from '@calico-dsl/yaml';
+import { type AliasBudget, createAliasBudget, fromYaml } from '@calico-dsl/yaml';
+import { EXIT, type ExitCode } from './context.js';
+import { expandInputs, type InputOptions } from './inputs.js';
 import type { CliIo } from './io.js';
 import type { FileIssue } from './output/issues.js';
 
@@ -21,7 +23,8 @@ export interface LoadedFile {
 }
 
 /**
- * Reads one manifest file through the injected file access and parses it with `fromYaml`
+ * Reads one manifest file through the injected file access and parses it with `fromYaml`,
+ * spending `budget` (shared by every file of a command) on alias expansion
  * (JSON is YAML, so `.json` files work too). Never throws.
  *
  * @example
@@ -30,7 +33,7 @@ export interface LoadedFile {
  * loaded.issues; // [] when valid
  * ```
  */
-export async function loadFile(file: string, io: CliIo): Promise<LoadedFile> {
+export async function loadFile(file: string, io: CliIo, budget?: AliasBudget): Promise<LoadedFile> {
   let text: string;
   try {
     text = await io.readFile(file);
@@ -45,7 +48,7 @@ export async function loadFile(file: string, io: CliIo): Promise<LoadedFile> {
       ],
     };
   }
-  const parsed = fromYaml(text);
+  const parsed = fromYaml(text, budget !== undefined ? { budget } : {});
   return parsed.ok
     ? { file, text, resources: parsed.value, issues: [] }
     : { file, text, resources: [], issues: parsed.issues.map((issue) => ({ file, issue })) };
@@ -63,10 +66,54 @@ export async function loadFiles(
   files: readonly string[],
   io: CliIo,
 ): Promise<{ files: LoadedFile[]; resources: Resource[]; issues: FileIssue[] }> {
-  const loaded = await Promise.all(files.map((f) => loadFile(f, io)));
+  // One alias budget for every file of the command: a bomb split over many files is still refused.
+  const budget = createAliasBudget();
+  const loaded = await Promise.all(files.map((f) => loadFile(f, io, budget)));
   return {
     files: loaded,
     resources: loaded.flatMap((l) => l.resources),
     issues: loaded.flatMap((l) => l.issues),
   };
+}
+
+/**
+ * Expands positional paths and `-f`/`-R` ({@link expandInputs}) and reads every file; problems
+ * naming a path (an empty directory) come first among the issues.
+ *
+ * @example
+ * ```ts
+ * const { files, resources, issues } = await loadInputs([], { filename: ['policies/'], recursive: true }, io);
+ * ```
+ */
+export async function loadInputs(
+  positional: readonly string[],
+  opts: InputOptions,
+  io: CliIo,
+): Promise<{ files: LoadedFile[]; resources: Resource[]; issues: FileIssue[] }> {
+  const expanded = await expandInputs(positional, opts, io);
+  const loaded = await loadFiles(expanded.files, io);
+  return { ...loaded, issues: [...expanded.issues, ...loaded.issues] };
+}
+
+/**
+ * The usage error for a command given no manifest at all (neither paths nor `-f`); `undefined`
+ * when there is something to read.
+ *
+ * @example
+ * ```ts
+ * const usage = missingInputs('validate', files, opts, ctx.io);
+ * if (usage !== undefined) return usage;
+ * ```
+ */
+export function missingInputs(
+  command: string,
+  positional: readonly string[],
+  opts: InputOptions,
+  io: CliIo,
+): ExitCode | undefined {
+  if (positional.length > 0 || (opts.filename ?? []).length > 0) return undefined;
+  io.stderr.write(
+    `error: ${command} needs manifests: name files, or -f <file|dir|-> (repeatable, -R for subdirectories)\n(add --help for usage)\n`,
+  );
+  return EXIT.usage;
 }

@@ -81,9 +81,11 @@ describe('calicoctl commands (fake calicoctl binary)', () => {
     const r = runCli(['plan', 'deny-nodeports.yaml'], { env });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('~ GlobalNetworkPolicy deny-nodeports (update: spec.order)');
+    expect(r.stdout).toContain('    spec.order: 1000 → 1100\n');
     expect(r.stdout).toContain('0 to create, 1 to update, 0 unchanged');
     expect(runCli(['plan', 'deny-nodeports.yaml', '--exit-code'], { env }).code).toBe(1);
     const j = JSON.parse(runCli(['plan', 'deny-nodeports.yaml', '--json'], { env }).stdout);
     expect(j).toMatchObject({ ok: true, create: 0, update: 1, unchanged: 0, hasChanges: true });
+    expect(j.steps[0].fieldChanges).toEqual([{ path: 'spec.order', before: 1000, after: 1100 }]);
   });
 });

@@ -1,41 +1,58 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from './run-cli.js';
+import { runCli, runInProcess } from './run-cli.js';
 
 const WORLD = ['world.yaml', 'deny-nodeports.yaml'];
 const LB = 'tcp 198.51.100.7:40000 -> 169.46.10.20:80';
 const NODEPORT = 'tcp 198.51.100.7:40000 -> 169.46.7.10:31024';
 
 describe('eval', () => {
-  it('allows the load balancer and prints the trace', () => {
-    const r = runCli(['eval', ...WORLD, '--flow', LB, '--expect', 'allow']);
+  it('allows the load balancer: a summary by default, every step with --trace', async () => {
+    const r = await runInProcess(['eval', ...WORLD, '--flow', LB, '--expect', 'allow']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
       /^Allow\s+tcp 198\.51\.100\.7:40000 -> 169\.46\.10\.20:80 {2}✓ expected Allow$/m,
     );
-    expect(r.stdout).toContain('decided by Profile kns.default, ingress rule 0: Allow');
-    expect(r.stdout).toContain('loadBalancer of service default/webserver-lb');
+    expect(r.stdout).toContain(
+      '1 path (via HostEndpoint worker-1-public (worker-1, eth1) to WorkloadEndpoint default/webserver-1 (worker-1)) — Allow: decided by Profile kns.default, ingress rule 0: Allow',
+    );
+    expect(r.stdout).not.toContain('loadBalancer of service default/webserver-lb');
+    const traced = await runInProcess(['eval', ...WORLD, '--flow', LB, '--trace']);
+    expect(traced.stdout).toContain('loadBalancer of service default/webserver-lb');
   });
 
-  it('denies the nodePort and names the pre-DNAT policy', () => {
-    const r = runCli(['eval', ...WORLD, '--flow', NODEPORT, '--expect', 'deny']);
+  it('--json gives each path the deciding rule source', async () => {
+    const r = await runInProcess(['eval', ...WORLD, '--flow', NODEPORT, '--json']);
+    const [res] = JSON.parse(r.stdout).results;
+    expect(res.decidedAt[0]).toMatchObject({ file: 'deny-nodeports.yaml', line: 9 });
+    expect(res.decidedAt[0].text).toContain('action: Deny');
+  });
+
+  it('the summary shows the deciding rule as written, with file:line', async () => {
+    const r = await runInProcess(['eval', ...WORLD, '--flow', NODEPORT]);
+    expect(r.stdout).toContain('      deny-nodeports.yaml:9\n        action: Deny\n');
+    expect(r.stdout).toContain('          - 30000:32767\n');
+  });
+
+  it('denies the nodePort and names the pre-DNAT policy', async () => {
+    const r = await runInProcess(['eval', ...WORLD, '--flow', NODEPORT, '--expect', 'deny']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(
       'decided by GlobalNetworkPolicy deny-nodeports (tier default), ingress rule 0: Deny',
     );
   });
 
-  it('a wrong --expect exits 1 and says what happened', () => {
-    const r = runCli(['eval', ...WORLD, '--flow', NODEPORT, '--expect', 'allow']);
+  it('a wrong --expect exits 1 and says what happened', async () => {
+    const r = await runInProcess(['eval', ...WORLD, '--flow', NODEPORT, '--expect', 'allow']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('✗ expected Allow, got Deny');
   });
 
-  it('without --expect a Deny is an answer, not a failure', () => {
-    expect(runCli(['eval', ...WORLD, '--flow', NODEPORT]).code).toBe(0);
+  it('without --expect a Deny is an answer, not a failure', async () => {
+    expect((await runInProcess(['eval', ...WORLD, '--flow', NODEPORT])).code).toBe(0);
   });
 
-  it('--json: verdict, expectation, deciding policy and the full trace', () => {
-    const r = runCli(['eval', ...WORLD, '--flow', NODEPORT, '--expect', 'deny', '--json']);
+  it('--json: verdict, expectation, deciding policy and the full trace', async () => {
+    const r = await runInProcess(['eval', ...WORLD, '--flow', NODEPORT, '--expect', 'deny', '--json']);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.ok).toBe(true);
@@ -57,26 +74,26 @@ describe('eval', () => {
     expect(res.explain).toContain('Verdict: Deny');
   });
 
-  it('--flows file: per-line expectations, comments, a summary', () => {
-    const r = runCli(['eval', ...WORLD, '--flows', 'flows.txt']);
+  it('--flows file: per-line expectations, comments, a summary', async () => {
+    const r = await runInProcess(['eval', ...WORLD, '--flows', 'flows.txt']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('flows.txt:2');
     expect(r.stdout).toContain('3 flows, 2/2 as expected');
   });
 
-  it('--flows file with a line whose expectation fails: exit 1', () => {
-    const r = runCli(['eval', ...WORLD, '--flows', 'flows.txt', '--expect', 'deny', '--json']);
+  it('--flows file with a line whose expectation fails: exit 1', async () => {
+    const r = await runInProcess(['eval', ...WORLD, '--flows', 'flows.txt', '--expect', 'deny', '--json']);
     const j = JSON.parse(r.stdout);
     // The line expectations win over --expect; the unannotated udp line takes --expect deny.
     expect(j.results.map((x: { expected: string }) => x.expected)).toEqual(['Allow', 'Deny', 'Deny']);
     expect(r.code).toBe(0);
-    const wrong = runCli(['eval', ...WORLD, '--flows', 'flows.txt', '--expect', 'allow']);
+    const wrong = await runInProcess(['eval', ...WORLD, '--flows', 'flows.txt', '--expect', 'allow']);
     expect(wrong.code).toBe(1);
     expect(wrong.stdout).toContain('3 flows, 2/3 as expected');
   });
 
-  it('--flows .json file', () => {
-    const r = runCli(['eval', ...WORLD, '--flows', 'flows.json', '--json']);
+  it('--flows .json file', async () => {
+    const r = await runInProcess(['eval', ...WORLD, '--flows', 'flows.json', '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).results.map((x: { verdict: string }) => x.verdict)).toEqual([
       'Allow',
@@ -84,41 +101,41 @@ describe('eval', () => {
     ]);
   });
 
-  it('--via pins the entry host endpoint', () => {
-    const r = runCli(['eval', ...WORLD, '--flow', NODEPORT, '--via', 'worker-1/eth1', '--json']);
+  it('--via pins the entry host endpoint', async () => {
+    const r = await runInProcess(['eval', ...WORLD, '--flow', NODEPORT, '--via', 'worker-1/eth1', '--json']);
     const [res] = JSON.parse(r.stdout).results;
     expect(res.input.via).toEqual({ node: 'worker-1', interface: 'eth1' });
     expect(res.paths[0].entry).toMatchObject({ kind: 'HostEndpoint', node: 'worker-1', interface: 'eth1' });
   });
 
-  it('a malformed flow is reported with the expected form: exit 1', () => {
-    const r = runCli(['eval', ...WORLD, '--flow', 'tcp 198.51.100.7 => 169.46.10.20:80']);
-    expect(r.code).toBe(1);
+  it('a malformed flow is a usage error reported with the expected form: exit 2', async () => {
+    const r = await runInProcess(['eval', ...WORLD, '--flow', 'tcp 198.51.100.7 => 169.46.10.20:80']);
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain("e.g. 'tcp 198.51.100.7:40000 -> 169.46.10.20:80'");
   });
 
-  it('invalid manifests stop evaluation with file:line:column: exit 1', () => {
-    const r = runCli(['eval', 'world.yaml', 'invalid.yaml', '--flow', LB, '--json']);
+  it('invalid manifests stop evaluation with file:line:column: exit 1', async () => {
+    const r = await runInProcess(['eval', 'world.yaml', 'invalid.yaml', '--flow', LB, '--json']);
     expect(r.code).toBe(1);
     const j = JSON.parse(r.stdout);
     expect(j.ok).toBe(false);
     expect(j.issues).toContainEqual(expect.objectContaining({ file: 'invalid.yaml', line: 12, column: 9 }));
   });
 
-  it('both engines give the same answer', () => {
+  it('both engines give the same answer', async () => {
     const a = JSON.parse(
-      runCli(['eval', ...WORLD, '--flow', NODEPORT, '--json', '--engine', 'reference']).stdout,
+      (await runInProcess(['eval', ...WORLD, '--flow', NODEPORT, '--json', '--engine', 'reference'])).stdout,
     );
     const b = JSON.parse(
-      runCli(['eval', ...WORLD, '--flow', NODEPORT, '--json', '--engine', 'compiled']).stdout,
+      (await runInProcess(['eval', ...WORLD, '--flow', NODEPORT, '--json', '--engine', 'compiled'])).stdout,
     );
     expect(a.results[0].paths).toEqual(b.results[0].paths);
   });
 });
 
 describe('explain', () => {
-  it('prints every step and marks the deciding one', () => {
-    const r = runCli(['explain', ...WORLD, '--flow', LB]);
+  it('prints every step and marks the deciding one', async () => {
+    const r = await runInProcess(['explain', ...WORLD, '--flow', LB]);
     expect(r.code).toBe(0);
     const marked = r.stdout.split('\n').filter((l) => l.startsWith('  ▶ '));
     expect(marked).toHaveLength(1);
@@ -135,30 +152,30 @@ describe('explain', () => {
 });
 
 describe('matrix', () => {
-  it('text: ✓/✗ per pair', () => {
-    const r = runCli(['matrix', 'matrix-world.yaml', '--port', '8080']);
+  it('text: ✓/✗ per pair', async () => {
+    const r = await runInProcess(['matrix', 'matrix-world.yaml', '--port', '8080']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/1 {2}shop\/web-1 +✗ {2}✓ {2}✓/);
     expect(r.stdout).toMatch(/3 {2}shop\/db-1 +✗ {2}✓ {2}✓/);
   });
 
-  it('csv', () => {
-    const r = runCli(['matrix', 'matrix-world.yaml', '--port', '8080', '--format', 'csv']);
+  it('csv', async () => {
+    const r = await runInProcess(['matrix', 'matrix-world.yaml', '--port', '8080', '--format', 'csv']);
     expect(r.stdout.split('\n').slice(0, 2)).toEqual([
       'from\\to,shop/web-1,shop/client-1,shop/db-1',
       'shop/web-1,Deny,Allow,Allow',
     ]);
   });
 
-  it('mermaid: only allowed edges', () => {
-    const r = runCli(['matrix', 'matrix-world.yaml', '--port', '8080', '-f', 'mermaid']);
+  it('mermaid: only allowed edges', async () => {
+    const r = await runInProcess(['matrix', 'matrix-world.yaml', '--port', '8080', '-o', 'mermaid']);
     expect(r.stdout).toContain('flowchart LR');
     expect(r.stdout).toContain('e1 -->|tcp/8080| e0');
     expect(r.stdout).not.toContain('e2 -->|tcp/8080| e0');
   });
 
-  it('--json and --endpoints', () => {
-    const r = runCli([
+  it('--json and --endpoints', async () => {
+    const r = await runInProcess([
       'matrix',
       'matrix-world.yaml',
       '--port',

@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempDir } from './run-cli.js';
+import { FIXTURES, runCli, tempDir } from './run-cli.js';
 
-describe('synth', () => {
+// Each case starts Node (and tsc for .ts modules): generous limits, independent of machine load.
+describe('synth', { timeout: 120_000 }, () => {
   it('imports a TypeScript module without a build step and prints YAML', () => {
     const r = runCli(['synth', 'policies.ts']);
     expect(r.code).toBe(0);
@@ -48,5 +49,39 @@ describe('synth', () => {
     const r = runCli(['synth', 'no-such-module.ts']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('Cannot load the module');
+  });
+});
+
+describe('synth type-checks TypeScript modules', { timeout: 120_000 }, () => {
+  it('a DSL type error stops synth (exit 1) unless --no-typecheck', () => {
+    const dir = join(FIXTURES, '..', '.tmp-typecheck');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, 'typo.ts');
+    writeFileSync(
+      file,
+      "import { preDnat } from '@calico-dsl/core';\nexport const p = preDnat('p').order('high');\n",
+    );
+    try {
+      const r = runCli(['synth', file]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('type_check_failed');
+      expect(r.stderr).toContain('TS2345');
+      const skipped = runCli(['synth', file, '--no-typecheck']);
+      expect(skipped.stderr).not.toContain('type_check_failed');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('says so when no typescript can be resolved from the module', () => {
+    const dir = tempDir();
+    const file = join(dir, 'plain.ts');
+    writeFileSync(
+      file,
+      "export const tier = { apiVersion: 'projectcalico.org/v3', kind: 'Tier', metadata: { name: 't' }, spec: { order: 1 } };\n",
+    );
+    const r = runCli(['synth', file]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('was not type-checked');
   });
 });

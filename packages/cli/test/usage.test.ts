@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, runCli } from './run-cli.js';
+import { BIN, runCli, runInProcess } from './run-cli.js';
 
 describe('help and usage errors', () => {
   it('--help lists every command with examples and exits 0', () => {
@@ -27,8 +27,9 @@ describe('help and usage errors', () => {
 
   it.each(['synth', 'validate', 'fmt', 'eval', 'explain', 'matrix', 'apply', 'delete', 'get', 'plan'])(
     '%s --help shows examples and --json',
-    (cmd) => {
-      const r = runCli([cmd, '--help']);
+    async (cmd) => {
+      // In-process: the same program, without a Node start per command.
+      const r = await runInProcess([cmd, '--help']);
       expect(r.code).toBe(0);
       expect(r.stdout).toContain('Examples:');
       expect(r.stdout).toContain('--json');
@@ -50,8 +51,8 @@ describe('help and usage errors', () => {
     [['eval', 'world.yaml']],
     [['matrix', 'world.yaml']],
     [['get', 'Pod']],
-  ])('%j is a usage error: exit 2', (args) => {
-    const r = runCli(args);
+  ])('%j is a usage error: exit 2', async (args) => {
+    const r = await runInProcess(args);
     expect(r.code).toBe(2);
     expect(r.stderr).not.toBe('');
   });

@@ -112,6 +112,7 @@ export const ISSUE_CODES = {
   not_calico: 'A resource is not a projectcalico.org/v3 resource where one is required.',
   duplicate_resource: 'Two resources have the same kind, namespace and name.',
   module_import_failed: 'A TypeScript/JavaScript module could not be imported.',
+  type_check_failed: 'A TypeScript module has type errors (the CLI type-checks it before synth).',
 } as const;
 
 /**

@@ -60,3 +60,31 @@ describe('malformed input', () => {
     );
   }, 120_000);
 });
+
+describe('shapes the property test once found', () => {
+  it('a Tier whose order is not a number is an input error, not a TypeError while sorting tiers', () => {
+    expect(() =>
+      World.from([
+        {
+          apiVersion: 'projectcalico.org/v3',
+          kind: 'Tier',
+          metadata: { name: 't' },
+          spec: { order: { toString: 0 } },
+        },
+        { apiVersion: 'projectcalico.org/v3', kind: 'Tier', metadata: { name: 'u' }, spec: { order: 5 } },
+      ]),
+    ).toThrow(EvaluatorInputError);
+  });
+
+  it('a rule with `source: null` reads as a rule without source (as Go decodes null)', () => {
+    const world = World.from([
+      {
+        apiVersion: 'projectcalico.org/v3',
+        kind: 'GlobalNetworkPolicy',
+        metadata: { name: 'p' },
+        spec: { selector: 'all()', ingress: [{ action: 'Deny', source: null }] },
+      },
+    ]);
+    expect(world.issues).toEqual([]);
+  });
+});

@@ -112,7 +112,6 @@ export class ManifestsReader {
       const world = World.from(parsed.value);
       return { world, issues: world.issues.map((i) => toView(i, 'warning', located)), located };
     } catch (error) {
-      // Not an input problem the evaluator names: a bug, reported as one.
       const issues: readonly Issue[] =
         error instanceof EvaluatorInputError
           ? error.issues

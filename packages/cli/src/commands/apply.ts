@@ -1,4 +1,6 @@
 /** `calico-dsl apply <files…>`: validate, then `calicoctl apply -f -`. */
+
+import { type CalicoctlError, formatRef, isCalicoctlError, type ResourceRef } from '@calico-dsl/calicoctl';
 import {
   addCalicoctlOptions,
   type CalicoctlCliOptions,
@@ -8,6 +10,9 @@ import {
   reportIssues,
 } from '../calicoctl-access.js';
 import { type CommandContext, EXIT, type ExitCode } from '../context.js';
+import { addInputOptions } from '../inputs.js';
+import type { Interrupt } from '../io.js';
+import { missingInputs } from '../manifests.js';
 import { writeJson } from '../output/json.js';
 import type { Register } from './register.js';
 
@@ -25,10 +30,23 @@ export async function runApply(
   opts: CalicoctlCliOptions,
   ctx: CommandContext,
 ): Promise<ExitCode> {
-  const { resources, issues } = await loadCalicoResources(files, ctx);
+  const usage = missingInputs('apply', files, opts, ctx.io);
+  if (usage !== undefined) return usage;
+  const { resources, issues } = await loadCalicoResources(files, ctx, opts);
   if (issues.length > 0) return reportIssues(issues, ctx);
+  // Ctrl-C / SIGTERM aborts calicoctl: the library ends its process group, waits for it and
+  // rejects with ABORTED, saying which resources were applied, failed or are unknown. A second
+  // signal ends the CLI at once.
+  const controller = new AbortController();
+  let interrupted: Interrupt | undefined;
+  const stopWatching = ctx.io.onInterrupt?.((signal) => {
+    if (interrupted !== undefined) return exitFor(interrupted);
+    interrupted = signal;
+    controller.abort();
+    return undefined;
+  });
   try {
-    const result = await calicoctlFor(opts, ctx).apply(resources);
+    const result = await calicoctlFor(opts, ctx).apply(resources, { signal: controller.signal });
     if (ctx.json)
       writeJson(ctx.io.stdout, {
         ok: true,
@@ -42,8 +60,44 @@ export async function runApply(
       );
     return EXIT.ok;
   } catch (error) {
+    if (interrupted !== undefined && isCalicoctlError(error, 'ABORTED')) {
+      return reportInterrupted(interrupted, error, ctx);
+    }
     return reportCalicoctlError(error, ctx);
+  } finally {
+    stopWatching?.();
   }
+}
+
+const exitFor = (signal: Interrupt): ExitCode => (signal === 'SIGINT' ? EXIT.interrupted : EXIT.terminated);
+
+/** After an abort: what calicoctl applied, what failed, what is unknown; exit 130 / 143. */
+function reportInterrupted(signal: Interrupt, error: CalicoctlError, ctx: CommandContext): ExitCode {
+  const failed = error.failed.filter((f) => f.outcome === 'failed');
+  const unknown = error.unknown;
+  const advice = 'run `calico-dsl plan` with the same files to see what the cluster holds now';
+  if (ctx.json) {
+    writeJson(ctx.io.stdout, {
+      ok: false,
+      interrupted: signal,
+      applied: error.applied,
+      failed,
+      unknown,
+      advice,
+    });
+  } else {
+    const c = ctx.err;
+    const list = (refs: readonly ResourceRef[]) =>
+      refs.length > 0 ? refs.map(formatRef).join(', ') : 'none';
+    ctx.io.stderr.write(
+      `${c.red('interrupted')} (${signal}): calicoctl apply was stopped (its process group ended).\n` +
+        `  applied (${error.applied.length}): ${list(error.applied)}\n` +
+        `  failed (${failed.length}): ${list(failed)}\n` +
+        `  unknown (${unknown.length}): ${list(unknown)}\n` +
+        `  ${advice}.\n`,
+    );
+  }
+  return exitFor(signal);
 }
 
 /**
@@ -56,10 +110,12 @@ export async function runApply(
  */
 export const registerApply: Register = (program, run) => {
   addCalicoctlOptions(
-    program
-      .command('apply')
-      .description('Validate manifests, then create or replace them with calicoctl apply')
-      .argument('<files...>', 'Calico manifest files (YAML/JSON)'),
+    addInputOptions(
+      program
+        .command('apply')
+        .description('Validate manifests, then create or replace them with calicoctl apply')
+        .argument('[files...]', 'Calico manifest files or directories (YAML/JSON)'),
+    ),
   )
     .addHelpText(
       'after',

@@ -8,6 +8,7 @@ import {
   reportIssues,
 } from '../calicoctl-access.js';
 import { type CommandContext, EXIT, type ExitCode } from '../context.js';
+import { addInputOptions } from '../inputs.js';
 import { resolveKind } from '../kind-names.js';
 import { writeJson } from '../output/json.js';
 import type { Register } from './register.js';
@@ -40,6 +41,12 @@ export async function runDelete(
   opts: DeleteCliOptions,
   ctx: CommandContext,
 ): Promise<ExitCode> {
+  if (targets.length === 0 && (opts.filename ?? []).length === 0) {
+    ctx.io.stderr.write(
+      'error: delete needs manifests (files, -f <file|dir|->) or <kind> <names…>\n(add --help for usage)\n',
+    );
+    return EXIT.usage;
+  }
   const [first, ...names] = targets;
   const kind = first !== undefined ? resolveKind(first) : undefined;
   const options = {
@@ -58,7 +65,7 @@ export async function runDelete(
       }
       result = await ctl.deleteNamed(kind, names, options);
     } else {
-      const { resources, issues } = await loadCalicoResources(targets, ctx);
+      const { resources, issues } = await loadCalicoResources(targets, ctx, opts);
       if (issues.length > 0) return reportIssues(issues, ctx);
       result = await ctl.delete(resources, options);
     }
@@ -80,10 +87,12 @@ export async function runDelete(
  */
 export const registerDelete: Register = (program, run) => {
   addCalicoctlOptions(
-    program
-      .command('delete')
-      .description('Delete the resources of manifest files, or <kind> <names…>, through calicoctl')
-      .argument('<targets...>', 'manifest files, or a kind followed by names'),
+    addInputOptions(
+      program
+        .command('delete')
+        .description('Delete the resources of manifest files, or <kind> <names…>, through calicoctl')
+        .argument('[targets...]', 'manifest files or directories, or a kind followed by names'),
+    ),
   )
     .option('-n, --namespace <namespace>', 'namespace of the named resources (namespaced kinds)')
     .option('--skip-not-exists', 'a resource that does not exist counts as deleted')

@@ -7,6 +7,8 @@ import { formatFlow } from '@calico-dsl/evaluator';
 import { Option } from 'commander';
 import { type CommandContext, EXIT, type ExitCode } from '../context.js';
 import { loadWorld } from '../evaluation.js';
+import { addInputOptions, type InputOptions } from '../inputs.js';
+import { missingInputs } from '../manifests.js';
 import { formatFileIssues, issueJson } from '../output/issues.js';
 import { writeJson } from '../output/json.js';
 import { changeKind, diffMarkdown } from './analysis-output.js';
@@ -20,7 +22,7 @@ import type { Register } from './register.js';
  * const o: DiffOptions = { after: ['cluster.yaml', 'new-policy.yaml'], failOn: 'opened' };
  * ```
  */
-export interface DiffOptions {
+export interface DiffOptions extends InputOptions {
   readonly after?: string[];
   readonly base?: string;
   readonly format?: 'text' | 'markdown';
@@ -63,8 +65,16 @@ export async function runDiff(
   const base = opts.base;
   const beforeCtx: CommandContext =
     base === undefined ? ctx : { ...ctx, io: { ...ctx.io, readFile: (file: string) => gitShow(base, file) } };
-  const before = await loadWorld(files, beforeCtx, undefined);
-  const after = await loadWorld(opts.after ?? files, ctx, undefined);
+  const usage = missingInputs('diff', files, opts, ctx.io);
+  if (usage !== undefined) return usage;
+  // -f/-R name the files before the change (and, with --base, after it); -R also expands --after.
+  const before = await loadWorld(files, beforeCtx, undefined, opts);
+  const after = await loadWorld(
+    opts.after ?? files,
+    ctx,
+    undefined,
+    opts.after === undefined ? opts : { ...(opts.recursive === true ? { recursive: true } : {}) },
+  );
   const issues = [...before.issues, ...after.issues];
   if (before.world === undefined || after.world === undefined) {
     if (ctx.json) writeJson(ctx.io.stdout, { ok: false, issues: issues.map(issueJson) });
@@ -97,10 +107,9 @@ export async function runDiff(
  * ```
  */
 export const registerDiff: Register = (program, run) => {
-  program
-    .command('diff')
+  addInputOptions(program.command('diff'))
     .description('Every flow whose verdict changes between two sets of manifests, as merged regions')
-    .argument('<manifests...>', 'manifests before the change (or the current files with --base)')
+    .argument('[manifests...]', 'manifests before the change (or the current files with --base); or -f/-R')
     .option('--after <manifests...>', 'manifests after the change')
     .option(
       '--base <git-ref>',

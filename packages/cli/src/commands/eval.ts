@@ -11,10 +11,15 @@ import {
   loadWorld,
   outcomeJson,
 } from '../evaluation.js';
+import { addInputOptions } from '../inputs.js';
+import { missingInputs } from '../manifests.js';
 import { type Palette, verdictText } from '../output/colors.js';
-import { formatFileIssues, issueJson } from '../output/issues.js';
+import { type FileIssue, formatFileIssues, issueJson } from '../output/issues.js';
 import { writeJson } from '../output/json.js';
+import { summaryText } from '../output/summary.js';
 import { traceText } from '../output/trace.js';
+import { ruleSources } from '../rule-sources.js';
+import { viaProblem } from '../via-check.js';
 import type { Register } from './register.js';
 
 /**
@@ -60,29 +65,58 @@ export async function runFlowCommand(
   ctx: CommandContext,
   mode: 'eval' | 'explain',
 ): Promise<ExitCode> {
+  const usage = missingInputs(mode, manifests, opts, ctx.io);
+  if (usage !== undefined) return usage;
   if ((opts.flow ?? []).length === 0 && opts.flows === undefined) {
     ctx.io.stderr.write(
       `error: ${mode} needs --flow '<protocol> <source> -> <destination>' or --flows <file> (add --help for usage)\n`,
     );
     return EXIT.usage;
   }
-  const [{ world, issues: worldIssues }, { cases, issues: flowIssues }] = await Promise.all([
-    loadWorld(manifests, ctx, opts.engine),
+  const [{ world, issues: worldIssues, files }, { cases, issues: flowIssues }] = await Promise.all([
+    loadWorld(manifests, ctx, opts.engine, opts),
     collectFlows(opts, ctx),
   ]);
+  // A malformed --flow or --via is a usage error (exit 2), as the help says; a bad file is a finding.
+  const usageIssues = flowIssues.filter((i) => i.file === '--flow' || i.file === '--via');
+  if (usageIssues.length > 0) return usageError(usageIssues, ctx);
   const inputIssues = [...worldIssues, ...flowIssues];
   if (world === undefined || inputIssues.length > 0) {
     if (ctx.json) writeJson(ctx.io.stdout, { ok: false, issues: inputIssues.map(issueJson), results: [] });
     else ctx.io.stderr.write(formatFileIssues(inputIssues, ctx.err));
     return EXIT.finding;
   }
+  const viaIssues = cases.flatMap((c): FileIssue[] => {
+    const problem = c.flow.via !== undefined ? viaProblem(world, c.flow.via) : undefined;
+    return problem === undefined
+      ? []
+      : [
+          {
+            file: c.source === '--flow' ? '--via' : c.source,
+            issue: { code: 'unknown_via', path: ['via'], message: problem },
+          },
+        ];
+  });
+  if (viaIssues.length > 0) return usageError(viaIssues, ctx);
   const outcomes = evaluateCases(world, cases, ctx);
+  // The evaluator's own check of `via` (code unknown_via) is a usage error too.
+  const unknownVia = outcomes.flatMap((o) =>
+    o.result.issues.filter((i) => i.code === 'unknown_via').map((issue) => ({ file: o.case.source, issue })),
+  );
+  if (unknownVia.length > 0) return usageError(unknownVia, ctx);
   const failed = outcomes.filter((o) => o.matches === false || o.result.issues.length > 0);
+  const lookup = ruleSources(files);
   if (ctx.json) {
     writeJson(ctx.io.stdout, {
       ok: failed.length === 0,
       worldIssues: world.issues,
-      results: outcomes.map(outcomeJson),
+      results: outcomes.map((o) => ({
+        ...outcomeJson(o),
+        // Where each path's deciding rule is written (null: a profile or a default).
+        decidedAt: o.result.paths.map(({ decidedBy: d }) =>
+          d.policy !== undefined ? (lookup(d.policy, d.direction, d.ruleIndex) ?? null) : null,
+        ),
+      })),
     });
     return failed.length === 0 ? EXIT.ok : EXIT.finding;
   }
@@ -90,10 +124,19 @@ export async function runFlowCommand(
   for (const issue of world.issues) {
     ctx.io.stderr.write(`${ctx.err.yellow('warning')}: ${formatPath(issue.path)}: ${issue.message}\n`);
   }
-  const steps = mode === 'explain' || opts.trace === true || outcomes.length === 1;
+  // eval prints a summary (paths grouped by decision, the deciding rule and its file:line);
+  // explain and --trace print every step of every path.
+  const full = mode === 'explain' || opts.trace === true;
   for (const o of outcomes) {
     ctx.io.stdout.write(header(o, c));
-    ctx.io.stdout.write(traceText(o.result, c, { steps, highlight: mode === 'explain' }));
+    ctx.io.stdout.write(
+      full
+        ? traceText(o.result, c, { steps: true, highlight: mode === 'explain' })
+        : summaryText(o.result, c, lookup),
+    );
+  }
+  if (!full && outcomes.some((o) => o.result.paths.length > 0)) {
+    ctx.io.stdout.write(c.dim('(--trace prints every step of every path)\n'));
   }
   if (outcomes.length > 1) {
     const expected = outcomes.filter((o) => o.matches !== undefined).length;
@@ -101,6 +144,12 @@ export async function runFlowCommand(
     ctx.io.stdout.write(`${failed.length > 0 ? c.red(summary) : c.green(summary)}\n`);
   }
   return failed.length === 0 ? EXIT.ok : EXIT.finding;
+}
+
+function usageError(issues: readonly FileIssue[], ctx: CommandContext): ExitCode {
+  if (ctx.json) writeJson(ctx.io.stdout, { ok: false, issues: issues.map(issueJson), results: [] });
+  else ctx.io.stderr.write(`${formatFileIssues(issues, ctx.err)}(add --help for usage)\n`);
+  return EXIT.usage;
 }
 
 const collect = (value: string, previous: readonly string[]): string[] => [...previous, value];
@@ -114,9 +163,9 @@ const collect = (value: string, previous: readonly string[]): string[] => [...pr
  * ```
  */
 export function addFlowOptions(cmd: Command): Command {
-  return cmd
+  return addInputOptions(cmd)
     .argument(
-      '<manifests...>',
+      '[manifests...]',
       'world and policy manifests (YAML/JSON): Calico resources, Pods, Services, Nodes…',
     )
     .option(
@@ -154,7 +203,7 @@ export const registerEval: Register = (program, run) => {
       .command('eval')
       .description('Evaluate flows against a world of manifests: verdict (Allow/Deny/Mixed) and trace'),
   )
-    .option('--trace', 'print every step of every path, also for many flows')
+    .option('--trace', 'print every step of every path (default: one line per group of paths decided alike)')
     .addHelpText(
       'after',
       `

@@ -1,7 +1,8 @@
 /** `calico-dsl fmt <files…>`: rewrite manifests in calicoctl's canonical field order. */
 import { findComments, toJson, toYaml } from '@calico-dsl/yaml';
 import { type CommandContext, EXIT, type ExitCode } from '../context.js';
-import { type LoadedFile, loadFiles } from '../manifests.js';
+import { addInputOptions, type InputOptions } from '../inputs.js';
+import { type LoadedFile, loadInputs, missingInputs } from '../manifests.js';
 import { formatFileIssues, issueJson } from '../output/issues.js';
 import { writeJson } from '../output/json.js';
 import type { Register } from './register.js';
@@ -14,7 +15,7 @@ import type { Register } from './register.js';
  * const opts: FmtOptions = { check: true };
  * ```
  */
-export interface FmtOptions {
+export interface FmtOptions extends InputOptions {
   /** Only report files that are not canonical (exit 1); write nothing. */
   readonly check?: boolean;
   /** Rewrite files even though their comments will be lost. */
@@ -22,7 +23,7 @@ export interface FmtOptions {
 }
 
 /** What happened to one file. */
-type FmtStatus = 'unchanged' | 'formatted' | 'would-format' | 'has-comments' | 'invalid';
+type FmtStatus = 'unchanged' | 'formatted' | 'would-format' | 'has-comments' | 'invalid' | 'write-failed';
 
 /**
  * The canonical text of a file: `toJson` for `.json` files (one object stays one object), else
@@ -63,27 +64,50 @@ export async function runFmt(
   opts: FmtOptions,
   ctx: CommandContext,
 ): Promise<ExitCode> {
-  const loaded = await loadFiles(files, ctx.io);
-  const results: { file: LoadedFile; status: FmtStatus }[] = [];
+  const usage = missingInputs('fmt', files, opts, ctx.io);
+  if (usage !== undefined) return usage;
+  const loaded = await loadInputs(files, opts, ctx.io);
+  const results: { file: LoadedFile; status: FmtStatus; error?: string }[] = [];
   for (const file of loaded.files) {
     const { status, canonical } = statusOf(file, opts);
-    if (canonical !== undefined) await ctx.io.writeFile(file.file, canonical);
-    results.push({ file, status });
+    if (canonical === undefined) {
+      results.push({ file, status });
+      continue;
+    }
+    // Standard input has no file to rewrite: the formatted text goes to stdout.
+    if (file.file === '-') {
+      if (!ctx.json) ctx.io.stdout.write(canonical);
+      results.push({ file, status });
+      continue;
+    }
+    // One file that cannot be written (read-only, full disk) must not stop the others.
+    try {
+      await ctx.io.writeFile(file.file, canonical);
+      results.push({ file, status });
+    } catch (error) {
+      results.push({ file, status: 'write-failed', error: errorMessage(error) });
+    }
   }
-  const failed = results.some((r) => r.status !== 'unchanged' && r.status !== 'formatted');
+  const named = new Set(loaded.files.map((f) => f.file));
+  const pathIssues = loaded.issues.filter((i) => !named.has(i.file));
+  const failed =
+    pathIssues.length > 0 || results.some((r) => r.status !== 'unchanged' && r.status !== 'formatted');
   if (ctx.json) {
     writeJson(ctx.io.stdout, {
       ok: !failed,
+      ...(pathIssues.length > 0 ? { issues: pathIssues.map(issueJson) } : {}),
       files: results.map((r) => ({
         file: r.file.file,
         status: r.status,
+        ...(r.error !== undefined ? { error: r.error } : {}),
         issues: r.file.issues.map(issueJson),
       })),
     });
     return failed ? EXIT.finding : EXIT.ok;
   }
   const c = ctx.out;
-  const line: Record<FmtStatus, (f: string) => string> = {
+  ctx.io.stdout.write(formatFileIssues(pathIssues, c));
+  const line: Record<Exclude<FmtStatus, 'write-failed'>, (f: string) => string> = {
     unchanged: (f) => `${c.dim('unchanged')}  ${f}\n`,
     formatted: (f) => `${c.green('formatted')}  ${f}\n`,
     'would-format': (f) => `${c.yellow('would reformat')}  ${f}\n`,
@@ -93,7 +117,13 @@ export async function runFmt(
   };
   for (const r of results) {
     ctx.io.stdout.write(
-      r.status === 'invalid' ? formatFileIssues(r.file.issues, c) : line[r.status](r.file.file),
+      r.status === 'invalid'
+        ? formatFileIssues(r.file.issues, c)
+        : r.status === 'write-failed'
+          ? `${c.red('not written')}  ${r.file.file}: ${r.error ?? 'unknown error'}\n`
+          : r.file.file === '-' && r.status === 'formatted'
+            ? ''
+            : line[r.status](r.file.file),
     );
   }
   return failed ? EXIT.finding : EXIT.ok;
@@ -108,10 +138,12 @@ export async function runFmt(
  * ```
  */
 export const registerFmt: Register = (program, run) => {
-  program
-    .command('fmt')
-    .description("Rewrite manifests in calicoctl's canonical field order (YAML, or JSON for .json files)")
-    .argument('<files...>', 'manifest files to format in place')
+  addInputOptions(
+    program
+      .command('fmt')
+      .description("Rewrite manifests in calicoctl's canonical field order (YAML, or JSON for .json files)")
+      .argument('[files...]', 'manifest files or directories to format in place'),
+  )
     .option('--check', 'write nothing; exit 1 when a file is not canonical (for CI)')
     .option('--drop-comments', 'rewrite files that contain comments (comments are not kept)')
     .addHelpText(
@@ -119,7 +151,16 @@ export const registerFmt: Register = (program, run) => {
       `
 Examples:
   $ calico-dsl fmt policies/*.yaml
-  $ calico-dsl fmt --check policies/*.yaml     # in CI`,
+  $ calico-dsl fmt --check policies/*.yaml     # in CI
+  $ calico-dsl fmt -f policies/ -R`,
     )
     .action(run(([files]: [string[]], opts: FmtOptions, ctx) => runFmt(files, opts, ctx)));
 };
+
+function errorMessage(error: unknown): string {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  const reason = error instanceof Error ? error.message : String(error);
+  return code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+    ? `cannot write the file (${reason}); check its permissions`
+    : `cannot write the file (${reason})`;
+}

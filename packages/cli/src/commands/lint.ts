@@ -2,6 +2,8 @@
 import { Option } from 'commander';
 import { type CommandContext, EXIT, type ExitCode } from '../context.js';
 import { loadWorld } from '../evaluation.js';
+import { addInputOptions, type InputOptions } from '../inputs.js';
+import { missingInputs } from '../manifests.js';
 import { formatFileIssues, issueJson } from '../output/issues.js';
 import { writeJson } from '../output/json.js';
 import { findingText, lintMarkdown, lintSarif } from './analysis-output.js';
@@ -15,7 +17,7 @@ import type { Register } from './register.js';
  * const o: LintOptions = { format: 'sarif' };
  * ```
  */
-export interface LintOptions {
+export interface LintOptions extends InputOptions {
   readonly format?: 'text' | 'markdown' | 'sarif';
 }
 
@@ -32,7 +34,9 @@ export async function runLint(
   opts: LintOptions,
   ctx: CommandContext,
 ): Promise<ExitCode> {
-  const { world, issues } = await loadWorld(manifests, ctx, undefined);
+  const usage = missingInputs('lint', manifests, opts, ctx.io);
+  if (usage !== undefined) return usage;
+  const { world, issues } = await loadWorld(manifests, ctx, undefined, opts);
   if (world === undefined) {
     if (ctx.json) writeJson(ctx.io.stdout, { ok: false, issues: issues.map(issueJson) });
     else ctx.io.stderr.write(formatFileIssues(issues, ctx.err));
@@ -62,12 +66,11 @@ export async function runLint(
  * ```
  */
 export const registerLint: Register = (program, run) => {
-  program
-    .command('lint')
+  addInputOptions(program.command('lint'))
     .description(
       'Exhaustive checks: shadowed rules, selectors that match nothing, pre-DNAT without applyOnForward, …',
     )
-    .argument('<manifests...>', 'world and policy manifests')
+    .argument('[manifests...]', 'world and policy manifests (or -f <file|dir|-> and -R)')
     .addOption(
       new Option('--format <format>', 'output format').choices(['text', 'markdown', 'sarif']).default('text'),
     )

@@ -3,6 +3,9 @@ import type { ConnectivityMatrix, EndpointRef, EndpointSelectorRef, Verdict } fr
 import { Option } from 'commander';
 import { type CommandContext, EXIT, type ExitCode } from '../context.js';
 import { loadWorld } from '../evaluation.js';
+import { addInputOptions, type InputOptions } from '../inputs.js';
+import { missingInputs } from '../manifests.js';
+import { type MatrixParty, type MatrixTable, resolveParties, tableOf } from '../matrix-parties.js';
 import { type Palette, verdictText } from '../output/colors.js';
 import { formatFileIssues, issueJson } from '../output/issues.js';
 import { writeJson } from '../output/json.js';
@@ -16,11 +19,11 @@ import type { Register } from './register.js';
  * const o: MatrixOptions = { port: '8080', protocol: 'tcp', format: 'csv' };
  * ```
  */
-export interface MatrixOptions {
+export interface MatrixOptions extends InputOptions {
   readonly port?: string;
   readonly protocol?: string;
   readonly format?: 'text' | 'csv' | 'mermaid';
-  /** Comma-separated `namespace/name` (pods) or `name` (host endpoints). */
+  /** Comma-separated `namespace/name` (pods), `name` (host endpoints), IPs, `svc/namespace/name`. */
   readonly endpoints?: string;
   readonly engine?: 'compiled' | 'reference';
 }
@@ -35,11 +38,12 @@ const PROTOCOLS: Readonly<Record<string, 'TCP' | 'UDP' | 'SCTP' | 'ICMP' | 'ICMP
 
 const label = (e: EndpointRef): string => `${e.namespace !== undefined ? `${e.namespace}/` : ''}${e.name}`;
 const SYMBOL: Record<Verdict, string> = { Allow: '✓', Deny: '✗', Mixed: '~' };
+const square = (t: MatrixTable): boolean => t.sources.length === t.destinations.length;
 
-function asText(m: ConnectivityMatrix, c: Palette): string {
-  const names = m.endpoints.map(label);
-  const width = Math.max(4, ...names.map((n) => n.length));
-  const cols = names.map((_, j) => String(j + 1).padStart(3)).join('');
+function asText(m: MatrixTable, c: Palette): string {
+  const rows = m.sources.map((p) => p.label);
+  const width = Math.max(4, ...rows.map((n) => n.length));
+  const cols = m.destinations.map((_, j) => String(j + 1).padStart(3)).join('');
   const lines = [`${'from \\ to'.padEnd(width + 5)}${cols}`];
   m.cells.forEach((row, i) => {
     const cells = row
@@ -48,8 +52,15 @@ function asText(m: ConnectivityMatrix, c: Palette): string {
         return v === 'Allow' ? c.green(mark) : v === 'Deny' ? c.red(mark) : c.yellow(mark);
       })
       .join('');
-    lines.push(`${String(i + 1).padStart(3)}  ${(names[i] ?? '').padEnd(width)}${cells}`);
+    lines.push(`${String(i + 1).padStart(3)}  ${(rows[i] ?? '').padEnd(width)}${cells}`);
   });
+  // Columns are numbered like the rows; when they differ (IPs, service frontends), list them.
+  if (!square(m)) {
+    lines.push('', 'to:');
+    m.destinations.forEach((d, j) => {
+      lines.push(`${String(j + 1).padStart(3)}  ${d.label}`);
+    });
+  }
   const what = `${m.protocol}${m.port !== undefined ? `/${m.port}` : ''}`;
   lines.push(
     '',
@@ -60,54 +71,59 @@ function asText(m: ConnectivityMatrix, c: Palette): string {
 
 const csvField = (text: string): string => (/[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
 
-function asCsv(m: ConnectivityMatrix): string {
-  const names = m.endpoints.map(label);
-  const header = ['from\\to', ...names].map(csvField).join(',');
-  const rows = [header, ...m.cells.map((row, i) => [names[i] ?? '', ...row].map(csvField).join(','))];
+function asCsv(m: MatrixTable): string {
+  const header = ['from\\to', ...m.destinations.map((d) => d.label)].map(csvField).join(',');
+  const rows = [
+    header,
+    ...m.cells.map((row, i) => [m.sources[i]?.label ?? '', ...row].map(csvField).join(',')),
+  ];
   return `${rows.join('\n')}\n`;
 }
 
-function asMermaid(m: ConnectivityMatrix): string {
+function asMermaid(m: MatrixTable): string {
   const what = `${m.protocol}${m.port !== undefined ? `/${m.port}` : ''}`.toLowerCase();
   const lines = ['flowchart LR'];
-  m.endpoints.forEach((e, i) => {
-    lines.push(`  e${i}["${label(e).replaceAll('"', '#quot;')}"]`);
+  // One node per party: sources first (they are the first destinations in a square table).
+  const parties = square(m) ? m.destinations : [...m.sources, ...m.destinations];
+  const dstOffset = square(m) ? 0 : m.sources.length;
+  parties.forEach((p, i) => {
+    lines.push(`  e${i}["${p.label.replaceAll('"', '#quot;')}"]`);
   });
   m.cells.forEach((row, i) => {
     row.forEach((v, j) => {
+      const to = j + dstOffset;
       // Self-edges and denied pairs would only clutter the picture.
-      if (i === j || v === 'Deny') return;
-      lines.push(v === 'Allow' ? `  e${i} -->|${what}| e${j}` : `  e${i} -.->|${what} mixed| e${j}`);
+      if (i === to || v === 'Deny') return;
+      lines.push(v === 'Allow' ? `  e${i} -->|${what}| e${to}` : `  e${i} -.->|${what} mixed| e${to}`);
     });
   });
   return `${lines.join('\n')}\n`;
 }
 
-function parseEndpoints(text: string): EndpointSelectorRef[] {
-  return text
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== '')
-    .map((s) => {
-      const [first = '', second] = s.split('/');
-      return second === undefined ? { name: first } : { namespace: first, name: second };
-    });
+function fromWorldMatrix(m: ConnectivityMatrix): MatrixTable {
+  const parties: MatrixParty[] = m.endpoints.map((e) => ({
+    label: label(e),
+    kind: e.kind,
+    ip: '',
+    source: true,
+    endpoint: e,
+  }));
+  return { protocol: m.protocol, port: m.port, sources: parties, destinations: parties, cells: m.cells };
 }
 
-/**
- * Prints the connectivity matrix of the world's endpoints (default: every pod) for one
- * protocol and port. Allowed edges only in Mermaid; every cell in text and CSV.
- *
- * @example
- * ```ts
- * await runMatrix(['cluster.yaml'], { port: '8080', format: 'csv' }, ctx);
- * ```
- */
+const splitList = (text: string): string[] =>
+  text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+
 export async function runMatrix(
   manifests: readonly string[],
   opts: MatrixOptions,
   ctx: CommandContext,
 ): Promise<ExitCode> {
+  const usage = missingInputs('matrix', manifests, opts, ctx.io);
+  if (usage !== undefined) return usage;
   const protocol = PROTOCOLS[(opts.protocol ?? 'tcp').toLowerCase()];
   const port = opts.port !== undefined ? Number(opts.port) : undefined;
   const needsPort = protocol === 'TCP' || protocol === 'UDP' || protocol === 'SCTP';
@@ -121,19 +137,56 @@ export async function runMatrix(
     );
     return EXIT.usage;
   }
-  const { world, issues } = await loadWorld(manifests, ctx, opts.engine);
+  const { world, issues } = await loadWorld(manifests, ctx, opts.engine, opts);
   if (world === undefined) {
     if (ctx.json) writeJson(ctx.io.stdout, { ok: false, issues: issues.map(issueJson) });
     else ctx.io.stderr.write(formatFileIssues(issues, ctx.err));
     return EXIT.finding;
   }
-  const matrix = world.matrix({
-    protocol,
-    ...(port !== undefined ? { port } : {}),
-    ...(opts.endpoints !== undefined ? { endpoints: parseEndpoints(opts.endpoints) } : {}),
-  });
+  let matrix: MatrixTable;
+  if (opts.endpoints === undefined) {
+    matrix = fromWorldMatrix(world.matrix({ protocol, ...(port !== undefined ? { port } : {}) }));
+  } else {
+    const { parties, unknown } = resolveParties(world, splitList(opts.endpoints), protocol, port);
+    if (unknown.length > 0 || parties.length === 0) {
+      ctx.io.stderr.write(
+        `error: --endpoints: ${unknown.length > 0 ? `not in the world: ${unknown.join('; ')}` : 'the list is empty'}\n` +
+          '  an entry is namespace/pod, a host endpoint name, an IP address, or svc/namespace/name (a service: its\n' +
+          '  ClusterIP, load balancer and external IPs, and its NodePort on every node)\n',
+      );
+      return EXIT.usage;
+    }
+    // Pods and host endpoints only: the world's own (faster) matrix.
+    const refs = parties.flatMap((p): EndpointSelectorRef[] =>
+      p.kind === 'WorkloadEndpoint' || p.kind === 'HostEndpoint'
+        ? [
+            {
+              kind: p.kind,
+              name: p.endpoint?.name ?? p.label,
+              ...(p.endpoint?.namespace !== undefined ? { namespace: p.endpoint.namespace } : {}),
+            },
+          ]
+        : [],
+    );
+    matrix =
+      refs.length === parties.length
+        ? fromWorldMatrix(
+            world.matrix({ protocol, ...(port !== undefined ? { port } : {}), endpoints: refs }),
+          )
+        : tableOf(world, parties, protocol, port);
+  }
   if (ctx.json) {
-    writeJson(ctx.io.stdout, { ok: true, ...matrix });
+    writeJson(ctx.io.stdout, {
+      ok: true,
+      protocol: matrix.protocol,
+      port: matrix.port,
+      ...(square(matrix)
+        ? { endpoints: matrix.sources.map((p) => p.endpoint ?? { kind: p.kind, name: p.label }) }
+        : {}),
+      sources: matrix.sources.map((p) => p.label),
+      destinations: matrix.destinations.map((p) => p.label),
+      cells: matrix.cells,
+    });
     return EXIT.ok;
   }
   const render: Record<NonNullable<MatrixOptions['format']>, () => string> = {
@@ -154,20 +207,25 @@ export async function runMatrix(
  * ```
  */
 export const registerMatrix: Register = (program, run) => {
-  program
-    .command('matrix')
-    .description("Connectivity table between endpoints for one protocol and port (each endpoint's first IP)")
-    .argument('<manifests...>', 'world and policy manifests')
+  addInputOptions(
+    program
+      .command('matrix')
+      .description(
+        "Connectivity table between endpoints for one protocol and port (each endpoint's first IP)",
+      )
+      .argument('[manifests...]', 'world and policy manifests'),
+  )
     .option('-p, --port <port>', 'destination port (required for tcp, udp, sctp)')
     .option('--protocol <protocol>', 'tcp, udp, sctp, icmp or icmpv6', 'tcp')
     .addOption(
-      new Option('-f, --format <format>', 'output format')
+      // -o as kubectl's --output: -f names files on every command that reads manifests.
+      new Option('-o, --format <format>', 'output format')
         .choices(['text', 'csv', 'mermaid'])
         .default('text'),
     )
     .option(
       '--endpoints <list>',
-      'comma-separated endpoints: namespace/pod or host-endpoint name (default: every pod)',
+      'comma-separated: namespace/pod, host endpoint name, IP address, svc/namespace/name (default: every pod)',
     )
     .addOption(new Option('--engine <engine>', 'evaluator engine').choices(['compiled', 'reference']))
     .addHelpText(
@@ -176,7 +234,8 @@ export const registerMatrix: Register = (program, run) => {
 Examples:
   $ calico-dsl matrix cluster.yaml policies/*.yaml --port 8080
   $ calico-dsl matrix cluster.yaml policies/*.yaml --port 53 --protocol udp --format csv > dns.csv
-  $ calico-dsl matrix cluster.yaml policies/*.yaml --port 8080 --format mermaid --endpoints prod/web,prod/db`,
+  $ calico-dsl matrix cluster.yaml policies/*.yaml --port 8080 -o mermaid --endpoints prod/web,prod/db
+  $ calico-dsl matrix cluster.yaml policies/*.yaml --port 80 --endpoints 198.51.100.7,svc/default/webserver-lb`,
     )
     .action(run(([manifests]: [string[]], opts: MatrixOptions, ctx) => runMatrix(manifests, opts, ctx)));
 };

@@ -9,7 +9,10 @@ import {
   reportIssues,
 } from '../calicoctl-access.js';
 import { type CommandContext, EXIT, type ExitCode } from '../context.js';
+import { addInputOptions } from '../inputs.js';
+import { missingInputs } from '../manifests.js';
 import { writeJson } from '../output/json.js';
+import { fieldChanges, showValue } from '../plan-diff.js';
 import type { Register } from './register.js';
 
 /**
@@ -38,19 +41,35 @@ export async function runPlan(
   opts: PlanOptions,
   ctx: CommandContext,
 ): Promise<ExitCode> {
-  const { resources, issues } = await loadCalicoResources(files, ctx);
+  const usage = missingInputs('plan', files, opts, ctx.io);
+  if (usage !== undefined) return usage;
+  const { resources, issues } = await loadCalicoResources(files, ctx, opts);
   if (issues.length > 0) return reportIssues(issues, ctx);
   try {
     const plan = await calicoctlFor(opts, ctx).plan(resources);
     const code = opts.exitCode === true && plan.hasChanges ? EXIT.finding : EXIT.ok;
     if (ctx.json) {
-      writeJson(ctx.io.stdout, { ok: true, ...plan });
+      const steps = plan.steps.map((s) =>
+        s.action === 'update' ? { ...s, fieldChanges: fieldChanges(s) } : s,
+      );
+      writeJson(ctx.io.stdout, { ok: true, ...plan, steps });
       return code;
     }
     const c = ctx.out;
+    // formatPlan gives one line per step, in order: each update is followed by old → new values.
     const text = formatPlan(plan)
       .split('\n')
-      .map((l) => (l.startsWith('+') ? c.green(l) : l.startsWith('~') ? c.yellow(l) : c.dim(l)))
+      .flatMap((l, i) => {
+        const step = plan.steps[i];
+        const head = l.startsWith('+') ? c.green(l) : l.startsWith('~') ? c.yellow(l) : c.dim(l);
+        const fields = step === undefined ? [] : fieldChanges(step);
+        return [
+          head,
+          ...fields.map(
+            (f) => `    ${f.path}: ${c.red(showValue(f.before))} → ${c.green(showValue(f.after))}`,
+          ),
+        ];
+      })
       .join('\n');
     ctx.io.stdout.write(
       `${text}\n${plan.create} to create, ${plan.update} to update, ${plan.unchanged} unchanged\n`,
@@ -71,10 +90,12 @@ export async function runPlan(
  */
 export const registerPlan: Register = (program, run) => {
   addCalicoctlOptions(
-    program
-      .command('plan')
-      .description('Show what apply would create, update or leave unchanged (reads the cluster only)')
-      .argument('<files...>', 'Calico manifest files (YAML/JSON)'),
+    addInputOptions(
+      program
+        .command('plan')
+        .description('Show what apply would create, update or leave unchanged (reads the cluster only)')
+        .argument('[files...]', 'Calico manifest files or directories (YAML/JSON)'),
+    ),
   )
     .option('--exit-code', 'exit 1 when anything would change')
     .addHelpText(

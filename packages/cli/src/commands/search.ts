@@ -7,6 +7,8 @@ import { formatFlow, type Verdict } from '@calico-dsl/evaluator';
 import { Option } from 'commander';
 import { type CommandContext, EXIT, type ExitCode } from '../context.js';
 import { loadWorld } from '../evaluation.js';
+import { addInputOptions, type InputOptions } from '../inputs.js';
+import { missingInputs } from '../manifests.js';
 import { formatFileIssues, issueJson } from '../output/issues.js';
 import { writeJson } from '../output/json.js';
 import type { Register } from './register.js';
@@ -19,7 +21,7 @@ import type { Register } from './register.js';
  * const o: SearchOptions = { verdict: 'allow', src: ['0.0.0.0/0'], dst: ['10.1.1.7'], port: ['5432'] };
  * ```
  */
-export interface SearchOptions {
+export interface SearchOptions extends InputOptions {
   readonly verdict: 'allow' | 'deny' | 'mixed';
   readonly protocol?: string[];
   readonly src?: string[];
@@ -53,7 +55,9 @@ export async function runSearch(
   opts: SearchOptions,
   ctx: CommandContext,
 ): Promise<ExitCode> {
-  const { world, issues } = await loadWorld(manifests, ctx, undefined);
+  const usage = missingInputs('search', manifests, opts, ctx.io);
+  if (usage !== undefined) return usage;
+  const { world, issues } = await loadWorld(manifests, ctx, undefined, opts);
   if (world === undefined) {
     if (ctx.json) writeJson(ctx.io.stdout, { ok: false, issues: issues.map(issueJson) });
     else ctx.io.stderr.write(formatFileIssues(issues, ctx.err));
@@ -98,10 +102,9 @@ export async function runSearch(
  * ```
  */
 export const registerSearch: Register = (program, run) => {
-  program
-    .command('search')
+  addInputOptions(program.command('search'))
     .description('Is there any flow in this space with this verdict? A witness, or a proof that none exists')
-    .argument('<manifests...>', 'world and policy manifests')
+    .argument('[manifests...]', 'world and policy manifests (or -f <file|dir|-> and -R)')
     .addOption(
       new Option('--verdict <verdict>', 'verdict to look for')
         .choices(['allow', 'deny', 'mixed'])

@@ -24,7 +24,11 @@ import type { Register } from './register.js';
 export interface SynthOptions {
   /** Write one file per resource into this directory instead of stdout. */
   readonly out?: string;
+  /** `false` after `--no-typecheck`: skip type-checking a TypeScript module. */
+  readonly typecheck?: boolean;
 }
+
+const TS_MODULE = /\.(?:ts|mts|cts|tsx)$/;
 
 const isResourceObject = (v: unknown): v is Resource =>
   typeof v === 'object' &&
@@ -135,6 +139,17 @@ export function resourceFileName(r: Resource, extension: 'yaml' | 'json' = 'yaml
  * ```
  */
 export async function runSynth(file: string, opts: SynthOptions, ctx: CommandContext): Promise<ExitCode> {
+  // Through the one bounded reader first: /dev/zero or a huge file ends here, not in the loader.
+  try {
+    await ctx.io.readFile(file);
+  } catch (error) {
+    const message = `Cannot load the module: ${error instanceof Error ? error.message : String(error)}`;
+    return report(ctx, [{ code: 'file_unreadable', path: [], message }], file);
+  }
+  if (TS_MODULE.test(file) && opts.typecheck !== false) {
+    const checked = await typeCheck(file, ctx);
+    if (checked !== undefined) return checked;
+  }
   let mod: Record<string, unknown>;
   try {
     mod = await ctx.io.importModule(file);
@@ -154,14 +169,51 @@ export async function runSynth(file: string, opts: SynthOptions, ctx: CommandCon
     return EXIT.ok;
   }
   const files: string[] = [];
+  const failed: { file: string; error: string }[] = [];
   for (const r of resources) {
     const path = ctx.io.join(opts.out, resourceFileName(r));
-    await ctx.io.writeFile(path, toYaml(r));
-    files.push(path);
+    // One unwritable file is reported; the others are still written.
+    try {
+      await ctx.io.writeFile(path, toYaml(r));
+      files.push(path);
+    } catch (error) {
+      failed.push({
+        file: path,
+        error: `cannot write the file (${error instanceof Error ? error.message : String(error)})`,
+      });
+    }
   }
-  if (ctx.json) writeJson(ctx.io.stdout, { ok: true, files });
-  else for (const f of files) ctx.io.stdout.write(`${ctx.out.green('wrote')} ${f}\n`);
-  return EXIT.ok;
+  const ok = failed.length === 0;
+  if (ctx.json) writeJson(ctx.io.stdout, { ok, files, ...(ok ? {} : { failed }) });
+  else {
+    for (const f of files) ctx.io.stdout.write(`${ctx.out.green('wrote')} ${f}\n`);
+    for (const f of failed) ctx.io.stderr.write(`${ctx.err.red('not written')} ${f.file}: ${f.error}\n`);
+  }
+  return ok ? EXIT.ok : EXIT.finding;
+}
+
+/** Type errors stop synth (exit 1); without a TypeScript to check with, say so and go on. */
+async function typeCheck(file: string, ctx: CommandContext): Promise<ExitCode | undefined> {
+  const outcome = (await ctx.io.typeCheck?.(file)) ?? { status: 'no-typescript' as const };
+  switch (outcome.status) {
+    case 'ok':
+      return undefined;
+    case 'no-typescript':
+      ctx.io.stderr.write(
+        `${ctx.err.yellow('warning')}: ${file} was not type-checked: no typescript package can be resolved from its folder (npm install --save-dev typescript, or pass --no-typecheck)\n`,
+      );
+      return undefined;
+    case 'failed': {
+      const message = `The module has type errors (fix them, or pass --no-typecheck to synthesize anyway):\n${outcome.output.trim()}`;
+      return report(ctx, [{ code: 'type_check_failed', path: [], message }], file);
+    }
+    default:
+      return assertNever(outcome);
+  }
+}
+
+function assertNever(x: never): never {
+  throw new Error(`unexpected type-check outcome: ${JSON.stringify(x)}`);
 }
 
 function report(ctx: CommandContext, issues: readonly Issue[], file: string): ExitCode {
@@ -185,12 +237,17 @@ export const registerSynth: Register = (program, run) => {
     .description('Import a module of DSL builders/resources (.ts needs no build step) and print YAML')
     .argument('<module>', 'a .ts, .mts, .js or .mjs module; its exports are the resources')
     .option('-o, --out <dir>', 'write one YAML file per resource into <dir> instead of stdout')
+    .option(
+      '--no-typecheck',
+      'do not type-check a TypeScript module with the typescript installed next to it',
+    )
     .addHelpText(
       'after',
       `
 Examples:
   $ calico-dsl synth policies.ts > policies.yaml
   $ calico-dsl synth policies.ts -o out/
+  $ calico-dsl synth policies.ts --no-typecheck      # skip tsc (it runs when typescript resolves)
   $ calico-dsl synth policies.ts --json | jq '.[].metadata.name'
 
 policies.ts:

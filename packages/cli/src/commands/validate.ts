@@ -1,7 +1,8 @@
 /** `calico-dsl validate <files…>`: Calico-exact validation of YAML/JSON manifests. */
 import type { Command } from 'commander';
 import { type CommandContext, EXIT, type ExitCode } from '../context.js';
-import { loadFiles } from '../manifests.js';
+import { addInputOptions, type InputOptions } from '../inputs.js';
+import { loadInputs, missingInputs } from '../manifests.js';
 import { formatFileIssues, issueJson } from '../output/issues.js';
 import { writeJson } from '../output/json.js';
 import type { Register } from './register.js';
@@ -14,12 +15,22 @@ import type { Register } from './register.js';
  * const code = await runValidate(['policy.yaml'], ctx); // 0 when every file is valid
  * ```
  */
-export async function runValidate(files: readonly string[], ctx: CommandContext): Promise<ExitCode> {
-  const loaded = await loadFiles(files, ctx.io);
+export async function runValidate(
+  files: readonly string[],
+  ctx: CommandContext,
+  opts: InputOptions = {},
+): Promise<ExitCode> {
+  const usage = missingInputs('validate', files, opts, ctx.io);
+  if (usage !== undefined) return usage;
+  const loaded = await loadInputs(files, opts, ctx.io);
   const ok = loaded.issues.length === 0;
+  // Issues about a named path rather than a file read (an empty directory).
+  const named = new Set(loaded.files.map((f) => f.file));
+  const pathIssues = loaded.issues.filter((i) => !named.has(i.file));
   if (ctx.json) {
     writeJson(ctx.io.stdout, {
       ok,
+      ...(pathIssues.length > 0 ? { issues: pathIssues.map(issueJson) } : {}),
       files: loaded.files.map((f) => ({
         file: f.file,
         ok: f.issues.length === 0,
@@ -34,6 +45,7 @@ export async function runValidate(files: readonly string[], ctx: CommandContext)
     return ok ? EXIT.ok : EXIT.finding;
   }
   const c = ctx.out;
+  ctx.io.stdout.write(formatFileIssues(pathIssues, c));
   for (const f of loaded.files) {
     if (f.issues.length === 0) {
       ctx.io.stdout.write(
@@ -59,18 +71,22 @@ export async function runValidate(files: readonly string[], ctx: CommandContext)
  * ```
  */
 export const registerValidate: Register = (program: Command, run) => {
-  program
-    .command('validate')
-    .description('Validate Calico v3 and Kubernetes manifests (YAML or JSON) the way Calico does')
-    .argument('<files...>', 'manifest files; - reads standard input')
+  addInputOptions(
+    program
+      .command('validate')
+      .description('Validate Calico v3 and Kubernetes manifests (YAML or JSON) the way Calico does')
+      .argument('[files...]', 'manifest files or directories; - reads standard input'),
+  )
     .addHelpText(
       'after',
       `
 Examples:
   $ calico-dsl validate policies/*.yaml
+  $ calico-dsl validate -f policies/ -R
+  $ kubectl get gnp -o yaml | calico-dsl validate -f -
   $ calico-dsl validate --json policy.yaml | jq '.files[].issues'
 
 Each issue prints as file:line:column. Exit status 1 when any file has an issue.`,
     )
-    .action(run(([files]: [string[]], _opts, ctx) => runValidate(files, ctx)));
+    .action(run(([files]: [string[]], opts: InputOptions, ctx) => runValidate(files, ctx, opts)));
 };

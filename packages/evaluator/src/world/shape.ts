@@ -68,6 +68,8 @@ const CALICO_SPECS: ReadonlyMap<string, ShapeCheck> = new Map([
     'HostEndpoint',
     object({ expectedIPs: strings, profiles: strings, interfaceName: string, ports: listOf(object({})) }),
   ],
+  // §2.1: tiers are sorted by order and name, and their defaultAction read.
+  ['Tier', object({ order: number, defaultAction: string })],
   ['GlobalNetworkSet', object({ nets: strings })],
   ['NetworkSet', object({ nets: strings })],
   [

@@ -139,6 +139,28 @@ describe('createCalicoctl: change commands', () => {
     expect(e.message).toContain('kubectl');
   });
 
+  it('refuses a ClusterNetworkPolicy (a kubectl resource), as YAML and as an object', async () => {
+    const ctl = createCalicoctl({ runner: createFakeRunner(), parentEnv });
+    const cnp = {
+      apiVersion: 'policy.networking.k8s.io/v1alpha2',
+      kind: 'ClusterNetworkPolicy',
+      metadata: { name: 'guard' },
+      spec: { tier: 'Admin', priority: 1, subject: { namespaces: {} } },
+    };
+    const fromText = await rejection(
+      ctl.apply(
+        'apiVersion: policy.networking.k8s.io/v1alpha2\nkind: ClusterNetworkPolicy\nmetadata: {name: guard}\nspec: {tier: Admin, priority: 1, subject: {namespaces: {}}}\n',
+      ),
+    );
+    expect(fromText.code).toBe('INVALID_INPUT');
+    expect(fromText.message).toContain('kubectl');
+    const fromObject = await rejection(ctl.apply(cnp as never));
+    expect(fromObject.code).toBe('INVALID_INPUT');
+    expect(fromObject.message).toContain(
+      'apply policy.networking.k8s.io/v1alpha2 ClusterNetworkPolicy with kubectl',
+    );
+  });
+
   it('PARTIAL_FAILURE lists applied and failed resources with the failure message', async () => {
     const runner = createFakeRunner([
       calicoctlSays.partial(

@@ -110,8 +110,17 @@ function fromObjects(input: Exclude<ManifestInput, string>): Result<CalicoResour
       }
     }
     const result = validate(candidate);
-    if (result.ok) out.push(result.value);
-    else for (const i of result.issues) issues.push({ ...i, document });
+    if (!result.ok) for (const i of result.issues) issues.push({ ...i, document });
+    else if (isCalicoKind(result.value.kind)) out.push(result.value as CalicoResource);
+    else
+      issues.push({
+        ...issue(
+          'not_calico',
+          ['kind'],
+          `calicoctl manages projectcalico.org/v3 resources only; apply ${result.value.apiVersion} ${result.value.kind} with kubectl.`,
+        ),
+        document,
+      });
   });
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: out };
 }

@@ -25,7 +25,8 @@ export const ISSUE_CODES = {
   too_many_items: 'A list is longer than the CRD allows.',
   too_long: 'A string is longer than the CRD allows.',
   invalid_value: 'A value is not one of the allowed values (CRD enum).',
-  invalid_api_version: 'apiVersion is not projectcalico.org/v3.',
+  invalid_api_version:
+    'apiVersion is not projectcalico.org/v3 (or, for a network-policy-api kind, not its policy.networking.k8s.io version).',
   unknown_kind: 'kind is missing or not a Calico v3 kind this SDK validates.',
   invalid_name: 'metadata.name (or another name field) does not match the naming rule for its kind.',
   invalid_label: 'A label key or value is invalid, or a reserved label is used.',
@@ -33,7 +34,8 @@ export const ISSUE_CODES = {
   invalid_selector: 'A selector does not parse or is too long.',
   global_selector_not_allowed: 'global() is used outside an EntityRule namespaceSelector.',
   global_selector_not_alone: 'global() is combined with other expressions in a namespaceSelector.',
-  invalid_action: 'A rule action is not Allow, Deny, Log or Pass.',
+  invalid_action:
+    'A rule action is not Allow, Deny, Log or Pass (ClusterNetworkPolicy: Accept, Deny, Pass; BaselineAdminNetworkPolicy: Allow, Deny).',
   invalid_ip_version: 'ipVersion is not 4 or 6.',
   invalid_protocol: 'A protocol is not a valid name (case-sensitive) or number 1-255.',
   invalid_port: 'A port entry does not decode (range order, syntax, > 65535).',
@@ -59,6 +61,10 @@ export const ISSUE_CODES = {
   staged_delete_not_empty: 'stagedAction Delete with other spec fields set.',
   tier_builtin: 'A built-in tier (default, kube-admin, kube-baseline) has the wrong order or action.',
   host_endpoint_incomplete: 'A HostEndpoint lacks node, or both interfaceName and expectedIPs.',
+  one_of_required:
+    'A network-policy-api subject, peer, protocol or port sets none or more than one of its exclusive fields.',
+  unsupported_field:
+    'A network-policy-api field of the experimental channel that the CRD Calico installs does not carry.',
   invalid_interface_name: 'interfaceName is not "*" or a 1-15 character interface name.',
   unknown_tier: 'A policy names a tier that has no Tier resource.',
   // Reading YAML text (fromYaml).
@@ -89,6 +95,10 @@ export const ISSUE_CODES = {
     'FelixConfiguration enables the eBPF dataplane (only the iptables dataplane is modelled).',
   ambiguous_host_endpoint:
     "Several named host endpoints of one node have no expectedIPs: which carries the node's address is unknown.",
+  not_enforced:
+    'A ClusterNetworkPolicy / AdminNetworkPolicy / BaselineAdminNetworkPolicy the chosen Calico release does not enforce (or skips as malformed); it is left out.',
+  unconvertible_rule:
+    'A network-policy-api rule Calico cannot convert: replaced by a deny-all rule (Deny/Pass) or dropped (Accept/Allow), as Calico does.',
   // Tools (calicoctl wrapper, CLI).
   invalid_option: 'An option of a tool is out of range or of the wrong type.',
   invalid_argument: 'A command argument is empty or cannot be passed to a process.',

@@ -15,6 +15,8 @@ export const EVALUATOR_ISSUE_CODES = {
   unsupported_tunnel_hep: ISSUE_CODES.unsupported_tunnel_hep,
   unsupported_ebpf: ISSUE_CODES.unsupported_ebpf,
   ambiguous_host_endpoint: ISSUE_CODES.ambiguous_host_endpoint,
+  not_enforced: ISSUE_CODES.not_enforced,
+  unconvertible_rule: ISSUE_CODES.unconvertible_rule,
 } as const satisfies Partial<Record<IssueCode, string>>;
 
 /**

@@ -12,6 +12,7 @@ import type {
   ResourceSource,
   Service,
   ServicePort,
+  ValidResource,
 } from '@calico-dsl/core';
 import { World, type WorldOptions } from '@calico-dsl/evaluator';
 
@@ -200,7 +201,7 @@ export function service(name: string, options: ServiceOptions): Service {
  * const parts: WorldPart[] = [pod('web-1', { ip: '10.1.0.10' }), [namespace('default')]];
  * ```
  */
-export type WorldPart = Resource | ResourceSource | readonly WorldPart[];
+export type WorldPart = Resource | ResourceSource<ValidResource> | readonly WorldPart[];
 
 /**
  * Builds an evaluator `World` from objects and policies (builders are resolved).

@@ -1,9 +1,12 @@
 import {
   CALICO_API_VERSION,
   isCalicoKind,
+  isNetworkPolicyApiKind,
   isResourceSource,
+  NETWORK_POLICY_API_KINDS,
   type Resource,
   type ResourceSource,
+  type ValidResource,
 } from '@calico-dsl/core';
 import { canonicalize } from './canonical.js';
 import { shapeOf } from './shapes.js';
@@ -17,7 +20,10 @@ import { shapeOf } from './shapes.js';
  * toYaml(input);
  * ```
  */
-export type PrintInput = Resource | ResourceSource | readonly (Resource | ResourceSource)[];
+export type PrintInput =
+  | Resource
+  | ResourceSource<ValidResource>
+  | readonly (Resource | ResourceSource<ValidResource>)[];
 
 /**
  * Options shared by `toYaml` and `toJson`.
@@ -91,7 +97,10 @@ export function listOf(items: readonly Record<string, unknown>[]): Record<string
     isCalicoKind(first) &&
     items.every((item) => item.kind === first && item.apiVersion === CALICO_API_VERSION);
   // Keys in the order kubectl prints lists: apiVersion, kind, items.
-  return sameCalicoKind
-    ? { apiVersion: CALICO_API_VERSION, kind: `${first}List`, items }
-    : { apiVersion: 'v1', kind: 'List', items };
+  if (sameCalicoKind) return { apiVersion: CALICO_API_VERSION, kind: `${first}List`, items };
+  // A list of one network-policy-api kind is that kind's List (e.g. ClusterNetworkPolicyList).
+  if (isNetworkPolicyApiKind(first) && items.every((item) => item.kind === first)) {
+    return { apiVersion: NETWORK_POLICY_API_KINDS[first], kind: `${first}List`, items };
+  }
+  return { apiVersion: 'v1', kind: 'List', items };
 }

@@ -1,14 +1,16 @@
 import {
   CALICO_API_VERSION,
   CALICO_KINDS,
-  type CalicoResource,
   checkKubernetesResource,
   type Issue,
   isCalicoKind,
+  isNetworkPolicyApiKind,
   KUBERNETES_API_VERSIONS,
+  NETWORK_POLICY_API_KINDS,
   type Resource,
   type Result,
   shapeChecks,
+  type ValidResource,
   validate,
 } from '@calico-dsl/core';
 
@@ -36,9 +38,12 @@ export interface Sink {
 }
 
 const CALICO_KIND_NAMES = Object.keys(CALICO_KINDS).join(', ');
+const NPA_KIND_NAMES = Object.entries(NETWORK_POLICY_API_KINDS)
+  .map(([kind, api]) => `${api} ${kind}`)
+  .join(', ');
 const KUBERNETES_KIND_NAMES = [...KUBERNETES_API_VERSIONS].map(([kind, api]) => `${api} ${kind}`).join(', ');
 const KINDS_BY_API_VERSION = new Map<string, string[]>([[CALICO_API_VERSION, Object.keys(CALICO_KINDS)]]);
-for (const [kind, api] of KUBERNETES_API_VERSIONS)
+for (const [kind, api] of [...KUBERNETES_API_VERSIONS, ...Object.entries(NETWORK_POLICY_API_KINDS)])
   KINDS_BY_API_VERSION.set(api, [...(KINDS_BY_API_VERSION.get(api) ?? []), kind]);
 
 /**
@@ -109,6 +114,11 @@ function readResource(value: unknown, path: Path, sink: Sink, listAllowed: boole
     readList(value, apiVersion, kind, path, sink);
     return;
   }
+  // ClusterNetworkPolicy and the v1alpha1 admin policies: core's validate checks them as Calico's CRDs do.
+  if (isNetworkPolicyApiKind(kind) && apiVersion.startsWith('policy.networking.k8s.io/')) {
+    readCalico(value, path, sink);
+    return;
+  }
   if (apiVersion === CALICO_API_VERSION) {
     if (isCalicoKind(kind)) readCalico(value, path, sink);
     else sink.issues.push(unknownKind(kind, apiVersion, path));
@@ -120,7 +130,11 @@ function readResource(value: unknown, path: Path, sink: Sink, listAllowed: boole
     else for (const issue of k8s.issues) sink.issues.push({ ...issue, path: [...path, ...issue.path] });
     return;
   }
-  const wanted = isCalicoKind(kind) ? CALICO_API_VERSION : KUBERNETES_API_VERSIONS.get(kind);
+  const wanted = isCalicoKind(kind)
+    ? CALICO_API_VERSION
+    : isNetworkPolicyApiKind(kind)
+      ? NETWORK_POLICY_API_KINDS[kind]
+      : KUBERNETES_API_VERSIONS.get(kind);
   if (wanted !== undefined) {
     sink.issues.push({
       code: YAML_ISSUE_CODES.unknownApiVersion,
@@ -168,7 +182,7 @@ function readList(
 }
 
 function readCalico(value: Record<string, unknown>, path: Path, sink: Sink): void {
-  let result: Result<CalicoResource>;
+  let result: Result<ValidResource>;
   try {
     result = validate(value);
   } catch (error) {
@@ -191,7 +205,9 @@ function unknownKind(kind: string, apiVersion: string, path: Path): Issue {
       ? undefined
       : isCalicoKind(near)
         ? CALICO_API_VERSION
-        : KUBERNETES_API_VERSIONS.get(near);
+        : isNetworkPolicyApiKind(near)
+          ? NETWORK_POLICY_API_KINDS[near]
+          : KUBERNETES_API_VERSIONS.get(near);
   const hint =
     near === undefined
       ? ''
@@ -199,7 +215,7 @@ function unknownKind(kind: string, apiVersion: string, path: Path): Issue {
   return {
     code: YAML_ISSUE_CODES.unknownKind,
     path: [...path, 'kind'],
-    message: `unknown kind ${kind} (apiVersion ${apiVersion});${hint} supported: ${CALICO_API_VERSION} ${CALICO_KIND_NAMES}, and ${KUBERNETES_KIND_NAMES}`,
+    message: `unknown kind ${kind} (apiVersion ${apiVersion});${hint} supported: ${CALICO_API_VERSION} ${CALICO_KIND_NAMES}, ${NPA_KIND_NAMES}, and ${KUBERNETES_KIND_NAMES}`,
   };
 }
 

@@ -5,6 +5,7 @@ import {
   HTTP_MATCH_KEYS,
   HTTP_PATH_KEYS,
   ICMP_KEYS,
+  isNetworkPolicyApiKind,
   METADATA_KEYS,
   PROTO_PORT_KEYS,
   RESOURCE_KEYS,
@@ -14,6 +15,7 @@ import {
   SERVICE_MATCH_KEYS,
   SPEC_KEYS,
 } from '@calico-dsl/core';
+import { NPA_SHAPES } from './npa-shapes.js';
 
 /**
  * How the printer lays out one value: an object whose known keys come first in upstream order
@@ -129,5 +131,6 @@ const GENERIC_SHAPE = resourceShape(ANY);
 export function shapeOf(kind: unknown, calico: boolean): Shape {
   if (typeof kind !== 'string') return GENERIC_SHAPE;
   if (calico) return CALICO_SHAPES.get(kind) ?? GENERIC_SHAPE;
+  if (isNetworkPolicyApiKind(kind)) return NPA_SHAPES[kind];
   return kind === 'NetworkPolicy' ? K8S_NETWORK_POLICY_SHAPE : GENERIC_SHAPE;
 }

@@ -1,4 +1,4 @@
-import { type CalicoResource, validate } from '@calico-dsl/core';
+import { type ValidResource, validate } from '@calico-dsl/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromYaml, toJson, toYaml } from '../src/index.js';
@@ -13,7 +13,7 @@ interface Row {
 }
 
 /** The resource as validate returns it: the canonical form fromYaml(toYaml(x)) must reproduce. */
-function validated(resource: unknown): CalicoResource {
+function validated(resource: unknown): ValidResource {
   const result = validate(structuredClone(resource));
   if (!result.ok) throw new Error(`fixture rejected by validate: ${JSON.stringify(result.issues[0])}`);
   return result.value;

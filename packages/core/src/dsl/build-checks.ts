@@ -1,8 +1,8 @@
-import type { CalicoKind, CalicoResource, CalicoResourceOf } from '../resources/kinds.js';
+import type { ValidKind, ValidResource, ValidResourceOf } from '../resources/kinds.js';
 import { fail, ok, type Result } from '../result.js';
 import { validate } from '../validate/index.js';
 
-function hasKind<K extends CalicoKind>(resource: CalicoResource, kind: K): resource is CalicoResourceOf<K> {
+function hasKind<K extends ValidKind>(resource: ValidResource, kind: K): resource is ValidResourceOf<K> {
   return resource.kind === kind;
 }
 
@@ -10,8 +10,9 @@ function hasKind<K extends CalicoKind>(resource: CalicoResource, kind: K): resou
  * The last step of every builder's `build()`: the built object goes through `validate`, so a
  * builder never yields a resource Calico would reject; the value is `validate`'s deep-frozen copy.
  * Issues are returned unchanged (their paths point into the resource the builder would have produced).
+ * Calico v3 kinds and the network-policy-api kinds (ClusterNetworkPolicy, …) alike.
  */
-export function validated<K extends CalicoKind>(built: object, kind: K): Result<CalicoResourceOf<K>> {
+export function validated<K extends ValidKind>(built: object, kind: K): Result<ValidResourceOf<K>> {
   const result = validate(built);
   if (!result.ok) return fail(...result.issues);
   if (hasKind(result.value, kind)) return ok(result.value);

@@ -1,3 +1,19 @@
+export { clusterNetworkPolicy } from './cluster-network-policy.js';
+export type {
+  ClusterNetworkPolicyBuilder,
+  ClusterNetworkPolicyStart,
+  ClusterNetworkPolicySubjectStep,
+  CnpEgressAction,
+  CnpEgressPeers,
+  CnpEgressRule,
+  CnpEgressStart,
+  CnpIngressAction,
+  CnpIngressPeers,
+  CnpIngressRule,
+  CnpIngressStart,
+  CnpPortInput,
+  CnpRulePorts,
+} from './cluster-network-policy-types.js';
 export type { IssuePath, PortInput, StringMap } from './inputs.js';
 export type {
   DslError,

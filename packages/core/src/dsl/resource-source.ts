@@ -1,4 +1,4 @@
-import type { CalicoResource } from '../resources/kinds.js';
+import type { CalicoResource, ValidResource } from '../resources/kinds.js';
 
 /**
  * Anything that yields a Calico resource: every DSL builder implements it, and `toYaml`,
@@ -10,7 +10,7 @@ import type { CalicoResource } from '../resources/kinds.js';
  * source.toResource().kind; // 'GlobalNetworkPolicy'
  * ```
  */
-export interface ResourceSource<R extends CalicoResource = CalicoResource> {
+export interface ResourceSource<R extends ValidResource = CalicoResource> {
   toResource(): R;
 }
 

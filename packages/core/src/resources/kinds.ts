@@ -1,6 +1,7 @@
 import type { FelixConfiguration } from './felix-configuration.js';
 import type { HostEndpoint } from './host-endpoint.js';
 import type { KubernetesResource } from './kubernetes.js';
+import type { NetworkPolicyApiResource } from './network-policy-api.js';
 import type { GlobalNetworkSet, NetworkSet } from './network-set.js';
 import type {
   GlobalNetworkPolicy,
@@ -103,7 +104,40 @@ export function isCalicoKind(kind: unknown): kind is CalicoKind {
  * const pods = docs.filter((r): r is Pod => r.kind === 'Pod');
  * ```
  */
-export type Resource = CalicoResource | KubernetesResource;
+export type Resource = CalicoResource | KubernetesResource | NetworkPolicyApiResource;
+
+/**
+ * What `validate` checks and returns: Calico v3 resources and the network-policy-api kinds
+ * (ClusterNetworkPolicy, AdminNetworkPolicy, BaselineAdminNetworkPolicy).
+ *
+ * @example
+ * ```ts
+ * declare const r: ValidResource;
+ * const isCnp = r.kind === 'ClusterNetworkPolicy';
+ * ```
+ */
+export type ValidResource = CalicoResource | NetworkPolicyApiResource;
+
+/**
+ * The kind names of {@link ValidResource}.
+ *
+ * @example
+ * ```ts
+ * const kinds: ValidKind[] = ['GlobalNetworkPolicy', 'ClusterNetworkPolicy'];
+ * ```
+ */
+export type ValidKind = ValidResource['kind'];
+
+/**
+ * A resource of one kind `validate` checks (a Calico v3 kind or a network-policy-api kind).
+ *
+ * @example
+ * ```ts
+ * declare const r: ValidResourceOf<'ClusterNetworkPolicy'>;
+ * r.spec.tier; // 'Admin' | 'Baseline'
+ * ```
+ */
+export type ValidResourceOf<K extends ValidKind> = Extract<ValidResource, { kind: K }>;
 
 /**
  * Policy kinds (resources with ordered rules evaluated in tiers).

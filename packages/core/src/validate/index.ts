@@ -1,4 +1,4 @@
-import type { CalicoResource } from '../resources/kinds.js';
+import type { ValidResource } from '../resources/kinds.js';
 import { CalicoValidationError, fail, type Issue, ok, type Result } from '../result.js';
 import { IssueCollector } from './context.js';
 import { snapshot } from './json.js';
@@ -16,7 +16,7 @@ function deepFreeze<T>(value: T): T {
  * The walk builds its output only from fields it checked, in Calico's printed form: with no issue
  * found, that output is the resource.
  */
-function isCheckedResource(out: object | undefined, issues: readonly Issue[]): out is CalicoResource {
+function isCheckedResource(out: object | undefined, issues: readonly Issue[]): out is ValidResource {
   return out !== undefined && issues.length === 0;
 }
 
@@ -44,7 +44,7 @@ function isCheckedResource(out: object | undefined, issues: readonly Issue[]): o
  * //   message: 'applyOnForward must be true if either preDNAT or doNotTrack is true: set spec.applyOnForward: true' }
  * ```
  */
-export function validate(resource: unknown): Result<CalicoResource> {
+export function validate(resource: unknown): Result<ValidResource> {
   try {
     const ctx = new IssueCollector();
     const { value, problems } = snapshot(resource);
@@ -76,7 +76,7 @@ export function validate(resource: unknown): Result<CalicoResource> {
  *   metadata: { name: 'allow-all' }, spec: { ingress: [{ action: 'Allow' }] } });
  * ```
  */
-export function validateOrThrow(resource: unknown): CalicoResource {
+export function validateOrThrow(resource: unknown): ValidResource {
   const r = validate(resource);
   if (r.ok) return r.value;
   throw new CalicoValidationError(r.issues);

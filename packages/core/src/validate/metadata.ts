@@ -1,5 +1,6 @@
 import { METADATA_KEYS } from '../resources/field-order.js';
 import type { CalicoKind } from '../resources/kinds.js';
+import type { NetworkPolicyApiKind } from '../resources/network-policy-api.js';
 import {
   type CanonicalObject,
   type IssueCollector,
@@ -73,7 +74,7 @@ export function checkLabels(ctx: IssueCollector, labels: ReadonlyMap<string, str
  */
 export function readMetadata(
   ctx: IssueCollector,
-  kind: CalicoKind,
+  kind: CalicoKind | NetworkPolicyApiKind,
   v: Json | undefined,
   path: Path,
 ): CanonicalObject | undefined {

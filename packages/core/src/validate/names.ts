@@ -1,4 +1,5 @@
 import type { CalicoKind } from '../resources/kinds.js';
+import type { NetworkPolicyApiKind } from '../resources/network-policy-api.js';
 import type { IssueCollector } from './context.js';
 import type { Path } from './json.js';
 import { DNS_LABEL_FMT, DNS_SUBDOMAIN_FMT, utf8Length } from './k8s-names.js';
@@ -24,7 +25,7 @@ const GENERIC: NameRule = {
   explain: 'lower case alphanumeric characters, "-" or ".", starting and ending with an alphanumeric',
 };
 
-const EXTRA_RULES: Partial<Record<CalicoKind, NameRule>> = {
+const EXTRA_RULES: Partial<Record<CalicoKind | NetworkPolicyApiKind, NameRule>> = {
   GlobalNetworkPolicy: {
     regex: GNP_NAME,
     maxLength: 253,
@@ -89,7 +90,12 @@ function checkRule(ctx: IssueCollector, name: string, path: Path, rule: NameRule
  * Checks `metadata.name` for `kind`: every kind must be a DNS-1123 subdomain (≤ 253, no per-label
  * limit); policies, staged policies and tiers add their own rule (calico-semantics.md §8.1).
  */
-export function checkResourceName(ctx: IssueCollector, kind: CalicoKind, name: string, path: Path): void {
+export function checkResourceName(
+  ctx: IssueCollector,
+  kind: CalicoKind | NetworkPolicyApiKind,
+  name: string,
+  path: Path,
+): void {
   if (name === '') {
     ctx.report('required', path, 'metadata.name is required: give the resource a name');
     return;

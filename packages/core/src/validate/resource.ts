@@ -1,11 +1,13 @@
 import { RESOURCE_KEYS } from '../resources/field-order.js';
 import { CALICO_KINDS, type CalicoKind, isCalicoKind } from '../resources/kinds.js';
 import { CALICO_API_VERSION } from '../resources/metadata.js';
+import { isNetworkPolicyApiKind } from '../resources/network-policy-api.js';
 import { type CanonicalObject, type IssueCollector, jsonToCanonical, readStruct, setOwn } from './context.js';
 import { readFelixSpec } from './felix.js';
 import { readHostEndpointSpec } from './host-endpoint.js';
 import { describeJson, isJsonObject, type Json, type JsonObject, type Path } from './json.js';
 import { readMetadata } from './metadata.js';
+import { readNetworkPolicyApiResource } from './network-policy-api.js';
 import { readNetworkSetSpec } from './network-set.js';
 import { readPolicySpec } from './policy-spec.js';
 import { readProfileSpec } from './profile.js';
@@ -90,6 +92,8 @@ export function readResource(ctx: IssueCollector, root: Json | undefined): Canon
     );
     return undefined;
   }
+  const apiKind = root.get('kind');
+  if (isNetworkPolicyApiKind(apiKind)) return readNetworkPolicyApiResource(ctx, root, apiKind);
   checkApiVersion(ctx, root);
   const kind = readKind(ctx, root);
   if (kind === undefined) return undefined;

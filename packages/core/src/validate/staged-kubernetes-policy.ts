@@ -20,7 +20,8 @@ import { labelValueProblem, qualifiedNameProblem } from './k8s-names.js';
 const STAGED_ACTIONS = ['Set', 'Delete', 'Learn', 'Ignore'];
 const OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
 
-function readLabelSelector(
+/** Reads a Kubernetes `metav1.LabelSelector` (shared with the network-policy-api kinds). */
+export function readLabelSelector(
   ctx: IssueCollector,
   v: Json | undefined,
   path: Path,

@@ -40,9 +40,33 @@ export function k8sLabelSelector(sel: LabelSelector | undefined): string {
   return terms.join(' && ');
 }
 
-function podSelector(sel: LabelSelector | undefined): string {
+/**
+ * `k8sSelectorToCalico(s, SelectorPod)`: the orchestrator term (keeps host endpoints out), then
+ * the label terms.
+ *
+ * @example
+ * ```ts
+ * podSelector({ matchLabels: { app: 'web' } }); // "projectcalico.org/orchestrator == 'k8s' && app == 'web'"
+ * ```
+ */
+export function podSelector(sel: LabelSelector | undefined): string {
   const s = k8sLabelSelector(sel);
   return s === '' ? ORCHESTRATOR : `${ORCHESTRATOR} && ${s}`;
+}
+
+/**
+ * `k8sSelectorToCalico(s, SelectorNamespace)`: no selector is `''`, an empty one `all()` (every
+ * namespace).
+ *
+ * @example
+ * ```ts
+ * namespaceSelector({}); // 'all()'
+ * ```
+ */
+export function namespaceSelector(sel: LabelSelector | undefined): string {
+  if (sel === undefined) return '';
+  const s = k8sLabelSelector(sel);
+  return s === '' ? 'all()' : s;
 }
 
 function peerEntity(peer: K8sNetworkPolicyPeer): EntityRule {
@@ -51,10 +75,7 @@ function peerEntity(peer: K8sNetworkPolicyPeer): EntityRule {
     return except.length > 0 ? { nets: [peer.ipBlock.cidr], notNets: except } : { nets: [peer.ipBlock.cidr] };
   }
   const out: { selector: string; namespaceSelector?: string } = { selector: podSelector(peer.podSelector) };
-  if (peer.namespaceSelector) {
-    const ns = k8sLabelSelector(peer.namespaceSelector);
-    out.namespaceSelector = ns === '' ? 'all()' : ns;
-  }
+  if (peer.namespaceSelector) out.namespaceSelector = namespaceSelector(peer.namespaceSelector);
   return out;
 }
 

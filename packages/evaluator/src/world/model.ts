@@ -257,7 +257,8 @@ export type PolicyKind =
   | 'KubernetesNetworkPolicy'
   | 'StagedGlobalNetworkPolicy'
   | 'StagedNetworkPolicy'
-  | 'StagedKubernetesNetworkPolicy';
+  | 'StagedKubernetesNetworkPolicy'
+  | 'KubernetesClusterNetworkPolicy';
 
 /**
  * Every policy kind normalised into one shape.

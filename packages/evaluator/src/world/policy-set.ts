@@ -2,8 +2,9 @@
  * Every policy kind normalised, grouped by tier, tiers and policies in evaluation order
  * (calico-semantics.md §2.1–§2.3).
  */
-import type { Issue } from '@calico-dsl/core';
+import { type Issue, isNetworkPolicyApiKind } from '@calico-dsl/core';
 import type { PolicyModel, TierModel } from './model.js';
+import { rawNetworkPolicyApiPolicy } from './network-policy-api.js';
 import {
   type CalicoVersion,
   normalisePolicy,
@@ -13,7 +14,7 @@ import {
 } from './policies.js';
 import { POLICY_KINDS, type ResourceIndex } from './read.js';
 import type { SelectorCache } from './selector.js';
-import { BUILTIN_TIER_MODELS, compareTiers, sortPolicies } from './tiers.js';
+import { builtinTiers, compareTiers, sortPolicies } from './tiers.js';
 
 /** The ordered policy set of a world. */
 export interface PolicySet {
@@ -44,13 +45,16 @@ export function buildPolicySet(
       raws.push(rawK8sPolicy('KubernetesNetworkPolicy', meta, r.spec ?? { podSelector: {} }, [i]));
     } else if (r.kind === 'StagedKubernetesNetworkPolicy') {
       raws.push(rawK8sPolicy('StagedKubernetesNetworkPolicy', meta, r.spec ?? { podSelector: {} }, [i]));
+    } else if (isNetworkPolicyApiKind(r.kind)) {
+      const raw = rawNetworkPolicyApiPolicy(r, i, version, issues);
+      if (raw) raws.push(raw);
     } else if (POLICY_KINDS.has(r.kind)) {
       raws.push(rawCalicoPolicy(r.kind, meta, r.spec ?? {}, [i]));
     }
   }
   const policies = raws.map((raw) => normalisePolicy(raw, sc, version));
 
-  const tierMap = new Map<string, TierModel>(BUILTIN_TIER_MODELS.map((t) => [t.name, t]));
+  const tierMap = new Map<string, TierModel>(builtinTiers(version).map((t) => [t.name, t]));
   for (const [r] of index.of('Tier')) {
     const name: string = r.metadata.name;
     const builtin = tierMap.get(name);

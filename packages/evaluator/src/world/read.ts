@@ -3,11 +3,12 @@
  * typed manifest fields. Full validation is `validate`'s job (core).
  */
 import type { Issue } from '@calico-dsl/core';
-import { isResourceSource } from '@calico-dsl/core';
+import { isNetworkPolicyApiKind, isResourceSource } from '@calico-dsl/core';
 import { EvaluatorInputError } from '../errors.js';
 import { type Ip, ipKey, parseIp } from '../net/ip.js';
 import { protocolNumber } from '../net/protocol.js';
 import type { NamedPortModel, ProfileModel, RuleModel } from './model.js';
+import { NETWORK_POLICY_API_WORLD_KINDS, networkPolicyApiIssues } from './network-policy-api.js';
 import { compileRule } from './rules.js';
 import { type LabelMap, SelectorCache } from './selector.js';
 import { shapeIssues } from './shape.js';
@@ -77,6 +78,7 @@ const KNOWN_KINDS = new Set([
   'ServiceAccount',
   'Service',
   'Node',
+  ...NETWORK_POLICY_API_WORLD_KINDS,
 ]);
 
 /** Turns builders into resources and checks the minimum shape; throws {@link EvaluatorInputError}. */
@@ -121,7 +123,7 @@ export function readResources(input: readonly unknown[]): Loose[] {
       });
       return;
     }
-    const shape = shapeIssues(r, i);
+    const shape = isNetworkPolicyApiKind(kind) ? networkPolicyApiIssues(r, i) : shapeIssues(r, i);
     if (shape.length > 0) {
       issues.push(...shape);
       return;

@@ -1,5 +1,6 @@
 /** Tier ordering (calico-semantics.md §2.1) and policy ordering within a tier (§2.2). */
 import type { PolicyModel, TierModel } from './model.js';
+import type { CalicoVersion } from './policies.js';
 
 /** Built-in tiers of Calico ≥ 3.32 (§2.1, §12.23). */
 export const BUILTIN_TIER_MODELS: readonly TierModel[] = [
@@ -7,6 +8,25 @@ export const BUILTIN_TIER_MODELS: readonly TierModel[] = [
   { name: 'default', order: 1_000_000, defaultAction: 'Deny', hasResource: true },
   { name: 'kube-baseline', order: 10_000_000, defaultAction: 'Pass', hasResource: true },
 ];
+
+/** The tiers Calico 3.29–3.31 created for AdminNetworkPolicy / BaselineAdminNetworkPolicy (§0). */
+const ADMIN_NETWORK_POLICY_TIERS: readonly TierModel[] = [
+  { name: 'adminnetworkpolicy', order: 1000, defaultAction: 'Pass', hasResource: true },
+  { name: 'baselineadminnetworkpolicy', order: 10_000_000, defaultAction: 'Pass', hasResource: true },
+];
+
+/**
+ * The built-in tiers of a Calico release: {@link BUILTIN_TIER_MODELS}, plus the v1alpha1 admin
+ * policy tiers for 3.29–3.31 (`v3.31`).
+ *
+ * @example
+ * ```ts
+ * builtinTiers('v3.31').map((t) => t.name); // [..., 'adminnetworkpolicy', 'baselineadminnetworkpolicy']
+ * ```
+ */
+export function builtinTiers(version: CalicoVersion): readonly TierModel[] {
+  return version === 'v3.31' ? [...BUILTIN_TIER_MODELS, ...ADMIN_NETWORK_POLICY_TIERS] : BUILTIN_TIER_MODELS;
+}
 
 // Go byte-wise string compare; JS `<` compares UTF-16 units, equal for the ASCII names Calico allows.
 function byteLess(a: string, b: string): number {

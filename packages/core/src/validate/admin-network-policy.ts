@@ -1,0 +1,82 @@
+/**
+ * `spec` of the v1alpha1 AdminNetworkPolicy and BaselineAdminNetworkPolicy, as the
+ * experimental-channel CRDs Calico 3.29–3.31 installed (bundle v0.1.1) define them.
+ */
+import { NETWORK_POLICY_API_KEYS as K } from '../resources/network-policy-api.js';
+import { formatPath } from '../result.js';
+import { type CanonicalObject, type IssueCollector, readInt, readStruct, setOwn } from './context.js';
+import type { Json, Path } from './json.js';
+import { type RuleDialect, readRules, readSubject } from './network-policy-api-rules.js';
+
+const V1_EGRESS_PEERS = ['namespaces', 'pods', 'nodes', 'networks'];
+
+/**
+ * The AdminNetworkPolicy dialect: ≤ 100 rules, peers and ports; actions Allow / Deny / Pass.
+ *
+ * @example
+ * ```ts
+ * ANP_DIALECT.actions; // ['Allow', 'Deny', 'Pass']
+ * ```
+ */
+export const ANP_DIALECT: RuleDialect = {
+  kind: 'AdminNetworkPolicy',
+  actions: ['Allow', 'Deny', 'Pass'],
+  maxRules: 100,
+  maxPeers: 100,
+  maxPorts: 100,
+  portsKey: 'ports',
+  egressPeerKeys: V1_EGRESS_PEERS,
+  namedPortPeerRule: true,
+  podsRequire: ['namespaceSelector', 'podSelector'],
+};
+
+/**
+ * The BaselineAdminNetworkPolicy dialect: like {@link ANP_DIALECT} but actions Allow / Deny only.
+ *
+ * @example
+ * ```ts
+ * BANP_DIALECT.actions; // ['Allow', 'Deny']
+ * ```
+ */
+export const BANP_DIALECT: RuleDialect = {
+  ...ANP_DIALECT,
+  kind: 'BaselineAdminNetworkPolicy',
+  actions: ['Allow', 'Deny'],
+};
+
+/**
+ * Reads and checks an AdminNetworkPolicy (`baseline` false) or BaselineAdminNetworkPolicy spec.
+ *
+ * @example
+ * ```ts
+ * readAdminNetworkPolicySpec(ctx, snapshotOf({ priority: 5, subject: { namespaces: {} } }), ['spec'], false);
+ * ```
+ */
+export function readAdminNetworkPolicySpec(
+  ctx: IssueCollector,
+  v: Json | undefined,
+  path: Path,
+  baseline: boolean,
+): CanonicalObject {
+  const out: CanonicalObject = {};
+  const keys = baseline ? K.anpSpec.filter((k) => k !== 'priority') : K.anpSpec;
+  const spec = readStruct(ctx, v, path, keys);
+  if (spec === undefined) {
+    ctx.report('required', path, `spec is required: set ${baseline ? '' : 'priority and '}subject`);
+    return out;
+  }
+  if (!baseline) {
+    if (spec.get('priority') === undefined || spec.get('priority') === null)
+      ctx.report(
+        'required',
+        [...path, 'priority'],
+        `${formatPath([...path, 'priority'])} is required: a number from 0 (first) to 1000`,
+      );
+    setOwn(out, 'priority', readInt(ctx, spec, 'priority', path, 0, 1000));
+  }
+  const d = baseline ? BANP_DIALECT : ANP_DIALECT;
+  setOwn(out, 'subject', readSubject(ctx, spec.get('subject'), [...path, 'subject'], d));
+  setOwn(out, 'ingress', readRules(ctx, spec, 'ingress', path, d));
+  setOwn(out, 'egress', readRules(ctx, spec, 'egress', path, d));
+  return out;
+}

@@ -278,7 +278,13 @@ describe('analysis views', () => {
     );
     expect(
       changeText({
-        region: {},
+        region: {
+          protocol: ['TCP'],
+          srcIp: ['198.51.100.7/32'],
+          srcPort: [[0, 65535]],
+          dstIp: ['203.0.113.11/32'],
+          dstPort: [31024],
+        },
         before: 'Allow',
         after: 'Deny',
         witness: { protocol: 'TCP', srcIp: '198.51.100.7', dstIp: '203.0.113.11', dstPort: 31024 },

@@ -2,39 +2,12 @@
  * What the playground uses of `@calico-dsl/analysis` (contract "@calico-dsl/analysis"), checked
  * at run time: the package is optional, and the app builds and runs without it.
  */
-import type { Flow, Verdict, World } from '@calico-dsl/evaluator';
+import type { Change, LintFinding } from '@calico-dsl/analysis';
+import type { World } from '@calico-dsl/evaluator';
 
-/**
- * A lint finding as the analysis package reports it (the fields the playground shows).
- *
- * @example
- * ```ts
- * const f: LintFinding = { code: 'shadowed-rule', severity: 'warning', message: '…', resource: { kind: 'GlobalNetworkPolicy', name: 'a' }, rule: { direction: 'ingress', index: 1 } };
- * ```
- */
-export interface LintFinding {
-  readonly code: string;
-  readonly severity: 'error' | 'warning' | 'info';
-  readonly message: string;
-  readonly resource: { readonly kind: string; readonly name: string; readonly namespace?: string };
-  readonly rule?: { readonly direction: 'ingress' | 'egress'; readonly index: number };
-  readonly witness?: Flow;
-}
-
-/**
- * A region of flows whose verdict changed between two worlds, with one flow that shows it.
- *
- * @example
- * ```ts
- * const c: Change = { region: { … }, before: 'Allow', after: 'Deny', witness: { protocol: 'TCP', srcIp: '198.51.100.7', dstIp: '169.46.10.20', dstPort: 80 } };
- * ```
- */
-export interface Change {
-  readonly region: Readonly<Record<string, readonly unknown[]>>;
-  readonly before: Verdict;
-  readonly after: Verdict;
-  readonly witness: Flow;
-}
+// The finding and change shapes are the package's own types (type-only imports cost nothing
+// when the package is absent at run time).
+export type { Change, LintFinding };
 
 /**
  * The two functions the playground calls.

@@ -4,12 +4,12 @@ import {
   type EvaluationResult,
   formatDecision,
   formatEndpoint,
-  formatPolicy,
   type PathResult,
   type PolicyRef,
 } from '@calico-dsl/evaluator';
 import type { RuleSource } from '../rule-sources.js';
 import { type Palette, verdictText } from './colors.js';
+import { resultNotes } from './trace.js';
 
 /**
  * Finds where a policy rule is written; `undefined` when it is not in the input files (a
@@ -74,16 +74,6 @@ export function summaryText(result: EvaluationResult, c: Palette, lookup: RuleLo
       for (const l of source.text.split('\n')) lines.push(`        ${c.dim(l)}`);
     }
   }
-  if (result.paths.length === 0) lines.push('  (no path: the flow was not evaluated)');
-  for (const u of result.unsupported) {
-    lines.push(
-      `  ${c.yellow('note')}: ${formatPolicy(u.policy)} ${u.direction} rule ${u.ruleIndex} uses ${u.feature}; evaluated on its L3/L4 fields only`,
-    );
-  }
-  for (const issue of result.issues) {
-    lines.push(
-      `  ${c.red('issue')}: ${issue.path.join('.')}${issue.path.length > 0 ? ': ' : ''}${issue.message}`,
-    );
-  }
+  lines.push(...resultNotes(result, c));
   return `${lines.join('\n')}\n`;
 }

@@ -91,6 +91,22 @@ export function traceText(result: EvaluationResult, c: Palette, opts: TraceTextO
       );
     });
   });
+  lines.push(...resultNotes(result, c));
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The lines every view of a result ends with: no path, features evaluated on L3/L4 only, issues.
+ *
+ * @example
+ * ```ts
+ * declare const result: EvaluationResult;
+ * declare const c: Palette;
+ * resultNotes(result, c); // e.g. ['  issue: via.node: no node "worker-9" …']
+ * ```
+ */
+export function resultNotes(result: EvaluationResult, c: Palette): string[] {
+  const lines: string[] = [];
   if (result.paths.length === 0) lines.push('  (no path: the flow was not evaluated)');
   for (const u of result.unsupported) {
     lines.push(
@@ -102,5 +118,5 @@ export function traceText(result: EvaluationResult, c: Palette, opts: TraceTextO
       `  ${c.red('issue')}: ${issue.path.join('.')}${issue.path.length > 0 ? ': ' : ''}${issue.message}`,
     );
   }
-  return `${lines.join('\n')}\n`;
+  return lines;
 }

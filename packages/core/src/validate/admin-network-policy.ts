@@ -3,10 +3,9 @@
  * experimental-channel CRDs Calico 3.29–3.31 installed (bundle v0.1.1) define them.
  */
 import { NETWORK_POLICY_API_KEYS as K } from '../resources/network-policy-api.js';
-import { formatPath } from '../result.js';
-import { type CanonicalObject, type IssueCollector, readInt, readStruct, setOwn } from './context.js';
+import { type CanonicalObject, type IssueCollector, readStruct, setOwn } from './context.js';
 import type { Json, Path } from './json.js';
-import { type RuleDialect, readRules, readSubject } from './network-policy-api-rules.js';
+import { type RuleDialect, readPriority, readRules, readSubject } from './network-policy-api-rules.js';
 
 const V1_EGRESS_PEERS = ['namespaces', 'pods', 'nodes', 'networks'];
 
@@ -66,13 +65,7 @@ export function readAdminNetworkPolicySpec(
     return out;
   }
   if (!baseline) {
-    if (spec.get('priority') === undefined || spec.get('priority') === null)
-      ctx.report(
-        'required',
-        [...path, 'priority'],
-        `${formatPath([...path, 'priority'])} is required: a number from 0 (first) to 1000`,
-      );
-    setOwn(out, 'priority', readInt(ctx, spec, 'priority', path, 0, 1000));
+    setOwn(out, 'priority', readPriority(ctx, spec, path));
   }
   const d = baseline ? BANP_DIALECT : ANP_DIALECT;
   setOwn(out, 'subject', readSubject(ctx, spec.get('subject'), [...path, 'subject'], d));

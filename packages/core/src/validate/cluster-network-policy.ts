@@ -4,16 +4,9 @@
  */
 import { NETWORK_POLICY_API_KEYS as K } from '../resources/network-policy-api.js';
 import { formatPath } from '../result.js';
-import {
-  type CanonicalObject,
-  type IssueCollector,
-  readInt,
-  readString,
-  readStruct,
-  setOwn,
-} from './context.js';
+import { type CanonicalObject, type IssueCollector, readString, readStruct, setOwn } from './context.js';
 import type { Json, Path } from './json.js';
-import { type RuleDialect, readRules, readSubject } from './network-policy-api-rules.js';
+import { type RuleDialect, readPriority, readRules, readSubject } from './network-policy-api-rules.js';
 
 /**
  * The v1alpha2 rule dialect: ≤ 25 rules per direction, ≤ 25 peers and protocols per rule,
@@ -73,13 +66,7 @@ export function readClusterNetworkPolicySpec(
     );
   }
   setOwn(out, 'tier', tier);
-  if (spec.get('priority') === undefined || spec.get('priority') === null)
-    ctx.report(
-      'required',
-      [...path, 'priority'],
-      `${formatPath([...path, 'priority'])} is required: a number from 0 (first) to 1000`,
-    );
-  setOwn(out, 'priority', readInt(ctx, spec, 'priority', path, 0, 1000));
+  setOwn(out, 'priority', readPriority(ctx, spec, path));
   setOwn(out, 'subject', readSubject(ctx, spec.get('subject'), [...path, 'subject'], CNP_DIALECT));
   setOwn(out, 'ingress', readRules(ctx, spec, 'ingress', path, CNP_DIALECT));
   setOwn(out, 'egress', readRules(ctx, spec, 'egress', path, CNP_DIALECT));

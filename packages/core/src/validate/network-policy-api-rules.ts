@@ -306,6 +306,24 @@ function hasNamedPort(ports: readonly CanonicalObject[]): boolean {
 }
 
 /**
+ * Reads the required `priority` of an Admin or Baseline policy: an integer from 0 (first) to 1000.
+ *
+ * @example
+ * ```ts
+ * readPriority(ctx, spec, ['spec']); // 10, or undefined with an issue at spec.priority
+ * ```
+ */
+export function readPriority(ctx: IssueCollector, spec: JsonObject, path: Path): number | undefined {
+  if (spec.get('priority') === undefined || spec.get('priority') === null)
+    ctx.report(
+      'required',
+      [...path, 'priority'],
+      `${formatPath([...path, 'priority'])} is required: a number from 0 (first) to 1000`,
+    );
+  return readInt(ctx, spec, 'priority', path, 0, 1000);
+}
+
+/**
  * Reads one ingress or egress rule list of a network-policy-api spec.
  *
  * @example

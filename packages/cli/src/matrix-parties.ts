@@ -4,6 +4,7 @@
  * its NodePort on every node. Anything else is an error, never a silently smaller table.
  */
 import { isIP } from 'node:net';
+import { isProtocolName, protocolNumber } from '@calico-dsl/core';
 import type { EndpointRef, Flow, Verdict, World } from '@calico-dsl/evaluator';
 
 /**
@@ -43,8 +44,6 @@ export interface MatrixTable {
   readonly cells: readonly (readonly Verdict[])[];
 }
 
-const PROTOCOL_NUMBER: Readonly<Record<string, number>> = { TCP: 6, UDP: 17, SCTP: 132, ICMP: 1, ICMPv6: 58 };
-
 const endpointLabel = (e: { namespace?: string | undefined; name: string }): string =>
   `${e.namespace !== undefined ? `${e.namespace}/` : ''}${e.name}`;
 
@@ -55,7 +54,8 @@ function serviceParties(
   protocol: Flow['protocol'],
   port: number | undefined,
 ): MatrixParty[] | undefined {
-  const number = typeof protocol === 'number' ? protocol : PROTOCOL_NUMBER[protocol];
+  const number =
+    typeof protocol === 'number' || isProtocolName(protocol) ? protocolNumber(protocol) : undefined;
   const ports = world.model.servicePorts.filter(
     (sp) => sp.service.namespace === namespace && sp.service.name === name,
   );

@@ -87,4 +87,23 @@ describe('shapes the property test once found', () => {
     ]);
     expect(world.issues).toEqual([]);
   });
+
+  it('null fields anywhere read as absent (fast-check seed -151661811: `selector: null` in a rule side)', () => {
+    const world = World.from([
+      {
+        apiVersion: 'projectcalico.org/v3',
+        kind: 'GlobalNetworkPolicy',
+        metadata: { name: 'p', labels: null },
+        spec: {
+          selector: 'all()',
+          order: null,
+          ingress: [{ action: 'Deny', source: { selector: null, nets: null } }],
+        },
+      },
+    ]);
+    expect(world.issues).toEqual([]);
+    expect(
+      world.evaluate({ protocol: 'TCP', srcIp: '10.0.0.1', dstIp: '10.0.0.2', dstPort: 80 }).verdict,
+    ).toBe('Allow');
+  });
 });

@@ -12,6 +12,7 @@ import { NETWORK_POLICY_API_WORLD_KINDS, networkPolicyApiIssues } from './networ
 import { compileRule } from './rules.js';
 import { type LabelMap, SelectorCache } from './selector.js';
 import { shapeIssues } from './shape.js';
+import { withoutNulls } from './without-nulls.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: manifests are read loosely; fields are checked where used.
 export type Loose = any;
@@ -128,7 +129,7 @@ export function readResources(input: readonly unknown[]): Loose[] {
       issues.push(...shape);
       return;
     }
-    out.push(r);
+    out.push(withoutNulls(r));
   });
   if (issues.length > 0) throw new EvaluatorInputError(issues);
   return out;

@@ -94,14 +94,13 @@ function internKey(kind: string, value: unknown, ns: string | undefined, index: 
 }
 
 function entityMatch(
-  er: EntityRule | null | undefined,
+  er: EntityRule | undefined,
   ns: string | undefined,
   sc: SelectorCache,
   path: Path,
 ): EntityMatchModel {
-  // No field at all: matches everything (§6.7: no namespace term without a selector). A YAML
-  // `source: null` decodes as absent, as in Go.
-  if (er == null || Object.keys(er).length === 0) return ANY_SIDE;
+  // No field at all: matches everything (§6.7: no namespace term without a selector).
+  if (er === undefined || Object.keys(er).length === 0) return ANY_SIDE;
   const key = internKey('side', er, ns, 0);
   const hit = key === undefined ? undefined : sc.interned.get(key);
   if (hit) return hit as EntityMatchModel;

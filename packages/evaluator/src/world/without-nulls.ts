@@ -20,7 +20,9 @@ export function withoutNulls<T>(value: T): T {
     let copy: unknown[] | undefined;
     value.forEach((item, i) => {
       const next = withoutNulls(item);
-      if (next !== item) (copy ??= [...value])[i] = next;
+      if (next === item) return;
+      copy ??= [...value];
+      copy[i] = next;
     });
     return (copy ?? value) as T;
   }

@@ -368,7 +368,9 @@ export function lintWorld(world: World, part: Partition, notes: string[] = []): 
     model,
     part,
     cells: cellContext([model]),
-    backends: new Set(model.servicePorts.flatMap((sp) => sp.backends.map((b) => b.endpoint))),
+    backends: new Set(
+      model.servicePorts.flatMap((sp) => sp.backends.flatMap((b) => (b.endpoint ? [b.endpoint] : []))),
+    ),
     budget: TOTAL_BUDGET,
     notes: [],
   };

@@ -62,7 +62,8 @@ function worldFacts(model: WorldModel): WorldFacts {
   for (const k of model.nodeByIp.keys()) unique.add(k);
   for (const k of model.frontendIps) unique.add(k);
   for (const sp of model.servicePorts) {
-    for (const b of sp.backends) unique.add(keyOf(b.ip.version, ipValue(b.ip)));
+    for (const b of [...sp.backends, ...sp.terminatingBackends])
+      unique.add(keyOf(b.ip.version, ipValue(b.ip)));
     for (const ip of [...sp.clusterIPs, ...sp.loadBalancerIPs, ...sp.externalIPs])
       unique.add(keyOf(ip.version, ipValue(ip)));
   }

@@ -70,6 +70,7 @@ export interface Pod {
     readonly podIP?: string;
     readonly podIPs?: readonly { readonly ip: string }[];
     readonly phase?: string;
+    readonly conditions?: readonly { readonly type: string; readonly status: string }[];
     readonly [field: string]: unknown;
   };
 }
@@ -148,6 +149,7 @@ export interface Service {
     readonly externalIPs?: readonly string[];
     readonly loadBalancerIP?: string;
     readonly externalTrafficPolicy?: 'Cluster' | 'Local';
+    readonly publishNotReadyAddresses?: boolean;
     readonly ports?: readonly ServicePort[];
     readonly [field: string]: unknown;
   };
@@ -199,6 +201,70 @@ export interface K8sNetworkPolicy {
 }
 
 /**
+ * One endpoint of an EndpointSlice: kube-proxy uses its first address; absent conditions read
+ * as ready and serving, not terminating.
+ *
+ * @example
+ * ```ts
+ * const web0: SliceEndpoint = {
+ *   addresses: ['10.244.1.7'], conditions: { ready: true }, nodeName: 'worker-1',
+ *   targetRef: { kind: 'Pod', name: 'web-0', namespace: 'prod' },
+ * };
+ * ```
+ */
+export interface SliceEndpoint {
+  readonly addresses: readonly string[];
+  readonly conditions?: {
+    readonly ready?: boolean;
+    readonly serving?: boolean;
+    readonly terminating?: boolean;
+  };
+  readonly nodeName?: string;
+  readonly targetRef?: { readonly kind?: string; readonly name?: string; readonly namespace?: string };
+  readonly [field: string]: unknown;
+}
+
+/**
+ * One port of an EndpointSlice: matched to a Service port by name and protocol (an absent name
+ * is `""`, the name of a Service's one unnamed port; protocol defaults to TCP).
+ *
+ * @example
+ * ```ts
+ * const http: SlicePort = { name: 'http', protocol: 'TCP', port: 8080 };
+ * ```
+ */
+export interface SlicePort {
+  readonly name?: string;
+  readonly protocol?: 'TCP' | 'UDP' | 'SCTP';
+  readonly port?: number;
+  readonly appProtocol?: string;
+}
+
+/**
+ * `discovery.k8s.io/v1 EndpointSlice`: the backends kube-proxy programs for the Service named by
+ * its `kubernetes.io/service-name` label.
+ *
+ * @example
+ * ```ts
+ * const slice: EndpointSlice = {
+ *   apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice',
+ *   metadata: { name: 'web-abc12', namespace: 'prod', labels: { 'kubernetes.io/service-name': 'web' } },
+ *   addressType: 'IPv4',
+ *   endpoints: [{ addresses: ['10.244.1.7'], conditions: { ready: true } }],
+ *   ports: [{ name: 'http', protocol: 'TCP', port: 8080 }],
+ * };
+ * ```
+ */
+export interface EndpointSlice {
+  readonly apiVersion: 'discovery.k8s.io/v1';
+  readonly kind: 'EndpointSlice';
+  readonly metadata: K8sObjectMeta;
+  readonly addressType: 'IPv4' | 'IPv6' | 'FQDN';
+  readonly endpoints?: readonly SliceEndpoint[];
+  readonly ports?: readonly SlicePort[];
+}
+
+/**
  * Every Kubernetes kind the SDK reads.
  *
  * @example
@@ -206,4 +272,11 @@ export interface K8sNetworkPolicy {
  * const ns: KubernetesResource = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'prod' } };
  * ```
  */
-export type KubernetesResource = Pod | Namespace | ServiceAccount | Service | Node | K8sNetworkPolicy;
+export type KubernetesResource =
+  | Pod
+  | Namespace
+  | ServiceAccount
+  | Service
+  | Node
+  | K8sNetworkPolicy
+  | EndpointSlice;

@@ -29,7 +29,8 @@ export type KubernetesKindKey =
   | 'v1/ServiceAccount'
   | 'v1/Service'
   | 'v1/Node'
-  | 'networking.k8s.io/v1/NetworkPolicy';
+  | 'networking.k8s.io/v1/NetworkPolicy'
+  | 'discovery.k8s.io/v1/EndpointSlice';
 
 const port = integer(1, 65535);
 const protocol = oneOf('TCP', 'UDP', 'SCTP');
@@ -114,7 +115,13 @@ export const KUBERNETES_SHAPES: Readonly<Record<KubernetesKindKey, ShapeCheck>> 
       containers,
       initContainers: containers,
     }),
-    status: object({ podIP: string, podIPs: listOf(object({ ip: string }, ['ip'])), phase: string }),
+    status: object({
+      podIP: string,
+      podIPs: listOf(object({ ip: string }, ['ip'])),
+      phase: string,
+      // The Ready condition is what the EndpointSlice controller copies into `ready`.
+      conditions: listOf(object({ type: string, status: string }, ['type', 'status'])),
+    }),
   }),
   'v1/Namespace': resource({}),
   'v1/ServiceAccount': resource({}),
@@ -128,6 +135,7 @@ export const KUBERNETES_SHAPES: Readonly<Record<KubernetesKindKey, ShapeCheck>> 
         externalIPs: listOf(string),
         loadBalancerIP: string,
         externalTrafficPolicy: oneOf('Cluster', 'Local'),
+        publishNotReadyAddresses: boolean,
         ports: listOf(
           object({ name: string, protocol, port, targetPort: intOrString, nodePort: port }, ['port']),
         ),
@@ -145,6 +153,26 @@ export const KUBERNETES_SHAPES: Readonly<Record<KubernetesKindKey, ShapeCheck>> 
     }),
   }),
   'networking.k8s.io/v1/NetworkPolicy': resource({ spec: KUBERNETES_NETWORK_POLICY_SPEC }, ['spec']),
+  // kube-proxy reads the first address, the conditions and nodeName of each endpoint, and the
+  // ports by name and protocol (pkg/proxy/endpointslicecache.go).
+  'discovery.k8s.io/v1/EndpointSlice': resource(
+    {
+      addressType: oneOf('IPv4', 'IPv6', 'FQDN'),
+      endpoints: listOf(
+        object(
+          {
+            addresses: listOf(string),
+            conditions: object({ ready: boolean, serving: boolean, terminating: boolean }),
+            nodeName: string,
+            targetRef: object({ kind: string, name: string, namespace: string }),
+          },
+          ['addresses'],
+        ),
+      ),
+      ports: listOf(object({ name: string, protocol, port: integer(0, 65535), appProtocol: string })),
+    },
+    ['addressType'],
+  ),
 };
 
 /**

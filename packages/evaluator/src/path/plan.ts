@@ -19,7 +19,14 @@ import type {
   PacketView,
   PathPlan,
 } from './hooks.js';
-import { egressHep, fabricHep, hepForInterface, vipEntryHep, wildcardHep } from './host-endpoints.js';
+import {
+  egressHep,
+  fabricHep,
+  hepForInterface,
+  hepOwningIp,
+  vipEntryHep,
+  wildcardHep,
+} from './host-endpoints.js';
 import { endpointRef } from './recorder.js';
 import { backendsFor, type Frontend, nodeAddress } from './targets.js';
 import type { DestinationOwner, Topology } from './topology.js';
@@ -323,20 +330,47 @@ function dnatHook(node: string | undefined, frontend: Frontend): Hook {
   return { kind: 'dnat', node, frontend };
 }
 
-/** Backends that share a plan: the same node (hooks differ only in the backend itself). */
-function groupBackends(list: readonly BackendModel[]): BackendModel[][] {
-  const groups = new Map<string, BackendModel[]>();
-  for (const b of list) {
-    const k = b.endpoint.node ?? '';
-    const g = groups.get(k);
-    if (g) g.push(b);
-    else groups.set(k, [b]);
+/**
+ * Where a backend is after DNAT: a pod (the `'backend'` role on its node), a node's host
+ * namespace through the HEP owning its address (a hostNetwork pod: host endpoint policy applies,
+ * as for any packet to a host address, §4.8), or outside the model.
+ */
+function backendTarget(world: WorldModel, b: BackendModel): PostDnat {
+  switch (b.kind) {
+    case 'pod':
+      return { kind: 'pod', wep: 'backend', node: b.node };
+    case 'host':
+      return { kind: 'node', node: b.node, hep: hepOwningIp(world, b.ip, b.node) };
+    case 'external':
+      return { kind: 'external' };
   }
-  return [...groups.values()];
 }
 
-function backendPod(group: readonly BackendModel[]): Extract<PostDnat, { kind: 'pod' }> {
-  return { kind: 'pod', wep: 'backend', node: group[0]?.endpoint.node };
+function targetKey(t: PostDnat): string {
+  switch (t.kind) {
+    case 'pod':
+      return `p|${t.node ?? ''}`;
+    case 'node':
+      return `n|${t.node}|${t.hep?.id ?? ''}`;
+    case 'external':
+      return 'x';
+  }
+}
+
+/** Backends that share a plan: the same target (hooks differ only in the backend itself). */
+function groupBackends(
+  world: WorldModel,
+  list: readonly BackendModel[],
+): { target: PostDnat; backends: BackendModel[] }[] {
+  const groups = new Map<string, { target: PostDnat; backends: BackendModel[] }>();
+  for (const b of list) {
+    const target = backendTarget(world, b);
+    const k = targetKey(target);
+    const g = groups.get(k);
+    if (g) g.backends.push(b);
+    else groups.set(k, { target, backends: [b] });
+  }
+  return [...groups.values()];
 }
 
 function noBackends(
@@ -417,11 +451,11 @@ export function podPlans(world: WorldModel, src: WorkloadEndpointModel, dst: Des
   const list = backends(dst.frontend, undefined, dst.version);
   if (list.length === 0)
     return [plan(entry, [...pre, noBackends(dst.frontend, undefined, frontendText(dst.frontend), entry)])];
-  return groupBackends(list).map((group) =>
+  return groupBackends(world, list).map((group) =>
     plan(
       entry,
-      [...pre, dnatHook(node, dst.frontend), ...podRouted(world, src, star, backendPod(group), 'postDnat')],
-      group,
+      [...pre, dnatHook(node, dst.frontend), ...podRouted(world, src, star, group.target, 'postDnat')],
+      group.backends,
     ),
   );
 }
@@ -497,8 +531,8 @@ export function hostPlans(
   const list = backends(dst.frontend, undefined, dst.version);
   if (list.length === 0)
     return [plan(entry, [noBackends(dst.frontend, undefined, frontendText(dst.frontend), entry)])];
-  return groupBackends(list).map((group) =>
-    plan(entry, hostRouted(world, node, srcHep, backendPod(group), dst.frontend), group),
+  return groupBackends(world, list).map((group) =>
+    plan(entry, hostRouted(world, node, srcHep, group.target, dst.frontend), group.backends),
   );
 }
 
@@ -528,6 +562,7 @@ function hostRouted(
   }
   if (dst.kind === 'node' && dst.node === node) {
     return [
+      ...d,
       {
         kind: 'outcome',
         stage: 'exit',
@@ -601,7 +636,7 @@ export function entries(
   if (nodes.some((n) => n.externalIPs.length > 0)) nodes = nodes.filter((n) => n.externalIPs.length > 0);
   if (frontend.kind !== 'clusterIP' && frontend.servicePort.externalTrafficPolicy === 'Local') {
     // Load balancers only send to nodes with a local backend (health checks).
-    const local = nodes.filter((n) => frontend.servicePort.backends.some((b) => b.endpoint.node === n.name));
+    const local = nodes.filter((n) => backendsFor(frontend, n.name).length > 0);
     if (local.length > 0) nodes = local;
   }
   if (nodes.length === 0) return [{ node: undefined, hep: undefined }];
@@ -664,13 +699,13 @@ export function externalPlans(world: WorldModel, dst: DestinationOwner, via: Via
       );
       continue;
     }
-    for (const group of groupBackends(list)) {
+    for (const group of groupBackends(world, list)) {
       const hooks = [
         ...pre,
         dnatHook(e.node, dst.frontend),
-        ...entryRouted(world, e.node, e.hep, backendPod(group), 'postDnat', dst, memo),
+        ...entryRouted(world, e.node, e.hep, group.target, 'postDnat', dst, memo),
       ];
-      out.push(plan(entryRef, hooks, group, e.node, e.hep));
+      out.push(plan(entryRef, hooks, group.backends, e.node, e.hep));
     }
   }
   return out;
@@ -702,7 +737,8 @@ function entryRouted(
     ];
   const hooks: Hook[] = [...fwdIn, ...forwardOut(node, fabricHep(world, node as string), view)];
   let next = view;
-  if (dst.kind === 'pod' && frontend && node !== undefined) {
+  // A remote backend: a pod, or a node address (a hostNetwork backend on another node).
+  if (frontend && node !== undefined) {
     const sp = frontend.servicePort;
     const addr =
       frontend.kind === 'clusterIP' || sp.externalTrafficPolicy === 'Cluster'
@@ -719,7 +755,7 @@ function entryRouted(
       next = 'postSnat';
     }
   }
-  const key = `${dst.kind}|${dst.node}|${next}`;
+  const key = `${dst.kind}|${dst.node}|${dst.kind === 'node' ? (dst.hep?.id ?? '') : ''}|${next}`;
   let tail = memo.get(key);
   if (!tail) {
     tail =

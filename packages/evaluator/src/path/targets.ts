@@ -37,7 +37,8 @@ export function findFrontend(world: WorldModel, pkt: Packet): Frontend | undefin
 
 /**
  * The backends kube-proxy may pick for traffic arriving on `entryNode`; externalTrafficPolicy
- * Local keeps only node-local backends for external frontends (§5).
+ * Local keeps only node-local backends for external frontends (§5): the local ready ones, else
+ * the local serving terminating ones (`pkg/proxy/topology.go` `CategorizeEndpoints`).
  *
  * @example
  * ```ts
@@ -47,7 +48,8 @@ export function findFrontend(world: WorldModel, pkt: Packet): Frontend | undefin
 export function backendsFor(f: Frontend, entryNode: string | undefined): readonly BackendModel[] {
   const sp = f.servicePort;
   if (f.kind !== 'clusterIP' && sp.externalTrafficPolicy === 'Local' && entryNode !== undefined) {
-    return sp.backends.filter((b) => b.endpoint.node === entryNode);
+    const local = sp.backends.filter((b) => b.node === entryNode);
+    return local.length > 0 ? local : sp.terminatingBackends.filter((b) => b.node === entryNode);
   }
   return sp.backends;
 }

@@ -79,6 +79,7 @@ const KNOWN_KINDS = new Set([
   'ServiceAccount',
   'Service',
   'Node',
+  'EndpointSlice',
   ...NETWORK_POLICY_API_WORLD_KINDS,
 ]);
 
@@ -104,7 +105,7 @@ export function readResources(input: readonly unknown[]): Loose[] {
       issues.push({
         code: 'unknown_kind',
         path: [i, 'kind'],
-        message: `${label}: kind ${JSON.stringify(kind)} is not one the evaluator reads (Calico v3 kinds, Pod, Namespace, ServiceAccount, Service, Node, NetworkPolicy).`,
+        message: `${label}: kind ${JSON.stringify(kind)} is not one the evaluator reads (Calico v3 kinds, Pod, Namespace, ServiceAccount, Service, EndpointSlice, Node, NetworkPolicy).`,
       });
       return;
     }

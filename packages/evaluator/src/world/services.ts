@@ -1,6 +1,15 @@
 /** Services as kube-proxy programs them: frontends and backends (calico-semantics.md §5). */
 import type { Issue } from '@calico-dsl/core';
 import { protocolNumber } from '../net/protocol.js';
+import {
+  addressLocator,
+  type CandidateEndpoint,
+  type LocateAddress,
+  SERVICE_NAME_LABEL,
+  sliceCandidates,
+  slicesByService,
+  unmatchedSliceIssues,
+} from './endpoint-slices.js';
 import type {
   BackendModel,
   FrontendKind,
@@ -8,68 +17,138 @@ import type {
   WorkloadEndpointModel,
   WorldModel,
 } from './model.js';
-import { containerPorts, ips, type Loose, type ResourceIndex } from './read.js';
+import { containerPorts, ips, type Loose, podIps, type ResourceIndex } from './read.js';
 
 /**
- * One {@link ServicePortModel} per service port, with its backends (pods selected by the
- * service's selector in its namespace; named `targetPort` resolved per pod).
+ * What the EndpointSlice controller writes for a pod (`pkg/controller/endpointslice` `podToEndpoint`):
+ * serving = the pod's Ready condition, terminating = a deletionTimestamp, ready = serving and not
+ * terminating (always, with `publishNotReadyAddresses`). A pod without a Ready condition (a
+ * hand-written manifest) counts as ready.
+ */
+function podConditions(pod: Loose, publishNotReady: boolean): Omit<CandidateEndpoint, 'backend'> {
+  const cond = ((pod.status?.conditions ?? []) as Loose[]).find((c) => c?.type === 'Ready');
+  const serving = cond === undefined || cond.status === 'True';
+  const terminating = pod.metadata.deletionTimestamp != null;
+  return { ready: publishNotReady || (serving && !terminating), serving, terminating };
+}
+
+/** The port a `targetPort` names on one pod: a number, or a container port of that name and protocol. */
+function targetPortOn(pod: Loose, target: unknown, protocol: number): number | undefined {
+  if (typeof target === 'number' || /^\d+$/.test(String(target))) return Number(target);
+  return containerPorts(pod).find((cp) => cp.name === target && cp.protocol === protocol)?.port;
+}
+
+/**
+ * The candidate endpoints the selector gives (what the EndpointSlice controller would write):
+ * pods of the namespace whose own labels have every selector pair, running or pending, with an
+ * IP; a hostNetwork pod is its node's address (a host backend).
+ */
+function selectorCandidates(
+  selector: Readonly<Record<string, unknown>>,
+  ns: string,
+  pods: readonly Loose[],
+  target: unknown,
+  protocol: number,
+  publishNotReady: boolean,
+  locate: LocateAddress,
+): CandidateEndpoint[] {
+  const out: CandidateEndpoint[] = [];
+  for (const pod of pods) {
+    if ((pod.metadata.namespace ?? 'default') !== ns) continue;
+    const phase = pod.status?.phase;
+    if (phase === 'Succeeded' || phase === 'Failed') continue;
+    const own: Record<string, unknown> = pod.metadata.labels ?? {};
+    if (!Object.entries(selector).every(([k, v]) => Object.hasOwn(own, k) && own[k] === v)) continue;
+    const port = targetPortOn(pod, target, protocol);
+    if (port === undefined) continue;
+    const conditions = podConditions(pod, publishNotReady);
+    const ref = { namespace: ns, name: pod.metadata.name as string };
+    for (const ip of podIps(pod)) out.push({ backend: locate(ip, port, ref), ...conditions });
+  }
+  return out;
+}
+
+/**
+ * kube-proxy's choice among the candidates, per IP family (each family has its own proxier):
+ * the ready ones, else the serving terminating ones (`pkg/proxy/topology.go`
+ * `CategorizeEndpoints`; topology hints are not modelled).
+ */
+function select(candidates: readonly CandidateEndpoint[]): {
+  backends: BackendModel[];
+  terminatingBackends: BackendModel[];
+} {
+  const backends: BackendModel[] = [];
+  const terminatingBackends: BackendModel[] = [];
+  for (const version of [4, 6] as const) {
+    const family = candidates.filter((c) => c.backend.ip.version === version);
+    const ready = family.filter((c) => c.ready).map((c) => c.backend);
+    const fallback = family.filter((c) => !c.ready && c.serving && c.terminating).map((c) => c.backend);
+    backends.push(...(ready.length > 0 ? ready : fallback));
+    terminatingBackends.push(...fallback);
+  }
+  return { backends, terminatingBackends };
+}
+
+/**
+ * One {@link ServicePortModel} per service port, with its backends: from the Service's
+ * EndpointSlices when the world has any for it (what kube-proxy reads), else from its selector
+ * (what the EndpointSlice controller would write). Pod addresses are those pods; node addresses
+ * (hostNetwork pods) are host backends; other addresses are outside the model.
  *
  * @example
  * ```ts
- * buildServicePorts(index, pods, workloads, issues).map((sp) => sp.backends.length);
+ * buildServicePorts(index, pods, workloads, nodeByIp, issues).map((sp) => sp.backends.length);
  * ```
  */
 export function buildServicePorts(
   index: ResourceIndex,
   pods: readonly Loose[],
   workloads: readonly WorkloadEndpointModel[],
+  nodeByIp: ReadonlyMap<string, string>,
   issues: Issue[],
 ): ServicePortModel[] {
-  const podsByName = new Map(pods.map((p) => [`${p.metadata.namespace ?? 'default'}/${p.metadata.name}`, p]));
+  const locate = addressLocator(workloads, nodeByIp);
+  const slices = slicesByService(index, issues);
+  const portsByService = new Map<string, { name: string; protocol: number }[]>();
   const servicePorts: ServicePortModel[] = [];
   for (const [r, i] of index.of('Service')) {
     const spec = r.spec ?? {};
     const ns: string = r.metadata.namespace ?? 'default';
     if (spec.type === 'ExternalName') continue;
+    const key = `${ns}/${r.metadata.name}`;
+    const own = slices.get(key);
     const selector: Record<string, string> | undefined = spec.selector;
-    if (!selector) {
+    const fromSelector = !own && selector !== undefined && Object.keys(selector).length > 0;
+    if (!own && !fromSelector) {
       issues.push({
         code: 'service_without_selector',
         path: [i, 'spec', 'selector'],
-        message: `Service ${ns}/${r.metadata.name} has no selector; its endpoints are not modelled (no backends).`,
+        message: `Service ${key} has no selector and the world has no EndpointSlice for it (label ${SERVICE_NAME_LABEL}: ${r.metadata.name}): it has no backends, so its traffic is rejected; add its EndpointSlices.`,
       });
     }
-    // A Service selector matches the pod's own labels (equality on every key).
-    const members =
-      selector && Object.keys(selector).length > 0
-        ? workloads.filter((w) => {
-            if (w.namespace !== ns) return false;
-            const own: Record<string, unknown> =
-              podsByName.get(`${w.namespace}/${w.name}`)?.metadata.labels ?? {};
-            return Object.entries(selector).every(([k, v]) => Object.hasOwn(own, k) && own[k] === v);
-          })
-        : [];
     const clusterIPs = ips([...(spec.clusterIPs ?? []), spec.clusterIP].filter((x) => x && x !== 'None'));
     const lbIPs = ips([
       ...((r.status?.loadBalancer?.ingress ?? []) as Loose[]).map((x) => x?.ip),
       spec.loadBalancerIP,
     ]);
     const etp: 'Cluster' | 'Local' = spec.externalTrafficPolicy === 'Local' ? 'Local' : 'Cluster';
+    const named: { name: string; protocol: number }[] = [];
     for (const sp of (spec.ports ?? []) as Loose[]) {
       const protocol = protocolNumber(sp.protocol ?? 'TCP') ?? 6;
-      const target = sp.targetPort ?? sp.port;
-      const backends: BackendModel[] = [];
-      for (const w of members) {
-        let port: number | undefined;
-        if (typeof target === 'number' || /^\d+$/.test(String(target))) port = Number(target);
-        else {
-          // Named targetPort → the container port of that name (and protocol) on this pod.
-          const pod = podsByName.get(`${w.namespace}/${w.name}`);
-          port = containerPorts(pod).find((cp) => cp.name === target && cp.protocol === protocol)?.port;
-        }
-        if (port === undefined) continue;
-        for (const ip of w.ips) backends.push({ endpoint: w, ip, port });
-      }
+      named.push({ name: sp.name ?? '', protocol });
+      const candidates = own
+        ? sliceCandidates(own, sp.name ?? '', protocol, locate, issues)
+        : fromSelector
+          ? selectorCandidates(
+              selector,
+              ns,
+              pods,
+              sp.targetPort ?? sp.port,
+              protocol,
+              spec.publishNotReadyAddresses === true,
+              locate,
+            )
+          : [];
       servicePorts.push({
         service: { name: r.metadata.name, namespace: ns },
         protocol,
@@ -79,10 +158,13 @@ export function buildServicePorts(
         loadBalancerIPs: spec.type === 'LoadBalancer' ? lbIPs : [],
         externalIPs: ips(spec.externalIPs),
         externalTrafficPolicy: etp,
-        backends,
+        ...select(candidates),
+        endpointSource: own ? 'endpointSlices' : fromSelector ? 'selector' : 'none',
       });
     }
+    portsByService.set(key, named);
   }
+  issues.push(...unmatchedSliceIssues(slices, portsByService));
   return servicePorts;
 }
 

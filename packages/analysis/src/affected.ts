@@ -33,6 +33,7 @@ function pathFingerprint(m: WorldModel): string {
         b.port,
       ]),
     })),
+    serviceMembers: m.serviceMembers,
     tiers: m.tiers,
     failsafe: [m.failsafeInbound, m.failsafeOutbound],
     e2h: m.endpointToHostAction,

@@ -46,7 +46,8 @@ const tcp = (srcIp: string, dstIp: string, dstPort: number): Flow => ({
 });
 
 /** The endpoint of the step that decided path `path` (the last step of a denied path). */
-const decidingEndpoint = (r: ReturnType<typeof both>, path = 0) => r.paths[path]?.steps.at(-1)?.endpoint?.name;
+const decidingEndpoint = (r: ReturnType<typeof both>, path = 0) =>
+  r.paths[path]?.steps.at(-1)?.endpoint?.name;
 
 const stages = (r: ReturnType<typeof both>, path = 0) =>
   (r.paths[path]?.steps ?? [])
@@ -59,21 +60,39 @@ const heps: Obj[] = [
   hep('felix-1-eth0', 'felix-1', 'eth0', [F1], { 'host-endpoint': 'true' }, ['projectcalico-default-allow']),
 ];
 
-const base = (extra: Obj[] = []): Obj[] => [
+const base = (extra: Obj[] = [], endpointToHost = 'Accept'): Obj[] => [
   ns('default'),
   node('felix-0', F0),
   node('felix-1', F1),
   pod('default', 'w0', W0, { name: 'w0' }, { node: 'felix-0' }),
-  pod('default', 'w1', W1, { app: 'web' }, { node: 'felix-1', ports: [{ name: 'http', containerPort: 8080 }] }),
-  pod('default', 'w1b', W1B, { app: 'other' }, { node: 'felix-1', ports: [{ name: 'http', containerPort: 8080 }] }),
-  felix({ defaultEndpointToHostAction: 'Accept' }),
+  pod(
+    'default',
+    'w1',
+    W1,
+    { app: 'web' },
+    { node: 'felix-1', ports: [{ name: 'http', containerPort: 8080 }] },
+  ),
+  pod(
+    'default',
+    'w1b',
+    W1B,
+    { app: 'other' },
+    { node: 'felix-1', ports: [{ name: 'http', containerPort: 8080 }] },
+  ),
+  felix({ defaultEndpointToHostAction: endpointToHost }),
   ...extra,
 ];
 
 /** A Service with named ports (the shape kubectl dumps). */
 function svc(
   name: string,
-  spec: { selector?: Record<string, string>; ports: Obj[]; type?: string; etp?: 'Local'; publishNotReady?: boolean },
+  spec: {
+    selector?: Record<string, string>;
+    ports: Obj[];
+    type?: string;
+    etp?: 'Local';
+    publishNotReady?: boolean;
+  },
 ): Obj {
   return {
     apiVersion: 'v1',
@@ -138,12 +157,17 @@ describe('EndpointSlices: backends are the slice endpoints (endpointslicecache.g
     ]);
     expect(backendIps(both(world, tcp(W0, SVC, 80)))).toEqual([W1B]);
     // No slice for the Service: the selector (what the controller would write) gives w1.
-    expect(backendIps(both(base([svc('web', { selector: { app: 'web' }, ports: httpPort })]), tcp(W0, SVC, 80)))).toEqual([W1]);
+    expect(
+      backendIps(both(base([svc('web', { selector: { app: 'web' }, ports: httpPort })]), tcp(W0, SVC, 80))),
+    ).toEqual([W1]);
   });
 
   it('policy applies to the pod a slice address belongs to (workload ingress of w1)', () => {
     const deny = knp('default', 'deny-web', { podSelector: { matchLabels: { app: 'web' } }, ingress: [] });
-    const r = both(base([svc('web', { ports: httpPort }), slice('web-1', 'web', [ep(W1)], sliceHttp), deny]), tcp(W0, SVC, 80));
+    const r = both(
+      base([svc('web', { ports: httpPort }), slice('web-1', 'web', [ep(W1)], sliceHttp), deny]),
+      tcp(W0, SVC, 80),
+    );
     expect(r.verdict).toBe('Deny');
     expect(r.decidedBy?.stage).toBe('workloadIngress');
   });
@@ -155,7 +179,10 @@ describe('EndpointSlices: backends are the slice endpoints (endpointslicecache.g
     ]);
     expect(backendIps(both(world, tcp(W0, SVC, 80)))).toEqual([W1B]);
     const none = both(
-      base([svc('web', { ports: httpPort }), slice('web-1', 'web', [ep(W1, { ready: false, serving: false })], sliceHttp)]),
+      base([
+        svc('web', { ports: httpPort }),
+        slice('web-1', 'web', [ep(W1, { ready: false, serving: false })], sliceHttp),
+      ]),
       tcp(W0, SVC, 80),
     );
     expect(none.verdict).toBe('Deny');
@@ -168,7 +195,10 @@ describe('EndpointSlices: backends are the slice endpoints (endpointslicecache.g
       slice(
         'web-1',
         'web',
-        [ep(W1, { ready: false, serving: true, terminating: true }), ep(W1B, { ready: false, serving: false, terminating: true })],
+        [
+          ep(W1, { ready: false, serving: true, terminating: true }),
+          ep(W1B, { ready: false, serving: false, terminating: true }),
+        ],
         sliceHttp,
       ),
     ]);
@@ -184,7 +214,11 @@ describe('EndpointSlices: backends are the slice endpoints (endpointslicecache.g
   it('externalTrafficPolicy Local: local ready, else local serving terminating (per node)', () => {
     const world = base([
       ...heps,
-      svc('web', { type: 'NodePort', etp: 'Local', ports: [{ name: 'http', protocol: 'TCP', port: 80, nodePort: 30080 }] }),
+      svc('web', {
+        type: 'NodePort',
+        etp: 'Local',
+        ports: [{ name: 'http', protocol: 'TCP', port: 80, nodePort: 30080 }],
+      }),
       slice(
         'web-1',
         'web',
@@ -210,10 +244,15 @@ describe('EndpointSlices: backends are the slice endpoints (endpointslicecache.g
           { name: 'dns', protocol: 'UDP', port: 53 },
         ],
       }),
-      slice('web-1', 'web', [{ addresses: [W1, W1B], conditions: {} }], [
-        { name: 'http', protocol: 'TCP', port: 8080 },
-        { name: 'dns', protocol: 'UDP', port: 5353 },
-      ]),
+      slice(
+        'web-1',
+        'web',
+        [{ addresses: [W1, W1B], conditions: {} }],
+        [
+          { name: 'http', protocol: 'TCP', port: 8080 },
+          { name: 'dns', protocol: 'UDP', port: 5353 },
+        ],
+      ),
     ]);
     const http = both(world, tcp(W0, SVC, 80));
     expect(http.paths.map((p) => `${p.backend?.ip}:${p.backend?.port}`)).toEqual([`${W1}:8080`]);
@@ -239,6 +278,28 @@ describe('EndpointSlices: backends are the slice endpoints (endpointslicecache.g
     expect(both(world('192.0.2.99'), tcp(W0, SVC, 5432)).verdict).toBe('Deny');
   });
 
+  it('`services` rules match every slice address and port, ready or not (§6.9, serviceindex.go membersFromEndpointSlice)', () => {
+    const world = base([
+      svc('web', { ports: httpPort }),
+      slice('web-1', 'web', [ep(W1, { ready: false, serving: false })], sliceHttp),
+      gnp('to-web-service', {
+        selector: "name == 'w0'",
+        types: ['Egress'],
+        egress: [
+          {
+            action: 'Allow',
+            protocol: 'TCP',
+            destination: { services: { name: 'web', namespace: 'default' } },
+          },
+        ],
+      }),
+    ]);
+    // Not a backend (kube-proxy skips it), but still a member of the Service's slices.
+    expect(both(world, tcp(W0, W1, 8080)).verdict).toBe('Allow');
+    expect(both(world, tcp(W0, W1, 8081)).verdict).toBe('Deny');
+    expect(both(world, tcp(W0, W1B, 8080)).verdict).toBe('Deny');
+  });
+
   it('references are checked: unknown port names, unlabelled slices and missing Services are world issues', () => {
     const world = World.from(
       base([
@@ -254,7 +315,9 @@ describe('EndpointSlices: backends are the slice endpoints (endpointslicecache.g
       [8, 'ports', 1, 'name'],
       [10, 'metadata', 'labels', 'kubernetes.io/service-name'],
     ]);
-    expect(found[1]?.message).toMatch(/port "metrics" \(TCP\) matches no port of Service default\/web \(ports by name: "http"\)/);
+    expect(found[1]?.message).toMatch(
+      /port "metrics" \(TCP\) matches no port of Service default\/web \(ports by name: "http"\)/,
+    );
     expect(found[0]?.message).toMatch(/no kubernetes\.io\/service-name label/);
     expect(found[2]?.message).toMatch(/Service default\/ghost, which the world does not have/);
   });
@@ -269,8 +332,16 @@ describe('EndpointSlices: backends are the slice endpoints (endpointslicecache.g
       expect(issues[0]?.path).toEqual([7, 'endpoints', 0, 'addresses']);
       expect(issues[0]?.code).toBe('invalid_type');
     }
-    const notIp = World.from(base([svc('web', { ports: httpPort }), slice('web-1', 'web', [ep('10.65.1')], sliceHttp)]));
-    expect(notIp.issues.find((i) => i.code === 'invalid_ip')?.path).toEqual([8, 'endpoints', 0, 'addresses', 0]);
+    const notIp = World.from(
+      base([svc('web', { ports: httpPort }), slice('web-1', 'web', [ep('10.65.1')], sliceHttp)]),
+    );
+    expect(notIp.issues.find((i) => i.code === 'invalid_ip')?.path).toEqual([
+      8,
+      'endpoints',
+      0,
+      'addresses',
+      0,
+    ]);
   });
 
   it('fromYaml reads EndpointSlice and EndpointSliceList; the World takes them as read', () => {
@@ -294,9 +365,14 @@ items:
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     expect(parsed.value[0]).toMatchObject({ apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice' });
-    const r = both([...base([svc('web', { ports: httpPort })]), ...(parsed.value as Obj[])], tcp(W0, SVC, 80));
+    const r = both(
+      [...base([svc('web', { ports: httpPort })]), ...(parsed.value as unknown as Obj[])],
+      tcp(W0, SVC, 80),
+    );
     expect(backendIps(r)).toEqual([W1]);
-    const bad = fromYaml('apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata: { name: x }\naddressType: IPv5\n');
+    const bad = fromYaml(
+      'apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata: { name: x }\naddressType: IPv5\n',
+    );
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.issues[0]).toMatchObject({ code: 'invalid_value', path: ['addressType'] });
   });
@@ -307,15 +383,31 @@ items:
       metadata: { ...(p.metadata as Obj), ...meta },
       status: { ...(p.status as Obj), ...status },
     });
-    const w1 = pod('default', 'w1', W1, { app: 'web' }, { node: 'felix-1', ports: [{ name: 'http', containerPort: 8080 }] });
-    const w1b = pod('default', 'w1b', W1B, { app: 'web' }, { node: 'felix-1', ports: [{ name: 'http', containerPort: 8080 }] });
+    const w1 = pod(
+      'default',
+      'w1',
+      W1,
+      { app: 'web' },
+      { node: 'felix-1', ports: [{ name: 'http', containerPort: 8080 }] },
+    );
+    const w1b = pod(
+      'default',
+      'w1b',
+      W1B,
+      { app: 'web' },
+      { node: 'felix-1', ports: [{ name: 'http', containerPort: 8080 }] },
+    );
     const world = (publishNotReady: boolean) => [
       ns('default'),
       node('felix-0', F0),
       node('felix-1', F1),
       pod('default', 'w0', W0, { name: 'w0' }, { node: 'felix-0' }),
       withStatus(w1, { conditions: [{ type: 'Ready', status: 'False' }] }),
-      withStatus(w1b, { conditions: [{ type: 'Ready', status: 'True' }] }, { deletionTimestamp: '2026-12-06T10:00:00Z' }),
+      withStatus(
+        w1b,
+        { conditions: [{ type: 'Ready', status: 'True' }] },
+        { deletionTimestamp: '2026-12-06T10:00:00Z' },
+      ),
       svc('web', { selector: { app: 'web' }, ports: httpPort, publishNotReady }),
     ];
     // w1 not ready; w1b terminating but serving: the fallback picks w1b.
@@ -326,27 +418,40 @@ items:
 });
 
 /** hostNetwork pod `hn1` on felix-1 (its address is F1), selected by Service `hn`. */
-const hostNet = (extra: Obj[] = []): Obj[] =>
-  base([
-    ...heps,
-    {
-      ...pod('kube-system', 'hn1', F1, { app: 'hn' }, { node: 'felix-1', ports: [{ name: 'metrics', containerPort: 9100 }] }),
-      spec: { nodeName: 'felix-1', hostNetwork: true, containers: [{ name: 'main', ports: [{ name: 'metrics', containerPort: 9100 }] }] },
-    },
-    ns('kube-system'),
-    {
-      apiVersion: 'v1',
-      kind: 'Service',
-      metadata: { name: 'hn', namespace: 'kube-system' },
-      spec: {
-        type: 'NodePort',
-        selector: { app: 'hn' },
-        clusterIP: SVC,
-        ports: [{ name: 'metrics', protocol: 'TCP', port: 80, targetPort: 'metrics', nodePort: 30100 }],
+const hostNet = (extra: Obj[] = [], endpointToHost = 'Accept'): Obj[] =>
+  base(
+    [
+      ...heps,
+      {
+        ...pod(
+          'kube-system',
+          'hn1',
+          F1,
+          { app: 'hn' },
+          { node: 'felix-1', ports: [{ name: 'metrics', containerPort: 9100 }] },
+        ),
+        spec: {
+          nodeName: 'felix-1',
+          hostNetwork: true,
+          containers: [{ name: 'main', ports: [{ name: 'metrics', containerPort: 9100 }] }],
+        },
       },
-    },
-    ...extra,
-  ]);
+      ns('kube-system'),
+      {
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: 'hn', namespace: 'kube-system' },
+        spec: {
+          type: 'NodePort',
+          selector: { app: 'hn' },
+          clusterIP: SVC,
+          ports: [{ name: 'metrics', protocol: 'TCP', port: 80, targetPort: 'metrics', nodePort: 30100 }],
+        },
+      },
+      ...extra,
+    ],
+    endpointToHost,
+  );
 
 /** Normal (not AoF) HEP ingress policy: Felix applies it in filter INPUT to host-bound traffic. */
 const hepDeny = (port: number) =>
@@ -361,11 +466,17 @@ describe('hostNetwork pods as Service backends: host endpoint policy, not a work
   it('the backend is the node host (kind Host), its port resolved from the pod', () => {
     const r = both(hostNet(), tcp(W0, SVC, 80));
     expect(r.verdict).toBe('Allow');
-    expect(r.paths[0]?.backend).toEqual({ kind: 'Host', name: 'felix-1', node: 'felix-1', ip: F1, port: 9100 });
+    expect(r.paths[0]?.backend).toEqual({
+      kind: 'Host',
+      name: 'felix-1',
+      node: 'felix-1',
+      ip: F1,
+      port: 9100,
+    });
     expect(stages(r).some((s) => s.startsWith('workloadIngress'))).toBe(false);
   });
 
-  it('pod → ClusterIP → hostNetwork backend on another node: that node\'s HEP ingress decides (hostendpoints_test.go hostW)', () => {
+  it("pod → ClusterIP → hostNetwork backend on another node: that node's HEP ingress decides (hostendpoints_test.go hostW)", () => {
     const r = both(hostNet([hepDeny(9100)]), tcp(W0, SVC, 80));
     expect(r.verdict).toBe('Deny');
     expect(r.decidedBy).toMatchObject({ stage: 'hostIngress', policy: { name: 'hep-deny' } });
@@ -375,9 +486,7 @@ describe('hostNetwork pods as Service backends: host endpoint policy, not a work
 
   it('pod → ClusterIP → hostNetwork backend on its own node: DefaultEndpointToHostAction (ep_to_host_action_test.go)', () => {
     const own = (action: string) =>
-      hostNet([felix({ defaultEndpointToHostAction: action }), pod('default', 'w1c', '10.65.1.4', { name: 'w1c' }, { node: 'felix-1' })]).filter(
-        (o, i, all) => !(o.kind === 'FelixConfiguration' && all.findLastIndex((x) => x.kind === 'FelixConfiguration') !== i),
-      );
+      hostNet([pod('default', 'w1c', '10.65.1.4', { name: 'w1c' }, { node: 'felix-1' })], action);
     const drop = both(own('Drop'), tcp('10.65.1.4', SVC, 80));
     expect(drop.verdict).toBe('Deny');
     expect(drop.decidedBy?.stage).toBe('endpointToHost');
@@ -385,7 +494,7 @@ describe('hostNetwork pods as Service backends: host endpoint policy, not a work
     expect(both(own('Accept'), tcp('10.65.1.4', SVC, 80)).verdict).toBe('Allow');
   });
 
-  it('external → nodePort on the backend\'s node: filter INPUT of the entry HEP on the post-DNAT packet', () => {
+  it("external → nodePort on the backend's node: filter INPUT of the entry HEP on the post-DNAT packet", () => {
     // A normal HEP policy on the backend port denies (INPUT sees 9100), one on the nodePort does not.
     const denied = both(hostNet([hepDeny(9100)]), tcp(CLIENT, F1, 30100));
     expect(denied.verdict).toBe('Deny');
@@ -393,7 +502,7 @@ describe('hostNetwork pods as Service backends: host endpoint policy, not a work
     expect(both(hostNet([hepDeny(30100)]), tcp(CLIENT, F1, 30100)).verdict).toBe('Allow');
   });
 
-  it('external → nodePort on another node: forwarded (AoF), SNAT, then the backend node\'s INPUT', () => {
+  it("external → nodePort on another node: forwarded (AoF), SNAT, then the backend node's INPUT", () => {
     const r = both(hostNet([hepDeny(9100)]), tcp(CLIENT, F0, 30100));
     expect(r.verdict).toBe('Deny');
     const s = stages(r).map((x) => x.split(':')[0]);
@@ -402,7 +511,7 @@ describe('hostNetwork pods as Service backends: host endpoint policy, not a work
     expect(decidingEndpoint(r)).toBe('felix-1-eth0');
   });
 
-  it('a hostNetwork pod\'s IP is its node\'s address even without a Node resource', () => {
+  it("a hostNetwork pod's IP is its node's address even without a Node resource", () => {
     const world = hostNet().filter(
       (o) => !['felix-1', 'felix-1-eth0'].includes(String((o.metadata as Obj).name)) || o.kind === 'Pod',
     );
@@ -433,6 +542,8 @@ describe('kube-proxy mode: only iptables is modelled, IPVS and nftables are refu
       'unsupported_kube_proxy_mode',
     );
     for (const opts of [{}, { kubeProxyMode: 'iptables' as const }])
-      expect(World.from(hostNet(), opts).issues.map((i) => i.code)).not.toContain('unsupported_kube_proxy_mode');
+      expect(World.from(hostNet(), opts).issues.map((i) => i.code)).not.toContain(
+        'unsupported_kube_proxy_mode',
+      );
   });
 });

@@ -101,7 +101,7 @@ export function buildModel(input: readonly unknown[], options: BuildOptions = {}
   const hostEndpoints = buildHostEndpoints(index, table, workloads.length, issues);
   const networkSets = buildNetworkSets(index, table);
   const { nodes, nodeByIp } = buildNodes(index, hostEndpoints, hostNetworkPods);
-  const servicePorts = buildServicePorts(index, allPods, workloads, nodeByIp, issues);
+  const { servicePorts, serviceMembers } = buildServicePorts(index, allPods, workloads, nodeByIp, issues);
   const { policies, tiers, policiesByTier } = buildPolicySet(index, sc, issues, options.calicoVersion);
   const felix = felixSettings(index, options.defaultEndpointToHostAction);
   const endpoints: EndpointModel[] = [...workloads, ...hostEndpoints];
@@ -112,6 +112,7 @@ export function buildModel(input: readonly unknown[], options: BuildOptions = {}
     networkSets,
     nodes,
     servicePorts,
+    serviceMembers,
     ...frontendIndex(servicePorts),
     tiers,
     policiesByTier,

@@ -9,7 +9,7 @@ import type { Issue } from '@calico-dsl/core';
 import type { EvaluatorIssueCode } from '../issue-codes.js';
 import { type Ip, parseIp } from '../net/ip.js';
 import { protocolNumber } from '../net/protocol.js';
-import type { BackendModel, WorkloadEndpointModel } from './model.js';
+import type { BackendModel, ServiceMembersModel, WorkloadEndpointModel } from './model.js';
 import type { Loose, ResourceIndex } from './read.js';
 
 /** The label that ties a slice to its Service (`discovery.LabelServiceName`). */
@@ -206,4 +206,32 @@ export function unmatchedSliceIssues(
     }
   }
   return issues;
+}
+
+/**
+ * §6.9: the members a `services` rule matches, from a Service's slices as Felix's service index
+ * reads them: every IP address of every endpoint (any conditions), with each slice port that
+ * has a number (protocol default TCP); FQDN and non-IP addresses are skipped.
+ *
+ * @example
+ * ```ts
+ * sliceMembers(slicesByService(index, issues).get('prod/web') ?? []).ports.length;
+ * ```
+ */
+export function sliceMembers(slices: readonly Slice[]): ServiceMembersModel {
+  const addresses: Ip[] = [];
+  const ports: { ip: Ip; port: number; protocol: number }[] = [];
+  for (const { resource: r } of slices) {
+    const numbered = ((r.ports ?? []) as Loose[]).filter((p) => typeof p.port === 'number');
+    for (const e of (r.endpoints ?? []) as Loose[]) {
+      for (const text of (e.addresses ?? []) as unknown[]) {
+        const ip = typeof text === 'string' ? parseIp(text) : undefined;
+        if (!ip) continue;
+        addresses.push(ip);
+        for (const p of numbered)
+          ports.push({ ip, port: p.port, protocol: protocolNumber(p.protocol ?? 'TCP') ?? 6 });
+      }
+    }
+  }
+  return { addresses, ports };
 }

@@ -246,6 +246,24 @@ export interface ServicePortModel {
 }
 
 /**
+ * What a `services` rule match compares with (§6.9, `felix/serviceindex/serviceindex.go`
+ * membersFromEndpointSlice): every address of the Service's EndpointSlices, whatever their
+ * conditions (`source.services`), and each address with each slice port (`destination.services`).
+ * Without slices, the slices the EndpointSlice controller would write for the selector.
+ *
+ * @example
+ * ```ts
+ * declare const cluster: World;
+ * const web: ServiceMembersModel | undefined = cluster.model.serviceMembers.get('prod/web');
+ * web?.ports.map((m) => `${m.ip.text}:${m.port}`); // e.g. ['10.244.1.7:8080']
+ * ```
+ */
+export interface ServiceMembersModel {
+  readonly addresses: readonly Ip[];
+  readonly ports: readonly { readonly ip: Ip; readonly port: number; readonly protocol: number }[];
+}
+
+/**
  * A rule side (source or destination) with its selectors compiled (§6.7).
  *
  * @example
@@ -443,6 +461,8 @@ export interface WorldModel {
   >;
   /** `ipKey`s of every service frontend address, so most packets skip the composite lookup. */
   readonly frontendIps: ReadonlySet<string>;
+  /** What `services` rule matches compare with, by `namespace/name` (§6.9). */
+  readonly serviceMembers: ReadonlyMap<string, ServiceMembersModel>;
   /** Service ports by `protocol|nodePort` (served on every node address). */
   readonly nodePorts: ReadonlyMap<string, ServicePortModel>;
   /** Tiers in evaluation order (§2.1). */

@@ -7,12 +7,14 @@ import {
   type LocateAddress,
   SERVICE_NAME_LABEL,
   sliceCandidates,
+  sliceMembers,
   slicesByService,
   unmatchedSliceIssues,
 } from './endpoint-slices.js';
 import type {
   BackendModel,
   FrontendKind,
+  ServiceMembersModel,
   ServicePortModel,
   WorkloadEndpointModel,
   WorldModel,
@@ -95,9 +97,13 @@ function select(candidates: readonly CandidateEndpoint[]): {
  * (what the EndpointSlice controller would write). Pod addresses are those pods; node addresses
  * (hostNetwork pods) are host backends; other addresses are outside the model.
  *
+ * Also the members `services` rules match (§6.9), by `namespace/name`: from the slices (every
+ * slice, also of Services the world lacks), else what the controller would write (every selected
+ * pod, ready or not).
+ *
  * @example
  * ```ts
- * buildServicePorts(index, pods, workloads, nodeByIp, issues).map((sp) => sp.backends.length);
+ * buildServicePorts(index, pods, workloads, nodeByIp, issues).servicePorts.map((sp) => sp.backends.length);
  * ```
  */
 export function buildServicePorts(
@@ -106,9 +112,11 @@ export function buildServicePorts(
   workloads: readonly WorkloadEndpointModel[],
   nodeByIp: ReadonlyMap<string, string>,
   issues: Issue[],
-): ServicePortModel[] {
+): { servicePorts: ServicePortModel[]; serviceMembers: Map<string, ServiceMembersModel> } {
   const locate = addressLocator(workloads, nodeByIp);
   const slices = slicesByService(index, issues);
+  const serviceMembers = new Map<string, ServiceMembersModel>();
+  for (const [key, list] of slices) serviceMembers.set(key, sliceMembers(list));
   const portsByService = new Map<string, { name: string; protocol: number }[]>();
   const servicePorts: ServicePortModel[] = [];
   for (const [r, i] of index.of('Service')) {
@@ -133,6 +141,13 @@ export function buildServicePorts(
     ]);
     const etp: 'Cluster' | 'Local' = spec.externalTrafficPolicy === 'Local' ? 'Local' : 'Cluster';
     const named: { name: string; protocol: number }[] = [];
+    const derived: {
+      addresses: ServiceMembersModel['addresses'][number][];
+      ports: ServiceMembersModel['ports'][number][];
+    } = {
+      addresses: [],
+      ports: [],
+    };
     for (const sp of (spec.ports ?? []) as Loose[]) {
       const protocol = protocolNumber(sp.protocol ?? 'TCP') ?? 6;
       named.push({ name: sp.name ?? '', protocol });
@@ -149,6 +164,12 @@ export function buildServicePorts(
               locate,
             )
           : [];
+      if (!own)
+        for (const c of candidates) {
+          const { ip, port } = c.backend;
+          if (!derived.addresses.some((a) => a.key === ip.key)) derived.addresses.push(ip);
+          derived.ports.push({ ip, port, protocol });
+        }
       servicePorts.push({
         service: { name: r.metadata.name, namespace: ns },
         protocol,
@@ -163,9 +184,10 @@ export function buildServicePorts(
       });
     }
     portsByService.set(key, named);
+    if (!own) serviceMembers.set(key, derived);
   }
   issues.push(...unmatchedSliceIssues(slices, portsByService));
-  return servicePorts;
+  return { servicePorts, serviceMembers };
 }
 
 /**

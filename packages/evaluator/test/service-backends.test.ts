@@ -236,6 +236,19 @@ describe('EndpointSlices: backends are the slice endpoints (endpointslicecache.g
     expect(backendIps(both(world, tcp(W1B, SVC, 80)))).toEqual([W0]);
   });
 
+  it("internalTrafficPolicy Local: in-cluster clients of the ClusterIP use their node's endpoints only (topology.go)", () => {
+    const local = { ...svc('web', { selector: { app: 'web' }, ports: httpPort }) };
+    const spec = { ...(local.spec as Obj), internalTrafficPolicy: 'Local' };
+    const world = base([{ ...local, spec }]);
+    const far = both(world, tcp(W0, SVC, 80));
+    expect(far.verdict).toBe('Deny');
+    expect(far.decidedBy?.reason).toMatch(/internalTrafficPolicy Local and no backend on felix-0/);
+    expect(backendIps(both(world, tcp(W1B, SVC, 80)))).toEqual([W1]);
+    // A host client on felix-1 too; without the field every client reaches w1.
+    expect(backendIps(both(world, tcp(F1, SVC, 80)))).toEqual([W1]);
+    expect(backendIps(both(base([local]), tcp(W0, SVC, 80)))).toEqual([W1]);
+  });
+
   it('slice ports match Service ports by name and protocol; only the first address counts', () => {
     const world = base([
       svc('web', {

@@ -149,6 +149,7 @@ export interface Service {
     readonly externalIPs?: readonly string[];
     readonly loadBalancerIP?: string;
     readonly externalTrafficPolicy?: 'Cluster' | 'Local';
+    readonly internalTrafficPolicy?: 'Cluster' | 'Local';
     readonly publishNotReadyAddresses?: boolean;
     readonly ports?: readonly ServicePort[];
     readonly [field: string]: unknown;

@@ -135,6 +135,7 @@ export const KUBERNETES_SHAPES: Readonly<Record<KubernetesKindKey, ShapeCheck>> 
         externalIPs: listOf(string),
         loadBalancerIP: string,
         externalTrafficPolicy: oneOf('Cluster', 'Local'),
+        internalTrafficPolicy: oneOf('Cluster', 'Local'),
         publishNotReadyAddresses: boolean,
         ports: listOf(
           object({ name: string, protocol, port, targetPort: intOrString, nodePort: port }, ['port']),

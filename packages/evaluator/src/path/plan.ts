@@ -28,7 +28,7 @@ import {
   wildcardHep,
 } from './host-endpoints.js';
 import { endpointRef } from './recorder.js';
-import { backendsFor, type Frontend, nodeAddress } from './targets.js';
+import { backendsFor, type Frontend, nodeAddress, usesLocalEndpoints } from './targets.js';
 import type { DestinationOwner, Topology } from './topology.js';
 
 type Via = Topology['via'];
@@ -376,14 +376,13 @@ function groupBackends(
 function noBackends(
   frontend: Frontend,
   node: string | undefined,
+  origin: 'inCluster' | 'external',
   dst: string,
   entry: EndpointRef | EndpointRole,
 ): OutcomeHook {
   const s = frontend.servicePort.service;
-  const local =
-    frontend.kind !== 'clusterIP' &&
-    frontend.servicePort.externalTrafficPolicy === 'Local' &&
-    node !== undefined;
+  const local = usesLocalEndpoints(frontend, node, origin);
+  const policy = frontend.kind === 'clusterIP' ? 'internalTrafficPolicy' : 'externalTrafficPolicy';
   return {
     kind: 'outcome',
     stage: 'dnat',
@@ -391,7 +390,7 @@ function noBackends(
     verdict: 'Deny',
     decides: 'always',
     reason: local
-      ? `service ${s.namespace}/${s.name} has externalTrafficPolicy Local and no backend on ${node}: kube-proxy drops (§5)`
+      ? `service ${s.namespace}/${s.name} has ${policy} Local and no backend on ${node}: kube-proxy drops (§5)`
       : `service ${s.namespace}/${s.name} has no ready backend for ${dst}: kube-proxy rejects`,
     endpoint: entry,
   };
@@ -401,13 +400,14 @@ function frontendText(f: Frontend): string {
   return `${f.servicePort.service.namespace}/${f.servicePort.service.name}:${f.servicePort.port}`;
 }
 
-/** Backends of a frontend for an entry node, of the frontend's IP version. */
+/** Backends of a frontend for a packet from `origin` on `node`, of the frontend's IP version. */
 function backends(
   frontend: Frontend,
-  entryNode: string | undefined,
+  node: string | undefined,
+  origin: 'inCluster' | 'external',
   version: 4 | 6,
 ): readonly BackendModel[] {
-  return backendsFor(frontend, entryNode).filter((b) => b.ip.version === version);
+  return backendsFor(frontend, node, origin).filter((b) => b.ip.version === version);
 }
 
 const NO_BACKENDS: readonly BackendModel[] = Object.freeze([]);
@@ -447,10 +447,13 @@ export function podPlans(world: WorldModel, src: WorkloadEndpointModel, dst: Des
       : [];
   if (dst.kind !== 'frontend')
     return [plan(entry, [...pre, ...podRouted(world, src, star, postDnat(dst), 'original')])];
-  // In-cluster sources reach every backend (externalTrafficPolicy is for external traffic).
-  const list = backends(dst.frontend, undefined, dst.version);
+  // In-cluster sources reach every backend (externalTrafficPolicy is for external traffic),
+  // or only their node's with internalTrafficPolicy Local.
+  const list = backends(dst.frontend, node, 'inCluster', dst.version);
   if (list.length === 0)
-    return [plan(entry, [...pre, noBackends(dst.frontend, undefined, frontendText(dst.frontend), entry)])];
+    return [
+      plan(entry, [...pre, noBackends(dst.frontend, node, 'inCluster', frontendText(dst.frontend), entry)]),
+    ];
   return groupBackends(world, list).map((group) =>
     plan(
       entry,
@@ -528,9 +531,9 @@ export function hostPlans(
   const entry = hostRef(node);
   if (dst.kind !== 'frontend')
     return [plan(entry, hostRouted(world, node, srcHep, postDnat(dst), undefined))];
-  const list = backends(dst.frontend, undefined, dst.version);
+  const list = backends(dst.frontend, node, 'inCluster', dst.version);
   if (list.length === 0)
-    return [plan(entry, [noBackends(dst.frontend, undefined, frontendText(dst.frontend), entry)])];
+    return [plan(entry, [noBackends(dst.frontend, node, 'inCluster', frontendText(dst.frontend), entry)])];
   return groupBackends(world, list).map((group) =>
     plan(entry, hostRouted(world, node, srcHep, group.target, dst.frontend), group.backends),
   );
@@ -686,12 +689,12 @@ export function externalPlans(world: WorldModel, dst: DestinationOwner, via: Via
       );
       continue;
     }
-    const list = backends(dst.frontend, e.node, dst.version);
+    const list = backends(dst.frontend, e.node, 'external', dst.version);
     if (list.length === 0) {
       out.push(
         plan(
           entryRef,
-          [...pre, noBackends(dst.frontend, e.node, frontendText(dst.frontend), entryRef)],
+          [...pre, noBackends(dst.frontend, e.node, 'external', frontendText(dst.frontend), entryRef)],
           undefined,
           e.node,
           e.hep,

@@ -231,6 +231,8 @@ export interface ServicePortModel {
   readonly loadBalancerIPs: readonly Ip[];
   readonly externalIPs: readonly Ip[];
   readonly externalTrafficPolicy: 'Cluster' | 'Local';
+  /** `Local`: in-cluster clients of the ClusterIP use only endpoints on their own node. */
+  readonly internalTrafficPolicy: 'Cluster' | 'Local';
   /**
    * What kube-proxy load-balances to from any node: the ready endpoints, or, when none is ready,
    * the serving terminating ones (`pkg/proxy/topology.go` `CategorizeEndpoints`).

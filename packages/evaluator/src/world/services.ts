@@ -179,6 +179,7 @@ export function buildServicePorts(
         loadBalancerIPs: spec.type === 'LoadBalancer' ? lbIPs : [],
         externalIPs: ips(spec.externalIPs),
         externalTrafficPolicy: etp,
+        internalTrafficPolicy: spec.internalTrafficPolicy === 'Local' ? 'Local' : 'Cluster',
         ...select(candidates),
         endpointSource: own ? 'endpointSlices' : fromSelector ? 'selector' : 'none',
       });

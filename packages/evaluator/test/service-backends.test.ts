@@ -12,6 +12,7 @@
  * Every case runs on both engines.
  */
 import { fromYaml } from '@calico-dsl/yaml';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EvaluatorInputError, type Flow, World } from '../src/index.js';
 import { felix, gnp, hep, knp, node, ns, pod } from './helpers/world-kit.js';
@@ -345,6 +346,8 @@ describe('EndpointSlices: backends are the slice endpoints (endpointslicecache.g
       expect(issues[0]?.path).toEqual([7, 'endpoints', 0, 'addresses']);
       expect(issues[0]?.code).toBe('invalid_type');
     }
+    const v1beta1 = { ...slice('web-1', 'web', [ep(W1)], sliceHttp), apiVersion: 'discovery.k8s.io/v1beta1' };
+    expect(() => World.from(base([v1beta1]))).toThrow(/EndpointSlice needs apiVersion: discovery.k8s.io\/v1/);
     const notIp = World.from(
       base([svc('web', { ports: httpPort }), slice('web-1', 'web', [ep('10.65.1')], sliceHttp)]),
     );
@@ -559,4 +562,57 @@ describe('kube-proxy mode: only iptables is modelled, IPVS and nftables are refu
         'unsupported_kube_proxy_mode',
       );
   });
+});
+
+describe('malformed slices, Services and hostNetwork pods', () => {
+  /** Replaces the value at a pseudo-random path inside `root` with `value`. */
+  function mutate(root: unknown, choices: readonly number[], value: unknown): unknown {
+    if (choices.length === 0 || typeof root !== 'object' || root === null) return value;
+    const [pick, ...rest] = choices as [number, ...number[]];
+    if (Array.isArray(root)) {
+      if (root.length === 0) return value;
+      const i = pick % root.length;
+      return root.map((v, k) => (k === i ? mutate(v, rest, value) : v));
+    }
+    const keys = Object.keys(root);
+    if (keys.length === 0) return value;
+    const key = keys[pick % keys.length] as string;
+    return { ...root, [key]: mutate((root as Record<string, unknown>)[key], rest, value) };
+  }
+
+  it('World.from throws only EvaluatorInputError and evaluate never throws', () => {
+    const world = hostNet([
+      svc('web', { ports: httpPort, etp: 'Local', type: 'NodePort' }),
+      slice(
+        'web-1',
+        'web',
+        [ep(W1, { ready: false, serving: true, terminating: true }, { nodeName: 'felix-1' }), ep(DB)],
+        sliceHttp,
+      ),
+    ]);
+    // Mutate only the parts this change reads: the Services, the slice and the hostNetwork pod.
+    const targets = world.flatMap((r, i) =>
+      ['Service', 'EndpointSlice', 'Pod'].includes(String(r.kind)) ? [i] : [],
+    );
+    const flows: Flow[] = [tcp(W0, SVC, 80), tcp(CLIENT, F1, 30100), tcp(F0, SVC, 80), tcp(W1B, F1, 9100)];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...targets),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 5 }),
+        fc.jsonValue({ maxDepth: 2 }),
+        (at, choices, value) => {
+          const broken = world.map((r, i) => (i === at ? mutate(r, choices, value) : r));
+          let w: World;
+          try {
+            w = World.from(broken);
+          } catch (e) {
+            expect(e).toBeInstanceOf(EvaluatorInputError);
+            return;
+          }
+          for (const f of flows) expect(['Allow', 'Deny', 'Mixed']).toContain(w.evaluate(f).verdict);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  }, 120_000);
 });

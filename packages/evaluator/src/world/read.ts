@@ -125,6 +125,15 @@ export function readResources(input: readonly unknown[]): Loose[] {
       });
       return;
     }
+    // A new kind: only the apiVersion whose shape core checks (kube-proxy reads v1 too).
+    if (kind === 'EndpointSlice' && r.apiVersion !== 'discovery.k8s.io/v1') {
+      issues.push({
+        code: 'unknown_api_version',
+        path: [i, 'apiVersion'],
+        message: `${label}: EndpointSlice needs apiVersion: discovery.k8s.io/v1, not ${JSON.stringify(r.apiVersion)}.`,
+      });
+      return;
+    }
     const shape = isNetworkPolicyApiKind(kind) ? networkPolicyApiIssues(r, i) : shapeIssues(r, i);
     if (shape.length > 0) {
       issues.push(...shape);

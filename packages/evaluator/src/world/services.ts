@@ -28,7 +28,8 @@ import { containerPorts, ips, type Loose, podIps, type ResourceIndex } from './r
  * hand-written manifest) counts as ready.
  */
 function podConditions(pod: Loose, publishNotReady: boolean): Omit<CandidateEndpoint, 'backend'> {
-  const cond = ((pod.status?.conditions ?? []) as Loose[]).find((c) => c?.type === 'Ready');
+  const list: unknown = pod.status?.conditions;
+  const cond = Array.isArray(list) ? (list as Loose[]).find((c) => c?.type === 'Ready') : undefined;
   const serving = cond === undefined || cond.status === 'True';
   const terminating = pod.metadata.deletionTimestamp != null;
   return { ready: publishNotReady || (serving && !terminating), serving, terminating };

@@ -42,30 +42,36 @@ function targetPortOn(pod: Loose, target: unknown, protocol: number): number | u
 }
 
 /**
- * The candidate endpoints the selector gives (what the EndpointSlice controller would write):
- * pods of the namespace whose own labels have every selector pair, running or pending, with an
- * IP; a hostNetwork pod is its node's address (a host backend).
+ * The pods a Service selector picks, as the EndpointSlice controller does: pods of the namespace
+ * whose own labels carry every selector pair, not Succeeded/Failed (hostNetwork pods included).
+ */
+function selectedPods(selector: Readonly<Record<string, unknown>>, pods: readonly Loose[]): Loose[] {
+  return pods.filter((pod) => {
+    const phase = pod.status?.phase;
+    if (phase === 'Succeeded' || phase === 'Failed') return false;
+    const own: Record<string, unknown> = pod.metadata.labels ?? {};
+    return Object.entries(selector).every(([k, v]) => Object.hasOwn(own, k) && own[k] === v);
+  });
+}
+
+/**
+ * The candidate endpoints of one Service port from its selected pods (what the controller would
+ * write): each pod IP at the pod's `targetPort`; a hostNetwork pod's IP is its node's (a host
+ * backend).
  */
 function selectorCandidates(
-  selector: Readonly<Record<string, unknown>>,
-  ns: string,
-  pods: readonly Loose[],
+  selected: readonly Loose[],
   target: unknown,
   protocol: number,
   publishNotReady: boolean,
   locate: LocateAddress,
 ): CandidateEndpoint[] {
   const out: CandidateEndpoint[] = [];
-  for (const pod of pods) {
-    if ((pod.metadata.namespace ?? 'default') !== ns) continue;
-    const phase = pod.status?.phase;
-    if (phase === 'Succeeded' || phase === 'Failed') continue;
-    const own: Record<string, unknown> = pod.metadata.labels ?? {};
-    if (!Object.entries(selector).every(([k, v]) => Object.hasOwn(own, k) && own[k] === v)) continue;
+  for (const pod of selected) {
     const port = targetPortOn(pod, target, protocol);
     if (port === undefined) continue;
     const conditions = podConditions(pod, publishNotReady);
-    const ref = { namespace: ns, name: pod.metadata.name as string };
+    const ref = { namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name as string };
     for (const ip of podIps(pod)) out.push({ backend: locate(ip, port, ref), ...conditions });
   }
   return out;
@@ -119,6 +125,13 @@ export function buildServicePorts(
   const serviceMembers = new Map<string, ServiceMembersModel>();
   for (const [key, list] of slices) serviceMembers.set(key, sliceMembers(list));
   const portsByService = new Map<string, { name: string; protocol: number }[]>();
+  const podsByNamespace = new Map<string, Loose[]>();
+  for (const pod of pods) {
+    const ns: string = pod.metadata.namespace ?? 'default';
+    const list = podsByNamespace.get(ns);
+    if (list) list.push(pod);
+    else podsByNamespace.set(ns, [pod]);
+  }
   const servicePorts: ServicePortModel[] = [];
   for (const [r, i] of index.of('Service')) {
     const spec = r.spec ?? {};
@@ -141,6 +154,7 @@ export function buildServicePorts(
       spec.loadBalancerIP,
     ]);
     const etp: 'Cluster' | 'Local' = spec.externalTrafficPolicy === 'Local' ? 'Local' : 'Cluster';
+    const selected = fromSelector ? selectedPods(selector, podsByNamespace.get(ns) ?? []) : [];
     const named: { name: string; protocol: number }[] = [];
     const derived: {
       addresses: ServiceMembersModel['addresses'][number][];
@@ -156,9 +170,7 @@ export function buildServicePorts(
         ? sliceCandidates(own, sp.name ?? '', protocol, locate, issues)
         : fromSelector
           ? selectorCandidates(
-              selector,
-              ns,
-              pods,
+              selected,
               sp.targetPort ?? sp.port,
               protocol,
               spec.publishNotReadyAddresses === true,

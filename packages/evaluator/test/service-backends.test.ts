@@ -434,10 +434,10 @@ items:
 });
 
 /** hostNetwork pod `hn1` on felix-1 (its address is F1), selected by Service `hn`. */
-const hostNet = (extra: Obj[] = [], endpointToHost = 'Accept'): Obj[] =>
+const hostNet = (extra: Obj[] = [], endpointToHost = 'Accept', hostEndpoints: Obj[] = heps): Obj[] =>
   base(
     [
-      ...heps,
+      ...hostEndpoints,
       {
         ...pod(
           'kube-system',
@@ -498,6 +498,26 @@ describe('hostNetwork pods as Service backends: host endpoint policy, not a work
     expect(r.decidedBy).toMatchObject({ stage: 'hostIngress', policy: { name: 'hep-deny' } });
     expect(decidingEndpoint(r)).toBe('felix-1-eth0');
     expect(stages(r)).toContain('dnat:-');
+  });
+
+  it('hostendpoints_test.go "should deny felixes[0] => felixes[1] traffic if policy denies ingress on felixes[1]", through a Service', () => {
+    // The FV: a GNP denying all ingress on felix-1's HEP blocks felix-0 → hostW[1] (a host-networked
+    // listener) but not felix-0 → w[1] (forwarded to a pod). Here both sit behind a ClusterIP.
+    const hostLabelled: Obj[] = [
+      hep('felix-0-eth0', 'felix-0', 'eth0', [F0], { hostname: 'felix-0' }, ['projectcalico-default-allow']),
+      hep('felix-1-eth0', 'felix-1', 'eth0', [F1], { hostname: 'felix-1' }, ['projectcalico-default-allow']),
+    ];
+    const f1Ingress = gnp('f1-ingress', { selector: "hostname == 'felix-1'", ingress: [{ action: 'Deny' }] });
+    const toHostW1 = hostNet([f1Ingress], 'Accept', hostLabelled);
+    const denied = both(toHostW1, tcp(F0, SVC, 80));
+    expect(denied.verdict).toBe('Deny');
+    expect(denied.decidedBy).toMatchObject({ stage: 'hostIngress', policy: { name: 'f1-ingress' } });
+    const toW1 = base([
+      ...hostLabelled,
+      f1Ingress,
+      svc('web', { selector: { app: 'web' }, ports: httpPort }),
+    ]);
+    expect(both(toW1, tcp(F0, SVC, 80)).verdict).toBe('Allow');
   });
 
   it('pod → ClusterIP → hostNetwork backend on its own node: DefaultEndpointToHostAction (ep_to_host_action_test.go)', () => {

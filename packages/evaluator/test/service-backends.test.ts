@@ -314,6 +314,52 @@ describe('EndpointSlices: backends are the slice endpoints (endpointslicecache.g
     expect(both(world, tcp(W0, W1B, 8080)).verdict).toBe('Deny');
   });
 
+  it('service_policy_test.go "should allow egress to a service": a slice without a Service still feeds `services` rules', () => {
+    // "A service isn't required, as Felix is driven entirely off of endpoint slices." Slice port
+    // without a name, as the FV creates it; default-deny egress plus allow-to-w1 (order 1000).
+    const world = (addresses: string[]) => [
+      ns('default'),
+      node('felix-0', F0),
+      node('felix-1', F1),
+      felix({ defaultEndpointToHostAction: 'Drop' }),
+      pod('default', 'w0', W0, { name: 'w0' }, { node: 'felix-0' }),
+      pod('default', 'w1', W1, { name: 'w1' }, { node: 'felix-1' }),
+      slice(
+        'w1-eps',
+        'w1-service',
+        addresses.map((a) => ({ addresses: [a] })),
+        [{ port: 80, protocol: 'TCP' }],
+      ),
+      {
+        apiVersion: 'projectcalico.org/v3',
+        kind: 'NetworkPolicy',
+        metadata: { name: 'knp.default.default-deny', namespace: 'default' },
+        spec: { order: 1000, selector: 'all()', types: ['Egress'] },
+      },
+      {
+        apiVersion: 'projectcalico.org/v3',
+        kind: 'NetworkPolicy',
+        metadata: { name: 'allow-to-w1', namespace: 'default' },
+        spec: {
+          order: 1000,
+          selector: 'all()',
+          types: ['Egress'],
+          egress: [
+            { action: 'Allow', destination: { services: { name: 'w1-service', namespace: 'default' } } },
+          ],
+        },
+      },
+    ];
+    const one = world([W1]);
+    expect(both(one, tcp(W0, W1, 80)).verdict).toBe('Allow'); // cc.ExpectSome(w[0], w[1].Port(80))
+    expect(both(one, tcp(W0, W1, 81)).verdict).toBe('Deny'); // cc.ExpectNone(w[0], w[1].Port(81))
+    expect(both(one, tcp(W1, W0, 80)).verdict).toBe('Deny'); // cc.ExpectNone(w[1], w[0].Port(80))
+    const two = world([W1, W0]); // "Update the endpoint slice to include the address of w0"
+    expect(both(two, tcp(W1, W0, 80)).verdict).toBe('Allow'); // cc.ExpectSome(w[1], w[0].Port(80))
+    expect(both(two, tcp(W1, W0, 81)).verdict).toBe('Deny'); // cc.ExpectNone(w[1], w[0].Port(81))
+    expect(World.from(one).issues.map((i) => i.code)).toEqual(['endpoint_slice_unmatched']);
+  });
+
   it('references are checked: unknown port names, unlabelled slices and missing Services are world issues', () => {
     const world = World.from(
       base([
@@ -333,7 +379,9 @@ describe('EndpointSlices: backends are the slice endpoints (endpointslicecache.g
       /port "metrics" \(TCP\) matches no port of Service default\/web \(ports by name: "http"\)/,
     );
     expect(found[0]?.message).toMatch(/no kubernetes\.io\/service-name label/);
-    expect(found[2]?.message).toMatch(/Service default\/ghost, which the world does not have/);
+    expect(found[2]?.message).toMatch(
+      /Service default\/ghost, which the world does not have.*Felix still matches them/,
+    );
   });
 
   it('bad slices fail with the resource and field (core KUBERNETES_SHAPES)', () => {

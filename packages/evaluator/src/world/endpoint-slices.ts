@@ -188,7 +188,7 @@ export function unmatchedSliceIssues(
         issues.push({
           code: 'endpoint_slice_unmatched' satisfies EvaluatorIssueCode,
           path: [i, 'metadata', 'labels', SERVICE_NAME_LABEL],
-          message: `EndpointSlice ${name} belongs to Service ${key}, which the world does not have (or is ExternalName): its endpoints are not backends of anything; add the Service or fix the label.`,
+          message: `EndpointSlice ${name} belongs to Service ${key}, which the world does not have (or is ExternalName): kube-proxy makes its endpoints backends of nothing (Felix still matches them for services rules); add the Service or fix the label.`,
         });
         continue;
       }

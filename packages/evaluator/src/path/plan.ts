@@ -638,8 +638,8 @@ export function entries(
   let nodes = [...world.nodes.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   if (nodes.some((n) => n.externalIPs.length > 0)) nodes = nodes.filter((n) => n.externalIPs.length > 0);
   if (frontend.kind !== 'clusterIP' && frontend.servicePort.externalTrafficPolicy === 'Local') {
-    // Load balancers only send to nodes with a local backend (health checks).
-    const local = nodes.filter((n) => backendsFor(frontend, n.name).length > 0);
+    // Load balancers only send to nodes with a local backend (health checks count ready ones).
+    const local = nodes.filter((n) => frontend.servicePort.backends.some((b) => b.node === n.name));
     if (local.length > 0) nodes = local;
   }
   if (nodes.length === 0) return [{ node: undefined, hep: undefined }];

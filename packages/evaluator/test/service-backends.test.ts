@@ -630,6 +630,44 @@ describe('kube-proxy mode: only iptables is modelled, IPVS and nftables are refu
         'unsupported_kube_proxy_mode',
       );
   });
+
+  it("kubeadm's kube-system/kube-proxy ConfigMap declares the mode (config.conf, a KubeProxyConfiguration)", () => {
+    const text = (mode: string) => `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: kube-proxy
+  namespace: kube-system
+data:
+  config.conf: |-
+    apiVersion: kubeproxy.config.k8s.io/v1alpha1
+    kind: KubeProxyConfiguration
+    ipvs:
+      scheduler: ""
+    mode: ${mode}
+  kubeconfig.conf: |-
+    apiVersion: v1
+    kind: Config
+`;
+    const read = (mode: string) => {
+      const parsed = fromYaml(text(mode));
+      if (!parsed.ok) throw new Error(parsed.issues[0]?.message);
+      return parsed.value as unknown as Obj[];
+    };
+    const world = [...hostNet(), ...read('"ipvs"')];
+    const issue = World.from(world).issues.find((i) => i.code === 'unsupported_kube_proxy_mode');
+    expect(issue?.path).toEqual([world.length - 1, 'data', 'config.conf']);
+    expect(issue?.message).toMatch(/IPVS mode is not modelled/);
+    // kubeadm's default (empty mode) is iptables; the World option wins over the ConfigMap.
+    const codes = (resources: Obj[], opts = {}) => World.from(resources, opts).issues.map((i) => i.code);
+    expect(codes([...hostNet(), ...read('""')])).not.toContain('unsupported_kube_proxy_mode');
+    expect(codes(world, { kubeProxyMode: 'iptables' })).not.toContain('unsupported_kube_proxy_mode');
+    expect(World.from([...hostNet(), ...read('kernelspace')]).issues.at(-1)?.message).toMatch(
+      /"kernelspace" is not one/,
+    );
+    // Another namespace's ConfigMap is not kube-proxy's.
+    const other = { ...(read('ipvs')[0] as Obj), metadata: { name: 'kube-proxy', namespace: 'default' } };
+    expect(codes([...hostNet(), other])).not.toContain('unsupported_kube_proxy_mode');
+  });
 });
 
 describe('malformed slices, Services and hostNetwork pods', () => {

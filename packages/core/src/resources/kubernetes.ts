@@ -183,6 +183,25 @@ export interface Node {
 }
 
 /**
+ * `v1 ConfigMap`: read for kube-proxy's configuration (`kube-system/kube-proxy`, key
+ * `config.conf`, a KubeProxyConfiguration whose `mode` says iptables, ipvs or nftables).
+ *
+ * @example
+ * ```ts
+ * const kubeProxy: ConfigMap = {
+ *   apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'kube-proxy', namespace: 'kube-system' },
+ *   data: { 'config.conf': 'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmode: ipvs\n' },
+ * };
+ * ```
+ */
+export interface ConfigMap {
+  readonly apiVersion: 'v1';
+  readonly kind: 'ConfigMap';
+  readonly metadata: K8sObjectMeta;
+  readonly data?: Readonly<Record<string, string>>;
+}
+
+/**
  * `networking.k8s.io/v1 NetworkPolicy`.
  *
  * @example
@@ -279,5 +298,6 @@ export type KubernetesResource =
   | ServiceAccount
   | Service
   | Node
+  | ConfigMap
   | K8sNetworkPolicy
   | EndpointSlice;

@@ -29,6 +29,7 @@ export type KubernetesKindKey =
   | 'v1/ServiceAccount'
   | 'v1/Service'
   | 'v1/Node'
+  | 'v1/ConfigMap'
   | 'networking.k8s.io/v1/NetworkPolicy'
   | 'discovery.k8s.io/v1/EndpointSlice';
 
@@ -153,6 +154,8 @@ export const KUBERNETES_SHAPES: Readonly<Record<KubernetesKindKey, ShapeCheck>> 
       addresses: listOf(object({ type: string, address: string }, ['type', 'address'])),
     }),
   }),
+  // Read for kube-proxy's own configuration (kube-system/kube-proxy, `config.conf`: its mode).
+  'v1/ConfigMap': resource({ data: stringMap }),
   'networking.k8s.io/v1/NetworkPolicy': resource({ spec: KUBERNETES_NETWORK_POLICY_SPEC }, ['spec']),
   // kube-proxy reads the first address, the conditions and nodeName of each endpoint, and the
   // ports by name and protocol (pkg/proxy/endpointslicecache.go).

@@ -34,7 +34,8 @@ export interface BuildOptions {
    */
   readonly calicoVersion?: CalicoVersion;
   /**
-   * kube-proxy's proxy mode (its KubeProxyConfiguration `mode`; default `iptables`). Only the
+   * kube-proxy's proxy mode (its KubeProxyConfiguration `mode`); without it, the mode in
+   * kubeadm's ConfigMap `kube-system/kube-proxy` if the world has it, else `iptables`. Only the
    * iptables mode is modelled: `ipvs` and `nftables` are refused as the world issue
    * `unsupported_kube_proxy_mode`.
    */

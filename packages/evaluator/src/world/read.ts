@@ -80,6 +80,7 @@ const KNOWN_KINDS = new Set([
   'Service',
   'Node',
   'EndpointSlice',
+  'ConfigMap',
   ...NETWORK_POLICY_API_WORLD_KINDS,
 ]);
 
@@ -105,7 +106,7 @@ export function readResources(input: readonly unknown[]): Loose[] {
       issues.push({
         code: 'unknown_kind',
         path: [i, 'kind'],
-        message: `${label}: kind ${JSON.stringify(kind)} is not one the evaluator reads (Calico v3 kinds, Pod, Namespace, ServiceAccount, Service, EndpointSlice, Node, NetworkPolicy).`,
+        message: `${label}: kind ${JSON.stringify(kind)} is not one the evaluator reads (Calico v3 kinds, Pod, Namespace, ServiceAccount, Service, EndpointSlice, Node, ConfigMap, NetworkPolicy).`,
       });
       return;
     }

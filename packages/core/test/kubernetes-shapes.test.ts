@@ -77,3 +77,24 @@ describe('Pod readiness and Service publishNotReadyAddresses shapes', () => {
     ]);
   });
 });
+
+describe('ConfigMap shape (read for kube-proxy configuration)', () => {
+  it('data is a map of strings', () => {
+    const ok = checkKubernetesResource({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'kube-proxy', namespace: 'kube-system' },
+      data: { 'config.conf': 'kind: KubeProxyConfiguration\nmode: ipvs\n' },
+    });
+    expect(ok?.ok).toBe(true);
+    const bad = checkKubernetesResource({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'kube-proxy' },
+      data: { replicas: 3 },
+    });
+    expect(bad && !bad.ok ? bad.issues.map((i) => [i.code, i.path.join('.')]) : []).toEqual([
+      ['invalid_type', 'data.replicas'],
+    ]);
+  });
+});

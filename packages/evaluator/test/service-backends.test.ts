@@ -287,7 +287,8 @@ describe('EndpointSlices: backends are the slice endpoints (endpointslicecache.g
       ]);
     const allowed = both(world(DB), tcp(W0, SVC, 5432));
     expect(allowed.verdict).toBe('Allow');
-    expect(allowed.paths[0]?.backend).toEqual({ kind: 'External', name: DB, ip: DB, port: 5432 });
+    expect(allowed.paths[0]?.backend).toEqual({ kind: 'External', name: 'outside', ip: DB, port: 5432 });
+    expect(allowed.explain()).toContain(`backend External outside ${DB}:5432`);
     expect(stages(allowed)).toContain('exit:outside');
     expect(both(world('192.0.2.99'), tcp(W0, SVC, 5432)).verdict).toBe('Deny');
   });

@@ -37,7 +37,7 @@ export function backendRef(b: BackendModel): NonNullable<PathResult['backend']> 
     case 'host':
       return { kind: 'Host', name: b.node, node: b.node, ip: b.ip.text, port: b.port };
     case 'external':
-      return { kind: 'External', name: b.ip.text, ip: b.ip.text, port: b.port };
+      return { kind: 'External', name: 'outside', ip: b.ip.text, port: b.port };
   }
 }
 

@@ -361,6 +361,54 @@ describe('EndpointSlices: backends are the slice endpoints (endpointslicecache.g
     expect(World.from(one).issues.map((i) => i.code)).toEqual(['endpoint_slice_unmatched']);
   });
 
+  it("a selectorless Service with v1 Endpoints: the mirroring controller's slices (endpointslicemirroring)", () => {
+    const endpoints = (labels: Record<string, string> = {}, ip = W1): Obj => ({
+      apiVersion: 'v1',
+      kind: 'Endpoints',
+      metadata: { name: 'web', namespace: 'default', labels },
+      subsets: [
+        {
+          addresses: [{ ip }],
+          notReadyAddresses: [{ ip: W1B }],
+          ports: [
+            { name: 'http', port: 8080, protocol: 'TCP' },
+            { name: 'admin', port: 9000, protocol: 'TCP' },
+          ],
+        },
+      ],
+    });
+    const world = base([svc('web', { ports: httpPort }), endpoints()]);
+    // addresses are ready, notReadyAddresses are not: only w1 is a backend.
+    expect(backendIps(both(world, tcp(W0, SVC, 80)))).toEqual([W1]);
+    // The port no Service port has is reported at its place in the Endpoints object.
+    const unmatched = World.from(world).issues.filter((i) => i.code === 'endpoint_slice_unmatched');
+    expect(unmatched.map((i) => i.path)).toEqual([[8, 'subsets', 0, 'ports', 1, 'name']]);
+    expect(unmatched[0]?.message).toMatch(
+      /^Endpoints \(mirrored to an EndpointSlice\) default\/web: port "admin"/,
+    );
+    // skip-mirror: not copied, so no backends; a Service with a selector ignores Endpoints.
+    const skipped = World.from(
+      base([
+        svc('web', { ports: httpPort }),
+        endpoints({ 'endpointslice.kubernetes.io/skip-mirror': 'true' }),
+      ]),
+    );
+    expect(skipped.evaluate(tcp(W0, SVC, 80)).verdict).toBe('Deny');
+    expect(skipped.issues.map((i) => i.code)).toContain('service_without_selector');
+    const selected = base([svc('web', { selector: { app: 'other' }, ports: httpPort }), endpoints()]);
+    expect(backendIps(both(selected, tcp(W0, SVC, 80)))).toEqual([W1B]);
+    // An address that is not an IP: an issue at the Endpoints field.
+    const bad = World.from(base([svc('web', { ports: httpPort }), endpoints({}, '10.65.1')]));
+    expect(bad.issues.find((i) => i.code === 'invalid_ip')?.path).toEqual([
+      8,
+      'subsets',
+      0,
+      'addresses',
+      0,
+      'ip',
+    ]);
+  });
+
   it('references are checked: unknown port names, unlabelled slices and missing Services are world issues', () => {
     const world = World.from(
       base([
@@ -696,12 +744,36 @@ describe('malformed slices, Services and hostNetwork pods', () => {
         [ep(W1, { ready: false, serving: true, terminating: true }, { nodeName: 'felix-1' }), ep(DB)],
         sliceHttp,
       ),
+      {
+        ...svc('db', { ports: [{ name: 'pg', protocol: 'TCP', port: 5432 }] }),
+        spec: { clusterIP: '10.101.0.31', ports: [{ name: 'pg', port: 5432 }] },
+      },
+      {
+        apiVersion: 'v1',
+        kind: 'Endpoints',
+        metadata: { name: 'db', namespace: 'default' },
+        subsets: [
+          { addresses: [{ ip: DB }], notReadyAddresses: [{ ip: F1 }], ports: [{ name: 'pg', port: 5432 }] },
+        ],
+      },
+      {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: 'kube-proxy', namespace: 'kube-system' },
+        data: { 'config.conf': 'kind: KubeProxyConfiguration\nmode: ipvs\n' },
+      },
     ]);
-    // Mutate only the parts this change reads: the Services, the slice and the hostNetwork pod.
+    // Mutate only the parts this change reads: Services, slices, Endpoints, the ConfigMap, pods.
     const targets = world.flatMap((r, i) =>
-      ['Service', 'EndpointSlice', 'Pod'].includes(String(r.kind)) ? [i] : [],
+      ['Service', 'EndpointSlice', 'Endpoints', 'ConfigMap', 'Pod'].includes(String(r.kind)) ? [i] : [],
     );
-    const flows: Flow[] = [tcp(W0, SVC, 80), tcp(CLIENT, F1, 30100), tcp(F0, SVC, 80), tcp(W1B, F1, 9100)];
+    const flows: Flow[] = [
+      tcp(W0, SVC, 80),
+      tcp(CLIENT, F1, 30100),
+      tcp(F0, SVC, 80),
+      tcp(W1B, F1, 9100),
+      tcp(W0, '10.101.0.31', 5432),
+    ];
     fc.assert(
       fc.property(
         fc.constantFrom(...targets),

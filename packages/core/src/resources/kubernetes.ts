@@ -202,6 +202,44 @@ export interface ConfigMap {
 }
 
 /**
+ * One address of an Endpoints subset.
+ *
+ * @example
+ * ```ts
+ * const db: EndpointAddress = { ip: '192.0.2.10' };
+ * ```
+ */
+export interface EndpointAddress {
+  readonly ip: string;
+  readonly hostname?: string;
+  readonly nodeName?: string;
+  readonly targetRef?: { readonly kind?: string; readonly name?: string; readonly namespace?: string };
+}
+
+/**
+ * `v1 Endpoints`: for a Service without a selector, the EndpointSliceMirroring controller copies
+ * it into EndpointSlices (`addresses` ready, `notReadyAddresses` not ready), which kube-proxy reads.
+ *
+ * @example
+ * ```ts
+ * const external: Endpoints = {
+ *   apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'db', namespace: 'prod' },
+ *   subsets: [{ addresses: [{ ip: '192.0.2.10' }], ports: [{ port: 5432, protocol: 'TCP' }] }],
+ * };
+ * ```
+ */
+export interface Endpoints {
+  readonly apiVersion: 'v1';
+  readonly kind: 'Endpoints';
+  readonly metadata: K8sObjectMeta;
+  readonly subsets?: readonly {
+    readonly addresses?: readonly EndpointAddress[];
+    readonly notReadyAddresses?: readonly EndpointAddress[];
+    readonly ports?: readonly SlicePort[];
+  }[];
+}
+
+/**
  * `networking.k8s.io/v1 NetworkPolicy`.
  *
  * @example
@@ -299,5 +337,6 @@ export type KubernetesResource =
   | Service
   | Node
   | ConfigMap
+  | Endpoints
   | K8sNetworkPolicy
   | EndpointSlice;

@@ -30,6 +30,7 @@ export type KubernetesKindKey =
   | 'v1/Service'
   | 'v1/Node'
   | 'v1/ConfigMap'
+  | 'v1/Endpoints'
   | 'networking.k8s.io/v1/NetworkPolicy'
   | 'discovery.k8s.io/v1/EndpointSlice';
 
@@ -88,6 +89,18 @@ export const KUBERNETES_NETWORK_POLICY_SPEC: ShapeCheck = object(
     policyTypes: listOf(oneOf('Ingress', 'Egress')),
   },
   ['podSelector'],
+);
+
+const endpointAddresses = listOf(
+  object(
+    {
+      ip: string,
+      hostname: string,
+      nodeName: string,
+      targetRef: object({ kind: string, name: string, namespace: string }),
+    },
+    ['ip'],
+  ),
 );
 
 const resource = (
@@ -153,6 +166,16 @@ export const KUBERNETES_SHAPES: Readonly<Record<KubernetesKindKey, ShapeCheck>> 
     status: object({
       addresses: listOf(object({ type: string, address: string }, ['type', 'address'])),
     }),
+  }),
+  // A selectorless Service's Endpoints: the EndpointSliceMirroring controller copies them into slices.
+  'v1/Endpoints': resource({
+    subsets: listOf(
+      object({
+        addresses: endpointAddresses,
+        notReadyAddresses: endpointAddresses,
+        ports: listOf(object({ name: string, port, protocol, appProtocol: string }, ['port'])),
+      }),
+    ),
   }),
   // Read for kube-proxy's own configuration (kube-system/kube-proxy, `config.conf`: its mode).
   'v1/ConfigMap': resource({ data: stringMap }),

@@ -71,7 +71,12 @@ export function addressLocator(
   };
 }
 
-/** One EndpointSlice with its input index. */
+/** How issues name a slice: an EndpointSlice, or Endpoints mirrored into one. */
+function sliceKind(r: Loose): string {
+  return r.kind === 'Endpoints' ? 'Endpoints (mirrored to an EndpointSlice)' : 'EndpointSlice';
+}
+
+/** One EndpointSlice (or mirrored Endpoints subset) with its input index. */
 interface Slice {
   readonly resource: Loose;
   readonly index: number;
@@ -140,8 +145,8 @@ export function sliceCandidates(
         if (!ip) {
           issues.push({
             code: 'invalid_ip',
-            path: [i, 'endpoints', k, 'addresses', 0],
-            message: `EndpointSlice ${ns}/${r.metadata.name}: endpoint address ${JSON.stringify(text)} is not an IP address; the endpoint is ignored.`,
+            path: e.at ?? [i, 'endpoints', k, 'addresses', 0],
+            message: `${sliceKind(r)} ${ns}/${r.metadata.name}: endpoint address ${JSON.stringify(text)} is not an IP address; the endpoint is ignored.`,
           });
           return;
         }
@@ -199,8 +204,8 @@ export function unmatchedSliceIssues(
         const known = ports.map((sp) => `"${sp.name}"`).join(', ');
         issues.push({
           code: 'endpoint_slice_unmatched' satisfies EvaluatorIssueCode,
-          path: [i, 'ports', j, 'name'],
-          message: `EndpointSlice ${name}: port "${pn}" (${String(p.protocol ?? 'TCP')}) matches no port of Service ${key} (ports by name: ${known || 'none'}); kube-proxy ignores it: use the Service port's name.`,
+          path: [...(p.at ?? [i, 'ports', j]), 'name'],
+          message: `${sliceKind(r)} ${name}: port "${pn}" (${String(p.protocol ?? 'TCP')}) matches no port of Service ${key} (ports by name: ${known || 'none'}); kube-proxy ignores it: use the Service port's name.`,
         });
       });
     }

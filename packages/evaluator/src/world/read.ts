@@ -81,6 +81,7 @@ const KNOWN_KINDS = new Set([
   'Node',
   'EndpointSlice',
   'ConfigMap',
+  'Endpoints',
   ...NETWORK_POLICY_API_WORLD_KINDS,
 ]);
 
@@ -106,7 +107,7 @@ export function readResources(input: readonly unknown[]): Loose[] {
       issues.push({
         code: 'unknown_kind',
         path: [i, 'kind'],
-        message: `${label}: kind ${JSON.stringify(kind)} is not one the evaluator reads (Calico v3 kinds, Pod, Namespace, ServiceAccount, Service, EndpointSlice, Node, ConfigMap, NetworkPolicy).`,
+        message: `${label}: kind ${JSON.stringify(kind)} is not one the evaluator reads (Calico v3 kinds, Pod, Namespace, ServiceAccount, Service, EndpointSlice, Endpoints, Node, ConfigMap, NetworkPolicy).`,
       });
       return;
     }

@@ -11,6 +11,7 @@ import {
   slicesByService,
   unmatchedSliceIssues,
 } from './endpoint-slices.js';
+import { mirroredSlices } from './endpoints-mirror.js';
 import type {
   BackendModel,
   FrontendKind,
@@ -122,6 +123,13 @@ export function buildServicePorts(
 ): { servicePorts: ServicePortModel[]; serviceMembers: Map<string, ServiceMembersModel> } {
   const locate = addressLocator(workloads, nodeByIp);
   const slices = slicesByService(index, issues);
+  // A selectorless Service without slices gets its Endpoints mirrored (the controller's copy).
+  for (const [r] of index.of('Service')) {
+    const key = `${r.metadata.namespace ?? 'default'}/${r.metadata.name}`;
+    if (r.spec?.type === 'ExternalName' || r.spec?.selector !== undefined || slices.has(key)) continue;
+    const mirrored = mirroredSlices(index, key);
+    if (mirrored) slices.set(key, mirrored);
+  }
   const serviceMembers = new Map<string, ServiceMembersModel>();
   for (const [key, list] of slices) serviceMembers.set(key, sliceMembers(list));
   const portsByService = new Map<string, { name: string; protocol: number }[]>();
@@ -145,7 +153,7 @@ export function buildServicePorts(
       issues.push({
         code: 'service_without_selector',
         path: [i, 'spec', 'selector'],
-        message: `Service ${key} has no selector and the world has no EndpointSlice for it (label ${SERVICE_NAME_LABEL}: ${r.metadata.name}): it has no backends, so its traffic is rejected; add its EndpointSlices.`,
+        message: `Service ${key} has no selector and the world has no EndpointSlice for it (label ${SERVICE_NAME_LABEL}: ${r.metadata.name}): it has no backends, so its traffic is rejected; add its EndpointSlices (or Endpoints).`,
       });
     }
     const clusterIPs = ips([...(spec.clusterIPs ?? []), spec.clusterIP].filter((x) => x && x !== 'None'));

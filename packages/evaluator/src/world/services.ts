@@ -1,5 +1,6 @@
 /** Services as kube-proxy programs them: frontends and backends (calico-semantics.md §5). */
 import type { Issue } from '@calico-dsl/core';
+import type { Ip } from '../net/ip.js';
 import { protocolNumber } from '../net/protocol.js';
 import {
   addressLocator,
@@ -164,13 +165,7 @@ export function buildServicePorts(
     const etp: 'Cluster' | 'Local' = spec.externalTrafficPolicy === 'Local' ? 'Local' : 'Cluster';
     const selected = fromSelector ? selectedPods(selector, podsByNamespace.get(ns) ?? []) : [];
     const named: { name: string; protocol: number }[] = [];
-    const derived: {
-      addresses: ServiceMembersModel['addresses'][number][];
-      ports: ServiceMembersModel['ports'][number][];
-    } = {
-      addresses: [],
-      ports: [],
-    };
+    const derived = { addresses: new Map<string, Ip>(), ports: [] as ServiceMembersModel['ports'][number][] };
     for (const sp of (spec.ports ?? []) as Loose[]) {
       const protocol = protocolNumber(sp.protocol ?? 'TCP') ?? 6;
       named.push({ name: sp.name ?? '', protocol });
@@ -188,7 +183,7 @@ export function buildServicePorts(
       if (!own)
         for (const c of candidates) {
           const { ip, port } = c.backend;
-          if (!derived.addresses.some((a) => a.key === ip.key)) derived.addresses.push(ip);
+          derived.addresses.set(ip.key, ip);
           derived.ports.push({ ip, port, protocol });
         }
       servicePorts.push({
@@ -206,7 +201,7 @@ export function buildServicePorts(
       });
     }
     portsByService.set(key, named);
-    if (!own) serviceMembers.set(key, derived);
+    if (!own) serviceMembers.set(key, { addresses: [...derived.addresses.values()], ports: derived.ports });
   }
   issues.push(...unmatchedSliceIssues(slices, portsByService));
   return { servicePorts, serviceMembers };

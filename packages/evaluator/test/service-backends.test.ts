@@ -147,7 +147,9 @@ describe('EndpointSlices: backends are the slice endpoints (endpointslicecache.g
     expect(World.from(world).issues.filter((i) => i.code === 'service_without_selector')).toEqual([]);
     // Without the slice, the selectorless Service has no backends: rejected, and said so.
     const bare = World.from(base([svc('web', { ports: httpPort })]));
-    expect(bare.evaluate(tcp(W0, SVC, 80)).verdict).toBe('Deny');
+    expect(bare.evaluate(tcp(W0, SVC, 80)).decidedBy?.reason).toMatch(
+      /\(no selector and no EndpointSlices\): kube-proxy rejects/,
+    );
     expect(bare.issues.map((i) => i.code)).toContain('service_without_selector');
   });
 
@@ -187,7 +189,9 @@ describe('EndpointSlices: backends are the slice endpoints (endpointslicecache.g
       tcp(W0, SVC, 80),
     );
     expect(none.verdict).toBe('Deny');
-    expect(none.decidedBy?.reason).toMatch(/no ready backend/);
+    expect(none.decidedBy?.reason).toMatch(
+      /no ready backend for default\/web:80 \(no ready or serving-terminating endpoint in its EndpointSlices/,
+    );
   });
 
   it('no ready endpoint: serving terminating endpoints are used (topology.go CategorizeEndpoints fallback)', () => {

@@ -9,7 +9,13 @@
  * dispatch chain except raw, workload `cali*` interfaces included).
  */
 import type { EndpointRef } from '../result/types.js';
-import type { BackendModel, HostEndpointModel, WorkloadEndpointModel, WorldModel } from '../world/model.js';
+import type {
+  BackendModel,
+  HostEndpointModel,
+  ServicePortModel,
+  WorkloadEndpointModel,
+  WorldModel,
+} from '../world/model.js';
 import type {
   ChainHook,
   EndpointRole,
@@ -373,6 +379,12 @@ function groupBackends(
   return [...groups.values()];
 }
 
+const WHY_NO_BACKENDS: Readonly<Record<ServicePortModel['endpointSource'], string>> = {
+  endpointSlices: 'no ready or serving-terminating endpoint in its EndpointSlices for this port',
+  selector: 'its selector picks no ready pod with this port',
+  none: 'no selector and no EndpointSlices',
+};
+
 function noBackends(
   frontend: Frontend,
   node: string | undefined,
@@ -391,7 +403,7 @@ function noBackends(
     decides: 'always',
     reason: local
       ? `service ${s.namespace}/${s.name} has ${policy} Local and no backend on ${node}: kube-proxy drops (§5)`
-      : `service ${s.namespace}/${s.name} has no ready backend for ${dst}: kube-proxy rejects`,
+      : `service ${s.namespace}/${s.name} has no ready backend for ${dst} (${WHY_NO_BACKENDS[frontend.servicePort.endpointSource]}): kube-proxy rejects`,
     endpoint: entry,
   };
 }

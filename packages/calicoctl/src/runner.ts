@@ -24,7 +24,8 @@ export interface CalicoctlCommand {
  *
  * @example
  * ```ts
- * const limits: RunLimits = { timeoutMs: 30_000, maxOutputBytes: 16 * 1024 * 1024 };
+ * // What createCalicoctl uses unless told otherwise:
+ * const limits: RunLimits = { timeoutMs: DEFAULT_TIMEOUT_MS, maxOutputBytes: DEFAULT_MAX_OUTPUT_BYTES }; // { timeoutMs: 30000, maxOutputBytes: 16777216 }
  * ```
  */
 export interface RunLimits {

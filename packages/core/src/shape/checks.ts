@@ -256,8 +256,7 @@ const aStringMapping = mapping('a mapping of strings');
 export function knownFields(allowed: readonly string[]): ShapeCheck {
   return (value, path, issues) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return;
-    const keys = value instanceof Map ? [...value.keys()] : Object.keys(value);
-    for (const key of keys) {
+    for (const key of value instanceof Map ? value.keys() : Object.keys(value)) {
       if (typeof key !== 'string' || allowed.includes(key)) continue;
       const near = closestName(key, allowed);
       issues.push({

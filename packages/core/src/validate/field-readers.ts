@@ -13,6 +13,7 @@ import {
   list,
   mapping,
   number,
+  type ShapeCheck,
   type ShapeGuard,
   string,
 } from '../shape/checks.js';
@@ -22,6 +23,29 @@ import { isJsonArray, isJsonObject, type Json, type JsonObject, type Path } from
 const aMapping = mapping();
 const aList = list();
 const aStringMapping = mapping('a mapping of strings');
+
+// One check per field list and per integer range, made once (validate reads many resources).
+const knownFieldChecks = new WeakMap<readonly string[], ShapeCheck>();
+const integerGuards = new Map<string, ShapeGuard<number>>();
+
+function knownFieldsOf(allowed: readonly string[]): ShapeCheck {
+  let check = knownFieldChecks.get(allowed);
+  if (check === undefined) {
+    check = knownFields(allowed);
+    knownFieldChecks.set(allowed, check);
+  }
+  return check;
+}
+
+function integerIn(min: number, max: number): ShapeGuard<number> {
+  const key = `${min}:${max}`;
+  let guard = integerGuards.get(key);
+  if (guard === undefined) {
+    guard = integer(min, max);
+    integerGuards.set(key, guard);
+  }
+  return guard;
+}
 
 /**
  * Reads `v` as a struct (mapping) with the `allowed` field names: `null`/absent gives
@@ -35,7 +59,7 @@ export function readStruct(
 ): JsonObject | undefined {
   if (v === undefined || v === null) return undefined;
   if (!ctx.fits(aMapping, v, path) || !isJsonObject(v)) return undefined;
-  ctx.shape(knownFields(allowed), v, path);
+  ctx.shape(knownFieldsOf(allowed), v, path);
   return v;
 }
 
@@ -49,7 +73,7 @@ function readField<T>(
 ): T | undefined {
   const v = obj.get(key);
   if (v === undefined || v === null) return undefined;
-  return ctx.fits(guard, v, [...path, key]) ? v : undefined;
+  return ctx.fits(guard, v, path, key) ? v : undefined;
 }
 
 /** Reads an optional string field. */
@@ -86,7 +110,7 @@ export function readInt(
   min: number,
   max: number,
 ): number | undefined {
-  return readField(ctx, integer(min, max), obj, key, path);
+  return readField(ctx, integerIn(min, max), obj, key, path);
 }
 
 /** Reads an optional list field; `maxItems` mirrors the CRD limit. */
@@ -123,7 +147,7 @@ export function readStringList(
   if (arr === undefined) return undefined;
   const out: string[] = [];
   arr.forEach((item, i) => {
-    if (ctx.fits(string, item, [...path, key, i])) out.push(item);
+    if (ctx.fits(string, item, [...path, key], i)) out.push(item);
   });
   return out;
 }
@@ -145,7 +169,7 @@ export function readStringMap(
   const out = new Map<string, string>();
   for (const [k, val] of v) {
     if (val === null) out.set(k, '');
-    else if (ctx.fits(string, val, [...at, k])) out.set(k, val);
+    else if (ctx.fits(string, val, at, k)) out.set(k, val);
   }
   return out;
 }

@@ -17,16 +17,30 @@ export class IssueCollector {
     this.issues.push(issue(code, [...path], message));
   }
 
-  /** Runs a shape check on `value` and records what it finds; `true` when the value fits. */
-  shape(check: ShapeCheck, value: unknown, path: Path): boolean {
-    const found: Issue[] = [];
-    check(value, path, found);
-    for (const i of found) this.issues.push({ ...i, message: `${formatPath(i.path)} ${i.message}` });
-    return found.length === 0;
+  /**
+   * Runs a shape check on `value` (found at `path`, then `key` if given) and records what it
+   * finds; `true` when the value fits. The check runs at a relative root and its issues get the
+   * full path only when there are some, so a value that fits costs no allocation.
+   */
+  shape(check: ShapeCheck, value: unknown, path: Path, key?: string | number): boolean {
+    const found = this.#scratch;
+    check(value, ROOT, found);
+    if (found.length === 0) return true;
+    const at = key === undefined ? path : [...path, key];
+    for (const i of found) {
+      const where = [...at, ...i.path];
+      this.issues.push({ ...i, path: where, message: `${formatPath(where)} ${i.message}` });
+    }
+    found.length = 0;
+    return false;
   }
 
   /** {@link IssueCollector.shape} for a check that also narrows `value` to what it accepts. */
-  fits<T>(guard: ShapeGuard<T>, value: unknown, path: Path): value is T {
-    return this.shape(guard, value, path);
+  fits<T>(guard: ShapeGuard<T>, value: unknown, path: Path, key?: string | number): value is T {
+    return this.shape(guard, value, path, key);
   }
+
+  readonly #scratch: Issue[] = [];
 }
+
+const ROOT: Path = [];

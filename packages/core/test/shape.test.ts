@@ -186,6 +186,37 @@ describe('validate reads fields through the shape checks', () => {
     });
   });
 
+  it('a null label value reads as "" (as Go decodes it into a string map), other values are type errors', () => {
+    const r = validate(gnp({}, { name: 'p', labels: { a: null, b: 'x' } }));
+    expect(r.ok && r.value.metadata.labels).toEqual({ a: '', b: 'x' });
+    expect(
+      issuesOf(gnp({}, { name: 'p', labels: { a: 1, b: true, c: 'ok', d: [] } })).map((i) => i.path),
+    ).toEqual([
+      ['metadata', 'labels', 'a'],
+      ['metadata', 'labels', 'b'],
+      ['metadata', 'labels', 'd'],
+    ]);
+  });
+
+  it('every wrong field is reported at its own path, in the order validate reads them (Calico field order)', () => {
+    const found = issuesOf(
+      gnp({
+        order: 'x',
+        doNotTrack: 1,
+        ingress: [{ action: 'Allow', source: { nets: [1, '10.0.0.0/8', false] } }],
+      }),
+    );
+    expect(found.map((i) => [i.code, i.message])).toEqual([
+      ['invalid_type', 'spec.order must be a number, not string "x"'],
+      ['invalid_type', 'spec.ingress[0].source.nets[0] must be a string, not number 1; quote it: "1"'],
+      [
+        'invalid_type',
+        'spec.ingress[0].source.nets[2] must be a string, not boolean false; quote it: "false"',
+      ],
+      ['invalid_type', 'spec.doNotTrack must be true or false, not number 1'],
+    ]);
+  });
+
   it('a spec that is not a mapping', () => {
     expect(issuesOf(gnp(['Ingress'] as unknown as Record<string, unknown>))).toEqual(
       asValidate(mapping(), ['Ingress'], ['spec']),

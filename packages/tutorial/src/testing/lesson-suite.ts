@@ -5,12 +5,13 @@ import { comparableForm, validate } from '@calico-dsl/core';
 import { World } from '@calico-dsl/evaluator';
 import { fromYaml, toYaml } from '@calico-dsl/yaml';
 import { describe, expect, it } from 'vitest';
-import { fillPlaceholders } from '../comparable.js';
-import { goldenDiffs } from '../golden.js';
 import { type LessonDefinition, policyName } from '../lesson.js';
 import { lessonFiles } from '../out-files.js';
+import { clusterAfterLesson, TUTORIAL_LESSONS } from '../outline.js';
 import { TUTORIAL_DEFAULTS, type TutorialParams } from '../params.js';
 import { type CurlResult, lessonEndState, simulateLesson } from '../simulate.js';
+import { goldenDiffs } from './golden.js';
+import { fillPlaceholders } from './placeholders.js';
 
 /**
  * What the tutorial says about a lesson, for {@link describeLessonApp}.
@@ -118,6 +119,18 @@ export function describeLessonApp(spec: LessonAppSpec): void {
       expect(curls.filter((c) => !c.asInTutorial).map((c) => c.mismatch)).toEqual([]);
       expect(run.ok).toBe(true);
       for (const c of curls) if (c.result.outcome === 'reached') expect(c.result.pod).toMatch(/^webserver-/);
+    });
+
+    it("is the tutorial's lesson and ends as the outline says (where the next lesson and the playground start)", () => {
+      const outline = TUTORIAL_LESSONS.find((l) => l.number === lesson.number);
+      expect(outline, `lesson ${lesson.number} is in TUTORIAL_LESSONS`).toBeDefined();
+      if (outline === undefined) return;
+      expect(lesson.title).toBe(outline.title);
+      for (const params of [TUTORIAL_DEFAULTS, { ...OTHER_PARAMS, ...spec.otherParams }]) {
+        expect(lessonEndState(spec.define(params), params)).toEqual(
+          clusterAfterLesson(outline.number, params),
+        );
+      }
     });
 
     it('gives the same outcomes with other cheat-sheet values', () => {

@@ -30,7 +30,7 @@ describe('runLessonCli', () => {
     });
 
   beforeEach(() => {
-    appDir = mkdtempSync(join(tmpdir(), 'lesson-kit-'));
+    appDir = mkdtempSync(join(tmpdir(), 'tutorial-cli-'));
     out = [];
     err = [];
   });

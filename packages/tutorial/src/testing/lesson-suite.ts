@@ -75,6 +75,16 @@ export function describeLessonApp(spec: LessonAppSpec): void {
       expect(goldenDiffs(lesson, `${appDir}out`)).toEqual([]);
     });
 
+    it('depends on library packages only, never on another app', () => {
+      const manifest = JSON.parse(readFileSync(new URL('package.json', spec.appUrl), 'utf8')) as {
+        dependencies?: Record<string, string>;
+        devDependencies?: Record<string, string>;
+      };
+      const names = Object.keys({ ...manifest.dependencies, ...manifest.devDependencies });
+      expect(names).toContain('@calico-dsl/tutorial');
+      expect(names.filter((n) => /^@calico-dsl\/(lesson-|playground)/.test(n))).toEqual([]);
+    });
+
     it('README.md shows the YAML the lesson emits', () => {
       // Compared as data: the formatter re-indents YAML blocks in Markdown.
       const readme = readFileSync(new URL('README.md', spec.appUrl), 'utf8');

@@ -35,20 +35,13 @@ export interface LessonOutline {
   readonly title: string;
 }
 
-/**
- * The tutorial's lessons in order.
- *
- * @example
- * ```ts
- * TUTORIAL_LESSONS.map((l) => l.number); // [1, 2, 3, 4]
- * ```
- */
-export const TUTORIAL_LESSONS: readonly LessonOutline[] = Object.freeze([
-  { number: 1, title: 'Deploy an app and expose it by using a load balancer' },
-  { number: 2, title: 'Block all incoming traffic to all node ports' },
-  { number: 3, title: 'Allow incoming traffic from a whitelisted IP to the load balancer' },
-  { number: 4, title: 'Deny incoming traffic from blacklisted IPs to the load balancer' },
-]);
+/** Each lesson's title, as the tutorial writes it. */
+const TITLES: Readonly<Record<LessonNumber, string>> = Object.freeze({
+  1: 'Deploy an app and expose it by using a load balancer',
+  2: 'Block all incoming traffic to all node ports',
+  3: 'Allow incoming traffic from a whitelisted IP to the load balancer',
+  4: 'Deny incoming traffic from blacklisted IPs to the load balancer',
+});
 
 /**
  * A lesson's number and title, for the lesson script to start with.
@@ -59,10 +52,20 @@ export const TUTORIAL_LESSONS: readonly LessonOutline[] = Object.freeze([
  * ```
  */
 export function tutorialLesson(number: LessonNumber): LessonOutline {
-  const lesson = TUTORIAL_LESSONS[number - 1];
-  if (lesson === undefined) throw new RangeError(`The tutorial has lessons 1 to 4, not ${number}`);
-  return { number: lesson.number, title: lesson.title };
+  return { number, title: TITLES[number] };
 }
+
+/**
+ * The tutorial's lessons in order.
+ *
+ * @example
+ * ```ts
+ * TUTORIAL_LESSONS.map((l) => l.number); // [1, 2, 3, 4]
+ * ```
+ */
+export const TUTORIAL_LESSONS: readonly LessonOutline[] = Object.freeze(
+  ([1, 2, 3, 4] as const).map(tutorialLesson),
+);
 
 /**
  * The tutorial's policies in place once lesson `number` is done (before its clean-up step);

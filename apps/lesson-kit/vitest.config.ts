@@ -1,3 +1,0 @@
-import { calicoProject } from '../../vitest.shared.js';
-
-export default calicoProject('lesson-kit');

@@ -1,0 +1,3 @@
+import { calicoProject } from '../../vitest.shared.js';
+
+export default calicoProject('tutorial');

@@ -26,7 +26,7 @@ export function analyze(world: World): Analysis {
   };
   const notes: string[] = [];
   return {
-    search: (space, verdict) => searchWorld(world, space, verdict),
+    search: (space, verdict) => searchWorld(world, space, verdict, notes),
     lint: () => lintWorld(world, partition(), notes),
     matrix: (opts) => classMatrix(world, partition(), opts),
     get unsupported() {

@@ -14,6 +14,9 @@ import type {
   World,
   WorldModel,
 } from './evaluator-seam.js';
+import { universe } from './lifted/boxes.js';
+import { liftClasses } from './lifted/classes.js';
+import { type LiftContext, liftContext } from './lifted/pair.js';
 import { type IpClass, type Partition, representatives } from './partition.js';
 import { sideMayMatch } from './rule-side.js';
 import type { IpInterval } from './sets/ip.js';
@@ -48,9 +51,58 @@ interface Ctx {
   readonly part: Partition;
   readonly cells: CellContext;
   readonly backends: ReadonlySet<EndpointModel>;
-  /** Evaluations left for flow searches; searches stop (claiming nothing) at zero. */
+  /** Evaluations left for witness searches; a search stops at zero (the proof is the lifted engine's). */
   budget: number;
   readonly notes: string[];
+  /** The lifted engine with every rule a region reaches noted, run pair by pair as proofs need it. */
+  readonly reach: Reach;
+}
+
+/** Rules some flow reaches and matches (by policy: `direction:index`), from the class pairs lifted so far. */
+interface Reach {
+  readonly hits: Map<PolicyModel, Set<string>>;
+  readonly lifted: Set<string>;
+  readonly ctx: LiftContext;
+}
+
+function newReach(model: WorldModel): Reach {
+  const hits = new Map<PolicyModel, Set<string>>();
+  const ctx = liftContext(model, (p, dir, index) => {
+    let set = hits.get(p);
+    if (!set) {
+      set = new Set();
+      hits.set(p, set);
+    }
+    set.add(`${dir}:${index}`);
+  });
+  return { hits, lifted: new Set(), ctx };
+}
+
+const EVERY_FLOW = universe(undefined, undefined, undefined);
+
+/**
+ * Whether some flow between the given class pairs reaches and matches rule `index` of `p`: the
+ * lifted engine runs each pair over every flow (once per lint run; every rule any region reaches
+ * is noted), so `false` is a proof for those pairs, with no sampling and no budget.
+ */
+function liftedReaches(
+  ctx: Ctx,
+  p: PolicyModel,
+  dir: 'ingress' | 'egress',
+  index: number,
+  pairs: Iterable<readonly [IpClass, IpClass]>,
+): boolean {
+  const key = `${dir}:${index}`;
+  const { hits, lifted } = ctx.reach;
+  if (hits.get(p)?.has(key)) return true;
+  for (const [s, d] of pairs) {
+    const id = `${s.id}>${d.id}`;
+    if (lifted.has(id)) continue;
+    lifted.add(id);
+    liftClasses(ctx.reach.ctx, s, s.intervals, d, d.intervals, EVERY_FLOW);
+    if (hits.get(p)?.has(key)) return true;
+  }
+  return false;
 }
 
 /** Looks for a flow whose evaluation satisfies `hit`; `undefined` + exhausted=true is a proof. */
@@ -139,30 +191,23 @@ function shadowedRules(ctx: Ctx, p: PolicyModel, eps: EndpointModel[]): LintFind
             s.action !== 'no-match',
         );
       const direct = () => pairsFor(ctx, own, dir === 'ingress', may(ownSide), may(peerSide));
-      let { witness, exhausted } = findFlow(ctx, direct(), filter, reaches);
-      if (natted && !witness) {
-        // NAT rewrites addresses and ports before some chains: the direct search was only a
-        // quick try; the proof searches every pair and port (protocols survive NAT).
-        const all = () =>
-          pairsFor(
-            ctx,
-            undefined,
-            dir === 'ingress',
-            () => true,
-            () => true,
-          );
-        ({ witness, exhausted } = findFlow(
+      // A witness first (cheap, cell by cell, within a budget): it settles the rule as reachable.
+      if (findFlow(ctx, direct(), filter, reaches).witness) continue;
+      // The proof: the lifted engine over the pairs whose flows can meet the rule — every pair
+      // when NAT rewrites addresses and ports before the rule's chain (host endpoints, backends).
+      const every = () =>
+        pairsFor(
           ctx,
-          all(),
-          { protocols: filter.protocols, srcPort: undefined, dstPort: undefined },
-          reaches,
-        ));
-      }
-      if (witness) continue;
-      if (!exhausted) {
-        ctx.notes.push(`${title(p)} ${dir} rule ${r.index}`);
-        continue;
-      }
+          undefined,
+          dir === 'ingress',
+          () => true,
+          () => true,
+        );
+      // Otherwise the policy's own classes with every peer: a service frontend the workload
+      // sends to is DNATed before its egress chain, so the peer address the rule sees is not the
+      // one the flow was sent to.
+      const mine = () => pairsFor(ctx, own, dir === 'ingress', may(ownSide), () => true);
+      if (liftedReaches(ctx, p, dir, r.index, natted ? every() : mine())) continue;
       out.push(shadowFinding(p, dir, r));
     }
   }
@@ -371,6 +416,7 @@ export function lintWorld(world: World, part: Partition, notes: string[] = []): 
     backends: new Set(model.servicePorts.flatMap((sp) => sp.backends.map((b) => b.endpoint))),
     budget: TOTAL_BUDGET,
     notes: [],
+    reach: newReach(model),
   };
   const out: LintFinding[] = [];
   for (const p of model.policies) {

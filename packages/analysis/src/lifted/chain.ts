@@ -105,6 +105,30 @@ function walkRules(
 
 const NOOP = (): void => {};
 
+type Tiers = ReturnType<typeof applicableTiers>;
+const applicable = new WeakMap<EndpointModel, Map<string, Tiers>>();
+
+/** The evaluator's `applicableTiers`, remembered per endpoint (endpoints belong to one world). */
+function tiersOf(
+  ctx: ChainContext,
+  e: EndpointModel,
+  chain: ChainHook['chain'],
+  dir: 'ingress' | 'egress',
+): Tiers {
+  let byKey = applicable.get(e);
+  if (byKey === undefined) {
+    byKey = new Map();
+    applicable.set(e, byKey);
+  }
+  const key = `${chain}|${dir}`;
+  let tiers = byKey.get(key);
+  if (tiers === undefined) {
+    tiers = applicableTiers(ctx.match.world, e, chain, dir);
+    byKey.set(key, tiers);
+  }
+  return tiers;
+}
+
 /**
  * Runs one chain of `endpoint` (the hook's class and direction) over `boxes` seen as `view`.
  *
@@ -125,7 +149,7 @@ export function liftChain(
   const out: ChainPiece[] = [];
   let live = boxes;
   // §3.1 step 3: only tiers with ≥1 applicable policy.
-  for (const { tier, policies } of applicableTiers(ctx.match.world, endpoint, hook.chain, dir)) {
+  for (const { tier, policies } of tiersOf(ctx, endpoint, hook.chain, dir)) {
     if (live.length === 0) break;
     let cur = live;
     const passed: Box[] = [];

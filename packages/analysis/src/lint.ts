@@ -1,7 +1,8 @@
 /**
- * `lint()`: claims about every flow (shadowed rules, selectors that match nothing) proved on
- * cells, plus configuration checks an operator wants. A claim is reported only when the search
- * behind it finished; a search that hits its budget reports nothing (never an unbacked claim).
+ * `lint()`: claims about every flow (shadowed rules, selectors that match nothing), plus the
+ * configuration checks an operator wants. A rule is shadowed when the chain proof shows it, or
+ * when no region of the lifted engine (every flow of every class pair that can meet the rule)
+ * reaches and matches it; a cheap cell-by-cell witness search settles reachable rules first.
  */
 import { type CellContext, cellContext, cellsOfPair } from './cells.js';
 import { chainShadowed } from './chain-proof.js';
@@ -23,9 +24,9 @@ import type { IpInterval } from './sets/ip.js';
 import type { PortInterval } from './space.js';
 import type { LintFinding } from './types.js';
 
-/** Evaluations one lint search may spend before it gives up (and claims nothing). */
+/** Evaluations one witness search may spend before the lifted engine takes over. */
 const RULE_BUDGET = 4_000;
-/** Evaluations all flow searches of one lint run may spend. */
+/** Evaluations all witness searches of one lint run may spend. */
 const TOTAL_BUDGET = 400_000;
 
 const BUILTIN_TIERS = new Set(['default', 'kube-admin', 'kube-baseline']);
@@ -53,7 +54,6 @@ interface Ctx {
   readonly backends: ReadonlySet<EndpointModel>;
   /** Evaluations left for witness searches; a search stops at zero (the proof is the lifted engine's). */
   budget: number;
-  readonly notes: string[];
   /** The lifted engine with every rule a region reaches noted, run pair by pair as proofs need it. */
   readonly reach: Reach;
 }
@@ -105,7 +105,10 @@ function liftedReaches(
   return false;
 }
 
-/** Looks for a flow whose evaluation satisfies `hit`; `undefined` + exhausted=true is a proof. */
+/**
+ * Looks cell by cell for a flow whose evaluation satisfies `hit` (a witness, confirmed by the
+ * evaluator); not finding one proves nothing — the lifted engine gives the proofs.
+ */
 function findFlow(
   ctx: Ctx,
   pairs: Iterable<readonly [IpClass, IpClass]>,
@@ -115,17 +118,17 @@ function findFlow(
     dstPort: PortInterval[] | undefined;
   },
   hit: (r: EvaluationResult) => boolean,
-): { witness: Flow | undefined; exhausted: boolean } {
+): { witness: Flow | undefined } {
   let spent = 0;
   for (const [s, d] of pairs) {
     for (const cell of cellsOfPair(ctx.cells, s, s.intervals, d, d.intervals, filter)) {
       for (const flow of cell.flows) {
-        if (++spent > RULE_BUDGET || --ctx.budget < 0) return { witness: undefined, exhausted: false };
-        if (hit(ctx.world.evaluate(flow))) return { witness: flow, exhausted: true };
+        if (++spent > RULE_BUDGET || --ctx.budget < 0) return { witness: undefined };
+        if (hit(ctx.world.evaluate(flow))) return { witness: flow };
       }
     }
   }
-  return { witness: undefined, exhausted: true };
+  return { witness: undefined };
 }
 
 const sideCache = new WeakMap<RuleModel['source'], Map<IpClass, boolean>>();
@@ -406,7 +409,7 @@ function dnsChecks(ctx: Ctx): LintFinding[] {
  * lintWorld(world, part).map((f) => f.code);
  * ```
  */
-export function lintWorld(world: World, part: Partition, notes: string[] = []): LintFinding[] {
+export function lintWorld(world: World, part: Partition): LintFinding[] {
   const model = world.model;
   const ctx: Ctx = {
     world,
@@ -415,7 +418,6 @@ export function lintWorld(world: World, part: Partition, notes: string[] = []): 
     cells: cellContext([model]),
     backends: new Set(model.servicePorts.flatMap((sp) => sp.backends.map((b) => b.endpoint))),
     budget: TOTAL_BUDGET,
-    notes: [],
     reach: newReach(model),
   };
   const out: LintFinding[] = [];
@@ -427,10 +429,5 @@ export function lintWorld(world: World, part: Partition, notes: string[] = []): 
     else out.push(...shadowedRules(ctx, p, eps));
   }
   out.push(...dnsChecks(ctx));
-  if (ctx.notes.length > 0) {
-    notes.push(
-      `lint: the search budget ran out before these rules were proved reachable or shadowed (no claim made): ${ctx.notes.slice(0, 20).join('; ')}${ctx.notes.length > 20 ? `; … ${ctx.notes.length - 20} more` : ''}`,
-    );
-  }
   return out;
 }

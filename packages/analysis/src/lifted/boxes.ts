@@ -42,6 +42,8 @@ export const PORTED: Ivs = [
  * ```
  */
 export function ivsAnd(a: Ivs, b: Ivs): Ivs {
+  if (a === b || covers(a, b)) return b;
+  if (covers(b, a)) return a;
   const out: [number, number][] = [];
   let i = 0;
   let j = 0;
@@ -55,6 +57,15 @@ export function ivsAnd(a: Ivs, b: Ivs): Ivs {
     else j++;
   }
   return out;
+}
+
+/** Whether a single interval `a` holds every interval of `b` (the common "any port" case). */
+function covers(a: Ivs, b: Ivs): boolean {
+  if (a.length !== 1 || b.length === 0) return false;
+  const [lo, hi] = a[0] as readonly [number, number];
+  return (
+    lo <= (b[0] as readonly [number, number])[0] && (b[b.length - 1] as readonly [number, number])[1] <= hi
+  );
 }
 
 /**

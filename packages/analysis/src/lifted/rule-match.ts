@@ -104,10 +104,15 @@ function cuts(ctx: MatchContext, side: EntityMatchModel, ip: Ip): number[] {
   return [...out].filter((x) => x <= 65535).sort((a, b) => a - b);
 }
 
+/** A side with no criterion matches every flow. */
+const isAny = (s: EntityMatchModel): boolean =>
+  !s.nets && !s.notNets && !s.selector && !s.notSelector && !s.ports && !s.notPorts && !s.services;
+
 const sideCache = new WeakMap<EntityMatchModel, Map<string, Box[]>>();
 
 /** {@link sideFlows}, remembered per side, address and port reference (sides belong to one world). */
 function sideBoxes(ctx: MatchContext, side: EntityMatchModel, ip: Ip, ref: PortRef, isDst: boolean): Box[] {
+  if (isAny(side)) return [FULL];
   let bySide = sideCache.get(side);
   if (bySide === undefined) {
     bySide = new Map();

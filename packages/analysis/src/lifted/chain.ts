@@ -106,7 +106,8 @@ function walkRules(
 const NOOP = (): void => {};
 
 type Tiers = ReturnType<typeof applicableTiers>;
-const applicable = new WeakMap<EndpointModel, Map<string, Tiers>>();
+const applicable = new WeakMap<EndpointModel, (Tiers | undefined)[]>();
+const CHAINS = ['untracked', 'preDnat', 'normal', 'forward'] as const;
 
 /** The evaluator's `applicableTiers`, remembered per endpoint (endpoints belong to one world). */
 function tiersOf(
@@ -117,14 +118,14 @@ function tiersOf(
 ): Tiers {
   let byKey = applicable.get(e);
   if (byKey === undefined) {
-    byKey = new Map();
+    byKey = [];
     applicable.set(e, byKey);
   }
-  const key = `${chain}|${dir}`;
-  let tiers = byKey.get(key);
+  const k = CHAINS.indexOf(chain) * 2 + (dir === 'ingress' ? 0 : 1);
+  let tiers = byKey[k];
   if (tiers === undefined) {
     tiers = applicableTiers(ctx.match.world, e, chain, dir);
-    byKey.set(key, tiers);
+    byKey[k] = tiers;
   }
   return tiers;
 }

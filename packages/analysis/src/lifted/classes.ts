@@ -40,11 +40,20 @@ export function contextOf(world: WorldModel): LiftContext {
  * ```
  */
 export function ipOf(family: Family, value: bigint): Ip {
-  const text = formatIp(family, value);
-  const ip = parseIp(text);
-  if (ip === undefined) throw new Error(`analysis: cannot read back address ${text}`);
+  const key = `${family}:${value}`;
+  let ip = ips.get(key);
+  if (ip === undefined) {
+    const text = formatIp(family, value);
+    ip = parseIp(text);
+    if (ip === undefined) throw new Error(`analysis: cannot read back address ${text}`);
+    if (ips.size > 100_000) ips.clear();
+    ips.set(key, ip);
+  }
   return ip;
 }
+
+// Representatives recur in every query: read each once.
+const ips = new Map<string, Ip>();
 
 const pick = (ivs: Box['s'], preferred: number): number =>
   ivsHas(ivs, preferred) ? preferred : ((ivs[0] as readonly [number, number])[0] ?? 0);

@@ -1,8 +1,9 @@
 /** `search(space, verdict)`: a witness, or proof that no flow of the space gets that verdict. */
 import { cellContext, cellsOfPair } from './cells.js';
 import type { Flow, Verdict, World } from './evaluator-seam.js';
-import { universe } from './lifted/boxes.js';
+import { ivsHas, universe } from './lifted/boxes.js';
 import { contextOf, liftClasses, witnessOf } from './lifted/classes.js';
+import type { LiftedRegion } from './lifted/pair.js';
 import { buildPartition, type IpClass, restrict } from './partition.js';
 import type { IpInterval } from './sets/ip.js';
 import { readSpace } from './space.js';
@@ -36,8 +37,7 @@ export function searchWorld(
     for (const [s, sIvs] of srcs)
       for (const [d, dIvs] of dsts)
         for (const pair of liftClasses(ctx, s, sIvs, d, dIvs, box))
-          for (const r of pair.regions) {
-            if (r.verdict !== verdict) continue;
+          for (const r of readableFirst(pair.regions.filter((x) => x.verdict === verdict))) {
             const witness = witnessOf(r.box, s.family, pair.src, pair.dst);
             if (world.evaluate(witness).verdict === verdict) return { found: true, witness };
             notes.push(
@@ -48,6 +48,12 @@ export function searchWorld(
           }
   }
   return { found: false };
+}
+
+/** Regions whose witness reads best first: an ephemeral source port (40000), then port 80. */
+function readableFirst(regions: LiftedRegion[]): LiftedRegion[] {
+  const score = (r: LiftedRegion) => (ivsHas(r.box.s, 40000) ? 0 : 2) + (ivsHas(r.box.d, 80) ? 0 : 1);
+  return regions.length < 2 ? regions : regions.sort((a, b) => score(a) - score(b));
 }
 
 /** The cell-by-cell search of one class pair (the fallback). */

@@ -2,7 +2,7 @@
  * `lint()`: claims about every flow (shadowed rules, selectors that match nothing), plus the
  * configuration checks an operator wants. A rule is shadowed when the chain proof shows it, or
  * when no region of the lifted engine (every flow of every class pair that can meet the rule)
- * reaches and matches it; a cheap cell-by-cell witness search settles reachable rules first.
+ * reaches and matches it.
  */
 import { type CellContext, cellContext, cellsOfPair } from './cells.js';
 import { chainShadowed } from './chain-proof.js';
@@ -39,11 +39,6 @@ const title = (p: PolicyModel) => `${p.kind} ${p.namespace ? `${p.namespace}/` :
 
 function selected(model: WorldModel, p: PolicyModel): EndpointModel[] {
   return model.endpoints.filter((e) => p.selector(e.labels));
-}
-
-function portsOf(side: RuleModel['destination']): PortInterval[] | undefined {
-  if (!side.ports || side.ports.names.length > 0) return undefined;
-  return side.ports.ranges.map((r) => [r.min, r.max] as const);
 }
 
 interface Ctx {
@@ -178,26 +173,14 @@ function shadowedRules(ctx: Ctx, p: PolicyModel, eps: EndpointModel[]): LintFind
       const ownSide = dir === 'ingress' ? r.destination : r.source;
       const peerSide = dir === 'ingress' ? r.source : r.destination;
       const may = (side: RuleModel['source']) => (c: IpClass) => sideMay(ctx, side, c);
-      const filter = {
-        protocols: r.protocol !== undefined ? new Set([r.protocol]) : undefined,
-        srcPort: portsOf(r.source),
-        dstPort: portsOf(r.destination),
-      };
-      const reaches = (res: EvaluationResult) =>
-        res.trace.some(
-          (s) =>
-            s.policy?.name === p.name &&
-            s.policy.kind === p.kind &&
-            (s.policy.namespace ?? undefined) === p.namespace &&
-            s.direction === dir &&
-            s.ruleIndex === r.index &&
-            s.action !== 'no-match',
-        );
       const direct = () => pairsFor(ctx, own, dir === 'ingress', may(ownSide), may(peerSide));
-      // A witness first (cheap, cell by cell, within a budget): it settles the rule as reachable.
-      if (findFlow(ctx, direct(), filter, reaches).witness) continue;
-      // The proof: the lifted engine over the pairs whose flows can meet the rule — every pair
-      // when NAT rewrites addresses and ports before the rule's chain (host endpoints, backends).
+      // The lifted engine, first over the pairs whose addresses the rule can match (likeliest to
+      // reach it), then over every pair whose flows can meet the rule: no region reaches it = proof.
+      if (liftedReaches(ctx, p, dir, r.index, direct())) continue;
+      // Every pair when NAT rewrites addresses and ports before the rule's chain (host endpoints,
+      // backends); else the policy's own classes with every peer: a service frontend a workload
+      // sends to is DNATed before its egress chain, so the peer the rule sees is not the one the
+      // flow was sent to.
       const every = () =>
         pairsFor(
           ctx,
@@ -206,9 +189,6 @@ function shadowedRules(ctx: Ctx, p: PolicyModel, eps: EndpointModel[]): LintFind
           () => true,
           () => true,
         );
-      // Otherwise the policy's own classes with every peer: a service frontend the workload
-      // sends to is DNATed before its egress chain, so the peer address the rule sees is not the
-      // one the flow was sent to.
       const mine = () => pairsFor(ctx, own, dir === 'ingress', may(ownSide), () => true);
       if (liftedReaches(ctx, p, dir, r.index, natted ? every() : mine())) continue;
       out.push(shadowFinding(p, dir, r));

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arbitraryWorld, OTHER_IPS, POD_IPS } from '../../evaluator/test/helpers/arbitrary-world.js';
 import { parseWorld, scenarios } from '../../evaluator/test/helpers/scenarios.js';
+import { gnp, node, ns, pod, service } from '../../evaluator/test/helpers/world-kit.js';
 import { type Box, boxAnd, universe } from '../src/lifted/boxes.js';
 import { type LiftedRegion, liftContext, liftPair } from '../src/lifted/pair.js';
 import { concreteDecisions, pointsOf } from './helpers/lifted.js';
@@ -138,4 +139,63 @@ describe('lifted engine = world.evaluate', () => {
     },
     TIMEOUT,
   );
+
+  it('IPv6 and IPv4 side by side: nets, named ports, notPorts, services, notProtocol', () => {
+    const world = World.from([
+      ns('prod', { env: 'prod' }),
+      node('node-1', '10.0.0.11'),
+      pod('prod', 'web', 'fd00::10', { app: 'web' }, { ports: [{ name: 'http', containerPort: 8080 }] }),
+      pod('prod', 'web4', '10.1.0.10', { app: 'web' }, { ports: [{ name: 'http', containerPort: 8081 }] }),
+      pod('prod', 'db', 'fd00::20', { app: 'db' }),
+      service('prod', 'svc', {
+        selector: { app: 'web' },
+        clusterIP: '10.96.0.10',
+        port: 80,
+        targetPort: 'http',
+      }),
+      gnp('web-in', {
+        selector: "app == 'web'",
+        types: ['Ingress'],
+        ingress: [
+          {
+            action: 'Deny',
+            protocol: 'TCP',
+            source: { nets: ['fd00::20/128'] },
+            destination: { notPorts: ['http', 9000] },
+          },
+          { action: 'Allow', protocol: 'TCP', destination: { ports: ['http'] } },
+          { action: 'Allow', notProtocol: 'UDP', source: { selector: "app == 'db'" } },
+        ],
+      }),
+      gnp('db-out', {
+        selector: "app == 'db'",
+        types: ['Egress'],
+        egress: [
+          { action: 'Allow', protocol: 'TCP', destination: { services: { name: 'svc', namespace: 'prod' } } },
+          { action: 'Deny', protocol: 'TCP', destination: { nets: ['fd00::/64'], ports: ['8000:8100'] } },
+          { action: 'Allow' },
+        ],
+      }),
+    ]);
+    const ctx = liftContext(world.model);
+    const all = universe(undefined, undefined, undefined);
+    const addresses = [
+      'fd00::10',
+      'fd00::20',
+      'fd00::99',
+      '10.1.0.10',
+      '10.96.0.10',
+      '10.0.0.11',
+      '198.51.100.7',
+    ];
+    let regions = 0;
+    for (const s of addresses)
+      for (const d of addresses) {
+        if (s.includes(':') !== d.includes(':')) continue;
+        const found = liftPair(ctx, ip(s), ip(d), all);
+        regions += found.length;
+        checkRegions(world, found, s, d, 7);
+      }
+    expect(regions).toBeGreaterThan(40);
+  });
 });

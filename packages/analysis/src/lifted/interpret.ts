@@ -141,7 +141,7 @@ function runHooks(
     if (h.kind === 'failsafe' || h.kind === 'chain') {
       const node = h.node ?? '';
       if (st.skipTable === h.table && st.skipNode === node) continue; // a failsafe accepted in this table
-      st = { ...st, skipTable: undefined };
+      if (st.skipTable !== undefined) st = { ...st, skipTable: undefined };
       const isMarked = st.marked.includes(node);
       const pkt = h.view === 'original' ? v.original : h.view === 'postDnat' ? v.postDnat : v.postSnat;
       if (h.ifMarked === 'skip' && isMarked) continue;
@@ -185,7 +185,7 @@ function runHooks(
       }
       return;
     }
-    st = { ...st, skipTable: undefined };
+    if (st.skipTable !== undefined) st = { ...st, skipTable: undefined };
     switch (h.kind) {
       case 'dnat': {
         const b = backend as BackendModel;

@@ -108,7 +108,14 @@ function cuts(ctx: MatchContext, side: EntityMatchModel, ip: Ip): number[] {
 const isAny = (s: EntityMatchModel): boolean =>
   !s.nets && !s.notNets && !s.selector && !s.notSelector && !s.ports && !s.notPorts && !s.services;
 
-const sideCache = new WeakMap<EntityMatchModel, Map<string, Box[]>>();
+// Per side (a side is always a rule's source or always its destination) and address object: the
+// boxes for a port dimension (`s`, `d`), and for constant ports by port.
+interface SideCache {
+  s: Box[] | undefined;
+  d: Box[] | undefined;
+  byPort: Map<number, Box[]> | undefined;
+}
+const sideCache = new WeakMap<EntityMatchModel, Map<Ip, SideCache>>();
 
 /** {@link sideFlows}, remembered per side, address and port reference (sides belong to one world). */
 function sideBoxes(ctx: MatchContext, side: EntityMatchModel, ip: Ip, ref: PortRef, isDst: boolean): Box[] {
@@ -118,12 +125,25 @@ function sideBoxes(ctx: MatchContext, side: EntityMatchModel, ip: Ip, ref: PortR
     bySide = new Map();
     sideCache.set(side, bySide);
   }
-  const key = `${ip.key}|${'port' in ref ? ref.port : ref.dim}|${isDst ? 1 : 0}`;
-  let hit = bySide.get(key);
-  if (hit === undefined) {
+  let c = bySide.get(ip);
+  if (c === undefined) {
     if (bySide.size > 4096) bySide.clear();
+    c = { s: undefined, d: undefined, byPort: undefined };
+    bySide.set(ip, c);
+  }
+  if ('port' in ref) {
+    c.byPort ??= new Map();
+    let hit = c.byPort.get(ref.port);
+    if (hit === undefined) {
+      hit = sideFlows(ctx, side, ip, ref, isDst);
+      c.byPort.set(ref.port, hit);
+    }
+    return hit;
+  }
+  let hit = c[ref.dim];
+  if (hit === undefined) {
     hit = sideFlows(ctx, side, ip, ref, isDst);
-    bySide.set(key, hit);
+    c[ref.dim] = hit;
   }
   return hit;
 }

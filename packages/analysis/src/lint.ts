@@ -4,7 +4,6 @@
  * when no region of the lifted engine (every flow of every class pair that can meet the rule)
  * reaches and matches it.
  */
-import { type CellContext, cellContext, cellsOfPair } from './cells.js';
 import { chainShadowed } from './chain-proof.js';
 import type {
   EndpointModel,
@@ -18,16 +17,11 @@ import type {
 import { universe } from './lifted/boxes.js';
 import { liftClasses } from './lifted/classes.js';
 import { type LiftContext, liftContext } from './lifted/pair.js';
+import { stagedDenials } from './lifted/staged.js';
 import { type IpClass, type Partition, representatives } from './partition.js';
 import { sideMayMatch } from './rule-side.js';
 import type { IpInterval } from './sets/ip.js';
-import type { PortInterval } from './space.js';
 import type { LintFinding } from './types.js';
-
-/** Evaluations one witness search may spend before the lifted engine takes over. */
-const RULE_BUDGET = 4_000;
-/** Evaluations all witness searches of one lint run may spend. */
-const TOTAL_BUDGET = 400_000;
 
 const BUILTIN_TIERS = new Set(['default', 'kube-admin', 'kube-baseline']);
 
@@ -45,12 +39,11 @@ interface Ctx {
   readonly world: World;
   readonly model: WorldModel;
   readonly part: Partition;
-  readonly cells: CellContext;
   readonly backends: ReadonlySet<EndpointModel>;
-  /** Evaluations left for witness searches; a search stops at zero (the proof is the lifted engine's). */
-  budget: number;
   /** The lifted engine with every rule a region reaches noted, run pair by pair as proofs need it. */
   readonly reach: Reach;
+  /** Staged denials of allowed flows, from the lifted engine. */
+  readonly staged: ReturnType<typeof stagedDenials>;
 }
 
 /** Rules some flow reaches and matches (by policy: `direction:index`), from the class pairs lifted so far. */
@@ -98,32 +91,6 @@ function liftedReaches(
     if (hits.get(p)?.has(key)) return true;
   }
   return false;
-}
-
-/**
- * Looks cell by cell for a flow whose evaluation satisfies `hit` (a witness, confirmed by the
- * evaluator); not finding one proves nothing — the lifted engine gives the proofs.
- */
-function findFlow(
-  ctx: Ctx,
-  pairs: Iterable<readonly [IpClass, IpClass]>,
-  filter: {
-    protocols: ReadonlySet<number> | undefined;
-    srcPort: PortInterval[] | undefined;
-    dstPort: PortInterval[] | undefined;
-  },
-  hit: (r: EvaluationResult) => boolean,
-): { witness: Flow | undefined } {
-  let spent = 0;
-  for (const [s, d] of pairs) {
-    for (const cell of cellsOfPair(ctx.cells, s, s.intervals, d, d.intervals, filter)) {
-      for (const flow of cell.flows) {
-        if (++spent > RULE_BUDGET || --ctx.budget < 0) return { witness: undefined };
-        if (hit(ctx.world.evaluate(flow))) return { witness: flow };
-      }
-    }
-  }
-  return { witness: undefined };
 }
 
 const sideCache = new WeakMap<RuleModel['source'], Map<IpClass, boolean>>();
@@ -302,17 +269,19 @@ function stagedWouldDeny(ctx: Ctx, p: PolicyModel, eps: EndpointModel[]): LintFi
           s.action === 'staged' &&
           /would deny$/i.test(s.reason ?? ''),
       );
-    const { witness } = findFlow(
-      ctx,
+    // Every pair when NAT rewrites what the policy's endpoints see (host endpoints, backends).
+    const natted = eps.some((e) => e.kind === 'HostEndpoint' || ctx.backends.has(e));
+    const witness = ctx.staged.find(
+      p,
+      dir,
       pairsFor(
         ctx,
-        own,
+        natted ? undefined : own,
         dir === 'ingress',
         () => true,
         () => true,
       ),
-      { protocols: undefined, srcPort: undefined, dstPort: undefined },
-      hit,
+      (flow) => hit(ctx.world.evaluate(flow)),
     );
     if (!witness) continue;
     out.push({
@@ -395,9 +364,8 @@ export function lintWorld(world: World, part: Partition): LintFinding[] {
     world,
     model,
     part,
-    cells: cellContext([model]),
     backends: new Set(model.servicePorts.flatMap((sp) => sp.backends.map((b) => b.endpoint))),
-    budget: TOTAL_BUDGET,
+    staged: stagedDenials(model),
     reach: newReach(model),
   };
   const out: LintFinding[] = [];

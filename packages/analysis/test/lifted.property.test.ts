@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { arbitraryWorld, OTHER_IPS, POD_IPS } from '../../evaluator/test/helpers/arbitrary-world.js';
 import { parseWorld, scenarios } from '../../evaluator/test/helpers/scenarios.js';
 import { gnp, node, ns, pod, service } from '../../evaluator/test/helpers/world-kit.js';
+import { analyze } from '../src/index.js';
 import { type Box, boxAnd, universe } from '../src/lifted/boxes.js';
 import { type LiftedRegion, liftContext, liftPair } from '../src/lifted/pair.js';
 import { concreteDecisions, pointsOf } from './helpers/lifted.js';
@@ -198,4 +199,53 @@ describe('lifted engine = world.evaluate', () => {
       }
     expect(regions).toBeGreaterThan(40);
   });
+
+  it(
+    'staged-would-deny: reported exactly when a sampled allowed flow shows a staged denial (witness checked)',
+    () => {
+      let seen = 0;
+      fc.assert(
+        fc.property(arbitraryWorld, (resources) => {
+          const world = World.from(resources);
+          const findings = analyze(world)
+            .lint()
+            .filter((f) => f.code === 'staged-would-deny');
+          const reported = new Set(findings.map((f) => f.resource.name));
+          const denies = (r: ReturnType<World['evaluate']>, name: string) =>
+            r.verdict === 'Allow' &&
+            r.trace.some(
+              (x) => x.policy?.name === name && x.action === 'staged' && /would deny$/i.test(x.reason ?? ''),
+            );
+          for (const f of findings)
+            expect(denies(world.evaluate(f.witness as never), f.resource.name)).toBe(true);
+          for (const s of ADDRESSES)
+            for (const d of ADDRESSES)
+              for (const flow of [
+                { protocol: 'ICMP', srcIp: s, dstIp: d },
+                ...[22, 80, 8080, 8081, 30080].map((port) => ({
+                  protocol: 'TCP',
+                  srcIp: s,
+                  srcPort: 40000,
+                  dstIp: d,
+                  dstPort: port,
+                })),
+              ]) {
+                const r = world.evaluate(flow);
+                if (r.verdict !== 'Allow') continue;
+                for (const x of r.trace)
+                  if (x.action === 'staged' && x.policy && /would deny$/i.test(x.reason ?? '')) {
+                    seen++;
+                    expect(
+                      reported.has(x.policy.name),
+                      `${x.policy.name} denies ${JSON.stringify(flow)}`,
+                    ).toBe(true);
+                  }
+              }
+        }),
+        { numRuns: 25 },
+      );
+      expect(seen).toBeGreaterThan(0);
+    },
+    TIMEOUT,
+  );
 });

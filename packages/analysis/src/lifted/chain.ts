@@ -66,13 +66,30 @@ export interface ChainPiece {
  * @example
  * ```ts
  * declare const match: MatchContext;
- * const ctx: ChainContext = { match, reached: undefined };
+ * const ctx: ChainContext = { match, reached: undefined, staged: undefined };
  * ```
  */
 export interface ChainContext {
   readonly match: MatchContext;
   readonly reached: ((p: PolicyModel, direction: 'ingress' | 'egress', index: number) => void) | undefined;
+  /** Hears what a staged policy would do to which flows (its first non-Log match, §2.5). */
+  readonly staged: StagedNote | undefined;
 }
+
+/**
+ * A note of a staged policy's would-be decision on a set of flows.
+ *
+ * @example
+ * ```ts
+ * const note: StagedNote = (p, dir, action, boxes) => console.log(p.name, dir, action, boxes.length);
+ * ```
+ */
+export type StagedNote = (
+  p: PolicyModel,
+  direction: 'ingress' | 'egress',
+  action: 'Allow' | 'Deny' | 'Pass',
+  boxes: Box[],
+) => void;
 
 const policyRef = (p: PolicyModel): NonNullable<LiftedDecision['policy']> =>
   p.namespace === undefined
@@ -162,6 +179,7 @@ export function liftChain(
         // §2.5: what it would do is only noted (the first non-Log match); nothing changes.
         const staged = walkRules(ctx, rules, view, cur, NOOP);
         if (ctx.reached) for (const w of staged.decided) note(w.rule);
+        if (ctx.staged) for (const w of staged.decided) ctx.staged(p, dir, w.kind, w.boxes);
         continue;
       }
       anyEnforced = true;

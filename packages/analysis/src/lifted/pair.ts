@@ -21,7 +21,7 @@ import {
   type WorldModel,
 } from '../evaluator-seam.js';
 import { type Box, boxAnd, splitBoxes } from './boxes.js';
-import { type ChainContext, decisionKey } from './chain.js';
+import { type ChainContext, decisionKey, type StagedNote } from './chain.js';
 import { type Binding, type PathEnd, type ReplyPlanner, runPath } from './interpret.js';
 import { portBox, type View } from './rule-match.js';
 
@@ -43,7 +43,7 @@ export interface LiftContext {
 
 /**
  * A context for lifted runs over a world; `reached` (optional) hears of every policy rule that
- * some flow reaches and matches.
+ * some flow reaches and matches, `staged` of what staged policies would do to which flows.
  *
  * @example
  * ```ts
@@ -55,9 +55,10 @@ export interface LiftContext {
 export function liftContext(
   world: WorldModel,
   reached?: (p: PolicyModel, direction: 'ingress' | 'egress', index: number) => void,
+  staged?: StagedNote,
 ): LiftContext {
   const match: MatchContext = { world, owners: (ip) => entitiesOwning(world, ip) };
-  return { world, chain: { match, reached }, plans: new Map(), frontends: new Map() };
+  return { world, chain: { match, reached, staged }, plans: new Map(), frontends: new Map() };
 }
 
 /**

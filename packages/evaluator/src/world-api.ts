@@ -7,15 +7,15 @@ import type { Packet } from './match/packet.js';
 import { type Ip, parseIp } from './net/ip.js';
 import { flowProtocolNumber, hasPorts } from './net/protocol.js';
 import { checkedPacket, type Flow, plainPacket } from './path/flow.js';
-import type { PathPlan } from './path/hooks.js';
-import { type PathSet, tracePlans, verdictOfPlans } from './path/interpret.js';
+import type { PathPlan, RoleBinding } from './path/hooks.js';
+import { type PathSet, tracePlans, verdictOfPlans, verdictOfRoute } from './path/interpret.js';
 import { checkVia, PlanCache } from './path/paths.js';
 import { endpointRef } from './path/recorder.js';
 import { createReferenceEngine } from './reference/engine.js';
 import { Evaluation, type PathTracer } from './result/result.js';
 import type { EndpointRef, EvaluationResult, PolicyRef, Verdict } from './result/types.js';
 import { type BuildOptions, buildModel } from './world/build.js';
-import type { EndpointModel, WorkloadEndpointModel, WorldModel } from './world/model.js';
+import type { EndpointModel, WorldModel } from './world/model.js';
 
 /**
  * Options of {@link World.from}.
@@ -104,6 +104,13 @@ export interface ConnectivityMatrix {
   readonly cells: readonly (readonly Verdict[])[];
 }
 
+/** What a verdict-only evaluation of a flow with `via` traces on read. */
+interface Planned {
+  readonly plans: readonly PathPlan[];
+  readonly packet: Packet;
+  readonly bind: RoleBinding;
+}
+
 /** Accepts a `Result` from `fromYaml` as a convenience; a failed one is an input error. */
 function unwrapResult(input: unknown): unknown {
   if (typeof input !== 'object' || input === null || !('ok' in input)) return input;
@@ -178,20 +185,20 @@ export class World {
 
   // The reply leg of an untracked connection enters where the reply is addressed (no `via`).
   readonly #replyPlans = (reply: Packet) => this.#plans.bound(reply);
-  // The role binding of the flow being evaluated (reused: evaluation is synchronous; a reply
-  // leg plans through `#plans` but never writes here).
-  readonly #bind: {
-    source: WorkloadEndpointModel | undefined;
-    destination: WorkloadEndpointModel | undefined;
-  } = {
-    source: undefined,
-    destination: undefined,
-  };
   readonly #plans: PlanCache;
-  // Traces a verdict-only evaluation's paths when they are read (the same plans and binding).
-  readonly #tracer: PathTracer<readonly PathPlan[], Packet, WorkloadEndpointModel> = {
-    trace: (plans, packet, source, destination) =>
-      tracePlans(this.#engine, plans, packet, { source, destination }, this.#replyPlans),
+  // Traces a verdict-only evaluation's paths when they are read: a plain flow keeps only its
+  // packet (its route and role binding follow from it again, the same as when it was evaluated).
+  readonly #tracePacket: PathTracer<Packet> = {
+    trace: (packet) => {
+      const cache = this.#plans;
+      const plans = cache.plansOf(packet, undefined);
+      const bind = { source: cache.source, destination: cache.destination };
+      return tracePlans(this.#engine, plans, packet, bind, this.#replyPlans);
+    },
+  };
+  // A flow with `via` keeps what it was evaluated with.
+  readonly #tracePlanned: PathTracer<Planned> = {
+    trace: ({ plans, packet, bind }) => tracePlans(this.#engine, plans, packet, bind, this.#replyPlans),
   };
 
   private constructor(model: WorldModel, engine: Engine) {
@@ -260,24 +267,22 @@ export class World {
       const bad = checkVia(this.model, via);
       if (bad.length > 0) return Evaluation.traced(flow, NO_PATHS, bad);
     }
+    // The plan cache holds the route's role binding (a reply leg planned meanwhile keeps it).
     const cache = this.#plans;
-    const plans = cache.plansOf(packet, via);
-    const source = cache.source;
-    const destination = cache.destination;
-    const engine = this.#engine;
-    const reply = this.#replyPlans;
-    const bind = this.#bind;
-    bind.source = source;
-    bind.destination = destination;
+    const route = cache.routeOf(packet, via);
     // With chain verdicts: the verdict now, the trace (the same interpreter) when read.
-    const verdict = verdictOfPlans(engine, plans, packet, bind, reply);
-    if (verdict !== undefined)
-      return Evaluation.deferred(flow, verdict, this.#tracer, plans, packet, source, destination);
-    return Evaluation.traced(
-      flow,
-      tracePlans(engine, plans, packet, { source, destination }, reply),
-      NO_ISSUES,
-    );
+    const verdict = verdictOfRoute(this.#engine, route, packet, cache, this.#replyPlans);
+    if (verdict === undefined) {
+      const bind = { source: cache.source, destination: cache.destination };
+      return Evaluation.traced(
+        flow,
+        tracePlans(this.#engine, route.plans, packet, bind, this.#replyPlans),
+        NO_ISSUES,
+      );
+    }
+    if (via === undefined) return Evaluation.deferred(flow, verdict, this.#tracePacket, packet);
+    const bind = { source: cache.source, destination: cache.destination };
+    return Evaluation.deferred(flow, verdict, this.#tracePlanned, { plans: route.plans, packet, bind });
   }
 
   /**

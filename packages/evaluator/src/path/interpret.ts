@@ -465,3 +465,72 @@ export function verdictOfPlans(
   }
   return first ?? 'Deny';
 }
+
+/**
+ * A flow's plans with, when they are one plan of policy chains alone (no failsafe, NAT or
+ * outcome hook, no backend, no chain whose Allow marks or untracks), those chains: what most
+ * pod → pod flows cross (the workload egress and ingress chains). Such a plan's verdict is its
+ * chains' verdicts in order, which {@link verdictOfRoute} reads without the general run.
+ *
+ * @example
+ * ```ts
+ * const route: PlanRoute = planRoute(plans);
+ * route.chains?.map((h) => h.stage); // ['workloadEgress', 'workloadIngress']
+ * ```
+ */
+export interface PlanRoute {
+  readonly plans: readonly PathPlan[];
+  readonly chains: readonly ChainHook[] | undefined;
+}
+
+/**
+ * The route of a flow's plans (computed once per cached plans).
+ *
+ * @example
+ * ```ts
+ * planRoute(planPaths(world, topology)).chains?.length; // 2 for a pod → pod flow
+ * ```
+ */
+export function planRoute(plans: readonly PathPlan[]): PlanRoute {
+  return { plans, chains: chainsOnly(plans) };
+}
+
+function chainsOnly(plans: readonly PathPlan[]): ChainHook[] | undefined {
+  const plan = plans[0];
+  if (plans.length !== 1 || plan === undefined || plan.backends.length > 0) return undefined;
+  const chains: ChainHook[] = [];
+  for (const h of plan.hooks) {
+    // Without NAT hooks every view is the original packet; without marks `ifMarked` never skips.
+    if (h.kind !== 'chain' || h.onAllow !== 'continue' || h.endpoint === 'backend') return undefined;
+    chains.push(h);
+  }
+  return chains;
+}
+
+/**
+ * {@link verdictOfPlans} of a route: for a route of chains alone, what `runHooks` does with
+ * them (a deny, or no verdict where that means deny, drops the path; else it goes on), one
+ * monomorphic loop over the engine's chain verdicts, nothing allocated.
+ *
+ * @example
+ * ```ts
+ * verdictOfRoute(engine, planRoute(plans), packet, bind); // 'Allow' | 'Deny' | 'Mixed' | undefined
+ * ```
+ */
+export function verdictOfRoute(
+  engine: Engine,
+  route: PlanRoute,
+  packet: Packet,
+  bind: RoleBinding,
+  replyPlans?: ReplyPlanner,
+): 'Allow' | 'Deny' | 'Mixed' | undefined {
+  const chains = route.chains;
+  if (chains === undefined || engine.verdict === undefined)
+    return verdictOfPlans(engine, route.plans, packet, bind, replyPlans);
+  for (let i = 0; i < chains.length; i++) {
+    const h = chains[i] as ChainHook;
+    const v = engine.verdict(bound(h.endpoint, undefined, bind), h.chain, h.direction, packet);
+    if (v === 'deny' || (v === 'none' && h.onNone === 'deny')) return 'Deny';
+  }
+  return 'Allow';
+}

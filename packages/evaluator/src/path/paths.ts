@@ -11,6 +11,7 @@ import type { Packet } from '../match/packet.js';
 import type { Ip } from '../net/ip.js';
 import type { WorkloadEndpointModel, WorldModel } from '../world/model.js';
 import type { PathPlan, RoleBinding } from './hooks.js';
+import { type PlanRoute, planRoute } from './interpret.js';
 import { planPaths } from './plan.js';
 import { findFrontend, workloadOwning } from './targets.js';
 import { type Topology, topologyOf } from './topology.js';
@@ -93,9 +94,9 @@ export function checkVia(world: WorldModel, via: Topology['via']): Issue[] {
 }
 
 /**
- * The plans of a world's flows, cached per topology key. Pod → pod flows without a service
- * frontend (most flows) are looked up by (source node, destination node) without building a
- * topology first: the same plans `planPaths` gives for their topology.
+ * The plans of a world's flows, cached per topology key, as {@link PlanRoute}s. Pod → pod flows
+ * without a service frontend (most flows) are looked up by (source node, destination node)
+ * without building a topology first: the same plans `planPaths` gives for their topology.
  *
  * @example
  * ```ts
@@ -104,13 +105,15 @@ export function checkVia(world: WorldModel, via: Topology['via']): Issue[] {
  * cache.source?.name; // the pod the 'source' role binds to
  * ```
  */
-export class PlanCache {
-  /** The pods the roles of the last {@link PlanCache.plansOf} call bind to (read right after it). */
+export class PlanCache implements RoleBinding {
+  /** The pods the roles of the last {@link PlanCache.routeOf} call bind to (read right after it). */
   source: WorkloadEndpointModel | undefined;
   destination: WorkloadEndpointModel | undefined;
   readonly #world: WorldModel;
-  // Pod → pod plans by (source node class, destination node class), see `#placeOf`.
-  readonly #podToPod: (readonly PathPlan[] | undefined)[][] = [];
+  // Pod → pod routes by (source node class, destination node class), see `#placeOf`.
+  readonly #podToPod: (PlanRoute | undefined)[][] = [];
+  // Routes of the other topologies, by their (cached, so shared) plans.
+  readonly #routes = new WeakMap<readonly PathPlan[], PlanRoute>();
   // Nodes with a host endpoint, numbered from 1. Pods of nodes without one (class 0) cross no
   // host hooks, so all their pod → pod plans are the same plan (workload hooks name pods by
   // role, not by node).
@@ -145,8 +148,8 @@ export class PlanCache {
     return place;
   }
 
-  /** The plans of one packet; `source` / `destination` then hold the pods its roles bind to. */
-  plansOf(packet: Packet, via: Topology['via']): readonly PathPlan[] {
+  /** The route of one packet; `source` / `destination` then hold the pods its roles bind to. */
+  routeOf(packet: Packet, via: Topology['via']): PlanRoute {
     const world = this.#world;
     if (via === undefined) {
       const from = this.#placeOf(packet.src);
@@ -165,24 +168,43 @@ export class PlanCache {
           byDst = [];
           this.#podToPod[from.nodeClass] = byDst;
         }
-        let plans = byDst[to.nodeClass];
-        if (plans === undefined) {
-          plans = cachedPlans(world, topologyOf(world, packet, undefined));
-          byDst[to.nodeClass] = plans;
+        let route = byDst[to.nodeClass];
+        if (route === undefined) {
+          route = planRoute(cachedPlans(world, topologyOf(world, packet, undefined)));
+          byDst[to.nodeClass] = route;
         }
-        return plans;
+        return route;
       }
     }
     const t = topologyOf(world, packet, via);
     this.source = t.source.kind === 'pod' ? t.source.wep : undefined;
     this.destination = t.destination.kind === 'pod' ? t.destination.wep : undefined;
-    return cachedPlans(world, t);
+    const plans = cachedPlans(world, t);
+    let route = this.#routes.get(plans);
+    if (route === undefined) {
+      route = planRoute(plans);
+      this.#routes.set(plans, route);
+    }
+    return route;
   }
 
-  /** The plans of a packet with their role binding as a value (for a reply leg). */
+  /** The plans of one packet; `source` / `destination` then hold the pods its roles bind to. */
+  plansOf(packet: Packet, via: Topology['via']): readonly PathPlan[] {
+    return this.routeOf(packet, via).plans;
+  }
+
+  /**
+   * The plans of a packet with their role binding as a value (for a reply leg, planned while
+   * its outer flow runs: the outer binding in `source` / `destination` is kept).
+   */
   bound(packet: Packet): { readonly plans: readonly PathPlan[]; readonly bind: RoleBinding } {
+    const source = this.source;
+    const destination = this.destination;
     const plans = this.plansOf(packet, undefined);
-    return { plans, bind: { source: this.source, destination: this.destination } };
+    const bind = { source: this.source, destination: this.destination };
+    this.source = source;
+    this.destination = destination;
+    return { plans, bind };
   }
 }
 

@@ -4,11 +4,17 @@ import { createCompiledEngine } from './compiled/engine.js';
 import type { ChainClass, Direction, Engine, EngineName } from './engine.js';
 import { EvaluatorInputError } from './errors.js';
 import type { Packet } from './match/packet.js';
-import { type Ip, parseIp } from './net/ip.js';
+import type { Ip } from './net/ip.js';
 import { flowProtocolNumber, hasPorts } from './net/protocol.js';
 import { checkedPacket, type Flow, plainPacket } from './path/flow.js';
 import type { PathPlan, RoleBinding } from './path/hooks.js';
-import { type PathSet, tracePlans, verdictOfPlans, verdictOfRoute } from './path/interpret.js';
+import {
+  type PathSet,
+  type PlanRoute,
+  tracePlans,
+  verdictOfPlans,
+  verdictOfRoute,
+} from './path/interpret.js';
 import { checkVia, PlanCache } from './path/paths.js';
 import { endpointRef } from './path/recorder.js';
 import { createReferenceEngine } from './reference/engine.js';
@@ -119,8 +125,6 @@ function unwrapResult(input: unknown): unknown {
   throw new EvaluatorInputError(r.issues ?? []);
 }
 
-const IP_CACHE_LIMIT = 1 << 16;
-
 const NO_ISSUES: readonly Issue[] = Object.freeze([]);
 
 // An invalid flow has no paths.
@@ -157,32 +161,6 @@ export class World {
   /** The normalised model (read-only; shared by the engines). */
   readonly model: WorldModel;
   readonly #engine: Engine;
-  // Parsed flow addresses by text: parsing and keying an IP costs more than the lookup.
-  readonly #ips = new Map<string, Ip | undefined>();
-  readonly #parseIp = (text: string): Ip | undefined => {
-    const hit = this.#ips.get(text);
-    if (hit !== undefined || this.#ips.has(text)) return hit;
-    if (this.#ips.size >= IP_CACHE_LIMIT) this.#ips.clear();
-    const ip = parseIp(text);
-    this.#ips.set(text, ip);
-    return ip;
-  };
-
-  #ipsFilled = false;
-  /**
-   * Fills the address cache with the world's pod and host endpoint addresses (each is
-   * `parseIp` of its own text) on the first `evaluate`: flows between known endpoints then
-   * never parse, and the per-flow code never runs (nor gets optimised with) the parser.
-   */
-  #fillIps(): void {
-    this.#ipsFilled = true;
-    const fill = (ip: Ip) => {
-      if (this.#ips.size < IP_CACHE_LIMIT) this.#ips.set(ip.text, ip);
-    };
-    for (const w of this.model.workloads) for (const ip of w.ips) fill(ip);
-    for (const h of this.model.hostEndpoints) for (const ip of h.expectedIPs) fill(ip);
-  }
-
   // The reply leg of an untracked connection enters where the reply is addressed (no `via`).
   readonly #replyPlans = (reply: Packet) => this.#plans.bound(reply);
   readonly #plans: PlanCache;
@@ -248,41 +226,51 @@ export class World {
    * ```
    */
   evaluate(flow: Flow): EvaluationResult {
-    if (!this.#ipsFilled) this.#fillIps();
-    // The common flow (every field valid, no `via` / `icmp`) is read in few steps.
-    const packet = plainPacket(flow, this.#parseIp);
-    if (packet !== undefined) return this.#evaluatePacket(flow, packet);
-    const checked = checkedPacket(flow, this.#parseIp);
+    // The common flow (every field valid, no `via` / `icmp`) is read in few steps; the rest is
+    // checked field by field. (Its route last: the per-flow code is one straight run.)
+    const packet = plainPacket(flow, this.#plans.address);
+    if (packet === undefined) return this.#evaluateChecked(flow);
+    const cache = this.#plans;
+    const route = cache.routeOf(packet, undefined);
+    // With chain verdicts: the verdict now, the trace (the same interpreter) when read. The
+    // plan cache holds the route's role binding (a reply leg planned meanwhile keeps it).
+    const verdict = verdictOfRoute(this.#engine, route, packet, cache, this.#replyPlans);
+    if (verdict === undefined) return this.#traced(flow, route, packet);
+    return Evaluation.deferred(flow, verdict, this.#tracePacket, packet);
+  }
+
+  #evaluateChecked(flow: Flow): EvaluationResult {
+    const checked = checkedPacket(flow, this.#plans.address);
     if (!checked.ok) {
       const text = typeof flow === 'object' && flow !== null ? JSON.stringify(flow) : String(flow);
       return Evaluation.traced(`(invalid) ${text}`, NO_PATHS, checked.issues);
     }
-    return this.#evaluatePacket(checked.flow, checked.packet);
-  }
-
-  #evaluatePacket(flow: Flow, packet: Packet): EvaluationResult {
-    const via = flow.via;
+    const via = checked.flow.via;
     if (via !== undefined) {
       // §contract: a `via` the world does not have is an input error, never a different path.
       const bad = checkVia(this.model, via);
       if (bad.length > 0) return Evaluation.traced(flow, NO_PATHS, bad);
     }
-    // The plan cache holds the route's role binding (a reply leg planned meanwhile keeps it).
+    const packet = checked.packet;
     const cache = this.#plans;
     const route = cache.routeOf(packet, via);
-    // With chain verdicts: the verdict now, the trace (the same interpreter) when read.
     const verdict = verdictOfRoute(this.#engine, route, packet, cache, this.#replyPlans);
-    if (verdict === undefined) {
-      const bind = { source: cache.source, destination: cache.destination };
-      return Evaluation.traced(
-        flow,
-        tracePlans(this.#engine, route.plans, packet, bind, this.#replyPlans),
-        NO_ISSUES,
-      );
-    }
+    if (verdict === undefined) return this.#traced(flow, route, packet);
     if (via === undefined) return Evaluation.deferred(flow, verdict, this.#tracePacket, packet);
+    // A flow with `via` keeps its plans and binding (its packet alone does not name its entry).
     const bind = { source: cache.source, destination: cache.destination };
     return Evaluation.deferred(flow, verdict, this.#tracePlanned, { plans: route.plans, packet, bind });
+  }
+
+  /** The engine has no chain verdicts (the reference engine): trace now. */
+  #traced(flow: Flow, route: PlanRoute, packet: Packet): EvaluationResult {
+    const cache = this.#plans;
+    const bind = { source: cache.source, destination: cache.destination };
+    return Evaluation.traced(
+      flow,
+      tracePlans(this.#engine, route.plans, packet, bind, this.#replyPlans),
+      NO_ISSUES,
+    );
   }
 
   /**

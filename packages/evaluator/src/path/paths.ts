@@ -8,7 +8,7 @@ import type { EvaluatorIssueCode } from '../issue-codes.js';
 const UNKNOWN_VIA: EvaluatorIssueCode = 'unknown_via';
 
 import type { Packet } from '../match/packet.js';
-import type { Ip } from '../net/ip.js';
+import { type Ip, parseIp } from '../net/ip.js';
 import type { WorkloadEndpointModel, WorldModel } from '../world/model.js';
 import type { PathPlan, RoleBinding } from './hooks.js';
 import { type PlanRoute, planRoute } from './interpret.js';
@@ -118,8 +118,9 @@ export class PlanCache implements RoleBinding {
   // host hooks, so all their pod → pod plans are the same plan (workload hooks name pods by
   // role, not by node).
   readonly #hepNodes = new Map<string, number>();
-  // What the plan lookup needs of an address, by the address object (the world's flow IP cache
-  // hands out one object per text): a cache of `workloadOwning` and the frontend pre-check.
+  // Parsed flow addresses by text (parsing and keying an address costs more than the lookup),
+  // and what the plan lookup needs of an address, by the address object (one per text).
+  readonly #addresses = new Map<string, Ip | null>();
   readonly #places = new Map<Ip, Place>();
 
   constructor(world: WorldModel) {
@@ -128,24 +129,50 @@ export class PlanCache implements RoleBinding {
     this.destination = undefined;
     for (const h of world.hostEndpoints)
       if (!this.#hepNodes.has(h.node)) this.#hepNodes.set(h.node, this.#hepNodes.size + 1);
+    // Every pod and host endpoint address now (each is `parseIp` of its own text): flows
+    // between known endpoints then never parse, and their first flow finds its places ready.
+    for (const w of world.workloads)
+      for (const ip of w.ips) {
+        this.#addresses.set(ip.text, ip);
+        this.#places.set(ip, this.#newPlace(ip));
+      }
+    for (const h of world.hostEndpoints) for (const ip of h.expectedIPs) this.#addresses.set(ip.text, ip);
   }
 
+  /**
+   * The address a flow names (`parseIp`, one object per text while cached); `undefined` when
+   * the text is not an address.
+   */
+  readonly address = (text: string): Ip | undefined => {
+    const hit = this.#addresses.get(text);
+    if (hit !== undefined) return hit ?? undefined;
+    if (this.#addresses.size >= PLAN_CACHE_LIMIT) this.#addresses.clear();
+    const ip = parseIp(text);
+    this.#addresses.set(text, ip ?? null);
+    return ip;
+  };
+
   #placeOf(ip: Ip): Place {
-    let place = this.#places.get(ip);
-    if (place === undefined) {
-      const world = this.#world;
-      const pod = workloadOwning(world, ip);
-      const node = pod?.node;
-      place = {
-        pod,
-        nodeClass: node === undefined ? 0 : (this.#hepNodes.get(node) ?? 0),
-        // `findFrontend` finds nothing for an address that is neither a frontend nor a node's.
-        mayBeFrontend: world.frontendIps.has(ip.key) || world.nodeByIp.has(ip.key),
-      };
-      if (this.#places.size >= PLAN_CACHE_LIMIT) this.#places.clear();
-      this.#places.set(ip, place);
-    }
+    return this.#places.get(ip) ?? this.#addPlace(ip);
+  }
+
+  #addPlace(ip: Ip): Place {
+    const place = this.#newPlace(ip);
+    if (this.#places.size >= PLAN_CACHE_LIMIT) this.#places.clear();
+    this.#places.set(ip, place);
     return place;
+  }
+
+  #newPlace(ip: Ip): Place {
+    const world = this.#world;
+    const pod = workloadOwning(world, ip);
+    const node = pod?.node;
+    return {
+      pod,
+      nodeClass: node === undefined ? 0 : (this.#hepNodes.get(node) ?? 0),
+      // `findFrontend` finds nothing for an address that is neither a frontend nor a node's.
+      mayBeFrontend: world.frontendIps.has(ip.key) || world.nodeByIp.has(ip.key),
+    };
   }
 
   /** The route of one packet; `source` / `destination` then hold the pods its roles bind to. */

@@ -68,6 +68,8 @@ export interface PolicyProgram {
    * {@link NO_VERDICT}.
    */
   readonly firstRuleDecides: number;
+  /** That rule's decision (built with the program: every packet of the chain reads it). */
+  readonly firstDecision: ChainDecision | undefined;
 }
 
 /**
@@ -175,7 +177,13 @@ export function buildPolicyProgram(
         : undefined,
     };
   });
-  return { tiers: programs, firstRuleDecides: firstRuleVerdict(programs[0]) };
+  const first = programs[0];
+  const firstRuleDecides = firstRuleVerdict(first);
+  return {
+    tiers: programs,
+    firstRuleDecides,
+    firstDecision: first !== undefined && firstRuleDecides !== NO_VERDICT ? decisionAt(first, 0) : undefined,
+  };
 }
 
 /** See {@link PolicyProgram.firstRuleDecides}: rule 0 of the first tier, when it is a candidate for every packet. */
@@ -339,7 +347,7 @@ export function runChainProgram(
   const policies = program.policies;
   if (policies.firstRuleDecides !== NO_VERDICT) {
     // What the merge below does for such a program: rule 0 is the first candidate and matches.
-    out.decision = decisionAt(policies.tiers[0] as TierProgram, 0);
+    out.decision = policies.firstDecision;
     return policies.firstRuleDecides;
   }
   out.decision = undefined;

@@ -49,8 +49,9 @@ const zeroHint = (t: unknown): string =>
         .join('.')})`
     : '';
 
-const isPort = (p: unknown): p is number =>
-  typeof p === 'number' && Number.isInteger(p) && p >= 0 && p <= 65535;
+// An integer 0-65535: exactly the numbers that survive a 16-bit mask (fractions, negatives,
+// larger numbers and NaN do not), one step where the per-flow path checks two ports.
+const isPort = (p: unknown): p is number => typeof p === 'number' && (p & 0xffff) === p;
 
 /**
  * Checks a flow and turns it into the packet the first stage sees.

@@ -236,7 +236,7 @@ export class World {
     // plan cache holds the route's role binding (a reply leg planned meanwhile keeps it).
     const verdict = verdictOfRoute(this.#engine, route, packet, cache, this.#replyPlans);
     if (verdict === undefined) return this.#traced(flow, route, packet);
-    return Evaluation.deferred(flow, verdict, this.#tracePacket, packet);
+    return new Evaluation(flow, verdict, NO_ISSUES, this.#tracePacket, packet);
   }
 
   #evaluateChecked(flow: Flow): EvaluationResult {
@@ -256,10 +256,14 @@ export class World {
     const route = cache.routeOf(packet, via);
     const verdict = verdictOfRoute(this.#engine, route, packet, cache, this.#replyPlans);
     if (verdict === undefined) return this.#traced(flow, route, packet);
-    if (via === undefined) return Evaluation.deferred(flow, verdict, this.#tracePacket, packet);
+    if (via === undefined) return new Evaluation(flow, verdict, NO_ISSUES, this.#tracePacket, packet);
     // A flow with `via` keeps its plans and binding (its packet alone does not name its entry).
     const bind = { source: cache.source, destination: cache.destination };
-    return Evaluation.deferred(flow, verdict, this.#tracePlanned, { plans: route.plans, packet, bind });
+    return new Evaluation(flow, verdict, NO_ISSUES, this.#tracePlanned, {
+      plans: route.plans,
+      packet,
+      bind,
+    });
   }
 
   /** The engine has no chain verdicts (the reference engine): trace now. */

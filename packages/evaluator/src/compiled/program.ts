@@ -365,8 +365,9 @@ export function runChainProgram(
     if (port !== undefined && bt !== undefined) {
       const q = bt.interval(port);
       if (q >= 0) {
-        j = bt.listStart(q);
-        jEnd = bt.listStart(q + 1);
+        // (`listStart`, inline.)
+        j = b[bt.count + q] as number;
+        jEnd = b[bt.count + q + 1] as number;
       }
     }
     const ct = tier.bySource;
@@ -376,8 +377,8 @@ export function runChainProgram(
     if (v4 !== -1 && ct !== undefined) {
       const q = ct.interval(v4);
       if (q >= 0) {
-        l = ct.listStart(q);
-        lEnd = ct.listStart(q + 1);
+        l = c[ct.count + q] as number;
+        lEnd = c[ct.count + q + 1] as number;
       }
     }
     let i = 0;
@@ -406,10 +407,10 @@ export function runChainProgram(
         case 'Pass':
           continue nextTier; // §3.1: skip the rest of this tier.
         case 'Allow':
-          out.decision = decisionAt(tier, k);
+          out.decision = tier.decisions?.[k] ?? decisionAt(tier, k);
           return ALLOW;
         case 'Deny':
-          out.decision = decisionAt(tier, k);
+          out.decision = tier.decisions?.[k] ?? decisionAt(tier, k);
           return DENY;
       }
     }

@@ -529,7 +529,12 @@ export function verdictOfRoute(
     return verdictOfPlans(engine, route.plans, packet, bind, replyPlans);
   for (let i = 0; i < chains.length; i++) {
     const h = chains[i] as ChainHook;
-    const v = engine.verdict(bound(h.endpoint, undefined, bind), h.chain, h.direction, packet);
+    // (`bound`, inline; a route's chains name no backend.)
+    const e = h.endpoint;
+    const endpoint = e === 'source' ? bind.source : e === 'destination' ? bind.destination : e;
+    if (endpoint === undefined || endpoint === 'backend')
+      throw new Error(`evaluator: plan role ${e} is not bound`);
+    const v = engine.verdict(endpoint, h.chain, h.direction, packet);
     if (v === 'deny' || (v === 'none' && h.onNone === 'deny')) return 'Deny';
   }
   return 'Allow';

@@ -110,7 +110,7 @@ export class PlanCache implements RoleBinding {
   source: WorkloadEndpointModel | undefined;
   destination: WorkloadEndpointModel | undefined;
   readonly #world: WorldModel;
-  // Pod → pod routes by (source node class, destination node class), see `#placeOf`.
+  // Pod → pod routes by (source node class, destination node class), see `#newPlace`.
   readonly #podToPod: (PlanRoute | undefined)[][] = [];
   // Routes of the other topologies, by their (cached, so shared) plans.
   readonly #routes = new WeakMap<readonly PathPlan[], PlanRoute>();
@@ -152,10 +152,6 @@ export class PlanCache implements RoleBinding {
     return ip;
   };
 
-  #placeOf(ip: Ip): Place {
-    return this.#places.get(ip) ?? this.#addPlace(ip);
-  }
-
   #addPlace(ip: Ip): Place {
     const place = this.#newPlace(ip);
     if (this.#places.size >= PLAN_CACHE_LIMIT) this.#places.clear();
@@ -179,9 +175,11 @@ export class PlanCache implements RoleBinding {
   routeOf(packet: Packet, via: Topology['via']): PlanRoute {
     const world = this.#world;
     if (via === undefined) {
-      const from = this.#placeOf(packet.src);
+      // (`#placeOf`, inline: the per-flow path calls as few functions as it can.)
+      const from = this.#places.get(packet.src) ?? this.#addPlace(packet.src);
       const source = from.pod;
-      const to = source === undefined ? undefined : this.#placeOf(packet.dst);
+      const to =
+        source === undefined ? undefined : (this.#places.get(packet.dst) ?? this.#addPlace(packet.dst));
       const destination = to?.pod;
       if (
         to !== undefined &&

@@ -20,8 +20,6 @@ export function combineVerdicts(verdicts: readonly ('Allow' | 'Deny')[]): Verdic
   return verdicts.every((v) => v === first) ? (first as Verdict) : 'Mixed';
 }
 
-const NO_ISSUES: readonly Issue[] = Object.freeze([]);
-
 /** {@link combineVerdicts} over drafts, without building an array. */
 function combined(drafts: readonly PathDraft[]): Verdict {
   const first = drafts[0]?.verdict;
@@ -67,7 +65,12 @@ export class Evaluation implements EvaluationResult {
   readonly #subject: unknown;
   #read: ReadCache | undefined;
 
-  private constructor(
+  /**
+   * A verdict-only evaluation (`tracer` set: its paths are traced from `subject` when read), or
+   * a traced one (`tracer` undefined: `subject` is its path set, see {@link Evaluation.traced}).
+   * The per-flow path calls this directly (one call, no factory).
+   */
+  constructor(
     flow: Flow | string,
     verdict: Verdict,
     issues: readonly Issue[],
@@ -85,19 +88,6 @@ export class Evaluation implements EvaluationResult {
   /** An evaluation whose paths are already traced (or an invalid flow's: no paths, its issues). */
   static traced(flow: Flow | string, set: PathSet, issues: readonly Issue[]): Evaluation {
     return new Evaluation(flow, combined(set.paths), issues, undefined, set);
-  }
-
-  /**
-   * An evaluation whose verdict is known (the same plans run on the engine's chain verdicts)
-   * and whose paths are traced only when read, by `tracer.trace(subject)`.
-   */
-  static deferred<Subject>(
-    flow: Flow,
-    verdict: Verdict,
-    tracer: PathTracer<Subject>,
-    subject: Subject,
-  ): Evaluation {
-    return new Evaluation(flow, verdict, NO_ISSUES, tracer as PathTracer<unknown>, subject);
   }
 
   #cache(): ReadCache {

@@ -161,8 +161,6 @@ export class World {
   /** The normalised model (read-only; shared by the engines). */
   readonly model: WorldModel;
   readonly #engine: Engine;
-  // The reply leg of an untracked connection enters where the reply is addressed (no `via`).
-  readonly #replyPlans = (reply: Packet) => this.#plans.bound(reply);
   readonly #plans: PlanCache;
   // Traces a verdict-only evaluation's paths when they are read: a plain flow keeps only its
   // packet (its route and role binding follow from it again, the same as when it was evaluated).
@@ -171,12 +169,12 @@ export class World {
       const cache = this.#plans;
       const plans = cache.plansOf(packet, undefined);
       const bind = { source: cache.source, destination: cache.destination };
-      return tracePlans(this.#engine, plans, packet, bind, this.#replyPlans);
+      return tracePlans(this.#engine, plans, packet, bind, this.#plans.replyPlans);
     },
   };
   // A flow with `via` keeps what it was evaluated with.
   readonly #tracePlanned: PathTracer<Planned> = {
-    trace: ({ plans, packet, bind }) => tracePlans(this.#engine, plans, packet, bind, this.#replyPlans),
+    trace: ({ plans, packet, bind }) => tracePlans(this.#engine, plans, packet, bind, this.#plans.replyPlans),
   };
 
   private constructor(model: WorldModel, engine: Engine) {
@@ -227,14 +225,14 @@ export class World {
    */
   evaluate(flow: Flow): EvaluationResult {
     // The common flow (every field valid, no `via` / `icmp`) is read in few steps; the rest is
-    // checked field by field. (Its route last: the per-flow code is one straight run.)
-    const packet = plainPacket(flow, this.#plans.address);
-    if (packet === undefined) return this.#evaluateChecked(flow);
+    // checked field by field. (One straight run, few `#` loads: see `PlanCache`.)
     const cache = this.#plans;
+    const packet = plainPacket(flow, cache.address);
+    if (packet === undefined) return this.#evaluateChecked(flow);
     const route = cache.routeOf(packet, undefined);
     // With chain verdicts: the verdict now, the trace (the same interpreter) when read. The
     // plan cache holds the route's role binding (a reply leg planned meanwhile keeps it).
-    const verdict = verdictOfRoute(this.#engine, route, packet, cache, this.#replyPlans);
+    const verdict = verdictOfRoute(this.#engine, route, packet, cache, cache.replyPlans);
     if (verdict === undefined) return this.#traced(flow, route, packet);
     return new Evaluation(flow, verdict, NO_ISSUES, this.#tracePacket, packet);
   }
@@ -254,7 +252,7 @@ export class World {
     const packet = checked.packet;
     const cache = this.#plans;
     const route = cache.routeOf(packet, via);
-    const verdict = verdictOfRoute(this.#engine, route, packet, cache, this.#replyPlans);
+    const verdict = verdictOfRoute(this.#engine, route, packet, cache, cache.replyPlans);
     if (verdict === undefined) return this.#traced(flow, route, packet);
     if (via === undefined) return new Evaluation(flow, verdict, NO_ISSUES, this.#tracePacket, packet);
     // A flow with `via` keeps its plans and binding (its packet alone does not name its entry).
@@ -272,7 +270,7 @@ export class World {
     const bind = { source: cache.source, destination: cache.destination };
     return Evaluation.traced(
       flow,
-      tracePlans(this.#engine, route.plans, packet, bind, this.#replyPlans),
+      tracePlans(this.#engine, route.plans, packet, bind, this.#plans.replyPlans),
       NO_ISSUES,
     );
   }
@@ -390,7 +388,7 @@ export class World {
         const plans = this.#plans.plansOf(packet, undefined);
         const bind = { source: this.#plans.source, destination: this.#plans.destination };
         return (
-          verdictOfPlans(this.#engine, plans, packet, bind, this.#replyPlans) ??
+          verdictOfPlans(this.#engine, plans, packet, bind, this.#plans.replyPlans) ??
           this.#evaluateFlow(options.protocol, s, d, options.port)
         );
       }),

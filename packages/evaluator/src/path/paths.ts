@@ -11,7 +11,7 @@ import type { Packet } from '../match/packet.js';
 import { type Ip, parseIp } from '../net/ip.js';
 import type { WorkloadEndpointModel, WorldModel } from '../world/model.js';
 import type { PathPlan, RoleBinding } from './hooks.js';
-import { type PlanRoute, planRoute } from './interpret.js';
+import { type PlanRoute, planRoute, type ReplyPlanner } from './interpret.js';
 import { planPaths } from './plan.js';
 import { findFrontend, workloadOwning } from './targets.js';
 import { type Topology, topologyOf } from './topology.js';
@@ -106,37 +106,39 @@ export function checkVia(world: WorldModel, via: Topology['via']): Issue[] {
  * ```
  */
 export class PlanCache implements RoleBinding {
+  // TypeScript-private (plain properties) rather than `#` fields: the per-flow path reads them
+  // for every flow, and baseline (not yet optimised) code loads `#` fields several times slower.
   /** The pods the roles of the last {@link PlanCache.routeOf} call bind to (read right after it). */
   source: WorkloadEndpointModel | undefined;
   destination: WorkloadEndpointModel | undefined;
-  readonly #world: WorldModel;
-  // Pod → pod routes by (source node class, destination node class), see `#newPlace`.
-  readonly #podToPod: (PlanRoute | undefined)[][] = [];
+  private readonly world: WorldModel;
+  // Pod → pod routes by (source node class, destination node class), see `newPlace`.
+  private readonly podToPod: (PlanRoute | undefined)[][] = [];
   // Routes of the other topologies, by their (cached, so shared) plans.
-  readonly #routes = new WeakMap<readonly PathPlan[], PlanRoute>();
+  private readonly routes = new WeakMap<readonly PathPlan[], PlanRoute>();
   // Nodes with a host endpoint, numbered from 1. Pods of nodes without one (class 0) cross no
   // host hooks, so all their pod → pod plans are the same plan (workload hooks name pods by
   // role, not by node).
-  readonly #hepNodes = new Map<string, number>();
+  private readonly hepNodes = new Map<string, number>();
   // Parsed flow addresses by text (parsing and keying an address costs more than the lookup),
   // and what the plan lookup needs of an address, by the address object (one per text).
-  readonly #addresses = new Map<string, Ip | null>();
-  readonly #places = new Map<Ip, Place>();
+  private readonly addresses = new Map<string, Ip | null>();
+  private readonly places = new Map<Ip, Place>();
 
   constructor(world: WorldModel) {
-    this.#world = world;
+    this.world = world;
     this.source = undefined;
     this.destination = undefined;
     for (const h of world.hostEndpoints)
-      if (!this.#hepNodes.has(h.node)) this.#hepNodes.set(h.node, this.#hepNodes.size + 1);
+      if (!this.hepNodes.has(h.node)) this.hepNodes.set(h.node, this.hepNodes.size + 1);
     // Every pod and host endpoint address now (each is `parseIp` of its own text): flows
     // between known endpoints then never parse, and their first flow finds its places ready.
     for (const w of world.workloads)
       for (const ip of w.ips) {
-        this.#addresses.set(ip.text, ip);
-        this.#places.set(ip, this.#newPlace(ip));
+        this.addresses.set(ip.text, ip);
+        this.places.set(ip, this.newPlace(ip));
       }
-    for (const h of world.hostEndpoints) for (const ip of h.expectedIPs) this.#addresses.set(ip.text, ip);
+    for (const h of world.hostEndpoints) for (const ip of h.expectedIPs) this.addresses.set(ip.text, ip);
   }
 
   /**
@@ -144,28 +146,28 @@ export class PlanCache implements RoleBinding {
    * the text is not an address.
    */
   readonly address = (text: string): Ip | undefined => {
-    const hit = this.#addresses.get(text);
+    const hit = this.addresses.get(text);
     if (hit !== undefined) return hit ?? undefined;
-    if (this.#addresses.size >= PLAN_CACHE_LIMIT) this.#addresses.clear();
+    if (this.addresses.size >= PLAN_CACHE_LIMIT) this.addresses.clear();
     const ip = parseIp(text);
-    this.#addresses.set(text, ip ?? null);
+    this.addresses.set(text, ip ?? null);
     return ip;
   };
 
-  #addPlace(ip: Ip): Place {
-    const place = this.#newPlace(ip);
-    if (this.#places.size >= PLAN_CACHE_LIMIT) this.#places.clear();
-    this.#places.set(ip, place);
+  private addPlace(ip: Ip): Place {
+    const place = this.newPlace(ip);
+    if (this.places.size >= PLAN_CACHE_LIMIT) this.places.clear();
+    this.places.set(ip, place);
     return place;
   }
 
-  #newPlace(ip: Ip): Place {
-    const world = this.#world;
+  private newPlace(ip: Ip): Place {
+    const world = this.world;
     const pod = workloadOwning(world, ip);
     const node = pod?.node;
     return {
       pod,
-      nodeClass: node === undefined ? 0 : (this.#hepNodes.get(node) ?? 0),
+      nodeClass: node === undefined ? 0 : (this.hepNodes.get(node) ?? 0),
       // `findFrontend` finds nothing for an address that is neither a frontend nor a node's.
       mayBeFrontend: world.frontendIps.has(ip.key) || world.nodeByIp.has(ip.key),
     };
@@ -173,13 +175,13 @@ export class PlanCache implements RoleBinding {
 
   /** The route of one packet; `source` / `destination` then hold the pods its roles bind to. */
   routeOf(packet: Packet, via: Topology['via']): PlanRoute {
-    const world = this.#world;
+    const world = this.world;
     if (via === undefined) {
-      // (`#placeOf`, inline: the per-flow path calls as few functions as it can.)
-      const from = this.#places.get(packet.src) ?? this.#addPlace(packet.src);
+      // (The place lookup inline: the per-flow path calls as few functions as it can.)
+      const from = this.places.get(packet.src) ?? this.addPlace(packet.src);
       const source = from.pod;
       const to =
-        source === undefined ? undefined : (this.#places.get(packet.dst) ?? this.#addPlace(packet.dst));
+        source === undefined ? undefined : (this.places.get(packet.dst) ?? this.addPlace(packet.dst));
       const destination = to?.pod;
       if (
         to !== undefined &&
@@ -188,10 +190,10 @@ export class PlanCache implements RoleBinding {
       ) {
         this.source = source;
         this.destination = destination;
-        let byDst = this.#podToPod[from.nodeClass];
+        let byDst = this.podToPod[from.nodeClass];
         if (byDst === undefined) {
           byDst = [];
-          this.#podToPod[from.nodeClass] = byDst;
+          this.podToPod[from.nodeClass] = byDst;
         }
         let route = byDst[to.nodeClass];
         if (route === undefined) {
@@ -205,10 +207,10 @@ export class PlanCache implements RoleBinding {
     this.source = t.source.kind === 'pod' ? t.source.wep : undefined;
     this.destination = t.destination.kind === 'pod' ? t.destination.wep : undefined;
     const plans = cachedPlans(world, t);
-    let route = this.#routes.get(plans);
+    let route = this.routes.get(plans);
     if (route === undefined) {
       route = planRoute(plans);
-      this.#routes.set(plans, route);
+      this.routes.set(plans, route);
     }
     return route;
   }
@@ -217,6 +219,9 @@ export class PlanCache implements RoleBinding {
   plansOf(packet: Packet, via: Topology['via']): readonly PathPlan[] {
     return this.routeOf(packet, via).plans;
   }
+
+  /** {@link PlanCache.bound} as a function: the reply planner of the interpreter. */
+  readonly replyPlans: ReplyPlanner = (reply) => this.bound(reply);
 
   /**
    * The plans of a packet with their role binding as a value (for a reply leg, planned while

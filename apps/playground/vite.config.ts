@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
@@ -32,6 +32,26 @@ function optionalAnalysis(): Plugin {
 }
 
 /**
+ * The page runs in a browser: a Node built-in reached from the app's imports (e.g. a library's
+ * Node-only entry point imported by mistake) fails the build, naming the module that imports it,
+ * instead of being swapped for Vite's empty browser stub.
+ */
+function browserOnly(): Plugin {
+  const builtins = new Set(builtinModules);
+  return {
+    name: 'browser-only',
+    enforce: 'pre',
+    resolveId(id, importer) {
+      if (id.startsWith('node:') || builtins.has(id.split('/')[0] ?? ''))
+        this.error(
+          `${id} is a Node built-in, imported by ${importer ?? 'the entry'}; the playground bundles browser code only`,
+        );
+      return undefined;
+    },
+  };
+}
+
+/**
  * Chrome refuses module scripts (and crossorigin requests) from `file://`, so the bundle is one
  * classic script loaded with `defer`: the page works from any path, from a server or from disk.
  */
@@ -49,7 +69,7 @@ function classicScript(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [optionalAnalysis(), classicScript()],
+  plugins: [browserOnly(), optionalAnalysis(), classicScript()],
   resolve: { conditions: ['@calico-dsl/source', 'browser', 'module', 'import', 'default'] },
   build: {
     outDir: 'dist',

@@ -4,10 +4,11 @@
  */
 import {
   type LessonDefinition,
+  tutorialLesson,
   webserverDeployment,
   webserverLoadBalancer,
   webserverService,
-} from '@calico-dsl/lesson-kit';
+} from '@calico-dsl/tutorial';
 
 /**
  * Lesson 1 as data: deploy `webserver`, expose it with `webserver-lb`, reach it both ways.
@@ -18,8 +19,7 @@ import {
  * ```
  */
 export const lesson1: LessonDefinition = (params) => ({
-  number: 1,
-  title: 'Deploy an app and expose it by using a load balancer',
+  ...tutorialLesson(1),
   summary:
     'The first lesson shows you how your app is exposed from multiple IP addresses and ports, ' +
     'and where public traffic is coming into your cluster.',

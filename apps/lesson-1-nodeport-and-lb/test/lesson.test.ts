@@ -1,4 +1,4 @@
-import { describeLessonApp } from '@calico-dsl/lesson-kit/testing';
+import { describeLessonApp } from '@calico-dsl/tutorial/testing';
 import { lesson1 } from '../src/lesson.js';
 
 describeLessonApp({

@@ -2,10 +2,12 @@
  * Lesson 2: Block all incoming traffic to all node ports. One pre-DNAT policy, `deny-nodeports`;
  * the load balancer stays reachable.
  */
-import type { LessonDefinition } from '@calico-dsl/lesson-kit';
-import { denyNodeports } from './policies.js';
-
-export { denyNodeports, NODE_PORT_RANGE } from './policies.js';
+import {
+  denyNodeports,
+  type LessonDefinition,
+  policiesAfterLesson,
+  tutorialLesson,
+} from '@calico-dsl/tutorial';
 
 /**
  * Lesson 2 as data: apply `deny-nodeports`; the node port times out, the load balancer answers.
@@ -15,13 +17,12 @@ export { denyNodeports, NODE_PORT_RANGE } from './policies.js';
  * simulateLesson(lesson2(TUTORIAL_DEFAULTS), TUTORIAL_DEFAULTS).ok; // true
  * ```
  */
-export const lesson2: LessonDefinition = () => ({
-  number: 2,
-  title: 'Block all incoming traffic to all node ports',
+export const lesson2: LessonDefinition = (params) => ({
+  ...tutorialLesson(2),
   summary:
     "To secure the PR firm's cluster, you must block public access to both the load balancer service " +
     'and node ports that are exposing your app. Start by blocking access to node ports.',
-  startsWith: { app: true, policies: [] },
+  startsWith: { app: true, policies: policiesAfterLesson(1, params) },
   steps: [
     {
       kind: 'apply',

@@ -1,6 +1,6 @@
 /** Runs the lesson: `npm start` (simulated), `npm start -- --json`, `npm start -- --apply …`. */
 import { fileURLToPath } from 'node:url';
-import { runLessonCli } from '@calico-dsl/lesson-kit';
+import { runLessonCli } from '@calico-dsl/tutorial/node';
 import { lesson2 } from './lesson.js';
 
 process.exitCode = await runLessonCli(lesson2, {

@@ -2,11 +2,13 @@
  * Lesson 3: Allow incoming traffic from a whitelisted IP to the load balancer. `deny-lb-port-80`
  * closes the load balancer, `whitelist` opens it again for your computer only.
  */
-import { denyNodeports } from '@calico-dsl/lesson-2-deny-nodeports';
-import type { LessonDefinition } from '@calico-dsl/lesson-kit';
-import { denyLbPort80, whitelist } from './policies.js';
-
-export { denyLbPort80, whitelist } from './policies.js';
+import {
+  denyLbPort80,
+  type LessonDefinition,
+  policiesAfterLesson,
+  tutorialLesson,
+  whitelist,
+} from '@calico-dsl/tutorial';
 
 /**
  * Lesson 3 as data: starts where lesson 2 ends (`deny-nodeports` in place).
@@ -17,12 +19,11 @@ export { denyLbPort80, whitelist } from './policies.js';
  * ```
  */
 export const lesson3: LessonDefinition = (params) => ({
-  number: 3,
-  title: 'Allow incoming traffic from a whitelisted IP to the load balancer',
+  ...tutorialLesson(3),
   summary:
     "You now decide to completely lock down traffic to the PR firm's cluster and test access by " +
     "whitelisting only your own computer's IP address.",
-  startsWith: { app: true, policies: [denyNodeports()] },
+  startsWith: { app: true, policies: policiesAfterLesson(2, params) },
   steps: [
     {
       kind: 'apply',

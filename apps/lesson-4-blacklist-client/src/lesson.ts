@@ -2,12 +2,7 @@
  * Lesson 4: Deny incoming traffic from blacklisted IPs to the load balancer. The whitelist setup
  * of lesson 3 is removed and `blacklist` blocks only your computer.
  */
-import { denyNodeports } from '@calico-dsl/lesson-2-deny-nodeports';
-import { denyLbPort80, whitelist } from '@calico-dsl/lesson-3-whitelist-client';
-import type { LessonDefinition } from '@calico-dsl/lesson-kit';
-import { blacklist } from './policies.js';
-
-export { blacklist } from './policies.js';
+import { blacklist, type LessonDefinition, policiesAfterLesson, tutorialLesson } from '@calico-dsl/tutorial';
 
 /**
  * Lesson 4 as data: starts where lesson 3 ends (`deny-nodeports`, `deny-lb-port-80`, `whitelist`).
@@ -18,12 +13,11 @@ export { blacklist } from './policies.js';
  * ```
  */
 export const lesson4: LessonDefinition = (params) => ({
-  number: 4,
-  title: 'Deny incoming traffic from blacklisted IPs to the load balancer',
+  ...tutorialLesson(4),
   summary:
     'The PR firm has apps that need to be widely available to the public: permit all traffic except ' +
     'the unusual traffic from a few IP addresses. Test it by blacklisting your own system.',
-  startsWith: { app: true, policies: [denyNodeports(), denyLbPort80(params), whitelist(params)] },
+  startsWith: { app: true, policies: policiesAfterLesson(3, params) },
   steps: [
     {
       kind: 'delete',

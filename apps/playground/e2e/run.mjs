@@ -5,7 +5,7 @@
 // rather than skip, when there is no Chromium: .ci/run sets it), PLAYGROUND_SCREENSHOTS=<dir> (write
 // one PNG per lesson there, e.g. docs/playground).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -109,6 +109,21 @@ const check = (name, good, detail = '') => {
   console.log(`  ${good ? '✓' : '✗'} ${name}${!good && detail ? ` — ${detail}` : ''}`);
 };
 const TIMEOUT = 20_000; // generous: the machine is shared
+
+// 0. The bundle is browser code only: no Node built-in was imported, stubbed or left external.
+{
+  const scripts = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js'));
+  const nodeOnly = scripts.filter((f) =>
+    /__vite-browser-external|(?:from\s*|require\(\s*|import\(\s*)["']node:/.test(
+      readFileSync(join(dist, 'assets', f), 'utf8'),
+    ),
+  );
+  check(
+    'the bundle imports no Node built-in',
+    scripts.length > 0 && nodeOnly.length === 0,
+    nodeOnly.join(', '),
+  );
+}
 
 async function openPage(url, options = {}) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, ...options });

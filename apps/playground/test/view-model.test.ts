@@ -20,7 +20,7 @@ const lesson = (n: number) => {
 };
 
 describe('presets', () => {
-  it('builds lessons 1-4 from the lesson apps, as valid manifests', () => {
+  it("builds lessons 1-4 from the tutorial library's outline, as valid manifests", () => {
     expect(presets.map((p) => p.lesson)).toEqual([1, 2, 3, 4]);
     for (const p of presets) {
       const m = readManifests(p.manifests);

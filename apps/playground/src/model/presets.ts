@@ -1,20 +1,18 @@
 /**
  * The tutorial's worlds and curls as presets: each lesson's cluster as that lesson leaves it,
- * built from the lesson apps' own code (the DSL and @calico-dsl/ibm-cloud) and printed with
- * `toYaml`, so the playground shows exactly what the lessons simulate.
+ * from the tutorial library's outline (the same policies the lesson apps apply, whose tests check
+ * that their steps end there), printed with `toYaml`, so the playground shows what the lessons
+ * simulate.
  */
 import { formatFlow } from '@calico-dsl/evaluator';
-import { lesson1 } from '@calico-dsl/lesson-1-nodeport-and-lb';
-import { lesson2 } from '@calico-dsl/lesson-2-deny-nodeports';
-import { lesson3 } from '@calico-dsl/lesson-3-whitelist-client';
-import { lesson4 } from '@calico-dsl/lesson-4-blacklist-client';
 import {
-  type LessonDefinition,
-  lessonEndState,
+  clusterAfterLesson,
+  FIRST_CURL_SOURCE_PORT,
   TUTORIAL_DEFAULTS,
+  TUTORIAL_LESSONS,
   type TutorialParams,
   tutorialWorkers,
-} from '@calico-dsl/lesson-kit';
+} from '@calico-dsl/tutorial';
 import { toYaml } from '@calico-dsl/yaml';
 
 /**
@@ -44,11 +42,6 @@ export interface QuickPick {
   readonly flow: string;
 }
 
-const LESSONS: readonly LessonDefinition[] = [lesson1, lesson2, lesson3, lesson4];
-
-/** The source port of the curls (lesson-kit's first simulated source port). */
-const CURL_SOURCE_PORT = 51000;
-
 /**
  * Lessons 1–4, each as the lesson leaves the cluster (before any clean-up step).
  *
@@ -58,14 +51,11 @@ const CURL_SOURCE_PORT = 51000;
  * ```
  */
 export function lessonPresets(params: TutorialParams = TUTORIAL_DEFAULTS): LessonPreset[] {
-  return LESSONS.map((define) => {
-    const lesson = define(params);
-    return {
-      lesson: lesson.number,
-      title: lesson.title,
-      manifests: `# Lesson ${lesson.number}: ${lesson.title}\n${toYaml(lessonEndState(lesson, params))}`,
-    };
-  });
+  return TUTORIAL_LESSONS.map(({ number, title }) => ({
+    lesson: number,
+    title,
+    manifests: `# Lesson ${number}: ${title}\n${toYaml(clusterAfterLesson(number, params))}`,
+  }));
 }
 
 /**
@@ -79,7 +69,7 @@ export function lessonPresets(params: TutorialParams = TUTORIAL_DEFAULTS): Lesso
  */
 export function tutorialQuickPicks(params: TutorialParams = TUTORIAL_DEFAULTS): QuickPick[] {
   const tcp = (srcIp: string, dstIp: string, dstPort: number) =>
-    formatFlow({ protocol: 'TCP', srcIp, srcPort: CURL_SOURCE_PORT, dstIp, dstPort });
+    formatFlow({ protocol: 'TCP', srcIp, srcPort: FIRST_CURL_SOURCE_PORT, dstIp, dstPort });
   return [
     { label: 'you → LB:80', flow: tcp(params.clientIp, params.loadBalancerIp, 80) },
     { label: 'other system → LB:80', flow: tcp(params.otherClientIp, params.loadBalancerIp, 80) },

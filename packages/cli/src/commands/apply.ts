@@ -7,13 +7,13 @@ import {
   calicoctlFor,
   loadCalicoResources,
   reportCalicoctlError,
-  reportIssues,
 } from '../calicoctl-access.js';
 import { type CommandContext, EXIT, type ExitCode } from '../context.js';
 import { addInputOptions } from '../inputs.js';
 import type { Interrupt } from '../io.js';
 import { missingInputs } from '../manifests.js';
 import { writeJson } from '../output/json.js';
+import { reportIssues } from '../report-issues.js';
 import type { Register } from './register.js';
 
 /**

@@ -5,12 +5,12 @@ import {
   calicoctlFor,
   loadCalicoResources,
   reportCalicoctlError,
-  reportIssues,
 } from '../calicoctl-access.js';
 import { type CommandContext, EXIT, type ExitCode } from '../context.js';
 import { addInputOptions } from '../inputs.js';
 import { resolveKind } from '../kind-names.js';
 import { writeJson } from '../output/json.js';
+import { reportIssues } from '../report-issues.js';
 import type { Register } from './register.js';
 
 /**

@@ -9,8 +9,8 @@ import { type CommandContext, EXIT, type ExitCode } from '../context.js';
 import { loadWorld } from '../evaluation.js';
 import { addInputOptions, type InputOptions } from '../inputs.js';
 import { missingInputs } from '../manifests.js';
-import { formatFileIssues, issueJson } from '../output/issues.js';
 import { writeJson } from '../output/json.js';
+import { reportIssues } from '../report-issues.js';
 import { changeKind, diffMarkdown } from './analysis-output.js';
 import type { Register } from './register.js';
 
@@ -76,11 +76,7 @@ export async function runDiff(
     opts.after === undefined ? opts : { ...(opts.recursive === true ? { recursive: true } : {}) },
   );
   const issues = [...before.issues, ...after.issues];
-  if (before.world === undefined || after.world === undefined) {
-    if (ctx.json) writeJson(ctx.io.stdout, { ok: false, issues: issues.map(issueJson) });
-    else ctx.io.stderr.write(formatFileIssues(issues, ctx.err));
-    return EXIT.finding;
-  }
+  if (before.world === undefined || after.world === undefined) return reportIssues(issues, ctx);
   // Loaded on use: other commands start without the analysis package.
   const { changeText, diff } = await import('@calico-dsl/analysis');
   const { changes, unsupported } = diff(before.world, after.world);

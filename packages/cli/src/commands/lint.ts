@@ -4,8 +4,8 @@ import { type CommandContext, EXIT, type ExitCode } from '../context.js';
 import { loadWorld } from '../evaluation.js';
 import { addInputOptions, type InputOptions } from '../inputs.js';
 import { missingInputs } from '../manifests.js';
-import { formatFileIssues, issueJson } from '../output/issues.js';
 import { writeJson } from '../output/json.js';
+import { reportIssues } from '../report-issues.js';
 import { findingText, lintMarkdown, lintSarif } from './analysis-output.js';
 import type { Register } from './register.js';
 
@@ -37,11 +37,7 @@ export async function runLint(
   const usage = missingInputs('lint', manifests, opts, ctx.io);
   if (usage !== undefined) return usage;
   const { world, issues } = await loadWorld(manifests, ctx, undefined, opts);
-  if (world === undefined) {
-    if (ctx.json) writeJson(ctx.io.stdout, { ok: false, issues: issues.map(issueJson) });
-    else ctx.io.stderr.write(formatFileIssues(issues, ctx.err));
-    return EXIT.finding;
-  }
+  if (world === undefined) return reportIssues(issues, ctx);
   // Loaded on use: other commands start without the analysis package.
   const { analyze } = await import('@calico-dsl/analysis');
   const analysis = analyze(world);

@@ -7,8 +7,8 @@ import { addInputOptions, type InputOptions } from '../inputs.js';
 import { missingInputs } from '../manifests.js';
 import { type MatrixParty, type MatrixTable, resolveParties, tableOf } from '../matrix-parties.js';
 import { type Palette, verdictText } from '../output/colors.js';
-import { formatFileIssues, issueJson } from '../output/issues.js';
 import { writeJson } from '../output/json.js';
+import { reportIssues } from '../report-issues.js';
 import type { Register } from './register.js';
 
 /**
@@ -138,11 +138,7 @@ export async function runMatrix(
     return EXIT.usage;
   }
   const { world, issues } = await loadWorld(manifests, ctx, opts.engine, opts);
-  if (world === undefined) {
-    if (ctx.json) writeJson(ctx.io.stdout, { ok: false, issues: issues.map(issueJson) });
-    else ctx.io.stderr.write(formatFileIssues(issues, ctx.err));
-    return EXIT.finding;
-  }
+  if (world === undefined) return reportIssues(issues, ctx);
   let matrix: MatrixTable;
   if (opts.endpoints === undefined) {
     matrix = fromWorldMatrix(world.matrix({ protocol, ...(port !== undefined ? { port } : {}) }));

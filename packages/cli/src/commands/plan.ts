@@ -6,13 +6,13 @@ import {
   calicoctlFor,
   loadCalicoResources,
   reportCalicoctlError,
-  reportIssues,
 } from '../calicoctl-access.js';
 import { type CommandContext, EXIT, type ExitCode } from '../context.js';
 import { addInputOptions } from '../inputs.js';
 import { missingInputs } from '../manifests.js';
 import { writeJson } from '../output/json.js';
 import { fieldChanges, showValue } from '../plan-diff.js';
+import { reportIssues } from '../report-issues.js';
 import type { Register } from './register.js';
 
 /**

@@ -9,8 +9,8 @@ import { type CommandContext, EXIT, type ExitCode } from '../context.js';
 import { loadWorld } from '../evaluation.js';
 import { addInputOptions, type InputOptions } from '../inputs.js';
 import { missingInputs } from '../manifests.js';
-import { formatFileIssues, issueJson } from '../output/issues.js';
 import { writeJson } from '../output/json.js';
+import { reportIssues } from '../report-issues.js';
 import type { Register } from './register.js';
 
 /**
@@ -58,11 +58,7 @@ export async function runSearch(
   const usage = missingInputs('search', manifests, opts, ctx.io);
   if (usage !== undefined) return usage;
   const { world, issues } = await loadWorld(manifests, ctx, undefined, opts);
-  if (world === undefined) {
-    if (ctx.json) writeJson(ctx.io.stdout, { ok: false, issues: issues.map(issueJson) });
-    else ctx.io.stderr.write(formatFileIssues(issues, ctx.err));
-    return EXIT.finding;
-  }
+  if (world === undefined) return reportIssues(issues, ctx);
   const space: FlowSpace = {
     ...(opts.protocol ? { protocol: opts.protocol.flatMap((p) => p.split(',')) } : {}),
     ...(opts.src ? { srcIp: opts.src.flatMap((p) => p.split(',')) } : {}),

@@ -9,8 +9,8 @@ import {
 } from '@calico-dsl/core';
 import { toJson, toYaml } from '@calico-dsl/yaml';
 import { type CommandContext, EXIT, type ExitCode } from '../context.js';
-import { formatFileIssues, issueJson } from '../output/issues.js';
 import { writeJson } from '../output/json.js';
+import { reportIssues } from '../report-issues.js';
 import type { Register } from './register.js';
 
 /**
@@ -217,10 +217,10 @@ function assertNever(x: never): never {
 }
 
 function report(ctx: CommandContext, issues: readonly Issue[], file: string): ExitCode {
-  const fileIssues = issues.map((issue) => ({ file, issue }));
-  if (ctx.json) writeJson(ctx.io.stdout, { ok: false, issues: fileIssues.map(issueJson) });
-  else ctx.io.stderr.write(formatFileIssues(fileIssues, ctx.err));
-  return EXIT.finding;
+  return reportIssues(
+    issues.map((issue) => ({ file, issue })),
+    ctx,
+  );
 }
 
 /**

@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import { createCalicoctl } from '@calico-dsl/calicoctl';
 import { calicoctlSays, createFakeRunner } from '@calico-dsl/calicoctl/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { datastoreSource, runLessonCli } from '../src/index.js';
+import { datastoreSource, runLessonCli } from '../src/node/index.js';
 import { blockClientLesson, wrongLesson } from './fixture-lesson.js';
 
 const APPLY_FLAGS = [
@@ -30,7 +30,7 @@ describe('runLessonCli', () => {
     });
 
   beforeEach(() => {
-    appDir = mkdtempSync(join(tmpdir(), 'lesson-kit-'));
+    appDir = mkdtempSync(join(tmpdir(), 'tutorial-cli-'));
     out = [];
     err = [];
   });

@@ -1,6 +1,11 @@
+/**
+ * The policies of lesson 3, "Allow incoming traffic from a whitelisted IP to the load balancer":
+ * `deny-lb-port-80` closes the load balancer, `whitelist` opens it again for your computer only.
+ * Lesson 4 starts with them in place and deletes them.
+ */
 import { preDnat } from '@calico-dsl/core';
 import { WORKER_PUBLIC_SELECTOR } from '@calico-dsl/ibm-cloud';
-import { hostCidr, type TutorialParams } from '@calico-dsl/lesson-kit';
+import { hostCidr, type TutorialParams } from '../params.js';
 
 /**
  * `deny-lb-port-80`: a high-order (800) pre-DNAT policy that denies incoming TCP and UDP from any

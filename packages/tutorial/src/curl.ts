@@ -18,8 +18,15 @@ export interface TcpFlow {
   readonly dstPort: number;
 }
 
-/** First source port of the simulated curls; each curl of a lesson uses the next one. */
-const FIRST_SOURCE_PORT = 51000;
+/**
+ * The source port of a lesson's first simulated curl; each next curl uses the next port.
+ *
+ * @example
+ * ```ts
+ * curlFlow(TUTORIAL_DEFAULTS, step, 0).srcPort === FIRST_CURL_SOURCE_PORT; // true
+ * ```
+ */
+export const FIRST_CURL_SOURCE_PORT = 51000;
 
 /**
  * The IP a client role sends from.
@@ -74,7 +81,7 @@ export function curlFlow(params: TutorialParams, step: CurlStep, index: number):
   return {
     protocol: 'TCP',
     srcIp: clientIp(params, step.from),
-    srcPort: FIRST_SOURCE_PORT + index,
+    srcPort: FIRST_CURL_SOURCE_PORT + index,
     dstIp: ip,
     dstPort: port,
   };

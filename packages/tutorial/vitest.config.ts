@@ -1,3 +1,3 @@
 import { calicoProject } from '../../vitest.shared.js';
 
-export default calicoProject('lesson-kit');
+export default calicoProject('tutorial');

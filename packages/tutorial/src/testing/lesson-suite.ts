@@ -5,12 +5,13 @@ import { comparableForm, validate } from '@calico-dsl/core';
 import { World } from '@calico-dsl/evaluator';
 import { fromYaml, toYaml } from '@calico-dsl/yaml';
 import { describe, expect, it } from 'vitest';
-import { fillPlaceholders } from '../comparable.js';
-import { goldenDiffs } from '../golden.js';
 import { type LessonDefinition, policyName } from '../lesson.js';
 import { lessonFiles } from '../out-files.js';
+import { clusterAfterLesson, TUTORIAL_LESSONS } from '../outline.js';
 import { TUTORIAL_DEFAULTS, type TutorialParams } from '../params.js';
 import { type CurlResult, lessonEndState, simulateLesson } from '../simulate.js';
+import { goldenDiffs } from './golden.js';
+import { fillPlaceholders } from './placeholders.js';
 
 /**
  * What the tutorial says about a lesson, for {@link describeLessonApp}.
@@ -74,6 +75,16 @@ export function describeLessonApp(spec: LessonAppSpec): void {
       expect(goldenDiffs(lesson, `${appDir}out`)).toEqual([]);
     });
 
+    it('depends on library packages only, never on another app', () => {
+      const manifest = JSON.parse(readFileSync(new URL('package.json', spec.appUrl), 'utf8')) as {
+        dependencies?: Record<string, string>;
+        devDependencies?: Record<string, string>;
+      };
+      const names = Object.keys({ ...manifest.dependencies, ...manifest.devDependencies });
+      expect(names).toContain('@calico-dsl/tutorial');
+      expect(names.filter((n) => /^@calico-dsl\/(lesson-|playground)/.test(n))).toEqual([]);
+    });
+
     it('README.md shows the YAML the lesson emits', () => {
       // Compared as data: the formatter re-indents YAML blocks in Markdown.
       const readme = readFileSync(new URL('README.md', spec.appUrl), 'utf8');
@@ -118,6 +129,18 @@ export function describeLessonApp(spec: LessonAppSpec): void {
       expect(curls.filter((c) => !c.asInTutorial).map((c) => c.mismatch)).toEqual([]);
       expect(run.ok).toBe(true);
       for (const c of curls) if (c.result.outcome === 'reached') expect(c.result.pod).toMatch(/^webserver-/);
+    });
+
+    it("is the tutorial's lesson and ends as the outline says (where the next lesson and the playground start)", () => {
+      const outline = TUTORIAL_LESSONS.find((l) => l.number === lesson.number);
+      expect(outline, `lesson ${lesson.number} is in TUTORIAL_LESSONS`).toBeDefined();
+      if (outline === undefined) return;
+      expect(lesson.title).toBe(outline.title);
+      for (const params of [TUTORIAL_DEFAULTS, { ...OTHER_PARAMS, ...spec.otherParams }]) {
+        expect(lessonEndState(spec.define(params), params)).toEqual(
+          clusterAfterLesson(outline.number, params),
+        );
+      }
     });
 
     it('gives the same outcomes with other cheat-sheet values', () => {

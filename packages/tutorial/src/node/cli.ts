@@ -7,14 +7,14 @@ import { basename, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { createCalicoctl } from '@calico-dsl/calicoctl';
+import type { LessonDefinition } from '../lesson.js';
+import { lessonFiles, outDirFor } from '../out-files.js';
+import { TUTORIAL_DEFAULTS, type TutorialParams } from '../params.js';
+import { renderLesson } from '../render-text.js';
+import { simulateLesson } from '../simulate.js';
 import { applyLesson } from './apply.js';
 import { datastoreSource, missingFlagsHelp, noClusterHelp } from './cluster-access.js';
-import type { LessonDefinition } from './lesson.js';
 import { writeOutFiles } from './out-dir.js';
-import { lessonFiles, outDirFor } from './out-files.js';
-import { TUTORIAL_DEFAULTS, type TutorialParams } from './params.js';
-import { renderLesson } from './render-text.js';
-import { simulateLesson } from './simulate.js';
 
 /**
  * Where a lesson app runs and prints. Tests pass their own `print`/`env`.

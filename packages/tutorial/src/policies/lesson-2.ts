@@ -1,7 +1,18 @@
+/**
+ * The policy of lesson 2, "Block all incoming traffic to all node ports": `deny-nodeports`.
+ * Lessons 3 and 4 start with it in place.
+ */
 import { preDnat } from '@calico-dsl/core';
 import { WORKER_PUBLIC_SELECTOR } from '@calico-dsl/ibm-cloud';
 
-/** The Kubernetes node port range (kube-apiserver `--service-node-port-range`). */
+/**
+ * The Kubernetes node port range (kube-apiserver `--service-node-port-range`).
+ *
+ * @example
+ * ```ts
+ * preDnat('deny-nodeports').deny().tcp().ports(NODE_PORT_RANGE); // ports: ['30000:32767']
+ * ```
+ */
 export const NODE_PORT_RANGE = '30000:32767';
 
 /**

@@ -4,11 +4,11 @@
  */
 import type { Calicoctl } from '@calico-dsl/calicoctl';
 import { CalicoctlError } from '@calico-dsl/calicoctl';
-import { curlCommand } from './curl.js';
-import { type Lesson, policyName } from './lesson.js';
-import { outDirFor } from './out-files.js';
-import type { TutorialParams } from './params.js';
-import { lessonHeading } from './render-text.js';
+import { curlCommand } from '../curl.js';
+import { type Lesson, policyName } from '../lesson.js';
+import { outDirFor } from '../out-files.js';
+import type { TutorialParams } from '../params.js';
+import { lessonHeading } from '../render-text.js';
 
 /**
  * What {@link applyLesson} needs: a calicoctl, somewhere to print, and which part to run.

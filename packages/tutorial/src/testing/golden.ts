@@ -1,8 +1,8 @@
 /** Checking a lesson's committed `out/` goldens against what the lesson emits now. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Lesson } from './lesson.js';
-import { lessonFiles } from './out-files.js';
+import type { Lesson } from '../lesson.js';
+import { lessonFiles } from '../out-files.js';
 
 /**
  * The differences between `outDir` and the lesson's files: missing, stale or extra YAML files.

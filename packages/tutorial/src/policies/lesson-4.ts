@@ -1,6 +1,10 @@
+/**
+ * The policy of lesson 4, "Deny incoming traffic from blacklisted IPs to the load balancer":
+ * `blacklist`.
+ */
 import { preDnat } from '@calico-dsl/core';
 import { WORKER_PUBLIC_SELECTOR } from '@calico-dsl/ibm-cloud';
-import { hostCidr, type TutorialParams } from '@calico-dsl/lesson-kit';
+import { hostCidr, type TutorialParams } from '../params.js';
 
 /**
  * `blacklist`: a low-order (500) pre-DNAT policy that denies TCP and UDP from your computer's IP

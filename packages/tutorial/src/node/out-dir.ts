@@ -1,7 +1,7 @@
-/** Writing a lesson's files to disk (the only file I/O of the lesson kit). */
+/** Writing a lesson's files to disk (the only file the tutorial writes; the lesson apps' `out/`). */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { OutFile } from './out-files.js';
+import type { OutFile } from '../out-files.js';
 
 /**
  * Writes the files into `dir` (created if missing); a file whose content is unchanged is not

@@ -480,7 +480,31 @@ export function verdictOfPlans(
  */
 export interface PlanRoute {
   readonly plans: readonly PathPlan[];
-  readonly chains: readonly ChainHook[] | undefined;
+  readonly chains: readonly RouteChain[] | undefined;
+}
+
+/**
+ * A chain hook of a {@link PlanRoute}: never a backend's (a route has no DNAT).
+ *
+ * @example
+ * ```ts
+ * const chain: RouteChain | undefined = route.chains?.[0]; // endpoint: a model or 'source' / 'destination'
+ * ```
+ */
+export type RouteChain = ChainHook & { readonly endpoint: EndpointModel | 'source' | 'destination' };
+
+/**
+ * What a chain's verdict does to the path of a chains-only route, as `runHooks` runs it: a deny,
+ * or no verdict where that means deny (`onNone`), drops the path; an allow goes on (the route's
+ * chains neither mark nor untrack).
+ *
+ * @example
+ * ```ts
+ * chainDrops(engine.verdict(pod, 'normal', 'ingress', packet), hook); // true: the flow is denied
+ * ```
+ */
+export function chainDrops(verdict: 'allow' | 'deny' | 'none', hook: ChainHook): boolean {
+  return verdict === 'deny' || (verdict === 'none' && hook.onNone === 'deny');
 }
 
 /**
@@ -495,14 +519,16 @@ export function planRoute(plans: readonly PathPlan[]): PlanRoute {
   return { plans, chains: chainsOnly(plans) };
 }
 
-function chainsOnly(plans: readonly PathPlan[]): ChainHook[] | undefined {
+function chainsOnly(plans: readonly PathPlan[]): RouteChain[] | undefined {
   const plan = plans[0];
   if (plans.length !== 1 || plan === undefined || plan.backends.length > 0) return undefined;
-  const chains: ChainHook[] = [];
+  const chains: RouteChain[] = [];
   for (const h of plan.hooks) {
     // Without NAT hooks every view is the original packet; without marks `ifMarked` never skips.
-    if (h.kind !== 'chain' || h.onAllow !== 'continue' || h.endpoint === 'backend') return undefined;
-    chains.push(h);
+    if (h.kind !== 'chain' || h.onAllow !== 'continue') return undefined;
+    const endpoint = h.endpoint;
+    if (endpoint === 'backend') return undefined;
+    chains.push({ ...h, endpoint });
   }
   return chains;
 }
@@ -528,14 +554,12 @@ export function verdictOfRoute(
   if (chains === undefined || engine.verdict === undefined)
     return verdictOfPlans(engine, route.plans, packet, bind, replyPlans);
   for (let i = 0; i < chains.length; i++) {
-    const h = chains[i] as ChainHook;
-    // (`bound`, inline; a route's chains name no backend.)
+    const h = chains[i] as RouteChain;
+    // (`bound`, inline.)
     const e = h.endpoint;
     const endpoint = e === 'source' ? bind.source : e === 'destination' ? bind.destination : e;
-    if (endpoint === undefined || endpoint === 'backend')
-      throw new Error(`evaluator: plan role ${e} is not bound`);
-    const v = engine.verdict(endpoint, h.chain, h.direction, packet);
-    if (v === 'deny' || (v === 'none' && h.onNone === 'deny')) return 'Deny';
+    if (endpoint === undefined) throw new Error(`evaluator: plan role ${e} is not bound`);
+    if (chainDrops(engine.verdict(endpoint, h.chain, h.direction, packet), h)) return 'Deny';
   }
   return 'Allow';
 }

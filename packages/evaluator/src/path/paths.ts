@@ -113,7 +113,8 @@ export class PlanCache implements RoleBinding {
   destination: WorkloadEndpointModel | undefined;
   private readonly world: WorldModel;
   // Pod → pod routes by (source node class, destination node class), see `newPlace`.
-  private readonly podToPod: (PlanRoute | undefined)[][] = [];
+  /** Pod → pod routes by node classes (read inline by `World.evaluate`, hits only). */
+  readonly podToPod: (PlanRoute | undefined)[][] = [];
   // Routes of the other topologies, by their (cached, so shared) plans.
   private readonly routes = new WeakMap<readonly PathPlan[], PlanRoute>();
   // Nodes with a host endpoint, numbered from 1. Pods of nodes without one (class 0) cross no
@@ -123,7 +124,8 @@ export class PlanCache implements RoleBinding {
   // Parsed flow addresses by text (parsing and keying an address costs more than the lookup),
   // and what the plan lookup needs of an address, by the address object (one per text).
   private readonly addresses = new Map<string, Ip | null>();
-  private readonly places = new Map<Ip, Place>();
+  /** What the pod → pod lookup needs of an address (read inline by `World.evaluate`, hits only). */
+  readonly places = new Map<Ip, Place>();
 
   constructor(world: WorldModel) {
     this.world = world;
@@ -173,35 +175,42 @@ export class PlanCache implements RoleBinding {
     };
   }
 
+  /**
+   * The route of a pod → pod packet that crosses no service frontend (most flows), from the
+   * places of its addresses: by (source node class, destination node class), without building a
+   * topology (the same plans `planPaths` gives for it). `source` / `destination` then hold its
+   * pods. Undefined for any other packet: {@link PlanCache.routeOf} plans those.
+   */
+  podRoute(packet: Packet): PlanRoute | undefined {
+    const from = this.places.get(packet.src) ?? this.addPlace(packet.src);
+    const source = from.pod;
+    if (source === undefined) return undefined;
+    const to = this.places.get(packet.dst) ?? this.addPlace(packet.dst);
+    const destination = to.pod;
+    if (destination === undefined || (to.mayBeFrontend && findFrontend(this.world, packet) !== undefined))
+      return undefined;
+    this.source = source;
+    this.destination = destination;
+    return this.podToPod[from.nodeClass]?.[to.nodeClass] ?? this.addPodRoute(packet, from, to);
+  }
+
+  private addPodRoute(packet: Packet, from: Place, to: Place): PlanRoute {
+    let byDst = this.podToPod[from.nodeClass];
+    if (byDst === undefined) {
+      byDst = [];
+      this.podToPod[from.nodeClass] = byDst;
+    }
+    const route = planRoute(cachedPlans(this.world, topologyOf(this.world, packet, undefined)));
+    byDst[to.nodeClass] = route;
+    return route;
+  }
+
   /** The route of one packet; `source` / `destination` then hold the pods its roles bind to. */
   routeOf(packet: Packet, via: Topology['via']): PlanRoute {
     const world = this.world;
     if (via === undefined) {
-      // (The place lookup inline: the per-flow path calls as few functions as it can.)
-      const from = this.places.get(packet.src) ?? this.addPlace(packet.src);
-      const source = from.pod;
-      const to =
-        source === undefined ? undefined : (this.places.get(packet.dst) ?? this.addPlace(packet.dst));
-      const destination = to?.pod;
-      if (
-        to !== undefined &&
-        destination !== undefined &&
-        (!to.mayBeFrontend || findFrontend(world, packet) === undefined)
-      ) {
-        this.source = source;
-        this.destination = destination;
-        let byDst = this.podToPod[from.nodeClass];
-        if (byDst === undefined) {
-          byDst = [];
-          this.podToPod[from.nodeClass] = byDst;
-        }
-        let route = byDst[to.nodeClass];
-        if (route === undefined) {
-          route = planRoute(cachedPlans(world, topologyOf(world, packet, undefined)));
-          byDst[to.nodeClass] = route;
-        }
-        return route;
-      }
+      const route = this.podRoute(packet);
+      if (route !== undefined) return route;
     }
     const t = topologyOf(world, packet, via);
     this.source = t.source.kind === 'pod' ? t.source.wep : undefined;
@@ -238,8 +247,16 @@ export class PlanCache implements RoleBinding {
   }
 }
 
-/** An address as the pod → pod plan lookup sees it. */
-interface Place {
+/**
+ * An address as the pod → pod plan lookup sees it.
+ *
+ * @example
+ * ```ts
+ * const place: Place | undefined = cache.places.get(packet.dst);
+ * place?.pod?.name; // the pod owning the address
+ * ```
+ */
+export interface Place {
   /** The pod owning the address (`workloadOwning`). */
   readonly pod: WorkloadEndpointModel | undefined;
   /** 0 for a pod on a node without host endpoints, else its node's number. */

@@ -232,7 +232,7 @@ export class World {
     // verdicts, one result object. One function with what it calls inlined is what V8 compiles
     // early in a stream of flows, rather than each part on its own (issue #12).
     const cache = this.#plans;
-    const packet = plainPacket(flow, cache.address);
+    const packet = plainPacket(flow, cache);
     if (packet === undefined) return this.#evaluateChecked(flow);
     const from = cache.places.get(packet.src);
     const to = cache.places.get(packet.dst);
@@ -276,7 +276,8 @@ export class World {
   }
 
   #evaluateChecked(flow: Flow): EvaluationResult {
-    const checked = checkedPacket(flow, this.#plans.address);
+    const plans = this.#plans;
+    const checked = checkedPacket(flow, (text) => plans.address(text));
     if (!checked.ok) {
       const text = typeof flow === 'object' && flow !== null ? JSON.stringify(flow) : String(flow);
       return Evaluation.traced(`(invalid) ${text}`, NO_PATHS, checked.issues);

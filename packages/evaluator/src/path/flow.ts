@@ -66,8 +66,21 @@ export function toPacket(
   flow: unknown,
   parse: (text: string) => Ip | undefined = parseIp,
 ): { ok: true; packet: Packet; flow: Flow } | { ok: false; issues: Issue[] } {
-  const packet = plainPacket(flow, parse);
+  const packet = plainPacket(flow, { address: parse });
   return packet !== undefined ? { ok: true, packet, flow: flow as Flow } : checkedPacket(flow, parse);
+}
+
+/**
+ * Where a flow's address texts are read (`parseIp`, or a cache of it): an object with a method,
+ * so that the per-flow call has one target for every world's cache.
+ *
+ * @example
+ * ```ts
+ * const book: AddressBook = { address: parseIp };
+ * ```
+ */
+export interface AddressBook {
+  address(text: string): Ip | undefined;
 }
 
 /**
@@ -77,18 +90,18 @@ export function toPacket(
  *
  * @example
  * ```ts
- * plainPacket({ protocol: 'TCP', srcIp: '10.0.0.1', dstIp: '10.0.0.2', dstPort: 80 }, parseIp)?.dstPort; // 80
+ * plainPacket({ protocol: 'TCP', srcIp: '10.0.0.1', dstIp: '10.0.0.2', dstPort: 80 }, { address: parseIp })?.dstPort; // 80
  * ```
  */
-export function plainPacket(flow: unknown, parse: (text: string) => Ip | undefined): Packet | undefined {
+export function plainPacket(flow: unknown, addresses: AddressBook): Packet | undefined {
   if (typeof flow !== 'object' || flow === null) return undefined;
   const f = flow as Record<string, unknown>;
   if (f.via !== undefined || f.icmp !== undefined) return undefined;
   const p = f.protocol;
   const protocol = typeof p === 'string' || typeof p === 'number' ? flowProtocolNumber(p) : undefined;
   if (protocol === undefined || typeof f.srcIp !== 'string' || typeof f.dstIp !== 'string') return undefined;
-  const src = parse(f.srcIp);
-  const dst = parse(f.dstIp);
+  const src = addresses.address(f.srcIp);
+  const dst = addresses.address(f.dstIp);
   if (!src || !dst || src.version !== dst.version) return undefined;
   const srcPort = f.srcPort;
   const dstPort = f.dstPort;

@@ -412,7 +412,8 @@ function SILENT(engine: Engine): Sink {
     const verdict = engine.verdict;
     sink = verdict
       ? {
-          chain: (h, endpoint, pkt) => verdict(endpoint, h.chain, h.direction, pkt),
+          // A method of the engine (the compiled engine's reads `this`).
+          chain: (h, endpoint, pkt) => verdict.call(engine, endpoint, h.chain, h.direction, pkt),
           note: NOTE,
         }
       : {

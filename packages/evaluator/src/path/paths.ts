@@ -145,16 +145,16 @@ export class PlanCache implements RoleBinding {
 
   /**
    * The address a flow names (`parseIp`, one object per text while cached); `undefined` when
-   * the text is not an address.
+   * the text is not an address. A prototype method (every world's cache is one call target).
    */
-  readonly address = (text: string): Ip | undefined => {
+  address(text: string): Ip | undefined {
     const hit = this.addresses.get(text);
     if (hit !== undefined) return hit ?? undefined;
     if (this.addresses.size >= PLAN_CACHE_LIMIT) this.addresses.clear();
     const ip = parseIp(text);
     this.addresses.set(text, ip ?? null);
     return ip;
-  };
+  }
 
   private addPlace(ip: Ip): Place {
     const place = this.newPlace(ip);

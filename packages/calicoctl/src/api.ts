@@ -34,12 +34,15 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
  *
  * @example
  * ```ts
+ * // The datastore options become calicoctl's environment (see resolveEnvironment):
  * const options: CalicoctlOptions = {
  *   bin: '/usr/local/bin/calicoctl',
  *   datastoreType: 'kubernetes',
- *   kubeconfig: `${process.env.HOME}/.kube/config`,
+ *   kubeconfig: '/home/me/.kube/config',
  *   timeoutMs: 30_000,
  * };
+ * const ctl = createCalicoctl(options);
+ * await ctl.version(); // runs `/usr/local/bin/calicoctl version` with DATASTORE_TYPE=kubernetes and KUBECONFIG=/home/me/.kube/config
  * ```
  */
 export interface CalicoctlOptions extends DatastoreOptions, ConnectionFlags {

@@ -32,7 +32,8 @@ export const DATASTORE_ENV_NAMES = [
  *
  * @example
  * ```ts
- * const name: DatastoreEnvName = 'ETCD_ENDPOINTS';
+ * // The datastore variables a parent environment passes through (with inherit: 'standard'):
+ * resolveEnvironment({ PATH: '/bin', ETCD_ENDPOINTS: 'http://etcd:2379', AWS_PROFILE: 'prod' }, { inherit: 'standard' }); // { PATH: '/bin', ETCD_ENDPOINTS: 'http://etcd:2379' }
  * ```
  */
 export type DatastoreEnvName = (typeof DATASTORE_ENV_NAMES)[number];
@@ -80,7 +81,8 @@ export const SYSTEM_ENV_NAMES = [
  *
  * @example
  * ```ts
- * const ds: DatastoreOptions = { datastoreType: 'kubernetes', kubeconfig: '/home/me/.kube/config' };
+ * // Set as environment variables for calicoctl (here with nothing inherited):
+ * resolveEnvironment({ PATH: '/bin' }, { inherit: 'none', datastore: { datastoreType: 'kubernetes', kubeconfig: '/home/me/.kube/config' } }); // { DATASTORE_TYPE: 'kubernetes', KUBECONFIG: '/home/me/.kube/config' }
  * ```
  */
 export interface DatastoreOptions {
@@ -106,7 +108,8 @@ export interface DatastoreOptions {
  *
  * @example
  * ```ts
- * const inherit: InheritEnv = 'all';
+ * resolveEnvironment({ PATH: '/bin', AWS_PROFILE: 'prod' }, { inherit: 'all' }); // { PATH: '/bin', AWS_PROFILE: 'prod' }
+ * resolveEnvironment({ PATH: '/bin', AWS_PROFILE: 'prod' }, { inherit: 'none' }); // {}
  * ```
  */
 export type InheritEnv = 'standard' | 'all' | 'none';

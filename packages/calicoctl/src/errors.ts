@@ -7,7 +7,8 @@ import type { Issue } from '@calico-dsl/core';
  *
  * @example
  * ```ts
- * const code: CalicoctlErrorCode = 'PARTIAL_FAILURE';
+ * // interpretChange reads calicoctl's output into an outcome with a code (CalicoctlError carries the same codes):
+ * interpretChange('apply', [{ kind: 'Tier', name: 'a' }, { kind: 'Tier', name: 'b' }, { kind: 'Tier', name: 'c' }], 1, "Partial success: applied the first 2 out of 3 'Tier' resources:\n", 'Hit error(s): [resource does not exist: Tier(c)]\n'); // { ok: false, code: 'PARTIAL_FAILURE', message: 'calicoctl apply exited with code 1: 2 of 3 resource(s) applied (Tier(a), Tier(b)); 1 failed: Tier(c): resource does not exist: Tier(c)', applied: [{ kind: 'Tier', name: 'a' }, { kind: 'Tier', name: 'b' }], failed: [{ kind: 'Tier', name: 'c', message: 'resource does not exist: Tier(c)', outcome: 'failed' }] }
  * ```
  */
 export type CalicoctlErrorCode =
@@ -24,7 +25,8 @@ export type CalicoctlErrorCode =
  *
  * @example
  * ```ts
- * const ref: ResourceRef = { kind: 'NetworkPolicy', name: 'allow-web', namespace: 'shop' };
+ * // refOf names a resource the way calicoctl does:
+ * refOf(networkPolicy('allow-web', 'shop').allow().toResource()); // { kind: 'NetworkPolicy', name: 'allow-web', namespace: 'shop' }
  * ```
  */
 export interface ResourceRef {
@@ -40,10 +42,10 @@ export interface ResourceRef {
  *
  * @example
  * ```ts
- * const f: FailedResource = {
- *   kind: 'GlobalNetworkPolicy', name: 'deny-nodeports', outcome: 'failed',
- *   message: 'resource already exists: GlobalNetworkPolicy(deny-nodeports)',
- * };
+ * // interpretChange lists each resource calicoctl refused, with its own error:
+ * const outcome = interpretChange('apply', [{ kind: 'Tier', name: 'a' }, { kind: 'Tier', name: 'b' }, { kind: 'Tier', name: 'c' }], 1, "Partial success: applied the first 2 out of 3 'Tier' resources:\n", 'Hit error(s): [resource does not exist: Tier(c)]\n');
+ * const failed: readonly FailedResource[] = outcome.ok ? [] : outcome.failed;
+ * // failed: [{ kind: 'Tier', name: 'c', message: 'resource does not exist: Tier(c)', outcome: 'failed' }]
  * ```
  */
 export interface FailedResource extends ResourceRef {

@@ -4,12 +4,22 @@
  *
  * @example
  * ```ts
- * const command: CalicoctlCommand = {
- *   bin: 'calicoctl',
- *   args: ['apply', '-f', '-'],
- *   stdin: 'apiVersion: projectcalico.org/v3\nkind: Tier\nmetadata:\n  name: security\nspec:\n  order: 100\n',
- *   env: { PATH: '/usr/bin', DATASTORE_TYPE: 'kubernetes' },
- * };
+ * // What a Runner receives: here one that records the command and answers as calicoctl would.
+ * const seen: CalicoctlCommand[] = [];
+ * const ctl = createCalicoctl({
+ *   parentEnv: { PATH: '/usr/bin', HOME: '/home/me' },
+ *   datastoreType: 'kubernetes',
+ *   runner: {
+ *     run: async (command) => {
+ *       seen.push(command);
+ *       return { status: 'exited', exitCode: 0, signal: null, stdout: "Successfully applied 1 'Tier' resource(s)\n", stderr: '' };
+ *     },
+ *   },
+ * });
+ * await ctl.apply([tier('security').order(100)]);
+ * // seen[0]: { bin: 'calicoctl', args: ['apply', '-f', '-'],
+ * //   env: { PATH: '/usr/bin', HOME: '/home/me', DATASTORE_TYPE: 'kubernetes' },
+ * //   stdin: 'apiVersion: projectcalico.org/v3\nkind: Tier\nmetadata:\n  name: security\nspec:\n  order: 100\n' }
  * ```
  */
 export interface CalicoctlCommand {
@@ -24,7 +34,8 @@ export interface CalicoctlCommand {
  *
  * @example
  * ```ts
- * const limits: RunLimits = { timeoutMs: 30_000, maxOutputBytes: 16 * 1024 * 1024 };
+ * // What createCalicoctl uses unless told otherwise:
+ * const limits: RunLimits = { timeoutMs: DEFAULT_TIMEOUT_MS, maxOutputBytes: DEFAULT_MAX_OUTPUT_BYTES }; // { timeoutMs: 30000, maxOutputBytes: 16777216 }
  * ```
  */
 export interface RunLimits {

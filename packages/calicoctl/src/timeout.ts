@@ -22,7 +22,7 @@ const DIGITS = /^[0-9]+$/;
  * @example
  * ```ts
  * checkTimeoutMs('30000'); // { ok: true, value: 30000 }
- * checkTimeoutMs(2 ** 31); // { ok: false, issues: [{ code: 'invalid_option', path: ['timeoutMs'], message: 'The timeout must be …' }] }
+ * checkTimeoutMs(2 ** 31); // { ok: false, issues: [{ code: 'invalid_option', path: ['timeoutMs'], message: 'The timeout must be a whole number of milliseconds from 1 to 2147483647 (about 24.8 days, the longest timer Node.js supports); got 2147483648.' }] }
  * ```
  */
 export function checkTimeoutMs(

@@ -5,7 +5,8 @@ import type { IssueCode } from './issue-codes.js';
  *
  * @example
  * ```ts
- * const at: IssueOf<'too_long'>['path'] = ['metadata', 'name'];
+ * // validate reports what is wrong as issues; narrow on `code` to get the IssueOf of that code:
+ * validate({ apiVersion: 'projectcalico.org/v3', kind: 'Tier', metadata: { name: 'x'.repeat(64) } }); // { ok: false, issues: [{ code: 'invalid_name', path: ['metadata', 'name'], message: 'Tier name is too long by 1 bytes: use at most 63 characters' }] }
  * ```
  */
 export interface IssueOf<C extends IssueCode> {
@@ -32,11 +33,7 @@ export interface IssueOf<C extends IssueCode> {
  *
  * @example
  * ```ts
- * const issue: Issue = {
- *   code: 'invalid_cidr',
- *   path: ['spec', 'ingress', 0, 'destination', 'nets', 0],
- *   message: 'Invalid CIDR "10.0.0.1": rules need a prefix length, e.g. "10.0.0.1/32"',
- * };
+ * validate({ apiVersion: 'projectcalico.org/v3', kind: 'GlobalNetworkPolicy', metadata: { name: 'p' }, spec: { ingress: [{ action: 'Allow', source: { nets: ['10.0.0.1'] } }] } }); // { ok: false, issues: [{ code: 'invalid_cidr', path: ['spec', 'ingress', 0, 'source', 'nets', 0], message: 'Invalid CIDR "10.0.0.1": rules need a prefix length, e.g. "10.0.0.1/32"' }] }
  * ```
  */
 export type Issue = { [C in IssueCode]: IssueOf<C> }[IssueCode];

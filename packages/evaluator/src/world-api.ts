@@ -44,7 +44,11 @@ export interface WorldOptions extends BuildOptions {
  *
  * @example
  * ```ts
- * const ref: EndpointSelectorRef = { kind: 'WorkloadEndpoint', namespace: 'prod', name: 'web' };
+ * // Names the endpoint whose policies policiesFor lists (a pod: namespace and name).
+ * // cluster: pods web and api in prod, and NetworkPolicy allow-web selecting api (ingress only)
+ * declare const cluster: World;
+ * cluster.policiesFor({ kind: 'WorkloadEndpoint', namespace: 'prod', name: 'api' })?.map((c) => `${c.chain}/${c.direction}`);
+ * // ['normal/ingress']
  * ```
  */
 export interface EndpointSelectorRef {

@@ -5,7 +5,8 @@ import { Lexer } from 'yaml';
  *
  * @example
  * ```ts
- * const c: YamlComment = { text: '# owned by team-a', offset: 12, line: 2, column: 3 };
+ * // findComments lists them (fromYaml keeps comments out of the resources it returns):
+ * findComments('metadata:\n  name: web # owned by team-a\n'); // [{ text: '# owned by team-a', offset: 22, line: 2, column: 13 }]
  * ```
  */
 export interface YamlComment {

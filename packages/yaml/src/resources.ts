@@ -14,7 +14,8 @@ import {
   validate,
 } from '@calico-dsl/core';
 
-const { isObject } = shapeChecks;
+const { isObject, list } = shapeChecks;
+const listOfResources = list('a list of resources');
 
 import { YAML_ISSUE_CODES } from './codes.js';
 import { closestKind } from './did-you-mean.js';
@@ -154,14 +155,7 @@ function readList(
   sink: Sink,
 ): void {
   const items = value.items;
-  if (!Array.isArray(items)) {
-    sink.issues.push({
-      code: YAML_ISSUE_CODES.invalidType,
-      path: [...path, 'items'],
-      message: `${kind}.items must be a list of resources`,
-    });
-    return;
-  }
+  if (!listOfResources(items, [...path, 'items'], sink.issues)) return;
   // A `<Kind>List` names its items' kind; items may leave apiVersion/kind out (they inherit them).
   const itemKind = kind === 'List' ? undefined : kind.slice(0, -'List'.length);
   items.forEach((item, i) => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { isMap, isSeq, type Node, parseAllDocuments, stringify } from 'yaml';
 import { scanDepth } from '../src/depth-scan.js';
 import { fromYaml } from '../src/index.js';
+import { EXPECTED_KIND_YAML, EXPECTED_TUTORIAL_YAML } from './fixtures/expected-yaml.js';
 
 /** The deepest nesting of collections the yaml parser builds (what the post-parse check counts). */
 function parsedDepth(text: string): number {
@@ -36,6 +37,11 @@ function corpus(): [string, string][] {
     }
   };
   read(new URL('./fixtures', import.meta.url).pathname);
+  // The hand-written expected output of every kind (it was a folder of golden files).
+  for (const [kind, text] of Object.entries(EXPECTED_KIND_YAML))
+    out.push([`expected-yaml.ts: ${kind}`, text]);
+  for (const [name, text] of Object.entries(EXPECTED_TUTORIAL_YAML))
+    out.push([`expected-yaml.ts: ${name}`, text]);
   return out;
 }
 

@@ -1,6 +1,8 @@
 // The YAML that builder examples in core's TSDoc show is what toYaml prints for them (as Kysely's
 // docs show the SQL a query builder generates): every @example whose comment shows a resource
-// (`// apiVersion: projectcalico.org/v3`) is run and printed, and must print exactly that text.
+// (`// apiVersion: projectcalico.org/v3`, or a Kubernetes apiVersion for ClusterNetworkPolicy and
+// the admin network policies) is run and printed, and must print exactly that text. The IR
+// types' examples show the builder call (or `validate`) that makes them, with the same check.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,7 +33,7 @@ function yamlExamples(): YamlExample[] {
     const text = readFileSync(file, 'utf8');
     for (const m of text.matchAll(/@example[^\n]*\n\s*\*\s*```ts\n([\s\S]*?)\n\s*\*\s*```/g)) {
       const lines = (m[1] ?? '').split('\n').map((l) => l.replace(/^\s*\* ?/, ''));
-      const start = lines.findIndex((l) => l.startsWith('// apiVersion: projectcalico.org/v3'));
+      const start = lines.findIndex((l) => l.startsWith('// apiVersion: '));
       if (start < 0) continue;
       const code = lines.slice(0, start).join('\n').trim().replace(/;$/, '');
       const yaml = `${lines
@@ -49,8 +51,8 @@ const names = Object.keys(core);
 const values = names.map((n) => (core as Record<string, unknown>)[n]);
 
 describe('builder examples show the YAML they emit', () => {
-  it('finds the examples (a dozen builders show their YAML)', () => {
-    expect(examples.length).toBeGreaterThanOrEqual(12);
+  it('finds the examples (builders and IR types show their YAML)', () => {
+    expect(examples.length).toBeGreaterThanOrEqual(45);
   });
 
   it.each(examples.map((e) => [e.where, e] as const))('%s', (_where, example) => {

@@ -146,6 +146,20 @@ describe('fromYaml: issues', () => {
     expect(codes('apiVersion: v1\nkind: List\nitems: 3\n')).toEqual(['invalid_type']);
   });
 
+  it('words a List whose items are not a list as every other type error (core shape checks)', () => {
+    const r = fromYaml('apiVersion: v1\nkind: List\nitems: 3\n');
+    expect(!r.ok && r.issues).toEqual([
+      {
+        code: 'invalid_type',
+        path: ['items'],
+        message: 'must be a list of resources, not number 3',
+        line: 3,
+        column: 8,
+        document: 0,
+      },
+    ]);
+  });
+
   it('gives every issue its document index, path, line and column', () => {
     const text = `${NAMESPACE}---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: ok\n  labels:\n    app: 1\n`;
     const r = fromYaml(text);

@@ -8,7 +8,8 @@ import type { ChangeVerb, PAST_TENSE } from '../output/messages.js';
  *
  * @example
  * ```ts
- * const expect: ChangeExpectation<'apply'> = { read: 'change', verb: 'apply', refs: [{ kind: 'Tier', name: 'security' }] };
+ * // The command constructors say what to read from calicoctl's output:
+ * unwrap(applyCommand([tier('security').order(100)])).expect; // { read: 'change', verb: 'apply', refs: [{ kind: 'Tier', name: 'security' }] }
  * ```
  */
 export interface ChangeExpectation<V extends ChangeVerb = ChangeVerb> {
@@ -22,7 +23,7 @@ export interface ChangeExpectation<V extends ChangeVerb = ChangeVerb> {
  *
  * @example
  * ```ts
- * const expect: ResourcesExpectation<'Tier'> = { read: 'resources', kind: 'Tier' };
+ * unwrap(getCommand('Tier', 'security')).expect; // { read: 'resources', kind: 'Tier' }
  * ```
  */
 export interface ResourcesExpectation<K extends CalicoKind = CalicoKind> {
@@ -35,7 +36,7 @@ export interface ResourcesExpectation<K extends CalicoKind = CalicoKind> {
  *
  * @example
  * ```ts
- * const expect: VersionExpectation = { read: 'version' };
+ * unwrap(versionCommand()).expect; // { read: 'version' }
  * ```
  */
 export interface VersionExpectation {
@@ -47,7 +48,7 @@ export interface VersionExpectation {
  *
  * @example
  * ```ts
- * const expect: PatchExpectation = { read: 'patch' };
+ * unwrap(patchCommand('GlobalNetworkPolicy', 'allow-ping', { spec: { order: 10 } })).expect; // { read: 'patch' }
  * ```
  */
 export interface PatchExpectation {

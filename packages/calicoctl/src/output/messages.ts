@@ -8,7 +8,8 @@
  *
  * @example
  * ```ts
- * const verb: ChangeVerb = 'apply';
+ * // The verbs calicoctl reports as changes, with the word its messages use:
+ * PAST_TENSE; // { apply: 'applied', create: 'created', replace: 'replaced', delete: 'deleted', validate: 'validated' }
  * ```
  */
 export type ChangeVerb = 'apply' | 'create' | 'replace' | 'delete' | 'validate';
@@ -34,7 +35,7 @@ export const PAST_TENSE = {
  *
  * @example
  * ```ts
- * const line: SuccessLine = { past: 'applied', count: 2, kind: 'GlobalNetworkPolicy' };
+ * parseSuccessLine("Successfully applied 2 'GlobalNetworkPolicy' resource(s)\n"); // { past: 'applied', count: 2, kind: 'GlobalNetworkPolicy' }
  * ```
  */
 export interface SuccessLine {
@@ -48,7 +49,7 @@ export interface SuccessLine {
  *
  * @example
  * ```ts
- * const line: PartialLine = { past: 'applied', handled: 2, total: 3, kind: 'GlobalNetworkPolicy' };
+ * parsePartialLine("Partial success: applied the first 2 out of 3 'GlobalNetworkPolicy' resources:\n"); // { past: 'applied', handled: 2, total: 3, kind: 'GlobalNetworkPolicy' }
  * ```
  */
 export interface PartialLine {

@@ -5,10 +5,7 @@
  *
  * @example
  * ```ts
- * const v: CalicoctlVersion = {
- *   client: 'v3.30.0', gitCommit: 'b2c1e0b2a',
- *   cluster: { version: 'v3.30.0', type: ['typha', 'kdd', 'k8s', 'operator', 'bgp', 'kubeadm'] },
- * };
+ * parseVersion('Client Version:    v3.30.0\nGit commit:        b2c1e0b2a\n'); // { client: 'v3.30.0', gitCommit: 'b2c1e0b2a' }
  * ```
  */
 export interface CalicoctlVersion {

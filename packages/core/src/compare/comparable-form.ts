@@ -11,7 +11,8 @@ import { printSelector } from '../selector/print.js';
  *
  * @example
  * ```ts
- * const v: ComparableValue = { kind: 'Tier', metadata: { name: 'security' } };
+ * // What comparableForm returns: defaults explicit, selectors canonical, keys sorted:
+ * comparableForm(tier('security').order(100).toResource()); // { apiVersion: 'projectcalico.org/v3', kind: 'Tier', metadata: { name: 'security' }, spec: { defaultAction: 'Deny', order: 100 } }
  * ```
  */
 export type ComparableValue =

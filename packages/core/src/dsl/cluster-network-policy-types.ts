@@ -20,7 +20,8 @@ import type { ResourceSource } from './resource-source.js';
  *
  * @example
  * ```ts
- * const ports: CnpPortInput[] = [443, { start: 30000, end: 32767 }];
+ * // A port number or an inclusive { start, end } range, given to .tcp() / .udp() / .sctp():
+ * clusterNetworkPolicy('node-ports').admin(1).namespaces().ingress((r) => r.deny().fromNamespaces().udp({ start: 30000, end: 32767 })).toResource().spec.ingress?.[0]?.protocols; // [{ udp: { destinationPort: { range: { start: 30000, end: 32767 } } } }]
  * ```
  */
 export type CnpPortInput = number | { readonly start: number; readonly end: number };

@@ -315,13 +315,19 @@ class ClusterNetworkPolicyStartImpl implements ClusterNetworkPolicyStart {
  *   .toResource();
  * // apiVersion: policy.networking.k8s.io/v1alpha2
  * // kind: ClusterNetworkPolicy
- * // metadata: { name: no-metadata-service }
+ * // metadata:
+ * //   name: no-metadata-service
  * // spec:
  * //   tier: Admin
  * //   priority: 10
- * //   subject: { namespaces: {} }
+ * //   subject:
+ * //     namespaces: {}
  * //   egress:
- * //   - { name: deny-imds, action: Deny, to: [{ networks: [169.254.169.254/32] }] }
+ * //   - name: deny-imds
+ * //     action: Deny
+ * //     to:
+ * //     - networks:
+ * //       - 169.254.169.254/32
  * ```
  */
 export function clusterNetworkPolicy(name: string): ClusterNetworkPolicyStart {

@@ -9,7 +9,8 @@ import { printSelector } from '../selector/print.js';
  *
  * @example
  * ```ts
- * const ports: PortInput[] = [80, '30000:32767', 'http'];
+ * // .ports() and .notPorts() take them; a numeric string prints as the number, as calicoctl prints it:
+ * rule.allow().tcp().ports(80, '8080', '30000:32767', 'http').toRule(); // { action: 'Allow', protocol: 'TCP', destination: { ports: [80, 8080, '30000:32767', 'http'] } }
  * ```
  */
 export type PortInput = number | string;
@@ -19,7 +20,7 @@ export type PortInput = number | string;
  *
  * @example
  * ```ts
- * const labels: StringMap = { 'ibm.role': 'worker_public' };
+ * tier('security').labels({ 'ibm.role': 'worker_public' }).toResource().metadata; // { name: 'security', labels: { 'ibm.role': 'worker_public' } }
  * ```
  */
 export type StringMap = Readonly<Record<string, string>>;
@@ -42,7 +43,8 @@ export function resolveSelectorText(input: SelectorInput, path: IssuePath, issue
  *
  * @example
  * ```ts
- * const at: IssuePath = ['spec', 'ingress', 0, 'destination', 'ports', 0];
+ * // A builder's issues point into the resource it would have produced:
+ * globalNetworkPolicy('p').allow().tcp().ports(70000).build(); // { ok: false, issues: [{ code: 'invalid_port', path: ['spec', 'ingress', 0, 'destination', 'ports', 0], message: 'Invalid port 70000: a port number must be an integer from 1 to 65535' }] }
  * ```
  */
 export type IssuePath = readonly (string | number)[];

@@ -31,7 +31,8 @@ import { deepFreeze, frozenCopy, ordered } from './ir.js';
  *
  * @example
  * ```ts
- * const lb: EntityFields = { nets: ['169.46.10.20/32'] };
+ * // .to() fills the destination (.from() the source):
+ * rule.deny().to({ nets: ['169.46.10.20/32'], selector: "app == 'lb'" }).toRule(); // { action: 'Deny', destination: { nets: ['169.46.10.20/32'], selector: "app == 'lb'" } }
  * ```
  */
 export interface EntityFields {
@@ -52,7 +53,8 @@ export interface EntityFields {
  *
  * @example
  * ```ts
- * const web: EntityPortFields = { ports: [80, 443], notPorts: ['8000:8099'] };
+ * // Only after a port protocol (.tcp(), .udp(), .sctp()); ports print as calicoctl prints them:
+ * rule.allow().tcp().to({ ports: [80, '443'], notPorts: ['8000:8099'] }).toRule(); // { action: 'Allow', protocol: 'TCP', destination: { ports: [80, 443], notPorts: ['8000:8099'] } }
  * ```
  */
 export interface EntityPortFields {
@@ -65,7 +67,7 @@ export interface EntityPortFields {
  *
  * @example
  * ```ts
- * const get: HttpInput = { methods: ['GET'], paths: [{ prefix: '/api' }] };
+ * rule.allow().tcp().http({ methods: ['GET'], paths: [{ prefix: '/api' }] }).toRule(); // { action: 'Allow', protocol: 'TCP', http: { methods: ['GET'], paths: [{ prefix: '/api' }] } }
  * ```
  */
 export type HttpInput = HttpMatch;

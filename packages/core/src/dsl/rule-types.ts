@@ -62,7 +62,8 @@ export type ProtocolStateOf<P extends Protocol> = [P] extends [PortProtocol]
  *
  * @example
  * ```ts
- * const dst: EntityInput<'ports'> = { nets: ['169.46.10.20/32'], ports: [80] };
+ * // On a TCP rule, .from() may carry source ports:
+ * rule.allow().tcp().from({ nets: ['198.51.100.7/32'], ports: [1024] }).toRule(); // { action: 'Allow', protocol: 'TCP', source: { nets: ['198.51.100.7/32'], ports: [1024] } }
  * ```
  */
 export type EntityInput<S extends ProtocolState> = EntityFields & {
@@ -76,7 +77,8 @@ export type EntityInput<S extends ProtocolState> = EntityFields & {
  *
  * @example
  * ```ts
- * const ports: EntityPorts<'ports'> = [80, '30000:32767'];
+ * // Port inputs once the rule has a port protocol (without one, `ports` does not type-check):
+ * rule.deny().udp().to({ ports: [53, '30000:32767'] }).toRule(); // { action: 'Deny', protocol: 'UDP', destination: { ports: [53, '30000:32767'] } }
  * ```
  */
 export type EntityPorts<S extends ProtocolState> = S extends 'ports' | 'any'

@@ -22,7 +22,30 @@ export const NETWORK_POLICY_API_V1ALPHA1 = 'policy.networking.k8s.io/v1alpha1';
  *
  * @example
  * ```ts
- * const dns: AdminNetworkPolicyPort = { portNumber: { protocol: 'UDP', port: 53 } };
+ * // Read (and checked) by validate or fromYaml; calico-dsl has no builder for the v1alpha1 kinds:
+ * unwrap(validate({
+ *   apiVersion: 'policy.networking.k8s.io/v1alpha1', kind: 'AdminNetworkPolicy', metadata: { name: 'dns' },
+ *   spec: { priority: 10, subject: { namespaces: {} }, egress: [{ action: 'Allow', to: [{ namespaces: {} }], ports: [{ portNumber: { protocol: 'UDP', port: 53 } }, { portRange: { start: 30000, end: 32767 } }] }] },
+ * }));
+ * // apiVersion: policy.networking.k8s.io/v1alpha1
+ * // kind: AdminNetworkPolicy
+ * // metadata:
+ * //   name: dns
+ * // spec:
+ * //   priority: 10
+ * //   subject:
+ * //     namespaces: {}
+ * //   egress:
+ * //   - action: Allow
+ * //     to:
+ * //     - namespaces: {}
+ * //     ports:
+ * //     - portNumber:
+ * //         protocol: UDP
+ * //         port: 53
+ * //     - portRange:
+ * //         start: 30000
+ * //         end: 32767
  * ```
  */
 export interface AdminNetworkPolicyPort {
@@ -40,7 +63,26 @@ export interface AdminNetworkPolicyPort {
  *
  * @example
  * ```ts
- * const anyPod: AdminNetworkPolicyIngressPeer = { namespaces: {} };
+ * unwrap(validate({
+ *   apiVersion: 'policy.networking.k8s.io/v1alpha1', kind: 'AdminNetworkPolicy', metadata: { name: 'monitoring' },
+ *   spec: { priority: 5, subject: { namespaces: {} }, ingress: [{ action: 'Allow', from: [{ pods: { namespaceSelector: {}, podSelector: { matchLabels: { app: 'prometheus' } } } }] }] },
+ * }));
+ * // apiVersion: policy.networking.k8s.io/v1alpha1
+ * // kind: AdminNetworkPolicy
+ * // metadata:
+ * //   name: monitoring
+ * // spec:
+ * //   priority: 5
+ * //   subject:
+ * //     namespaces: {}
+ * //   ingress:
+ * //   - action: Allow
+ * //     from:
+ * //     - pods:
+ * //         namespaceSelector: {}
+ * //         podSelector:
+ * //           matchLabels:
+ * //             app: prometheus
  * ```
  */
 export interface AdminNetworkPolicyIngressPeer {
@@ -54,7 +96,23 @@ export interface AdminNetworkPolicyIngressPeer {
  *
  * @example
  * ```ts
- * const metadataService: AdminNetworkPolicyEgressPeer = { networks: ['169.254.169.254/32'] };
+ * unwrap(validate({
+ *   apiVersion: 'policy.networking.k8s.io/v1alpha1', kind: 'AdminNetworkPolicy', metadata: { name: 'no-imds' },
+ *   spec: { priority: 1, subject: { namespaces: {} }, egress: [{ action: 'Deny', to: [{ networks: ['169.254.169.254/32'] }] }] },
+ * }));
+ * // apiVersion: policy.networking.k8s.io/v1alpha1
+ * // kind: AdminNetworkPolicy
+ * // metadata:
+ * //   name: no-imds
+ * // spec:
+ * //   priority: 1
+ * //   subject:
+ * //     namespaces: {}
+ * //   egress:
+ * //   - action: Deny
+ * //     to:
+ * //     - networks:
+ * //       - 169.254.169.254/32
  * ```
  */
 export interface AdminNetworkPolicyEgressPeer {
@@ -70,7 +128,25 @@ export interface AdminNetworkPolicyEgressPeer {
  *
  * @example
  * ```ts
- * const r: AdminNetworkPolicyIngressRule = { action: 'Allow', from: [{ namespaces: {} }] };
+ * unwrap(validate({
+ *   apiVersion: 'policy.networking.k8s.io/v1alpha1', kind: 'AdminNetworkPolicy', metadata: { name: 'isolate' },
+ *   spec: { priority: 20, subject: { namespaces: { matchLabels: { tenant: 'a' } } }, ingress: [{ name: 'from-anywhere', action: 'Pass', from: [{ namespaces: {} }] }] },
+ * }));
+ * // apiVersion: policy.networking.k8s.io/v1alpha1
+ * // kind: AdminNetworkPolicy
+ * // metadata:
+ * //   name: isolate
+ * // spec:
+ * //   priority: 20
+ * //   subject:
+ * //     namespaces:
+ * //       matchLabels:
+ * //         tenant: a
+ * //   ingress:
+ * //   - name: from-anywhere
+ * //     action: Pass
+ * //     from:
+ * //     - namespaces: {}
  * ```
  */
 export interface AdminNetworkPolicyIngressRule<A extends string = 'Allow' | 'Deny' | 'Pass'> {
@@ -85,7 +161,24 @@ export interface AdminNetworkPolicyIngressRule<A extends string = 'Allow' | 'Den
  *
  * @example
  * ```ts
- * const r: AdminNetworkPolicyEgressRule = { action: 'Deny', to: [{ networks: ['10.0.0.0/8'] }] };
+ * unwrap(validate({
+ *   apiVersion: 'policy.networking.k8s.io/v1alpha1', kind: 'AdminNetworkPolicy', metadata: { name: 'no-private' },
+ *   spec: { priority: 30, subject: { namespaces: {} }, egress: [{ name: 'deny-10', action: 'Deny', to: [{ networks: ['10.0.0.0/8'] }] }] },
+ * }));
+ * // apiVersion: policy.networking.k8s.io/v1alpha1
+ * // kind: AdminNetworkPolicy
+ * // metadata:
+ * //   name: no-private
+ * // spec:
+ * //   priority: 30
+ * //   subject:
+ * //     namespaces: {}
+ * //   egress:
+ * //   - name: deny-10
+ * //     action: Deny
+ * //     to:
+ * //     - networks:
+ * //       - 10.0.0.0/8
  * ```
  */
 export interface AdminNetworkPolicyEgressRule<A extends string = 'Allow' | 'Deny' | 'Pass'> {
@@ -100,10 +193,23 @@ export interface AdminNetworkPolicyEgressRule<A extends string = 'Allow' | 'Deny
  *
  * @example
  * ```ts
- * const anp: AdminNetworkPolicy = {
+ * unwrap(validate({
  *   apiVersion: 'policy.networking.k8s.io/v1alpha1', kind: 'AdminNetworkPolicy', metadata: { name: 'guard' },
- *   spec: { priority: 10, subject: { namespaces: {} }, egress: [{ action: 'Deny', to: [{ networks: ['169.254.169.254/32'] }] }] },
- * };
+ *   spec: { egress: [{ to: [{ networks: ['169.254.169.254/32'] }], action: 'Deny' }], subject: { namespaces: {} }, priority: 10 },
+ * }));
+ * // apiVersion: policy.networking.k8s.io/v1alpha1
+ * // kind: AdminNetworkPolicy
+ * // metadata:
+ * //   name: guard
+ * // spec:
+ * //   priority: 10
+ * //   subject:
+ * //     namespaces: {}
+ * //   egress:
+ * //   - action: Deny
+ * //     to:
+ * //     - networks:
+ * //       - 169.254.169.254/32
  * ```
  */
 export interface AdminNetworkPolicy {
@@ -125,10 +231,21 @@ export interface AdminNetworkPolicy {
  *
  * @example
  * ```ts
- * const banp: BaselineAdminNetworkPolicy = {
+ * unwrap(validate({
  *   apiVersion: 'policy.networking.k8s.io/v1alpha1', kind: 'BaselineAdminNetworkPolicy', metadata: { name: 'default' },
  *   spec: { subject: { namespaces: {} }, ingress: [{ action: 'Deny', from: [{ namespaces: {} }] }] },
- * };
+ * }));
+ * // apiVersion: policy.networking.k8s.io/v1alpha1
+ * // kind: BaselineAdminNetworkPolicy
+ * // metadata:
+ * //   name: default
+ * // spec:
+ * //   subject:
+ * //     namespaces: {}
+ * //   ingress:
+ * //   - action: Deny
+ * //     from:
+ * //     - namespaces: {}
  * ```
  */
 export interface BaselineAdminNetworkPolicy {

@@ -22,7 +22,8 @@ export const NETWORK_POLICY_API_V1ALPHA2 = 'policy.networking.k8s.io/v1alpha2';
  *
  * @example
  * ```ts
- * const tier: ClusterNetworkPolicyTier = 'Baseline';
+ * // .admin(priority) or .baseline(priority) picks it:
+ * clusterNetworkPolicy('default-deny').baseline(100).namespaces().ingress((r) => r.deny().fromNamespaces()).toResource().spec.tier; // 'Baseline'
  * ```
  */
 export type ClusterNetworkPolicyTier = 'Admin' | 'Baseline';
@@ -32,7 +33,8 @@ export type ClusterNetworkPolicyTier = 'Admin' | 'Baseline';
  *
  * @example
  * ```ts
- * const action: ClusterNetworkPolicyAction = 'Accept';
+ * // Each rule starts with its action, .accept(), .deny() or .pass():
+ * clusterNetworkPolicy('web').admin(1).namespaces().ingress((r) => r.accept().fromNamespaces()).toResource().spec.ingress?.[0]?.action; // 'Accept'
  * ```
  */
 export type ClusterNetworkPolicyAction = 'Accept' | 'Deny' | 'Pass';
@@ -42,7 +44,8 @@ export type ClusterNetworkPolicyAction = 'Accept' | 'Deny' | 'Pass';
  *
  * @example
  * ```ts
- * const web: NamespacedPod = { namespaceSelector: { matchLabels: { team: 'web' } }, podSelector: {} };
+ * // .pods(namespaceSelector, podSelector) writes one:
+ * clusterNetworkPolicy('web').admin(1).pods({ matchLabels: { team: 'web' } }, {}).ingress((r) => r.deny().fromNamespaces()).toResource().spec.subject; // { pods: { namespaceSelector: { matchLabels: { team: 'web' } }, podSelector: {} } }
  * ```
  */
 export interface NamespacedPod {
@@ -56,7 +59,8 @@ export interface NamespacedPod {
  *
  * @example
  * ```ts
- * const everyPod: ClusterNetworkPolicySubject = { namespaces: {} };
+ * // .namespaces(selector?) or .pods(namespaceSelector, podSelector), right after the tier:
+ * clusterNetworkPolicy('all').admin(1).namespaces().ingress((r) => r.deny().fromNamespaces()).toResource().spec.subject; // { namespaces: {} }
  * ```
  */
 export interface ClusterNetworkPolicySubject {
@@ -69,7 +73,8 @@ export interface ClusterNetworkPolicySubject {
  *
  * @example
  * ```ts
- * const monitoring: ClusterNetworkPolicyIngressPeer = { namespaces: { matchLabels: { role: 'monitoring' } } };
+ * // .fromNamespaces(selector?) and .fromPods(namespaceSelector, podSelector) write them:
+ * clusterNetworkPolicy('monitoring').admin(1).namespaces().ingress((r) => r.accept().fromNamespaces({ matchLabels: { role: 'monitoring' } })).toResource().spec.ingress?.[0]?.from; // [{ namespaces: { matchLabels: { role: 'monitoring' } } }]
  * ```
  */
 export interface ClusterNetworkPolicyIngressPeer {
@@ -83,7 +88,8 @@ export interface ClusterNetworkPolicyIngressPeer {
  *
  * @example
  * ```ts
- * const metadataService: ClusterNetworkPolicyEgressPeer = { networks: ['169.254.169.254/32'] };
+ * // .toNamespaces(), .toPods() and .toNetworks(...cidrs) write them:
+ * clusterNetworkPolicy('no-imds').admin(1).namespaces().egress((r) => r.deny().toNetworks('169.254.169.254/32')).toResource().spec.egress?.[0]?.to; // [{ networks: ['169.254.169.254/32'] }]
  * ```
  */
 export interface ClusterNetworkPolicyEgressPeer {
@@ -99,8 +105,8 @@ export interface ClusterNetworkPolicyEgressPeer {
  *
  * @example
  * ```ts
- * const https: ClusterNetworkPolicyPort = { number: 443 };
- * const high: ClusterNetworkPolicyPort = { range: { start: 30000, end: 32767 } };
+ * // A number or { start, end } given to .tcp() / .udp() / .sctp():
+ * clusterNetworkPolicy('web').admin(1).namespaces().ingress((r) => r.accept().fromNamespaces().tcp(443, { start: 30000, end: 32767 })).toResource().spec.ingress?.[0]?.protocols; // [{ tcp: { destinationPort: { number: 443 } } }, { tcp: { destinationPort: { range: { start: 30000, end: 32767 } } } }]
  * ```
  */
 export interface ClusterNetworkPolicyPort {
@@ -113,7 +119,8 @@ export interface ClusterNetworkPolicyPort {
  *
  * @example
  * ```ts
- * const dns: ClusterNetworkPolicyProtocolPorts = { destinationPort: { number: 53 } };
+ * // .udp(53) writes one with a port; .udp() with none matches every UDP port:
+ * clusterNetworkPolicy('dns').admin(1).namespaces().egress((r) => r.accept().toNamespaces().udp(53)).toResource().spec.egress?.[0]?.protocols?.[0]?.udp; // { destinationPort: { number: 53 } }
  * ```
  */
 export interface ClusterNetworkPolicyProtocolPorts {
@@ -125,8 +132,8 @@ export interface ClusterNetworkPolicyProtocolPorts {
  *
  * @example
  * ```ts
- * const web: ClusterNetworkPolicyProtocol = { tcp: { destinationPort: { number: 8080 } } };
- * const metrics: ClusterNetworkPolicyProtocol = { destinationNamedPort: 'metrics' };
+ * // .tcp(), .udp(), .sctp() and .namedPort() write one per port:
+ * clusterNetworkPolicy('metrics').admin(1).namespaces().ingress((r) => r.accept().fromNamespaces().namedPort('metrics')).toResource().spec.ingress?.[0]?.protocols; // [{ destinationNamedPort: 'metrics' }]
  * ```
  */
 export interface ClusterNetworkPolicyProtocol {
@@ -141,7 +148,8 @@ export interface ClusterNetworkPolicyProtocol {
  *
  * @example
  * ```ts
- * const r: ClusterNetworkPolicyIngressRule = { name: 'deny-all', action: 'Deny', from: [{ namespaces: {} }] };
+ * // .ingress() takes a function that builds one: action, peers, then ports:
+ * clusterNetworkPolicy('web').admin(1).namespaces().ingress((r) => r.named('deny-all').deny().fromNamespaces()).toResource().spec.ingress; // [{ name: 'deny-all', action: 'Deny', from: [{ namespaces: {} }] }]
  * ```
  */
 export interface ClusterNetworkPolicyIngressRule {
@@ -156,9 +164,7 @@ export interface ClusterNetworkPolicyIngressRule {
  *
  * @example
  * ```ts
- * const r: ClusterNetworkPolicyEgressRule = {
- *   name: 'no-metadata', action: 'Deny', to: [{ networks: ['169.254.169.254/32'] }],
- * };
+ * clusterNetworkPolicy('guardrail').admin(1).namespaces().egress((r) => r.named('no-metadata').deny().toNetworks('169.254.169.254/32')).toResource().spec.egress; // [{ name: 'no-metadata', action: 'Deny', to: [{ networks: ['169.254.169.254/32'] }] }]
  * ```
  */
 export interface ClusterNetworkPolicyEgressRule {
@@ -173,7 +179,8 @@ export interface ClusterNetworkPolicyEgressRule {
  *
  * @example
  * ```ts
- * const spec: ClusterNetworkPolicySpec = { tier: 'Admin', priority: 10, subject: { namespaces: {} } };
+ * // tier and priority, then the subject, then the rules, as the builder asks for them:
+ * clusterNetworkPolicy('all').admin(10).namespaces().ingress((r) => r.deny().fromNamespaces()).toResource().spec; // { tier: 'Admin', priority: 10, subject: { namespaces: {} }, ingress: [{ action: 'Deny', from: [{ namespaces: {} }] }] }
  * ```
  */
 export interface ClusterNetworkPolicySpec {
@@ -190,14 +197,28 @@ export interface ClusterNetworkPolicySpec {
  *
  * @example
  * ```ts
- * const guardrail: ClusterNetworkPolicy = {
- *   apiVersion: 'policy.networking.k8s.io/v1alpha2', kind: 'ClusterNetworkPolicy',
- *   metadata: { name: 'no-metadata-service' },
- *   spec: {
- *     tier: 'Admin', priority: 10, subject: { namespaces: {} },
- *     egress: [{ action: 'Deny', to: [{ networks: ['169.254.169.254/32'] }] }],
- *   },
- * };
+ * clusterNetworkPolicy('dns').baseline(5).namespaces()
+ *   .egress((r) => r.accept().toNamespaces({ matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }).udp(53))
+ *   .toResource();
+ * // apiVersion: policy.networking.k8s.io/v1alpha2
+ * // kind: ClusterNetworkPolicy
+ * // metadata:
+ * //   name: dns
+ * // spec:
+ * //   tier: Baseline
+ * //   priority: 5
+ * //   subject:
+ * //     namespaces: {}
+ * //   egress:
+ * //   - action: Accept
+ * //     to:
+ * //     - namespaces:
+ * //         matchLabels:
+ * //           kubernetes.io/metadata.name: kube-system
+ * //     protocols:
+ * //     - udp:
+ * //         destinationPort:
+ * //           number: 53
  * ```
  */
 export interface ClusterNetworkPolicy {

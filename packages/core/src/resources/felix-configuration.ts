@@ -5,7 +5,20 @@ import type { CalicoApiVersion, ObjectMeta } from './metadata.js';
  *
  * @example
  * ```ts
- * const dhcp: ProtoPort = { protocol: 'udp', port: 68, net: '0.0.0.0/0' };
+ * // Read (and checked) by validate from a FelixConfiguration written as data; printed in upstream order:
+ * unwrap(validate({
+ *   apiVersion: 'projectcalico.org/v3', kind: 'FelixConfiguration', metadata: { name: 'default' },
+ *   spec: { failsafeInboundHostPorts: [{ port: 68, protocol: 'udp', net: '0.0.0.0/0' }] },
+ * }));
+ * // apiVersion: projectcalico.org/v3
+ * // kind: FelixConfiguration
+ * // metadata:
+ * //   name: default
+ * // spec:
+ * //   failsafeInboundHostPorts:
+ * //   - protocol: udp
+ * //     port: 68
+ * //     net: 0.0.0.0/0
  * ```
  */
 export interface ProtoPort {
@@ -20,9 +33,18 @@ export interface ProtoPort {
  *
  * @example
  * ```ts
- * const spec: FelixConfigurationSpec = {
- *   failsafeInboundHostPorts: [{ protocol: 'tcp', port: 22 }], defaultEndpointToHostAction: 'Drop',
- * };
+ * // validate checks the fields calico-dsl models and keeps the others verbatim:
+ * unwrap(validate({
+ *   apiVersion: 'projectcalico.org/v3', kind: 'FelixConfiguration', metadata: { name: 'default' },
+ *   spec: { defaultEndpointToHostAction: 'Drop', logSeverityScreen: 'Info' },
+ * }));
+ * // apiVersion: projectcalico.org/v3
+ * // kind: FelixConfiguration
+ * // metadata:
+ * //   name: default
+ * // spec:
+ * //   defaultEndpointToHostAction: Drop
+ * //   logSeverityScreen: Info
  * ```
  */
 export interface FelixConfigurationSpec {
@@ -37,8 +59,18 @@ export interface FelixConfigurationSpec {
  *
  * @example
  * ```ts
- * const felix: FelixConfiguration = { apiVersion: 'projectcalico.org/v3', kind: 'FelixConfiguration',
- *   metadata: { name: 'default' }, spec: { failsafeInboundHostPorts: [{ protocol: 'tcp', port: 22 }] } };
+ * unwrap(validate({
+ *   apiVersion: 'projectcalico.org/v3', kind: 'FelixConfiguration', metadata: { name: 'default' },
+ *   spec: { failsafeInboundHostPorts: [{ port: 22, protocol: 'tcp' }] },
+ * }));
+ * // apiVersion: projectcalico.org/v3
+ * // kind: FelixConfiguration
+ * // metadata:
+ * //   name: default
+ * // spec:
+ * //   failsafeInboundHostPorts:
+ * //   - protocol: tcp
+ * //     port: 22
  * ```
  */
 export interface FelixConfiguration {

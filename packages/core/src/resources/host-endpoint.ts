@@ -6,7 +6,8 @@ import type { Protocol } from './rule.js';
  *
  * @example
  * ```ts
- * const ssh: EndpointPort = { name: 'ssh', protocol: 'TCP', port: 22 };
+ * // .port(name, protocol, port) adds one:
+ * const ssh: EndpointPort | undefined = hostEndpoint('worker-1-eth0').node('worker-1').interfaceName('eth0').port('ssh', 'TCP', 22).toResource().spec.ports?.[0]; // { name: 'ssh', protocol: 'TCP', port: 22 }
  * ```
  */
 export interface EndpointPort {
@@ -20,10 +21,8 @@ export interface EndpointPort {
  *
  * @example
  * ```ts
- * const spec: HostEndpointSpec = {
- *   node: 'worker-1', interfaceName: 'eth1', expectedIPs: ['169.46.7.10'],
- *   ports: [{ name: 'ssh', protocol: 'TCP', port: 22 }],
- * };
+ * // The builder's methods fill the spec, printed in upstream order whatever the call order:
+ * const spec: HostEndpointSpec = hostEndpoint('worker-1-public').expectedIPs('169.46.7.10').interfaceName('eth1').node('worker-1').toResource().spec; // { node: 'worker-1', interfaceName: 'eth1', expectedIPs: ['169.46.7.10'] }
  * ```
  */
 export interface HostEndpointSpec {
@@ -39,9 +38,23 @@ export interface HostEndpointSpec {
  *
  * @example
  * ```ts
- * const hep: HostEndpoint = { apiVersion: 'projectcalico.org/v3', kind: 'HostEndpoint',
- *   metadata: { name: 'worker-1-public', labels: { 'ibm.role': 'worker_public' } },
- *   spec: { node: 'worker-1', interfaceName: 'eth1', expectedIPs: ['169.46.7.10'] } };
+ * hostEndpoint('worker-1-public').labels({ 'ibm.role': 'worker_public' }).node('worker-1').interfaceName('eth1')
+ *   .expectedIPs('169.46.7.10').port('ssh', 'TCP', 22).toResource();
+ * // apiVersion: projectcalico.org/v3
+ * // kind: HostEndpoint
+ * // metadata:
+ * //   name: worker-1-public
+ * //   labels:
+ * //     ibm.role: worker_public
+ * // spec:
+ * //   node: worker-1
+ * //   interfaceName: eth1
+ * //   expectedIPs:
+ * //   - 169.46.7.10
+ * //   ports:
+ * //   - name: ssh
+ * //     protocol: TCP
+ * //     port: 22
  * ```
  */
 export interface HostEndpoint {

@@ -52,9 +52,8 @@ export type CalicoKind = CalicoResource['kind'];
  *
  * @example
  * ```ts
- * const tier: CalicoResourceOf<'Tier'> = {
- *   apiVersion: 'projectcalico.org/v3', kind: 'Tier', metadata: { name: 'security' }, spec: { order: 100 },
- * };
+ * // What the builder of that kind produces (tier() gives a CalicoResourceOf<'Tier'>):
+ * const security: CalicoResourceOf<'Tier'> = tier('security').order(100).toResource(); // { apiVersion: 'projectcalico.org/v3', kind: 'Tier', metadata: { name: 'security' }, spec: { order: 100 } }
  * ```
  */
 export type CalicoResourceOf<K extends CalicoKind> = Extract<CalicoResource, { kind: K }>;
@@ -123,7 +122,8 @@ export type ValidResource = CalicoResource | NetworkPolicyApiResource;
  *
  * @example
  * ```ts
- * const kinds: ValidKind[] = ['GlobalNetworkPolicy', 'ClusterNetworkPolicy'];
+ * // The kind of whatever validate accepted:
+ * unwrap(validate({ apiVersion: 'policy.networking.k8s.io/v1alpha2', kind: 'ClusterNetworkPolicy', metadata: { name: 'all' }, spec: { tier: 'Admin', priority: 1, subject: { namespaces: {} } } })).kind; // 'ClusterNetworkPolicy'
  * ```
  */
 export type ValidKind = ValidResource['kind'];

@@ -9,7 +9,8 @@ import type { K8sNetworkPolicySpec } from './policy.js';
  *
  * @example
  * ```ts
- * const meta: K8sObjectMeta = { name: 'web-0', namespace: 'prod', labels: { app: 'web' } };
+ * // checkKubernetesResource (what fromYaml and World.from use) requires metadata.name:
+ * checkKubernetesResource({ apiVersion: 'v1', kind: 'Pod', metadata: { namespace: 'prod', labels: { app: 'web' } } }); // { ok: false, issues: [{ code: 'required', path: ['metadata', 'name'], message: 'name is required' }] }
  * ```
  */
 export interface K8sObjectMeta {
@@ -25,7 +26,8 @@ export interface K8sObjectMeta {
  *
  * @example
  * ```ts
- * const metrics: ContainerPort = { name: 'metrics', containerPort: 9090, protocol: 'TCP' };
+ * // A named container port is what a rule's named port resolves to; its number must be a number:
+ * checkKubernetesResource({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web-0' }, spec: { containers: [{ name: 'web', ports: [{ name: 'metrics', containerPort: '9090' }] }] } }); // { ok: false, issues: [{ code: 'invalid_type', path: ['spec', 'containers', 0, 'ports', 0, 'containerPort'], message: 'must be an integer 1–65535, not string "9090"; write it without quotes: 9090' }] }
  * ```
  */
 export interface ContainerPort {
@@ -40,11 +42,8 @@ export interface ContainerPort {
  *
  * @example
  * ```ts
- * const pod: Pod = {
- *   apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web-0', namespace: 'prod', labels: { app: 'web' } },
- *   spec: { nodeName: 'worker-1', containers: [{ name: 'web', ports: [{ name: 'http', containerPort: 8080 }] }] },
- *   status: { podIP: '10.244.1.7' },
- * };
+ * // Written as data (or read by fromYaml from `kubectl get pod -o yaml`) and checked as it is read:
+ * checkKubernetesResource({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web-0', namespace: 'prod', labels: { app: 'web' } }, status: { podIP: '10.244.1.7' } }); // { ok: true, value: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web-0', namespace: 'prod', labels: { app: 'web' } }, status: { podIP: '10.244.1.7' } } }
  * ```
  */
 export interface Pod {
@@ -79,9 +78,8 @@ export interface Pod {
  *
  * @example
  * ```ts
- * const prod: Namespace = {
- *   apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'prod', labels: { team: 'web' } },
- * };
+ * // Namespace labels are what namespaceSelector matches; label values must be strings:
+ * checkKubernetesResource({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'prod', labels: { tier: 1 } } }); // { ok: false, issues: [{ code: 'invalid_type', path: ['metadata', 'labels', 'tier'], message: 'must be a string, not number 1; quote it: "1"' }] }
  * ```
  */
 export interface Namespace {
@@ -95,9 +93,7 @@ export interface Namespace {
  *
  * @example
  * ```ts
- * const sa: ServiceAccount = {
- *   apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'api', namespace: 'prod' },
- * };
+ * checkKubernetesResource({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'api', namespace: 'prod' } })?.ok; // true
  * ```
  */
 export interface ServiceAccount {
@@ -111,7 +107,8 @@ export interface ServiceAccount {
  *
  * @example
  * ```ts
- * const http: ServicePort = { name: 'http', protocol: 'TCP', port: 80, targetPort: 'http', nodePort: 30080 };
+ * // targetPort is a number or the name of a container port:
+ * checkKubernetesResource({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { ports: [{ port: 80, targetPort: true }] } }); // { ok: false, issues: [{ code: 'invalid_type', path: ['spec', 'ports', 0, 'targetPort'], message: 'must be a port number or a port name, not boolean true' }] }
  * ```
  */
 export interface ServicePort {
@@ -127,13 +124,7 @@ export interface ServicePort {
  *
  * @example
  * ```ts
- * const svc: Service = {
- *   apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'prod' },
- *   spec: {
- *     type: 'NodePort', selector: { app: 'web' }, clusterIP: '10.96.0.20',
- *     ports: [{ port: 80, targetPort: 8080, nodePort: 30080 }],
- *   },
- * };
+ * checkKubernetesResource({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'prod' }, spec: { type: 'Nodeport', ports: [{ port: 80, nodePort: 30080 }] } }); // { ok: false, issues: [{ code: 'invalid_value', path: ['spec', 'type'], message: 'must be one of ClusterIP, NodePort, LoadBalancer, ExternalName, not string "Nodeport"' }] }
  * ```
  */
 export interface Service {
@@ -163,12 +154,8 @@ export interface Service {
  *
  * @example
  * ```ts
- * const worker: Node = {
- *   apiVersion: 'v1', kind: 'Node', metadata: { name: 'worker-1' },
- *   status: {
- *     addresses: [{ type: 'InternalIP', address: '10.0.0.5' }, { type: 'ExternalIP', address: '169.46.7.10' }],
- *   },
- * };
+ * // The evaluator reads a node's addresses (InternalIP, ExternalIP) to place host traffic:
+ * checkKubernetesResource({ apiVersion: 'v1', kind: 'Node', metadata: { name: 'worker-1' }, status: { addresses: [{ type: 'InternalIP', address: '10.0.0.5' }] } })?.ok; // true
  * ```
  */
 export interface Node {
@@ -184,11 +171,7 @@ export interface Node {
  *
  * @example
  * ```ts
- * const denyAll: K8sNetworkPolicy = {
- *   apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy',
- *   metadata: { name: 'default-deny', namespace: 'prod' },
- *   spec: { podSelector: {}, policyTypes: ['Ingress'] },
- * };
+ * checkKubernetesResource({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'default-deny', namespace: 'prod' }, spec: { podSelector: {}, policyTypes: ['ingress'] } }); // { ok: false, issues: [{ code: 'invalid_value', path: ['spec', 'policyTypes', 0], message: 'must be one of Ingress, Egress, not string "ingress"' }] }
  * ```
  */
 export interface K8sNetworkPolicy {
@@ -203,7 +186,8 @@ export interface K8sNetworkPolicy {
  *
  * @example
  * ```ts
- * const ns: KubernetesResource = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'prod' } };
+ * // checkKubernetesResource answers undefined for a kind it does not know (a Calico kind, a Deployment):
+ * checkKubernetesResource({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' } }); // undefined
  * ```
  */
 export type KubernetesResource = Pod | Namespace | ServiceAccount | Service | Node | K8sNetworkPolicy;

@@ -4,7 +4,8 @@
  *
  * @example
  * ```ts
- * const meta: ObjectMeta = { name: 'deny-nodeports', labels: { team: 'net' } };
+ * // The builders set name, namespace, labels and annotations:
+ * const meta: ObjectMeta = networkPolicy('allow-web', 'prod').labels({ team: 'web' }).allow().toResource().metadata; // { name: 'allow-web', namespace: 'prod', labels: { team: 'web' } }
  * ```
  */
 export interface ObjectMeta {
@@ -23,7 +24,7 @@ export interface ObjectMeta {
  *
  * @example
  * ```ts
- * const tier: Tier = { apiVersion: CALICO_API_VERSION, kind: 'Tier', metadata: { name: 'security' }, spec: {} };
+ * tier('security').toResource().apiVersion === CALICO_API_VERSION; // true
  * ```
  */
 export const CALICO_API_VERSION = 'projectcalico.org/v3';

@@ -21,7 +21,8 @@ export type NetworkPolicyApiResource = ClusterNetworkPolicy | AdminNetworkPolicy
  *
  * @example
  * ```ts
- * const kind: NetworkPolicyApiKind = 'ClusterNetworkPolicy';
+ * // The kinds with their own apiVersion; validate reads them all:
+ * Object.keys(NETWORK_POLICY_API_KINDS); // ['ClusterNetworkPolicy', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy']
  * ```
  */
 export type NetworkPolicyApiKind = NetworkPolicyApiResource['kind'];

@@ -5,7 +5,8 @@ import type { CalicoApiVersion, ObjectMeta } from './metadata.js';
  *
  * @example
  * ```ts
- * const spec: NetworkSetSpec = { nets: ['198.51.100.0/24', '2001:db8::/32'] };
+ * // .nets() appends to the spec, in the order given:
+ * const spec: NetworkSetSpec = globalNetworkSet('partners').nets('198.51.100.0/24', '2001:db8::/32').toResource().spec; // { nets: ['198.51.100.0/24', '2001:db8::/32'] }
  * ```
  */
 export interface NetworkSetSpec {
@@ -17,8 +18,16 @@ export interface NetworkSetSpec {
  *
  * @example
  * ```ts
- * const set: GlobalNetworkSet = { apiVersion: 'projectcalico.org/v3', kind: 'GlobalNetworkSet',
- *   metadata: { name: 'partners', labels: { role: 'partner' } }, spec: { nets: ['198.51.100.0/24'] } };
+ * globalNetworkSet('partners').labels({ role: 'partner' }).nets('198.51.100.0/24').toResource();
+ * // apiVersion: projectcalico.org/v3
+ * // kind: GlobalNetworkSet
+ * // metadata:
+ * //   name: partners
+ * //   labels:
+ * //     role: partner
+ * // spec:
+ * //   nets:
+ * //   - 198.51.100.0/24
  * ```
  */
 export interface GlobalNetworkSet {
@@ -33,11 +42,17 @@ export interface GlobalNetworkSet {
  *
  * @example
  * ```ts
- * const partners: NetworkSet = {
- *   apiVersion: 'projectcalico.org/v3', kind: 'NetworkSet',
- *   metadata: { name: 'partners', namespace: 'prod', labels: { role: 'partner' } },
- *   spec: { nets: ['198.51.100.0/24'] },
- * };
+ * networkSet('partners', 'prod').labels({ role: 'partner' }).nets('198.51.100.0/24').toResource();
+ * // apiVersion: projectcalico.org/v3
+ * // kind: NetworkSet
+ * // metadata:
+ * //   name: partners
+ * //   namespace: prod
+ * //   labels:
+ * //     role: partner
+ * // spec:
+ * //   nets:
+ * //   - 198.51.100.0/24
  * ```
  */
 export interface NetworkSet {

@@ -29,7 +29,8 @@ export type PolicyPerformanceHint = 'AssumeNeededOnEveryNode';
  *
  * @example
  * ```ts
- * const preview: StagedAction = 'Delete'; // show what removing the policy would change
+ * // .stagedAction() sets it on the staged kinds ('Set' previews the policy as written):
+ * stagedGlobalNetworkPolicy('deny-partners').stagedAction('Set').toResource().spec.stagedAction; // 'Set'
  * ```
  */
 export type StagedAction = 'Set' | 'Delete' | 'Learn' | 'Ignore';
@@ -39,7 +40,8 @@ export type StagedAction = 'Set' | 'Delete' | 'Learn' | 'Ignore';
  *
  * @example
  * ```ts
- * const base: PolicySpecBase = { tier: 'security', order: 100, selector: "app == 'web'", types: ['Ingress'] };
+ * // The builder methods fill it; toYaml prints the fields in this order, whatever the call order:
+ * const base: PolicySpecBase = networkPolicy('web', 'prod').selector("app == 'web'").order(100).tier('security').allow().toResource().spec; // { tier: 'security', order: 100, ingress: [{ action: 'Allow' }], selector: "app == 'web'", types: ['Ingress'] }
  * ```
  */
 export interface PolicySpecBase {
@@ -56,10 +58,24 @@ export interface PolicySpecBase {
  *
  * @example
  * ```ts
- * const spec: GlobalNetworkPolicySpec = {
- *   order: 1100, preDNAT: true, applyOnForward: true, selector: "ibm.role == 'worker_public'",
- *   ingress: [{ action: 'Deny', protocol: 'TCP', destination: { ports: ['30000:32767'] } }], types: ['Ingress'],
- * };
+ * preDnat('deny-nodeports').order(1100).selector("ibm.role == 'worker_public'").deny().tcp().ports('30000:32767').toResource();
+ * // apiVersion: projectcalico.org/v3
+ * // kind: GlobalNetworkPolicy
+ * // metadata:
+ * //   name: deny-nodeports
+ * // spec:
+ * //   order: 1100
+ * //   ingress:
+ * //   - action: Deny
+ * //     protocol: TCP
+ * //     destination:
+ * //       ports:
+ * //       - 30000:32767
+ * //   selector: ibm.role == 'worker_public'
+ * //   types:
+ * //   - Ingress
+ * //   preDNAT: true
+ * //   applyOnForward: true
  * ```
  */
 export interface GlobalNetworkPolicySpec extends PolicySpecBase {
@@ -76,12 +92,8 @@ export interface GlobalNetworkPolicySpec extends PolicySpecBase {
  *
  * @example
  * ```ts
- * const spec: NetworkPolicySpec = {
- *   selector: "app == 'api'", types: ['Ingress'],
- *   ingress: [
- *     { action: 'Allow', protocol: 'TCP', source: { selector: "app == 'web'" }, destination: { ports: [8080] } },
- *   ],
- * };
+ * // A rule's .from() fills its source; .ports() its destination:
+ * const spec: NetworkPolicySpec = networkPolicy('allow-web', 'prod').selector("app == 'api'").allow().tcp().from({ selector: "app == 'web'" }).ports(8080).toResource().spec; // { ingress: [{ action: 'Allow', protocol: 'TCP', source: { selector: "app == 'web'" }, destination: { ports: [8080] } }], selector: "app == 'api'", types: ['Ingress'] }
  * ```
  */
 export interface NetworkPolicySpec extends PolicySpecBase {
@@ -94,10 +106,7 @@ export interface NetworkPolicySpec extends PolicySpecBase {
  *
  * @example
  * ```ts
- * const spec: StagedGlobalNetworkPolicySpec = {
- *   stagedAction: 'Set', selector: 'all()', types: ['Egress'],
- *   egress: [{ action: 'Deny', destination: { nets: ['203.0.113.0/24'] } }],
- * };
+ * const spec: StagedGlobalNetworkPolicySpec = stagedGlobalNetworkPolicy('deny-partners').stagedAction('Set').selector('all()').egress().deny().toNets('203.0.113.0/24').toResource().spec; // { stagedAction: 'Set', egress: [{ action: 'Deny', destination: { nets: ['203.0.113.0/24'] } }], selector: 'all()', types: ['Egress'] }
  * ```
  */
 export interface StagedGlobalNetworkPolicySpec extends GlobalNetworkPolicySpec {
@@ -109,9 +118,7 @@ export interface StagedGlobalNetworkPolicySpec extends GlobalNetworkPolicySpec {
  *
  * @example
  * ```ts
- * const spec: StagedNetworkPolicySpec = {
- *   stagedAction: 'Set', selector: "app == 'api'", ingress: [{ action: 'Deny' }],
- * };
+ * const spec: StagedNetworkPolicySpec = stagedNetworkPolicy('lockdown', 'prod').stagedAction('Set').selector("app == 'api'").deny().toResource().spec; // { stagedAction: 'Set', ingress: [{ action: 'Deny' }], selector: "app == 'api'", types: ['Ingress'] }
  * ```
  */
 export interface StagedNetworkPolicySpec extends NetworkPolicySpec {
@@ -123,9 +130,26 @@ export interface StagedNetworkPolicySpec extends NetworkPolicySpec {
  *
  * @example
  * ```ts
- * const frontends: LabelSelector = {
- *   matchLabels: { app: 'web' }, matchExpressions: [{ key: 'tier', operator: 'In', values: ['frontend'] }],
- * };
+ * // Given to stagedKubernetesNetworkPolicy().podSelector() (and to the ClusterNetworkPolicy builder):
+ * stagedKubernetesNetworkPolicy('frontends', 'prod').podSelector({
+ *   matchExpressions: [{ key: 'tier', operator: 'In', values: ['frontend'] }], matchLabels: { app: 'web' },
+ * }).policyTypes('Ingress').toResource();
+ * // apiVersion: projectcalico.org/v3
+ * // kind: StagedKubernetesNetworkPolicy
+ * // metadata:
+ * //   name: frontends
+ * //   namespace: prod
+ * // spec:
+ * //   podSelector:
+ * //     matchLabels:
+ * //       app: web
+ * //     matchExpressions:
+ * //     - key: tier
+ * //       operator: In
+ * //       values:
+ * //       - frontend
+ * //   policyTypes:
+ * //   - Ingress
  * ```
  */
 export interface LabelSelector {
@@ -138,7 +162,22 @@ export interface LabelSelector {
  *
  * @example
  * ```ts
- * const notDev: LabelSelectorRequirement = { key: 'env', operator: 'NotIn', values: ['dev'] };
+ * stagedKubernetesNetworkPolicy('not-dev', 'prod')
+ *   .podSelector({ matchExpressions: [{ values: ['dev'], operator: 'NotIn', key: 'env' }] }).policyTypes('Ingress').toResource();
+ * // apiVersion: projectcalico.org/v3
+ * // kind: StagedKubernetesNetworkPolicy
+ * // metadata:
+ * //   name: not-dev
+ * //   namespace: prod
+ * // spec:
+ * //   podSelector:
+ * //     matchExpressions:
+ * //     - key: env
+ * //       operator: NotIn
+ * //       values:
+ * //       - dev
+ * //   policyTypes:
+ * //   - Ingress
  * ```
  */
 export interface LabelSelectorRequirement {
@@ -152,7 +191,19 @@ export interface LabelSelectorRequirement {
  *
  * @example
  * ```ts
- * const nodePorts: K8sNetworkPolicyPort = { protocol: 'TCP', port: 30000, endPort: 32767 };
+ * stagedKubernetesNetworkPolicy('node-ports', 'prod').ingress({ ports: [{ endPort: 32767, port: 30000, protocol: 'TCP' }] }).toResource();
+ * // apiVersion: projectcalico.org/v3
+ * // kind: StagedKubernetesNetworkPolicy
+ * // metadata:
+ * //   name: node-ports
+ * //   namespace: prod
+ * // spec:
+ * //   podSelector: {}
+ * //   ingress:
+ * //   - ports:
+ * //     - protocol: TCP
+ * //       port: 30000
+ * //       endPort: 32767
  * ```
  */
 export interface K8sNetworkPolicyPort {
@@ -166,9 +217,21 @@ export interface K8sNetworkPolicyPort {
  *
  * @example
  * ```ts
- * const monitoring: K8sNetworkPolicyPeer = {
- *   namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } },
- * };
+ * stagedKubernetesNetworkPolicy('from-monitoring', 'prod')
+ *   .ingress({ from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } }] })
+ *   .toResource();
+ * // apiVersion: projectcalico.org/v3
+ * // kind: StagedKubernetesNetworkPolicy
+ * // metadata:
+ * //   name: from-monitoring
+ * //   namespace: prod
+ * // spec:
+ * //   podSelector: {}
+ * //   ingress:
+ * //   - from:
+ * //     - namespaceSelector:
+ * //         matchLabels:
+ * //           kubernetes.io/metadata.name: monitoring
  * ```
  */
 export interface K8sNetworkPolicyPeer {
@@ -182,9 +245,24 @@ export interface K8sNetworkPolicyPeer {
  *
  * @example
  * ```ts
- * const fromWeb: K8sNetworkPolicyIngressRule = {
- *   from: [{ podSelector: { matchLabels: { app: 'web' } } }], ports: [{ protocol: 'TCP', port: 8080 }],
- * };
+ * stagedKubernetesNetworkPolicy('from-web', 'prod')
+ *   .ingress({ from: [{ podSelector: { matchLabels: { app: 'web' } } }], ports: [{ protocol: 'TCP', port: 8080 }] })
+ *   .toResource();
+ * // apiVersion: projectcalico.org/v3
+ * // kind: StagedKubernetesNetworkPolicy
+ * // metadata:
+ * //   name: from-web
+ * //   namespace: prod
+ * // spec:
+ * //   podSelector: {}
+ * //   ingress:
+ * //   - ports:
+ * //     - protocol: TCP
+ * //       port: 8080
+ * //     from:
+ * //     - podSelector:
+ * //         matchLabels:
+ * //           app: web
  * ```
  */
 export interface K8sNetworkPolicyIngressRule {
@@ -197,9 +275,27 @@ export interface K8sNetworkPolicyIngressRule {
  *
  * @example
  * ```ts
- * const dns: K8sNetworkPolicyEgressRule = {
- *   to: [{ ipBlock: { cidr: '10.96.0.0/12', except: ['10.96.0.1/32'] } }], ports: [{ protocol: 'UDP', port: 53 }],
- * };
+ * stagedKubernetesNetworkPolicy('dns', 'prod')
+ *   .egress({ to: [{ ipBlock: { cidr: '10.96.0.0/12', except: ['10.96.0.1/32'] } }], ports: [{ protocol: 'UDP', port: 53 }] })
+ *   .policyTypes('Egress').toResource();
+ * // apiVersion: projectcalico.org/v3
+ * // kind: StagedKubernetesNetworkPolicy
+ * // metadata:
+ * //   name: dns
+ * //   namespace: prod
+ * // spec:
+ * //   podSelector: {}
+ * //   egress:
+ * //   - ports:
+ * //     - protocol: UDP
+ * //       port: 53
+ * //     to:
+ * //     - ipBlock:
+ * //         cidr: 10.96.0.0/12
+ * //         except:
+ * //         - 10.96.0.1/32
+ * //   policyTypes:
+ * //   - Egress
  * ```
  */
 export interface K8sNetworkPolicyEgressRule {
@@ -212,7 +308,8 @@ export interface K8sNetworkPolicyEgressRule {
  *
  * @example
  * ```ts
- * const defaultDeny: K8sNetworkPolicySpec = { podSelector: {}, policyTypes: ['Ingress', 'Egress'] };
+ * // A default-deny for both directions: every pod, no rules:
+ * const spec: K8sNetworkPolicySpec = stagedKubernetesNetworkPolicy('default-deny', 'prod').policyTypes('Ingress', 'Egress').toResource().spec; // { podSelector: {}, policyTypes: ['Ingress', 'Egress'] }
  * ```
  */
 export interface K8sNetworkPolicySpec {
@@ -227,9 +324,7 @@ export interface K8sNetworkPolicySpec {
  *
  * @example
  * ```ts
- * const spec: StagedKubernetesNetworkPolicySpec = {
- *   stagedAction: 'Set', podSelector: {}, policyTypes: ['Ingress'],
- * };
+ * const spec: StagedKubernetesNetworkPolicySpec = stagedKubernetesNetworkPolicy('default-deny', 'prod').stagedAction('Set').policyTypes('Ingress').toResource().spec; // { stagedAction: 'Set', podSelector: {}, policyTypes: ['Ingress'] }
  * ```
  */
 export interface StagedKubernetesNetworkPolicySpec extends K8sNetworkPolicySpec {
@@ -241,11 +336,20 @@ export interface StagedKubernetesNetworkPolicySpec extends K8sNetworkPolicySpec 
  *
  * @example
  * ```ts
- * const gnp: GlobalNetworkPolicy = {
- *   apiVersion: 'projectcalico.org/v3', kind: 'GlobalNetworkPolicy',
- *   metadata: { name: 'allow-ping' },
- *   spec: { selector: 'all()', ingress: [{ action: 'Allow', protocol: 'ICMP', icmp: { type: 8 } }] },
- * };
+ * globalNetworkPolicy('allow-ping').selector('all()').allow().icmp(8).toResource();
+ * // apiVersion: projectcalico.org/v3
+ * // kind: GlobalNetworkPolicy
+ * // metadata:
+ * //   name: allow-ping
+ * // spec:
+ * //   ingress:
+ * //   - action: Allow
+ * //     protocol: ICMP
+ * //     icmp:
+ * //       type: 8
+ * //   selector: all()
+ * //   types:
+ * //   - Ingress
  * ```
  */
 export interface GlobalNetworkPolicy {
@@ -260,10 +364,20 @@ export interface GlobalNetworkPolicy {
  *
  * @example
  * ```ts
- * const np: NetworkPolicy = {
- *   apiVersion: 'projectcalico.org/v3', kind: 'NetworkPolicy', metadata: { name: 'allow-web', namespace: 'prod' },
- *   spec: { selector: "app == 'api'", ingress: [{ action: 'Allow', source: { selector: "app == 'web'" } }] },
- * };
+ * networkPolicy('allow-web', 'prod').selector("app == 'api'").allow().from({ selector: "app == 'web'" }).toResource();
+ * // apiVersion: projectcalico.org/v3
+ * // kind: NetworkPolicy
+ * // metadata:
+ * //   name: allow-web
+ * //   namespace: prod
+ * // spec:
+ * //   ingress:
+ * //   - action: Allow
+ * //     source:
+ * //       selector: app == 'web'
+ * //   selector: app == 'api'
+ * //   types:
+ * //   - Ingress
  * ```
  */
 export interface NetworkPolicy {
@@ -278,13 +392,21 @@ export interface NetworkPolicy {
  *
  * @example
  * ```ts
- * const sgnp: StagedGlobalNetworkPolicy = {
- *   apiVersion: 'projectcalico.org/v3', kind: 'StagedGlobalNetworkPolicy', metadata: { name: 'deny-partners' },
- *   spec: {
- *     stagedAction: 'Set', selector: 'all()',
- *     egress: [{ action: 'Deny', destination: { nets: ['198.51.100.0/24'] } }],
- *   },
- * };
+ * stagedGlobalNetworkPolicy('deny-partners').stagedAction('Set').selector('all()').egress().deny().toNets('198.51.100.0/24').toResource();
+ * // apiVersion: projectcalico.org/v3
+ * // kind: StagedGlobalNetworkPolicy
+ * // metadata:
+ * //   name: deny-partners
+ * // spec:
+ * //   stagedAction: Set
+ * //   egress:
+ * //   - action: Deny
+ * //     destination:
+ * //       nets:
+ * //       - 198.51.100.0/24
+ * //   selector: all()
+ * //   types:
+ * //   - Egress
  * ```
  */
 export interface StagedGlobalNetworkPolicy {
@@ -299,11 +421,19 @@ export interface StagedGlobalNetworkPolicy {
  *
  * @example
  * ```ts
- * const snp: StagedNetworkPolicy = {
- *   apiVersion: 'projectcalico.org/v3', kind: 'StagedNetworkPolicy',
- *   metadata: { name: 'lockdown', namespace: 'prod' },
- *   spec: { stagedAction: 'Set', selector: 'all()', types: ['Ingress'] },
- * };
+ * stagedNetworkPolicy('lockdown', 'prod').stagedAction('Set').selector('all()').deny().toResource();
+ * // apiVersion: projectcalico.org/v3
+ * // kind: StagedNetworkPolicy
+ * // metadata:
+ * //   name: lockdown
+ * //   namespace: prod
+ * // spec:
+ * //   stagedAction: Set
+ * //   ingress:
+ * //   - action: Deny
+ * //   selector: all()
+ * //   types:
+ * //   - Ingress
  * ```
  */
 export interface StagedNetworkPolicy {
@@ -318,11 +448,17 @@ export interface StagedNetworkPolicy {
  *
  * @example
  * ```ts
- * const sknp: StagedKubernetesNetworkPolicy = {
- *   apiVersion: 'projectcalico.org/v3', kind: 'StagedKubernetesNetworkPolicy',
- *   metadata: { name: 'default-deny', namespace: 'prod' },
- *   spec: { stagedAction: 'Set', podSelector: {}, policyTypes: ['Ingress'] },
- * };
+ * stagedKubernetesNetworkPolicy('default-deny', 'prod').stagedAction('Set').policyTypes('Ingress').toResource();
+ * // apiVersion: projectcalico.org/v3
+ * // kind: StagedKubernetesNetworkPolicy
+ * // metadata:
+ * //   name: default-deny
+ * //   namespace: prod
+ * // spec:
+ * //   stagedAction: Set
+ * //   podSelector: {}
+ * //   policyTypes:
+ * //   - Ingress
  * ```
  */
 export interface StagedKubernetesNetworkPolicy {

@@ -6,9 +6,8 @@ import type { Rule } from './rule.js';
  *
  * @example
  * ```ts
- * const spec: ProfileSpec = {
- *   labelsToApply: { team: 'web' }, ingress: [{ action: 'Allow' }], egress: [{ action: 'Allow' }],
- * };
+ * // A profile's rules come from the same rule steps as a policy's; .labelsToApply() sets the labels:
+ * const spec: ProfileSpec = profile('web').labelsToApply({ team: 'web' }).allow().toResource().spec; // { ingress: [{ action: 'Allow' }], labelsToApply: { team: 'web' } }
  * ```
  */
 export interface ProfileSpec {
@@ -22,9 +21,16 @@ export interface ProfileSpec {
  *
  * @example
  * ```ts
- * const allowAll: Profile = { apiVersion: 'projectcalico.org/v3', kind: 'Profile',
- *   metadata: { name: 'projectcalico-default-allow' },
- *   spec: { ingress: [{ action: 'Allow' }], egress: [{ action: 'Allow' }] } };
+ * profile('projectcalico-default-allow').allow().end().egress().allow().toResource();
+ * // apiVersion: projectcalico.org/v3
+ * // kind: Profile
+ * // metadata:
+ * //   name: projectcalico-default-allow
+ * // spec:
+ * //   ingress:
+ * //   - action: Allow
+ * //   egress:
+ * //   - action: Allow
  * ```
  */
 export interface Profile {

@@ -8,7 +8,8 @@
  *
  * @example
  * ```ts
- * const onMatch: Action = 'Pass'; // hand the packet to the next tier
+ * // Each rule starts with its action: .allow(), .deny(), .log() or .pass():
+ * rule.pass().toRule().action; // 'Pass'
  * ```
  */
 export type Action = 'Allow' | 'Deny' | 'Log' | 'Pass';
@@ -39,7 +40,8 @@ export type ProtocolName = 'TCP' | 'UDP' | 'ICMP' | 'ICMPv6' | 'SCTP' | 'UDPLite
  *
  * @example
  * ```ts
- * const protocols: Protocol[] = ['TCP', 'ICMPv6', 47]; // 47 is GRE
+ * // .tcp(), .udp(), .icmp() … write the name; .protocol() also takes a number (47 is GRE):
+ * rule.allow().protocol(47).toRule(); // { action: 'Allow', protocol: 47 }
  * ```
  */
 export type Protocol = ProtocolName | number;
@@ -50,7 +52,8 @@ export type Protocol = ProtocolName | number;
  *
  * @example
  * ```ts
- * const ports: Port[] = [443, '30000:32767', 'metrics']; // number, range, named port
+ * // .ports() takes numbers, "min:max" ranges and port names, and keeps them as given:
+ * rule.allow().tcp().ports(443, '30000:32767', 'metrics').toRule(); // { action: 'Allow', protocol: 'TCP', destination: { ports: [443, '30000:32767', 'metrics'] } }
  * ```
  */
 export type Port = number | string;
@@ -60,7 +63,8 @@ export type Port = number | string;
  *
  * @example
  * ```ts
- * const fragNeeded: IcmpFields = { type: 3, code: 4 }; // destination unreachable, fragmentation needed
+ * // .icmp(type, code) (destination unreachable, fragmentation needed):
+ * rule.allow().icmp(3, 4).toRule(); // { action: 'Allow', protocol: 'ICMP', icmp: { type: 3, code: 4 } }
  * ```
  */
 export interface IcmpFields {
@@ -73,7 +77,7 @@ export interface IcmpFields {
  *
  * @example
  * ```ts
- * const dns: ServiceMatch = { name: 'kube-dns', namespace: 'kube-system' };
+ * rule.allow().tcp().to({ services: { name: 'kube-dns', namespace: 'kube-system' } }).toRule(); // { action: 'Allow', protocol: 'TCP', destination: { services: { name: 'kube-dns', namespace: 'kube-system' } } }
  * ```
  */
 export interface ServiceMatch {
@@ -86,7 +90,7 @@ export interface ServiceMatch {
  *
  * @example
  * ```ts
- * const api: ServiceAccountMatch = { names: ['api'], selector: "team == 'payments'" };
+ * rule.allow().from({ serviceAccounts: { names: ['api'], selector: "team == 'payments'" } }).toRule(); // { action: 'Allow', source: { serviceAccounts: { names: ['api'], selector: "team == 'payments'" } } }
  * ```
  */
 export interface ServiceAccountMatch {
@@ -99,7 +103,7 @@ export interface ServiceAccountMatch {
  *
  * @example
  * ```ts
- * const health: HttpPath = { exact: '/healthz' };
+ * rule.allow().tcp().http({ paths: [{ exact: '/healthz' }] }).toRule().http; // { paths: [{ exact: '/healthz' }] }
  * ```
  */
 export interface HttpPath {
@@ -112,7 +116,23 @@ export interface HttpPath {
  *
  * @example
  * ```ts
- * const readOnly: HttpMatch = { methods: ['GET', 'HEAD'], paths: [{ prefix: '/api/' }] };
+ * globalNetworkPolicy('read-only').allow().tcp().http({ methods: ['GET', 'HEAD'], paths: [{ prefix: '/api/' }] }).toResource();
+ * // apiVersion: projectcalico.org/v3
+ * // kind: GlobalNetworkPolicy
+ * // metadata:
+ * //   name: read-only
+ * // spec:
+ * //   ingress:
+ * //   - action: Allow
+ * //     protocol: TCP
+ * //     http:
+ * //       methods:
+ * //       - GET
+ * //       - HEAD
+ * //       paths:
+ * //       - prefix: /api/
+ * //   types:
+ * //   - Ingress
  * ```
  */
 export interface HttpMatch {
@@ -125,7 +145,24 @@ export interface HttpMatch {
  *
  * @example
  * ```ts
- * const db: EntityRule = { selector: "app == 'postgres'", namespaceSelector: "team == 'data'", ports: [5432] };
+ * // .from() / .to() take one; .fromNets(), .toNets() and .ports() add to it:
+ * globalNetworkPolicy('to-postgres').egress().allow().tcp()
+ *   .to({ selector: "app == 'postgres'", namespaceSelector: "team == 'data'" }).ports(5432).toResource();
+ * // apiVersion: projectcalico.org/v3
+ * // kind: GlobalNetworkPolicy
+ * // metadata:
+ * //   name: to-postgres
+ * // spec:
+ * //   egress:
+ * //   - action: Allow
+ * //     protocol: TCP
+ * //     destination:
+ * //       selector: app == 'postgres'
+ * //       namespaceSelector: team == 'data'
+ * //       ports:
+ * //       - 5432
+ * //   types:
+ * //   - Egress
  * ```
  */
 export interface EntityRule {
@@ -145,7 +182,7 @@ export interface EntityRule {
  *
  * @example
  * ```ts
- * const meta: RuleMetadata = { annotations: { owner: 'net-team', ticket: 'NET-1234' } };
+ * rule.log().metadata({ annotations: { owner: 'net-team', ticket: 'NET-1234' } }).toRule(); // { action: 'Log', metadata: { annotations: { owner: 'net-team', ticket: 'NET-1234' } } }
  * ```
  */
 export interface RuleMetadata {
@@ -157,7 +194,21 @@ export interface RuleMetadata {
  *
  * @example
  * ```ts
- * const rule: Rule = { action: 'Deny', protocol: 'TCP', destination: { ports: ['30000:32767'] } };
+ * // A policy's rule steps (or the standalone `rule`) build one:
+ * globalNetworkPolicy('deny-nodeports').deny().tcp().ports('30000:32767').toResource();
+ * // apiVersion: projectcalico.org/v3
+ * // kind: GlobalNetworkPolicy
+ * // metadata:
+ * //   name: deny-nodeports
+ * // spec:
+ * //   ingress:
+ * //   - action: Deny
+ * //     protocol: TCP
+ * //     destination:
+ * //       ports:
+ * //       - 30000:32767
+ * //   types:
+ * //   - Ingress
  * ```
  */
 export interface Rule {

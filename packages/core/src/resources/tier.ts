@@ -5,7 +5,8 @@ import type { CalicoApiVersion, ObjectMeta } from './metadata.js';
  *
  * @example
  * ```ts
- * const spec: TierSpec = { order: 100, defaultAction: 'Pass' };
+ * // tier().order() and .defaultAction() fill the spec:
+ * const spec: TierSpec = tier('security').order(100).defaultAction('Pass').toResource().spec; // { order: 100, defaultAction: 'Pass' }
  * ```
  */
 export interface TierSpec {
@@ -18,8 +19,14 @@ export interface TierSpec {
  *
  * @example
  * ```ts
- * const tier: Tier = { apiVersion: 'projectcalico.org/v3', kind: 'Tier', metadata: { name: 'security' },
- *   spec: { order: 100, defaultAction: 'Pass' } };
+ * tier('security').order(100).defaultAction('Pass').toResource();
+ * // apiVersion: projectcalico.org/v3
+ * // kind: Tier
+ * // metadata:
+ * //   name: security
+ * // spec:
+ * //   order: 100
+ * //   defaultAction: Pass
  * ```
  */
 export interface Tier {

@@ -3,7 +3,8 @@
  *
  * @example
  * ```ts
- * const kind: SelectorValueKind = 'startsWith'; // `tier starts with "web"`
+ * // parseSelector gives one for each `label <op> "value"` (here `starts with`):
+ * parseSelector('tier starts with "web"'); // { ok: true, value: { kind: 'startsWith', label: 'tier', value: 'web' } }
  * ```
  */
 export type SelectorValueKind = 'eq' | 'neq' | 'contains' | 'startsWith' | 'endsWith';
@@ -13,7 +14,8 @@ export type SelectorValueKind = 'eq' | 'neq' | 'contains' | 'startsWith' | 'ends
  *
  * @example
  * ```ts
- * const kind: SelectorSetKind = 'notIn'; // `env not in {"dev", "test"}`
+ * // `in` / `not in` with a set literal (values de-duplicated and sorted, as upstream):
+ * parseSelector("env not in {'test', 'dev', 'test'}"); // { ok: true, value: { kind: 'notIn', label: 'env', values: ['dev', 'test'] } }
  * ```
  */
 export type SelectorSetKind = 'in' | 'notIn';

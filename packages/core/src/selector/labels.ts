@@ -5,8 +5,9 @@
  *
  * @example
  * ```ts
- * const fromYaml: SelectorLabels = new Map([['ibm.role', 'worker_public']]);
- * const literal: SelectorLabels = { app: 'webserver' };
+ * // A plain record or a Map; both are looked up as own keys only:
+ * matchSelector(unwrap(parseSelector("ibm.role == 'worker_public'")), new Map([['ibm.role', 'worker_public']])); // true
+ * matchSelector(unwrap(parseSelector('has(constructor)')), { app: 'webserver' }); // false
  * ```
  */
 export type SelectorLabels = Readonly<Record<string, string>> | ReadonlyMap<string, string>;

@@ -2,9 +2,12 @@
  * The one shape-checking core: small checks of JSON-shaped data (records, lists, strings,
  * numbers, enums, optional and required fields) that append issues with paths and the codes of
  * `ISSUE_CODES`. `fromYaml` checks the Kubernetes kinds with them, the evaluator the fields it
- * reads; `validate` walks Calico resources field by field with the same codes.
+ * reads, and `validate` reads every field of a Calico resource through them. A message says what
+ * the value must be and what it is (`must be a string, not number 1`); each caller names the
+ * place its own way (a YAML line, a resource and path, a field path).
  */
 import type { Issue } from '../result.js';
+import { closestName } from './closest-name.js';
 
 type Path = readonly (string | number)[];
 
@@ -21,20 +24,57 @@ type Path = readonly (string | number)[];
  */
 export type ShapeCheck = (value: unknown, path: Path, issues: Issue[]) => void;
 
-const describe = (value: unknown): string =>
-  value === null
-    ? 'null'
-    : Array.isArray(value)
-      ? 'a list'
-      : typeof value === 'object'
-        ? 'a mapping'
-        : `${typeof value} ${JSON.stringify(value)}`;
+/**
+ * A shape check that also tells TypeScript what `value` is when it fits (it returns `true`
+ * exactly when it appended no issue), so a reader can check and narrow in one step.
+ *
+ * @example
+ * ```ts
+ * const issues: Issue[] = [];
+ * const order: unknown = 100;
+ * const isNumber: ShapeGuard<number> = shapeChecks.number;
+ * if (isNumber(order, ['spec', 'order'], issues)) console.log(order.toFixed(1)); // '100.0'
+ * ```
+ */
+export type ShapeGuard<T> = (value: unknown, path: Path, issues: Issue[]) => value is T;
+
+const MAX_SHOWN = 40;
+
+/**
+ * What a value is, for messages: `string "web"`, `number 1`, `a list`, `a mapping`, `null`
+ * (long strings are cut, so a huge input never makes a huge message).
+ *
+ * @example
+ * ```ts
+ * describeValue('tcp'); // 'string "tcp"'
+ * describeValue([80]); // 'a list'
+ * ```
+ */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string')
+    return `string ${JSON.stringify(value.length > MAX_SHOWN ? `${value.slice(0, MAX_SHOWN - 3)}...` : value)}`;
+  return `${typeof value} ${String(value)}`;
+}
 
 const wrongType = (path: Path, want: string, value: unknown, hint = ''): Issue => ({
   code: 'invalid_type',
   path,
-  message: `must be ${want}, not ${describe(value)}${hint}`,
+  message: `must be ${want}, not ${describeValue(value)}${hint}`,
 });
+
+/** `; quote it: "1"` for a scalar where a string belongs (YAML read `1` or `true` as another type). */
+const quoteHint = (value: unknown): string =>
+  typeof value === 'number' || typeof value === 'boolean' ? `; quote it: "${String(value)}"` : '';
+
+/** `; write it without quotes: 80` for a numeric string where a number belongs. */
+const unquoteHint = (value: unknown): string =>
+  typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))
+    ? `; write it without quotes: ${value.trim()}`
+    : '';
 
 /**
  * A string.
@@ -46,16 +86,10 @@ const wrongType = (path: Path, want: string, value: unknown, hint = ''): Issue =
  * // issues: [{ code: 'invalid_type', path: ['metadata', 'name'], message: 'must be a string, not number 1; quote it: "1"' }]
  * ```
  */
-export const string: ShapeCheck = (value, path, issues) => {
-  if (typeof value !== 'string')
-    issues.push(
-      wrongType(
-        path,
-        'a string',
-        value,
-        typeof value === 'number' || typeof value === 'boolean' ? `; quote it: "${String(value)}"` : '',
-      ),
-    );
+export const string: ShapeGuard<string> = (value, path, issues): value is string => {
+  if (typeof value === 'string') return true;
+  issues.push(wrongType(path, 'a string', value, quoteHint(value)));
+  return false;
 };
 
 /**
@@ -68,8 +102,10 @@ export const string: ShapeCheck = (value, path, issues) => {
  * // issues: [{ code: 'invalid_type', path: ['spec', 'hostNetwork'], message: 'must be true or false, not string "yes"' }]
  * ```
  */
-export const boolean: ShapeCheck = (value, path, issues) => {
-  if (typeof value !== 'boolean') issues.push(wrongType(path, 'true or false', value));
+export const boolean: ShapeGuard<boolean> = (value, path, issues): value is boolean => {
+  if (typeof value === 'boolean') return true;
+  issues.push(wrongType(path, 'true or false', value));
+  return false;
 };
 
 /**
@@ -79,15 +115,17 @@ export const boolean: ShapeCheck = (value, path, issues) => {
  * ```ts
  * const issues: Issue[] = [];
  * number('100', ['spec', 'order'], issues);
- * // issues: [{ code: 'invalid_type', path: ['spec', 'order'], message: 'must be a number, not string "100"' }]
+ * // issues: [{ code: 'invalid_type', path: ['spec', 'order'], message: 'must be a number, not string "100"; write it without quotes: 100' }]
  * ```
  */
-export const number: ShapeCheck = (value, path, issues) => {
-  if (typeof value !== 'number' || !Number.isFinite(value)) issues.push(wrongType(path, 'a number', value));
+export const number: ShapeGuard<number> = (value, path, issues): value is number => {
+  if (typeof value === 'number' && Number.isFinite(value)) return true;
+  issues.push(wrongType(path, 'a number', value, unquoteHint(value)));
+  return false;
 };
 
 /**
- * An integer within `[min, max]`.
+ * An integer within `[min, max]` (by default any safe integer, as Go's `int64` fields decode).
  *
  * @example
  * ```ts
@@ -97,13 +135,24 @@ export const number: ShapeCheck = (value, path, issues) => {
  * // issues: [{ code: 'invalid_type', path: ['port'], message: 'must be an integer 1–65535, not number 1.5' }]
  * ```
  */
-export function integer(min: number, max: number): ShapeCheck {
-  return (value, path, issues) => {
-    if (typeof value !== 'number' || !Number.isInteger(value))
-      issues.push(wrongType(path, `an integer ${min}–${max}`, value));
-    else if (value < min || value > max) {
-      issues.push({ code: 'out_of_range', path, message: `must be from ${min} to ${max}, not ${value}` });
+export function integer(
+  min: number = Number.MIN_SAFE_INTEGER,
+  max: number = Number.MAX_SAFE_INTEGER,
+): ShapeGuard<number> {
+  const want =
+    min === Number.MIN_SAFE_INTEGER && max === Number.MAX_SAFE_INTEGER
+      ? 'an integer'
+      : `an integer ${min}–${max}`;
+  return (value, path, issues): value is number => {
+    if (typeof value !== 'number' || !Number.isInteger(value)) {
+      issues.push(wrongType(path, want, value, unquoteHint(value)));
+      return false;
     }
+    if (value < min || value > max) {
+      issues.push({ code: 'out_of_range', path, message: `must be from ${min} to ${max}, not ${value}` });
+      return false;
+    }
+    return true;
   };
 }
 
@@ -123,7 +172,7 @@ export function oneOf(...allowed: readonly string[]): ShapeCheck {
       issues.push({
         code: 'invalid_value',
         path,
-        message: `must be one of ${allowed.join(', ')}, not ${describe(value)}`,
+        message: `must be one of ${allowed.join(', ')}, not ${describeValue(value)}`,
       });
     }
   };
@@ -152,6 +201,74 @@ export function either(first: ShapeCheck, second: ShapeCheck, want: string): Sha
 }
 
 /**
+ * A list (`want` names what the list holds, for the message).
+ *
+ * @example
+ * ```ts
+ * const issues: Issue[] = [];
+ * list('a list of rules')({ action: 'Allow' }, ['spec', 'ingress'], issues);
+ * // issues: [{ code: 'invalid_type', path: ['spec', 'ingress'], message: 'must be a list of rules, not a mapping' }]
+ * ```
+ */
+export function list(want = 'a list'): ShapeGuard<readonly unknown[]> {
+  return (value, path, issues): value is readonly unknown[] => {
+    if (Array.isArray(value)) return true;
+    issues.push(wrongType(path, want, value));
+    return false;
+  };
+}
+
+/**
+ * A mapping: a plain object, or a `Map` (the inert copy `validate` reads). `want` names what the
+ * mapping holds, for the message.
+ *
+ * @example
+ * ```ts
+ * const issues: Issue[] = [];
+ * mapping()(['Ingress'], ['spec'], issues);
+ * // issues: [{ code: 'invalid_type', path: ['spec'], message: 'must be a mapping, not a list' }]
+ * ```
+ */
+export function mapping(want = 'a mapping'): ShapeGuard<object> {
+  return (value, path, issues): value is object => {
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) return true;
+    issues.push(wrongType(path, want, value));
+    return false;
+  };
+}
+
+const aList = list();
+const aMapping = mapping();
+const aStringMapping = mapping('a mapping of strings');
+
+/**
+ * The field names of a mapping must be among `allowed`, as calicoctl's strict decoder wants
+ * (`unknown_field`, with the closest allowed name when one is close).
+ *
+ * @example
+ * ```ts
+ * const issues: Issue[] = [];
+ * knownFields(['order', 'defaultAction'])({ ordr: 1 }, ['spec'], issues);
+ * // issues: [{ code: 'unknown_field', path: ['spec', 'ordr'],
+ * //   message: 'is not a known field: did you mean "order"? Allowed fields: order, defaultAction' }]
+ * ```
+ */
+export function knownFields(allowed: readonly string[]): ShapeCheck {
+  return (value, path, issues) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return;
+    for (const key of value instanceof Map ? value.keys() : Object.keys(value)) {
+      if (typeof key !== 'string' || allowed.includes(key)) continue;
+      const near = closestName(key, allowed);
+      issues.push({
+        code: 'unknown_field',
+        path: [...path, key],
+        message: `is not a known field${near !== undefined ? `: did you mean "${near}"?` : '.'} Allowed fields: ${allowed.join(', ')}`,
+      });
+    }
+  };
+}
+
+/**
  * A list whose every item passes `item`.
  *
  * @example
@@ -163,10 +280,7 @@ export function either(first: ShapeCheck, second: ShapeCheck, want: string): Sha
  */
 export function listOf(item: ShapeCheck): ShapeCheck {
   return (value, path, issues) => {
-    if (!Array.isArray(value)) {
-      issues.push(wrongType(path, 'a list', value));
-      return;
-    }
+    if (!aList(value, path, issues)) return;
     value.forEach((entry, i) => {
       item(entry, [...path, i], issues);
     });
@@ -184,10 +298,7 @@ export function listOf(item: ShapeCheck): ShapeCheck {
  * ```
  */
 export const stringMap: ShapeCheck = (value, path, issues) => {
-  if (!isObject(value)) {
-    issues.push(wrongType(path, 'a mapping of strings', value));
-    return;
-  }
+  if (!aStringMapping(value, path, issues) || !isObject(value)) return;
   for (const [key, entry] of Object.entries(value)) string(entry, [...path, key], issues);
 };
 
@@ -207,10 +318,7 @@ export function object(
   required: readonly string[] = [],
 ): ShapeCheck {
   return (value, path, issues) => {
-    if (!isObject(value)) {
-      issues.push(wrongType(path, 'a mapping', value));
-      return;
-    }
+    if (!aMapping(value, path, issues) || !isObject(value)) return;
     for (const name of required) {
       if (value[name] === undefined || value[name] === null) {
         issues.push({

@@ -3,7 +3,10 @@ import {
   either,
   integer,
   isObject,
+  knownFields,
+  list,
   listOf,
+  mapping,
   number,
   object,
   oneOf,
@@ -11,7 +14,7 @@ import {
   stringMap,
 } from './checks.js';
 
-export type { ShapeCheck } from './checks.js';
+export type { ShapeCheck, ShapeGuard } from './checks.js';
 export {
   checkKubernetesResource,
   KUBERNETES_API_VERSIONS,
@@ -23,8 +26,9 @@ export {
 
 /**
  * The shape-check combinators, for checking JSON-shaped input the way `fromYaml` and the
- * evaluator do: each appends issues (codes `invalid_type`, `invalid_value`, `out_of_range`,
- * `required`) with the path of the value at fault.
+ * evaluator do (and `validate` reads every field through): each appends issues (codes
+ * `invalid_type`, `invalid_value`, `out_of_range`, `required`, `unknown_field`) with the path of
+ * the value at fault.
  *
  * @example
  * ```ts
@@ -40,7 +44,10 @@ export const shapeChecks = Object.freeze({
   either,
   integer,
   isObject,
+  knownFields,
+  list,
   listOf,
+  mapping,
   number,
   object,
   oneOf,

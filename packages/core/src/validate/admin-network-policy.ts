@@ -3,7 +3,9 @@
  * experimental-channel CRDs Calico 3.29–3.31 installed (bundle v0.1.1) define them.
  */
 import { NETWORK_POLICY_API_KEYS as K } from '../resources/network-policy-api.js';
-import { type CanonicalObject, type IssueCollector, readStruct, setOwn } from './context.js';
+import { type CanonicalObject, setOwn } from './canonical.js';
+import { readStruct } from './field-readers.js';
+import type { IssueCollector } from './issue-collector.js';
 import type { Json, Path } from './json.js';
 import { type RuleDialect, readPriority, readRules, readSubject } from './network-policy-api-rules.js';
 

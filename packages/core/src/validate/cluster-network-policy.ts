@@ -4,7 +4,9 @@
  */
 import { NETWORK_POLICY_API_KEYS as K } from '../resources/network-policy-api.js';
 import { formatPath } from '../result.js';
-import { type CanonicalObject, type IssueCollector, readString, readStruct, setOwn } from './context.js';
+import { type CanonicalObject, setOwn } from './canonical.js';
+import { readString, readStruct } from './field-readers.js';
+import type { IssueCollector } from './issue-collector.js';
 import type { Json, Path } from './json.js';
 import { type RuleDialect, readPriority, readRules, readSubject } from './network-policy-api-rules.js';
 

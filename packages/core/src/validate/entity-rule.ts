@@ -4,14 +4,9 @@ import {
   SERVICE_MATCH_KEYS,
 } from '../resources/field-order.js';
 import { formatPath } from '../result.js';
-import {
-  type CanonicalObject,
-  type IssueCollector,
-  readString,
-  readStringList,
-  readStruct,
-  setOwn,
-} from './context.js';
+import { type CanonicalObject, setOwn } from './canonical.js';
+import { readString, readStringList, readStruct } from './field-readers.js';
+import type { IssueCollector } from './issue-collector.js';
 import type { Json, Path } from './json.js';
 import { checkNameRef } from './names.js';
 import { type NetList, readRuleNets } from './nets-field.js';

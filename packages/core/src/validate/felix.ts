@@ -1,17 +1,10 @@
 import { PROTO_PORT_KEYS } from '../resources/field-order.js';
 import { formatPath } from '../result.js';
 import { parseCidrOrIp } from '../values/cidr.js';
-import {
-  type CanonicalObject,
-  type IssueCollector,
-  jsonToCanonical,
-  readArray,
-  readInt,
-  readString,
-  readStruct,
-  setOwn,
-} from './context.js';
-import { isJsonObject, type Json, type Path } from './json.js';
+import { type CanonicalObject, jsonToCanonical, setOwn } from './canonical.js';
+import { readArray, readInt, readItemStruct, readMapping, readString } from './field-readers.js';
+import type { IssueCollector } from './issue-collector.js';
+import type { Json, Path } from './json.js';
 
 const FAILSAFE_FIELDS = ['failsafeInboundHostPorts', 'failsafeOutboundHostPorts'] as const;
 // validateProtoPort accepts exactly these; Felix's own defaults spell them in lower case
@@ -19,15 +12,9 @@ const FAILSAFE_FIELDS = ['failsafeInboundHostPorts', 'failsafeOutboundHostPorts'
 const PROTO_PORT_PROTOCOLS = ['TCP', 'UDP', 'SCTP', 'tcp', 'udp', 'sctp'] as const;
 
 function readProtoPort(ctx: IssueCollector, v: Json, path: Path): CanonicalObject {
-  const obj = readStruct(ctx, v, path, PROTO_PORT_KEYS);
+  const obj = readItemStruct(ctx, v, path, PROTO_PORT_KEYS, 'a port like { protocol: TCP, port: 22 }');
   const out: CanonicalObject = {};
   if (obj === undefined) {
-    if (v === null)
-      ctx.report(
-        'invalid_type',
-        path,
-        `${formatPath(path)} must be like { protocol: TCP, port: 22 }, not null`,
-      );
     return out;
   }
   const protocol = readString(ctx, obj, 'protocol', path);
@@ -66,14 +53,11 @@ function readProtoPort(ctx: IssueCollector, v: Json, path: Path): CanonicalObjec
  */
 export function readFelixSpec(ctx: IssueCollector, v: Json | undefined, path: Path): CanonicalObject {
   const out: CanonicalObject = {};
-  if (v === undefined || v === null) return out;
-  if (!isJsonObject(v)) {
-    ctx.report('invalid_type', path, `${formatPath(path)} must be a mapping (object)`);
-    return out;
-  }
-  for (const [key, value] of v) {
+  const spec = readMapping(ctx, v, path);
+  if (spec === undefined) return out;
+  for (const [key, value] of spec) {
     if ((FAILSAFE_FIELDS as readonly string[]).includes(key)) {
-      const list = readArray(ctx, v, key, path);
+      const list = readArray(ctx, spec, key, path);
       if (list !== undefined)
         setOwn(
           out,
@@ -81,7 +65,7 @@ export function readFelixSpec(ctx: IssueCollector, v: Json | undefined, path: Pa
           list.map((p, i) => readProtoPort(ctx, p, [...path, key, i])),
         );
     } else if (key === 'defaultEndpointToHostAction') {
-      const action = readString(ctx, v, key, path);
+      const action = readString(ctx, spec, key, path);
       if (action !== undefined && !/^(drop|accept|return)?$/i.test(action)) {
         ctx.report(
           'invalid_value',

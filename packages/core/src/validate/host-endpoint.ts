@@ -3,31 +3,31 @@ import { formatPath } from '../result.js';
 import { parseIp } from '../values/cidr.js';
 import { portNameProblem } from '../values/port.js';
 import { parseProtocol, protocolSupportsPorts } from '../values/protocol.js';
+import { type CanonicalObject, setOwn } from './canonical.js';
 import {
-  type CanonicalObject,
-  type IssueCollector,
   readArray,
   readInt,
+  readItemStruct,
   readString,
   readStringList,
   readStruct,
-  setOwn,
-} from './context.js';
+} from './field-readers.js';
+import type { IssueCollector } from './issue-collector.js';
 import type { Json, Path } from './json.js';
 import { checkNameRef } from './names.js';
 
 const INTERFACE_NAME = /^[a-zA-Z0-9_.-]{1,15}$/;
 
 function readEndpointPort(ctx: IssueCollector, v: Json, path: Path): CanonicalObject {
-  const obj = readStruct(ctx, v, path, ENDPOINT_PORT_KEYS);
+  const obj = readItemStruct(
+    ctx,
+    v,
+    path,
+    ENDPOINT_PORT_KEYS,
+    'a port like { name: http, protocol: TCP, port: 80 }',
+  );
   const out: CanonicalObject = {};
   if (obj === undefined) {
-    if (v === null)
-      ctx.report(
-        'invalid_type',
-        path,
-        `${formatPath(path)} must be a port like { name: http, protocol: TCP, port: 80 }`,
-      );
     return out;
   }
   const name = readString(ctx, obj, 'name', path) ?? '';

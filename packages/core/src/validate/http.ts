@@ -1,14 +1,8 @@
 import { HTTP_MATCH_KEYS, HTTP_PATH_KEYS } from '../resources/field-order.js';
 import { formatPath } from '../result.js';
-import {
-  type CanonicalObject,
-  type IssueCollector,
-  readArray,
-  readString,
-  readStringList,
-  readStruct,
-  setOwn,
-} from './context.js';
+import { type CanonicalObject, setOwn } from './canonical.js';
+import { readArray, readString, readStringList, readStruct } from './field-readers.js';
+import type { IssueCollector } from './issue-collector.js';
 import type { Json, Path } from './json.js';
 
 const MAX_ITEMS = 20;

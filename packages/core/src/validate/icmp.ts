@@ -1,6 +1,8 @@
 import { ICMP_KEYS } from '../resources/field-order.js';
 import { formatPath } from '../result.js';
-import { type CanonicalObject, type IssueCollector, readInt, readStruct, setOwn } from './context.js';
+import { type CanonicalObject, setOwn } from './canonical.js';
+import { readInt, readStruct } from './field-readers.js';
+import type { IssueCollector } from './issue-collector.js';
 import type { Json, Path } from './json.js';
 
 /**

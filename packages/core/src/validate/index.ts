@@ -1,6 +1,6 @@
 import type { ValidResource } from '../resources/kinds.js';
 import { CalicoValidationError, fail, type Issue, ok, type Result } from '../result.js';
-import { IssueCollector } from './context.js';
+import { IssueCollector } from './issue-collector.js';
 import { snapshot } from './json.js';
 import { readResource } from './resource.js';
 

@@ -161,14 +161,3 @@ export function isJsonObject(v: Json | undefined): v is JsonObject {
 export function isJsonArray(v: Json | undefined): v is readonly Json[] {
   return Array.isArray(v);
 }
-
-/** Describes the JSON type of a snapshot value for messages ("a string", "a list", …). */
-export function describeJson(v: Json | undefined): string {
-  if (v === undefined) return 'nothing';
-  if (v === null) return 'null';
-  if (isJsonArray(v)) return 'a list';
-  if (isJsonObject(v)) return 'a mapping';
-  if (typeof v === 'string')
-    return `the string ${JSON.stringify(v.length > 40 ? `${v.slice(0, 37)}...` : v)}`;
-  return `the ${typeof v} ${String(v)}`;
-}

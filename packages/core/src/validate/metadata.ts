@@ -1,19 +1,16 @@
 import { METADATA_KEYS } from '../resources/field-order.js';
 import type { CalicoKind } from '../resources/kinds.js';
 import type { NetworkPolicyApiKind } from '../resources/network-policy-api.js';
+import { type CanonicalObject, jsonToCanonical, mapToCanonical, setOwn } from './canonical.js';
 import {
-  type CanonicalObject,
-  type IssueCollector,
-  jsonToCanonical,
-  mapToCanonical,
   readArray,
   readInt,
   readString,
   readStringList,
   readStringMap,
   readStruct,
-  setOwn,
-} from './context.js';
+} from './field-readers.js';
+import type { IssueCollector } from './issue-collector.js';
 import type { Json, Path } from './json.js';
 import { labelValueProblem, qualifiedNameProblem, utf8Length } from './k8s-names.js';
 import { checkResourceName } from './names.js';

@@ -1,6 +1,6 @@
 import type { CalicoKind } from '../resources/kinds.js';
 import type { NetworkPolicyApiKind } from '../resources/network-policy-api.js';
-import type { IssueCollector } from './context.js';
+import type { IssueCollector } from './issue-collector.js';
 import type { Path } from './json.js';
 import { DNS_LABEL_FMT, DNS_SUBDOMAIN_FMT, utf8Length } from './k8s-names.js';
 

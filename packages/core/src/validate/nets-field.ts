@@ -1,6 +1,7 @@
 import { formatPath } from '../result.js';
 import { type Cidr, parseCidr, parseCidrOrIp } from '../values/cidr.js';
-import { type IssueCollector, readStringList } from './context.js';
+import { readStringList } from './field-readers.js';
+import type { IssueCollector } from './issue-collector.js';
 import type { JsonObject, Path } from './json.js';
 
 /** CRD `maxItems` of rule `nets` / `notNets`. */

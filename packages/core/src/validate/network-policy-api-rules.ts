@@ -5,17 +5,12 @@
  */
 import { NETWORK_POLICY_API_KEYS as K } from '../resources/network-policy-api.js';
 import { formatPath } from '../result.js';
+import { string } from '../shape/checks.js';
 import { parseCidr } from '../values/cidr.js';
-import {
-  type CanonicalObject,
-  type IssueCollector,
-  readArray,
-  readInt,
-  readString,
-  readStruct,
-  setOwn,
-} from './context.js';
-import { describeJson, type Json, type JsonObject, type Path } from './json.js';
+import { type CanonicalObject, setOwn } from './canonical.js';
+import { readArray, readInt, readItemStruct, readString, readStruct } from './field-readers.js';
+import type { IssueCollector } from './issue-collector.js';
+import type { Json, JsonObject, Path } from './json.js';
 import { readLabelSelector } from './staged-kubernetes-policy.js';
 
 /** What differs between the kinds' rule dialects (limits from the CRDs' kubebuilder markers). */
@@ -121,12 +116,7 @@ function readNetworks(ctx: IssueCollector, obj: JsonObject, path: Path): string[
   const out: string[] = [];
   const seen = new Set<string>();
   list.forEach((item, i) => {
-    if (typeof item !== 'string') {
-      ctx.report(
-        'invalid_type',
-        [...at, i],
-        `${formatPath([...at, i])} must be a CIDR string, not ${describeJson(item)}`,
-      );
+    if (!ctx.fits(string, item, [...at, i])) {
       return;
     }
     // CEL `isCIDR(self)` (host bits allowed; Calico masks them when it converts) and maxLength 43.
@@ -346,13 +336,8 @@ export function readRules(
   return list.map((v, i) => {
     const at = [...path, direction, i];
     const out: CanonicalObject = {};
-    const obj = readStruct(ctx, v, at, ruleKeys);
+    const obj = readItemStruct(ctx, v, at, ruleKeys, `a rule (a mapping with action and ${peersKey})`);
     if (obj === undefined) {
-      ctx.report(
-        'invalid_type',
-        at,
-        `${formatPath(at)} must be a rule (a mapping with action and ${peersKey})`,
-      );
       return out;
     }
     const name = readString(ctx, obj, 'name', at);

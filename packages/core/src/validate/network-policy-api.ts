@@ -3,10 +3,13 @@
  * BaselineAdminNetworkPolicy): apiVersion, metadata, spec; `status` is server-written and kept.
  */
 import { NETWORK_POLICY_API_KINDS, type NetworkPolicyApiKind } from '../resources/network-policy-api.js';
+import { describeValue } from '../shape/checks.js';
 import { readAdminNetworkPolicySpec } from './admin-network-policy.js';
+import { type CanonicalObject, jsonToCanonical, setOwn } from './canonical.js';
 import { readClusterNetworkPolicySpec } from './cluster-network-policy.js';
-import { type CanonicalObject, type IssueCollector, jsonToCanonical, readStruct, setOwn } from './context.js';
-import { describeJson, isJsonObject, type JsonObject } from './json.js';
+import { readMapping, readStruct } from './field-readers.js';
+import type { IssueCollector } from './issue-collector.js';
+import type { JsonObject } from './json.js';
 import { readMetadata } from './metadata.js';
 
 /**
@@ -30,7 +33,7 @@ export function readNetworkPolicyApiResource(
       ['apiVersion'],
       given === undefined || given === null
         ? `apiVersion is required: ${kind} needs apiVersion: ${apiVersion}`
-        : `${kind} needs apiVersion: ${apiVersion}, not ${describeJson(given)}`,
+        : `${kind} needs apiVersion: ${apiVersion}, not ${describeValue(given)}`,
     );
   }
   readStruct(ctx, root, [], ['apiVersion', 'kind', 'metadata', 'spec', 'status']);
@@ -56,8 +59,8 @@ export function readNetworkPolicyApiResource(
   );
   const status = root.get('status');
   if (status !== undefined && status !== null) {
-    if (!isJsonObject(status)) ctx.report('invalid_type', ['status'], 'status must be a mapping (object)');
-    else setOwn(out, 'status', jsonToCanonical(status));
+    const kept = readMapping(ctx, status, ['status']);
+    if (kept !== undefined) setOwn(out, 'status', jsonToCanonical(kept));
   }
   return out;
 }

@@ -1,5 +1,7 @@
 import { SPEC_KEYS } from '../resources/field-order.js';
-import { type CanonicalObject, type IssueCollector, readStruct, setOwn } from './context.js';
+import { type CanonicalObject, setOwn } from './canonical.js';
+import { readStruct } from './field-readers.js';
+import type { IssueCollector } from './issue-collector.js';
 import type { Json, Path } from './json.js';
 import { readSetNets } from './nets-field.js';
 

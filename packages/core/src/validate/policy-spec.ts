@@ -1,15 +1,8 @@
 import { SPEC_KEYS } from '../resources/field-order.js';
 import { formatPath } from '../result.js';
-import {
-  type CanonicalObject,
-  type IssueCollector,
-  readBool,
-  readNumber,
-  readString,
-  readStringList,
-  readStruct,
-  setOwn,
-} from './context.js';
+import { type CanonicalObject, setOwn } from './canonical.js';
+import { readBool, readNumber, readString, readStringList, readStruct } from './field-readers.js';
+import type { IssueCollector } from './issue-collector.js';
 import type { Json, JsonObject, Path } from './json.js';
 import { checkNameRef } from './names.js';
 import { type RuleInfo, readRuleLists } from './rule.js';

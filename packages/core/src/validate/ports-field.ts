@@ -1,7 +1,9 @@
 import { formatPath } from '../result.js';
+import { describeValue } from '../shape/checks.js';
 import { formatPort, isNamedPort, type ParsedPort, parsePort, portNameProblem } from '../values/port.js';
-import { type IssueCollector, readArray } from './context.js';
-import { describeJson, type JsonObject, type Path } from './json.js';
+import { readArray } from './field-readers.js';
+import type { IssueCollector } from './issue-collector.js';
+import type { JsonObject, Path } from './json.js';
 
 /** `30000-32767`: a range written with a dash, which Calico reads as a (bad) port name. */
 const DASHED_RANGE = /^(\d+)-(\d+)$/;
@@ -38,7 +40,7 @@ export function readPortList(
       ctx.report(
         'invalid_port',
         at,
-        `${formatPath(at)} must be a port number, a "min:max" range or a port name, not ${describeJson(entry)}`,
+        `${formatPath(at)} must be a port number, a "min:max" range or a port name, not ${describeValue(entry)}`,
       );
       return;
     }

@@ -1,12 +1,7 @@
 import { SPEC_KEYS } from '../resources/field-order.js';
-import {
-  type CanonicalObject,
-  type IssueCollector,
-  mapToCanonical,
-  readStringMap,
-  readStruct,
-  setOwn,
-} from './context.js';
+import { type CanonicalObject, mapToCanonical, setOwn } from './canonical.js';
+import { readStringMap, readStruct } from './field-readers.js';
+import type { IssueCollector } from './issue-collector.js';
 import type { Json, Path } from './json.js';
 import { checkLabels } from './metadata.js';
 import { readRuleLists } from './rule.js';

@@ -2,10 +2,13 @@ import { RESOURCE_KEYS } from '../resources/field-order.js';
 import { CALICO_KINDS, type CalicoKind, isCalicoKind } from '../resources/kinds.js';
 import { CALICO_API_VERSION } from '../resources/metadata.js';
 import { isNetworkPolicyApiKind } from '../resources/network-policy-api.js';
-import { type CanonicalObject, type IssueCollector, jsonToCanonical, readStruct, setOwn } from './context.js';
+import { describeValue } from '../shape/checks.js';
+import { type CanonicalObject, jsonToCanonical, setOwn } from './canonical.js';
 import { readFelixSpec } from './felix.js';
+import { readMapping, readStruct } from './field-readers.js';
 import { readHostEndpointSpec } from './host-endpoint.js';
-import { describeJson, isJsonObject, type Json, type JsonObject, type Path } from './json.js';
+import type { IssueCollector } from './issue-collector.js';
+import { isJsonObject, type Json, type JsonObject, type Path } from './json.js';
 import { readMetadata } from './metadata.js';
 import { readNetworkPolicyApiResource } from './network-policy-api.js';
 import { readNetworkSetSpec } from './network-set.js';
@@ -54,7 +57,7 @@ function checkApiVersion(ctx: IssueCollector, obj: JsonObject): void {
     ctx.report(
       'invalid_api_version',
       ['apiVersion'],
-      `Unsupported apiVersion ${describeJson(v)}: use apiVersion: projectcalico.org/v3`,
+      `Unsupported apiVersion ${describeValue(v)}: use apiVersion: projectcalico.org/v3`,
     );
   }
 }
@@ -73,7 +76,7 @@ function readKind(ctx: IssueCollector, obj: JsonObject): CalicoKind | undefined 
       ['kind'],
       fixed !== undefined
         ? `Unknown kind ${JSON.stringify(kind)}: kinds are case-sensitive, write "${fixed}"`
-        : `Unknown kind ${describeJson(kind)}: validate() checks ${known.join(', ')}`,
+        : `Unknown kind ${describeValue(kind)}: validate() checks ${known.join(', ')}`,
     );
   }
   return undefined;
@@ -88,7 +91,7 @@ export function readResource(ctx: IssueCollector, root: Json | undefined): Canon
     ctx.report(
       'invalid_input',
       [],
-      `A resource must be a mapping with apiVersion, kind, metadata and spec, not ${describeJson(root)}`,
+      `A resource must be a mapping with apiVersion, kind, metadata and spec, not ${describeValue(root)}`,
     );
     return undefined;
   }
@@ -109,8 +112,8 @@ export function readResource(ctx: IssueCollector, root: Json | undefined): Canon
   setOwn(out, 'spec', SPEC_READERS[kind](ctx, root.get('spec'), ['spec'], name));
   const status = root.get('status');
   if (HAS_STATUS.has(kind) && status !== undefined && status !== null) {
-    if (!isJsonObject(status)) ctx.report('invalid_type', ['status'], 'status must be a mapping (object)');
-    else setOwn(out, 'status', jsonToCanonical(status));
+    const kept = readMapping(ctx, status, ['status']);
+    if (kept !== undefined) setOwn(out, 'status', jsonToCanonical(kept));
   }
   return out;
 }

@@ -1,19 +1,15 @@
 import { RULE_KEYS, RULE_METADATA_KEYS } from '../resources/field-order.js';
 import { ACTIONS, type Protocol } from '../resources/rule.js';
 import { formatPath } from '../result.js';
+import { describeValue } from '../shape/checks.js';
 import { parseProtocol, protocolNumber, protocolSupportsPorts } from '../values/protocol.js';
-import {
-  type CanonicalObject,
-  type IssueCollector,
-  mapToCanonical,
-  readStringMap,
-  readStruct,
-  setOwn,
-} from './context.js';
+import { type CanonicalObject, mapToCanonical, setOwn } from './canonical.js';
 import { EMPTY_ENTITY_RULE, type EntityRuleInfo, readEntityRule } from './entity-rule.js';
+import { readItemStruct, readList, readStringMap, readStruct } from './field-readers.js';
 import { readHttp } from './http.js';
 import { readIcmp } from './icmp.js';
-import { describeJson, type Json, type JsonObject, type Path } from './json.js';
+import type { IssueCollector } from './issue-collector.js';
+import type { Json, JsonObject, Path } from './json.js';
 import { checkAnnotations } from './metadata.js';
 import type { NetList } from './nets-field.js';
 import type { PortList } from './ports-field.js';
@@ -44,7 +40,7 @@ function readAction(ctx: IssueCollector, obj: JsonObject, path: Path): string | 
       at,
       fixed !== undefined
         ? `Invalid action ${JSON.stringify(v)}: actions are case-sensitive, write "${fixed}"`
-        : `Invalid action ${typeof v === 'string' ? JSON.stringify(v) : describeJson(v)}: use one of ${ACTIONS.join(', ')}`,
+        : `Invalid action ${typeof v === 'string' ? JSON.stringify(v) : describeValue(v)}: use one of ${ACTIONS.join(', ')}`,
     );
     return typeof v === 'string' ? v : undefined;
   }
@@ -74,7 +70,7 @@ function readIpVersion(ctx: IssueCollector, obj: JsonObject, path: Path): number
     ctx.report(
       'invalid_ip_version',
       [...path, 'ipVersion'],
-      `ipVersion must be 4 or 6, not ${describeJson(v)}`,
+      `ipVersion must be 4 or 6, not ${describeValue(v)}`,
     );
     return undefined;
   }
@@ -183,10 +179,8 @@ function checkNets(
  * and destination, HTTP and metadata, with the cross-field rules of `validateRule` and the CRD.
  */
 export function readRule(ctx: IssueCollector, v: Json, path: Path): RuleInfo {
-  const obj = readStruct(ctx, v, path, RULE_KEYS);
+  const obj = readItemStruct(ctx, v, path, RULE_KEYS, 'a rule like { action: Allow }');
   if (obj === undefined) {
-    if (v === null)
-      ctx.report('invalid_type', path, `${formatPath(path)} must be a rule like { action: Allow }, not null`);
     return { out: {}, source: EMPTY_ENTITY_RULE, destination: EMPTY_ENTITY_RULE, hasHttp: false };
   }
   const out: CanonicalObject = {};
@@ -309,17 +303,8 @@ export function readRules(
   key: Direction,
   path: Path,
 ): RuleInfo[] | undefined {
-  const v = obj.get(key);
-  if (v === undefined || v === null) return undefined;
-  if (!Array.isArray(v)) {
-    ctx.report(
-      'invalid_type',
-      [...path, key],
-      `${formatPath([...path, key])} must be a list of rules, not ${describeJson(v)}`,
-    );
-    return undefined;
-  }
-  const list = v as readonly Json[];
+  const list = readList(ctx, obj.get(key), [...path, key], 'a list of rules');
+  if (list === undefined) return undefined;
   if (list.length > 1024) {
     ctx.report(
       'too_many_items',

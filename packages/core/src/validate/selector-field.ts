@@ -1,6 +1,6 @@
 import { formatPath, type Result } from '../result.js';
 import { parseSelector } from '../selector/index.js';
-import type { IssueCollector } from './context.js';
+import type { IssueCollector } from './issue-collector.js';
 import type { Path } from './json.js';
 
 /** How a selector field treats `global()` (calico-semantics.md §8.2). */

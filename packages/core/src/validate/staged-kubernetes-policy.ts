@@ -1,20 +1,20 @@
 import { SPEC_KEYS } from '../resources/field-order.js';
 import { formatPath } from '../result.js';
+import { describeValue } from '../shape/checks.js';
 import { parseCidr } from '../values/cidr.js';
 import { portNameProblem } from '../values/port.js';
+import { type CanonicalObject, mapToCanonical, setOwn } from './canonical.js';
 import {
-  type CanonicalObject,
-  type IssueCollector,
-  mapToCanonical,
   readArray,
   readInt,
+  readList,
   readString,
   readStringList,
   readStringMap,
   readStruct,
-  setOwn,
-} from './context.js';
-import { describeJson, type Json, type Path } from './json.js';
+} from './field-readers.js';
+import type { IssueCollector } from './issue-collector.js';
+import type { Json, Path } from './json.js';
 import { labelValueProblem, qualifiedNameProblem } from './k8s-names.js';
 
 const STAGED_ACTIONS = ['Set', 'Delete', 'Learn', 'Ignore'];
@@ -121,7 +121,7 @@ function readK8sPort(ctx: IssueCollector, v: Json, path: Path): CanonicalObject 
     ctx.report(
       'invalid_port',
       [...path, 'port'],
-      `${formatPath([...path, 'port'])} must be a number or a port name, not ${describeJson(port)}`,
+      `${formatPath([...path, 'port'])} must be a number or a port name, not ${describeValue(port)}`,
     );
   }
   const endPort = readInt(ctx, obj, 'endPort', path, 1, 65535);
@@ -180,12 +180,9 @@ function readK8sRules(
   path: Path,
   peersKey: 'from' | 'to',
 ): CanonicalObject[] | undefined {
-  if (v === undefined || v === null) return undefined;
-  if (!Array.isArray(v)) {
-    ctx.report('invalid_type', path, `${formatPath(path)} must be a list, not ${describeJson(v)}`);
-    return undefined;
-  }
-  return (v as readonly Json[]).map((r, i) => {
+  const rules = readList(ctx, v, path);
+  if (rules === undefined) return undefined;
+  return rules.map((r, i) => {
     const at = [...path, i];
     const obj = readStruct(ctx, r, at, ['ports', peersKey]);
     const out: CanonicalObject = {};

@@ -1,13 +1,8 @@
 import { SPEC_KEYS } from '../resources/field-order.js';
 import { BUILTIN_TIERS } from '../resources/tier.js';
-import {
-  type CanonicalObject,
-  type IssueCollector,
-  readNumber,
-  readString,
-  readStruct,
-  setOwn,
-} from './context.js';
+import { type CanonicalObject, setOwn } from './canonical.js';
+import { readNumber, readString, readStruct } from './field-readers.js';
+import type { IssueCollector } from './issue-collector.js';
 import type { Json, Path } from './json.js';
 
 const TIER_ACTIONS = ['Deny', 'Pass'] as const;

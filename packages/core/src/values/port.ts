@@ -5,7 +5,9 @@ import { fail, ok, type Result } from '../result.js';
  *
  * @example
  * ```ts
- * const nodePorts: PortRange = { min: 30000, max: 32767 };
+ * // parsePort decodes a number or a "min:max" range into one:
+ * parsePort('30000:32767'); // { ok: true, value: { min: 30000, max: 32767 } }
+ * parsePort(443); // { ok: true, value: { min: 443, max: 443 } }
  * ```
  */
 export interface PortRange {
@@ -18,7 +20,8 @@ export interface PortRange {
  *
  * @example
  * ```ts
- * const web: NamedPort = { name: 'http' };
+ * // parsePort keeps a valid port name for later resolution:
+ * parsePort('http'); // { ok: true, value: { name: 'http' } }
  * ```
  */
 export interface NamedPort {

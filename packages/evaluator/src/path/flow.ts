@@ -10,7 +10,9 @@ import { flowProtocolNumber, hasPorts, protocolName } from '../net/protocol.js';
  *
  * @example
  * ```ts
- * const flow: Flow = { protocol: 'TCP', srcIp: '198.51.100.7', dstIp: '169.46.10.20', dstPort: 80 };
+ * // What World.evaluate takes; a flow the world cannot read is an issue, not a throw:
+ * World.from([]).evaluate({ protocol: 'TCP', srcIp: '198.51.100.7', dstIp: '169.46.10.20', dstPort: 80 }).verdict; // 'Allow' (no policy, no endpoint: nothing polices it)
+ * World.from([]).evaluate({ protocol: 'TCP', srcIp: 'nope', dstIp: '169.46.10.20', dstPort: 80 }).issues[0]?.path; // ['srcIp']
  * ```
  */
 export interface Flow {

@@ -19,7 +19,10 @@ export type Verdict = 'Allow' | 'Deny' | 'Mixed';
  *
  * @example
  * ```ts
- * const s: Stage = 'preDnat';
+ * // cluster: pods web (10.0.0.1) and api (10.0.0.2) in prod, and NetworkPolicy allow-web (api accepts TCP 8080 from web)
+ * declare const cluster: World;
+ * cluster.evaluate({ protocol: 'TCP', srcIp: '10.0.0.1', dstIp: '10.0.0.2', dstPort: 8080 }).trace.map((s) => s.stage);
+ * // ['workloadEgress', 'workloadIngress']
  * ```
  */
 export type Stage =
@@ -44,7 +47,10 @@ export type Stage =
  *
  * @example
  * ```ts
- * const a: StepAction = 'end-of-tier-drop';
+ * // cluster: pods web (10.0.0.1) and api (10.0.0.2) in prod, and NetworkPolicy allow-web (api accepts TCP 8080 from web)
+ * declare const cluster: World;
+ * cluster.evaluate({ protocol: 'TCP', srcIp: '10.0.0.2', dstIp: '10.0.0.2', dstPort: 8080 }).trace.map((s) => s.action);
+ * // ['allow', 'no-match', 'end-of-tier-drop']: the namespace profile allows api's egress; allow-web does not match api → api
  * ```
  */
 export type StepAction =
@@ -66,7 +72,11 @@ export type StepAction =
  *
  * @example
  * ```ts
- * const e: EndpointRef = { kind: 'HostEndpoint', name: 'node-1-eth1', node: 'node-1', interface: 'eth1' };
+ * // cluster: pods web (10.0.0.1) and api (10.0.0.2) on node-1 in prod, and NetworkPolicy allow-web
+ * declare const cluster: World;
+ * cluster.evaluate({ protocol: 'TCP', srcIp: '10.0.0.1', dstIp: '10.0.0.2', dstPort: 8080 }).trace.map((s) => s.endpoint);
+ * // [{ kind: 'WorkloadEndpoint', name: 'web', namespace: 'prod', node: 'node-1' },
+ * //  { kind: 'WorkloadEndpoint', name: 'api', namespace: 'prod', node: 'node-1' }]
  * ```
  */
 export interface EndpointRef {
@@ -82,7 +92,10 @@ export interface EndpointRef {
  *
  * @example
  * ```ts
- * const p: PolicyRef = { kind: 'NetworkPolicy', namespace: 'prod', name: 'allow-web' };
+ * // cluster: pods web (10.0.0.1) and api (10.0.0.2) in prod, and NetworkPolicy allow-web (api accepts TCP 8080 from web)
+ * declare const cluster: World;
+ * cluster.evaluate({ protocol: 'TCP', srcIp: '10.0.0.1', dstIp: '10.0.0.2', dstPort: 8080 }).trace.map((s) => s.policy);
+ * // [{ kind: 'Profile', name: 'kns.prod' }, { kind: 'NetworkPolicy', namespace: 'prod', name: 'allow-web' }]
  * ```
  */
 export interface PolicyRef {
@@ -96,8 +109,17 @@ export interface PolicyRef {
  *
  * @example
  * ```ts
- * const step: TraceStep = { path: 0, stage: 'preDnat', tier: 'default', action: 'deny',
- *   policy: { kind: 'GlobalNetworkPolicy', name: 'deny-nodeports' }, ruleIndex: 0, direction: 'ingress' };
+ * const cluster = World.from([
+ *   { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', namespace: 'prod', labels: { app: 'web' } },
+ *     spec: { nodeName: 'node-1' }, status: { podIP: '10.0.0.1' } },
+ *   { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'api', namespace: 'prod', labels: { app: 'api' } },
+ *     spec: { nodeName: 'node-1' }, status: { podIP: '10.0.0.2' } },
+ *   networkPolicy('allow-web', 'prod').selector("app == 'api'").allow().tcp().fromSelector("app == 'web'").ports(8080),
+ * ]);
+ * const step: TraceStep | undefined = cluster.evaluate({ protocol: 'TCP', srcIp: '10.0.0.1', dstIp: '10.0.0.2', dstPort: 8080 }).trace[1];
+ * // { path: 0, stage: 'workloadIngress', endpoint: { kind: 'WorkloadEndpoint', name: 'api', namespace: 'prod', node: 'node-1' },
+ * //   direction: 'ingress', tier: 'default', policy: { kind: 'NetworkPolicy', namespace: 'prod', name: 'allow-web' },
+ * //   ruleIndex: 0, action: 'allow' }
  * ```
  */
 export interface TraceStep {

@@ -20,6 +20,7 @@ export type {
   Packet,
   PathPlan,
   PolicyModel,
+  RoleBinding,
   RuleModel,
   SourceOwner,
   Topology,
@@ -29,7 +30,9 @@ export type {
 export {
   addressOwner,
   applicableTiers,
+  boundEndpoint,
   cidrContains,
+  decisionOfPath,
   destinationOwner,
   entitiesOwning,
   makeTopology,

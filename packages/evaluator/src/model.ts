@@ -7,7 +7,8 @@
  * - the chain-applicability lookup (`applicableTiers`, `policyInChain`) and rule-side matching
  *   (`sideMatches`, `entitiesOwning`, `parseIp`, `cidrContains`), for the lifted engine;
  * - the packet path as data: `Topology` (`topologyOf`, `ownerRegions`, `frontendRegions`,
- *   `enumerateTopologies`), `PathPlan` / `Hook` and `planPaths`.
+ *   `enumerateTopologies`), `PathPlan` / `Hook` and `planPaths`, and how a path's decision and
+ *   plan roles are read (`decisionOfPath`, `pickDecision`, `boundEndpoint`).
  */
 
 export type { ChainClass, Direction, TierPolicies } from './engine.js';
@@ -16,9 +17,11 @@ export type { Packet } from './match/packet.js';
 export { type MatchContext, sideMatches } from './match/rule-match.js';
 export type { Cidr, Ip } from './net/ip.js';
 export { cidrContains, parseIp } from './net/ip.js';
+export { boundEndpoint, type DecisionLike, decisionOfPath, pickDecision } from './path/decided-by.js';
 export type {
   ChainHook,
   DnatHook,
+  EndpointRole,
   FailsafeHook,
   Hook,
   HookTable,
@@ -26,6 +29,7 @@ export type {
   OutcomeHook,
   PacketView,
   PathPlan,
+  RoleBinding,
   SnatHook,
 } from './path/hooks.js';
 export { entries, externalPlans, hostPlans, planPaths, podPlans } from './path/plan.js';

@@ -6,29 +6,17 @@
  */
 import {
   type BackendModel,
+  boundEndpoint,
   cidrContains,
-  type EndpointModel,
+  decisionOfPath,
   type FailsafeHook,
   type Hook,
   type PathPlan,
-  type WorkloadEndpointModel,
+  type RoleBinding,
 } from '../evaluator-seam.js';
 import { type Box, ivsAnd, PORTED, splitBoxes } from './boxes.js';
 import { type ChainContext, type LiftedDecision, liftChain } from './chain.js';
 import { portBox, type View } from './rule-match.js';
-
-/**
- * The pods the plan roles `'source'` / `'destination'` bind to (the evaluator's `RoleBinding`).
- *
- * @example
- * ```ts
- * const bind: Binding = { source: undefined, destination: undefined };
- * ```
- */
-export interface Binding {
-  readonly source: WorkloadEndpointModel | undefined;
-  readonly destination: WorkloadEndpointModel | undefined;
-}
 
 /**
  * The end of one path over a set of flows.
@@ -51,7 +39,7 @@ export interface PathEnd {
 export type ReplyPlanner = (boxes: Box[]) => {
   readonly boxes: Box[];
   readonly plans: readonly PathPlan[];
-  readonly bind: Binding;
+  readonly bind: RoleBinding;
 }[];
 
 interface RunEnd {
@@ -75,17 +63,6 @@ interface Views {
   readonly postSnat: View;
 }
 
-function bound(
-  e: EndpointModel | 'backend' | 'source' | 'destination',
-  backend: BackendModel | undefined,
-  bind: Binding,
-): EndpointModel {
-  if (typeof e !== 'string') return e;
-  const m = e === 'backend' ? backend?.endpoint : e === 'source' ? bind.source : bind.destination;
-  if (m === undefined) throw new Error(`analysis: plan role ${e} is not bound`);
-  return m;
-}
-
 /** The flows a failsafe hook hits (§4.6): a listed protocol and port, the remote side in its net. */
 function failsafeBoxes(ctx: ChainContext, h: FailsafeHook, view: View): Box[] {
   const world = ctx.match.world;
@@ -103,28 +80,14 @@ function failsafeBoxes(ctx: ChainContext, h: FailsafeHook, view: View): Box[] {
   return out;
 }
 
-/** The evaluator's `pickDecision`: the last decision of a policy (not a profile), else the last. */
-function pickDecision(decisions: readonly (LiftedDecision | undefined)[]): LiftedDecision {
-  let last: LiftedDecision | undefined;
-  for (let i = decisions.length - 1; i >= 0; i--) {
-    const d = decisions[i];
-    if (d === undefined) continue;
-    if (d.policy && d.policy.kind !== 'Profile') return d;
-    last ??= d;
-  }
-  return last ?? { stage: 'exit' };
-}
-
-function decidedBy(allow: boolean, decisions: readonly (LiftedDecision | undefined)[]): LiftedDecision {
-  return allow ? pickDecision(decisions) : (decisions[decisions.length - 1] ?? pickDecision(decisions));
-}
+const NO_DECISION: LiftedDecision = { stage: 'exit' };
 
 /** `runHooks` over boxes, from hook `from` on; every piece's end goes to `emit`. */
 function runHooks(
   ctx: ChainContext,
   plan: PathPlan,
   backend: BackendModel | undefined,
-  bind: Binding,
+  bind: RoleBinding,
   views: Views,
   boxes: Box[],
   from: number,
@@ -164,7 +127,7 @@ function runHooks(
         live = miss;
         continue;
       }
-      const endpoint = bound(h.endpoint, backend, bind);
+      const endpoint = boundEndpoint(h.endpoint, backend, bind);
       for (const piece of liftChain(ctx, h, endpoint, pkt, live)) {
         const decisions = [
           ...st.decisions,
@@ -245,7 +208,7 @@ export function runPath(
   ctx: ChainContext,
   plan: PathPlan,
   backend: BackendModel | undefined,
-  bind: Binding,
+  bind: RoleBinding,
   original: View,
   boxes: Box[],
   replies: ReplyPlanner | undefined,
@@ -254,7 +217,11 @@ export function runPath(
   const views: Views = { original, postDnat: original, postSnat: original };
   runHooks(ctx, plan, backend, bind, views, boxes, 0, FRESH, (end) => {
     if (!end.allow || !end.untracked || !replies) {
-      out.push({ boxes: end.boxes, allow: end.allow, decision: decidedBy(end.allow, end.decisions) });
+      out.push({
+        boxes: end.boxes,
+        allow: end.allow,
+        decision: decisionOfPath(end.allow, end.decisions, NO_DECISION),
+      });
       return;
     }
     // The reply: addresses and ports swapped (the reply's ports are the original's dimensions).
@@ -276,12 +243,13 @@ export function runPath(
               passed.push(...re.boxes);
               return;
             }
-            const d = re.decisions[re.decisions.length - 1] ?? pickDecision(re.decisions);
+            const d = decisionOfPath(false, re.decisions, NO_DECISION);
             out.push({ boxes: re.boxes, allow: false, decision: d });
           });
           live = passed;
         }
-      if (live.length > 0) out.push({ boxes: live, allow: true, decision: decidedBy(true, end.decisions) });
+      if (live.length > 0)
+        out.push({ boxes: live, allow: true, decision: decisionOfPath(true, end.decisions, NO_DECISION) });
     }
   });
   return out;

@@ -15,6 +15,7 @@ import {
   type PathPlan,
   type PolicyModel,
   planPaths,
+  type RoleBinding,
   sourceOwner,
   type Topology,
   type Verdict,
@@ -22,7 +23,7 @@ import {
 } from '../evaluator-seam.js';
 import { type Box, boxAnd, splitBoxes } from './boxes.js';
 import { type ChainContext, decisionKey, type StagedNote } from './chain.js';
-import { type Binding, type PathEnd, type ReplyPlanner, runPath } from './interpret.js';
+import { type PathEnd, type ReplyPlanner, runPath } from './interpret.js';
 import { portBox, type View } from './rule-match.js';
 
 /**
@@ -104,7 +105,7 @@ function plansOf(ctx: LiftContext, t: Topology): readonly PathPlan[] {
   return plans;
 }
 
-const bindingOf = (t: Topology): Binding => ({
+const bindingOf = (t: Topology): RoleBinding => ({
   source: t.source.kind === 'pod' ? t.source.wep : undefined,
   destination: t.destination.kind === 'pod' ? t.destination.wep : undefined,
 });
@@ -119,8 +120,8 @@ function byTopology(
   dst: Ip,
   dim: 's' | 'd',
   boxes: Box[],
-): { boxes: Box[]; plans: readonly PathPlan[]; bind: Binding }[] {
-  const out: { boxes: Box[]; plans: readonly PathPlan[]; bind: Binding }[] = [];
+): { boxes: Box[]; plans: readonly PathPlan[]; bind: RoleBinding }[] {
+  const out: { boxes: Box[]; plans: readonly PathPlan[]; bind: RoleBinding }[] = [];
   const source = sourceOwner(ctx.world, src);
   const groups = new Map<string, { t: Topology; region: Box[] }>();
   for (const [protocol, port] of frontendPoints(ctx, dst)) {

@@ -3,21 +3,15 @@
  * verdict, decision and trace. It knows no origin or destination: everything it needs is in
  * the hooks (packet view, accept-mark guard, what allow / deny / no verdict mean).
  */
+
 import type { Engine } from '../engine.js';
 import type { Packet } from '../match/packet.js';
 import { cidrContains } from '../net/ip.js';
 import { protocolName } from '../net/protocol.js';
 import type { Decision, EndpointRef, Stage, StepAction, UnsupportedUse } from '../result/types.js';
 import type { BackendModel, EndpointModel, FailsafePortModel, WorldModel } from '../world/model.js';
-import type {
-  ChainHook,
-  DnatHook,
-  EndpointRole,
-  FailsafeHook,
-  Hook,
-  PathPlan,
-  RoleBinding,
-} from './hooks.js';
+import { boundEndpoint, decisionOfPath } from './decided-by.js';
+import type { ChainHook, DnatHook, FailsafeHook, Hook, PathPlan, RoleBinding } from './hooks.js';
 import { backendRef, endpointRef, type PathDraft, PathRecorder } from './recorder.js';
 
 /**
@@ -49,6 +43,9 @@ interface Sink {
 const SKIPPED = 'skipped: already accepted by untracked/pre-DNAT policy (§4.4)';
 const UNTRACKED_REPLY =
   'untracked (doNotTrack) Allow: the connection is not tracked, so its reply must be allowed on its own (§4.4); reply leg';
+
+/** What a path no stage decided is attributed to. */
+const NO_DECISION: Decision = { stage: 'exit', reason: 'no stage decided' };
 
 function packetText(p: Packet): string {
   const port = (n: number | undefined) => (n === undefined ? '' : `:${n}`);
@@ -91,18 +88,6 @@ function failsafeMatch(world: WorldModel, h: FailsafeHook, pkt: Packet): string 
   return undefined;
 }
 
-function pickDecision(decisions: readonly (Decision | undefined)[]): Decision {
-  // The last decision made by a policy (not a profile), else the last decision at all.
-  let last: Decision | undefined;
-  for (let i = decisions.length - 1; i >= 0; i--) {
-    const d = decisions[i];
-    if (d === undefined) continue;
-    if (d.policy && d.policy.kind !== 'Profile') return d;
-    last ??= d;
-  }
-  return last ?? { stage: 'exit', reason: 'no stage decided' };
-}
-
 function dnatText(h: DnatHook, backend: BackendModel, original: Packet): string {
   const s = h.frontend.servicePort.service;
   return `kube-proxy DNAT: ${original.dst.text}:${original.dstPort} (${h.frontend.kind} of service ${s.namespace}/${s.name}) → ${backend.ip.text}:${backend.port}`;
@@ -121,18 +106,6 @@ export type ReplyPlanner = (reply: Packet) => {
   readonly plans: readonly PathPlan[];
   readonly bind: RoleBinding;
 };
-
-/** The endpoint a hook names, its role bound for this run. */
-function bound(
-  e: EndpointModel | EndpointRole,
-  backend: BackendModel | undefined,
-  bind: RoleBinding,
-): EndpointModel {
-  if (typeof e !== 'string') return e;
-  const m = e === 'backend' ? backend?.endpoint : e === 'source' ? bind.source : bind.destination;
-  if (m === undefined) throw new Error(`evaluator: plan role ${e} is not bound`);
-  return m;
-}
 
 /**
  * The reply of a packet: addresses and ports swapped; an echo request becomes an echo reply.
@@ -189,7 +162,7 @@ function runHooks(
         skipNode = node;
         continue;
       }
-      const endpoint = bound(h.endpoint, backend, bind);
+      const endpoint = boundEndpoint(h.endpoint, backend, bind);
       if (h.ifMarked === 'skip' && isMarked) {
         sink.note(h.stage, 'continue', SKIPPED, endpointRef(endpoint));
         continue;
@@ -221,7 +194,7 @@ function runHooks(
           h.stage,
           h.action,
           h.reason,
-          typeof h.endpoint === 'string' ? endpointRef(bound(h.endpoint, backend, bind)) : h.endpoint,
+          typeof h.endpoint === 'string' ? endpointRef(boundEndpoint(h.endpoint, backend, bind)) : h.endpoint,
         );
         if (
           decisions &&
@@ -261,7 +234,7 @@ function runPath(
       const replyDecisions: (Decision | undefined)[] | undefined = decisions ? [] : undefined;
       if (runHooks(world, rp, rb, reply, sink, replyDecisions, { untracked: false }, r.bind) >= 0) continue;
       if (decisions && replyDecisions) {
-        const d = replyDecisions[replyDecisions.length - 1] ?? pickDecision(replyDecisions);
+        const d = decisionOfPath(false, replyDecisions, NO_DECISION);
         decisions.push({
           ...d,
           reason: `reply of an untracked (doNotTrack) connection is dropped: ${d.reason}`,
@@ -303,7 +276,7 @@ function shapeOf(plan: PathPlan): string {
 }
 
 function decidedByOf(end: number, decisions: readonly (Decision | undefined)[]): Decision {
-  return end < 0 ? (decisions[decisions.length - 1] ?? pickDecision(decisions)) : pickDecision(decisions);
+  return decisionOfPath(end >= 0, decisions, NO_DECISION);
 }
 
 /**
@@ -369,7 +342,7 @@ export function tracePlans(
     }
     for (const u of own) unsupported.push(u);
     const ref = backend && !early ? backendRef(backend) : undefined;
-    const entry = plan.entry === 'source' ? endpointRef(bound('source', backend, bind)) : plan.entry;
+    const entry = plan.entry === 'source' ? endpointRef(boundEndpoint('source', backend, bind)) : plan.entry;
     paths.push(rec.done(end >= 0 ? 'Allow' : 'Deny', decidedByOf(end, decisions), entry, ref, folded));
   };
   for (const plan of plans) {

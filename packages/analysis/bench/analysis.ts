@@ -5,6 +5,7 @@
  * - diff (one policy removed) and lint on P policies x N pods, and how they grow.
  */
 import { World } from '@calico-dsl/evaluator';
+import { syntheticWorld } from '../../evaluator/bench/synthetic-world.js';
 import { analyze, diff } from '../src/index.js';
 
 let seed = 4242;
@@ -12,57 +13,8 @@ const rnd = (n: number) => {
   seed = (seed * 1103515245 + 12345) & 0x7fffffff;
   return seed % n;
 };
-const TIERS = ['web', 'api', 'db'] as const;
-
-function resources(policies: number, pods: number): { res: Record<string, unknown>[]; ips: string[] } {
-  const res: Record<string, unknown>[] = [];
-  for (let i = 0; i < 20; i++)
-    res.push({
-      apiVersion: 'v1',
-      kind: 'Namespace',
-      metadata: { name: `ns-${i}`, labels: { team: `t${i % 5}` } },
-    });
-  const ips: string[] = [];
-  for (let j = 0; j < pods; j++) {
-    const ip = `10.${1 + (j >> 16)}.${(j >> 8) & 255}.${j & 255}`;
-    ips.push(ip);
-    res.push({
-      apiVersion: 'v1',
-      kind: 'Pod',
-      metadata: {
-        name: `p-${j}`,
-        namespace: `ns-${j % 20}`,
-        labels: { app: `app${j % 100}`, tier: TIERS[j % 3] },
-      },
-      spec: { nodeName: `node-${j % 20}`, containers: [{ name: 'c', ports: [{ containerPort: 8080 }] }] },
-      status: { podIP: ip },
-    });
-  }
-  for (let k = 0; k < policies; k++) {
-    const port = 8000 + (k % 200);
-    res.push({
-      apiVersion: 'projectcalico.org/v3',
-      kind: 'GlobalNetworkPolicy',
-      metadata: { name: `gnp-${k}` },
-      spec: {
-        order: k % 1000,
-        selector: `app == "app${k % 100}"`,
-        types: ['Ingress', 'Egress'],
-        ingress: [
-          { action: 'Deny', protocol: 'TCP', source: { nets: [`10.9.${k % 256}.0/24`] } },
-          {
-            action: 'Allow',
-            protocol: 'TCP',
-            source: { selector: `tier == "${TIERS[k % 3]}"` },
-            destination: { ports: [port, 8080, `${port + 1000}:${port + 1010}`] },
-          },
-        ],
-        egress: [{ action: 'Allow' }],
-      },
-    });
-  }
-  return { res, ips };
-}
+// The acceptance benchmark's world (the evaluator bench's generator), with 8080 in every Allow.
+const resources = (policies: number, pods: number) => syntheticWorld(policies, pods, { alsoAllow: 8080 });
 
 const time = <T>(f: () => T): [T, number] => {
   const t0 = performance.now();

@@ -26,8 +26,8 @@ export function analyze(world: World): Analysis {
   };
   const notes: string[] = [];
   return {
-    search: (space, verdict) => searchWorld(world, space, verdict),
-    lint: () => lintWorld(world, partition(), notes),
+    search: (space, verdict) => searchWorld(world, space, verdict, notes),
+    lint: () => lintWorld(world, partition()),
     matrix: (opts) => classMatrix(world, partition(), opts),
     get unsupported() {
       return [...worldUnsupported(world), ...notes];

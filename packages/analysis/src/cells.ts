@@ -170,6 +170,38 @@ function atomsFor(ctx: CellContext, eg: Relevance, ing: Relevance, filter: CellF
 }
 
 /**
+ * Representative (source, destination) addresses of a class pair: one pair, or for a class
+ * paired with itself a pair of distinct addresses (when there are two) and the same address
+ * twice, which must agree for the pair to be uniform.
+ *
+ * @example
+ * ```ts
+ * declare const a: IpClass; declare const b: IpClass;
+ * addressPairs(a, a.intervals, b, b.intervals); // [[s, d]]
+ * ```
+ */
+export function addressPairs(
+  src: IpClass,
+  srcIvs: readonly IpInterval[],
+  dst: IpClass,
+  dstIvs: readonly IpInterval[],
+): [bigint, bigint][] {
+  const [s0, s1] = representatives(srcIvs);
+  const [d0] = representatives(dstIvs);
+  const pairs: [bigint, bigint][] = [];
+  if (src === dst && srcIvs === dstIvs) {
+    if (s1 !== undefined) pairs.push([s0, s1]);
+    pairs.push([s0, s0]);
+  } else if (src === dst) {
+    // Restricted differently on each side: any distinct pair, and the same address if shared.
+    const [e0, e1] = representatives(dstIvs);
+    pairs.push([s0, e0 !== s0 ? e0 : (e1 ?? s1 ?? e0)]);
+    if (dstIvs.some((iv) => iv.lo <= s0 && s0 <= iv.hi)) pairs.push([s0, s0]);
+  } else pairs.push([s0, d0]);
+  return pairs;
+}
+
+/**
  * The cells of flows from `src` (restricted to `srcIvs`) to `dst` (restricted to `dstIvs`).
  *
  * @example
@@ -190,19 +222,7 @@ export function cellsOfPair(
   const ing = classRelevance(dst, ctx.models).ingress;
   const atoms = atomsFor(ctx, eg, ing, filter);
   const family = src.family;
-  const [s0, s1] = representatives(srcIvs);
-  const [d0] = representatives(dstIvs);
-  // A class paired with itself: distinct addresses and the same address both exist.
-  const pairs: [bigint, bigint][] = [];
-  if (src === dst && srcIvs === dstIvs) {
-    if (s1 !== undefined) pairs.push([s0, s1]);
-    pairs.push([s0, s0]);
-  } else if (src === dst) {
-    // Restricted differently on each side: any distinct pair, and the same address if shared.
-    const [e0, e1] = representatives(dstIvs);
-    pairs.push([s0, e0 !== s0 ? e0 : (e1 ?? s1 ?? e0)]);
-    if (dstIvs.some((iv) => iv.lo <= s0 && s0 <= iv.hi)) pairs.push([s0, s0]);
-  } else pairs.push([s0, d0]);
+  const pairs = addressPairs(src, srcIvs, dst, dstIvs);
   const cells: Cell[] = [];
   for (const [k, protos] of atoms.protocols.entries()) {
     const p = protos[0] as number;

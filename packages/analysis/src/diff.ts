@@ -1,15 +1,23 @@
 /** `diff(before, after, space?)`: every flow whose verdict changes, in few merged regions. */
 import { affectedClasses } from './affected.js';
-import { cellContext, cellsOfPair } from './cells.js';
+import { type CellContext, cellContext, cellsOfPair } from './cells.js';
 import type { Flow, Verdict, World } from './evaluator-seam.js';
-import { buildPartition, restrict } from './partition.js';
+import type { Box as FlowBox } from './lifted/boxes.js';
+import { boxAnd, isPorted, universe } from './lifted/boxes.js';
+import { contextOf, liftClasses, witnessOf } from './lifted/classes.js';
+import { buildPartition, type IpClass, restrict } from './partition.js';
 import { anyPort, type Box, mergeBoxes, toRegion } from './region.js';
-import { readSpace } from './space.js';
+import { formatIp, type IpInterval } from './sets/ip.js';
+import { type NormSpace, readSpace } from './space.js';
 import type { Change, DiffResult, FlowSpace } from './types.js';
 import { worldUnsupported } from './unsupported.js';
 
+type Found = { box: Box; before: Verdict; after: Verdict; witness: Flow };
+
 /**
- * Compares two worlds over a space (default: every flow).
+ * Compares two worlds over a space (default: every flow). Each class pair's flows are split
+ * into regions by the lifted engine in both worlds; overlaid, the regions whose verdicts differ
+ * are the changes, each with a witness confirmed by both worlds' `evaluate`.
  *
  * @example
  * ```ts
@@ -21,38 +29,63 @@ export function diff(before: World, after: World, space?: FlowSpace): DiffResult
   const q = readSpace(space);
   const models = [before.model, after.model];
   const part = buildPartition(models, [...(q.src ?? []), ...(q.dst ?? [])]);
-  const ctx = cellContext(models);
   const affected = affectedClasses(before.model, after.model, part.classes);
   const unsupported = [...new Set([...worldUnsupported(before), ...worldUnsupported(after)])];
-  const found: { box: Box; before: Verdict; after: Verdict; witness: Flow }[] = [];
+  const space0 = universe(q.protocols, q.srcPort, q.dstPort);
+  const ctxB = contextOf(before.model);
+  const ctxA = contextOf(after.model);
+  let cells: CellContext | undefined;
+  const found: Found[] = [];
   for (const [, classes] of part.byFamily) {
     const srcs = classes.map((c) => [c, restrict(c, q.src)] as const).filter(([, ivs]) => ivs.length > 0);
     const dsts = classes.map((c) => [c, restrict(c, q.dst)] as const).filter(([, ivs]) => ivs.length > 0);
     for (const [s, sIvs] of srcs)
       for (const [d, dIvs] of dsts) {
         if (affected && !affected.has(s) && !affected.has(d)) continue;
-        for (const cell of cellsOfPair(ctx, s, sIvs, d, dIvs, q)) {
-          const verdicts = cell.flows.map(
-            (f) => [before.evaluate(f).verdict, after.evaluate(f).verdict] as const,
+        const bs = liftClasses(ctxB, s, sIvs, d, dIvs, space0);
+        const as = liftClasses(ctxA, s, sIvs, d, dIvs, space0);
+        // Per representative pair: the overlay of both worlds' regions, as (box, before, after).
+        const overlays = bs.map((b, i) => {
+          const out: { box: FlowBox; before: Verdict; after: Verdict }[] = [];
+          for (const x of b.regions)
+            for (const y of as[i]?.regions ?? []) {
+              const box = boxAnd(x.box, y.box);
+              if (box) out.push({ box, before: x.verdict, after: y.verdict });
+            }
+          return { src: b.src, dst: b.dst, out };
+        });
+        const [main, same] = overlays;
+        if (!main) continue;
+        if (same && disagree(main.out, same.out)) {
+          unsupported.push(
+            `flows from an address to itself differ from flows between two addresses of one class (${formatIp(s.family, main.src)}); the region is reported with the two-address answer`,
           );
-          const [b, a] = verdicts[0] as readonly [Verdict, Verdict];
-          if (verdicts.some(([x, y]) => x !== b || y !== a)) {
+        }
+        let fellBack = false;
+        for (const o of main.out) {
+          if (o.before === o.after || fellBack) continue;
+          const witness = witnessOf(o.box, s.family, main.src, main.dst);
+          if (before.evaluate(witness).verdict !== o.before || after.evaluate(witness).verdict !== o.after) {
             unsupported.push(
-              `flows from an address to itself differ from flows between two addresses of one class (${cell.flows[0]?.srcIp}); the region of ${cell.flows[0]?.srcIp} is reported with the two-address answer`,
+              `diff: the lifted engine and world.evaluate disagree on ${JSON.stringify(witness)}; that class pair was compared cell by cell`,
             );
+            cells ??= cellContext(models);
+            found.push(...cellChanges(before, after, cells, s, sIvs, d, dIvs, q));
+            fellBack = true;
+            continue;
           }
-          if (b === a) continue;
+          const ported = isPorted(o.box);
           found.push({
             box: {
-              protocols: cell.protocols,
-              src: cell.src,
-              srcPort: cell.srcPort ? [cell.srcPort] : anyPort,
-              dst: cell.dst,
-              dstPort: cell.dstPort ? [cell.dstPort] : anyPort,
+              protocols: protocolList(o.box),
+              src: sIvs,
+              srcPort: ported ? o.box.s : anyPort,
+              dst: dIvs,
+              dstPort: ported ? o.box.d : anyPort,
             },
-            before: b,
-            after: a,
-            witness: cell.flows[0] as Flow,
+            before: o.before,
+            after: o.after,
+            witness,
           });
         }
       }
@@ -60,7 +93,7 @@ export function diff(before: World, after: World, space?: FlowSpace): DiffResult
   // Readable witnesses first (merging keeps each group's first): an ephemeral source port.
   const score = (f: Flow) => (f.srcPort === undefined || f.srcPort === 40000 ? 0 : 1);
   found.sort((x, y) => score(x.witness) - score(y.witness));
-  const byChange = new Map<string, typeof found>();
+  const byChange = new Map<string, Found[]>();
   for (const f of found) {
     const k = `${f.before}>${f.after}`;
     const g = byChange.get(k);
@@ -72,4 +105,54 @@ export function diff(before: World, after: World, space?: FlowSpace): DiffResult
     for (const m of mergeBoxes(g))
       changes.push({ region: toRegion(m.box), before: m.before, after: m.after, witness: m.witness });
   return { changes, unsupported };
+}
+
+function protocolList(b: FlowBox): number[] {
+  const out: number[] = [];
+  for (const [lo, hi] of b.p) for (let x = lo; x <= hi; x++) out.push(x);
+  return out;
+}
+
+/** Whether two overlays of the same flows give any flow different before/after verdicts. */
+function disagree(
+  a: readonly { box: FlowBox; before: Verdict; after: Verdict }[],
+  b: readonly { box: FlowBox; before: Verdict; after: Verdict }[],
+): boolean {
+  for (const x of a)
+    for (const y of b)
+      if ((x.before !== y.before || x.after !== y.after) && boxAnd(x.box, y.box)) return true;
+  return false;
+}
+
+/** The changes of one class pair, cell by cell (the fallback when the engines disagree). */
+function cellChanges(
+  before: World,
+  after: World,
+  ctx: CellContext,
+  s: IpClass,
+  sIvs: readonly IpInterval[],
+  d: IpClass,
+  dIvs: readonly IpInterval[],
+  q: NormSpace,
+): Found[] {
+  const out: Found[] = [];
+  for (const cell of cellsOfPair(ctx, s, sIvs, d, dIvs, q)) {
+    const flow = cell.flows[0] as Flow;
+    const b = before.evaluate(flow).verdict;
+    const a = after.evaluate(flow).verdict;
+    if (b === a) continue;
+    out.push({
+      box: {
+        protocols: cell.protocols,
+        src: cell.src,
+        srcPort: cell.srcPort ? [cell.srcPort] : anyPort,
+        dst: cell.dst,
+        dstPort: cell.dstPort ? [cell.dstPort] : anyPort,
+      },
+      before: b,
+      after: a,
+      witness: flow,
+    });
+  }
+  return out;
 }

@@ -6,11 +6,36 @@
 export type { EndpointRef, EvaluationResult, Flow, TraceStep, Verdict } from '@calico-dsl/evaluator';
 export { World } from '@calico-dsl/evaluator';
 export type {
+  BackendModel,
+  ChainHook,
+  Cidr,
+  DestinationOwner,
   EndpointModel,
   EntityMatchModel,
   EntityModel,
+  FailsafeHook,
+  Hook,
+  Ip,
+  MatchContext,
+  Packet,
+  PathPlan,
   PolicyModel,
   RuleModel,
+  SourceOwner,
+  Topology,
+  WorkloadEndpointModel,
   WorldModel,
 } from '@calico-dsl/evaluator/model';
-export { applicableTiers, policyInChain } from '@calico-dsl/evaluator/model';
+export {
+  addressOwner,
+  applicableTiers,
+  cidrContains,
+  destinationOwner,
+  entitiesOwning,
+  makeTopology,
+  parseIp,
+  planPaths,
+  policyInChain,
+  sideMatches,
+  sourceOwner,
+} from '@calico-dsl/evaluator/model';

@@ -1,9 +1,9 @@
 /**
- * `lint()`: claims about every flow (shadowed rules, selectors that match nothing) proved on
- * cells, plus configuration checks an operator wants. A claim is reported only when the search
- * behind it finished; a search that hits its budget reports nothing (never an unbacked claim).
+ * `lint()`: claims about every flow (shadowed rules, selectors that match nothing), plus the
+ * configuration checks an operator wants. A rule is shadowed when the chain proof shows it, or
+ * when no region of the lifted engine (every flow of every class pair that can meet the rule)
+ * reaches and matches it.
  */
-import { type CellContext, cellContext, cellsOfPair } from './cells.js';
 import { chainShadowed } from './chain-proof.js';
 import type {
   EndpointModel,
@@ -14,16 +14,14 @@ import type {
   World,
   WorldModel,
 } from './evaluator-seam.js';
+import { universe } from './lifted/boxes.js';
+import { liftClasses } from './lifted/classes.js';
+import { type LiftContext, liftContext } from './lifted/pair.js';
+import { stagedDenials } from './lifted/staged.js';
 import { type IpClass, type Partition, representatives } from './partition.js';
 import { sideMayMatch } from './rule-side.js';
 import type { IpInterval } from './sets/ip.js';
-import type { PortInterval } from './space.js';
 import type { LintFinding } from './types.js';
-
-/** Evaluations one lint search may spend before it gives up (and claims nothing). */
-const RULE_BUDGET = 4_000;
-/** Evaluations all flow searches of one lint run may spend. */
-const TOTAL_BUDGET = 400_000;
 
 const BUILTIN_TIERS = new Set(['default', 'kube-admin', 'kube-baseline']);
 
@@ -37,43 +35,62 @@ function selected(model: WorldModel, p: PolicyModel): EndpointModel[] {
   return model.endpoints.filter((e) => p.selector(e.labels));
 }
 
-function portsOf(side: RuleModel['destination']): PortInterval[] | undefined {
-  if (!side.ports || side.ports.names.length > 0) return undefined;
-  return side.ports.ranges.map((r) => [r.min, r.max] as const);
-}
-
 interface Ctx {
   readonly world: World;
   readonly model: WorldModel;
   readonly part: Partition;
-  readonly cells: CellContext;
   readonly backends: ReadonlySet<EndpointModel>;
-  /** Evaluations left for flow searches; searches stop (claiming nothing) at zero. */
-  budget: number;
-  readonly notes: string[];
+  /** The lifted engine with every rule a region reaches noted, run pair by pair as proofs need it. */
+  readonly reach: Reach;
+  /** Staged denials of allowed flows, from the lifted engine. */
+  readonly staged: ReturnType<typeof stagedDenials>;
 }
 
-/** Looks for a flow whose evaluation satisfies `hit`; `undefined` + exhausted=true is a proof. */
-function findFlow(
-  ctx: Ctx,
-  pairs: Iterable<readonly [IpClass, IpClass]>,
-  filter: {
-    protocols: ReadonlySet<number> | undefined;
-    srcPort: PortInterval[] | undefined;
-    dstPort: PortInterval[] | undefined;
-  },
-  hit: (r: EvaluationResult) => boolean,
-): { witness: Flow | undefined; exhausted: boolean } {
-  let spent = 0;
-  for (const [s, d] of pairs) {
-    for (const cell of cellsOfPair(ctx.cells, s, s.intervals, d, d.intervals, filter)) {
-      for (const flow of cell.flows) {
-        if (++spent > RULE_BUDGET || --ctx.budget < 0) return { witness: undefined, exhausted: false };
-        if (hit(ctx.world.evaluate(flow))) return { witness: flow, exhausted: true };
-      }
+/** Rules some flow reaches and matches (by policy: `direction:index`), from the class pairs lifted so far. */
+interface Reach {
+  readonly hits: Map<PolicyModel, Set<string>>;
+  readonly lifted: Set<string>;
+  readonly ctx: LiftContext;
+}
+
+function newReach(model: WorldModel): Reach {
+  const hits = new Map<PolicyModel, Set<string>>();
+  const ctx = liftContext(model, (p, dir, index) => {
+    let set = hits.get(p);
+    if (!set) {
+      set = new Set();
+      hits.set(p, set);
     }
+    set.add(`${dir}:${index}`);
+  });
+  return { hits, lifted: new Set(), ctx };
+}
+
+const EVERY_FLOW = universe(undefined, undefined, undefined);
+
+/**
+ * Whether some flow between the given class pairs reaches and matches rule `index` of `p`: the
+ * lifted engine runs each pair over every flow (once per lint run; every rule any region reaches
+ * is noted), so `false` is a proof for those pairs, with no sampling and no budget.
+ */
+function liftedReaches(
+  ctx: Ctx,
+  p: PolicyModel,
+  dir: 'ingress' | 'egress',
+  index: number,
+  pairs: Iterable<readonly [IpClass, IpClass]>,
+): boolean {
+  const key = `${dir}:${index}`;
+  const { hits, lifted } = ctx.reach;
+  if (hits.get(p)?.has(key)) return true;
+  for (const [s, d] of pairs) {
+    const id = `${s.id}>${d.id}`;
+    if (lifted.has(id)) continue;
+    lifted.add(id);
+    liftClasses(ctx.reach.ctx, s, s.intervals, d, d.intervals, EVERY_FLOW);
+    if (hits.get(p)?.has(key)) return true;
   }
-  return { witness: undefined, exhausted: true };
+  return false;
 }
 
 const sideCache = new WeakMap<RuleModel['source'], Map<IpClass, boolean>>();
@@ -123,46 +140,24 @@ function shadowedRules(ctx: Ctx, p: PolicyModel, eps: EndpointModel[]): LintFind
       const ownSide = dir === 'ingress' ? r.destination : r.source;
       const peerSide = dir === 'ingress' ? r.source : r.destination;
       const may = (side: RuleModel['source']) => (c: IpClass) => sideMay(ctx, side, c);
-      const filter = {
-        protocols: r.protocol !== undefined ? new Set([r.protocol]) : undefined,
-        srcPort: portsOf(r.source),
-        dstPort: portsOf(r.destination),
-      };
-      const reaches = (res: EvaluationResult) =>
-        res.trace.some(
-          (s) =>
-            s.policy?.name === p.name &&
-            s.policy.kind === p.kind &&
-            (s.policy.namespace ?? undefined) === p.namespace &&
-            s.direction === dir &&
-            s.ruleIndex === r.index &&
-            s.action !== 'no-match',
-        );
       const direct = () => pairsFor(ctx, own, dir === 'ingress', may(ownSide), may(peerSide));
-      let { witness, exhausted } = findFlow(ctx, direct(), filter, reaches);
-      if (natted && !witness) {
-        // NAT rewrites addresses and ports before some chains: the direct search was only a
-        // quick try; the proof searches every pair and port (protocols survive NAT).
-        const all = () =>
-          pairsFor(
-            ctx,
-            undefined,
-            dir === 'ingress',
-            () => true,
-            () => true,
-          );
-        ({ witness, exhausted } = findFlow(
+      // The lifted engine, first over the pairs whose addresses the rule can match (likeliest to
+      // reach it), then over every pair whose flows can meet the rule: no region reaches it = proof.
+      if (liftedReaches(ctx, p, dir, r.index, direct())) continue;
+      // Every pair when NAT rewrites addresses and ports before the rule's chain (host endpoints,
+      // backends); else the policy's own classes with every peer: a service frontend a workload
+      // sends to is DNATed before its egress chain, so the peer the rule sees is not the one the
+      // flow was sent to.
+      const every = () =>
+        pairsFor(
           ctx,
-          all(),
-          { protocols: filter.protocols, srcPort: undefined, dstPort: undefined },
-          reaches,
-        ));
-      }
-      if (witness) continue;
-      if (!exhausted) {
-        ctx.notes.push(`${title(p)} ${dir} rule ${r.index}`);
-        continue;
-      }
+          undefined,
+          dir === 'ingress',
+          () => true,
+          () => true,
+        );
+      const mine = () => pairsFor(ctx, own, dir === 'ingress', may(ownSide), () => true);
+      if (liftedReaches(ctx, p, dir, r.index, natted ? every() : mine())) continue;
       out.push(shadowFinding(p, dir, r));
     }
   }
@@ -274,17 +269,19 @@ function stagedWouldDeny(ctx: Ctx, p: PolicyModel, eps: EndpointModel[]): LintFi
           s.action === 'staged' &&
           /would deny$/i.test(s.reason ?? ''),
       );
-    const { witness } = findFlow(
-      ctx,
+    // Every pair when NAT rewrites what the policy's endpoints see (host endpoints, backends).
+    const natted = eps.some((e) => e.kind === 'HostEndpoint' || ctx.backends.has(e));
+    const witness = ctx.staged.find(
+      p,
+      dir,
       pairsFor(
         ctx,
-        own,
+        natted ? undefined : own,
         dir === 'ingress',
         () => true,
         () => true,
       ),
-      { protocols: undefined, srcPort: undefined, dstPort: undefined },
-      hit,
+      (flow) => hit(ctx.world.evaluate(flow)),
     );
     if (!witness) continue;
     out.push({
@@ -361,16 +358,15 @@ function dnsChecks(ctx: Ctx): LintFinding[] {
  * lintWorld(world, part).map((f) => f.code);
  * ```
  */
-export function lintWorld(world: World, part: Partition, notes: string[] = []): LintFinding[] {
+export function lintWorld(world: World, part: Partition): LintFinding[] {
   const model = world.model;
   const ctx: Ctx = {
     world,
     model,
     part,
-    cells: cellContext([model]),
     backends: new Set(model.servicePorts.flatMap((sp) => sp.backends.map((b) => b.endpoint))),
-    budget: TOTAL_BUDGET,
-    notes: [],
+    staged: stagedDenials(model),
+    reach: newReach(model),
   };
   const out: LintFinding[] = [];
   for (const p of model.policies) {
@@ -381,10 +377,5 @@ export function lintWorld(world: World, part: Partition, notes: string[] = []): 
     else out.push(...shadowedRules(ctx, p, eps));
   }
   out.push(...dnsChecks(ctx));
-  if (ctx.notes.length > 0) {
-    notes.push(
-      `lint: the search budget ran out before these rules were proved reachable or shadowed (no claim made): ${ctx.notes.slice(0, 20).join('; ')}${ctx.notes.length > 20 ? `; … ${ctx.notes.length - 20} more` : ''}`,
-    );
-  }
   return out;
 }

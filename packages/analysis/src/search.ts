@@ -1,12 +1,19 @@
 /** `search(space, verdict)`: a witness, or proof that no flow of the space gets that verdict. */
-import { type CellContext, cellContext, cellsOfPair } from './cells.js';
-import type { Verdict, World } from './evaluator-seam.js';
-import { buildPartition, restrict } from './partition.js';
+import { cellContext, cellsOfPair } from './cells.js';
+import type { Flow, Verdict, World } from './evaluator-seam.js';
+import { ivsHas, universe } from './lifted/boxes.js';
+import { contextOf, liftClasses, witnessOf } from './lifted/classes.js';
+import type { LiftedRegion } from './lifted/pair.js';
+import { buildPartition, type IpClass, restrict } from './partition.js';
+import type { IpInterval } from './sets/ip.js';
 import { readSpace } from './space.js';
 import type { FlowSpace, SearchResult } from './types.js';
 
 /**
- * Searches every cell of the space; each cell's representatives answer for all its flows.
+ * Runs the lifted engine over every class pair of the space: a region with the verdict gives a
+ * witness (confirmed by `world.evaluate`); when no region has it, no flow of the space has it.
+ * Should the evaluator ever disagree with a region, that pair is searched cell by cell instead
+ * and `notes` says so (never an unbacked answer).
  *
  * @example
  * ```ts
@@ -18,19 +25,48 @@ export function searchWorld(
   world: World,
   space: FlowSpace,
   verdict: Verdict,
-  ctx?: CellContext,
+  notes: string[] = [],
 ): SearchResult {
   const q = readSpace(space);
   const part = buildPartition([world.model], [...(q.src ?? []), ...(q.dst ?? [])]);
-  const context = ctx ?? cellContext([world.model]);
+  const ctx = contextOf(world.model);
+  const box = universe(q.protocols, q.srcPort, q.dstPort);
   for (const [, classes] of part.byFamily) {
     const srcs = classes.map((c) => [c, restrict(c, q.src)] as const).filter(([, ivs]) => ivs.length > 0);
     const dsts = classes.map((c) => [c, restrict(c, q.dst)] as const).filter(([, ivs]) => ivs.length > 0);
     for (const [s, sIvs] of srcs)
       for (const [d, dIvs] of dsts)
-        for (const cell of cellsOfPair(context, s, sIvs, d, dIvs, q))
-          for (const flow of cell.flows)
-            if (world.evaluate(flow).verdict === verdict) return { found: true, witness: flow };
+        for (const pair of liftClasses(ctx, s, sIvs, d, dIvs, box))
+          for (const r of readableFirst(pair.regions.filter((x) => x.verdict === verdict))) {
+            const witness = witnessOf(r.box, s.family, pair.src, pair.dst);
+            if (world.evaluate(witness).verdict === verdict) return { found: true, witness };
+            notes.push(
+              `search: the lifted engine and world.evaluate disagree on ${JSON.stringify(witness)}; that class pair was searched cell by cell`,
+            );
+            const found = searchCells(world, s, sIvs, d, dIvs, q, verdict);
+            if (found) return { found: true, witness: found };
+          }
   }
   return { found: false };
+}
+
+/** Regions whose witness reads best first: an ephemeral source port (40000), then port 80. */
+function readableFirst(regions: LiftedRegion[]): LiftedRegion[] {
+  const score = (r: LiftedRegion) => (ivsHas(r.box.s, 40000) ? 0 : 2) + (ivsHas(r.box.d, 80) ? 0 : 1);
+  return regions.length < 2 ? regions : regions.sort((a, b) => score(a) - score(b));
+}
+
+/** The cell-by-cell search of one class pair (the fallback). */
+function searchCells(
+  world: World,
+  s: IpClass,
+  sIvs: readonly IpInterval[],
+  d: IpClass,
+  dIvs: readonly IpInterval[],
+  q: ReturnType<typeof readSpace>,
+  verdict: Verdict,
+): Flow | undefined {
+  for (const cell of cellsOfPair(cellContext([world.model]), s, sIvs, d, dIvs, q))
+    for (const flow of cell.flows) if (world.evaluate(flow).verdict === verdict) return flow;
+  return undefined;
 }

@@ -181,4 +181,34 @@ spec: {order: 2, selector: app == 'web', types: [Ingress], ingress: [{action: De
       .map((f) => `${f.resource.name} ${f.rule?.index}`);
     expect(shadowed).toEqual(['b-late 0']);
   });
+
+  it('host endpoint rules are proved by the lifted engine, never left to a budget (IBM allow-node-port-dnat)', () => {
+    // Lesson 1's IBM cluster: allow-node-port-dnat is a normal (not pre-DNAT, not applyOnForward)
+    // policy on the public HEP whose only rule wants a pod-network destination; host-bound traffic
+    // never has one, so no flow reaches it. The verdict comes with no unsupported note.
+    const text = readFileSync(
+      join(
+        import.meta.dirname,
+        '..',
+        '..',
+        'evaluator',
+        'test',
+        'fixtures',
+        'eval',
+        '01-lesson-1',
+        'world.yaml',
+      ),
+      'utf8',
+    );
+    const world = load(text);
+    const a = analyze(world);
+    const shadowed = a
+      .lint()
+      .filter((f) => f.code === 'shadowed-rule')
+      .map((f) => `${f.resource.name} ${f.rule?.direction} ${f.rule?.index}`);
+    expect(shadowed).toContain('allow-node-port-dnat ingress 0');
+    expect(a.unsupported.filter((u) => u.startsWith('lint:'))).toEqual([]);
+    // Reachable HEP rules are not reported: allow-sys-mgmt admits its management networks.
+    expect(shadowed.some((x) => x.startsWith('allow-sys-mgmt'))).toBe(false);
+  });
 });

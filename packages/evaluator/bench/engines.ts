@@ -7,6 +7,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { type Flow, World } from '../src/index.js';
+import { syntheticWorld } from './synthetic-world.js';
 
 let seed = 12345;
 const rnd = (n: number) => {
@@ -14,55 +15,7 @@ const rnd = (n: number) => {
   return seed % n;
 };
 
-function world(policies: number, pods: number): { res: unknown[]; ips: string[] } {
-  const res: unknown[] = [];
-  for (let i = 0; i < 20; i++)
-    res.push({
-      apiVersion: 'v1',
-      kind: 'Namespace',
-      metadata: { name: `ns-${i}`, labels: { team: `t${i % 5}` } },
-    });
-  const ips: string[] = [];
-  for (let j = 0; j < pods; j++) {
-    const ip = `10.${1 + (j >> 16)}.${(j >> 8) & 255}.${j & 255}`;
-    ips.push(ip);
-    res.push({
-      apiVersion: 'v1',
-      kind: 'Pod',
-      metadata: {
-        name: `p-${j}`,
-        namespace: `ns-${j % 20}`,
-        labels: { app: `app${j % 100}`, tier: ['web', 'api', 'db'][j % 3] },
-      },
-      spec: { nodeName: `node-${j % 20}`, containers: [{ name: 'c', ports: [{ containerPort: 8080 }] }] },
-      status: { podIP: ip },
-    });
-  }
-  for (let k = 0; k < policies; k++) {
-    const port = 8000 + (k % 200);
-    res.push({
-      apiVersion: 'projectcalico.org/v3',
-      kind: 'GlobalNetworkPolicy',
-      metadata: { name: `gnp-${k}` },
-      spec: {
-        order: k % 1000,
-        selector: `app == "app${k % 100}"`,
-        types: ['Ingress', 'Egress'],
-        ingress: [
-          { action: 'Deny', protocol: 'TCP', source: { nets: [`10.9.${k % 256}.0/24`] } },
-          {
-            action: 'Allow',
-            protocol: 'TCP',
-            source: { selector: `tier == "${['web', 'api', 'db'][k % 3]}"` },
-            destination: { ports: [port, `${port + 1000}:${port + 1010}`] },
-          },
-        ],
-        egress: [{ action: 'Allow' }],
-      },
-    });
-  }
-  return { res, ips };
-}
+const world = (policies: number, pods: number) => syntheticWorld(policies, pods);
 
 function flows(ips: string[], n: number): Flow[] {
   return Array.from({ length: n }, () => ({

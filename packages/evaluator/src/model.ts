@@ -4,14 +4,18 @@
  *
  * - the normalised world (`WorldModel`, endpoints, policies, rules: `RuleModel`, …) and
  *   `buildModel`;
- * - the chain-applicability lookup (`applicableTiers`, `policyInChain`);
+ * - the chain-applicability lookup (`applicableTiers`, `policyInChain`) and rule-side matching
+ *   (`sideMatches`, `entitiesOwning`, `parseIp`, `cidrContains`), for the lifted engine;
  * - the packet path as data: `Topology` (`topologyOf`, `ownerRegions`, `frontendRegions`,
  *   `enumerateTopologies`), `PathPlan` / `Hook` and `planPaths`.
  */
 
 export type { ChainClass, Direction, TierPolicies } from './engine.js';
+export { entitiesOwning } from './match/owners.js';
 export type { Packet } from './match/packet.js';
+export { type MatchContext, sideMatches } from './match/rule-match.js';
 export type { Cidr, Ip } from './net/ip.js';
+export { cidrContains, parseIp } from './net/ip.js';
 export type {
   ChainHook,
   DnatHook,

@@ -1,0 +1,288 @@
+/**
+ * The evaluator's hook interpreter (`path/interpret.ts` `runHooks` / `runPath`) run over sets of
+ * flows: the same plans (`planPaths`), the same control fields (`view`, `ifMarked`, `onAllow`,
+ * `onNone`, `onHit`, `decides`, `verdict`), each hook splitting its input into the parts that go
+ * on differently. A run ends in pieces, each with the path verdict and decision of all its flows.
+ */
+import {
+  type BackendModel,
+  cidrContains,
+  type EndpointModel,
+  type FailsafeHook,
+  type Hook,
+  type PathPlan,
+  type WorkloadEndpointModel,
+} from '../evaluator-seam.js';
+import { type Box, ivsAnd, PORTED, splitBoxes } from './boxes.js';
+import { type ChainContext, type LiftedDecision, liftChain } from './chain.js';
+import { portBox, type View } from './rule-match.js';
+
+/**
+ * The pods the plan roles `'source'` / `'destination'` bind to (the evaluator's `RoleBinding`).
+ *
+ * @example
+ * ```ts
+ * const bind: Binding = { source: undefined, destination: undefined };
+ * ```
+ */
+export interface Binding {
+  readonly source: WorkloadEndpointModel | undefined;
+  readonly destination: WorkloadEndpointModel | undefined;
+}
+
+/**
+ * The end of one path over a set of flows.
+ *
+ * @example
+ * ```ts
+ * const end: PathEnd = { boxes: [], allow: true, decision: { stage: 'exit' } };
+ * ```
+ */
+export interface PathEnd {
+  readonly boxes: Box[];
+  readonly allow: boolean;
+  readonly decision: LiftedDecision;
+}
+
+/**
+ * Plans of the reply of an untracked connection, region by region of the given flows (its
+ * topology depends on the original source port: the reply's destination port).
+ */
+export type ReplyPlanner = (boxes: Box[]) => {
+  readonly boxes: Box[];
+  readonly plans: readonly PathPlan[];
+  readonly bind: Binding;
+}[];
+
+interface RunEnd {
+  readonly boxes: Box[];
+  readonly allow: boolean;
+  readonly decisions: readonly (LiftedDecision | undefined)[];
+  readonly untracked: boolean;
+}
+
+interface State {
+  readonly marked: readonly string[];
+  readonly skipTable: string | undefined;
+  readonly skipNode: string | undefined;
+  readonly decisions: readonly (LiftedDecision | undefined)[];
+  readonly untracked: boolean;
+}
+
+interface Views {
+  readonly original: View;
+  readonly postDnat: View;
+  readonly postSnat: View;
+}
+
+function bound(
+  e: EndpointModel | 'backend' | 'source' | 'destination',
+  backend: BackendModel | undefined,
+  bind: Binding,
+): EndpointModel {
+  if (typeof e !== 'string') return e;
+  const m = e === 'backend' ? backend?.endpoint : e === 'source' ? bind.source : bind.destination;
+  if (m === undefined) throw new Error(`analysis: plan role ${e} is not bound`);
+  return m;
+}
+
+/** The flows a failsafe hook hits (§4.6): a listed protocol and port, the remote side in its net. */
+function failsafeBoxes(ctx: ChainContext, h: FailsafeHook, view: View): Box[] {
+  const world = ctx.match.world;
+  const remote = h.direction === 'in' ? view.src : view.dst;
+  const out: Box[] = [];
+  for (const m of h.matches) {
+    const list = m.list === 'inbound' ? world.failsafeInbound : world.failsafeOutbound;
+    for (const f of list) {
+      if (f.net !== undefined && !cidrContains(f.net, remote)) continue;
+      const p = ivsAnd([[f.protocol, f.protocol]], PORTED); // no port, no hit
+      const b = portBox(m.port === 'dst' ? view.dstPort : view.srcPort, [[f.port, f.port]], p);
+      if (b) out.push(b);
+    }
+  }
+  return out;
+}
+
+/** The evaluator's `pickDecision`: the last decision of a policy (not a profile), else the last. */
+function pickDecision(decisions: readonly (LiftedDecision | undefined)[]): LiftedDecision {
+  let last: LiftedDecision | undefined;
+  for (let i = decisions.length - 1; i >= 0; i--) {
+    const d = decisions[i];
+    if (d === undefined) continue;
+    if (d.policy && d.policy.kind !== 'Profile') return d;
+    last ??= d;
+  }
+  return last ?? { stage: 'exit' };
+}
+
+function decidedBy(allow: boolean, decisions: readonly (LiftedDecision | undefined)[]): LiftedDecision {
+  return allow ? pickDecision(decisions) : (decisions[decisions.length - 1] ?? pickDecision(decisions));
+}
+
+/** `runHooks` over boxes, from hook `from` on; every piece's end goes to `emit`. */
+function runHooks(
+  ctx: ChainContext,
+  plan: PathPlan,
+  backend: BackendModel | undefined,
+  bind: Binding,
+  views: Views,
+  boxes: Box[],
+  from: number,
+  start: State,
+  emit: (end: RunEnd) => void,
+): void {
+  let st = start;
+  let v = views;
+  let live = boxes;
+  const hooks = plan.hooks;
+  for (let i = from; i < hooks.length; i++) {
+    if (live.length === 0) return;
+    const h = hooks[i] as Hook;
+    if (h.kind === 'failsafe' || h.kind === 'chain') {
+      const node = h.node ?? '';
+      if (st.skipTable === h.table && st.skipNode === node) continue; // a failsafe accepted in this table
+      if (st.skipTable !== undefined) st = { ...st, skipTable: undefined };
+      const isMarked = st.marked.includes(node);
+      const pkt = h.view === 'original' ? v.original : h.view === 'postDnat' ? v.postDnat : v.postSnat;
+      if (h.ifMarked === 'skip' && isMarked) continue;
+      if (h.kind === 'failsafe') {
+        const { hit, miss } = splitBoxes(live, failsafeBoxes(ctx, h, pkt));
+        if (hit.length > 0) {
+          const decisions = h.onHit === 'allow' ? [...st.decisions, { stage: 'failsafe' }] : st.decisions;
+          runHooks(
+            ctx,
+            plan,
+            backend,
+            bind,
+            v,
+            hit,
+            i + 1,
+            { ...st, decisions, skipTable: h.table, skipNode: node },
+            emit,
+          );
+        }
+        live = miss;
+        continue;
+      }
+      const endpoint = bound(h.endpoint, backend, bind);
+      for (const piece of liftChain(ctx, h, endpoint, pkt, live)) {
+        const decisions = [
+          ...st.decisions,
+          piece.decision ? { stage: h.stage, ...piece.decision } : undefined,
+        ];
+        if (piece.verdict === 'deny' || (piece.verdict === 'none' && h.onNone === 'deny')) {
+          emit({ boxes: piece.boxes, allow: false, decisions, untracked: st.untracked });
+          continue;
+        }
+        const marks = piece.verdict === 'allow' && h.onAllow !== 'continue';
+        const next: State = {
+          ...st,
+          decisions,
+          marked: marks ? [...st.marked, node] : st.marked,
+          untracked: st.untracked || (piece.verdict === 'allow' && h.onAllow === 'notrack'),
+        };
+        runHooks(ctx, plan, backend, bind, v, piece.boxes, i + 1, next, emit);
+      }
+      return;
+    }
+    if (st.skipTable !== undefined) st = { ...st, skipTable: undefined };
+    switch (h.kind) {
+      case 'dnat': {
+        const b = backend as BackendModel;
+        const postDnat: View = { ...v.original, dst: b.ip, dstPort: { port: b.port } };
+        v = { original: v.original, postDnat, postSnat: postDnat };
+        break;
+      }
+      case 'snat':
+        v = { ...v, postSnat: { ...v.postDnat, src: h.address } };
+        break;
+      case 'outcome': {
+        const decides =
+          h.decides === 'always' ||
+          (h.decides === 'ifUndecided' && !st.decisions.some((d) => d !== undefined));
+        if (decides) st = { ...st, decisions: [...st.decisions, { stage: h.stage }] };
+        if (h.verdict !== undefined) {
+          emit({
+            boxes: live,
+            allow: h.verdict === 'Allow',
+            decisions: st.decisions,
+            untracked: st.untracked,
+          });
+          return;
+        }
+        break;
+      }
+      default:
+        assertNever(h);
+    }
+  }
+  if (live.length > 0) emit({ boxes: live, allow: true, decisions: st.decisions, untracked: st.untracked });
+}
+
+function assertNever(x: never): never {
+  throw new Error(`analysis: unknown hook ${JSON.stringify(x)}`);
+}
+
+const FRESH: State = {
+  marked: [],
+  skipTable: undefined,
+  skipNode: undefined,
+  decisions: [],
+  untracked: false,
+};
+
+/**
+ * One path (a plan with one backend, or none) over a set of flows, with the reply leg of an
+ * untracked connection (§4.4): the lifted `runPath`.
+ *
+ * @example
+ * ```ts
+ * declare const ctx: ChainContext; declare const plan: PathPlan; declare const original: View; declare const boxes: Box[];
+ * runPath(ctx, plan, undefined, { source: undefined, destination: undefined }, original, boxes, undefined).map((e) => e.allow);
+ * ```
+ */
+export function runPath(
+  ctx: ChainContext,
+  plan: PathPlan,
+  backend: BackendModel | undefined,
+  bind: Binding,
+  original: View,
+  boxes: Box[],
+  replies: ReplyPlanner | undefined,
+): PathEnd[] {
+  const out: PathEnd[] = [];
+  const views: Views = { original, postDnat: original, postSnat: original };
+  runHooks(ctx, plan, backend, bind, views, boxes, 0, FRESH, (end) => {
+    if (!end.allow || !end.untracked || !replies) {
+      out.push({ boxes: end.boxes, allow: end.allow, decision: decidedBy(end.allow, end.decisions) });
+      return;
+    }
+    // The reply: addresses and ports swapped (the reply's ports are the original's dimensions).
+    const reply: View = {
+      src: original.dst,
+      dst: original.src,
+      srcPort: original.dstPort,
+      dstPort: original.srcPort,
+    };
+    for (const r of replies(end.boxes)) {
+      let live = r.boxes;
+      for (const rp of r.plans)
+        for (const rb of rp.backends.length === 0 ? [undefined] : rp.backends) {
+          if (live.length === 0) continue;
+          const passed: Box[] = [];
+          const rviews: Views = { original: reply, postDnat: reply, postSnat: reply };
+          runHooks(ctx, rp, rb, r.bind, rviews, live, 0, FRESH, (re) => {
+            if (re.allow) {
+              passed.push(...re.boxes);
+              return;
+            }
+            const d = re.decisions[re.decisions.length - 1] ?? pickDecision(re.decisions);
+            out.push({ boxes: re.boxes, allow: false, decision: d });
+          });
+          live = passed;
+        }
+      if (live.length > 0) out.push({ boxes: live, allow: true, decision: decidedBy(true, end.decisions) });
+    }
+  });
+  return out;
+}

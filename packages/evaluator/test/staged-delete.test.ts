@@ -1,7 +1,11 @@
 // A staged Delete (§2.5) previews removing the enforced policy of the same name; it never changes
 // a verdict. Felix does not even receive one: libcalico-go's staged*policyprocessor.go return nil
 // for stagedAction Delete ("so the resource is not sent to felix").
-import { stagedGlobalNetworkPolicy, stagedNetworkPolicy } from '@calico-dsl/core';
+import {
+  stagedGlobalNetworkPolicy,
+  stagedKubernetesNetworkPolicy,
+  stagedNetworkPolicy,
+} from '@calico-dsl/core';
 import { describe, expect, it } from 'vitest';
 import { World } from '../src/index.js';
 import { BASE, gnp, np, tier } from './helpers/world-kit.js';
@@ -68,5 +72,20 @@ describe('staged Delete (§2.5)', () => {
       stagedGlobalNetworkPolicy('security.gone').stagedAction('Delete').tier('security'),
     ]).evaluate(toWeb);
     expect(open.verdict).toBe(World.from(BASE).evaluate(toWeb).verdict);
+  });
+
+  it('is no policy of any tier: Felix never receives it', () => {
+    const world = World.from([
+      ...BASE,
+      tier('security', 10),
+      stagedGlobalNetworkPolicy('security.gone').stagedAction('Delete').tier('security'),
+      stagedNetworkPolicy('gone', 'prod').stagedAction('Delete'),
+      stagedKubernetesNetworkPolicy('gone', 'prod').stagedAction('Delete'),
+    ]);
+    expect(world.policiesFor({ namespace: 'prod', name: 'web' })).toEqual(
+      World.from([...BASE, tier('security', 10)]).policiesFor({ namespace: 'prod', name: 'web' }),
+    );
+    const r = world.evaluate(toWeb);
+    expect(r.trace.filter((s) => s.action === 'staged' || s.tier === 'security')).toEqual([]);
   });
 });

@@ -4,18 +4,26 @@ import { createCompiledEngine } from './compiled/engine.js';
 import type { ChainClass, Direction, Engine, EngineName } from './engine.js';
 import { EvaluatorInputError } from './errors.js';
 import type { Packet } from './match/packet.js';
-import { type Ip, parseIp } from './net/ip.js';
+import type { Ip } from './net/ip.js';
 import { flowProtocolNumber, hasPorts } from './net/protocol.js';
 import { checkedPacket, type Flow, plainPacket } from './path/flow.js';
-import type { PathPlan } from './path/hooks.js';
-import { type PathSet, tracePlans, verdictOfPlans } from './path/interpret.js';
-import { checkVia, PlanCache } from './path/paths.js';
+import type { PathPlan, RoleBinding } from './path/hooks.js';
+import {
+  chainDrops,
+  type PathSet,
+  type PlanRoute,
+  type RouteChain,
+  tracePlans,
+  verdictOfPlans,
+  verdictOfRoute,
+} from './path/interpret.js';
+import { checkVia, type Place, PlanCache } from './path/paths.js';
 import { endpointRef } from './path/recorder.js';
 import { createReferenceEngine } from './reference/engine.js';
 import { Evaluation, type PathTracer } from './result/result.js';
 import type { EndpointRef, EvaluationResult, PolicyRef, Verdict } from './result/types.js';
 import { type BuildOptions, buildModel } from './world/build.js';
-import type { EndpointModel, WorkloadEndpointModel, WorldModel } from './world/model.js';
+import type { EndpointModel, WorldModel } from './world/model.js';
 
 /**
  * Options of {@link World.from}.
@@ -108,6 +116,13 @@ export interface ConnectivityMatrix {
   readonly cells: readonly (readonly Verdict[])[];
 }
 
+/** What a verdict-only evaluation of a flow with `via` traces on read. */
+interface Planned {
+  readonly plans: readonly PathPlan[];
+  readonly packet: Packet;
+  readonly bind: RoleBinding;
+}
+
 /** Accepts a `Result` from `fromYaml` as a convenience; a failed one is an input error. */
 function unwrapResult(input: unknown): unknown {
   if (typeof input !== 'object' || input === null || !('ok' in input)) return input;
@@ -115,8 +130,6 @@ function unwrapResult(input: unknown): unknown {
   if (r.ok === true) return r.value;
   throw new EvaluatorInputError(r.issues ?? []);
 }
-
-const IP_CACHE_LIMIT = 1 << 16;
 
 const NO_ISSUES: readonly Issue[] = Object.freeze([]);
 
@@ -154,48 +167,20 @@ export class World {
   /** The normalised model (read-only; shared by the engines). */
   readonly model: WorldModel;
   readonly #engine: Engine;
-  // Parsed flow addresses by text: parsing and keying an IP costs more than the lookup.
-  readonly #ips = new Map<string, Ip | undefined>();
-  readonly #parseIp = (text: string): Ip | undefined => {
-    const hit = this.#ips.get(text);
-    if (hit !== undefined || this.#ips.has(text)) return hit;
-    if (this.#ips.size >= IP_CACHE_LIMIT) this.#ips.clear();
-    const ip = parseIp(text);
-    this.#ips.set(text, ip);
-    return ip;
-  };
-
-  #ipsFilled = false;
-  /**
-   * Fills the address cache with the world's pod and host endpoint addresses (each is
-   * `parseIp` of its own text) on the first `evaluate`: flows between known endpoints then
-   * never parse, and the per-flow code never runs (nor gets optimised with) the parser.
-   */
-  #fillIps(): void {
-    this.#ipsFilled = true;
-    const fill = (ip: Ip) => {
-      if (this.#ips.size < IP_CACHE_LIMIT) this.#ips.set(ip.text, ip);
-    };
-    for (const w of this.model.workloads) for (const ip of w.ips) fill(ip);
-    for (const h of this.model.hostEndpoints) for (const ip of h.expectedIPs) fill(ip);
-  }
-
-  // The reply leg of an untracked connection enters where the reply is addressed (no `via`).
-  readonly #replyPlans = (reply: Packet) => this.#plans.bound(reply);
-  // The role binding of the flow being evaluated (reused: evaluation is synchronous; a reply
-  // leg plans through `#plans` but never writes here).
-  readonly #bind: {
-    source: WorkloadEndpointModel | undefined;
-    destination: WorkloadEndpointModel | undefined;
-  } = {
-    source: undefined,
-    destination: undefined,
-  };
   readonly #plans: PlanCache;
-  // Traces a verdict-only evaluation's paths when they are read (the same plans and binding).
-  readonly #tracer: PathTracer<readonly PathPlan[], Packet, WorkloadEndpointModel> = {
-    trace: (plans, packet, source, destination) =>
-      tracePlans(this.#engine, plans, packet, { source, destination }, this.#replyPlans),
+  // Traces a verdict-only evaluation's paths when they are read: a plain flow keeps only its
+  // packet (its route and role binding follow from it again, the same as when it was evaluated).
+  readonly #tracePacket: PathTracer<Packet> = {
+    trace: (packet) => {
+      const cache = this.#plans;
+      const plans = cache.plansOf(packet, undefined);
+      const bind = { source: cache.source, destination: cache.destination };
+      return tracePlans(this.#engine, plans, packet, bind, this.#plans.replyPlans);
+    },
+  };
+  // A flow with `via` keeps what it was evaluated with.
+  readonly #tracePlanned: PathTracer<Planned> = {
+    trace: ({ plans, packet, bind }) => tracePlans(this.#engine, plans, packet, bind, this.#plans.replyPlans),
   };
 
   private constructor(model: WorldModel, engine: Engine) {
@@ -245,41 +230,78 @@ export class World {
    * ```
    */
   evaluate(flow: Flow): EvaluationResult {
-    if (!this.#ipsFilled) this.#fillIps();
-    // The common flow (every field valid, no `via` / `icmp`) is read in few steps.
-    const packet = plainPacket(flow, this.#parseIp);
-    if (packet !== undefined) return this.#evaluatePacket(flow, packet);
-    const checked = checkedPacket(flow, this.#parseIp);
+    // The common flow (valid fields, no `via` / `icmp`) between two pods, no service frontend in
+    // between, in one straight run: its packet, its pods and route from the plan cache's places
+    // (`PlanCache.podRoute`, read inline: hits only, the rest goes through it), the route's chain
+    // verdicts, one result object. One function with what it calls inlined is what V8 compiles
+    // early in a stream of flows, rather than each part on its own (issue #12).
+    const cache = this.#plans;
+    const packet = plainPacket(flow, cache);
+    if (packet === undefined) return this.#evaluateChecked(flow);
+    const from = cache.places.get(packet.src);
+    const to = cache.places.get(packet.dst);
+    const source = from?.pod;
+    const destination = to?.pod;
+    const engine = this.#engine;
+    if (source === undefined || destination === undefined || to === undefined || to.mayBeFrontend)
+      return this.#evaluatePacket(flow, packet, undefined);
+    const chains = cache.podToPod[(from as Place).nodeClass]?.[to.nodeClass]?.chains;
+    if (chains === undefined || engine.verdict === undefined)
+      return this.#evaluatePacket(flow, packet, undefined);
+    // The route's chains (see `verdictOfRoute`), their roles bound to this flow's pods.
+    let verdict: Verdict = 'Allow';
+    for (let i = 0; i < chains.length; i++) {
+      const h = chains[i] as RouteChain;
+      const e = h.endpoint;
+      const endpoint = e === 'source' ? source : e === 'destination' ? destination : e;
+      if (chainDrops(engine.verdict(endpoint, h.chain, h.direction, packet), h)) {
+        verdict = 'Deny';
+        break;
+      }
+    }
+    return new Evaluation(flow, verdict, NO_ISSUES, this.#tracePacket, packet);
+  }
+
+  /** A flow's packet through its route (any route, any `via`): the verdict now, the trace when read. */
+  #evaluatePacket(flow: Flow, packet: Packet, via: Flow['via']): EvaluationResult {
+    // The plan cache holds the route's role binding (a reply leg planned meanwhile keeps it).
+    const cache = this.#plans;
+    const route = cache.routeOf(packet, via);
+    const verdict = verdictOfRoute(this.#engine, route, packet, cache, cache.replyPlans);
+    if (verdict === undefined) return this.#traced(flow, route, packet);
+    if (via === undefined) return new Evaluation(flow, verdict, NO_ISSUES, this.#tracePacket, packet);
+    // A flow with `via` keeps its plans and binding (its packet alone does not name its entry).
+    const bind = { source: cache.source, destination: cache.destination };
+    return new Evaluation(flow, verdict, NO_ISSUES, this.#tracePlanned, {
+      plans: route.plans,
+      packet,
+      bind,
+    });
+  }
+
+  #evaluateChecked(flow: Flow): EvaluationResult {
+    const plans = this.#plans;
+    const checked = checkedPacket(flow, (text) => plans.address(text));
     if (!checked.ok) {
       const text = typeof flow === 'object' && flow !== null ? JSON.stringify(flow) : String(flow);
       return Evaluation.traced(`(invalid) ${text}`, NO_PATHS, checked.issues);
     }
-    return this.#evaluatePacket(checked.flow, checked.packet);
-  }
-
-  #evaluatePacket(flow: Flow, packet: Packet): EvaluationResult {
-    const via = flow.via;
+    const via = checked.flow.via;
     if (via !== undefined) {
       // §contract: a `via` the world does not have is an input error, never a different path.
       const bad = checkVia(this.model, via);
       if (bad.length > 0) return Evaluation.traced(flow, NO_PATHS, bad);
     }
+    return this.#evaluatePacket(flow, checked.packet, via);
+  }
+
+  /** The engine has no chain verdicts (the reference engine): trace now. */
+  #traced(flow: Flow, route: PlanRoute, packet: Packet): EvaluationResult {
     const cache = this.#plans;
-    const plans = cache.plansOf(packet, via);
-    const source = cache.source;
-    const destination = cache.destination;
-    const engine = this.#engine;
-    const reply = this.#replyPlans;
-    const bind = this.#bind;
-    bind.source = source;
-    bind.destination = destination;
-    // With chain verdicts: the verdict now, the trace (the same interpreter) when read.
-    const verdict = verdictOfPlans(engine, plans, packet, bind, reply);
-    if (verdict !== undefined)
-      return Evaluation.deferred(flow, verdict, this.#tracer, plans, packet, source, destination);
+    const bind = { source: cache.source, destination: cache.destination };
     return Evaluation.traced(
       flow,
-      tracePlans(engine, plans, packet, { source, destination }, reply),
+      tracePlans(this.#engine, route.plans, packet, bind, this.#plans.replyPlans),
       NO_ISSUES,
     );
   }
@@ -397,7 +419,7 @@ export class World {
         const plans = this.#plans.plansOf(packet, undefined);
         const bind = { source: this.#plans.source, destination: this.#plans.destination };
         return (
-          verdictOfPlans(this.#engine, plans, packet, bind, this.#replyPlans) ??
+          verdictOfPlans(this.#engine, plans, packet, bind, this.#plans.replyPlans) ??
           this.#evaluateFlow(options.protocol, s, d, options.port)
         );
       }),

@@ -185,6 +185,42 @@ describe('evaluate', () => {
     expect(world.evaluateMany(flows).map((r) => r.verdict)).toEqual(lesson2.flows.map((c) => c.verdict));
   });
 
+  it('a verdict-only result traces its own flow whenever it is read (after other flows, with via)', () => {
+    // The compiled engine keeps a result's packet and traces on first read (issue #12); the
+    // reference engine traces while evaluating: the same text, whatever was evaluated since.
+    const resources = [
+      ...BASE,
+      gnp('web-to-db-deny', {
+        selector: "app == 'db'",
+        ingress: [{ action: 'Deny', protocol: 'TCP', source: { selector: "app == 'web'" } }],
+      }),
+    ];
+    const flows = [
+      { protocol: 'TCP', srcIp: '10.1.1.10', dstIp: '10.1.0.10', dstPort: 8080 },
+      { protocol: 'TCP', srcIp: '10.1.0.10', dstIp: '10.1.0.20', dstPort: 5432 },
+      { protocol: 'TCP', srcIp: '10.1.1.10', dstIp: '10.1.0.20', dstPort: 5432 },
+      {
+        protocol: 'TCP',
+        srcIp: '198.51.100.7',
+        dstIp: '10.1.0.20',
+        dstPort: 5432,
+        via: { node: 'node-2', interface: 'eth1' },
+      },
+    ] as const;
+    const compiled = World.from(resources);
+    const results = flows.map((f) => compiled.evaluate(f));
+    const reference = World.from(resources, { engine: 'reference' });
+    const expected = flows.map((f) => reference.evaluate(f));
+    // client → web allowed (profiles); web → db denied; client → db dropped at the tier's end (§3.1).
+    expect(results.map((r) => r.verdict).slice(0, 3)).toEqual(['Allow', 'Deny', 'Deny']);
+    expect(results.map((r) => r.verdict)).toEqual(expected.map((r) => r.verdict));
+    // Read last first, each after every other flow was evaluated.
+    for (let i = flows.length - 1; i >= 0; i--) {
+      expect(results[i]?.explain()).toBe(expected[i]?.explain());
+      expect(results[i]?.trace).toEqual(expected[i]?.trace);
+    }
+  });
+
   it('combines path verdicts (contract: all Allow / all Deny / Mixed)', () => {
     expect(combineVerdicts(['Allow', 'Allow'])).toBe('Allow');
     expect(combineVerdicts(['Deny'])).toBe('Deny');

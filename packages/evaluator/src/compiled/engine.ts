@@ -161,38 +161,66 @@ export function createCompiledEngine(world: WorldModel): Engine {
       }
     }
   }
-  const out: RunOutput = { decision: undefined, unsupported: undefined };
+  return new CompiledEngine(world, state, applicable, hasForwardPolicies, programs, buildProgram);
+}
 
-  const engine: Engine = {
-    name: 'compiled',
-    world,
-    match: state,
-    applicable,
-    hasForwardPolicies,
-    evaluateChain(request: ChainRequest): ChainOutcome {
-      const { endpoint, chain, direction } = request;
-      const code = runChainProgram(
-        state,
-        programs[slotOf(endpoint, chain, direction)] ?? buildProgram(endpoint, chain, direction),
-        request.packet,
-        out,
-      );
-      return new LazyOutcome(verdictOf(code), out.decision, out.unsupported, engine, request);
-    },
-    verdict(
-      endpoint: EndpointModel,
-      chain: ChainClass,
-      direction: Direction,
-      packet: Packet,
-    ): ChainOutcome['verdict'] {
-      const code = runChainProgram(
-        state,
-        programs[slotOf(endpoint, chain, direction)] ?? buildProgram(endpoint, chain, direction),
-        packet,
-        out,
-      );
-      return verdictOf(code);
-    },
-  };
-  return engine;
+/**
+ * The compiled engine's per-chain entry points as prototype methods (not closures per world), so
+ * that the per-flow call `engine.verdict(…)` has one target whatever world it runs for: a second
+ * world does not invalidate the first one's optimised code.
+ */
+class CompiledEngine implements Engine {
+  readonly name = 'compiled';
+  readonly world: WorldModel;
+  readonly match: MatchState;
+  readonly applicable: Engine['applicable'];
+  readonly hasForwardPolicies: Engine['hasForwardPolicies'];
+  private readonly programs: (ChainProgram | undefined)[];
+  private readonly build: (endpoint: EndpointModel, chain: ChainClass, direction: Direction) => ChainProgram;
+  // Where a run leaves its decision (reused: evaluation is synchronous). TypeScript-private
+  // fields: baseline code loads `#` fields several times slower, and these are read per flow.
+  private readonly out: RunOutput = { decision: undefined, unsupported: undefined };
+
+  constructor(
+    world: WorldModel,
+    match: MatchState,
+    applicable: Engine['applicable'],
+    hasForwardPolicies: Engine['hasForwardPolicies'],
+    programs: (ChainProgram | undefined)[],
+    build: (endpoint: EndpointModel, chain: ChainClass, direction: Direction) => ChainProgram,
+  ) {
+    this.world = world;
+    this.match = match;
+    this.applicable = applicable;
+    this.hasForwardPolicies = hasForwardPolicies;
+    this.programs = programs;
+    this.build = build;
+  }
+
+  evaluateChain(request: ChainRequest): ChainOutcome {
+    const { endpoint, chain, direction } = request;
+    const out = this.out;
+    const code = runChainProgram(
+      this.match,
+      this.programs[slotOf(endpoint, chain, direction)] ?? this.build(endpoint, chain, direction),
+      request.packet,
+      out,
+    );
+    return new LazyOutcome(verdictOf(code), out.decision, out.unsupported, this, request);
+  }
+
+  verdict(
+    endpoint: EndpointModel,
+    chain: ChainClass,
+    direction: Direction,
+    packet: Packet,
+  ): ChainOutcome['verdict'] {
+    const code = runChainProgram(
+      this.match,
+      this.programs[slotOf(endpoint, chain, direction)] ?? this.build(endpoint, chain, direction),
+      packet,
+      this.out,
+    );
+    return verdictOf(code);
+  }
 }

@@ -37,12 +37,12 @@ export class IntervalTable {
    * are absolute indices into `data`.
    */
   readonly data: Int32Array;
-  /** Number of intervals. */
-  readonly #count: number;
+  /** Number of intervals: `data[count + q]` is {@link listStart}`(q)` (read inline in the per-flow path). */
+  readonly count: number;
 
   private constructor(data: Int32Array, count: number) {
     this.data = data;
-    this.#count = count;
+    this.count = count;
   }
 
   /**
@@ -106,7 +106,7 @@ export class IntervalTable {
   interval(value: number): number {
     const d = this.data;
     let lo = 0;
-    let hi = this.#count;
+    let hi = this.count;
     while (lo < hi) {
       const m = (lo + hi) >>> 1;
       if ((d[m] as number) >>> 0 <= value) lo = m + 1;
@@ -124,7 +124,7 @@ export class IntervalTable {
    * ```
    */
   listStart(q: number): number {
-    return this.data[this.#count + q] as number;
+    return this.data[this.count + q] as number;
   }
 }
 

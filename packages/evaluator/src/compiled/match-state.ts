@@ -22,22 +22,24 @@ const YES = 2;
  * ```
  */
 export class MatchState implements MatchContext {
+  // TypeScript-private (plain properties) rather than `#` fields: read for every flow, and
+  // baseline (not yet optimised) code loads `#` fields several times slower.
   readonly world: WorldModel;
-  readonly #owners = new Map<string, readonly EntityModel[]>();
-  readonly #setIndex = new Map<EntityModel, number>();
-  readonly #memo = new Map<Matcher, Uint8Array>();
-  readonly #entityCount: number;
+  private readonly ownerCache = new Map<string, readonly EntityModel[]>();
+  private readonly setIndex = new Map<EntityModel, number>();
+  private readonly memo = new Map<Matcher, Uint8Array>();
+  private readonly entityCount: number;
   // The last two addresses asked about (a flow's source and destination), by object identity.
-  #ipA: Ip | undefined;
-  #ownersA: readonly EntityModel[] = [];
-  #ipB: Ip | undefined;
-  #ownersB: readonly EntityModel[] = [];
+  private ipA: Ip | undefined;
+  private ownersA: readonly EntityModel[] = [];
+  private ipB: Ip | undefined;
+  private ownersB: readonly EntityModel[] = [];
 
   constructor(world: WorldModel) {
     this.world = world;
     let next = world.endpoints.length;
-    for (const s of world.networkSets) this.#setIndex.set(s, next++);
-    this.#entityCount = next;
+    for (const s of world.networkSets) this.setIndex.set(s, next++);
+    this.entityCount = next;
   }
 
   /**
@@ -49,17 +51,17 @@ export class MatchState implements MatchContext {
    * ```
    */
   owners(ip: Ip): readonly EntityModel[] {
-    if (ip === this.#ipA) return this.#ownersA;
-    if (ip === this.#ipB) return this.#ownersB;
-    let hit = this.#owners.get(ip.key);
+    if (ip === this.ipA) return this.ownersA;
+    if (ip === this.ipB) return this.ownersB;
+    let hit = this.ownerCache.get(ip.key);
     if (!hit) {
       hit = entitiesOwning(this.world, ip);
-      this.#owners.set(ip.key, hit);
+      this.ownerCache.set(ip.key, hit);
     }
-    this.#ipB = this.#ipA;
-    this.#ownersB = this.#ownersA;
-    this.#ipA = ip;
-    this.#ownersA = hit;
+    this.ipB = this.ipA;
+    this.ownersB = this.ownersA;
+    this.ipA = ip;
+    this.ownersA = hit;
     return hit;
   }
 
@@ -74,15 +76,15 @@ export class MatchState implements MatchContext {
   anyOwnerMatches(sel: Matcher, ip: Ip): boolean {
     const owners = this.owners(ip);
     if (owners.length === 0) return false;
-    let memo = this.#memo.get(sel);
+    let memo = this.memo.get(sel);
     if (!memo) {
-      memo = new Uint8Array(this.#entityCount);
-      this.#memo.set(sel, memo);
+      memo = new Uint8Array(this.entityCount);
+      this.memo.set(sel, memo);
     }
     for (let i = 0; i < owners.length; i++) {
       const e = owners[i] as EntityModel;
       const idx =
-        e.kind === 'WorkloadEndpoint' || e.kind === 'HostEndpoint' ? e.id : (this.#setIndex.get(e) as number);
+        e.kind === 'WorkloadEndpoint' || e.kind === 'HostEndpoint' ? e.id : (this.setIndex.get(e) as number);
       let v = memo[idx];
       if (v === UNKNOWN) {
         v = sel(e.labels) ? YES : NO;

@@ -68,6 +68,8 @@ export interface PolicyProgram {
    * {@link NO_VERDICT}.
    */
   readonly firstRuleDecides: number;
+  /** That rule's decision (built with the program: every packet of the chain reads it). */
+  readonly firstDecision: ChainDecision | undefined;
 }
 
 /**
@@ -175,7 +177,13 @@ export function buildPolicyProgram(
         : undefined,
     };
   });
-  return { tiers: programs, firstRuleDecides: firstRuleVerdict(programs[0]) };
+  const first = programs[0];
+  const firstRuleDecides = firstRuleVerdict(first);
+  return {
+    tiers: programs,
+    firstRuleDecides,
+    firstDecision: first !== undefined && firstRuleDecides !== NO_VERDICT ? decisionAt(first, 0) : undefined,
+  };
 }
 
 /** See {@link PolicyProgram.firstRuleDecides}: rule 0 of the first tier, when it is a candidate for every packet. */
@@ -339,7 +347,7 @@ export function runChainProgram(
   const policies = program.policies;
   if (policies.firstRuleDecides !== NO_VERDICT) {
     // What the merge below does for such a program: rule 0 is the first candidate and matches.
-    out.decision = decisionAt(policies.tiers[0] as TierProgram, 0);
+    out.decision = policies.firstDecision;
     return policies.firstRuleDecides;
   }
   out.decision = undefined;
@@ -357,8 +365,9 @@ export function runChainProgram(
     if (port !== undefined && bt !== undefined) {
       const q = bt.interval(port);
       if (q >= 0) {
-        j = bt.listStart(q);
-        jEnd = bt.listStart(q + 1);
+        // (`listStart`, inline.)
+        j = b[bt.count + q] as number;
+        jEnd = b[bt.count + q + 1] as number;
       }
     }
     const ct = tier.bySource;
@@ -368,8 +377,8 @@ export function runChainProgram(
     if (v4 !== -1 && ct !== undefined) {
       const q = ct.interval(v4);
       if (q >= 0) {
-        l = ct.listStart(q);
-        lEnd = ct.listStart(q + 1);
+        l = c[ct.count + q] as number;
+        lEnd = c[ct.count + q + 1] as number;
       }
     }
     let i = 0;
@@ -398,10 +407,10 @@ export function runChainProgram(
         case 'Pass':
           continue nextTier; // §3.1: skip the rest of this tier.
         case 'Allow':
-          out.decision = decisionAt(tier, k);
+          out.decision = tier.decisions?.[k] ?? decisionAt(tier, k);
           return ALLOW;
         case 'Deny':
-          out.decision = decisionAt(tier, k);
+          out.decision = tier.decisions?.[k] ?? decisionAt(tier, k);
           return DENY;
       }
     }

@@ -51,8 +51,9 @@ const zeroHint = (t: unknown): string =>
         .join('.')})`
     : '';
 
-const isPort = (p: unknown): p is number =>
-  typeof p === 'number' && Number.isInteger(p) && p >= 0 && p <= 65535;
+// An integer 0-65535: exactly the numbers that survive a 16-bit mask (fractions, negatives,
+// larger numbers and NaN do not), one step where the per-flow path checks two ports.
+const isPort = (p: unknown): p is number => typeof p === 'number' && (p & 0xffff) === p;
 
 /**
  * Checks a flow and turns it into the packet the first stage sees.
@@ -67,8 +68,21 @@ export function toPacket(
   flow: unknown,
   parse: (text: string) => Ip | undefined = parseIp,
 ): { ok: true; packet: Packet; flow: Flow } | { ok: false; issues: Issue[] } {
-  const packet = plainPacket(flow, parse);
+  const packet = plainPacket(flow, { address: parse });
   return packet !== undefined ? { ok: true, packet, flow: flow as Flow } : checkedPacket(flow, parse);
+}
+
+/**
+ * Where a flow's address texts are read (`parseIp`, or a cache of it): an object with a method,
+ * so that the per-flow call has one target for every world's cache.
+ *
+ * @example
+ * ```ts
+ * const book: AddressBook = { address: parseIp };
+ * ```
+ */
+export interface AddressBook {
+  address(text: string): Ip | undefined;
 }
 
 /**
@@ -78,18 +92,18 @@ export function toPacket(
  *
  * @example
  * ```ts
- * plainPacket({ protocol: 'TCP', srcIp: '10.0.0.1', dstIp: '10.0.0.2', dstPort: 80 }, parseIp)?.dstPort; // 80
+ * plainPacket({ protocol: 'TCP', srcIp: '10.0.0.1', dstIp: '10.0.0.2', dstPort: 80 }, { address: parseIp })?.dstPort; // 80
  * ```
  */
-export function plainPacket(flow: unknown, parse: (text: string) => Ip | undefined): Packet | undefined {
+export function plainPacket(flow: unknown, addresses: AddressBook): Packet | undefined {
   if (typeof flow !== 'object' || flow === null) return undefined;
   const f = flow as Record<string, unknown>;
   if (f.via !== undefined || f.icmp !== undefined) return undefined;
   const p = f.protocol;
   const protocol = typeof p === 'string' || typeof p === 'number' ? flowProtocolNumber(p) : undefined;
   if (protocol === undefined || typeof f.srcIp !== 'string' || typeof f.dstIp !== 'string') return undefined;
-  const src = parse(f.srcIp);
-  const dst = parse(f.dstIp);
+  const src = addresses.address(f.srcIp);
+  const dst = addresses.address(f.dstIp);
   if (!src || !dst || src.version !== dst.version) return undefined;
   const srcPort = f.srcPort;
   const dstPort = f.dstPort;

@@ -412,7 +412,8 @@ function SILENT(engine: Engine): Sink {
     const verdict = engine.verdict;
     sink = verdict
       ? {
-          chain: (h, endpoint, pkt) => verdict(endpoint, h.chain, h.direction, pkt),
+          // A method of the engine (the compiled engine's reads `this`).
+          chain: (h, endpoint, pkt) => verdict.call(engine, endpoint, h.chain, h.direction, pkt),
           note: NOTE,
         }
       : {
@@ -464,4 +465,102 @@ export function verdictOfPlans(
     }
   }
   return first ?? 'Deny';
+}
+
+/**
+ * A flow's plans with, when they are one plan of policy chains alone (no failsafe, NAT or
+ * outcome hook, no backend, no chain whose Allow marks or untracks), those chains: what most
+ * pod → pod flows cross (the workload egress and ingress chains). Such a plan's verdict is its
+ * chains' verdicts in order, which {@link verdictOfRoute} reads without the general run.
+ *
+ * @example
+ * ```ts
+ * const route: PlanRoute = planRoute(plans);
+ * route.chains?.map((h) => h.stage); // ['workloadEgress', 'workloadIngress']
+ * ```
+ */
+export interface PlanRoute {
+  readonly plans: readonly PathPlan[];
+  readonly chains: readonly RouteChain[] | undefined;
+}
+
+/**
+ * A chain hook of a {@link PlanRoute}: never a backend's (a route has no DNAT).
+ *
+ * @example
+ * ```ts
+ * const chain: RouteChain | undefined = route.chains?.[0]; // endpoint: a model or 'source' / 'destination'
+ * ```
+ */
+export type RouteChain = ChainHook & { readonly endpoint: EndpointModel | 'source' | 'destination' };
+
+/**
+ * What a chain's verdict does to the path of a chains-only route, as `runHooks` runs it: a deny,
+ * or no verdict where that means deny (`onNone`), drops the path; an allow goes on (the route's
+ * chains neither mark nor untrack).
+ *
+ * @example
+ * ```ts
+ * chainDrops(engine.verdict(pod, 'normal', 'ingress', packet), hook); // true: the flow is denied
+ * ```
+ */
+export function chainDrops(verdict: 'allow' | 'deny' | 'none', hook: ChainHook): boolean {
+  return verdict === 'deny' || (verdict === 'none' && hook.onNone === 'deny');
+}
+
+/**
+ * The route of a flow's plans (computed once per cached plans).
+ *
+ * @example
+ * ```ts
+ * planRoute(planPaths(world, topology)).chains?.length; // 2 for a pod → pod flow
+ * ```
+ */
+export function planRoute(plans: readonly PathPlan[]): PlanRoute {
+  return { plans, chains: chainsOnly(plans) };
+}
+
+function chainsOnly(plans: readonly PathPlan[]): RouteChain[] | undefined {
+  const plan = plans[0];
+  if (plans.length !== 1 || plan === undefined || plan.backends.length > 0) return undefined;
+  const chains: RouteChain[] = [];
+  for (const h of plan.hooks) {
+    // Without NAT hooks every view is the original packet; without marks `ifMarked` never skips.
+    if (h.kind !== 'chain' || h.onAllow !== 'continue') return undefined;
+    const endpoint = h.endpoint;
+    if (endpoint === 'backend') return undefined;
+    chains.push({ ...h, endpoint });
+  }
+  return chains;
+}
+
+/**
+ * {@link verdictOfPlans} of a route: for a route of chains alone, what `runHooks` does with
+ * them (a deny, or no verdict where that means deny, drops the path; else it goes on), one
+ * monomorphic loop over the engine's chain verdicts, nothing allocated.
+ *
+ * @example
+ * ```ts
+ * verdictOfRoute(engine, planRoute(plans), packet, bind); // 'Allow' | 'Deny' | 'Mixed' | undefined
+ * ```
+ */
+export function verdictOfRoute(
+  engine: Engine,
+  route: PlanRoute,
+  packet: Packet,
+  bind: RoleBinding,
+  replyPlans?: ReplyPlanner,
+): 'Allow' | 'Deny' | 'Mixed' | undefined {
+  const chains = route.chains;
+  if (chains === undefined || engine.verdict === undefined)
+    return verdictOfPlans(engine, route.plans, packet, bind, replyPlans);
+  for (let i = 0; i < chains.length; i++) {
+    const h = chains[i] as RouteChain;
+    // (`bound`, inline.)
+    const e = h.endpoint;
+    const endpoint = e === 'source' ? bind.source : e === 'destination' ? bind.destination : e;
+    if (endpoint === undefined) throw new Error(`evaluator: plan role ${e} is not bound`);
+    if (chainDrops(engine.verdict(endpoint, h.chain, h.direction, packet), h)) return 'Deny';
+  }
+  return 'Allow';
 }

@@ -8,9 +8,10 @@ import type { EvaluatorIssueCode } from '../issue-codes.js';
 const UNKNOWN_VIA: EvaluatorIssueCode = 'unknown_via';
 
 import type { Packet } from '../match/packet.js';
-import type { Ip } from '../net/ip.js';
+import { type Ip, parseIp } from '../net/ip.js';
 import type { WorkloadEndpointModel, WorldModel } from '../world/model.js';
 import type { PathPlan, RoleBinding } from './hooks.js';
+import { type PlanRoute, planRoute, type ReplyPlanner } from './interpret.js';
 import { planPaths } from './plan.js';
 import { findFrontend, workloadOwning } from './targets.js';
 import { type Topology, topologyOf } from './topology.js';
@@ -93,9 +94,9 @@ export function checkVia(world: WorldModel, via: Topology['via']): Issue[] {
 }
 
 /**
- * The plans of a world's flows, cached per topology key. Pod → pod flows without a service
- * frontend (most flows) are looked up by (source node, destination node) without building a
- * topology first: the same plans `planPaths` gives for their topology.
+ * The plans of a world's flows, cached per topology key, as {@link PlanRoute}s. Pod → pod flows
+ * without a service frontend (most flows) are looked up by (source node, destination node)
+ * without building a topology first: the same plans `planPaths` gives for their topology.
  *
  * @example
  * ```ts
@@ -104,90 +105,158 @@ export function checkVia(world: WorldModel, via: Topology['via']): Issue[] {
  * cache.source?.name; // the pod the 'source' role binds to
  * ```
  */
-export class PlanCache {
-  /** The pods the roles of the last {@link PlanCache.plansOf} call bind to (read right after it). */
+export class PlanCache implements RoleBinding {
+  // TypeScript-private (plain properties) rather than `#` fields: the per-flow path reads them
+  // for every flow, and baseline (not yet optimised) code loads `#` fields several times slower.
+  /** The pods the roles of the last {@link PlanCache.routeOf} call bind to (read right after it). */
   source: WorkloadEndpointModel | undefined;
   destination: WorkloadEndpointModel | undefined;
-  readonly #world: WorldModel;
-  // Pod → pod plans by (source node class, destination node class), see `#placeOf`.
-  readonly #podToPod: (readonly PathPlan[] | undefined)[][] = [];
+  private readonly world: WorldModel;
+  // Pod → pod routes by (source node class, destination node class), see `newPlace`.
+  /** Pod → pod routes by node classes (read inline by `World.evaluate`, hits only). */
+  readonly podToPod: (PlanRoute | undefined)[][] = [];
+  // Routes of the other topologies, by their (cached, so shared) plans.
+  private readonly routes = new WeakMap<readonly PathPlan[], PlanRoute>();
   // Nodes with a host endpoint, numbered from 1. Pods of nodes without one (class 0) cross no
   // host hooks, so all their pod → pod plans are the same plan (workload hooks name pods by
   // role, not by node).
-  readonly #hepNodes = new Map<string, number>();
-  // What the plan lookup needs of an address, by the address object (the world's flow IP cache
-  // hands out one object per text): a cache of `workloadOwning` and the frontend pre-check.
-  readonly #places = new Map<Ip, Place>();
+  private readonly hepNodes = new Map<string, number>();
+  // Parsed flow addresses by text (parsing and keying an address costs more than the lookup),
+  // and what the plan lookup needs of an address, by the address object (one per text).
+  private readonly addresses = new Map<string, Ip | null>();
+  /** What the pod → pod lookup needs of an address (read inline by `World.evaluate`, hits only). */
+  readonly places = new Map<Ip, Place>();
 
   constructor(world: WorldModel) {
-    this.#world = world;
+    this.world = world;
     this.source = undefined;
     this.destination = undefined;
     for (const h of world.hostEndpoints)
-      if (!this.#hepNodes.has(h.node)) this.#hepNodes.set(h.node, this.#hepNodes.size + 1);
+      if (!this.hepNodes.has(h.node)) this.hepNodes.set(h.node, this.hepNodes.size + 1);
+    // Every pod and host endpoint address now (each is `parseIp` of its own text): flows
+    // between known endpoints then never parse, and their first flow finds its places ready.
+    for (const w of world.workloads)
+      for (const ip of w.ips) {
+        this.addresses.set(ip.text, ip);
+        this.places.set(ip, this.newPlace(ip));
+      }
+    for (const h of world.hostEndpoints) for (const ip of h.expectedIPs) this.addresses.set(ip.text, ip);
   }
 
-  #placeOf(ip: Ip): Place {
-    let place = this.#places.get(ip);
-    if (place === undefined) {
-      const world = this.#world;
-      const pod = workloadOwning(world, ip);
-      const node = pod?.node;
-      place = {
-        pod,
-        nodeClass: node === undefined ? 0 : (this.#hepNodes.get(node) ?? 0),
-        // `findFrontend` finds nothing for an address that is neither a frontend nor a node's.
-        mayBeFrontend: world.frontendIps.has(ip.key) || world.nodeByIp.has(ip.key),
-      };
-      if (this.#places.size >= PLAN_CACHE_LIMIT) this.#places.clear();
-      this.#places.set(ip, place);
-    }
+  /**
+   * The address a flow names (`parseIp`, one object per text while cached); `undefined` when
+   * the text is not an address. A prototype method (every world's cache is one call target).
+   */
+  address(text: string): Ip | undefined {
+    const hit = this.addresses.get(text);
+    if (hit !== undefined) return hit ?? undefined;
+    if (this.addresses.size >= PLAN_CACHE_LIMIT) this.addresses.clear();
+    const ip = parseIp(text);
+    this.addresses.set(text, ip ?? null);
+    return ip;
+  }
+
+  private addPlace(ip: Ip): Place {
+    const place = this.newPlace(ip);
+    if (this.places.size >= PLAN_CACHE_LIMIT) this.places.clear();
+    this.places.set(ip, place);
     return place;
   }
 
-  /** The plans of one packet; `source` / `destination` then hold the pods its roles bind to. */
-  plansOf(packet: Packet, via: Topology['via']): readonly PathPlan[] {
-    const world = this.#world;
+  private newPlace(ip: Ip): Place {
+    const world = this.world;
+    const pod = workloadOwning(world, ip);
+    const node = pod?.node;
+    return {
+      pod,
+      nodeClass: node === undefined ? 0 : (this.hepNodes.get(node) ?? 0),
+      // `findFrontend` finds nothing for an address that is neither a frontend nor a node's.
+      mayBeFrontend: world.frontendIps.has(ip.key) || world.nodeByIp.has(ip.key),
+    };
+  }
+
+  /**
+   * The route of a pod → pod packet that crosses no service frontend (most flows), from the
+   * places of its addresses: by (source node class, destination node class), without building a
+   * topology (the same plans `planPaths` gives for it). `source` / `destination` then hold its
+   * pods. Undefined for any other packet: {@link PlanCache.routeOf} plans those.
+   */
+  podRoute(packet: Packet): PlanRoute | undefined {
+    const from = this.places.get(packet.src) ?? this.addPlace(packet.src);
+    const source = from.pod;
+    if (source === undefined) return undefined;
+    const to = this.places.get(packet.dst) ?? this.addPlace(packet.dst);
+    const destination = to.pod;
+    if (destination === undefined || (to.mayBeFrontend && findFrontend(this.world, packet) !== undefined))
+      return undefined;
+    this.source = source;
+    this.destination = destination;
+    return this.podToPod[from.nodeClass]?.[to.nodeClass] ?? this.addPodRoute(packet, from, to);
+  }
+
+  private addPodRoute(packet: Packet, from: Place, to: Place): PlanRoute {
+    let byDst = this.podToPod[from.nodeClass];
+    if (byDst === undefined) {
+      byDst = [];
+      this.podToPod[from.nodeClass] = byDst;
+    }
+    const route = planRoute(cachedPlans(this.world, topologyOf(this.world, packet, undefined)));
+    byDst[to.nodeClass] = route;
+    return route;
+  }
+
+  /** The route of one packet; `source` / `destination` then hold the pods its roles bind to. */
+  routeOf(packet: Packet, via: Topology['via']): PlanRoute {
+    const world = this.world;
     if (via === undefined) {
-      const from = this.#placeOf(packet.src);
-      const source = from.pod;
-      const to = source === undefined ? undefined : this.#placeOf(packet.dst);
-      const destination = to?.pod;
-      if (
-        to !== undefined &&
-        destination !== undefined &&
-        (!to.mayBeFrontend || findFrontend(world, packet) === undefined)
-      ) {
-        this.source = source;
-        this.destination = destination;
-        let byDst = this.#podToPod[from.nodeClass];
-        if (byDst === undefined) {
-          byDst = [];
-          this.#podToPod[from.nodeClass] = byDst;
-        }
-        let plans = byDst[to.nodeClass];
-        if (plans === undefined) {
-          plans = cachedPlans(world, topologyOf(world, packet, undefined));
-          byDst[to.nodeClass] = plans;
-        }
-        return plans;
-      }
+      const route = this.podRoute(packet);
+      if (route !== undefined) return route;
     }
     const t = topologyOf(world, packet, via);
     this.source = t.source.kind === 'pod' ? t.source.wep : undefined;
     this.destination = t.destination.kind === 'pod' ? t.destination.wep : undefined;
-    return cachedPlans(world, t);
+    const plans = cachedPlans(world, t);
+    let route = this.routes.get(plans);
+    if (route === undefined) {
+      route = planRoute(plans);
+      this.routes.set(plans, route);
+    }
+    return route;
   }
 
-  /** The plans of a packet with their role binding as a value (for a reply leg). */
+  /** The plans of one packet; `source` / `destination` then hold the pods its roles bind to. */
+  plansOf(packet: Packet, via: Topology['via']): readonly PathPlan[] {
+    return this.routeOf(packet, via).plans;
+  }
+
+  /** {@link PlanCache.bound} as a function: the reply planner of the interpreter. */
+  readonly replyPlans: ReplyPlanner = (reply) => this.bound(reply);
+
+  /**
+   * The plans of a packet with their role binding as a value (for a reply leg, planned while
+   * its outer flow runs: the outer binding in `source` / `destination` is kept).
+   */
   bound(packet: Packet): { readonly plans: readonly PathPlan[]; readonly bind: RoleBinding } {
+    const source = this.source;
+    const destination = this.destination;
     const plans = this.plansOf(packet, undefined);
-    return { plans, bind: { source: this.source, destination: this.destination } };
+    const bind = { source: this.source, destination: this.destination };
+    this.source = source;
+    this.destination = destination;
+    return { plans, bind };
   }
 }
 
-/** An address as the pod → pod plan lookup sees it. */
-interface Place {
+/**
+ * An address as the pod → pod plan lookup sees it.
+ *
+ * @example
+ * ```ts
+ * const place: Place | undefined = cache.places.get(packet.dst);
+ * place?.pod?.name; // the pod owning the address
+ * ```
+ */
+export interface Place {
   /** The pod owning the address (`workloadOwning`). */
   readonly pod: WorkloadEndpointModel | undefined;
   /** 0 for a pod on a node without host endpoints, else its node's number. */

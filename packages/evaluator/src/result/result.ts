@@ -20,8 +20,6 @@ export function combineVerdicts(verdicts: readonly ('Allow' | 'Deny')[]): Verdic
   return verdicts.every((v) => v === first) ? (first as Verdict) : 'Mixed';
 }
 
-const NO_ISSUES: readonly Issue[] = Object.freeze([]);
-
 /** {@link combineVerdicts} over drafts, without building an array. */
 function combined(drafts: readonly PathDraft[]): Verdict {
   const first = drafts[0]?.verdict;
@@ -32,119 +30,83 @@ function combined(drafts: readonly PathDraft[]): Verdict {
 
 /**
  * Traces a flow's paths on demand (what a verdict-only evaluation keeps instead of its paths):
- * the evaluation hands back the `plans`, `packet` and role binding it was made with.
+ * the evaluation hands back the `subject` it was made with (for a plain flow, its packet: the
+ * plans and role binding follow from it again, so the evaluation keeps nothing else).
  *
  * @example
  * ```ts
- * const tracer: PathTracer<PathPlan[], Packet, WorkloadEndpointModel> = {
- *   trace: (plans, packet, source, destination) => tracePlans(engine, plans, packet, { source, destination }),
+ * const tracer: PathTracer<Packet> = {
+ *   trace: (packet) => tracePlans(engine, plansOf(packet), packet, bindingOf(packet)),
  * };
  * ```
  */
-export interface PathTracer<Plans, Pkt, Pod> {
-  trace(plans: Plans, packet: Pkt, source: Pod | undefined, destination: Pod | undefined): PathSet;
+export interface PathTracer<Subject> {
+  trace(subject: Subject): PathSet;
 }
 
-/** Lazily rendered evaluation result: paths, trace and text are built on first read. */
+/** What an evaluation has built on first read (one object, allocated only when read). */
+interface ReadCache {
+  readonly set: PathSet;
+  paths: readonly PathResult[] | undefined;
+  trace: readonly TraceStep[] | undefined;
+}
+
+/**
+ * Lazily rendered evaluation result: paths, trace and text are built on first read. One small
+ * object per flow (the per-flow path allocates it and the packet, nothing else).
+ */
 export class Evaluation implements EvaluationResult {
   readonly verdict: Verdict;
   readonly issues: readonly Issue[];
   /** The flow (its text is built only for `explain()`), or the text of an invalid one. */
   readonly #flow: Flow | string;
-  // The traced paths. A verdict-only evaluation (see `deferred`) traces on first read with
-  // `#trace`; every field is set in the constructor so all evaluations share a shape.
-  #set: PathSet | undefined;
-  // What `deferred` traces with (fields rather than a closure: one object per flow, not three).
-  readonly #tracer: PathTracer<unknown, unknown, unknown> | undefined;
-  readonly #plans: unknown;
-  readonly #packet: unknown;
-  readonly #source: unknown;
-  readonly #destination: unknown;
-  #paths: readonly PathResult[] | undefined;
-  #trace: readonly TraceStep[] | undefined;
+  // Traces `#subject` on first read; undefined when `#subject` is the traced path set itself.
+  readonly #tracer: PathTracer<unknown> | undefined;
+  readonly #subject: unknown;
+  #read: ReadCache | undefined;
 
-  private constructor(
+  /**
+   * A verdict-only evaluation (`tracer` set: its paths are traced from `subject` when read), or
+   * a traced one (`tracer` undefined: `subject` is its path set, see {@link Evaluation.traced}).
+   * The per-flow path calls this directly (one call, no factory).
+   */
+  constructor(
     flow: Flow | string,
     verdict: Verdict,
     issues: readonly Issue[],
-    set: PathSet | undefined,
-    tracer: PathTracer<unknown, unknown, unknown> | undefined,
-    plans: unknown,
-    packet: unknown,
-    source: unknown,
-    destination: unknown,
+    tracer: PathTracer<unknown> | undefined,
+    subject: unknown,
   ) {
     this.verdict = verdict;
     this.issues = issues;
     this.#flow = flow;
-    this.#set = set;
     this.#tracer = tracer;
-    this.#plans = plans;
-    this.#packet = packet;
-    this.#source = source;
-    this.#destination = destination;
-    this.#paths = undefined;
-    this.#trace = undefined;
+    this.#subject = subject;
+    this.#read = undefined;
   }
 
   /** An evaluation whose paths are already traced (or an invalid flow's: no paths, its issues). */
   static traced(flow: Flow | string, set: PathSet, issues: readonly Issue[]): Evaluation {
-    return new Evaluation(
-      flow,
-      combined(set.paths),
-      issues,
-      set,
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-    );
+    return new Evaluation(flow, combined(set.paths), issues, undefined, set);
   }
 
-  /**
-   * An evaluation whose verdict is known (the same plans run on the engine's chain verdicts)
-   * and whose paths are traced only when read, by `tracer.trace(plans, packet, source, destination)`.
-   */
-  static deferred<Plans, Pkt, Pod>(
-    flow: Flow,
-    verdict: Verdict,
-    tracer: PathTracer<Plans, Pkt, Pod>,
-    plans: Plans,
-    packet: Pkt,
-    source: Pod | undefined,
-    destination: Pod | undefined,
-  ): Evaluation {
-    return new Evaluation(
-      flow,
-      verdict,
-      NO_ISSUES,
-      undefined,
-      tracer as PathTracer<unknown, unknown, unknown>,
-      plans,
-      packet,
-      source,
-      destination,
-    );
-  }
-
-  #traced(): PathSet {
-    this.#set ??= (this.#tracer as PathTracer<unknown, unknown, unknown>).trace(
-      this.#plans,
-      this.#packet,
-      this.#source,
-      this.#destination,
-    );
-    return this.#set;
+  #cache(): ReadCache {
+    if (this.#read === undefined) {
+      const tracer = this.#tracer;
+      const set = tracer === undefined ? (this.#subject as PathSet) : tracer.trace(this.#subject);
+      this.#read = { set, paths: undefined, trace: undefined };
+    }
+    return this.#read;
   }
 
   get unsupported(): readonly UnsupportedUse[] {
-    return this.#traced().unsupported;
+    return this.#cache().set.unsupported;
   }
 
   get paths(): readonly PathResult[] {
-    this.#paths ??= this.#traced().paths.map((d) => d.toResult());
-    return this.#paths;
+    const read = this.#cache();
+    read.paths ??= read.set.paths.map((d) => d.toResult());
+    return read.paths;
   }
 
   get decidedBy(): Decision | undefined {
@@ -155,8 +117,9 @@ export class Evaluation implements EvaluationResult {
   }
 
   get trace(): readonly TraceStep[] {
-    this.#trace ??= this.paths.flatMap((p) => p.steps);
-    return this.#trace;
+    const read = this.#cache();
+    read.trace ??= this.paths.flatMap((p) => p.steps);
+    return read.trace;
   }
 
   explain(): string {

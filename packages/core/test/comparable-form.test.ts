@@ -57,6 +57,23 @@ describe('comparableForm', () => {
     expect(comparableForm(other)).not.toEqual(comparableForm(written));
   });
 
+  it('gives a staged Delete no types, as Calico stores it (clientv3 clears them)', () => {
+    const deleting = {
+      apiVersion: 'projectcalico.org/v3',
+      kind: 'StagedGlobalNetworkPolicy',
+      metadata: { name: 'deny' },
+      spec: { stagedAction: 'Delete' },
+    } as const;
+    expect(comparableForm(deleting)).toEqual({
+      apiVersion: 'projectcalico.org/v3',
+      kind: 'StagedGlobalNetworkPolicy',
+      metadata: { name: 'deny' },
+      spec: { stagedAction: 'Delete', tier: 'default' },
+    });
+    const setting = { ...deleting, spec: { stagedAction: 'Set' } } as const;
+    expect(comparableForm(setting)).toMatchObject({ spec: { types: ['Ingress'] } });
+  });
+
   it('defaults a namespaced kind to namespace default and a Tier to defaultAction Deny', () => {
     expect(
       comparableForm({

@@ -330,6 +330,79 @@ describe('namespaced and staged policies', () => {
   });
 });
 
+// libcalico-go validator.go validateStaged(Global)NetworkPolicy: "Spec fields, except Tier, should
+// all be zero-value if stagedAction is Delete"; validateStagedKubernetesNetworkPolicy: the whole
+// spec but stagedAction at its zero value. clientv3 clears `types` on a staged Delete.
+describe('staged Delete', () => {
+  const issuesOf = (r: { ok: boolean; issues?: readonly { code: string; path: readonly unknown[] }[] }) =>
+    r.ok ? [] : (r.issues ?? []).map((i) => [i.code, i.path.join('.')]);
+
+  it('stagedGlobalNetworkPolicy: stagedAction and tier only, no defaulted types', () => {
+    const bare = stagedGlobalNetworkPolicy('allow-dns').stagedAction('Delete').toResource();
+    expect(JSON.stringify(bare)).toBe(
+      JSON.stringify({
+        apiVersion: 'projectcalico.org/v3',
+        kind: 'StagedGlobalNetworkPolicy',
+        metadata: { name: 'allow-dns' },
+        spec: { stagedAction: 'Delete' },
+      }),
+    );
+    const tiered = stagedGlobalNetworkPolicy('security.allow-dns')
+      .labels({ team: 'net' })
+      .stagedAction('Delete')
+      .tier('security')
+      .toResource();
+    expect(tiered.spec).toEqual({ stagedAction: 'Delete', tier: 'security' });
+    expect(Object.keys(tiered.spec)).toEqual(['stagedAction', 'tier']);
+    expect(tiered.metadata).toEqual({ name: 'security.allow-dns', labels: { team: 'net' } });
+  });
+
+  it('stagedNetworkPolicy: stagedAction and tier only, no defaulted types', () => {
+    const r = stagedNetworkPolicy('allow-web', 'prod').stagedAction('Delete').tier('security').build();
+    expect(r.ok && r.value.spec).toEqual({ stagedAction: 'Delete', tier: 'security' });
+    expect(r.ok && r.value.metadata).toEqual({ name: 'allow-web', namespace: 'prod' });
+  });
+
+  it('stagedKubernetesNetworkPolicy: stagedAction and the zero podSelector only', () => {
+    const r = stagedKubernetesNetworkPolicy('web', 'prod').stagedAction('Delete').toResource();
+    expect(JSON.stringify(r.spec)).toBe(JSON.stringify({ stagedAction: 'Delete', podSelector: {} }));
+  });
+
+  it('fields set before stagedAction("Delete") are reported by validate, not dropped', () => {
+    // Rules and fields given before the Delete (the types forbid them after it) reach validate,
+    // which names each one; the `types` the builder would have defaulted are not among them.
+    const withRule = stagedGlobalNetworkPolicy('p').deny().end().stagedAction('Delete').build();
+    expect(issuesOf(withRule)).toEqual([['staged_delete_not_empty', 'spec.ingress']]);
+    const withFields = stagedNetworkPolicy('p', 'prod')
+      .selector('all()')
+      .types('Egress')
+      .stagedAction('Delete')
+      .build();
+    expect(issuesOf(withFields)).toEqual([
+      ['staged_delete_not_empty', 'spec.selector'],
+      ['staged_delete_not_empty', 'spec.types'],
+    ]);
+    const preDnatDelete = stagedGlobalNetworkPolicy('p').preDnat().stagedAction('Delete').build();
+    expect(issuesOf(preDnatDelete).map(([, path]) => path)).toEqual([
+      'spec.types',
+      'spec.preDNAT',
+      'spec.applyOnForward',
+    ]);
+    const k8s = stagedKubernetesNetworkPolicy('web', 'prod')
+      .policyTypes('Ingress')
+      .stagedAction('Delete')
+      .build();
+    expect(issuesOf(k8s)).toEqual([['staged_delete_not_empty', 'spec.policyTypes']]);
+  });
+
+  it('other staged actions still default types', () => {
+    expect(stagedGlobalNetworkPolicy('p').stagedAction('Set').toResource().spec.types).toEqual(['Ingress']);
+    expect(
+      stagedNetworkPolicy('p', 'prod').stagedAction('Ignore').egress().allow().toResource().spec.types,
+    ).toEqual(['Egress']);
+  });
+});
+
 describe('other resources', () => {
   it('tier', () => {
     expect(tier('security').defaultAction('Pass').order(100).labels({ a: 'b' }).toResource()).toEqual({

@@ -4,10 +4,12 @@ import {
   doNotTrack,
   type GlobalNetworkPolicy,
   type GlobalNetworkPolicyBuilder,
+  type GlobalStagedDeleteBuilder,
   globalNetworkPolicy,
   type IcmpCodeNeedsType,
   type IcmpNeedsProtocol,
   type NameRequired,
+  type NamespacedStagedDeleteBuilder,
   type NetworkPolicy,
   networkPolicy,
   type OneProtocolPerRule,
@@ -25,7 +27,13 @@ import {
   type RuleBuilder,
   type RuleChain,
   rule,
+  type StagedDeleteHasNoSpec,
+  type StagedGlobalNetworkPolicy,
+  type StagedKubernetesDeleteBuilder,
+  type StagedKubernetesNetworkPolicy,
+  type StagedNetworkPolicy,
   stagedGlobalNetworkPolicy,
+  stagedKubernetesNetworkPolicy,
   stagedNetworkPolicy,
   type Tier,
   tier,
@@ -105,6 +113,25 @@ describe('must compile', () => {
     profile('p').egress().allow();
     stagedNetworkPolicy('a', 'b').stagedAction('Delete');
   });
+
+  it('a staged Delete takes metadata and tier, and gives the staged kind', () => {
+    const g = stagedGlobalNetworkPolicy('a').stagedAction('Delete');
+    expectTypeOf(g).toEqualTypeOf<GlobalStagedDeleteBuilder<'StagedGlobalNetworkPolicy', true>>();
+    expectTypeOf(
+      g.labels({ a: 'b' }).annotations({ c: 'd' }).tier('t').name('t.b').toResource(),
+    ).toEqualTypeOf<StagedGlobalNetworkPolicy>();
+    const n = stagedNetworkPolicy('a', 'b').stagedAction('Delete');
+    expectTypeOf(n).toEqualTypeOf<NamespacedStagedDeleteBuilder<'StagedNetworkPolicy', true>>();
+    expectTypeOf(n.namespace('c').tier('t').build()).toEqualTypeOf<Result<StagedNetworkPolicy>>();
+    const k = stagedKubernetesNetworkPolicy('a', 'b').stagedAction('Delete');
+    expectTypeOf(k).toEqualTypeOf<StagedKubernetesDeleteBuilder>();
+    expectTypeOf(
+      k.namespace('c').labels({ a: 'b' }).toResource(),
+    ).toEqualTypeOf<StagedKubernetesNetworkPolicy>();
+    // Any other action keeps the whole builder.
+    stagedGlobalNetworkPolicy('a').stagedAction('Set').deny().tcp().ports(80);
+    stagedKubernetesNetworkPolicy('a', 'b').stagedAction('Learn').policyTypes('Ingress');
+  });
 });
 
 describe('must not compile', () => {
@@ -125,6 +152,15 @@ describe('must not compile', () => {
     expectTypeOf<ThisOf<Gnp<'preDnat'>['doNotTrack']>>().toEqualTypeOf<DslError<PreDnatExcludesDoNotTrack>>();
     expectTypeOf<ThisOf<Gnp<'doNotTrack'>['preDnat']>>().toEqualTypeOf<DslError<PreDnatExcludesDoNotTrack>>();
     expectTypeOf<ThisOf<Gnp<'normal'>['stagedAction']>>().toEqualTypeOf<DslError<OnlyStagedPolicies>>();
+    expectTypeOf<ThisOf<GlobalStagedDeleteBuilder['deny']>>().toEqualTypeOf<
+      DslError<StagedDeleteHasNoSpec>
+    >();
+    expectTypeOf<ThisOf<NamespacedStagedDeleteBuilder['selector']>>().toEqualTypeOf<
+      DslError<StagedDeleteHasNoSpec>
+    >();
+    expectTypeOf<ThisOf<StagedKubernetesDeleteBuilder['ingress']>>().toEqualTypeOf<
+      DslError<StagedDeleteHasNoSpec>
+    >();
     expectTypeOf<ThisOf<RuleBuilder['ports']>>().toEqualTypeOf<DslError<PortsNeedProtocol>>();
     expectTypeOf<ThisOf<RuleBuilder<'icmp'>['ports']>>().toEqualTypeOf<DslError<PortsNeedPortProtocol>>();
     expectTypeOf<ThisOf<RuleBuilder<'ports'>['tcp']>>().toEqualTypeOf<DslError<OneProtocolPerRule>>();
@@ -215,6 +251,46 @@ describe('must not compile', () => {
     rule.allow().icmp().tcp();
     // @ts-expect-error
     rule.allow().tcp().protocol('UDP');
+  });
+
+  it('a staged Delete has no rules and no spec field but tier (validateStaged…Policy)', () => {
+    const g = stagedGlobalNetworkPolicy('a').stagedAction('Delete');
+    // @ts-expect-error
+    g.deny();
+    // @ts-expect-error
+    g.allow();
+    // @ts-expect-error
+    g.ingress();
+    // @ts-expect-error
+    g.egress();
+    // @ts-expect-error
+    g.selector('all()');
+    // @ts-expect-error
+    g.types('Ingress');
+    // @ts-expect-error
+    g.order(1);
+    // @ts-expect-error
+    g.preDnat();
+    // @ts-expect-error
+    g.doNotTrack();
+    // @ts-expect-error
+    g.applyOnForward();
+    // @ts-expect-error
+    g.namespaceSelector('all()');
+    // @ts-expect-error
+    g.performanceHints('AssumeNeededOnEveryNode');
+    // @ts-expect-error
+    stagedNetworkPolicy('a', 'b').stagedAction('Delete').pass();
+    // @ts-expect-error
+    stagedNetworkPolicy('a', 'b').stagedAction('Delete').serviceAccountSelector('all()');
+    // @ts-expect-error
+    stagedNetworkPolicy('a', 'b').stagedAction('Delete').log();
+    // @ts-expect-error
+    stagedKubernetesNetworkPolicy('a', 'b').stagedAction('Delete').podSelector({});
+    // @ts-expect-error
+    stagedKubernetesNetworkPolicy('a', 'b').stagedAction('Delete').egress({});
+    // @ts-expect-error
+    stagedKubernetesNetworkPolicy('a', 'b').stagedAction('Delete').policyTypes('Ingress');
   });
 
   it('stagedAction only on staged policies; no preDnat on namespaced policies', () => {

@@ -105,6 +105,13 @@ describe('shape checks', () => {
     );
     expect(run(check, { __proto__: null, constructor: 1 }).issues[0]?.path).toEqual(['at', 'constructor']);
   });
+
+  it('knownFields does not list the allowed names of a struct as large as FelixConfigurationSpec', () => {
+    const many = Array.from({ length: 30 }, (_, i) => `field${String(i).padStart(2, '0')}Name`);
+    expect(run(knownFields(many), { field07Nmae: 1 }).issues[0]?.message).toBe(
+      'is not a known field: did you mean "field07Name"? Check its spelling and case against Calico\'s reference for this resource (30 fields).',
+    );
+  });
 });
 
 describe('validate reads fields through the shape checks', () => {

@@ -121,7 +121,7 @@ describe('validate output', () => {
     });
   });
 
-  it('passes unknown FelixConfiguration fields through and checks failsafe ports', () => {
+  it('keeps the FelixConfiguration fields calico-dsl does not model and checks failsafe ports', () => {
     const felix = {
       apiVersion: 'projectcalico.org/v3',
       kind: 'FelixConfiguration',
@@ -136,6 +136,44 @@ describe('validate output', () => {
     });
     expect(bad[0]?.code).toBe('invalid_protocol');
     expect(bad[0]?.path).toEqual(['spec', 'failsafeInboundHostPorts', 0, 'protocol']);
+  });
+
+  it('rejects a FelixConfiguration field the Go struct does not have, as the strict calicoctl decoder does', () => {
+    const felix = (spec: Record<string, unknown>) => ({
+      apiVersion: 'projectcalico.org/v3',
+      kind: 'FelixConfiguration',
+      metadata: { name: 'default' },
+      spec,
+    });
+    const [typo, ...rest] = issues(felix({ logSeverityScreen: 'Info', logSeverityScren: 'Debug' }));
+    expect(rest).toEqual([]);
+    expect(typo?.code).toBe('unknown_field');
+    expect(typo?.path).toEqual(['spec', 'logSeverityScren']);
+    expect(typo?.message).toContain('did you mean "logSeverityScreen"?');
+    // Every field of FelixConfigurationSpec is known, however rarely used.
+    expect(validate(felix({ bpfMaglevMaxServices: 100, nodeSelector: 'all()' })).ok).toBe(true);
+  });
+
+  it('lists FelixConfiguration fields in the Go struct order, whatever order they were written in', () => {
+    const r = validate({
+      apiVersion: 'projectcalico.org/v3',
+      kind: 'FelixConfiguration',
+      metadata: { name: 'default' },
+      spec: {
+        failsafeInboundHostPorts: [{ port: 22 }],
+        logSeverityScreen: 'Info',
+        bpfEnabled: false,
+        defaultEndpointToHostAction: 'Drop',
+      },
+    });
+    // felixconfig.go declares defaultEndpointToHostAction, logSeverityScreen, the failsafe lists,
+    // then the BPF settings, in that order.
+    expect(r.ok && Object.keys(r.value.spec)).toEqual([
+      'defaultEndpointToHostAction',
+      'logSeverityScreen',
+      'failsafeInboundHostPorts',
+      'bpfEnabled',
+    ]);
   });
 
   it('validates the remaining kinds', () => {

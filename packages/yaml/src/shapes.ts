@@ -1,7 +1,9 @@
 import {
+  BPF_CONNTRACK_TIMEOUTS_KEYS,
   type CalicoKind,
   ENDPOINT_PORT_KEYS,
   ENTITY_RULE_KEYS,
+  HEALTH_TIMEOUT_OVERRIDE_KEYS,
   HTTP_MATCH_KEYS,
   HTTP_PATH_KEYS,
   ICMP_KEYS,
@@ -9,6 +11,7 @@ import {
   METADATA_KEYS,
   PROTO_PORT_KEYS,
   RESOURCE_KEYS,
+  ROUTE_TABLE_RANGE_KEYS,
   RULE_KEYS,
   RULE_METADATA_KEYS,
   SERVICE_ACCOUNT_MATCH_KEYS,
@@ -86,6 +89,18 @@ const K8S_POLICY_FIELDS = {
   egress: list(object(['ports', 'to'], { ports: K8S_PORTS, to: list(K8S_PEER) })),
 } as const;
 
+// The structs and maps inside FelixConfigurationSpec (felixconfig.go); its other fields are scalars
+// or lists of scalars.
+const FELIX_FIELDS = {
+  healthTimeoutOverrides: list(object(HEALTH_TIMEOUT_OVERRIDE_KEYS)),
+  failsafeInboundHostPorts: list(object(PROTO_PORT_KEYS)),
+  failsafeOutboundHostPorts: list(object(PROTO_PORT_KEYS)),
+  bpfConntrackTimeouts: object(BPF_CONNTRACK_TIMEOUTS_KEYS),
+  bpfLogFilters: MAP,
+  routeTableRanges: list(object(ROUTE_TABLE_RANGE_KEYS)),
+  routeTableRange: object(ROUTE_TABLE_RANGE_KEYS),
+} as const;
+
 /** Spec layout per Calico kind. */
 const SPEC_SHAPES: Record<CalicoKind, Shape> = {
   GlobalNetworkPolicy: object(SPEC_KEYS.GlobalNetworkPolicy, POLICY_FIELDS),
@@ -98,10 +113,7 @@ const SPEC_SHAPES: Record<CalicoKind, Shape> = {
   GlobalNetworkSet: object(SPEC_KEYS.GlobalNetworkSet),
   NetworkSet: object(SPEC_KEYS.NetworkSet),
   Profile: object(SPEC_KEYS.Profile, { ...POLICY_FIELDS, labelsToApply: MAP }),
-  FelixConfiguration: object(SPEC_KEYS.FelixConfiguration, {
-    failsafeInboundHostPorts: list(object(PROTO_PORT_KEYS)),
-    failsafeOutboundHostPorts: list(object(PROTO_PORT_KEYS)),
-  }),
+  FelixConfiguration: object(SPEC_KEYS.FelixConfiguration, FELIX_FIELDS),
 };
 
 const resourceShape = (spec: Shape): Shape => object(RESOURCE_KEYS, { metadata: METADATA, spec });

@@ -63,6 +63,20 @@ describe('messages for indentation mistakes', () => {
   });
 });
 
+describe('did you mean, for fields', () => {
+  it('a misspelt FelixConfiguration field is placed and named, as calicoctl rejects it', () => {
+    const r = fromYaml(
+      'apiVersion: projectcalico.org/v3\nkind: FelixConfiguration\nmetadata:\n  name: default\nspec:\n  logSeverityScren: Debug\n',
+    );
+    expect(r.ok).toBe(false);
+    const issue = r.ok ? undefined : r.issues[0];
+    expect(issue?.code).toBe('unknown_field');
+    expect(issue?.path).toEqual(['spec', 'logSeverityScren']);
+    expect(issue?.line).toBe(6);
+    expect(issue?.message).toContain('did you mean "logSeverityScreen"?');
+  });
+});
+
 describe('did you mean, for kinds', () => {
   it.each([
     ['projectcalico.org/v3', 'GlobalNetworkPolcy', 'GlobalNetworkPolicy'],

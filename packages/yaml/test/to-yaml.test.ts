@@ -30,6 +30,33 @@ describe('toYaml', () => {
     ).toEqual(['name', 'order', 'ingress', 'selector', 'types', 'preDNAT', 'applyOnForward']);
   });
 
+  it('prints a FelixConfiguration in FelixConfigurationSpec order, a field the struct lacks last', () => {
+    // felixconfig.go declares logSeverityScreen (33rd field) before bpfConntrackTimeouts (109th);
+    // BPFConntrackTimeouts declares creationGracePeriod before udpTimeout. validate (and calicoctl)
+    // reject zzUnknown; printed anyway, it follows the struct's fields.
+    const text = toYaml({
+      apiVersion: 'projectcalico.org/v3',
+      kind: 'FelixConfiguration',
+      metadata: { name: 'default' },
+      spec: {
+        zzUnknown: 1,
+        bpfConntrackTimeouts: { udpTimeout: '60s', creationGracePeriod: '10s' },
+        logSeverityScreen: 'Info',
+      },
+    });
+    expect(text).toBe(`apiVersion: projectcalico.org/v3
+kind: FelixConfiguration
+metadata:
+  name: default
+spec:
+  logSeverityScreen: Info
+  bpfConntrackTimeouts:
+    creationGracePeriod: 10s
+    udpTimeout: 60s
+  zzUnknown: 1
+`);
+  });
+
   it('separates documents with --- and prints none before a single document', () => {
     expect(toYaml(tier).startsWith('apiVersion:')).toBe(true);
     const two = toYaml([tier, denyNodeports]);

@@ -54,7 +54,8 @@ const SERVER_SET: ReadonlySet<string> = new Set(SERVER_SET_METADATA);
 /**
  * The form in which two resources are equal exactly when Calico reads them the same: server-set
  * metadata removed; what the API server fills in made explicit (namespace `default`, policy
- * `tier: default`, `types` by {@link policyTypesOf} (§3.2), Tier `defaultAction: Deny`);
+ * `tier: default`, `types` by {@link policyTypesOf} (§3.2) except on a staged Delete, Tier
+ * `defaultAction: Deny`);
  * selectors in canonical form (`a=='b'` is `a == "b"`); ports as Calico prints them (`"80"` is
  * `80`); empty strings, lists and mappings dropped (Go's `omitempty` prints them as absent); keys
  * sorted. The one comparison the calicoctl wrapper, the lesson tests and the IBM Cloud tests use.
@@ -92,10 +93,15 @@ function withServerDefaults(resource: Resource): object {
     resource.kind === 'StagedGlobalNetworkPolicy' ||
     resource.kind === 'StagedNetworkPolicy'
   ) {
+    // Calico's client clears `types` on a staged Delete after defaulting them (clientv3
+    // stagedGlobalNetworkPolicies.Create/Update), so it stores none.
+    const deleting =
+      (resource.kind === 'StagedGlobalNetworkPolicy' || resource.kind === 'StagedNetworkPolicy') &&
+      resource.spec.stagedAction === 'Delete';
     const spec = {
       ...resource.spec,
       tier: resource.spec.tier || 'default',
-      types: policyTypesOf(resource.spec),
+      types: deleting ? undefined : policyTypesOf(resource.spec),
     };
     return { ...resource, metadata, spec };
   }

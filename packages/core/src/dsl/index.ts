@@ -26,18 +26,22 @@ export type {
   PortsNeedProtocol,
   PreDnatExcludesDoNotTrack,
   PreDnatHasNoEgress,
+  StagedDeleteHasNoSpec,
 } from './messages.js';
 export * from './policies.js';
 export type {
   GlobalNetworkPolicyBuilder,
   GlobalPolicyKind,
   GlobalPolicyRule,
+  GlobalStagedDeleteBuilder,
   NamespacedPolicyKind,
   NamespacedPolicyRule,
+  NamespacedStagedDeleteBuilder,
   NetworkPolicyBuilder,
   ProfileBuilder,
   ProfileRule,
   ResourceBuilder,
+  StagedDeleteRejects,
 } from './policy-types.js';
 export * from './resource-factories.js';
 export * from './resource-source.js';

@@ -112,6 +112,20 @@ export type PreDnatExcludesDoNotTrack = 'preDNAT and doNotTrack cannot both be t
 export type OnlyStagedPolicies = 'stagedAction() only applies to staged policies';
 
 /**
+ * Shown when a rule or spec field is added to a staged policy after `.stagedAction('Delete')`:
+ * Calico's validator wants a staged Delete's spec empty but for `tier`.
+ *
+ * @example
+ * ```ts
+ * // @ts-expect-error
+ * stagedGlobalNetworkPolicy('a').stagedAction('Delete').deny();
+ * stagedGlobalNetworkPolicy('a').stagedAction('Delete').tier('security').toResource(); // ok
+ * ```
+ */
+export type StagedDeleteHasNoSpec =
+  "stagedAction('Delete') only names the policy to remove: Calico rejects rules and spec fields on it (tier aside)";
+
+/**
  * Shown when `toResource()` is called on a policy that has no name yet.
  *
  * @example

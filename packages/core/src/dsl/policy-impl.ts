@@ -161,15 +161,7 @@ export abstract class RulesImpl<
         serviceAccountSelector: text(s.spec.serviceAccountSelector, 'serviceAccountSelector'),
         labelsToApply: s.spec.labelsToApply && { ...s.spec.labelsToApply },
         performanceHints: s.spec.performanceHints && [...s.spec.performanceHints],
-        types: isProfile
-          ? undefined
-          : [
-              ...(s.spec.types ??
-                defaultPolicyTypes({
-                  ingress: s.governs.includes('Ingress'),
-                  egress: s.governs.includes('Egress'),
-                })),
-            ],
+        types: isProfile ? undefined : this.#types(),
         ingress: s.ingress.map((r, i) => ruleToIR(r, ['spec', 'ingress', i], issues)),
         egress: s.egress.map((r, i) => ruleToIR(r, ['spec', 'egress', i], issues)),
       },
@@ -185,6 +177,20 @@ export abstract class RulesImpl<
     );
     // `spec` is always present, even when empty, as calicoctl prints it.
     return { ...ordered({ apiVersion: CALICO_API_VERSION, kind: s.kind, metadata }, RESOURCE_KEYS), spec };
+  }
+
+  /**
+   * `spec.types`: as set, else defaulted from the directions used (§3.2). A staged Delete gets no
+   * default: Calico's client clears `types` on one (clientv3 `stagedGlobalNetworkPolicies.Create`)
+   * and its validator rejects any spec field but `tier` there.
+   */
+  #types(): PolicyType[] | undefined {
+    const s = this.#state;
+    if (s.spec.types !== undefined) return [...s.spec.types];
+    if (s.spec.stagedAction === 'Delete') return undefined;
+    return [
+      ...defaultPolicyTypes({ ingress: s.governs.includes('Ingress'), egress: s.governs.includes('Egress') }),
+    ];
   }
 
   build(): Result<CalicoResourceOf<K>> {

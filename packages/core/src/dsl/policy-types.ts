@@ -3,6 +3,7 @@ import type { PolicyPerformanceHint, PolicyType, StagedAction } from '../resourc
 import type { Result } from '../result.js';
 import type { SelectorInput } from '../selector/builder.js';
 import type { StringMap } from './inputs.js';
+import type { DslError, StagedDeleteHasNoSpec } from './messages.js';
 import type { ResourceSource } from './resource-source.js';
 import type { PolicyRuleEnd, RuleChain, RuleInput } from './rule-types.js';
 import type {
@@ -112,6 +113,11 @@ export interface GlobalNetworkPolicyBuilder<
   preDnat(this: PreDnatThis<M, E>): GlobalNetworkPolicyBuilder<'preDnat', E, K, N>;
   /** Makes the policy untracked (`doNotTrack: true`, `applyOnForward: true`). */
   doNotTrack(this: DoNotTrackThis<M>): GlobalNetworkPolicyBuilder<'doNotTrack', E, K, N>;
+  /**
+   * Sets `spec.stagedAction` (staged policies only). `'Delete'` stages removing the enforced
+   * policy of the same name: the builder then takes only metadata and `tier`.
+   */
+  stagedAction(this: StagedThis<K>, action: 'Delete'): GlobalStagedDeleteBuilder<K, N>;
   /** Sets `spec.stagedAction` (staged policies only). */
   stagedAction(this: StagedThis<K>, action: StagedAction): GlobalNetworkPolicyBuilder<M, E, K, N>;
   /** Appends ingress rules; with no arguments, makes ingress the direction of the next `.allow()` etc. */
@@ -195,6 +201,11 @@ export interface NetworkPolicyBuilder<
   types(type: PolicyType, ...more: PolicyType[]): NetworkPolicyBuilder<K, N>;
   /** Sets `spec.performanceHints`. */
   performanceHints(...hints: PolicyPerformanceHint[]): NetworkPolicyBuilder<K, N>;
+  /**
+   * Sets `spec.stagedAction` (staged policies only). `'Delete'` stages removing the enforced
+   * policy of the same name: the builder then takes only metadata and `tier`.
+   */
+  stagedAction(this: StagedThis<K>, action: 'Delete'): NamespacedStagedDeleteBuilder<K, N>;
   /** Sets `spec.stagedAction` (staged policies only). */
   stagedAction(this: StagedThis<K>, action: StagedAction): NetworkPolicyBuilder<K, N>;
   /** Appends ingress rules; with no arguments, makes ingress the current direction. */
@@ -227,6 +238,106 @@ export type NamespacedPolicyRule<
   K extends NamespacedPolicyKind = 'NetworkPolicy',
   N extends boolean = true,
 > = RuleChain<PolicyRuleEnd<NetworkPolicyBuilder<K, N>, CalicoResourceOf<K>, N>>;
+
+/**
+ * The steps a staged policy loses once it is a staged Delete: Calico's validator
+ * (`validateStaged(Global)NetworkPolicy`) wants every spec field but `tier` at its zero value, so
+ * each of them needs a `this` no builder is and fails to compile with {@link StagedDeleteHasNoSpec}.
+ *
+ * @example
+ * ```ts
+ * // @ts-expect-error a staged Delete has no rules
+ * stagedNetworkPolicy('web', 'prod').stagedAction('Delete').allow();
+ * ```
+ */
+export interface StagedDeleteRejects {
+  order(this: DslError<StagedDeleteHasNoSpec>, order: number): unknown;
+  selector(this: DslError<StagedDeleteHasNoSpec>, selector: SelectorInput): unknown;
+  serviceAccountSelector(this: DslError<StagedDeleteHasNoSpec>, selector: SelectorInput): unknown;
+  types(this: DslError<StagedDeleteHasNoSpec>, ...types: PolicyType[]): unknown;
+  performanceHints(this: DslError<StagedDeleteHasNoSpec>, ...hints: PolicyPerformanceHint[]): unknown;
+  ingress(this: DslError<StagedDeleteHasNoSpec>, ...rules: RuleInput[]): unknown;
+  egress(this: DslError<StagedDeleteHasNoSpec>, ...rules: RuleInput[]): unknown;
+  allow(this: DslError<StagedDeleteHasNoSpec>): unknown;
+  deny(this: DslError<StagedDeleteHasNoSpec>): unknown;
+  pass(this: DslError<StagedDeleteHasNoSpec>): unknown;
+  log(this: DslError<StagedDeleteHasNoSpec>): unknown;
+}
+
+/**
+ * A StagedGlobalNetworkPolicy after `.stagedAction('Delete')`: it previews removing the enforced
+ * GlobalNetworkPolicy of the same name, so it carries metadata and `tier` only (no `types`
+ * either: Calico's client clears them on a staged Delete).
+ *
+ * @example
+ * ```ts
+ * stagedGlobalNetworkPolicy('security.allow-dns').stagedAction('Delete').tier('security').toResource();
+ * // apiVersion: projectcalico.org/v3
+ * // kind: StagedGlobalNetworkPolicy
+ * // metadata:
+ * //   name: security.allow-dns
+ * // spec:
+ * //   stagedAction: Delete
+ * //   tier: security
+ * ```
+ */
+export interface GlobalStagedDeleteBuilder<
+  K extends GlobalPolicyKind = 'StagedGlobalNetworkPolicy',
+  N extends boolean = true,
+> extends StagedDeleteRejects {
+  /** Sets `metadata.name`: the policy whose removal is previewed. */
+  name(name: string): GlobalStagedDeleteBuilder<K, true>;
+  /** Merges `metadata.labels`. */
+  labels(labels: StringMap): GlobalStagedDeleteBuilder<K, N>;
+  /** Merges `metadata.annotations`. */
+  annotations(annotations: StringMap): GlobalStagedDeleteBuilder<K, N>;
+  /** Sets `spec.tier`: the tier of the policy to remove (the one spec field a Delete keeps). */
+  tier(tier: string): GlobalStagedDeleteBuilder<K, N>;
+  namespaceSelector(this: DslError<StagedDeleteHasNoSpec>, selector: SelectorInput): unknown;
+  applyOnForward(this: DslError<StagedDeleteHasNoSpec>, value?: boolean): unknown;
+  preDnat(this: DslError<StagedDeleteHasNoSpec>): unknown;
+  doNotTrack(this: DslError<StagedDeleteHasNoSpec>): unknown;
+  /** The resource; throws `CalicoValidationError` (with every issue) if `validate` rejects it. */
+  toResource(this: NamedThis<N>): CalicoResourceOf<K>;
+  /** The resource as a `Result`; never throws. */
+  build(): Result<CalicoResourceOf<K>>;
+}
+
+/**
+ * A StagedNetworkPolicy after `.stagedAction('Delete')`: it previews removing the enforced
+ * NetworkPolicy of the same name and namespace, so it carries metadata and `tier` only.
+ *
+ * @example
+ * ```ts
+ * stagedNetworkPolicy('allow-web', 'prod').stagedAction('Delete').toResource();
+ * // apiVersion: projectcalico.org/v3
+ * // kind: StagedNetworkPolicy
+ * // metadata:
+ * //   name: allow-web
+ * //   namespace: prod
+ * // spec:
+ * //   stagedAction: Delete
+ * ```
+ */
+export interface NamespacedStagedDeleteBuilder<
+  K extends NamespacedPolicyKind = 'StagedNetworkPolicy',
+  N extends boolean = true,
+> extends StagedDeleteRejects {
+  /** Sets `metadata.name`: the policy whose removal is previewed. */
+  name(name: string): NamespacedStagedDeleteBuilder<K, true>;
+  /** Sets `metadata.namespace`. */
+  namespace(namespace: string): NamespacedStagedDeleteBuilder<K, N>;
+  /** Merges `metadata.labels`. */
+  labels(labels: StringMap): NamespacedStagedDeleteBuilder<K, N>;
+  /** Merges `metadata.annotations`. */
+  annotations(annotations: StringMap): NamespacedStagedDeleteBuilder<K, N>;
+  /** Sets `spec.tier`: the tier of the policy to remove (the one spec field a Delete keeps). */
+  tier(tier: string): NamespacedStagedDeleteBuilder<K, N>;
+  /** The resource; throws `CalicoValidationError` (with every issue) if `validate` rejects it. */
+  toResource(this: NamedThis<N>): CalicoResourceOf<K>;
+  /** The resource as a `Result`; never throws. */
+  build(): Result<CalicoResourceOf<K>>;
+}
 
 /**
  * An immutable Profile builder: rules evaluated after all tiers, and labels for member endpoints.

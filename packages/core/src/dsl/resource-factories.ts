@@ -10,6 +10,7 @@ import type {
 } from '../resources/policy.js';
 import type { Tier } from '../resources/tier.js';
 import type { StringMap } from './inputs.js';
+import type { DslError, StagedDeleteHasNoSpec } from './messages.js';
 import type { ResourceBuilder } from './policy-types.js';
 import {
   HostEndpointImpl,
@@ -155,8 +156,46 @@ export interface StagedKubernetesNetworkPolicyBuilder extends ResourceBuilder<St
   egress(...rules: K8sNetworkPolicyEgressRule[]): StagedKubernetesNetworkPolicyBuilder;
   /** Sets `spec.policyTypes`. */
   policyTypes(type: PolicyType, ...more: PolicyType[]): StagedKubernetesNetworkPolicyBuilder;
+  /**
+   * Sets `spec.stagedAction`. `'Delete'` stages removing the Kubernetes NetworkPolicy of the same
+   * name and namespace: the builder then takes only metadata.
+   */
+  stagedAction(action: 'Delete'): StagedKubernetesDeleteBuilder;
   /** Sets `spec.stagedAction`. */
   stagedAction(action: StagedAction): StagedKubernetesNetworkPolicyBuilder;
+}
+
+/**
+ * A StagedKubernetesNetworkPolicy after `.stagedAction('Delete')`. Calico's validator wants its
+ * spec at the zero value but for `stagedAction` (`validateStagedKubernetesNetworkPolicy`), so it
+ * carries metadata only; `podSelector: {}` is the zero value Go prints for the required field.
+ *
+ * @example
+ * ```ts
+ * stagedKubernetesNetworkPolicy('web', 'prod').stagedAction('Delete').toResource();
+ * // apiVersion: projectcalico.org/v3
+ * // kind: StagedKubernetesNetworkPolicy
+ * // metadata:
+ * //   name: web
+ * //   namespace: prod
+ * // spec:
+ * //   stagedAction: Delete
+ * //   podSelector: {}
+ * ```
+ */
+export interface StagedKubernetesDeleteBuilder extends ResourceBuilder<StagedKubernetesNetworkPolicy> {
+  /** Sets `metadata.name`: the policy whose removal is previewed. */
+  name(name: string): StagedKubernetesDeleteBuilder;
+  /** Sets `metadata.namespace`. */
+  namespace(namespace: string): StagedKubernetesDeleteBuilder;
+  /** Merges `metadata.labels`. */
+  labels(labels: StringMap): StagedKubernetesDeleteBuilder;
+  /** Merges `metadata.annotations`. */
+  annotations(annotations: StringMap): StagedKubernetesDeleteBuilder;
+  podSelector(this: DslError<StagedDeleteHasNoSpec>, selector: LabelSelector): unknown;
+  ingress(this: DslError<StagedDeleteHasNoSpec>, ...rules: K8sNetworkPolicyIngressRule[]): unknown;
+  egress(this: DslError<StagedDeleteHasNoSpec>, ...rules: K8sNetworkPolicyEgressRule[]): unknown;
+  policyTypes(this: DslError<StagedDeleteHasNoSpec>, ...types: PolicyType[]): unknown;
 }
 
 function names(name: string | undefined, namespace?: string): { name?: string; namespace?: string } {

@@ -28,8 +28,10 @@ export interface ProtoPort {
 }
 
 /**
- * The parts of `FelixConfiguration.spec` this SDK models. Other fields are kept verbatim so that
- * a configuration read from a cluster is not lost, but they have no effect on evaluation.
+ * The parts of `FelixConfiguration.spec` this SDK models. The other fields of the Go struct
+ * (`FELIX_CONFIGURATION_SPEC_KEYS`) are kept verbatim so that a configuration read from a cluster
+ * is not lost, but they have no effect on evaluation; `validate` rejects a name the struct does
+ * not have, as calicoctl does.
  *
  * @example
  * ```ts

@@ -3,6 +3,8 @@
  * printer emits keys in this order (then any unknown keys in input order).
  */
 
+import { FELIX_CONFIGURATION_SPEC_KEYS } from './felix-field-order.js';
+
 /**
  * Top-level keys of every resource.
  *
@@ -201,11 +203,7 @@ export const SPEC_KEYS = {
   GlobalNetworkSet: ['nets'],
   NetworkSet: ['nets'],
   Profile: ['ingress', 'egress', 'labelsToApply'],
-  FelixConfiguration: [
-    'failsafeInboundHostPorts',
-    'failsafeOutboundHostPorts',
-    'defaultEndpointToHostAction',
-  ],
+  FelixConfiguration: FELIX_CONFIGURATION_SPEC_KEYS,
 } as const;
 
 /**

@@ -1,6 +1,7 @@
 export * from './admin-network-policy.js';
 export * from './cluster-network-policy.js';
 export * from './felix-configuration.js';
+export * from './felix-field-order.js';
 export * from './field-order.js';
 export * from './host-endpoint.js';
 export * from './kinds.js';

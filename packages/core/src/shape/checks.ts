@@ -241,6 +241,9 @@ const aList = list();
 const aMapping = mapping();
 const aStringMapping = mapping('a mapping of strings');
 
+/** Up to this many allowed names, an unknown-field message lists them all. */
+const LISTED_FIELDS_MAX = 24;
+
 /**
  * The field names of a mapping must be among `allowed`, as calicoctl's strict decoder wants
  * (`unknown_field`, with the closest allowed name when one is close).
@@ -254,6 +257,11 @@ const aStringMapping = mapping('a mapping of strings');
  * ```
  */
 export function knownFields(allowed: readonly string[]): ShapeCheck {
+  // A struct as large as FelixConfigurationSpec would bury the message under its field list.
+  const listed =
+    allowed.length <= LISTED_FIELDS_MAX
+      ? ` Allowed fields: ${allowed.join(', ')}`
+      : ` Check its spelling and case against Calico's reference for this resource (${allowed.length} fields).`;
   return (value, path, issues) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return;
     for (const key of value instanceof Map ? value.keys() : Object.keys(value)) {
@@ -262,7 +270,7 @@ export function knownFields(allowed: readonly string[]): ShapeCheck {
       issues.push({
         code: 'unknown_field',
         path: [...path, key],
-        message: `is not a known field${near !== undefined ? `: did you mean "${near}"?` : '.'} Allowed fields: ${allowed.join(', ')}`,
+        message: `is not a known field${near !== undefined ? `: did you mean "${near}"?` : '.'}${listed}`,
       });
     }
   };

@@ -1,8 +1,8 @@
-import { PROTO_PORT_KEYS } from '../resources/field-order.js';
+import { PROTO_PORT_KEYS, SPEC_KEYS } from '../resources/field-order.js';
 import { formatPath } from '../result.js';
 import { parseCidrOrIp } from '../values/cidr.js';
 import { type CanonicalObject, jsonToCanonical, setOwn } from './canonical.js';
-import { readArray, readInt, readItemStruct, readMapping, readString } from './field-readers.js';
+import { readArray, readInt, readItemStruct, readString, readStruct } from './field-readers.js';
 import type { IssueCollector } from './issue-collector.js';
 import type { Json, Path } from './json.js';
 
@@ -49,13 +49,17 @@ function readProtoPort(ctx: IssueCollector, v: Json, path: Path): CanonicalObjec
 
 /**
  * Reads a `FelixConfiguration.spec`. The failsafe port lists and `defaultEndpointToHostAction`
- * (which the evaluator uses) are typed and checked; every other Felix field is kept verbatim.
+ * (which the evaluator uses) are typed and checked; every other field of the Go struct is kept
+ * verbatim, and a name the struct does not have is an issue (calicoctl decodes strictly). The
+ * result lists the fields in struct order.
  */
 export function readFelixSpec(ctx: IssueCollector, v: Json | undefined, path: Path): CanonicalObject {
   const out: CanonicalObject = {};
-  const spec = readMapping(ctx, v, path);
+  const spec = readStruct(ctx, v, path, SPEC_KEYS.FelixConfiguration);
   if (spec === undefined) return out;
-  for (const [key, value] of spec) {
+  for (const key of SPEC_KEYS.FelixConfiguration) {
+    const value = spec.get(key);
+    if (value === undefined || value === null) continue;
     if ((FAILSAFE_FIELDS as readonly string[]).includes(key)) {
       const list = readArray(ctx, spec, key, path);
       if (list !== undefined)
@@ -74,7 +78,7 @@ export function readFelixSpec(ctx: IssueCollector, v: Json | undefined, path: Pa
         );
       }
       setOwn(out, key, action);
-    } else if (value !== null) {
+    } else {
       setOwn(out, key, jsonToCanonical(value));
     }
   }

@@ -16,6 +16,12 @@ import { POLICY_KINDS, type ResourceIndex } from './read.js';
 import type { SelectorCache } from './selector.js';
 import { builtinTiers, compareTiers, sortPolicies } from './tiers.js';
 
+const STAGED_POLICY_KINDS: ReadonlySet<string> = new Set([
+  'StagedGlobalNetworkPolicy',
+  'StagedNetworkPolicy',
+  'StagedKubernetesNetworkPolicy',
+]);
+
 /** The ordered policy set of a world. */
 export interface PolicySet {
   readonly policies: readonly PolicyModel[];
@@ -39,6 +45,9 @@ export function buildPolicySet(
 ): PolicySet {
   const raws: RawPolicy[] = [];
   for (const [r, i] of index.all) {
+    // §2.5: a staged Delete never reaches Felix (libcalico-go's staged*policyprocessor.go return
+    // nil for it), so it is no policy of any tier.
+    if (r.spec?.stagedAction === 'Delete' && STAGED_POLICY_KINDS.has(r.kind)) continue;
     const meta = { name: r.metadata.name as string, namespace: r.metadata.namespace as string | undefined };
     const k8s = typeof r.apiVersion === 'string' && r.apiVersion.startsWith('networking.k8s.io');
     if (r.kind === 'NetworkPolicy' && k8s) {

@@ -27,8 +27,13 @@ function pathFingerprint(m: WorldModel): string {
     nodes: m.nodes,
     servicePorts: m.servicePorts.map((sp) => ({
       ...sp,
-      backends: sp.backends.map((b) => [endpointKey(b.endpoint), b.ip, b.port]),
+      backends: sp.backends.map((b) => [
+        b.endpoint ? endpointKey(b.endpoint) : `${b.kind}|${b.node ?? ''}`,
+        b.ip,
+        b.port,
+      ]),
     })),
+    serviceMembers: m.serviceMembers,
     tiers: m.tiers,
     failsafe: [m.failsafeInbound, m.failsafeOutbound],
     e2h: m.endpointToHostAction,
@@ -61,7 +66,9 @@ export function affectedClasses(
   for (const name of new Set([...a.profiles.keys(), ...b.profiles.keys()]))
     if (stable(a.profiles.get(name)) !== stable(b.profiles.get(name))) changedProfiles.add(name);
   const hit = new Set<string>();
-  const backends = new Set(a.servicePorts.flatMap((sp) => sp.backends.map((x) => endpointKey(x.endpoint))));
+  const backends = new Set(
+    a.servicePorts.flatMap((sp) => sp.backends.flatMap((x) => (x.endpoint ? [endpointKey(x.endpoint)] : []))),
+  );
   for (const e of a.endpoints) {
     const touched =
       changed.some((p) => p.selector(e.labels)) || e.profiles.some((n) => changedProfiles.has(n));

@@ -364,7 +364,9 @@ export function lintWorld(world: World, part: Partition): LintFinding[] {
     world,
     model,
     part,
-    backends: new Set(model.servicePorts.flatMap((sp) => sp.backends.map((b) => b.endpoint))),
+    backends: new Set(
+      model.servicePorts.flatMap((sp) => sp.backends.flatMap((b) => (b.endpoint ? [b.endpoint] : []))),
+    ),
     staged: stagedDenials(model),
     reach: newReach(model),
   };

@@ -62,10 +62,14 @@ function worldFacts(model: WorldModel): WorldFacts {
   for (const k of model.nodeByIp.keys()) unique.add(k);
   for (const k of model.frontendIps) unique.add(k);
   for (const sp of model.servicePorts) {
-    for (const b of sp.backends) unique.add(keyOf(b.ip.version, ipValue(b.ip)));
+    for (const b of [...sp.backends, ...sp.terminatingBackends])
+      unique.add(keyOf(b.ip.version, ipValue(b.ip)));
     for (const ip of [...sp.clusterIPs, ...sp.loadBalancerIPs, ...sp.externalIPs])
       unique.add(keyOf(ip.version, ipValue(ip)));
   }
+  // §6.9: `services` rules match every EndpointSlice address, ready or not.
+  for (const m of model.serviceMembers.values())
+    for (const ip of m.addresses) unique.add(keyOf(ip.version, ipValue(ip)));
   for (const n of model.nodes.values())
     for (const ip of [...n.internalIPs, ...n.externalIPs]) unique.add(keyOf(ip.version, ipValue(ip)));
   for (const h of model.hostEndpoints)

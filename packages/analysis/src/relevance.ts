@@ -129,9 +129,9 @@ export function globalRelevance(model: WorldModel): Relevance {
     rel.protocols.add(sp.protocol);
     addRange(rel.dstBreaks, sp.protocol, sp.port, sp.port);
     if (sp.nodePort !== undefined) addRange(rel.dstBreaks, sp.protocol, sp.nodePort, sp.nodePort);
-    for (const b of sp.backends) {
+    for (const b of [...sp.backends, ...sp.terminatingBackends]) {
       addRange(rel.dstBreaks, sp.protocol, b.port, b.port);
-      backends.add(b.endpoint);
+      if (b.endpoint) backends.add(b.endpoint);
     }
   }
   const special: EndpointModel[] = [...model.hostEndpoints, ...backends];

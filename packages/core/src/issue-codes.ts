@@ -87,7 +87,12 @@ export const ISSUE_CODES = {
   // The evaluator's model of a cluster.
   invalid_flow:
     'A flow to evaluate (or a flow space to analyse) is malformed: protocol, IPs, ports or its text form.',
-  service_without_selector: 'A Service has no selector, so its backends are not modelled.',
+  service_without_selector:
+    'A Service has neither a selector nor EndpointSlices, so it has no backends (kube-proxy rejects its traffic).',
+  endpoint_slice_unmatched:
+    'An EndpointSlice names no Service of its namespace, or a port no Service port has: kube-proxy ignores it (or that port).',
+  unsupported_kube_proxy_mode:
+    'kube-proxy runs in IPVS (or nftables) mode: only its iptables mode is modelled (IPVS makes service IPs local addresses, policed by host INPUT).',
   unknown_via:
     "A flow's via names a node, or an interface of that node's host endpoints, that the world does not have.",
   unsupported_tunnel_hep: 'A HostEndpoint is on an IPIP/VXLAN/WireGuard tunnel device (not modelled).',

@@ -31,6 +31,7 @@ export type {
   UnsupportedUse,
   Verdict,
 } from './result/types.js';
+export type { KubeProxyMode } from './world/build.js';
 export type { CalicoVersion } from './world/policies.js';
 export type {
   AppliedChain,

@@ -17,6 +17,8 @@ export const EVALUATOR_ISSUE_CODES = {
   ambiguous_host_endpoint: ISSUE_CODES.ambiguous_host_endpoint,
   not_enforced: ISSUE_CODES.not_enforced,
   unconvertible_rule: ISSUE_CODES.unconvertible_rule,
+  endpoint_slice_unmatched: ISSUE_CODES.endpoint_slice_unmatched,
+  unsupported_kube_proxy_mode: ISSUE_CODES.unsupported_kube_proxy_mode,
 } as const satisfies Partial<Record<IssueCode, string>>;
 
 /**

@@ -52,5 +52,5 @@ export {
   topologyOf,
 } from './path/topology.js';
 export { applicableTiers, policyInChain } from './reference/applicability.js';
-export { type BuildOptions, buildModel } from './world/build.js';
+export { type BuildOptions, buildModel, type KubeProxyMode } from './world/build.js';
 export type * from './world/model.js';

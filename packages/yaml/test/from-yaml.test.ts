@@ -98,9 +98,48 @@ spec:
     expect(fromYaml(toJson([pod, pod]))).toEqual({ ok: true, value: [pod, pod] });
     expect(fromYaml(toYaml([pod, pod], { list: true }))).toEqual({ ok: true, value: [pod, pod] });
   });
+
+  it('reads discovery.k8s.io/v1 EndpointSlice (the backends kube-proxy programs) and its List, round trip', () => {
+    const slice = {
+      apiVersion: 'discovery.k8s.io/v1',
+      kind: 'EndpointSlice',
+      metadata: { name: 'web-x1', namespace: 'prod', labels: { 'kubernetes.io/service-name': 'web' } },
+      addressType: 'IPv4',
+      endpoints: [{ addresses: ['10.244.1.7'], conditions: { ready: true }, nodeName: 'worker-1' }],
+      ports: [{ name: 'http', protocol: 'TCP', port: 8080 }],
+    } as const;
+    expect(fromYaml(toYaml(slice))).toEqual({ ok: true, value: [slice] });
+    expect(fromYaml(toYaml([slice, slice], { list: true }))).toEqual({ ok: true, value: [slice, slice] });
+    const list = fromYaml(
+      'apiVersion: discovery.k8s.io/v1\nkind: EndpointSliceList\nitems:\n- metadata: {name: a}\n  addressType: IPv6\n',
+    );
+    expect(list.ok && list.value[0]).toMatchObject({
+      apiVersion: 'discovery.k8s.io/v1',
+      kind: 'EndpointSlice',
+    });
+  });
 });
 
 describe('fromYaml: issues', () => {
+  it('an EndpointSlice with a wrong apiVersion or field shape names the fix and the field', () => {
+    const wrongApi = fromYaml(
+      'apiVersion: v1\nkind: EndpointSlice\nmetadata: {name: a}\naddressType: IPv4\n',
+    );
+    expect(wrongApi.ok ? [] : wrongApi.issues).toMatchObject([
+      {
+        code: 'unknown_api_version',
+        path: ['apiVersion'],
+        message: 'EndpointSlice needs apiVersion: discovery.k8s.io/v1, not v1',
+      },
+    ]);
+    const badShape = fromYaml(
+      'apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata: {name: a}\naddressType: IPv4\nendpoints:\n- addresses: 10.0.0.1\n',
+    );
+    expect(badShape.ok ? [] : badShape.issues.map((i) => [i.code, i.path])).toEqual([
+      ['invalid_type', ['endpoints', 0, 'addresses']],
+    ]);
+  });
+
   const codes = (text: string) => {
     const r = fromYaml(text);
     return r.ok ? [] : r.issues.map((i) => i.code);

@@ -94,13 +94,12 @@ function cuts(ctx: MatchContext, side: EntityMatchModel, ip: Ip): number[] {
           }
   }
   const svc = side.services;
+  // §6.9: a `services` side compares with the Service's EndpointSlice members (every slice port).
   if (svc)
-    for (const sp of ctx.world.servicePorts)
-      if (sp.service.name === svc.name && sp.service.namespace === svc.namespace)
-        for (const b of sp.backends) {
-          out.add(b.port);
-          out.add(b.port + 1);
-        }
+    for (const m of ctx.world.serviceMembers.get(`${svc.namespace}/${svc.name}`)?.ports ?? []) {
+      out.add(m.port);
+      out.add(m.port + 1);
+    }
   return [...out].filter((x) => x <= 65535).sort((a, b) => a - b);
 }
 

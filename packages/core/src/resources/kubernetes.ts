@@ -69,6 +69,7 @@ export interface Pod {
     readonly podIP?: string;
     readonly podIPs?: readonly { readonly ip: string }[];
     readonly phase?: string;
+    readonly conditions?: readonly { readonly type: string; readonly status: string }[];
     readonly [field: string]: unknown;
   };
 }
@@ -139,6 +140,8 @@ export interface Service {
     readonly externalIPs?: readonly string[];
     readonly loadBalancerIP?: string;
     readonly externalTrafficPolicy?: 'Cluster' | 'Local';
+    readonly internalTrafficPolicy?: 'Cluster' | 'Local';
+    readonly publishNotReadyAddresses?: boolean;
     readonly ports?: readonly ServicePort[];
     readonly [field: string]: unknown;
   };
@@ -167,6 +170,63 @@ export interface Node {
 }
 
 /**
+ * `v1 ConfigMap`: read for kube-proxy's configuration (`kube-system/kube-proxy`, key
+ * `config.conf`, a KubeProxyConfiguration whose `mode` says iptables, ipvs or nftables).
+ *
+ * @example
+ * ```ts
+ * const kubeProxy: ConfigMap = {
+ *   apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'kube-proxy', namespace: 'kube-system' },
+ *   data: { 'config.conf': 'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmode: ipvs\n' },
+ * };
+ * ```
+ */
+export interface ConfigMap {
+  readonly apiVersion: 'v1';
+  readonly kind: 'ConfigMap';
+  readonly metadata: K8sObjectMeta;
+  readonly data?: Readonly<Record<string, string>>;
+}
+
+/**
+ * One address of an Endpoints subset.
+ *
+ * @example
+ * ```ts
+ * const db: EndpointAddress = { ip: '192.0.2.10' };
+ * ```
+ */
+export interface EndpointAddress {
+  readonly ip: string;
+  readonly hostname?: string;
+  readonly nodeName?: string;
+  readonly targetRef?: { readonly kind?: string; readonly name?: string; readonly namespace?: string };
+}
+
+/**
+ * `v1 Endpoints`: for a Service without a selector, the EndpointSliceMirroring controller copies
+ * it into EndpointSlices (`addresses` ready, `notReadyAddresses` not ready), which kube-proxy reads.
+ *
+ * @example
+ * ```ts
+ * const external: Endpoints = {
+ *   apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'db', namespace: 'prod' },
+ *   subsets: [{ addresses: [{ ip: '192.0.2.10' }], ports: [{ port: 5432, protocol: 'TCP' }] }],
+ * };
+ * ```
+ */
+export interface Endpoints {
+  readonly apiVersion: 'v1';
+  readonly kind: 'Endpoints';
+  readonly metadata: K8sObjectMeta;
+  readonly subsets?: readonly {
+    readonly addresses?: readonly EndpointAddress[];
+    readonly notReadyAddresses?: readonly EndpointAddress[];
+    readonly ports?: readonly SlicePort[];
+  }[];
+}
+
+/**
  * `networking.k8s.io/v1 NetworkPolicy`.
  *
  * @example
@@ -182,6 +242,70 @@ export interface K8sNetworkPolicy {
 }
 
 /**
+ * One endpoint of an EndpointSlice: kube-proxy uses its first address; absent conditions read
+ * as ready and serving, not terminating.
+ *
+ * @example
+ * ```ts
+ * const web0: SliceEndpoint = {
+ *   addresses: ['10.244.1.7'], conditions: { ready: true }, nodeName: 'worker-1',
+ *   targetRef: { kind: 'Pod', name: 'web-0', namespace: 'prod' },
+ * };
+ * ```
+ */
+export interface SliceEndpoint {
+  readonly addresses: readonly string[];
+  readonly conditions?: {
+    readonly ready?: boolean;
+    readonly serving?: boolean;
+    readonly terminating?: boolean;
+  };
+  readonly nodeName?: string;
+  readonly targetRef?: { readonly kind?: string; readonly name?: string; readonly namespace?: string };
+  readonly [field: string]: unknown;
+}
+
+/**
+ * One port of an EndpointSlice: matched to a Service port by name and protocol (an absent name
+ * is `""`, the name of a Service's one unnamed port; protocol defaults to TCP).
+ *
+ * @example
+ * ```ts
+ * const http: SlicePort = { name: 'http', protocol: 'TCP', port: 8080 };
+ * ```
+ */
+export interface SlicePort {
+  readonly name?: string;
+  readonly protocol?: 'TCP' | 'UDP' | 'SCTP';
+  readonly port?: number;
+  readonly appProtocol?: string;
+}
+
+/**
+ * `discovery.k8s.io/v1 EndpointSlice`: the backends kube-proxy programs for the Service named by
+ * its `kubernetes.io/service-name` label.
+ *
+ * @example
+ * ```ts
+ * const slice: EndpointSlice = {
+ *   apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice',
+ *   metadata: { name: 'web-abc12', namespace: 'prod', labels: { 'kubernetes.io/service-name': 'web' } },
+ *   addressType: 'IPv4',
+ *   endpoints: [{ addresses: ['10.244.1.7'], conditions: { ready: true } }],
+ *   ports: [{ name: 'http', protocol: 'TCP', port: 8080 }],
+ * };
+ * ```
+ */
+export interface EndpointSlice {
+  readonly apiVersion: 'discovery.k8s.io/v1';
+  readonly kind: 'EndpointSlice';
+  readonly metadata: K8sObjectMeta;
+  readonly addressType: 'IPv4' | 'IPv6' | 'FQDN';
+  readonly endpoints?: readonly SliceEndpoint[];
+  readonly ports?: readonly SlicePort[];
+}
+
+/**
  * Every Kubernetes kind the SDK reads.
  *
  * @example
@@ -190,4 +314,13 @@ export interface K8sNetworkPolicy {
  * checkKubernetesResource({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' } }); // undefined
  * ```
  */
-export type KubernetesResource = Pod | Namespace | ServiceAccount | Service | Node | K8sNetworkPolicy;
+export type KubernetesResource =
+  | Pod
+  | Namespace
+  | ServiceAccount
+  | Service
+  | Node
+  | ConfigMap
+  | Endpoints
+  | K8sNetworkPolicy
+  | EndpointSlice;

@@ -29,7 +29,10 @@ export type KubernetesKindKey =
   | 'v1/ServiceAccount'
   | 'v1/Service'
   | 'v1/Node'
-  | 'networking.k8s.io/v1/NetworkPolicy';
+  | 'v1/ConfigMap'
+  | 'v1/Endpoints'
+  | 'networking.k8s.io/v1/NetworkPolicy'
+  | 'discovery.k8s.io/v1/EndpointSlice';
 
 const port = integer(1, 65535);
 const protocol = oneOf('TCP', 'UDP', 'SCTP');
@@ -88,6 +91,18 @@ export const KUBERNETES_NETWORK_POLICY_SPEC: ShapeCheck = object(
   ['podSelector'],
 );
 
+const endpointAddresses = listOf(
+  object(
+    {
+      ip: string,
+      hostname: string,
+      nodeName: string,
+      targetRef: object({ kind: string, name: string, namespace: string }),
+    },
+    ['ip'],
+  ),
+);
+
 const resource = (
   fields: Readonly<Record<string, ShapeCheck>>,
   required: readonly string[] = [],
@@ -114,7 +129,13 @@ export const KUBERNETES_SHAPES: Readonly<Record<KubernetesKindKey, ShapeCheck>> 
       containers,
       initContainers: containers,
     }),
-    status: object({ podIP: string, podIPs: listOf(object({ ip: string }, ['ip'])), phase: string }),
+    status: object({
+      podIP: string,
+      podIPs: listOf(object({ ip: string }, ['ip'])),
+      phase: string,
+      // The Ready condition is what the EndpointSlice controller copies into `ready`.
+      conditions: listOf(object({ type: string, status: string }, ['type', 'status'])),
+    }),
   }),
   'v1/Namespace': resource({}),
   'v1/ServiceAccount': resource({}),
@@ -128,6 +149,8 @@ export const KUBERNETES_SHAPES: Readonly<Record<KubernetesKindKey, ShapeCheck>> 
         externalIPs: listOf(string),
         loadBalancerIP: string,
         externalTrafficPolicy: oneOf('Cluster', 'Local'),
+        internalTrafficPolicy: oneOf('Cluster', 'Local'),
+        publishNotReadyAddresses: boolean,
         ports: listOf(
           object({ name: string, protocol, port, targetPort: intOrString, nodePort: port }, ['port']),
         ),
@@ -144,7 +167,39 @@ export const KUBERNETES_SHAPES: Readonly<Record<KubernetesKindKey, ShapeCheck>> 
       addresses: listOf(object({ type: string, address: string }, ['type', 'address'])),
     }),
   }),
+  // A selectorless Service's Endpoints: the EndpointSliceMirroring controller copies them into slices.
+  'v1/Endpoints': resource({
+    subsets: listOf(
+      object({
+        addresses: endpointAddresses,
+        notReadyAddresses: endpointAddresses,
+        ports: listOf(object({ name: string, port, protocol, appProtocol: string }, ['port'])),
+      }),
+    ),
+  }),
+  // Read for kube-proxy's own configuration (kube-system/kube-proxy, `config.conf`: its mode).
+  'v1/ConfigMap': resource({ data: stringMap }),
   'networking.k8s.io/v1/NetworkPolicy': resource({ spec: KUBERNETES_NETWORK_POLICY_SPEC }, ['spec']),
+  // kube-proxy reads the first address, the conditions and nodeName of each endpoint, and the
+  // ports by name and protocol (pkg/proxy/endpointslicecache.go).
+  'discovery.k8s.io/v1/EndpointSlice': resource(
+    {
+      addressType: oneOf('IPv4', 'IPv6', 'FQDN'),
+      endpoints: listOf(
+        object(
+          {
+            addresses: listOf(string),
+            conditions: object({ ready: boolean, serving: boolean, terminating: boolean }),
+            nodeName: string,
+            targetRef: object({ kind: string, name: string, namespace: string }),
+          },
+          ['addresses'],
+        ),
+      ),
+      ports: listOf(object({ name: string, protocol, port: integer(0, 65535), appProtocol: string })),
+    },
+    ['addressType'],
+  ),
 };
 
 /**

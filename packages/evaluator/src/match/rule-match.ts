@@ -49,7 +49,10 @@ function portInSet(
   return false;
 }
 
-/** §6.9: service backends (post-DNAT addresses) of `namespace/name`. */
+/**
+ * §6.9: the Service's EndpointSlice members (post-DNAT addresses): with the port and protocol
+ * for a destination, any port for a source.
+ */
 function serviceMatches(
   ctx: MatchContext,
   svc: { name: string; namespace: string },
@@ -57,16 +60,13 @@ function serviceMatches(
   pkt: Packet,
   withPort: boolean,
 ): boolean {
+  const members = ctx.world.serviceMembers.get(`${svc.namespace}/${svc.name}`);
+  if (members === undefined) return false;
   const key = ipKey(ip);
-  for (const sp of ctx.world.servicePorts) {
-    if (sp.service.name !== svc.name || sp.service.namespace !== svc.namespace) continue;
-    for (const b of sp.backends) {
-      if (ipKey(b.ip) !== key) continue;
-      if (!withPort) return true;
-      if (sp.protocol === pkt.protocol && b.port === pkt.dstPort) return true;
-    }
-  }
-  return false;
+  if (!withPort) return members.addresses.some((a) => ipKey(a) === key);
+  return members.ports.some(
+    (m) => ipKey(m.ip) === key && m.protocol === pkt.protocol && m.port === pkt.dstPort,
+  );
 }
 
 /**

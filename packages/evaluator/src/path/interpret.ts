@@ -8,18 +8,11 @@ import type { Engine } from '../engine.js';
 import type { Packet } from '../match/packet.js';
 import { cidrContains } from '../net/ip.js';
 import { protocolName } from '../net/protocol.js';
-import type {
-  Decision,
-  EndpointRef,
-  PathResult,
-  Stage,
-  StepAction,
-  UnsupportedUse,
-} from '../result/types.js';
+import type { Decision, EndpointRef, Stage, StepAction, UnsupportedUse } from '../result/types.js';
 import type { BackendModel, EndpointModel, FailsafePortModel, WorldModel } from '../world/model.js';
 import { boundEndpoint, decisionOfPath } from './decided-by.js';
 import type { ChainHook, DnatHook, FailsafeHook, Hook, PathPlan, RoleBinding } from './hooks.js';
-import { endpointRef, type PathDraft, PathRecorder } from './recorder.js';
+import { backendRef, endpointRef, type PathDraft, PathRecorder } from './recorder.js';
 
 /**
  * All paths of one flow (as drafts: the public `PathResult`s are built when read).
@@ -260,10 +253,6 @@ function beforeDnat(plan: PathPlan, end: number): boolean {
   for (let i = 0; i < at && i < plan.hooks.length; i++)
     if ((plan.hooks[i] as Hook).kind === 'dnat') return false;
   return true;
-}
-
-function backendRef(b: BackendModel): PathResult['backend'] {
-  return { ...endpointRef(b.endpoint), ip: b.ip.text, port: b.port };
 }
 
 /** Above this many paths, equivalent paths are folded into one (issue #17 item 9). */

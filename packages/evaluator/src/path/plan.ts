@@ -9,7 +9,13 @@
  * dispatch chain except raw, workload `cali*` interfaces included).
  */
 import type { EndpointRef } from '../result/types.js';
-import type { BackendModel, HostEndpointModel, WorkloadEndpointModel, WorldModel } from '../world/model.js';
+import type {
+  BackendModel,
+  HostEndpointModel,
+  ServicePortModel,
+  WorkloadEndpointModel,
+  WorldModel,
+} from '../world/model.js';
 import type {
   ChainHook,
   EndpointRole,
@@ -19,9 +25,16 @@ import type {
   PacketView,
   PathPlan,
 } from './hooks.js';
-import { egressHep, fabricHep, hepForInterface, vipEntryHep, wildcardHep } from './host-endpoints.js';
+import {
+  egressHep,
+  fabricHep,
+  hepForInterface,
+  hepOwningIp,
+  vipEntryHep,
+  wildcardHep,
+} from './host-endpoints.js';
 import { endpointRef } from './recorder.js';
-import { backendsFor, type Frontend, nodeAddress } from './targets.js';
+import { backendsFor, type Frontend, nodeAddress, usesLocalEndpoints } from './targets.js';
 import type { DestinationOwner, Topology } from './topology.js';
 
 type Via = Topology['via'];
@@ -323,33 +336,65 @@ function dnatHook(node: string | undefined, frontend: Frontend): Hook {
   return { kind: 'dnat', node, frontend };
 }
 
-/** Backends that share a plan: the same node (hooks differ only in the backend itself). */
-function groupBackends(list: readonly BackendModel[]): BackendModel[][] {
-  const groups = new Map<string, BackendModel[]>();
+/**
+ * Where a backend is after DNAT: a pod (the `'backend'` role on its node), a node's host
+ * namespace through the HEP owning its address (a hostNetwork pod: host endpoint policy applies,
+ * as for any packet to a host address, §4.8), or outside the model.
+ */
+function backendTarget(world: WorldModel, b: BackendModel): PostDnat {
+  switch (b.kind) {
+    case 'pod':
+      return { kind: 'pod', wep: 'backend', node: b.node };
+    case 'host':
+      return { kind: 'node', node: b.node, hep: hepOwningIp(world, b.ip, b.node) };
+    case 'external':
+      return { kind: 'external' };
+  }
+}
+
+function targetKey(t: PostDnat): string {
+  switch (t.kind) {
+    case 'pod':
+      return `p|${t.node ?? ''}`;
+    case 'node':
+      return `n|${t.node}|${t.hep?.id ?? ''}`;
+    case 'external':
+      return 'x';
+  }
+}
+
+/** Backends that share a plan: the same target (hooks differ only in the backend itself). */
+function groupBackends(
+  world: WorldModel,
+  list: readonly BackendModel[],
+): { target: PostDnat; backends: BackendModel[] }[] {
+  const groups = new Map<string, { target: PostDnat; backends: BackendModel[] }>();
   for (const b of list) {
-    const k = b.endpoint.node ?? '';
+    const target = backendTarget(world, b);
+    const k = targetKey(target);
     const g = groups.get(k);
-    if (g) g.push(b);
-    else groups.set(k, [b]);
+    if (g) g.backends.push(b);
+    else groups.set(k, { target, backends: [b] });
   }
   return [...groups.values()];
 }
 
-function backendPod(group: readonly BackendModel[]): Extract<PostDnat, { kind: 'pod' }> {
-  return { kind: 'pod', wep: 'backend', node: group[0]?.endpoint.node };
-}
+const WHY_NO_BACKENDS: Readonly<Record<ServicePortModel['endpointSource'], string>> = {
+  endpointSlices: 'no ready or serving-terminating endpoint in its EndpointSlices for this port',
+  selector: 'its selector picks no ready pod with this port',
+  none: 'no selector and no EndpointSlices',
+};
 
 function noBackends(
   frontend: Frontend,
   node: string | undefined,
+  origin: 'inCluster' | 'external',
   dst: string,
   entry: EndpointRef | EndpointRole,
 ): OutcomeHook {
   const s = frontend.servicePort.service;
-  const local =
-    frontend.kind !== 'clusterIP' &&
-    frontend.servicePort.externalTrafficPolicy === 'Local' &&
-    node !== undefined;
+  const local = usesLocalEndpoints(frontend, node, origin);
+  const policy = frontend.kind === 'clusterIP' ? 'internalTrafficPolicy' : 'externalTrafficPolicy';
   return {
     kind: 'outcome',
     stage: 'dnat',
@@ -357,8 +402,8 @@ function noBackends(
     verdict: 'Deny',
     decides: 'always',
     reason: local
-      ? `service ${s.namespace}/${s.name} has externalTrafficPolicy Local and no backend on ${node}: kube-proxy drops (§5)`
-      : `service ${s.namespace}/${s.name} has no ready backend for ${dst}: kube-proxy rejects`,
+      ? `service ${s.namespace}/${s.name} has ${policy} Local and no backend on ${node}: kube-proxy drops (§5)`
+      : `service ${s.namespace}/${s.name} has no ready backend for ${dst} (${WHY_NO_BACKENDS[frontend.servicePort.endpointSource]}): kube-proxy rejects`,
     endpoint: entry,
   };
 }
@@ -367,13 +412,14 @@ function frontendText(f: Frontend): string {
   return `${f.servicePort.service.namespace}/${f.servicePort.service.name}:${f.servicePort.port}`;
 }
 
-/** Backends of a frontend for an entry node, of the frontend's IP version. */
+/** Backends of a frontend for a packet from `origin` on `node`, of the frontend's IP version. */
 function backends(
   frontend: Frontend,
-  entryNode: string | undefined,
+  node: string | undefined,
+  origin: 'inCluster' | 'external',
   version: 4 | 6,
 ): readonly BackendModel[] {
-  return backendsFor(frontend, entryNode).filter((b) => b.ip.version === version);
+  return backendsFor(frontend, node, origin).filter((b) => b.ip.version === version);
 }
 
 const NO_BACKENDS: readonly BackendModel[] = Object.freeze([]);
@@ -413,15 +459,18 @@ export function podPlans(world: WorldModel, src: WorkloadEndpointModel, dst: Des
       : [];
   if (dst.kind !== 'frontend')
     return [plan(entry, [...pre, ...podRouted(world, src, star, postDnat(dst), 'original')])];
-  // In-cluster sources reach every backend (externalTrafficPolicy is for external traffic).
-  const list = backends(dst.frontend, undefined, dst.version);
+  // In-cluster sources reach every backend (externalTrafficPolicy is for external traffic),
+  // or only their node's with internalTrafficPolicy Local.
+  const list = backends(dst.frontend, node, 'inCluster', dst.version);
   if (list.length === 0)
-    return [plan(entry, [...pre, noBackends(dst.frontend, undefined, frontendText(dst.frontend), entry)])];
-  return groupBackends(list).map((group) =>
+    return [
+      plan(entry, [...pre, noBackends(dst.frontend, node, 'inCluster', frontendText(dst.frontend), entry)]),
+    ];
+  return groupBackends(world, list).map((group) =>
     plan(
       entry,
-      [...pre, dnatHook(node, dst.frontend), ...podRouted(world, src, star, backendPod(group), 'postDnat')],
-      group,
+      [...pre, dnatHook(node, dst.frontend), ...podRouted(world, src, star, group.target, 'postDnat')],
+      group.backends,
     ),
   );
 }
@@ -494,11 +543,11 @@ export function hostPlans(
   const entry = hostRef(node);
   if (dst.kind !== 'frontend')
     return [plan(entry, hostRouted(world, node, srcHep, postDnat(dst), undefined))];
-  const list = backends(dst.frontend, undefined, dst.version);
+  const list = backends(dst.frontend, node, 'inCluster', dst.version);
   if (list.length === 0)
-    return [plan(entry, [noBackends(dst.frontend, undefined, frontendText(dst.frontend), entry)])];
-  return groupBackends(list).map((group) =>
-    plan(entry, hostRouted(world, node, srcHep, backendPod(group), dst.frontend), group),
+    return [plan(entry, [noBackends(dst.frontend, node, 'inCluster', frontendText(dst.frontend), entry)])];
+  return groupBackends(world, list).map((group) =>
+    plan(entry, hostRouted(world, node, srcHep, group.target, dst.frontend), group.backends),
   );
 }
 
@@ -528,6 +577,7 @@ function hostRouted(
   }
   if (dst.kind === 'node' && dst.node === node) {
     return [
+      ...d,
       {
         kind: 'outcome',
         stage: 'exit',
@@ -600,8 +650,8 @@ export function entries(
   let nodes = [...world.nodes.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   if (nodes.some((n) => n.externalIPs.length > 0)) nodes = nodes.filter((n) => n.externalIPs.length > 0);
   if (frontend.kind !== 'clusterIP' && frontend.servicePort.externalTrafficPolicy === 'Local') {
-    // Load balancers only send to nodes with a local backend (health checks).
-    const local = nodes.filter((n) => frontend.servicePort.backends.some((b) => b.endpoint.node === n.name));
+    // Load balancers only send to nodes with a local backend (health checks count ready ones).
+    const local = nodes.filter((n) => frontend.servicePort.backends.some((b) => b.node === n.name));
     if (local.length > 0) nodes = local;
   }
   if (nodes.length === 0) return [{ node: undefined, hep: undefined }];
@@ -651,12 +701,12 @@ export function externalPlans(world: WorldModel, dst: DestinationOwner, via: Via
       );
       continue;
     }
-    const list = backends(dst.frontend, e.node, dst.version);
+    const list = backends(dst.frontend, e.node, 'external', dst.version);
     if (list.length === 0) {
       out.push(
         plan(
           entryRef,
-          [...pre, noBackends(dst.frontend, e.node, frontendText(dst.frontend), entryRef)],
+          [...pre, noBackends(dst.frontend, e.node, 'external', frontendText(dst.frontend), entryRef)],
           undefined,
           e.node,
           e.hep,
@@ -664,13 +714,13 @@ export function externalPlans(world: WorldModel, dst: DestinationOwner, via: Via
       );
       continue;
     }
-    for (const group of groupBackends(list)) {
+    for (const group of groupBackends(world, list)) {
       const hooks = [
         ...pre,
         dnatHook(e.node, dst.frontend),
-        ...entryRouted(world, e.node, e.hep, backendPod(group), 'postDnat', dst, memo),
+        ...entryRouted(world, e.node, e.hep, group.target, 'postDnat', dst, memo),
       ];
-      out.push(plan(entryRef, hooks, group, e.node, e.hep));
+      out.push(plan(entryRef, hooks, group.backends, e.node, e.hep));
     }
   }
   return out;
@@ -702,7 +752,8 @@ function entryRouted(
     ];
   const hooks: Hook[] = [...fwdIn, ...forwardOut(node, fabricHep(world, node as string), view)];
   let next = view;
-  if (dst.kind === 'pod' && frontend && node !== undefined) {
+  // A remote backend: a pod, or a node address (a hostNetwork backend on another node).
+  if (frontend && node !== undefined) {
     const sp = frontend.servicePort;
     const addr =
       frontend.kind === 'clusterIP' || sp.externalTrafficPolicy === 'Cluster'
@@ -719,7 +770,7 @@ function entryRouted(
       next = 'postSnat';
     }
   }
-  const key = `${dst.kind}|${dst.node}|${next}`;
+  const key = `${dst.kind}|${dst.node}|${dst.kind === 'node' ? (dst.hep?.id ?? '') : ''}|${next}`;
   let tail = memo.get(key);
   if (!tail) {
     tail =

@@ -2,7 +2,7 @@
 import type { ChainClass, Direction, Engine } from '../engine.js';
 import type { Packet } from '../match/packet.js';
 import type { Decision, EndpointRef, PathResult, Stage, TraceStep, UnsupportedUse } from '../result/types.js';
-import type { EndpointModel } from '../world/model.js';
+import type { BackendModel, EndpointModel } from '../world/model.js';
 
 /**
  * The trace reference of an endpoint.
@@ -19,6 +19,26 @@ export function endpointRef(e: EndpointModel): EndpointRef {
     REFS.set(e, ref);
   }
   return ref;
+}
+
+/**
+ * The trace reference of a service backend: its workload endpoint, the node's host (a
+ * hostNetwork backend), or the outside address; with the address and port it is DNAT'd to.
+ *
+ * @example
+ * ```ts
+ * backendRef(backend); // { kind: 'Host', name: 'node-1', node: 'node-1', ip: '10.0.0.11', port: 10250 }
+ * ```
+ */
+export function backendRef(b: BackendModel): NonNullable<PathResult['backend']> {
+  switch (b.kind) {
+    case 'pod':
+      return { ...endpointRef(b.endpoint), ip: b.ip.text, port: b.port };
+    case 'host':
+      return { kind: 'Host', name: b.node, node: b.node, ip: b.ip.text, port: b.port };
+    case 'external':
+      return { kind: 'External', name: 'outside', ip: b.ip.text, port: b.port };
+  }
 }
 
 // Endpoint refs are immutable; build each once.

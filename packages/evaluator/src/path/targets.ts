@@ -36,20 +36,47 @@ export function findFrontend(world: WorldModel, pkt: Packet): Frontend | undefin
 }
 
 /**
- * The backends kube-proxy may pick for traffic arriving on `entryNode`; externalTrafficPolicy
- * Local keeps only node-local backends for external frontends (§5).
+ * Whether kube-proxy on `node` uses only node-local endpoints for this frontend: a ClusterIP
+ * with internalTrafficPolicy Local (whoever sends), or an external frontend (nodePort, LB,
+ * externalIP) with externalTrafficPolicy Local for traffic from outside the cluster (pods and
+ * hosts reach external frontends through the cluster endpoints) (§5).
+ *
+ * @example
+ * ```ts
+ * usesLocalEndpoints(frontend, 'node-1', 'external'); // true for a nodePort with eTP Local
+ * ```
+ */
+export function usesLocalEndpoints(
+  f: Frontend,
+  node: string | undefined,
+  origin: 'inCluster' | 'external',
+): node is string {
+  if (node === undefined) return false;
+  const sp = f.servicePort;
+  return f.kind === 'clusterIP'
+    ? sp.internalTrafficPolicy === 'Local'
+    : origin === 'external' && sp.externalTrafficPolicy === 'Local';
+}
+
+/**
+ * The backends kube-proxy on `node` may pick for a packet from `origin`; when only node-local
+ * endpoints are used ({@link usesLocalEndpoints}): the local ready ones, else the local serving
+ * terminating ones (`pkg/proxy/topology.go` `CategorizeEndpoints`).
  *
  * @example
  * ```ts
  * backendsFor(frontend, 'node-1').length;
  * ```
  */
-export function backendsFor(f: Frontend, entryNode: string | undefined): readonly BackendModel[] {
+export function backendsFor(
+  f: Frontend,
+  node: string | undefined,
+  origin: 'inCluster' | 'external' = 'external',
+): readonly BackendModel[] {
   const sp = f.servicePort;
-  if (f.kind !== 'clusterIP' && sp.externalTrafficPolicy === 'Local' && entryNode !== undefined) {
-    return sp.backends.filter((b) => b.endpoint.node === entryNode);
-  }
-  return sp.backends;
+  if (!usesLocalEndpoints(f, node, origin)) return sp.backends;
+  const local = sp.backends.filter((b) => b.node === node);
+  return local.length > 0 ? local : sp.terminatingBackends.filter((b) => b.node === node);
 }
 
 /** Where a (post-DNAT) packet goes. */

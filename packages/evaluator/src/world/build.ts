@@ -33,7 +33,24 @@ export interface BuildOptions {
    * `name/namespace/kind`).
    */
   readonly calicoVersion?: CalicoVersion;
+  /**
+   * kube-proxy's proxy mode (its KubeProxyConfiguration `mode`); without it, the mode in
+   * kubeadm's ConfigMap `kube-system/kube-proxy` if the world has it, else `iptables`. Only the
+   * iptables mode is modelled: `ipvs` and `nftables` are refused as the world issue
+   * `unsupported_kube_proxy_mode`.
+   */
+  readonly kubeProxyMode?: KubeProxyMode;
 }
+
+/**
+ * kube-proxy's proxy modes on Linux (KubeProxyConfiguration `mode`).
+ *
+ * @example
+ * ```ts
+ * const mode: KubeProxyMode = 'ipvs'; // World.from(resources, { kubeProxyMode: mode }).issues → unsupported_kube_proxy_mode
+ * ```
+ */
+export type KubeProxyMode = 'iptables' | 'ipvs' | 'nftables';
 
 /** §1.2, §6.11: exact-IP owners (WEP IPs, HEP expectedIPs, host-route network-set entries) and wider ranges. */
 function ipOwnership(
@@ -75,17 +92,17 @@ export function buildModel(input: readonly unknown[], options: BuildOptions = {}
   const index = new ResourceIndex(readResources(input));
   const sc = new SelectorCache();
   const issues: Issue[] = [];
-  // hostNetwork pods are not workload endpoints: their traffic is host traffic (§1.1).
-  const pods = index
-    .of('Pod')
-    .map(([r]) => r)
-    .filter((p) => p.spec?.hostNetwork !== true);
+  const allPods = index.of('Pod').map(([r]) => r);
+  // hostNetwork pods are not workload endpoints: their traffic is host traffic (§1.1), and as
+  // service backends they are their node's address.
+  const pods = allPods.filter((p) => p.spec?.hostNetwork !== true);
+  const hostNetworkPods = allPods.filter((p) => p.spec?.hostNetwork === true);
   const table = buildProfiles(index, pods, sc);
   const workloads = buildWorkloads(pods, table, 0);
   const hostEndpoints = buildHostEndpoints(index, table, workloads.length, issues);
   const networkSets = buildNetworkSets(index, table);
-  const { nodes, nodeByIp } = buildNodes(index, hostEndpoints);
-  const servicePorts = buildServicePorts(index, pods, workloads, issues);
+  const { nodes, nodeByIp } = buildNodes(index, hostEndpoints, hostNetworkPods);
+  const { servicePorts, serviceMembers } = buildServicePorts(index, allPods, workloads, nodeByIp, issues);
   const { policies, tiers, policiesByTier } = buildPolicySet(index, sc, issues, options.calicoVersion);
   const felix = felixSettings(index, options.defaultEndpointToHostAction);
   const endpoints: EndpointModel[] = [...workloads, ...hostEndpoints];
@@ -96,6 +113,7 @@ export function buildModel(input: readonly unknown[], options: BuildOptions = {}
     networkSets,
     nodes,
     servicePorts,
+    serviceMembers,
     ...frontendIndex(servicePorts),
     tiers,
     policiesByTier,
@@ -104,6 +122,6 @@ export function buildModel(input: readonly unknown[], options: BuildOptions = {}
     ...felix,
     ...ipOwnership(workloads, hostEndpoints, networkSets),
     nodeByIp,
-    issues: [...issues, ...sc.issues, ...outOfScopeIssues(index, hostEndpoints)],
+    issues: [...issues, ...sc.issues, ...outOfScopeIssues(index, hostEndpoints, options.kubeProxyMode)],
   };
 }

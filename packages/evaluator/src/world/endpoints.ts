@@ -134,16 +134,18 @@ export function buildNetworkSets(index: ResourceIndex, table: ProfileTable): Net
 }
 
 /**
- * Nodes by name and node addresses (node IPs and HEP expectedIPs) → node name.
+ * Nodes by name and node addresses (node IPs, HEP expectedIPs, and the IPs of hostNetwork pods,
+ * which are their node's) → node name.
  *
  * @example
  * ```ts
- * buildNodes(index, heps).nodeByIp.get(ipKey(parseIp('10.0.0.11')!)); // 'node-1'
+ * buildNodes(index, heps, []).nodeByIp.get(ipKey(parseIp('10.0.0.11')!)); // 'node-1'
  * ```
  */
 export function buildNodes(
   index: ResourceIndex,
   hostEndpoints: readonly HostEndpointModel[],
+  hostNetworkPods: readonly Loose[],
 ): { nodes: Map<string, NodeModel>; nodeByIp: Map<string, string> } {
   const nodes = new Map<string, NodeModel>();
   const nodeByIp = new Map<string, string>();
@@ -157,6 +159,21 @@ export function buildNodes(
   for (const h of hostEndpoints) {
     if (!nodes.has(h.node)) nodes.set(h.node, { name: h.node, internalIPs: [], externalIPs: [] });
     for (const ip of h.expectedIPs) if (!nodeByIp.has(ipKey(ip))) nodeByIp.set(ipKey(ip), h.node);
+  }
+  // A hostNetwork pod's IP is its node's (status.podIP = status.hostIP): an address the Node
+  // resource (if any) did not list is added as an InternalIP after the listed ones.
+  for (const p of hostNetworkPods) {
+    const name = p.spec?.nodeName;
+    if (typeof name !== 'string') continue;
+    const fresh = podIps(p).filter((ip) => !nodeByIp.has(ipKey(ip)));
+    if (fresh.length === 0) continue;
+    const n = nodes.get(name);
+    nodes.set(name, {
+      name,
+      internalIPs: [...(n?.internalIPs ?? []), ...fresh],
+      externalIPs: n?.externalIPs ?? [],
+    });
+    for (const ip of fresh) nodeByIp.set(ipKey(ip), name);
   }
   return { nodes, nodeByIp };
 }

@@ -127,20 +127,77 @@ export interface NodeModel {
 }
 
 /**
- * One backend of a service port after kube-proxy's DNAT (§5).
+ * A service backend that is a pod with its own IP: policy applies to its workload endpoint (§5).
+ *
+ * @example
+ * ```ts
+ * declare const cluster: World;
+ * const pods = cluster.model.servicePorts[0]?.backends.filter((b): b is PodBackendModel => b.kind === 'pod');
+ * pods?.map((b) => `${b.endpoint.name} ${b.ip.text}:${b.port}`);
+ * ```
+ */
+export interface PodBackendModel {
+  readonly kind: 'pod';
+  readonly endpoint: WorkloadEndpointModel;
+  readonly node: string | undefined;
+  readonly ip: Ip;
+  readonly port: number;
+}
+
+/**
+ * A service backend on a node address: a hostNetwork pod (or an EndpointSlice address that is a
+ * node's). DNAT delivers it to that node's host namespace, so the node's host endpoint policy
+ * applies, not a workload chain (§4.8 host-destination rows).
+ *
+ * @example
+ * ```ts
+ * declare const nodeIp: Ip; // worker-1's InternalIP
+ * const b: HostBackendModel = {
+ *   kind: 'host', endpoint: undefined, node: 'worker-1', ip: nodeIp, port: 10250,
+ *   pod: { namespace: 'kube-system', name: 'node-exporter-x' },
+ * };
+ * ```
+ */
+export interface HostBackendModel {
+  readonly kind: 'host';
+  readonly endpoint: undefined;
+  readonly node: string;
+  readonly ip: Ip;
+  readonly port: number;
+  /** The hostNetwork pod it came from, when known. */
+  readonly pod: { readonly namespace: string; readonly name: string } | undefined;
+}
+
+/**
+ * A service backend outside the cluster model: an EndpointSlice address that is neither a pod
+ * nor a node. DNAT sends the packet out of the cluster.
+ *
+ * @example
+ * ```ts
+ * declare const dbIp: Ip; // 192.0.2.10, a database outside the cluster
+ * const b: ExternalBackendModel = { kind: 'external', endpoint: undefined, node: undefined, ip: dbIp, port: 5432 };
+ * ```
+ */
+export interface ExternalBackendModel {
+  readonly kind: 'external';
+  readonly endpoint: undefined;
+  readonly node: undefined;
+  readonly ip: Ip;
+  readonly port: number;
+}
+
+/**
+ * One backend of a service port after kube-proxy's DNAT (§5): a pod, a node address (hostNetwork
+ * pod) or an address outside the model. `endpoint` is the workload endpoint of a pod backend.
  *
  * @example
  * ```ts
  * declare const cluster: World;
  * const backends: readonly BackendModel[] = cluster.model.servicePorts[0]?.backends ?? [];
- * backends.map((b) => `${b.endpoint.name} ${b.ip.text}:${b.port}`);
+ * backends.map((b) => `${b.kind} ${b.endpoint?.name ?? b.node ?? 'outside'} ${b.ip.text}:${b.port}`);
  * ```
  */
-export interface BackendModel {
-  readonly endpoint: WorkloadEndpointModel;
-  readonly ip: Ip;
-  readonly port: number;
-}
+export type BackendModel = PodBackendModel | HostBackendModel | ExternalBackendModel;
 
 /**
  * Which address of a service a packet was sent to.
@@ -174,7 +231,38 @@ export interface ServicePortModel {
   readonly loadBalancerIPs: readonly Ip[];
   readonly externalIPs: readonly Ip[];
   readonly externalTrafficPolicy: 'Cluster' | 'Local';
+  /** `Local`: in-cluster clients of the ClusterIP use only endpoints on their own node. */
+  readonly internalTrafficPolicy: 'Cluster' | 'Local';
+  /**
+   * What kube-proxy load-balances to from any node: the ready endpoints, or, when none is ready,
+   * the serving terminating ones (`pkg/proxy/topology.go` `CategorizeEndpoints`).
+   */
   readonly backends: readonly BackendModel[];
+  /**
+   * Serving, terminating endpoints that are not ready: the externalTrafficPolicy Local fallback
+   * on a node with no ready local endpoint.
+   */
+  readonly terminatingBackends: readonly BackendModel[];
+  /** Where the backends come from: the Service's EndpointSlices, or its selector (what the controller would write). */
+  readonly endpointSource: 'endpointSlices' | 'selector' | 'none';
+}
+
+/**
+ * What a `services` rule match compares with (§6.9, `felix/serviceindex/serviceindex.go`
+ * membersFromEndpointSlice): every address of the Service's EndpointSlices, whatever their
+ * conditions (`source.services`), and each address with each slice port (`destination.services`).
+ * Without slices, the slices the EndpointSlice controller would write for the selector.
+ *
+ * @example
+ * ```ts
+ * declare const cluster: World;
+ * const web: ServiceMembersModel | undefined = cluster.model.serviceMembers.get('prod/web');
+ * web?.ports.map((m) => `${m.ip.text}:${m.port}`); // e.g. ['10.244.1.7:8080']
+ * ```
+ */
+export interface ServiceMembersModel {
+  readonly addresses: readonly Ip[];
+  readonly ports: readonly { readonly ip: Ip; readonly port: number; readonly protocol: number }[];
 }
 
 /**
@@ -375,6 +463,8 @@ export interface WorldModel {
   >;
   /** `ipKey`s of every service frontend address, so most packets skip the composite lookup. */
   readonly frontendIps: ReadonlySet<string>;
+  /** What `services` rule matches compare with, by `namespace/name` (§6.9). */
+  readonly serviceMembers: ReadonlyMap<string, ServiceMembersModel>;
   /** Service ports by `protocol|nodePort` (served on every node address). */
   readonly nodePorts: ReadonlyMap<string, ServicePortModel>;
   /** Tiers in evaluation order (§2.1). */

@@ -1,27 +1,49 @@
 /**
  * Inputs that ask for what the evaluator does not model are refused loudly, as `world.issues`
  * (the world is still built; answers involving them say nothing about the dataplane):
- * host endpoints on tunnel devices, the eBPF dataplane, and named host endpoints whose address
- * is ambiguous (issue #12 item 7).
+ * host endpoints on tunnel devices, the eBPF dataplane, named host endpoints whose address
+ * is ambiguous (issue #12 item 7), and kube-proxy modes other than iptables (the World option or
+ * kube-proxy's ConfigMap, `kube-proxy.ts`).
  */
 import type { Issue } from '@calico-dsl/core';
 import type { EvaluatorIssueCode } from '../issue-codes.js';
+import type { KubeProxyMode } from './build.js';
+import { declaredKubeProxyMode } from './kube-proxy.js';
 import type { HostEndpointModel } from './model.js';
 import type { ResourceIndex } from './read.js';
 
 /** Calico's tunnel devices: only `*` HEPs match them, and which HEP governs them is not modelled. */
 const TUNNEL_DEVICES = new Set(['tunl0', 'vxlan.calico', 'vxlan-v6.calico', 'wireguard.cali', 'wg-v6.cali']);
 
+/** kube-proxy modes other than iptables (see `kube-proxy.ts` for how a world declares one). */
+function kubeProxyModeIssues(index: ResourceIndex, option: KubeProxyMode | undefined): Issue[] {
+  const declared = declaredKubeProxyMode(index, option);
+  if (declared === undefined || declared.mode === 'iptables') return [];
+  const { mode, path } = declared;
+  const message =
+    mode === 'ipvs'
+      ? 'kube-proxy IPVS mode is not modelled: IPVS binds every ClusterIP/ExternalIP/LoadBalancer IP to the kube-ipvs0 device, so service traffic is local to each node and meets the host endpoint INPUT policy instead of FORWARD (Felix kubeIPVSSupportEnabled); verdicts here follow iptables mode and may be wrong for service traffic.'
+      : mode === 'nftables'
+        ? 'kube-proxy nftables mode is not modelled: its NAT runs in its own nftables hooks, not the iptables chains Felix orders its policy against; verdicts here follow iptables mode and may be wrong for service traffic.'
+        : `kube-proxy mode ${JSON.stringify(mode)} is not one the evaluator knows (iptables, ipvs, nftables on Linux): verdicts here follow iptables mode.`;
+  return [{ code: 'unsupported_kube_proxy_mode' satisfies EvaluatorIssueCode, path: [...path], message }];
+}
+
 /**
  * The issues of out-of-scope inputs (see the module comment).
  *
  * @example
  * ```ts
- * outOfScopeIssues(index, hostEndpoints); // [{ code: 'unsupported_ebpf', … }] for bpfEnabled: true
+ * outOfScopeIssues(index, hostEndpoints, 'iptables'); // [{ code: 'unsupported_ebpf', … }] for bpfEnabled: true
  * ```
  */
-export function outOfScopeIssues(index: ResourceIndex, hostEndpoints: readonly HostEndpointModel[]): Issue[] {
+export function outOfScopeIssues(
+  index: ResourceIndex,
+  hostEndpoints: readonly HostEndpointModel[],
+  kubeProxyMode: KubeProxyMode | undefined,
+): Issue[] {
   const issues: Issue[] = [];
+  issues.push(...kubeProxyModeIssues(index, kubeProxyMode));
   for (const [r, i] of index.of('HostEndpoint')) {
     const iface = r.spec?.interfaceName;
     if (typeof iface === 'string' && TUNNEL_DEVICES.has(iface))

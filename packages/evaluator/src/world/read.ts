@@ -79,6 +79,9 @@ const KNOWN_KINDS = new Set([
   'ServiceAccount',
   'Service',
   'Node',
+  'EndpointSlice',
+  'ConfigMap',
+  'Endpoints',
   ...NETWORK_POLICY_API_WORLD_KINDS,
 ]);
 
@@ -104,7 +107,7 @@ export function readResources(input: readonly unknown[]): Loose[] {
       issues.push({
         code: 'unknown_kind',
         path: [i, 'kind'],
-        message: `${label}: kind ${JSON.stringify(kind)} is not one the evaluator reads (Calico v3 kinds, Pod, Namespace, ServiceAccount, Service, Node, NetworkPolicy).`,
+        message: `${label}: kind ${JSON.stringify(kind)} is not one the evaluator reads (Calico v3 kinds, Pod, Namespace, ServiceAccount, Service, EndpointSlice, Endpoints, Node, ConfigMap, NetworkPolicy).`,
       });
       return;
     }
@@ -121,6 +124,15 @@ export function readResources(input: readonly unknown[]): Loose[] {
         code: 'invalid_type',
         path: [i, 'spec'],
         message: `${label}: spec must be an object.`,
+      });
+      return;
+    }
+    // A new kind: only the apiVersion whose shape core checks (kube-proxy reads v1 too).
+    if (kind === 'EndpointSlice' && r.apiVersion !== 'discovery.k8s.io/v1') {
+      issues.push({
+        code: 'unknown_api_version',
+        path: [i, 'apiVersion'],
+        message: `${label}: EndpointSlice needs apiVersion: discovery.k8s.io/v1, not ${JSON.stringify(r.apiVersion)}.`,
       });
       return;
     }

@@ -1,75 +1,191 @@
 /** Services as kube-proxy programs them: frontends and backends (calico-semantics.md §5). */
 import type { Issue } from '@calico-dsl/core';
+import type { Ip } from '../net/ip.js';
 import { protocolNumber } from '../net/protocol.js';
+import {
+  addressLocator,
+  type CandidateEndpoint,
+  type LocateAddress,
+  SERVICE_NAME_LABEL,
+  sliceCandidates,
+  sliceMembers,
+  slicesByService,
+  unmatchedSliceIssues,
+} from './endpoint-slices.js';
+import { mirroredSlices } from './endpoints-mirror.js';
 import type {
   BackendModel,
   FrontendKind,
+  ServiceMembersModel,
   ServicePortModel,
   WorkloadEndpointModel,
   WorldModel,
 } from './model.js';
-import { containerPorts, ips, type Loose, type ResourceIndex } from './read.js';
+import { containerPorts, ips, type Loose, podIps, type ResourceIndex } from './read.js';
 
 /**
- * One {@link ServicePortModel} per service port, with its backends (pods selected by the
- * service's selector in its namespace; named `targetPort` resolved per pod).
+ * What the EndpointSlice controller writes for a pod (`pkg/controller/endpointslice` `podToEndpoint`):
+ * serving = the pod's Ready condition, terminating = a deletionTimestamp, ready = serving and not
+ * terminating (always, with `publishNotReadyAddresses`). A pod without a Ready condition (a
+ * hand-written manifest) counts as ready.
+ */
+function podConditions(pod: Loose, publishNotReady: boolean): Omit<CandidateEndpoint, 'backend'> {
+  const list: unknown = pod.status?.conditions;
+  const cond = Array.isArray(list) ? (list as Loose[]).find((c) => c?.type === 'Ready') : undefined;
+  const serving = cond === undefined || cond.status === 'True';
+  const terminating = pod.metadata.deletionTimestamp != null;
+  return { ready: publishNotReady || (serving && !terminating), serving, terminating };
+}
+
+/** The port a `targetPort` names on one pod: a number, or a container port of that name and protocol. */
+function targetPortOn(pod: Loose, target: unknown, protocol: number): number | undefined {
+  if (typeof target === 'number' || /^\d+$/.test(String(target))) return Number(target);
+  return containerPorts(pod).find((cp) => cp.name === target && cp.protocol === protocol)?.port;
+}
+
+/**
+ * The pods a Service selector picks, as the EndpointSlice controller does: pods of the namespace
+ * whose own labels carry every selector pair, not Succeeded/Failed (hostNetwork pods included).
+ */
+function selectedPods(selector: Readonly<Record<string, unknown>>, pods: readonly Loose[]): Loose[] {
+  return pods.filter((pod) => {
+    const phase = pod.status?.phase;
+    if (phase === 'Succeeded' || phase === 'Failed') return false;
+    const own: Record<string, unknown> = pod.metadata.labels ?? {};
+    return Object.entries(selector).every(([k, v]) => Object.hasOwn(own, k) && own[k] === v);
+  });
+}
+
+/**
+ * The candidate endpoints of one Service port from its selected pods (what the controller would
+ * write): each pod IP at the pod's `targetPort`; a hostNetwork pod's IP is its node's (a host
+ * backend).
+ */
+function selectorCandidates(
+  selected: readonly Loose[],
+  target: unknown,
+  protocol: number,
+  publishNotReady: boolean,
+  locate: LocateAddress,
+): CandidateEndpoint[] {
+  const out: CandidateEndpoint[] = [];
+  for (const pod of selected) {
+    const port = targetPortOn(pod, target, protocol);
+    if (port === undefined) continue;
+    const conditions = podConditions(pod, publishNotReady);
+    const ref = { namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name as string };
+    for (const ip of podIps(pod)) out.push({ backend: locate(ip, port, ref), ...conditions });
+  }
+  return out;
+}
+
+/**
+ * kube-proxy's choice among the candidates, per IP family (each family has its own proxier):
+ * the ready ones, else the serving terminating ones (`pkg/proxy/topology.go`
+ * `CategorizeEndpoints`; topology hints are not modelled).
+ */
+function select(candidates: readonly CandidateEndpoint[]): {
+  backends: BackendModel[];
+  terminatingBackends: BackendModel[];
+} {
+  const backends: BackendModel[] = [];
+  const terminatingBackends: BackendModel[] = [];
+  for (const version of [4, 6] as const) {
+    const family = candidates.filter((c) => c.backend.ip.version === version);
+    const ready = family.filter((c) => c.ready).map((c) => c.backend);
+    const fallback = family.filter((c) => !c.ready && c.serving && c.terminating).map((c) => c.backend);
+    backends.push(...(ready.length > 0 ? ready : fallback));
+    terminatingBackends.push(...fallback);
+  }
+  return { backends, terminatingBackends };
+}
+
+/**
+ * One {@link ServicePortModel} per service port, with its backends: from the Service's
+ * EndpointSlices when the world has any for it (what kube-proxy reads), else from its selector
+ * (what the EndpointSlice controller would write). Pod addresses are those pods; node addresses
+ * (hostNetwork pods) are host backends; other addresses are outside the model.
+ *
+ * Also the members `services` rules match (§6.9), by `namespace/name`: from the slices (every
+ * slice, also of Services the world lacks), else what the controller would write (every selected
+ * pod, ready or not).
  *
  * @example
  * ```ts
- * buildServicePorts(index, pods, workloads, issues).map((sp) => sp.backends.length);
+ * buildServicePorts(index, pods, workloads, nodeByIp, issues).servicePorts.map((sp) => sp.backends.length);
  * ```
  */
 export function buildServicePorts(
   index: ResourceIndex,
   pods: readonly Loose[],
   workloads: readonly WorkloadEndpointModel[],
+  nodeByIp: ReadonlyMap<string, string>,
   issues: Issue[],
-): ServicePortModel[] {
-  const podsByName = new Map(pods.map((p) => [`${p.metadata.namespace ?? 'default'}/${p.metadata.name}`, p]));
+): { servicePorts: ServicePortModel[]; serviceMembers: Map<string, ServiceMembersModel> } {
+  const locate = addressLocator(workloads, nodeByIp);
+  const slices = slicesByService(index, issues);
+  // A selectorless Service without slices gets its Endpoints mirrored (the controller's copy).
+  for (const [r] of index.of('Service')) {
+    const key = `${r.metadata.namespace ?? 'default'}/${r.metadata.name}`;
+    if (r.spec?.type === 'ExternalName' || r.spec?.selector !== undefined || slices.has(key)) continue;
+    const mirrored = mirroredSlices(index, key);
+    if (mirrored) slices.set(key, mirrored);
+  }
+  const serviceMembers = new Map<string, ServiceMembersModel>();
+  for (const [key, list] of slices) serviceMembers.set(key, sliceMembers(list));
+  const portsByService = new Map<string, { name: string; protocol: number }[]>();
+  const podsByNamespace = new Map<string, Loose[]>();
+  for (const pod of pods) {
+    const ns: string = pod.metadata.namespace ?? 'default';
+    const list = podsByNamespace.get(ns);
+    if (list) list.push(pod);
+    else podsByNamespace.set(ns, [pod]);
+  }
   const servicePorts: ServicePortModel[] = [];
   for (const [r, i] of index.of('Service')) {
     const spec = r.spec ?? {};
     const ns: string = r.metadata.namespace ?? 'default';
     if (spec.type === 'ExternalName') continue;
+    const key = `${ns}/${r.metadata.name}`;
+    const own = slices.get(key);
     const selector: Record<string, string> | undefined = spec.selector;
-    if (!selector) {
+    const fromSelector = !own && selector !== undefined && Object.keys(selector).length > 0;
+    if (!own && !fromSelector) {
       issues.push({
         code: 'service_without_selector',
         path: [i, 'spec', 'selector'],
-        message: `Service ${ns}/${r.metadata.name} has no selector; its endpoints are not modelled (no backends).`,
+        message: `Service ${key} has no selector and the world has no EndpointSlice for it (label ${SERVICE_NAME_LABEL}: ${r.metadata.name}): it has no backends, so its traffic is rejected; add its EndpointSlices (or Endpoints).`,
       });
     }
-    // A Service selector matches the pod's own labels (equality on every key).
-    const members =
-      selector && Object.keys(selector).length > 0
-        ? workloads.filter((w) => {
-            if (w.namespace !== ns) return false;
-            const own: Record<string, unknown> =
-              podsByName.get(`${w.namespace}/${w.name}`)?.metadata.labels ?? {};
-            return Object.entries(selector).every(([k, v]) => Object.hasOwn(own, k) && own[k] === v);
-          })
-        : [];
     const clusterIPs = ips([...(spec.clusterIPs ?? []), spec.clusterIP].filter((x) => x && x !== 'None'));
     const lbIPs = ips([
       ...((r.status?.loadBalancer?.ingress ?? []) as Loose[]).map((x) => x?.ip),
       spec.loadBalancerIP,
     ]);
     const etp: 'Cluster' | 'Local' = spec.externalTrafficPolicy === 'Local' ? 'Local' : 'Cluster';
+    const selected = fromSelector ? selectedPods(selector, podsByNamespace.get(ns) ?? []) : [];
+    const named: { name: string; protocol: number }[] = [];
+    const derived = { addresses: new Map<string, Ip>(), ports: [] as ServiceMembersModel['ports'][number][] };
     for (const sp of (spec.ports ?? []) as Loose[]) {
       const protocol = protocolNumber(sp.protocol ?? 'TCP') ?? 6;
-      const target = sp.targetPort ?? sp.port;
-      const backends: BackendModel[] = [];
-      for (const w of members) {
-        let port: number | undefined;
-        if (typeof target === 'number' || /^\d+$/.test(String(target))) port = Number(target);
-        else {
-          // Named targetPort → the container port of that name (and protocol) on this pod.
-          const pod = podsByName.get(`${w.namespace}/${w.name}`);
-          port = containerPorts(pod).find((cp) => cp.name === target && cp.protocol === protocol)?.port;
+      named.push({ name: sp.name ?? '', protocol });
+      const candidates = own
+        ? sliceCandidates(own, sp.name ?? '', protocol, locate, issues)
+        : fromSelector
+          ? selectorCandidates(
+              selected,
+              sp.targetPort ?? sp.port,
+              protocol,
+              spec.publishNotReadyAddresses === true,
+              locate,
+            )
+          : [];
+      if (!own)
+        for (const c of candidates) {
+          const { ip, port } = c.backend;
+          derived.addresses.set(ip.key, ip);
+          derived.ports.push({ ip, port, protocol });
         }
-        if (port === undefined) continue;
-        for (const ip of w.ips) backends.push({ endpoint: w, ip, port });
-      }
       servicePorts.push({
         service: { name: r.metadata.name, namespace: ns },
         protocol,
@@ -79,11 +195,16 @@ export function buildServicePorts(
         loadBalancerIPs: spec.type === 'LoadBalancer' ? lbIPs : [],
         externalIPs: ips(spec.externalIPs),
         externalTrafficPolicy: etp,
-        backends,
+        internalTrafficPolicy: spec.internalTrafficPolicy === 'Local' ? 'Local' : 'Cluster',
+        ...select(candidates),
+        endpointSource: own ? 'endpointSlices' : fromSelector ? 'selector' : 'none',
       });
     }
+    portsByService.set(key, named);
+    if (!own) serviceMembers.set(key, { addresses: [...derived.addresses.values()], ports: derived.ports });
   }
-  return servicePorts;
+  issues.push(...unmatchedSliceIssues(slices, portsByService));
+  return { servicePorts, serviceMembers };
 }
 
 /**

@@ -1,0 +1,37 @@
+/**
+ * kube-proxy's proxy mode, as a world declares it: the `World.from` option `kubeProxyMode`, else
+ * kube-proxy's own configuration as kubeadm stores it — ConfigMap `kube-system/kube-proxy`, key
+ * `config.conf`, a KubeProxyConfiguration whose top-level `mode` is `iptables` (or empty, the
+ * Linux default), `ipvs` or `nftables`. Felix cannot be told: it detects IPVS from the node's
+ * `kube-ipvs0` device (FelixConfiguration has no field for it).
+ */
+import type { KubeProxyMode } from './build.js';
+import type { ResourceIndex } from './read.js';
+
+// A top-level `mode:` line of the embedded YAML (kubeadm writes `mode: ""` for the default).
+const MODE_LINE = /^mode:[ \t]*["']?([A-Za-z]*)["']?[ \t]*(?:#.*)?$/m;
+
+/**
+ * The mode a world declares and where (path into the input), or `undefined` when it says
+ * nothing (iptables then). Any other word is returned as written, for the caller to report.
+ *
+ * @example
+ * ```ts
+ * declaredKubeProxyMode(index, undefined); // { mode: 'ipvs', path: [3, 'data', 'config.conf'] } for kubeadm's ConfigMap
+ * ```
+ */
+export function declaredKubeProxyMode(
+  index: ResourceIndex,
+  option: KubeProxyMode | undefined,
+): { readonly mode: string; readonly path: readonly (string | number)[] } | undefined {
+  if (option !== undefined) return { mode: option, path: [] };
+  for (const [r, i] of index.of('ConfigMap')) {
+    if (r.metadata.name !== 'kube-proxy' || r.metadata.namespace !== 'kube-system') continue;
+    for (const [key, text] of Object.entries((r.data ?? {}) as Record<string, unknown>)) {
+      if (typeof text !== 'string' || !/^kind:[ \t]*KubeProxyConfiguration[ \t]*$/m.test(text)) continue;
+      const mode = MODE_LINE.exec(text)?.[1] ?? '';
+      return { mode: mode === '' ? 'iptables' : mode, path: [i, 'data', key] };
+    }
+  }
+  return undefined;
+}

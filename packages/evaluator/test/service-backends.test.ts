@@ -1,0 +1,801 @@
+/**
+ * Service backends as kube-proxy sees them (issue #12, rest): EndpointSlices, hostNetwork pods as
+ * backends, and kube-proxy's proxy mode. Sources: kubernetes `pkg/proxy/endpointslicecache.go`
+ * (slice ports by name/protocol, first address, conditions), `pkg/proxy/topology.go`
+ * `CategorizeEndpoints` (ready, else serving terminating; Local per node),
+ * `pkg/controller/endpointslice` (what the controller writes for a pod), and Felix
+ * (projectcalico/calico at 87c15906) for where a DNAT'd packet to a host address is policed:
+ * `felix/rules/static.go` filterInputChain (`cali-from-host-endpoint` for a local destination)
+ * and `felix/fv/hostendpoints_test.go`, whose host-networked listeners `hostW` are reached only
+ * when host endpoint ingress allows it ("should block all traffic except pod-to-pod and
+ * host-to-own-pod traffic": `expectDenyHostToHostTraffic`).
+ * Every case runs on both engines.
+ */
+import { fromYaml } from '@calico-dsl/yaml';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { EvaluatorInputError, type Flow, World } from '../src/index.js';
+import { felix, gnp, hep, knp, node, ns, pod } from './helpers/world-kit.js';
+
+type Obj = Record<string, unknown>;
+
+const F0 = '172.17.0.3';
+const F1 = '172.17.0.4';
+const W0 = '10.65.0.2';
+const W1 = '10.65.1.2';
+const W1B = '10.65.1.3';
+const CLIENT = '198.51.100.7';
+const DB = '192.0.2.10';
+const SVC = '10.101.0.30';
+
+const engines = ['compiled', 'reference'] as const;
+
+function both(resources: Obj[], flow: Flow) {
+  const [a, b] = engines.map((engine) => World.from(resources, { engine }).evaluate(flow));
+  if (!a || !b) throw new Error('unreachable');
+  expect(a.verdict).toBe(b.verdict);
+  expect(a.paths).toEqual(b.paths);
+  return a;
+}
+
+const tcp = (srcIp: string, dstIp: string, dstPort: number): Flow => ({
+  protocol: 'TCP',
+  srcIp,
+  srcPort: 40000,
+  dstIp,
+  dstPort,
+});
+
+/** The endpoint of the step that decided path `path` (the last step of a denied path). */
+const decidingEndpoint = (r: ReturnType<typeof both>, path = 0) =>
+  r.paths[path]?.steps.at(-1)?.endpoint?.name;
+
+const stages = (r: ReturnType<typeof both>, path = 0) =>
+  (r.paths[path]?.steps ?? [])
+    .filter((s) => s.action !== 'no-match')
+    .map((s) => `${s.stage}:${s.endpoint?.name ?? '-'}`);
+
+/** Named eth0 HEPs carrying each felix's address, allowed by default (the FV "named host endpoints"). */
+const heps: Obj[] = [
+  hep('felix-0-eth0', 'felix-0', 'eth0', [F0], { 'host-endpoint': 'true' }, ['projectcalico-default-allow']),
+  hep('felix-1-eth0', 'felix-1', 'eth0', [F1], { 'host-endpoint': 'true' }, ['projectcalico-default-allow']),
+];
+
+const base = (extra: Obj[] = [], endpointToHost = 'Accept'): Obj[] => [
+  ns('default'),
+  node('felix-0', F0),
+  node('felix-1', F1),
+  pod('default', 'w0', W0, { name: 'w0' }, { node: 'felix-0' }),
+  pod(
+    'default',
+    'w1',
+    W1,
+    { app: 'web' },
+    { node: 'felix-1', ports: [{ name: 'http', containerPort: 8080 }] },
+  ),
+  pod(
+    'default',
+    'w1b',
+    W1B,
+    { app: 'other' },
+    { node: 'felix-1', ports: [{ name: 'http', containerPort: 8080 }] },
+  ),
+  felix({ defaultEndpointToHostAction: endpointToHost }),
+  ...extra,
+];
+
+/** A Service with named ports (the shape kubectl dumps). */
+function svc(
+  name: string,
+  spec: {
+    selector?: Record<string, string>;
+    ports: Obj[];
+    type?: string;
+    etp?: 'Local';
+    publishNotReady?: boolean;
+  },
+): Obj {
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name, namespace: 'default' },
+    spec: {
+      type: spec.type ?? 'ClusterIP',
+      clusterIP: SVC,
+      ...(spec.selector ? { selector: spec.selector } : {}),
+      ports: spec.ports,
+      ...(spec.etp ? { externalTrafficPolicy: spec.etp } : {}),
+      ...(spec.publishNotReady ? { publishNotReadyAddresses: true } : {}),
+    },
+  };
+}
+
+/** An EndpointSlice of `service` (label kubernetes.io/service-name). */
+function slice(name: string, service: string | undefined, endpoints: Obj[], ports: Obj[]): Obj {
+  return {
+    apiVersion: 'discovery.k8s.io/v1',
+    kind: 'EndpointSlice',
+    metadata: {
+      name,
+      namespace: 'default',
+      labels: service === undefined ? {} : { 'kubernetes.io/service-name': service },
+    },
+    addressType: 'IPv4',
+    endpoints,
+    ports,
+  };
+}
+
+const ep = (address: string, conditions: Obj = {}, more: Obj = {}): Obj => ({
+  addresses: [address],
+  conditions,
+  ...more,
+});
+
+const httpPort = [{ name: 'http', protocol: 'TCP', port: 80, targetPort: 'http' }];
+const sliceHttp = [{ name: 'http', protocol: 'TCP', port: 8080 }];
+
+const backendIps = (r: ReturnType<typeof both>) =>
+  r.paths.map((p) => p.backend?.ip).filter((x): x is string => x !== undefined);
+
+describe('EndpointSlices: backends are the slice endpoints (endpointslicecache.go)', () => {
+  it('a selectorless Service gets its backends from its slices (no longer rejected)', () => {
+    const world = base([svc('web', { ports: httpPort }), slice('web-1', 'web', [ep(W1)], sliceHttp)]);
+    const r = both(world, tcp(W0, SVC, 80));
+    expect(r.verdict).toBe('Allow');
+    expect(r.paths[0]?.backend).toMatchObject({ kind: 'WorkloadEndpoint', name: 'w1', ip: W1, port: 8080 });
+    expect(World.from(world).issues.filter((i) => i.code === 'service_without_selector')).toEqual([]);
+    // Without the slice, the selectorless Service has no backends: rejected, and said so.
+    const bare = World.from(base([svc('web', { ports: httpPort })]));
+    expect(bare.evaluate(tcp(W0, SVC, 80)).decidedBy?.reason).toMatch(
+      /\(no selector and no EndpointSlices\): kube-proxy rejects/,
+    );
+    expect(bare.issues.map((i) => i.code)).toContain('service_without_selector');
+  });
+
+  it('slices win over the selector: the selector says w1, the slice says w1b', () => {
+    const world = base([
+      svc('web', { selector: { app: 'web' }, ports: httpPort }),
+      slice('web-1', 'web', [ep(W1B)], sliceHttp),
+    ]);
+    expect(backendIps(both(world, tcp(W0, SVC, 80)))).toEqual([W1B]);
+    // No slice for the Service: the selector (what the controller would write) gives w1.
+    expect(
+      backendIps(both(base([svc('web', { selector: { app: 'web' }, ports: httpPort })]), tcp(W0, SVC, 80))),
+    ).toEqual([W1]);
+  });
+
+  it('policy applies to the pod a slice address belongs to (workload ingress of w1)', () => {
+    const deny = knp('default', 'deny-web', { podSelector: { matchLabels: { app: 'web' } }, ingress: [] });
+    const r = both(
+      base([svc('web', { ports: httpPort }), slice('web-1', 'web', [ep(W1)], sliceHttp), deny]),
+      tcp(W0, SVC, 80),
+    );
+    expect(r.verdict).toBe('Deny');
+    expect(r.decidedBy?.stage).toBe('workloadIngress');
+  });
+
+  it('ready: false is not a backend; absent conditions read as ready (newEndpointSliceInfo)', () => {
+    const world = base([
+      svc('web', { ports: httpPort }),
+      slice('web-1', 'web', [ep(W1, { ready: false }), ep(W1B, {})], sliceHttp),
+    ]);
+    expect(backendIps(both(world, tcp(W0, SVC, 80)))).toEqual([W1B]);
+    const none = both(
+      base([
+        svc('web', { ports: httpPort }),
+        slice('web-1', 'web', [ep(W1, { ready: false, serving: false })], sliceHttp),
+      ]),
+      tcp(W0, SVC, 80),
+    );
+    expect(none.verdict).toBe('Deny');
+    expect(none.decidedBy?.reason).toMatch(
+      /no ready backend for default\/web:80 \(no ready or serving-terminating endpoint in its EndpointSlices/,
+    );
+  });
+
+  it('no ready endpoint: serving terminating endpoints are used (topology.go CategorizeEndpoints fallback)', () => {
+    const world = base([
+      svc('web', { ports: httpPort }),
+      slice(
+        'web-1',
+        'web',
+        [
+          ep(W1, { ready: false, serving: true, terminating: true }),
+          ep(W1B, { ready: false, serving: false, terminating: true }),
+        ],
+        sliceHttp,
+      ),
+    ]);
+    expect(backendIps(both(world, tcp(W0, SVC, 80)))).toEqual([W1]);
+    // A ready endpoint anywhere takes precedence over terminating ones.
+    const mixed = base([
+      svc('web', { ports: httpPort }),
+      slice('web-1', 'web', [ep(W1, { ready: false, serving: true, terminating: true }), ep(W1B)], sliceHttp),
+    ]);
+    expect(backendIps(both(mixed, tcp(W0, SVC, 80)))).toEqual([W1B]);
+  });
+
+  it('externalTrafficPolicy Local: local ready, else local serving terminating (per node)', () => {
+    const world = base([
+      ...heps,
+      svc('web', {
+        type: 'NodePort',
+        etp: 'Local',
+        ports: [{ name: 'http', protocol: 'TCP', port: 80, nodePort: 30080 }],
+      }),
+      slice(
+        'web-1',
+        'web',
+        [
+          ep(W1, { ready: false, serving: true, terminating: true }, { nodeName: 'felix-1' }),
+          ep(W0, {}, { nodeName: 'felix-0' }),
+        ],
+        sliceHttp,
+      ),
+    ]);
+    // felix-1 has no ready local endpoint, so its terminating w1 serves; felix-0 serves w0.
+    expect(backendIps(both(world, tcp(CLIENT, F1, 30080)))).toEqual([W1]);
+    expect(backendIps(both(world, tcp(CLIENT, F0, 30080)))).toEqual([W0]);
+    // In-cluster clients use the cluster endpoints: only the ready one.
+    expect(backendIps(both(world, tcp(W1B, SVC, 80)))).toEqual([W0]);
+  });
+
+  it("internalTrafficPolicy Local: in-cluster clients of the ClusterIP use their node's endpoints only (topology.go)", () => {
+    const local = { ...svc('web', { selector: { app: 'web' }, ports: httpPort }) };
+    const spec = { ...(local.spec as Obj), internalTrafficPolicy: 'Local' };
+    const world = base([{ ...local, spec }]);
+    const far = both(world, tcp(W0, SVC, 80));
+    expect(far.verdict).toBe('Deny');
+    expect(far.decidedBy?.reason).toMatch(/internalTrafficPolicy Local and no backend on felix-0/);
+    expect(backendIps(both(world, tcp(W1B, SVC, 80)))).toEqual([W1]);
+    // A host client on felix-1 too; without the field every client reaches w1.
+    expect(backendIps(both(world, tcp(F1, SVC, 80)))).toEqual([W1]);
+    expect(backendIps(both(base([local]), tcp(W0, SVC, 80)))).toEqual([W1]);
+  });
+
+  it('slice ports match Service ports by name and protocol; only the first address counts', () => {
+    const world = base([
+      svc('web', {
+        ports: [
+          { name: 'http', protocol: 'TCP', port: 80 },
+          { name: 'dns', protocol: 'UDP', port: 53 },
+        ],
+      }),
+      slice(
+        'web-1',
+        'web',
+        [{ addresses: [W1, W1B], conditions: {} }],
+        [
+          { name: 'http', protocol: 'TCP', port: 8080 },
+          { name: 'dns', protocol: 'UDP', port: 5353 },
+        ],
+      ),
+    ]);
+    const http = both(world, tcp(W0, SVC, 80));
+    expect(http.paths.map((p) => `${p.backend?.ip}:${p.backend?.port}`)).toEqual([`${W1}:8080`]);
+    const dns = both(world, { protocol: 'UDP', srcIp: W0, srcPort: 40000, dstIp: SVC, dstPort: 53 });
+    expect(dns.paths.map((p) => `${p.backend?.ip}:${p.backend?.port}`)).toEqual([`${W1}:5353`]);
+  });
+
+  it('an address that is no pod nor node is a backend outside the cluster: the pod egress sees it post-DNAT', () => {
+    const world = (egressTo: string) =>
+      base([
+        svc('db', { ports: [{ name: 'pg', protocol: 'TCP', port: 5432 }] }),
+        slice('db-1', 'db', [ep(DB)], [{ name: 'pg', protocol: 'TCP', port: 5432 }]),
+        gnp('egress-only', {
+          selector: "name == 'w0'",
+          types: ['Egress'],
+          egress: [{ action: 'Allow', protocol: 'TCP', destination: { nets: [`${egressTo}/32`] } }],
+        }),
+      ]);
+    const allowed = both(world(DB), tcp(W0, SVC, 5432));
+    expect(allowed.verdict).toBe('Allow');
+    expect(allowed.paths[0]?.backend).toEqual({ kind: 'External', name: 'outside', ip: DB, port: 5432 });
+    expect(allowed.explain()).toContain(`backend External outside ${DB}:5432`);
+    expect(stages(allowed)).toContain('exit:outside');
+    expect(both(world('192.0.2.99'), tcp(W0, SVC, 5432)).verdict).toBe('Deny');
+  });
+
+  it('`services` rules match every slice address and port, ready or not (§6.9, serviceindex.go membersFromEndpointSlice)', () => {
+    const world = base([
+      svc('web', { ports: httpPort }),
+      slice('web-1', 'web', [ep(W1, { ready: false, serving: false })], sliceHttp),
+      gnp('to-web-service', {
+        selector: "name == 'w0'",
+        types: ['Egress'],
+        egress: [
+          {
+            action: 'Allow',
+            protocol: 'TCP',
+            destination: { services: { name: 'web', namespace: 'default' } },
+          },
+        ],
+      }),
+    ]);
+    // Not a backend (kube-proxy skips it), but still a member of the Service's slices.
+    expect(both(world, tcp(W0, W1, 8080)).verdict).toBe('Allow');
+    expect(both(world, tcp(W0, W1, 8081)).verdict).toBe('Deny');
+    expect(both(world, tcp(W0, W1B, 8080)).verdict).toBe('Deny');
+  });
+
+  it('service_policy_test.go "should allow egress to a service": a slice without a Service still feeds `services` rules', () => {
+    // "A service isn't required, as Felix is driven entirely off of endpoint slices." Slice port
+    // without a name, as the FV creates it; default-deny egress plus allow-to-w1 (order 1000).
+    const world = (addresses: string[]) => [
+      ns('default'),
+      node('felix-0', F0),
+      node('felix-1', F1),
+      felix({ defaultEndpointToHostAction: 'Drop' }),
+      pod('default', 'w0', W0, { name: 'w0' }, { node: 'felix-0' }),
+      pod('default', 'w1', W1, { name: 'w1' }, { node: 'felix-1' }),
+      slice(
+        'w1-eps',
+        'w1-service',
+        addresses.map((a) => ({ addresses: [a] })),
+        [{ port: 80, protocol: 'TCP' }],
+      ),
+      {
+        apiVersion: 'projectcalico.org/v3',
+        kind: 'NetworkPolicy',
+        metadata: { name: 'knp.default.default-deny', namespace: 'default' },
+        spec: { order: 1000, selector: 'all()', types: ['Egress'] },
+      },
+      {
+        apiVersion: 'projectcalico.org/v3',
+        kind: 'NetworkPolicy',
+        metadata: { name: 'allow-to-w1', namespace: 'default' },
+        spec: {
+          order: 1000,
+          selector: 'all()',
+          types: ['Egress'],
+          egress: [
+            { action: 'Allow', destination: { services: { name: 'w1-service', namespace: 'default' } } },
+          ],
+        },
+      },
+    ];
+    const one = world([W1]);
+    expect(both(one, tcp(W0, W1, 80)).verdict).toBe('Allow'); // cc.ExpectSome(w[0], w[1].Port(80))
+    expect(both(one, tcp(W0, W1, 81)).verdict).toBe('Deny'); // cc.ExpectNone(w[0], w[1].Port(81))
+    expect(both(one, tcp(W1, W0, 80)).verdict).toBe('Deny'); // cc.ExpectNone(w[1], w[0].Port(80))
+    const two = world([W1, W0]); // "Update the endpoint slice to include the address of w0"
+    expect(both(two, tcp(W1, W0, 80)).verdict).toBe('Allow'); // cc.ExpectSome(w[1], w[0].Port(80))
+    expect(both(two, tcp(W1, W0, 81)).verdict).toBe('Deny'); // cc.ExpectNone(w[1], w[0].Port(81))
+    expect(World.from(one).issues.map((i) => i.code)).toEqual(['endpoint_slice_unmatched']);
+  });
+
+  it("a selectorless Service with v1 Endpoints: the mirroring controller's slices (endpointslicemirroring)", () => {
+    const endpoints = (labels: Record<string, string> = {}, ip = W1): Obj => ({
+      apiVersion: 'v1',
+      kind: 'Endpoints',
+      metadata: { name: 'web', namespace: 'default', labels },
+      subsets: [
+        {
+          addresses: [{ ip }],
+          notReadyAddresses: [{ ip: W1B }],
+          ports: [
+            { name: 'http', port: 8080, protocol: 'TCP' },
+            { name: 'admin', port: 9000, protocol: 'TCP' },
+          ],
+        },
+      ],
+    });
+    const world = base([svc('web', { ports: httpPort }), endpoints()]);
+    // addresses are ready, notReadyAddresses are not: only w1 is a backend.
+    expect(backendIps(both(world, tcp(W0, SVC, 80)))).toEqual([W1]);
+    // The port no Service port has is reported at its place in the Endpoints object.
+    const unmatched = World.from(world).issues.filter((i) => i.code === 'endpoint_slice_unmatched');
+    expect(unmatched.map((i) => i.path)).toEqual([[8, 'subsets', 0, 'ports', 1, 'name']]);
+    expect(unmatched[0]?.message).toMatch(
+      /^Endpoints \(mirrored to an EndpointSlice\) default\/web: port "admin"/,
+    );
+    // skip-mirror: not copied, so no backends; a Service with a selector ignores Endpoints.
+    const skipped = World.from(
+      base([
+        svc('web', { ports: httpPort }),
+        endpoints({ 'endpointslice.kubernetes.io/skip-mirror': 'true' }),
+      ]),
+    );
+    expect(skipped.evaluate(tcp(W0, SVC, 80)).verdict).toBe('Deny');
+    expect(skipped.issues.map((i) => i.code)).toContain('service_without_selector');
+    const selected = base([svc('web', { selector: { app: 'other' }, ports: httpPort }), endpoints()]);
+    expect(backendIps(both(selected, tcp(W0, SVC, 80)))).toEqual([W1B]);
+    // An address that is not an IP: an issue at the Endpoints field.
+    const bad = World.from(base([svc('web', { ports: httpPort }), endpoints({}, '10.65.1')]));
+    expect(bad.issues.find((i) => i.code === 'invalid_ip')?.path).toEqual([
+      8,
+      'subsets',
+      0,
+      'addresses',
+      0,
+      'ip',
+    ]);
+  });
+
+  it('references are checked: unknown port names, unlabelled slices and missing Services are world issues', () => {
+    const world = World.from(
+      base([
+        svc('web', { ports: httpPort }),
+        slice('web-1', 'web', [ep(W1)], [...sliceHttp, { name: 'metrics', protocol: 'TCP', port: 9090 }]),
+        slice('orphan', undefined, [ep(W1)], sliceHttp),
+        slice('ghost-1', 'ghost', [ep(W1)], sliceHttp),
+      ]),
+    );
+    const found = world.issues.filter((i) => i.code === 'endpoint_slice_unmatched');
+    expect(found.map((i) => i.path)).toEqual([
+      [9, 'metadata', 'labels', 'kubernetes.io/service-name'],
+      [8, 'ports', 1, 'name'],
+      [10, 'metadata', 'labels', 'kubernetes.io/service-name'],
+    ]);
+    expect(found[1]?.message).toMatch(
+      /port "metrics" \(TCP\) matches no port of Service default\/web \(ports by name: "http"\)/,
+    );
+    expect(found[0]?.message).toMatch(/no kubernetes\.io\/service-name label/);
+    expect(found[2]?.message).toMatch(
+      /Service default\/ghost, which the world does not have.*Felix still matches them/,
+    );
+  });
+
+  it('bad slices fail with the resource and field (core KUBERNETES_SHAPES)', () => {
+    const bad = { ...slice('web-1', 'web', [], sliceHttp), endpoints: [{ addresses: W1 }] };
+    expect(() => World.from(base([bad]))).toThrow(EvaluatorInputError);
+    try {
+      World.from(base([bad]));
+    } catch (e) {
+      const issues = (e as EvaluatorInputError).issues;
+      expect(issues[0]?.path).toEqual([7, 'endpoints', 0, 'addresses']);
+      expect(issues[0]?.code).toBe('invalid_type');
+    }
+    const v1beta1 = { ...slice('web-1', 'web', [ep(W1)], sliceHttp), apiVersion: 'discovery.k8s.io/v1beta1' };
+    expect(() => World.from(base([v1beta1]))).toThrow(/EndpointSlice needs apiVersion: discovery.k8s.io\/v1/);
+    const notIp = World.from(
+      base([svc('web', { ports: httpPort }), slice('web-1', 'web', [ep('10.65.1')], sliceHttp)]),
+    );
+    expect(notIp.issues.find((i) => i.code === 'invalid_ip')?.path).toEqual([
+      8,
+      'endpoints',
+      0,
+      'addresses',
+      0,
+    ]);
+  });
+
+  it('fromYaml reads EndpointSlice and EndpointSliceList; the World takes them as read', () => {
+    const text = `
+apiVersion: discovery.k8s.io/v1
+kind: EndpointSliceList
+items:
+  - metadata:
+      name: web-1
+      namespace: default
+      labels: { kubernetes.io/service-name: web }
+    addressType: IPv4
+    endpoints:
+      - addresses: ["${W1}"]
+        conditions: { ready: true }
+        nodeName: felix-1
+    ports:
+      - { name: http, protocol: TCP, port: 8080 }
+`;
+    const parsed = fromYaml(text);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.value[0]).toMatchObject({ apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice' });
+    const r = both(
+      [...base([svc('web', { ports: httpPort })]), ...(parsed.value as unknown as Obj[])],
+      tcp(W0, SVC, 80),
+    );
+    expect(backendIps(r)).toEqual([W1]);
+    const bad = fromYaml(
+      'apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata: { name: x }\naddressType: IPv5\n',
+    );
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.issues[0]).toMatchObject({ code: 'invalid_value', path: ['addressType'] });
+  });
+
+  it('selector-derived backends follow the controller: Ready=False and terminating pods are not ready', () => {
+    const withStatus = (p: Obj, status: Obj, meta: Obj = {}): Obj => ({
+      ...p,
+      metadata: { ...(p.metadata as Obj), ...meta },
+      status: { ...(p.status as Obj), ...status },
+    });
+    const w1 = pod(
+      'default',
+      'w1',
+      W1,
+      { app: 'web' },
+      { node: 'felix-1', ports: [{ name: 'http', containerPort: 8080 }] },
+    );
+    const w1b = pod(
+      'default',
+      'w1b',
+      W1B,
+      { app: 'web' },
+      { node: 'felix-1', ports: [{ name: 'http', containerPort: 8080 }] },
+    );
+    const world = (publishNotReady: boolean) => [
+      ns('default'),
+      node('felix-0', F0),
+      node('felix-1', F1),
+      pod('default', 'w0', W0, { name: 'w0' }, { node: 'felix-0' }),
+      withStatus(w1, { conditions: [{ type: 'Ready', status: 'False' }] }),
+      withStatus(
+        w1b,
+        { conditions: [{ type: 'Ready', status: 'True' }] },
+        { deletionTimestamp: '2026-12-06T10:00:00Z' },
+      ),
+      svc('web', { selector: { app: 'web' }, ports: httpPort, publishNotReady }),
+    ];
+    // w1 not ready; w1b terminating but serving: the fallback picks w1b.
+    expect(backendIps(both(world(false), tcp(W0, SVC, 80)))).toEqual([W1B]);
+    // publishNotReadyAddresses: every pod is ready.
+    expect(backendIps(both(world(true), tcp(W0, SVC, 80)))).toEqual([W1, W1B]);
+  });
+});
+
+/** hostNetwork pod `hn1` on felix-1 (its address is F1), selected by Service `hn`. */
+const hostNet = (extra: Obj[] = [], endpointToHost = 'Accept', hostEndpoints: Obj[] = heps): Obj[] =>
+  base(
+    [
+      ...hostEndpoints,
+      {
+        ...pod(
+          'kube-system',
+          'hn1',
+          F1,
+          { app: 'hn' },
+          { node: 'felix-1', ports: [{ name: 'metrics', containerPort: 9100 }] },
+        ),
+        spec: {
+          nodeName: 'felix-1',
+          hostNetwork: true,
+          containers: [{ name: 'main', ports: [{ name: 'metrics', containerPort: 9100 }] }],
+        },
+      },
+      ns('kube-system'),
+      {
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: 'hn', namespace: 'kube-system' },
+        spec: {
+          type: 'NodePort',
+          selector: { app: 'hn' },
+          clusterIP: SVC,
+          ports: [{ name: 'metrics', protocol: 'TCP', port: 80, targetPort: 'metrics', nodePort: 30100 }],
+        },
+      },
+      ...extra,
+    ],
+    endpointToHost,
+  );
+
+/** Normal (not AoF) HEP ingress policy: Felix applies it in filter INPUT to host-bound traffic. */
+const hepDeny = (port: number) =>
+  gnp('hep-deny', {
+    order: 10,
+    selector: 'has(host-endpoint)',
+    types: ['Ingress'],
+    ingress: [{ action: 'Deny', protocol: 'TCP', destination: { ports: [port] } }, { action: 'Allow' }],
+  });
+
+describe('hostNetwork pods as Service backends: host endpoint policy, not a workload chain', () => {
+  it('the backend is the node host (kind Host), its port resolved from the pod', () => {
+    const r = both(hostNet(), tcp(W0, SVC, 80));
+    expect(r.verdict).toBe('Allow');
+    expect(r.paths[0]?.backend).toEqual({
+      kind: 'Host',
+      name: 'felix-1',
+      node: 'felix-1',
+      ip: F1,
+      port: 9100,
+    });
+    expect(stages(r).some((s) => s.startsWith('workloadIngress'))).toBe(false);
+  });
+
+  it("pod → ClusterIP → hostNetwork backend on another node: that node's HEP ingress decides (hostendpoints_test.go hostW)", () => {
+    const r = both(hostNet([hepDeny(9100)]), tcp(W0, SVC, 80));
+    expect(r.verdict).toBe('Deny');
+    expect(r.decidedBy).toMatchObject({ stage: 'hostIngress', policy: { name: 'hep-deny' } });
+    expect(decidingEndpoint(r)).toBe('felix-1-eth0');
+    expect(stages(r)).toContain('dnat:-');
+  });
+
+  it('hostendpoints_test.go "should deny felixes[0] => felixes[1] traffic if policy denies ingress on felixes[1]", through a Service', () => {
+    // The FV: a GNP denying all ingress on felix-1's HEP blocks felix-0 → hostW[1] (a host-networked
+    // listener) but not felix-0 → w[1] (forwarded to a pod). Here both sit behind a ClusterIP.
+    const hostLabelled: Obj[] = [
+      hep('felix-0-eth0', 'felix-0', 'eth0', [F0], { hostname: 'felix-0' }, ['projectcalico-default-allow']),
+      hep('felix-1-eth0', 'felix-1', 'eth0', [F1], { hostname: 'felix-1' }, ['projectcalico-default-allow']),
+    ];
+    const f1Ingress = gnp('f1-ingress', { selector: "hostname == 'felix-1'", ingress: [{ action: 'Deny' }] });
+    const toHostW1 = hostNet([f1Ingress], 'Accept', hostLabelled);
+    const denied = both(toHostW1, tcp(F0, SVC, 80));
+    expect(denied.verdict).toBe('Deny');
+    expect(denied.decidedBy).toMatchObject({ stage: 'hostIngress', policy: { name: 'f1-ingress' } });
+    const toW1 = base([
+      ...hostLabelled,
+      f1Ingress,
+      svc('web', { selector: { app: 'web' }, ports: httpPort }),
+    ]);
+    expect(both(toW1, tcp(F0, SVC, 80)).verdict).toBe('Allow');
+  });
+
+  it('pod → ClusterIP → hostNetwork backend on its own node: DefaultEndpointToHostAction (ep_to_host_action_test.go)', () => {
+    const own = (action: string) =>
+      hostNet([pod('default', 'w1c', '10.65.1.4', { name: 'w1c' }, { node: 'felix-1' })], action);
+    const drop = both(own('Drop'), tcp('10.65.1.4', SVC, 80));
+    expect(drop.verdict).toBe('Deny');
+    expect(drop.decidedBy?.stage).toBe('endpointToHost');
+    expect(stages(drop).map((s) => s.split(':')[0])).toEqual(['dnat', 'workloadEgress', 'endpointToHost']);
+    expect(both(own('Accept'), tcp('10.65.1.4', SVC, 80)).verdict).toBe('Allow');
+  });
+
+  it("external → nodePort on the backend's node: filter INPUT of the entry HEP on the post-DNAT packet", () => {
+    // A normal HEP policy on the backend port denies (INPUT sees 9100), one on the nodePort does not.
+    const denied = both(hostNet([hepDeny(9100)]), tcp(CLIENT, F1, 30100));
+    expect(denied.verdict).toBe('Deny');
+    expect(denied.decidedBy).toMatchObject({ stage: 'hostIngress', policy: { name: 'hep-deny' } });
+    expect(both(hostNet([hepDeny(30100)]), tcp(CLIENT, F1, 30100)).verdict).toBe('Allow');
+  });
+
+  it("external → nodePort on another node: forwarded (AoF), SNAT, then the backend node's INPUT", () => {
+    const r = both(hostNet([hepDeny(9100)]), tcp(CLIENT, F0, 30100));
+    expect(r.verdict).toBe('Deny');
+    const s = stages(r).map((x) => x.split(':')[0]);
+    expect(s.indexOf('snat')).toBeGreaterThan(s.indexOf('forward'));
+    expect(s.at(-1)).toBe('hostIngress');
+    expect(decidingEndpoint(r)).toBe('felix-1-eth0');
+  });
+
+  it("a hostNetwork pod's IP is its node's address even without a Node resource", () => {
+    const world = hostNet().filter(
+      (o) => !['felix-1', 'felix-1-eth0'].includes(String((o.metadata as Obj).name)) || o.kind === 'Pod',
+    );
+    const model = World.from(world).model;
+    expect(model.nodes.get('felix-1')?.internalIPs.map((ip) => ip.text)).toEqual([F1]);
+    expect(both(world, tcp(W0, SVC, 80)).paths[0]?.backend?.kind).toBe('Host');
+  });
+
+  it('an EndpointSlice address that is a node address is a host backend too', () => {
+    const world = base([
+      ...heps,
+      hepDeny(10250),
+      svc('kubelet', { ports: [{ name: 'https', protocol: 'TCP', port: 443 }] }),
+      slice('kubelet-1', 'kubelet', [ep(F1)], [{ name: 'https', protocol: 'TCP', port: 10250 }]),
+    ]);
+    const r = both(world, tcp(W0, SVC, 443));
+    expect(r.verdict).toBe('Deny');
+    expect(r.decidedBy).toMatchObject({ stage: 'hostIngress', policy: { name: 'hep-deny' } });
+  });
+});
+
+describe('kube-proxy mode: only iptables is modelled, IPVS and nftables are refused loudly', () => {
+  it('kubeProxyMode ipvs is the world issue unsupported_kube_proxy_mode naming IPVS', () => {
+    const world = World.from(hostNet(), { kubeProxyMode: 'ipvs' });
+    const issue = world.issues.find((i) => i.code === 'unsupported_kube_proxy_mode');
+    expect(issue?.message).toMatch(/IPVS mode is not modelled.*kube-ipvs0.*INPUT/);
+    expect(World.from(hostNet(), { kubeProxyMode: 'nftables' }).issues.map((i) => i.code)).toContain(
+      'unsupported_kube_proxy_mode',
+    );
+    for (const opts of [{}, { kubeProxyMode: 'iptables' as const }])
+      expect(World.from(hostNet(), opts).issues.map((i) => i.code)).not.toContain(
+        'unsupported_kube_proxy_mode',
+      );
+  });
+
+  it("kubeadm's kube-system/kube-proxy ConfigMap declares the mode (config.conf, a KubeProxyConfiguration)", () => {
+    const text = (mode: string) => `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: kube-proxy
+  namespace: kube-system
+data:
+  config.conf: |-
+    apiVersion: kubeproxy.config.k8s.io/v1alpha1
+    kind: KubeProxyConfiguration
+    ipvs:
+      scheduler: ""
+    mode: ${mode}
+  kubeconfig.conf: |-
+    apiVersion: v1
+    kind: Config
+`;
+    const read = (mode: string) => {
+      const parsed = fromYaml(text(mode));
+      if (!parsed.ok) throw new Error(parsed.issues[0]?.message);
+      return parsed.value as unknown as Obj[];
+    };
+    const world = [...hostNet(), ...read('"ipvs"')];
+    const issue = World.from(world).issues.find((i) => i.code === 'unsupported_kube_proxy_mode');
+    expect(issue?.path).toEqual([world.length - 1, 'data', 'config.conf']);
+    expect(issue?.message).toMatch(/IPVS mode is not modelled/);
+    // kubeadm's default (empty mode) is iptables; the World option wins over the ConfigMap.
+    const codes = (resources: Obj[], opts = {}) => World.from(resources, opts).issues.map((i) => i.code);
+    expect(codes([...hostNet(), ...read('""')])).not.toContain('unsupported_kube_proxy_mode');
+    expect(codes(world, { kubeProxyMode: 'iptables' })).not.toContain('unsupported_kube_proxy_mode');
+    expect(World.from([...hostNet(), ...read('kernelspace')]).issues.at(-1)?.message).toMatch(
+      /"kernelspace" is not one/,
+    );
+    // Another namespace's ConfigMap is not kube-proxy's.
+    const other = { ...(read('ipvs')[0] as Obj), metadata: { name: 'kube-proxy', namespace: 'default' } };
+    expect(codes([...hostNet(), other])).not.toContain('unsupported_kube_proxy_mode');
+  });
+});
+
+describe('malformed slices, Services and hostNetwork pods', () => {
+  /** Replaces the value at a pseudo-random path inside `root` with `value`. */
+  function mutate(root: unknown, choices: readonly number[], value: unknown): unknown {
+    if (choices.length === 0 || typeof root !== 'object' || root === null) return value;
+    const [pick, ...rest] = choices as [number, ...number[]];
+    if (Array.isArray(root)) {
+      if (root.length === 0) return value;
+      const i = pick % root.length;
+      return root.map((v, k) => (k === i ? mutate(v, rest, value) : v));
+    }
+    const keys = Object.keys(root);
+    if (keys.length === 0) return value;
+    const key = keys[pick % keys.length] as string;
+    return { ...root, [key]: mutate((root as Record<string, unknown>)[key], rest, value) };
+  }
+
+  it('World.from throws only EvaluatorInputError and evaluate never throws', () => {
+    const world = hostNet([
+      svc('web', { ports: httpPort, etp: 'Local', type: 'NodePort' }),
+      slice(
+        'web-1',
+        'web',
+        [ep(W1, { ready: false, serving: true, terminating: true }, { nodeName: 'felix-1' }), ep(DB)],
+        sliceHttp,
+      ),
+      {
+        ...svc('db', { ports: [{ name: 'pg', protocol: 'TCP', port: 5432 }] }),
+        spec: { clusterIP: '10.101.0.31', ports: [{ name: 'pg', port: 5432 }] },
+      },
+      {
+        apiVersion: 'v1',
+        kind: 'Endpoints',
+        metadata: { name: 'db', namespace: 'default' },
+        subsets: [
+          { addresses: [{ ip: DB }], notReadyAddresses: [{ ip: F1 }], ports: [{ name: 'pg', port: 5432 }] },
+        ],
+      },
+      {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: 'kube-proxy', namespace: 'kube-system' },
+        data: { 'config.conf': 'kind: KubeProxyConfiguration\nmode: ipvs\n' },
+      },
+    ]);
+    // Mutate only the parts this change reads: Services, slices, Endpoints, the ConfigMap, pods.
+    const targets = world.flatMap((r, i) =>
+      ['Service', 'EndpointSlice', 'Endpoints', 'ConfigMap', 'Pod'].includes(String(r.kind)) ? [i] : [],
+    );
+    const flows: Flow[] = [
+      tcp(W0, SVC, 80),
+      tcp(CLIENT, F1, 30100),
+      tcp(F0, SVC, 80),
+      tcp(W1B, F1, 9100),
+      tcp(W0, '10.101.0.31', 5432),
+    ];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...targets),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 5 }),
+        fc.jsonValue({ maxDepth: 2 }),
+        (at, choices, value) => {
+          const broken = world.map((r, i) => (i === at ? mutate(r, choices, value) : r));
+          let w: World;
+          try {
+            w = World.from(broken);
+          } catch (e) {
+            expect(e).toBeInstanceOf(EvaluatorInputError);
+            return;
+          }
+          for (const f of flows) expect(['Allow', 'Deny', 'Mixed']).toContain(w.evaluate(f).verdict);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  }, 120_000);
+});

@@ -1,5 +1,6 @@
 /** Boxes of flows as the contract prints them, and merging boxes into few readable regions. */
 import { PROTOCOL_NAMES, PROTOCOL_NUMBERS } from '@calico-dsl/core';
+import { ivsOf } from './lifted/boxes.js';
 import { type IpInterval, intervalToCidrs } from './sets/ip.js';
 import type { PortInterval } from './space.js';
 import type { FlowRegion, PortRange } from './types.js';
@@ -44,16 +45,7 @@ function unionIps(a: readonly IpInterval[]): IpInterval[] {
   return out;
 }
 
-function unionPorts(a: readonly PortInterval[]): PortInterval[] {
-  const sorted = [...a].sort((x, y) => x[0] - y[0]);
-  const out: [number, number][] = [];
-  for (const [lo, hi] of sorted) {
-    const last = out[out.length - 1];
-    if (last && lo <= last[1] + 1) last[1] = Math.max(last[1], hi);
-    else out.push([lo, hi]);
-  }
-  return out;
-}
+const unionPorts = (a: readonly PortInterval[]): readonly PortInterval[] => ivsOf(a);
 
 const ipsKey = (a: readonly IpInterval[]) =>
   unionIps(a)

@@ -93,6 +93,8 @@ export const ISSUE_CODES = {
     'An EndpointSlice names no Service of its namespace, or a port no Service port has: kube-proxy ignores it (or that port).',
   unsupported_kube_proxy_mode:
     'kube-proxy runs in IPVS (or nftables) mode: only its iptables mode is modelled (IPVS makes service IPs local addresses, policed by host INPUT).',
+  unsupported_topology_routing:
+    'A Service asks kube-proxy for topology-aware routing (trafficDistribution, topology-mode annotation) or its EndpointSlices carry zone hints: backends are not narrowed by zone here.',
   unknown_via:
     "A flow's via names a node, or an interface of that node's host endpoints, that the world does not have.",
   unsupported_tunnel_hep: 'A HostEndpoint is on an IPIP/VXLAN/WireGuard tunnel device (not modelled).',

@@ -19,6 +19,7 @@ export const EVALUATOR_ISSUE_CODES = {
   unconvertible_rule: ISSUE_CODES.unconvertible_rule,
   endpoint_slice_unmatched: ISSUE_CODES.endpoint_slice_unmatched,
   unsupported_kube_proxy_mode: ISSUE_CODES.unsupported_kube_proxy_mode,
+  unsupported_topology_routing: ISSUE_CODES.unsupported_topology_routing,
 } as const satisfies Partial<Record<IssueCode, string>>;
 
 /**

@@ -2,8 +2,9 @@
  * Inputs that ask for what the evaluator does not model are refused loudly, as `world.issues`
  * (the world is still built; answers involving them say nothing about the dataplane):
  * host endpoints on tunnel devices, the eBPF dataplane, named host endpoints whose address
- * is ambiguous (issue #12 item 7), and kube-proxy modes other than iptables (the World option or
- * kube-proxy's ConfigMap, `kube-proxy.ts`).
+ * is ambiguous (issue #12 item 7), kube-proxy modes other than iptables (the World option or
+ * kube-proxy's ConfigMap, `kube-proxy.ts`), and topology-aware routing (kube-proxy narrows a
+ * Service's backends to its node's zone by EndpointSlice hints).
  */
 import type { Issue } from '@calico-dsl/core';
 import type { EvaluatorIssueCode } from '../issue-codes.js';
@@ -29,6 +30,61 @@ function kubeProxyModeIssues(index: ResourceIndex, option: KubeProxyMode | undef
   return [{ code: 'unsupported_kube_proxy_mode' satisfies EvaluatorIssueCode, path: [...path], message }];
 }
 
+/** The annotations that turn on topology-aware routing (1.27+ and the older beta name). */
+const TOPOLOGY_ANNOTATIONS = [
+  'service.kubernetes.io/topology-mode',
+  'service.kubernetes.io/topology-aware-hints',
+];
+
+/**
+ * Services that ask kube-proxy for topology-aware routing, and slices that carry zone hints:
+ * kube-proxy then picks only the backends hinted for the client node's zone
+ * (`pkg/proxy/topology.go`), which the evaluator does not model (every ready backend is a candidate).
+ */
+function topologyRoutingIssues(index: ResourceIndex): Issue[] {
+  const issues: Issue[] = [];
+  const issue = (path: readonly (string | number)[], what: string): Issue => ({
+    code: 'unsupported_topology_routing' satisfies EvaluatorIssueCode,
+    path: [...path],
+    message: `${what}: kube-proxy then sends traffic only to the backends hinted for the client node's zone, which is not modelled (every ready backend is taken as a candidate); remove it, or read answers about this Service as "some backend".`,
+  });
+  for (const [r, i] of index.of('Service')) {
+    const name = `Service ${r.metadata?.namespace ?? 'default'}/${r.metadata?.name}`;
+    if (typeof r.spec?.trafficDistribution === 'string')
+      issues.push(
+        issue(
+          [i, 'spec', 'trafficDistribution'],
+          `${name} sets trafficDistribution: ${r.spec.trafficDistribution}`,
+        ),
+      );
+    const annotations = r.metadata?.annotations;
+    for (const a of TOPOLOGY_ANNOTATIONS)
+      if (
+        typeof annotations?.[a] === 'string' &&
+        !['', 'disabled', 'false'].includes(annotations[a].toLowerCase())
+      )
+        issues.push(
+          issue(
+            [i, 'metadata', 'annotations', a],
+            `${name} turns on topology-aware routing (${a}: ${annotations[a]})`,
+          ),
+        );
+  }
+  for (const [r, i] of index.of('EndpointSlice')) {
+    const endpoints: unknown = r.endpoints;
+    if (!Array.isArray(endpoints)) continue;
+    const hinted = endpoints.findIndex((e) => typeof e === 'object' && e !== null && 'hints' in e);
+    if (hinted >= 0)
+      issues.push(
+        issue(
+          [i, 'endpoints', hinted, 'hints'],
+          `EndpointSlice ${r.metadata?.namespace ?? 'default'}/${r.metadata?.name} carries zone hints`,
+        ),
+      );
+  }
+  return issues;
+}
+
 /**
  * The issues of out-of-scope inputs (see the module comment).
  *
@@ -43,7 +99,7 @@ export function outOfScopeIssues(
   kubeProxyMode: KubeProxyMode | undefined,
 ): Issue[] {
   const issues: Issue[] = [];
-  issues.push(...kubeProxyModeIssues(index, kubeProxyMode));
+  issues.push(...kubeProxyModeIssues(index, kubeProxyMode), ...topologyRoutingIssues(index));
   for (const [r, i] of index.of('HostEndpoint')) {
     const iface = r.spec?.interfaceName;
     if (typeof iface === 'string' && TUNNEL_DEVICES.has(iface))

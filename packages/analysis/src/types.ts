@@ -7,7 +7,16 @@ import type { EndpointRef, Flow, Verdict } from './evaluator-seam.js';
  *
  * @example
  * ```ts
- * const nodePorts: PortRange = [30000, 32767];
+ * const pods = [
+ *   { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', namespace: 'prod', labels: { app: 'web' } },
+ *     status: { podIP: '10.0.0.1' } },
+ *   { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'api', namespace: 'prod', labels: { app: 'api' } },
+ *     status: { podIP: '10.0.0.2' } },
+ * ];
+ * const before = World.from([...pods, networkPolicy('allow-web', 'prod').selector("app == 'api'").allow().tcp().fromSelector("app == 'web'").ports(8080)]);
+ * const after = World.from([...pods, networkPolicy('allow-web', 'prod').selector("app == 'api'").allow().tcp().fromSelector("app == 'web'").ports(8080, 9090)]);
+ * const opened: readonly PortRange[] = diff(before, after).changes[0]?.region.dstPort ?? []; // [9090]
+ * analyze(after).search({ protocol: ['TCP'], dstIp: ['10.0.0.2/32'], dstPort: [[1, 65535]] }, 'Allow').found; // true
  * ```
  */
 export type PortRange = number | readonly [number, number];
@@ -17,7 +26,16 @@ export type PortRange = number | readonly [number, number];
  *
  * @example
  * ```ts
- * const fromInternet: FlowSpace = { protocol: ['TCP'], srcIp: ['0.0.0.0/0'], dstPort: [[30000, 32767]] };
+ * const pods = [
+ *   { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', namespace: 'prod', labels: { app: 'web' } },
+ *     status: { podIP: '10.0.0.1' } },
+ *   { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'api', namespace: 'prod', labels: { app: 'api' } },
+ *     status: { podIP: '10.0.0.2' } },
+ * ];
+ * const a = analyze(World.from([...pods, networkPolicy('allow-web', 'prod').selector("app == 'api'").allow().tcp().fromSelector("app == 'web'").ports(8080)]));
+ * const apiToItself: FlowSpace = { protocol: ['TCP'], srcIp: ['10.0.0.2/32'], dstIp: ['10.0.0.2/32'], dstPort: [8080] };
+ * a.search(apiToItself, 'Allow'); // { found: false }: a proof that no such flow is allowed
+ * a.search({ ...apiToItself, srcIp: ['10.0.0.0/24'] }, 'Allow').found; // true (witness: from web, 10.0.0.1)
  * ```
  */
 export interface FlowSpace {
@@ -34,9 +52,16 @@ export interface FlowSpace {
  *
  * @example
  * ```ts
- * const region: FlowRegion = {
- *   protocol: ['TCP'], srcIp: ['0.0.0.0/0'], srcPort: [[0, 65535]], dstIp: ['169.46.7.10/32'], dstPort: [[30000, 32767]],
- * };
+ * const pods = [
+ *   { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', namespace: 'prod', labels: { app: 'web' } },
+ *     status: { podIP: '10.0.0.1' } },
+ *   { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'api', namespace: 'prod', labels: { app: 'api' } },
+ *     status: { podIP: '10.0.0.2' } },
+ * ];
+ * const before = World.from([...pods, networkPolicy('allow-web', 'prod').selector("app == 'api'").allow().tcp().fromSelector("app == 'web'").ports(8080)]);
+ * const after = World.from([...pods, networkPolicy('allow-web', 'prod').selector("app == 'api'").allow().tcp().fromSelector("app == 'web'").ports(8080, 9090)]);
+ * const region: FlowRegion | undefined = diff(before, after).changes[0]?.region;
+ * // { protocol: ['TCP'], srcIp: ['10.0.0.1/32'], srcPort: [[0, 65535]], dstIp: ['10.0.0.2/32'], dstPort: [9090] }
  * ```
  */
 export type FlowRegion = Required<FlowSpace>;
@@ -88,7 +113,15 @@ export interface DiffResult {
  *
  * @example
  * ```ts
- * const code: LintCode = 'shadowed-rule';
+ * const pods = [
+ *   { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', namespace: 'prod', labels: { app: 'web' } },
+ *     status: { podIP: '10.0.0.1' } },
+ *   { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'api', namespace: 'prod', labels: { app: 'api' } },
+ *     status: { podIP: '10.0.0.2' } },
+ * ];
+ * // Rule 1 (TCP 8080) can never match: rule 0 (TCP 8000-9000) already allows every packet it would.
+ * const p = networkPolicy('p', 'prod').selector("app == 'api'").allow().tcp().ports('8000:9000').allow().tcp().ports(8080);
+ * const codes: LintCode[] = analyze(World.from([...pods, p])).lint().map((f) => f.code); // ['shadowed-rule']
  * ```
  */
 export type LintCode =
@@ -123,7 +156,16 @@ export interface LintFinding {
  *
  * @example
  * ```ts
- * const q: EndpointQuery = { namespace: 'prod', name: 'web-1' };
+ * const pods = [
+ *   { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', namespace: 'prod', labels: { app: 'web' } },
+ *     status: { podIP: '10.0.0.1' } },
+ *   { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'api', namespace: 'prod', labels: { app: 'api' } },
+ *     status: { podIP: '10.0.0.2' } },
+ * ];
+ * const a = analyze(World.from([...pods, networkPolicy('allow-web', 'prod').selector("app == 'api'").allow().tcp().fromSelector("app == 'web'").ports(8080)]));
+ * const endpoints: EndpointQuery[] = [{ namespace: 'prod', name: 'web' }, { namespace: 'prod', name: 'api' }];
+ * const m = a.matrix({ protocol: 'TCP', port: 8080, endpoints });
+ * [m.verdict(0, 1), m.verdict(1, 1)]; // ['Allow', 'Deny']: web may reach api, api may not reach itself
  * ```
  */
 export interface EndpointQuery {

@@ -25,7 +25,12 @@ export type EngineName = 'reference' | 'compiled';
  *
  * @example
  * ```ts
- * const c: ChainClass = 'forward';
+ * const world = World.from([
+ *   hostEndpoint('node-1-eth1').node('node-1').interfaceName('eth1').expectedIPs('10.0.0.11').labels({ role: 'edge' }),
+ *   preDnat('deny-nodeports').selector("role == 'edge'").deny().tcp().ports('30000:32767'),
+ * ]);
+ * const chains: ChainClass[] = (world.policiesFor({ kind: 'HostEndpoint', name: 'node-1-eth1' }) ?? []).map((c) => c.chain);
+ * // ['preDnat']: a preDNAT policy only fills the HEP's pre-DNAT chain
  * ```
  */
 export type ChainClass = 'untracked' | 'preDnat' | 'normal' | 'forward';
@@ -35,7 +40,16 @@ export type ChainClass = 'untracked' | 'preDnat' | 'normal' | 'forward';
  *
  * @example
  * ```ts
- * const d: Direction = 'egress';
+ * const world = World.from([
+ *   { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', namespace: 'prod', labels: { app: 'web' } },
+ *     status: { podIP: '10.0.0.1' } },
+ *   { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'api', namespace: 'prod', labels: { app: 'api' } },
+ *     status: { podIP: '10.0.0.2' } },
+ *   networkPolicy('allow-web', 'prod').selector("app == 'api'").allow().tcp().fromSelector("app == 'web'").ports(8080),
+ * ]);
+ * const flow = { protocol: 'TCP', srcIp: '10.0.0.1', dstIp: '10.0.0.2', dstPort: 8080 } as const;
+ * const directions: (Direction | undefined)[] = world.evaluate(flow).trace.map((s) => s.direction);
+ * // ['egress', 'ingress']: web's egress chain, then api's ingress chain
  * ```
  */
 export type Direction = 'ingress' | 'egress';
@@ -88,7 +102,20 @@ export interface ChainRequest {
  *
  * @example
  * ```ts
- * const ctx: StepContext = { path: 0, stage: 'preDnat', endpoint: { kind: 'HostEndpoint', name: 'node-1-eth1' } };
+ * const world = World.from([
+ *   { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', namespace: 'prod', labels: { app: 'web' } },
+ *     status: { podIP: '10.0.0.1' } },
+ *   { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'api', namespace: 'prod', labels: { app: 'api' } },
+ *     status: { podIP: '10.0.0.2' } },
+ *   networkPolicy('allow-web', 'prod').selector("app == 'api'").allow().tcp().fromSelector("app == 'web'").ports(8080),
+ * ]);
+ * const flow = { protocol: 'TCP', srcIp: '10.0.0.1', dstIp: '10.0.0.2', dstPort: 8080 } as const;
+ * // Every step of a chain carries the context the packet path stamped on it:
+ * world.evaluate(flow).trace.map(({ path, stage, endpoint }): StepContext | undefined =>
+ *   endpoint && { path, stage, endpoint: { kind: endpoint.kind, name: endpoint.name } },
+ * );
+ * // [{ path: 0, stage: 'workloadEgress', endpoint: { kind: 'WorkloadEndpoint', name: 'web' } },
+ * //  { path: 0, stage: 'workloadIngress', endpoint: { kind: 'WorkloadEndpoint', name: 'api' } }]
  * ```
  */
 export interface StepContext {

@@ -27,7 +27,9 @@ export const EVALUATOR_ISSUE_CODES = {
  *
  * @example
  * ```ts
- * const code: EvaluatorIssueCode = 'unknown_via';
+ * const world = World.from([]);
+ * const flow = { protocol: 'TCP', srcIp: '10.0.0.1', dstIp: '10.0.0.2', dstPort: 80, via: { node: 'node-9' } } as const;
+ * const code = world.evaluate(flow).issues[0]?.code as EvaluatorIssueCode | undefined; // 'unknown_via'
  * ```
  */
 export type EvaluatorIssueCode = keyof typeof EVALUATOR_ISSUE_CODES;

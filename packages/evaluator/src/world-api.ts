@@ -30,8 +30,18 @@ import type { EndpointModel, WorldModel } from './world/model.js';
  *
  * @example
  * ```ts
+ * // pod web (10.1.0.10) on node-1 (10.0.0.11) calls its own host's kubelet
+ * const resources = [
+ *   { apiVersion: 'v1', kind: 'Node', metadata: { name: 'node-1' },
+ *     status: { addresses: [{ type: 'InternalIP', address: '10.0.0.11' }] } },
+ *   { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', namespace: 'prod' },
+ *     spec: { nodeName: 'node-1' }, status: { podIP: '10.1.0.10' } },
+ * ];
+ * const toKubelet = { protocol: 'TCP', srcIp: '10.1.0.10', dstIp: '10.0.0.11', dstPort: 10250 } as const;
+ * World.from(resources).evaluate(toKubelet).verdict; // 'Allow' (DefaultEndpointToHostAction Accept)
  * const options: WorldOptions = { engine: 'reference', defaultEndpointToHostAction: 'Drop' };
- * World.from([], options).engine; // 'reference'
+ * const strict = World.from(resources, options);
+ * [strict.engine, strict.evaluate(toKubelet).decidedBy?.reason]; // ['reference', 'DefaultEndpointToHostAction Drop (§4.7)']
  * ```
  */
 export interface WorldOptions extends BuildOptions {

@@ -13,7 +13,10 @@ export type Ivs = readonly (readonly [number, number])[];
  *
  * @example
  * ```ts
- * const tcp80: Box = { p: [[6, 6]], s: ALL_PORTS, d: [[80, 80]] };
+ * // world: pods web (10.0.0.1) and api (10.0.0.2) in prod; NetworkPolicy allow-web lets web reach api on TCP 8080
+ * liftPair(ctx, web, api, universe(new Set([6]), undefined, undefined)).map((r) => r.box);
+ * // [{ p: [[6, 6]], s: [[0, 65535]], d: [[8080, 8080]] },                  (allowed)
+ * //  { p: [[6, 6]], s: [[0, 65535]], d: [[0, 8079], [8081, 65535]] }]     (denied)
  * ```
  */
 export interface Box {

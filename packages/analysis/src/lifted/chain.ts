@@ -20,7 +20,12 @@ import { ruleBoxes, type View } from './rule-match.js';
  *
  * @example
  * ```ts
- * const d: LiftedDecision = { stage: 'workloadIngress', tier: 'default', direction: 'ingress' };
+ * // world: pods web (10.0.0.1) and api (10.0.0.2) in prod; NetworkPolicy allow-web lets web reach api on TCP 8080
+ * const ends = runPath(ctx.chain, plan, undefined, bind, original, [{ p: [[6, 6]], s: ALL_PORTS, d: ALL_PORTS }], undefined);
+ * const decisions: LiftedDecision[] = ends.map((e) => e.decision);
+ * // [{ stage: 'workloadIngress', policy: { kind: 'NetworkPolicy', namespace: 'prod', name: 'allow-web' },
+ * //    tier: 'default', ruleIndex: 0, direction: 'ingress' },
+ * //  { stage: 'workloadIngress', tier: 'default', direction: 'ingress' }]   (end of tier default)
  * ```
  */
 export interface LiftedDecision {
@@ -49,7 +54,11 @@ export function decisionKey(d: LiftedDecision): string {
  *
  * @example
  * ```ts
- * const piece: ChainPiece = { boxes: [], verdict: 'none', decision: undefined };
+ * // world: pods web (10.0.0.1) and api (10.0.0.2) in prod; NetworkPolicy allow-web lets web reach api on TCP 8080
+ * // hook: api's workloadIngress chain; view: web → api
+ * const pieces: ChainPiece[] = liftChain(ctx.chain, hook, api, view, [{ p: [[6, 6]], s: ALL_PORTS, d: ALL_PORTS }]);
+ * pieces.map((x) => [x.verdict, x.boxes[0]?.d, x.decision?.policy?.name]);
+ * // [['allow', [[8080, 8080]], 'allow-web'], ['deny', [[0, 8079], [8081, 65535]], undefined]]
  * ```
  */
 export interface ChainPiece {
@@ -65,8 +74,15 @@ export interface ChainPiece {
  *
  * @example
  * ```ts
- * declare const match: MatchContext;
- * const ctx: ChainContext = { match, reached: undefined, staged: undefined };
+ * // world: pods web (10.0.0.1) and api (10.0.0.2) in prod; NetworkPolicy allow-web lets web reach api on TCP 8080
+ * const hits: string[] = [];
+ * const ctx: ChainContext = {
+ *   match: liftContext(world.model).chain.match,
+ *   reached: (p, dir, i) => hits.push(`${p.name} ${dir} ${i}`),
+ *   staged: undefined,
+ * };
+ * liftChain(ctx, hook, api, view, [{ p: [[6, 6]], s: ALL_PORTS, d: ALL_PORTS }]).map((x) => x.verdict); // ['allow', 'deny']
+ * hits; // ['allow-web ingress 0']
  * ```
  */
 export interface ChainContext {
@@ -81,7 +97,12 @@ export interface ChainContext {
  *
  * @example
  * ```ts
- * const note: StagedNote = (p, dir, action, boxes) => console.log(p.name, dir, action, boxes.length);
+ * // world: pods web (10.0.0.1) and api (10.0.0.2) in prod; NetworkPolicy allow-web lets web reach api on TCP 8080
+ * // and StagedNetworkPolicy deny-all (api, ingress: Deny), after allow-web in name order
+ * const notes: string[] = [];
+ * const note: StagedNote = (p, dir, action, boxes) => notes.push(`${p.name} ${dir} ${action} ${JSON.stringify(boxes[0]?.d)}`);
+ * liftPair(liftContext(world.model, undefined, note), web, api, universe(new Set([6]), undefined, undefined));
+ * notes; // ['deny-all ingress Deny [[0,8079],[8081,65535]]']: the flows allow-web left to it
  * ```
  */
 export type StagedNote = (

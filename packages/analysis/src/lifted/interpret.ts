@@ -23,7 +23,12 @@ import { portBox, type View } from './rule-match.js';
  *
  * @example
  * ```ts
- * const end: PathEnd = { boxes: [], allow: true, decision: { stage: 'exit' } };
+ * // world: pods web (10.0.0.1) and api (10.0.0.2) in prod; NetworkPolicy allow-web lets web reach api on TCP 8080
+ * // plan: web → api (workloadEgress, workloadIngress); original: the View web → api
+ * const ends: PathEnd[] = runPath(ctx.chain, plan, undefined, { source: web, destination: api }, original,
+ *   [{ p: [[6, 6]], s: ALL_PORTS, d: ALL_PORTS }], undefined);
+ * ends.map((e) => [e.allow, e.boxes[0]?.d, e.decision.policy?.name]);
+ * // [[true, [[8080, 8080]], 'allow-web'], [false, [[0, 8079], [8081, 65535]], undefined]]
  * ```
  */
 export interface PathEnd {

@@ -31,8 +31,11 @@ import { portBox, type View } from './rule-match.js';
  *
  * @example
  * ```ts
- * declare const world: World;
+ * // world: pods web (10.0.0.1) and api (10.0.0.2) in prod; NetworkPolicy allow-web lets web reach api on TCP 8080
  * const ctx: LiftContext = liftContext(world.model);
+ * ctx.plans.size; // 0: plans are made per topology key on first use
+ * liftPair(ctx, web, api, universe(new Set([6]), undefined, undefined));
+ * ctx.plans.size; // 1: the pod → pod topology
  * ```
  */
 export interface LiftContext {
@@ -68,7 +71,11 @@ export function liftContext(
  *
  * @example
  * ```ts
- * const r: LiftedRegion = { box: { p: [[6, 6]], s: [[0, 65535]], d: [[80, 80]] }, verdict: 'Allow', decisions: [] };
+ * // world: pods web (10.0.0.1) and api (10.0.0.2) in prod; NetworkPolicy allow-web lets web reach api on TCP 8080
+ * const regions: LiftedRegion[] = liftPair(ctx, web, api, universe(new Set([6]), undefined, undefined));
+ * regions.map((r) => `${r.verdict} ${JSON.stringify(r.box.d)} ${r.decisions}`);
+ * // ['Allow [[8080,8080]] workloadIngress|NetworkPolicy/prod/allow-web|default|0|ingress',
+ * //  'Deny [[0,8079],[8081,65535]] workloadIngress||default||ingress']
  * ```
  */
 export interface LiftedRegion {

@@ -22,7 +22,9 @@ import { ALL_PORTS, ALL_PROTOCOLS, andAll, type Box, ivsMinus, ivsOf, PORTED } f
  *
  * @example
  * ```ts
- * const afterDnat: PortRef = { port: 8080 };
+ * const afterDnat: PortRef = { port: 8080 }; // a backend port: a constant, whatever the original port
+ * portBox(afterDnat, [[8000, 8100]], [[6, 6]]); // { p: [[6, 6]], s: [[0, 65535]], d: [[0, 65535]] }: 8080 is in range
+ * portBox({ dim: 'd' }, [[80, 80]], [[6, 6]]); // { p: [[6, 6]], s: [[0, 65535]], d: [[80, 80]] }
  * ```
  */
 export type PortRef = { readonly dim: 's' | 'd' } | { readonly port: number };
@@ -32,8 +34,10 @@ export type PortRef = { readonly dim: 's' | 'd' } | { readonly port: number };
  *
  * @example
  * ```ts
- * declare const src: Ip; declare const dst: Ip;
- * const original: View = { src, dst, srcPort: { dim: 's' }, dstPort: { dim: 'd' } };
+ * // world: pods web (10.0.0.1) and api (10.0.0.2) in prod; NetworkPolicy allow-web lets web reach api on TCP 8080
+ * const original: View = { src: web, dst: api, srcPort: { dim: 's' }, dstPort: { dim: 'd' } }; // web, api: their Ips
+ * ruleBoxes(ctx.chain.match, allowWeb.ingress[0], original); // [{ p: [[6, 6]], s: [[0, 65535]], d: [[8080, 8080]] }]
+ * ruleBoxes(ctx.chain.match, allowWeb.ingress[0], { ...original, src: api }); // []: api is not app == 'web'
  * ```
  */
 export interface View {

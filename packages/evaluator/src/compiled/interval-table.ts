@@ -9,7 +9,9 @@
  *
  * @example
  * ```ts
- * const r: Ranges = { ranges: [{ min: 8000, max: 8010 }] };
+ * // rule: allow TCP to ports 8000:8010; its destination port index is the Ranges an interval table is built from
+ * const r: Ranges | undefined = compileRuleForFastPath(rule, new Map()).dstPortIndex;
+ * r?.ranges; // [{ min: 8000, max: 8010 }]
  * ```
  */
 export interface Ranges {

@@ -18,7 +18,9 @@ import { type CompiledRule, matchesEveryPacket, ruleMatchesFast } from './rule.j
  *
  * @example
  * ```ts
- * const d: ChainDecision = { tier: 'default', direction: 'ingress', reason: 'end of tier default: …' };
+ * // world: pods web (10.0.0.1) and api (10.0.0.2) in prod; NetworkPolicy allow-web lets web reach api on TCP 8000-8010
+ * chainFallback(api, 'normal', 'ingress', false)?.decision;
+ * // { direction: 'ingress', reason: 'no policy or profile allowed the packet: default drop' }
  * ```
  */
 export type ChainDecision = Omit<Decision, 'stage'>;
@@ -91,7 +93,14 @@ export interface ProfileProgram {
  *
  * @example
  * ```ts
- * const program: ChainProgram = { policies, profiles: [], fallback: undefined }; // a pre-DNAT chain
+ * // world: pods web (10.0.0.1) and api (10.0.0.2) in prod; NetworkPolicy allow-web lets web reach api on TCP 8000-8010
+ * // (tiers: engine.applicable(api, 'normal', 'ingress'); compile: compileRuleForFastPath with a shared SideCache)
+ * const program: ChainProgram = {
+ *   policies: buildPolicyProgram(tiers, 'normal', 'ingress', compile),
+ *   profiles: [], // a normal chain also runs api's profiles; none here
+ *   fallback: chainFallback(api, 'normal', 'ingress', false), // deny: default drop
+ * };
+ * runChainProgram(new MatchState(world.model), program, packet, out) === ALLOW; // true for TCP web → api:8005
  * ```
  */
 export interface ChainProgram {
@@ -283,7 +292,12 @@ export const NO_VERDICT = 0;
  *
  * @example
  * ```ts
+ * // world: pods web (10.0.0.1) and api (10.0.0.2) in prod; NetworkPolicy allow-web lets web reach api on TCP 8000-8010
  * const out: RunOutput = { decision: undefined, unsupported: undefined };
+ * runChainProgram(state, program, packet, out); // ALLOW for TCP web → api:8005 (api's normal ingress chain)
+ * out.decision;
+ * // { policy: { kind: 'NetworkPolicy', namespace: 'prod', name: 'allow-web' }, tier: 'default', ruleIndex: 0,
+ * //   direction: 'ingress', reason: 'Allow' }
  * ```
  */
 export interface RunOutput {

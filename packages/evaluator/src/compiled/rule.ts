@@ -36,8 +36,10 @@ interface CompiledSide {
  *
  * @example
  * ```ts
+ * // rule: allow TCP from selector app == 'web' to ports 8000:8010
  * const sides: SideCache = new Map();
  * compileRuleForFastPath(rule, sides);
+ * sides.size; // 2: its source and destination sides, reused by every rule with the same sides
  * ```
  */
 export type SideCache = Map<EntityMatchModel, CompiledSide | undefined>;

@@ -78,7 +78,10 @@ export function toPacket(
  *
  * @example
  * ```ts
- * const book: AddressBook = { address: parseIp };
+ * const seen: string[] = [];
+ * const book: AddressBook = { address: (text) => (seen.push(text), parseIp(text)) };
+ * plainPacket({ protocol: 'TCP', srcIp: '10.0.0.1', dstIp: '10.0.0.2', dstPort: 80 }, book)?.dst.key; // '4:167772162'
+ * seen; // ['10.0.0.1', '10.0.0.2']: each address text is read once, through the book
  * ```
  */
 export interface AddressBook {

@@ -20,7 +20,12 @@ import type { Frontend } from './targets.js';
  *
  * @example
  * ```ts
- * const view: PacketView = 'postDnat'; // workload ingress of a service backend
+ * // world: nodes node-1, node-2 with HEPs node-1-eth1, node-2-eth1 (203.0.113.11, .12); pod web (10.1.0.10)
+ * // on node-1 behind NodePort service prod/web (80 → 8080, nodePort 30080); packet: 198.51.100.7 → 203.0.113.12:30080
+ * const [plan] = planPaths(world.model, topologyOf(world.model, packet, undefined));
+ * plan?.hooks.map((h) => ('view' in h ? h.view : h.kind));
+ * // ['original', 'original', 'original', 'original', 'dnat', 'postDnat', 'snat', 'postSnat']:
+ * // the backend's workload ingress sees the backend address and node-2's SNAT source
  * ```
  */
 export type PacketView = 'original' | 'postDnat' | 'postSnat';
@@ -30,7 +35,11 @@ export type PacketView = 'original' | 'postDnat' | 'postSnat';
  *
  * @example
  * ```ts
- * const table: HookTable = 'mangle'; // pre-DNAT policy, mangle PREROUTING
+ * // world: nodes node-1, node-2 with HEPs node-1-eth1, node-2-eth1 (203.0.113.11, .12); pod web (10.1.0.10)
+ * // on node-1 behind NodePort service prod/web (80 → 8080, nodePort 30080); packet: 198.51.100.7 → 203.0.113.12:30080
+ * const [plan] = planPaths(world.model, topologyOf(world.model, packet, undefined));
+ * plan?.hooks.map((h) => ('table' in h ? h.table : h.kind));
+ * // ['raw', 'raw', 'mangle', 'mangle', 'dnat', 'filter', 'snat', 'filter']
  * ```
  */
 export type HookTable = 'raw' | 'mangle' | 'nat' | 'filter';
@@ -42,7 +51,11 @@ export type HookTable = 'raw' | 'mangle' | 'nat' | 'filter';
  *
  * @example
  * ```ts
- * const guard: IfMarked = 'skip';
+ * // world: nodes node-1, node-2 with HEPs node-1-eth1, node-2-eth1 (203.0.113.11, .12); pod web (10.1.0.10)
+ * // on node-1 behind NodePort service prod/web (80 → 8080, nodePort 30080); packet: 198.51.100.7 → 203.0.113.12:30080
+ * const [plan] = planPaths(world.model, topologyOf(world.model, packet, undefined));
+ * plan?.hooks.flatMap((h) => (h.kind === 'chain' ? [`${h.stage}: ${h.ifMarked}`] : []));
+ * // ['untracked: run', 'preDnat: skip', 'forward: skip', 'workloadIngress: run']
  * ```
  */
 export type IfMarked = 'run' | 'skip';
@@ -55,11 +68,12 @@ export type IfMarked = 'run' | 'skip';
  *
  * @example
  * ```ts
- * const hook: FailsafeHook = {
- *   kind: 'failsafe', node: 'node-1', endpoint: hep, direction: 'in', table: 'raw', view: 'original',
- *   ifMarked: 'run', matches: [{ list: 'inbound', port: 'dst' }, { list: 'outbound', port: 'src' }],
- *   onHit: 'continue',
- * };
+ * // world: nodes node-1, node-2 with HEPs node-1-eth1, node-2-eth1 (203.0.113.11, .12); pod web (10.1.0.10)
+ * // on node-1 behind NodePort service prod/web (80 → 8080, nodePort 30080); packet: 198.51.100.7 → 203.0.113.12:30080
+ * const [plan] = planPaths(world.model, topologyOf(world.model, packet, undefined));
+ * plan?.hooks[0];
+ * // { kind: 'failsafe', node: 'node-2', endpoint: <HEP node-2-eth1>, direction: 'in', table: 'raw', view: 'original',
+ * //   ifMarked: 'run', matches: [{ list: 'inbound', port: 'dst' }, { list: 'outbound', port: 'src' }], onHit: 'continue' }
  * ```
  */
 export interface FailsafeHook {
@@ -83,10 +97,12 @@ export interface FailsafeHook {
  *
  * @example
  * ```ts
- * const hook: ChainHook = {
- *   kind: 'chain', stage: 'preDnat', node: 'node-1', table: 'mangle', endpoint: hep, chain: 'preDnat',
- *   direction: 'ingress', view: 'original', ifMarked: 'skip', onAllow: 'mark', onNone: 'continue',
- * };
+ * // world: nodes node-1, node-2 with HEPs node-1-eth1, node-2-eth1 (203.0.113.11, .12); pod web (10.1.0.10)
+ * // on node-1 behind NodePort service prod/web (80 → 8080, nodePort 30080); packet: 198.51.100.7 → 203.0.113.12:30080
+ * const [plan] = planPaths(world.model, topologyOf(world.model, packet, undefined));
+ * plan?.hooks[3];
+ * // { kind: 'chain', stage: 'preDnat', node: 'node-2', table: 'mangle', endpoint: <HEP node-2-eth1>, chain: 'preDnat',
+ * //   direction: 'ingress', view: 'original', ifMarked: 'skip', onAllow: 'mark', onNone: 'continue' }
  * ```
  */
 export interface ChainHook {
@@ -113,7 +129,9 @@ export interface ChainHook {
  *
  * @example
  * ```ts
- * const role: EndpointRole = 'destination';
+ * // world: pods web (10.1.0.10) on node-1 and db (10.1.0.20) on node-2; packet: TCP 10.1.0.10 → 10.1.0.20:5432
+ * const [plan] = planPaths(world.model, topologyOf(world.model, packet, undefined));
+ * plan?.hooks.map((h) => (h.kind === 'chain' ? h.endpoint : undefined)); // ['source', 'destination']
  * ```
  */
 export type EndpointRole = 'backend' | 'source' | 'destination';
@@ -123,7 +141,9 @@ export type EndpointRole = 'backend' | 'source' | 'destination';
  *
  * @example
  * ```ts
- * const bind: RoleBinding = { source: wep, destination: undefined };
+ * // world: pods web (10.1.0.10) on node-1 and db (10.1.0.20) on node-2; packet: TCP 10.1.0.10 → 10.1.0.20:5432
+ * const { bind } = new PlanCache(world.model).bound(packet);
+ * [bind.source?.name, bind.destination?.name]; // ['web', 'db']
  * ```
  */
 export interface RoleBinding {
@@ -138,7 +158,10 @@ export interface RoleBinding {
  *
  * @example
  * ```ts
- * const hook: DnatHook = { kind: 'dnat', node: 'node-1', frontend };
+ * // world: nodes node-1, node-2 with HEPs node-1-eth1, node-2-eth1 (203.0.113.11, .12); pod web (10.1.0.10)
+ * // on node-1 behind NodePort service prod/web (80 → 8080, nodePort 30080); packet: 198.51.100.7 → 203.0.113.12:30080
+ * const [plan] = planPaths(world.model, topologyOf(world.model, packet, undefined));
+ * plan?.hooks[4]; // { kind: 'dnat', node: 'node-2', frontend: { kind: 'nodePort', servicePort: <prod/web TCP 80> } }
  * ```
  */
 export interface DnatHook {
@@ -153,7 +176,12 @@ export interface DnatHook {
  *
  * @example
  * ```ts
- * const hook: SnatHook = { kind: 'snat', node: 'node-1', address: parseIp('10.0.0.11')!, reason: 'remote backend' };
+ * // world: nodes node-1, node-2 with HEPs node-1-eth1, node-2-eth1 (203.0.113.11, .12); pod web (10.1.0.10)
+ * // on node-1 behind NodePort service prod/web (80 → 8080, nodePort 30080); packet: 198.51.100.7 → 203.0.113.12:30080
+ * const [plan] = planPaths(world.model, topologyOf(world.model, packet, undefined));
+ * plan?.hooks[6];
+ * // { kind: 'snat', node: 'node-2', address: <10.0.0.12>, reason: 'kube-proxy SNAT: backend on node-1,
+ * //   externalTrafficPolicy Cluster: source becomes 10.0.0.12 (node node-2) (§5)' }
  * ```
  */
 export interface SnatHook {
@@ -172,10 +200,11 @@ export interface SnatHook {
  *
  * @example
  * ```ts
- * const hook: OutcomeHook = {
- *   kind: 'outcome', stage: 'hostToWorkload', action: 'allow', verdict: 'Allow', decides: 'always',
- *   reason: 'host → local workload is always allowed (§3.3)',
- * };
+ * // world: node-1 (10.0.0.11) runs pod web (10.1.0.10); packet: TCP 10.0.0.11 → 10.1.0.10:8080
+ * planPaths(world.model, topologyOf(world.model, packet, undefined))[0]?.hooks;
+ * // [{ kind: 'outcome', stage: 'hostToWorkload', action: 'allow', verdict: 'Allow', decides: 'always',
+ * //    reason: 'host → local workload is always allowed; workload ingress policy is not applied (§3.3)',
+ * //    endpoint: 'destination' }]
  * ```
  */
 export interface OutcomeHook {

@@ -20,7 +20,9 @@ import { type Frontend, findFrontend, workloadOwning } from './targets.js';
  *
  * @example
  * ```ts
- * const src: SourceOwner = { kind: 'external' };
+ * // world: nodes node-1 (10.0.0.11, HEP node-1-eth1 on 203.0.113.11) and node-2, pods on them
+ * sourceOwner(world.model, parseIp('198.51.100.7')!); // { kind: 'external' }
+ * sourceOwner(world.model, parseIp('10.0.0.11')!).kind; // 'node'
  * ```
  */
 export type SourceOwner =
@@ -35,7 +37,9 @@ export type SourceOwner =
  *
  * @example
  * ```ts
- * const dst: DestinationOwner = { kind: 'node', node: 'node-1', hep: undefined };
+ * // world: nodes node-1 (10.0.0.11, HEP node-1-eth1 on 203.0.113.11) and node-2, pods on them
+ * // packet: TCP 198.51.100.7 → 203.0.113.11:22
+ * destinationOwner(world.model, packet); // { kind: 'node', node: 'node-1', hep: <HEP node-1-eth1> }
  * ```
  */
 export type DestinationOwner =
@@ -60,8 +64,10 @@ export type DestinationOwner =
  *
  * @example
  * ```ts
- * const t: Topology = topologyOf(world.model, packet, undefined);
- * t.source.kind; // 'pod' | 'node' | 'external'
+ * // world: nodes node-1 (10.0.0.11, HEP node-1-eth1 on 203.0.113.11) and node-2, pods on them
+ * // packet: TCP 198.51.100.7 → 203.0.113.11:22
+ * const t = topologyOf(world.model, packet, undefined);
+ * [t.source.kind, t.destination.kind, t.key]; // ['external', 'node', 'x>nnode-1/4'] (4: the HEP's id)
  * ```
  */
 export interface Topology {
@@ -183,7 +189,9 @@ export function topologyOf(world: WorldModel, pkt: Packet, via: Topology['via'])
  *
  * @example
  * ```ts
- * const r: OwnerRegion = { owner: { kind: 'external' }, ips: [] };
+ * // world: nodes node-1 (10.0.0.11, HEP node-1-eth1 on 203.0.113.11) and node-2, pods on them
+ * ownerRegions(world.model).map((r) => `${r.owner.kind}: ${r.ips.map((ip) => ip.text).join(' ')}`);
+ * // ['pod: 10.1.0.10', …, 'node: 10.0.0.11', 'node: 203.0.113.11', …, 'external: ']
  * ```
  */
 export interface OwnerRegion {
@@ -197,7 +205,9 @@ export interface OwnerRegion {
  *
  * @example
  * ```ts
- * const f: FrontendRegion = { frontend, ips: [parseIp('10.96.0.10')!], version: 4, protocol: 6, port: 80, node: undefined };
+ * // world: NodePort service prod/web (clusterIP 10.96.0.10:80, nodePort 30080) and node-1 (10.0.0.11)
+ * frontendRegions(world.model).map((r) => `${r.frontend.kind} ${r.ips.map((ip) => ip.text)}:${r.port}`);
+ * // ['clusterIP 10.96.0.10:80', 'nodePort 10.0.0.11:30080', …]: one region per node (and HEP) for the nodePort
  * ```
  */
 export interface FrontendRegion {

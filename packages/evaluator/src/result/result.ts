@@ -35,9 +35,13 @@ function combined(drafts: readonly PathDraft[]): Verdict {
  *
  * @example
  * ```ts
- * const tracer: PathTracer<Packet> = {
- *   trace: (packet) => tracePlans(engine, plansOf(packet), packet, bindingOf(packet)),
- * };
+ * // World keeps a PathTracer<Packet> that re-plans the packet and runs tracePlans; here a counting one.
+ * let calls = 0;
+ * const tracer: PathTracer<PathSet> = { trace: (set) => (calls++, set) };
+ * const e = new Evaluation(flow, 'Allow', [], tracer, { paths: [], unsupported: [] });
+ * calls; // 0: a verdict-only evaluation has traced nothing
+ * e.paths; e.trace; e.unsupported;
+ * calls; // 1: traced on the first read, then cached
  * ```
  */
 export interface PathTracer<Subject> {

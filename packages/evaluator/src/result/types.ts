@@ -7,9 +7,19 @@ import type { PolicyKind } from '../world/model.js';
  *
  * @example
  * ```ts
- * declare const cluster: World;
- * const v: Verdict = cluster.evaluate({ protocol: 'TCP', srcIp: '10.0.0.1', dstIp: '10.0.0.2', dstPort: 8080 }).verdict;
- * // 'Mixed' when a flow has several paths (e.g. service backends) and only some are allowed
+ * const pod = (name: string, ip: string, labels: Record<string, string>) =>
+ *   ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'prod', labels }, status: { podIP: ip } });
+ * const cluster = World.from([
+ *   pod('web', '10.0.0.1', { app: 'web' }),
+ *   pod('api-1', '10.0.0.2', { app: 'api', v: '1' }),
+ *   pod('api-2', '10.0.0.3', { app: 'api', v: '2' }),
+ *   { apiVersion: 'v1', kind: 'Service', metadata: { name: 'api', namespace: 'prod' },
+ *     spec: { selector: { app: 'api' }, clusterIP: '10.96.0.10', ports: [{ protocol: 'TCP', port: 80, targetPort: 8080 }] } },
+ *   networkPolicy('lock-v2', 'prod').selector("v == '2'").deny(),
+ * ]);
+ * const r = cluster.evaluate({ protocol: 'TCP', srcIp: '10.0.0.1', dstIp: '10.96.0.10', dstPort: 80 });
+ * const v: Verdict = r.verdict; // 'Mixed': one backend allows, the other denies
+ * r.paths.map((p) => `${p.backend?.name}: ${p.verdict}`); // ['api-1: Allow', 'api-2: Deny']
  * ```
  */
 export type Verdict = 'Allow' | 'Deny' | 'Mixed';

@@ -47,7 +47,9 @@ export interface BuildOptions {
  *
  * @example
  * ```ts
- * const mode: KubeProxyMode = 'ipvs'; // World.from(resources, { kubeProxyMode: mode }).issues → unsupported_kube_proxy_mode
+ * const mode: KubeProxyMode = 'ipvs';
+ * World.from([], { kubeProxyMode: mode }).issues.map((i) => i.code); // ['unsupported_kube_proxy_mode']
+ * World.from([], { kubeProxyMode: 'iptables' }).issues; // []: iptables is the mode modelled
  * ```
  */
 export type KubeProxyMode = 'iptables' | 'ipvs' | 'nftables';

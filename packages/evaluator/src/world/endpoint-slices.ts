@@ -22,7 +22,10 @@ export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
  *
  * @example
  * ```ts
- * const c: CandidateEndpoint = { backend, ready: true, serving: true, terminating: false };
+ * // slice db-1 (port 5432): endpoint 192.0.2.10 without conditions, 192.0.2.11 { ready: false, terminating: true }
+ * const cs: CandidateEndpoint[] = sliceCandidates([{ resource: slice, index: 0 }], '', 6, locate, issues);
+ * cs.map((c) => [c.backend.ip.text, c.ready, c.serving, c.terminating]);
+ * // [['192.0.2.10', true, true, false], ['192.0.2.11', false, true, true]]: absent conditions read as ready, serving
  * ```
  */
 export interface CandidateEndpoint {
@@ -38,7 +41,10 @@ export interface CandidateEndpoint {
  *
  * @example
  * ```ts
- * const locate: LocateAddress = (ip, port) => ({ kind: 'external', endpoint: undefined, node: undefined, ip, port });
+ * // no pods; node-1 owns 10.0.0.11
+ * const locate: LocateAddress = addressLocator([], new Map([[parseIp('10.0.0.11')!.key, 'node-1']]));
+ * locate(parseIp('10.0.0.11')!, 10250, undefined).kind; // 'host'
+ * locate(parseIp('192.0.2.10')!, 5432, undefined); // { kind: 'external', endpoint: undefined, node: undefined, ip: <192.0.2.10>, port: 5432 }
  * ```
  */
 export type LocateAddress = (

@@ -151,11 +151,16 @@ export interface PodBackendModel {
  *
  * @example
  * ```ts
- * declare const nodeIp: Ip; // worker-1's InternalIP
- * const b: HostBackendModel = {
- *   kind: 'host', endpoint: undefined, node: 'worker-1', ip: nodeIp, port: 10250,
- *   pod: { namespace: 'kube-system', name: 'node-exporter-x' },
- * };
+ * const cluster = World.from([
+ *   { apiVersion: 'v1', kind: 'Node', metadata: { name: 'node-1' },
+ *     status: { addresses: [{ type: 'InternalIP', address: '10.0.0.11' }] } },
+ *   { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'exporter', namespace: 'mon', labels: { app: 'exporter' } },
+ *     spec: { nodeName: 'node-1', hostNetwork: true }, status: { podIP: '10.0.0.11' } },
+ *   { apiVersion: 'v1', kind: 'Service', metadata: { name: 'exporter', namespace: 'mon' },
+ *     spec: { selector: { app: 'exporter' }, clusterIP: '10.96.0.20', ports: [{ protocol: 'TCP', port: 80, targetPort: 9100 }] } },
+ * ]);
+ * const [b] = cluster.model.servicePorts[0]?.backends.filter((x): x is HostBackendModel => x.kind === 'host') ?? [];
+ * // { kind: 'host', endpoint: undefined, node: 'node-1', ip: <10.0.0.11>, port: 9100, pod: { namespace: 'mon', name: 'exporter' } }
  * ```
  */
 export interface HostBackendModel {
@@ -174,8 +179,17 @@ export interface HostBackendModel {
  *
  * @example
  * ```ts
- * declare const dbIp: Ip; // 192.0.2.10, a database outside the cluster
- * const b: ExternalBackendModel = { kind: 'external', endpoint: undefined, node: undefined, ip: dbIp, port: 5432 };
+ * // Service prod/db without a selector; its EndpointSlice names 192.0.2.10, a database outside the cluster.
+ * const cluster = World.from([
+ *   { apiVersion: 'v1', kind: 'Service', metadata: { name: 'db', namespace: 'prod' },
+ *     spec: { clusterIP: '10.96.0.30', ports: [{ protocol: 'TCP', port: 5432 }] } },
+ *   { apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice',
+ *     metadata: { name: 'db-1', namespace: 'prod', labels: { 'kubernetes.io/service-name': 'db' } },
+ *     addressType: 'IPv4', endpoints: [{ addresses: ['192.0.2.10'], conditions: { ready: true } }],
+ *     ports: [{ protocol: 'TCP', port: 5432 }] },
+ * ]);
+ * const [b] = cluster.model.servicePorts[0]?.backends.filter((x): x is ExternalBackendModel => x.kind === 'external') ?? [];
+ * // { kind: 'external', endpoint: undefined, node: undefined, ip: <192.0.2.10>, port: 5432 }
  * ```
  */
 export interface ExternalBackendModel {
@@ -433,8 +447,9 @@ export interface FailsafePortModel {
  *
  * @example
  * ```ts
- * declare const cluster: World;
- * const action: EndpointToHostAction = cluster.model.endpointToHostAction; // 'Accept' unless configured
+ * World.from([]).model.endpointToHostAction; // 'Accept' (Felix's default)
+ * const action: EndpointToHostAction = World.from([], { defaultEndpointToHostAction: 'Drop' }).model.endpointToHostAction;
+ * // 'Drop'
  * ```
  */
 export type EndpointToHostAction = 'Drop' | 'Return' | 'Accept';
@@ -444,9 +459,8 @@ export type EndpointToHostAction = 'Drop' | 'Return' | 'Accept';
  *
  * @example
  * ```ts
- * declare const cluster: World; // World.from(fromYaml(manifests))
- * const model: WorldModel = cluster.model;
- * model.tiers.length; // the built-in tiers plus any Tier resources
+ * const model: WorldModel = World.from([tier('security').order(100)]).model;
+ * model.tiers.map((t) => t.name); // ['security', 'kube-admin', 'default', 'kube-baseline']: by order (kube-admin is 1000)
  * ```
  */
 export interface WorldModel {

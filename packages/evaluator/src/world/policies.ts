@@ -32,8 +32,17 @@ export interface RawPolicy {
  *
  * @example
  * ```ts
- * const version: CalicoVersion = 'v3.28';
- * const older = World.from([], { calicoVersion: version }); // pre-3.29 equal-order tie-break
+ * // Two policies of equal order on pod api: GlobalNetworkPolicy q and NetworkPolicy b (namespace x).
+ * const resources = [
+ *   { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'api', namespace: 'x', labels: { app: 'api' } },
+ *     status: { podIP: '10.0.0.2' } },
+ *   globalNetworkPolicy('q').order(100).selector("app == 'api'").allow().tcp().ports(80),
+ *   networkPolicy('b', 'x').order(100).selector("app == 'api'").allow().tcp().ports(80),
+ * ];
+ * const order = (calicoVersion: CalicoVersion) =>
+ *   World.from(resources, { calicoVersion }).policiesFor({ namespace: 'x', name: 'api' })?.[0]?.policies.map((p) => p.policy.name);
+ * order('v3.28'); // ['q', 'b']: Felix keys 'q' < 'x/b'
+ * order('v3.32'); // ['b', 'q']: 'b/x/NetworkPolicy' < 'q//GlobalNetworkPolicy'
  * ```
  */
 export type CalicoVersion = 'v3.28' | 'v3.31' | 'v3.32';

@@ -2,7 +2,7 @@
 import type { Issue } from '@calico-dsl/core';
 import { PROTOCOL_NAMES, PROTOCOL_NUMBERS } from '@calico-dsl/core';
 import { AnalysisInputError } from './errors.js';
-import { type IpInterval, maxIp, parseCidrInterval } from './sets/ip.js';
+import { type IpInterval, parseCidrInterval } from './sets/ip.js';
 import type { FlowSpace, PortRange } from './types.js';
 
 /** An inclusive port range. */
@@ -120,9 +120,3 @@ export function readSpace(space: FlowSpace | undefined): NormSpace {
   if (issues.length > 0) throw new AnalysisInputError(issues);
   return norm;
 }
-
-/** Every address of both families. */
-export const ALL_IPS: readonly IpInterval[] = [
-  { family: 4, lo: 0n, hi: maxIp(4) },
-  { family: 6, lo: 0n, hi: maxIp(6) },
-];

@@ -1,4 +1,4 @@
-import type { Shape } from './shapes.js';
+import type { Shape } from './shape-layout.js';
 
 /**
  * A copy of `value` laid out for printing: known keys first in upstream order, unknown keys after

@@ -8,16 +8,7 @@ import {
   type NetworkPolicyApiKind,
   RESOURCE_KEYS,
 } from '@calico-dsl/core';
-import type { Shape } from './shapes.js';
-
-const MAP: Shape = { type: 'map' };
-const list = (item: Shape): Shape => ({ type: 'list', item });
-const object = (keys: readonly string[], fields: Readonly<Record<string, Shape>> = {}): Shape => ({
-  type: 'object',
-  keys,
-  known: new Set(keys),
-  fields,
-});
+import { list, MAP, object, type Shape } from './shape-layout.js';
 
 const SELECTOR = object(K.labelSelector, {
   matchLabels: MAP,

@@ -19,37 +19,9 @@ import {
   SPEC_KEYS,
 } from '@calico-dsl/core';
 import { NPA_SHAPES } from './npa-shapes.js';
-
-/**
- * How the printer lays out one value: an object whose known keys come first in upstream order
- * (then unknown keys in input order), a list of one shape, a free-form string map (keys sorted,
- * as Go's encoder sorts map keys), or anything else (kept in input order all the way down).
- *
- * @example
- * ```ts
- * const labels: Shape = { type: 'map' };
- * ```
- */
-export type Shape =
-  | {
-      readonly type: 'object';
-      readonly keys: readonly string[];
-      readonly known: ReadonlySet<string>;
-      readonly fields: Readonly<Record<string, Shape>>;
-    }
-  | { readonly type: 'list'; readonly item: Shape }
-  | { readonly type: 'map' }
-  | { readonly type: 'any' };
+import { list, MAP, object, type Shape } from './shape-layout.js';
 
 const ANY: Shape = { type: 'any' };
-const MAP: Shape = { type: 'map' };
-const list = (item: Shape): Shape => ({ type: 'list', item });
-const object = (keys: readonly string[], fields: Readonly<Record<string, Shape>> = {}): Shape => ({
-  type: 'object',
-  keys,
-  known: new Set(keys),
-  fields,
-});
 
 const METADATA = object(METADATA_KEYS, { labels: MAP, annotations: MAP });
 

@@ -257,17 +257,3 @@ export function universe(
 export function isPorted(b: Box): boolean {
   return ivsAnd(b.p, PORTED).length > 0;
 }
-
-/**
- * The protocol numbers of a box.
- *
- * @example
- * ```ts
- * protocolsOf({ p: [[6, 6], [17, 17]], s: ALL_PORTS, d: ALL_PORTS }); // [6, 17]
- * ```
- */
-export function protocolsOf(b: Box): number[] {
-  const out: number[] = [];
-  for (const [lo, hi] of b.p) for (let x = lo; x <= hi; x++) out.push(x);
-  return out;
-}

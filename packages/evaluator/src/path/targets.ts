@@ -79,12 +79,6 @@ export function backendsFor(
   return local.length > 0 ? local : sp.terminatingBackends.filter((b) => b.node === node);
 }
 
-/** Where a (post-DNAT) packet goes. */
-export type Destination =
-  | { readonly kind: 'workload'; readonly wep: WorkloadEndpointModel }
-  | { readonly kind: 'host'; readonly node: string }
-  | { readonly kind: 'external' };
-
 /**
  * The workload endpoint owning `ip`, if any (the first one declared).
  *
@@ -101,22 +95,6 @@ export function workloadOwning(world: WorldModel, ip: Ip): WorkloadEndpointModel
     if (o?.kind === 'WorkloadEndpoint') return o;
   }
   return undefined;
-}
-
-/**
- * Classifies a destination IP: a pod, a node, or outside the model.
- *
- * @example
- * ```ts
- * classify(model, parseIp('10.1.0.10')!).kind; // 'workload'
- * ```
- */
-export function classify(world: WorldModel, ip: Ip): Destination {
-  const wep = workloadOwning(world, ip);
-  if (wep) return { kind: 'workload', wep };
-  const node = world.nodeByIp.get(ipKey(ip));
-  if (node !== undefined) return { kind: 'host', node };
-  return { kind: 'external' };
 }
 
 /**

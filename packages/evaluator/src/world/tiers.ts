@@ -48,21 +48,9 @@ export function compareTiers(a: TierModel, b: TierModel): number {
 }
 
 /**
- * `PolKVLess` (§2.2, HEAD): order ascending (none = +∞), ties by `name/namespace/kind`.
- *
- * @example
- * ```ts
- * [...policies].sort(comparePolicies);
- * ```
- */
-export function comparePolicies(a: PolicyModel, b: PolicyModel): number {
-  if (a.order !== b.order) return a.order < b.order ? -1 : 1;
-  return byteLess(a.sortKey, b.sortKey);
-}
-
-/**
- * Sorts policies in place by {@link comparePolicies}, reading each tie-break key once (the
- * model rebuilds `sortKey` on every read rather than keeping a string per policy).
+ * Sorts policies in place as Felix's `PolKVLess` does (§2.2, HEAD): order ascending (none = +∞),
+ * ties by `name/namespace/kind` (`sortKey`), reading each tie-break key once (the model rebuilds
+ * `sortKey` on every read rather than keeping a string per policy).
  *
  * @example
  * ```ts
@@ -71,7 +59,7 @@ export function comparePolicies(a: PolicyModel, b: PolicyModel): number {
  */
 export function sortPolicies(list: PolicyModel[]): void {
   const keyed = list.map((policy) => ({ policy, key: policy.sortKey }));
-  // Array#sort is stable, like `list.sort(comparePolicies)`.
+  // Array#sort is stable: equal keys keep their input order.
   keyed.sort((a, b) =>
     a.policy.order !== b.policy.order ? (a.policy.order < b.policy.order ? -1 : 1) : byteLess(a.key, b.key),
   );

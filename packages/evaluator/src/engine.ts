@@ -6,6 +6,7 @@
 
 import type { Packet } from './match/packet.js';
 import type { MatchContext } from './match/rule-match.js';
+import type { RouteChain } from './path/interpret.js';
 import type { Decision, EndpointRef, Stage, TraceStep, UnsupportedUse } from './result/types.js';
 import type { EndpointModel, HostEndpointModel, PolicyModel, TierModel, WorldModel } from './world/model.js';
 
@@ -175,4 +176,40 @@ export interface Engine {
     direction: Direction,
     packet: Packet,
   ): ChainOutcome['verdict'];
+  /**
+   * Optional: the verdict of a route of policy chains alone (`PlanRoute.chains`, what most pod →
+   * pod flows cross), allocation-free: `Deny` at the first chain that drops the packet
+   * (`chainDrops`), else `Allow`. Roles bind to `source` / `destination`.
+   */
+  routeVerdict?(
+    chains: readonly RouteChain[],
+    source: EndpointModel | undefined,
+    destination: EndpointModel | undefined,
+    packet: Packet,
+  ): 'Allow' | 'Deny';
+}
+
+/**
+ * How many (chain class, direction) pairs an endpoint has: per-endpoint tables keep the chain
+ * {@link chainSlot} of endpoint `id` at `id * CHAIN_SLOTS + slot`.
+ *
+ * @example
+ * ```ts
+ * CHAIN_SLOTS; // 8: untracked, preDnat, normal and forward, each ingress and egress
+ * ```
+ */
+export const CHAIN_SLOTS = 8;
+
+/**
+ * The number (0 to 7) of a chain class and direction, the same in every engine (a route's
+ * chains carry theirs, so the per-flow lookup reads no names).
+ *
+ * @example
+ * ```ts
+ * [chainSlot('normal', 'ingress'), chainSlot('normal', 'egress'), chainSlot('forward', 'egress')]; // [4, 5, 7]
+ * ```
+ */
+export function chainSlot(chain: ChainClass, direction: Direction): number {
+  const base = chain === 'untracked' ? 0 : chain === 'preDnat' ? 2 : chain === 'normal' ? 4 : 6;
+  return base + (direction === 'ingress' ? 0 : 1);
 }

@@ -9,10 +9,8 @@ import { flowProtocolNumber, hasPorts } from './net/protocol.js';
 import { checkedPacket, type Flow, plainPacket } from './path/flow.js';
 import type { PathPlan, RoleBinding } from './path/hooks.js';
 import {
-  chainDrops,
   type PathSet,
   type PlanRoute,
-  type RouteChain,
   tracePlans,
   verdictOfPlans,
   verdictOfRoute,
@@ -242,33 +240,23 @@ export class World {
   evaluate(flow: Flow): EvaluationResult {
     // The common flow (valid fields, no `via` / `icmp`) between two pods, no service frontend in
     // between, in one straight run: its packet, its pods and route from the plan cache's places
-    // (`PlanCache.podRoute`, read inline: hits only, the rest goes through it), the route's chain
-    // verdicts, one result object. One function with what it calls inlined is what V8 compiles
-    // early in a stream of flows, rather than each part on its own (issue #12).
+    // (`PlanCache.podRoute`, read inline: hits only, the rest goes through it), the engine's
+    // route verdict, one result object (issue #12).
     const cache = this.#plans;
     const packet = plainPacket(flow, cache);
     if (packet === undefined) return this.#evaluateChecked(flow);
-    const from = cache.places.get(packet.src);
-    const to = cache.places.get(packet.dst);
+    const places = cache.places;
+    const from = places.get(packet.src);
+    const to = places.get(packet.dst);
     const source = from?.pod;
     const destination = to?.pod;
     const engine = this.#engine;
     if (source === undefined || destination === undefined || to === undefined || to.mayBeFrontend)
       return this.#evaluatePacket(flow, packet, undefined);
     const chains = cache.podToPod[(from as Place).nodeClass]?.[to.nodeClass]?.chains;
-    if (chains === undefined || engine.verdict === undefined)
+    if (chains === undefined || engine.routeVerdict === undefined)
       return this.#evaluatePacket(flow, packet, undefined);
-    // The route's chains (see `verdictOfRoute`), their roles bound to this flow's pods.
-    let verdict: Verdict = 'Allow';
-    for (let i = 0; i < chains.length; i++) {
-      const h = chains[i] as RouteChain;
-      const e = h.endpoint;
-      const endpoint = e === 'source' ? source : e === 'destination' ? destination : e;
-      if (chainDrops(engine.verdict(endpoint, h.chain, h.direction, packet), h)) {
-        verdict = 'Deny';
-        break;
-      }
-    }
+    const verdict = engine.routeVerdict(chains, source, destination, packet);
     return new Evaluation(flow, verdict, NO_ISSUES, this.#tracePacket, packet);
   }
 

@@ -5,8 +5,18 @@
  * memoised selectors) shared by endpoints with the same policies. Verdicts must equal the
  * reference engine's; trace steps are produced on demand by the reference walk.
  */
-import type { ChainClass, ChainOutcome, ChainRequest, Direction, Engine, TierPolicies } from '../engine.js';
+import {
+  CHAIN_SLOTS,
+  type ChainClass,
+  type ChainOutcome,
+  type ChainRequest,
+  chainSlot,
+  type Direction,
+  type Engine,
+  type TierPolicies,
+} from '../engine.js';
 import type { Packet } from '../match/packet.js';
+import { chainDrops, type RouteChain } from '../path/interpret.js';
 import type {
   EndpointModel,
   HostEndpointModel,
@@ -17,12 +27,10 @@ import type {
 import { MatchState } from './match-state.js';
 import { LazyOutcome } from './outcome.js';
 import {
-  ALLOW,
   buildPolicyProgram,
   buildProfileProgram,
   type ChainProgram,
   chainFallback,
-  DENY,
   type PolicyProgram,
   type ProfileProgram,
   type RunOutput,
@@ -31,17 +39,9 @@ import {
 import { type CompiledRule, compileRuleForFastPath, type SideCache } from './rule.js';
 import { PolicyIndex } from './selector-index.js';
 
-// One slot per (endpoint, chain class, direction): endpoint ids are dense from 0.
-const CHAIN_SLOT: Record<ChainClass, number> = { untracked: 0, preDnat: 2, normal: 4, forward: 6 };
-
+/** Where an endpoint's chain is kept in the dense per-slot arrays (endpoint ids are dense from 0). */
 const slotOf = (endpoint: EndpointModel, chain: ChainClass, direction: Direction): number =>
-  endpoint.id * 8 +
-  // `normal` first: the chain of every pod → pod hook (a keyed lookup costs more in cold code).
-  (chain === 'normal' ? 4 : CHAIN_SLOT[chain]) +
-  (direction === 'ingress' ? 0 : 1);
-
-const verdictOf = (code: number): ChainOutcome['verdict'] =>
-  code === ALLOW ? 'allow' : code === DENY ? 'deny' : 'none';
+  endpoint.id * CHAIN_SLOTS + chainSlot(chain, direction);
 
 /** What a pod's chains depend on: its profiles and its labels (implicit ones included). */
 function podSignature(wep: WorkloadEndpointModel): string {
@@ -69,7 +69,7 @@ export function createCompiledEngine(world: WorldModel): Engine {
   // Per world, built now: the selector index. Rules are compiled when a program first needs them.
   const index = new PolicyIndex(world);
   // Dense slot arrays (filled up front so they never become dictionary-backed).
-  const slotCount = world.endpoints.length * 8;
+  const slotCount = world.endpoints.length * CHAIN_SLOTS;
   const tiersCache: (readonly TierPolicies[] | undefined)[] = new Array(slotCount).fill(undefined);
   const applicable = (
     endpoint: EndpointModel,
@@ -200,13 +200,13 @@ class CompiledEngine implements Engine {
   evaluateChain(request: ChainRequest): ChainOutcome {
     const { endpoint, chain, direction } = request;
     const out = this.out;
-    const code = runChainProgram(
+    const verdict = runChainProgram(
       this.match,
       this.programs[slotOf(endpoint, chain, direction)] ?? this.build(endpoint, chain, direction),
       request.packet,
       out,
     );
-    return new LazyOutcome(verdictOf(code), out.decision, out.unsupported, this, request);
+    return new LazyOutcome(verdict, out.decision, out.unsupported, this, request);
   }
 
   verdict(
@@ -215,12 +215,32 @@ class CompiledEngine implements Engine {
     direction: Direction,
     packet: Packet,
   ): ChainOutcome['verdict'] {
-    const code = runChainProgram(
+    return runChainProgram(
       this.match,
       this.programs[slotOf(endpoint, chain, direction)] ?? this.build(endpoint, chain, direction),
       packet,
       this.out,
     );
-    return verdictOf(code);
+  }
+
+  routeVerdict(
+    chains: readonly RouteChain[],
+    source: EndpointModel | undefined,
+    destination: EndpointModel | undefined,
+    packet: Packet,
+  ): 'Allow' | 'Deny' {
+    // The per-flow loop of most flows: each chain's program straight from its slot.
+    const { programs, match, out } = this;
+    const n = chains.length;
+    for (let i = 0; i < n; i++) {
+      const h = chains[i] as RouteChain;
+      const e = h.endpoint;
+      const endpoint = e === 'source' ? source : e === 'destination' ? destination : e;
+      if (endpoint === undefined) throw new Error(`evaluator: plan role ${e} is not bound`);
+      const program =
+        programs[endpoint.id * CHAIN_SLOTS + h.slot] ?? this.build(endpoint, h.chain, h.direction);
+      if (chainDrops(runChainProgram(match, program, packet, out), h)) return 'Deny';
+    }
+    return 'Allow';
   }
 }

@@ -41,10 +41,19 @@ export class IntervalTable {
   readonly data: Int32Array;
   /** Number of intervals: `data[count + q]` is {@link listStart}`(q)` (read inline in the per-flow path). */
   readonly count: number;
+  /**
+   * The values with candidates lie in `[min, max]` (no value does when `min > max`): most
+   * values looked up lie outside (ports no rule names, sources outside every net), and the
+   * per-flow path skips the search for them.
+   */
+  readonly min: number;
+  readonly max: number;
 
-  private constructor(data: Int32Array, count: number) {
+  private constructor(data: Int32Array, count: number, min: number, max: number) {
     this.data = data;
     this.count = count;
+    this.min = min;
+    this.max = max;
   }
 
   /**
@@ -85,6 +94,12 @@ export class IntervalTable {
     const n = starts.length;
     let size = 2 * n + 1;
     for (const b of buckets) size += b.length;
+    // The first value of the first interval with candidates, the last of the last one.
+    const first = buckets.findIndex((b) => b.length > 0);
+    let last = n - 1;
+    while (last > first && (buckets[last] as number[]).length === 0) last--;
+    const min = first < 0 ? 1 : (starts[first] as number);
+    const max = first < 0 ? 0 : last + 1 < n ? (starts[last + 1] as number) - 1 : 2 ** 32 - 1;
     const data = new Int32Array(size);
     let at = 2 * n + 1;
     for (let i = 0; i < n; i++) {
@@ -93,7 +108,7 @@ export class IntervalTable {
       for (const rule of buckets[i] as number[]) data[at++] = rule;
     }
     data[2 * n] = at;
-    return new IntervalTable(data, n);
+    return new IntervalTable(data, n, min, max);
   }
 
   /**
@@ -106,15 +121,7 @@ export class IntervalTable {
    * ```
    */
   interval(value: number): number {
-    const d = this.data;
-    let lo = 0;
-    let hi = this.count;
-    while (lo < hi) {
-      const m = (lo + hi) >>> 1;
-      if ((d[m] as number) >>> 0 <= value) lo = m + 1;
-      else hi = m;
-    }
-    return lo - 1;
+    return intervalIn(this.data, this.count, value);
   }
 
   /**
@@ -128,6 +135,27 @@ export class IntervalTable {
   listStart(q: number): number {
     return this.data[this.count + q] as number;
   }
+}
+
+/**
+ * {@link IntervalTable.interval} of the table with `data` and `count` (the per-flow path has
+ * both at hand already).
+ *
+ * @example
+ * ```ts
+ * const t = IntervalTable.build([[0, { ranges: [{ min: 80, max: 80 }] }]]);
+ * intervalIn(t.data, t.count, 80) === t.interval(80); // true
+ * ```
+ */
+export function intervalIn(data: Int32Array, count: number, value: number): number {
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const m = (lo + hi) >>> 1;
+    if ((data[m] as number) >>> 0 <= value) lo = m + 1;
+    else hi = m;
+  }
+  return lo - 1;
 }
 
 /** The first index whose value is greater than `v`. */

@@ -4,12 +4,12 @@
  * a port table per tier lists the rules that can match a destination port, and rules without
  * a numeric port criterion are candidates for every packet. Decisions are built once here.
  */
-import type { ChainClass, Direction, TierPolicies } from '../engine.js';
+import type { ChainClass, ChainOutcome, Direction, TierPolicies } from '../engine.js';
 import type { Packet } from '../match/packet.js';
 import { policyRef } from '../result/policy-ref.js';
 import type { Decision, PolicyRef, UnsupportedUse } from '../result/types.js';
 import type { EndpointModel, PolicyModel, ProfileModel, RuleModel } from '../world/model.js';
-import { IntervalTable, type Ranges } from './interval-table.js';
+import { IntervalTable, intervalIn, type Ranges } from './interval-table.js';
 import type { MatchState } from './match-state.js';
 import { type CompiledRule, matchesEveryPacket, ruleMatchesFast } from './rule.js';
 
@@ -64,12 +64,11 @@ interface TierProgram {
 export interface PolicyProgram {
   readonly tiers: readonly TierProgram[];
   /**
-   * {@link ALLOW} or {@link DENY} when the first rule in evaluation order matches every packet
-   * (no criteria) and ends the chain: every packet then gets that rule's verdict and decision,
-   * so the run reads none of it (the same answer, without the candidate merge). Else
-   * {@link NO_VERDICT}.
+   * `allow` or `deny` when the first rule in evaluation order matches every packet (no
+   * criteria) and ends the chain: every packet then gets that rule's verdict and decision, so
+   * the run reads none of it (the same answer, without the candidate merge). Else `undefined`.
    */
-  readonly firstRuleDecides: number;
+  readonly firstRuleDecides: ChainVerdict | undefined;
   /** That rule's decision (built with the program: every packet of the chain reads it). */
   readonly firstDecision: ChainDecision | undefined;
 }
@@ -100,7 +99,7 @@ export interface ProfileProgram {
  *   profiles: [], // a normal chain also runs api's profiles; none here
  *   fallback: chainFallback(api, 'normal', 'ingress', false), // deny: default drop
  * };
- * runChainProgram(new MatchState(world.model), program, packet, out) === ALLOW; // true for TCP web → api:8005
+ * runChainProgram(new MatchState(world.model), program, packet, out); // 'allow' for TCP web → api:8005
  * ```
  */
 export interface ChainProgram {
@@ -110,6 +109,9 @@ export interface ChainProgram {
   /** What happens when nothing decided: `undefined` = no verdict (untracked, pre-DNAT). */
   readonly fallback: { readonly verdict: 'allow' | 'deny'; readonly decision: ChainDecision } | undefined;
 }
+
+/** What a chain run answers (`none`: no verdict, the packet goes on). */
+type ChainVerdict = ChainOutcome['verdict'];
 
 const NONE = new Int32Array(0);
 /** Past every slot index. */
@@ -191,16 +193,16 @@ export function buildPolicyProgram(
   return {
     tiers: programs,
     firstRuleDecides,
-    firstDecision: first !== undefined && firstRuleDecides !== NO_VERDICT ? decisionAt(first, 0) : undefined,
+    firstDecision: first !== undefined && firstRuleDecides !== undefined ? decisionAt(first, 0) : undefined,
   };
 }
 
 /** See {@link PolicyProgram.firstRuleDecides}: rule 0 of the first tier, when it is a candidate for every packet. */
-function firstRuleVerdict(tier: TierProgram | undefined): number {
+function firstRuleVerdict(tier: TierProgram | undefined): ChainVerdict | undefined {
   const rule = tier?.rules[0];
-  if (tier === undefined || rule === undefined || tier.always[0] !== 0) return NO_VERDICT;
-  if (!matchesEveryPacket(rule) || rule.model.unsupported.length > 0) return NO_VERDICT;
-  return rule.action === 'Allow' ? ALLOW : rule.action === 'Deny' ? DENY : NO_VERDICT;
+  if (tier === undefined || rule === undefined || tier.always[0] !== 0) return undefined;
+  if (!matchesEveryPacket(rule) || rule.model.unsupported.length > 0) return undefined;
+  return rule.action === 'Allow' ? 'allow' : rule.action === 'Deny' ? 'deny' : undefined;
 }
 
 /**
@@ -260,41 +262,13 @@ export function chainFallback(
 }
 
 /**
- * Verdict code of {@link runChainProgram}: the chain allows.
- *
- * @example
- * ```ts
- * if (runChainProgram(state, program, packet, out) === ALLOW) out.decision;
- * ```
- */
-export const ALLOW = 1;
-/**
- * Verdict code of {@link runChainProgram}: the chain drops.
- *
- * @example
- * ```ts
- * runChainProgram(state, program, packet, out) === DENY;
- * ```
- */
-export const DENY = 2;
-/**
- * Verdict code of {@link runChainProgram}: no verdict (untracked and pre-DNAT chains continue).
- *
- * @example
- * ```ts
- * runChainProgram(state, program, packet, out) === NO_VERDICT;
- * ```
- */
-export const NO_VERDICT = 0;
-
-/**
  * Where {@link runChainProgram} leaves the decision and unsupported uses (reused, no allocation).
  *
  * @example
  * ```ts
  * // world: pods web (10.0.0.1) and api (10.0.0.2) in prod; NetworkPolicy allow-web lets web reach api on TCP 8000-8010
  * const out: RunOutput = { decision: undefined, unsupported: undefined };
- * runChainProgram(state, program, packet, out); // ALLOW for TCP web → api:8005 (api's normal ingress chain)
+ * runChainProgram(state, program, packet, out); // 'allow' for TCP web → api:8005 (api's normal ingress chain)
  * out.decision;
  * // { policy: { kind: 'NetworkPolicy', namespace: 'prod', name: 'allow-web' }, tier: 'default', ruleIndex: 0,
  * //   direction: 'ingress', reason: 'Allow' }
@@ -344,7 +318,8 @@ function decisionAt(tier: TierProgram, k: number): ChainDecision {
 
 /**
  * Runs a chain program: tiers (candidate rules only), then profiles or the class fallback.
- * Returns {@link ALLOW}, {@link DENY} or {@link NO_VERDICT}; `out` receives the decision.
+ * Returns the chain's verdict (`none`: untracked and pre-DNAT chains continue); `out` receives
+ * the decision.
  *
  * @example
  * ```ts
@@ -356,43 +331,49 @@ export function runChainProgram(
   program: ChainProgram,
   pkt: Packet,
   out: RunOutput,
-): number {
+): ChainVerdict {
   out.unsupported = undefined;
+  // Each field is read once: baseline (not yet optimised) code pays an inline-cache call per read.
   const policies = program.policies;
-  if (policies.firstRuleDecides !== NO_VERDICT) {
+  const first = policies.firstRuleDecides;
+  if (first !== undefined) {
     // What the merge below does for such a program: rule 0 is the first candidate and matches.
     out.decision = policies.firstDecision;
-    return policies.firstRuleDecides;
+    return first;
   }
-  out.decision = undefined;
+  // Every return below sets `out.decision`.
   const port = pkt.dstPort;
-  const v4 = pkt.src.version === 4 ? pkt.src.value : -1;
+  const src = pkt.src;
+  const v4 = src.version === 4 ? src.value : -1;
   const tiers = policies.tiers;
-  nextTier: for (let t = 0; t < tiers.length; t++) {
+  const tierCount = tiers.length;
+  nextTier: for (let t = 0; t < tierCount; t++) {
     const tier = tiers[t] as TierProgram;
     const a = tier.always;
-    // Candidates by port and by source: ranges [j, jEnd) and [l, lEnd) of the tables' lists.
+    // Candidates by port and by source: ranges [j, jEnd) and [l, lEnd) of the tables' lists
+    // (`listStart`, inline), each table searched only within its bounds.
     const bt = tier.byPort;
     const b = bt === undefined ? NONE : bt.data;
     let j = 0;
     let jEnd = 0;
-    if (port !== undefined && bt !== undefined) {
-      const q = bt.interval(port);
+    if (port !== undefined && bt !== undefined && port >= bt.min && port <= bt.max) {
+      const count = bt.count;
+      const q = intervalIn(b, count, port);
       if (q >= 0) {
-        // (`listStart`, inline.)
-        j = b[bt.count + q] as number;
-        jEnd = b[bt.count + q + 1] as number;
+        j = b[count + q] as number;
+        jEnd = b[count + q + 1] as number;
       }
     }
     const ct = tier.bySource;
     const c = ct === undefined ? NONE : ct.data;
     let l = 0;
     let lEnd = 0;
-    if (v4 !== -1 && ct !== undefined) {
-      const q = ct.interval(v4);
+    if (v4 !== -1 && ct !== undefined && v4 >= ct.min && v4 <= ct.max) {
+      const count = ct.count;
+      const q = intervalIn(c, count, v4);
       if (q >= 0) {
-        l = c[ct.count + q] as number;
-        lEnd = c[ct.count + q + 1] as number;
+        l = c[count + q] as number;
+        lEnd = c[count + q + 1] as number;
       }
     }
     let i = 0;
@@ -422,15 +403,16 @@ export function runChainProgram(
           continue nextTier; // §3.1: skip the rest of this tier.
         case 'Allow':
           out.decision = tier.decisions?.[k] ?? decisionAt(tier, k);
-          return ALLOW;
+          return 'allow';
         case 'Deny':
           out.decision = tier.decisions?.[k] ?? decisionAt(tier, k);
-          return DENY;
+          return 'deny';
       }
     }
-    if (tier.drop) {
-      out.decision = tier.drop;
-      return DENY;
+    const drop = tier.drop;
+    if (drop !== undefined) {
+      out.decision = drop;
+      return 'deny';
     }
   }
   const profiles = program.profiles;
@@ -446,11 +428,14 @@ export function runChainProgram(
       if (rule.action === 'Log') continue;
       if (rule.action === 'Pass') break; // Pass in a profile: next profile.
       out.decision = prof.decisions[k];
-      return rule.action === 'Allow' ? ALLOW : DENY;
+      return rule.action === 'Allow' ? 'allow' : 'deny';
     }
   }
   const fallback = program.fallback;
-  if (!fallback) return NO_VERDICT;
+  if (!fallback) {
+    out.decision = undefined;
+    return 'none';
+  }
   out.decision = fallback.decision;
-  return fallback.verdict === 'allow' ? ALLOW : DENY;
+  return fallback.verdict;
 }

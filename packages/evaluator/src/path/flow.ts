@@ -102,11 +102,14 @@ export function plainPacket(flow: unknown, addresses: AddressBook): Packet | und
   if (typeof flow !== 'object' || flow === null) return undefined;
   const f = flow as Record<string, unknown>;
   if (f.via !== undefined || f.icmp !== undefined) return undefined;
+  // Each field is read once (baseline code pays an inline-cache call per read).
   const p = f.protocol;
+  const srcIp = f.srcIp;
+  const dstIp = f.dstIp;
   const protocol = typeof p === 'string' || typeof p === 'number' ? flowProtocolNumber(p) : undefined;
-  if (protocol === undefined || typeof f.srcIp !== 'string' || typeof f.dstIp !== 'string') return undefined;
-  const src = addresses.address(f.srcIp);
-  const dst = addresses.address(f.dstIp);
+  if (protocol === undefined || typeof srcIp !== 'string' || typeof dstIp !== 'string') return undefined;
+  const src = addresses.address(srcIp);
+  const dst = addresses.address(dstIp);
   if (!src || !dst || src.version !== dst.version) return undefined;
   const srcPort = f.srcPort;
   const dstPort = f.dstPort;

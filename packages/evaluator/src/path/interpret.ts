@@ -4,7 +4,7 @@
  * the hooks (packet view, accept-mark guard, what allow / deny / no verdict mean).
  */
 
-import type { Engine } from '../engine.js';
+import { chainSlot, type Engine } from '../engine.js';
 import type { Packet } from '../match/packet.js';
 import { cidrContains } from '../net/ip.js';
 import { protocolName } from '../net/protocol.js';
@@ -168,7 +168,7 @@ function runHooks(
         continue;
       }
       const verdict = sink.chain(h, endpoint, pkt, decisions);
-      if (verdict === 'deny' || (verdict === 'none' && h.onNone === 'deny')) return -1 - i;
+      if (chainDrops(verdict, h)) return -1 - i;
       if (verdict === 'allow' && h.onAllow !== 'continue') {
         marked ??= [];
         marked.push(node);
@@ -451,15 +451,19 @@ export interface PlanRoute {
  *
  * @example
  * ```ts
- * const chain: RouteChain | undefined = route.chains?.[0]; // endpoint: a model or 'source' / 'destination'
+ * const chain: RouteChain | undefined = route.chains?.[0];
+ * [chain?.endpoint, chain?.chain, chain?.direction, chain?.slot]; // ['source', 'normal', 'egress', 5]
  * ```
  */
-export type RouteChain = ChainHook & { readonly endpoint: EndpointModel | 'source' | 'destination' };
+export type RouteChain = ChainHook & {
+  readonly endpoint: EndpointModel | 'source' | 'destination';
+  /** {@link chainSlot} of the hook's chain and direction. */
+  readonly slot: number;
+};
 
 /**
- * What a chain's verdict does to the path of a chains-only route, as `runHooks` runs it: a deny,
- * or no verdict where that means deny (`onNone`), drops the path; an allow goes on (the route's
- * chains neither mark nor untrack).
+ * Whether a chain's verdict drops the packet on its path: a deny, or no verdict where that means
+ * deny (`onNone`). `runHooks` and the engines' route runs (`Engine.routeVerdict`) ask this.
  *
  * @example
  * ```ts
@@ -491,15 +495,15 @@ function chainsOnly(plans: readonly PathPlan[]): RouteChain[] | undefined {
     if (h.kind !== 'chain' || h.onAllow !== 'continue') return undefined;
     const endpoint = h.endpoint;
     if (endpoint === 'backend') return undefined;
-    chains.push({ ...h, endpoint });
+    chains.push({ ...h, endpoint, slot: chainSlot(h.chain, h.direction) });
   }
   return chains;
 }
 
 /**
- * {@link verdictOfPlans} of a route: for a route of chains alone, what `runHooks` does with
- * them (a deny, or no verdict where that means deny, drops the path; else it goes on), one
- * monomorphic loop over the engine's chain verdicts, nothing allocated.
+ * {@link verdictOfPlans} of a route: for a route of chains alone, the engine's
+ * {@link Engine.routeVerdict} (what `runHooks` does with them: a chain that drops the packet,
+ * {@link chainDrops}, ends the path; else it goes on), nothing allocated.
  *
  * @example
  * ```ts
@@ -514,15 +518,7 @@ export function verdictOfRoute(
   replyPlans?: ReplyPlanner,
 ): 'Allow' | 'Deny' | 'Mixed' | undefined {
   const chains = route.chains;
-  if (chains === undefined || engine.verdict === undefined)
+  if (chains === undefined || engine.routeVerdict === undefined)
     return verdictOfPlans(engine, route.plans, packet, bind, replyPlans);
-  for (let i = 0; i < chains.length; i++) {
-    const h = chains[i] as RouteChain;
-    // (`bound`, inline.)
-    const e = h.endpoint;
-    const endpoint = e === 'source' ? bind.source : e === 'destination' ? bind.destination : e;
-    if (endpoint === undefined) throw new Error(`evaluator: plan role ${e} is not bound`);
-    if (chainDrops(engine.verdict(endpoint, h.chain, h.direction, packet), h)) return 'Deny';
-  }
-  return 'Allow';
+  return engine.routeVerdict(chains, bind.source, bind.destination, packet);
 }

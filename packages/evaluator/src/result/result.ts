@@ -60,14 +60,17 @@ interface ReadCache {
  * object per flow (the per-flow path allocates it and the packet, nothing else).
  */
 export class Evaluation implements EvaluationResult {
-  readonly verdict: Verdict;
-  readonly issues: readonly Issue[];
+  // `declare`d fields, set by the constructor alone, and TypeScript-private ones rather than `#`
+  // fields: one is built per flow, and baseline code defines each class field, then stores it
+  // again in the constructor (twice the work for `#` fields, whose stores are keyed).
+  declare readonly verdict: Verdict;
+  declare readonly issues: readonly Issue[];
   /** The flow (its text is built only for `explain()`), or the text of an invalid one. */
-  readonly #flow: Flow | string;
-  // Traces `#subject` on first read; undefined when `#subject` is the traced path set itself.
-  readonly #tracer: PathTracer<unknown> | undefined;
-  readonly #subject: unknown;
-  #read: ReadCache | undefined;
+  declare private readonly flow: Flow | string;
+  // Traces `subject` on first read; undefined when `subject` is the traced path set itself.
+  declare private readonly tracer: PathTracer<unknown> | undefined;
+  declare private readonly subject: unknown;
+  declare private read: ReadCache | undefined;
 
   /**
    * A verdict-only evaluation (`tracer` set: its paths are traced from `subject` when read), or
@@ -83,10 +86,10 @@ export class Evaluation implements EvaluationResult {
   ) {
     this.verdict = verdict;
     this.issues = issues;
-    this.#flow = flow;
-    this.#tracer = tracer;
-    this.#subject = subject;
-    this.#read = undefined;
+    this.flow = flow;
+    this.tracer = tracer;
+    this.subject = subject;
+    this.read = undefined;
   }
 
   /** An evaluation whose paths are already traced (or an invalid flow's: no paths, its issues). */
@@ -94,21 +97,21 @@ export class Evaluation implements EvaluationResult {
     return new Evaluation(flow, combined(set.paths), issues, undefined, set);
   }
 
-  #cache(): ReadCache {
-    if (this.#read === undefined) {
-      const tracer = this.#tracer;
-      const set = tracer === undefined ? (this.#subject as PathSet) : tracer.trace(this.#subject);
-      this.#read = { set, paths: undefined, trace: undefined };
+  private cache(): ReadCache {
+    if (this.read === undefined) {
+      const tracer = this.tracer;
+      const set = tracer === undefined ? (this.subject as PathSet) : tracer.trace(this.subject);
+      this.read = { set, paths: undefined, trace: undefined };
     }
-    return this.#read;
+    return this.read;
   }
 
   get unsupported(): readonly UnsupportedUse[] {
-    return this.#cache().set.unsupported;
+    return this.cache().set.unsupported;
   }
 
   get paths(): readonly PathResult[] {
-    const read = this.#cache();
+    const read = this.cache();
     read.paths ??= read.set.paths.map((d) => d.toResult());
     return read.paths;
   }
@@ -121,14 +124,14 @@ export class Evaluation implements EvaluationResult {
   }
 
   get trace(): readonly TraceStep[] {
-    const read = this.#cache();
+    const read = this.cache();
     read.trace ??= this.paths.flatMap((p) => p.steps);
     return read.trace;
   }
 
   explain(): string {
     return explainText({
-      flowText: typeof this.#flow === 'string' ? this.#flow : flowText(this.#flow),
+      flowText: typeof this.flow === 'string' ? this.flow : flowText(this.flow),
       verdict: this.verdict,
       paths: this.paths,
       issues: this.issues,

@@ -239,7 +239,11 @@ class CompiledEngine implements Engine {
       if (endpoint === undefined) throw new Error(`evaluator: plan role ${e} is not bound`);
       const program =
         programs[endpoint.id * CHAIN_SLOTS + h.slot] ?? this.build(endpoint, h.chain, h.direction);
-      if (chainDrops(runChainProgram(match, program, packet, out), h)) return 'Deny';
+      // A chain whose first rule takes every packet (an allow-all egress policy, say) answers
+      // without a run: the run's own first step, and nothing here reads its decision.
+      const decided = program.policies.firstRuleDecides;
+      const verdict = decided ?? runChainProgram(match, program, packet, out);
+      if (chainDrops(verdict, h)) return 'Deny';
     }
     return 'Allow';
   }

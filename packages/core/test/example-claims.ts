@@ -3,6 +3,8 @@
 // and whose value is a literal. Shared by the packages' example tests (core, yaml, calicoctl).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
 
 export interface Claim {
   readonly where: string;
@@ -69,5 +71,27 @@ export function runnableClaims(srcDir: string, scope: Readonly<Record<string, un
     } catch (e) {
       return !(e instanceof ReferenceError);
     }
+  });
+}
+
+/**
+ * The suite each package runs: the examples under `srcDir` (a `file:` URL) show the values the
+ * code returns over `scope`, and there are at least `atLeast` of them (so a broken finder fails).
+ */
+export function describeExampleClaims(
+  title: string,
+  srcDir: URL,
+  scope: Readonly<Record<string, unknown>>,
+  atLeast: number,
+): void {
+  const claims = runnableClaims(fileURLToPath(srcDir), scope);
+  describe(title, () => {
+    it(`finds the examples (at least ${atLeast})`, () => {
+      expect(claims.length).toBeGreaterThanOrEqual(atLeast);
+    });
+
+    it.each(claims.map((c) => [c.where, c] as const))('%s', (_where, claim) => {
+      expect(compileOver(scope, claim.expression)?.()).toEqual(compileOver(scope, claim.value)?.());
+    });
   });
 }

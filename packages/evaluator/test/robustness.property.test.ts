@@ -2,23 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EvaluatorInputError, World } from '../src/index.js';
 import { arbitraryFlow, arbitraryWorld } from './helpers/arbitrary-world.js';
-
-type Json = unknown;
-
-/** Replaces the value at a pseudo-random path inside `root` with `value`. */
-function mutate(root: Json, choices: readonly number[], value: Json): Json {
-  if (choices.length === 0 || typeof root !== 'object' || root === null) return value;
-  const [pick, ...rest] = choices as [number, ...number[]];
-  if (Array.isArray(root)) {
-    if (root.length === 0) return value;
-    const i = pick % root.length;
-    return root.map((v, k) => (k === i ? mutate(v, rest, value) : v));
-  }
-  const keys = Object.keys(root);
-  if (keys.length === 0) return value;
-  const key = keys[pick % keys.length] as string;
-  return { ...root, [key]: mutate((root as Record<string, Json>)[key], rest, value) };
-}
+import { mutate } from './helpers/mutate.js';
 
 describe('malformed input', () => {
   it('World.from throws only EvaluatorInputError; evaluate never throws', () => {

@@ -15,6 +15,7 @@ import { fromYaml } from '@calico-dsl/yaml';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EvaluatorInputError, type Flow, World } from '../src/index.js';
+import { mutate } from './helpers/mutate.js';
 import { felix, gnp, hep, knp, node, ns, pod } from './helpers/world-kit.js';
 
 type Obj = Record<string, unknown>;
@@ -724,21 +725,6 @@ data:
 });
 
 describe('malformed slices, Services and hostNetwork pods', () => {
-  /** Replaces the value at a pseudo-random path inside `root` with `value`. */
-  function mutate(root: unknown, choices: readonly number[], value: unknown): unknown {
-    if (choices.length === 0 || typeof root !== 'object' || root === null) return value;
-    const [pick, ...rest] = choices as [number, ...number[]];
-    if (Array.isArray(root)) {
-      if (root.length === 0) return value;
-      const i = pick % root.length;
-      return root.map((v, k) => (k === i ? mutate(v, rest, value) : v));
-    }
-    const keys = Object.keys(root);
-    if (keys.length === 0) return value;
-    const key = keys[pick % keys.length] as string;
-    return { ...root, [key]: mutate((root as Record<string, unknown>)[key], rest, value) };
-  }
-
   it('World.from throws only EvaluatorInputError and evaluate never throws', () => {
     const world = hostNet([
       svc('web', { ports: httpPort, etp: 'Local', type: 'NodePort' }),

@@ -234,16 +234,14 @@ class CompiledEngine implements Engine {
     const n = chains.length;
     for (let i = 0; i < n; i++) {
       const h = chains[i] as RouteChain;
+      // (`boundEndpoint`, inline: a route has no backend role.)
       const e = h.endpoint;
       const endpoint = e === 'source' ? source : e === 'destination' ? destination : e;
       if (endpoint === undefined) throw new Error(`evaluator: plan role ${e} is not bound`);
+      // (`slotOf`, with the chain slot the route carries.)
       const program =
         programs[endpoint.id * CHAIN_SLOTS + h.slot] ?? this.build(endpoint, h.chain, h.direction);
-      // A chain whose first rule takes every packet (an allow-all egress policy, say) answers
-      // without a run: the run's own first step, and nothing here reads its decision.
-      const decided = program.policies.firstRuleDecides;
-      const verdict = decided ?? runChainProgram(match, program, packet, out);
-      if (chainDrops(verdict, h)) return 'Deny';
+      if (chainDrops(runChainProgram(match, program, packet, out), h)) return 'Deny';
     }
     return 'Allow';
   }

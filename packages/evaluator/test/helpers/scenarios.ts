@@ -1,9 +1,11 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromYaml } from '@calico-dsl/yaml';
 import type { Flow } from '../../src/index.js';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'eval');
+/** Scenarios converted from Felix's FV tests (real-dataplane truth; see its NOTICE.md). */
+export const FELIX_FV = join(import.meta.dirname, '..', 'fixtures', 'felix-fv');
 
 export interface ScenarioCase {
   readonly flow: Flow;
@@ -19,16 +21,16 @@ export interface Scenario {
   readonly flows: readonly ScenarioCase[];
 }
 
-/** Every scenario folder under test/fixtures/eval. */
-export function scenarios(): Scenario[] {
-  return readdirSync(FIXTURES)
-    .filter((d) => statSync(join(FIXTURES, d)).isDirectory())
+/** Every scenario folder (one with a `flows.json`) directly under `dir` (test/fixtures/eval by default). */
+export function scenarios(dir: string = FIXTURES): Scenario[] {
+  return readdirSync(dir)
+    .filter((d) => statSync(join(dir, d)).isDirectory() && existsSync(join(dir, d, 'flows.json')))
     .sort()
     .map((name) => {
-      const flows = JSON.parse(readFileSync(join(FIXTURES, name, 'flows.json'), 'utf8'));
+      const flows = JSON.parse(readFileSync(join(dir, name, 'flows.json'), 'utf8'));
       return {
         name,
-        worldText: readFileSync(join(FIXTURES, name, 'world.yaml'), 'utf8'),
+        worldText: readFileSync(join(dir, name, 'world.yaml'), 'utf8'),
         about: flows.about,
         flows: flows.flows,
       };

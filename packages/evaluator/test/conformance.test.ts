@@ -1,15 +1,15 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { World } from '../src/index.js';
-import { FELIX_FV, FIXTURES, parseWorld, scenarios } from './helpers/scenarios.js';
+import { FIXTURE_ROOT, parseWorld, scenarios } from './helpers/scenarios.js';
 
-// Every scenario of shared/conformance/eval and of the Felix FV conversions (felix-fv, its
-// ClusterNetworkPolicy cases in felix-fv/cnp), on both engines: the READMEs and NOTICE.md of
-// those folders say where each expectation comes from.
-const sets = { eval: FIXTURES, 'felix-fv': FELIX_FV, 'felix-fv/cnp': join(FELIX_FV, 'cnp') };
+// Every scenario of shared/conformance/eval, of its Felix FV conversions (felix-fv) and of the
+// FV states that set leaves out (felix-fv-extra), each with its ClusterNetworkPolicy cases in
+// cnp/, on both engines: the README and NOTICE.md of each folder say where its expectations come from.
+const SETS = ['eval', 'felix-fv', 'felix-fv/cnp', 'felix-fv-extra', 'felix-fv-extra/cnp'];
 
-for (const [set, dir] of Object.entries(sets)) {
-  for (const sc of scenarios(dir)) {
+for (const set of SETS) {
+  for (const sc of scenarios(join(FIXTURE_ROOT, set))) {
     describe(`${set}/${sc.name}`, () => {
       const resources = parseWorld(sc.worldText);
       for (const engine of ['compiled', 'reference'] as const) {

@@ -379,6 +379,47 @@ describe('issue #17 item 9: flow input edges', () => {
   });
 });
 
+describe('FelixConfiguration ipForwarding Disabled: nodes do not forward (hostendpoints_test.go "with IP forwarding disabled")', () => {
+  // FV: FELIX_IPFORWARDING=Disabled and net.ipv4.ip_forward=0 on every felix, no HEPs, no policy.
+  const noForwarding = [
+    ns('default'),
+    node('felix-0', F0),
+    node('felix-1', F1),
+    pod('default', 'w0', W0, { name: 'w0' }, { node: 'felix-0' }),
+    pod('default', 'w0b', W0B, { name: 'w0b' }, { node: 'felix-0' }),
+    pod('default', 'w1', W1, { name: 'w1' }, { node: 'felix-1' }),
+    felix({ defaultEndpointToHostAction: 'Accept', ipForwarding: 'Disabled' }),
+  ];
+
+  it('host ↔ host, host → own pod and pod → own host connect: nothing is forwarded', () => {
+    expect(both(noForwarding, tcp(F0, F1, 8055)).verdict).toBe('Allow');
+    expect(both(noForwarding, tcp(F0, W0, 8055)).verdict).toBe('Allow');
+    expect(both(noForwarding, tcp(W0, F0, 8055)).verdict).toBe('Allow');
+  });
+
+  it('what a node must forward is dropped before filter FORWARD, named in the trace', () => {
+    for (const flow of [
+      tcp(F0, W1, 8055), // felix-1 forwards eth0 → cali
+      tcp(W0, W1, 8055), // felix-0 forwards cali → eth0
+      tcp(W0, W0B, 8055), // felix-0 forwards cali → cali
+      tcp(W0, F1, 8055), // felix-0 forwards the pod's packet to another host
+      tcp(CLIENT, W0, 8055, { via: { node: 'felix-0' } }),
+    ]) {
+      const r = both(noForwarding, flow);
+      expect(r.verdict, `${flow.srcIp} → ${flow.dstIp}`).toBe('Deny');
+      expect(r.decidedBy?.stage).toBe('forward');
+      expect(r.decidedBy?.reason).toContain('ipForwarding Disabled');
+      expect(r.trace.some((s) => s.stage === 'workloadEgress' || s.stage === 'workloadIngress')).toBe(false);
+    }
+  });
+
+  it('Enabled (the default) forwards', () => {
+    const enabled = noForwarding.map((r) => (r.kind === 'FelixConfiguration' ? felix({}) : r));
+    expect(both(enabled, tcp(W0, W1, 8055)).verdict).toBe('Allow');
+    expect(World.from(enabled).model.ipForwarding).toBe('Enabled');
+  });
+});
+
 describe('out of scope is refused loudly (README "Out of scope")', () => {
   it('tunnel-device HEPs, the eBPF dataplane and ambiguous unaddressed HEPs are world issues', () => {
     const world = World.from([

@@ -256,6 +256,30 @@ function unaddressed(hep: HostEndpointModel): Hook[] {
   ];
 }
 
+/**
+ * The kernel's routing step on a node that would forward the packet (before filter FORWARD).
+ * With FelixConfiguration `ipForwarding: Disabled` Felix leaves `net.ipv4.ip_forward` to the
+ * host (`int_dataplane.go` `configureKernel`); Calico documents the setting for hosts that use
+ * it for host protection only, and Felix's FV test of it (`hostendpoints_test.go` "with IP
+ * forwarding disabled") runs them with forwarding off: host ↔ host and host → own pod connect,
+ * nothing a node must forward does. `node` is a role when plans are shared between nodes.
+ */
+function notForwarded(world: WorldModel, node: EndpointRef | EndpointRole): Hook[] {
+  if (world.ipForwarding === 'Enabled') return [];
+  return [
+    {
+      kind: 'outcome',
+      stage: 'forward',
+      action: 'deny',
+      verdict: 'Deny',
+      decides: 'always',
+      reason:
+        "the node does not forward: FelixConfiguration ipForwarding Disabled leaves net.ipv4.ip_forward to the host; taken as off, as in Felix's FV test of the setting",
+      endpoint: node,
+    },
+  ];
+}
+
 // ---------------------------------------------------------------- per-node segments
 
 /**
@@ -301,7 +325,8 @@ function intoLocalPod(
   world: WorldModel,
   view: PacketView,
 ): Hook[] {
-  const out: Hook[] = [];
+  const out: Hook[] = notForwarded(world, pod.wep);
+  if (out.length > 0) return out;
   if (node !== undefined && inHep) out.push(forward(node, inHep, 'ingress', view));
   out.push(workload(pod.wep, 'ingress', view));
   const star = node === undefined ? undefined : wildcardHep(world, node);
@@ -502,7 +527,8 @@ function podRouted(
       },
     ];
   }
-  const hooks: Hook[] = [];
+  const hooks: Hook[] = notForwarded(world, 'source');
+  if (hooks.length > 0) return hooks;
   if (node !== undefined && star) hooks.push(forward(node, star, 'ingress', view));
   hooks.push(egress);
   if (dst.kind === 'pod' && dst.node === node)
@@ -743,6 +769,8 @@ function entryRouted(
   }
   if (dst.kind === 'pod' && (node === undefined || dst.node === node))
     return intoLocalPod(node, hep, dst, world, view);
+  const blocked = node === undefined ? [] : notForwarded(world, hostRef(node));
+  if (blocked.length > 0) return blocked;
   const fwdIn = node !== undefined && hep ? [forward(node, hep, 'ingress', view)] : [];
   if (dst.kind === 'external')
     return [

@@ -6,7 +6,7 @@
 import type { Issue } from '@calico-dsl/core';
 import { type Cidr, type Ip, ipFromValue, ipKey } from '../net/ip.js';
 import { buildHostEndpoints, buildNetworkSets, buildNodes, buildWorkloads } from './endpoints.js';
-import { felixSettings } from './failsafe.js';
+import { felixSettings } from './felix-settings.js';
 import type {
   EndpointModel,
   EndpointToHostAction,

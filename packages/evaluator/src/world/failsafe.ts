@@ -1,8 +1,7 @@
 /** Felix failsafe ports (calico-semantics.md §4.6). */
 import { parseCidr } from '../net/ip.js';
 import { protocolNumber } from '../net/protocol.js';
-import type { EndpointToHostAction, FailsafePortModel } from './model.js';
-import type { ResourceIndex } from './read.js';
+import type { FailsafePortModel } from './model.js';
 
 const tcp = (port: number): FailsafePortModel => ({ protocol: 6, port, net: undefined });
 const udp = (port: number): FailsafePortModel => ({ protocol: 17, port, net: undefined });
@@ -52,37 +51,4 @@ export function failsafeFromConfig(
     out.push({ protocol, port: e.port, net: e.net ? parseCidr(e.net) : undefined });
   }
   return out;
-}
-
-/** What the world takes from FelixConfiguration `default`. */
-export interface FelixSettings {
-  readonly failsafeInbound: readonly FailsafePortModel[];
-  readonly failsafeOutbound: readonly FailsafePortModel[];
-  readonly endpointToHostAction: EndpointToHostAction;
-}
-
-/**
- * Failsafe ports (§4.6) and DefaultEndpointToHostAction (§4.7) from FelixConfiguration `default`.
- *
- * @example
- * ```ts
- * felixSettings(index).failsafeInbound.length; // 9 by default
- * ```
- */
-export function felixSettings(index: ResourceIndex, override?: EndpointToHostAction): FelixSettings {
-  let failsafeInbound: readonly FailsafePortModel[] = DEFAULT_FAILSAFE_INBOUND;
-  let failsafeOutbound: readonly FailsafePortModel[] = DEFAULT_FAILSAFE_OUTBOUND;
-  // Standard manifests and the Helm chart set ACCEPT (§4.7); Felix's own default is DROP.
-  let endpointToHostAction: EndpointToHostAction = 'Accept';
-  for (const [r] of index.of('FelixConfiguration')) {
-    if (r.metadata.name !== 'default') continue;
-    const spec = r.spec ?? {};
-    if (Array.isArray(spec.failsafeInboundHostPorts))
-      failsafeInbound = failsafeFromConfig(spec.failsafeInboundHostPorts);
-    if (Array.isArray(spec.failsafeOutboundHostPorts))
-      failsafeOutbound = failsafeFromConfig(spec.failsafeOutboundHostPorts);
-    const a = spec.defaultEndpointToHostAction;
-    if (a === 'Drop' || a === 'Return' || a === 'Accept') endpointToHostAction = a;
-  }
-  return { failsafeInbound, failsafeOutbound, endpointToHostAction: override ?? endpointToHostAction };
 }

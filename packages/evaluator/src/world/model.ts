@@ -455,6 +455,19 @@ export interface FailsafePortModel {
 export type EndpointToHostAction = 'Drop' | 'Return' | 'Accept';
 
 /**
+ * FelixConfiguration `ipForwarding`. `Disabled` means Felix leaves the host's
+ * `net.ipv4.ip_forward` alone (`int_dataplane.go` `configureKernel`), which Calico documents for
+ * hosts that use it for host protection only. The packet path takes such nodes as not
+ * forwarding, as Felix's FV test of the setting runs them.
+ *
+ * @example
+ * ```ts
+ * World.from([]).model.ipForwarding; // 'Enabled' (Felix's default)
+ * ```
+ */
+export type IpForwarding = 'Enabled' | 'Disabled';
+
+/**
  * The world as the engines and the packet path see it.
  *
  * @example
@@ -490,6 +503,7 @@ export interface WorldModel {
   readonly failsafeInbound: readonly FailsafePortModel[];
   readonly failsafeOutbound: readonly FailsafePortModel[];
   readonly endpointToHostAction: EndpointToHostAction;
+  readonly ipForwarding: IpForwarding;
   /** Exact-IP owners (WEP IPs, HEP expectedIPs, host-route network set entries), by `ipKey`. */
   readonly ipOwners: ReadonlyMap<string, readonly EntityModel[]>;
   /** Network-set CIDRs wider than one address, scanned linearly. */

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { fromYaml } from '@calico-dsl/yaml';
 import type { Flow } from '../../src/index.js';
 
-export const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'eval');
-/** Scenarios converted from Felix's FV tests (real-dataplane truth; see its NOTICE.md). */
-export const FELIX_FV = join(import.meta.dirname, '..', 'fixtures', 'felix-fv');
+/** The scenario sets: `eval`, and the Felix FV conversions `felix-fv` and `felix-fv-extra` (see their NOTICE.md). */
+export const FIXTURE_ROOT = join(import.meta.dirname, '..', 'fixtures');
+export const FIXTURES = join(FIXTURE_ROOT, 'eval');
 
 export interface ScenarioCase {
   readonly flow: Flow;

@@ -243,7 +243,9 @@ function selectorIssue(text: string, fault: SyntaxFault): Result<never> {
 
 /**
  * Parses Calico selector text into a {@link SelectorNode}, accepting exactly what upstream
- * `parser.Parse` accepts (empty or blank text means `all()`). Never throws: a syntax error is an
+ * `parser.Parse` accepts (empty or blank text means `all()`), except parentheses nested deeper
+ * than {@link MAX_SELECTOR_DEPTH}, which Go parses and a 1024-character selector field cannot
+ * hold (it bounds the JavaScript stack). Never throws: a syntax error is an
  * issue with code `invalid_selector`, an empty `path` (callers prefix the field path) and a message
  * giving the 1-based column and what was expected there.
  *

@@ -3,12 +3,13 @@
  * scenario world), the regions of an address pair partition its flows, and random flows of every
  * region get the region's verdict and deciding rules from `world.evaluate`.
  */
+import { join } from 'node:path';
 import { World } from '@calico-dsl/evaluator';
 import { parseIp } from '@calico-dsl/evaluator/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arbitraryWorld, OTHER_IPS, POD_IPS } from '../../evaluator/test/helpers/arbitrary-world.js';
-import { parseWorld, scenarios } from '../../evaluator/test/helpers/scenarios.js';
+import { FIXTURE_ROOT, parseWorld, scenarios } from '../../evaluator/test/helpers/scenarios.js';
 import { gnp, node, ns, pod, service, sgnp } from '../../evaluator/test/helpers/world-kit.js';
 import { analyze } from '../src/index.js';
 import { type Box, boxAnd, universe } from '../src/lifted/boxes.js';
@@ -139,10 +140,10 @@ describe('lifted engine = world.evaluate', () => {
     TIMEOUT,
   );
 
-  it(
-    'every scenario world: every pair of its addresses',
-    () => {
-      for (const sc of scenarios()) {
+  it.each(['eval', 'felix-fv', 'felix-fv/cnp', 'felix-fv-extra', 'felix-fv-extra/cnp'])(
+    'every %s scenario world: every pair of its addresses',
+    (set) => {
+      for (const sc of scenarios(join(FIXTURE_ROOT, set))) {
         const world = World.from(parseWorld(sc.worldText));
         const m = world.model;
         const texts = new Set<string>(['198.51.100.7']);

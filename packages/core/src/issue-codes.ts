@@ -100,6 +100,8 @@ export const ISSUE_CODES = {
   unsupported_tunnel_hep: 'A HostEndpoint is on an IPIP/VXLAN/WireGuard tunnel device (not modelled).',
   unsupported_ebpf:
     'FelixConfiguration enables the eBPF dataplane (only the iptables dataplane is modelled).',
+  unsupported_felix_setting:
+    "A FelixConfiguration setting hands Calico's decisions to rules outside the model (an allow action of RETURN, chainInsertMode Append): verdicts here are Calico's alone.",
   ambiguous_host_endpoint:
     "Several named host endpoints of one node have no expectedIPs: which carries the node's address is unknown.",
   not_enforced:

@@ -14,6 +14,7 @@ export const EVALUATOR_ISSUE_CODES = {
   unknown_via: ISSUE_CODES.unknown_via,
   unsupported_tunnel_hep: ISSUE_CODES.unsupported_tunnel_hep,
   unsupported_ebpf: ISSUE_CODES.unsupported_ebpf,
+  unsupported_felix_setting: ISSUE_CODES.unsupported_felix_setting,
   ambiguous_host_endpoint: ISSUE_CODES.ambiguous_host_endpoint,
   not_enforced: ISSUE_CODES.not_enforced,
   unconvertible_rule: ISSUE_CODES.unconvertible_rule,

@@ -421,6 +421,25 @@ describe('FelixConfiguration ipForwarding Disabled: nodes do not forward (hosten
 });
 
 describe('out of scope is refused loudly (README "Out of scope")', () => {
+  it('allow actions of RETURN and chainInsertMode Append are world issues naming the field', () => {
+    const world = World.from(
+      fvBase([
+        felix({
+          iptablesFilterAllowAction: 'Return',
+          chainInsertMode: 'Append',
+          iptablesMangleAllowAction: 'RETURN',
+        }),
+      ]),
+    );
+    expect(
+      world.issues.filter((i) => i.code === 'unsupported_felix_setting').map((i) => i.path.slice(1)),
+    ).toEqual([
+      ['spec', 'iptablesFilterAllowAction'],
+      ['spec', 'chainInsertMode'],
+    ]);
+    expect(World.from(fvBase([felix({ iptablesFilterAllowAction: 'Accept' })])).issues).toEqual([]);
+  });
+
   it('tunnel-device HEPs, the eBPF dataplane and ambiguous unaddressed HEPs are world issues', () => {
     const world = World.from([
       ...fvBase(),

@@ -3,8 +3,9 @@
  * (the world is still built; answers involving them say nothing about the dataplane):
  * host endpoints on tunnel devices, the eBPF dataplane, named host endpoints whose address
  * is ambiguous (issue #12 item 7), kube-proxy modes other than iptables (the World option or
- * kube-proxy's ConfigMap, `kube-proxy.ts`), and topology-aware routing (kube-proxy narrows a
- * Service's backends to its node's zone by EndpointSlice hints).
+ * kube-proxy's ConfigMap, `kube-proxy.ts`), topology-aware routing (kube-proxy narrows a
+ * Service's backends to its node's zone by EndpointSlice hints), and FelixConfiguration settings
+ * that let rules outside Calico's chains decide.
  */
 import type { Issue } from '@calico-dsl/core';
 import type { EvaluatorIssueCode } from '../issue-codes.js';
@@ -15,6 +16,34 @@ import type { ResourceIndex } from './read.js';
 
 /** Calico's tunnel devices: only `*` HEPs match them, and which HEP governs them is not modelled. */
 const TUNNEL_DEVICES = new Set(['tunl0', 'vxlan.calico', 'vxlan-v6.calico', 'wireguard.cali', 'wg-v6.cali']);
+
+/**
+ * FelixConfiguration settings under which Calico's chains no longer have the last word
+ * (felixconfig.go): an allow action of `RETURN` sends accepted traffic back to the host's own
+ * chains "for further processing", and `chainInsertMode: Append` puts Felix's rules after the
+ * rules already there. What those other rules do is not in the model.
+ */
+function handOffIssues(name: string, spec: Record<string, unknown>, i: number): Issue[] {
+  const issues: Issue[] = [];
+  // The filter tables only: a RETURN from the mangle (pre-DNAT) chains keeps the accept mark.
+  for (const key of ['iptablesFilterAllowAction', 'nftablesFilterAllowAction']) {
+    const v = spec[key];
+    if (typeof v === 'string' && v.toUpperCase() === 'RETURN')
+      issues.push({
+        code: 'unsupported_felix_setting' satisfies EvaluatorIssueCode,
+        path: [i, 'spec', key],
+        message: `FelixConfiguration "${name}" sets ${key}: ${v}: traffic Calico allows goes back to the host's own chains, which the evaluator does not model; an Allow here means Calico allows it, not that it is delivered.`,
+      });
+  }
+  const mode = spec.chainInsertMode;
+  if (typeof mode === 'string' && mode.toLowerCase() === 'append')
+    issues.push({
+      code: 'unsupported_felix_setting' satisfies EvaluatorIssueCode,
+      path: [i, 'spec', 'chainInsertMode'],
+      message: `FelixConfiguration "${name}" sets chainInsertMode: ${mode}: Felix's rules come after the host's existing iptables rules, which the evaluator does not model and which may decide first.`,
+    });
+  return issues;
+}
 
 /** kube-proxy modes other than iptables (see `kube-proxy.ts` for how a world declares one). */
 function kubeProxyModeIssues(index: ResourceIndex, option: KubeProxyMode | undefined): Issue[] {
@@ -109,13 +138,15 @@ export function outOfScopeIssues(
         message: `HostEndpoint "${r.metadata.name}" is on tunnel device ${iface}: IPIP/VXLAN/WireGuard tunnel host endpoints are not modelled; use interfaceName "*" or the fabric interface.`,
       });
   }
-  for (const [r, i] of index.of('FelixConfiguration'))
+  for (const [r, i] of index.of('FelixConfiguration')) {
     if (r.spec?.bpfEnabled === true)
       issues.push({
         code: 'unsupported_ebpf' satisfies EvaluatorIssueCode,
         path: [i, 'spec', 'bpfEnabled'],
         message: `FelixConfiguration "${r.metadata.name}" enables the eBPF dataplane: the evaluator models the iptables dataplane only, so its answers may differ (NAT and host endpoint handling differ in eBPF).`,
       });
+    issues.push(...handOffIssues(r.metadata.name, r.spec ?? {}, i));
+  }
   const unaddressed = new Map<string, string[]>();
   for (const h of hostEndpoints) {
     if (h.interfaceName === '*' || h.interfaceName === undefined || h.expectedIPs.length > 0) continue;

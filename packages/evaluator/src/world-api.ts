@@ -110,11 +110,14 @@ export interface AppliedChain {
  *     status: { podIP: '10.0.0.1' } },
  *   { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'api', namespace: 'prod', labels: { app: 'api' } },
  *     status: { podIP: '10.0.0.2' } },
+ *   { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'batch', namespace: 'prod', labels: { app: 'batch' } },
+ *     status: { podIP: '10.0.0.3' } },
  *   networkPolicy('allow-web', 'prod').selector("app == 'api'").allow().tcp().fromSelector("app == 'web'").ports(8080),
  * ]);
  * const m: ConnectivityMatrix = world.matrix({ protocol: 'TCP', port: 8080 });
- * m.endpoints.map((e) => e.name); // ['web', 'api']
- * m.cells; // [['Allow', 'Allow'], ['Allow', 'Deny']]: api → api is denied, only web may reach api
+ * m.endpoints.map((e) => e.name); // ['web', 'api', 'batch']
+ * m.cells[2]; // ['Allow', 'Deny', 'Allow']: batch may not reach api (only web may)
+ * m.cells[1]?.[1]; // 'Allow': api → api is its own address (loopback), which no policy sees
  * ```
  */
 export interface ConnectivityMatrix {
@@ -251,7 +254,13 @@ export class World {
     const source = from?.pod;
     const destination = to?.pod;
     const engine = this.#engine;
-    if (source === undefined || destination === undefined || to === undefined || to.mayBeFrontend)
+    if (
+      source === undefined ||
+      destination === undefined ||
+      source === destination ||
+      to === undefined ||
+      to.mayBeFrontend
+    )
       return this.#evaluatePacket(flow, packet, undefined);
     const chains = cache.podToPod[(from as Place).nodeClass]?.[to.nodeClass]?.chains;
     if (chains === undefined || engine.routeVerdict === undefined)

@@ -379,6 +379,33 @@ describe('issue #17 item 9: flow input edges', () => {
   });
 });
 
+describe("a pod's packet to its own address (loopback; Kubernetes netpol e2e AllowLoopback)", () => {
+  const denyAll = knp('default', 'deny-all', { podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
+
+  it('is allowed whatever the policy, and no chain runs', () => {
+    const r = both(fvBase([denyAll]), tcp(W0, W0, 8055));
+    expect(r.verdict).toBe('Allow');
+    expect(r.decidedBy?.stage).toBe('loopback');
+    expect(stages(r)).toEqual(['loopback:w0']);
+  });
+
+  it('another pod on the same node is still policed', () => {
+    expect(both(fvBase([denyAll]), tcp(W0, W0B, 8055)).verdict).toBe('Deny');
+  });
+
+  it("through its own Service (hairpin) the packet leaves the pod: the pod's egress and ingress apply", () => {
+    const svc = service('default', 'w0-svc', {
+      selector: { name: 'w0' },
+      clusterIP: '10.96.0.20',
+      port: 80,
+      targetPort: 8055,
+    });
+    const r = both(fvBase([denyAll, svc]), tcp(W0, '10.96.0.20', 80));
+    expect(r.verdict).toBe('Deny');
+    expect(r.decidedBy?.stage).toBe('workloadEgress');
+  });
+});
+
 describe('FelixConfiguration ipForwarding Disabled: nodes do not forward (hostendpoints_test.go "with IP forwarding disabled")', () => {
   // FV: FELIX_IPFORWARDING=Disabled and net.ipv4.ip_forward=0 on every felix, no HEPs, no policy.
   const noForwarding = [

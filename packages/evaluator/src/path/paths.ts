@@ -187,7 +187,11 @@ export class PlanCache implements RoleBinding {
     if (source === undefined) return undefined;
     const to = this.places.get(packet.dst) ?? this.addPlace(packet.dst);
     const destination = to.pod;
-    if (destination === undefined || (to.mayBeFrontend && findFrontend(this.world, packet) !== undefined))
+    if (
+      destination === undefined ||
+      destination === source ||
+      (to.mayBeFrontend && findFrontend(this.world, packet) !== undefined)
+    )
       return undefined;
     this.source = source;
     this.destination = destination;

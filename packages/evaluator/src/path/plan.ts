@@ -244,6 +244,23 @@ const EXIT: OutcomeHook = {
   endpoint: { kind: 'External', name: 'outside' },
 };
 
+/**
+ * A pod's packet to its own address: the pod's network namespace routes it through its loopback
+ * device, so it never reaches the pod's host-side interface and no Calico chain sees it.
+ * Kubernetes' NetworkPolicy e2e tests expect it allowed whatever the policy ("loopback logic
+ * follows no policy", `test/e2e/network/netpol/reachability.go` `AllowLoopback`).
+ */
+const LOOPBACK: OutcomeHook = {
+  kind: 'outcome',
+  stage: 'loopback',
+  action: 'allow',
+  verdict: 'Allow',
+  decides: 'always',
+  reason:
+    "a pod's packet to its own address stays in its network namespace (loopback): no Calico chain sees it",
+  endpoint: 'source',
+};
+
 /** §4.1: a HEP picked for its node's addresses by interface name alone says so in the trace. */
 function unaddressed(hep: HostEndpointModel): Hook[] {
   if (hep.interfaceName === '*' || hep.expectedIPs.length > 0) return [];
@@ -475,6 +492,7 @@ function plan(
  * ```
  */
 export function podPlans(world: WorldModel, src: WorkloadEndpointModel, dst: DestinationOwner): PathPlan[] {
+  if (dst.kind === 'pod' && dst.wep === src) return [plan('source', [LOOPBACK])];
   const node = src.node;
   const star = node === undefined ? undefined : wildcardHep(world, node);
   const entry = 'source' as const;

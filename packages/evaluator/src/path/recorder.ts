@@ -73,6 +73,7 @@ const STAGE_INDEX: Readonly<Record<Stage, number>> = {
   exit: 12,
   interface: 13,
   reply: 14,
+  loopback: 15,
 };
 
 function staged(d: Omit<Decision, 'stage'>, stage: Stage): Decision {

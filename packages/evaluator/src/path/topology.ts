@@ -117,7 +117,12 @@ export function makeTopology(
   via: Topology['via'],
 ): Topology {
   const v = via ? `@${via.node}/${via.interface ?? ''}` : '';
-  return { key: `${sourceKey(source)}>${destinationKey(destination)}${v}`, source, destination, via };
+  // A pod's packet to its own address has its own plan (`podPlans`: loopback).
+  const to =
+    source.kind === 'pod' && destination.kind === 'pod' && source.wep === destination.wep
+      ? 'self'
+      : destinationKey(destination);
+  return { key: `${sourceKey(source)}>${to}${v}`, source, destination, via };
 }
 
 /**

@@ -47,6 +47,7 @@ export type Stage =
   | 'workloadEgress'
   | 'workloadIngress'
   | 'hostToWorkload'
+  | 'loopback'
   | 'endpointToHost'
   | 'interface'
   | 'reply'

@@ -31,11 +31,13 @@ export type PortRange = number | readonly [number, number];
  *     status: { podIP: '10.0.0.1' } },
  *   { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'api', namespace: 'prod', labels: { app: 'api' } },
  *     status: { podIP: '10.0.0.2' } },
+ *   { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'batch', namespace: 'prod', labels: { app: 'batch' } },
+ *     status: { podIP: '10.0.0.3' } },
  * ];
  * const a = analyze(World.from([...pods, networkPolicy('allow-web', 'prod').selector("app == 'api'").allow().tcp().fromSelector("app == 'web'").ports(8080)]));
- * const apiToItself: FlowSpace = { protocol: ['TCP'], srcIp: ['10.0.0.2/32'], dstIp: ['10.0.0.2/32'], dstPort: [8080] };
- * a.search(apiToItself, 'Allow'); // { found: false }: a proof that no such flow is allowed
- * a.search({ ...apiToItself, srcIp: ['10.0.0.0/24'] }, 'Allow').found; // true (witness: from web, 10.0.0.1)
+ * const batchToApi: FlowSpace = { protocol: ['TCP'], srcIp: ['10.0.0.3/32'], dstIp: ['10.0.0.2/32'], dstPort: [8080] };
+ * a.search(batchToApi, 'Allow'); // { found: false }: a proof that no such flow is allowed
+ * a.search({ ...batchToApi, srcIp: ['10.0.0.0/24'] }, 'Allow').found; // true (witness: from web, 10.0.0.1)
  * ```
  */
 export interface FlowSpace {
@@ -161,11 +163,13 @@ export interface LintFinding {
  *     status: { podIP: '10.0.0.1' } },
  *   { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'api', namespace: 'prod', labels: { app: 'api' } },
  *     status: { podIP: '10.0.0.2' } },
+ *   { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'batch', namespace: 'prod', labels: { app: 'batch' } },
+ *     status: { podIP: '10.0.0.3' } },
  * ];
  * const a = analyze(World.from([...pods, networkPolicy('allow-web', 'prod').selector("app == 'api'").allow().tcp().fromSelector("app == 'web'").ports(8080)]));
- * const endpoints: EndpointQuery[] = [{ namespace: 'prod', name: 'web' }, { namespace: 'prod', name: 'api' }];
+ * const endpoints: EndpointQuery[] = [{ namespace: 'prod', name: 'web' }, { namespace: 'prod', name: 'api' }, { namespace: 'prod', name: 'batch' }];
  * const m = a.matrix({ protocol: 'TCP', port: 8080, endpoints });
- * [m.verdict(0, 1), m.verdict(1, 1)]; // ['Allow', 'Deny']: web may reach api, api may not reach itself
+ * [m.verdict(0, 1), m.verdict(2, 1), m.verdict(1, 1)]; // ['Allow', 'Deny', 'Allow']: web may reach api, batch may not; api → api is loopback
  * ```
  */
 export interface EndpointQuery {

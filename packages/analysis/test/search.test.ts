@@ -86,6 +86,24 @@ describe('diff', () => {
     }
     expect(changes.length).toBeLessThanOrEqual(3);
   });
+  it('a change inside a class leaves no note about flows from an address to itself (loopback)', () => {
+    // Two db replicas (one class): closing db to everyone changes db-1 → db-2, never db-1 → db-1.
+    const replica = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'db-2', namespace: 'prod', labels: { app: 'db' } },
+      status: { podIP: '10.0.0.3' },
+    };
+    const closed = { ...onlyWebToDb, spec: { ...onlyWebToDb.spec, ingress: [] } };
+    const r = diff(World.from([...pods, replica]), World.from([...pods, replica, closed]), {
+      protocol: ['TCP'],
+      srcIp: ['10.0.0.2/32', '10.0.0.3/32'],
+      dstIp: ['10.0.0.2/32', '10.0.0.3/32'],
+    });
+    expect(r.changes.length).toBeGreaterThan(0);
+    expect(r.changes.every((c) => c.before === 'Allow' && c.after === 'Deny')).toBe(true);
+    expect(r.unsupported.filter((u) => u.includes('to itself'))).toEqual([]);
+  });
   it('is empty for identical worlds', () => {
     const w = World.from([...pods, onlyWebToDb]);
     expect(diff(w, World.from([...pods, onlyWebToDb])).changes).toEqual([]);

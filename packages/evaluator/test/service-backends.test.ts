@@ -671,6 +671,58 @@ describe('hostNetwork pods as Service backends: host endpoint policy, not a work
   });
 });
 
+describe('in-cluster clients of node ports, load balancers and external IPs (kube-proxy proxier.go)', () => {
+  // web (w1, felix-1) admits only w0; the Service's node port is 30080.
+  const webOnlyFromW0 = knp('default', 'web-from-w0', {
+    podSelector: { matchLabels: { app: 'web' } },
+    ingress: [{ from: [{ podSelector: { matchLabels: { name: 'w0' } } }] }],
+  });
+  const nodePortSvc = (etp?: 'Local') =>
+    svc('web', {
+      type: 'NodePort',
+      selector: { app: 'web' },
+      ports: [{ name: 'http', protocol: 'TCP', port: 80, targetPort: 'http', nodePort: 30080 }],
+      ...(etp ? { etp } : {}),
+    });
+
+  it('own node port, eTP Cluster: DNAT here, then masquerade to this node for a backend elsewhere', () => {
+    const r = both(base([nodePortSvc(), webOnlyFromW0]), tcp(W0, F0, 30080));
+    expect(r.verdict).toBe('Deny');
+    expect(stages(r)).toContain('snat:-');
+    expect(r.decidedBy?.stage).toBe('workloadIngress');
+  });
+
+  it('own node port, eTP Local: pod traffic goes to the cluster endpoints unmasqueraded', () => {
+    expect(both(base([nodePortSvc('Local'), webOnlyFromW0]), tcp(W0, F0, 30080)).verdict).toBe('Allow');
+  });
+
+  it("another node's node port is DNAT'd there: the pod's egress sees the node port", () => {
+    // w0 may send only to web pods on 8080: the node port is not a web pod, so egress denies.
+    const w0ToWebOnly = knp('default', 'w0-to-web', {
+      podSelector: { matchLabels: { name: 'w0' } },
+      policyTypes: ['Egress'],
+      egress: [{ to: [{ podSelector: { matchLabels: { app: 'web' } } }], ports: [{ port: 8080 }] }],
+    });
+    const r = both(base([nodePortSvc(), w0ToWebOnly]), tcp(W0, F1, 30080));
+    expect(r.verdict).toBe('Deny');
+    expect(r.decidedBy?.stage).toBe('workloadEgress');
+    // Without that policy it reaches felix-1, which DNATs to its local backend (no masquerade
+    // effect: web's ingress runs before nat POSTROUTING) and web admits w0.
+    const open = both(base([nodePortSvc(), webOnlyFromW0]), tcp(W0, F1, 30080));
+    expect(open.verdict).toBe('Allow');
+    expect(open.paths[0]?.steps.find((s) => s.stage === 'dnat')?.reason).toContain(`${F1}:30080`);
+  });
+
+  it("a host to another node's node port counts as outside traffic there (eTP Local: that node's backends)", () => {
+    // felix-1 has the only backend: from felix-0's host, felix-0's node port has none with eTP
+    // Local there… but the host reaches felix-1's node port, DNAT'd on felix-1 to its local w1.
+    expect(both(base([nodePortSvc('Local')]), tcp(F0, F1, 30080)).verdict).toBe('Allow');
+    const r = both(base([nodePortSvc('Local')]), tcp(F1, F0, 30080));
+    expect(r.verdict).toBe('Deny');
+    expect(r.decidedBy?.reason).toContain('externalTrafficPolicy Local and no backend on felix-0');
+  });
+});
+
 describe('kube-proxy mode: only iptables is modelled, IPVS and nftables are refused loudly', () => {
   it('kubeProxyMode ipvs is the world issue unsupported_kube_proxy_mode naming IPVS', () => {
     const world = World.from(hostNet(), { kubeProxyMode: 'ipvs' });

@@ -24,6 +24,7 @@ import type {
   OutcomeHook,
   PacketView,
   PathPlan,
+  SnatHook,
 } from './hooks.js';
 import {
   egressHep,
@@ -502,29 +503,81 @@ export function podPlans(world: WorldModel, src: WorkloadEndpointModel, dst: Des
       : [];
   if (dst.kind !== 'frontend')
     return [plan(entry, [...pre, ...podRouted(world, src, star, postDnat(dst), 'original')])];
+  const f = dst.frontend;
+  // kube-proxy DNATs a node port only for the node's own addresses (KUBE-NODEPORTS sits behind
+  // `-m addrtype --dst-type LOCAL`): another node's node port is routed to that node as to its
+  // address and DNAT'd there, where the pod counts as in-cluster (eTP Local is bypassed for it).
+  const at = f.kind === 'nodePort' && dst.node !== undefined && dst.node !== node ? dst.node : node;
   // In-cluster sources reach every backend (externalTrafficPolicy is for external traffic),
   // or only their node's with internalTrafficPolicy Local.
-  const list = backends(dst.frontend, node, 'inCluster', dst.version);
+  const list = backends(f, at, 'inCluster', dst.version);
   if (list.length === 0)
-    return [
-      plan(entry, [...pre, noBackends(dst.frontend, node, 'inCluster', frontendText(dst.frontend), entry)]),
-    ];
+    return [plan(entry, [...pre, noBackends(f, at, 'inCluster', frontendText(f), entry)])];
+  if (at !== undefined && at !== node) {
+    const relay = { kind: 'node', node: at, hep: dst.hep } as const;
+    const hep = dst.hep ?? wildcardHep(world, at);
+    const memo = new Map<string, Hook[]>();
+    return groupBackends(world, list).map((group) => {
+      const there = (view: PacketView): Hook[] => [
+        ...arrival(at, hep, view),
+        dnatHook(at, f),
+        ...entryRouted(world, at, hep, group.target, 'postDnat', dst, memo),
+      ];
+      return plan(
+        entry,
+        [...pre, ...podRouted(world, src, star, relay, 'original', undefined, there)],
+        group.backends,
+      );
+    });
+  }
+  const masquerade = externalMasquerade(world, node, dst);
   return groupBackends(world, list).map((group) =>
     plan(
       entry,
-      [...pre, dnatHook(node, dst.frontend), ...podRouted(world, src, star, group.target, 'postDnat')],
+      [...pre, dnatHook(node, f), ...podRouted(world, src, star, group.target, 'postDnat', masquerade)],
       group.backends,
     ),
   );
 }
 
-/** After routing, for a pod's packet (see {@link podPlans}). */
+/**
+ * kube-proxy's masquerade of in-cluster traffic to an external frontend (node port, load
+ * balancer, external IP) with externalTrafficPolicy Cluster: its KUBE-EXT chain marks all such
+ * traffic ("masquerade traffic for … external destinations", `pkg/proxy/iptables/proxier.go`),
+ * and nat POSTROUTING rewrites the source to the node's address as the packet leaves for a
+ * backend on another node (§5). ClusterIP traffic from pods is not masqueraded.
+ */
+function externalMasquerade(
+  world: WorldModel,
+  node: string | undefined,
+  dst: Extract<DestinationOwner, { kind: 'frontend' }>,
+): SnatHook | undefined {
+  const sp = dst.frontend.servicePort;
+  if (node === undefined || dst.frontend.kind === 'clusterIP' || sp.externalTrafficPolicy !== 'Cluster')
+    return undefined;
+  const address = nodeAddress(world, node, dst.version);
+  if (!address) return undefined;
+  return {
+    kind: 'snat',
+    node,
+    address,
+    reason: `kube-proxy masquerade: ${dst.frontend.kind} of service ${sp.service.namespace}/${sp.service.name}, externalTrafficPolicy Cluster, backend on another node: source becomes ${address.text} (node ${node}) (§5)`,
+  };
+}
+
+/**
+ * After routing, for a pod's packet (see {@link podPlans}). For another node, `masquerade` is
+ * kube-proxy's SNAT as the packet leaves (later hooks see `postSnat`), and `there` replaces what
+ * happens on arrival (a node port DNAT'd on that node).
+ */
 function podRouted(
   world: WorldModel,
   src: WorkloadEndpointModel,
   star: HostEndpointModel | undefined,
   dst: PostDnat,
   view: PacketView,
+  masquerade?: SnatHook,
+  there?: (view: PacketView) => Hook[],
 ): Hook[] {
   const node = src.node;
   const egress = workload('source', 'egress', view);
@@ -551,19 +604,22 @@ function podRouted(
   hooks.push(egress);
   if (dst.kind === 'pod' && dst.node === node)
     return [...hooks, workload(dst.wep, 'ingress', view), ...forwardOut(node, star, view)];
-  if (dst.kind === 'pod')
+  if (dst.kind === 'external')
     return [
       ...hooks,
-      ...forwardOut(node, node === undefined ? undefined : fabricHep(world, node), view),
-      ...intoRemotePod(world, dst, view),
+      ...forwardOut(node, node === undefined ? undefined : egressHep(world, node), view),
+      EXIT,
     ];
-  if (dst.kind === 'node')
-    return [
-      ...hooks,
-      ...forwardOut(node, node === undefined ? undefined : fabricHep(world, node), view),
-      ...intoRemoteHost(world, dst.node, dst.hep, view),
-    ];
-  return [...hooks, ...forwardOut(node, node === undefined ? undefined : egressHep(world, node), view), EXIT];
+  hooks.push(...forwardOut(node, node === undefined ? undefined : fabricHep(world, node), view));
+  if (masquerade) hooks.push(masquerade);
+  const next = masquerade ? 'postSnat' : view;
+  if (there) return [...hooks, ...there(next)];
+  return [
+    ...hooks,
+    ...(dst.kind === 'pod'
+      ? intoRemotePod(world, dst, next)
+      : intoRemoteHost(world, dst.node, dst.hep, next)),
+  ];
 }
 
 /**
@@ -587,20 +643,41 @@ export function hostPlans(
   const entry = hostRef(node);
   if (dst.kind !== 'frontend')
     return [plan(entry, hostRouted(world, node, srcHep, postDnat(dst), undefined))];
-  const list = backends(dst.frontend, node, 'inCluster', dst.version);
-  if (list.length === 0)
-    return [plan(entry, [noBackends(dst.frontend, node, 'inCluster', frontendText(dst.frontend), entry)])];
+  const f = dst.frontend;
+  if (f.kind === 'nodePort' && dst.node !== undefined && dst.node !== node) {
+    // Another node's node port: not DNAT'd here (KUBE-NODEPORTS is for local addresses, see
+    // `podPlans`); that node DNATs it as traffic from outside (the host's address is neither a
+    // pod's nor local there), with its externalTrafficPolicy.
+    const at = dst.node;
+    const list = backends(f, at, 'external', dst.version);
+    if (list.length === 0) return [plan(entry, [noBackends(f, at, 'external', frontendText(f), entry)])];
+    const relay = { kind: 'node', node: at, hep: dst.hep } as const;
+    const hep = dst.hep ?? wildcardHep(world, at);
+    const memo = new Map<string, Hook[]>();
+    return groupBackends(world, list).map((group) => {
+      const there = (view: PacketView): Hook[] => [
+        ...arrival(at, hep, view),
+        dnatHook(at, f),
+        ...entryRouted(world, at, hep, group.target, 'postDnat', dst, memo),
+      ];
+      return plan(entry, hostRouted(world, node, srcHep, relay, undefined, there), group.backends);
+    });
+  }
+  const list = backends(f, node, 'inCluster', dst.version);
+  if (list.length === 0) return [plan(entry, [noBackends(f, node, 'inCluster', frontendText(f), entry)])];
   return groupBackends(world, list).map((group) =>
-    plan(entry, hostRouted(world, node, srcHep, group.target, dst.frontend), group.backends),
+    plan(entry, hostRouted(world, node, srcHep, group.target, f), group.backends),
   );
 }
 
+/** After nat OUTPUT, for a host's packet (see {@link hostPlans}); `there` as in `podRouted`. */
 function hostRouted(
   world: WorldModel,
   node: string,
   srcHep: HostEndpointModel | undefined,
   dst: PostDnat,
   dnat: Frontend | undefined,
+  there?: (view: PacketView) => Hook[],
 ): Hook[] {
   const d: Hook[] = dnat ? [dnatHook(node, dnat)] : [];
   const view: PacketView = dnat ? 'postDnat' : 'original';
@@ -650,9 +727,14 @@ function hostRouted(
     const table = dnat ? 'mangle' : 'filter';
     hooks.push(failsafe(node, out, 'out', table, view), hostNormal(node, out, 'egress', table, view));
   }
-  if (dst.kind === 'pod') return [...hooks, ...intoRemotePod(world, dst, view)];
-  if (dst.kind === 'node') return [...hooks, ...intoRemoteHost(world, dst.node, dst.hep, view)];
-  return [...hooks, EXIT];
+  if (dst.kind === 'external') return [...hooks, EXIT];
+  if (there) return [...hooks, ...there(view)];
+  return [
+    ...hooks,
+    ...(dst.kind === 'pod'
+      ? intoRemotePod(world, dst, view)
+      : intoRemoteHost(world, dst.node, dst.hep, view)),
+  ];
 }
 
 /**

@@ -1,8 +1,9 @@
 /**
  * Which address classes a change between two worlds can touch. When only policies or profiles
  * differ, a flow's verdict can change only if its source's egress chain or its destination's
- * ingress chain changed; anything else (endpoints, services, nodes, tiers, a changed policy that
- * selects a host endpoint or a service backend) makes every class affected.
+ * ingress chain changed; anything else (endpoints, services, nodes, tiers, the FelixConfiguration
+ * settings the packet path reads, a changed policy that selects a host endpoint or a service
+ * backend) makes every class affected.
  */
 import type { EndpointModel, WorldModel } from './evaluator-seam.js';
 import type { IpClass } from './partition.js';
@@ -37,6 +38,9 @@ function pathFingerprint(m: WorldModel): string {
     tiers: m.tiers,
     failsafe: [m.failsafeInbound, m.failsafeOutbound],
     e2h: m.endpointToHostAction,
+    forwarding: m.ipForwarding,
+    // The drop of encapsulated packets from workloads, before their egress policy.
+    encap: [m.vxlanPort, m.allowVXLANPacketsFromWorkloads, m.allowIPIPPacketsFromWorkloads],
   });
 }
 

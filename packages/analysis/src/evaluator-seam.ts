@@ -10,6 +10,7 @@ export type {
   ChainHook,
   Cidr,
   DestinationOwner,
+  EncapHook,
   EndpointModel,
   EntityMatchModel,
   EntityModel,

@@ -1,9 +1,10 @@
 /**
  * Which port boundaries and protocols can change a verdict. A cell's verdict may depend only on
  * rules the packet path can consult: the source's egress chain, the destination's ingress chain,
- * and (globally) every host endpoint's and service backend's chains, service ports, node ports
- * and failsafe ports. Collected from the evaluator's normalised model, so the atoms are exactly
- * the constants the evaluator compares against.
+ * and (globally) every host endpoint's and service backend's chains, service ports, node ports,
+ * failsafe ports and the drop of encapsulated packets from workloads. Collected from the
+ * evaluator's normalised model, so the atoms are exactly the constants the evaluator compares
+ * against.
  */
 import type { EndpointModel, PolicyModel, RuleModel, WorldModel } from './evaluator-seam.js';
 
@@ -114,7 +115,8 @@ export function endpointRules(model: WorldModel, e: EndpointModel, dir: 'ingress
 
 /**
  * Constants every flow may meet: service and node ports, backend and host endpoint chains,
- * failsafe ports (consulted only at host endpoints), named port values.
+ * the workload encapsulation drop (VXLAN port, IPIP), failsafe ports (consulted only at host
+ * endpoints), named port values.
  *
  * @example
  * ```ts
@@ -138,6 +140,14 @@ export function globalRelevance(model: WorldModel): Relevance {
   for (const e of special) {
     for (const r of endpointRules(model, e, 'ingress')) addRule(rel, r);
     for (const r of endpointRules(model, e, 'egress')) addRule(rel, r);
+  }
+  if (model.workloads.length > 0) {
+    // Felix drops VXLAN (UDP to vxlanPort) and IPIP (protocol 4) from workloads unless allowed.
+    if (!model.allowVXLANPacketsFromWorkloads) {
+      rel.protocols.add(17);
+      addRange(rel.dstBreaks, 17, model.vxlanPort, model.vxlanPort);
+    }
+    if (!model.allowIPIPPacketsFromWorkloads) rel.protocols.add(4);
   }
   if (model.hostEndpoints.length > 0) {
     for (const f of [...model.failsafeInbound, ...model.failsafeOutbound]) {

@@ -14,7 +14,7 @@ import { gnp, node, ns, pod, service, sgnp } from '../../evaluator/test/helpers/
 import { analyze } from '../src/index.js';
 import { type Box, boxAnd, universe } from '../src/lifted/boxes.js';
 import { type LiftedRegion, liftContext, liftPair } from '../src/lifted/pair.js';
-import { concreteDecisions, pointsOf } from './helpers/lifted.js';
+import { concreteDecisions, encapPointsOf, pointsOf } from './helpers/lifted.js';
 
 const TIMEOUT = 240_000;
 
@@ -70,7 +70,11 @@ function randomPoint(b: Box, seed: number, srcIp: string, dstIp: string) {
 
 function checkRegions(world: World, regions: readonly LiftedRegion[], s: string, d: string, seed: number) {
   for (const r of regions) {
-    const flows = [...pointsOf(r.box, s, d, 6), randomPoint(r.box, seed, s, d)];
+    const flows = [
+      ...pointsOf(r.box, s, d, 6),
+      ...encapPointsOf(r.box, s, d),
+      randomPoint(r.box, seed, s, d),
+    ];
     for (const f of flows) {
       const c = world.evaluate(f);
       expect(c.verdict, `${JSON.stringify(f)} in a region the lifted engine says is ${r.verdict}`).toBe(

@@ -104,6 +104,22 @@ describe('diff', () => {
     expect(r.changes.every((c) => c.before === 'Allow' && c.after === 'Deny')).toBe(true);
     expect(r.unsupported.filter((u) => u.includes('to itself'))).toEqual([]);
   });
+  it('sees a FelixConfiguration change alone (ipForwarding Disabled: nodes stop forwarding pod → pod)', () => {
+    const before = World.from([...pods, onlyWebToDb]);
+    const noForwarding = {
+      apiVersion: 'projectcalico.org/v3',
+      kind: 'FelixConfiguration',
+      metadata: { name: 'default' },
+      spec: { ipForwarding: 'Disabled' },
+    };
+    const after = World.from([...pods, onlyWebToDb, noForwarding]);
+    const { changes } = diff(before, after, {
+      protocol: ['TCP'],
+      srcIp: ['10.0.0.1/32'],
+      dstIp: ['10.0.0.2/32'],
+    });
+    expect(changes.map((c) => [c.region.dstPort, c.before, c.after])).toEqual([[[5432], 'Allow', 'Deny']]);
+  });
   it('is empty for identical worlds', () => {
     const w = World.from([...pods, onlyWebToDb]);
     expect(diff(w, World.from([...pods, onlyWebToDb])).changes).toEqual([]);

@@ -179,7 +179,8 @@ export interface Engine {
   /**
    * Optional: the verdict of a route of policy chains alone (`PlanRoute.chains`, what most pod →
    * pod flows cross), allocation-free: `Deny` at the first chain that drops the packet
-   * (`chainDrops`), else `Allow`. Roles bind to `source` / `destination`.
+   * (`chainDrops`), else `Allow`. Roles bind to `source` / `destination`. The route's
+   * encapsulation drop (`PlanRoute.encap`) is not a chain: callers check it first.
    */
   routeVerdict?(
     chains: readonly RouteChain[],

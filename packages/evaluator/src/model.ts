@@ -21,6 +21,8 @@ export { boundEndpoint, type DecisionLike, decisionOfPath, pickDecision } from '
 export type {
   ChainHook,
   DnatHook,
+  EncapDrop,
+  EncapHook,
   EndpointRole,
   FailsafeHook,
   Hook,

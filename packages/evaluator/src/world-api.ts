@@ -6,6 +6,7 @@ import { EvaluatorInputError } from './errors.js';
 import type { Packet } from './match/packet.js';
 import type { Ip } from './net/ip.js';
 import { flowProtocolNumber, hasPorts } from './net/protocol.js';
+import { encapDropOf } from './path/encap.js';
 import { checkedPacket, type Flow, plainPacket } from './path/flow.js';
 import type { PathPlan, RoleBinding } from './path/hooks.js';
 import {
@@ -262,10 +263,16 @@ export class World {
       to.mayBeFrontend
     )
       return this.#evaluatePacket(flow, packet, undefined);
-    const chains = cache.podToPod[(from as Place).nodeClass]?.[to.nodeClass]?.chains;
+    const route = cache.podToPod[(from as Place).nodeClass]?.[to.nodeClass];
+    const chains = route?.chains;
     if (chains === undefined || engine.routeVerdict === undefined)
       return this.#evaluatePacket(flow, packet, undefined);
-    const verdict = engine.routeVerdict(chains, source, destination, packet);
+    // `verdictOfRoute`, inline: the source's encapsulation drop, then the chains.
+    const encap = (route as PlanRoute).encap;
+    const verdict =
+      encap !== undefined && encapDropOf(encap, packet) !== undefined
+        ? 'Deny'
+        : engine.routeVerdict(chains, source, destination, packet);
     return new Evaluation(flow, verdict, NO_ISSUES, this.#tracePacket, packet);
   }
 

@@ -74,6 +74,7 @@ describe('@calico-dsl/evaluator/model', () => {
       'failsafe',
       'preDnat:n0-all',
       'forward:n0-all',
+      'encap',
       'workloadEgress:source',
       'workloadIngress:destination',
       'forward:n0-all',

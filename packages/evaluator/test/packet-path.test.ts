@@ -8,6 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseFlow } from '../src/flow/parse-flow.js';
 import { type Flow, World } from '../src/index.js';
+import { parseIp } from '../src/net/ip.js';
+import { PlanCache } from '../src/path/paths.js';
 import { felix, gnp, hep, knp, node, ns, pod, service } from './helpers/world-kit.js';
 
 type Obj = Record<string, unknown>;
@@ -444,6 +446,244 @@ describe('FelixConfiguration ipForwarding Disabled: nodes do not forward (hosten
     const enabled = noForwarding.map((r) => (r.kind === 'FelixConfiguration' ? felix({}) : r));
     expect(both(enabled, tcp(W0, W1, 8055)).verdict).toBe('Allow');
     expect(World.from(enabled).model.ipForwarding).toBe('Enabled');
+  });
+});
+
+describe('FelixConfiguration allow{VXLAN,IPIP}PacketsFromWorkloads: encapsulated packets from workloads are dropped before egress policy (endpoints.go endpointIptablesChain; endpoints_test.go dropVXLANTunnel, dropIPIPTunnel)', () => {
+  // Felix renders, at the top of every from-workload chain (after clearing the policy marks,
+  // before the tiers): drop UDP to VXLANPort unless AllowVXLANPacketsFromWorkloads, drop IP
+  // protocol 4 unless AllowIPIPPacketsFromWorkloads (defaults 4789, false, false). The
+  // to-workload chain and host endpoint chains always allow encapsulation.
+  const allowAll = gnp('allow-all', {
+    order: 10,
+    selector: 'all()',
+    types: ['Ingress', 'Egress'],
+    ingress: [{ action: 'Allow' }],
+    egress: [{ action: 'Allow' }],
+  });
+  const withFelix = (spec: Obj, extra: Obj[] = []) =>
+    fvBase([allowAll, ...extra]).map((r) =>
+      r.kind === 'FelixConfiguration' ? felix({ defaultEndpointToHostAction: 'Accept', ...spec }) : r,
+    );
+  const defaults = withFelix({});
+  const udp = (srcIp: string, dstIp: string, dstPort: number, more: Partial<Flow> = {}): Flow => ({
+    protocol: 'UDP',
+    srcIp,
+    srcPort: 40000,
+    dstIp,
+    dstPort,
+    ...more,
+  });
+  const ipip = (srcIp: string, dstIp: string, more: Partial<Flow> = {}): Flow => ({
+    protocol: 4,
+    srcIp,
+    dstIp,
+    ...more,
+  });
+  /** Denied at the source pod's egress chain, before any policy, naming the FelixConfiguration field. */
+  const expectEncapDrop = (r: ReturnType<typeof both>, field: string) => {
+    expect(r.verdict).toBe('Deny');
+    expect(r.decidedBy?.stage).toBe('workloadEgress');
+    expect(r.decidedBy?.policy).toBeUndefined();
+    expect(r.decidedBy?.reason).toContain(`FelixConfiguration ${field} is false`);
+    const drop = r.trace.find((s) => s.stage === 'workloadEgress');
+    expect(drop?.action).toBe('deny');
+    expect(drop?.endpoint?.name).toBe('w0');
+    expect(drop?.reason).toBe(r.decidedBy?.reason);
+    // Nothing after the drop: neither the pod's egress policy nor the destination.
+    expect(r.trace.filter((s) => s.stage === 'workloadEgress')).toHaveLength(1);
+    expect(r.trace.some((s) => s.stage === 'workloadIngress' || s.policy !== undefined)).toBe(false);
+  };
+
+  it('defaults: UDP to 4789 and IP protocol 4 from a pod are dropped even with an allow-all policy, wherever they go', () => {
+    for (const dst of [W0B, W1, F0, F1, CLIENT]) {
+      const vxlan = both(defaults, udp(W0, dst, 4789));
+      expectEncapDrop(vxlan, 'allowVXLANPacketsFromWorkloads');
+      expect(vxlan.decidedBy?.reason).toContain('vxlanPort 4789');
+      expectEncapDrop(both(defaults, ipip(W0, dst)), 'allowIPIPPacketsFromWorkloads');
+    }
+    expect(World.from(defaults).model).toMatchObject({
+      vxlanPort: 4789,
+      allowVXLANPacketsFromWorkloads: false,
+      allowIPIPPacketsFromWorkloads: false,
+    });
+  });
+
+  it('on a node with `*` host endpoints too (a plan with pre-DNAT and forward hooks), after the `*` AoF ingress', () => {
+    const r = both(withFelix({}, starHeps), udp(W0, W1, 4789));
+    expectEncapDrop(r, 'allowVXLANPacketsFromWorkloads');
+    expect(stages(r)).toEqual(['forward:felix-0-all', 'workloadEgress:w0']);
+    expectEncapDrop(both(withFelix({}, starHeps), ipip(W0, W0B)), 'allowIPIPPacketsFromWorkloads');
+  });
+
+  it('IPv6 pods too: the IPv4 and IPv6 endpoint managers share one rule renderer (int_dataplane.go)', () => {
+    const v6 = withFelix({}, [
+      pod('default', 'w6', 'fd00:65::2', { name: 'w6' }, { node: 'felix-0' }),
+      pod('default', 'w6b', 'fd00:65::3', { name: 'w6b' }, { node: 'felix-1' }),
+    ]);
+    const vxlan = both(v6, udp('fd00:65::2', 'fd00:65::3', 4789));
+    expect(vxlan.verdict).toBe('Deny');
+    expect(vxlan.decidedBy?.reason).toContain('allowVXLANPacketsFromWorkloads');
+    expect(both(v6, ipip('fd00:65::2', 'fd00:65::3')).decidedBy?.reason).toContain(
+      'allowIPIPPacketsFromWorkloads',
+    );
+    expect(both(v6, udp('fd00:65::2', 'fd00:65::3', 4790)).verdict).toBe('Allow');
+  });
+
+  it('other UDP ports, and TCP to 4789, are policed as before', () => {
+    for (const flow of [udp(W0, W1, 4790), udp(W0, W0B, 53), udp(W0, F0, 4788), tcp(W0, W1, 4789)]) {
+      const r = both(defaults, flow);
+      expect(r.verdict, `${flow.protocol} ${flow.dstPort}`).toBe('Allow');
+      expect(r.decidedBy?.policy?.name).toBe('allow-all');
+    }
+  });
+
+  it('traffic to a pod is unaffected: the to-workload chain always allows encapsulation', () => {
+    for (const flow of [
+      udp(F0, W0, 4789),
+      udp(F1, W0, 4789),
+      udp(CLIENT, W0, 4789, { via: { node: 'felix-0' } }),
+      ipip(F1, W0),
+      ipip(CLIENT, W0, { via: { node: 'felix-0' } }),
+    ]) {
+      const r = both(defaults, flow);
+      expect(r.verdict, `${flow.srcIp} → ${flow.dstIp}`).toBe('Allow');
+      expect(r.trace.some((s) => s.reason?.includes('PacketsFromWorkloads') === true)).toBe(false);
+    }
+  });
+
+  it('host-originated traffic is unaffected: host endpoint chains always allow encapsulation', () => {
+    for (const world of [defaults, withFelix({}, starHeps)])
+      for (const flow of [udp(F0, F1, 4789), udp(F0, CLIENT, 4789), ipip(F0, F1), ipip(F0, CLIENT)])
+        expect(both(world, flow).verdict, `${flow.srcIp} → ${flow.dstIp}`).toBe('Allow');
+  });
+
+  it('vxlanPort moves the VXLAN check', () => {
+    const moved = withFelix({ vxlanPort: 8472 });
+    const r = both(moved, udp(W0, W1, 8472));
+    expectEncapDrop(r, 'allowVXLANPacketsFromWorkloads');
+    expect(r.decidedBy?.reason).toContain('vxlanPort 8472');
+    expect(both(moved, udp(W0, W1, 4789)).verdict).toBe('Allow');
+    expect(World.from(moved).model.vxlanPort).toBe(8472);
+  });
+
+  it('allowVXLANPacketsFromWorkloads / allowIPIPPacketsFromWorkloads lift one drop each', () => {
+    const vxlanOk = withFelix({ allowVXLANPacketsFromWorkloads: true });
+    expect(both(vxlanOk, udp(W0, W1, 4789)).verdict).toBe('Allow');
+    expectEncapDrop(both(vxlanOk, ipip(W0, W1)), 'allowIPIPPacketsFromWorkloads');
+    const ipipOk = withFelix({ allowIPIPPacketsFromWorkloads: true });
+    expect(both(ipipOk, ipip(W0, W1)).verdict).toBe('Allow');
+    expectEncapDrop(both(ipipOk, udp(W0, W1, 4789)), 'allowVXLANPacketsFromWorkloads');
+    const bothOk = withFelix({ allowVXLANPacketsFromWorkloads: true, allowIPIPPacketsFromWorkloads: true });
+    for (const flow of [udp(W0, W1, 4789), ipip(W0, W1), udp(W0, F0, 4789), ipip(W0, CLIENT)])
+      expect(both(bothOk, flow).verdict).toBe('Allow');
+  });
+
+  it('egress policy still decides what is not encapsulation: a deny-all egress policy denies IPIP only when it is allowed', () => {
+    const denyEgress = gnp('deny-egress', {
+      order: 1,
+      selector: "name == 'w0'",
+      types: ['Egress'],
+      egress: [{ action: 'Deny' }],
+    });
+    const r = both(withFelix({ allowIPIPPacketsFromWorkloads: true }, [denyEgress]), ipip(W0, W1));
+    expect(r.verdict).toBe('Deny');
+    expect(r.decidedBy?.policy?.name).toBe('deny-egress');
+    expectEncapDrop(both(withFelix({}, [denyEgress]), ipip(W0, W1)), 'allowIPIPPacketsFromWorkloads');
+  });
+
+  it('the drop sees the post-DNAT packet, as the egress chain does: a service port to a backend on 4789', () => {
+    const udpService = (name: string, clusterIP: string, port: number, targetPort: number): Obj => ({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name, namespace: 'default' },
+      spec: { selector: { name: 'w1' }, clusterIP, ports: [{ protocol: 'UDP', port, targetPort }] },
+    });
+    const world = withFelix({}, [
+      udpService('to-vxlan', '10.96.0.10', 53, 4789),
+      udpService('from-vxlan', '10.96.0.11', 4789, 53),
+    ]);
+    const r = both(world, udp(W0, '10.96.0.10', 53));
+    expectEncapDrop(r, 'allowVXLANPacketsFromWorkloads');
+    expect(r.trace.some((s) => s.stage === 'dnat')).toBe(true);
+    expect(both(world, udp(W0, '10.96.0.11', 4789)).verdict).toBe('Allow');
+  });
+
+  it('the cached pod → pod route (a warmed world: World.evaluate runs it inline) drops them too', () => {
+    for (const engine of engines) {
+      const world = World.from(defaults, { engine });
+      for (const [flow, verdict] of [
+        [tcp(W0, W1, 80), 'Allow'],
+        [udp(W0, W1, 4789), 'Deny'],
+        [ipip(W0, W1), 'Deny'],
+        [udp(W0, W1, 4790), 'Allow'],
+        [tcp(W0, W0B, 80), 'Allow'],
+        [ipip(W0, W0B), 'Deny'],
+        [udp(W0, W0B, 4789), 'Deny'],
+      ] as const) {
+        const r = world.evaluate(flow);
+        expect(r.verdict, `${engine}: ${flow.protocol} → ${flow.dstIp}:${flow.dstPort}`).toBe(verdict);
+        expect(r.paths.map((p) => p.verdict)).toEqual([verdict]);
+      }
+    }
+  });
+
+  it('the pod → pod route keeps its fast path: its chains and, unless both are allowed, its drop', () => {
+    const routeOf = (resources: Obj[]) => {
+      const model = World.from(resources).model;
+      const ip = (t: string) => parseIp(t) as NonNullable<ReturnType<typeof parseIp>>;
+      const packet = {
+        protocol: 17,
+        src: ip(W0),
+        srcPort: 40000,
+        dst: ip(W1),
+        dstPort: 4789,
+        icmp: undefined,
+      };
+      return new PlanCache(model).routeOf(packet, undefined);
+    };
+    const route = routeOf(defaults);
+    expect(route.chains?.map((h) => h.stage)).toEqual(['workloadEgress', 'workloadIngress']);
+    expect(route.encap?.drops.map((d) => [d.encap, d.protocol, d.dstPort])).toEqual([
+      ['VXLAN', 17, 4789],
+      ['IPIP', 4, undefined],
+    ]);
+    const open = routeOf(
+      withFelix({ allowVXLANPacketsFromWorkloads: true, allowIPIPPacketsFromWorkloads: true }),
+    );
+    expect(open.chains).toHaveLength(2);
+    expect(open.encap).toBeUndefined();
+    expect(open.plans[0]?.hooks.some((h) => h.kind === 'encap')).toBe(false);
+  });
+
+  it('matrix() and explain() show it', () => {
+    for (const engine of engines) {
+      const world = World.from(defaults, { engine });
+      const deny = world.matrix({ protocol: 'UDP', port: 4789 }).cells;
+      expect(deny.flat().every((v) => v === 'Deny')).toBe(true);
+      expect(
+        world
+          .matrix({ protocol: 4 })
+          .cells.flat()
+          .every((v) => v === 'Deny'),
+      ).toBe(true);
+      expect(
+        world
+          .matrix({ protocol: 'UDP', port: 4790 })
+          .cells.flat()
+          .every((v) => v === 'Allow'),
+      ).toBe(true);
+      expect(world.evaluate(udp(W0, W1, 4789)).explain()).toContain(
+        'workloadEgress  [WorkloadEndpoint default/w0 (felix-0)] → deny (VXLAN packet (UDP to vxlanPort 4789) from a workload is dropped before its egress policy: FelixConfiguration allowVXLANPacketsFromWorkloads is false',
+      );
+    }
+  });
+
+  it('a FelixConfiguration field of the wrong type is an input error, not a silent default', () => {
+    expect(() => World.from(withFelix({ vxlanPort: '8472' }))).toThrow(/spec\.vxlanPort must be an integer/);
+    expect(() => World.from(withFelix({ allowIPIPPacketsFromWorkloads: 'true' }))).toThrow(
+      /spec\.allowIPIPPacketsFromWorkloads must be true or false/,
+    );
   });
 });
 

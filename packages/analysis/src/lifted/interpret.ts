@@ -1,20 +1,22 @@
 /**
  * The evaluator's hook interpreter (`path/interpret.ts` `runHooks` / `runPath`) run over sets of
  * flows: the same plans (`planPaths`), the same control fields (`view`, `ifMarked`, `onAllow`,
- * `onNone`, `onHit`, `decides`, `verdict`), each hook splitting its input into the parts that go
- * on differently. A run ends in pieces, each with the path verdict and decision of all its flows.
+ * `onNone`, `onHit`, `decides`, `verdict`, `drops`), each hook splitting its input into the parts
+ * that go on differently. A run ends in pieces, each with the path verdict and decision of all
+ * its flows.
  */
 import {
   type BackendModel,
   boundEndpoint,
   cidrContains,
   decisionOfPath,
+  type EncapHook,
   type FailsafeHook,
   type Hook,
   type PathPlan,
   type RoleBinding,
 } from '../evaluator-seam.js';
-import { type Box, ivsAnd, PORTED, splitBoxes } from './boxes.js';
+import { ALL_PORTS, type Box, ivsAnd, PORTED, splitBoxes } from './boxes.js';
 import { type ChainContext, type LiftedDecision, liftChain } from './chain.js';
 import { portBox, type View } from './rule-match.js';
 
@@ -81,6 +83,23 @@ function failsafeBoxes(ctx: ChainContext, h: FailsafeHook, view: View): Box[] {
       const b = portBox(m.port === 'dst' ? view.dstPort : view.srcPort, [[f.port, f.port]], p);
       if (b) out.push(b);
     }
+  }
+  return out;
+}
+
+/**
+ * The flows an encapsulation hook drops (the evaluator's `encapDropOf`): its protocol, and for
+ * VXLAN the destination port the view carries.
+ */
+function encapBoxes(h: EncapHook, view: View): Box[] {
+  const out: Box[] = [];
+  for (const d of h.drops) {
+    const p: Box['p'] = [[d.protocol, d.protocol]];
+    const b =
+      d.dstPort === undefined
+        ? { p, s: ALL_PORTS, d: ALL_PORTS }
+        : portBox(view.dstPort, [[d.dstPort, d.dstPort]], ivsAnd(p, PORTED));
+    if (b) out.push(b);
   }
   return out;
 }
@@ -155,6 +174,19 @@ function runHooks(
     }
     if (st.skipTable !== undefined) st = { ...st, skipTable: undefined };
     switch (h.kind) {
+      case 'encap': {
+        const pkt = h.view === 'original' ? v.original : h.view === 'postDnat' ? v.postDnat : v.postSnat;
+        const { hit, miss } = splitBoxes(live, encapBoxes(h, pkt));
+        if (hit.length > 0)
+          emit({
+            boxes: hit,
+            allow: false,
+            decisions: [...st.decisions, { stage: h.stage }],
+            untracked: st.untracked,
+          });
+        live = miss;
+        break;
+      }
       case 'dnat': {
         const b = backend as BackendModel;
         const postDnat: View = { ...v.original, dst: b.ip, dstPort: { port: b.port } };

@@ -1,6 +1,6 @@
 /** Helpers for checking the lifted engine against `world.evaluate`: points of a region, decision keys. */
 import type { EvaluationResult, Flow } from '@calico-dsl/evaluator';
-import type { Box } from '../../src/lifted/boxes.js';
+import { type Box, ivsHas } from '../../src/lifted/boxes.js';
 import { decisionKey } from '../../src/lifted/chain.js';
 
 const PORTED = new Set([6, 17, 132]);
@@ -33,6 +33,22 @@ export function pointsOf(box: Box, srcIp: string, dstIp: string, limit = 24): Fl
   if (out.length <= limit) return out;
   const step = out.length / limit;
   return Array.from({ length: limit }, (_, i) => out[Math.floor(i * step)] as Flow);
+}
+
+/**
+ * The flows of a region that Felix's drop of encapsulation from workloads singles out, when
+ * inside it: IP protocol 4 (IPIP) and UDP to the vxlanPorts of the test worlds (4789, the
+ * default; 8472; 8080). The end and middle points of {@link pointsOf} miss them inside a wider
+ * box, so a region that wrongly spans a drop's edge is only caught here.
+ */
+export function encapPointsOf(box: Box, srcIp: string, dstIp: string): Flow[] {
+  const out: Flow[] = [];
+  if (ivsHas(box.p, 4)) out.push({ protocol: 4, srcIp, dstIp });
+  if (!ivsHas(box.p, 17)) return out;
+  const srcPort = ivsHas(box.s, 40000) ? 40000 : (box.s[0] as readonly [number, number])[0];
+  for (const dstPort of [4789, 8472, 8080])
+    if (ivsHas(box.d, dstPort)) out.push({ protocol: 17, srcIp, srcPort, dstIp, dstPort });
+  return out;
 }
 
 /** The decisions of a concrete result's paths, as the lifted engine keys them. */

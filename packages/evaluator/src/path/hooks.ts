@@ -131,7 +131,7 @@ export interface ChainHook {
  * ```ts
  * // world: pods web (10.1.0.10) on node-1 and db (10.1.0.20) on node-2; packet: TCP 10.1.0.10 → 10.1.0.20:5432
  * const [plan] = planPaths(world.model, topologyOf(world.model, packet, undefined));
- * plan?.hooks.map((h) => (h.kind === 'chain' ? h.endpoint : undefined)); // ['source', 'destination']
+ * plan?.hooks.flatMap((h) => (h.kind === 'chain' ? [h.endpoint] : [])); // ['source', 'destination']
  * ```
  */
 export type EndpointRole = 'backend' | 'source' | 'destination';
@@ -218,14 +218,62 @@ export interface OutcomeHook {
 }
 
 /**
+ * One packet Felix drops as encapsulation: VXLAN (UDP to FelixConfiguration `vxlanPort`) or IPIP
+ * (IP protocol 4, any port). `dstPort` undefined matches every packet of `protocol`; `reason`
+ * names the FelixConfiguration fields, for the trace and the path's decision.
+ *
+ * @example
+ * ```ts
+ * // world: FelixConfiguration default with vxlanPort 8472; pods web (10.1.0.10), db (10.1.0.20)
+ * const [plan] = planPaths(world.model, topologyOf(world.model, packet, undefined));
+ * const encap = plan?.hooks.find((h): h is EncapHook => h.kind === 'encap');
+ * encap?.drops.map((d: EncapDrop) => [d.encap, d.protocol, d.dstPort]); // [['VXLAN', 17, 8472], ['IPIP', 4, undefined]]
+ * ```
+ */
+export interface EncapDrop {
+  readonly encap: 'VXLAN' | 'IPIP';
+  readonly protocol: number;
+  readonly dstPort: number | undefined;
+  readonly reason: string;
+}
+
+/**
+ * Felix's drop of encapsulated packets a workload sends, at the top of its egress chain
+ * (`cali-fw-*`), before any policy: `felix/rules/endpoints.go` `endpointIptablesChain`, which
+ * `WorkloadEndpointToIptablesChains` asks for on the from-workload chain unless FelixConfiguration
+ * `allowVXLANPacketsFromWorkloads` / `allowIPIPPacketsFromWorkloads` (the encapsulation could
+ * bypass egress policy; the to-workload chain always allows it). A packet matching one of
+ * `drops` ends the path (Deny, decided at `stage`); any other packet goes on to the egress
+ * chain. Planned right before the source pod's `workloadEgress` chain hook, on the same view.
+ *
+ * @example
+ * ```ts
+ * // world: pods web (10.1.0.10) and db (10.1.0.20), FelixConfiguration defaults; packet: UDP 10.1.0.10 → 10.1.0.20:4789
+ * const [plan] = planPaths(world.model, topologyOf(world.model, packet, undefined));
+ * plan?.hooks.map((h) => h.kind); // ['encap', 'chain', 'chain']
+ * plan?.hooks[0];
+ * // { kind: 'encap', stage: 'workloadEgress', endpoint: 'source', view: 'original',
+ * //   drops: [{ encap: 'VXLAN', protocol: 17, dstPort: 4789, reason: 'VXLAN packet (UDP to vxlanPort 4789) from a workload … ' },
+ * //           { encap: 'IPIP', protocol: 4, dstPort: undefined, reason: 'IPIP packet (IP protocol 4) from a workload … ' }] }
+ * ```
+ */
+export interface EncapHook {
+  readonly kind: 'encap';
+  readonly stage: 'workloadEgress';
+  readonly endpoint: 'source';
+  readonly view: PacketView;
+  readonly drops: readonly EncapDrop[];
+}
+
+/**
  * One hook of a path, a discriminated union on `kind`.
  *
  * @example
  * ```ts
- * const kinds = plan.hooks.map((h: Hook) => h.kind); // e.g. ['failsafe', 'chain', 'dnat', 'chain']
+ * const kinds = plan.hooks.map((h: Hook) => h.kind); // e.g. ['failsafe', 'chain', 'dnat', 'encap', 'chain']
  * ```
  */
-export type Hook = FailsafeHook | ChainHook | DnatHook | SnatHook | OutcomeHook;
+export type Hook = FailsafeHook | ChainHook | EncapHook | DnatHook | SnatHook | OutcomeHook;
 
 /**
  * One way a flow can go: where it enters (node and HEP, when it enters from outside), the

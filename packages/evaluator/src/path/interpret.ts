@@ -11,7 +11,8 @@ import { protocolName } from '../net/protocol.js';
 import type { Decision, EndpointRef, Stage, StepAction, UnsupportedUse } from '../result/types.js';
 import type { BackendModel, EndpointModel, FailsafePortModel, WorldModel } from '../world/model.js';
 import { boundEndpoint, decisionOfPath } from './decided-by.js';
-import type { ChainHook, DnatHook, FailsafeHook, Hook, PathPlan, RoleBinding } from './hooks.js';
+import { encapDropOf } from './encap.js';
+import type { ChainHook, DnatHook, EncapHook, FailsafeHook, Hook, PathPlan, RoleBinding } from './hooks.js';
 import { backendRef, endpointRef, type PathDraft, PathRecorder } from './recorder.js';
 
 /**
@@ -178,6 +179,16 @@ function runHooks(
     }
     skipTable = undefined;
     switch (h.kind) {
+      case 'encap': {
+        const drop = encapDropOf(
+          h,
+          h.view === 'original' ? original : h.view === 'postDnat' ? postDnat : postSnat,
+        );
+        if (drop === undefined) break;
+        sink.note(h.stage, 'deny', drop.reason, endpointRef(boundEndpoint(h.endpoint, backend, bind)));
+        decisions?.push({ stage: h.stage, reason: drop.reason });
+        return -1 - i;
+      }
       case 'dnat': {
         const b = backend as BackendModel;
         postDnat = { ...original, dst: b.ip, dstPort: b.port };
@@ -203,9 +214,15 @@ function runHooks(
           decisions.push({ stage: h.stage, reason: h.reason });
         if (h.verdict !== undefined) return h.verdict === 'Allow' ? hooks.length : -1 - i;
         break;
+      default:
+        assertNever(h);
     }
   }
   return hooks.length;
+}
+
+function assertNever(x: never): never {
+  throw new Error(`evaluator: unknown hook ${JSON.stringify(x)}`);
 }
 
 // The state of the outer run (read right after it; a reply leg gets its own).
@@ -431,19 +448,24 @@ export function verdictOfPlans(
 
 /**
  * A flow's plans with, when they are one plan of policy chains alone (no failsafe, NAT or
- * outcome hook, no backend, no chain whose Allow marks or untracks), those chains: what most
- * pod → pod flows cross (the workload egress and ingress chains). Such a plan's verdict is its
- * chains' verdicts in order, which {@link verdictOfRoute} reads without the general run.
+ * outcome hook, no backend, no chain whose Allow marks or untracks) and at most one
+ * encapsulation drop, those chains and that drop: what most pod → pod flows cross (the workload
+ * egress and ingress chains, the source's drop first). Such a plan drops the packet iff the
+ * drop matches it or one of its chains drops it, which {@link verdictOfRoute} reads without the
+ * general run (nothing in it depends on an earlier hook, so the order does not matter).
  *
  * @example
  * ```ts
  * const route: PlanRoute = planRoute(plans);
  * route.chains?.map((h) => h.stage); // ['workloadEgress', 'workloadIngress']
+ * route.encap?.drops.map((d) => d.encap); // ['VXLAN', 'IPIP'] (FelixConfiguration defaults)
  * ```
  */
 export interface PlanRoute {
   readonly plans: readonly PathPlan[];
   readonly chains: readonly RouteChain[] | undefined;
+  /** The route's encapsulation drop (only with `chains`; absent when the world allows both). */
+  readonly encap: EncapHook | undefined;
 }
 
 /**
@@ -483,27 +505,30 @@ export function chainDrops(verdict: 'allow' | 'deny' | 'none', hook: ChainHook):
  * ```
  */
 export function planRoute(plans: readonly PathPlan[]): PlanRoute {
-  return { plans, chains: chainsOnly(plans) };
-}
-
-function chainsOnly(plans: readonly PathPlan[]): RouteChain[] | undefined {
+  const general: PlanRoute = { plans, chains: undefined, encap: undefined };
   const plan = plans[0];
-  if (plans.length !== 1 || plan === undefined || plan.backends.length > 0) return undefined;
+  if (plans.length !== 1 || plan === undefined || plan.backends.length > 0) return general;
   const chains: RouteChain[] = [];
+  let encap: EncapHook | undefined;
   for (const h of plan.hooks) {
     // Without NAT hooks every view is the original packet; without marks `ifMarked` never skips.
-    if (h.kind !== 'chain' || h.onAllow !== 'continue') return undefined;
+    if (h.kind === 'encap' && encap === undefined) {
+      encap = h;
+      continue;
+    }
+    if (h.kind !== 'chain' || h.onAllow !== 'continue') return general;
     const endpoint = h.endpoint;
-    if (endpoint === 'backend') return undefined;
+    if (endpoint === 'backend') return general;
     chains.push({ ...h, endpoint, slot: chainSlot(h.chain, h.direction) });
   }
-  return chains;
+  return { plans, chains, encap };
 }
 
 /**
- * {@link verdictOfPlans} of a route: for a route of chains alone, the engine's
- * {@link Engine.routeVerdict} (what `runHooks` does with them: a chain that drops the packet,
- * {@link chainDrops}, ends the path; else it goes on), nothing allocated.
+ * {@link verdictOfPlans} of a route: for a route of chains alone, `Deny` when its encapsulation
+ * drop matches the packet, else the engine's {@link Engine.routeVerdict} (what `runHooks` does
+ * with them: a chain that drops the packet, {@link chainDrops}, ends the path; else it goes on),
+ * nothing allocated.
  *
  * @example
  * ```ts
@@ -520,5 +545,6 @@ export function verdictOfRoute(
   const chains = route.chains;
   if (chains === undefined || engine.routeVerdict === undefined)
     return verdictOfPlans(engine, route.plans, packet, bind, replyPlans);
+  if (route.encap !== undefined && encapDropOf(route.encap, packet) !== undefined) return 'Deny';
   return engine.routeVerdict(chains, bind.source, bind.destination, packet);
 }

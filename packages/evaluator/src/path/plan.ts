@@ -16,6 +16,7 @@ import type {
   WorkloadEndpointModel,
   WorldModel,
 } from '../world/model.js';
+import { encapHook } from './encap.js';
 import type {
   ChainHook,
   EndpointRole,
@@ -209,6 +210,14 @@ function workload(wep: EndpointRole, direction: 'ingress' | 'egress', view: Pack
     onAllow: 'continue',
     onNone: 'deny',
   };
+}
+
+/**
+ * The source pod's from-workload chain (`cali-fw-*`): Felix's drop of VXLAN/IPIP packets
+ * (unless FelixConfiguration allows them), then its egress policy (§3.3).
+ */
+function fromWorkload(world: WorldModel, view: PacketView): Hook[] {
+  return [...encapHook(world, view), workload('source', 'egress', view)];
 }
 
 function note(stage: OutcomeHook['stage'], reason: string, endpoint?: EndpointRef): OutcomeHook {
@@ -485,7 +494,9 @@ function plan(
  * policy (original destination, even for pod → own host); then DNAT; then filter INPUT
  * (`cali-wl-to-host`: workload egress, DefaultEndpointToHostAction, §4.7) or filter FORWARD
  * (AoF in of `*` unless accepted, workload egress, [local pod's ingress], AoF out of the
- * outgoing HEP) and, for another node, that node's arrival hooks.
+ * outgoing HEP) and, for another node, that node's arrival hooks. Workload egress is the
+ * from-workload chain: Felix's VXLAN/IPIP drop (unless FelixConfiguration allows them), then
+ * the pod's egress policy.
  *
  * @example
  * ```ts
@@ -580,13 +591,13 @@ function podRouted(
   there?: (view: PacketView) => Hook[],
 ): Hook[] {
   const node = src.node;
-  const egress = workload('source', 'egress', view);
+  const egress = fromWorkload(world, view);
   if (dst.kind === 'node' && dst.node === node) {
     // filter INPUT from cali+: goto cali-wl-to-host (workload egress, then the configured action).
     const action = world.endpointToHostAction;
     const reason = `DefaultEndpointToHostAction ${action}${action === 'Return' ? ' (handed to the host INPUT chain; not policed by Calico)' : ''} (§4.7)`;
     return [
-      egress,
+      ...egress,
       {
         kind: 'outcome',
         stage: 'endpointToHost',
@@ -601,7 +612,7 @@ function podRouted(
   const hooks: Hook[] = notForwarded(world, 'source');
   if (hooks.length > 0) return hooks;
   if (node !== undefined && star) hooks.push(forward(node, star, 'ingress', view));
-  hooks.push(egress);
+  hooks.push(...egress);
   if (dst.kind === 'pod' && dst.node === node)
     return [...hooks, workload(dst.wep, 'ingress', view), ...forwardOut(node, star, view)];
   if (dst.kind === 'external')

@@ -9,16 +9,21 @@ export interface FelixSettings {
   readonly failsafeOutbound: readonly FailsafePortModel[];
   readonly endpointToHostAction: EndpointToHostAction;
   readonly ipForwarding: IpForwarding;
+  readonly vxlanPort: number;
+  readonly allowVXLANPacketsFromWorkloads: boolean;
+  readonly allowIPIPPacketsFromWorkloads: boolean;
 }
 
 /**
- * Failsafe ports (§4.6), DefaultEndpointToHostAction (§4.7) and IPForwarding from
- * FelixConfiguration `default`.
+ * Failsafe ports (§4.6), DefaultEndpointToHostAction (§4.7), IPForwarding, and the VXLAN port
+ * and encapsulation settings of workload egress from FelixConfiguration `default`.
  *
  * @example
  * ```ts
  * felixSettings(index).failsafeInbound.length; // 9 by default
  * felixSettings(index).ipForwarding; // 'Enabled' (Felix's default)
+ * felixSettings(index).vxlanPort; // 4789 (Felix's default)
+ * felixSettings(index).allowVXLANPacketsFromWorkloads; // false (Felix's default)
  * ```
  */
 export function felixSettings(index: ResourceIndex, override?: EndpointToHostAction): FelixSettings {
@@ -28,6 +33,10 @@ export function felixSettings(index: ResourceIndex, override?: EndpointToHostAct
   let endpointToHostAction: EndpointToHostAction = 'Accept';
   // config_params.go: `oneof(Enabled,Disabled);Enabled`.
   let ipForwarding: IpForwarding = 'Enabled';
+  // config_params.go: `VXLANPort int;4789`, `Allow{VXLAN,IPIP}PacketsFromWorkloads bool;false`.
+  let vxlanPort = 4789;
+  let allowVXLANPacketsFromWorkloads = false;
+  let allowIPIPPacketsFromWorkloads = false;
   for (const [r] of index.of('FelixConfiguration')) {
     if (r.metadata.name !== 'default') continue;
     const spec = r.spec ?? {};
@@ -38,11 +47,20 @@ export function felixSettings(index: ResourceIndex, override?: EndpointToHostAct
     const a = spec.defaultEndpointToHostAction;
     if (a === 'Drop' || a === 'Return' || a === 'Accept') endpointToHostAction = a;
     if (spec.ipForwarding === 'Disabled' || spec.ipForwarding === 'Enabled') ipForwarding = spec.ipForwarding;
+    // endpoints.go matches `DestPorts(uint16(r.VXLANPort))`: the port is the low 16 bits.
+    if (Number.isInteger(spec.vxlanPort)) vxlanPort = (spec.vxlanPort as number) & 0xffff;
+    if (typeof spec.allowVXLANPacketsFromWorkloads === 'boolean')
+      allowVXLANPacketsFromWorkloads = spec.allowVXLANPacketsFromWorkloads;
+    if (typeof spec.allowIPIPPacketsFromWorkloads === 'boolean')
+      allowIPIPPacketsFromWorkloads = spec.allowIPIPPacketsFromWorkloads;
   }
   return {
     failsafeInbound,
     failsafeOutbound,
     endpointToHostAction: override ?? endpointToHostAction,
     ipForwarding,
+    vxlanPort,
+    allowVXLANPacketsFromWorkloads,
+    allowIPIPPacketsFromWorkloads,
   };
 }

@@ -504,6 +504,19 @@ export interface WorldModel {
   readonly failsafeOutbound: readonly FailsafePortModel[];
   readonly endpointToHostAction: EndpointToHostAction;
   readonly ipForwarding: IpForwarding;
+  /**
+   * FelixConfiguration `vxlanPort` (default 4789): the UDP destination port whose packets from
+   * a workload Felix drops as VXLAN unless `allowVXLANPacketsFromWorkloads`.
+   */
+  readonly vxlanPort: number;
+  /**
+   * FelixConfiguration `allowVXLANPacketsFromWorkloads` / `allowIPIPPacketsFromWorkloads`
+   * (default false): whether a workload may send VXLAN (UDP to `vxlanPort`) / IPIP (IP protocol
+   * 4) packets. When false, Felix drops them at the top of the workload's egress chain, before
+   * any policy (`felix/rules/endpoints.go`: encapsulation could bypass egress policy).
+   */
+  readonly allowVXLANPacketsFromWorkloads: boolean;
+  readonly allowIPIPPacketsFromWorkloads: boolean;
   /** Exact-IP owners (WEP IPs, HEP expectedIPs, host-route network set entries), by `ipKey`. */
   readonly ipOwners: ReadonlyMap<string, readonly EntityModel[]>;
   /** Network-set CIDRs wider than one address, scanned linearly. */

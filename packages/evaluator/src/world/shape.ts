@@ -15,7 +15,7 @@ import {
   shapeChecks,
 } from '@calico-dsl/core';
 
-const { either, listOf, number, object, oneOf, string, stringMap, isObject } = shapeChecks;
+const { boolean, either, integer, listOf, number, object, oneOf, string, stringMap, isObject } = shapeChecks;
 
 const strings = listOf(string);
 const ports = listOf(either(number, string, 'a port number, "min:max" range or port name'));
@@ -74,7 +74,14 @@ const CALICO_SPECS: ReadonlyMap<string, ShapeCheck> = new Map([
   ['NetworkSet', object({ nets: strings })],
   [
     'FelixConfiguration',
-    object({ failsafeInboundHostPorts: failsafePorts, failsafeOutboundHostPorts: failsafePorts }),
+    object({
+      failsafeInboundHostPorts: failsafePorts,
+      failsafeOutboundHostPorts: failsafePorts,
+      // The CRD's `type: integer` (no range: Felix renders `uint16(VXLANPort)`).
+      vxlanPort: integer(),
+      allowVXLANPacketsFromWorkloads: boolean,
+      allowIPIPPacketsFromWorkloads: boolean,
+    }),
   ],
 ]);
 const calicoMetadata = object({ labels: stringMap, namespace: string });

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import type { Flow } from '../../src/index.js';
-import { gnp, hep, node, np, ns, pod, service, sgnp, tier } from './world-kit.js';
+import { felix, gnp, hep, node, np, ns, pod, service, sgnp, tier } from './world-kit.js';
 
 const APPS = ['web', 'db', 'api'] as const;
 const NAMESPACES = ['prod', 'dev'] as const;
@@ -70,6 +70,16 @@ const policyFields = fc.record({
   flags: fc.constantFrom('none', 'preDNAT', 'doNotTrack', 'aof'),
   kind: fc.constantFrom('gnp', 'np', 'staged'),
 });
+/** FelixConfiguration `default` fields the packet path reads: the workload encapsulation drop. */
+const felixFields = fc.record(
+  {
+    // 8080: a pod port (and backend port) the flows use, so the drop meets policy decisions.
+    vxlanPort: fc.constantFrom(4789, 8472, 8080),
+    allowVXLANPacketsFromWorkloads: fc.boolean(),
+    allowIPIPPacketsFromWorkloads: fc.boolean(),
+  },
+  { requiredKeys: [] },
+);
 
 /** A random world (plain manifests). */
 export const arbitraryWorld = fc
@@ -86,6 +96,7 @@ export const arbitraryWorld = fc
     wildcardHep: fc.boolean(),
     etp: fc.constantFrom('Cluster', 'Local'),
     securityPass: fc.boolean(),
+    felix: fc.option(felixFields, { nil: undefined }),
   })
   .map((w) => {
     const res: Record<string, unknown>[] = [
@@ -107,6 +118,7 @@ export const arbitraryWorld = fc
         ),
       );
     });
+    if (w.felix) res.push(felix(w.felix));
     if (w.pubHep) res.push(hep('node-1-eth1', 'node-1', 'eth1', ['203.0.113.11'], { role: 'public' }));
     if (w.wildcardHep)
       res.push(hep('node-2-all', 'node-2', '*', [], { role: 'public' }, ['projectcalico-default-allow']));
@@ -145,12 +157,13 @@ export const arbitraryFlow: fc.Arbitrary<Flow> = fc
   .record({
     src: fc.constantFrom(...POD_IPS, ...OTHER_IPS),
     dst: fc.constantFrom(...POD_IPS, ...OTHER_IPS),
-    protocol: fc.constantFrom('TCP', 'UDP', 'ICMP'),
-    port: fc.constantFrom(80, 8080, 8081, 22, 30080, 443),
+    // 4: IPIP; UDP 4789 / 8472: VXLAN at the default or a configured vxlanPort.
+    protocol: fc.constantFrom('TCP', 'UDP', 'ICMP', 4),
+    port: fc.constantFrom(80, 8080, 8081, 22, 30080, 443, 4789, 8472),
   })
   .map(
     (f): Flow =>
-      f.protocol === 'ICMP'
-        ? { protocol: 'ICMP', srcIp: f.src, dstIp: f.dst }
+      f.protocol === 'ICMP' || f.protocol === 4
+        ? { protocol: f.protocol, srcIp: f.src, dstIp: f.dst }
         : { protocol: f.protocol, srcIp: f.src, dstIp: f.dst, dstPort: f.port },
   );

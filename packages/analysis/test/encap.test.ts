@@ -127,21 +127,31 @@ describe('the lifted engine splits on the workload encapsulation drop', () => {
 describe('search, matrix and diff follow the drop', () => {
   it('search proves no pod sends VXLAN or IPIP by default, and finds a witness once allowed', () => {
     const a = analyze(worldWith());
-    // Pods, nodes, the internet (10.96.0.11:4789 is a service DNAT'd to port 53: allowed).
-    const anywhere = ['10.65.0.0/16', '172.17.0.0/16', '198.51.100.0/24', `${TO_VXLAN}/32`];
+    // The other pod, nodes, the internet (10.96.0.11:4789 is a service DNAT'd to port 53:
+    // allowed). Not w0's own address: that is loopback, which no Felix chain sees.
+    const anywhere = ['10.65.1.0/24', '172.17.0.0/16', '198.51.100.0/24', `${TO_VXLAN}/32`];
     expect(
       a.search({ protocol: ['UDP'], srcIp: [`${W0}/32`], dstIp: anywhere, dstPort: [4789] }, 'Allow'),
     ).toEqual({
       found: false,
     });
     expect(
+      a.search({ protocol: ['UDP'], srcIp: [`${W0}/32`], dstIp: [`${W0}/32`], dstPort: [4789] }, 'Allow')
+        .found,
+    ).toBe(true);
+    expect(
       a.search(
         { protocol: ['UDP'], srcIp: [`${W0}/32`], dstIp: [`${FROM_VXLAN}/32`], dstPort: [4789] },
         'Allow',
       ).found,
     ).toBe(true);
-    expect(a.search({ protocol: [4], srcIp: [`${W0}/32`] }, 'Allow')).toEqual({ found: false });
-    const near = a.search({ protocol: ['UDP'], srcIp: [`${W0}/32`], dstPort: [[4788, 4790]] }, 'Allow');
+    expect(a.search({ protocol: [4], srcIp: [`${W0}/32`], dstIp: anywhere }, 'Allow')).toEqual({
+      found: false,
+    });
+    const near = a.search(
+      { protocol: ['UDP'], srcIp: [`${W0}/32`], dstIp: anywhere, dstPort: [[4788, 4790]] },
+      'Allow',
+    );
     expect(near.found && near.witness.dstPort !== 4789).toBe(true);
     // From a host, nothing is dropped.
     expect(a.search({ protocol: [4], srcIp: [`${F0}/32`], dstIp: [`${W0}/32`] }, 'Allow').found).toBe(true);
@@ -150,9 +160,9 @@ describe('search, matrix and diff follow the drop', () => {
       moved.search({ protocol: ['UDP'], srcIp: [`${W0}/32`], dstIp: [`${W1}/32`], dstPort: [4789] }, 'Allow')
         .found,
     ).toBe(true);
-    expect(moved.search({ protocol: ['UDP'], srcIp: [`${W0}/32`], dstPort: [8472] }, 'Allow')).toEqual({
-      found: false,
-    });
+    expect(
+      moved.search({ protocol: ['UDP'], srcIp: [`${W0}/32`], dstIp: anywhere, dstPort: [8472] }, 'Allow'),
+    ).toEqual({ found: false });
   });
 
   it('matrix() gives world.matrix()', () => {
@@ -168,24 +178,31 @@ describe('search, matrix and diff follow the drop', () => {
       const lifted = cells.map((row, i) => row.map((_, j) => m.verdict(i, j)));
       expect(lifted, `${protocol}:${port}`).toEqual(cells);
     }
-    expect(analyze(world).matrix({ protocol: 'UDP', port: 4789 }).count('Allow')).toBe(0);
+    // Only the diagonal: each pod's own address is loopback.
+    expect(analyze(world).matrix({ protocol: 'UDP', port: 4789 }).count('Allow')).toBe(2);
   });
 
   it('diff sees a FelixConfiguration change alone (no policy changed): pod-sent UDP to the old and new vxlanPort, after DNAT', () => {
     const before = worldWith();
     const texts = (after: World) => diff(before, after).changes.map(changeText).sort();
-    // 10.96.0.10:53 is DNAT'd to a backend on 4789; 10.96.0.11:4789 to one on 53.
+    // 10.96.0.10:53 is DNAT'd to a backend on 4789; 10.96.0.11:4789 to one on 53. A pod's
+    // packet to its own address never changes (loopback, no Felix chain).
     const opened = [
+      'UDP 10.65.0.2 → any IPv4 except 10.65.0.2, 10.96.0.10/31 port 4789: Deny → Allow',
       'UDP 10.65.0.2, 10.65.1.2 → 10.96.0.10 port 53, 4789: Deny → Allow',
-      'UDP 10.65.0.2, 10.65.1.2 → any IPv4 except 10.96.0.10/31 port 4789: Deny → Allow',
+      'UDP 10.65.1.2 → any IPv4 except 10.65.1.2, 10.96.0.10/31 port 4789: Deny → Allow',
     ];
     expect(texts(worldWith({ allowVXLANPacketsFromWorkloads: true }))).toEqual(opened);
-    expect(texts(worldWith({ vxlanPort: 8472 }))).toEqual([
-      ...opened,
-      'UDP 10.65.0.2, 10.65.1.2 → any IPv4 port 8472: Allow → Deny',
-    ]);
+    expect(texts(worldWith({ vxlanPort: 8472 }))).toEqual(
+      [
+        ...opened,
+        'UDP 10.65.0.2 → any IPv4 except 10.65.0.2 port 8472: Allow → Deny',
+        'UDP 10.65.1.2 → any IPv4 except 10.65.1.2 port 8472: Allow → Deny',
+      ].sort(),
+    );
     expect(texts(worldWith({ allowIPIPPacketsFromWorkloads: true }))).toEqual([
-      '4 10.65.0.2, 10.65.1.2 → any IPv4: Deny → Allow',
+      '4 10.65.0.2 → any IPv4 except 10.65.0.2: Deny → Allow',
+      '4 10.65.1.2 → any IPv4 except 10.65.1.2: Deny → Allow',
     ]);
   });
 

@@ -316,7 +316,7 @@ describe('FelixConfiguration durations', () => {
       code: 'invalid_value',
       path: ['spec', 'iptablesRefreshInterval'],
       message:
-        'Invalid spec.iptablesRefreshInterval "1500ms": Calico stores it as "1.5s", which its CRD pattern ^([0-9]+(\\\\.[0-9]+)?(ms|s|m|h))*$ rejects that; round it to whole seconds, or to whole milliseconds below one second (e.g. "2s", "1m30s", "500ms")',
+        'Invalid spec.iptablesRefreshInterval "1500ms": Calico stores it as "1.5s", which the CRD pattern ^([0-9]+(\\\\.[0-9]+)?(ms|s|m|h))*$ rejects; round it to whole seconds, or to whole milliseconds below one second (e.g. "2s", "1m30s", "500ms")',
     });
     expect(only({ wireguardKeepAlive: '-1s' }).code).toBe('invalid_value');
     expect(only({ reportingInterval: '100us' }).code).toBe('invalid_value');

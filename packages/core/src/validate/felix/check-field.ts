@@ -3,18 +3,10 @@
  * into its field type, then applies the field's constraints. Each kind of rule is one case.
  */
 import { formatPath } from '../../result.js';
-import {
-  boolean,
-  describeValue,
-  integer,
-  mapping,
-  number,
-  type ShapeGuard,
-  string,
-} from '../../shape/checks.js';
+import { boolean, describeValue, mapping, number, string } from '../../shape/checks.js';
 import { isNamedPort, parsePort, portNameProblem } from '../../values/port.js';
 import { type CanonicalObject, jsonToCanonical, setOwn } from '../canonical.js';
-import { readItemStruct, readList } from '../field-readers.js';
+import { integerIn, readItemStruct, readList } from '../field-readers.js';
 import type { IssueCollector } from '../issue-collector.js';
 import { isJsonObject, type Json, type Path } from '../json.js';
 import type { DurationRule, FelixFieldRule, PortRule, StringRule, StructRule } from './field-rule.js';
@@ -22,20 +14,7 @@ import { formatGoDuration, parseGoDuration } from './go-duration.js';
 import { readProtoPort } from './proto-port.js';
 import { STRING_FORMATS } from './string-formats.js';
 
-const integers = new Map<string, ShapeGuard<number>>();
-
-/** Go's int types decode any int64; JSON numbers beyond 2^53 cannot be told apart, so stop there. */
-function integerGuard(min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER): ShapeGuard<number> {
-  const key = `${min}:${max}`;
-  let guard = integers.get(key);
-  if (guard === undefined) {
-    guard = integer(min, max);
-    integers.set(key, guard);
-  }
-  return guard;
-}
-
-const UINT8 = integer(0, 255);
+const UINT8 = integerIn(0, 255);
 const aStringMapping = mapping('a mapping of strings');
 
 function checkString(ctx: IssueCollector, rule: StringRule, value: string, at: Path): void {
@@ -98,11 +77,14 @@ function checkDuration(ctx: IssueCollector, rule: DurationRule, value: Json, at:
   // Calico tests the CRD pattern on the text metav1.Duration marshals, not on the input.
   const marshalled = formatGoDuration(nanoseconds);
   if (rule.pattern !== undefined && !rule.pattern.test(marshalled)) {
-    const stored = marshalled === value ? '' : `Calico stores it as "${marshalled}", which `;
+    const rejected =
+      marshalled === value
+        ? `the CRD pattern ${rule.pattern.source} rejects it`
+        : `Calico stores it as "${marshalled}", which the CRD pattern ${rule.pattern.source} rejects`;
     ctx.report(
       'invalid_value',
       at,
-      `Invalid ${where} ${JSON.stringify(value)}: ${stored}${stored === '' ? 'the' : 'its'} CRD pattern ${rule.pattern.source} rejects ${stored === '' ? 'it' : 'that'}; ${rule.pattern.hint}`,
+      `Invalid ${where} ${JSON.stringify(value)}: ${rejected}; ${rule.pattern.hint}`,
     );
   }
 }
@@ -184,7 +166,7 @@ export function readFelixField(ctx: IssueCollector, rule: FelixFieldRule, value:
       ctx.shape(boolean, value, at);
       return value;
     case 'int':
-      ctx.fits(integerGuard(rule.min, rule.max), value, at);
+      ctx.fits(integerIn(rule.min, rule.max), value, at);
       return value;
     case 'string':
       if (ctx.fits(string, value, at)) checkString(ctx, rule, value, at);

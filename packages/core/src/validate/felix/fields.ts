@@ -87,11 +87,7 @@ const ROUTE_TABLE_RANGE: StructRule = {
 };
 
 /** felixconfig.go:1275 RouteTableIDRange; validateRouteTableIDRange; CRD required min, max. */
-const ROUTE_TABLE_ID_RANGE: StructRule = {
-  ...ROUTE_TABLE_RANGE,
-  check: validateRouteTableIDRange,
-  want: 'a range like { min: 1, max: 250 }',
-};
+const ROUTE_TABLE_ID_RANGE: StructRule = { ...ROUTE_TABLE_RANGE, check: validateRouteTableIDRange };
 
 const CONNTRACK_TIMEOUT: FelixFieldRule = {
   kind: 'string',

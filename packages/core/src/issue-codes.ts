@@ -65,8 +65,11 @@ export const ISSUE_CODES = {
     'A network-policy-api subject, peer, protocol or port sets none or more than one of its exclusive fields.',
   unsupported_field:
     'A network-policy-api field of the experimental channel that the CRD Calico installs does not carry.',
-  invalid_interface_name: 'interfaceName is not "*" or a 1-15 character interface name.',
+  invalid_interface_name:
+    'An interface name (HostEndpoint interfaceName, a FelixConfiguration interface setting) is not a 1-15 character interface name (or "*" where allowed).',
   unknown_tier: 'A policy names a tier that has no Tier resource.',
+  forbidden_field:
+    'A field is set where the CRD forbids it: FelixConfiguration routeTableRange together with routeTableRanges, or nodeSelector on the default or a node.<name> configuration.',
   // Reading YAML text (fromYaml).
   not_text: 'The input is not a string.',
   yaml_syntax: 'The text is not YAML (or JSON): bad indentation, tabs, unclosed brackets, stray characters.',

@@ -28,14 +28,15 @@ export interface ProtoPort {
 }
 
 /**
- * The parts of `FelixConfiguration.spec` this SDK models. The other fields of the Go struct
- * (`FELIX_CONFIGURATION_SPEC_KEYS`) are kept verbatim so that a configuration read from a cluster
- * is not lost, but they have no effect on evaluation; `validate` rejects a name the struct does
- * not have, as calicoctl does.
+ * The parts of `FelixConfiguration.spec` the evaluator reads. The other fields of the Go struct
+ * (`FELIX_CONFIGURATION_SPEC_KEYS`) are kept as given so that a configuration read from a cluster
+ * is not lost, but they have no effect on evaluation. `validate` checks every field as calicoctl
+ * and the CRD do (type, enum, pattern, bounds, cross-field rules) and rejects a name the struct
+ * does not have.
  *
  * @example
  * ```ts
- * // validate checks the fields calico-dsl models and keeps the others verbatim:
+ * // validate checks every field and keeps each as given:
  * unwrap(validate({
  *   apiVersion: 'projectcalico.org/v3', kind: 'FelixConfiguration', metadata: { name: 'default' },
  *   spec: { defaultEndpointToHostAction: 'Drop', logSeverityScreen: 'Info' },

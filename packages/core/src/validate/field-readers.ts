@@ -37,7 +37,14 @@ function knownFieldsOf(allowed: readonly string[]): ShapeCheck {
   return check;
 }
 
-function integerIn(min: number, max: number): ShapeGuard<number> {
+/**
+ * The integer guard for `[min, max]` (by default any safe integer, as Go's int64 fields decode;
+ * larger JSON numbers cannot be told apart), made once per range.
+ */
+export function integerIn(
+  min: number = Number.MIN_SAFE_INTEGER,
+  max: number = Number.MAX_SAFE_INTEGER,
+): ShapeGuard<number> {
   const key = `${min}:${max}`;
   let guard = integerGuards.get(key);
   if (guard === undefined) {

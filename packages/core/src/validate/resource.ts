@@ -4,7 +4,7 @@ import { CALICO_API_VERSION } from '../resources/metadata.js';
 import { isNetworkPolicyApiKind } from '../resources/network-policy-api.js';
 import { describeValue } from '../shape/checks.js';
 import { type CanonicalObject, jsonToCanonical, setOwn } from './canonical.js';
-import { readFelixSpec } from './felix.js';
+import { readFelixSpec } from './felix/spec.js';
 import { readMapping, readStruct } from './field-readers.js';
 import { readHostEndpointSpec } from './host-endpoint.js';
 import type { IssueCollector } from './issue-collector.js';
@@ -32,7 +32,7 @@ const SPEC_READERS: Record<CalicoKind, SpecReader> = {
   NetworkSet: (ctx, spec, path) => readNetworkSetSpec(ctx, spec, path),
   HostEndpoint: (ctx, spec, path) => readHostEndpointSpec(ctx, spec, path),
   Profile: (ctx, spec, path) => readProfileSpec(ctx, spec, path),
-  FelixConfiguration: (ctx, spec, path) => readFelixSpec(ctx, spec, path),
+  FelixConfiguration: (ctx, spec, path, name) => readFelixSpec(ctx, spec, path, name),
 };
 
 /** Kinds whose objects may carry a `status` (kept verbatim). */

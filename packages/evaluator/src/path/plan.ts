@@ -524,23 +524,11 @@ export function podPlans(world: WorldModel, src: WorkloadEndpointModel, dst: Des
   const list = backends(f, at, 'inCluster', dst.version);
   if (list.length === 0)
     return [plan(entry, [...pre, noBackends(f, at, 'inCluster', frontendText(f), entry)])];
-  if (at !== undefined && at !== node) {
-    const relay = { kind: 'node', node: at, hep: dst.hep } as const;
-    const hep = dst.hep ?? wildcardHep(world, at);
-    const memo = new Map<string, Hook[]>();
-    return groupBackends(world, list).map((group) => {
-      const there = (view: PacketView): Hook[] => [
-        ...arrival(at, hep, view),
-        dnatHook(at, f),
-        ...entryRouted(world, at, hep, group.target, 'postDnat', dst, memo),
-      ];
-      return plan(
-        entry,
-        [...pre, ...podRouted(world, src, star, relay, 'original', undefined, there)],
-        group.backends,
-      );
-    });
-  }
+  if (at !== undefined && at !== node)
+    return nodePortElsewhere(world, dst, at, list, entry, (relay, there) => [
+      ...pre,
+      ...podRouted(world, src, star, relay, 'original', undefined, there),
+    ]);
   const masquerade = externalMasquerade(world, node, dst);
   return groupBackends(world, list).map((group) =>
     plan(
@@ -549,6 +537,32 @@ export function podPlans(world: WorldModel, src: WorkloadEndpointModel, dst: Des
       group.backends,
     ),
   );
+}
+
+/**
+ * The plans of a packet to another node's node port (one per backend group): `leave` writes the
+ * sender's hooks towards `relay` (that node's address), ending with `there`: on arrival the node
+ * runs its raw/mangle hooks, DNATs (§5), and goes on as for outside traffic.
+ */
+function nodePortElsewhere(
+  world: WorldModel,
+  dst: Extract<DestinationOwner, { kind: 'frontend' }>,
+  at: string,
+  list: readonly BackendModel[],
+  entry: PathPlan['entry'],
+  leave: (relay: PostDnat, there: (view: PacketView) => Hook[]) => Hook[],
+): PathPlan[] {
+  const relay = { kind: 'node', node: at, hep: dst.hep } as const;
+  const hep = dst.hep ?? wildcardHep(world, at);
+  const memo = new Map<string, Hook[]>();
+  return groupBackends(world, list).map((group) => {
+    const there = (view: PacketView): Hook[] => [
+      ...arrival(at, hep, view),
+      dnatHook(at, dst.frontend),
+      ...entryRouted(world, at, hep, group.target, 'postDnat', dst, memo),
+    ];
+    return plan(entry, leave(relay, there), group.backends);
+  });
 }
 
 /**
@@ -662,17 +676,9 @@ export function hostPlans(
     const at = dst.node;
     const list = backends(f, at, 'external', dst.version);
     if (list.length === 0) return [plan(entry, [noBackends(f, at, 'external', frontendText(f), entry)])];
-    const relay = { kind: 'node', node: at, hep: dst.hep } as const;
-    const hep = dst.hep ?? wildcardHep(world, at);
-    const memo = new Map<string, Hook[]>();
-    return groupBackends(world, list).map((group) => {
-      const there = (view: PacketView): Hook[] => [
-        ...arrival(at, hep, view),
-        dnatHook(at, f),
-        ...entryRouted(world, at, hep, group.target, 'postDnat', dst, memo),
-      ];
-      return plan(entry, hostRouted(world, node, srcHep, relay, undefined, there), group.backends);
-    });
+    return nodePortElsewhere(world, dst, at, list, entry, (relay, there) =>
+      hostRouted(world, node, srcHep, relay, undefined, there),
+    );
   }
   const list = backends(f, node, 'inCluster', dst.version);
   if (list.length === 0) return [plan(entry, [noBackends(f, node, 'inCluster', frontendText(f), entry)])];

@@ -1,18 +1,19 @@
 /** What the packet path takes from FelixConfiguration `default` (the cluster-wide settings). */
 import { DEFAULT_FAILSAFE_INBOUND, DEFAULT_FAILSAFE_OUTBOUND, failsafeFromConfig } from './failsafe.js';
-import type { EndpointToHostAction, FailsafePortModel, IpForwarding } from './model.js';
+import type { EndpointToHostAction, FailsafePortModel, IpForwarding, WorldModel } from './model.js';
 import type { ResourceIndex } from './read.js';
 
-/** The FelixConfiguration fields the packet path reads. */
-export interface FelixSettings {
-  readonly failsafeInbound: readonly FailsafePortModel[];
-  readonly failsafeOutbound: readonly FailsafePortModel[];
-  readonly endpointToHostAction: EndpointToHostAction;
-  readonly ipForwarding: IpForwarding;
-  readonly vxlanPort: number;
-  readonly allowVXLANPacketsFromWorkloads: boolean;
-  readonly allowIPIPPacketsFromWorkloads: boolean;
-}
+/** The FelixConfiguration fields the packet path reads (the world model documents each). */
+export type FelixSettings = Pick<
+  WorldModel,
+  | 'failsafeInbound'
+  | 'failsafeOutbound'
+  | 'endpointToHostAction'
+  | 'ipForwarding'
+  | 'vxlanPort'
+  | 'allowVXLANPacketsFromWorkloads'
+  | 'allowIPIPPacketsFromWorkloads'
+>;
 
 /**
  * Failsafe ports (§4.6), DefaultEndpointToHostAction (§4.7), IPForwarding, and the VXLAN port

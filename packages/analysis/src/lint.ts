@@ -128,13 +128,14 @@ function shadowedRules(ctx: Ctx, p: PolicyModel, eps: EndpointModel[]): LintFind
   const epSet = new Set(eps);
   // Host endpoints and service backends see NATed packets: search every pair, no side filters.
   const natted = eps.some((e) => e.kind === 'HostEndpoint' || ctx.backends.has(e));
+  const workloadsOnly = eps.every((e) => e.kind === 'WorkloadEndpoint');
   const own = new Set(ctx.part.classes.filter((c) => c.members.some((m) => m.some((e) => epSet.has(e)))));
   for (const dir of ['ingress', 'egress'] as const) {
     if (dir === 'ingress' ? !p.ingressType : !p.egressType) continue;
     const proved = chainShadowed(ctx.model, p, eps, dir);
     for (const r of p[dir]) {
       if (proved.has(r.index)) {
-        out.push(shadowFinding(p, dir, r));
+        out.push(shadowFinding(ctx.model, p, dir, r, workloadsOnly));
         continue;
       }
       const ownSide = dir === 'ingress' ? r.destination : r.source;
@@ -158,17 +159,48 @@ function shadowedRules(ctx: Ctx, p: PolicyModel, eps: EndpointModel[]): LintFind
         );
       const mine = () => pairsFor(ctx, own, dir === 'ingress', may(ownSide), () => true);
       if (liftedReaches(ctx, p, dir, r.index, natted ? every() : mine())) continue;
-      out.push(shadowFinding(p, dir, r));
+      out.push(shadowFinding(ctx.model, p, dir, r, workloadsOnly));
     }
   }
   return out;
 }
 
-function shadowFinding(p: PolicyModel, dir: 'ingress' | 'egress', r: RuleModel): LintFinding {
+/**
+ * Why a workload egress rule's packets never reach the chain, when Felix drops them first:
+ * every packet it matches is VXLAN (UDP to `vxlanPort`) or IPIP from a workload (see the
+ * evaluator's encapsulation drop). Undefined when earlier rules are the reason.
+ */
+function encapCause(model: WorldModel, dir: 'ingress' | 'egress', r: RuleModel): string | undefined {
+  if (dir !== 'egress') return undefined;
+  if (r.protocol === 4 && !model.allowIPIPPacketsFromWorkloads)
+    return 'Felix drops IPIP packets from workloads before any policy (FelixConfiguration allowIPIPPacketsFromWorkloads: false)';
+  const ports = r.destination.ports;
+  if (
+    r.protocol === 17 &&
+    !model.allowVXLANPacketsFromWorkloads &&
+    ports !== undefined &&
+    ports.names.length === 0 &&
+    ports.ranges.every((g) => g.min === model.vxlanPort && g.max === model.vxlanPort)
+  )
+    return `Felix drops UDP to port ${model.vxlanPort} (VXLAN) from workloads before any policy (FelixConfiguration allowVXLANPacketsFromWorkloads: false)`;
+  return undefined;
+}
+
+function shadowFinding(
+  model: WorldModel,
+  p: PolicyModel,
+  dir: 'ingress' | 'egress',
+  r: RuleModel,
+  workloadsOnly: boolean,
+): LintFinding {
+  const head = `${title(p)} ${dir} rule ${r.index} (${r.action}) never decides: no flow to or from the endpoints it selects reaches it`;
+  const encap = workloadsOnly ? encapCause(model, dir, r) : undefined;
   return {
     code: 'shadowed-rule',
     severity: 'warning',
-    message: `${title(p)} ${dir} rule ${r.index} (${r.action}) never decides: no flow to or from the endpoints it selects reaches it, earlier rules, policies or tiers always decide first. Remove it or move it before the rule that covers it.`,
+    message: encap
+      ? `${head}: ${encap}. Remove it, or allow that encapsulation in FelixConfiguration.`
+      : `${head}, earlier rules, policies or tiers always decide first. Remove it or move it before the rule that covers it.`,
     resource: resourceOf(p),
     rule: { direction: dir, index: r.index },
   };

@@ -216,3 +216,42 @@ describe('search, matrix and diff follow the drop', () => {
     expect(open.protocols.has(4)).toBe(false);
   });
 });
+
+describe('lint names the drop as the reason a rule never decides', () => {
+  const vxlanOut = gnp('vxlan-out', {
+    order: 10,
+    selector: "name == 'w0'",
+    types: ['Egress'],
+    egress: [
+      { action: 'Allow', protocol: 'UDP', destination: { ports: [4789] } },
+      { action: 'Allow', protocol: 4 },
+    ],
+  });
+  const world = (spec: Obj = {}) =>
+    World.from([
+      ns('default'),
+      node('felix-0', F0),
+      pod('default', 'w0', W0, { name: 'w0' }, { node: 'felix-0' }),
+      vxlanOut,
+      ...(Object.keys(spec).length > 0 ? [felix(spec)] : []),
+    ]);
+  const shadowed = (w: World) =>
+    analyze(w)
+      .lint()
+      .filter((f) => f.code === 'shadowed-rule' && f.resource.name === 'vxlan-out')
+      .map((f) => [f.rule?.index, f.message]);
+
+  it('by default both rules are shadowed by the drop, and the message says so', () => {
+    const found = shadowed(world());
+    expect(found.map(([i]) => i)).toEqual([0, 1]);
+    expect(found[0]?.[1]).toContain('Felix drops UDP to port 4789 (VXLAN) from workloads before any policy');
+    expect(found[1]?.[1]).toContain('Felix drops IPIP packets from workloads');
+    expect(found.every(([, m]) => !String(m).includes('move it before'))).toBe(true);
+  });
+
+  it('once both encapsulations are allowed, neither rule is shadowed', () => {
+    expect(
+      shadowed(world({ allowVXLANPacketsFromWorkloads: true, allowIPIPPacketsFromWorkloads: true })),
+    ).toEqual([]);
+  });
+});

@@ -35,6 +35,7 @@ export {
   cidrContains,
   decisionOfPath,
   destinationOwner,
+  encapDrops,
   entitiesOwning,
   makeTopology,
   parseIp,

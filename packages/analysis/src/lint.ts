@@ -14,6 +14,7 @@ import type {
   World,
   WorldModel,
 } from './evaluator-seam.js';
+import { encapDrops } from './evaluator-seam.js';
 import { universe } from './lifted/boxes.js';
 import { liftClasses } from './lifted/classes.js';
 import { type LiftContext, liftContext } from './lifted/pair.js';
@@ -166,24 +167,20 @@ function shadowedRules(ctx: Ctx, p: PolicyModel, eps: EndpointModel[]): LintFind
 }
 
 /**
- * Why a workload egress rule's packets never reach the chain, when Felix drops them first:
- * every packet it matches is VXLAN (UDP to `vxlanPort`) or IPIP from a workload (see the
- * evaluator's encapsulation drop). Undefined when earlier rules are the reason.
+ * Felix's encapsulation drop that takes every packet of a workload egress rule before the chain
+ * runs (the evaluator's `encapDrops`: IPIP, or UDP to `vxlanPort` when the rule's ports are
+ * that port alone), or undefined when earlier rules are the reason.
  */
 function encapCause(model: WorldModel, dir: 'ingress' | 'egress', r: RuleModel): string | undefined {
   if (dir !== 'egress') return undefined;
-  if (r.protocol === 4 && !model.allowIPIPPacketsFromWorkloads)
-    return 'Felix drops IPIP packets from workloads before any policy (FelixConfiguration allowIPIPPacketsFromWorkloads: false)';
   const ports = r.destination.ports;
-  if (
-    r.protocol === 17 &&
-    !model.allowVXLANPacketsFromWorkloads &&
+  const onlyPort = (port: number) =>
     ports !== undefined &&
     ports.names.length === 0 &&
-    ports.ranges.every((g) => g.min === model.vxlanPort && g.max === model.vxlanPort)
-  )
-    return `Felix drops UDP to port ${model.vxlanPort} (VXLAN) from workloads before any policy (FelixConfiguration allowVXLANPacketsFromWorkloads: false)`;
-  return undefined;
+    ports.ranges.every((g) => g.min === port && g.max === port);
+  return encapDrops(model).find(
+    (d) => r.protocol === d.protocol && (d.dstPort === undefined || onlyPort(d.dstPort)),
+  )?.reason;
 }
 
 function shadowFinding(
@@ -199,7 +196,7 @@ function shadowFinding(
     code: 'shadowed-rule',
     severity: 'warning',
     message: encap
-      ? `${head}: ${encap}. Remove it, or allow that encapsulation in FelixConfiguration.`
+      ? `${head}: every packet it matches is one Felix drops first (${encap}). Remove it, or allow that encapsulation in FelixConfiguration.`
       : `${head}, earlier rules, policies or tiers always decide first. Remove it or move it before the rule that covers it.`,
     resource: resourceOf(p),
     rule: { direction: dir, index: r.index },

@@ -244,8 +244,10 @@ describe('lint names the drop as the reason a rule never decides', () => {
   it('by default both rules are shadowed by the drop, and the message says so', () => {
     const found = shadowed(world());
     expect(found.map(([i]) => i)).toEqual([0, 1]);
-    expect(found[0]?.[1]).toContain('Felix drops UDP to port 4789 (VXLAN) from workloads before any policy');
-    expect(found[1]?.[1]).toContain('Felix drops IPIP packets from workloads');
+    expect(found[0]?.[1]).toContain(
+      'VXLAN packet (UDP to vxlanPort 4789) from a workload is dropped before its egress policy',
+    );
+    expect(found[1]?.[1]).toContain('IPIP packet (IP protocol 4) from a workload is dropped');
     expect(found.every(([, m]) => !String(m).includes('move it before'))).toBe(true);
   });
 

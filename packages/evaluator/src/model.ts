@@ -8,7 +8,8 @@
  *   (`sideMatches`, `entitiesOwning`, `parseIp`, `cidrContains`), for the lifted engine;
  * - the packet path as data: `Topology` (`topologyOf`, `ownerRegions`, `frontendRegions`,
  *   `enumerateTopologies`), `PathPlan` / `Hook` and `planPaths`, and how a path's decision and
- *   plan roles are read (`decisionOfPath`, `pickDecision`, `boundEndpoint`).
+ *   plan roles are read (`decisionOfPath`, `pickDecision`, `boundEndpoint`), and the
+ *   encapsulation drops of workload egress (`encapDrops`).
  */
 
 export type { ChainClass, Direction, TierPolicies } from './engine.js';
@@ -18,6 +19,7 @@ export { type MatchContext, sideMatches } from './match/rule-match.js';
 export type { Cidr, Ip } from './net/ip.js';
 export { cidrContains, parseIp } from './net/ip.js';
 export { boundEndpoint, type DecisionLike, decisionOfPath, pickDecision } from './path/decided-by.js';
+export { encapDrops } from './path/encap.js';
 export type {
   ChainHook,
   DnatHook,

@@ -144,7 +144,7 @@ describe('lifted engine = world.evaluate', () => {
     TIMEOUT,
   );
 
-  it.each(['eval', 'felix-fv', 'felix-fv/cnp', 'felix-fv-extra', 'felix-fv-extra/cnp'])(
+  it.each(['eval', 'felix-fv', 'felix-fv/cnp', 'felix-fv-extra', 'felix-fv-extra/cnp', 'felix-fv-more'])(
     'every %s scenario world: every pair of its addresses',
     (set) => {
       for (const sc of scenarios(join(FIXTURE_ROOT, set))) {

@@ -9,7 +9,8 @@
  * - the packet path as data: `Topology` (`topologyOf`, `ownerRegions`, `frontendRegions`,
  *   `enumerateTopologies`), `PathPlan` / `Hook` and `planPaths`, and how a path's decision and
  *   plan roles are read (`decisionOfPath`, `pickDecision`, `boundEndpoint`), and the
- *   encapsulation drops of workload egress (`encapDrops`).
+ *   encapsulation drops of workload egress (`encapDrops`), and which hooks a reply of an
+ *   untracked connection skips on a node that tracked it (`conntrackAccepts`).
  */
 
 export type { ChainClass, Direction, TierPolicies } from './engine.js';
@@ -18,6 +19,7 @@ export type { Packet } from './match/packet.js';
 export { type MatchContext, sideMatches } from './match/rule-match.js';
 export type { Cidr, Ip } from './net/ip.js';
 export { cidrContains, parseIp } from './net/ip.js';
+export { conntrackAccepts, nodeKey } from './path/conntrack.js';
 export { boundEndpoint, type DecisionLike, decisionOfPath, pickDecision } from './path/decided-by.js';
 export { encapDrops } from './path/encap.js';
 export type {

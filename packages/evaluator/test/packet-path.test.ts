@@ -315,6 +315,42 @@ describe('item 6: doNotTrack replies (§4.4 untracked: "the reverse direction mu
       true,
     );
   });
+
+  it('a node that tracked the request accepts the reply by conntrack (donottrack_test.go host → host port 22)', () => {
+    // felix-0 sends untracked; felix-1's raw table accepts port 22 by failsafe before any untracked
+    // policy, so felix-1 tracks the connection: its reply meets no egress policy there, however
+    // strict, and comes back into felix-0 through felix-0's untracked ingress allow.
+    const heps = [
+      hep('felix-0-eth0', 'felix-0', 'eth0', [F0], { host: 'f0' }),
+      hep('felix-1-eth0', 'felix-1', 'eth0', [F1], { host: 'f1' }),
+    ];
+    const f0Untracked = gnp('f0-untracked', {
+      order: 10,
+      selector: "host == 'f0'",
+      doNotTrack: true,
+      applyOnForward: true,
+      types: ['Ingress', 'Egress'],
+      ingress: [{ action: 'Allow', source: { nets: [`${F1}/32`] } }],
+      egress: [{ action: 'Allow', destination: { nets: [`${F1}/32`] } }],
+    });
+    const f1Strict = gnp('f1-strict', {
+      order: 20,
+      selector: "host == 'f1'",
+      types: ['Egress'],
+      egress: [{ action: 'Allow', destination: { nets: ['172.17.0.2/32'] } }],
+    });
+    const r = both(fvBase([...heps, f0Untracked, f1Strict]), tcp(F0, F1, 22));
+    expect(r.verdict).toBe('Allow');
+    const steps = r.paths[0]?.steps ?? [];
+    const replyAt = steps.findIndex((s) => s.stage === 'reply');
+    expect(replyAt).toBeGreaterThan(0);
+    expect(
+      steps
+        .slice(replyAt)
+        .some((s) => s.endpoint?.name === 'felix-1-eth0' && s.reason?.includes('conntrack accepts it')),
+    ).toBe(true);
+    expect(steps.slice(replyAt).some((s) => s.policy?.name === 'f1-strict')).toBe(false);
+  });
 });
 
 describe('item 7: no silent unpoliced paths (§4.1; contract: an unknown via is an input error)', () => {

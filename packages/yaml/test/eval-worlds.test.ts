@@ -11,7 +11,7 @@ const evalWorlds = readdirSync(evalDir)
   .filter((f) => f.endsWith('.yaml'))
   .map((f) => new URL(f, evalDir));
 const fvRoot = new URL('../../evaluator/test/fixtures/', import.meta.url);
-const fvWorlds = ['felix-fv', 'felix-fv-extra'].flatMap((set) =>
+const fvWorlds = ['felix-fv', 'felix-fv-extra', 'felix-fv-more'].flatMap((set) =>
   readdirSync(new URL(`${set}/`, fvRoot), { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('world.yaml'))
     .sort()

@@ -9,10 +9,12 @@ import {
   type BackendModel,
   boundEndpoint,
   cidrContains,
+  conntrackAccepts,
   decisionOfPath,
   type EncapHook,
   type FailsafeHook,
   type Hook,
+  nodeKey,
   type PathPlan,
   type RoleBinding,
 } from '../evaluator-seam.js';
@@ -53,7 +55,8 @@ interface RunEnd {
   readonly boxes: Box[];
   readonly allow: boolean;
   readonly decisions: readonly (LiftedDecision | undefined)[];
-  readonly untracked: boolean;
+  /** The nodes where an untracked Allow left the connection untracked. */
+  readonly untracked: readonly string[];
 }
 
 interface State {
@@ -61,7 +64,7 @@ interface State {
   readonly skipTable: string | undefined;
   readonly skipNode: string | undefined;
   readonly decisions: readonly (LiftedDecision | undefined)[];
-  readonly untracked: boolean;
+  readonly untracked: readonly string[];
 }
 
 interface Views {
@@ -117,6 +120,7 @@ function runHooks(
   from: number,
   start: State,
   emit: (end: RunEnd) => void,
+  reply?: readonly string[],
 ): void {
   let st = start;
   let v = views;
@@ -125,6 +129,13 @@ function runHooks(
   for (let i = from; i < hooks.length; i++) {
     if (live.length === 0) return;
     const h = hooks[i] as Hook;
+    // A reply leg (`reply`: the nodes that left the request untracked): conntrack accepts it on
+    // the nodes that tracked the request (the evaluator's `conntrackAccepts`).
+    if (reply !== undefined) {
+      const node =
+        h.kind === 'chain' || h.kind === 'encap' ? boundEndpoint(h.endpoint, backend, bind).node : undefined;
+      if (conntrackAccepts(h, node, reply)) continue;
+    }
     if (h.kind === 'failsafe' || h.kind === 'chain') {
       const node = h.node ?? '';
       if (st.skipTable === h.table && st.skipNode === node) continue; // a failsafe accepted in this table
@@ -146,6 +157,7 @@ function runHooks(
             i + 1,
             { ...st, decisions, skipTable: h.table, skipNode: node },
             emit,
+            reply,
           );
         }
         live = miss;
@@ -166,9 +178,12 @@ function runHooks(
           ...st,
           decisions,
           marked: marks ? [...st.marked, node] : st.marked,
-          untracked: st.untracked || (piece.verdict === 'allow' && h.onAllow === 'notrack'),
+          untracked:
+            piece.verdict === 'allow' && h.onAllow === 'notrack'
+              ? [...st.untracked, nodeKey(h.node)]
+              : st.untracked,
         };
-        runHooks(ctx, plan, backend, bind, v, piece.boxes, i + 1, next, emit);
+        runHooks(ctx, plan, backend, bind, v, piece.boxes, i + 1, next, emit, reply);
       }
       return;
     }
@@ -228,7 +243,7 @@ const FRESH: State = {
   skipTable: undefined,
   skipNode: undefined,
   decisions: [],
-  untracked: false,
+  untracked: [],
 };
 
 /**
@@ -253,7 +268,7 @@ export function runPath(
   const out: PathEnd[] = [];
   const views: Views = { original, postDnat: original, postSnat: original };
   runHooks(ctx, plan, backend, bind, views, boxes, 0, FRESH, (end) => {
-    if (!end.allow || !end.untracked || !replies) {
+    if (!end.allow || end.untracked.length === 0 || !replies) {
       out.push({
         boxes: end.boxes,
         allow: end.allow,
@@ -275,14 +290,25 @@ export function runPath(
           if (live.length === 0) continue;
           const passed: Box[] = [];
           const rviews: Views = { original: reply, postDnat: reply, postSnat: reply };
-          runHooks(ctx, rp, rb, r.bind, rviews, live, 0, FRESH, (re) => {
-            if (re.allow) {
-              passed.push(...re.boxes);
-              return;
-            }
-            const d = decisionOfPath(false, re.decisions, NO_DECISION);
-            out.push({ boxes: re.boxes, allow: false, decision: d });
-          });
+          runHooks(
+            ctx,
+            rp,
+            rb,
+            r.bind,
+            rviews,
+            live,
+            0,
+            FRESH,
+            (re) => {
+              if (re.allow) {
+                passed.push(...re.boxes);
+                return;
+              }
+              const d = decisionOfPath(false, re.decisions, NO_DECISION);
+              out.push({ boxes: re.boxes, allow: false, decision: d });
+            },
+            end.untracked,
+          );
           live = passed;
         }
       if (live.length > 0)

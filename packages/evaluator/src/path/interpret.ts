@@ -10,6 +10,7 @@ import { cidrContains } from '../net/ip.js';
 import { protocolName } from '../net/protocol.js';
 import type { Decision, EndpointRef, Stage, StepAction, UnsupportedUse } from '../result/types.js';
 import type { BackendModel, EndpointModel, FailsafePortModel, WorldModel } from '../world/model.js';
+import { CONNTRACK_ACCEPTS, conntrackAccepts, nodeKey } from './conntrack.js';
 import { boundEndpoint, decisionOfPath } from './decided-by.js';
 import { encapDropOf } from './encap.js';
 import type { ChainHook, DnatHook, EncapHook, FailsafeHook, Hook, PathPlan, RoleBinding } from './hooks.js';
@@ -94,9 +95,9 @@ function dnatText(h: DnatHook, backend: BackendModel, original: Packet): string 
   return `kube-proxy DNAT: ${original.dst.text}:${original.dstPort} (${h.frontend.kind} of service ${s.namespace}/${s.name}) → ${backend.ip.text}:${backend.port}`;
 }
 
-/** What a run left behind besides its end: whether an untracked Allow left the connection untracked. */
+/** What a run left behind besides its end: the nodes where an untracked Allow left it untracked. */
 interface RunState {
-  untracked: boolean;
+  untracked: string[];
 }
 
 /**
@@ -138,6 +139,7 @@ function runHooks(
   decisions: (Decision | undefined)[] | undefined,
   state: RunState,
   bind: RoleBinding,
+  reply?: readonly string[],
 ): number {
   let postDnat = original;
   let postSnat = original;
@@ -147,6 +149,17 @@ function runHooks(
   const hooks = plan.hooks;
   for (let i = 0; i < hooks.length; i++) {
     const h = hooks[i] as Hook;
+    // A reply leg (`reply`: the nodes that left the request untracked): conntrack accepts it on
+    // the nodes that tracked the request.
+    if (reply !== undefined) {
+      if (h.kind === 'chain' || h.kind === 'encap') {
+        const endpoint = boundEndpoint(h.endpoint, backend, bind);
+        if (conntrackAccepts(h, endpoint.node, reply)) {
+          sink.note(h.stage, 'continue', CONNTRACK_ACCEPTS, endpointRef(endpoint));
+          continue;
+        }
+      } else if (conntrackAccepts(h, undefined, reply)) continue;
+    }
     if (h.kind === 'failsafe' || h.kind === 'chain') {
       const node = h.node ?? '';
       if (skipTable === h.table && skipNode === node) continue; // a failsafe accepted in this table
@@ -173,7 +186,7 @@ function runHooks(
       if (verdict === 'allow' && h.onAllow !== 'continue') {
         marked ??= [];
         marked.push(node);
-        if (h.onAllow === 'notrack') state.untracked = true;
+        if (h.onAllow === 'notrack') state.untracked.push(nodeKey(h.node));
       }
       continue;
     }
@@ -226,7 +239,7 @@ function assertNever(x: never): never {
 }
 
 // The state of the outer run (read right after it; a reply leg gets its own).
-const SCRATCH: RunState = { untracked: false };
+const SCRATCH: RunState = { untracked: [] };
 
 /** Runs one path and, for an untracked connection, its reply leg (same sink). */
 function runPath(
@@ -240,16 +253,18 @@ function runPath(
   replyPlans: ReplyPlanner | undefined,
 ): number {
   const state = SCRATCH;
-  state.untracked = false;
+  state.untracked = [];
   const end = runHooks(world, plan, backend, packet, sink, decisions, state, bind);
-  if (end < 0 || !state.untracked || !replyPlans) return end;
+  if (end < 0 || state.untracked.length === 0 || !replyPlans) return end;
+  const untracked = state.untracked;
   const reply = replyPacket(packet);
   sink.note('reply', 'continue', `${UNTRACKED_REPLY}: ${packetText(reply)}`);
   const r = replyPlans(reply);
   for (const rp of r.plans) {
     for (const rb of rp.backends.length === 0 ? [undefined] : rp.backends) {
       const replyDecisions: (Decision | undefined)[] | undefined = decisions ? [] : undefined;
-      if (runHooks(world, rp, rb, reply, sink, replyDecisions, { untracked: false }, r.bind) >= 0) continue;
+      if (runHooks(world, rp, rb, reply, sink, replyDecisions, { untracked: [] }, r.bind, untracked) >= 0)
+        continue;
       if (decisions && replyDecisions) {
         const d = decisionOfPath(false, replyDecisions, NO_DECISION);
         decisions.push({

@@ -56,11 +56,25 @@ export function diff(before: World, after: World, space?: FlowSpace): DiffResult
         });
         const [main, same] = overlays;
         if (!main) continue;
-        if (same && disagree(main.out, same.out)) {
+        // A class with itself: flows from an address to itself (`same`) may not change as flows
+        // between two of its addresses do (a pod's own address is loopback). Then the changes are
+        // written per source address, that address left out of the destinations.
+        const perAddress =
+          same && disagree(main.out, same.out) ? addressesOf(sIvs, SELF_SPLIT_LIMIT) : undefined;
+        if (same && perAddress === undefined && disagree(main.out, same.out)) {
           unsupported.push(
             `flows from an address to itself differ from flows between two addresses of one class (${formatIp(s.family, main.src)}); the region is reported with the two-address answer`,
           );
         }
+        if (same && perAddress !== undefined)
+          for (const o of same.out) {
+            if (o.before === o.after) continue;
+            for (const x of perAddress) {
+              if (!ivsContain(dIvs, x)) continue;
+              const one = [{ family: s.family, lo: x, hi: x }];
+              found.push(foundOf(o, one, one, witnessOf(o.box, s.family, x, x)));
+            }
+          }
         let fellBack = false;
         for (const o of main.out) {
           if (o.before === o.after || fellBack) continue;
@@ -74,19 +88,17 @@ export function diff(before: World, after: World, space?: FlowSpace): DiffResult
             fellBack = true;
             continue;
           }
-          const ported = isPorted(o.box);
-          found.push({
-            box: {
-              protocols: protocolList(o.box),
-              src: sIvs,
-              srcPort: ported ? o.box.s : anyPort,
-              dst: dIvs,
-              dstPort: ported ? o.box.d : anyPort,
-            },
-            before: o.before,
-            after: o.after,
-            witness,
-          });
+          if (perAddress === undefined) {
+            found.push(foundOf(o, sIvs, dIvs, witness));
+            continue;
+          }
+          for (const x of perAddress) {
+            const others = without(dIvs, x);
+            const y = others[0]?.lo;
+            if (y === undefined) continue;
+            const one = [{ family: s.family, lo: x, hi: x }];
+            found.push(foundOf(o, one, others, witnessOf(o.box, s.family, x, y)));
+          }
         }
       }
   }
@@ -107,6 +119,57 @@ export function diff(before: World, after: World, space?: FlowSpace): DiffResult
   return { changes, unsupported };
 }
 
+/** Above this many addresses, a class with itself is not written per address (a note says so). */
+const SELF_SPLIT_LIMIT = 256;
+
+function foundOf(
+  o: { box: FlowBox; before: Verdict; after: Verdict },
+  src: readonly IpInterval[],
+  dst: readonly IpInterval[],
+  witness: Flow,
+): Found {
+  const ported = isPorted(o.box);
+  return {
+    box: {
+      protocols: protocolList(o.box),
+      src,
+      srcPort: ported ? o.box.s : anyPort,
+      dst,
+      dstPort: ported ? o.box.d : anyPort,
+    },
+    before: o.before,
+    after: o.after,
+    witness,
+  };
+}
+
+/** The addresses of `ivs`, or undefined when there are more than `limit`. */
+function addressesOf(ivs: readonly IpInterval[], limit: number): bigint[] | undefined {
+  const out: bigint[] = [];
+  for (const iv of ivs) {
+    if (iv.hi - iv.lo + 1n > BigInt(limit - out.length)) return undefined;
+    for (let x = iv.lo; x <= iv.hi; x++) out.push(x);
+  }
+  return out;
+}
+
+const ivsContain = (ivs: readonly IpInterval[], x: bigint): boolean =>
+  ivs.some((iv) => iv.lo <= x && x <= iv.hi);
+
+/** `ivs` without the address `x`. */
+function without(ivs: readonly IpInterval[], x: bigint): IpInterval[] {
+  const out: IpInterval[] = [];
+  for (const iv of ivs) {
+    if (x < iv.lo || x > iv.hi) {
+      out.push(iv);
+      continue;
+    }
+    if (iv.lo < x) out.push({ family: iv.family, lo: iv.lo, hi: x - 1n });
+    if (x < iv.hi) out.push({ family: iv.family, lo: x + 1n, hi: iv.hi });
+  }
+  return out;
+}
+
 function protocolList(b: FlowBox): number[] {
   const out: number[] = [];
   for (const [lo, hi] of b.p) for (let x = lo; x <= hi; x++) out.push(x);
@@ -118,13 +181,9 @@ function disagree(
   a: readonly { box: FlowBox; before: Verdict; after: Verdict }[],
   b: readonly { box: FlowBox; before: Verdict; after: Verdict }[],
 ): boolean {
-  // Flows from an address to itself that do not change are not worth a note: most never meet
-  // policy (a pod's own address is loopback, a node's stays in the host), so they are Allow in
-  // both worlds while the class's two-address flows change.
   for (const x of a)
     for (const y of b)
-      if (y.before !== y.after && (x.before !== y.before || x.after !== y.after) && boxAnd(x.box, y.box))
-        return true;
+      if ((x.before !== y.before || x.after !== y.after) && boxAnd(x.box, y.box)) return true;
   return false;
 }
 

@@ -103,6 +103,11 @@ describe('diff', () => {
     expect(r.changes.length).toBeGreaterThan(0);
     expect(r.changes.every((c) => c.before === 'Allow' && c.after === 'Deny')).toBe(true);
     expect(r.unsupported.filter((u) => u.includes('to itself'))).toEqual([]);
+    // Written per source address, each leaving itself out: no region holds db-1 → db-1.
+    expect(r.changes.map((c) => `${c.region.srcIp} → ${c.region.dstIp}`).sort()).toEqual([
+      '10.0.0.2/32 → 10.0.0.3/32',
+      '10.0.0.3/32 → 10.0.0.2/32',
+    ]);
   });
   it('sees a FelixConfiguration change alone (ipForwarding Disabled: nodes stop forwarding pod → pod)', () => {
     const before = World.from([...pods, onlyWebToDb]);

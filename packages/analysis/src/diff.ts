@@ -59,9 +59,9 @@ export function diff(before: World, after: World, space?: FlowSpace): DiffResult
         // A class with itself: flows from an address to itself (`same`) may not change as flows
         // between two of its addresses do (a pod's own address is loopback). Then the changes are
         // written per source address, that address left out of the destinations.
-        const perAddress =
-          same && disagree(main.out, same.out) ? addressesOf(sIvs, SELF_SPLIT_LIMIT) : undefined;
-        if (same && perAddress === undefined && disagree(main.out, same.out)) {
+        const selfDiffers = same !== undefined && disagree(main.out, same.out);
+        const perAddress = selfDiffers ? addressesOf(sIvs, SELF_SPLIT_LIMIT) : undefined;
+        if (selfDiffers && perAddress === undefined) {
           unsupported.push(
             `flows from an address to itself differ from flows between two addresses of one class (${formatIp(s.family, main.src)}); the region is reported with the two-address answer`,
           );

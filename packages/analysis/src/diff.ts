@@ -63,7 +63,7 @@ export function diff(before: World, after: World, space?: FlowSpace): DiffResult
         const perAddress = selfDiffers ? addressesOf(sIvs, SELF_SPLIT_LIMIT) : undefined;
         if (selfDiffers && perAddress === undefined) {
           unsupported.push(
-            `flows from an address to itself differ from flows between two addresses of one class (${formatIp(s.family, main.src)}); the region is reported with the two-address answer`,
+            `the changes between the addresses of one class (${formatIp(s.family, main.src)}, …) are reported as one region, which also covers each address's flows to itself; those differ (a pod's own address is loopback)`,
           );
         }
         if (same && perAddress !== undefined)
@@ -119,8 +119,11 @@ export function diff(before: World, after: World, space?: FlowSpace): DiffResult
   return { changes, unsupported };
 }
 
-/** Above this many addresses, a class with itself is not written per address (a note says so). */
-const SELF_SPLIT_LIMIT = 256;
+/**
+ * Above this many addresses a class with itself is written as one region (and a note says which
+ * flows it also covers): one region per address would drown a change among many replicas.
+ */
+const SELF_SPLIT_LIMIT = 16;
 
 function foundOf(
   o: { box: FlowBox; before: Verdict; after: Verdict },

@@ -6,10 +6,10 @@ import { EvaluatorInputError } from './errors.js';
 import type { Packet } from './match/packet.js';
 import type { Ip } from './net/ip.js';
 import { flowProtocolNumber, hasPorts } from './net/protocol.js';
-import { encapDropOf } from './path/encap.js';
 import { checkedPacket, type Flow, plainPacket } from './path/flow.js';
 import type { PathPlan, RoleBinding } from './path/hooks.js';
 import {
+  chainsVerdict,
   type PathSet,
   type PlanRoute,
   tracePlans,
@@ -254,7 +254,6 @@ export class World {
     const to = places.get(packet.dst);
     const source = from?.pod;
     const destination = to?.pod;
-    const engine = this.#engine;
     if (
       source === undefined ||
       destination === undefined ||
@@ -264,15 +263,8 @@ export class World {
     )
       return this.#evaluatePacket(flow, packet, undefined);
     const route = cache.podToPod[(from as Place).nodeClass]?.[to.nodeClass];
-    const chains = route?.chains;
-    if (chains === undefined || engine.routeVerdict === undefined)
-      return this.#evaluatePacket(flow, packet, undefined);
-    // `verdictOfRoute`, inline: the source's encapsulation drop, then the chains.
-    const encap = (route as PlanRoute).encap;
-    const verdict =
-      encap !== undefined && encapDropOf(encap, packet) !== undefined
-        ? 'Deny'
-        : engine.routeVerdict(chains, source, destination, packet);
+    const verdict = route && chainsVerdict(this.#engine, route, source, destination, packet);
+    if (verdict === undefined) return this.#evaluatePacket(flow, packet, undefined);
     return new Evaluation(flow, verdict, NO_ISSUES, this.#tracePacket, packet);
   }
 

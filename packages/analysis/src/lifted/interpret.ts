@@ -132,8 +132,7 @@ function runHooks(
     // A reply leg (`reply`: the nodes that left the request untracked): conntrack accepts it on
     // the nodes that tracked the request (the evaluator's `conntrackAccepts`).
     if (reply !== undefined) {
-      const node =
-        h.kind === 'chain' || h.kind === 'encap' ? boundEndpoint(h.endpoint, backend, bind).node : undefined;
+      const node = h.kind === 'encap' ? boundEndpoint(h.endpoint, backend, bind).node : undefined;
       if (conntrackAccepts(h, node, reply)) continue;
     }
     if (h.kind === 'failsafe' || h.kind === 'chain') {

@@ -540,10 +540,32 @@ export function planRoute(plans: readonly PathPlan[]): PlanRoute {
 }
 
 /**
- * {@link verdictOfPlans} of a route: for a route of chains alone, `Deny` when its encapsulation
- * drop matches the packet, else the engine's {@link Engine.routeVerdict} (what `runHooks` does
- * with them: a chain that drops the packet, {@link chainDrops}, ends the path; else it goes on),
- * nothing allocated.
+ * The verdict of a route of chains alone: `Deny` when its encapsulation drop matches the packet,
+ * else the engine's {@link Engine.routeVerdict} (what `runHooks` does with them: a chain that
+ * drops the packet, {@link chainDrops}, ends the path; else it goes on), nothing allocated.
+ * `undefined` for any other route, or an engine without route runs. `World.evaluate` calls it
+ * for most flows.
+ *
+ * @example
+ * ```ts
+ * chainsVerdict(engine, planRoute(plans), web, db, packet); // 'Allow' | 'Deny' | undefined
+ * ```
+ */
+export function chainsVerdict(
+  engine: Engine,
+  route: PlanRoute,
+  source: EndpointModel | undefined,
+  destination: EndpointModel | undefined,
+  packet: Packet,
+): 'Allow' | 'Deny' | undefined {
+  const chains = route.chains;
+  if (chains === undefined || engine.routeVerdict === undefined) return undefined;
+  if (route.encap !== undefined && encapDropOf(route.encap, packet) !== undefined) return 'Deny';
+  return engine.routeVerdict(chains, source, destination, packet);
+}
+
+/**
+ * {@link verdictOfPlans} of a route: {@link chainsVerdict} for a route of chains alone.
  *
  * @example
  * ```ts
@@ -557,9 +579,8 @@ export function verdictOfRoute(
   bind: RoleBinding,
   replyPlans?: ReplyPlanner,
 ): 'Allow' | 'Deny' | 'Mixed' | undefined {
-  const chains = route.chains;
-  if (chains === undefined || engine.routeVerdict === undefined)
-    return verdictOfPlans(engine, route.plans, packet, bind, replyPlans);
-  if (route.encap !== undefined && encapDropOf(route.encap, packet) !== undefined) return 'Deny';
-  return engine.routeVerdict(chains, bind.source, bind.destination, packet);
+  return (
+    chainsVerdict(engine, route, bind.source, bind.destination, packet) ??
+    verdictOfPlans(engine, route.plans, packet, bind, replyPlans)
+  );
 }

@@ -529,14 +529,15 @@ export function podPlans(world: WorldModel, src: WorkloadEndpointModel, dst: Des
       ...pre,
       ...podRouted(world, src, star, relay, 'original', undefined, there),
     ]);
-  const masquerade = externalMasquerade(world, node, dst);
-  return groupBackends(world, list).map((group) =>
-    plan(
+  return groupBackends(world, list).map((group) => {
+    const backendNode = group.target.kind === 'external' ? undefined : group.target.node;
+    const snat = node === undefined ? undefined : masquerade(world, node, dst, 'inCluster', backendNode);
+    return plan(
       entry,
-      [...pre, dnatHook(node, f), ...podRouted(world, src, star, group.target, 'postDnat', masquerade)],
+      [...pre, dnatHook(node, f), ...podRouted(world, src, star, group.target, 'postDnat', snat)],
       group.backends,
-    ),
-  );
+    );
+  });
 }
 
 /**
@@ -566,27 +567,30 @@ function nodePortElsewhere(
 }
 
 /**
- * kube-proxy's masquerade of in-cluster traffic to an external frontend (node port, load
- * balancer, external IP) with externalTrafficPolicy Cluster: its KUBE-EXT chain marks all such
- * traffic ("masquerade traffic for … external destinations", `pkg/proxy/iptables/proxier.go`),
- * and nat POSTROUTING rewrites the source to the node's address as the packet leaves for a
- * backend on another node (§5). ClusterIP traffic from pods is not masqueraded.
+ * kube-proxy's masquerade (nat POSTROUTING, after filter FORWARD) of a DNAT'd packet leaving
+ * `node` for a backend on another node (§5, §12.88; `pkg/proxy/iptables/proxier.go`): ClusterIP
+ * traffic not from a pod (KUBE-SVC `! -s <pod CIDR>`), and all traffic to an external frontend
+ * (node port, load balancer, external IP) with externalTrafficPolicy Cluster, a pod's included
+ * (KUBE-EXT "masquerade traffic for … external destinations"). The source becomes the node's
+ * address.
  */
-function externalMasquerade(
+function masquerade(
   world: WorldModel,
-  node: string | undefined,
+  node: string,
   dst: Extract<DestinationOwner, { kind: 'frontend' }>,
+  origin: 'inCluster' | 'external',
+  backendNode: string | undefined,
 ): SnatHook | undefined {
   const sp = dst.frontend.servicePort;
-  if (node === undefined || dst.frontend.kind === 'clusterIP' || sp.externalTrafficPolicy !== 'Cluster')
-    return undefined;
-  const address = nodeAddress(world, node, dst.version);
+  const masquerades =
+    dst.frontend.kind === 'clusterIP' ? origin === 'external' : sp.externalTrafficPolicy === 'Cluster';
+  const address = masquerades ? nodeAddress(world, node, dst.version) : undefined;
   if (!address) return undefined;
   return {
     kind: 'snat',
     node,
     address,
-    reason: `kube-proxy masquerade: ${dst.frontend.kind} of service ${sp.service.namespace}/${sp.service.name}, externalTrafficPolicy Cluster, backend on another node: source becomes ${address.text} (node ${node}) (§5)`,
+    reason: `kube-proxy SNAT: backend on ${backendNode ?? 'another node'}, externalTrafficPolicy ${sp.externalTrafficPolicy}: source becomes ${address.text} (node ${node}) (§5)`,
   };
 }
 
@@ -879,7 +883,6 @@ function entryRouted(
   service: Extract<DestinationOwner, { kind: 'frontend' }> | undefined,
   memo: Map<string, Hook[]>,
 ): Hook[] {
-  const frontend = service?.frontend;
   if (dst.kind === 'node' && (dst.node === node || node === undefined)) {
     if (node === undefined || !hep) return intoHost(dst.node, undefined, view);
     return intoHost(node, hep, view);
@@ -896,25 +899,11 @@ function entryRouted(
       EXIT,
     ];
   const hooks: Hook[] = [...fwdIn, ...forwardOut(node, fabricHep(world, node as string), view)];
-  let next = view;
   // A remote backend: a pod, or a node address (a hostNetwork backend on another node).
-  if (frontend && node !== undefined) {
-    const sp = frontend.servicePort;
-    const addr =
-      frontend.kind === 'clusterIP' || sp.externalTrafficPolicy === 'Cluster'
-        ? nodeAddress(world, node, service?.version ?? 4)
-        : undefined;
-    if (addr) {
-      // §5, §12.88: kube-proxy MASQUERADEs in nat POSTROUTING (after FORWARD) for a remote backend.
-      hooks.push({
-        kind: 'snat',
-        node,
-        address: addr,
-        reason: `kube-proxy SNAT: backend on ${dst.node ?? 'another node'}, externalTrafficPolicy ${sp.externalTrafficPolicy}: source becomes ${addr.text} (node ${node}) (§5)`,
-      });
-      next = 'postSnat';
-    }
-  }
+  const snat =
+    service && node !== undefined ? masquerade(world, node, service, 'external', dst.node) : undefined;
+  if (snat) hooks.push(snat);
+  const next = snat ? 'postSnat' : view;
   const key = `${dst.kind}|${dst.node}|${dst.kind === 'node' ? (dst.hep?.id ?? '') : ''}|${next}`;
   let tail = memo.get(key);
   if (!tail) {

@@ -60,8 +60,8 @@ export type Stage =
  * ```ts
  * // cluster: pods web (10.0.0.1) and api (10.0.0.2) in prod, and NetworkPolicy allow-web (api accepts TCP 8080 from web)
  * declare const cluster: World;
- * cluster.evaluate({ protocol: 'TCP', srcIp: '10.0.0.2', dstIp: '10.0.0.2', dstPort: 8080 }).trace.map((s) => s.action);
- * // ['allow', 'no-match', 'end-of-tier-drop']: the namespace profile allows api's egress; allow-web does not match api → api
+ * cluster.evaluate({ protocol: 'TCP', srcIp: '10.0.0.1', dstIp: '10.0.0.2', dstPort: 9090 }).trace.map((s) => s.action);
+ * // ['allow', 'no-match', 'end-of-tier-drop']: the namespace profile allows web's egress; allow-web does not match port 9090
  * ```
  */
 export type StepAction =

@@ -7,7 +7,7 @@ import { FIXTURE_ROOT, parseWorld, scenarios } from './helpers/scenarios.js';
 // states that set leaves out (felix-fv-extra) and of more FV files (felix-fv-more), with the
 // ClusterNetworkPolicy cases in cnp/, on both engines: the README and NOTICE.md of each folder
 // say where its expectations come from.
-const SETS = ['eval', 'felix-fv', 'felix-fv/cnp', 'felix-fv-extra', 'felix-fv-extra/cnp', 'felix-fv-more'];
+const SETS = ['eval', 'felix-fv', 'felix-fv/cnp', 'felix-fv-extra', 'felix-fv-extra/cnp', 'felix-fv-more', 'felix-fv-flowlogs'];
 
 for (const set of SETS) {
   for (const sc of scenarios(join(FIXTURE_ROOT, set))) {

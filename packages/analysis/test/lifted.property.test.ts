@@ -9,7 +9,12 @@ import { parseIp } from '@calico-dsl/evaluator/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arbitraryWorld, OTHER_IPS, POD_IPS } from '../../evaluator/test/helpers/arbitrary-world.js';
-import { FIXTURE_ROOT, parseWorld, scenarios } from '../../evaluator/test/helpers/scenarios.js';
+import {
+  FIXTURE_ROOT,
+  parseWorld,
+  SCENARIO_SETS,
+  scenarios,
+} from '../../evaluator/test/helpers/scenarios.js';
 import { gnp, node, ns, pod, service, sgnp } from '../../evaluator/test/helpers/world-kit.js';
 import { analyze } from '../src/index.js';
 import { type Box, boxAnd, universe } from '../src/lifted/boxes.js';
@@ -144,7 +149,7 @@ describe('lifted engine = world.evaluate', () => {
     TIMEOUT,
   );
 
-  it.each(['eval', 'felix-fv', 'felix-fv/cnp', 'felix-fv-extra', 'felix-fv-extra/cnp', 'felix-fv-more'])(
+  it.each(SCENARIO_SETS)(
     'every %s scenario world: every pair of its addresses',
     (set) => {
       for (const sc of scenarios(join(FIXTURE_ROOT, set))) {

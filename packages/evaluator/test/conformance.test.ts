@@ -1,15 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { World } from '../src/index.js';
-import { FIXTURE_ROOT, parseWorld, scenarios } from './helpers/scenarios.js';
+import { FIXTURE_ROOT, parseWorld, SCENARIO_SETS, scenarios } from './helpers/scenarios.js';
 
-// Every scenario of shared/conformance/eval, of its Felix FV conversions (felix-fv), of the FV
-// states that set leaves out (felix-fv-extra) and of more FV files (felix-fv-more), with the
-// ClusterNetworkPolicy cases in cnp/, on both engines: the README and NOTICE.md of each folder
-// say where its expectations come from.
-const SETS = ['eval', 'felix-fv', 'felix-fv/cnp', 'felix-fv-extra', 'felix-fv-extra/cnp', 'felix-fv-more', 'felix-fv-flowlogs'];
-
-for (const set of SETS) {
+// Every scenario of every set, on both engines.
+for (const set of SCENARIO_SETS) {
   for (const sc of scenarios(join(FIXTURE_ROOT, set))) {
     describe(`${set}/${sc.name}`, () => {
       const resources = parseWorld(sc.worldText);

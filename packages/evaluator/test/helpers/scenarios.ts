@@ -3,9 +3,25 @@ import { join } from 'node:path';
 import { fromYaml } from '@calico-dsl/yaml';
 import type { Flow } from '../../src/index.js';
 
-/** The scenario sets: `eval`, and the Felix FV conversions `felix-fv` and `felix-fv-extra` (see their NOTICE.md). */
+/** Where the scenario sets are (see {@link SCENARIO_SETS}). */
 export const FIXTURE_ROOT = join(import.meta.dirname, '..', 'fixtures');
 export const FIXTURES = join(FIXTURE_ROOT, 'eval');
+
+/**
+ * The scenario sets under {@link FIXTURE_ROOT}: shared/conformance/eval, its Felix FV conversions
+ * (`felix-fv`), the FV states that set leaves out (`felix-fv-extra`), more FV files
+ * (`felix-fv-more`, `felix-fv-flowlogs`), with the ClusterNetworkPolicy cases in `cnp/`. The
+ * NOTICE.md of each says where its expectations come from.
+ */
+export const SCENARIO_SETS = [
+  'eval',
+  'felix-fv',
+  'felix-fv/cnp',
+  'felix-fv-extra',
+  'felix-fv-extra/cnp',
+  'felix-fv-more',
+  'felix-fv-flowlogs',
+] as const;
 
 export interface ScenarioCase {
   readonly flow: Flow;

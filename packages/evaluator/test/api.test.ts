@@ -244,6 +244,28 @@ describe('staged policies (§2.5)', () => {
       reason: 'staged policy, not enforced: would Deny',
     });
   });
+
+  // flow_logs_goldmane_staged_test.go: a staged tier that no staged rule matches is logged among
+  // the pending policies with the tier's default action at index -1 (`deny|-1`, `pass|-1`).
+  it.each([
+    ['Deny', 'only staged policies: tier behaves as Pass (enforced, the tier would end in a drop)'],
+    ['Pass', 'only staged policies: tier behaves as Pass (enforced, the tier would end in Pass)'],
+  ] as const)('a tier of staged policies with defaultAction %s says how it would end', (action, reason) => {
+    const staged = (rules: readonly Record<string, unknown>[]) =>
+      World.from([
+        ...BASE,
+        tier('preview', 10, action),
+        sgnp('preview.web', { tier: 'preview', selector: "app == 'web'", ingress: rules }),
+      ]).evaluate({ protocol: 'TCP', srcIp: '198.51.100.7', dstIp: '10.1.0.10', dstPort: 8080 });
+    const quiet = staged([{ action: 'Allow', protocol: 'UDP' }]);
+    expect(quiet.verdict).toBe('Allow');
+    expect(quiet.trace.find((s) => s.action === 'end-of-tier-pass')?.reason).toBe(reason);
+    // A staged rule that would act ends the staged evaluation before the end of the tier.
+    const acting = staged([{ action: 'Deny' }]);
+    expect(acting.trace.find((s) => s.action === 'end-of-tier-pass')?.reason).toBe(
+      'only staged policies: tier behaves as Pass',
+    );
+  });
 });
 
 describe('queries', () => {

@@ -83,12 +83,15 @@ export function runChain(engine: Engine, req: ChainRequest): ChainOutcome {
   for (const { tier, policies } of tiers) {
     let passed = false;
     let anyEnforced = false;
+    // Whether a staged policy of the tier would act (for the staged end of tier, below).
+    let stagedActs = false;
     for (const p of policies) {
       const policy = policyRef(p);
       // §2.5: staged policies are never enforced (but they count for tier applicability).
       if (p.staged) {
         // §2.5: report what it would have done (flow-log style), without enforcing it.
         const would = runRules(engine, dir === 'ingress' ? p.ingress : p.egress, req, NOOP, NOOP);
+        if (would.kind !== 'none') stagedActs = true;
         push(
           would.kind === 'none'
             ? {
@@ -175,7 +178,7 @@ export function runChain(engine: Engine, req: ChainRequest): ChainOutcome {
       tier: tier.name,
       action: 'end-of-tier-pass',
       reason: !anyEnforced
-        ? 'only staged policies: tier behaves as Pass'
+        ? stagedEndOfTier(req.chain, tier.defaultAction, stagedActs)
         : req.chain === 'normal' || req.chain === 'forward'
           ? `tier ${tier.name} defaultAction Pass`
           : `no ${req.chain === 'preDnat' ? 'pre-DNAT' : 'untracked'} end-of-tier drop`,
@@ -202,6 +205,27 @@ export function runChain(engine: Engine, req: ChainRequest): ChainOutcome {
 }
 
 /** §3.1 steps 4–5: profiles in order, then drop. */
+/**
+ * The end-of-tier reason for a tier of staged policies alone: it passes (§2.5). When none of them
+ * would act, it also says how the tier would end were they enforced, as Felix's flow logs record
+ * it among the pending policies (`…|deny|-1`, `…|pass|-1`): its default action, in the chains that
+ * drop at the end of a tier.
+ *
+ * @example
+ * ```ts
+ * stagedEndOfTier('normal', 'Deny', false); // 'only staged policies: tier behaves as Pass (enforced, the tier would end in a drop)'
+ * ```
+ */
+function stagedEndOfTier(
+  chain: ChainRequest['chain'],
+  defaultAction: 'Deny' | 'Pass',
+  stagedActs: boolean,
+): string {
+  const base = 'only staged policies: tier behaves as Pass';
+  if (stagedActs || (chain !== 'normal' && chain !== 'forward')) return base;
+  return `${base} (enforced, the tier would end in ${defaultAction === 'Pass' ? 'Pass' : 'a drop'})`;
+}
+
 function runProfiles(
   engine: Engine,
   req: ChainRequest,

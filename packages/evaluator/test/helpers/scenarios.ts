@@ -21,6 +21,7 @@ export const SCENARIO_SETS = [
   'felix-fv-extra/cnp',
   'felix-fv-more',
   'felix-fv-flowlogs',
+  'felix-fv-routing',
 ] as const;
 
 export interface ScenarioCase {

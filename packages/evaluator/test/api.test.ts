@@ -23,6 +23,36 @@ describe('World.from', () => {
     expect(issues[1]?.message).toContain('Deployment "x"');
   });
 
+  it("reads each kind in its own apiVersion only; Calico's v3 Node is refused, not read without addresses", () => {
+    const issuesOf = (resource: Record<string, unknown>) => {
+      try {
+        World.from([resource]);
+        return [];
+      } catch (e) {
+        return (e as EvaluatorInputError).issues;
+      }
+    };
+    const calicoNode = issuesOf({
+      apiVersion: 'projectcalico.org/v3',
+      kind: 'Node',
+      metadata: { name: 'n1' },
+      spec: { bgp: { ipv4Address: '10.0.0.11/24' } },
+    });
+    expect(calicoNode).toMatchObject([{ code: 'unknown_api_version', path: [0, 'apiVersion'] }]);
+    expect(calicoNode[0]?.message).toContain('kubectl get nodes -o yaml');
+    expect(issuesOf({ ...gnp('g', { selector: 'all()' }), apiVersion: 'v1' })[0]?.message).toBe(
+      'GlobalNetworkPolicy "g": apiVersion "v1" does not go with GlobalNetworkPolicy; use projectcalico.org/v3.',
+    );
+    // NetworkPolicy is Calico's and Kubernetes'; an absent apiVersion reads as the kind's own.
+    const meta = { name: 'n', namespace: 'p' };
+    for (const [apiVersion, spec] of [
+      ['projectcalico.org/v3', { selector: 'all()' }],
+      ['networking.k8s.io/v1', { podSelector: {} }],
+      [undefined, { selector: 'all()' }],
+    ] as const)
+      expect(issuesOf({ apiVersion, kind: 'NetworkPolicy', metadata: meta, spec })).toEqual([]);
+  });
+
   it('accepts DSL builders (anything with toResource())', () => {
     const builder = {
       toResource: () => gnp('deny-web', { selector: "app == 'web'", ingress: [{ action: 'Deny' }] }),

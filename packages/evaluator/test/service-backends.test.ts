@@ -449,7 +449,9 @@ describe('EndpointSlices: backends are the slice endpoints (endpointslicecache.g
       expect(issues[0]?.code).toBe('invalid_type');
     }
     const v1beta1 = { ...slice('web-1', 'web', [ep(W1)], sliceHttp), apiVersion: 'discovery.k8s.io/v1beta1' };
-    expect(() => World.from(base([v1beta1]))).toThrow(/EndpointSlice needs apiVersion: discovery.k8s.io\/v1/);
+    expect(() => World.from(base([v1beta1]))).toThrow(
+      /apiVersion "discovery.k8s.io\/v1beta1" does not go with EndpointSlice; use discovery.k8s.io\/v1\./,
+    );
     const notIp = World.from(
       base([svc('web', { ports: httpPort }), slice('web-1', 'web', [ep('10.65.1')], sliceHttp)]),
     );

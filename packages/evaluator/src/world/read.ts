@@ -3,7 +3,13 @@
  * typed manifest fields. Full validation is `validate`'s job (core).
  */
 import type { Issue } from '@calico-dsl/core';
-import { isNetworkPolicyApiKind, isResourceSource } from '@calico-dsl/core';
+import {
+  CALICO_API_VERSION,
+  isCalicoKind,
+  isNetworkPolicyApiKind,
+  isResourceSource,
+  KUBERNETES_API_VERSIONS,
+} from '@calico-dsl/core';
 import { EvaluatorInputError } from '../errors.js';
 import { type Ip, ipKey, parseIp } from '../net/ip.js';
 import { protocolNumber } from '../net/protocol.js';
@@ -127,13 +133,9 @@ export function readResources(input: readonly unknown[]): Loose[] {
       });
       return;
     }
-    // A new kind: only the apiVersion whose shape core checks (kube-proxy reads v1 too).
-    if (kind === 'EndpointSlice' && r.apiVersion !== 'discovery.k8s.io/v1') {
-      issues.push({
-        code: 'unknown_api_version',
-        path: [i, 'apiVersion'],
-        message: `${label}: EndpointSlice needs apiVersion: discovery.k8s.io/v1, not ${JSON.stringify(r.apiVersion)}.`,
-      });
+    const wrongApi = apiVersionIssue(kind, r.apiVersion, label);
+    if (wrongApi !== undefined) {
+      issues.push({ code: 'unknown_api_version', path: [i, 'apiVersion'], message: wrongApi });
       return;
     }
     const shape = isNetworkPolicyApiKind(kind) ? networkPolicyApiIssues(r, i) : shapeIssues(r, i);
@@ -145,6 +147,34 @@ export function readResources(input: readonly unknown[]): Loose[] {
   });
   if (issues.length > 0) throw new EvaluatorInputError(issues);
   return out;
+}
+
+/**
+ * Why `apiVersion` does not go with `kind`, or `undefined` when it does: each kind is read in its
+ * own apiVersion only (NetworkPolicy in Calico's and Kubernetes'). An absent apiVersion reads as the
+ * kind's own, except for an EndpointSlice (its shape is checked in discovery.k8s.io/v1 only).
+ * Calico's own `projectcalico.org/v3` Node (what `calicoctl get nodes` prints) is not read: read as
+ * a Kubernetes Node it would have no addresses.
+ *
+ * @example
+ * ```ts
+ * apiVersionIssue('Node', 'projectcalico.org/v3', 'Node "n1"'); // 'Node "n1": apiVersion "projectcalico.org/v3" … use v1'
+ * apiVersionIssue('Pod', 'v1', 'Pod "web"'); // undefined
+ * ```
+ */
+function apiVersionIssue(kind: string, apiVersion: unknown, label: string): string | undefined {
+  if (isNetworkPolicyApiKind(kind)) return undefined; // networkPolicyApiIssues checks these
+  const own = [
+    ...(isCalicoKind(kind) ? [CALICO_API_VERSION] : []),
+    ...(KUBERNETES_API_VERSIONS.has(kind) ? [KUBERNETES_API_VERSIONS.get(kind) as string] : []),
+  ];
+  if (apiVersion === undefined ? kind !== 'EndpointSlice' : own.includes(apiVersion as string))
+    return undefined;
+  const calicoNode =
+    kind === 'Node' && apiVersion === CALICO_API_VERSION
+      ? " (Calico's own Node resource, as calicoctl prints it, is not read: give the Kubernetes Node, kubectl get nodes -o yaml)"
+      : '';
+  return `${label}: apiVersion ${JSON.stringify(apiVersion)} does not go with ${kind}${calicoNode}; use ${own.join(' or ')}.`;
 }
 
 /** §1.3: named container ports (protocol default TCP). */

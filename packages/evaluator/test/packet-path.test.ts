@@ -722,6 +722,52 @@ describe('FelixConfiguration allow{VXLAN,IPIP}PacketsFromWorkloads: encapsulated
   });
 });
 
+describe("tunnel addresses are the host's own (routing_test.go, IPIPMode Always: host → remote workload leaves tunl0 from the tunnel address)", () => {
+  const T0 = '10.65.0.0';
+  /** felix-0 with Calico's IPIP tunnel address annotation (libcalico-go k8s/resources/node.go). */
+  const tunnelled = (extra: Obj[]) =>
+    fvBase(extra).map((r) =>
+      (r.metadata as Obj).name === 'felix-0' && r.kind === 'Node'
+        ? { ...r, metadata: { name: 'felix-0', annotations: { 'projectcalico.org/IPv4IPIPTunnelAddr': T0 } } }
+        : r,
+    );
+  const noPolicy = (name: string, iface: string, ip: string[]) => hep(name, 'felix-0', iface, ip, {});
+
+  it('a host packet from the tunnel address meets the `*` HEP egress (no policy: dropped), as from the node IP', () => {
+    const world = tunnelled([noPolicy('felix-0-all', '*', [F0])]);
+    for (const src of [F0, T0]) {
+      const r = both(world, tcp(src, W1, 8055));
+      expect(r.verdict).toBe('Deny');
+      expect(r.decidedBy?.stage).toBe('hostEgress');
+    }
+  });
+
+  it('a named HEP without expectedIPs does not govern the tunnel device (it is on no named interface)', () => {
+    const world = tunnelled([noPolicy('felix-0-eth0', 'eth0', [])]);
+    expect(both(world, tcp(F0, W1, 8055)).verdict).toBe('Deny');
+    const fromTunnel = both(world, tcp(T0, W1, 8055));
+    expect(fromTunnel.verdict).toBe('Allow');
+    expect(stages(fromTunnel)).not.toContain('hostEgress:felix-0-eth0');
+  });
+
+  it('a pod reaches the tunnel address as its node (DefaultEndpointToHostAction), and a node port on it', () => {
+    const world = tunnelled([
+      service('default', 'web', {
+        type: 'NodePort',
+        selector: { name: 'w1' },
+        clusterIP: '10.96.0.80',
+        port: 80,
+        targetPort: 8055,
+        nodePort: 30080,
+      }),
+    ]);
+    expect(both(world, tcp(W0, T0, 8055)).decidedBy?.stage).toBe('endpointToHost');
+    const nodePort = both(world, tcp('198.51.100.7', T0, 30080));
+    expect(nodePort.verdict).toBe('Allow');
+    expect(nodePort.paths[0]?.steps.some((s) => s.action === 'nat')).toBe(true);
+  });
+});
+
 describe('out of scope is refused loudly (README "Out of scope")', () => {
   it('allow actions of RETURN and chainInsertMode Append are world issues naming the field', () => {
     const world = World.from(

@@ -57,7 +57,8 @@ export function soleUnaddressedHep(world: WorldModel, node: string): HostEndpoin
 
 /**
  * The specific HEP whose expectedIPs include `ip` (on `node` when given); for one of `node`'s
- * own addresses without such a HEP, the node's only named HEP without expectedIPs.
+ * own addresses without such a HEP (not a tunnel address), the node's only named HEP without
+ * expectedIPs.
  *
  * @example
  * ```ts
@@ -74,6 +75,8 @@ export function hepOwningIp(world: WorldModel, ip: Ip, node?: string): HostEndpo
       h.expectedIPs.some((e) => ipKey(e) === k),
   );
   if (owner || node === undefined || world.nodeByIp.get(k) !== node) return owner;
+  // A tunnel device's address is on no named interface: only a `*` HEP covers it.
+  if (world.nodes.get(node)?.tunnelIPs.some((t) => ipKey(t) === k)) return undefined;
   return soleUnaddressedHep(world, node);
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Packet } from '../match/packet.js';
 import { type Ip, ipKey } from '../net/ip.js';
+import { nodeAddresses } from '../world/endpoints.js';
 import type {
   HostEndpointModel,
   ServicePortModel,
@@ -259,7 +260,7 @@ export function frontendRegions(world: WorldModel): FrontendRegion[] {
     for (const ip of sp.externalIPs) add(sp, 'externalIP', ip, sp.port, i);
     if (sp.nodePort === undefined) return;
     for (const n of world.nodes.values())
-      for (const ip of [...n.internalIPs, ...n.externalIPs]) add(sp, 'nodePort', ip, sp.nodePort, i);
+      for (const ip of nodeAddresses(n)) add(sp, 'nodePort', ip, sp.nodePort, i);
   });
   return [...out.values()];
 }
@@ -291,8 +292,7 @@ export function ownerRegions(world: WorldModel): OwnerRegion[] {
     }
     r.ips.push(ip);
   };
-  for (const n of world.nodes.values())
-    for (const ip of [...n.internalIPs, ...n.externalIPs]) addNodeIp(n.name, ip);
+  for (const n of world.nodes.values()) for (const ip of nodeAddresses(n)) addNodeIp(n.name, ip);
   for (const h of world.hostEndpoints) for (const ip of h.expectedIPs) addNodeIp(h.node, ip);
   for (const r of byNode.values())
     out.push({ owner: { kind: 'node', node: r.node, hep: r.hep }, ips: r.ips });

@@ -3,7 +3,7 @@
  * network sets and nodes (calico-semantics.md §1.1–§1.3, §4.1).
  */
 import type { Issue } from '@calico-dsl/core';
-import { type Cidr, ipKey, parseCidr } from '../net/ip.js';
+import { type Cidr, type Ip, ipKey, parseCidr } from '../net/ip.js';
 import { protocolNumber } from '../net/protocol.js';
 import type { HostEndpointModel, NetworkSetModel, NodeModel, WorkloadEndpointModel } from './model.js';
 import type { ProfileTable } from './profiles.js';
@@ -134,6 +134,38 @@ export function buildNetworkSets(index: ResourceIndex, table: ProfileTable): Net
 }
 
 /**
+ * The Node annotations where Calico records its tunnel devices' addresses
+ * (`libcalico-go/lib/backend/k8s/resources/node.go`: IPIP, VXLAN and WireGuard, v4 and v6).
+ */
+const TUNNEL_ANNOTATIONS = [
+  'projectcalico.org/IPv4IPIPTunnelAddr',
+  'projectcalico.org/IPv4VXLANTunnelAddr',
+  'projectcalico.org/IPv6VXLANTunnelAddr',
+  'projectcalico.org/IPv4WireguardInterfaceAddr',
+  'projectcalico.org/IPv6WireguardInterfaceAddr',
+];
+
+/** The tunnel addresses a Node's annotations name (an address, or an address with a prefix length). */
+function tunnelIps(annotations: Record<string, unknown> | undefined): Ip[] {
+  return ips(
+    TUNNEL_ANNOTATIONS.map((a) => annotations?.[a]).map((v) => (typeof v === 'string' ? v.split('/')[0] : v)),
+  );
+}
+
+/**
+ * Every address of a node's host network namespace: its InternalIPs, ExternalIPs and tunnel
+ * addresses (what kube-proxy's `--dst-type LOCAL` matches, and what a host's packet may carry).
+ *
+ * @example
+ * ```ts
+ * nodeAddresses(cluster.model.nodes.get('node-1')!).map((ip) => ip.text); // ['10.0.0.11', '10.65.0.1']
+ * ```
+ */
+export function nodeAddresses(node: NodeModel): readonly Ip[] {
+  return [...node.internalIPs, ...node.externalIPs, ...node.tunnelIPs];
+}
+
+/**
  * Nodes by name and node addresses (node IPs, HEP expectedIPs, and the IPs of hostNetwork pods,
  * which are their node's) → node name.
  *
@@ -149,15 +181,28 @@ export function buildNodes(
 ): { nodes: Map<string, NodeModel>; nodeByIp: Map<string, string> } {
   const nodes = new Map<string, NodeModel>();
   const nodeByIp = new Map<string, string>();
+  const tunnels: [string, Ip[]][] = [];
   for (const [r] of index.of('Node')) {
     const addrs: { type: string; address: string }[] = r.status?.addresses ?? [];
     const internal = ips(addrs.filter((a) => a.type === 'InternalIP').map((a) => a.address));
     const external = ips(addrs.filter((a) => a.type === 'ExternalIP').map((a) => a.address));
-    nodes.set(r.metadata.name, { name: r.metadata.name, internalIPs: internal, externalIPs: external });
+    const known = new Set([...internal, ...external].map(ipKey));
+    const tunnel = tunnelIps(r.metadata.annotations).filter((ip) => !known.has(ipKey(ip)));
+    nodes.set(r.metadata.name, {
+      name: r.metadata.name,
+      internalIPs: internal,
+      externalIPs: external,
+      tunnelIPs: tunnel,
+    });
     for (const ip of [...internal, ...external]) nodeByIp.set(ipKey(ip), r.metadata.name);
+    tunnels.push([r.metadata.name, tunnel]);
   }
+  // Tunnel addresses come from IP pools, so no other node lists them (a stale annotation yields).
+  for (const [name, tunnel] of tunnels)
+    for (const ip of tunnel) if (!nodeByIp.has(ipKey(ip))) nodeByIp.set(ipKey(ip), name);
   for (const h of hostEndpoints) {
-    if (!nodes.has(h.node)) nodes.set(h.node, { name: h.node, internalIPs: [], externalIPs: [] });
+    if (!nodes.has(h.node))
+      nodes.set(h.node, { name: h.node, internalIPs: [], externalIPs: [], tunnelIPs: [] });
     for (const ip of h.expectedIPs) if (!nodeByIp.has(ipKey(ip))) nodeByIp.set(ipKey(ip), h.node);
   }
   // A hostNetwork pod's IP is its node's (status.podIP = status.hostIP): an address the Node
@@ -172,6 +217,7 @@ export function buildNodes(
       name,
       internalIPs: [...(n?.internalIPs ?? []), ...fresh],
       externalIPs: n?.externalIPs ?? [],
+      tunnelIPs: n?.tunnelIPs ?? [],
     });
     for (const ip of fresh) nodeByIp.set(ipKey(ip), name);
   }

@@ -124,6 +124,12 @@ export interface NodeModel {
   readonly name: string;
   readonly internalIPs: readonly Ip[];
   readonly externalIPs: readonly Ip[];
+  /**
+   * The addresses of Calico's tunnel devices on the node (IPIP `tunl0`, VXLAN, WireGuard), from
+   * the annotations Calico writes on the Node: the host's own (its packets from `tunl0` carry
+   * them), on interfaces only a `*` host endpoint covers.
+   */
+  readonly tunnelIPs: readonly Ip[];
 }
 
 /**

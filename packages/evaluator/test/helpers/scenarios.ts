@@ -10,7 +10,8 @@ export const FIXTURES = join(FIXTURE_ROOT, 'eval');
 /**
  * The scenario sets under {@link FIXTURE_ROOT}: shared/conformance/eval, its Felix FV conversions
  * (`felix-fv`), the FV states that set leaves out (`felix-fv-extra`), more FV files
- * (`felix-fv-more`, `felix-fv-flowlogs`), with the ClusterNetworkPolicy cases in `cnp/`. The
+ * (`felix-fv-more`, `felix-fv-flowlogs`, `felix-fv-routing`), with the ClusterNetworkPolicy
+ * cases in `cnp/`. The
  * NOTICE.md of each says where its expectations come from.
  */
 export const SCENARIO_SETS = [

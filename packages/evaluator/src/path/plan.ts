@@ -8,15 +8,15 @@
  * and `felix/rules/dispatch.go` `hostDispatchChains` (the `*` HEP is the fallback of every
  * dispatch chain except raw, workload `cali*` interfaces included).
  */
-import type { EndpointRef } from "../result/types.js";
+import type { EndpointRef } from '../result/types.js';
 import type {
   BackendModel,
   HostEndpointModel,
   ServicePortModel,
   WorkloadEndpointModel,
   WorldModel,
-} from "../world/model.js";
-import { encapHook } from "./encap.js";
+} from '../world/model.js';
+import { encapHook } from './encap.js';
 import type {
   ChainHook,
   EndpointRole,
@@ -26,7 +26,7 @@ import type {
   PacketView,
   PathPlan,
   SnatHook,
-} from "./hooks.js";
+} from './hooks.js';
 import {
   egressHep,
   fabricHep,
@@ -34,43 +34,30 @@ import {
   hepOwningIp,
   vipEntryHep,
   wildcardHep,
-} from "./host-endpoints.js";
-import { endpointRef } from "./recorder.js";
-import {
-  backendsFor,
-  type Frontend,
-  nodeAddress,
-  usesLocalEndpoints,
-} from "./targets.js";
-import type { DestinationOwner, Topology } from "./topology.js";
+} from './host-endpoints.js';
+import { endpointRef } from './recorder.js';
+import { backendsFor, type Frontend, nodeAddress, usesLocalEndpoints } from './targets.js';
+import type { DestinationOwner, Topology } from './topology.js';
 
-type Via = Topology["via"];
+type Via = Topology['via'];
 /** Where a packet goes after DNAT; a pod may be `'backend'` (the backend a run is for) on `node`. */
 type PostDnat =
   | {
-      readonly kind: "pod";
-      readonly wep: "backend" | "destination";
+      readonly kind: 'pod';
+      readonly wep: 'backend' | 'destination';
       readonly node: string | undefined;
     }
-  | Exclude<DestinationOwner, { kind: "frontend" | "pod" }>;
+  | Exclude<DestinationOwner, { kind: 'frontend' | 'pod' }>;
 
 /** A destination pod becomes the `'destination'` role on its node: plans are per node, not per pod. */
-function postDnat(
-  dst: Exclude<DestinationOwner, { kind: "frontend" }>
-): PostDnat {
-  return dst.kind === "pod"
-    ? { kind: "pod", wep: "destination", node: dst.wep.node }
-    : dst;
+function postDnat(dst: Exclude<DestinationOwner, { kind: 'frontend' }>): PostDnat {
+  return dst.kind === 'pod' ? { kind: 'pod', wep: 'destination', node: dst.wep.node } : dst;
 }
 
-const UNPOLICED = "not policed by Calico";
+const UNPOLICED = 'not policed by Calico';
 
 function hostRef(node: string | undefined): EndpointRef {
-  return {
-    kind: "Host",
-    name: node ?? "unknown node",
-    ...(node !== undefined ? { node } : {}),
-  };
+  return { kind: 'Host', name: node ?? 'unknown node', ...(node !== undefined ? { node } : {}) };
 }
 
 // ---------------------------------------------------------------- hook constructors (one per Felix chain)
@@ -79,26 +66,24 @@ function hostRef(node: string | undefined): EndpointRef {
 function rawFailsafe(
   node: string,
   hep: HostEndpointModel,
-  direction: "in" | "out",
-  view: PacketView
+  direction: 'in' | 'out',
+  view: PacketView,
 ): FailsafeHook {
   const [own, other] =
-    direction === "in"
-      ? (["inbound", "outbound"] as const)
-      : (["outbound", "inbound"] as const);
+    direction === 'in' ? (['inbound', 'outbound'] as const) : (['outbound', 'inbound'] as const);
   return {
-    kind: "failsafe",
+    kind: 'failsafe',
     node,
     endpoint: hep,
     direction,
-    table: "raw",
+    table: 'raw',
     view,
-    ifMarked: "run",
+    ifMarked: 'run',
     matches: [
-      { list: own, port: "dst" },
-      { list: other, port: "src" },
+      { list: own, port: 'dst' },
+      { list: other, port: 'src' },
     ],
-    onHit: "continue",
+    onHit: 'continue',
   };
 }
 
@@ -106,24 +91,22 @@ function rawFailsafe(
 function failsafe(
   node: string,
   hep: HostEndpointModel,
-  direction: "in" | "out",
-  table: "mangle" | "filter",
-  view: PacketView
+  direction: 'in' | 'out',
+  table: 'mangle' | 'filter',
+  view: PacketView,
 ): FailsafeHook {
   return {
-    kind: "failsafe",
+    kind: 'failsafe',
     node,
     endpoint: hep,
     direction,
     table,
     view,
-    ifMarked: "skip",
-    matches: [
-      { list: direction === "in" ? "inbound" : "outbound", port: "dst" },
-    ],
+    ifMarked: 'skip',
+    matches: [{ list: direction === 'in' ? 'inbound' : 'outbound', port: 'dst' }],
     // In filter (and mangle POSTROUTING) the failsafe accepts for good; in mangle PREROUTING it
     // only ends pre-DNAT processing (§4.6).
-    onHit: table === "filter" || direction === "out" ? "allow" : "continue",
+    onHit: table === 'filter' || direction === 'out' ? 'allow' : 'continue',
   };
 }
 
@@ -131,42 +114,38 @@ function failsafe(
 function untracked(
   node: string,
   hep: HostEndpointModel,
-  direction: "ingress" | "egress",
-  view: PacketView
+  direction: 'ingress' | 'egress',
+  view: PacketView,
 ): ChainHook {
   return {
-    kind: "chain",
-    stage: "untracked",
+    kind: 'chain',
+    stage: 'untracked',
     node,
-    table: "raw",
+    table: 'raw',
     endpoint: hep,
-    chain: "untracked",
+    chain: 'untracked',
     direction,
     view,
-    ifMarked: "run",
-    onAllow: "notrack",
-    onNone: "continue",
+    ifMarked: 'run',
+    onAllow: 'notrack',
+    onNone: 'continue',
   };
 }
 
 /** Pre-DNAT policy (mangle PREROUTING): original destination; Allow sets the accept mark (§4.4). */
-function preDnat(
-  node: string,
-  hep: HostEndpointModel,
-  view: PacketView
-): ChainHook {
+function preDnat(node: string, hep: HostEndpointModel, view: PacketView): ChainHook {
   return {
-    kind: "chain",
-    stage: "preDnat",
+    kind: 'chain',
+    stage: 'preDnat',
     node,
-    table: "mangle",
+    table: 'mangle',
     endpoint: hep,
-    chain: "preDnat",
-    direction: "ingress",
+    chain: 'preDnat',
+    direction: 'ingress',
     view,
-    ifMarked: "skip",
-    onAllow: "mark",
-    onNone: "continue",
+    ifMarked: 'skip',
+    onAllow: 'mark',
+    onNone: 'continue',
   };
 }
 
@@ -174,21 +153,21 @@ function preDnat(
 function forward(
   node: string,
   hep: HostEndpointModel,
-  direction: "ingress" | "egress",
-  view: PacketView
+  direction: 'ingress' | 'egress',
+  view: PacketView,
 ): ChainHook {
   return {
-    kind: "chain",
-    stage: "forward",
+    kind: 'chain',
+    stage: 'forward',
     node,
-    table: "filter",
+    table: 'filter',
     endpoint: hep,
-    chain: "forward",
+    chain: 'forward',
     direction,
     view,
-    ifMarked: direction === "ingress" ? "skip" : "run",
-    onAllow: "continue",
-    onNone: "continue",
+    ifMarked: direction === 'ingress' ? 'skip' : 'run',
+    onAllow: 'continue',
+    onNone: 'continue',
   };
 }
 
@@ -196,44 +175,40 @@ function forward(
 function hostNormal(
   node: string,
   hep: HostEndpointModel,
-  direction: "ingress" | "egress",
-  table: "mangle" | "filter",
-  view: PacketView
+  direction: 'ingress' | 'egress',
+  table: 'mangle' | 'filter',
+  view: PacketView,
 ): ChainHook {
   return {
-    kind: "chain",
-    stage: direction === "ingress" ? "hostIngress" : "hostEgress",
+    kind: 'chain',
+    stage: direction === 'ingress' ? 'hostIngress' : 'hostEgress',
     node,
     table,
     endpoint: hep,
-    chain: "normal",
+    chain: 'normal',
     direction,
     view,
-    ifMarked: "skip",
-    onAllow: "continue",
-    onNone: "deny",
+    ifMarked: 'skip',
+    onAllow: 'continue',
+    onNone: 'deny',
   };
 }
 
 /** Workload policy (filter FORWARD/INPUT from-/to-workload dispatch, §3.3). */
-function workload(
-  wep: EndpointRole,
-  direction: "ingress" | "egress",
-  view: PacketView
-): ChainHook {
+function workload(wep: EndpointRole, direction: 'ingress' | 'egress', view: PacketView): ChainHook {
   return {
-    kind: "chain",
-    stage: direction === "ingress" ? "workloadIngress" : "workloadEgress",
+    kind: 'chain',
+    stage: direction === 'ingress' ? 'workloadIngress' : 'workloadEgress',
     // The bound pod's node; roles make the plan independent of it (marks never apply here).
     node: undefined,
-    table: "filter",
+    table: 'filter',
     endpoint: wep,
-    chain: "normal",
+    chain: 'normal',
     direction,
     view,
-    ifMarked: "run",
-    onAllow: "continue",
-    onNone: "deny",
+    ifMarked: 'run',
+    onAllow: 'continue',
+    onNone: 'deny',
   };
 }
 
@@ -242,50 +217,41 @@ function workload(
  * (unless FelixConfiguration allows them), then its egress policy (§3.3).
  */
 function fromWorkload(world: WorldModel, view: PacketView): Hook[] {
-  return [...encapHook(world, view), workload("source", "egress", view)];
+  return [...encapHook(world, view), workload('source', 'egress', view)];
 }
 
-function note(
-  stage: OutcomeHook["stage"],
-  reason: string,
-  endpoint?: EndpointRef
-): OutcomeHook {
+function note(stage: OutcomeHook['stage'], reason: string, endpoint?: EndpointRef): OutcomeHook {
   return {
-    kind: "outcome",
+    kind: 'outcome',
     stage,
-    action: "continue",
+    action: 'continue',
     verdict: undefined,
-    decides: "never",
+    decides: 'never',
     reason,
     ...(endpoint ? { endpoint } : {}),
   };
 }
 
-function unpoliced(
-  stage: OutcomeHook["stage"],
-  reason: string,
-  endpoint: EndpointRef
-): OutcomeHook {
+function unpoliced(stage: OutcomeHook['stage'], reason: string, endpoint: EndpointRef): OutcomeHook {
   return {
-    kind: "outcome",
+    kind: 'outcome',
     stage,
-    action: "default-allow",
+    action: 'default-allow',
     verdict: undefined,
-    decides: "never",
+    decides: 'never',
     reason,
     endpoint,
   };
 }
 
 const EXIT: OutcomeHook = {
-  kind: "outcome",
-  stage: "exit",
-  action: "allow",
-  verdict: "Allow",
-  decides: "ifUndecided",
-  reason:
-    "destination is outside the cluster model: allowed once the source side allows",
-  endpoint: { kind: "External", name: "outside" },
+  kind: 'outcome',
+  stage: 'exit',
+  action: 'allow',
+  verdict: 'Allow',
+  decides: 'ifUndecided',
+  reason: 'destination is outside the cluster model: allowed once the source side allows',
+  endpoint: { kind: 'External', name: 'outside' },
 };
 
 /**
@@ -295,28 +261,24 @@ const EXIT: OutcomeHook = {
  * follows no policy", `test/e2e/network/netpol/reachability.go` `AllowLoopback`).
  */
 const LOOPBACK: OutcomeHook = {
-  kind: "outcome",
-  stage: "loopback",
-  action: "allow",
-  verdict: "Allow",
-  decides: "always",
+  kind: 'outcome',
+  stage: 'loopback',
+  action: 'allow',
+  verdict: 'Allow',
+  decides: 'always',
   reason:
     "a pod's packet to its own address stays in its network namespace (loopback): no Calico chain sees it",
-  endpoint: "source",
+  endpoint: 'source',
 };
 
 /** §4.1: a HEP picked for its node's addresses by interface name alone says so in the trace. */
 function unaddressed(hep: HostEndpointModel): Hook[] {
-  if (hep.interfaceName === "*" || hep.expectedIPs.length > 0) return [];
+  if (hep.interfaceName === '*' || hep.expectedIPs.length > 0) return [];
   return [
     note(
-      "interface",
-      `host endpoint ${hep.name} (${
-        hep.interfaceName ?? "?"
-      }) has no expectedIPs: taken for ${
-        hep.node
-      }'s addresses as its only named host endpoint (§4.1)`,
-      endpointRef(hep)
+      'interface',
+      `host endpoint ${hep.name} (${hep.interfaceName ?? '?'}) has no expectedIPs: taken for ${hep.node}'s addresses as its only named host endpoint (§4.1)`,
+      endpointRef(hep),
     ),
   ];
 }
@@ -329,18 +291,15 @@ function unaddressed(hep: HostEndpointModel): Hook[] {
  * forwarding disabled") runs them with forwarding off: host ↔ host and host → own pod connect,
  * nothing a node must forward does. `node` is a role when plans are shared between nodes.
  */
-function notForwarded(
-  world: WorldModel,
-  node: EndpointRef | EndpointRole
-): Hook[] {
-  if (world.ipForwarding === "Enabled") return [];
+function notForwarded(world: WorldModel, node: EndpointRef | EndpointRole): Hook[] {
+  if (world.ipForwarding === 'Enabled') return [];
   return [
     {
-      kind: "outcome",
-      stage: "forward",
-      action: "deny",
-      verdict: "Deny",
-      decides: "always",
+      kind: 'outcome',
+      stage: 'forward',
+      action: 'deny',
+      verdict: 'Deny',
+      decides: 'always',
       reason:
         "the node does not forward: FelixConfiguration ipForwarding Disabled leaves net.ipv4.ip_forward to the host; taken as off, as in Felix's FV test of the setting",
       endpoint: node,
@@ -359,95 +318,68 @@ function arrival(
   node: string | undefined,
   hep: HostEndpointModel | undefined,
   view: PacketView,
-  byName = false
+  byName = false,
 ): Hook[] {
   if (node === undefined || !hep) return [];
   // §4.1: untracked policy is ignored on `*` HEPs (raw dispatch has no `*` fallback).
   const raw: Hook[] =
-    hep.interfaceName === "*"
+    hep.interfaceName === '*'
       ? []
-      : [
-          rawFailsafe(node, hep, "in", view),
-          untracked(node, hep, "ingress", view),
-        ];
+      : [rawFailsafe(node, hep, 'in', view), untracked(node, hep, 'ingress', view)];
   // A HEP picked by `via.interface` is named, not inferred from an address.
   const why = byName ? [] : unaddressed(hep);
-  return [
-    ...why,
-    ...raw,
-    failsafe(node, hep, "in", "mangle", view),
-    preDnat(node, hep, view),
-  ];
+  return [...why, ...raw, failsafe(node, hep, 'in', 'mangle', view), preDnat(node, hep, view)];
 }
 
 /** filter INPUT for a packet through `hep` to `node`'s host namespace (§4.8 "external → host process"). */
-function intoHost(
-  node: string,
-  hep: HostEndpointModel | undefined,
-  view: PacketView
-): Hook[] {
+function intoHost(node: string, hep: HostEndpointModel | undefined, view: PacketView): Hook[] {
   if (!hep)
     return [
       unpoliced(
-        "hostIngress",
+        'hostIngress',
         `no host endpoint governs the interface on ${node}: ${UNPOLICED} (§4.1, §12.42)`,
-        hostRef(node)
+        hostRef(node),
       ),
     ];
-  return [
-    failsafe(node, hep, "in", "filter", view),
-    hostNormal(node, hep, "ingress", "filter", view),
-  ];
+  return [failsafe(node, hep, 'in', 'filter', view), hostNormal(node, hep, 'ingress', 'filter', view)];
 }
 
 /** Forwarded into a pod of its own node: AoF in, workload ingress, AoF out of the `*` HEP (cali out). */
 function intoLocalPod(
   node: string | undefined,
   inHep: HostEndpointModel | undefined,
-  pod: Extract<PostDnat, { kind: "pod" }>,
+  pod: Extract<PostDnat, { kind: 'pod' }>,
   world: WorldModel,
-  view: PacketView
+  view: PacketView,
 ): Hook[] {
   const out: Hook[] = notForwarded(world, pod.wep);
   if (out.length > 0) return out;
-  if (node !== undefined && inHep)
-    out.push(forward(node, inHep, "ingress", view));
-  out.push(workload(pod.wep, "ingress", view));
+  if (node !== undefined && inHep) out.push(forward(node, inHep, 'ingress', view));
+  out.push(workload(pod.wep, 'ingress', view));
   const star = node === undefined ? undefined : wildcardHep(world, node);
-  if (node !== undefined && star) out.push(forward(node, star, "egress", view));
+  if (node !== undefined && star) out.push(forward(node, star, 'egress', view));
   return out;
 }
 
 /** A packet forwarded out of `node` through `hep` (AoF egress, `cali-to-hep-forward`). */
-function forwardOut(
-  node: string | undefined,
-  hep: HostEndpointModel | undefined,
-  view: PacketView
-): Hook[] {
-  return node !== undefined && hep ? [forward(node, hep, "egress", view)] : [];
+function forwardOut(node: string | undefined, hep: HostEndpointModel | undefined, view: PacketView): Hook[] {
+  return node !== undefined && hep ? [forward(node, hep, 'egress', view)] : [];
 }
 
 /** A packet from another node arriving on the pod's node through its fabric interface, into the pod. */
-function intoRemotePod(
-  world: WorldModel,
-  pod: Extract<PostDnat, { kind: "pod" }>,
-  view: PacketView
-): Hook[] {
+function intoRemotePod(world: WorldModel, pod: Extract<PostDnat, { kind: 'pod' }>, view: PacketView): Hook[] {
   const node = pod.node;
   const hep = node === undefined ? undefined : fabricHep(world, node);
-  return [
-    ...arrival(node, hep, view),
-    ...intoLocalPod(node, hep, pod, world, view),
-  ];
+  return [...arrival(node, hep, view), ...intoLocalPod(node, hep, pod, world, view)];
 }
 
-/** A packet from another node arriving at `dst`: a pod through its node's fabric interface, or a node's host namespace. */
+/** A packet from another node arriving at `dst`: a pod through its node's fabric interface, or a host. */
 function intoRemote(
   world: WorldModel,
-  dst: Exclude<PostDnat, { kind: "external" }>,
-  view: PacketView
+  dst: Exclude<PostDnat, { kind: 'external' }>,
+  view: PacketView,
 ): Hook[] {
-  return dst.kind === "pod"
+  return dst.kind === 'pod'
     ? intoRemotePod(world, dst, view)
     : intoRemoteHost(world, dst.node, dst.hep, view);
 }
@@ -457,14 +389,14 @@ function intoRemoteHost(
   world: WorldModel,
   node: string,
   hep: HostEndpointModel | undefined,
-  view: PacketView
+  view: PacketView,
 ): Hook[] {
   const h = hep ?? wildcardHep(world, node);
   return [...arrival(node, h, view), ...intoHost(node, h, view)];
 }
 
 function dnatHook(node: string | undefined, frontend: Frontend): Hook {
-  return { kind: "dnat", node, frontend };
+  return { kind: 'dnat', node, frontend };
 }
 
 /**
@@ -474,39 +406,32 @@ function dnatHook(node: string | undefined, frontend: Frontend): Hook {
  */
 function backendTarget(world: WorldModel, b: BackendModel): PostDnat {
   switch (b.kind) {
-    case "pod":
-      return { kind: "pod", wep: "backend", node: b.node };
-    case "host":
-      return {
-        kind: "node",
-        node: b.node,
-        hep: hepOwningIp(world, b.ip, b.node),
-      };
-    case "external":
-      return { kind: "external" };
+    case 'pod':
+      return { kind: 'pod', wep: 'backend', node: b.node };
+    case 'host':
+      return { kind: 'node', node: b.node, hep: hepOwningIp(world, b.ip, b.node) };
+    case 'external':
+      return { kind: 'external' };
   }
 }
 
 function targetKey(t: PostDnat): string {
   switch (t.kind) {
-    case "pod":
-      return `p|${t.node ?? ""}`;
-    case "node":
-      return `n|${t.node}|${t.hep?.id ?? ""}`;
-    case "external":
-      return "x";
+    case 'pod':
+      return `p|${t.node ?? ''}`;
+    case 'node':
+      return `n|${t.node}|${t.hep?.id ?? ''}`;
+    case 'external':
+      return 'x';
   }
 }
 
 /** Backends that share a plan: the same target (hooks differ only in the backend itself). */
 function groupBackends(
   world: WorldModel,
-  list: readonly BackendModel[]
+  list: readonly BackendModel[],
 ): { target: PostDnat; backends: BackendModel[] }[] {
-  const groups = new Map<
-    string,
-    { target: PostDnat; backends: BackendModel[] }
-  >();
+  const groups = new Map<string, { target: PostDnat; backends: BackendModel[] }>();
   for (const b of list) {
     const target = backendTarget(world, b);
     const k = targetKey(target);
@@ -517,39 +442,31 @@ function groupBackends(
   return [...groups.values()];
 }
 
-const WHY_NO_BACKENDS: Readonly<
-  Record<ServicePortModel["endpointSource"], string>
-> = {
-  endpointSlices:
-    "no ready or serving-terminating endpoint in its EndpointSlices for this port",
-  selector: "its selector picks no ready pod with this port",
-  none: "no selector and no EndpointSlices",
+const WHY_NO_BACKENDS: Readonly<Record<ServicePortModel['endpointSource'], string>> = {
+  endpointSlices: 'no ready or serving-terminating endpoint in its EndpointSlices for this port',
+  selector: 'its selector picks no ready pod with this port',
+  none: 'no selector and no EndpointSlices',
 };
 
 function noBackends(
   frontend: Frontend,
   node: string | undefined,
-  origin: "inCluster" | "external",
+  origin: 'inCluster' | 'external',
   dst: string,
-  entry: EndpointRef | EndpointRole
+  entry: EndpointRef | EndpointRole,
 ): OutcomeHook {
   const s = frontend.servicePort.service;
   const local = usesLocalEndpoints(frontend, node, origin);
-  const policy =
-    frontend.kind === "clusterIP"
-      ? "internalTrafficPolicy"
-      : "externalTrafficPolicy";
+  const policy = frontend.kind === 'clusterIP' ? 'internalTrafficPolicy' : 'externalTrafficPolicy';
   return {
-    kind: "outcome",
-    stage: "dnat",
-    action: "deny",
-    verdict: "Deny",
-    decides: "always",
+    kind: 'outcome',
+    stage: 'dnat',
+    action: 'deny',
+    verdict: 'Deny',
+    decides: 'always',
     reason: local
       ? `service ${s.namespace}/${s.name} has ${policy} Local and no backend on ${node}: kube-proxy drops (§5)`
-      : `service ${s.namespace}/${s.name} has no ready backend for ${dst} (${
-          WHY_NO_BACKENDS[frontend.servicePort.endpointSource]
-        }): kube-proxy rejects`,
+      : `service ${s.namespace}/${s.name} has no ready backend for ${dst} (${WHY_NO_BACKENDS[frontend.servicePort.endpointSource]}): kube-proxy rejects`,
     endpoint: entry,
   };
 }
@@ -562,22 +479,20 @@ function frontendText(f: Frontend): string {
 function backends(
   frontend: Frontend,
   node: string | undefined,
-  origin: "inCluster" | "external",
-  version: 4 | 6
+  origin: 'inCluster' | 'external',
+  version: 4 | 6,
 ): readonly BackendModel[] {
-  return backendsFor(frontend, node, origin).filter(
-    (b) => b.ip.version === version
-  );
+  return backendsFor(frontend, node, origin).filter((b) => b.ip.version === version);
 }
 
 const NO_BACKENDS: readonly BackendModel[] = Object.freeze([]);
 
 function plan(
-  entry: PathPlan["entry"],
+  entry: PathPlan['entry'],
   hooks: readonly Hook[],
   backends: readonly BackendModel[] = NO_BACKENDS,
   entryNode?: string,
-  entryHep?: HostEndpointModel
+  entryHep?: HostEndpointModel,
 ): PathPlan {
   return { entry, entryNode, entryHep, backends, hooks };
 }
@@ -599,68 +514,39 @@ function plan(
  * podPlans(world.model, wep, { kind: 'external' }).length; // 1
  * ```
  */
-export function podPlans(
-  world: WorldModel,
-  src: WorkloadEndpointModel,
-  dst: DestinationOwner
-): PathPlan[] {
-  if (dst.kind === "pod" && dst.wep === src)
-    return [plan("source", [LOOPBACK])];
+export function podPlans(world: WorldModel, src: WorkloadEndpointModel, dst: DestinationOwner): PathPlan[] {
+  if (dst.kind === 'pod' && dst.wep === src) return [plan('source', [LOOPBACK])];
   const node = src.node;
   const star = node === undefined ? undefined : wildcardHep(world, node);
-  const entry = "source" as const;
+  const entry = 'source' as const;
   const pre: Hook[] =
     node !== undefined && star
-      ? [
-          failsafe(node, star, "in", "mangle", "original"),
-          preDnat(node, star, "original"),
-        ]
+      ? [failsafe(node, star, 'in', 'mangle', 'original'), preDnat(node, star, 'original')]
       : [];
-  if (dst.kind !== "frontend")
-    return [
-      plan(entry, [
-        ...pre,
-        ...podRouted(world, src, star, postDnat(dst), "original"),
-      ]),
-    ];
+  if (dst.kind !== 'frontend')
+    return [plan(entry, [...pre, ...podRouted(world, src, star, postDnat(dst), 'original')])];
   const f = dst.frontend;
   // kube-proxy DNATs a node port only for the node's own addresses (KUBE-NODEPORTS sits behind
   // `-m addrtype --dst-type LOCAL`): another node's node port is routed to that node as to its
   // address and DNAT'd there, where the pod counts as in-cluster (eTP Local is bypassed for it).
-  const at =
-    f.kind === "nodePort" && dst.node !== undefined && dst.node !== node
-      ? dst.node
-      : node;
+  const at = f.kind === 'nodePort' && dst.node !== undefined && dst.node !== node ? dst.node : node;
   // In-cluster sources reach every backend (externalTrafficPolicy is for external traffic),
   // or only their node's with internalTrafficPolicy Local.
-  const list = backends(f, at, "inCluster", dst.version);
+  const list = backends(f, at, 'inCluster', dst.version);
   if (list.length === 0)
-    return [
-      plan(entry, [
-        ...pre,
-        noBackends(f, at, "inCluster", frontendText(f), entry),
-      ]),
-    ];
+    return [plan(entry, [...pre, noBackends(f, at, 'inCluster', frontendText(f), entry)])];
   if (at !== undefined && at !== node)
     return nodePortElsewhere(world, dst, at, list, entry, (relay, there) => [
       ...pre,
-      ...podRouted(world, src, star, relay, "original", undefined, there),
+      ...podRouted(world, src, star, relay, 'original', undefined, there),
     ]);
   return groupBackends(world, list).map((group) => {
-    const backendNode =
-      group.target.kind === "external" ? undefined : group.target.node;
-    const snat =
-      node === undefined
-        ? undefined
-        : masquerade(world, node, dst, "inCluster", backendNode);
+    const backendNode = group.target.kind === 'external' ? undefined : group.target.node;
+    const snat = node === undefined ? undefined : masquerade(world, node, dst, 'inCluster', backendNode);
     return plan(
       entry,
-      [
-        ...pre,
-        dnatHook(node, f),
-        ...podRouted(world, src, star, group.target, "postDnat", snat),
-      ],
-      group.backends
+      [...pre, dnatHook(node, f), ...podRouted(world, src, star, group.target, 'postDnat', snat)],
+      group.backends,
     );
   });
 }
@@ -672,20 +558,20 @@ export function podPlans(
  */
 function nodePortElsewhere(
   world: WorldModel,
-  dst: Extract<DestinationOwner, { kind: "frontend" }>,
+  dst: Extract<DestinationOwner, { kind: 'frontend' }>,
   at: string,
   list: readonly BackendModel[],
-  entry: PathPlan["entry"],
-  leave: (relay: PostDnat, there: (view: PacketView) => Hook[]) => Hook[]
+  entry: PathPlan['entry'],
+  leave: (relay: PostDnat, there: (view: PacketView) => Hook[]) => Hook[],
 ): PathPlan[] {
-  const relay = { kind: "node", node: at, hep: dst.hep } as const;
+  const relay = { kind: 'node', node: at, hep: dst.hep } as const;
   const hep = dst.hep ?? wildcardHep(world, at);
   const memo = new Map<string, Hook[]>();
   return groupBackends(world, list).map((group) => {
     const there = (view: PacketView): Hook[] => [
       ...arrival(at, hep, view),
       dnatHook(at, dst.frontend),
-      ...entryRouted(world, at, hep, group.target, "postDnat", dst, memo),
+      ...entryRouted(world, at, hep, group.target, 'postDnat', dst, memo),
     ];
     return plan(entry, leave(relay, there), group.backends);
   });
@@ -702,28 +588,20 @@ function nodePortElsewhere(
 function masquerade(
   world: WorldModel,
   node: string,
-  dst: Extract<DestinationOwner, { kind: "frontend" }>,
-  origin: "inCluster" | "external",
-  backendNode: string | undefined
+  dst: Extract<DestinationOwner, { kind: 'frontend' }>,
+  origin: 'inCluster' | 'external',
+  backendNode: string | undefined,
 ): SnatHook | undefined {
   const sp = dst.frontend.servicePort;
   const masquerades =
-    dst.frontend.kind === "clusterIP"
-      ? origin === "external"
-      : sp.externalTrafficPolicy === "Cluster";
-  const address = masquerades
-    ? nodeAddress(world, node, dst.version)
-    : undefined;
+    dst.frontend.kind === 'clusterIP' ? origin === 'external' : sp.externalTrafficPolicy === 'Cluster';
+  const address = masquerades ? nodeAddress(world, node, dst.version) : undefined;
   if (!address) return undefined;
   return {
-    kind: "snat",
+    kind: 'snat',
     node,
     address,
-    reason: `kube-proxy SNAT: backend on ${
-      backendNode ?? "another node"
-    }, externalTrafficPolicy ${sp.externalTrafficPolicy}: source becomes ${
-      address.text
-    } (node ${node}) (§5)`,
+    reason: `kube-proxy SNAT: backend on ${backendNode ?? 'another node'}, externalTrafficPolicy ${sp.externalTrafficPolicy}: source becomes ${address.text} (node ${node}) (§5)`,
   };
 }
 
@@ -739,61 +617,42 @@ function podRouted(
   dst: PostDnat,
   view: PacketView,
   masquerade?: SnatHook,
-  there?: (view: PacketView) => Hook[]
+  there?: (view: PacketView) => Hook[],
 ): Hook[] {
   const node = src.node;
   const egress = fromWorkload(world, view);
-  if (dst.kind === "node" && dst.node === node) {
+  if (dst.kind === 'node' && dst.node === node) {
     // filter INPUT from cali+: goto cali-wl-to-host (workload egress, then the configured action).
     const action = world.endpointToHostAction;
-    const reason = `DefaultEndpointToHostAction ${action}${
-      action === "Return"
-        ? " (handed to the host INPUT chain; not policed by Calico)"
-        : ""
-    } (§4.7)`;
+    const reason = `DefaultEndpointToHostAction ${action}${action === 'Return' ? ' (handed to the host INPUT chain; not policed by Calico)' : ''} (§4.7)`;
     return [
       ...egress,
       {
-        kind: "outcome",
-        stage: "endpointToHost",
-        action: action === "Drop" ? "deny" : "allow",
-        verdict: action === "Drop" ? "Deny" : "Allow",
-        decides: "always",
+        kind: 'outcome',
+        stage: 'endpointToHost',
+        action: action === 'Drop' ? 'deny' : 'allow',
+        verdict: action === 'Drop' ? 'Deny' : 'Allow',
+        decides: 'always',
         reason,
         endpoint: hostRef(node),
       },
     ];
   }
-  const hooks: Hook[] = notForwarded(world, "source");
+  const hooks: Hook[] = notForwarded(world, 'source');
   if (hooks.length > 0) return hooks;
-  if (node !== undefined && star)
-    hooks.push(forward(node, star, "ingress", view));
+  if (node !== undefined && star) hooks.push(forward(node, star, 'ingress', view));
   hooks.push(...egress);
-  if (dst.kind === "pod" && dst.node === node)
+  if (dst.kind === 'pod' && dst.node === node)
+    return [...hooks, workload(dst.wep, 'ingress', view), ...forwardOut(node, star, view)];
+  if (dst.kind === 'external')
     return [
       ...hooks,
-      workload(dst.wep, "ingress", view),
-      ...forwardOut(node, star, view),
-    ];
-  if (dst.kind === "external")
-    return [
-      ...hooks,
-      ...forwardOut(
-        node,
-        node === undefined ? undefined : egressHep(world, node),
-        view
-      ),
+      ...forwardOut(node, node === undefined ? undefined : egressHep(world, node), view),
       EXIT,
     ];
-  hooks.push(
-    ...forwardOut(
-      node,
-      node === undefined ? undefined : fabricHep(world, node),
-      view
-    )
-  );
+  hooks.push(...forwardOut(node, node === undefined ? undefined : fabricHep(world, node), view));
   if (masquerade) hooks.push(masquerade);
-  const next = masquerade ? "postSnat" : view;
+  const next = masquerade ? 'postSnat' : view;
   return [...hooks, ...(there ? there(next) : intoRemote(world, dst, next))];
 }
 
@@ -813,39 +672,27 @@ export function hostPlans(
   world: WorldModel,
   node: string,
   srcHep: HostEndpointModel | undefined,
-  dst: DestinationOwner
+  dst: DestinationOwner,
 ): PathPlan[] {
   const entry = hostRef(node);
-  if (dst.kind !== "frontend")
-    return [
-      plan(entry, hostRouted(world, node, srcHep, postDnat(dst), undefined)),
-    ];
+  if (dst.kind !== 'frontend')
+    return [plan(entry, hostRouted(world, node, srcHep, postDnat(dst), undefined))];
   const f = dst.frontend;
-  if (f.kind === "nodePort" && dst.node !== undefined && dst.node !== node) {
+  if (f.kind === 'nodePort' && dst.node !== undefined && dst.node !== node) {
     // Another node's node port: not DNAT'd here (KUBE-NODEPORTS is for local addresses, see
     // `podPlans`); that node DNATs it as traffic from outside (the host's address is neither a
     // pod's nor local there), with its externalTrafficPolicy.
     const at = dst.node;
-    const list = backends(f, at, "external", dst.version);
-    if (list.length === 0)
-      return [
-        plan(entry, [noBackends(f, at, "external", frontendText(f), entry)]),
-      ];
+    const list = backends(f, at, 'external', dst.version);
+    if (list.length === 0) return [plan(entry, [noBackends(f, at, 'external', frontendText(f), entry)])];
     return nodePortElsewhere(world, dst, at, list, entry, (relay, there) =>
-      hostRouted(world, node, srcHep, relay, undefined, there)
+      hostRouted(world, node, srcHep, relay, undefined, there),
     );
   }
-  const list = backends(f, node, "inCluster", dst.version);
-  if (list.length === 0)
-    return [
-      plan(entry, [noBackends(f, node, "inCluster", frontendText(f), entry)]),
-    ];
+  const list = backends(f, node, 'inCluster', dst.version);
+  if (list.length === 0) return [plan(entry, [noBackends(f, node, 'inCluster', frontendText(f), entry)])];
   return groupBackends(world, list).map((group) =>
-    plan(
-      entry,
-      hostRouted(world, node, srcHep, group.target, f),
-      group.backends
-    )
+    plan(entry, hostRouted(world, node, srcHep, group.target, f), group.backends),
   );
 }
 
@@ -856,64 +703,57 @@ function hostRouted(
   srcHep: HostEndpointModel | undefined,
   dst: PostDnat,
   dnat: Frontend | undefined,
-  there?: (view: PacketView) => Hook[]
+  there?: (view: PacketView) => Hook[],
 ): Hook[] {
   const d: Hook[] = dnat ? [dnatHook(node, dnat)] : [];
-  const view: PacketView = dnat ? "postDnat" : "original";
-  if (dst.kind === "pod" && dst.node === node) {
-    const reason =
-      "host → local workload is always allowed; workload ingress policy is not applied (§3.3)";
+  const view: PacketView = dnat ? 'postDnat' : 'original';
+  if (dst.kind === 'pod' && dst.node === node) {
+    const reason = 'host → local workload is always allowed; workload ingress policy is not applied (§3.3)';
     return [
       ...d,
       {
-        kind: "outcome",
-        stage: "hostToWorkload",
-        action: "allow",
-        verdict: "Allow",
-        decides: "always",
+        kind: 'outcome',
+        stage: 'hostToWorkload',
+        action: 'allow',
+        verdict: 'Allow',
+        decides: 'always',
         reason,
         endpoint: dst.wep,
       },
     ];
   }
-  if (dst.kind === "node" && dst.node === node) {
+  if (dst.kind === 'node' && dst.node === node) {
     return [
       ...d,
       {
-        kind: "outcome",
-        stage: "exit",
-        action: "allow",
-        verdict: "Allow",
-        decides: "always",
-        reason: "traffic stays inside the host",
+        kind: 'outcome',
+        stage: 'exit',
+        action: 'allow',
+        verdict: 'Allow',
+        decides: 'always',
+        reason: 'traffic stays inside the host',
         endpoint: hostRef(node),
       },
     ];
   }
   const out = srcHep ?? wildcardHep(world, node);
   const hooks: Hook[] = out ? unaddressed(out) : [];
-  if (out && out.interfaceName !== "*")
-    hooks.push(
-      rawFailsafe(node, out, "out", "original"),
-      untracked(node, out, "egress", "original")
-    );
+  if (out && out.interfaceName !== '*')
+    hooks.push(rawFailsafe(node, out, 'out', 'original'), untracked(node, out, 'egress', 'original'));
   hooks.push(...d);
   if (!out)
     hooks.push(
       unpoliced(
-        "hostEgress",
+        'hostEgress',
         `no host endpoint governs the outgoing interface: ${UNPOLICED} (§4.1)`,
-        hostRef(node)
-      )
+        hostRef(node),
+      ),
     );
   else {
-    const table = dnat ? "mangle" : "filter";
-    hooks.push(
-      failsafe(node, out, "out", table, view),
-      hostNormal(node, out, "egress", table, view)
-    );
+    const table = dnat ? 'mangle' : 'filter';
+    hooks.push(failsafe(node, out, 'out', table, view), hostNormal(node, out, 'egress', table, view));
   }
-  if (dst.kind === "external") return [...hooks, EXIT];
+  if (dst.kind === 'external') return [...hooks, EXIT];
   return [...hooks, ...(there ? there(view) : intoRemote(world, dst, view))];
 }
 
@@ -931,50 +771,33 @@ function hostRouted(
 export function entries(
   world: WorldModel,
   dst: DestinationOwner,
-  via: Via
-): {
-  readonly node: string | undefined;
-  readonly hep: HostEndpointModel | undefined;
-}[] {
+  via: Via,
+): { readonly node: string | undefined; readonly hep: HostEndpointModel | undefined }[] {
   if (via) {
     const viaNode = world.nodes.get(via.node);
-    const owning =
-      dst.kind === "node" || dst.kind === "frontend" ? dst.hep : undefined;
+    const owning = dst.kind === 'node' || dst.kind === 'frontend' ? dst.hep : undefined;
     const hep =
       via.interface !== undefined
         ? hepForInterface(world, via.node, via.interface)
-        : (owning?.node === via.node ? owning : undefined) ??
-          (viaNode
-            ? vipEntryHep(world, viaNode)
-            : wildcardHep(world, via.node));
+        : ((owning?.node === via.node ? owning : undefined) ??
+          (viaNode ? vipEntryHep(world, viaNode) : wildcardHep(world, via.node)));
     return [{ node: via.node, hep }];
   }
-  if (dst.kind === "node")
+  if (dst.kind === 'node') return [{ node: dst.node, hep: dst.hep ?? wildcardHep(world, dst.node) }];
+  if (dst.kind === 'frontend' && dst.node !== undefined)
     return [{ node: dst.node, hep: dst.hep ?? wildcardHep(world, dst.node) }];
-  if (dst.kind === "frontend" && dst.node !== undefined)
-    return [{ node: dst.node, hep: dst.hep ?? wildcardHep(world, dst.node) }];
-  if (dst.kind === "pod") {
+  if (dst.kind === 'pod') {
     // Routed straight to a pod IP: it arrives on the pod's node through its fabric interface.
     const node = dst.wep.node;
-    return [
-      { node, hep: node === undefined ? undefined : fabricHep(world, node) },
-    ];
+    return [{ node, hep: node === undefined ? undefined : fabricHep(world, node) }];
   }
-  if (dst.kind === "external") return [{ node: undefined, hep: undefined }];
+  if (dst.kind === 'external') return [{ node: undefined, hep: undefined }];
   const frontend = dst.frontend;
-  let nodes = [...world.nodes.values()].sort((a, b) =>
-    a.name < b.name ? -1 : a.name > b.name ? 1 : 0
-  );
-  if (nodes.some((n) => n.externalIPs.length > 0))
-    nodes = nodes.filter((n) => n.externalIPs.length > 0);
-  if (
-    frontend.kind !== "clusterIP" &&
-    frontend.servicePort.externalTrafficPolicy === "Local"
-  ) {
+  let nodes = [...world.nodes.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  if (nodes.some((n) => n.externalIPs.length > 0)) nodes = nodes.filter((n) => n.externalIPs.length > 0);
+  if (frontend.kind !== 'clusterIP' && frontend.servicePort.externalTrafficPolicy === 'Local') {
     // Load balancers only send to nodes with a local backend (health checks count ready ones).
-    const local = nodes.filter((n) =>
-      frontend.servicePort.backends.some((b) => b.node === n.name)
-    );
+    const local = nodes.filter((n) => frontend.servicePort.backends.some((b) => b.node === n.name));
     if (local.length > 0) nodes = local;
   }
   if (nodes.length === 0) return [{ node: undefined, hep: undefined }];
@@ -994,23 +817,12 @@ export function entries(
  * externalPlans(world.model, { kind: 'external' }, { node: 'node-1' }).length;
  * ```
  */
-export function externalPlans(
-  world: WorldModel,
-  dst: DestinationOwner,
-  via: Via
-): PathPlan[] {
-  if (dst.kind === "external" && !via) {
-    const reason = "neither source nor destination is in the cluster model";
+export function externalPlans(world: WorldModel, dst: DestinationOwner, via: Via): PathPlan[] {
+  if (dst.kind === 'external' && !via) {
+    const reason = 'neither source nor destination is in the cluster model';
     return [
       plan(undefined, [
-        {
-          kind: "outcome",
-          stage: "exit",
-          action: "allow",
-          verdict: "Allow",
-          decides: "always",
-          reason,
-        },
+        { kind: 'outcome', stage: 'exit', action: 'allow', verdict: 'Allow', decides: 'always', reason },
       ]),
     ];
   }
@@ -1021,56 +833,30 @@ export function externalPlans(
     const entryRef = e.hep ? endpointRef(e.hep) : hostRef(e.node);
     const pre: Hook[] =
       e.hep && e.node !== undefined
-        ? arrival(e.node, e.hep, "original", via?.interface !== undefined)
-        : [
-            note(
-              "preDnat",
-              `entry interface has no host endpoint: ${UNPOLICED} on entry (§4.1)`,
-              entryRef
-            ),
-          ];
-    if (dst.kind !== "frontend") {
+        ? arrival(e.node, e.hep, 'original', via?.interface !== undefined)
+        : [note('preDnat', `entry interface has no host endpoint: ${UNPOLICED} on entry (§4.1)`, entryRef)];
+    if (dst.kind !== 'frontend') {
       out.push(
         plan(
           entryRef,
-          [
-            ...pre,
-            ...entryRouted(
-              world,
-              e.node,
-              e.hep,
-              postDnat(dst),
-              "original",
-              undefined,
-              memo
-            ),
-          ],
+          [...pre, ...entryRouted(world, e.node, e.hep, postDnat(dst), 'original', undefined, memo)],
           undefined,
           e.node,
-          e.hep
-        )
+          e.hep,
+        ),
       );
       continue;
     }
-    const list = backends(dst.frontend, e.node, "external", dst.version);
+    const list = backends(dst.frontend, e.node, 'external', dst.version);
     if (list.length === 0) {
       out.push(
         plan(
           entryRef,
-          [
-            ...pre,
-            noBackends(
-              dst.frontend,
-              e.node,
-              "external",
-              frontendText(dst.frontend),
-              entryRef
-            ),
-          ],
+          [...pre, noBackends(dst.frontend, e.node, 'external', frontendText(dst.frontend), entryRef)],
           undefined,
           e.node,
-          e.hep
-        )
+          e.hep,
+        ),
       );
       continue;
     }
@@ -1078,15 +864,7 @@ export function externalPlans(
       const hooks = [
         ...pre,
         dnatHook(e.node, dst.frontend),
-        ...entryRouted(
-          world,
-          e.node,
-          e.hep,
-          group.target,
-          "postDnat",
-          dst,
-          memo
-        ),
+        ...entryRouted(world, e.node, e.hep, group.target, 'postDnat', dst, memo),
       ];
       out.push(plan(entryRef, hooks, group.backends, e.node, e.hep));
     }
@@ -1101,43 +879,31 @@ function entryRouted(
   hep: HostEndpointModel | undefined,
   dst: PostDnat,
   view: PacketView,
-  service: Extract<DestinationOwner, { kind: "frontend" }> | undefined,
-  memo: Map<string, Hook[]>
+  service: Extract<DestinationOwner, { kind: 'frontend' }> | undefined,
+  memo: Map<string, Hook[]>,
 ): Hook[] {
-  if (dst.kind === "node" && (dst.node === node || node === undefined)) {
+  if (dst.kind === 'node' && (dst.node === node || node === undefined)) {
     if (node === undefined || !hep) return intoHost(dst.node, undefined, view);
     return intoHost(node, hep, view);
   }
-  if (dst.kind === "pod" && (node === undefined || dst.node === node))
+  if (dst.kind === 'pod' && (node === undefined || dst.node === node))
     return intoLocalPod(node, hep, dst, world, view);
   const blocked = node === undefined ? [] : notForwarded(world, hostRef(node));
   if (blocked.length > 0) return blocked;
-  const fwdIn =
-    node !== undefined && hep ? [forward(node, hep, "ingress", view)] : [];
-  if (dst.kind === "external")
+  const fwdIn = node !== undefined && hep ? [forward(node, hep, 'ingress', view)] : [];
+  if (dst.kind === 'external')
     return [
       ...fwdIn,
-      ...forwardOut(
-        node,
-        node === undefined ? undefined : egressHep(world, node),
-        view
-      ),
+      ...forwardOut(node, node === undefined ? undefined : egressHep(world, node), view),
       EXIT,
     ];
-  const hooks: Hook[] = [
-    ...fwdIn,
-    ...forwardOut(node, fabricHep(world, node as string), view),
-  ];
+  const hooks: Hook[] = [...fwdIn, ...forwardOut(node, fabricHep(world, node as string), view)];
   // A remote backend: a pod, or a node address (a hostNetwork backend on another node).
   const snat =
-    service && node !== undefined
-      ? masquerade(world, node, service, "external", dst.node)
-      : undefined;
+    service && node !== undefined ? masquerade(world, node, service, 'external', dst.node) : undefined;
   if (snat) hooks.push(snat);
-  const next = snat ? "postSnat" : view;
-  const key = `${dst.kind}|${dst.node}|${
-    dst.kind === "node" ? dst.hep?.id ?? "" : ""
-  }|${next}`;
+  const next = snat ? 'postSnat' : view;
+  const key = `${dst.kind}|${dst.node}|${dst.kind === 'node' ? (dst.hep?.id ?? '') : ''}|${next}`;
   let tail = memo.get(key);
   if (!tail) {
     tail = intoRemote(world, dst, next);
@@ -1156,11 +922,11 @@ function entryRouted(
  */
 export function planPaths(world: WorldModel, t: Topology): readonly PathPlan[] {
   switch (t.source.kind) {
-    case "pod":
+    case 'pod':
       return podPlans(world, t.source.wep, t.destination);
-    case "node":
+    case 'node':
       return hostPlans(world, t.source.node, t.source.hep, t.destination);
-    case "external":
+    case 'external':
       return externalPlans(world, t.destination, t.via);
   }
 }

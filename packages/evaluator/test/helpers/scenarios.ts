@@ -10,9 +10,9 @@ export const FIXTURES = join(FIXTURE_ROOT, 'eval');
 /**
  * The scenario sets under {@link FIXTURE_ROOT}: shared/conformance/eval, its Felix FV conversions
  * (`felix-fv`), the FV states that set leaves out (`felix-fv-extra`), more FV files
- * (`felix-fv-more`, `felix-fv-flowlogs`, `felix-fv-routing`), with the ClusterNetworkPolicy
- * cases in `cnp/`. The
- * NOTICE.md of each says where its expectations come from.
+ * (`felix-fv-more`, `felix-fv-flowlogs`, `felix-fv-routing`, `felix-fv-wireguard`), with the
+ * ClusterNetworkPolicy cases in `cnp/`. The NOTICE.md of each says where its expectations come
+ * from.
  */
 export const SCENARIO_SETS = [
   'eval',
@@ -23,6 +23,7 @@ export const SCENARIO_SETS = [
   'felix-fv-more',
   'felix-fv-flowlogs',
   'felix-fv-routing',
+  'felix-fv-wireguard',
 ] as const;
 
 export interface ScenarioCase {

@@ -25,6 +25,7 @@ export type {
   RuleModel,
   SourceOwner,
   Topology,
+  WireguardHook,
   WorkloadEndpointModel,
   WorldModel,
 } from '@calico-dsl/evaluator/model';

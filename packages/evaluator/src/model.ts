@@ -9,8 +9,9 @@
  * - the packet path as data: `Topology` (`topologyOf`, `ownerRegions`, `frontendRegions`,
  *   `enumerateTopologies`), `PathPlan` / `Hook` and `planPaths`, and how a path's decision and
  *   plan roles are read (`decisionOfPath`, `pickDecision`, `boundEndpoint`), and the
- *   encapsulation drops of workload egress (`encapDrops`), and which hooks a reply of an
- *   untracked connection skips on a node that tracked it (`conntrackAccepts`).
+ *   encapsulation drops of workload egress (`encapDrops`), Felix's WireGuard accept ahead of
+ *   host policy (`wireguardAccepts`), and which hooks a reply of an untracked connection skips
+ *   on a node that tracked it (`conntrackAccepts`).
  */
 
 export type { ChainClass, Direction, TierPolicies } from './engine.js';
@@ -37,6 +38,7 @@ export type {
   PathPlan,
   RoleBinding,
   SnatHook,
+  WireguardHook,
 } from './path/hooks.js';
 export { entries, externalPlans, hostPlans, planPaths, podPlans } from './path/plan.js';
 export type { Frontend } from './path/targets.js';
@@ -57,6 +59,7 @@ export {
   sourceOwner,
   topologyOf,
 } from './path/topology.js';
+export { wireguardAccepts } from './path/wireguard.js';
 export { applicableTiers, policyInChain } from './reference/applicability.js';
 export { type BuildOptions, buildModel, type KubeProxyMode } from './world/build.js';
 export type * from './world/model.js';

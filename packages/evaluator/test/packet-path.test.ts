@@ -768,6 +768,77 @@ describe("tunnel addresses are the host's own (routing_test.go, IPIPMode Always:
   });
 });
 
+describe('WireGuard packets are accepted before host endpoint policy (static.go FilterInputChainAllowWG / filterOutputChain; wireguard_test.go host endpoint blocking policy)', () => {
+  const udp = (srcIp: string, dstIp: string, dstPort: number): Flow => ({
+    protocol: 'UDP',
+    srcIp,
+    srcPort: 51820,
+    dstIp,
+    dstPort,
+  });
+  // Both felixes' eth0 host endpoints deny everything in and out; the pods' egress is denied too.
+  const blocked = (wireguard: Obj, extra: Obj[] = []) => {
+    const base = fvBase([
+      hep('felix-0-eth0', 'felix-0', 'eth0', [F0], { hep: 'yes' }),
+      hep('felix-1-eth0', 'felix-1', 'eth0', [F1], { hep: 'yes' }),
+      gnp('deny-all', {
+        selector: 'all()',
+        types: ['Ingress', 'Egress'],
+        ingress: [{ action: 'Deny' }],
+        egress: [{ action: 'Deny' }],
+      }),
+      ...extra,
+    ]);
+    return base.map((r) =>
+      r.kind === 'FelixConfiguration' ? { ...r, spec: { ...(r.spec as Obj), ...wireguard } } : r,
+    );
+  };
+
+  it('host → host UDP to the listening port: accepted in OUTPUT and INPUT, by IP version and port', () => {
+    const on = blocked({ wireguardEnabled: true });
+    const r = both(on, udp(F0, F1, 51820));
+    expect(r.verdict).toBe('Allow');
+    expect(
+      r.paths[0]?.steps.filter((s) => s.action === 'allow').map((s) => `${s.stage}:${s.endpoint?.name}`),
+    ).toEqual(['hostEgress:felix-0', 'hostIngress:felix-1']);
+    expect(r.decidedBy?.reason).toContain('FelixConfiguration wireguardListeningPort');
+    // Another port, TCP, WireGuard off, or only IPv6 on: host endpoint policy decides.
+    expect(both(on, udp(F0, F1, 51821)).verdict).toBe('Deny');
+    expect(both(on, tcp(F0, F1, 51820)).verdict).toBe('Deny');
+    expect(both(blocked({}), udp(F0, F1, 51820)).verdict).toBe('Deny');
+    expect(both(blocked({ wireguardEnabledV6: true }), udp(F0, F1, 51821)).verdict).toBe('Deny');
+    expect(
+      both(blocked({ wireguardEnabled: true, wireguardListeningPort: 40000 }), udp(F0, F1, 40000)).verdict,
+    ).toBe('Allow');
+  });
+
+  it("from outside, and from a pod to its own host (before the pod's egress and DefaultEndpointToHostAction)", () => {
+    const on = blocked({ wireguardEnabled: true, defaultEndpointToHostAction: 'Drop' });
+    expect(both(on, udp(CLIENT, F1, 51820)).verdict).toBe('Allow');
+    const own = both(on, udp(W0, F0, 51820));
+    expect(own.verdict).toBe('Allow');
+    expect(stages(own)).toEqual(['hostIngress:felix-0']);
+    // To another node the pod's egress applies (FORWARD), whatever the port.
+    expect(both(on, udp(W0, F1, 51820)).verdict).toBe('Deny');
+  });
+
+  it('untracked policy still decides first (raw table)', () => {
+    const r = both(
+      blocked({ wireguardEnabled: true }, [
+        gnp('raw-deny', {
+          selector: "hep == 'yes'",
+          doNotTrack: true,
+          applyOnForward: true,
+          egress: [{ action: 'Deny' }],
+        }),
+      ]),
+      udp(F0, F1, 51820),
+    );
+    expect(r.verdict).toBe('Deny');
+    expect(r.decidedBy?.stage).toBe('untracked');
+  });
+});
+
 describe('out of scope is refused loudly (README "Out of scope")', () => {
   it('allow actions of RETURN and chainInsertMode Append are world issues naming the field', () => {
     const world = World.from(

@@ -17,6 +17,7 @@ import {
   nodeKey,
   type PathPlan,
   type RoleBinding,
+  type WireguardHook,
 } from '../evaluator-seam.js';
 import { ALL_PORTS, type Box, ivsAnd, PORTED, splitBoxes } from './boxes.js';
 import { type ChainContext, type LiftedDecision, liftChain } from './chain.js';
@@ -102,6 +103,17 @@ function encapBoxes(h: EncapHook, view: View): Box[] {
       d.dstPort === undefined
         ? { p, s: ALL_PORTS, d: ALL_PORTS }
         : portBox(view.dstPort, [[d.dstPort, d.dstPort]], ivsAnd(p, PORTED));
+    if (b) out.push(b);
+  }
+  return out;
+}
+
+/** The flows a WireGuard hook accepts (the evaluator's `wireguardAccepts`): UDP to the listening port of their IP version. */
+function wireguardBoxes(h: WireguardHook, view: View): Box[] {
+  const out: Box[] = [];
+  for (const w of h.ports) {
+    if (w.version !== view.dst.version) continue;
+    const b = portBox(view.dstPort, [[w.port, w.port]], ivsAnd([[17, 17]], PORTED));
     if (b) out.push(b);
   }
   return out;
@@ -198,6 +210,18 @@ function runHooks(
             decisions: [...st.decisions, { stage: h.stage }],
             untracked: st.untracked,
           });
+        live = miss;
+        break;
+      }
+      case 'wireguard': {
+        if (h.ifMarked === 'skip' && st.marked.includes(h.node)) break;
+        const pkt = h.view === 'original' ? v.original : h.view === 'postDnat' ? v.postDnat : v.postSnat;
+        const { hit, miss } = splitBoxes(live, wireguardBoxes(h, pkt));
+        if (hit.length > 0) {
+          const decisions = [...st.decisions, { stage: h.stage }];
+          // A hit passes over the rest of the chain it accepted in.
+          runHooks(ctx, plan, backend, bind, v, hit, i + 1 + h.skips, { ...st, decisions }, emit, reply);
+        }
         live = miss;
         break;
       }

@@ -35,6 +35,8 @@ export function conntrackAccepts(
     case 'failsafe':
     case 'chain':
       return h.table !== 'raw' && !untracked.includes(nodeKey(h.node));
+    case 'wireguard':
+      return !untracked.includes(nodeKey(h.node));
     case 'encap':
       return !untracked.includes(nodeKey(endpointNode));
     case 'outcome':

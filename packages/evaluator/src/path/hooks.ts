@@ -10,6 +10,7 @@ import type {
   BackendModel,
   EndpointModel,
   HostEndpointModel,
+  WireguardPortModel,
   WorkloadEndpointModel,
 } from '../world/model.js';
 import type { Frontend } from './targets.js';
@@ -266,6 +267,35 @@ export interface EncapHook {
 }
 
 /**
+ * Felix's accept of WireGuard packets in filter INPUT / OUTPUT, ahead of the workload and host
+ * endpoint dispatch (`felix/rules/static.go` `FilterInputChainAllowWG`, `filterOutputChain`:
+ * "it's too easy to make a host policy that blocks Wireguard traffic"): UDP to the listening port
+ * of the packet's IP version (`ports`: the world's `wireguardPorts`), to a local address going
+ * in, from one going out. A hit accepts in the filter table on `node`: the next `skips` hooks
+ * (the rest of that chain) are passed over, and the hit decides the path at `stage`; any other
+ * packet goes on to them.
+ *
+ * @example
+ * ```ts
+ * // world: FelixConfiguration default with wireguardEnabled: true; node-2 (10.0.0.12) with HEP node-2-eth0;
+ * // packet: UDP 10.0.0.11:51820 → 10.0.0.12:51820
+ * const [plan] = planPaths(world.model, topologyOf(world.model, packet, undefined));
+ * plan?.hooks.find((h) => h.kind === 'wireguard');
+ * // { kind: 'wireguard', stage: 'hostEgress', node: 'node-1', view: 'original', ifMarked: 'skip',
+ * //   ports: [{ version: 4, port: 51820 }], skips: 2 }
+ * ```
+ */
+export interface WireguardHook {
+  readonly kind: 'wireguard';
+  readonly stage: 'hostIngress' | 'hostEgress';
+  readonly node: string;
+  readonly view: PacketView;
+  readonly ifMarked: IfMarked;
+  readonly ports: readonly WireguardPortModel[];
+  readonly skips: number;
+}
+
+/**
  * One hook of a path, a discriminated union on `kind`.
  *
  * @example
@@ -273,7 +303,7 @@ export interface EncapHook {
  * const kinds = plan.hooks.map((h: Hook) => h.kind); // e.g. ['failsafe', 'chain', 'dnat', 'encap', 'chain']
  * ```
  */
-export type Hook = FailsafeHook | ChainHook | EncapHook | DnatHook | SnatHook | OutcomeHook;
+export type Hook = FailsafeHook | ChainHook | EncapHook | WireguardHook | DnatHook | SnatHook | OutcomeHook;
 
 /**
  * One way a flow can go: where it enters (node and HEP, when it enters from outside), the

@@ -14,7 +14,8 @@ import { CONNTRACK_ACCEPTS, conntrackAccepts, nodeKey } from './conntrack.js';
 import { boundEndpoint, decisionOfPath } from './decided-by.js';
 import { encapDropOf } from './encap.js';
 import type { ChainHook, DnatHook, EncapHook, FailsafeHook, Hook, PathPlan, RoleBinding } from './hooks.js';
-import { backendRef, endpointRef, type PathDraft, PathRecorder } from './recorder.js';
+import { backendRef, endpointRef, hostRef, type PathDraft, PathRecorder } from './recorder.js';
+import { wireguardAccepts } from './wireguard.js';
 
 /**
  * All paths of one flow (as drafts: the public `PathResult`s are built when read).
@@ -201,6 +202,18 @@ function runHooks(
         sink.note(h.stage, 'deny', drop.reason, endpointRef(boundEndpoint(h.endpoint, backend, bind)));
         decisions?.push({ stage: h.stage, reason: drop.reason });
         return -1 - i;
+      }
+      case 'wireguard': {
+        if (h.ifMarked === 'skip' && marked?.includes(h.node) === true) break;
+        const reason = wireguardAccepts(
+          h,
+          h.view === 'original' ? original : h.view === 'postDnat' ? postDnat : postSnat,
+        );
+        if (reason === undefined) break;
+        sink.note(h.stage, 'allow', reason, hostRef(h.node));
+        decisions?.push({ stage: h.stage, reason });
+        i += h.skips; // the rest of the chain it accepted in
+        break;
       }
       case 'dnat': {
         const b = backend as BackendModel;

@@ -35,9 +35,10 @@ import {
   vipEntryHep,
   wildcardHep,
 } from './host-endpoints.js';
-import { endpointRef } from './recorder.js';
+import { endpointRef, hostRef } from './recorder.js';
 import { backendsFor, type Frontend, nodeAddress, usesLocalEndpoints } from './targets.js';
 import type { DestinationOwner, Topology } from './topology.js';
+import { wireguardHook } from './wireguard.js';
 
 type Via = Topology['via'];
 /** Where a packet goes after DNAT; a pod may be `'backend'` (the backend a run is for) on `node`. */
@@ -55,10 +56,6 @@ function postDnat(dst: Exclude<DestinationOwner, { kind: 'frontend' }>): PostDna
 }
 
 const UNPOLICED = 'not policed by Calico';
-
-function hostRef(node: string | undefined): EndpointRef {
-  return { kind: 'Host', name: node ?? 'unknown node', ...(node !== undefined ? { node } : {}) };
-}
 
 // ---------------------------------------------------------------- hook constructors (one per Felix chain)
 
@@ -332,7 +329,12 @@ function arrival(
 }
 
 /** filter INPUT for a packet through `hep` to `node`'s host namespace (§4.8 "external → host process"). */
-function intoHost(node: string, hep: HostEndpointModel | undefined, view: PacketView): Hook[] {
+function intoHost(
+  world: WorldModel,
+  node: string,
+  hep: HostEndpointModel | undefined,
+  view: PacketView,
+): Hook[] {
   if (!hep)
     return [
       unpoliced(
@@ -341,7 +343,11 @@ function intoHost(node: string, hep: HostEndpointModel | undefined, view: Packet
         hostRef(node),
       ),
     ];
-  return [failsafe(node, hep, 'in', 'filter', view), hostNormal(node, hep, 'ingress', 'filter', view)];
+  return [
+    ...wireguardHook(world, node, 'hostIngress', view, 2),
+    failsafe(node, hep, 'in', 'filter', view),
+    hostNormal(node, hep, 'ingress', 'filter', view),
+  ];
 }
 
 /** Forwarded into a pod of its own node: AoF in, workload ingress, AoF out of the `*` HEP (cali out). */
@@ -392,7 +398,7 @@ function intoRemoteHost(
   view: PacketView,
 ): Hook[] {
   const h = hep ?? wildcardHep(world, node);
-  return [...arrival(node, h, view), ...intoHost(node, h, view)];
+  return [...arrival(node, h, view), ...intoHost(world, node, h, view)];
 }
 
 function dnatHook(node: string | undefined, frontend: Frontend): Hook {
@@ -625,7 +631,11 @@ function podRouted(
     // filter INPUT from cali+: goto cali-wl-to-host (workload egress, then the configured action).
     const action = world.endpointToHostAction;
     const reason = `DefaultEndpointToHostAction ${action}${action === 'Return' ? ' (handed to the host INPUT chain; not policed by Calico)' : ''} (§4.7)`;
+    // filter INPUT accepts WireGuard packets before the cali+ dispatch (egress and action).
+    const wireguard =
+      node === undefined ? [] : wireguardHook(world, node, 'hostIngress', view, egress.length + 1);
     return [
+      ...wireguard,
       ...egress,
       {
         kind: 'outcome',
@@ -751,6 +761,9 @@ function hostRouted(
     );
   else {
     const table = dnat ? 'mangle' : 'filter';
+    // Felix's WireGuard accept in filter OUTPUT ends that table only: DNAT'd traffic meets its
+    // host endpoint policy later, in mangle POSTROUTING.
+    if (!dnat) hooks.push(...wireguardHook(world, node, 'hostEgress', view, 2));
     hooks.push(failsafe(node, out, 'out', table, view), hostNormal(node, out, 'egress', table, view));
   }
   if (dst.kind === 'external') return [...hooks, EXIT];
@@ -883,8 +896,8 @@ function entryRouted(
   memo: Map<string, Hook[]>,
 ): Hook[] {
   if (dst.kind === 'node' && (dst.node === node || node === undefined)) {
-    if (node === undefined || !hep) return intoHost(dst.node, undefined, view);
-    return intoHost(node, hep, view);
+    if (node === undefined || !hep) return intoHost(world, dst.node, undefined, view);
+    return intoHost(world, node, hep, view);
   }
   if (dst.kind === 'pod' && (node === undefined || dst.node === node))
     return intoLocalPod(node, hep, dst, world, view);

@@ -22,6 +22,18 @@ export function endpointRef(e: EndpointModel): EndpointRef {
 }
 
 /**
+ * The trace reference of a node's host network namespace.
+ *
+ * @example
+ * ```ts
+ * hostRef('node-1'); // { kind: 'Host', name: 'node-1', node: 'node-1' }
+ * ```
+ */
+export function hostRef(node: string | undefined): EndpointRef {
+  return { kind: 'Host', name: node ?? 'unknown node', ...(node !== undefined ? { node } : {}) };
+}
+
+/**
  * The trace reference of a service backend: its workload endpoint, the node's host (a
  * hostNetwork backend), or the outside address; with the address and port it is DNAT'd to.
  *

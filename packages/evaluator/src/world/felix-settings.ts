@@ -1,6 +1,12 @@
 /** What the packet path takes from FelixConfiguration `default` (the cluster-wide settings). */
 import { DEFAULT_FAILSAFE_INBOUND, DEFAULT_FAILSAFE_OUTBOUND, failsafeFromConfig } from './failsafe.js';
-import type { EndpointToHostAction, FailsafePortModel, IpForwarding, WorldModel } from './model.js';
+import type {
+  EndpointToHostAction,
+  FailsafePortModel,
+  IpForwarding,
+  WireguardPortModel,
+  WorldModel,
+} from './model.js';
 import type { ResourceIndex } from './read.js';
 
 /** The FelixConfiguration fields the packet path reads (the world model documents each). */
@@ -13,11 +19,13 @@ export type FelixSettings = Pick<
   | 'vxlanPort'
   | 'allowVXLANPacketsFromWorkloads'
   | 'allowIPIPPacketsFromWorkloads'
+  | 'wireguardPorts'
 >;
 
 /**
- * Failsafe ports (§4.6), DefaultEndpointToHostAction (§4.7), IPForwarding, and the VXLAN port
- * and encapsulation settings of workload egress from FelixConfiguration `default`.
+ * Failsafe ports (§4.6), DefaultEndpointToHostAction (§4.7), IPForwarding, the VXLAN port
+ * and encapsulation settings of workload egress, and the WireGuard listening ports from
+ * FelixConfiguration `default`.
  *
  * @example
  * ```ts
@@ -25,6 +33,7 @@ export type FelixSettings = Pick<
  * felixSettings(index).ipForwarding; // 'Enabled' (Felix's default)
  * felixSettings(index).vxlanPort; // 4789 (Felix's default)
  * felixSettings(index).allowVXLANPacketsFromWorkloads; // false (Felix's default)
+ * felixSettings(index).wireguardPorts; // [] (WireGuard is off by default)
  * ```
  */
 export function felixSettings(index: ResourceIndex, override?: EndpointToHostAction): FelixSettings {
@@ -38,6 +47,9 @@ export function felixSettings(index: ResourceIndex, override?: EndpointToHostAct
   let vxlanPort = 4789;
   let allowVXLANPacketsFromWorkloads = false;
   let allowIPIPPacketsFromWorkloads = false;
+  // config_params.go: `WireguardEnabled{,V6} bool;false`, `WireguardListeningPort int;51820`,
+  // `WireguardListeningPortV6 int;51821`.
+  const wireguard = { v4: false, v6: false, port: 51820, portV6: 51821 };
   for (const [r] of index.of('FelixConfiguration')) {
     if (r.metadata.name !== 'default') continue;
     const spec = r.spec ?? {};
@@ -54,7 +66,17 @@ export function felixSettings(index: ResourceIndex, override?: EndpointToHostAct
       allowVXLANPacketsFromWorkloads = spec.allowVXLANPacketsFromWorkloads;
     if (typeof spec.allowIPIPPacketsFromWorkloads === 'boolean')
       allowIPIPPacketsFromWorkloads = spec.allowIPIPPacketsFromWorkloads;
+    if (typeof spec.wireguardEnabled === 'boolean') wireguard.v4 = spec.wireguardEnabled;
+    if (typeof spec.wireguardEnabledV6 === 'boolean') wireguard.v6 = spec.wireguardEnabledV6;
+    // static.go matches `DestPorts(uint16(…))`, as for the VXLAN port.
+    if (Number.isInteger(spec.wireguardListeningPort)) wireguard.port = spec.wireguardListeningPort & 0xffff;
+    if (Number.isInteger(spec.wireguardListeningPortV6))
+      wireguard.portV6 = spec.wireguardListeningPortV6 & 0xffff;
   }
+  const wireguardPorts: WireguardPortModel[] = [
+    ...(wireguard.v4 ? [{ version: 4 as const, port: wireguard.port }] : []),
+    ...(wireguard.v6 ? [{ version: 6 as const, port: wireguard.portV6 }] : []),
+  ];
   return {
     failsafeInbound,
     failsafeOutbound,
@@ -63,5 +85,6 @@ export function felixSettings(index: ResourceIndex, override?: EndpointToHostAct
     vxlanPort,
     allowVXLANPacketsFromWorkloads,
     allowIPIPPacketsFromWorkloads,
+    wireguardPorts,
   };
 }

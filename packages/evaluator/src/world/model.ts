@@ -111,6 +111,21 @@ export interface NetworkSetModel {
 export type EntityModel = EndpointModel | NetworkSetModel;
 
 /**
+ * A WireGuard listening port of one IP version: UDP to it, to or from a local address, is
+ * accepted in Felix's filter INPUT and OUTPUT before any host endpoint policy.
+ *
+ * @example
+ * ```ts
+ * // world: FelixConfiguration default with wireguardEnabled: true
+ * const wg: readonly WireguardPortModel[] = world.model.wireguardPorts; // [{ version: 4, port: 51820 }]
+ * ```
+ */
+export interface WireguardPortModel {
+  readonly version: 4 | 6;
+  readonly port: number;
+}
+
+/**
  * A Kubernetes node and its addresses.
  *
  * @example
@@ -523,6 +538,13 @@ export interface WorldModel {
    */
   readonly allowVXLANPacketsFromWorkloads: boolean;
   readonly allowIPIPPacketsFromWorkloads: boolean;
+  /**
+   * The WireGuard listening ports Felix accepts ahead of host policy, one per IP version with
+   * WireGuard on (FelixConfiguration `wireguardEnabled` / `wireguardEnabledV6`, default false;
+   * `wireguardListeningPort` / `wireguardListeningPortV6`, default 51820 / 51821). Empty when
+   * WireGuard is off.
+   */
+  readonly wireguardPorts: readonly WireguardPortModel[];
   /** Exact-IP owners (WEP IPs, HEP expectedIPs, host-route network set entries), by `ipKey`. */
   readonly ipOwners: ReadonlyMap<string, readonly EntityModel[]>;
   /** Network-set CIDRs wider than one address, scanned linearly. */

@@ -70,13 +70,19 @@ const policyFields = fc.record({
   flags: fc.constantFrom('none', 'preDNAT', 'doNotTrack', 'aof'),
   kind: fc.constantFrom('gnp', 'np', 'staged'),
 });
-/** FelixConfiguration `default` fields the packet path reads: the workload encapsulation drop. */
+/**
+ * FelixConfiguration `default` fields the packet path reads: the workload encapsulation drop
+ * and the WireGuard accept ahead of host policy.
+ */
 const felixFields = fc.record(
   {
     // 8080: a pod port (and backend port) the flows use, so the drop meets policy decisions.
     vxlanPort: fc.constantFrom(4789, 8472, 8080),
     allowVXLANPacketsFromWorkloads: fc.boolean(),
     allowIPIPPacketsFromWorkloads: fc.boolean(),
+    wireguardEnabled: fc.boolean(),
+    // 22 and 443: ports the flows use (to hosts as well), so the accept meets host policy.
+    wireguardListeningPort: fc.constantFrom(51820, 22, 443),
   },
   { requiredKeys: [] },
 );

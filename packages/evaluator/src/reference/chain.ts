@@ -204,7 +204,6 @@ export function runChain(engine: Engine, req: ChainRequest): ChainOutcome {
   }
 }
 
-/** §3.1 steps 4–5: profiles in order, then drop. */
 /**
  * The end-of-tier reason for a tier of staged policies alone: it passes (§2.5). When none of them
  * would act, it also says how the tier would end were they enforced, as Felix's flow logs record
@@ -226,6 +225,7 @@ function stagedEndOfTier(
   return `${base} (enforced, the tier would end in ${defaultAction === 'Pass' ? 'Pass' : 'a drop'})`;
 }
 
+/** §3.1 steps 4–5: profiles in order, then drop. */
 function runProfiles(
   engine: Engine,
   req: ChainRequest,

@@ -11,8 +11,9 @@ export const FIXTURES = join(FIXTURE_ROOT, 'eval');
  * The scenario sets under {@link FIXTURE_ROOT}: shared/conformance/eval, its Felix FV conversions
  * (`felix-fv`), the FV states that set leaves out (`felix-fv-extra`), more FV files
  * (`felix-fv-more`, `felix-fv-flowlogs`, `felix-fv-routing`, `felix-fv-vxlan`,
- * `felix-fv-wireguard`), with the ClusterNetworkPolicy cases in `cnp/`. The NOTICE.md of each
- * says where its expectations come from.
+ * `felix-fv-wireguard`), with the ClusterNetworkPolicy cases in `cnp/`, and the Kubernetes
+ * network-policy-api ClusterNetworkPolicy conformance tests (`npa-conformance`). The NOTICE.md of
+ * each says where its expectations come from.
  */
 export const SCENARIO_SETS = [
   'eval',
@@ -25,6 +26,7 @@ export const SCENARIO_SETS = [
   'felix-fv-routing',
   'felix-fv-vxlan',
   'felix-fv-wireguard',
+  'npa-conformance',
 ] as const;
 
 export interface ScenarioCase {

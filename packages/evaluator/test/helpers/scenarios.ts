@@ -11,9 +11,10 @@ export const FIXTURES = join(FIXTURE_ROOT, 'eval');
  * The scenario sets under {@link FIXTURE_ROOT}: shared/conformance/eval, its Felix FV conversions
  * (`felix-fv`), the FV states that set leaves out (`felix-fv-extra`), more FV files
  * (`felix-fv-more`, `felix-fv-flowlogs`, `felix-fv-routing`, `felix-fv-vxlan`,
- * `felix-fv-wireguard`), with the ClusterNetworkPolicy cases in `cnp/`, and the Kubernetes
- * network-policy-api ClusterNetworkPolicy conformance tests (`npa-conformance`). The NOTICE.md of
- * each says where its expectations come from.
+ * `felix-fv-wireguard`), with the ClusterNetworkPolicy cases in `cnp/`, the Kubernetes
+ * network-policy-api ClusterNetworkPolicy conformance tests (`npa-conformance`), and the Kubernetes
+ * NetworkPolicy e2e tests of kubernetes/kubernetes `test/e2e/network/netpol` (`k8s-netpol-e2e`).
+ * The NOTICE.md of each says where its expectations come from.
  */
 export const SCENARIO_SETS = [
   'eval',
@@ -27,6 +28,7 @@ export const SCENARIO_SETS = [
   'felix-fv-vxlan',
   'felix-fv-wireguard',
   'npa-conformance',
+  'k8s-netpol-e2e',
 ] as const;
 
 export interface ScenarioCase {

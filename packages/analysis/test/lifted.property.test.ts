@@ -153,7 +153,7 @@ describe('lifted engine = world.evaluate', () => {
     'every %s scenario world: every pair of its addresses',
     (set) => {
       for (const sc of scenarios(join(FIXTURE_ROOT, set))) {
-        const world = World.from(parseWorld(sc.worldText));
+        const world = World.from(parseWorld(sc.worldText), sc.options);
         const m = world.model;
         const texts = new Set<string>(['198.51.100.7']);
         for (const f of sc.flows) {

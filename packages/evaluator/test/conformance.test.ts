@@ -9,7 +9,7 @@ for (const set of SCENARIO_SETS) {
     describe(`${set}/${sc.name}`, () => {
       const resources = parseWorld(sc.worldText);
       for (const engine of ['compiled', 'reference'] as const) {
-        const world = World.from(resources, { engine });
+        const world = World.from(resources, { ...sc.options, engine });
         sc.flows.forEach((c, i) => {
           it(`${engine} #${i}: ${c.verdict} — ${c.why}`, () => {
             const result = world.evaluate(c.flow);
@@ -19,8 +19,8 @@ for (const set of SCENARIO_SETS) {
         });
       }
       it('engines agree step for step', () => {
-        const a = World.from(resources);
-        const b = World.from(resources, { engine: 'reference' });
+        const a = World.from(resources, sc.options);
+        const b = World.from(resources, { ...sc.options, engine: 'reference' });
         for (const c of sc.flows) expect(a.evaluate(c.flow).paths).toEqual(b.evaluate(c.flow).paths);
       });
     });

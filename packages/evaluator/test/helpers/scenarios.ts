@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromYaml } from '@calico-dsl/yaml';
-import type { Flow } from '../../src/index.js';
+import type { CalicoVersion, Flow } from '../../src/index.js';
 
 /** Where the scenario sets are (see {@link SCENARIO_SETS}). */
 export const FIXTURE_ROOT = join(import.meta.dirname, '..', 'fixtures');
@@ -43,6 +43,8 @@ export interface Scenario {
   readonly worldText: string;
   readonly about: string;
   readonly flows: readonly ScenarioCase[];
+  /** `World.from` options the world needs (flows.json `options`, e.g. `{ calicoVersion: 'v3.31' }`). */
+  readonly options: { readonly calicoVersion?: CalicoVersion };
 }
 
 /** Every scenario folder (one with a `flows.json`) directly under `dir` (test/fixtures/eval by default). */
@@ -57,6 +59,7 @@ export function scenarios(dir: string = FIXTURES): Scenario[] {
         worldText: readFileSync(join(dir, name, 'world.yaml'), 'utf8'),
         about: flows.about,
         flows: flows.flows,
+        options: flows.options ?? {},
       };
     });
 }

@@ -12,8 +12,10 @@ export const FIXTURES = join(FIXTURE_ROOT, 'eval');
  * (`felix-fv`), the FV states that set leaves out (`felix-fv-extra`), more FV files
  * (`felix-fv-more`, `felix-fv-flowlogs`, `felix-fv-routing`, `felix-fv-vxlan`,
  * `felix-fv-wireguard`), with the ClusterNetworkPolicy cases in `cnp/`, the Kubernetes
- * network-policy-api ClusterNetworkPolicy conformance tests (`npa-conformance`), and the Kubernetes
- * NetworkPolicy e2e tests of kubernetes/kubernetes `test/e2e/network/netpol` (`k8s-netpol-e2e`).
+ * network-policy-api ClusterNetworkPolicy conformance tests (`npa-conformance`), the same suite's
+ * v0.1.5 AdminNetworkPolicy / BaselineAdminNetworkPolicy (v1alpha1) tests, evaluated as Calico
+ * v3.31 (`npa-conformance-v1alpha1`), and the Kubernetes NetworkPolicy e2e tests of
+ * kubernetes/kubernetes `test/e2e/network/netpol` (`k8s-netpol-e2e`).
  * The NOTICE.md of each says where its expectations come from.
  */
 export const SCENARIO_SETS = [
@@ -28,6 +30,7 @@ export const SCENARIO_SETS = [
   'felix-fv-vxlan',
   'felix-fv-wireguard',
   'npa-conformance',
+  'npa-conformance-v1alpha1',
   'k8s-netpol-e2e',
 ] as const;
 

@@ -109,6 +109,8 @@ export const ISSUE_CODES = {
     "Several named host endpoints of one node have no expectedIPs: which carries the node's address is unknown.",
   not_enforced:
     'A ClusterNetworkPolicy / AdminNetworkPolicy / BaselineAdminNetworkPolicy the chosen Calico release does not enforce (or skips as malformed); it is left out.',
+  ignored_field:
+    'A field the chosen Calico release accepts but does not read when it converts the resource (an AdminNetworkPolicy namedPort in 3.29–3.31): the rule matches more than it says.',
   unconvertible_rule:
     'A network-policy-api rule Calico cannot convert: replaced by a deny-all rule (Deny/Pass) or dropped (Accept/Allow), as Calico does.',
   // Tools (calicoctl wrapper, CLI).

@@ -18,6 +18,7 @@ export const EVALUATOR_ISSUE_CODES = {
   ambiguous_host_endpoint: ISSUE_CODES.ambiguous_host_endpoint,
   not_enforced: ISSUE_CODES.not_enforced,
   unconvertible_rule: ISSUE_CODES.unconvertible_rule,
+  ignored_field: ISSUE_CODES.ignored_field,
   endpoint_slice_unmatched: ISSUE_CODES.endpoint_slice_unmatched,
   unsupported_kube_proxy_mode: ISSUE_CODES.unsupported_kube_proxy_mode,
   unsupported_topology_routing: ISSUE_CODES.unsupported_topology_routing,

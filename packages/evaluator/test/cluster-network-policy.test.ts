@@ -537,6 +537,31 @@ describe('ClusterNetworkPolicy in the world', () => {
     ).toBe(true);
   });
 
+  // network-policy-api v0.1.5 conformance (npa-conformance-v1alpha1 COVERAGE.md): the
+  // extended NamedPorts tests expect the named port alone; Calico 3.31 matches every port.
+  it("v3.31: says that an admin policy's namedPort is not read, and matches every port as Calico does", () => {
+    const world = World.from(
+      [
+        ...BASE,
+        anp('named', {
+          priority: 1,
+          subject: ALL,
+          ingress: [
+            { action: 'Deny', from: [ALL], ports: [{ portNumber: { port: 9 } }, { namedPort: 'web' }] },
+          ],
+        }),
+      ],
+      { calicoVersion: 'v3.31' },
+    );
+    expect(world.issues.filter((i) => i.code === 'ignored_field').map((i) => [i.path, i.message])).toEqual([
+      [
+        [BASE.length, 'spec', 'ingress', 0, 'ports', 1, 'namedPort'],
+        'AdminNetworkPolicy "named": Calico 3.29–3.31 do not read namedPort "web" (ingress rule 0): the rule matches every protocol and port.',
+      ],
+    ]);
+    expect(world.evaluate(tcp(WEB, DB, 5432)).verdict).toBe('Deny');
+  });
+
   it('reports a rule Calico cannot convert, saying whether it failed closed', () => {
     const world = World.from([
       ...BASE,

@@ -40,6 +40,31 @@ function portEntry(p: AdminNetworkPolicyPort): PortEntry {
 type AnyRule = AdminNetworkPolicyIngressRule<string> | AdminNetworkPolicyEgressRule<string>;
 
 /**
+ * Says where a rule names a port by name, which Calico 3.29–3.31 do not read ("TODO: Add
+ * support for NamedPorts", `conversion.go`): the entry becomes every protocol and port
+ * ({@link portEntry}), so the rule matches more than it says (network-policy-api's NamedPorts
+ * is an extended feature Calico did not claim).
+ */
+function ignoredNamedPorts(
+  label: string,
+  path: readonly (string | number)[],
+  dir: 'ingress' | 'egress',
+  rules: readonly AnyRule[],
+  issues: Issue[],
+): void {
+  rules.forEach((rule, i) => {
+    (rule.ports ?? []).forEach((p, j) => {
+      if (p.namedPort === undefined) return;
+      issues.push({
+        code: 'ignored_field' satisfies EvaluatorIssueCode,
+        path: [...path, 'spec', dir, i, 'ports', j, 'namedPort'],
+        message: `${label}: Calico 3.29–3.31 do not read namedPort "${p.namedPort}" (${dir} rule ${i}): the rule matches every protocol and port.`,
+      });
+    });
+  });
+}
+
+/**
  * The Calico policy a v1alpha1 admin policy became in Calico 3.29–3.31.
  *
  * @example
@@ -85,6 +110,8 @@ export function rawAdminNetworkPolicy(
   const spec = resource.spec;
   const ingressRules: readonly AdminNetworkPolicyIngressRule<string>[] = spec.ingress ?? [];
   const egressRules: readonly AdminNetworkPolicyEgressRule<string>[] = spec.egress ?? [];
+  ignoredNamedPorts(label, path, 'ingress', ingressRules, issues);
+  ignoredNamedPorts(label, path, 'egress', egressRules, issues);
   const ingress = convert(
     'ingress',
     ingressRules,

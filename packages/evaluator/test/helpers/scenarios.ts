@@ -15,7 +15,9 @@ export const FIXTURES = join(FIXTURE_ROOT, 'eval');
  * network-policy-api ClusterNetworkPolicy conformance tests (`npa-conformance`), the same suite's
  * v0.1.5 AdminNetworkPolicy / BaselineAdminNetworkPolicy (v1alpha1) tests, evaluated as Calico
  * v3.31 (`npa-conformance-v1alpha1`), and the Kubernetes NetworkPolicy e2e tests of
- * kubernetes/kubernetes `test/e2e/network/netpol` (`k8s-netpol-e2e`).
+ * kubernetes/kubernetes `test/e2e/network/netpol` (`k8s-netpol-e2e`), and Project Calico's own
+ * networking and host endpoint e2e tests, `e2e/pkg/tests/networking` and `e2e/pkg/tests/hostendpoints`
+ * (`calico-e2e-networking`).
  * The NOTICE.md of each says where its expectations come from.
  */
 export const SCENARIO_SETS = [
@@ -32,6 +34,7 @@ export const SCENARIO_SETS = [
   'npa-conformance',
   'npa-conformance-v1alpha1',
   'k8s-netpol-e2e',
+  'calico-e2e-networking',
 ] as const;
 
 export interface ScenarioCase {

@@ -16,7 +16,8 @@ export const FIXTURES = join(FIXTURE_ROOT, 'eval');
  * v0.1.5 AdminNetworkPolicy / BaselineAdminNetworkPolicy (v1alpha1) tests, evaluated as Calico
  * v3.31 (`npa-conformance-v1alpha1`), and the Kubernetes NetworkPolicy e2e tests of
  * kubernetes/kubernetes `test/e2e/network/netpol` (`k8s-netpol-e2e`), and Project Calico's own
- * policy e2e tests of `e2e/pkg/tests/policy` (`calico-e2e-policy`).
+ * policy, networking and host endpoint e2e tests (`e2e/pkg/tests/policy`: `calico-e2e-policy`;
+ * `e2e/pkg/tests/networking` and `hostendpoints`: `calico-e2e-networking`).
  * The NOTICE.md of each says where its expectations come from.
  */
 export const SCENARIO_SETS = [
@@ -34,6 +35,7 @@ export const SCENARIO_SETS = [
   'npa-conformance-v1alpha1',
   'k8s-netpol-e2e',
   'calico-e2e-policy',
+  'calico-e2e-networking',
 ] as const;
 
 export interface ScenarioCase {

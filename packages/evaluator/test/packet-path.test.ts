@@ -859,6 +859,29 @@ describe('out of scope is refused loudly (README "Out of scope")', () => {
     expect(World.from(fvBase([felix({ iptablesFilterAllowAction: 'Accept' })])).issues).toEqual([]);
   });
 
+  it("a pod hostPort (CNI portmap DNAT) is a world issue; a hostNetwork pod's port is not", () => {
+    const withPorts = (hostNetwork: boolean) =>
+      World.from([
+        ...fvBase(),
+        {
+          apiVersion: 'v1',
+          kind: 'Pod',
+          metadata: { name: 'hp', namespace: 'default' },
+          spec: {
+            nodeName: 'felix-0',
+            hostNetwork,
+            containers: [{ name: 'c', ports: [{ containerPort: 8080, hostPort: 8080 }] }],
+          },
+          status: { podIP: hostNetwork ? F0 : '10.65.0.9' },
+        },
+      ]).issues.filter((i) => i.code === 'unsupported_host_port');
+    expect(withPorts(false).map((i) => i.path.slice(1))).toEqual([
+      ['spec', 'containers', 0, 'ports', 0, 'hostPort'],
+    ]);
+    expect(withPorts(false)[0]?.message).toContain('Pod default/hp sets hostPort 8080');
+    expect(withPorts(true)).toEqual([]);
+  });
+
   it('tunnel-device HEPs, the eBPF dataplane and ambiguous unaddressed HEPs are world issues', () => {
     const world = World.from([
       ...fvBase(),

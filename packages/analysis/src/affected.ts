@@ -41,6 +41,8 @@ function pathFingerprint(m: WorldModel): string {
     forwarding: m.ipForwarding,
     // The drop of encapsulated packets from workloads, before their egress policy.
     encap: [m.vxlanPort, m.allowVXLANPacketsFromWorkloads, m.allowIPIPPacketsFromWorkloads],
+    // Felix's WireGuard accept ahead of host policy.
+    wireguard: m.wireguardPorts,
   });
 }
 

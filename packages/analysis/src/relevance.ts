@@ -2,9 +2,9 @@
  * Which port boundaries and protocols can change a verdict. A cell's verdict may depend only on
  * rules the packet path can consult: the source's egress chain, the destination's ingress chain,
  * and (globally) every host endpoint's and service backend's chains, service ports, node ports,
- * failsafe ports and the drop of encapsulated packets from workloads. Collected from the
- * evaluator's normalised model, so the atoms are exactly the constants the evaluator compares
- * against.
+ * failsafe ports, WireGuard listening ports and the drop of encapsulated packets from workloads.
+ * Collected from the evaluator's normalised model, so the atoms are exactly the constants the
+ * evaluator compares against.
  */
 import type { EndpointModel, PolicyModel, RuleModel, WorldModel } from './evaluator-seam.js';
 
@@ -115,8 +115,8 @@ export function endpointRules(model: WorldModel, e: EndpointModel, dir: 'ingress
 
 /**
  * Constants every flow may meet: service and node ports, backend and host endpoint chains,
- * the workload encapsulation drop (VXLAN port, IPIP), failsafe ports (consulted only at host
- * endpoints), named port values.
+ * the workload encapsulation drop (VXLAN port, IPIP), WireGuard listening ports, failsafe ports
+ * (consulted only at host endpoints), named port values.
  *
  * @example
  * ```ts
@@ -148,6 +148,12 @@ export function globalRelevance(model: WorldModel): Relevance {
       addRange(rel.dstBreaks, 17, model.vxlanPort, model.vxlanPort);
     }
     if (!model.allowIPIPPacketsFromWorkloads) rel.protocols.add(4);
+  }
+  // Felix accepts WireGuard packets (UDP to the listening port) ahead of host endpoint policy
+  // and, from a pod to its own host, ahead of its egress and DefaultEndpointToHostAction.
+  for (const w of model.wireguardPorts) {
+    rel.protocols.add(17);
+    addRange(rel.dstBreaks, 17, w.port, w.port);
   }
   if (model.hostEndpoints.length > 0) {
     for (const f of [...model.failsafeInbound, ...model.failsafeOutbound]) {

@@ -822,6 +822,15 @@ describe('WireGuard packets are accepted before host endpoint policy (static.go 
     expect(both(on, udp(W0, F1, 51820)).verdict).toBe('Deny');
   });
 
+  it('a WireGuard field of the wrong type is an input error, not a silent default', () => {
+    expect(() => World.from(blocked({ wireguardEnabled: 'true' }))).toThrow(
+      /spec\.wireguardEnabled must be true or false/,
+    );
+    expect(() => World.from(blocked({ wireguardListeningPortV6: '51821' }))).toThrow(
+      /spec\.wireguardListeningPortV6 must be an integer/,
+    );
+  });
+
   it('untracked policy still decides first (raw table)', () => {
     const r = both(
       blocked({ wireguardEnabled: true }, [

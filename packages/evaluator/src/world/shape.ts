@@ -81,6 +81,11 @@ const CALICO_SPECS: ReadonlyMap<string, ShapeCheck> = new Map([
       vxlanPort: integer(),
       allowVXLANPacketsFromWorkloads: boolean,
       allowIPIPPacketsFromWorkloads: boolean,
+      wireguardEnabled: boolean,
+      wireguardEnabledV6: boolean,
+      // Felix renders `uint16(WireguardListeningPort)`, as for the VXLAN port.
+      wireguardListeningPort: integer(),
+      wireguardListeningPortV6: integer(),
     }),
   ],
 ]);

@@ -152,7 +152,7 @@ function runHooks(
       if (st.skipTable === h.table && st.skipNode === node) continue; // a failsafe accepted in this table
       if (st.skipTable !== undefined) st = { ...st, skipTable: undefined };
       const isMarked = st.marked.includes(node);
-      const pkt = h.view === 'original' ? v.original : h.view === 'postDnat' ? v.postDnat : v.postSnat;
+      const pkt = v[h.view];
       if (h.ifMarked === 'skip' && isMarked) continue;
       if (h.kind === 'failsafe') {
         const { hit, miss } = splitBoxes(live, failsafeBoxes(ctx, h, pkt));
@@ -201,7 +201,7 @@ function runHooks(
     if (st.skipTable !== undefined) st = { ...st, skipTable: undefined };
     switch (h.kind) {
       case 'encap': {
-        const pkt = h.view === 'original' ? v.original : h.view === 'postDnat' ? v.postDnat : v.postSnat;
+        const pkt = v[h.view];
         const { hit, miss } = splitBoxes(live, encapBoxes(h, pkt));
         if (hit.length > 0)
           emit({
@@ -215,7 +215,7 @@ function runHooks(
       }
       case 'wireguard': {
         if (h.ifMarked === 'skip' && st.marked.includes(h.node)) break;
-        const pkt = h.view === 'original' ? v.original : h.view === 'postDnat' ? v.postDnat : v.postSnat;
+        const pkt = v[h.view];
         const { hit, miss } = splitBoxes(live, wireguardBoxes(h, pkt));
         if (hit.length > 0) {
           const decisions = [...st.decisions, { stage: h.stage }];

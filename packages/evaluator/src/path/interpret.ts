@@ -13,7 +13,16 @@ import type { BackendModel, EndpointModel, FailsafePortModel, WorldModel } from 
 import { CONNTRACK_ACCEPTS, conntrackAccepts, nodeKey } from './conntrack.js';
 import { boundEndpoint, decisionOfPath } from './decided-by.js';
 import { encapDropOf } from './encap.js';
-import type { ChainHook, DnatHook, EncapHook, FailsafeHook, Hook, PathPlan, RoleBinding } from './hooks.js';
+import type {
+  ChainHook,
+  DnatHook,
+  EncapHook,
+  FailsafeHook,
+  Hook,
+  PacketView,
+  PathPlan,
+  RoleBinding,
+} from './hooks.js';
 import { backendRef, endpointRef, hostRef, type PathDraft, PathRecorder } from './recorder.js';
 import { wireguardAccepts } from './wireguard.js';
 
@@ -166,7 +175,7 @@ function runHooks(
       if (skipTable === h.table && skipNode === node) continue; // a failsafe accepted in this table
       skipTable = undefined;
       const isMarked = marked?.includes(node) === true;
-      const pkt = h.view === 'original' ? original : h.view === 'postDnat' ? postDnat : postSnat;
+      const pkt = seenBy(h.view, original, postDnat, postSnat);
       if (h.kind === 'failsafe') {
         if (h.ifMarked === 'skip' && isMarked) continue;
         const reason = failsafeMatch(world, h, pkt);
@@ -194,10 +203,7 @@ function runHooks(
     skipTable = undefined;
     switch (h.kind) {
       case 'encap': {
-        const drop = encapDropOf(
-          h,
-          h.view === 'original' ? original : h.view === 'postDnat' ? postDnat : postSnat,
-        );
+        const drop = encapDropOf(h, seenBy(h.view, original, postDnat, postSnat));
         if (drop === undefined) break;
         sink.note(h.stage, 'deny', drop.reason, endpointRef(boundEndpoint(h.endpoint, backend, bind)));
         decisions?.push({ stage: h.stage, reason: drop.reason });
@@ -205,10 +211,7 @@ function runHooks(
       }
       case 'wireguard': {
         if (h.ifMarked === 'skip' && marked?.includes(h.node) === true) break;
-        const reason = wireguardAccepts(
-          h,
-          h.view === 'original' ? original : h.view === 'postDnat' ? postDnat : postSnat,
-        );
+        const reason = wireguardAccepts(h, seenBy(h.view, original, postDnat, postSnat));
         if (reason === undefined) break;
         sink.note(h.stage, 'allow', reason, hostRef(h.node));
         decisions?.push({ stage: h.stage, reason });
@@ -249,6 +252,11 @@ function runHooks(
 
 function assertNever(x: never): never {
   throw new Error(`evaluator: unknown hook ${JSON.stringify(x)}`);
+}
+
+/** The packet a hook of `view` sees: as sent, after kube-proxy's DNAT, or after its SNAT. */
+function seenBy(view: PacketView, original: Packet, postDnat: Packet, postSnat: Packet): Packet {
+  return view === 'original' ? original : view === 'postDnat' ? postDnat : postSnat;
 }
 
 // The state of the outer run (read right after it; a reply leg gets its own).

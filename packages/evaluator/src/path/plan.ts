@@ -343,11 +343,29 @@ function intoHost(
         hostRef(node),
       ),
     ];
-  return [
-    ...wireguardHook(world, node, 'hostIngress', view, 2),
-    failsafe(node, hep, 'in', 'filter', view),
-    hostNormal(node, hep, 'ingress', 'filter', view),
+  return hostPolicy(world, node, hep, 'ingress', 'filter', view);
+}
+
+/**
+ * A host endpoint's normal policy in `table` behind its failsafe check; in filter INPUT/OUTPUT,
+ * Felix's WireGuard accept comes first and passes over both. (DNAT'd host traffic meets its
+ * policy in mangle POSTROUTING, after the accept in filter OUTPUT has ended only that table.)
+ */
+function hostPolicy(
+  world: WorldModel,
+  node: string,
+  hep: HostEndpointModel,
+  direction: 'ingress' | 'egress',
+  table: 'mangle' | 'filter',
+  view: PacketView,
+): Hook[] {
+  const policy = [
+    failsafe(node, hep, direction === 'ingress' ? 'in' : 'out', table, view),
+    hostNormal(node, hep, direction, table, view),
   ];
+  if (table !== 'filter') return policy;
+  const stage = direction === 'ingress' ? 'hostIngress' : 'hostEgress';
+  return [...wireguardHook(world, node, stage, view, policy.length), ...policy];
 }
 
 /** Forwarded into a pod of its own node: AoF in, workload ingress, AoF out of the `*` HEP (cali out). */
@@ -760,11 +778,7 @@ function hostRouted(
       ),
     );
   else {
-    const table = dnat ? 'mangle' : 'filter';
-    // Felix's WireGuard accept in filter OUTPUT ends that table only: DNAT'd traffic meets its
-    // host endpoint policy later, in mangle POSTROUTING.
-    if (!dnat) hooks.push(...wireguardHook(world, node, 'hostEgress', view, 2));
-    hooks.push(failsafe(node, out, 'out', table, view), hostNormal(node, out, 'egress', table, view));
+    hooks.push(...hostPolicy(world, node, out, 'egress', dnat ? 'mangle' : 'filter', view));
   }
   if (dst.kind === 'external') return [...hooks, EXIT];
   return [...hooks, ...(there ? there(view) : intoRemote(world, dst, view))];

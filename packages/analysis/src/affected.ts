@@ -43,6 +43,8 @@ function pathFingerprint(m: WorldModel): string {
     encap: [m.vxlanPort, m.allowVXLANPacketsFromWorkloads, m.allowIPIPPacketsFromWorkloads],
     // Felix's WireGuard accept ahead of host policy.
     wireguard: m.wireguardPorts,
+    // Felix's natOutgoing masquerade of pods' packets leaving their node.
+    natOutgoing: m.natOutgoing,
   });
 }
 

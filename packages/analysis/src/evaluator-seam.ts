@@ -45,5 +45,6 @@ export {
   planPaths,
   policyInChain,
   sideMatches,
+  snatRuleOf,
   sourceOwner,
 } from '@calico-dsl/evaluator/model';

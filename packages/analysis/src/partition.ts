@@ -96,6 +96,9 @@ function worldFacts(model: WorldModel): WorldFacts {
   for (const s of model.networkSets) for (const c of s.nets) cidrs.push(cidrInterval(c));
   for (const f of [...model.failsafeInbound, ...model.failsafeOutbound])
     if (f.net) cidrs.push(cidrInterval(f.net));
+  // natOutgoing masquerades by source and destination pool.
+  const nat = model.natOutgoing;
+  if (nat) for (const c of [...nat.pools.map((p) => p.cidr), ...nat.exempt]) cidrs.push(cidrInterval(c));
   return { model, unique, cidrs };
 }
 

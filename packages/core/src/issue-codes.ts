@@ -107,6 +107,8 @@ export const ISSUE_CODES = {
     'FelixConfiguration enables the eBPF dataplane (only the iptables dataplane is modelled).',
   unsupported_felix_setting:
     "A FelixConfiguration setting hands Calico's decisions to rules outside the model (an allow action of RETURN, chainInsertMode Append): verdicts here are Calico's alone.",
+  address_outside_ip_pools:
+    'A pod address is in no IPPool while an IPPool has natOutgoing: Felix would masquerade traffic to it, which is not modelled.',
   ambiguous_host_endpoint:
     "Several named host endpoints of one node have no expectedIPs: which carries the node's address is unknown.",
   not_enforced:

@@ -10,7 +10,7 @@
  *   `enumerateTopologies`), `PathPlan` / `Hook` and `planPaths`, and how a path's decision and
  *   plan roles are read (`decisionOfPath`, `pickDecision`, `boundEndpoint`), and the
  *   encapsulation drops of workload egress (`encapDrops`), Felix's WireGuard accept ahead of
- *   host policy (`wireguardAccepts`), and which hooks a reply of an untracked connection skips
+ *   host policy (`wireguardAccepts`), the source NAT rule a packet meets (`snatRuleOf`), and which hooks a reply of an untracked connection skips
  *   on a node that tracked it (`conntrackAccepts`).
  */
 
@@ -38,9 +38,11 @@ export type {
   PathPlan,
   RoleBinding,
   SnatHook,
+  SnatRule,
   WireguardHook,
 } from './path/hooks.js';
 export { entries, externalPlans, hostPlans, planPaths, podPlans } from './path/plan.js';
+export { natOutgoingRules, snatRuleOf } from './path/snat.js';
 export type { Frontend } from './path/targets.js';
 export type {
   DestinationOwner,

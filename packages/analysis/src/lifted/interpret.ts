@@ -17,6 +17,7 @@ import {
   nodeKey,
   type PathPlan,
   type RoleBinding,
+  snatRuleOf,
   type WireguardHook,
 } from '../evaluator-seam.js';
 import { ALL_PORTS, type Box, ivsAnd, PORTED, splitBoxes } from './boxes.js';
@@ -227,13 +228,16 @@ function runHooks(
       }
       case 'dnat': {
         const b = backend as BackendModel;
-        const postDnat: View = { ...v.original, dst: b.ip, dstPort: { port: b.port } };
+        // From the packet as it arrived: a node port on another node may come SNAT'd.
+        const postDnat: View = { ...v.postSnat, dst: b.ip, dstPort: { port: b.port } };
         v = { original: v.original, postDnat, postSnat: postDnat };
         break;
       }
-      case 'snat':
-        v = { ...v, postSnat: { ...v.postDnat, src: h.address } };
+      case 'snat': {
+        const rule = snatRuleOf(h, v.postDnat.src, v.postDnat.dst);
+        v = { ...v, postSnat: rule ? { ...v.postDnat, src: rule.address } : v.postDnat };
         break;
+      }
       case 'outcome': {
         const decides =
           h.decides === 'always' ||

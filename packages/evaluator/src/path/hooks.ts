@@ -4,7 +4,7 @@
  * (`interpret.ts`) runs any list of hooks; the planner (`plan.ts`) writes the lists.
  */
 import type { ChainClass, Direction } from '../engine.js';
-import type { Ip } from '../net/ip.js';
+import type { Cidr, Ip } from '../net/ip.js';
 import type { EndpointRef, Stage, StepAction } from '../result/types.js';
 import type {
   BackendModel,
@@ -172,8 +172,10 @@ export interface DnatHook {
 }
 
 /**
- * kube-proxy's SNAT/MASQUERADE (nat POSTROUTING, after filter FORWARD): the source becomes
- * `address` (a node address) for hooks with view `postSnat` (§5).
+ * Source NAT in nat POSTROUTING as a packet leaves `node` (after filter FORWARD): Felix's
+ * natOutgoing (`cali-POSTROUTING` sits above kube-proxy's chain), then kube-proxy's
+ * SNAT/MASQUERADE. The first rule that matches the (post-DNAT) packet makes its source the
+ * rule's address for hooks with view `postSnat`; when none matches, the source stays (§5; natOutgoing in docs/semantics.md).
  *
  * @example
  * ```ts
@@ -181,15 +183,32 @@ export interface DnatHook {
  * // on node-1 behind NodePort service prod/web (80 → 8080, nodePort 30080); packet: 198.51.100.7 → 203.0.113.12:30080
  * const [plan] = planPaths(world.model, topologyOf(world.model, packet, undefined));
  * plan?.hooks[6];
- * // { kind: 'snat', node: 'node-2', address: <10.0.0.12>, reason: 'kube-proxy SNAT: backend on node-1,
- * //   externalTrafficPolicy Cluster: source becomes 10.0.0.12 (node node-2) (§5)' }
+ * // { kind: 'snat', node: 'node-2', rules: [{ address: <10.0.0.12>, reason: 'kube-proxy SNAT: backend on node-1,
+ * //   externalTrafficPolicy Cluster: source becomes 10.0.0.12 (node node-2) (§5)' }] }
  * ```
  */
 export interface SnatHook {
   readonly kind: 'snat';
   readonly node: string;
+  readonly rules: readonly SnatRule[];
+}
+
+/**
+ * One source NAT rule of a {@link SnatHook}: for every packet (`when` absent: kube-proxy marked
+ * the connection when it DNAT'd it), or for a packet from an address in `when.sourceIn` to one
+ * in none of `when.destinationNotIn` (Felix natOutgoing's IP sets).
+ *
+ * @example
+ * ```ts
+ * // world: IPPool default-ipv4-ippool (10.244.0.0/16, natOutgoing: true); node-1 at 10.0.0.11
+ * const rule: SnatRule = natOutgoingRules(world.model, 'node-1')[0]!;
+ * [rule.address.text, rule.when?.sourceIn.map((c) => c.text)]; // ['10.0.0.11', ['10.244.0.0/16']]
+ * ```
+ */
+export interface SnatRule {
   readonly address: Ip;
   readonly reason: string;
+  readonly when?: { readonly sourceIn: readonly Cidr[]; readonly destinationNotIn: readonly Cidr[] };
 }
 
 /**

@@ -24,6 +24,7 @@ import type {
   RoleBinding,
 } from './hooks.js';
 import { backendRef, endpointRef, hostRef, type PathDraft, PathRecorder } from './recorder.js';
+import { snatRuleOf } from './snat.js';
 import { wireguardAccepts } from './wireguard.js';
 
 /**
@@ -220,15 +221,18 @@ function runHooks(
       }
       case 'dnat': {
         const b = backend as BackendModel;
-        postDnat = { ...original, dst: b.ip, dstPort: b.port };
+        // From the packet as it arrived: a node port on another node may come SNAT'd (natOutgoing).
+        postDnat = { ...postSnat, dst: b.ip, dstPort: b.port };
         postSnat = postDnat;
         sink.note('dnat', 'nat', dnatText(h, b, original));
         break;
       }
-      case 'snat':
-        postSnat = { ...postDnat, src: h.address };
-        sink.note('snat', 'nat', h.reason);
+      case 'snat': {
+        const rule = snatRuleOf(h, postDnat.src, postDnat.dst);
+        postSnat = rule ? { ...postDnat, src: rule.address } : postDnat;
+        if (rule) sink.note('snat', 'nat', rule.reason);
         break;
+      }
       case 'outcome':
         sink.note(
           h.stage,

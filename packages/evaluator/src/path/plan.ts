@@ -26,6 +26,7 @@ import type {
   PacketView,
   PathPlan,
   SnatHook,
+  SnatRule,
 } from './hooks.js';
 import {
   egressHep,
@@ -36,6 +37,7 @@ import {
   wildcardHep,
 } from './host-endpoints.js';
 import { endpointRef, hostRef } from './recorder.js';
+import { natOutgoingRules, snatHook } from './snat.js';
 import { backendsFor, type Frontend, nodeAddress, usesLocalEndpoints } from './targets.js';
 import type { DestinationOwner, Topology } from './topology.js';
 import { wireguardHook } from './wireguard.js';
@@ -555,10 +557,10 @@ export function podPlans(world: WorldModel, src: WorkloadEndpointModel, dst: Des
   // address and DNAT'd there, where the pod counts as in-cluster (eTP Local is bypassed for it).
   const at = f.kind === 'nodePort' && dst.node !== undefined && dst.node !== node ? dst.node : node;
   // In-cluster sources reach every backend (externalTrafficPolicy is for external traffic),
-  // or only their node's with internalTrafficPolicy Local.
-  const list = backends(f, at, 'inCluster', dst.version);
-  if (list.length === 0)
-    return [plan(entry, [...pre, noBackends(f, at, 'inCluster', frontendText(f), entry)])];
+  // or only their node's with internalTrafficPolicy Local; a masqueraded pod is external there.
+  const origin = at !== node && podsMasqueraded(world, dst.version) ? 'external' : 'inCluster';
+  const list = backends(f, at, origin, dst.version);
+  if (list.length === 0) return [plan(entry, [...pre, noBackends(f, at, origin, frontendText(f), entry)])];
   if (at !== undefined && at !== node)
     return nodePortElsewhere(world, dst, at, list, entry, (relay, there) => [
       ...pre,
@@ -615,24 +617,48 @@ function masquerade(
   dst: Extract<DestinationOwner, { kind: 'frontend' }>,
   origin: 'inCluster' | 'external',
   backendNode: string | undefined,
-): SnatHook | undefined {
+): SnatRule | undefined {
   const sp = dst.frontend.servicePort;
   const masquerades =
     dst.frontend.kind === 'clusterIP' ? origin === 'external' : sp.externalTrafficPolicy === 'Cluster';
   const address = masquerades ? nodeAddress(world, node, dst.version) : undefined;
   if (!address) return undefined;
   return {
-    kind: 'snat',
-    node,
     address,
     reason: `kube-proxy SNAT: backend on ${backendNode ?? 'another node'}, externalTrafficPolicy ${sp.externalTrafficPolicy}: source becomes ${address.text} (node ${node}) (§5)`,
   };
 }
 
 /**
- * After routing, for a pod's packet (see {@link podPlans}). For another node, `masquerade` is
- * kube-proxy's SNAT as the packet leaves (later hooks see `postSnat`), and `there` replaces what
- * happens on arrival (a node port DNAT'd on that node).
+ * nat POSTROUTING as a packet leaves `node` for `dst` (see {@link SnatHook}): Felix's natOutgoing
+ * rules, except towards a pod (pods' addresses are pool addresses, never masqueraded), then
+ * kube-proxy's `masquerade` of a DNAT'd packet. Undefined when no rule may apply.
+ */
+function leaving(
+  world: WorldModel,
+  node: string | undefined,
+  dst: PostDnat,
+  masquerade: SnatRule | undefined,
+): SnatHook | undefined {
+  if (node === undefined) return undefined;
+  const rules = dst.kind === 'pod' ? [] : natOutgoingRules(world, node);
+  return snatHook(node, masquerade ? [...rules, masquerade] : rules);
+}
+
+/**
+ * Whether a pod's packet of IP `version` to another node's address arrives there with its node's
+ * address as source: a natOutgoing IPPool of that version masquerades it (the pod's address is
+ * taken to be in that pool), and that node's kube-proxy then counts it as external.
+ */
+function podsMasqueraded(world: WorldModel, version: 4 | 6): boolean {
+  return world.natOutgoing?.pools.some((p) => p.cidr.version === version) === true;
+}
+
+/**
+ * After routing, for a pod's packet (see {@link podPlans}). For another node or outside, the
+ * packet leaves through nat POSTROUTING ({@link leaving}: natOutgoing, and `masquerade`,
+ * kube-proxy's SNAT; later hooks see `postSnat`), and `there` replaces what happens on arrival
+ * (a node port DNAT'd on that node).
  */
 function podRouted(
   world: WorldModel,
@@ -640,7 +666,7 @@ function podRouted(
   star: HostEndpointModel | undefined,
   dst: PostDnat,
   view: PacketView,
-  masquerade?: SnatHook,
+  masquerade?: SnatRule,
   there?: (view: PacketView) => Hook[],
 ): Hook[] {
   const node = src.node;
@@ -672,15 +698,15 @@ function podRouted(
   hooks.push(...egress);
   if (dst.kind === 'pod' && dst.node === node)
     return [...hooks, workload(dst.wep, 'ingress', view), ...forwardOut(node, star, view)];
-  if (dst.kind === 'external')
-    return [
-      ...hooks,
-      ...forwardOut(node, node === undefined ? undefined : egressHep(world, node), view),
-      EXIT,
-    ];
+  if (dst.kind === 'external') {
+    hooks.push(...forwardOut(node, node === undefined ? undefined : egressHep(world, node), view));
+    const snat = leaving(world, node, dst, undefined);
+    return [...hooks, ...(snat ? [snat] : []), EXIT];
+  }
   hooks.push(...forwardOut(node, node === undefined ? undefined : fabricHep(world, node), view));
-  if (masquerade) hooks.push(masquerade);
-  const next = masquerade ? 'postSnat' : view;
+  const snat = leaving(world, node, dst, masquerade);
+  if (snat) hooks.push(snat);
+  const next = snat ? 'postSnat' : view;
   return [...hooks, ...(there ? there(next) : intoRemote(world, dst, next))];
 }
 
@@ -918,16 +944,20 @@ function entryRouted(
   const blocked = node === undefined ? [] : notForwarded(world, hostRef(node));
   if (blocked.length > 0) return blocked;
   const fwdIn = node !== undefined && hep ? [forward(node, hep, 'ingress', view)] : [];
-  if (dst.kind === 'external')
+  if (dst.kind === 'external') {
+    const snat = leaving(world, node, dst, undefined);
     return [
       ...fwdIn,
       ...forwardOut(node, node === undefined ? undefined : egressHep(world, node), view),
+      ...(snat ? [snat] : []),
       EXIT,
     ];
+  }
   const hooks: Hook[] = [...fwdIn, ...forwardOut(node, fabricHep(world, node as string), view)];
   // A remote backend: a pod, or a node address (a hostNetwork backend on another node).
-  const snat =
+  const kubeProxy =
     service && node !== undefined ? masquerade(world, node, service, 'external', dst.node) : undefined;
+  const snat = leaving(world, node, dst, kubeProxy);
   if (snat) hooks.push(snat);
   const next = snat ? 'postSnat' : view;
   const key = `${dst.kind}|${dst.node}|${dst.kind === 'node' ? (dst.hep?.id ?? '') : ''}|${next}`;

@@ -16,6 +16,7 @@ import type {
   WorkloadEndpointModel,
   WorldModel,
 } from './model.js';
+import { natOutgoingOf } from './nat-outgoing.js';
 import { outOfScopeIssues } from './out-of-scope.js';
 import type { CalicoVersion } from './policies.js';
 import { buildPolicySet } from './policy-set.js';
@@ -107,6 +108,7 @@ export function buildModel(input: readonly unknown[], options: BuildOptions = {}
   const { servicePorts, serviceMembers } = buildServicePorts(index, allPods, workloads, nodeByIp, issues);
   const { policies, tiers, policiesByTier } = buildPolicySet(index, sc, issues, options.calicoVersion);
   const felix = felixSettings(index, options.defaultEndpointToHostAction);
+  const nat = natOutgoingOf(index, nodes, workloads);
   const endpoints: EndpointModel[] = [...workloads, ...hostEndpoints];
   return {
     endpoints,
@@ -122,8 +124,14 @@ export function buildModel(input: readonly unknown[], options: BuildOptions = {}
     policies,
     profiles: table.profiles,
     ...felix,
+    natOutgoing: nat.model,
     ...ipOwnership(workloads, hostEndpoints, networkSets),
     nodeByIp,
-    issues: [...issues, ...sc.issues, ...outOfScopeIssues(index, hostEndpoints, options.kubeProxyMode)],
+    issues: [
+      ...issues,
+      ...sc.issues,
+      ...nat.issues,
+      ...outOfScopeIssues(index, hostEndpoints, options.kubeProxyMode),
+    ],
   };
 }

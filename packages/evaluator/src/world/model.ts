@@ -111,6 +111,47 @@ export interface NetworkSetModel {
 export type EntityModel = EndpointModel | NetworkSetModel;
 
 /**
+ * An IPPool with `natOutgoing`: its name and CIDR (a member of Felix's `masq-ipam-pools` set).
+ *
+ * @example
+ * ```ts
+ * // world: IPPool default-ipv4-ippool (10.244.0.0/16, natOutgoing: true)
+ * world.model.natOutgoing?.pools.map((p) => `${p.name} ${p.cidr.text}`); // ['default-ipv4-ippool 10.244.0.0/16']
+ * ```
+ */
+export interface NatOutgoingPoolModel {
+  readonly name: string;
+  readonly cidr: Cidr;
+}
+
+/**
+ * Felix's natOutgoing masquerade (`felix/rules/nat.go` `cali-nat-outgoing` in nat POSTROUTING,
+ * its IP sets from `felix/dataplane/linux/masq_mgr.go`): a packet from an address in a
+ * natOutgoing IPPool to an address in none of `exempt` leaves its node with the node's address
+ * (or FelixConfiguration `natOutgoingAddress`) as its source.
+ *
+ * @example
+ * ```ts
+ * // world: IPPool default-ipv4-ippool (10.244.0.0/16, natOutgoing: true)
+ * const nat = world.model.natOutgoing;
+ * nat?.exempt.map((c) => c.text); // ['10.244.0.0/16']: every IPPool but LoadBalancer-only ones
+ * nat?.address; // undefined: masquerade to the node's own address
+ * ```
+ */
+export interface NatOutgoingModel {
+  /** The IPPools with natOutgoing (`masq-ipam-pools`), of both IP versions. */
+  readonly pools: readonly NatOutgoingPoolModel[];
+  /**
+   * Destinations never masqueraded: every IPPool but LoadBalancer-only ones (`all-ipam-pools`)
+   * and, with FelixConfiguration `natOutgoingExclusions: IPPoolsAndHostIPs`, every node's
+   * address and `externalNodesCIDRList` (`all-hosts-net`).
+   */
+  readonly exempt: readonly Cidr[];
+  /** FelixConfiguration `natOutgoingAddress` (IPv4): the SNAT source instead of the node's address. */
+  readonly address: Ip | undefined;
+}
+
+/**
  * A WireGuard listening port of one IP version: UDP to it, to or from a local address, is
  * accepted in Felix's filter INPUT and OUTPUT before any host endpoint policy.
  *
@@ -545,6 +586,8 @@ export interface WorldModel {
    * WireGuard is off.
    */
   readonly wireguardPorts: readonly WireguardPortModel[];
+  /** Felix's natOutgoing masquerade; undefined when no IPPool has natOutgoing. */
+  readonly natOutgoing: NatOutgoingModel | undefined;
   /** Exact-IP owners (WEP IPs, HEP expectedIPs, host-route network set entries), by `ipKey`. */
   readonly ipOwners: ReadonlyMap<string, readonly EntityModel[]>;
   /** Network-set CIDRs wider than one address, scanned linearly. */

@@ -68,6 +68,8 @@ const CALICO_SPECS: ReadonlyMap<string, ShapeCheck> = new Map([
     'HostEndpoint',
     object({ expectedIPs: strings, profiles: strings, interfaceName: string, ports: listOf(object({})) }),
   ],
+  // natOutgoing: which pools masquerade, and which are exempt destinations.
+  ['IPPool', object({ cidr: string, natOutgoing: boolean, allowedUses: strings }, ['cidr'])],
   // §2.1: tiers are sorted by order and name, and their defaultAction read.
   ['Tier', object({ order: number, defaultAction: string })],
   ['GlobalNetworkSet', object({ nets: strings })],
@@ -86,6 +88,10 @@ const CALICO_SPECS: ReadonlyMap<string, ShapeCheck> = new Map([
       // Felix renders `uint16(WireguardListeningPort)`, as for the VXLAN port.
       wireguardListeningPort: integer(),
       wireguardListeningPortV6: integer(),
+      natOutgoingExclusions: string,
+      natOutgoingAddress: string,
+      externalNodesCIDRList: strings,
+      iptablesNATOutgoingInterfaceFilter: string,
     }),
   ],
 ]);

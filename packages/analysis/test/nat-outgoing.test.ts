@@ -1,0 +1,68 @@
+/**
+ * Felix's natOutgoing masquerade (the evaluator's `snat` hook rules, `felix/rules/nat.go`
+ * `cali-nat-outgoing`): search and diff over every flow follow it as the evaluator does flow by
+ * flow.
+ */
+import { World } from '@calico-dsl/evaluator';
+import { describe, expect, it } from 'vitest';
+import { gnp, hep, node, ns, pod } from '../../evaluator/test/helpers/world-kit.js';
+import { analyze, changeText, diff } from '../src/index.js';
+
+type Obj = Record<string, unknown>;
+
+const POOL: Obj = {
+  apiVersion: 'projectcalico.org/v3',
+  kind: 'IPPool',
+  metadata: { name: 'default-ipv4-ippool' },
+  spec: { cidr: '10.244.0.0/16', natOutgoing: true },
+};
+
+/** node-2's host endpoint lets pods labelled app=web reach TCP 9100, nothing else. */
+const CLUSTER: Obj[] = [
+  ns('prod'),
+  node('node-1', '10.0.0.11'),
+  node('node-2', '10.0.0.12'),
+  pod('prod', 'web', '10.244.1.5', { app: 'web' }, { node: 'node-1' }),
+  hep('node-2-all', 'node-2', '*', ['10.0.0.12'], { role: 'node' }),
+  gnp('exporter-from-web', {
+    selector: "role == 'node'",
+    types: ['Ingress'],
+    ingress: [
+      {
+        action: 'Allow',
+        protocol: 'TCP',
+        source: { selector: "app == 'web'" },
+        destination: { ports: [9100] },
+      },
+    ],
+  }),
+];
+
+// Port 9100 only: failsafe ports (22, …) stay open either way.
+const webToExporter = {
+  protocol: ['TCP'],
+  srcIp: ['10.244.1.5'],
+  dstIp: ['10.0.0.12'],
+  dstPort: [9100],
+};
+
+describe('natOutgoing in the analysis', () => {
+  it("search: web no longer reaches node-2's TCP 9100 once it is masqueraded, and the evaluator agrees", () => {
+    expect(analyze(World.from(CLUSTER)).search(webToExporter, 'Allow')).toMatchObject({
+      found: true,
+      witness: { dstPort: 9100 },
+    });
+    const masqueraded = World.from([...CLUSTER, POOL]);
+    expect(analyze(masqueraded).search(webToExporter, 'Allow')).toEqual({ found: false });
+    expect(
+      masqueraded.evaluate({ protocol: 'TCP', srcIp: '10.244.1.5', dstIp: '10.0.0.12', dstPort: 9100 })
+        .verdict,
+    ).toBe('Deny');
+  });
+
+  it('diff: adding the natOutgoing pool closes exactly web → node-2 TCP 9100', () => {
+    const changes = diff(World.from(CLUSTER), World.from([...CLUSTER, POOL])).changes;
+    expect(changes.map(changeText)).toEqual(['TCP 10.244.1.5 → 10.0.0.12 port 9100: Allow → Deny']);
+    for (const c of changes) expect(World.from([...CLUSTER, POOL]).evaluate(c.witness).verdict).toBe(c.after);
+  });
+});

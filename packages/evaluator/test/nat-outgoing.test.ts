@@ -1,0 +1,195 @@
+/**
+ * Felix's natOutgoing masquerade (docs/semantics.md; `felix/rules/nat.go` `cali-nat-outgoing`,
+ * `felix/dataplane/linux/masq_mgr.go`): a pod's packet from a natOutgoing IPPool to an address in
+ * no IPPool leaves its node with the node's address as source, so the receiving host endpoint's
+ * policy sees the node, not the pod. Checked on both engines.
+ */
+import { describe, expect, it } from 'vitest';
+import { World } from '../src/index.js';
+import { felix, gnp, hep, node, ns, pod, service } from './helpers/world-kit.js';
+
+type Obj = Record<string, unknown>;
+
+const pool = (name: string, cidr: string, spec: Obj = {}): Obj => ({
+  apiVersion: 'projectcalico.org/v3',
+  kind: 'IPPool',
+  metadata: { name },
+  spec: { cidr, ...spec },
+});
+const DEFAULT_POOL = pool('default-ipv4-ippool', '10.244.0.0/16', { natOutgoing: true });
+
+/** node-2's host endpoint lets pods labelled app=web reach TCP 9100 (a node exporter), nothing else. */
+const CLUSTER: Obj[] = [
+  ns('prod'),
+  node('node-1', '10.0.0.11'),
+  node('node-2', '10.0.0.12'),
+  pod('prod', 'web', '10.244.1.5', { app: 'web' }, { node: 'node-1' }),
+  pod('prod', 'db', '10.244.2.7', { app: 'db' }, { node: 'node-2' }),
+  hep('node-2-all', 'node-2', '*', ['10.0.0.12'], { role: 'node' }),
+  gnp('exporter-from-web', {
+    selector: "role == 'node'",
+    types: ['Ingress'],
+    ingress: [
+      {
+        action: 'Allow',
+        protocol: 'TCP',
+        source: { selector: "app == 'web'" },
+        destination: { ports: [9100] },
+      },
+    ],
+  }),
+];
+
+const toExporter = {
+  protocol: 'TCP',
+  srcIp: '10.244.1.5',
+  srcPort: 40000,
+  dstIp: '10.0.0.12',
+  dstPort: 9100,
+} as const;
+const ENGINES = ['compiled', 'reference'] as const;
+
+function verdicts(resources: Obj[], flow: Parameters<World['evaluate']>[0]): string[] {
+  return ENGINES.map((engine) => World.from(resources, { engine }).evaluate(flow).verdict);
+}
+
+function natSteps(resources: Obj[], flow: Parameters<World['evaluate']>[0]): string[] {
+  return World.from(resources)
+    .evaluate(flow)
+    .paths.flatMap((p) => p.steps)
+    .filter((s) => s.stage === 'snat')
+    .map((s) => s.reason ?? '');
+}
+
+describe('natOutgoing: a pod leaving its node for an address in no IPPool', () => {
+  it('without IPPools the host endpoint sees the pod (the FV topologies: natOutgoing off)', () => {
+    expect(verdicts(CLUSTER, toExporter)).toEqual(['Allow', 'Allow']);
+    expect(natSteps(CLUSTER, toExporter)).toEqual([]);
+  });
+
+  it('with a natOutgoing pool the host endpoint sees node-1, so the pod selector no longer matches', () => {
+    const world = [...CLUSTER, DEFAULT_POOL];
+    expect(verdicts(world, toExporter)).toEqual(['Deny', 'Deny']);
+    expect(natSteps(world, toExporter)).toEqual([
+      'natOutgoing (IPPool default-ipv4-ippool): the destination is in no IPPool, so Felix masquerades the source to 10.0.0.11 (node node-1) (Felix cali-nat-outgoing)',
+    ]);
+  });
+
+  it('a rule for the node address then matches', () => {
+    const fromNode1 = gnp('exporter-from-node-1', {
+      selector: "role == 'node'",
+      types: ['Ingress'],
+      ingress: [{ action: 'Allow', protocol: 'TCP', source: { nets: ['10.0.0.11/32'] } }],
+    });
+    expect(verdicts([...CLUSTER, DEFAULT_POOL, fromNode1], toExporter)).toEqual(['Allow', 'Allow']);
+  });
+
+  it('a pool without natOutgoing, or natOutgoingExclusions IPPoolsAndHostIPs, keeps the pod address', () => {
+    const plain = pool('default-ipv4-ippool', '10.244.0.0/16');
+    expect(verdicts([...CLUSTER, plain], toExporter)).toEqual(['Allow', 'Allow']);
+    const hostsExempt = felix({ natOutgoingExclusions: 'IPPoolsAndHostIPs' });
+    expect(verdicts([...CLUSTER, DEFAULT_POOL, hostsExempt], toExporter)).toEqual(['Allow', 'Allow']);
+  });
+
+  it('natOutgoingAddress replaces the node address', () => {
+    const world = [
+      ...CLUSTER,
+      DEFAULT_POOL,
+      felix({ natOutgoingAddress: '192.0.2.1' }),
+      gnp('exporter-from-nat', {
+        selector: "role == 'node'",
+        types: ['Ingress'],
+        ingress: [{ action: 'Allow', protocol: 'TCP', source: { nets: ['192.0.2.1/32'] } }],
+      }),
+    ];
+    expect(verdicts(world, toExporter)).toEqual(['Allow', 'Allow']);
+    expect(natSteps(world, toExporter)[0]).toContain('SNATs the source to natOutgoingAddress 192.0.2.1');
+  });
+
+  it('a destination in any IPPool but a LoadBalancer-only one is exempt', () => {
+    const nodes = (spec: Obj) => pool('nodes', '10.0.0.0/24', spec);
+    expect(verdicts([...CLUSTER, DEFAULT_POOL, nodes({})], toExporter)).toEqual(['Allow', 'Allow']);
+    expect(
+      verdicts([...CLUSTER, DEFAULT_POOL, nodes({ allowedUses: ['LoadBalancer'] })], toExporter),
+    ).toEqual(['Deny', 'Deny']);
+  });
+
+  it('pod → pod across nodes is not masqueraded (both in pools)', () => {
+    const dbFromWeb = gnp('db-from-web', {
+      selector: "app == 'db'",
+      types: ['Ingress'],
+      ingress: [{ action: 'Allow', source: { selector: "app == 'web'" } }],
+    });
+    const toDb = { ...toExporter, dstIp: '10.244.2.7', dstPort: 5432 };
+    expect(verdicts([...CLUSTER, DEFAULT_POOL, dbFromWeb], toDb)).toEqual(['Allow', 'Allow']);
+    expect(natSteps([...CLUSTER, DEFAULT_POOL, dbFromWeb], toDb)).toEqual([]);
+  });
+
+  it('traffic leaving the cluster shows the masquerade in its trace', () => {
+    const out = { ...toExporter, dstIp: '198.51.100.7', dstPort: 443 };
+    expect(verdicts([...CLUSTER, DEFAULT_POOL], out)).toEqual(['Allow', 'Allow']);
+    expect(natSteps([...CLUSTER, DEFAULT_POOL], out)).toHaveLength(1);
+  });
+
+  it('a hostNetwork backend behind a ClusterIP is masqueraded after DNAT', () => {
+    const exporter: Obj = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'exporter', namespace: 'prod', labels: { app: 'exporter' } },
+      spec: { nodeName: 'node-2', hostNetwork: true, containers: [{ name: 'main' }] },
+      status: { podIP: '10.0.0.12', podIPs: [{ ip: '10.0.0.12' }], hostIP: '10.0.0.12' },
+    };
+    const svc = service('prod', 'exporter', {
+      selector: { app: 'exporter' },
+      clusterIP: '10.96.0.20',
+      port: 9100,
+      targetPort: 9100,
+    });
+    const viaService = { ...toExporter, dstIp: '10.96.0.20' };
+    expect(verdicts([...CLUSTER, exporter, svc], viaService)).toEqual(['Allow', 'Allow']);
+    expect(verdicts([...CLUSTER, exporter, svc, DEFAULT_POOL], viaService)).toEqual(['Deny', 'Deny']);
+  });
+
+  it("another node's NodePort with externalTrafficPolicy Local sees the masqueraded pod as external", () => {
+    // The only backend is on node-1 (the client's node): from node-2's view a masqueraded client
+    // is external, and node-2 has no local backend.
+    const backend = pod('prod', 'api', '10.244.1.9', { app: 'api' }, { node: 'node-1' });
+    const svc = service('prod', 'api', {
+      type: 'NodePort',
+      selector: { app: 'api' },
+      clusterIP: '10.96.0.30',
+      port: 80,
+      targetPort: 8080,
+      nodePort: 30080,
+      etp: 'Local',
+    });
+    const toNodePort = { ...toExporter, dstPort: 30080 };
+    const allowAll = gnp('node-allow-all', { selector: "role == 'node'", ingress: [{ action: 'Allow' }] });
+    const world = [...CLUSTER, backend, svc, allowAll];
+    expect(verdicts(world, toNodePort)).toEqual(['Allow', 'Allow']);
+    const masqueraded = World.from([...world, DEFAULT_POOL]).evaluate(toNodePort);
+    expect(masqueraded.verdict).toBe('Deny');
+    expect(masqueraded.decidedBy?.reason).toContain('externalTrafficPolicy Local and no backend on node-2');
+  });
+});
+
+describe('natOutgoing: what cannot be modelled is said', () => {
+  const codes = (resources: Obj[]) => World.from(resources).issues.map((i) => [i.code, i.path]);
+
+  it('a pod outside every IPPool, a pool CIDR that does not parse, an interface filter', () => {
+    const stray = pod('prod', 'stray', '10.9.0.5', { app: 'stray' }, { node: 'node-1' });
+    expect(codes([...CLUSTER, DEFAULT_POOL, stray])).toEqual([['address_outside_ip_pools', [8, 'status']]]);
+    expect(codes([...CLUSTER, pool('bad', '10.244.0.0/40', { natOutgoing: true })])).toEqual([
+      ['invalid_cidr', [7, 'spec', 'cidr']],
+    ]);
+    expect(codes([...CLUSTER, DEFAULT_POOL, felix({ iptablesNATOutgoingInterfaceFilter: 'eth+' })])).toEqual([
+      ['unsupported_felix_setting', [8, 'spec', 'iptablesNATOutgoingInterfaceFilter']],
+    ]);
+  });
+
+  it('an IPPool of the wrong shape is an input error', () => {
+    expect(() => World.from([pool('p', '10.0.0.0/8', { natOutgoing: 'yes' })])).toThrow(
+      /IPPool "p": spec.natOutgoing must be true or false/,
+    );
+  });
+});

@@ -41,8 +41,9 @@ function pathFingerprint(m: WorldModel): string {
     forwarding: m.ipForwarding,
     // The drop of encapsulated packets from workloads, before their egress policy.
     encap: [m.vxlanPort, m.allowVXLANPacketsFromWorkloads, m.allowIPIPPacketsFromWorkloads],
-    // Felix's WireGuard accept ahead of host policy.
+    // Felix's static filter rules ahead of host policy: tunnels from and to Calico hosts, WireGuard.
     wireguard: m.wireguardPorts,
+    tunnels: [m.tunnels, m.calicoHosts],
     // Felix's natOutgoing masquerade of pods' packets leaving their node.
     natOutgoing: m.natOutgoing,
   });

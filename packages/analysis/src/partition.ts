@@ -96,6 +96,8 @@ function worldFacts(model: WorldModel): WorldFacts {
   for (const s of model.networkSets) for (const c of s.nets) cidrs.push(cidrInterval(c));
   for (const f of [...model.failsafeInbound, ...model.failsafeOutbound])
     if (f.net) cidrs.push(cidrInterval(f.net));
+  // Felix's static rules accept tunnel packets from and to Calico hosts (`all-hosts-net`).
+  for (const c of model.calicoHosts) cidrs.push(cidrInterval(c));
   // natOutgoing masquerades by source and destination pool.
   const nat = model.natOutgoing;
   if (nat) for (const c of [...nat.pools.map((p) => p.cidr), ...nat.exempt]) cidrs.push(cidrInterval(c));

@@ -6,7 +6,13 @@
  * Collected from the evaluator's normalised model, so the atoms are exactly the constants the
  * evaluator compares against.
  */
-import type { EndpointModel, PolicyModel, RuleModel, WorldModel } from './evaluator-seam.js';
+import {
+  type EndpointModel,
+  hostStaticRules,
+  type PolicyModel,
+  type RuleModel,
+  type WorldModel,
+} from './evaluator-seam.js';
 
 /**
  * Port boundaries (each the first port of a new atom) by the protocol they apply to (`ANY` when
@@ -149,11 +155,12 @@ export function globalRelevance(model: WorldModel): Relevance {
     }
     if (!model.allowIPIPPacketsFromWorkloads) rel.protocols.add(4);
   }
-  // Felix accepts WireGuard packets (UDP to the listening port) ahead of host endpoint policy
-  // and, from a pod to its own host, ahead of its egress and DefaultEndpointToHostAction.
-  for (const w of model.wireguardPorts) {
-    rel.protocols.add(17);
-    addRange(rel.dstBreaks, 17, w.port, w.port);
+  // Felix's static filter rules (tunnels from and to Calico hosts, WireGuard) decide ahead of host
+  // endpoint policy and, from a pod to its own host, ahead of its egress and
+  // DefaultEndpointToHostAction.
+  for (const r of [...hostStaticRules(model, 'hostIngress'), ...hostStaticRules(model, 'hostEgress')]) {
+    rel.protocols.add(r.protocol);
+    if (r.dstPort !== undefined) addRange(rel.dstBreaks, r.protocol, r.dstPort, r.dstPort);
   }
   if (model.hostEndpoints.length > 0) {
     for (const f of [...model.failsafeInbound, ...model.failsafeOutbound]) {

@@ -9,8 +9,8 @@
  * - the packet path as data: `Topology` (`topologyOf`, `ownerRegions`, `frontendRegions`,
  *   `enumerateTopologies`), `PathPlan` / `Hook` and `planPaths`, and how a path's decision and
  *   plan roles are read (`decisionOfPath`, `pickDecision`, `boundEndpoint`), and the
- *   encapsulation drops of workload egress (`encapDrops`), Felix's WireGuard accept ahead of
- *   host policy (`wireguardAccepts`), the source NAT rule a packet meets (`snatRuleOf`), and which hooks a reply of an untracked connection skips
+ *   encapsulation drops of workload egress (`encapDrops`), Felix's static filter rules ahead of
+ *   host policy (`hostStaticRuleOf`: tunnels, WireGuard), the source NAT rule a packet meets (`snatRuleOf`), and which hooks a reply of an untracked connection skips
  *   on a node that tracked it (`conntrackAccepts`).
  */
 
@@ -32,6 +32,8 @@ export type {
   FailsafeHook,
   Hook,
   HookTable,
+  HostStaticHook,
+  HostStaticRule,
   IfMarked,
   OutcomeHook,
   PacketView,
@@ -39,8 +41,8 @@ export type {
   RoleBinding,
   SnatHook,
   SnatRule,
-  WireguardHook,
 } from './path/hooks.js';
+export { hostStaticRuleOf, hostStaticRules } from './path/host-static.js';
 export { entries, externalPlans, hostPlans, planPaths, podPlans } from './path/plan.js';
 export { natOutgoingRules, snatRuleOf } from './path/snat.js';
 export type { Frontend } from './path/targets.js';
@@ -61,7 +63,6 @@ export {
   sourceOwner,
   topologyOf,
 } from './path/topology.js';
-export { wireguardAccepts } from './path/wireguard.js';
 export { applicableTiers, policyInChain } from './reference/applicability.js';
 export { type BuildOptions, buildModel, type KubeProxyMode } from './world/build.js';
 export type * from './world/model.js';

@@ -14,11 +14,12 @@ import {
   type EncapHook,
   type FailsafeHook,
   type Hook,
+  type HostStaticHook,
+  type HostStaticRule,
   nodeKey,
   type PathPlan,
   type RoleBinding,
   snatRuleOf,
-  type WireguardHook,
 } from '../evaluator-seam.js';
 import { ALL_PORTS, type Box, ivsAnd, PORTED, splitBoxes } from './boxes.js';
 import { type ChainContext, type LiftedDecision, liftChain } from './chain.js';
@@ -109,15 +110,14 @@ function encapBoxes(h: EncapHook, view: View): Box[] {
   return out;
 }
 
-/** The flows a WireGuard hook accepts (the evaluator's `wireguardAccepts`): UDP to the listening port of their IP version. */
-function wireguardBoxes(h: WireguardHook, view: View): Box[] {
-  const out: Box[] = [];
-  for (const w of h.ports) {
-    if (w.version !== view.dst.version) continue;
-    const b = portBox(view.dstPort, [[w.port, w.port]], ivsAnd([[17, 17]], PORTED));
-    if (b) out.push(b);
-  }
-  return out;
+/** The flows a host static rule matches (the evaluator's `hostStaticRuleOf`), none when the view's version or peer does not fit it. */
+function hostStaticBox(h: HostStaticHook, r: HostStaticRule, view: View): Box | undefined {
+  if (r.version !== view.dst.version) return undefined;
+  const peer = h.stage === 'hostIngress' ? view.src : view.dst;
+  if (r.peerIn !== undefined && !r.peerIn.some((c) => cidrContains(c, peer))) return undefined;
+  const p: Box['p'] = [[r.protocol, r.protocol]];
+  if (r.dstPort === undefined) return { p, s: ALL_PORTS, d: ALL_PORTS };
+  return portBox(view.dstPort, [[r.dstPort, r.dstPort]], ivsAnd(p, PORTED));
 }
 
 const NO_DECISION: LiftedDecision = { stage: 'exit' };
@@ -214,16 +214,20 @@ function runHooks(
         live = miss;
         break;
       }
-      case 'wireguard': {
+      case 'hostStatic': {
         if (h.ifMarked === 'skip' && st.marked.includes(h.node)) break;
         const pkt = v[h.view];
-        const { hit, miss } = splitBoxes(live, wireguardBoxes(h, pkt));
-        if (hit.length > 0) {
+        for (const r of h.rules) {
+          const b = live.length === 0 ? undefined : hostStaticBox(h, r, pkt);
+          if (b === undefined) continue;
+          const { hit, miss } = splitBoxes(live, [b]);
+          live = miss;
+          if (hit.length === 0) continue;
           const decisions = [...st.decisions, { stage: h.stage }];
-          // A hit passes over the rest of the chain it accepted in.
-          runHooks(ctx, plan, backend, bind, v, hit, i + 1 + h.skips, { ...st, decisions }, emit, reply);
+          if (r.action === 'deny') emit({ boxes: hit, allow: false, decisions, untracked: st.untracked });
+          // An accept passes over the rest of the chain it accepted in.
+          else runHooks(ctx, plan, backend, bind, v, hit, i + 1 + h.skips, { ...st, decisions }, emit, reply);
         }
-        live = miss;
         break;
       }
       case 'dnat': {

@@ -35,7 +35,7 @@ export function conntrackAccepts(
     case 'failsafe':
     case 'chain':
       return h.table !== 'raw' && !untracked.includes(nodeKey(h.node));
-    case 'wireguard':
+    case 'hostStatic':
       return !untracked.includes(nodeKey(h.node));
     case 'encap':
       return !untracked.includes(nodeKey(endpointNode));

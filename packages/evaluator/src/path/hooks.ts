@@ -10,7 +10,6 @@ import type {
   BackendModel,
   EndpointModel,
   HostEndpointModel,
-  WireguardPortModel,
   WorkloadEndpointModel,
 } from '../world/model.js';
 import type { Frontend } from './targets.js';
@@ -286,32 +285,53 @@ export interface EncapHook {
 }
 
 /**
- * Felix's accept of WireGuard packets in filter INPUT / OUTPUT, ahead of the workload and host
- * endpoint dispatch (`felix/rules/static.go` `FilterInputChainAllowWG`, `filterOutputChain`:
- * "it's too easy to make a host policy that blocks Wireguard traffic"): UDP to the listening port
- * of the packet's IP version (`ports`: the world's `wireguardPorts`), to a local address going
- * in, from one going out. A hit accepts in the filter table on `node`: the next `skips` hooks
- * (the rest of that chain) are passed over, and the hit decides the path at `stage`; any other
- * packet goes on to them.
+ * Felix's static rules at the top of filter INPUT / OUTPUT, ahead of the workload and host
+ * endpoint dispatch (`felix/rules/static.go` `filterInputChain`, `FilterInputChainAllowWG`,
+ * `filterOutputChain`): with IPIP or VXLAN on, accept tunnel packets from (INPUT) or to (OUTPUT)
+ * Calico hosts and, going in, drop them from anyone else; with WireGuard on, accept UDP to the
+ * listening port ("it's too easy to make a host policy that blocks … traffic"). The first rule
+ * that matches the packet decides: an accept passes over the next `skips` hooks (the rest of that
+ * chain) and decides the path at `stage`, a drop ends it; any other packet goes on to them.
  *
  * @example
  * ```ts
  * // world: FelixConfiguration default with wireguardEnabled: true; node-2 (10.0.0.12) with HEP node-2-eth0;
  * // packet: UDP 10.0.0.11:51820 → 10.0.0.12:51820
  * const [plan] = planPaths(world.model, topologyOf(world.model, packet, undefined));
- * plan?.hooks.find((h) => h.kind === 'wireguard');
- * // { kind: 'wireguard', stage: 'hostEgress', node: 'node-1', view: 'original', ifMarked: 'skip',
- * //   ports: [{ version: 4, port: 51820 }], skips: 2 }
+ * plan?.hooks.find((h) => h.kind === 'hostStatic');
+ * // { kind: 'hostStatic', stage: 'hostEgress', node: 'node-1', view: 'original', ifMarked: 'skip',
+ * //   rules: [{ protocol: 17, dstPort: 51820, version: 4, peerIn: undefined, action: 'allow', reason: 'WireGuard packet …' }], skips: 2 }
  * ```
  */
-export interface WireguardHook {
-  readonly kind: 'wireguard';
+export interface HostStaticHook {
+  readonly kind: 'hostStatic';
   readonly stage: 'hostIngress' | 'hostEgress';
   readonly node: string;
   readonly view: PacketView;
   readonly ifMarked: IfMarked;
-  readonly ports: readonly WireguardPortModel[];
+  readonly rules: readonly HostStaticRule[];
   readonly skips: number;
+}
+
+/**
+ * One rule of a {@link HostStaticHook}: an IP protocol, a UDP destination port (VXLAN,
+ * WireGuard; undefined for IPIP), the IP version it is rendered for, and the peer's set (the
+ * source going in, the destination going out; undefined: anyone).
+ *
+ * @example
+ * ```ts
+ * // world: IPPool default-ipv4-ippool (ipipMode: Always); nodes node-1 (10.0.0.11), node-2 (10.0.0.12)
+ * hostStaticRules(world.model, 'hostIngress').map((r) => `${r.action} ${r.protocol} from ${r.peerIn?.map((c) => c.text) ?? 'anyone'}`);
+ * // ['allow 4 from 10.0.0.11/32,10.0.0.12/32', 'deny 4 from anyone']
+ * ```
+ */
+export interface HostStaticRule {
+  readonly protocol: number;
+  readonly dstPort: number | undefined;
+  readonly version: 4 | 6;
+  readonly peerIn: readonly Cidr[] | undefined;
+  readonly action: 'allow' | 'deny';
+  readonly reason: string;
 }
 
 /**
@@ -322,7 +342,7 @@ export interface WireguardHook {
  * const kinds = plan.hooks.map((h: Hook) => h.kind); // e.g. ['failsafe', 'chain', 'dnat', 'encap', 'chain']
  * ```
  */
-export type Hook = FailsafeHook | ChainHook | EncapHook | WireguardHook | DnatHook | SnatHook | OutcomeHook;
+export type Hook = FailsafeHook | ChainHook | EncapHook | HostStaticHook | DnatHook | SnatHook | OutcomeHook;
 
 /**
  * One way a flow can go: where it enters (node and HEP, when it enters from outside), the

@@ -23,9 +23,9 @@ import type {
   PathPlan,
   RoleBinding,
 } from './hooks.js';
+import { hostStaticRuleOf } from './host-static.js';
 import { backendRef, endpointRef, hostRef, type PathDraft, PathRecorder } from './recorder.js';
 import { snatRuleOf } from './snat.js';
-import { wireguardAccepts } from './wireguard.js';
 
 /**
  * All paths of one flow (as drafts: the public `PathResult`s are built when read).
@@ -210,12 +210,14 @@ function runHooks(
         decisions?.push({ stage: h.stage, reason: drop.reason });
         return -1 - i;
       }
-      case 'wireguard': {
+      case 'hostStatic': {
         if (h.ifMarked === 'skip' && marked?.includes(h.node) === true) break;
-        const reason = wireguardAccepts(h, seenBy(h.view, original, postDnat, postSnat));
-        if (reason === undefined) break;
-        sink.note(h.stage, 'allow', reason, hostRef(h.node));
-        decisions?.push({ stage: h.stage, reason });
+        const pkt = seenBy(h.view, original, postDnat, postSnat);
+        const rule = hostStaticRuleOf(h, pkt.protocol, pkt.src, pkt.dst, pkt.dstPort);
+        if (rule === undefined) break;
+        sink.note(h.stage, rule.action, rule.reason, hostRef(h.node));
+        decisions?.push({ stage: h.stage, reason: rule.reason });
+        if (rule.action === 'deny') return -1 - i;
         i += h.skips; // the rest of the chain it accepted in
         break;
       }

@@ -36,11 +36,11 @@ import {
   vipEntryHep,
   wildcardHep,
 } from './host-endpoints.js';
+import { hostStaticHook } from './host-static.js';
 import { endpointRef, hostRef } from './recorder.js';
 import { natOutgoingRules, snatHook } from './snat.js';
 import { backendsFor, type Frontend, nodeAddress, usesLocalEndpoints } from './targets.js';
 import type { DestinationOwner, Topology } from './topology.js';
-import { wireguardHook } from './wireguard.js';
 
 type Via = Topology['via'];
 /** Where a packet goes after DNAT; a pod may be `'backend'` (the backend a run is for) on `node`. */
@@ -339,6 +339,8 @@ function intoHost(
 ): Hook[] {
   if (!hep)
     return [
+      // filter INPUT's static rules run whether or not a host endpoint governs the interface.
+      ...hostStaticHook(world, node, 'hostIngress', view, 1),
       unpoliced(
         'hostIngress',
         `no host endpoint governs the interface on ${node}: ${UNPOLICED} (§4.1, §12.42)`,
@@ -350,7 +352,7 @@ function intoHost(
 
 /**
  * A host endpoint's normal policy in `table` behind its failsafe check; in filter INPUT/OUTPUT,
- * Felix's WireGuard accept comes first and passes over both. (DNAT'd host traffic meets its
+ * Felix's static rules (tunnels, WireGuard) come first, and an accept there passes over both. (DNAT'd host traffic meets its
  * policy in mangle POSTROUTING, after the accept in filter OUTPUT has ended only that table.)
  */
 function hostPolicy(
@@ -367,7 +369,7 @@ function hostPolicy(
   ];
   if (table !== 'filter') return policy;
   const stage = direction === 'ingress' ? 'hostIngress' : 'hostEgress';
-  return [...wireguardHook(world, node, stage, view, policy.length), ...policy];
+  return [...hostStaticHook(world, node, stage, view, policy.length), ...policy];
 }
 
 /** Forwarded into a pod of its own node: AoF in, workload ingress, AoF out of the `*` HEP (cali out). */
@@ -675,11 +677,12 @@ function podRouted(
     // filter INPUT from cali+: goto cali-wl-to-host (workload egress, then the configured action).
     const action = world.endpointToHostAction;
     const reason = `DefaultEndpointToHostAction ${action}${action === 'Return' ? ' (handed to the host INPUT chain; not policed by Calico)' : ''} (§4.7)`;
-    // filter INPUT accepts WireGuard packets before the cali+ dispatch (egress and action).
-    const wireguard =
-      node === undefined ? [] : wireguardHook(world, node, 'hostIngress', view, egress.length + 1);
+    // filter INPUT's static rules (tunnels, WireGuard) come before the cali+ dispatch (egress
+    // and action).
+    const statics =
+      node === undefined ? [] : hostStaticHook(world, node, 'hostIngress', view, egress.length + 1);
     return [
-      ...wireguard,
+      ...statics,
       ...egress,
       {
         kind: 'outcome',

@@ -5,6 +5,7 @@
 
 import type { Issue } from '@calico-dsl/core';
 import { type Cidr, type Ip, ipFromValue, ipKey } from '../net/ip.js';
+import { calicoHostsOf } from './calico-hosts.js';
 import { buildHostEndpoints, buildNetworkSets, buildNodes, buildWorkloads } from './endpoints.js';
 import { felixSettings } from './felix-settings.js';
 import type {
@@ -24,6 +25,7 @@ import { buildProfiles } from './profiles.js';
 import { ResourceIndex, readResources } from './read.js';
 import { SelectorCache } from './selector.js';
 import { buildServicePorts, frontendIndex } from './services.js';
+import { tunnelsOf } from './tunnels.js';
 
 /** Options of {@link buildModel}. */
 export interface BuildOptions {
@@ -108,7 +110,8 @@ export function buildModel(input: readonly unknown[], options: BuildOptions = {}
   const { servicePorts, serviceMembers } = buildServicePorts(index, allPods, workloads, nodeByIp, issues);
   const { policies, tiers, policiesByTier } = buildPolicySet(index, sc, issues, options.calicoVersion);
   const felix = felixSettings(index, options.defaultEndpointToHostAction);
-  const nat = natOutgoingOf(index, nodes, workloads);
+  const calicoHosts = calicoHostsOf(index, nodes);
+  const nat = natOutgoingOf(index, calicoHosts, workloads);
   const endpoints: EndpointModel[] = [...workloads, ...hostEndpoints];
   return {
     endpoints,
@@ -124,6 +127,8 @@ export function buildModel(input: readonly unknown[], options: BuildOptions = {}
     policies,
     profiles: table.profiles,
     ...felix,
+    tunnels: tunnelsOf(index),
+    calicoHosts,
     natOutgoing: nat.model,
     ...ipOwnership(workloads, hostEndpoints, networkSets),
     nodeByIp,

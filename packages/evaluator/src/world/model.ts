@@ -111,6 +111,22 @@ export interface NetworkSetModel {
 export type EntityModel = EndpointModel | NetworkSetModel;
 
 /**
+ * The overlay tunnels Felix runs, which decide its static filter rules for IPIP and VXLAN
+ * packets (`felix/rules/static.go`): IPIP (IPv4 only), VXLAN over IPv4 and over IPv6.
+ *
+ * @example
+ * ```ts
+ * // world: IPPool default-ipv4-ippool (10.244.0.0/16, vxlanMode: Always)
+ * world.model.tunnels; // { ipip: false, vxlan: true, vxlanV6: false }
+ * ```
+ */
+export interface TunnelsModel {
+  readonly ipip: boolean;
+  readonly vxlan: boolean;
+  readonly vxlanV6: boolean;
+}
+
+/**
  * An IPPool with `natOutgoing`: its name and CIDR (a member of Felix's `masq-ipam-pools` set).
  *
  * @example
@@ -586,6 +602,16 @@ export interface WorldModel {
    * WireGuard is off.
    */
   readonly wireguardPorts: readonly WireguardPortModel[];
+  /**
+   * The tunnels Felix runs: FelixConfiguration `ipipEnabled` / `vxlanEnabled` when set, else from
+   * the IPPools' `ipipMode` / `vxlanMode` (`encapsulation_resolver.go`).
+   */
+  readonly tunnels: TunnelsModel;
+  /**
+   * Felix's `all-hosts-net` set: each node's published address (first InternalIP, else
+   * ExternalIP, per IP version) and FelixConfiguration `externalNodesCIDRList` (IPv4).
+   */
+  readonly calicoHosts: readonly Cidr[];
   /** Felix's natOutgoing masquerade; undefined when no IPPool has natOutgoing. */
   readonly natOutgoing: NatOutgoingModel | undefined;
   /** Exact-IP owners (WEP IPs, HEP expectedIPs, host-route network set entries), by `ipKey`. */

@@ -1,13 +1,14 @@
 /**
  * Felix's natOutgoing masquerade from IPPools and FelixConfiguration `default`: which sources
- * it rewrites, which destinations it leaves alone, and to what address (docs/semantics.md, "natOutgoing").
+ * it rewrites, which destinations it leaves alone (with `IPPoolsAndHostIPs`, `all-hosts-net`:
+ * `calico-hosts.ts`), and to what address (docs/semantics.md, "natOutgoing").
  * Sources: `felix/rules/nat.go` (`cali-nat-outgoing`), `felix/dataplane/linux/masq_mgr.go`
  * (its IP sets), `felix/dataplane/linux/ipset_hosts_mgr.go` (`all-hosts-net`).
  */
 import type { Issue } from '@calico-dsl/core';
 import type { EvaluatorIssueCode } from '../issue-codes.js';
 import { type Cidr, cidrContains, type Ip, parseCidr, parseIp } from '../net/ip.js';
-import type { NatOutgoingModel, NatOutgoingPoolModel, NodeModel, WorkloadEndpointModel } from './model.js';
+import type { NatOutgoingModel, NatOutgoingPoolModel, WorkloadEndpointModel } from './model.js';
 import type { ResourceIndex } from './read.js';
 
 /** masq_mgr.go `isLoadBalancerOnly`: such pools hold no workload or tunnel address, so they are not exempt. */
@@ -19,14 +20,12 @@ function loadBalancerOnly(uses: unknown): boolean {
 interface NatSettings {
   readonly hostIPsExempt: boolean;
   readonly address: Ip | undefined;
-  readonly externalNodes: readonly Cidr[];
   readonly interfaceFilter: { readonly value: string; readonly path: (string | number)[] } | undefined;
 }
 
 function natSettings(index: ResourceIndex): NatSettings {
   let hostIPsExempt = false;
   let address: Ip | undefined;
-  let externalNodes: Cidr[] = [];
   let interfaceFilter: NatSettings['interfaceFilter'];
   for (const [r, i] of index.of('FelixConfiguration')) {
     if (r.metadata.name !== 'default') continue;
@@ -34,25 +33,11 @@ function natSettings(index: ResourceIndex): NatSettings {
     hostIPsExempt = spec.natOutgoingExclusions === 'IPPoolsAndHostIPs';
     const a = typeof spec.natOutgoingAddress === 'string' ? parseIp(spec.natOutgoingAddress) : undefined;
     address = a?.version === 4 ? a : undefined;
-    if (Array.isArray(spec.externalNodesCIDRList))
-      externalNodes = spec.externalNodesCIDRList
-        .map((t: unknown) => (typeof t === 'string' ? parseCidr(t) : undefined))
-        .filter((c: Cidr | undefined): c is Cidr => c !== undefined);
     const f = spec.iptablesNATOutgoingInterfaceFilter;
     if (typeof f === 'string' && f !== '')
       interfaceFilter = { value: f, path: [i, 'spec', 'iptablesNATOutgoingInterfaceFilter'] };
   }
-  return { hostIPsExempt, address, externalNodes, interfaceFilter };
-}
-
-/** A node's own address as Felix's host metadata has it: its first InternalIP, else ExternalIP. */
-function hostIps(node: NodeModel): Ip[] {
-  const out: Ip[] = [];
-  for (const version of [4, 6] as const) {
-    const ip = [...node.internalIPs, ...node.externalIPs].find((a) => a.version === version);
-    if (ip) out.push(ip);
-  }
-  return out;
+  return { hostIPsExempt, address, interfaceFilter };
 }
 
 /**
@@ -63,13 +48,13 @@ function hostIps(node: NodeModel): Ip[] {
  * @example
  * ```ts
  * // index: IPPool default-ipv4-ippool (10.244.0.0/16, natOutgoing: true); no FelixConfiguration
- * natOutgoingOf(index, nodes, workloads).model?.pools.map((p) => p.name); // ['default-ipv4-ippool']
- * natOutgoingOf(index, nodes, workloads).issues; // []
+ * natOutgoingOf(index, calicoHosts, workloads).model?.pools.map((p) => p.name); // ['default-ipv4-ippool']
+ * natOutgoingOf(index, calicoHosts, workloads).issues; // []
  * ```
  */
 export function natOutgoingOf(
   index: ResourceIndex,
-  nodes: ReadonlyMap<string, NodeModel>,
+  calicoHosts: readonly Cidr[],
   workloads: readonly WorkloadEndpointModel[],
 ): { readonly model: NatOutgoingModel | undefined; readonly issues: readonly Issue[] } {
   const issues: Issue[] = [];
@@ -94,10 +79,7 @@ export function natOutgoingOf(
   }
   if (pools.length === 0) return { model: undefined, issues };
   const settings = natSettings(index);
-  if (settings.hostIPsExempt) {
-    for (const n of nodes.values()) for (const ip of hostIps(n)) exempt.push(hostCidr(ip));
-    exempt.push(...settings.externalNodes.filter((c) => c.version === 4));
-  }
+  if (settings.hostIPsExempt) exempt.push(...calicoHosts);
   if (settings.interfaceFilter)
     issues.push({
       code: 'unsupported_felix_setting' satisfies EvaluatorIssueCode,
@@ -116,8 +98,4 @@ export function natOutgoingOf(
           message: `Pod "${w.name}" (namespace ${w.namespace}): its address ${ip.text} is in no IPPool, so Felix masquerades traffic to it from natOutgoing pools on other nodes; the evaluator treats pod addresses as pool addresses (add the IPPool that holds it).`,
         });
   return { model: { pools, exempt, address: settings.address }, issues };
-}
-
-function hostCidr(ip: Ip): Cidr {
-  return parseCidr(ip.text) as Cidr;
 }

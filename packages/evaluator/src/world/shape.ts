@@ -68,8 +68,14 @@ const CALICO_SPECS: ReadonlyMap<string, ShapeCheck> = new Map([
     'HostEndpoint',
     object({ expectedIPs: strings, profiles: strings, interfaceName: string, ports: listOf(object({})) }),
   ],
-  // natOutgoing: which pools masquerade, and which are exempt destinations.
-  ['IPPool', object({ cidr: string, natOutgoing: boolean, allowedUses: strings }, ['cidr'])],
+  // natOutgoing and the tunnels (static IPIP/VXLAN rules).
+  [
+    'IPPool',
+    object(
+      { cidr: string, natOutgoing: boolean, allowedUses: strings, ipipMode: string, vxlanMode: string },
+      ['cidr'],
+    ),
+  ],
   // §2.1: tiers are sorted by order and name, and their defaultAction read.
   ['Tier', object({ order: number, defaultAction: string })],
   ['GlobalNetworkSet', object({ nets: strings })],
@@ -88,6 +94,8 @@ const CALICO_SPECS: ReadonlyMap<string, ShapeCheck> = new Map([
       // Felix renders `uint16(WireguardListeningPort)`, as for the VXLAN port.
       wireguardListeningPort: integer(),
       wireguardListeningPortV6: integer(),
+      ipipEnabled: boolean,
+      vxlanEnabled: boolean,
       natOutgoingExclusions: string,
       natOutgoingAddress: string,
       externalNodesCIDRList: strings,

@@ -75,8 +75,8 @@ describe('IPIP on (an IPPool with ipipMode)', () => {
     expect(r.decidedBy?.reason).toContain('from a host that is not a Calico node');
   });
 
-  it('externalNodesCIDRList counts as Calico hosts; FelixConfiguration ipipEnabled false turns the rules off', () => {
-    const external = felix({ externalNodesCIDRList: ['198.51.100.0/24'] });
+  it('externalNodesList counts as Calico hosts; FelixConfiguration ipipEnabled false turns the rules off', () => {
+    const external = felix({ externalNodesList: ['198.51.100.0/24'] });
     expect(verdicts([...NODES, on, external], ipip('198.51.100.7'))).toEqual(['Allow', 'Allow']);
     expect(verdicts([...NODES, on, felix({ ipipEnabled: false })], ipip('198.51.100.7'))).toEqual([
       'Allow',

@@ -1,6 +1,6 @@
 /**
  * Felix's `all-hosts-net` IP set (`felix/dataplane/linux/ipset_hosts_mgr.go`): the address each
- * Calico node publishes, and FelixConfiguration `externalNodesCIDRList`. Felix's static rules
+ * Calico node publishes, and FelixConfiguration `externalNodesList`. Felix's static rules
  * accept IPIP and VXLAN from and to these, and natOutgoing can exempt them.
  */
 import { type Cidr, type Ip, parseCidr } from '../net/ip.js';
@@ -19,11 +19,11 @@ function publishedAddresses(node: NodeModel): Ip[] {
 
 /**
  * The members of `all-hosts-net`, both IP versions: one host CIDR per node address, then the
- * IPv4 `externalNodesCIDRList` of FelixConfiguration `default` (Felix adds it to the IPv4 set only).
+ * IPv4 `externalNodesList` of FelixConfiguration `default` (Felix adds it to the IPv4 set only).
  *
  * @example
  * ```ts
- * // index: Nodes node-1 (10.0.0.11) and node-2 (10.0.0.12); FelixConfiguration default with externalNodesCIDRList ['192.0.2.0/24']
+ * // index: Nodes node-1 (10.0.0.11) and node-2 (10.0.0.12); FelixConfiguration default with externalNodesList ['192.0.2.0/24']
  * calicoHostsOf(index, nodes).map((c) => c.text); // ['10.0.0.11/32', '10.0.0.12/32', '192.0.2.0/24']
  * ```
  */
@@ -33,7 +33,7 @@ export function calicoHostsOf(index: ResourceIndex, nodes: ReadonlyMap<string, N
     for (const ip of publishedAddresses(n))
       out.push(parseCidr(`${ip.text}/${ip.version === 4 ? 32 : 128}`) as Cidr);
   for (const [r] of index.of('FelixConfiguration')) {
-    const list = r.metadata.name === 'default' ? r.spec?.externalNodesCIDRList : undefined;
+    const list = r.metadata.name === 'default' ? r.spec?.externalNodesList : undefined;
     if (!Array.isArray(list)) continue;
     for (const t of list) {
       const c = typeof t === 'string' ? parseCidr(t) : undefined;

@@ -160,7 +160,7 @@ export interface NatOutgoingModel {
   /**
    * Destinations never masqueraded: every IPPool but LoadBalancer-only ones (`all-ipam-pools`)
    * and, with FelixConfiguration `natOutgoingExclusions: IPPoolsAndHostIPs`, every node's
-   * address and `externalNodesCIDRList` (`all-hosts-net`).
+   * address and `externalNodesList` (`all-hosts-net`).
    */
   readonly exempt: readonly Cidr[];
   /** FelixConfiguration `natOutgoingAddress` (IPv4): the SNAT source instead of the node's address. */
@@ -609,7 +609,7 @@ export interface WorldModel {
   readonly tunnels: TunnelsModel;
   /**
    * Felix's `all-hosts-net` set: each node's published address (first InternalIP, else
-   * ExternalIP, per IP version) and FelixConfiguration `externalNodesCIDRList` (IPv4).
+   * ExternalIP, per IP version) and FelixConfiguration `externalNodesList` (IPv4).
    */
   readonly calicoHosts: readonly Cidr[];
   /** Felix's natOutgoing masquerade; undefined when no IPPool has natOutgoing. */

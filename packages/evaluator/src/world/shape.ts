@@ -98,7 +98,7 @@ const CALICO_SPECS: ReadonlyMap<string, ShapeCheck> = new Map([
       vxlanEnabled: boolean,
       natOutgoingExclusions: string,
       natOutgoingAddress: string,
-      externalNodesCIDRList: strings,
+      externalNodesList: strings,
       iptablesNATOutgoingInterfaceFilter: string,
     }),
   ],

@@ -1,6 +1,7 @@
 import { SPEC_KEYS } from '../resources/field-order.js';
 import { formatPath } from '../result.js';
 import { type CanonicalObject, setOwn } from './canonical.js';
+import { checkEnumSet } from './enum-set.js';
 import { readBool, readNumber, readString, readStringList, readStruct } from './field-readers.js';
 import type { IssueCollector } from './issue-collector.js';
 import type { Json, JsonObject, Path } from './json.js';
@@ -26,31 +27,6 @@ function isGlobal(kind: CalicoPolicyKind): boolean {
 
 function isStaged(kind: CalicoPolicyKind): boolean {
   return kind === 'StagedGlobalNetworkPolicy' || kind === 'StagedNetworkPolicy';
-}
-
-/** Checks a list of enum strings: every item in `allowed`, no repeats, at most `maxItems`. */
-function checkEnumSet(
-  ctx: IssueCollector,
-  items: readonly string[],
-  at: Path,
-  allowed: readonly string[],
-  what: string,
-  duplicate: (v: string) => string,
-): void {
-  const seen = new Set<string>();
-  items.forEach((item, i) => {
-    if (!allowed.includes(item)) {
-      const fixed = allowed.find((a) => a.toLowerCase() === item.toLowerCase());
-      ctx.report(
-        'invalid_value',
-        [...at, i],
-        `Invalid ${what} ${JSON.stringify(item)}: ${fixed !== undefined ? `values are case-sensitive, write "${fixed}"` : `use one of ${allowed.join(', ')}`}`,
-      );
-    } else if (seen.has(item)) {
-      ctx.report('duplicate_value', [...at, i], duplicate(item));
-    }
-    seen.add(item);
-  });
 }
 
 /** Checks that a staged `Delete` carries nothing but `tier` (Go's zero-value comparison). */

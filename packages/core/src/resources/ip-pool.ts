@@ -23,7 +23,7 @@ export const IPIP_MODES = ['Never', 'Always', 'CrossSubnet'] as const;
  *
  * @example
  * ```ts
- * const mode: IPIPMode = 'CrossSubnet';
+ * const mode: IPIPMode | undefined = ipPool('pods').cidr('10.244.0.0/16').ipipMode('CrossSubnet').toResource().spec.ipipMode; // 'CrossSubnet'
  * ```
  */
 export type IPIPMode = (typeof IPIP_MODES)[number];
@@ -45,7 +45,7 @@ export const VXLAN_MODES = ['Never', 'Always', 'CrossSubnet'] as const;
  *
  * @example
  * ```ts
- * const mode: VXLANMode = 'Always';
+ * const mode: VXLANMode | undefined = ipPool('pods').cidr('10.244.0.0/16').vxlanMode('Always').toResource().spec.vxlanMode; // 'Always'
  * ```
  */
 export type VXLANMode = (typeof VXLAN_MODES)[number];
@@ -67,7 +67,7 @@ export const IP_POOL_ALLOWED_USES = ['Workload', 'Tunnel', 'LoadBalancer'] as co
  *
  * @example
  * ```ts
- * const uses: readonly IPPoolAllowedUse[] = ['LoadBalancer'];
+ * const uses: readonly IPPoolAllowedUse[] | undefined = ipPool('lb').cidr('192.0.2.0/24').allowedUses('LoadBalancer').toResource().spec.allowedUses; // ['LoadBalancer']
  * ```
  */
 export type IPPoolAllowedUse = (typeof IP_POOL_ALLOWED_USES)[number];
@@ -84,11 +84,11 @@ export const ASSIGNMENT_MODES = ['Automatic', 'Manual'] as const;
 
 /**
  * How addresses are taken from a pool: `Automatic` (the CRD default: IPAM picks pools by their
- * selectors) or `Manual` (only for an address or pool a workload asks for by name).
+ * selectors) or `Manual` (only when a workload asks for this pool or one of its addresses).
  *
  * @example
  * ```ts
- * const mode: AssignmentMode = 'Manual';
+ * const mode: AssignmentMode | undefined = ipPool('reserved').cidr('10.250.0.0/24').assignmentMode('Manual').toResource().spec.assignmentMode; // 'Manual'
  * ```
  */
 export type AssignmentMode = (typeof ASSIGNMENT_MODES)[number];
@@ -103,8 +103,8 @@ export type AssignmentMode = (typeof ASSIGNMENT_MODES)[number];
  *
  * @example
  * ```ts
- * // validate keeps the spec as given (no defaults filled in):
- * unwrap(validate({ apiVersion: 'projectcalico.org/v3', kind: 'IPPool', metadata: { name: 'pods' }, spec: { cidr: '10.244.0.0/16', natOutgoing: true } })).spec; // { cidr: '10.244.0.0/16', natOutgoing: true }
+ * // The builder's methods fill the spec, printed in upstream order whatever the call order:
+ * const spec: IPPoolSpec = ipPool('pods').natOutgoing().vxlanMode('CrossSubnet').cidr('10.244.0.0/16').toResource().spec; // { cidr: '10.244.0.0/16', vxlanMode: 'CrossSubnet', natOutgoing: true }
  * ```
  */
 export interface IPPoolSpec {
@@ -139,10 +139,8 @@ export interface IPPoolSpec {
  *
  * @example
  * ```ts
- * unwrap(validate({
- *   apiVersion: 'projectcalico.org/v3', kind: 'IPPool', metadata: { name: 'pods-v4' },
- *   spec: { natOutgoing: true, cidr: '10.244.0.0/16', vxlanMode: 'CrossSubnet', blockSize: 26, nodeSelector: 'all()' },
- * }));
+ * ipPool('pods-v4').cidr('10.244.0.0/16').vxlanMode('CrossSubnet').natOutgoing().blockSize(26)
+ *   .nodeSelector('all()').toResource();
  * // apiVersion: projectcalico.org/v3
  * // kind: IPPool
  * // metadata:

@@ -10,7 +10,7 @@ import { readString, readStringList, readStruct } from './field-readers.js';
 import { checkIPPoolRules, type PoolCidr } from './ip-pool-rules.js';
 import type { IssueCollector } from './issue-collector.js';
 import type { Json, JsonObject, Path } from './json.js';
-import { checkSelector } from './selector-field.js';
+import { checkSelector, SELECTOR_MAX_LENGTH } from './selector-field.js';
 
 type IPPoolSpecKey = (typeof SPEC_KEYS.IPPool)[number];
 
@@ -33,9 +33,8 @@ const SCALAR_FIELDS = {
   assignmentMode: { kind: 'string', checkEmpty: true, oneOf: ASSIGNMENT_MODES },
 } as const satisfies Partial<Record<IPPoolSpecKey, FelixFieldRule>>;
 
-// CRD: cidr `maxLength: 48`, the selectors `maxLength: 1024`, allowedUses `maxItems: 10`.
+// CRD: cidr `maxLength: 48`, allowedUses `maxItems: 10` (the selectors' limit is SELECTOR_MAX_LENGTH).
 const MAX_CIDR = 48;
-const MAX_SELECTOR = 1024;
 const MAX_USES = 10;
 
 /**
@@ -91,7 +90,7 @@ function readPoolSelector(
 ): string | undefined {
   const text = readString(ctx, spec, key, path);
   if (text !== undefined && text !== '') {
-    checkSelector(ctx, text, [...path, key], { maxLength: MAX_SELECTOR, global: 'forbid' });
+    checkSelector(ctx, text, [...path, key], { maxLength: SELECTOR_MAX_LENGTH, global: 'forbid' });
   }
   return text;
 }

@@ -7,7 +7,7 @@ import type { IssueCollector } from './issue-collector.js';
 import type { Json, JsonObject, Path } from './json.js';
 import { checkNameRef } from './names.js';
 import { type RuleInfo, readRuleLists } from './rule.js';
-import { checkSelector } from './selector-field.js';
+import { checkSelector, SELECTOR_MAX_LENGTH } from './selector-field.js';
 
 /** The Calico policy kinds that share `PolicySpec` validation. */
 export type CalicoPolicyKind =
@@ -16,7 +16,6 @@ export type CalicoPolicyKind =
   | 'StagedGlobalNetworkPolicy'
   | 'StagedNetworkPolicy';
 
-const MAX_SELECTOR = 1024;
 const POLICY_TYPES = ['Ingress', 'Egress'] as const;
 const PERFORMANCE_HINTS = ['AssumeNeededOnEveryNode'] as const;
 const STAGED_ACTIONS = ['Set', 'Delete', 'Learn', 'Ignore'] as const;
@@ -139,7 +138,8 @@ export function readPolicySpec(
     const s = readString(ctx, spec, key, path);
     if (s !== undefined) {
       selectors.set(key, s);
-      if (s !== '') checkSelector(ctx, s, [...path, key], { maxLength: MAX_SELECTOR, global: 'forbid' });
+      if (s !== '')
+        checkSelector(ctx, s, [...path, key], { maxLength: SELECTOR_MAX_LENGTH, global: 'forbid' });
     }
   }
   setOwn(out, 'selector', selectors.get('selector'));

@@ -13,6 +13,10 @@ const SHORT: Readonly<Record<string, CalicoKind>> = {
   hep: 'HostEndpoint',
   pro: 'Profile',
   felixconfig: 'FelixConfiguration',
+  ipp: 'IPPool',
+  ipps: 'IPPool',
+  pool: 'IPPool',
+  pools: 'IPPool',
 };
 
 /**
@@ -22,6 +26,7 @@ const SHORT: Readonly<Record<string, CalicoKind>> = {
  * ```ts
  * resolveKind('globalnetworkpolicies'); // 'GlobalNetworkPolicy'
  * resolveKind('hep'); // 'HostEndpoint'
+ * resolveKind('ippools'); // 'IPPool'
  * resolveKind('Pod'); // undefined
  * ```
  */

@@ -75,6 +75,23 @@ describe('key orders follow the upstream Go structs', () => {
     ['networkset.go NetworkSetSpec', SPEC_KEYS.NetworkSet, ['nets']],
     ['profile.go ProfileSpec', SPEC_KEYS.Profile, ['ingress', 'egress', 'labelsToApply']],
     [
+      'ippool.go IPPoolSpec',
+      SPEC_KEYS.IPPool,
+      [
+        'cidr',
+        'vxlanMode',
+        'ipipMode',
+        'natOutgoing',
+        'disabled',
+        'disableBGPExport',
+        'blockSize',
+        'nodeSelector',
+        'namespaceSelector',
+        'allowedUses',
+        'assignmentMode',
+      ],
+    ],
+    [
       'policy_common.go Rule',
       RULE_KEYS,
       [

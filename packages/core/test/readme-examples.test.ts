@@ -8,6 +8,7 @@ import {
   globalNetworkPolicy,
   globalNetworkSet,
   hostEndpoint,
+  ipPool,
   networkPolicy,
   preDnat,
   rule,
@@ -162,6 +163,31 @@ describe('README: more builders', () => {
     expect(blocked.toResource().spec.nets).toEqual(['203.0.113.0/24']);
     expect(worker.toResource().spec.interfaceName).toBe('eth1');
     expect(web.toResource().spec.ingress).toHaveLength(2);
+  });
+
+  it('ip pools', () => {
+    // README: ip pools
+    const pods = ipPool('pods-v4')
+      .cidr('10.244.0.0/16')
+      .vxlanMode('CrossSubnet')
+      .natOutgoing()
+      .nodeSelector("kubernetes.io/os == 'linux'");
+
+    expect(pods.toResource()).toEqual({
+      apiVersion: 'projectcalico.org/v3',
+      kind: 'IPPool',
+      metadata: { name: 'pods-v4' },
+      spec: {
+        cidr: '10.244.0.0/16',
+        vxlanMode: 'CrossSubnet',
+        natOutgoing: true,
+        nodeSelector: "kubernetes.io/os == 'linux'",
+      },
+    });
+    const v6 = ipPool('pods-v6').cidr('fd00:10:244::/64').ipipMode('Always').build();
+    expect(v6.ok || v6.issues.map((i) => [i.code, i.path.join('.')])).toEqual([
+      ['forbidden_field', 'spec.ipipMode'],
+    ]);
   });
 
   it('errors', () => {

@@ -1,7 +1,8 @@
 // Every row of the shared conformance data (copied from /work/shared/conformance/validation.json;
 // rows keep their `source`/`upstream` fields), and the converted rows of Calico's own validator
 // tests it does not hold (fixtures/validator-extra: validator_test.go and crd_validation_test.go
-// at Calico 87c15906, FelixConfiguration among them; see its NOTICE.md), against validate().
+// at Calico 87c15906, FelixConfiguration and IPPool among them, and the IPPool cases of the API
+// server tests in test/validation; see its NOTICE.md), against validate().
 // `valid` is Calico's verdict.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -41,12 +42,19 @@ describe('row counts', () => {
   it('validation.json has the documented number of rows', () => {
     expect(shared.length).toBe(327);
   });
-  it('validator-extra has 245 rows, 134 FelixConfiguration (half invalid), each naming its upstream line', () => {
-    expect(extra.length).toBe(245);
+  it('validator-extra has 345 rows, 134 FelixConfiguration (half invalid) and 100 IPPool, each naming its upstream line', () => {
+    expect(extra.length).toBe(345);
     const felix = extra.filter((r) => r.resource.kind === 'FelixConfiguration');
     expect(felix.length).toBe(134);
     expect(felix.filter((r) => !r.valid).length).toBe(67);
-    for (const r of extra) expect(r.upstream).toMatch(/^libcalico-go\/lib\/validator\/v3\/\w+_test\.go:\d+$/);
+    const pools = extra.filter((r) => r.resource.kind === 'IPPool');
+    expect(pools.length).toBe(100);
+    expect(pools.filter((r) => !r.valid).length).toBe(59);
+    for (const r of extra) {
+      expect(r.upstream).toMatch(
+        /^(libcalico-go\/lib\/validator\/v3\/\w+_test\.go|test\/validation\/ippool_test\.go):\d+$/,
+      );
+    }
   });
 });
 
@@ -76,8 +84,9 @@ for (const [file, rows] of [
           expect(typeof issue.code).toBe('string');
           expect(issue.message.length).toBeGreaterThan(10);
           expect(issue.path.length, `empty path for ${issue.code}`).toBeGreaterThan(0);
-          // A FelixConfiguration row is decided by its spec.
-          if (row.resource.kind === 'FelixConfiguration') expect(issue.path[0], issue.message).toBe('spec');
+          // A FelixConfiguration or IPPool row is decided by its spec.
+          if (row.resource.kind === 'FelixConfiguration' || row.resource.kind === 'IPPool')
+            expect(issue.path[0], issue.message).toBe('spec');
           expect(
             parentExists(row.resource, issue.path),
             `implausible path ${JSON.stringify(issue.path)}`,

@@ -35,7 +35,7 @@ export const YAML_ISSUE_CODES = {
   invalidKey: 'invalid_key',
   /** A document without `apiVersion` or `kind`. */
   missingKind: 'missing_kind',
-  /** A kind this SDK does not read (for example IPPool, or a typo). */
+  /** A kind this SDK does not read (for example BGPPeer, or a typo). */
   unknownKind: 'unknown_kind',
   /** An apiVersion that does not go with the kind (including `crd.projectcalico.org/v1`). */
   unknownApiVersion: 'unknown_api_version',

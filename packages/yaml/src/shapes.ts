@@ -86,6 +86,7 @@ const SPEC_SHAPES: Record<CalicoKind, Shape> = {
   NetworkSet: object(SPEC_KEYS.NetworkSet),
   Profile: object(SPEC_KEYS.Profile, { ...POLICY_FIELDS, labelsToApply: MAP }),
   FelixConfiguration: object(SPEC_KEYS.FelixConfiguration, FELIX_FIELDS),
+  IPPool: object(SPEC_KEYS.IPPool),
 };
 
 const resourceShape = (spec: Shape): Shape => object(RESOURCE_KEYS, { metadata: METADATA, spec });

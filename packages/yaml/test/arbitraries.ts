@@ -4,6 +4,9 @@ import type {
   GlobalNetworkPolicy,
   GlobalNetworkSet,
   HostEndpoint,
+  IPPool,
+  IPPoolAllowedUse,
+  IPPoolSpec,
   NetworkPolicy,
   Rule,
   Tier,
@@ -139,5 +142,58 @@ const hep: fc.Arbitrary<HostEndpoint> = fc
     })),
   );
 
+// An IPPool Calico accepts: strictly masked, outside link-local, at least one block big, IPIP
+// only on IPv4 and never with VXLAN, and no LoadBalancer use (whose rules the validate tests cover).
+const poolSpec = (
+  cidrs: readonly string[],
+  blockSizes: readonly number[],
+  encapsulation: fc.Arbitrary<Pick<IPPoolSpec, 'ipipMode' | 'vxlanMode'>>,
+): fc.Arbitrary<IPPoolSpec> =>
+  fc
+    .record(
+      {
+        cidr: fc.constantFrom(...cidrs),
+        natOutgoing: fc.boolean(),
+        disableBGPExport: fc.boolean(),
+        blockSize: fc.constantFrom(...blockSizes),
+        nodeSelector: selector,
+        allowedUses: fc.constantFrom<readonly IPPoolAllowedUse[]>(
+          ['Workload'],
+          ['Workload', 'Tunnel'],
+          ['Tunnel'],
+        ),
+        assignmentMode: fc.constantFrom('Automatic' as const, 'Manual' as const),
+      },
+      { requiredKeys: ['cidr', 'blockSize'] },
+    )
+    .chain((spec) => encapsulation.map((modes) => ({ ...spec, ...modes })));
+
+const ipPool: fc.Arbitrary<IPPool> = fc
+  .oneof(
+    poolSpec(
+      ['10.244.0.0/16', '192.168.0.0/18', '172.16.0.0/20'],
+      [20, 24, 26, 32],
+      fc.constantFrom(
+        {},
+        { ipipMode: 'Always' },
+        { ipipMode: 'CrossSubnet', vxlanMode: 'Never' },
+        { vxlanMode: 'Always' },
+      ),
+    ),
+    poolSpec(
+      ['fd00:10:244::/64', 'fd20::/112'],
+      [116, 122, 128],
+      fc.constantFrom({}, { vxlanMode: 'CrossSubnet' }, { ipipMode: 'Never', vxlanMode: 'Always' }),
+    ),
+  )
+  .chain((spec) =>
+    metadata(false).map((meta) => ({
+      apiVersion: 'projectcalico.org/v3' as const,
+      kind: 'IPPool' as const,
+      metadata: meta,
+      spec,
+    })),
+  );
+
 /** A valid Calico resource of one of the common kinds. */
-export const validResource: fc.Arbitrary<CalicoResource> = fc.oneof(gnp, np, tier, gns, hep);
+export const validResource: fc.Arbitrary<CalicoResource> = fc.oneof(gnp, np, tier, gns, hep, ipPool);

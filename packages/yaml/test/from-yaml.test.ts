@@ -163,7 +163,7 @@ describe('fromYaml: issues', () => {
   });
 
   it('names unknown kinds and wrong apiVersions', () => {
-    expect(codes('apiVersion: projectcalico.org/v3\nkind: IPPool\nmetadata: {name: a}\n')).toEqual([
+    expect(codes('apiVersion: projectcalico.org/v3\nkind: BGPPeer\nmetadata: {name: a}\n')).toEqual([
       'unknown_kind',
     ]);
     expect(codes('apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\n')).toEqual(['unknown_kind']);

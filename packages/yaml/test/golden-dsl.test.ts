@@ -2,6 +2,7 @@ import {
   globalNetworkPolicy,
   globalNetworkSet,
   hostEndpoint,
+  ipPool,
   networkPolicy,
   networkSet,
   preDnat,
@@ -142,6 +143,18 @@ const KINDS = {
     .end()
     .egress()
     .allow(),
+  IPPool: ipPool('pods-v4')
+    .cidr('10.244.0.0/16')
+    .vxlanMode('CrossSubnet')
+    .ipipMode('Never')
+    .natOutgoing()
+    .disabled()
+    .disableBGPExport()
+    .blockSize(24)
+    .nodeSelector("kubernetes.io/os == 'linux'")
+    .namespaceSelector("tenant == 'a'")
+    .allowedUses('Workload')
+    .assignmentMode('Automatic'),
 };
 
 describe('toYaml golden output (DSL)', () => {

@@ -15,7 +15,9 @@ export type {
   CnpRulePorts,
 } from './cluster-network-policy-types.js';
 export type { IssuePath, PortInput, StringMap } from './inputs.js';
+export { type IPPoolBuilder, ipPool } from './ip-pool.js';
 export type {
+  CidrRequired,
   DslError,
   IcmpCodeNeedsType,
   IcmpNeedsProtocol,
@@ -61,6 +63,7 @@ export type {
   RuleSteps,
 } from './rule-types.js';
 export type {
+  CidrThis,
   DoNotTrackThis,
   EgressThis,
   IcmpCodeThis,

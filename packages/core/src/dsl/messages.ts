@@ -137,3 +137,15 @@ export type StagedDeleteHasNoSpec =
  */
 export type NameRequired =
   "this policy has no name yet: pass it to the factory (preDnat('deny-nodeports')) or call .name('…') first";
+
+/**
+ * Shown when `toResource()` is called on an IP pool that has no CIDR yet (Calico requires one).
+ *
+ * @example
+ * ```ts
+ * // @ts-expect-error
+ * ipPool('pods').natOutgoing().toResource();
+ * ipPool('pods').cidr('10.244.0.0/16').natOutgoing().toResource(); // ok
+ * ```
+ */
+export type CidrRequired = "this IP pool has no CIDR yet: call .cidr('10.244.0.0/16') first";

@@ -12,8 +12,7 @@ import type {
   StagedKubernetesNetworkPolicySpec,
 } from '../resources/policy.js';
 import type { TierSpec } from '../resources/tier.js';
-import type { Result } from '../result.js';
-import { unwrap } from '../result.js';
+import { fail, type Issue, type Result, unwrap } from '../result.js';
 import { missingName, validated } from './build-checks.js';
 import { copyStringMap, type StringMap } from './inputs.js';
 import { frozenCopy, ordered } from './ir.js';
@@ -31,7 +30,8 @@ export type SpecBuilderKind =
   | 'GlobalNetworkSet'
   | 'NetworkSet'
   | 'HostEndpoint'
-  | 'StagedKubernetesNetworkPolicy';
+  | 'StagedKubernetesNetworkPolicy'
+  | 'IPPool';
 
 /** Everything a spec builder holds (`Spec` is the kind's spec type). */
 export interface SpecState<K extends SpecBuilderKind, Spec> {
@@ -43,10 +43,11 @@ export interface SpecState<K extends SpecBuilderKind, Spec> {
 }
 
 /**
- * What the Tier, network set, HostEndpoint and staged Kubernetes policy builders share: metadata
- * and the way out. Each method returns a new frozen instance; `Self` is the concrete builder.
+ * What the Tier, network set, HostEndpoint, staged Kubernetes policy and IPPool builders share:
+ * metadata and the way out. Each method returns a new frozen instance; `Self` is the concrete
+ * builder.
  */
-abstract class SpecResourceImpl<Self, K extends SpecBuilderKind, Spec extends object> {
+export abstract class SpecResourceImpl<Self, K extends SpecBuilderKind, Spec extends object> {
   readonly #state: SpecState<K, Spec>;
 
   constructor(state: SpecState<K, Spec>) {
@@ -63,12 +64,19 @@ abstract class SpecResourceImpl<Self, K extends SpecBuilderKind, Spec extends ob
   #meta(patch: MetaState): Self {
     return this.make({ ...this.#state, meta: Object.freeze({ ...this.#state.meta, ...patch }) });
   }
-  /** A builder with `patch` merged into the spec; values are copied and frozen now. */
-  protected withSpec(patch: Partial<Spec>): Self {
-    return this.make({ ...this.#state, spec: frozenCopy({ ...this.#state.spec, ...patch }) });
+  /** The state with `patch` merged into the spec; values are copied and frozen now. */
+  protected patched(patch: Partial<Spec>): SpecState<K, Spec> {
+    return { ...this.#state, spec: frozenCopy({ ...this.#state.spec, ...patch }) };
   }
-  /** The spec as printed; a subclass fills in required fields. */
-  protected outputSpec(spec: Readonly<Partial<Spec>>): Readonly<Record<string, unknown>> {
+  /** A builder with `patch` merged into the spec. */
+  protected withSpec(patch: Partial<Spec>): Self {
+    return this.make(this.patched(patch));
+  }
+  /**
+   * The spec as printed; a subclass fills in required fields or turns DSL inputs into IR (a
+   * selector that does not resolve adds its issues to `issues`).
+   */
+  protected outputSpec(spec: Readonly<Partial<Spec>>, _issues: Issue[]): Readonly<Record<string, unknown>> {
     return spec;
   }
 
@@ -100,7 +108,10 @@ abstract class SpecResourceImpl<Self, K extends SpecBuilderKind, Spec extends ob
       { apiVersion: CALICO_API_VERSION, kind: s.kind, metadata },
       RESOURCE_KEYS,
     );
-    return validated({ ...body, spec: inOrder(this.outputSpec(s.spec), SPEC_KEYS[s.kind]) }, s.kind);
+    const issues: Issue[] = [];
+    const spec = inOrder(this.outputSpec(s.spec, issues), SPEC_KEYS[s.kind]);
+    if (issues.length > 0) return fail(...issues);
+    return validated({ ...body, spec }, s.kind);
   }
 
   toResource(): CalicoResourceOf<K> {

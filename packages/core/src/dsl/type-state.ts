@@ -7,6 +7,7 @@
  * state without casts.
  */
 import type {
+  CidrRequired,
   DslError,
   IcmpCodeNeedsType,
   IcmpNeedsProtocol,
@@ -147,3 +148,13 @@ export type StagedThis<K extends string> = K extends `Staged${string}`
  * ```
  */
 export type NamedThis<N extends boolean> = N extends true ? unknown : DslError<NameRequired>;
+
+/**
+ * The `this` of `toResource()` on an IP pool: only once it has a CIDR (`C`).
+ *
+ * @example
+ * ```ts
+ * type NoCidr = CidrThis<false>; // DslError<"this IP pool has no CIDR yet: …">
+ * ```
+ */
+export type CidrThis<C extends boolean> = C extends true ? unknown : DslError<CidrRequired>;

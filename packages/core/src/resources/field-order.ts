@@ -204,6 +204,19 @@ export const SPEC_KEYS = {
   NetworkSet: ['nets'],
   Profile: ['ingress', 'egress', 'labelsToApply'],
   FelixConfiguration: FELIX_CONFIGURATION_SPEC_KEYS,
+  IPPool: [
+    'cidr',
+    'vxlanMode',
+    'ipipMode',
+    'natOutgoing',
+    'disabled',
+    'disableBGPExport',
+    'blockSize',
+    'nodeSelector',
+    'namespaceSelector',
+    'allowedUses',
+    'assignmentMode',
+  ],
 } as const;
 
 /**

@@ -4,6 +4,7 @@ export * from './felix-configuration.js';
 export * from './felix-field-order.js';
 export * from './field-order.js';
 export * from './host-endpoint.js';
+export * from './ip-pool.js';
 export * from './kinds.js';
 export * from './kubernetes.js';
 export * from './metadata.js';

@@ -1,5 +1,6 @@
 import type { FelixConfiguration } from './felix-configuration.js';
 import type { HostEndpoint } from './host-endpoint.js';
+import type { IPPool } from './ip-pool.js';
 import type { KubernetesResource } from './kubernetes.js';
 import type { NetworkPolicyApiResource } from './network-policy-api.js';
 import type { GlobalNetworkSet, NetworkSet } from './network-set.js';
@@ -34,7 +35,8 @@ export type CalicoResource =
   | NetworkSet
   | HostEndpoint
   | Profile
-  | FelixConfiguration;
+  | FelixConfiguration
+  | IPPool;
 
 /**
  * The kind names of {@link CalicoResource}.
@@ -79,6 +81,7 @@ export const CALICO_KINDS = {
   HostEndpoint: { namespaced: false },
   Profile: { namespaced: false },
   FelixConfiguration: { namespaced: false },
+  IPPool: { namespaced: false },
 } as const satisfies Record<CalicoKind, { namespaced: boolean }>;
 
 /**

@@ -11,9 +11,7 @@ import type { Json, Path } from './json.js';
 import { checkNameRef } from './names.js';
 import { type NetList, readRuleNets } from './nets-field.js';
 import { type PortList, readPortList } from './ports-field.js';
-import { checkSelector } from './selector-field.js';
-
-const MAX_SELECTOR = 1024;
+import { checkSelector, SELECTOR_MAX_LENGTH } from './selector-field.js';
 
 /** What the rule- and policy-level checks need to know about a source/destination. */
 export interface EntityRuleInfo {
@@ -52,14 +50,14 @@ export function readEntityRule(ctx: IssueCollector, v: Json | undefined, path: P
 
   const selector = readString(ctx, obj, 'selector', path);
   if (selector !== undefined && selector !== '') {
-    checkSelector(ctx, selector, [...path, 'selector'], { maxLength: MAX_SELECTOR, global: 'forbid' });
+    checkSelector(ctx, selector, [...path, 'selector'], { maxLength: SELECTOR_MAX_LENGTH, global: 'forbid' });
   }
   setOwn(out, 'selector', selector);
 
   const namespaceSelector = readString(ctx, obj, 'namespaceSelector', path);
   if (namespaceSelector !== undefined && namespaceSelector !== '') {
     checkSelector(ctx, namespaceSelector, [...path, 'namespaceSelector'], {
-      maxLength: MAX_SELECTOR,
+      maxLength: SELECTOR_MAX_LENGTH,
       global: 'alone',
     });
   }
@@ -97,7 +95,7 @@ export function readEntityRule(ctx: IssueCollector, v: Json | undefined, path: P
   if (notSelector !== undefined && notSelector !== '') {
     // Calico does not apply the global() rule to notSelector.
     checkSelector(ctx, notSelector, [...path, 'notSelector'], {
-      maxLength: MAX_SELECTOR,
+      maxLength: SELECTOR_MAX_LENGTH,
       global: 'unchecked',
     });
   }

@@ -1,12 +1,13 @@
 import { SPEC_KEYS } from '../resources/field-order.js';
 import { formatPath } from '../result.js';
 import { type CanonicalObject, setOwn } from './canonical.js';
+import { checkEnumSet } from './enum-set.js';
 import { readBool, readNumber, readString, readStringList, readStruct } from './field-readers.js';
 import type { IssueCollector } from './issue-collector.js';
 import type { Json, JsonObject, Path } from './json.js';
 import { checkNameRef } from './names.js';
 import { type RuleInfo, readRuleLists } from './rule.js';
-import { checkSelector } from './selector-field.js';
+import { checkSelector, SELECTOR_MAX_LENGTH } from './selector-field.js';
 
 /** The Calico policy kinds that share `PolicySpec` validation. */
 export type CalicoPolicyKind =
@@ -15,7 +16,6 @@ export type CalicoPolicyKind =
   | 'StagedGlobalNetworkPolicy'
   | 'StagedNetworkPolicy';
 
-const MAX_SELECTOR = 1024;
 const POLICY_TYPES = ['Ingress', 'Egress'] as const;
 const PERFORMANCE_HINTS = ['AssumeNeededOnEveryNode'] as const;
 const STAGED_ACTIONS = ['Set', 'Delete', 'Learn', 'Ignore'] as const;
@@ -26,31 +26,6 @@ function isGlobal(kind: CalicoPolicyKind): boolean {
 
 function isStaged(kind: CalicoPolicyKind): boolean {
   return kind === 'StagedGlobalNetworkPolicy' || kind === 'StagedNetworkPolicy';
-}
-
-/** Checks a list of enum strings: every item in `allowed`, no repeats, at most `maxItems`. */
-function checkEnumSet(
-  ctx: IssueCollector,
-  items: readonly string[],
-  at: Path,
-  allowed: readonly string[],
-  what: string,
-  duplicate: (v: string) => string,
-): void {
-  const seen = new Set<string>();
-  items.forEach((item, i) => {
-    if (!allowed.includes(item)) {
-      const fixed = allowed.find((a) => a.toLowerCase() === item.toLowerCase());
-      ctx.report(
-        'invalid_value',
-        [...at, i],
-        `Invalid ${what} ${JSON.stringify(item)}: ${fixed !== undefined ? `values are case-sensitive, write "${fixed}"` : `use one of ${allowed.join(', ')}`}`,
-      );
-    } else if (seen.has(item)) {
-      ctx.report('duplicate_value', [...at, i], duplicate(item));
-    }
-    seen.add(item);
-  });
 }
 
 /** Checks that a staged `Delete` carries nothing but `tier` (Go's zero-value comparison). */
@@ -163,7 +138,8 @@ export function readPolicySpec(
     const s = readString(ctx, spec, key, path);
     if (s !== undefined) {
       selectors.set(key, s);
-      if (s !== '') checkSelector(ctx, s, [...path, key], { maxLength: MAX_SELECTOR, global: 'forbid' });
+      if (s !== '')
+        checkSelector(ctx, s, [...path, key], { maxLength: SELECTOR_MAX_LENGTH, global: 'forbid' });
     }
   }
   setOwn(out, 'selector', selectors.get('selector'));

@@ -7,6 +7,7 @@ import { type CanonicalObject, jsonToCanonical, setOwn } from './canonical.js';
 import { readFelixSpec } from './felix/spec.js';
 import { readMapping, readStruct } from './field-readers.js';
 import { readHostEndpointSpec } from './host-endpoint.js';
+import { readIPPoolSpec } from './ip-pool.js';
 import type { IssueCollector } from './issue-collector.js';
 import { isJsonObject, type Json, type JsonObject, type Path } from './json.js';
 import { readMetadata } from './metadata.js';
@@ -33,10 +34,11 @@ const SPEC_READERS: Record<CalicoKind, SpecReader> = {
   HostEndpoint: (ctx, spec, path) => readHostEndpointSpec(ctx, spec, path),
   Profile: (ctx, spec, path) => readProfileSpec(ctx, spec, path),
   FelixConfiguration: (ctx, spec, path, name) => readFelixSpec(ctx, spec, path, name),
+  IPPool: (ctx, spec, path) => readIPPoolSpec(ctx, spec, path),
 };
 
-/** Kinds whose objects may carry a `status` (kept verbatim). */
-const HAS_STATUS: ReadonlySet<CalicoKind> = new Set<CalicoKind>(['Tier']);
+/** Kinds whose objects may carry a `status` (kept verbatim): Calico's controllers write it. */
+const HAS_STATUS: ReadonlySet<CalicoKind> = new Set<CalicoKind>(['Tier', 'IPPool']);
 
 function checkApiVersion(ctx: IssueCollector, obj: JsonObject): void {
   const v = obj.get('apiVersion');

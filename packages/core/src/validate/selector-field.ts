@@ -3,6 +3,9 @@ import { parseSelector } from '../selector/index.js';
 import type { IssueCollector } from './issue-collector.js';
 import type { Path } from './json.js';
 
+/** The CRDs' `maxLength` on a selector field (policy, rule and IPPool selectors alike). */
+export const SELECTOR_MAX_LENGTH = 1024;
+
 /** How a selector field treats `global()` (calico-semantics.md §8.2). */
 export type GlobalRule = 'forbid' | 'alone' | 'unchecked';
 

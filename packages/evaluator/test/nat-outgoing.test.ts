@@ -4,6 +4,7 @@
  * no IPPool leaves its node with the node's address as source, so the receiving host endpoint's
  * policy sees the node, not the pod. Checked on both engines.
  */
+import { ipPool } from '@calico-dsl/core';
 import { describe, expect, it } from 'vitest';
 import { World } from '../src/index.js';
 import { felix, gnp, hep, node, ns, pod, service } from './helpers/world-kit.js';
@@ -73,6 +74,11 @@ describe('natOutgoing: a pod leaving its node for an address in no IPPool', () =
     expect(natSteps(world, toExporter)).toEqual([
       'natOutgoing (IPPool default-ipv4-ippool): the destination is in no IPPool, so Felix masquerades the source to 10.0.0.11 (node node-1) (Felix cali-nat-outgoing)',
     ]);
+  });
+
+  it('the ipPool builder gives the same world', () => {
+    const built = ipPool('default-ipv4-ippool').cidr('10.244.0.0/16').natOutgoing();
+    expect(World.from([...CLUSTER, built]).evaluate(toExporter).verdict).toBe('Deny');
   });
 
   it('a rule for the node address then matches', () => {

@@ -17,7 +17,9 @@ export const FIXTURES = join(FIXTURE_ROOT, 'eval');
  * v3.31 (`npa-conformance-v1alpha1`), and the Kubernetes NetworkPolicy e2e tests of
  * kubernetes/kubernetes `test/e2e/network/netpol` (`k8s-netpol-e2e`), and Project Calico's own
  * policy, networking and host endpoint e2e tests (`e2e/pkg/tests/policy`: `calico-e2e-policy`;
- * `e2e/pkg/tests/networking` and `hostendpoints`: `calico-e2e-networking`).
+ * `e2e/pkg/tests/networking` and `hostendpoints`: `calico-e2e-networking`), and cases derived from
+ * Felix's own rules where no test states them (natOutgoing, the tunnels' static rules:
+ * `felix-source`).
  * The NOTICE.md of each says where its expectations come from.
  */
 export const SCENARIO_SETS = [
@@ -36,6 +38,7 @@ export const SCENARIO_SETS = [
   'k8s-netpol-e2e',
   'calico-e2e-policy',
   'calico-e2e-networking',
+  'felix-source',
 ] as const;
 
 export interface ScenarioCase {

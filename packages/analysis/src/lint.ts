@@ -14,7 +14,7 @@ import type {
   World,
   WorldModel,
 } from './evaluator-seam.js';
-import { encapDrops } from './evaluator-seam.js';
+import { cidrContains, encapDrops } from './evaluator-seam.js';
 import { universe } from './lifted/boxes.js';
 import { liftClasses } from './lifted/classes.js';
 import { type LiftContext, liftContext } from './lifted/pair.js';
@@ -129,14 +129,13 @@ function shadowedRules(ctx: Ctx, p: PolicyModel, eps: EndpointModel[]): LintFind
   const epSet = new Set(eps);
   // Host endpoints and service backends see NATed packets: search every pair, no side filters.
   const natted = eps.some((e) => e.kind === 'HostEndpoint' || ctx.backends.has(e));
-  const workloadsOnly = eps.every((e) => e.kind === 'WorkloadEndpoint');
   const own = new Set(ctx.part.classes.filter((c) => c.members.some((m) => m.some((e) => epSet.has(e)))));
   for (const dir of ['ingress', 'egress'] as const) {
     if (dir === 'ingress' ? !p.ingressType : !p.egressType) continue;
     const proved = chainShadowed(ctx.model, p, eps, dir);
     for (const r of p[dir]) {
       if (proved.has(r.index)) {
-        out.push(shadowFinding(ctx.model, p, dir, r, workloadsOnly));
+        out.push(shadowFinding(ctx.model, p, dir, r, eps));
         continue;
       }
       const ownSide = dir === 'ingress' ? r.destination : r.source;
@@ -160,7 +159,7 @@ function shadowedRules(ctx: Ctx, p: PolicyModel, eps: EndpointModel[]): LintFind
         );
       const mine = () => pairsFor(ctx, own, dir === 'ingress', may(ownSide), () => true);
       if (liftedReaches(ctx, p, dir, r.index, natted ? every() : mine())) continue;
-      out.push(shadowFinding(ctx.model, p, dir, r, workloadsOnly));
+      out.push(shadowFinding(ctx.model, p, dir, r, eps));
     }
   }
   return out;
@@ -183,21 +182,55 @@ function encapCause(model: WorldModel, dir: 'ingress' | 'egress', r: RuleModel):
   )?.reason;
 }
 
+/**
+ * Felix's natOutgoing, where it keeps a host endpoint's ingress rule that selects pods from ever
+ * matching: a pod's packet to another node's host endpoint arrives with its node's address (the
+ * evaluator's `snat` hook), and one to its own host meets no host endpoint ingress policy (§3.3).
+ * Undefined unless the policy is a plain (not pre-DNAT, untracked or forward) host endpoint
+ * policy and the rule's source selects a pod in a natOutgoing pool.
+ */
+function masqueradeCause(
+  model: WorldModel,
+  p: PolicyModel,
+  dir: 'ingress' | 'egress',
+  r: RuleModel,
+  eps: readonly EndpointModel[],
+): string | undefined {
+  const nat = model.natOutgoing;
+  if (!nat || dir !== 'ingress' || p.preDNAT || p.doNotTrack || p.applyOnForward) return undefined;
+  if (eps.length === 0 || eps.some((e) => e.kind !== 'HostEndpoint')) return undefined;
+  const side = r.source;
+  if (!side.selector && !side.notSelector) return undefined;
+  const pools = nat.pools.filter((pool) =>
+    model.workloads.some((w) =>
+      w.ips.some(
+        (ip) => cidrContains(pool.cidr, ip) && sideMayMatch(model, side, ip.version, BigInt(ip.value)),
+      ),
+    ),
+  );
+  if (pools.length === 0) return undefined;
+  return `its source selects pods, but natOutgoing (IPPool ${pools.map((x) => x.name).join(', ')}) masquerades a pod's packet to another node's host endpoint to its node's address, and a pod's packet to its own host meets no host endpoint ingress policy`;
+}
+
 function shadowFinding(
   model: WorldModel,
   p: PolicyModel,
   dir: 'ingress' | 'egress',
   r: RuleModel,
-  workloadsOnly: boolean,
+  eps: readonly EndpointModel[],
 ): LintFinding {
   const head = `${title(p)} ${dir} rule ${r.index} (${r.action}) never decides: no flow to or from the endpoints it selects reaches it`;
+  const workloadsOnly = eps.every((e) => e.kind === 'WorkloadEndpoint');
   const encap = workloadsOnly ? encapCause(model, dir, r) : undefined;
+  const masquerade = encap === undefined ? masqueradeCause(model, p, dir, r, eps) : undefined;
   return {
     code: 'shadowed-rule',
     severity: 'warning',
     message: encap
       ? `${head}: every packet it matches is one Felix drops first (${encap}). Remove it, or allow that encapsulation in FelixConfiguration.`
-      : `${head}, earlier rules, policies or tiers always decide first. Remove it or move it before the rule that covers it.`,
+      : masquerade
+        ? `${head}: ${masquerade}. Match the nodes' addresses instead (a GlobalNetworkSet of them), or exempt host addresses with FelixConfiguration natOutgoingExclusions: IPPoolsAndHostIPs.`
+        : `${head}, earlier rules, policies or tiers always decide first. Remove it or move it before the rule that covers it.`,
     resource: resourceOf(p),
     rule: { direction: dir, index: r.index },
   };

@@ -65,4 +65,15 @@ describe('natOutgoing in the analysis', () => {
     expect(changes.map(changeText)).toEqual(['TCP 10.244.1.5 → 10.0.0.12 port 9100: Allow → Deny']);
     for (const c of changes) expect(World.from([...CLUSTER, POOL]).evaluate(c.witness).verdict).toBe(c.after);
   });
+
+  it('lint: a host endpoint rule that selects masqueraded pods never matches, and says why', () => {
+    expect(analyze(World.from(CLUSTER)).lint()).toEqual([]);
+    const findings = analyze(World.from([...CLUSTER, POOL])).lint();
+    expect(findings.map((f) => [f.code, f.resource.name, f.rule])).toEqual([
+      ['shadowed-rule', 'exporter-from-web', { direction: 'ingress', index: 0 }],
+    ]);
+    expect(findings[0]?.message).toBe(
+      "GlobalNetworkPolicy exporter-from-web ingress rule 0 (Allow) never decides: no flow to or from the endpoints it selects reaches it: its source selects pods, but natOutgoing (IPPool default-ipv4-ippool) masquerades a pod's packet to another node's host endpoint to its node's address, and a pod's packet to its own host meets no host endpoint ingress policy. Match the nodes' addresses instead (a GlobalNetworkSet of them), or exempt host addresses with FelixConfiguration natOutgoingExclusions: IPPoolsAndHostIPs.",
+    );
+  });
 });

@@ -83,9 +83,20 @@ const felixFields = fc.record(
     wireguardEnabled: fc.boolean(),
     // 22 and 443: ports the flows use (to hosts as well), so the accept meets host policy.
     wireguardListeningPort: fc.constantFrom(51820, 22, 443),
+    // natOutgoing's exemptions and address, and the tunnels' switches and external hosts.
+    natOutgoingExclusions: fc.constantFrom('IPPoolsOnly', 'IPPoolsAndHostIPs'),
+    natOutgoingAddress: fc.constant('192.0.2.1'),
+    ipipEnabled: fc.boolean(),
+    vxlanEnabled: fc.boolean(),
+    externalNodesList: fc.constant(['198.51.100.0/24']),
   },
   { requiredKeys: [] },
 );
+/** The pods' IPPool: natOutgoing and the tunnel it turns on (the CRD allows one at a time). */
+const poolFields = fc.record({
+  natOutgoing: fc.boolean(),
+  tunnel: fc.constantFrom('none', 'ipip', 'vxlan'),
+});
 
 /** A random world (plain manifests). */
 export const arbitraryWorld = fc
@@ -103,6 +114,7 @@ export const arbitraryWorld = fc
     etp: fc.constantFrom('Cluster', 'Local'),
     securityPass: fc.boolean(),
     felix: fc.option(felixFields, { nil: undefined }),
+    pool: fc.option(poolFields, { nil: undefined }),
   })
   .map((w) => {
     const res: Record<string, unknown>[] = [
@@ -125,6 +137,18 @@ export const arbitraryWorld = fc
       );
     });
     if (w.felix) res.push(felix(w.felix));
+    if (w.pool)
+      res.push({
+        apiVersion: 'projectcalico.org/v3',
+        kind: 'IPPool',
+        metadata: { name: 'pods' },
+        spec: {
+          cidr: '10.1.0.0/16',
+          natOutgoing: w.pool.natOutgoing,
+          ...(w.pool.tunnel === 'ipip' ? { ipipMode: 'Always' } : {}),
+          ...(w.pool.tunnel === 'vxlan' ? { vxlanMode: 'Always' } : {}),
+        },
+      });
     if (w.pubHep) res.push(hep('node-1-eth1', 'node-1', 'eth1', ['203.0.113.11'], { role: 'public' }));
     if (w.wildcardHep)
       res.push(hep('node-2-all', 'node-2', '*', [], { role: 'public' }, ['projectcalico-default-allow']));

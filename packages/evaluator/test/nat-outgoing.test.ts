@@ -179,6 +179,45 @@ describe('natOutgoing: a pod leaving its node for an address in no IPPool', () =
   });
 });
 
+describe("kube-proxy's masqueradeAll", () => {
+  // db on node-2 behind ClusterIP 10.96.0.40 admits only app=web.
+  const dbService = service('prod', 'db', {
+    selector: { app: 'db' },
+    clusterIP: '10.96.0.40',
+    port: 5432,
+    targetPort: 5432,
+  });
+  const dbFromWeb = gnp('db-from-web', {
+    selector: "app == 'db'",
+    types: ['Ingress'],
+    ingress: [{ action: 'Allow', source: { selector: "app == 'web'" } }],
+  });
+  const kubeProxy = (iptables: string): Obj => ({
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: 'kube-proxy', namespace: 'kube-system' },
+    data: {
+      'config.conf': `apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\niptables:\n${iptables}mode: ""\n`,
+    },
+  });
+  const toDb = { ...toExporter, dstIp: '10.96.0.40', dstPort: 5432 };
+  const world = [...CLUSTER, dbService, dbFromWeb];
+
+  it("masquerades a pod's ClusterIP traffic to a remote backend, so db sees node-1", () => {
+    expect(verdicts(world, toDb)).toEqual(['Allow', 'Allow']);
+    expect(verdicts([...world, kubeProxy('  masqueradeAll: false\n  masqueradeBit: null\n')], toDb)).toEqual([
+      'Allow',
+      'Allow',
+    ]);
+    const all = [...world, kubeProxy('  masqueradeAll: true\n  masqueradeBit: null\n')];
+    expect(World.from(all).model.kubeProxyMasqueradeAll).toBe(true);
+    expect(verdicts(all, toDb)).toEqual(['Deny', 'Deny']);
+    expect(natSteps(all, toDb)).toEqual([
+      'kube-proxy SNAT: backend on node-2, masqueradeAll: source becomes 10.0.0.11 (node node-1) (§5)',
+    ]);
+  });
+});
+
 describe('natOutgoing: what cannot be modelled is said', () => {
   const codes = (resources: Obj[]) => World.from(resources).issues.map((i) => [i.code, i.path]);
 

@@ -608,7 +608,7 @@ function nodePortElsewhere(
 /**
  * kube-proxy's masquerade (nat POSTROUTING, after filter FORWARD) of a DNAT'd packet leaving
  * `node` for a backend on another node (§5, §12.88; `pkg/proxy/iptables/proxier.go`): ClusterIP
- * traffic not from a pod (KUBE-SVC `! -s <pod CIDR>`), and all traffic to an external frontend
+ * traffic not from a pod (KUBE-SVC `! -s <pod CIDR>`), or all of it with `masqueradeAll`, and all traffic to an external frontend
  * (node port, load balancer, external IP) with externalTrafficPolicy Cluster, a pod's included
  * (KUBE-EXT "masquerade traffic for … external destinations"). The source becomes the node's
  * address.
@@ -622,12 +622,14 @@ function masquerade(
 ): SnatRule | undefined {
   const sp = dst.frontend.servicePort;
   const masquerades =
-    dst.frontend.kind === 'clusterIP' ? origin === 'external' : sp.externalTrafficPolicy === 'Cluster';
+    dst.frontend.kind === 'clusterIP'
+      ? origin === 'external' || world.kubeProxyMasqueradeAll
+      : sp.externalTrafficPolicy === 'Cluster';
   const address = masquerades ? nodeAddress(world, node, dst.version) : undefined;
   if (!address) return undefined;
   return {
     address,
-    reason: `kube-proxy SNAT: backend on ${backendNode ?? 'another node'}, externalTrafficPolicy ${sp.externalTrafficPolicy}: source becomes ${address.text} (node ${node}) (§5)`,
+    reason: `kube-proxy SNAT: backend on ${backendNode ?? 'another node'}, ${dst.frontend.kind === 'clusterIP' && origin === 'inCluster' ? 'masqueradeAll' : `externalTrafficPolicy ${sp.externalTrafficPolicy}`}: source becomes ${address.text} (node ${node}) (§5)`,
   };
 }
 

@@ -8,6 +8,7 @@ import { type Cidr, type Ip, ipFromValue, ipKey } from '../net/ip.js';
 import { calicoHostsOf } from './calico-hosts.js';
 import { buildHostEndpoints, buildNetworkSets, buildNodes, buildWorkloads } from './endpoints.js';
 import { felixSettings } from './felix-settings.js';
+import { declaredMasqueradeAll } from './kube-proxy.js';
 import type {
   EndpointModel,
   EndpointToHostAction,
@@ -129,6 +130,7 @@ export function buildModel(input: readonly unknown[], options: BuildOptions = {}
     ...felix,
     tunnels: tunnelsOf(index),
     calicoHosts,
+    kubeProxyMasqueradeAll: declaredMasqueradeAll(index),
     natOutgoing: nat.model,
     ...ipOwnership(workloads, hostEndpoints, networkSets),
     nodeByIp,

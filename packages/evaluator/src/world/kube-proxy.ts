@@ -1,5 +1,5 @@
 /**
- * kube-proxy's proxy mode, as a world declares it: the `World.from` option `kubeProxyMode`, else
+ * kube-proxy's proxy mode and `iptables.masqueradeAll`, as a world declares them: the `World.from` option `kubeProxyMode`, else
  * kube-proxy's own configuration as kubeadm stores it — ConfigMap `kube-system/kube-proxy`, key
  * `config.conf`, a KubeProxyConfiguration whose top-level `mode` is `iptables` (or empty, the
  * Linux default), `ipvs` or `nftables`. Felix cannot be told: it detects IPVS from the node's
@@ -25,13 +25,41 @@ export function declaredKubeProxyMode(
   option: KubeProxyMode | undefined,
 ): { readonly mode: string; readonly path: readonly (string | number)[] } | undefined {
   if (option !== undefined) return { mode: option, path: [] };
+  const first = configTexts(index)[0];
+  if (first === undefined) return undefined;
+  const mode = MODE_LINE.exec(first.text)?.[1] ?? '';
+  return { mode: mode === '' ? 'iptables' : mode, path: first.path };
+}
+
+/** The KubeProxyConfiguration texts of kubeadm's ConfigMap `kube-system/kube-proxy`, with their paths. */
+function configTexts(
+  index: ResourceIndex,
+): { readonly text: string; readonly path: readonly (string | number)[] }[] {
+  const out: { text: string; path: (string | number)[] }[] = [];
   for (const [r, i] of index.of('ConfigMap')) {
     if (r.metadata.name !== 'kube-proxy' || r.metadata.namespace !== 'kube-system') continue;
-    for (const [key, text] of Object.entries((r.data ?? {}) as Record<string, unknown>)) {
-      if (typeof text !== 'string' || !/^kind:[ \t]*KubeProxyConfiguration[ \t]*$/m.test(text)) continue;
-      const mode = MODE_LINE.exec(text)?.[1] ?? '';
-      return { mode: mode === '' ? 'iptables' : mode, path: [i, 'data', key] };
-    }
+    for (const [key, text] of Object.entries((r.data ?? {}) as Record<string, unknown>))
+      if (typeof text === 'string' && /^kind:[ \t]*KubeProxyConfiguration[ \t]*$/m.test(text))
+        out.push({ text, path: [i, 'data', key] });
   }
-  return undefined;
+  return out;
+}
+
+// The `iptables:` block of the embedded YAML (its indented lines) and its `masqueradeAll: true`.
+const IPTABLES_BLOCK = /^iptables:[ \t]*\n((?:[ \t][^\n]*\n?|\n)*)/m;
+const MASQUERADE_ALL = /^[ \t]+masqueradeAll:[ \t]*["']?true["']?[ \t]*(?:#.*)?$/m;
+
+/**
+ * Whether kube-proxy masquerades all ClusterIP traffic (KubeProxyConfiguration
+ * `iptables.masqueradeAll`, `proxier.go`: KUBE-MARK-MASQ on every packet to a cluster IP, a pod's
+ * too), as kubeadm's ConfigMap declares it; false (kube-proxy's default) when the world says
+ * nothing.
+ *
+ * @example
+ * ```ts
+ * declaredMasqueradeAll(index); // true for a config.conf with `iptables:\n  masqueradeAll: true`
+ * ```
+ */
+export function declaredMasqueradeAll(index: ResourceIndex): boolean {
+  return configTexts(index).some(({ text }) => MASQUERADE_ALL.test(IPTABLES_BLOCK.exec(text)?.[1] ?? ''));
 }

@@ -612,6 +612,12 @@ export interface WorldModel {
    * ExternalIP, per IP version) and FelixConfiguration `externalNodesList` (IPv4).
    */
   readonly calicoHosts: readonly Cidr[];
+  /**
+   * kube-proxy's KubeProxyConfiguration `iptables.masqueradeAll` (kubeadm's ConfigMap
+   * `kube-system/kube-proxy`; default false): every packet to a cluster IP is marked for
+   * masquerade, a pod's too.
+   */
+  readonly kubeProxyMasqueradeAll: boolean;
   /** Felix's natOutgoing masquerade; undefined when no IPPool has natOutgoing. */
   readonly natOutgoing: NatOutgoingModel | undefined;
   /** Exact-IP owners (WEP IPs, HEP expectedIPs, host-route network set entries), by `ipKey`. */

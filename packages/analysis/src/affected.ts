@@ -44,6 +44,8 @@ function pathFingerprint(m: WorldModel): string {
     // Felix's static filter rules ahead of host policy: tunnels from and to Calico hosts, WireGuard.
     wireguard: m.wireguardPorts,
     tunnels: [m.tunnels, m.calicoHosts],
+    // Felix's service loop prevention at the end of filter FORWARD.
+    serviceLoop: m.serviceLoop,
     // Source NAT: kube-proxy's masqueradeAll.
     masqueradeAll: m.kubeProxyMasqueradeAll,
     // Felix's natOutgoing masquerade of pods' packets leaving their node.

@@ -46,6 +46,7 @@ export {
   parseIp,
   planPaths,
   policyInChain,
+  serviceLoopDrops,
   sideMatches,
   snatRuleOf,
   sourceOwner,

@@ -98,6 +98,8 @@ function worldFacts(model: WorldModel): WorldFacts {
     if (f.net) cidrs.push(cidrInterval(f.net));
   // Felix's static rules accept tunnel packets from and to Calico hosts (`all-hosts-net`).
   for (const c of model.calicoHosts) cidrs.push(cidrInterval(c));
+  // Service loop prevention drops forwarded packets to the advertised service CIDRs.
+  for (const c of model.serviceLoop?.cidrs ?? []) cidrs.push(cidrInterval(c));
   // natOutgoing masquerades by source and destination pool.
   const nat = model.natOutgoing;
   if (nat) for (const c of [...nat.pools.map((p) => p.cidr), ...nat.exempt]) cidrs.push(cidrInterval(c));

@@ -19,6 +19,7 @@ import {
   nodeKey,
   type PathPlan,
   type RoleBinding,
+  serviceLoopDrops,
   snatRuleOf,
 } from '../evaluator-seam.js';
 import { ALL_PORTS, type Box, ivsAnd, PORTED, splitBoxes } from './boxes.js';
@@ -242,6 +243,18 @@ function runHooks(
         v = { ...v, postSnat: rule ? { ...v.postDnat, src: rule.address } : v.postDnat };
         break;
       }
+      case 'serviceLoop':
+        // The view's destination is one address: all of the boxes are dropped, or none.
+        if (serviceLoopDrops(h, v[h.view].dst)) {
+          emit({
+            boxes: live,
+            allow: false,
+            decisions: [...st.decisions, { stage: 'forward' }],
+            untracked: st.untracked,
+          });
+          return;
+        }
+        break;
       case 'outcome': {
         const decides =
           h.decides === 'always' ||

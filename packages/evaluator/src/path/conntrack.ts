@@ -36,6 +36,7 @@ export function conntrackAccepts(
     case 'chain':
       return h.table !== 'raw' && !untracked.includes(nodeKey(h.node));
     case 'hostStatic':
+    case 'serviceLoop':
       return !untracked.includes(nodeKey(h.node));
     case 'encap':
       return !untracked.includes(nodeKey(endpointNode));

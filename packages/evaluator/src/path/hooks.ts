@@ -335,6 +335,29 @@ export interface HostStaticRule {
 }
 
 /**
+ * Felix's service loop prevention at the end of filter FORWARD on `node` (`cali-cidr-block`, after
+ * the endpoint dispatch chains, `felix/rules/static.go` `StaticFilterForwardChains`): a forwarded
+ * packet whose destination (as `view` sees it) is in one of `cidrs`, the service CIDRs Calico
+ * advertises, was not DNAT'd by kube-proxy (no such service or port) and is dropped (`reason`)
+ * whatever policy allowed; any other packet goes on.
+ *
+ * @example
+ * ```ts
+ * // world: BGPConfiguration default with serviceClusterIPs [{ cidr: 10.96.0.0/12 }]; pod web on node-1
+ * // packet: TCP 10.1.0.10 → 10.96.0.99:80 (no such service)
+ * const [plan] = planPaths(world.model, topologyOf(world.model, packet, undefined));
+ * plan?.hooks.find((h) => h.kind === 'serviceLoop')?.cidrs.map((c) => c.text); // ['10.96.0.0/12']
+ * ```
+ */
+export interface ServiceLoopHook {
+  readonly kind: 'serviceLoop';
+  readonly node: string;
+  readonly view: PacketView;
+  readonly cidrs: readonly Cidr[];
+  readonly reason: string;
+}
+
+/**
  * One hook of a path, a discriminated union on `kind`.
  *
  * @example
@@ -342,7 +365,15 @@ export interface HostStaticRule {
  * const kinds = plan.hooks.map((h: Hook) => h.kind); // e.g. ['failsafe', 'chain', 'dnat', 'encap', 'chain']
  * ```
  */
-export type Hook = FailsafeHook | ChainHook | EncapHook | HostStaticHook | DnatHook | SnatHook | OutcomeHook;
+export type Hook =
+  | FailsafeHook
+  | ChainHook
+  | EncapHook
+  | HostStaticHook
+  | DnatHook
+  | SnatHook
+  | ServiceLoopHook
+  | OutcomeHook;
 
 /**
  * One way a flow can go: where it enters (node and HEP, when it enters from outside), the

@@ -25,6 +25,7 @@ import type {
 } from './hooks.js';
 import { hostStaticRuleOf } from './host-static.js';
 import { backendRef, endpointRef, hostRef, type PathDraft, PathRecorder } from './recorder.js';
+import { serviceLoopDrops } from './service-loop.js';
 import { snatRuleOf } from './snat.js';
 
 /**
@@ -234,6 +235,12 @@ function runHooks(
         postSnat = rule ? { ...postDnat, src: rule.address } : postDnat;
         if (rule) sink.note('snat', 'nat', rule.reason);
         break;
+      }
+      case 'serviceLoop': {
+        if (!serviceLoopDrops(h, seenBy(h.view, original, postDnat, postSnat).dst)) break;
+        sink.note('forward', 'deny', h.reason, hostRef(h.node));
+        decisions?.push({ stage: 'forward', reason: h.reason });
+        return -1 - i;
       }
       case 'outcome':
         sink.note(

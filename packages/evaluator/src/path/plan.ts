@@ -38,6 +38,7 @@ import {
 } from './host-endpoints.js';
 import { hostStaticHook } from './host-static.js';
 import { endpointRef, hostRef } from './recorder.js';
+import { serviceLoopHook } from './service-loop.js';
 import { natOutgoingRules, snatHook } from './snat.js';
 import { backendsFor, type Frontend, nodeAddress, usesLocalEndpoints } from './targets.js';
 import type { DestinationOwner, Topology } from './topology.js';
@@ -705,6 +706,7 @@ function podRouted(
     return [...hooks, workload(dst.wep, 'ingress', view), ...forwardOut(node, star, view)];
   if (dst.kind === 'external') {
     hooks.push(...forwardOut(node, node === undefined ? undefined : egressHep(world, node), view));
+    hooks.push(...serviceLoopHook(world, node, view));
     const snat = leaving(world, node, dst, undefined);
     return [...hooks, ...(snat ? [snat] : []), EXIT];
   }
@@ -954,6 +956,7 @@ function entryRouted(
     return [
       ...fwdIn,
       ...forwardOut(node, node === undefined ? undefined : egressHep(world, node), view),
+      ...serviceLoopHook(world, node, view),
       ...(snat ? [snat] : []),
       EXIT,
     ];

@@ -25,6 +25,7 @@ import { buildPolicySet } from './policy-set.js';
 import { buildProfiles } from './profiles.js';
 import { ResourceIndex, readResources } from './read.js';
 import { SelectorCache } from './selector.js';
+import { serviceLoopOf } from './service-loop.js';
 import { buildServicePorts, frontendIndex } from './services.js';
 import { tunnelsOf } from './tunnels.js';
 
@@ -131,6 +132,7 @@ export function buildModel(input: readonly unknown[], options: BuildOptions = {}
     tunnels: tunnelsOf(index),
     calicoHosts,
     kubeProxyMasqueradeAll: declaredMasqueradeAll(index),
+    serviceLoop: serviceLoopOf(index),
     natOutgoing: nat.model,
     ...ipOwnership(workloads, hostEndpoints, networkSets),
     nodeByIp,

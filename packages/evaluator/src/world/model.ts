@@ -127,6 +127,22 @@ export interface TunnelsModel {
 }
 
 /**
+ * Felix's service loop prevention: forwarded packets to the service CIDRs Calico advertises over
+ * BGP (BGPConfiguration `default`) that kube-proxy did not DNAT are dropped (`Drop`) or rejected
+ * (`Reject`) at the end of filter FORWARD, whatever policy allowed.
+ *
+ * @example
+ * ```ts
+ * // world: BGPConfiguration default with serviceClusterIPs [{ cidr: 10.96.0.0/12 }]
+ * world.model.serviceLoop?.cidrs.map((c) => c.text); // ['10.96.0.0/12']
+ * ```
+ */
+export interface ServiceLoopModel {
+  readonly cidrs: readonly Cidr[];
+  readonly action: 'Drop' | 'Reject';
+}
+
+/**
  * An IPPool with `natOutgoing`: its name and CIDR (a member of Felix's `masq-ipam-pools` set).
  *
  * @example
@@ -618,6 +634,8 @@ export interface WorldModel {
    * masquerade, a pod's too.
    */
   readonly kubeProxyMasqueradeAll: boolean;
+  /** Felix's service loop prevention; undefined when no service CIDR is advertised or it is Disabled. */
+  readonly serviceLoop: ServiceLoopModel | undefined;
   /** Felix's natOutgoing masquerade; undefined when no IPPool has natOutgoing. */
   readonly natOutgoing: NatOutgoingModel | undefined;
   /** Exact-IP owners (WEP IPs, HEP expectedIPs, host-route network set entries), by `ipKey`. */

@@ -81,6 +81,7 @@ const KNOWN_KINDS = new Set([
   'Profile',
   'FelixConfiguration',
   'IPPool',
+  'BGPConfiguration',
   'Pod',
   'Namespace',
   'ServiceAccount',
@@ -166,7 +167,7 @@ export function readResources(input: readonly unknown[]): Loose[] {
 function apiVersionIssue(kind: string, apiVersion: unknown, label: string): string | undefined {
   if (isNetworkPolicyApiKind(kind)) return undefined; // networkPolicyApiIssues checks these
   const own = [
-    ...(isCalicoKind(kind) ? [CALICO_API_VERSION] : []),
+    ...(isCalicoKind(kind) || kind === 'BGPConfiguration' ? [CALICO_API_VERSION] : []),
     ...(KUBERNETES_API_VERSIONS.has(kind) ? [KUBERNETES_API_VERSIONS.get(kind) as string] : []),
   ];
   if (apiVersion === undefined ? kind !== 'EndpointSlice' : own.includes(apiVersion as string))

@@ -54,6 +54,7 @@ const policySpec = object({
   types: strings,
   labelsToApply: stringMap,
 });
+const serviceCidrs = listOf(object({ cidr: string }));
 const failsafePorts = listOf(object({ port: number, protocol: string, net: string }));
 
 /** The spec checks of the Calico kinds the evaluator reads (by kind). */
@@ -67,6 +68,15 @@ const CALICO_SPECS: ReadonlyMap<string, ShapeCheck> = new Map([
   [
     'HostEndpoint',
     object({ expectedIPs: strings, profiles: strings, interfaceName: string, ports: listOf(object({})) }),
+  ],
+  // Service loop prevention: the service CIDRs Calico advertises.
+  [
+    'BGPConfiguration',
+    object({
+      serviceClusterIPs: serviceCidrs,
+      serviceExternalIPs: serviceCidrs,
+      serviceLoadBalancerIPs: serviceCidrs,
+    }),
   ],
   // natOutgoing and the tunnels (static IPIP/VXLAN rules).
   [
@@ -97,6 +107,7 @@ const CALICO_SPECS: ReadonlyMap<string, ShapeCheck> = new Map([
       ipipEnabled: boolean,
       vxlanEnabled: boolean,
       natOutgoingExclusions: string,
+      serviceLoopPrevention: string,
       natOutgoingAddress: string,
       externalNodesList: strings,
       iptablesNATOutgoingInterfaceFilter: string,

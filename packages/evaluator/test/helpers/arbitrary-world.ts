@@ -115,6 +115,8 @@ export const arbitraryWorld = fc
     securityPass: fc.boolean(),
     felix: fc.option(felixFields, { nil: undefined }),
     pool: fc.option(poolFields, { nil: undefined }),
+    // BGP-advertised service CIDRs (service loop prevention): the cluster IP's and LB IP's ranges.
+    advertised: fc.boolean(),
   })
   .map((w) => {
     const res: Record<string, unknown>[] = [
@@ -147,6 +149,16 @@ export const arbitraryWorld = fc
           natOutgoing: w.pool.natOutgoing,
           ...(w.pool.tunnel === 'ipip' ? { ipipMode: 'Always' } : {}),
           ...(w.pool.tunnel === 'vxlan' ? { vxlanMode: 'Always' } : {}),
+        },
+      });
+    if (w.advertised)
+      res.push({
+        apiVersion: 'projectcalico.org/v3',
+        kind: 'BGPConfiguration',
+        metadata: { name: 'default' },
+        spec: {
+          serviceClusterIPs: [{ cidr: '10.96.0.0/12' }],
+          serviceLoadBalancerIPs: [{ cidr: '192.0.2.0/24' }],
         },
       });
     if (w.pubHep) res.push(hep('node-1-eth1', 'node-1', 'eth1', ['203.0.113.11'], { role: 'public' }));

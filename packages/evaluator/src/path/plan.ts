@@ -353,8 +353,9 @@ function intoHost(
 
 /**
  * A host endpoint's normal policy in `table` behind its failsafe check; in filter INPUT/OUTPUT,
- * Felix's static rules (tunnels, WireGuard) come first, and an accept there passes over both. (DNAT'd host traffic meets its
- * policy in mangle POSTROUTING, after the accept in filter OUTPUT has ended only that table.)
+ * Felix's static rules (tunnels, WireGuard) come first, and an accept there passes over both.
+ * (DNAT'd host traffic meets its policy in mangle POSTROUTING, after the accept in filter OUTPUT
+ * has ended only that table.)
  */
 function hostPolicy(
   world: WorldModel,
@@ -609,8 +610,9 @@ function nodePortElsewhere(
 /**
  * kube-proxy's masquerade (nat POSTROUTING, after filter FORWARD) of a DNAT'd packet leaving
  * `node` for a backend on another node (§5, §12.88; `pkg/proxy/iptables/proxier.go`): ClusterIP
- * traffic not from a pod (KUBE-SVC `! -s <pod CIDR>`), or all of it with `masqueradeAll`, and all traffic to an external frontend
- * (node port, load balancer, external IP) with externalTrafficPolicy Cluster, a pod's included
+ * traffic not from a pod (KUBE-SVC `! -s <pod CIDR>`), or all of it with `masqueradeAll`, and all
+ * traffic to an external frontend (node port, load balancer, external IP) with
+ * externalTrafficPolicy Cluster, a pod's included
  * (KUBE-EXT "masquerade traffic for … external destinations"). The source becomes the node's
  * address.
  */

@@ -25,6 +25,7 @@ export const LOG_SEVERITIES = ['Trace', 'Debug', 'Info', 'Warning', 'Error', 'Fa
  * @example
  * ```ts
  * const level: LogSeverity = 'Warning';
+ * bgpConfiguration('default').logSeverityScreen(level).toResource().spec.logSeverityScreen; // 'Warning'
  * ```
  */
 export type LogSeverity = (typeof LOG_SEVERITIES)[number];
@@ -47,7 +48,7 @@ export const SERVICE_LOAD_BALANCER_AGGREGATIONS = ['Enabled', 'Disabled'] as con
  *
  * @example
  * ```ts
- * const mode: ServiceLoadBalancerAggregation = 'Disabled';
+ * const mode: ServiceLoadBalancerAggregation | undefined = bgpConfiguration('default').serviceLoadBalancerAggregation('Disabled').toResource().spec.serviceLoadBalancerAggregation; // 'Disabled'
  * ```
  */
 export type ServiceLoadBalancerAggregation = (typeof SERVICE_LOAD_BALANCER_AGGREGATIONS)[number];
@@ -68,7 +69,7 @@ export const BGP_BIND_MODES = ['None', 'NodeIP'] as const;
  *
  * @example
  * ```ts
- * const mode: BGPBindMode = 'NodeIP';
+ * const mode: BGPBindMode | undefined = bgpConfiguration('default').bindMode('NodeIP').toResource().spec.bindMode; // 'NodeIP'
  * ```
  */
 export type BGPBindMode = (typeof BGP_BIND_MODES)[number];
@@ -96,7 +97,7 @@ export const PROGRAM_CLUSTER_ROUTES = [
  *
  * @example
  * ```ts
- * const routes: ProgramClusterRoutes = 'Disabled';
+ * const routes: ProgramClusterRoutes | undefined = bgpConfiguration('default').programClusterRoutes('Disabled').toResource().spec.programClusterRoutes; // 'Disabled'
  * ```
  */
 export type ProgramClusterRoutes = (typeof PROGRAM_CLUSTER_ROUTES)[number];
@@ -189,8 +190,8 @@ export interface BGPPassword {
  *
  * @example
  * ```ts
- * // validate keeps the spec as given, an AS number written as text becoming its number:
- * unwrap(validate({ apiVersion: 'projectcalico.org/v3', kind: 'BGPConfiguration', metadata: { name: 'default' }, spec: { asNumber: '64512', serviceClusterIPs: [{ cidr: '10.96.0.0/12' }] } })).spec; // { asNumber: 64512, serviceClusterIPs: [{ cidr: '10.96.0.0/12' }] }
+ * // The builder's methods fill the spec, printed in upstream order whatever the call order:
+ * const spec: BGPConfigurationSpec = bgpConfiguration('default').serviceClusterIPs('10.96.0.0/12').asNumber(64512).toResource().spec; // { asNumber: 64512, serviceClusterIPs: [{ cidr: '10.96.0.0/12' }] }
  * ```
  */
 export interface BGPConfigurationSpec {
@@ -240,10 +241,8 @@ export interface BGPConfigurationSpec {
  *
  * @example
  * ```ts
- * unwrap(validate({
- *   apiVersion: 'projectcalico.org/v3', kind: 'BGPConfiguration', metadata: { name: 'default' },
- *   spec: { serviceClusterIPs: [{ cidr: '10.96.0.0/12' }], asNumber: 64512, nodeToNodeMeshEnabled: false },
- * }));
+ * bgpConfiguration('default').nodeToNodeMeshEnabled(false).asNumber(64512)
+ *   .serviceClusterIPs('10.96.0.0/12').toResource();
  * // apiVersion: projectcalico.org/v3
  * // kind: BGPConfiguration
  * // metadata:

@@ -23,11 +23,11 @@ import { formatPath } from '../result.js';
 import { describeValue } from '../shape/checks.js';
 import { parseASNumber } from '../values/as-number.js';
 import { checkBGPConfigurationRules } from './bgp-configuration-rules.js';
-import { type CanonicalObject, setOwn } from './canonical.js';
+import type { CanonicalObject } from './canonical.js';
 import { readFelixField } from './felix/check-field.js';
 import { LOG_SEVERITY } from './felix/crd-patterns.js';
 import type { FelixFieldRule, ListRule, StructRule } from './felix/field-rule.js';
-import { readStruct } from './field-readers.js';
+import { readFields } from './felix/read-fields.js';
 import type { IssueCollector } from './issue-collector.js';
 import type { Json, Path } from './json.js';
 
@@ -171,20 +171,10 @@ export function readBGPConfigurationSpec(
   path: Path,
   name: string,
 ): CanonicalObject {
-  const out: CanonicalObject = {};
-  const spec = readStruct(ctx, v, path, SPEC_KEYS.BGPConfiguration);
-  if (spec === undefined) return out;
-  for (const key of SPEC_KEYS.BGPConfiguration) {
-    const value = spec.get(key);
-    // null is unset, as Go decodes it into a pointer or omitempty field.
-    if (value === undefined || value === null) continue;
-    const at = [...path, key];
-    setOwn(
-      out,
-      key,
-      key === 'asNumber' ? readASNumber(ctx, value, at) : readFelixField(ctx, BGP_FIELDS[key], value, at),
-    );
-  }
-  checkBGPConfigurationRules(ctx, spec, path, name);
-  return out;
+  const read = readFields(ctx, v, path, SPEC_KEYS.BGPConfiguration, (key, value, at) =>
+    key === 'asNumber' ? readASNumber(ctx, value, at) : readFelixField(ctx, BGP_FIELDS[key], value, at),
+  );
+  if (read === undefined) return {};
+  checkBGPConfigurationRules(ctx, read.spec, path, name);
+  return read.out;
 }

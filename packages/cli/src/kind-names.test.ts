@@ -18,11 +18,24 @@ describe('resolveKind', () => {
     }
   });
 
+  it("BGPConfiguration by each of calicoctl's names (resourcemgr/bgpconfig.go)", () => {
+    for (const name of [
+      'bgpconfiguration',
+      'bgpconfigurations',
+      'bgpconfig',
+      'bgpconfigs',
+      'BGPConfiguration',
+    ]) {
+      expect(resolveKind(name)).toBe('BGPConfiguration');
+    }
+  });
+
   it('short names, and nothing for other kinds', () => {
     expect(resolveKind('gnp')).toBe('GlobalNetworkPolicy');
     expect(resolveKind('felixconfig')).toBe('FelixConfiguration');
     expect(resolveKind('Pod')).toBeUndefined();
     expect(resolveKind('bgppeers')).toBeUndefined();
     expect(kindList()).toContain('IPPool');
+    expect(kindList()).toContain('BGPConfiguration');
   });
 });

@@ -17,6 +17,8 @@ const SHORT: Readonly<Record<string, CalicoKind>> = {
   ipps: 'IPPool',
   pool: 'IPPool',
   pools: 'IPPool',
+  bgpconfig: 'BGPConfiguration',
+  bgpconfigs: 'BGPConfiguration',
 };
 
 /**
@@ -27,6 +29,7 @@ const SHORT: Readonly<Record<string, CalicoKind>> = {
  * resolveKind('globalnetworkpolicies'); // 'GlobalNetworkPolicy'
  * resolveKind('hep'); // 'HostEndpoint'
  * resolveKind('ippools'); // 'IPPool'
+ * resolveKind('bgpconfig'); // 'BGPConfiguration'
  * resolveKind('Pod'); // undefined
  * ```
  */

@@ -42,8 +42,9 @@ export const ISSUE_CODES = {
   port_out_of_range: 'A port number is 0 (ports are 1-65535).',
   invalid_port_name: 'A named port is not a valid IANA port name.',
   ports_need_protocol: 'Ports are set but the rule protocol is unset or has no ports.',
-  invalid_cidr: 'A nets entry or an IP pool cidr is not a CIDR (both need a prefix length).',
-  cidr_not_masked: 'A rule or IP pool CIDR has host bits set.',
+  invalid_cidr:
+    'A nets entry, an IP pool cidr or a BGPConfiguration cidr is not a CIDR (all need a prefix length).',
+  cidr_not_masked: 'A rule, IP pool or BGPConfiguration CIDR has host bits set.',
   catch_all_not_net: 'notNets holds the catch-all 0.0.0.0/0 or ::/0 (matches nothing).',
   mixed_ip_versions: 'A rule mixes IPv4 and IPv6 CIDRs.',
   ip_version_mismatch: 'A rule CIDR or protocol does not match its ipVersion.',
@@ -66,13 +67,15 @@ export const ISSUE_CODES = {
   unsupported_field:
     'A network-policy-api field of the experimental channel that the CRD Calico installs does not carry.',
   invalid_interface_name:
-    'An interface name (HostEndpoint interfaceName, a FelixConfiguration interface setting) is not a 1-15 character interface name (or "*" where allowed).',
+    'An interface name (HostEndpoint interfaceName, a FelixConfiguration interface setting, a BGPConfiguration ignoredInterfaces entry) is not a 1-15 character interface name (or "*" where allowed).',
   unknown_tier: 'A policy names a tier that has no Tier resource.',
   forbidden_field:
-    'A field is set where the CRD forbids it: FelixConfiguration routeTableRange together with routeTableRanges, or nodeSelector on the default or a node.<name> configuration; an IPPool with both IPIP and VXLAN, IPIP on IPv6, a LoadBalancer use with other uses, encapsulation, disableBGPExport or a nodeSelector other than all(), or a Tunnel use with a namespaceSelector.',
+    'A field is set where the CRD forbids it: FelixConfiguration routeTableRange together with routeTableRanges, or nodeSelector on the default or a node.<name> configuration; an IPPool with both IPIP and VXLAN, IPIP on IPv6, a LoadBalancer use with other uses, encapsulation, disableBGPExport or a nodeSelector other than all(), or a Tunnel use with a namespaceSelector; a BGPConfiguration nodeMeshPassword or nodeMeshMaxRestartTime with nodeToNodeMeshEnabled false, or a field calicoctl takes only on the configuration named default.',
   link_local_overlap: 'An IP pool CIDR overlaps the link-local range 169.254.0.0/16 or fe80::/10.',
   ip_pool_too_small:
     'An enabled IP pool is smaller than its block size (blockSize, or the default /26 for IPv4 and /122 for IPv6): Calico IPAM cannot allocate from it.',
+  invalid_community:
+    'A BGP community is not aa:nn (16-bit parts) or aa:nn:mm (32-bit parts), or a prefix advertisement names a community that is neither such a value nor defined in spec.communities.',
   // Reading YAML text (fromYaml).
   not_text: 'The input is not a string.',
   yaml_syntax: 'The text is not YAML (or JSON): bad indentation, tabs, unclosed brackets, stray characters.',

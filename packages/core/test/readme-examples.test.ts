@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  bgpConfiguration,
   CalicoValidationError,
   globalNetworkPolicy,
   globalNetworkSet,
@@ -187,6 +188,31 @@ describe('README: more builders', () => {
     const v6 = ipPool('pods-v6').cidr('fd00:10:244::/64').ipipMode('Always').build();
     expect(v6.ok || v6.issues.map((i) => [i.code, i.path.join('.')])).toEqual([
       ['forbidden_field', 'spec.ipipMode'],
+    ]);
+  });
+
+  it('bgp configuration', () => {
+    // README: bgp configuration
+    const bgp = bgpConfiguration('default')
+      .nodeToNodeMeshEnabled(false)
+      .asNumber(64512)
+      .serviceClusterIPs('10.96.0.0/12')
+      .serviceExternalIPs('203.0.113.0/24');
+
+    expect(bgp.toResource()).toEqual({
+      apiVersion: 'projectcalico.org/v3',
+      kind: 'BGPConfiguration',
+      metadata: { name: 'default' },
+      spec: {
+        nodeToNodeMeshEnabled: false,
+        asNumber: 64512,
+        serviceExternalIPs: [{ cidr: '203.0.113.0/24' }],
+        serviceClusterIPs: [{ cidr: '10.96.0.0/12' }],
+      },
+    });
+    const node = bgpConfiguration('node.worker-1').serviceClusterIPs('10.96.0.0/12').build();
+    expect(node.ok || node.issues.map((i) => [i.code, i.path.join('.')])).toEqual([
+      ['forbidden_field', 'spec.serviceClusterIPs'],
     ]);
   });
 

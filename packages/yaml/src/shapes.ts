@@ -1,6 +1,8 @@
 import {
+  BGP_PASSWORD_KEYS,
   BPF_CONNTRACK_TIMEOUTS_KEYS,
   type CalicoKind,
+  COMMUNITY_KEYS,
   ENDPOINT_PORT_KEYS,
   ENTITY_RULE_KEYS,
   HEALTH_TIMEOUT_OVERRIDE_KEYS,
@@ -9,12 +11,15 @@ import {
   ICMP_KEYS,
   isNetworkPolicyApiKind,
   METADATA_KEYS,
+  PREFIX_ADVERTISEMENT_KEYS,
   PROTO_PORT_KEYS,
   RESOURCE_KEYS,
   ROUTE_TABLE_RANGE_KEYS,
   RULE_KEYS,
   RULE_METADATA_KEYS,
+  SECRET_KEY_SELECTOR_KEYS,
   SERVICE_ACCOUNT_MATCH_KEYS,
+  SERVICE_IP_BLOCK_KEYS,
   SERVICE_MATCH_KEYS,
   SPEC_KEYS,
 } from '@calico-dsl/core';
@@ -73,6 +78,17 @@ const FELIX_FIELDS = {
   routeTableRange: object(ROUTE_TABLE_RANGE_KEYS),
 } as const;
 
+// The structs inside BGPConfigurationSpec (bgpconfig.go, and BGPPassword's Kubernetes SecretKeySelector).
+const SERVICE_IP_BLOCKS = list(object(SERVICE_IP_BLOCK_KEYS));
+const BGP_FIELDS = {
+  serviceLoadBalancerIPs: SERVICE_IP_BLOCKS,
+  serviceExternalIPs: SERVICE_IP_BLOCKS,
+  serviceClusterIPs: SERVICE_IP_BLOCKS,
+  communities: list(object(COMMUNITY_KEYS)),
+  prefixAdvertisements: list(object(PREFIX_ADVERTISEMENT_KEYS)),
+  nodeMeshPassword: object(BGP_PASSWORD_KEYS, { secretKeyRef: object(SECRET_KEY_SELECTOR_KEYS) }),
+} as const;
+
 /** Spec layout per Calico kind. */
 const SPEC_SHAPES: Record<CalicoKind, Shape> = {
   GlobalNetworkPolicy: object(SPEC_KEYS.GlobalNetworkPolicy, POLICY_FIELDS),
@@ -87,6 +103,7 @@ const SPEC_SHAPES: Record<CalicoKind, Shape> = {
   Profile: object(SPEC_KEYS.Profile, { ...POLICY_FIELDS, labelsToApply: MAP }),
   FelixConfiguration: object(SPEC_KEYS.FelixConfiguration, FELIX_FIELDS),
   IPPool: object(SPEC_KEYS.IPPool),
+  BGPConfiguration: object(SPEC_KEYS.BGPConfiguration, BGP_FIELDS),
 };
 
 const resourceShape = (spec: Shape): Shape => object(RESOURCE_KEYS, { metadata: METADATA, spec });

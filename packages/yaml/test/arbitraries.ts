@@ -1,4 +1,6 @@
 import type {
+  BGPConfiguration,
+  BGPConfigurationSpec,
   CalicoResource,
   EntityRule,
   GlobalNetworkPolicy,
@@ -195,5 +197,77 @@ const ipPool: fc.Arbitrary<IPPool> = fc
     })),
   );
 
+// A BGPConfiguration Calico accepts: the Service IP blocks strictly masked, communities each used
+// by a prefix advertisement, the mesh fields with the mesh enabled, and the default-only fields
+// only on `default` (a per-node configuration gets the others).
+const cidrBlocks = fc
+  .uniqueArray(fc.constantFrom('10.96.0.0/12', '203.0.113.0/24', '198.51.100.0/24', 'fd00:96::/108'), {
+    minLength: 1,
+    maxLength: 3,
+  })
+  .map((cidrs) => cidrs.map((cidr) => ({ cidr })));
+
+const nodeFields = fc.record(
+  {
+    logSeverityScreen: fc.constantFrom('Info', 'debug', 'WARNING'),
+    serviceLoadBalancerAggregation: fc.constantFrom('Enabled' as const, 'Disabled' as const),
+    listenPort: fc.integer({ min: 1, max: 65535 }),
+    bindMode: fc.constantFrom('None' as const, 'NodeIP' as const),
+    ignoredInterfaces: fc.uniqueArray(fc.constantFrom('docker0', 'veth*', 'kube-ipvs0'), { minLength: 1 }),
+    localWorkloadPeeringIPV4: fc.constantFrom('169.254.0.179', '10.0.0.1'),
+    programClusterRoutes: fc.constantFrom(
+      'Enabled' as const,
+      'Disabled' as const,
+      'EnabledNoEncapOnly' as const,
+    ),
+    ipv4NormalRoutePriority: fc.integer({ min: 1, max: 2147483646 }),
+  },
+  { requiredKeys: [] },
+);
+
+const defaultFields: fc.Arbitrary<BGPConfigurationSpec> = fc.record(
+  {
+    nodeToNodeMeshEnabled: fc.constant(true),
+    asNumber: fc.integer({ min: 0, max: 4294967295 }),
+    serviceLoadBalancerIPs: cidrBlocks,
+    serviceExternalIPs: cidrBlocks,
+    serviceClusterIPs: cidrBlocks,
+    nodeMeshPassword: fc.constant({ secretKeyRef: { name: 'bgp-secrets', key: 'mesh-password' } }),
+    nodeMeshMaxRestartTime: fc.constantFrom('2m0s', '90s'),
+  },
+  { requiredKeys: [] },
+);
+
+const advertised = fc.constantFrom(
+  {},
+  {
+    communities: [{ name: 'peers', value: '65001:100' }],
+    prefixAdvertisements: [{ cidr: '198.51.100.0/24', communities: ['peers', '65001:200:3'] }],
+  },
+);
+
+const bgpConfiguration: fc.Arbitrary<BGPConfiguration> = fc
+  .oneof(
+    fc.tuple(fc.constant('default'), fc.tuple(nodeFields, defaultFields, advertised)),
+    fc.tuple(
+      name.map((n) => `node.${n}`),
+      fc.tuple(nodeFields, fc.constant({}), advertised),
+    ),
+  )
+  .map(([configName, parts]) => ({
+    apiVersion: 'projectcalico.org/v3' as const,
+    kind: 'BGPConfiguration' as const,
+    metadata: { name: configName },
+    spec: Object.assign({}, ...parts) as BGPConfigurationSpec,
+  }));
+
 /** A valid Calico resource of one of the common kinds. */
-export const validResource: fc.Arbitrary<CalicoResource> = fc.oneof(gnp, np, tier, gns, hep, ipPool);
+export const validResource: fc.Arbitrary<CalicoResource> = fc.oneof(
+  gnp,
+  np,
+  tier,
+  gns,
+  hep,
+  ipPool,
+  bgpConfiguration,
+);

@@ -1,4 +1,5 @@
 import {
+  bgpConfiguration,
   globalNetworkPolicy,
   globalNetworkSet,
   hostEndpoint,
@@ -155,6 +156,26 @@ const KINDS = {
     .namespaceSelector("tenant == 'a'")
     .allowedUses('Workload')
     .assignmentMode('Automatic'),
+  BGPConfiguration: bgpConfiguration('default')
+    .logSeverityScreen('Warning')
+    .nodeToNodeMeshEnabled(true)
+    .asNumber(64512)
+    .serviceLoadBalancerIPs('198.51.100.0/24')
+    .serviceExternalIPs('203.0.113.0/24', '2001:db8:ee::/64')
+    .serviceClusterIPs('10.96.0.0/12')
+    .serviceLoadBalancerAggregation('Disabled')
+    .community('peers', '65001:100')
+    .prefixAdvertisement('198.51.100.0/24', 'peers', '65001:200:3')
+    .listenPort(1179)
+    .nodeMeshPassword({ name: 'bgp-secrets', key: 'mesh-password', optional: false })
+    .nodeMeshMaxRestartTime('2m0s')
+    .bindMode('NodeIP')
+    .ignoredInterfaces('docker0', 'veth*')
+    .localWorkloadPeeringIPV4('169.254.0.179')
+    .localWorkloadPeeringIPV6('fe80::179')
+    .programClusterRoutes('EnabledNoEncapOnly')
+    .ipv4NormalRoutePriority(1024)
+    .ipv6NormalRoutePriority(1024),
 };
 
 describe('toYaml golden output (DSL)', () => {

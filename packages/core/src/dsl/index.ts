@@ -1,3 +1,9 @@
+export {
+  type ASNumberInput,
+  type BGPCommunityValue,
+  type BGPConfigurationBuilder,
+  bgpConfiguration,
+} from './bgp-configuration.js';
 export { clusterNetworkPolicy } from './cluster-network-policy.js';
 export type {
   ClusterNetworkPolicyBuilder,

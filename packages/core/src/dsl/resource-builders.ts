@@ -31,7 +31,8 @@ export type SpecBuilderKind =
   | 'NetworkSet'
   | 'HostEndpoint'
   | 'StagedKubernetesNetworkPolicy'
-  | 'IPPool';
+  | 'IPPool'
+  | 'BGPConfiguration';
 
 /** Everything a spec builder holds (`Spec` is the kind's spec type). */
 export interface SpecState<K extends SpecBuilderKind, Spec> {
@@ -43,9 +44,9 @@ export interface SpecState<K extends SpecBuilderKind, Spec> {
 }
 
 /**
- * What the Tier, network set, HostEndpoint, staged Kubernetes policy and IPPool builders share:
- * metadata and the way out. Each method returns a new frozen instance; `Self` is the concrete
- * builder.
+ * What the Tier, network set, HostEndpoint, staged Kubernetes policy, IPPool and BGPConfiguration
+ * builders share: metadata and the way out. Each method returns a new frozen instance; `Self` is
+ * the concrete builder.
  */
 export abstract class SpecResourceImpl<Self, K extends SpecBuilderKind, Spec extends object> {
   readonly #state: SpecState<K, Spec>;

@@ -217,6 +217,27 @@ export const SPEC_KEYS = {
     'allowedUses',
     'assignmentMode',
   ],
+  BGPConfiguration: [
+    'logSeverityScreen',
+    'nodeToNodeMeshEnabled',
+    'asNumber',
+    'serviceLoadBalancerIPs',
+    'serviceExternalIPs',
+    'serviceClusterIPs',
+    'serviceLoadBalancerAggregation',
+    'communities',
+    'prefixAdvertisements',
+    'listenPort',
+    'nodeMeshPassword',
+    'nodeMeshMaxRestartTime',
+    'bindMode',
+    'ignoredInterfaces',
+    'localWorkloadPeeringIPV4',
+    'localWorkloadPeeringIPV6',
+    'programClusterRoutes',
+    'ipv4NormalRoutePriority',
+    'ipv6NormalRoutePriority',
+  ],
 } as const;
 
 /**
@@ -237,3 +258,50 @@ export const ENDPOINT_PORT_KEYS = ['name', 'protocol', 'port'] as const;
  * ```
  */
 export const PROTO_PORT_KEYS = ['protocol', 'port', 'net'] as const;
+/**
+ * `ServiceClusterIPBlock`, `ServiceExternalIPBlock` and `ServiceLoadBalancerIPBlock` keys
+ * (BGPConfiguration `spec.service*IPs` entries).
+ *
+ * @example
+ * ```ts
+ * SERVICE_IP_BLOCK_KEYS; // ['cidr']
+ * ```
+ */
+export const SERVICE_IP_BLOCK_KEYS = ['cidr'] as const;
+/**
+ * `Community` keys (BGPConfiguration `spec.communities` entries).
+ *
+ * @example
+ * ```ts
+ * COMMUNITY_KEYS[1]; // 'value'
+ * ```
+ */
+export const COMMUNITY_KEYS = ['name', 'value'] as const;
+/**
+ * `PrefixAdvertisement` keys (BGPConfiguration `spec.prefixAdvertisements` entries).
+ *
+ * @example
+ * ```ts
+ * PREFIX_ADVERTISEMENT_KEYS[1]; // 'communities'
+ * ```
+ */
+export const PREFIX_ADVERTISEMENT_KEYS = ['cidr', 'communities'] as const;
+/**
+ * `BGPPassword` keys (BGPConfiguration `spec.nodeMeshPassword`).
+ *
+ * @example
+ * ```ts
+ * BGP_PASSWORD_KEYS; // ['secretKeyRef']
+ * ```
+ */
+export const BGP_PASSWORD_KEYS = ['secretKeyRef'] as const;
+/**
+ * Kubernetes `SecretKeySelector` keys (`secretKeyRef`): the embedded `LocalObjectReference`'s
+ * `name` first.
+ *
+ * @example
+ * ```ts
+ * SECRET_KEY_SELECTOR_KEYS[1]; // 'key'
+ * ```
+ */
+export const SECRET_KEY_SELECTOR_KEYS = ['name', 'key', 'optional'] as const;

@@ -1,4 +1,5 @@
 export * from './admin-network-policy.js';
+export * from './bgp-configuration.js';
 export * from './cluster-network-policy.js';
 export * from './felix-configuration.js';
 export * from './felix-field-order.js';

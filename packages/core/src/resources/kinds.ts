@@ -1,3 +1,4 @@
+import type { BGPConfiguration } from './bgp-configuration.js';
 import type { FelixConfiguration } from './felix-configuration.js';
 import type { HostEndpoint } from './host-endpoint.js';
 import type { IPPool } from './ip-pool.js';
@@ -36,7 +37,8 @@ export type CalicoResource =
   | HostEndpoint
   | Profile
   | FelixConfiguration
-  | IPPool;
+  | IPPool
+  | BGPConfiguration;
 
 /**
  * The kind names of {@link CalicoResource}.
@@ -82,6 +84,7 @@ export const CALICO_KINDS = {
   Profile: { namespaced: false },
   FelixConfiguration: { namespaced: false },
   IPPool: { namespaced: false },
+  BGPConfiguration: { namespaced: false },
 } as const satisfies Record<CalicoKind, { namespaced: boolean }>;
 
 /**

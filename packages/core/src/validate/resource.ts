@@ -3,6 +3,7 @@ import { CALICO_KINDS, type CalicoKind, isCalicoKind } from '../resources/kinds.
 import { CALICO_API_VERSION } from '../resources/metadata.js';
 import { isNetworkPolicyApiKind } from '../resources/network-policy-api.js';
 import { describeValue } from '../shape/checks.js';
+import { readBGPConfigurationSpec } from './bgp-configuration.js';
 import { type CanonicalObject, jsonToCanonical, setOwn } from './canonical.js';
 import { readFelixSpec } from './felix/spec.js';
 import { readMapping, readStruct } from './field-readers.js';
@@ -35,6 +36,7 @@ const SPEC_READERS: Record<CalicoKind, SpecReader> = {
   Profile: (ctx, spec, path) => readProfileSpec(ctx, spec, path),
   FelixConfiguration: (ctx, spec, path, name) => readFelixSpec(ctx, spec, path, name),
   IPPool: (ctx, spec, path) => readIPPoolSpec(ctx, spec, path),
+  BGPConfiguration: (ctx, spec, path, name) => readBGPConfigurationSpec(ctx, spec, path, name),
 };
 
 /** Kinds whose objects may carry a `status` (kept verbatim): Calico's controllers write it. */

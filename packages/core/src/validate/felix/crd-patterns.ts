@@ -1,10 +1,11 @@
 /**
  * The `pattern`s of the FelixConfiguration CRD (`projectcalico.org_felixconfigurations.yaml`),
- * each with the value test and what to write instead. Kubernetes runs them with Go's RE2, which
- * never backtracks; JavaScript does, so a pattern whose nested repeats could take exponential
- * time on hostile input is tested by an equivalent written not to (and the tests compare the
- * two on short strings).
+ * and the log level one the BGPConfiguration CRD shares, each with the value test and what to
+ * write instead. Kubernetes runs them with Go's RE2, which never backtracks; JavaScript does, so
+ * a pattern whose nested repeats could take exponential time on hostile input is tested by an
+ * equivalent written not to (and the tests compare the two on short strings).
  */
+import { LOG_SEVERITIES } from '../../resources/bgp-configuration.js';
 
 /** A CRD `pattern` and how to tell a user what matches it. */
 export interface CrdPattern {
@@ -41,6 +42,18 @@ export function anyCase(...values: readonly string[]): CrdPattern {
     hint: `use ${orList(values)} (any case)`,
   };
 }
+
+/**
+ * The CRD pattern of a `logSeverity*` field (BGPConfiguration's and FelixConfiguration's):
+ * one of Calico's log levels, in any case.
+ *
+ * @example
+ * ```ts
+ * LOG_SEVERITY.test('warning'); // true
+ * LOG_SEVERITY.test('Critical'); // false
+ * ```
+ */
+export const LOG_SEVERITY = anyCase(...LOG_SEVERITIES);
 
 function regexPattern(source: string, regex: RegExp, hint: string): CrdPattern {
   return { source, test: (value) => regex.test(value), hint };

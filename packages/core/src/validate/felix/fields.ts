@@ -25,6 +25,7 @@ import {
   GO_DURATION_WITH_FRACTION,
   LOG_ACTION_RATE_LIMIT,
   LOG_PREFIX,
+  LOG_SEVERITY as LOG_SEVERITY_PATTERN,
 } from './crd-patterns.js';
 import type { FelixFieldRule, StringRule, StructRule } from './field-rule.js';
 import { validateRouteTableIDRange, validateRouteTableRange } from './route-table-ranges.js';
@@ -59,7 +60,7 @@ const ROUTE_PRIORITY: FelixFieldRule = { kind: 'int', min: 1, max: 2147483646 };
 const LISTEN_PORT: FelixFieldRule = { kind: 'int', min: 1, max: 65535 };
 /** CRD minimum 0, maximum 4294967295 on `*int64` marks. */
 const MARK_MASK: FelixFieldRule = { kind: 'int', min: 0, max: 4294967295 };
-const LOG_SEVERITY = anyCaseOf('Trace', 'Debug', 'Info', 'Warning', 'Error', 'Fatal');
+const LOG_SEVERITY: StringRule = { kind: 'string', pattern: LOG_SEVERITY_PATTERN };
 const ALLOW_ACTION = anyCaseOf('Accept', 'Return');
 const DENY_ACTION = anyCaseOf('Drop', 'Reject');
 

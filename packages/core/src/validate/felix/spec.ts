@@ -1,10 +1,10 @@
 import { SPEC_KEYS } from '../../resources/field-order.js';
-import { type CanonicalObject, setOwn } from '../canonical.js';
-import { readStruct } from '../field-readers.js';
+import type { CanonicalObject } from '../canonical.js';
 import type { IssueCollector } from '../issue-collector.js';
 import type { Json, Path } from '../json.js';
 import { readFelixField } from './check-field.js';
 import { FELIX_FIELDS } from './fields.js';
+import { readFields } from './read-fields.js';
 import { checkFelixSpecRules } from './spec-rules.js';
 
 /**
@@ -28,15 +28,10 @@ export function readFelixSpec(
   path: Path,
   name: string,
 ): CanonicalObject {
-  const out: CanonicalObject = {};
-  const spec = readStruct(ctx, v, path, SPEC_KEYS.FelixConfiguration);
-  if (spec === undefined) return out;
-  for (const key of SPEC_KEYS.FelixConfiguration) {
-    const value = spec.get(key);
-    // null is unset, as Go decodes it into a pointer or omitempty field.
-    if (value === undefined || value === null) continue;
-    setOwn(out, key, readFelixField(ctx, FELIX_FIELDS[key], value, [...path, key]));
-  }
-  checkFelixSpecRules(ctx, spec, path, name);
-  return out;
+  const read = readFields(ctx, v, path, SPEC_KEYS.FelixConfiguration, (key, value, at) =>
+    readFelixField(ctx, FELIX_FIELDS[key], value, at),
+  );
+  if (read === undefined) return {};
+  checkFelixSpecRules(ctx, read.spec, path, name);
+  return read.out;
 }

@@ -1,15 +1,15 @@
 /**
- * The named Go validators a FelixConfiguration string goes through (libcalico-go
- * `lib/validator/v3/validator.go`, the `validate:"…"` tags of felixconfig.go, and the checks of
- * `validateFelixConfigSpec`). Each returns what is wrong and what to write instead, or
+ * The named Go validators a FelixConfiguration or BGPConfiguration string goes through
+ * (libcalico-go `lib/validator/v3/validator.go`, the `validate:"…"` tags of felixconfig.go and
+ * bgpconfig.go, and the checks of `validateFelixConfigSpec`). Each returns what is wrong and what to write instead, or
  * `undefined` when the value passes.
  */
 import type { IssueCode } from '../../issue-codes.js';
-import { type IpAddress, parseCidrOrIp, parseIp } from '../../values/cidr.js';
-import { DNS_LABEL_FMT } from '../k8s-names.js';
+import { type IpAddress, parseCidr, parseCidrOrIp, parseIp } from '../../values/cidr.js';
+import { DNS_LABEL_FMT, dns1123SubdomainProblem } from '../k8s-names.js';
 import { goRegexpProblem } from './go-regexp.js';
 
-/** The Go validator names used by FelixConfigurationSpec (and the spec-level checks). */
+/** The Go validator names used by FelixConfigurationSpec and BGPConfigurationSpec (and the spec-level checks). */
 export type StringFormat =
   | 'regexp'
   | 'ifaceFilter'
@@ -22,7 +22,12 @@ export type StringFormat =
   | 'ipv6'
   | 'cidr'
   | 'ipv4Cidr'
-  | 'healthTimeoutOverrideName';
+  | 'healthTimeoutOverrideName'
+  | 'goIpv4'
+  | 'goIpv6'
+  | 'net'
+  | 'ignoredInterface'
+  | 'name';
 
 /** What is wrong with a value (after its path and the value itself) and the issue code. */
 export interface FormatProblem {
@@ -43,6 +48,9 @@ const DNS_LABEL = new RegExp(`^${DNS_LABEL_FMT}$`);
 const MAX_REGION_LENGTH = 63 - 'openstack-region-'.length;
 
 const problem = (code: IssueCode, message: string): FormatProblem => ({ code, message });
+
+// validator.go:89 ignoredInterfaceRegex ("*" may stand for the rest of a name, but not alone).
+const IGNORED_INTERFACE = /^[a-zA-Z0-9_.*-]{1,15}$/;
 
 const INTERFACE_HINT = 'use an interface name of 1-15 letters, digits, "_", "." or "-"';
 
@@ -67,6 +75,37 @@ function ipAddressProblem(value: string, family: 4 | 6): FormatProblem | undefin
     );
   }
   return undefined;
+}
+
+/** The go-playground `ipv4` / `ipv6` tags: `net.ParseIP`, and `To4()` decides the version. */
+function goIpProblem(value: string, family: 4 | 6): FormatProblem | undefined {
+  const ip = parseIp(value);
+  if (ip.ok && goIpVersion(ip.value) === family) return undefined;
+  const example = family === 4 ? '"169.254.0.1"' : '"fe80::1"';
+  return problem(
+    'invalid_ip',
+    `is not an IPv${family} address: write one like ${example}, without a prefix length`,
+  );
+}
+
+/**
+ * The `net` tag (`validateIPNetwork`: `ParseCIDROrIP`, strictly masked) with the CRD's
+ * `format: cidr`, which wants the prefix length the tag would let go.
+ */
+function networkProblem(value: string): FormatProblem | undefined {
+  const cidr = parseCidr(value);
+  if (cidr.ok) {
+    return cidr.value.masked
+      ? undefined
+      : problem('cidr_not_masked', `has host bits set: write the network, "${cidr.value.text}"`);
+  }
+  const ip = parseIp(value);
+  return ip.ok
+    ? problem(
+        'invalid_cidr',
+        `needs a prefix length (the CRD's format: cidr): write "${value}/${ip.value.family === 4 ? 32 : 128}" for the one address`,
+      )
+    : problem('invalid_cidr', 'is not a CIDR: write a network like "10.96.0.0/12" or "fd00:96::/108"');
 }
 
 /**
@@ -169,4 +208,21 @@ export const STRING_FORMATS: Readonly<Record<StringFormat, (value: string) => Fo
           'invalid_value',
           'is not a health reporter name: use letters, digits, "_", "-" or spaces, e.g. "CalculationGraph"',
         ),
+  // The go-playground `ipv4` / `ipv6` tags (BGPConfiguration's local workload peering addresses).
+  goIpv4: (value) => goIpProblem(value, 4),
+  goIpv6: (value) => goIpProblem(value, 6),
+  net: networkProblem,
+  // validateIgnoredInterface: ignoredInterfaceRegex, and not "*" alone.
+  ignoredInterface: (value) =>
+    value !== '*' && IGNORED_INTERFACE.test(value)
+      ? undefined
+      : problem(
+          'invalid_interface_name',
+          'is not an interface name or prefix: use 1-15 letters, digits or "_.-", with "*" for any rest (e.g. "eth*"), not "*" alone',
+        ),
+  // validateName: nameRegex, a DNS-1123 subdomain (and the CRD's maxLength 253).
+  name: (value) => {
+    const why = dns1123SubdomainProblem(value);
+    return why === undefined ? undefined : problem('invalid_name', why);
+  },
 };

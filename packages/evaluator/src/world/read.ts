@@ -167,7 +167,7 @@ export function readResources(input: readonly unknown[]): Loose[] {
 function apiVersionIssue(kind: string, apiVersion: unknown, label: string): string | undefined {
   if (isNetworkPolicyApiKind(kind)) return undefined; // networkPolicyApiIssues checks these
   const own = [
-    ...(isCalicoKind(kind) || kind === 'BGPConfiguration' ? [CALICO_API_VERSION] : []),
+    ...(isCalicoKind(kind) ? [CALICO_API_VERSION] : []),
     ...(KUBERNETES_API_VERSIONS.has(kind) ? [KUBERNETES_API_VERSIONS.get(kind) as string] : []),
   ];
   if (apiVersion === undefined ? kind !== 'EndpointSlice' : own.includes(apiVersion as string))

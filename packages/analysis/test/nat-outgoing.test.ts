@@ -5,38 +5,11 @@
  */
 import { World } from '@calico-dsl/evaluator';
 import { describe, expect, it } from 'vitest';
-import { gnp, hep, node, ns, pod } from '../../evaluator/test/helpers/world-kit.js';
+import { EXPORTER_CLUSTER, NAT_POOL } from '../../evaluator/test/helpers/exporter-cluster.js';
 import { analyze, changeText, diff } from '../src/index.js';
 
-type Obj = Record<string, unknown>;
-
-const POOL: Obj = {
-  apiVersion: 'projectcalico.org/v3',
-  kind: 'IPPool',
-  metadata: { name: 'default-ipv4-ippool' },
-  spec: { cidr: '10.244.0.0/16', natOutgoing: true },
-};
-
-/** node-2's host endpoint lets pods labelled app=web reach TCP 9100, nothing else. */
-const CLUSTER: Obj[] = [
-  ns('prod'),
-  node('node-1', '10.0.0.11'),
-  node('node-2', '10.0.0.12'),
-  pod('prod', 'web', '10.244.1.5', { app: 'web' }, { node: 'node-1' }),
-  hep('node-2-all', 'node-2', '*', ['10.0.0.12'], { role: 'node' }),
-  gnp('exporter-from-web', {
-    selector: "role == 'node'",
-    types: ['Ingress'],
-    ingress: [
-      {
-        action: 'Allow',
-        protocol: 'TCP',
-        source: { selector: "app == 'web'" },
-        destination: { ports: [9100] },
-      },
-    ],
-  }),
-];
+const POOL = NAT_POOL;
+const CLUSTER = EXPORTER_CLUSTER;
 
 // Port 9100 only: failsafe ports (22, …) stay open either way.
 const webToExporter = {

@@ -7,39 +7,13 @@
 import { ipPool } from '@calico-dsl/core';
 import { describe, expect, it } from 'vitest';
 import { World } from '../src/index.js';
-import { felix, gnp, hep, node, ns, pod, service } from './helpers/world-kit.js';
+import { EXPORTER_CLUSTER, NAT_POOL } from './helpers/exporter-cluster.js';
+import { felix, gnp, pod, pool, service } from './helpers/world-kit.js';
 
 type Obj = Record<string, unknown>;
 
-const pool = (name: string, cidr: string, spec: Obj = {}): Obj => ({
-  apiVersion: 'projectcalico.org/v3',
-  kind: 'IPPool',
-  metadata: { name },
-  spec: { cidr, ...spec },
-});
-const DEFAULT_POOL = pool('default-ipv4-ippool', '10.244.0.0/16', { natOutgoing: true });
-
-/** node-2's host endpoint lets pods labelled app=web reach TCP 9100 (a node exporter), nothing else. */
-const CLUSTER: Obj[] = [
-  ns('prod'),
-  node('node-1', '10.0.0.11'),
-  node('node-2', '10.0.0.12'),
-  pod('prod', 'web', '10.244.1.5', { app: 'web' }, { node: 'node-1' }),
-  pod('prod', 'db', '10.244.2.7', { app: 'db' }, { node: 'node-2' }),
-  hep('node-2-all', 'node-2', '*', ['10.0.0.12'], { role: 'node' }),
-  gnp('exporter-from-web', {
-    selector: "role == 'node'",
-    types: ['Ingress'],
-    ingress: [
-      {
-        action: 'Allow',
-        protocol: 'TCP',
-        source: { selector: "app == 'web'" },
-        destination: { ports: [9100] },
-      },
-    ],
-  }),
-];
+const DEFAULT_POOL = NAT_POOL;
+const CLUSTER = EXPORTER_CLUSTER;
 
 const toExporter = {
   protocol: 'TCP',

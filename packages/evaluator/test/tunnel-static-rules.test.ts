@@ -7,16 +7,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { World } from '../src/index.js';
-import { felix, gnp, hep, node, ns, pod } from './helpers/world-kit.js';
+import { felix, gnp, hep, pool as ipPool, node, ns, pod } from './helpers/world-kit.js';
 
 type Obj = Record<string, unknown>;
 
-const pool = (spec: Obj): Obj => ({
-  apiVersion: 'projectcalico.org/v3',
-  kind: 'IPPool',
-  metadata: { name: 'default-ipv4-ippool' },
-  spec: { cidr: '10.244.0.0/16', ...spec },
-});
+const pool = (spec: Obj): Obj => ipPool('default-ipv4-ippool', '10.244.0.0/16', spec);
 
 const NODES: Obj[] = [ns('prod'), node('node-1', '10.0.0.11'), node('node-2', '10.0.0.12')];
 /** Both nodes' eth0 host endpoints deny everything. */

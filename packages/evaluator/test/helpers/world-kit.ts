@@ -104,6 +104,12 @@ export const gns = (name: string, nets: string[], labels: Record<string, string>
   metadata: { name, labels },
   spec: { nets },
 });
+export const pool = (name: string, cidr: string, spec: Obj = {}): Obj => ({
+  apiVersion: CALICO,
+  kind: 'IPPool',
+  metadata: { name },
+  spec: { cidr, ...spec },
+});
 export const felix = (spec: Obj): Obj => ({
   apiVersion: CALICO,
   kind: 'FelixConfiguration',

@@ -1,6 +1,7 @@
 /** Where a packet is going after kube-proxy's DNAT (calico-semantics.md §5). */
 import type { Packet } from '../match/packet.js';
 import { type Ip, ipKey } from '../net/ip.js';
+import { publishedAddress } from '../world/endpoints.js';
 import type {
   BackendModel,
   FrontendKind,
@@ -98,7 +99,7 @@ export function workloadOwning(world: WorldModel, ip: Ip): WorkloadEndpointModel
 }
 
 /**
- * The address a node SNATs to (first InternalIP, else ExternalIP, else a HEP expectedIP).
+ * The address a node SNATs to: the one it publishes (`publishedAddress`), else a HEP expectedIP.
  *
  * @example
  * ```ts
@@ -107,10 +108,10 @@ export function workloadOwning(world: WorldModel, ip: Ip): WorkloadEndpointModel
  */
 export function nodeAddress(world: WorldModel, node: string, version: 4 | 6): Ip | undefined {
   const n = world.nodes.get(node);
-  const candidates = [
-    ...(n?.internalIPs ?? []),
-    ...(n?.externalIPs ?? []),
-    ...world.hostEndpoints.filter((h) => h.node === node).flatMap((h) => h.expectedIPs),
-  ];
-  return candidates.find((ip) => ip.version === version);
+  return (
+    (n && publishedAddress(n, version)) ??
+    world.hostEndpoints
+      .flatMap((h) => (h.node === node ? h.expectedIPs : []))
+      .find((ip) => ip.version === version)
+  );
 }

@@ -3,19 +3,11 @@
  * Calico node publishes, and FelixConfiguration `externalNodesList`. Felix's static rules
  * accept IPIP and VXLAN from and to these, and natOutgoing can exempt them.
  */
-import { type Cidr, type Ip, parseCidr } from '../net/ip.js';
+import { type Cidr, parseCidr } from '../net/ip.js';
+import { publishedAddress } from './endpoints.js';
+import { felixDefaults } from './felix-settings.js';
 import type { NodeModel } from './model.js';
 import type { ResourceIndex } from './read.js';
-
-/** The address a node publishes to Felix (host metadata): its first InternalIP, else ExternalIP, per IP version. */
-function publishedAddresses(node: NodeModel): Ip[] {
-  const out: Ip[] = [];
-  for (const version of [4, 6] as const) {
-    const ip = [...node.internalIPs, ...node.externalIPs].find((a) => a.version === version);
-    if (ip) out.push(ip);
-  }
-  return out;
-}
 
 /**
  * The members of `all-hosts-net`, both IP versions: one host CIDR per node address, then the
@@ -30,10 +22,12 @@ function publishedAddresses(node: NodeModel): Ip[] {
 export function calicoHostsOf(index: ResourceIndex, nodes: ReadonlyMap<string, NodeModel>): Cidr[] {
   const out: Cidr[] = [];
   for (const n of nodes.values())
-    for (const ip of publishedAddresses(n))
-      out.push(parseCidr(`${ip.text}/${ip.version === 4 ? 32 : 128}`) as Cidr);
-  for (const [r] of index.of('FelixConfiguration')) {
-    const list = r.metadata.name === 'default' ? r.spec?.externalNodesList : undefined;
+    for (const version of [4, 6] as const) {
+      const ip = publishedAddress(n, version);
+      if (ip) out.push(parseCidr(`${ip.text}/${version === 4 ? 32 : 128}`) as Cidr);
+    }
+  for (const [spec] of felixDefaults(index)) {
+    const list = spec.externalNodesList;
     if (!Array.isArray(list)) continue;
     for (const t of list) {
       const c = typeof t === 'string' ? parseCidr(t) : undefined;

@@ -153,6 +153,20 @@ function tunnelIps(annotations: Record<string, unknown> | undefined): Ip[] {
 }
 
 /**
+ * The address a node publishes to Felix for one IP version (its host metadata, which Felix's
+ * `all-hosts-net` set lists and a node's masquerade uses): its first InternalIP, else ExternalIP.
+ *
+ * @example
+ * ```ts
+ * publishedAddress(cluster.model.nodes.get('node-1')!, 4)?.text; // '10.0.0.11'
+ * ```
+ */
+export function publishedAddress(node: NodeModel, version: 4 | 6): Ip | undefined {
+  const has = (ip: Ip) => ip.version === version;
+  return node.internalIPs.find(has) ?? node.externalIPs.find(has);
+}
+
+/**
  * Every address of a node's host network namespace: its InternalIPs, ExternalIPs and tunnel
  * addresses (what kube-proxy's `--dst-type LOCAL` matches, and what a host's packet may carry).
  *

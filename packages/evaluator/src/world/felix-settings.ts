@@ -7,7 +7,22 @@ import type {
   WireguardPortModel,
   WorldModel,
 } from './model.js';
-import type { ResourceIndex } from './read.js';
+import type { Loose, ResourceIndex } from './read.js';
+
+/**
+ * The specs of FelixConfiguration `default`, the cluster-wide settings (Felix's per-node
+ * `node.<name>` configurations are not read), each with its index in the input, in input order.
+ *
+ * @example
+ * ```ts
+ * // index: FelixConfiguration default with vxlanPort 8472, and node.node-1 with vxlanPort 4790
+ * [...felixDefaults(index)].map(([spec]) => spec.vxlanPort); // [8472]
+ * ```
+ */
+export function* felixDefaults(index: ResourceIndex): Generator<readonly [spec: Loose, index: number]> {
+  for (const [r, i] of index.of('FelixConfiguration'))
+    if (r.metadata.name === 'default') yield [r.spec ?? {}, i];
+}
 
 /** The FelixConfiguration fields the packet path reads (the world model documents each). */
 export type FelixSettings = Pick<
@@ -50,9 +65,7 @@ export function felixSettings(index: ResourceIndex, override?: EndpointToHostAct
   // config_params.go: `WireguardEnabled{,V6} bool;false`, `WireguardListeningPort int;51820`,
   // `WireguardListeningPortV6 int;51821`.
   const wireguard = { v4: false, v6: false, port: 51820, portV6: 51821 };
-  for (const [r] of index.of('FelixConfiguration')) {
-    if (r.metadata.name !== 'default') continue;
-    const spec = r.spec ?? {};
+  for (const [spec] of felixDefaults(index)) {
     if (Array.isArray(spec.failsafeInboundHostPorts))
       failsafeInbound = failsafeFromConfig(spec.failsafeInboundHostPorts);
     if (Array.isArray(spec.failsafeOutboundHostPorts))

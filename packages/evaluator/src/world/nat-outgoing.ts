@@ -8,6 +8,7 @@
 import type { Issue } from '@calico-dsl/core';
 import type { EvaluatorIssueCode } from '../issue-codes.js';
 import { type Cidr, cidrContains, type Ip, parseCidr, parseIp } from '../net/ip.js';
+import { felixDefaults } from './felix-settings.js';
 import type { NatOutgoingModel, NatOutgoingPoolModel, WorkloadEndpointModel } from './model.js';
 import type { ResourceIndex } from './read.js';
 
@@ -27,9 +28,7 @@ function natSettings(index: ResourceIndex): NatSettings {
   let hostIPsExempt = false;
   let address: Ip | undefined;
   let interfaceFilter: NatSettings['interfaceFilter'];
-  for (const [r, i] of index.of('FelixConfiguration')) {
-    if (r.metadata.name !== 'default') continue;
-    const spec = r.spec ?? {};
+  for (const [spec, i] of felixDefaults(index)) {
     hostIPsExempt = spec.natOutgoingExclusions === 'IPPoolsAndHostIPs';
     const a = typeof spec.natOutgoingAddress === 'string' ? parseIp(spec.natOutgoingAddress) : undefined;
     address = a?.version === 4 ? a : undefined;

@@ -5,6 +5,7 @@
  * packets to them that no service took.
  */
 import { type Cidr, parseCidr } from '../net/ip.js';
+import { felixDefaults } from './felix-settings.js';
 import type { ServiceLoopModel } from './model.js';
 import type { ResourceIndex } from './read.js';
 
@@ -33,8 +34,8 @@ export function serviceLoopOf(index: ResourceIndex): ServiceLoopModel | undefine
       }
   }
   let action: ServiceLoopModel['action'] | 'Disabled' = 'Drop';
-  for (const [r] of index.of('FelixConfiguration')) {
-    const v = r.metadata.name === 'default' ? r.spec?.serviceLoopPrevention : undefined;
+  for (const [spec] of felixDefaults(index)) {
+    const v = spec.serviceLoopPrevention;
     if (v === 'Drop' || v === 'Reject' || v === 'Disabled') action = v;
   }
   return cidrs.length === 0 || action === 'Disabled' ? undefined : { cidrs, action };

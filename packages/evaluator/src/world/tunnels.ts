@@ -2,6 +2,8 @@
  * Which overlay tunnels Felix runs (`felix/calc/encapsulation_resolver.go`), and so which of its
  * static filter rules for IPIP and VXLAN packets exist (`felix/rules/static.go`).
  */
+
+import { felixDefaults } from './felix-settings.js';
 import type { TunnelsModel } from './model.js';
 import type { ResourceIndex } from './read.js';
 
@@ -33,10 +35,9 @@ export function tunnelsOf(index: ResourceIndex): TunnelsModel {
       else vxlan = true;
     }
   }
-  for (const [r] of index.of('FelixConfiguration')) {
-    if (r.metadata.name !== 'default') continue;
-    if (typeof r.spec?.ipipEnabled === 'boolean') ipip = r.spec.ipipEnabled;
-    if (typeof r.spec?.vxlanEnabled === 'boolean') vxlan = r.spec.vxlanEnabled;
+  for (const [spec] of felixDefaults(index)) {
+    if (typeof spec.ipipEnabled === 'boolean') ipip = spec.ipipEnabled;
+    if (typeof spec.vxlanEnabled === 'boolean') vxlan = spec.vxlanEnabled;
   }
   return { ipip, vxlan, vxlanV6 };
 }

@@ -4,7 +4,7 @@
  */
 import { World } from '@calico-dsl/evaluator';
 import { describe, expect, it } from 'vitest';
-import { node, ns, pod, service } from '../../evaluator/test/helpers/world-kit.js';
+import { bgpConfiguration, node, ns, pod, service } from '../../evaluator/test/helpers/world-kit.js';
 import { changeText, diff } from '../src/index.js';
 
 const CLUSTER = [
@@ -14,12 +14,7 @@ const CLUSTER = [
   pod('prod', 'api', '10.1.0.20', { app: 'api' }, { node: 'node-1', ports: [{ containerPort: 8080 }] }),
   service('prod', 'api', { selector: { app: 'api' }, clusterIP: '10.96.0.10', port: 80, targetPort: 8080 }),
 ];
-const ADVERTISED = {
-  apiVersion: 'projectcalico.org/v3',
-  kind: 'BGPConfiguration',
-  metadata: { name: 'default' },
-  spec: { serviceClusterIPs: [{ cidr: '10.96.0.0/12' }] },
-};
+const ADVERTISED = bgpConfiguration('default', { serviceClusterIPs: [{ cidr: '10.96.0.0/12' }] });
 
 describe('service loop prevention in the analysis', () => {
   it("diff: advertising the service CIDR closes the pods' packets to it that no service takes, and only those", () => {

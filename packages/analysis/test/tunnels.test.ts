@@ -5,16 +5,11 @@
  */
 import { World } from '@calico-dsl/evaluator';
 import { describe, expect, it } from 'vitest';
-import { node, ns } from '../../evaluator/test/helpers/world-kit.js';
+import { pool as ipPool, node, ns } from '../../evaluator/test/helpers/world-kit.js';
 import { changeText, diff } from '../src/index.js';
 
 const NODES = [ns('prod'), node('node-1', '10.0.0.11'), node('node-2', '10.0.0.12')];
-const pool = (spec: Record<string, unknown>) => ({
-  apiVersion: 'projectcalico.org/v3',
-  kind: 'IPPool',
-  metadata: { name: 'default-ipv4-ippool' },
-  spec: { cidr: '10.244.0.0/16', ...spec },
-});
+const pool = (spec: Record<string, unknown>) => ipPool('default-ipv4-ippool', '10.244.0.0/16', spec);
 
 describe('tunnels in the analysis', () => {
   it.each([

@@ -5,7 +5,7 @@
  */
 import { World } from '@calico-dsl/evaluator';
 import { describe, expect, it } from 'vitest';
-import { felix, gnp, hep, node, ns } from '../../evaluator/test/helpers/world-kit.js';
+import { felix, lockedHosts, node, ns } from '../../evaluator/test/helpers/world-kit.js';
 import { changeText, diff } from '../src/index.js';
 import { globalRelevance } from '../src/relevance.js';
 
@@ -18,14 +18,10 @@ const worldWith = (spec: Record<string, unknown>): World =>
     ns('default'),
     node('felix-0', F0),
     node('felix-1', F1),
-    hep('felix-0-eth0', 'felix-0', 'eth0', [F0], { hep: 'yes' }),
-    hep('felix-1-eth0', 'felix-1', 'eth0', [F1], { hep: 'yes' }),
-    gnp('deny-all', {
-      selector: 'all()',
-      types: ['Ingress', 'Egress'],
-      ingress: [{ action: 'Deny' }],
-      egress: [{ action: 'Deny' }],
-    }),
+    ...lockedHosts([
+      ['felix-0', F0],
+      ['felix-1', F1],
+    ]),
     felix(spec),
   ]);
 

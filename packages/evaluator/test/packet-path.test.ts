@@ -10,7 +10,7 @@ import { parseFlow } from '../src/flow/parse-flow.js';
 import { type Flow, World } from '../src/index.js';
 import { parseIp } from '../src/net/ip.js';
 import { PlanCache } from '../src/path/paths.js';
-import { felix, gnp, hep, knp, node, ns, pod, service } from './helpers/world-kit.js';
+import { felix, gnp, hep, knp, lockedHosts, node, ns, pod, service } from './helpers/world-kit.js';
 
 type Obj = Record<string, unknown>;
 
@@ -779,14 +779,10 @@ describe('WireGuard packets are accepted before host endpoint policy (static.go 
   // Both felixes' eth0 host endpoints deny everything in and out; the pods' egress is denied too.
   const blocked = (wireguard: Obj, extra: Obj[] = []) => {
     const base = fvBase([
-      hep('felix-0-eth0', 'felix-0', 'eth0', [F0], { hep: 'yes' }),
-      hep('felix-1-eth0', 'felix-1', 'eth0', [F1], { hep: 'yes' }),
-      gnp('deny-all', {
-        selector: 'all()',
-        types: ['Ingress', 'Egress'],
-        ingress: [{ action: 'Deny' }],
-        egress: [{ action: 'Deny' }],
-      }),
+      ...lockedHosts([
+        ['felix-0', F0],
+        ['felix-1', F1],
+      ]),
       ...extra,
     ]);
     return base.map((r) =>

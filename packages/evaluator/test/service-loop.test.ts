@@ -6,16 +6,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { World } from '../src/index.js';
-import { felix, node, ns, pod, service } from './helpers/world-kit.js';
+import { bgpConfiguration, felix, node, ns, pod, service } from './helpers/world-kit.js';
 
 type Obj = Record<string, unknown>;
 
-const bgp = (name: string, spec: Obj): Obj => ({
-  apiVersion: 'projectcalico.org/v3',
-  kind: 'BGPConfiguration',
-  metadata: { name },
-  spec,
-});
+const bgp = bgpConfiguration;
 const ADVERTISED = bgp('default', {
   serviceClusterIPs: [{ cidr: '10.96.0.0/12' }],
   serviceExternalIPs: [{ cidr: '192.0.2.0/24' }],

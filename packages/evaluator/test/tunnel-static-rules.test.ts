@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { World } from '../src/index.js';
-import { felix, gnp, hep, pool as ipPool, node, ns, pod } from './helpers/world-kit.js';
+import { felix, gnp, pool as ipPool, lockedHosts, node, ns, pod } from './helpers/world-kit.js';
 
 type Obj = Record<string, unknown>;
 
@@ -17,14 +17,10 @@ const NODES: Obj[] = [ns('prod'), node('node-1', '10.0.0.11'), node('node-2', '1
 /** Both nodes' eth0 host endpoints deny everything. */
 const LOCKED: Obj[] = [
   ...NODES,
-  hep('node-1-eth0', 'node-1', 'eth0', ['10.0.0.11'], { host: 'yes' }),
-  hep('node-2-eth0', 'node-2', 'eth0', ['10.0.0.12'], { host: 'yes' }),
-  gnp('deny-all', {
-    selector: "host == 'yes'",
-    types: ['Ingress', 'Egress'],
-    ingress: [{ action: 'Deny' }],
-    egress: [{ action: 'Deny' }],
-  }),
+  ...lockedHosts([
+    ['node-1', '10.0.0.11'],
+    ['node-2', '10.0.0.12'],
+  ]),
 ];
 
 const ipip = (srcIp: string) => ({ protocol: 4, srcIp, dstIp: '10.0.0.12' }) as const;
@@ -58,7 +54,7 @@ describe('IPIP on (an IPPool with ipipMode)', () => {
 
   it('IPIP from outside is dropped, whatever the host endpoint allows, and with no host endpoint', () => {
     const allowAll = gnp('allow-all', {
-      selector: "host == 'yes'",
+      selector: "hep == 'yes'",
       order: 1,
       ingress: [{ action: 'Allow' }],
     });

@@ -4,7 +4,20 @@
  */
 import fc from 'fast-check';
 import type { Flow } from '../../src/index.js';
-import { felix, gnp, hep, node, np, ns, pod, service, sgnp, tier } from './world-kit.js';
+import {
+  bgpConfiguration,
+  felix,
+  gnp,
+  hep,
+  node,
+  np,
+  ns,
+  pod,
+  pool,
+  service,
+  sgnp,
+  tier,
+} from './world-kit.js';
 
 const APPS = ['web', 'db', 'api'] as const;
 const NAMESPACES = ['prod', 'dev'] as const;
@@ -140,27 +153,20 @@ export const arbitraryWorld = fc
     });
     if (w.felix) res.push(felix(w.felix));
     if (w.pool)
-      res.push({
-        apiVersion: 'projectcalico.org/v3',
-        kind: 'IPPool',
-        metadata: { name: 'pods' },
-        spec: {
-          cidr: '10.1.0.0/16',
+      res.push(
+        pool('pods', '10.1.0.0/16', {
           natOutgoing: w.pool.natOutgoing,
           ...(w.pool.tunnel === 'ipip' ? { ipipMode: 'Always' } : {}),
           ...(w.pool.tunnel === 'vxlan' ? { vxlanMode: 'Always' } : {}),
-        },
-      });
+        }),
+      );
     if (w.advertised)
-      res.push({
-        apiVersion: 'projectcalico.org/v3',
-        kind: 'BGPConfiguration',
-        metadata: { name: 'default' },
-        spec: {
+      res.push(
+        bgpConfiguration('default', {
           serviceClusterIPs: [{ cidr: '10.96.0.0/12' }],
           serviceLoadBalancerIPs: [{ cidr: '192.0.2.0/24' }],
-        },
-      });
+        }),
+      );
     if (w.pubHep) res.push(hep('node-1-eth1', 'node-1', 'eth1', ['203.0.113.11'], { role: 'public' }));
     if (w.wildcardHep)
       res.push(hep('node-2-all', 'node-2', '*', [], { role: 'public' }, ['projectcalico-default-allow']));

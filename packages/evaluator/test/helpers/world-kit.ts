@@ -110,6 +110,22 @@ export const pool = (name: string, cidr: string, spec: Obj = {}): Obj => ({
   metadata: { name },
   spec: { cidr, ...spec },
 });
+export const bgpConfiguration = (name: string, spec: Obj): Obj => ({
+  apiVersion: CALICO,
+  kind: 'BGPConfiguration',
+  metadata: { name },
+  spec,
+});
+/** An eth0 host endpoint (label hep=yes) per `[node, address]`, and GlobalNetworkPolicy deny-all denying everything in and out. */
+export const lockedHosts = (hosts: readonly (readonly [string, string])[]): Obj[] => [
+  ...hosts.map(([name, ip]) => hep(`${name}-eth0`, name, 'eth0', [ip], { hep: 'yes' })),
+  gnp('deny-all', {
+    selector: 'all()',
+    types: ['Ingress', 'Egress'],
+    ingress: [{ action: 'Deny' }],
+    egress: [{ action: 'Deny' }],
+  }),
+];
 export const felix = (spec: Obj): Obj => ({
   apiVersion: CALICO,
   kind: 'FelixConfiguration',

@@ -26,21 +26,20 @@ import { checkBGPConfigurationRules } from './bgp-configuration-rules.js';
 import type { CanonicalObject } from './canonical.js';
 import { readFelixField } from './felix/check-field.js';
 import { LOG_SEVERITY } from './felix/crd-patterns.js';
-import type { FelixFieldRule, ListRule, StructRule } from './felix/field-rule.js';
+import {
+  BOOL,
+  type FelixFieldRule,
+  type ListRule,
+  pointerEnum,
+  ROUTE_PRIORITY,
+  type StructRule,
+} from './felix/field-rule.js';
 import { readFields } from './felix/read-fields.js';
 import type { IssueCollector } from './issue-collector.js';
 import type { Json, Path } from './json.js';
 
 type BGPConfigurationSpecKey = (typeof SPEC_KEYS.BGPConfiguration)[number];
 
-/** A `*EnumType` (kubebuilder `Enum`): a pointer, so "" is a value, and not one of them. */
-const pointerEnum = (values: readonly string[]): FelixFieldRule => ({
-  kind: 'string',
-  checkEmpty: true,
-  oneOf: values,
-});
-/** `validate:"omitempty,gte=1,lte=2147483646"` and the CRD's minimum and maximum. */
-const ROUTE_PRIORITY: FelixFieldRule = { kind: 'int', min: 1, max: 2147483646 };
 /** `validate:"omitempty,net"` and the CRD's `format: cidr` (a plain string: "" is unset). */
 const NETWORK: FelixFieldRule = { kind: 'string', format: 'net' };
 
@@ -89,7 +88,7 @@ const BGP_PASSWORD: StructRule = {
     secretKeyRef: {
       kind: 'struct',
       keys: SECRET_KEY_SELECTOR_KEYS,
-      fields: { name: { kind: 'string' }, key: { kind: 'string' }, optional: { kind: 'bool' } },
+      fields: { name: { kind: 'string' }, key: { kind: 'string' }, optional: BOOL },
       required: { key: 'bgp-password' },
       want: 'a Secret key like { name: bgp-secrets, key: bgp-password }',
     },
@@ -104,11 +103,11 @@ const BGP_PASSWORD: StructRule = {
 const BGP_FIELDS = {
   // A plain string: "" is unset; the CRD pattern takes any case.
   logSeverityScreen: { kind: 'string', pattern: LOG_SEVERITY },
-  nodeToNodeMeshEnabled: { kind: 'bool' },
+  nodeToNodeMeshEnabled: BOOL,
   serviceLoadBalancerIPs: SERVICE_IP_BLOCKS,
   serviceExternalIPs: SERVICE_IP_BLOCKS,
   serviceClusterIPs: SERVICE_IP_BLOCKS,
-  serviceLoadBalancerAggregation: pointerEnum(SERVICE_LOAD_BALANCER_AGGREGATIONS),
+  serviceLoadBalancerAggregation: pointerEnum(...SERVICE_LOAD_BALANCER_AGGREGATIONS),
   communities: { kind: 'list', item: COMMUNITY, maxItems: 500, want: 'a list of communities' },
   prefixAdvertisements: {
     kind: 'list',
@@ -121,7 +120,7 @@ const BGP_FIELDS = {
   nodeMeshPassword: BGP_PASSWORD,
   // A `*metav1.Duration` the CRD types as a plain string.
   nodeMeshMaxRestartTime: { kind: 'duration' },
-  bindMode: pointerEnum(BGP_BIND_MODES),
+  bindMode: pointerEnum(...BGP_BIND_MODES),
   // `dive,ignoredInterface`: every item, "" too (a set: repeats are the rules' check).
   ignoredInterfaces: {
     kind: 'list',
@@ -130,7 +129,7 @@ const BGP_FIELDS = {
   },
   localWorkloadPeeringIPV4: { kind: 'string', format: 'goIpv4' },
   localWorkloadPeeringIPV6: { kind: 'string', format: 'goIpv6' },
-  programClusterRoutes: pointerEnum(PROGRAM_CLUSTER_ROUTES),
+  programClusterRoutes: pointerEnum(...PROGRAM_CLUSTER_ROUTES),
   ipv4NormalRoutePriority: ROUTE_PRIORITY,
   ipv6NormalRoutePriority: ROUTE_PRIORITY,
 } as const satisfies Record<Exclude<BGPConfigurationSpecKey, 'asNumber'>, FelixFieldRule>;

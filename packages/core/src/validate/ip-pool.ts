@@ -5,7 +5,7 @@ import { parseCidr, parseIp } from '../values/cidr.js';
 import { type CanonicalObject, setOwn } from './canonical.js';
 import { checkEnumSet } from './enum-set.js';
 import { readFelixField } from './felix/check-field.js';
-import type { FelixFieldRule } from './felix/field-rule.js';
+import { BOOL, enumOf, type FelixFieldRule, pointerEnum } from './felix/field-rule.js';
 import { readString, readStringList, readStruct } from './field-readers.js';
 import { checkIPPoolRules, type PoolCidr } from './ip-pool-rules.js';
 import type { IssueCollector } from './issue-collector.js';
@@ -14,23 +14,20 @@ import { checkSelector, SELECTOR_MAX_LENGTH } from './selector-field.js';
 
 type IPPoolSpecKey = (typeof SPEC_KEYS.IPPool)[number];
 
-// ippool.go: a plain `string` enum is omitempty ("" is unset), the `*AssignmentMode` pointer is not.
-const enumOf = (values: readonly string[]): FelixFieldRule => ({ kind: 'string', oneOf: values });
-const BOOL: FelixFieldRule = { kind: 'bool' };
-
 /**
  * The IPPoolSpec fields whose whole check is their Go type and their CRD schema (enum, bounds).
  * They are the same kinds of field as FelixConfiguration's, so the one field checker reads them.
  */
 const SCALAR_FIELDS = {
-  vxlanMode: enumOf(VXLAN_MODES),
-  ipipMode: enumOf(IPIP_MODES),
+  // ippool.go: a plain `string` enum is omitempty ("" is unset), the `*AssignmentMode` pointer is not.
+  vxlanMode: enumOf(...VXLAN_MODES),
+  ipipMode: enumOf(...IPIP_MODES),
   natOutgoing: BOOL,
   disabled: BOOL,
   disableBGPExport: BOOL,
   // CRD minimum 0, maximum 128; the range per IP version is a CEL rule (ip-pool-rules.ts).
   blockSize: { kind: 'int', min: 0, max: 128 },
-  assignmentMode: { kind: 'string', checkEmpty: true, oneOf: ASSIGNMENT_MODES },
+  assignmentMode: pointerEnum(...ASSIGNMENT_MODES),
 } as const satisfies Partial<Record<IPPoolSpecKey, FelixFieldRule>>;
 
 // CRD: cidr `maxLength: 48`, allowedUses `maxItems: 10` (the selectors' limit is SELECTOR_MAX_LENGTH).

@@ -105,3 +105,18 @@ export type FelixFieldRule =
   | StringMapRule
   | StructRule
   | ProtoPortRule;
+
+// The rule shapes FelixConfiguration, BGPConfiguration and IPPool fields share.
+
+/** `*bool` / `bool`. */
+export const BOOL: BoolRule = { kind: 'bool' };
+/** A `*EnumType` (kubebuilder `Enum`, often also Go `oneof=`): a pointer, so "" is a value, and not one of them. */
+export const pointerEnum = (...values: readonly string[]): StringRule => ({
+  kind: 'string',
+  checkEmpty: true,
+  oneOf: values,
+});
+/** A plain `string` with kubebuilder `Enum` or Go `oneof=`: "" is unset. */
+export const enumOf = (...values: readonly string[]): StringRule => ({ kind: 'string', oneOf: values });
+/** `validate:"omitempty,gte=1,lte=2147483646"` and the CRDs' minimum and maximum (felixconfig.go:1094-1107, bgpconfig.go). */
+export const ROUTE_PRIORITY: IntRule = { kind: 'int', min: 1, max: 2147483646 };

@@ -27,14 +27,21 @@ import {
   LOG_PREFIX,
   LOG_SEVERITY as LOG_SEVERITY_PATTERN,
 } from './crd-patterns.js';
-import type { FelixFieldRule, StringRule, StructRule } from './field-rule.js';
+import {
+  BOOL,
+  enumOf,
+  type FelixFieldRule,
+  pointerEnum,
+  ROUTE_PRIORITY,
+  type StringRule,
+  type StructRule,
+} from './field-rule.js';
 import { validateRouteTableIDRange, validateRouteTableRange } from './route-table-ranges.js';
 
 /** A FelixConfigurationSpec field name. */
 export type FelixField = (typeof FELIX_CONFIGURATION_SPEC_KEYS)[number];
 
 // The shapes most fields share.
-const BOOL: FelixFieldRule = { kind: 'bool' };
 const INT: FelixFieldRule = { kind: 'int' };
 const STRING: FelixFieldRule = { kind: 'string' };
 const POINTER_STRING: FelixFieldRule = { kind: 'string', checkEmpty: true };
@@ -44,18 +51,8 @@ const DURATION: FelixFieldRule = { kind: 'duration', pattern: GO_DURATION };
 const ANY_DURATION: FelixFieldRule = { kind: 'duration' };
 /** `validate:"omitempty,regexp"`. */
 const REGEXP: FelixFieldRule = { kind: 'string', format: 'regexp' };
-/** A `*EnumType` (kubebuilder `Enum`, often also Go `oneof=`): "" is not one of them. */
-const pointerEnum = (...values: string[]): StringRule => ({
-  kind: 'string',
-  checkEmpty: true,
-  oneOf: values,
-});
-/** A plain `string` with kubebuilder `Enum` or Go `oneof=`: "" is unset. */
-const enumOf = (...values: string[]): StringRule => ({ kind: 'string', oneOf: values });
 /** A plain `string` with the CRD pattern `^(?i)(A|B)?$`. */
 const anyCaseOf = (...values: string[]): StringRule => ({ kind: 'string', pattern: anyCase(...values) });
-/** `validate:"omitempty,gte=1,lte=2147483646"` (felixconfig.go:1094-1107). */
-const ROUTE_PRIORITY: FelixFieldRule = { kind: 'int', min: 1, max: 2147483646 };
 /** `validate:"omitempty,gt=0,lte=65535"`. */
 const LISTEN_PORT: FelixFieldRule = { kind: 'int', min: 1, max: 65535 };
 /** CRD minimum 0, maximum 4294967295 on `*int64` marks. */

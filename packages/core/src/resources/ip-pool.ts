@@ -39,6 +39,22 @@ export type IPIPMode = (typeof IPIP_MODES)[number];
 export const VXLAN_MODES = ['Never', 'Always', 'CrossSubnet'] as const;
 
 /**
+ * Whether an IPPool's `ipipMode` or `vxlanMode` turns that encapsulation on: any mode but `Never`
+ * (unset and `""` read as `Never`). Calico's CEL rules and Felix's encapsulation resolver
+ * (`encapsulation_resolver.go`) both read a mode this way.
+ *
+ * @example
+ * ```ts
+ * encapsulationOn('CrossSubnet'); // true
+ * encapsulationOn('Never'); // false
+ * encapsulationOn(undefined); // false
+ * ```
+ */
+export function encapsulationOn(mode: unknown): boolean {
+  return typeof mode === 'string' && mode !== '' && mode !== 'Never';
+}
+
+/**
  * When traffic to this pool's addresses is VXLAN-encapsulated between nodes: `Never` (the default
  * when unset), `Always`, or `CrossSubnet` (only to a node in another subnet). A pool enables IPIP or
  * VXLAN, not both.

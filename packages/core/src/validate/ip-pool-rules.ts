@@ -6,6 +6,7 @@
  * blockSize cannot change) compare with the stored pool and are not checked here; nor is
  * calicoctl's overlap check against the cluster's other pools (clientv3 `ippool.go`).
  */
+import { encapsulationOn } from '../resources/ip-pool.js';
 import { type Cidr, type IpFamily, ipInCidr } from '../values/cidr.js';
 import type { IssueCollector } from './issue-collector.js';
 import { isJsonArray, type JsonObject, type Path } from './json.js';
@@ -25,11 +26,6 @@ const FAMILY = {
 function text(spec: JsonObject, key: string): string | undefined {
   const v = spec.get(key);
   return typeof v === 'string' && v !== '' ? v : undefined;
-}
-
-/** An `ipipMode`/`vxlanMode` CEL counts as enabled: set and not `Never`. */
-function encapsulates(mode: string | undefined): boolean {
-  return mode !== undefined && mode !== 'Never';
 }
 
 function allowedUses(spec: JsonObject): readonly string[] {
@@ -55,7 +51,7 @@ function checkUses(ctx: IssueCollector, spec: JsonObject, path: Path): void {
       'LoadBalancer cannot be combined with Workload or Tunnel allowed uses: give load balancer addresses a pool of their own',
     );
   }
-  const encapsulated = ['ipipMode', 'vxlanMode'].find((key) => encapsulates(text(spec, key)));
+  const encapsulated = ['ipipMode', 'vxlanMode'].find((key) => encapsulationOn(spec.get(key)));
   if (encapsulated !== undefined) {
     ctx.report(
       'forbidden_field',
@@ -85,7 +81,7 @@ function checkNetwork(ctx: IssueCollector, spec: JsonObject, path: Path, pool: P
   const { cidr } = pool;
   const family = FAMILY[cidr.family];
   const at = [...path, 'cidr'];
-  if (cidr.family === 6 && encapsulates(text(spec, 'ipipMode'))) {
+  if (cidr.family === 6 && encapsulationOn(spec.get('ipipMode'))) {
     ctx.report(
       'forbidden_field',
       [...path, 'ipipMode'],
@@ -139,7 +135,7 @@ export function checkIPPoolRules(
   path: Path,
   pool: PoolCidr | undefined,
 ): void {
-  if (encapsulates(text(spec, 'ipipMode')) && encapsulates(text(spec, 'vxlanMode'))) {
+  if (encapsulationOn(spec.get('ipipMode')) && encapsulationOn(spec.get('vxlanMode'))) {
     ctx.report(
       'forbidden_field',
       [...path, 'ipipMode'],

@@ -2,15 +2,10 @@
  * Which overlay tunnels Felix runs (`felix/calc/encapsulation_resolver.go`), and so which of its
  * static filter rules for IPIP and VXLAN packets exist (`felix/rules/static.go`).
  */
-
+import { encapsulationOn } from '@calico-dsl/core';
 import { felixDefaults } from './felix-settings.js';
 import type { TunnelsModel } from './model.js';
 import type { ResourceIndex } from './read.js';
-
-/** An IPPool encapsulation mode that turns the tunnel on: anything but Never (or unset). */
-function on(mode: unknown): boolean {
-  return typeof mode === 'string' && mode !== '' && mode !== 'Never';
-}
 
 /**
  * FelixConfiguration `default` `ipipEnabled` / `vxlanEnabled` when set, else whether an IPPool
@@ -29,8 +24,8 @@ export function tunnelsOf(index: ResourceIndex): TunnelsModel {
   let vxlanV6 = false;
   for (const [r] of index.of('IPPool')) {
     const spec = r.spec ?? {};
-    if (on(spec.ipipMode)) ipip = true;
-    if (on(spec.vxlanMode)) {
+    if (encapsulationOn(spec.ipipMode)) ipip = true;
+    if (encapsulationOn(spec.vxlanMode)) {
       if (typeof spec.cidr === 'string' && spec.cidr.includes(':')) vxlanV6 = true;
       else vxlan = true;
     }

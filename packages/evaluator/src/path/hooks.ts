@@ -1,7 +1,7 @@
 /**
  * The packet path as data: the hooks a packet crosses, in order, each with the packet view it
  * sees and what its outcomes mean (calico-semantics.md §4.3–§4.8, §5). One interpreter
- * (`interpret.ts`) runs any list of hooks; the planner (`plan.ts`) writes the lists.
+ * (`interpret.ts`) runs any list of hooks; the planner (`plan/`) writes the lists.
  */
 import type { ChainClass, Direction } from '../engine.js';
 import type { Cidr, Ip } from '../net/ip.js';

@@ -12,7 +12,7 @@ import { type Ip, parseIp } from '../net/ip.js';
 import type { WorkloadEndpointModel, WorldModel } from '../world/model.js';
 import type { PathPlan, RoleBinding } from './hooks.js';
 import { type PlanRoute, planRoute, type ReplyPlanner } from './interpret.js';
-import { planPaths } from './plan.js';
+import { planPaths } from './plan/index.js';
 import { findFrontend, workloadOwning } from './targets.js';
 import { type Topology, topologyOf } from './topology.js';
 

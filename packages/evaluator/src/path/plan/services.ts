@@ -1,0 +1,158 @@
+/**
+ * kube-proxy and NAT in a plan (§5): DNAT to a frontend's backends (grouped by where they are),
+ * the no-backend outcome, and nat POSTROUTING as a packet leaves a node — Felix's natOutgoing,
+ * then kube-proxy's masquerade.
+ */
+
+import type { EndpointRef } from '../../result/types.js';
+import type { BackendModel, ServicePortModel, WorldModel } from '../../world/model.js';
+import type { EndpointRole, Hook, OutcomeHook, SnatHook, SnatRule } from '../hooks.js';
+import { hepOwningIp } from '../host-endpoints.js';
+import { natOutgoingRules, snatHook } from '../snat.js';
+import { backendsFor, type Frontend, nodeAddress, usesLocalEndpoints } from '../targets.js';
+import type { DestinationOwner } from '../topology.js';
+import type { PostDnat } from './segments.js';
+
+export function dnatHook(node: string | undefined, frontend: Frontend): Hook {
+  return { kind: 'dnat', node, frontend };
+}
+
+/**
+ * Where a backend is after DNAT: a pod (the `'backend'` role on its node), a node's host
+ * namespace through the HEP owning its address (a hostNetwork pod: host endpoint policy applies,
+ * as for any packet to a host address, §4.8), or outside the model.
+ */
+export function backendTarget(world: WorldModel, b: BackendModel): PostDnat {
+  switch (b.kind) {
+    case 'pod':
+      return { kind: 'pod', wep: 'backend', node: b.node };
+    case 'host':
+      return { kind: 'node', node: b.node, hep: hepOwningIp(world, b.ip, b.node) };
+    case 'external':
+      return { kind: 'external' };
+  }
+}
+
+export function targetKey(t: PostDnat): string {
+  switch (t.kind) {
+    case 'pod':
+      return `p|${t.node ?? ''}`;
+    case 'node':
+      return `n|${t.node}|${t.hep?.id ?? ''}`;
+    case 'external':
+      return 'x';
+  }
+}
+
+/** Backends that share a plan: the same target (hooks differ only in the backend itself). */
+export function groupBackends(
+  world: WorldModel,
+  list: readonly BackendModel[],
+): { target: PostDnat; backends: BackendModel[] }[] {
+  const groups = new Map<string, { target: PostDnat; backends: BackendModel[] }>();
+  for (const b of list) {
+    const target = backendTarget(world, b);
+    const k = targetKey(target);
+    const g = groups.get(k);
+    if (g) g.backends.push(b);
+    else groups.set(k, { target, backends: [b] });
+  }
+  return [...groups.values()];
+}
+
+export const WHY_NO_BACKENDS: Readonly<Record<ServicePortModel['endpointSource'], string>> = {
+  endpointSlices: 'no ready or serving-terminating endpoint in its EndpointSlices for this port',
+  selector: 'its selector picks no ready pod with this port',
+  none: 'no selector and no EndpointSlices',
+};
+
+export function noBackends(
+  frontend: Frontend,
+  node: string | undefined,
+  origin: 'inCluster' | 'external',
+  dst: string,
+  entry: EndpointRef | EndpointRole,
+): OutcomeHook {
+  const s = frontend.servicePort.service;
+  const local = usesLocalEndpoints(frontend, node, origin);
+  const policy = frontend.kind === 'clusterIP' ? 'internalTrafficPolicy' : 'externalTrafficPolicy';
+  return {
+    kind: 'outcome',
+    stage: 'dnat',
+    action: 'deny',
+    verdict: 'Deny',
+    decides: 'always',
+    reason: local
+      ? `service ${s.namespace}/${s.name} has ${policy} Local and no backend on ${node}: kube-proxy drops (§5)`
+      : `service ${s.namespace}/${s.name} has no ready backend for ${dst} (${WHY_NO_BACKENDS[frontend.servicePort.endpointSource]}): kube-proxy rejects`,
+    endpoint: entry,
+  };
+}
+
+export function frontendText(f: Frontend): string {
+  return `${f.servicePort.service.namespace}/${f.servicePort.service.name}:${f.servicePort.port}`;
+}
+
+/** Backends of a frontend for a packet from `origin` on `node`, of the frontend's IP version. */
+export function backends(
+  frontend: Frontend,
+  node: string | undefined,
+  origin: 'inCluster' | 'external',
+  version: 4 | 6,
+): readonly BackendModel[] {
+  return backendsFor(frontend, node, origin).filter((b) => b.ip.version === version);
+}
+
+/**
+ * kube-proxy's masquerade (nat POSTROUTING, after filter FORWARD) of a DNAT'd packet leaving
+ * `node` for a backend on another node (§5, §12.88; `pkg/proxy/iptables/proxier.go`): ClusterIP
+ * traffic not from a pod (KUBE-SVC `! -s <pod CIDR>`), or all of it with `masqueradeAll`, and all
+ * traffic to an external frontend (node port, load balancer, external IP) with
+ * externalTrafficPolicy Cluster, a pod's included
+ * (KUBE-EXT "masquerade traffic for … external destinations"). The source becomes the node's
+ * address.
+ */
+export function masquerade(
+  world: WorldModel,
+  node: string,
+  dst: Extract<DestinationOwner, { kind: 'frontend' }>,
+  origin: 'inCluster' | 'external',
+  backendNode: string | undefined,
+): SnatRule | undefined {
+  const sp = dst.frontend.servicePort;
+  const masquerades =
+    dst.frontend.kind === 'clusterIP'
+      ? origin === 'external' || world.kubeProxyMasqueradeAll
+      : sp.externalTrafficPolicy === 'Cluster';
+  const address = masquerades ? nodeAddress(world, node, dst.version) : undefined;
+  if (!address) return undefined;
+  return {
+    address,
+    reason: `kube-proxy SNAT: backend on ${backendNode ?? 'another node'}, ${dst.frontend.kind === 'clusterIP' && origin === 'inCluster' ? 'masqueradeAll' : `externalTrafficPolicy ${sp.externalTrafficPolicy}`}: source becomes ${address.text} (node ${node}) (§5)`,
+  };
+}
+
+/**
+ * nat POSTROUTING as a packet leaves `node` for `dst` (see {@link SnatHook}): Felix's natOutgoing
+ * rules, except towards a pod (pods' addresses are pool addresses, never masqueraded), then
+ * kube-proxy's `masquerade` of a DNAT'd packet. Undefined when no rule may apply.
+ */
+export function leaving(
+  world: WorldModel,
+  node: string | undefined,
+  dst: PostDnat,
+  masquerade: SnatRule | undefined,
+): SnatHook | undefined {
+  if (node === undefined) return undefined;
+  const rules = dst.kind === 'pod' ? [] : natOutgoingRules(world, node);
+  return snatHook(node, masquerade ? [...rules, masquerade] : rules);
+}
+
+/**
+ * Whether a pod's packet of IP `version` to another node's address arrives there with its node's
+ * address as source: a natOutgoing IPPool of that version masquerades it (the pod's address is
+ * taken to be in that pool), and that node's kube-proxy then counts it as external.
+ */
+export function podsMasqueraded(world: WorldModel, version: 4 | 6): boolean {
+  return world.natOutgoing?.pools.some((p) => p.cidr.version === version) === true;
+}

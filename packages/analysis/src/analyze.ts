@@ -1,6 +1,6 @@
 /** `analyze(world)`: the exhaustive questions over one world. */
 import type { World } from './evaluator-seam.js';
-import { lintWorld } from './lint.js';
+import { lintWorld } from './lint/index.js';
 import { classMatrix } from './matrix.js';
 import { buildPartition, type Partition } from './partition.js';
 import { searchWorld } from './search.js';

@@ -1,0 +1,58 @@
+/**
+ * Configuration checks: `prednat-without-apply-on-forward`, `tier-without-resource` and
+ * `pass-into-unselected-tier`.
+ */
+import type { EndpointModel, PolicyModel } from '../evaluator-seam.js';
+import type { LintFinding } from '../types.js';
+import { type Ctx, resourceOf, title } from './context.js';
+
+const BUILTIN_TIERS = new Set(['default', 'kube-admin', 'kube-baseline']);
+
+/** The configuration findings of a policy (`eps`: the endpoints it selects). */
+export function configChecks(ctx: Ctx, p: PolicyModel, eps: EndpointModel[]): LintFinding[] {
+  const out: LintFinding[] = [];
+  if (p.preDNAT && !p.applyOnForward) {
+    out.push({
+      code: 'prednat-without-apply-on-forward',
+      severity: 'error',
+      message: `${title(p)} is preDNAT without applyOnForward: Calico rejects it (pre-DNAT policy acts on forwarded traffic). Add applyOnForward: true.`,
+      resource: resourceOf(p),
+    });
+  }
+  const tier = ctx.model.tiers.find((t) => t.name === p.tier);
+  if (tier && !tier.hasResource && !BUILTIN_TIERS.has(tier.name)) {
+    out.push({
+      code: 'tier-without-resource',
+      severity: 'error',
+      message: `${title(p)} is in tier ${JSON.stringify(p.tier)}, which has no Tier resource: Calico refuses policies in a missing tier. Create the Tier (with its order) or move the policy.`,
+      resource: resourceOf(p),
+    });
+  }
+  // Pass hands the packet to the next tier; if no later tier selects the endpoint it ends in profiles.
+  const tierIndex = ctx.model.tiers.findIndex((t) => t.name === p.tier);
+  const later = ctx.model.tiers
+    .slice(tierIndex + 1)
+    .flatMap((t) => ctx.model.policiesByTier.get(t.name) ?? []);
+  for (const dir of ['ingress', 'egress'] as const) {
+    const r = p[dir].find((x) => x.action === 'Pass');
+    if (!r || eps.length === 0) continue;
+    const typed = (q: PolicyModel) => (dir === 'ingress' ? q.ingressType : q.egressType);
+    const orphan = eps.filter((e) => !later.some((q) => typed(q) && q.selector(e.labels)));
+    if (orphan.length === 0) continue;
+    out.push({
+      code: 'pass-into-unselected-tier',
+      severity: 'info',
+      message: `${title(p)} ${dir} rule ${r.index} passes traffic on, but no later tier has a ${dir} policy for ${
+        orphan.length === eps.length
+          ? 'any endpoint it selects'
+          : `${orphan
+              .map((e) => e.name)
+              .slice(0, 3)
+              .join(', ')}`
+      }: those flows fall through to profiles (Kubernetes default: allow).`,
+      resource: resourceOf(p),
+      rule: { direction: dir, index: r.index },
+    });
+  }
+  return out;
+}

@@ -6,7 +6,7 @@
 
 import type { Packet } from './match/packet.js';
 import type { MatchContext } from './match/rule-match.js';
-import type { RouteChain } from './path/interpret.js';
+import type { RouteChain } from './path/route.js';
 import type { Decision, EndpointRef, Stage, TraceStep, UnsupportedUse } from './result/types.js';
 import type { EndpointModel, HostEndpointModel, PolicyModel, TierModel, WorldModel } from './world/model.js';
 

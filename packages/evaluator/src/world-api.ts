@@ -8,16 +8,11 @@ import type { Ip } from './net/ip.js';
 import { flowProtocolNumber, hasPorts } from './net/protocol.js';
 import { checkedPacket, type Flow, plainPacket } from './path/flow.js';
 import type { PathPlan, RoleBinding } from './path/hooks.js';
-import {
-  chainsVerdict,
-  type PathSet,
-  type PlanRoute,
-  tracePlans,
-  verdictOfPlans,
-  verdictOfRoute,
-} from './path/interpret.js';
+import { verdictOfPlans } from './path/interpret.js';
 import { checkVia, type Place, PlanCache } from './path/paths.js';
 import { endpointRef } from './path/recorder.js';
+import { chainsVerdict, type PlanRoute, verdictOfRoute } from './path/route.js';
+import { type PathSet, tracePlans } from './path/trace.js';
 import { createReferenceEngine } from './reference/engine.js';
 import { Evaluation, type PathTracer } from './result/result.js';
 import type { EndpointRef, EvaluationResult, PolicyRef, Verdict } from './result/types.js';

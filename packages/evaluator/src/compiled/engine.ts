@@ -16,7 +16,8 @@ import {
   type TierPolicies,
 } from '../engine.js';
 import type { Packet } from '../match/packet.js';
-import { chainDrops, type RouteChain } from '../path/interpret.js';
+import { chainDrops } from '../path/interpret.js';
+import type { RouteChain } from '../path/route.js';
 import type {
   EndpointModel,
   HostEndpointModel,

@@ -1,49 +1,27 @@
 /**
  * The one interpreter of {@link PathPlan}s: runs a plan's hooks for a packet and gives the path
- * verdict, decision and trace. It knows no origin or destination: everything it needs is in
- * the hooks (packet view, accept-mark guard, what allow / deny / no verdict mean).
+ * verdict; its sink records the trace (`trace.ts`) or nothing ({@link verdictOfPlans}). It knows
+ * no origin or destination: everything it needs is in the hooks (packet view, accept-mark guard,
+ * what allow / deny / no verdict mean).
  */
 
-import { chainSlot, type Engine } from '../engine.js';
+import type { Engine } from '../engine.js';
 import type { Packet } from '../match/packet.js';
 import { cidrContains } from '../net/ip.js';
 import { protocolName } from '../net/protocol.js';
-import type { Decision, EndpointRef, Stage, StepAction, UnsupportedUse } from '../result/types.js';
+import type { Decision, EndpointRef, Stage, StepAction } from '../result/types.js';
 import type { BackendModel, EndpointModel, FailsafePortModel, WorldModel } from '../world/model.js';
 import { CONNTRACK_ACCEPTS, conntrackAccepts, nodeKey } from './conntrack.js';
 import { boundEndpoint, decisionOfPath } from './decided-by.js';
 import { encapDropOf } from './encap.js';
-import type {
-  ChainHook,
-  DnatHook,
-  EncapHook,
-  FailsafeHook,
-  Hook,
-  PacketView,
-  PathPlan,
-  RoleBinding,
-} from './hooks.js';
+import type { ChainHook, DnatHook, FailsafeHook, Hook, PacketView, PathPlan, RoleBinding } from './hooks.js';
 import { hostStaticRuleOf } from './host-static.js';
-import { backendRef, endpointRef, hostRef, type PathDraft, PathRecorder } from './recorder.js';
+import { endpointRef, hostRef } from './recorder.js';
 import { serviceLoopDrops } from './service-loop.js';
 import { snatRuleOf } from './snat.js';
 
-/**
- * All paths of one flow (as drafts: the public `PathResult`s are built when read).
- *
- * @example
- * ```ts
- * const set: PathSet = tracePlans(engine, plans, packet);
- * set.paths.map((p) => p.verdict);
- * ```
- */
-export interface PathSet {
-  readonly paths: PathDraft[];
-  readonly unsupported: UnsupportedUse[];
-}
-
 /** Where the interpreter sends chains and notes: a trace recorder, or verdicts only. */
-interface Sink {
+export interface Sink {
   /** Runs a chain; a recording sink pushes the chain's decision (or undefined) onto `decisions`. */
   chain(
     hook: ChainHook,
@@ -59,7 +37,7 @@ const UNTRACKED_REPLY =
   'untracked (doNotTrack) Allow: the connection is not tracked, so its reply must be allowed on its own (§4.4); reply leg';
 
 /** What a path no stage decided is attributed to. */
-const NO_DECISION: Decision = { stage: 'exit', reason: 'no stage decided' };
+export const NO_DECISION: Decision = { stage: 'exit', reason: 'no stage decided' };
 
 function packetText(p: Packet): string {
   const port = (n: number | undefined) => (n === undefined ? '' : `:${n}`);
@@ -276,7 +254,7 @@ function seenBy(view: PacketView, original: Packet, postDnat: Packet, postSnat: 
 const SCRATCH: RunState = { untracked: [] };
 
 /** Runs one path and, for an untracked connection, its reply leg (same sink). */
-function runPath(
+export function runPath(
   world: WorldModel,
   plan: PathPlan,
   backend: BackendModel | undefined,
@@ -312,124 +290,8 @@ function runPath(
   return end;
 }
 
-/** Whether a run that ended at `end` (see {@link runHooks}) stopped before the plan's DNAT. */
-function beforeDnat(plan: PathPlan, end: number): boolean {
-  if (end >= 0 || plan.backends.length === 0) return false;
-  const at = -1 - end;
-  for (let i = 0; i < at && i < plan.hooks.length; i++)
-    if ((plan.hooks[i] as Hook).kind === 'dnat') return false;
-  return true;
-}
-
-/** Above this many paths, equivalent paths are folded into one (issue #17 item 9). */
-export const FOLD_THRESHOLD = 64;
-
-function decisionKey(d: Decision): string {
-  const p = d.policy;
-  return `${d.stage}|${p ? `${p.kind}/${p.namespace ?? ''}/${p.name}` : ''}|${d.tier ?? ''}|${d.ruleIndex ?? ''}|${d.direction ?? ''}|${d.reason}`;
-}
-
-const SHAPES = new WeakMap<PathPlan, string>();
-
-/** The hook sequence of a plan without endpoint identities (for folding equivalent paths). */
-function shapeOf(plan: PathPlan): string {
-  let shape = SHAPES.get(plan);
-  if (shape === undefined) {
-    shape = plan.hooks.map((h) => (h.kind === 'chain' ? `${h.stage}.${h.direction}` : h.kind)).join(',');
-    SHAPES.set(plan, shape);
-  }
-  return shape;
-}
-
-function decidedByOf(end: number, decisions: readonly (Decision | undefined)[]): Decision {
-  return decisionOfPath(end >= 0, decisions, NO_DECISION);
-}
-
-/**
- * Runs every plan of a flow (each backend of each plan) with the trace recorded (steps are
- * materialised when read). Paths dropped before kube-proxy picks a backend are one path per
- * entry; above {@link FOLD_THRESHOLD} paths, paths with the same hooks and outcomes (other
- * entries or backends) are folded into one whose `folded` counts the others.
- *
- * @example
- * ```ts
- * tracePlans(engine, planPaths(engine.world, topology), packet).paths[0]?.verdict;
- * ```
- */
-export function tracePlans(
-  engine: Engine,
-  plans: readonly PathPlan[],
-  packet: Packet,
-  bind: RoleBinding,
-  replyPlans?: ReplyPlanner,
-): PathSet {
-  const world = engine.world;
-  let total = 0;
-  for (const p of plans) total += Math.max(1, p.backends.length);
-  const fold = total > FOLD_THRESHOLD;
-  const paths: PathDraft[] = [];
-  const unsupported: UnsupportedUse[] = [];
-  const seen = new Set<string>();
-  // Folding: the first path of each signature is traced; the others only counted.
-  const groups = new Map<string, { plan: PathPlan; backend: BackendModel | undefined; count: number }>();
-  const decisionSink: Sink = {
-    chain: (h, endpoint, pkt, decisions) => {
-      const out = engine.evaluateChain({
-        endpoint,
-        chain: h.chain,
-        direction: h.direction,
-        packet: pkt,
-        trace: { path: 0, stage: h.stage, endpoint: endpointRef(endpoint) },
-      });
-      decisions?.push(out.decision ? { stage: h.stage, ...out.decision } : undefined);
-      return out.verdict;
-    },
-    note: NOTE,
-  };
-  // `dedupeEarly`: a path dropped before DNAT is the same for every backend of its entry.
-  const trace = (plan: PathPlan, backend: BackendModel | undefined, folded: number, dedupeEarly: boolean) => {
-    const own: UnsupportedUse[] = [];
-    const rec = new PathRecorder(engine, paths.length, own);
-    const sink: Sink = {
-      chain: (h, endpoint, pkt, decisions) => {
-        const out = rec.chain(h.stage, endpoint, h.chain, h.direction, pkt);
-        decisions?.push(out.decision);
-        return out.verdict;
-      },
-      note: (stage, action, reason, endpoint) => rec.note(stage, action, reason, endpoint),
-    };
-    const decisions: (Decision | undefined)[] = [];
-    const end = runPath(world, plan, backend, packet, sink, decisions, bind, replyPlans);
-    const early = beforeDnat(plan, end);
-    if (early && dedupeEarly) {
-      const key = `${plan.entryNode ?? ''}|${plan.entryHep?.id ?? ''}|${end}`;
-      if (seen.has(key)) return;
-      seen.add(key);
-    }
-    for (const u of own) unsupported.push(u);
-    const ref = backend && !early ? backendRef(backend) : undefined;
-    const entry = plan.entry === 'source' ? endpointRef(boundEndpoint('source', backend, bind)) : plan.entry;
-    paths.push(rec.done(end >= 0 ? 'Allow' : 'Deny', decidedByOf(end, decisions), entry, ref, folded));
-  };
-  for (const plan of plans) {
-    for (const backend of plan.backends.length === 0 ? [undefined] : plan.backends) {
-      if (!fold) {
-        trace(plan, backend, 0, true);
-        continue;
-      }
-      const decisions: (Decision | undefined)[] = [];
-      const end = runPath(world, plan, backend, packet, decisionSink, decisions, bind, replyPlans);
-      const key = `${shapeOf(plan)}|${end}|${decisionKey(decidedByOf(end, decisions))}`;
-      const g = groups.get(key);
-      if (g) g.count++;
-      else groups.set(key, { plan, backend, count: 1 });
-    }
-  }
-  for (const g of groups.values()) trace(g.plan, g.backend, g.count - 1, false);
-  return { paths, unsupported };
-}
-
-const NOTE = (): void => {};
+/** A sink's `note` that records nothing. */
+export const NOTE = (): void => {};
 
 const SILENT_SINKS = new WeakMap<Engine, Sink>();
 
@@ -496,43 +358,6 @@ export function verdictOfPlans(
 }
 
 /**
- * A flow's plans with, when they are one plan of policy chains alone (no failsafe, NAT or
- * outcome hook, no backend, no chain whose Allow marks or untracks) and at most one
- * encapsulation drop, those chains and that drop: what most pod → pod flows cross (the workload
- * egress and ingress chains, the source's drop first). Such a plan drops the packet iff the
- * drop matches it or one of its chains drops it, which {@link verdictOfRoute} reads without the
- * general run (nothing in it depends on an earlier hook, so the order does not matter).
- *
- * @example
- * ```ts
- * const route: PlanRoute = planRoute(plans);
- * route.chains?.map((h) => h.stage); // ['workloadEgress', 'workloadIngress']
- * route.encap?.drops.map((d) => d.encap); // ['VXLAN', 'IPIP'] (FelixConfiguration defaults)
- * ```
- */
-export interface PlanRoute {
-  readonly plans: readonly PathPlan[];
-  readonly chains: readonly RouteChain[] | undefined;
-  /** The route's encapsulation drop (only with `chains`; absent when the world allows both). */
-  readonly encap: EncapHook | undefined;
-}
-
-/**
- * A chain hook of a {@link PlanRoute}: never a backend's (a route has no DNAT).
- *
- * @example
- * ```ts
- * const chain: RouteChain | undefined = route.chains?.[0];
- * [chain?.endpoint, chain?.chain, chain?.direction, chain?.slot]; // ['source', 'normal', 'egress', 5]
- * ```
- */
-export type RouteChain = ChainHook & {
-  readonly endpoint: EndpointModel | 'source' | 'destination';
-  /** {@link chainSlot} of the hook's chain and direction. */
-  readonly slot: number;
-};
-
-/**
  * Whether a chain's verdict drops the packet on its path: a deny, or no verdict where that means
  * deny (`onNone`). `runHooks` and the engines' route runs (`Engine.routeVerdict`) ask this.
  *
@@ -543,78 +368,4 @@ export type RouteChain = ChainHook & {
  */
 export function chainDrops(verdict: 'allow' | 'deny' | 'none', hook: ChainHook): boolean {
   return verdict === 'deny' || (verdict === 'none' && hook.onNone === 'deny');
-}
-
-/**
- * The route of a flow's plans (computed once per cached plans).
- *
- * @example
- * ```ts
- * planRoute(planPaths(world, topology)).chains?.length; // 2 for a pod → pod flow
- * ```
- */
-export function planRoute(plans: readonly PathPlan[]): PlanRoute {
-  const general: PlanRoute = { plans, chains: undefined, encap: undefined };
-  const plan = plans[0];
-  if (plans.length !== 1 || plan === undefined || plan.backends.length > 0) return general;
-  const chains: RouteChain[] = [];
-  let encap: EncapHook | undefined;
-  for (const h of plan.hooks) {
-    // Without NAT hooks every view is the original packet; without marks `ifMarked` never skips.
-    if (h.kind === 'encap' && encap === undefined) {
-      encap = h;
-      continue;
-    }
-    if (h.kind !== 'chain' || h.onAllow !== 'continue') return general;
-    const endpoint = h.endpoint;
-    if (endpoint === 'backend') return general;
-    chains.push({ ...h, endpoint, slot: chainSlot(h.chain, h.direction) });
-  }
-  return { plans, chains, encap };
-}
-
-/**
- * The verdict of a route of chains alone: `Deny` when its encapsulation drop matches the packet,
- * else the engine's {@link Engine.routeVerdict} (what `runHooks` does with them: a chain that
- * drops the packet, {@link chainDrops}, ends the path; else it goes on), nothing allocated.
- * `undefined` for any other route, or an engine without route runs. `World.evaluate` calls it
- * for most flows.
- *
- * @example
- * ```ts
- * chainsVerdict(engine, planRoute(plans), web, db, packet); // 'Allow' | 'Deny' | undefined
- * ```
- */
-export function chainsVerdict(
-  engine: Engine,
-  route: PlanRoute,
-  source: EndpointModel | undefined,
-  destination: EndpointModel | undefined,
-  packet: Packet,
-): 'Allow' | 'Deny' | undefined {
-  const chains = route.chains;
-  if (chains === undefined || engine.routeVerdict === undefined) return undefined;
-  if (route.encap !== undefined && encapDropOf(route.encap, packet) !== undefined) return 'Deny';
-  return engine.routeVerdict(chains, source, destination, packet);
-}
-
-/**
- * {@link verdictOfPlans} of a route: {@link chainsVerdict} for a route of chains alone.
- *
- * @example
- * ```ts
- * verdictOfRoute(engine, planRoute(plans), packet, bind); // 'Allow' | 'Deny' | 'Mixed' | undefined
- * ```
- */
-export function verdictOfRoute(
-  engine: Engine,
-  route: PlanRoute,
-  packet: Packet,
-  bind: RoleBinding,
-  replyPlans?: ReplyPlanner,
-): 'Allow' | 'Deny' | 'Mixed' | undefined {
-  return (
-    chainsVerdict(engine, route, bind.source, bind.destination, packet) ??
-    verdictOfPlans(engine, route.plans, packet, bind, replyPlans)
-  );
 }

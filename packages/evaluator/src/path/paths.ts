@@ -11,8 +11,9 @@ import type { Packet } from '../match/packet.js';
 import { type Ip, parseIp } from '../net/ip.js';
 import type { WorkloadEndpointModel, WorldModel } from '../world/model.js';
 import type { PathPlan, RoleBinding } from './hooks.js';
-import { type PlanRoute, planRoute, type ReplyPlanner } from './interpret.js';
+import type { ReplyPlanner } from './interpret.js';
 import { planPaths } from './plan/index.js';
+import { type PlanRoute, planRoute } from './route.js';
 import { findFrontend, workloadOwning } from './targets.js';
 import { type Topology, topologyOf } from './topology.js';
 

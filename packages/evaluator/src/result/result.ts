@@ -1,8 +1,8 @@
 /** The concrete {@link EvaluationResult}: trace and text are built on first use. */
 import type { Issue } from '@calico-dsl/core';
 import { type Flow, flowText } from '../path/flow.js';
-import type { PathSet } from '../path/interpret.js';
 import type { PathDraft } from '../path/recorder.js';
+import type { PathSet } from '../path/trace.js';
 import { explainText, formatDecision } from './explain.js';
 import type { Decision, EvaluationResult, PathResult, TraceStep, UnsupportedUse, Verdict } from './types.js';
 

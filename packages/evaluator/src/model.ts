@@ -20,7 +20,13 @@ export type { Packet } from './match/packet.js';
 export { type MatchContext, sideMatches } from './match/rule-match.js';
 export type { Cidr, Ip } from './net/ip.js';
 export { cidrContains, parseIp } from './net/ip.js';
-export { conntrackAccepts, nodeKey } from './path/conntrack.js';
+export {
+  conntrackAccepts,
+  conntrackRules,
+  INVALID_REPLY_PROTOCOLS,
+  nodeKey,
+  replyInvalid,
+} from './path/conntrack.js';
 export { boundEndpoint, type DecisionLike, decisionOfPath, pickDecision } from './path/decided-by.js';
 export { encapDrops } from './path/encap.js';
 export type {

@@ -10,19 +10,21 @@ import {
   boundEndpoint,
   cidrContains,
   conntrackAccepts,
+  conntrackRules,
   decisionOfPath,
   type EncapHook,
   type FailsafeHook,
   type Hook,
   type HostStaticHook,
   type HostStaticRule,
+  INVALID_REPLY_PROTOCOLS,
   nodeKey,
   type PathPlan,
   type RoleBinding,
   serviceLoopDrops,
   snatRuleOf,
 } from '../evaluator-seam.js';
-import { ALL_PORTS, type Box, ivsAnd, PORTED, splitBoxes } from './boxes.js';
+import { ALL_PORTS, type Box, ivsAnd, ivsOf, PORTED, splitBoxes } from './boxes.js';
 import { type ChainContext, type LiftedDecision, liftChain } from './chain.js';
 import { portBox, type View } from './rule-match.js';
 
@@ -123,6 +125,11 @@ function hostStaticBox(h: HostStaticHook, r: HostStaticRule, view: View): Box | 
 
 const NO_DECISION: LiftedDecision = { stage: 'exit' };
 
+/** Every flow whose reply conntrack takes as INVALID without its request (the evaluator's `replyInvalid`). */
+const INVALID_REPLIES: Box[] = [
+  { p: ivsOf(INVALID_REPLY_PROTOCOLS.map((x) => [x, x] as const)), s: ALL_PORTS, d: ALL_PORTS },
+];
+
 /** `runHooks` over boxes, from hook `from` on; every piece's end goes to `emit`. */
 function runHooks(
   ctx: ChainContext,
@@ -144,10 +151,23 @@ function runHooks(
     if (live.length === 0) return;
     const h = hooks[i] as Hook;
     // A reply leg (`reply`: the nodes that left the request untracked): conntrack accepts it on
-    // the nodes that tracked the request (the evaluator's `conntrackAccepts`).
+    // the nodes that tracked the request (the evaluator's `conntrackAccepts`); elsewhere the
+    // first tracked chain drops the flows whose reply conntrack takes as INVALID
+    // (`replyInvalid`: by protocol), unless this leg left them untracked there too.
     if (reply !== undefined) {
-      const node = h.kind === 'encap' ? boundEndpoint(h.endpoint, backend, bind).node : undefined;
+      const node =
+        h.kind === 'encap' || h.kind === 'chain' ? boundEndpoint(h.endpoint, backend, bind).node : undefined;
       if (conntrackAccepts(h, node, reply)) continue;
+      const at = conntrackRules(h, node);
+      if (at !== undefined && !st.untracked.includes(at.node) && ctx.match.world.conntrackInvalidDrop) {
+        const { hit, miss } = splitBoxes(live, INVALID_REPLIES);
+        if (hit.length > 0) {
+          const decisions = [...st.decisions, { stage: at.stage }];
+          emit({ boxes: hit, allow: false, decisions, untracked: st.untracked });
+        }
+        live = miss;
+        if (live.length === 0) return;
+      }
     }
     if (h.kind === 'failsafe' || h.kind === 'chain') {
       const node = h.node ?? '';
@@ -232,6 +252,16 @@ function runHooks(
         break;
       }
       case 'dnat': {
+        // The kernel NATs tracked connections only: no DNAT where an untracked Allow left them.
+        if (st.untracked.includes(nodeKey(h.node))) {
+          emit({
+            boxes: live,
+            allow: false,
+            decisions: [...st.decisions, { stage: 'dnat' }],
+            untracked: st.untracked,
+          });
+          return;
+        }
         const b = backend as BackendModel;
         // From the packet as it arrived: a node port on another node may come SNAT'd.
         const postDnat: View = { ...v.postSnat, dst: b.ip, dstPort: { port: b.port } };
@@ -239,7 +269,9 @@ function runHooks(
         break;
       }
       case 'snat': {
-        const rule = snatRuleOf(h, v.postDnat.src, v.postDnat.dst);
+        const rule = st.untracked.includes(nodeKey(h.node))
+          ? undefined
+          : snatRuleOf(h, v.postDnat.src, v.postDnat.dst);
         v = { ...v, postSnat: rule ? { ...v.postDnat, src: rule.address } : v.postDnat };
         break;
       }

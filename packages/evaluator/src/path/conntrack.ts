@@ -1,14 +1,26 @@
 /**
  * Connection tracking is per node. An untracked (doNotTrack) Allow leaves the connection
  * untracked on the node whose raw table allowed it; a node whose raw table did not (a failsafe
- * port accepted the packet first, or it has no untracked policy) tracks it as usual. On the
- * reply leg such a node accepts the reply as ESTABLISHED before Felix's mangle and filter
- * policy: every tracked Felix chain starts with the conntrack rules (`felix/rules/endpoints.go`
- * `appendConntrackRules`), ahead of the workload encapsulation drop and of the chain's policy,
- * and an ACCEPT there also ends the workload → host chain before DefaultEndpointToHostAction.
- * The raw table runs before conntrack, on every packet.
+ * port accepted the packet first, or it has no untracked policy) tracks it as usual. Every
+ * tracked Felix endpoint chain (mangle pre-DNAT, filter normal and forward, a workload's from-
+ * and to-workload chains) starts with the conntrack rules (`felix/rules/endpoints.go`
+ * `appendConntrackRules`), ahead of its failsafes, the workload encapsulation drop and its
+ * policy: RELATED/ESTABLISHED is accepted, INVALID dropped (unless FelixConfiguration
+ * `disableConntrackInvalidCheck`). The raw table runs before conntrack, on every packet.
+ *
+ * On the reply leg, then, a node that tracked the request accepts the reply as ESTABLISHED
+ * ({@link conntrackAccepts}); an ACCEPT there also ends the workload → host chain before
+ * DefaultEndpointToHostAction. A node that left the request untracked sees the reply as the
+ * first packet of a new connection unless its raw table leaves the reply untracked too: for a
+ * TCP SYN-ACK or an ICMP reply that is INVALID, and the first tracked chain drops it
+ * ({@link replyInvalid}; calico#2609 is this drop in a pod's from-workload chain).
+ *
+ * The kernel NATs tracked connections only (`nf_nat_inet_fn` returns early without a conntrack
+ * entry), so on a node that left a packet untracked neither kube-proxy's DNAT nor any SNAT
+ * applies.
  */
-import type { EndpointRef } from '../result/types.js';
+import type { Packet } from '../match/packet.js';
+import type { EndpointRef, Stage } from '../result/types.js';
 import type { Hook } from './hooks.js';
 
 /** The key of a node in the untracked-node lists (`''` for a pod without a node). */
@@ -34,18 +46,88 @@ export function conntrackAccepts(
   switch (h.kind) {
     case 'failsafe':
     case 'chain':
-      return h.table !== 'raw' && !untracked.includes(nodeKey(h.node));
+    case 'encap': {
+      const at = conntrackRules(h, endpointNode);
+      return at !== undefined && !untracked.includes(at.node);
+    }
     case 'hostStatic':
     case 'serviceLoop':
       return !untracked.includes(nodeKey(h.node));
-    case 'encap':
-      return !untracked.includes(nodeKey(endpointNode));
     case 'outcome':
       return h.stage === 'endpointToHost' && !untracked.includes(nodeKey(nodeOf(h.endpoint)));
     case 'dnat':
     case 'snat':
       return false;
   }
+}
+
+/**
+ * The tracked Felix endpoint chain whose conntrack rules hook `h` meets first: its node (by
+ * {@link nodeKey}; a workload chain names no node, it is its endpoint's, `endpointNode`) and its
+ * stage. A failsafe or chain outside the raw table, or a workload's encapsulation drop (the top
+ * of its from-workload chain); undefined for any other hook. A failsafe check sits inside the
+ * host endpoint chain of its table and direction, after the conntrack rules.
+ *
+ * @example
+ * ```ts
+ * // hook: the workload egress chain of a pod (role 'source', no node in the plan)
+ * conntrackRules(hook, 'node-1'); // { node: 'node-1', stage: 'workloadEgress' }
+ * ```
+ */
+export function conntrackRules(
+  h: Hook,
+  endpointNode: string | undefined,
+): { readonly node: string; readonly stage: Stage } | undefined {
+  switch (h.kind) {
+    case 'failsafe':
+      if (h.table === 'raw') return undefined;
+      return {
+        node: nodeKey(h.node),
+        stage: h.direction === 'out' ? 'hostEgress' : h.table === 'mangle' ? 'preDnat' : 'hostIngress',
+      };
+    case 'chain':
+      return h.table === 'raw' ? undefined : { node: nodeKey(h.node ?? endpointNode), stage: h.stage };
+    case 'encap':
+      return { node: nodeKey(endpointNode), stage: h.stage };
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Whether conntrack calls the reply of a request INVALID when no entry holds the request (its
+ * node left it untracked, and left the reply tracked): a TCP reply is a SYN-ACK, which cannot
+ * open a connection (`nf_conntrack_proto_tcp.c`: SYN/ACK from no state is `sIV`), and an ICMP
+ * or ICMPv6 reply is a reply type, which `icmp_new` / `icmpv6_new` never take as new. A UDP
+ * reply opens a NEW entry like any datagram, and so do other protocols (SCTP's INIT-ACK is
+ * taken as NEW here: not checked against `nf_conntrack_proto_sctp.c`).
+ *
+ * @example
+ * ```ts
+ * replyInvalid(replyPacket(tcpPacket)); // true
+ * replyInvalid(replyPacket(udpPacket)); // false
+ * ```
+ */
+export function replyInvalid(reply: Pick<Packet, 'protocol'>): boolean {
+  return INVALID_REPLY_PROTOCOLS.includes(reply.protocol);
+}
+
+/** TCP, ICMP and ICMPv6: see {@link replyInvalid}. */
+export const INVALID_REPLY_PROTOCOLS: readonly number[] = [6, 1, 58];
+
+/** The trace reason of a reply of an untracked request that conntrack takes as INVALID. */
+export function invalidReplyReason(node: string): string {
+  return `${node || 'the node'} did not track the request and its raw table did not leave this reply untracked: conntrack sees a reply without its request (INVALID) and Felix's conntrack rules drop it (\`--ctstate INVALID -j DROP\`, before any policy; FelixConfiguration disableConntrackInvalidCheck turns this off). Allow the reply with untracked (doNotTrack) policy (§4.4)`;
+}
+
+/** The trace reason of kube-proxy's DNAT on a node that left the packet untracked. */
+export function untrackedDnatReason(node: string, frontend: string): string {
+  return `untracked (doNotTrack) Allow on ${node}: the packet is not conntracked, and the kernel NATs tracked connections only, so kube-proxy's DNAT never applies; it stays addressed to ${frontend} and reaches no backend (§4.4, §5)`;
+}
+
+/** The trace reason of a SNAT rule on a node that left the packet untracked. */
+export function untrackedSnatReason(node: string): string {
+  return `untracked (doNotTrack) Allow on ${node}: the packet is not conntracked, so no SNAT (natOutgoing, kube-proxy masquerade) applies; its source is kept (§4.4)`;
 }
 
 function nodeOf(endpoint: EndpointRef | string | undefined): string | undefined {

@@ -11,7 +11,16 @@ import { cidrContains } from '../net/ip.js';
 import { protocolName } from '../net/protocol.js';
 import type { Decision, EndpointRef, Stage, StepAction } from '../result/types.js';
 import type { BackendModel, EndpointModel, FailsafePortModel, WorldModel } from '../world/model.js';
-import { CONNTRACK_ACCEPTS, conntrackAccepts, nodeKey } from './conntrack.js';
+import {
+  CONNTRACK_ACCEPTS,
+  conntrackAccepts,
+  conntrackRules,
+  invalidReplyReason,
+  nodeKey,
+  replyInvalid,
+  untrackedDnatReason,
+  untrackedSnatReason,
+} from './conntrack.js';
 import { boundEndpoint, decisionOfPath } from './decided-by.js';
 import { encapDropOf } from './encap.js';
 import type { ChainHook, DnatHook, FailsafeHook, Hook, PacketView, PathPlan, RoleBinding } from './hooks.js';
@@ -80,9 +89,14 @@ function failsafeMatch(world: WorldModel, h: FailsafeHook, pkt: Packet): string 
   return undefined;
 }
 
-function dnatText(h: DnatHook, backend: BackendModel, original: Packet): string {
+/** `10.0.0.11:30080 (nodePort of service default/web)`: a DNAT hook's frontend as the packet names it. */
+function frontendText(h: DnatHook, original: Packet): string {
   const s = h.frontend.servicePort.service;
-  return `kube-proxy DNAT: ${original.dst.text}:${original.dstPort} (${h.frontend.kind} of service ${s.namespace}/${s.name}) → ${backend.ip.text}:${backend.port}`;
+  return `${original.dst.text}:${original.dstPort} (${h.frontend.kind} of service ${s.namespace}/${s.name})`;
+}
+
+function dnatText(h: DnatHook, backend: BackendModel, original: Packet): string {
+  return `kube-proxy DNAT: ${frontendText(h, original)} → ${backend.ip.text}:${backend.port}`;
 }
 
 /** What a run left behind besides its end: the nodes where an untracked Allow left it untracked. */
@@ -140,15 +154,28 @@ function runHooks(
   for (let i = 0; i < hooks.length; i++) {
     const h = hooks[i] as Hook;
     // A reply leg (`reply`: the nodes that left the request untracked): conntrack accepts it on
-    // the nodes that tracked the request.
+    // the nodes that tracked the request; elsewhere the first tracked chain drops it as INVALID
+    // unless this leg left it untracked there too, or it opens a connection of its own (UDP).
     if (reply !== undefined) {
-      if (h.kind === 'chain' || h.kind === 'encap') {
-        const endpoint = boundEndpoint(h.endpoint, backend, bind);
-        if (conntrackAccepts(h, endpoint.node, reply)) {
-          sink.note(h.stage, 'continue', CONNTRACK_ACCEPTS, endpointRef(endpoint));
-          continue;
-        }
-      } else if (conntrackAccepts(h, undefined, reply)) continue;
+      const role = h.kind === 'chain' || h.kind === 'encap' ? h : undefined;
+      const endpoint = role && boundEndpoint(role.endpoint, backend, bind);
+      if (conntrackAccepts(h, endpoint?.node, reply)) {
+        if (role && endpoint) sink.note(role.stage, 'continue', CONNTRACK_ACCEPTS, endpointRef(endpoint));
+        continue;
+      }
+      const at = conntrackRules(h, endpoint?.node);
+      if (
+        at !== undefined &&
+        !state.untracked.includes(at.node) &&
+        world.conntrackInvalidDrop &&
+        replyInvalid(original)
+      ) {
+        const reason = invalidReplyReason(at.node);
+        const ref = endpoint ?? (h.kind === 'failsafe' ? h.endpoint : undefined);
+        sink.note(at.stage, 'deny', reason, ref ? endpointRef(ref) : hostRef(at.node));
+        decisions?.push({ stage: at.stage, reason });
+        return -1 - i;
+      }
     }
     if (h.kind === 'failsafe' || h.kind === 'chain') {
       const node = h.node ?? '';
@@ -201,6 +228,12 @@ function runHooks(
         break;
       }
       case 'dnat': {
+        if (state.untracked.includes(nodeKey(h.node))) {
+          const reason = untrackedDnatReason(h.node ?? '', frontendText(h, original));
+          sink.note('dnat', 'deny', reason, hostRef(h.node ?? ''));
+          decisions?.push({ stage: 'dnat', reason });
+          return -1 - i;
+        }
         const b = backend as BackendModel;
         // From the packet as it arrived: a node port on another node may come SNAT'd (natOutgoing).
         postDnat = { ...postSnat, dst: b.ip, dstPort: b.port };
@@ -209,6 +242,12 @@ function runHooks(
         break;
       }
       case 'snat': {
+        if (state.untracked.includes(nodeKey(h.node))) {
+          if (snatRuleOf(h, postDnat.src, postDnat.dst))
+            sink.note('snat', 'continue', untrackedSnatReason(h.node));
+          postSnat = postDnat;
+          break;
+        }
         const rule = snatRuleOf(h, postDnat.src, postDnat.dst);
         postSnat = rule ? { ...postDnat, src: rule.address } : postDnat;
         if (rule) sink.note('snat', 'nat', rule.reason);

@@ -35,12 +35,13 @@ export type FelixSettings = Pick<
   | 'allowVXLANPacketsFromWorkloads'
   | 'allowIPIPPacketsFromWorkloads'
   | 'wireguardPorts'
+  | 'conntrackInvalidDrop'
 >;
 
 /**
  * Failsafe ports (§4.6), DefaultEndpointToHostAction (§4.7), IPForwarding, the VXLAN port
- * and encapsulation settings of workload egress, and the WireGuard listening ports from
- * FelixConfiguration `default`.
+ * and encapsulation settings of workload egress, the WireGuard listening ports and the
+ * conntrack INVALID check from FelixConfiguration `default`.
  *
  * @example
  * ```ts
@@ -49,6 +50,7 @@ export type FelixSettings = Pick<
  * felixSettings(index).vxlanPort; // 4789 (Felix's default)
  * felixSettings(index).allowVXLANPacketsFromWorkloads; // false (Felix's default)
  * felixSettings(index).wireguardPorts; // [] (WireGuard is off by default)
+ * felixSettings(index).conntrackInvalidDrop; // true (disableConntrackInvalidCheck is false by default)
  * ```
  */
 export function felixSettings(index: ResourceIndex, override?: EndpointToHostAction): FelixSettings {
@@ -65,6 +67,8 @@ export function felixSettings(index: ResourceIndex, override?: EndpointToHostAct
   // config_params.go: `WireguardEnabled{,V6} bool;false`, `WireguardListeningPort int;51820`,
   // `WireguardListeningPortV6 int;51821`.
   const wireguard = { v4: false, v6: false, port: 51820, portV6: 51821 };
+  // config_params.go: `DisableConntrackInvalidCheck bool;false`.
+  let conntrackInvalidDrop = true;
   for (const [spec] of felixDefaults(index)) {
     if (Array.isArray(spec.failsafeInboundHostPorts))
       failsafeInbound = failsafeFromConfig(spec.failsafeInboundHostPorts);
@@ -85,6 +89,8 @@ export function felixSettings(index: ResourceIndex, override?: EndpointToHostAct
     if (Number.isInteger(spec.wireguardListeningPort)) wireguard.port = spec.wireguardListeningPort & 0xffff;
     if (Number.isInteger(spec.wireguardListeningPortV6))
       wireguard.portV6 = spec.wireguardListeningPortV6 & 0xffff;
+    if (typeof spec.disableConntrackInvalidCheck === 'boolean')
+      conntrackInvalidDrop = !spec.disableConntrackInvalidCheck;
   }
   const wireguardPorts: WireguardPortModel[] = [
     ...(wireguard.v4 ? [{ version: 4 as const, port: wireguard.port }] : []),
@@ -99,5 +105,6 @@ export function felixSettings(index: ResourceIndex, override?: EndpointToHostAct
     allowVXLANPacketsFromWorkloads,
     allowIPIPPacketsFromWorkloads,
     wireguardPorts,
+    conntrackInvalidDrop,
   };
 }

@@ -619,6 +619,12 @@ export interface WorldModel {
    */
   readonly wireguardPorts: readonly WireguardPortModel[];
   /**
+   * Whether Felix's tracked endpoint chains drop packets conntrack calls INVALID (FelixConfiguration
+   * `disableConntrackInvalidCheck`, default false: they do; `felix/rules/endpoints.go`
+   * `appendConntrackRules`). What the reply of an untracked request meets (`path/conntrack.ts`).
+   */
+  readonly conntrackInvalidDrop: boolean;
+  /**
    * The tunnels Felix runs: FelixConfiguration `ipipEnabled` / `vxlanEnabled` when set, else from
    * the IPPools' `ipipMode` / `vxlanMode` (`encapsulation_resolver.go`).
    */

@@ -43,6 +43,7 @@ export {
   entitiesOwning,
   hostStaticRules,
   INVALID_REPLY_PROTOCOLS,
+  loadBalancerRefusal,
   makeTopology,
   nodeKey,
   parseIp,

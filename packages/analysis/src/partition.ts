@@ -103,6 +103,9 @@ function worldFacts(model: WorldModel): WorldFacts {
   // natOutgoing masquerades by source and destination pool.
   const nat = model.natOutgoing;
   if (nat) for (const c of [...nat.pools.map((p) => p.cidr), ...nat.exempt]) cidrs.push(cidrInterval(c));
+  // kube-proxy admits load balancer traffic by source range.
+  for (const sp of model.servicePorts)
+    for (const c of sp.loadBalancerSourceRanges) cidrs.push(cidrInterval(c));
   return { model, unique, cidrs };
 }
 

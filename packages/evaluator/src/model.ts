@@ -50,6 +50,7 @@ export type {
   SnatRule,
 } from './path/hooks.js';
 export { hostStaticRuleOf, hostStaticRules } from './path/host-static.js';
+export { loadBalancerRefusal } from './path/load-balancer-firewall.js';
 export { entries, externalPlans, hostPlans, planPaths, podPlans } from './path/plan/index.js';
 export { serviceLoopDrops } from './path/service-loop.js';
 export { natOutgoingRules, snatRuleOf } from './path/snat.js';

@@ -18,6 +18,7 @@ import {
   type HostStaticHook,
   type HostStaticRule,
   INVALID_REPLY_PROTOCOLS,
+  loadBalancerRefusal,
   nodeKey,
   type PathPlan,
   type RoleBinding,
@@ -252,8 +253,13 @@ function runHooks(
         break;
       }
       case 'dnat': {
-        // The kernel NATs tracked connections only: no DNAT where an untracked Allow left them.
-        if (st.untracked.includes(nodeKey(h.node))) {
+        // No DNAT (the evaluator's reasons): the kernel NATs tracked connections only, and
+        // kube-proxy's load balancer firewall admits only its source ranges.
+        if (
+          st.untracked.includes(nodeKey(h.node)) ||
+          loadBalancerRefusal(ctx.match.world, h.frontend, h.node, v.postSnat.src, v.postSnat.dst) !==
+            undefined
+        ) {
           emit({
             boxes: live,
             allow: false,

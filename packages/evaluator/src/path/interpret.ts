@@ -25,6 +25,7 @@ import { boundEndpoint, decisionOfPath } from './decided-by.js';
 import { encapDropOf } from './encap.js';
 import type { ChainHook, DnatHook, FailsafeHook, Hook, PacketView, PathPlan, RoleBinding } from './hooks.js';
 import { hostStaticRuleOf } from './host-static.js';
+import { loadBalancerRefusal } from './load-balancer-firewall.js';
 import { endpointRef, hostRef } from './recorder.js';
 import { serviceLoopDrops } from './service-loop.js';
 import { snatRuleOf } from './snat.js';
@@ -228,10 +229,13 @@ function runHooks(
         break;
       }
       case 'dnat': {
-        if (state.untracked.includes(nodeKey(h.node))) {
-          const reason = untrackedDnatReason(h.node ?? '', frontendText(h, original));
-          sink.note('dnat', 'deny', reason, hostRef(h.node ?? ''));
-          decisions?.push({ stage: 'dnat', reason });
+        // No DNAT: the packet is untracked here, or kube-proxy's load balancer firewall refuses it.
+        const refusal = state.untracked.includes(nodeKey(h.node))
+          ? untrackedDnatReason(h.node ?? '', frontendText(h, original))
+          : loadBalancerRefusal(world, h.frontend, h.node, postSnat.src, postSnat.dst);
+        if (refusal !== undefined) {
+          sink.note('dnat', 'deny', refusal, h.node === undefined ? undefined : hostRef(h.node));
+          decisions?.push({ stage: 'dnat', reason: refusal });
           return -1 - i;
         }
         const b = backend as BackendModel;

@@ -339,6 +339,11 @@ export interface ServicePortModel {
   readonly loadBalancerIPs: readonly Ip[];
   readonly externalIPs: readonly Ip[];
   readonly externalTrafficPolicy: 'Cluster' | 'Local';
+  /**
+   * The Service's `spec.loadBalancerSourceRanges` (valid CIDRs, any IP version): kube-proxy DNATs
+   * a packet to a load balancer IP only from these sources (`path/load-balancer-firewall.ts`).
+   */
+  readonly loadBalancerSourceRanges: readonly Cidr[];
   /** `Local`: in-cluster clients of the ClusterIP use only endpoints on their own node. */
   readonly internalTrafficPolicy: 'Cluster' | 'Local';
   /**

@@ -1,6 +1,6 @@
 /** Services as kube-proxy programs them: frontends and backends (calico-semantics.md §5). */
 import type { Issue } from '@calico-dsl/core';
-import type { Ip } from '../net/ip.js';
+import { type Cidr, type Ip, parseCidr } from '../net/ip.js';
 import { protocolNumber } from '../net/protocol.js';
 import {
   addressLocator,
@@ -158,10 +158,15 @@ export function buildServicePorts(
       });
     }
     const clusterIPs = ips([...(spec.clusterIPs ?? []), spec.clusterIP].filter((x) => x && x !== 'None'));
+    // kube-proxy programs VIP-style ingress only (`IsVIPMode`: no ipMode, or VIP); a Proxy-mode
+    // load balancer sends its traffic to the node ports instead.
     const lbIPs = ips([
-      ...((r.status?.loadBalancer?.ingress ?? []) as Loose[]).map((x) => x?.ip),
+      ...((r.status?.loadBalancer?.ingress ?? []) as Loose[])
+        .filter((x) => x?.ipMode === undefined || x?.ipMode === 'VIP')
+        .map((x) => x?.ip),
       spec.loadBalancerIP,
     ]);
+    const sourceRanges = loadBalancerSourceRanges(spec.loadBalancerSourceRanges, key, i, issues);
     const etp: 'Cluster' | 'Local' = spec.externalTrafficPolicy === 'Local' ? 'Local' : 'Cluster';
     const selected = fromSelector ? selectedPods(selector, podsByNamespace.get(ns) ?? []) : [];
     const named: { name: string; protocol: number }[] = [];
@@ -195,6 +200,7 @@ export function buildServicePorts(
         loadBalancerIPs: spec.type === 'LoadBalancer' ? lbIPs : [],
         externalIPs: ips(spec.externalIPs),
         externalTrafficPolicy: etp,
+        loadBalancerSourceRanges: sourceRanges,
         internalTrafficPolicy: spec.internalTrafficPolicy === 'Local' ? 'Local' : 'Cluster',
         ...select(candidates),
         endpointSource: own ? 'endpointSlices' : fromSelector ? 'selector' : 'none',
@@ -205,6 +211,28 @@ export function buildServicePorts(
   }
   issues.push(...unmatchedSliceIssues(slices, portsByService));
   return { servicePorts, serviceMembers };
+}
+
+/**
+ * A Service's `spec.loadBalancerSourceRanges` as kube-proxy reads them (each entry trimmed,
+ * `pkg/proxy/serviceport.go`); an entry that is not a CIDR is reported (`invalid_cidr`) and left
+ * out, as kube-proxy leaves out what it cannot parse.
+ */
+function loadBalancerSourceRanges(list: unknown, service: string, at: number, issues: Issue[]): Cidr[] {
+  if (!Array.isArray(list)) return [];
+  const out: Cidr[] = [];
+  list.forEach((entry: unknown, k) => {
+    const text = typeof entry === 'string' ? entry.trim() : '';
+    const cidr = text.includes('/') ? parseCidr(text) : undefined;
+    if (cidr) out.push(cidr);
+    else
+      issues.push({
+        code: 'invalid_cidr',
+        path: [at, 'spec', 'loadBalancerSourceRanges', k],
+        message: `Service ${service}: loadBalancerSourceRanges entry ${JSON.stringify(entry)} is not a CIDR (e.g. "198.51.100.0/24"); kube-proxy leaves it out.`,
+      });
+  });
+  return out;
 }
 
 /**

@@ -107,8 +107,6 @@ export const ISSUE_CODES = {
   unknown_via:
     "A flow's via names a node, or an interface of that node's host endpoints, that the world does not have.",
   unsupported_tunnel_hep: 'A HostEndpoint is on an IPIP/VXLAN/WireGuard tunnel device (not modelled).',
-  unsupported_host_port:
-    "A Pod's container port sets hostPort: the CNI portmap plugin's DNAT of node address and port to the pod is not modelled.",
   unsupported_ebpf:
     'FelixConfiguration enables the eBPF dataplane (only the iptables dataplane is modelled).',
   unsupported_felix_setting:

@@ -13,7 +13,6 @@ import { ISSUE_CODES, type IssueCode } from '@calico-dsl/core';
 export const EVALUATOR_ISSUE_CODES = {
   unknown_via: ISSUE_CODES.unknown_via,
   unsupported_tunnel_hep: ISSUE_CODES.unsupported_tunnel_hep,
-  unsupported_host_port: ISSUE_CODES.unsupported_host_port,
   unsupported_ebpf: ISSUE_CODES.unsupported_ebpf,
   unsupported_felix_setting: ISSUE_CODES.unsupported_felix_setting,
   ambiguous_host_endpoint: ISSUE_CODES.ambiguous_host_endpoint,

@@ -864,29 +864,6 @@ describe('out of scope is refused loudly (README "Out of scope")', () => {
     expect(World.from(fvBase([felix({ iptablesFilterAllowAction: 'Accept' })])).issues).toEqual([]);
   });
 
-  it("a pod hostPort (CNI portmap DNAT) is a world issue; a hostNetwork pod's port is not", () => {
-    const withPorts = (hostNetwork: boolean) =>
-      World.from([
-        ...fvBase(),
-        {
-          apiVersion: 'v1',
-          kind: 'Pod',
-          metadata: { name: 'hp', namespace: 'default' },
-          spec: {
-            nodeName: 'felix-0',
-            hostNetwork,
-            containers: [{ name: 'c', ports: [{ containerPort: 8080, hostPort: 8080 }] }],
-          },
-          status: { podIP: hostNetwork ? F0 : '10.65.0.9' },
-        },
-      ]).issues.filter((i) => i.code === 'unsupported_host_port');
-    expect(withPorts(false).map((i) => i.path.slice(1))).toEqual([
-      ['spec', 'containers', 0, 'ports', 0, 'hostPort'],
-    ]);
-    expect(withPorts(false)[0]?.message).toContain('Pod default/hp sets hostPort 8080');
-    expect(withPorts(true)).toEqual([]);
-  });
-
   it('tunnel-device HEPs, the eBPF dataplane and ambiguous unaddressed HEPs are world issues', () => {
     const world = World.from([
       ...fvBase(),
@@ -907,5 +884,56 @@ describe('out of scope is refused loudly (README "Out of scope")', () => {
     expect(world.issues.find((i) => i.code === 'ambiguous_host_endpoint')?.message).toContain(
       'felix-1-a, felix-1-b',
     );
+  });
+});
+
+describe("pods' hostPorts: the CNI portmap DNAT from the node's addresses to the pod", () => {
+  const hostPortPod = (ports: Obj[], hostNetwork = false): Obj => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'hp', namespace: 'default', labels: { name: 'hp' } },
+    spec: { nodeName: 'felix-0', hostNetwork, containers: [{ name: 'c', ports }] },
+    status: { podIP: hostNetwork ? F0 : '10.65.0.9' },
+  });
+  const https = [{ containerPort: 8443, hostPort: 443 }];
+  const onlyW1 = knp('default', 'hp-from-w1', {
+    podSelector: { matchLabels: { name: 'hp' } },
+    policyTypes: ['Ingress'],
+    ingress: [{ from: [{ podSelector: { matchLabels: { name: 'w1' } } }] }],
+  });
+
+  it('a packet to the node address and hostPort reaches the pod, whose ingress policy decides', () => {
+    const open = both(fvBase([hostPortPod(https)]), tcp(CLIENT, F0, 443));
+    expect(open.verdict).toBe('Allow');
+    expect(open.paths[0]?.backend?.name).toBe('hp');
+    expect(open.paths[0]?.steps.find((x) => x.stage === 'dnat')?.reason).toBe(
+      'CNI portmap DNAT: 172.17.0.3:443 (hostPort of pod default/hp) → 10.65.0.9:8443',
+    );
+    const closed = both(fvBase([hostPortPod(https), onlyW1]), tcp(CLIENT, F0, 443));
+    expect(closed.verdict).toBe('Deny');
+    expect(closed.decidedBy?.stage).toBe('workloadIngress');
+    // From a pod on the other node: routed to felix-0 as to its address, DNAT'd there, no SNAT.
+    expect(both(fvBase([hostPortPod(https), onlyW1]), tcp(W1, F0, 443)).verdict).toBe('Allow');
+    expect(both(fvBase([hostPortPod(https), onlyW1]), tcp(W0, F0, 443)).verdict).toBe('Deny');
+  });
+
+  it('only the node of the pod serves it, on its hostIP alone when set; a hostNetwork pod has none', () => {
+    const hostNode = (r: ReturnType<typeof both>) => r.paths[0]?.backend;
+    expect(hostNode(both(fvBase([hostPortPod(https)]), tcp(CLIENT, F1, 443)))).toBeUndefined();
+    const pinned = [hostPortPod([{ containerPort: 8443, hostPort: 443, hostIP: F0 }])];
+    expect(hostNode(both(fvBase(pinned), tcp(CLIENT, F0, 443)))?.name).toBe('hp');
+    const world = World.from(fvBase([hostPortPod(https, true)]));
+    expect(world.model.hostPorts).toEqual([]);
+  });
+
+  it('a host endpoint polices it as forwarded traffic (pre-DNAT, applyOnForward), not as host-bound', () => {
+    const lockedInput = gnp('hosts-closed', {
+      selector: "host-endpoint == 'true'",
+      types: ['Ingress'],
+      ingress: [{ action: 'Deny' }],
+    });
+    const r = both(fvBase([...starHeps, hostPortPod(https), lockedInput]), tcp(CLIENT, F0, 443));
+    expect(r.verdict).toBe('Allow');
+    expect(stages(r)).not.toContain('hostIngress:felix-0-all');
   });
 });

@@ -29,6 +29,7 @@ import { loadBalancerRefusal } from './load-balancer-firewall.js';
 import { endpointRef, hostRef } from './recorder.js';
 import { serviceLoopDrops } from './service-loop.js';
 import { snatRuleOf } from './snat.js';
+import { frontendLabel } from './targets.js';
 
 /** Where the interpreter sends chains and notes: a trace recorder, or verdicts only. */
 export interface Sink {
@@ -92,12 +93,12 @@ function failsafeMatch(world: WorldModel, h: FailsafeHook, pkt: Packet): string 
 
 /** `10.0.0.11:30080 (nodePort of service default/web)`: a DNAT hook's frontend as the packet names it. */
 function frontendText(h: DnatHook, original: Packet): string {
-  const s = h.frontend.servicePort.service;
-  return `${original.dst.text}:${original.dstPort} (${h.frontend.kind} of service ${s.namespace}/${s.name})`;
+  return `${original.dst.text}:${original.dstPort} (${frontendLabel(h.frontend)})`;
 }
 
 function dnatText(h: DnatHook, backend: BackendModel, original: Packet): string {
-  return `kube-proxy DNAT: ${frontendText(h, original)} → ${backend.ip.text}:${backend.port}`;
+  const by = h.frontend.kind === 'hostPort' ? 'CNI portmap DNAT' : 'kube-proxy DNAT';
+  return `${by}: ${frontendText(h, original)} → ${backend.ip.text}:${backend.port}`;
 }
 
 /** What a run left behind besides its end: the nodes where an untracked Allow left it untracked. */

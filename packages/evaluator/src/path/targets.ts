@@ -37,6 +37,33 @@ export function findFrontend(world: WorldModel, pkt: Packet): Frontend | undefin
 }
 
 /**
+ * Whether only the node owning the destination address DNATs the frontend: a node port
+ * (KUBE-NODEPORTS) or a pod's hostPort (CNI-HOSTPORT-DNAT), both behind `--dst-type LOCAL`.
+ * Another node routes the packet there as to that node's address.
+ *
+ * @example
+ * ```ts
+ * dnatOnOwningNode({ kind: 'nodePort', servicePort }); // true
+ * ```
+ */
+export function dnatOnOwningNode(f: Frontend): boolean {
+  return f.kind === 'nodePort' || f.kind === 'hostPort';
+}
+
+/**
+ * `nodePort of service prod/web`, or `hostPort of pod prod/ingress`: a frontend in a trace.
+ *
+ * @example
+ * ```ts
+ * frontendLabel({ kind: 'clusterIP', servicePort }); // 'clusterIP of service prod/web'
+ * ```
+ */
+export function frontendLabel(f: Frontend): string {
+  const s = f.servicePort.service;
+  return `${f.kind} of ${f.kind === 'hostPort' ? 'pod' : 'service'} ${s.namespace}/${s.name}`;
+}
+
+/**
  * Whether kube-proxy on `node` uses only node-local endpoints for this frontend: a ClusterIP
  * with internalTrafficPolicy Local (whoever sends), or an external frontend (nodePort, LB,
  * externalIP) with externalTrafficPolicy Local for traffic from outside the cluster (pods and

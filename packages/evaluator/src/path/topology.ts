@@ -227,8 +227,8 @@ export interface FrontendRegion {
 }
 
 /**
- * The frontend regions of a world: every (clusterIP / LB / externalIP, protocol, port), and every
- * (node address, nodePort), grouped by the node and HEP owning the address and the IP version.
+ * The frontend regions of a world: every (clusterIP / LB / externalIP, protocol, port), every
+ * (node address, nodePort) and every pod's (node address, hostPort), grouped by the node and HEP owning the address and the IP version.
  *
  * @example
  * ```ts
@@ -261,6 +261,10 @@ export function frontendRegions(world: WorldModel): FrontendRegion[] {
     if (sp.nodePort === undefined) return;
     for (const n of world.nodes.values())
       for (const ip of nodeAddresses(n)) add(sp, 'nodePort', ip, sp.nodePort, i);
+  });
+  const first = world.servicePorts.length;
+  world.hostPorts.forEach((h, j) => {
+    for (const ip of h.ips) add(h.servicePort, 'hostPort', ip, h.servicePort.port, first + j);
   });
   return [...out.values()];
 }

@@ -8,6 +8,7 @@ import { type Cidr, type Ip, ipFromValue, ipKey } from '../net/ip.js';
 import { calicoHostsOf } from './calico-hosts.js';
 import { buildHostEndpoints, buildNetworkSets, buildNodes, buildWorkloads } from './endpoints.js';
 import { felixSettings } from './felix-settings.js';
+import { buildHostPorts } from './host-ports.js';
 import { declaredMasqueradeAll } from './kube-proxy.js';
 import type {
   EndpointModel,
@@ -111,6 +112,7 @@ export function buildModel(input: readonly unknown[], options: BuildOptions = {}
   const { nodes, nodeByIp } = buildNodes(index, hostEndpoints, hostNetworkPods);
   const { servicePorts, serviceMembers } = buildServicePorts(index, allPods, workloads, nodeByIp, issues);
   const { policies, tiers, policiesByTier } = buildPolicySet(index, sc, issues, options.calicoVersion);
+  const hostPorts = buildHostPorts(pods, workloads, nodes);
   const felix = felixSettings(index, options.defaultEndpointToHostAction);
   const calicoHosts = calicoHostsOf(index, nodes);
   const nat = natOutgoingOf(index, calicoHosts, workloads);
@@ -123,7 +125,8 @@ export function buildModel(input: readonly unknown[], options: BuildOptions = {}
     nodes,
     servicePorts,
     serviceMembers,
-    ...frontendIndex(servicePorts),
+    hostPorts,
+    ...frontendIndex(servicePorts, hostPorts),
     tiers,
     policiesByTier,
     policies,

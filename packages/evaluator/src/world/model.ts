@@ -316,7 +316,23 @@ export type BackendModel = PodBackendModel | HostBackendModel | ExternalBackendM
  * const kinds: FrontendKind[] = [...cluster.model.frontends.values()].map((f) => f.kind);
  * ```
  */
-export type FrontendKind = 'clusterIP' | 'nodePort' | 'loadBalancer' | 'externalIP';
+export type FrontendKind = 'clusterIP' | 'nodePort' | 'loadBalancer' | 'externalIP' | 'hostPort';
+
+/**
+ * A pod's hostPort (the CNI portmap plugin's DNAT, `world/host-ports.ts`): the node addresses it
+ * is served on, and a service port of one backend, the pod, with `service` naming the pod.
+ *
+ * @example
+ * ```ts
+ * declare const cluster: World;
+ * cluster.model.hostPorts.map((h) => `${h.ips[0]?.text}:${h.servicePort.port} → ${h.servicePort.backends[0]?.ip.text}`);
+ * // ['10.0.0.11:8443 → 10.244.1.5']
+ * ```
+ */
+export interface HostPortModel {
+  readonly ips: readonly Ip[];
+  readonly servicePort: ServicePortModel;
+}
 
 /**
  * One (service port) as kube-proxy programs it.
@@ -591,6 +607,8 @@ export interface WorldModel {
   readonly frontendIps: ReadonlySet<string>;
   /** What `services` rule matches compare with, by `namespace/name` (§6.9). */
   readonly serviceMembers: ReadonlyMap<string, ServiceMembersModel>;
+  /** Pods' hostPorts, frontends of kind `hostPort` (their addresses are in `frontends`). */
+  readonly hostPorts: readonly HostPortModel[];
   /** Service ports by `protocol|nodePort` (served on every node address). */
   readonly nodePorts: ReadonlyMap<string, ServicePortModel>;
   /** Tiers in evaluation order (§2.1). */

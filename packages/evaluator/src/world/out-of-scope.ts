@@ -4,8 +4,8 @@
  * host endpoints on tunnel devices, the eBPF dataplane, named host endpoints whose address
  * is ambiguous (issue #12 item 7), kube-proxy modes other than iptables (the World option or
  * kube-proxy's ConfigMap, `kube-proxy.ts`), topology-aware routing (kube-proxy narrows a
- * Service's backends to its node's zone by EndpointSlice hints), pods' hostPorts (the CNI portmap
- * plugin's DNAT), and FelixConfiguration settings that let rules outside Calico's chains decide.
+ * Service's backends to its node's zone by EndpointSlice hints), and FelixConfiguration settings
+ * that let rules outside Calico's chains decide.
  */
 import type { Issue } from '@calico-dsl/core';
 import type { EvaluatorIssueCode } from '../issue-codes.js';
@@ -115,32 +115,6 @@ function topologyRoutingIssues(index: ResourceIndex): Issue[] {
 }
 
 /**
- * Container ports with a `hostPort`: the CNI portmap plugin DNATs the node's address and that port
- * to the pod (its own nat chains, `CNI-HOSTPORT-DNAT`), which the evaluator does not model, so a
- * flow to the node's address and port would be read as traffic to the host.
- */
-function hostPortIssues(index: ResourceIndex): Issue[] {
-  const issues: Issue[] = [];
-  for (const [r, i] of index.of('Pod')) {
-    if (r.spec?.hostNetwork === true) continue; // a hostNetwork pod's ports are the host's own
-    for (const kind of ['containers', 'initContainers'] as const) {
-      const containers: { ports?: { hostPort?: unknown }[] }[] = r.spec?.[kind] ?? [];
-      containers.forEach((c, ci) => {
-        (c?.ports ?? []).forEach((p, pi) => {
-          if (p?.hostPort === undefined) return;
-          issues.push({
-            code: 'unsupported_host_port' satisfies EvaluatorIssueCode,
-            path: [i, 'spec', kind, ci, 'ports', pi, 'hostPort'],
-            message: `Pod ${r.metadata?.namespace ?? 'default'}/${r.metadata?.name} sets hostPort ${String(p.hostPort)}: the CNI portmap DNAT from its node's address to the pod is not modelled, so flows to that node address and port are evaluated as traffic to the host.`,
-          });
-        });
-      });
-    }
-  }
-  return issues;
-}
-
-/**
  * The issues of out-of-scope inputs (see the module comment).
  *
  * @example
@@ -154,11 +128,7 @@ export function outOfScopeIssues(
   kubeProxyMode: KubeProxyMode | undefined,
 ): Issue[] {
   const issues: Issue[] = [];
-  issues.push(
-    ...kubeProxyModeIssues(index, kubeProxyMode),
-    ...topologyRoutingIssues(index),
-    ...hostPortIssues(index),
-  );
+  issues.push(...kubeProxyModeIssues(index, kubeProxyMode), ...topologyRoutingIssues(index));
   for (const [r, i] of index.of('HostEndpoint')) {
     const iface = r.spec?.interfaceName;
     if (typeof iface === 'string' && TUNNEL_DEVICES.has(iface))

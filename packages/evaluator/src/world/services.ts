@@ -16,6 +16,7 @@ import { mirroredSlices } from './endpoints-mirror.js';
 import type {
   BackendModel,
   FrontendKind,
+  HostPortModel,
   ServiceMembersModel,
   ServicePortModel,
   WorkloadEndpointModel,
@@ -245,6 +246,7 @@ function loadBalancerSourceRanges(list: unknown, service: string, at: number, is
  */
 export function frontendIndex(
   servicePorts: readonly ServicePortModel[],
+  hostPorts: readonly HostPortModel[] = [],
 ): Pick<WorldModel, 'frontends' | 'frontendIps' | 'nodePorts'> {
   const frontends = new Map<string, { servicePort: ServicePortModel; kind: FrontendKind }>();
   const frontendIps = new Set<string>();
@@ -263,5 +265,8 @@ export function frontendIndex(
     const np = `${sp.protocol}|${sp.nodePort}`;
     if (sp.nodePort !== undefined && !nodePorts.has(np)) nodePorts.set(np, sp);
   }
+  // After the Services (kube-proxy's KUBE-SERVICES jump comes before portmap's in nat
+  // PREROUTING); a node port on the same port and node address is not looked for first.
+  for (const h of hostPorts) add(h.servicePort, 'hostPort', h.ips);
   return { frontends, frontendIps, nodePorts };
 }

@@ -4,7 +4,7 @@ import type { HostEndpointModel, WorldModel } from '../../world/model.js';
 import type { Hook, PacketView, PathPlan } from '../hooks.js';
 import { wildcardHep } from '../host-endpoints.js';
 import { hostRef } from '../recorder.js';
-import type { Frontend } from '../targets.js';
+import { dnatOnOwningNode, type Frontend } from '../targets.js';
 import type { DestinationOwner } from '../topology.js';
 import { EXIT, rawFailsafe, UNPOLICED, unaddressed, unpoliced, untracked } from './chains.js';
 import { nodePortElsewhere } from './external.js';
@@ -33,7 +33,7 @@ export function hostPlans(
   if (dst.kind !== 'frontend')
     return [plan(entry, hostRouted(world, node, srcHep, postDnat(dst), undefined))];
   const f = dst.frontend;
-  if (f.kind === 'nodePort' && dst.node !== undefined && dst.node !== node) {
+  if (dnatOnOwningNode(f) && dst.node !== undefined && dst.node !== node) {
     // Another node's node port: not DNAT'd here (KUBE-NODEPORTS is for local addresses, see
     // `podPlans`); that node DNATs it as traffic from outside (the host's address is neither a
     // pod's nor local there), with its externalTrafficPolicy.

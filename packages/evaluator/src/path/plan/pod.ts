@@ -6,6 +6,7 @@ import { egressHep, fabricHep, wildcardHep } from '../host-endpoints.js';
 import { hostStaticHook } from '../host-static.js';
 import { hostRef } from '../recorder.js';
 import { serviceLoopHook } from '../service-loop.js';
+import { dnatOnOwningNode } from '../targets.js';
 import type { DestinationOwner } from '../topology.js';
 import {
   EXIT,
@@ -58,9 +59,10 @@ export function podPlans(world: WorldModel, src: WorkloadEndpointModel, dst: Des
     return [plan(entry, [...pre, ...podRouted(world, src, star, postDnat(dst), 'original')])];
   const f = dst.frontend;
   // kube-proxy DNATs a node port only for the node's own addresses (KUBE-NODEPORTS sits behind
-  // `-m addrtype --dst-type LOCAL`): another node's node port is routed to that node as to its
-  // address and DNAT'd there, where the pod counts as in-cluster (eTP Local is bypassed for it).
-  const at = f.kind === 'nodePort' && dst.node !== undefined && dst.node !== node ? dst.node : node;
+  // `-m addrtype --dst-type LOCAL`), and portmap a hostPort likewise: another node's node port
+  // or hostPort is routed to that node as to its address and DNAT'd there, where the pod counts
+  // as in-cluster (eTP Local is bypassed for it).
+  const at = dnatOnOwningNode(f) && dst.node !== undefined && dst.node !== node ? dst.node : node;
   // In-cluster sources reach every backend (externalTrafficPolicy is for external traffic),
   // or only their node's with internalTrafficPolicy Local; a masqueraded pod is external there.
   const origin = at !== node && podsMasqueraded(world, dst.version) ? 'external' : 'inCluster';

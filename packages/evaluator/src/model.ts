@@ -22,12 +22,12 @@ export type { Cidr, Ip } from './net/ip.js';
 export { cidrContains, parseIp } from './net/ip.js';
 export {
   conntrackAccepts,
-  conntrackRules,
   INVALID_REPLY_PROTOCOLS,
+  invalidReplyDrop,
   nodeKey,
-  replyInvalid,
 } from './path/conntrack.js';
 export { boundEndpoint, type DecisionLike, decisionOfPath, pickDecision } from './path/decided-by.js';
+export { dnatRefusal } from './path/dnat-refusal.js';
 export { encapDrops } from './path/encap.js';
 export type {
   ChainHook,
@@ -50,7 +50,6 @@ export type {
   SnatRule,
 } from './path/hooks.js';
 export { hostStaticRuleOf, hostStaticRules } from './path/host-static.js';
-export { loadBalancerRefusal } from './path/load-balancer-firewall.js';
 export { entries, externalPlans, hostPlans, planPaths, podPlans } from './path/plan/index.js';
 export { serviceLoopDrops } from './path/service-loop.js';
 export { natOutgoingRules, snatRuleOf } from './path/snat.js';

@@ -10,15 +10,15 @@ import {
   boundEndpoint,
   cidrContains,
   conntrackAccepts,
-  conntrackRules,
   decisionOfPath,
+  dnatRefusal,
   type EncapHook,
   type FailsafeHook,
   type Hook,
   type HostStaticHook,
   type HostStaticRule,
   INVALID_REPLY_PROTOCOLS,
-  loadBalancerRefusal,
+  invalidReplyDrop,
   nodeKey,
   type PathPlan,
   type RoleBinding,
@@ -159,8 +159,8 @@ function runHooks(
       const node =
         h.kind === 'encap' || h.kind === 'chain' ? boundEndpoint(h.endpoint, backend, bind).node : undefined;
       if (conntrackAccepts(h, node, reply)) continue;
-      const at = conntrackRules(h, node);
-      if (at !== undefined && !st.untracked.includes(at.node) && ctx.match.world.conntrackInvalidDrop) {
+      const at = invalidReplyDrop(ctx.match.world, h, node, st.untracked);
+      if (at !== undefined) {
         const { hit, miss } = splitBoxes(live, INVALID_REPLIES);
         if (hit.length > 0) {
           const decisions = [...st.decisions, { stage: at.stage }];
@@ -253,13 +253,8 @@ function runHooks(
         break;
       }
       case 'dnat': {
-        // No DNAT (the evaluator's reasons): the kernel NATs tracked connections only, and
-        // kube-proxy's load balancer firewall admits only its source ranges.
-        if (
-          st.untracked.includes(nodeKey(h.node)) ||
-          loadBalancerRefusal(ctx.match.world, h.frontend, h.node, v.postSnat.src, v.postSnat.dst) !==
-            undefined
-        ) {
+        // No DNAT: the packet is untracked here, or kube-proxy's load balancer firewall refuses it.
+        if (dnatRefusal(ctx.match.world, h, st.untracked, v.postSnat.src, v.postSnat.dst) !== undefined) {
           emit({
             boxes: live,
             allow: false,

@@ -21,6 +21,7 @@
  */
 import type { Packet } from '../match/packet.js';
 import type { EndpointRef, Stage } from '../result/types.js';
+import type { WorldModel } from '../world/model.js';
 import type { Hook } from './hooks.js';
 
 /** The key of a node in the untracked-node lists (`''` for a pod without a node). */
@@ -92,6 +93,30 @@ export function conntrackRules(
     default:
       return undefined;
   }
+}
+
+/**
+ * Where a reply leg meets Felix's INVALID drop at hook `h` (which conntrack did not accept, see
+ * {@link conntrackAccepts}): the tracked chain `h` starts, when its node did not leave this reply
+ * untracked (`replyUntracked`, by {@link nodeKey}) and the check is on (FelixConfiguration
+ * `disableConntrackInvalidCheck` off). The drop takes the replies conntrack calls INVALID
+ * ({@link replyInvalid}); others meet the chain's policy.
+ *
+ * @example
+ * ```ts
+ * // hook: the workload egress chain of pod web on node-1, which left the request untracked
+ * invalidReplyDrop(world.model, hook, 'node-1', []); // { node: 'node-1', stage: 'workloadEgress' }
+ * ```
+ */
+export function invalidReplyDrop(
+  world: Pick<WorldModel, 'conntrackInvalidDrop'>,
+  h: Hook,
+  endpointNode: string | undefined,
+  replyUntracked: readonly string[],
+): { readonly node: string; readonly stage: Stage } | undefined {
+  if (!world.conntrackInvalidDrop) return undefined;
+  const at = conntrackRules(h, endpointNode);
+  return at !== undefined && !replyUntracked.includes(at.node) ? at : undefined;
 }
 
 /**

@@ -14,18 +14,17 @@ import type { BackendModel, EndpointModel, FailsafePortModel, WorldModel } from 
 import {
   CONNTRACK_ACCEPTS,
   conntrackAccepts,
-  conntrackRules,
+  invalidReplyDrop,
   invalidReplyReason,
   nodeKey,
   replyInvalid,
-  untrackedDnatReason,
   untrackedSnatReason,
 } from './conntrack.js';
 import { boundEndpoint, decisionOfPath } from './decided-by.js';
+import { dnatRefusal } from './dnat-refusal.js';
 import { encapDropOf } from './encap.js';
 import type { ChainHook, DnatHook, FailsafeHook, Hook, PacketView, PathPlan, RoleBinding } from './hooks.js';
 import { hostStaticRuleOf } from './host-static.js';
-import { loadBalancerRefusal } from './load-balancer-firewall.js';
 import { endpointRef, hostRef } from './recorder.js';
 import { serviceLoopDrops } from './service-loop.js';
 import { snatRuleOf } from './snat.js';
@@ -91,14 +90,9 @@ function failsafeMatch(world: WorldModel, h: FailsafeHook, pkt: Packet): string 
   return undefined;
 }
 
-/** `10.0.0.11:30080 (nodePort of service default/web)`: a DNAT hook's frontend as the packet names it. */
-function frontendText(h: DnatHook, original: Packet): string {
-  return `${original.dst.text}:${original.dstPort} (${frontendLabel(h.frontend)})`;
-}
-
 function dnatText(h: DnatHook, backend: BackendModel, original: Packet): string {
   const by = h.frontend.kind === 'hostPort' ? 'CNI portmap DNAT' : 'kube-proxy DNAT';
-  return `${by}: ${frontendText(h, original)} → ${backend.ip.text}:${backend.port}`;
+  return `${by}: ${original.dst.text}:${original.dstPort} (${frontendLabel(h.frontend)}) → ${backend.ip.text}:${backend.port}`;
 }
 
 /** What a run left behind besides its end: the nodes where an untracked Allow left it untracked. */
@@ -165,13 +159,8 @@ function runHooks(
         if (role && endpoint) sink.note(role.stage, 'continue', CONNTRACK_ACCEPTS, endpointRef(endpoint));
         continue;
       }
-      const at = conntrackRules(h, endpoint?.node);
-      if (
-        at !== undefined &&
-        !state.untracked.includes(at.node) &&
-        world.conntrackInvalidDrop &&
-        replyInvalid(original)
-      ) {
+      const at = invalidReplyDrop(world, h, endpoint?.node, state.untracked);
+      if (at !== undefined && replyInvalid(original)) {
         const reason = invalidReplyReason(at.node);
         const ref = endpoint ?? (h.kind === 'failsafe' ? h.endpoint : undefined);
         sink.note(at.stage, 'deny', reason, ref ? endpointRef(ref) : hostRef(at.node));
@@ -230,10 +219,7 @@ function runHooks(
         break;
       }
       case 'dnat': {
-        // No DNAT: the packet is untracked here, or kube-proxy's load balancer firewall refuses it.
-        const refusal = state.untracked.includes(nodeKey(h.node))
-          ? untrackedDnatReason(h.node ?? '', frontendText(h, original))
-          : loadBalancerRefusal(world, h.frontend, h.node, postSnat.src, postSnat.dst);
+        const refusal = dnatRefusal(world, h, state.untracked, postSnat.src, postSnat.dst);
         if (refusal !== undefined) {
           sink.note('dnat', 'deny', refusal, h.node === undefined ? undefined : hostRef(h.node));
           decisions?.push({ stage: 'dnat', reason: refusal });

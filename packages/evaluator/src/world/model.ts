@@ -357,7 +357,7 @@ export interface ServicePortModel {
   readonly externalTrafficPolicy: 'Cluster' | 'Local';
   /**
    * The Service's `spec.loadBalancerSourceRanges` (valid CIDRs, any IP version): kube-proxy DNATs
-   * a packet to a load balancer IP only from these sources (`path/load-balancer-firewall.ts`).
+   * a packet to a load balancer IP only from these sources (`path/dnat-refusal.ts`).
    */
   readonly loadBalancerSourceRanges: readonly Cidr[];
   /** `Local`: in-cluster clients of the ClusterIP use only endpoints on their own node. */

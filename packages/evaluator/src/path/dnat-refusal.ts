@@ -1,4 +1,8 @@
 /**
+ * When a DNAT hook's DNAT does not happen ({@link dnatRefusal}): on a node that left the packet
+ * untracked (the kernel NATs tracked packets only, `path/conntrack.ts`), or when kube-proxy's
+ * firewall for load balancer IPs refuses its source ({@link loadBalancerRefusal}).
+ *
  * kube-proxy's firewall for load balancer IPs (`pkg/proxy/iptables/proxier.go`: the `KUBE-FW-*`
  * chain of a service port with `loadBalancerSourceRanges`, and `KUBE-PROXY-FIREWALL` in filter):
  * a packet to a load balancer IP is DNAT'd only from a source in the Service's ranges of its IP
@@ -9,7 +13,33 @@
 import { type Cidr, cidrContains, type Ip } from '../net/ip.js';
 import { publishedAddress } from '../world/endpoints.js';
 import type { ServicePortModel, WorldModel } from '../world/model.js';
-import type { Frontend } from './targets.js';
+import { nodeKey, untrackedDnatReason } from './conntrack.js';
+import type { DnatHook } from './hooks.js';
+import { type Frontend, frontendLabel } from './targets.js';
+
+/**
+ * Why the DNAT of hook `h` does not happen for a packet from `src` to `dst` (as it reaches the
+ * node's nat table), or undefined when it does: `untracked` lists the nodes (by `nodeKey`) where
+ * an untracked Allow left the packet untracked. Both engines and the analysis package's lifted
+ * interpreter end the path there (`Deny` at stage `dnat`).
+ *
+ * @example
+ * ```ts
+ * dnatRefusal(world.model, dnatHook, ['node-1'], packet.src, packet.dst);
+ * // 'untracked (doNotTrack) Allow on node-1: … it stays addressed to 10.0.0.11 (nodePort of service prod/web) …'
+ * ```
+ */
+export function dnatRefusal(
+  world: WorldModel,
+  h: DnatHook,
+  untracked: readonly string[],
+  src: Ip,
+  dst: Ip,
+): string | undefined {
+  if (untracked.includes(nodeKey(h.node)))
+    return untrackedDnatReason(h.node ?? '', `${dst.text} (${frontendLabel(h.frontend)})`);
+  return loadBalancerRefusal(world, h.frontend, h.node, src, dst);
+}
 
 /**
  * Why kube-proxy does not DNAT a packet (`src` → `dst`) to load balancer frontend `frontend` on

@@ -839,3 +839,41 @@ describe('malformed slices, Services and hostNetwork pods', () => {
     );
   }, 120_000);
 });
+
+describe('kube-proxy load balancer IPs: loadBalancerSourceRanges and ipMode (serviceport.go)', () => {
+  const lb = (ranges: unknown, ingress: Record<string, unknown> = { ip: '203.0.113.50' }) => ({
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 'web', namespace: 'prod' },
+    spec: {
+      type: 'LoadBalancer',
+      selector: { app: 'web' },
+      ports: [{ port: 80 }],
+      loadBalancerSourceRanges: ranges,
+    },
+    status: { loadBalancer: { ingress: [ingress] } },
+  });
+  const model = (ranges: unknown, ingress?: Record<string, unknown>) => World.from([lb(ranges, ingress)]);
+
+  it('trims entries, reports those that are not CIDRs (a bare address included) and leaves them out', () => {
+    const w = model([' 10.0.0.0/8 ', 'nope', 7, '10.1.2.3']);
+    expect(w.model.servicePorts[0]?.loadBalancerSourceRanges.map((c) => c.text)).toEqual(['10.0.0.0/8']);
+    expect(w.issues.map((i) => [i.code, i.path.slice(1)])).toEqual([
+      ['invalid_cidr', ['spec', 'loadBalancerSourceRanges', 1]],
+      ['invalid_cidr', ['spec', 'loadBalancerSourceRanges', 2]],
+      ['invalid_cidr', ['spec', 'loadBalancerSourceRanges', 3]],
+    ]);
+    expect(model('10.0.0.0/8').issues.map((i) => i.path.slice(1))).toEqual([
+      ['spec', 'loadBalancerSourceRanges'],
+    ]);
+    expect(model(null).issues).toEqual([]);
+  });
+
+  it('a Proxy-mode ingress is not a kube-proxy frontend; VIP mode (or none) is', () => {
+    const kinds = (ingress: Record<string, unknown>) =>
+      [...model(undefined, ingress).model.frontends.values()].map((f) => f.kind);
+    expect(kinds({ ip: '203.0.113.50' })).toContain('loadBalancer');
+    expect(kinds({ ip: '203.0.113.50', ipMode: 'VIP' })).toContain('loadBalancer');
+    expect(kinds({ ip: '203.0.113.50', ipMode: 'Proxy' })).not.toContain('loadBalancer');
+  });
+});

@@ -220,7 +220,15 @@ export function buildServicePorts(
  * out, as kube-proxy leaves out what it cannot parse.
  */
 function loadBalancerSourceRanges(list: unknown, service: string, at: number, issues: Issue[]): Cidr[] {
-  if (!Array.isArray(list)) return [];
+  if (list === undefined || list === null) return [];
+  if (!Array.isArray(list)) {
+    issues.push({
+      code: 'invalid_cidr',
+      path: [at, 'spec', 'loadBalancerSourceRanges'],
+      message: `Service ${service}: loadBalancerSourceRanges must be a list of CIDRs (e.g. ["198.51.100.0/24"]), not ${JSON.stringify(list)}; it is left out.`,
+    });
+    return [];
+  }
   const out: Cidr[] = [];
   list.forEach((entry: unknown, k) => {
     const text = typeof entry === 'string' ? entry.trim() : '';

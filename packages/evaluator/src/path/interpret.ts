@@ -29,6 +29,7 @@ import { endpointRef, hostRef } from './recorder.js';
 import { serviceLoopDrops } from './service-loop.js';
 import { snatRuleOf } from './snat.js';
 import { frontendLabel } from './targets.js';
+import type { Topology } from './topology.js';
 
 /** Where the interpreter sends chains and notes: a trace recorder, or verdicts only. */
 export interface Sink {
@@ -102,12 +103,42 @@ interface RunState {
 
 /**
  * The plans of a reply packet (the caller's planner), for the reply leg of an untracked
- * connection (§4.4: "the reverse direction must be allowed explicitly").
+ * connection (§4.4: "the reverse direction must be allowed explicitly"); `via` pins where a
+ * reply from outside the model enters (see {@link replyVia}).
  */
-export type ReplyPlanner = (reply: Packet) => {
+export type ReplyPlanner = (
+  reply: Packet,
+  via?: Topology['via'],
+) => {
   readonly plans: readonly PathPlan[];
   readonly bind: RoleBinding;
 };
+
+/**
+ * Where the reply of a request that crossed a node from outside to outside enters: that node,
+ * through the interface the request left by (its last forward-egress chain's host endpoint, when
+ * named), as routing is taken to be symmetric. Undefined for any other plan: its reply has an
+ * address in the model to be planned from.
+ *
+ * @example
+ * ```ts
+ * // plan: 198.51.100.7 → 192.168.1.50 via node-1/eth0, forwarded out of node-1's eth1 host endpoint
+ * replyVia(plan); // { node: 'node-1', interface: 'eth1' }
+ * ```
+ */
+export function replyVia(plan: PathPlan): Topology['via'] {
+  const last = plan.hooks[plan.hooks.length - 1];
+  const leaves = last?.kind === 'outcome' && last.stage === 'exit' && last.verdict === 'Allow';
+  if (plan.entry === 'source' || plan.entryNode === undefined || !leaves) return undefined;
+  let out: ChainHook | undefined;
+  for (const h of plan.hooks)
+    if (h.kind === 'chain' && h.stage === 'forward' && h.direction === 'egress') out = h;
+  const hep = out?.endpoint;
+  const iface = typeof hep === 'object' && hep.kind === 'HostEndpoint' ? hep.interfaceName : undefined;
+  return iface === undefined || iface === '*'
+    ? { node: plan.entryNode }
+    : { node: plan.entryNode, interface: iface };
+}
 
 /**
  * The reply of a packet: addresses and ports swapped; an echo request becomes an echo reply.
@@ -301,7 +332,7 @@ export function runPath(
   const untracked = state.untracked;
   const reply = replyPacket(packet);
   sink.note('reply', 'continue', `${UNTRACKED_REPLY}: ${packetText(reply)}`);
-  const r = replyPlans(reply);
+  const r = replyPlans(reply, replyVia(plan));
   for (const rp of r.plans) {
     for (const rb of rp.backends.length === 0 ? [undefined] : rp.backends) {
       const replyDecisions: (Decision | undefined)[] | undefined = decisions ? [] : undefined;

@@ -235,16 +235,19 @@ export class PlanCache implements RoleBinding {
   }
 
   /** {@link PlanCache.bound} as a function: the reply planner of the interpreter. */
-  readonly replyPlans: ReplyPlanner = (reply) => this.bound(reply);
+  readonly replyPlans: ReplyPlanner = (reply, via) => this.bound(reply, via);
 
   /**
    * The plans of a packet with their role binding as a value (for a reply leg, planned while
    * its outer flow runs: the outer binding in `source` / `destination` is kept).
    */
-  bound(packet: Packet): { readonly plans: readonly PathPlan[]; readonly bind: RoleBinding } {
+  bound(
+    packet: Packet,
+    via?: Topology['via'],
+  ): { readonly plans: readonly PathPlan[]; readonly bind: RoleBinding } {
     const source = this.source;
     const destination = this.destination;
-    const plans = this.plansOf(packet, undefined);
+    const plans = this.plansOf(packet, via);
     const bind = { source: this.source, destination: this.destination };
     this.source = source;
     this.destination = destination;

@@ -52,7 +52,11 @@ export interface PathEnd {
  * Plans of the reply of an untracked connection, region by region of the given flows (its
  * topology depends on the original source port: the reply's destination port).
  */
-export type ReplyPlanner = (boxes: Box[]) => {
+export type ReplyPlanner = (
+  boxes: Box[],
+  /** The reply: the packet as delivered (after the path's DNAT and SNAT), answered. */
+  reply: View,
+) => {
   readonly boxes: Box[];
   readonly plans: readonly PathPlan[];
   readonly bind: RoleBinding;
@@ -64,6 +68,8 @@ interface RunEnd {
   readonly decisions: readonly (LiftedDecision | undefined)[];
   /** The nodes where an untracked Allow left the connection untracked. */
   readonly untracked: readonly string[];
+  /** For an allowed end: the packet as delivered, after the path's DNAT and SNAT. */
+  readonly delivered?: View;
 }
 
 interface State {
@@ -297,6 +303,7 @@ function runHooks(
           emit({
             boxes: live,
             allow: h.verdict === 'Allow',
+            delivered: v.postSnat,
             decisions: st.decisions,
             untracked: st.untracked,
           });
@@ -308,7 +315,14 @@ function runHooks(
         assertNever(h);
     }
   }
-  if (live.length > 0) emit({ boxes: live, allow: true, decisions: st.decisions, untracked: st.untracked });
+  if (live.length > 0)
+    emit({
+      boxes: live,
+      allow: true,
+      decisions: st.decisions,
+      untracked: st.untracked,
+      delivered: v.postSnat,
+    });
 }
 
 function assertNever(x: never): never {
@@ -353,14 +367,16 @@ export function runPath(
       });
       return;
     }
-    // The reply: addresses and ports swapped (the reply's ports are the original's dimensions).
+    // The reply answers the packet as delivered: addresses and ports swapped (its destination
+    // port is the original's source port dimension; its source port the backend's after DNAT).
+    const delivered = end.delivered ?? original;
     const reply: View = {
-      src: original.dst,
-      dst: original.src,
-      srcPort: original.dstPort,
-      dstPort: original.srcPort,
+      src: delivered.dst,
+      dst: delivered.src,
+      srcPort: delivered.dstPort,
+      dstPort: delivered.srcPort,
     };
-    for (const r of replies(end.boxes)) {
+    for (const r of replies(end.boxes, reply)) {
       let live = r.boxes;
       for (const rp of r.plans)
         for (const rb of rp.backends.length === 0 ? [undefined] : rp.backends) {

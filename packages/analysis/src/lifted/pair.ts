@@ -179,7 +179,7 @@ interface Piece {
  */
 export function liftPair(ctx: LiftContext, src: Ip, dst: Ip, space: Box[]): LiftedRegion[] {
   const original: View = { src, dst, srcPort: { dim: 's' }, dstPort: { dim: 'd' } };
-  const replies: ReplyPlanner = (boxes) => byTopology(ctx, dst, src, 's', boxes);
+  const replies: ReplyPlanner = (boxes, reply) => byTopology(ctx, reply.src, reply.dst, 's', boxes);
   const regions: LiftedRegion[] = [];
   for (const part of byTopology(ctx, src, dst, 'd', space)) {
     let pieces: Piece[] = part.boxes.map((box) => ({ box, allow: 0, deny: 0, keys: new Set() }));

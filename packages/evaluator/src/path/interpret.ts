@@ -96,9 +96,13 @@ function dnatText(h: DnatHook, backend: BackendModel, original: Packet): string 
   return `${by}: ${original.dst.text}:${original.dstPort} (${frontendLabel(h.frontend)}) → ${backend.ip.text}:${backend.port}`;
 }
 
-/** What a run left behind besides its end: the nodes where an untracked Allow left it untracked. */
+/**
+ * What a run left behind besides its end: the nodes where an untracked Allow left it untracked,
+ * and the packet as delivered (after the path's DNAT and SNAT), which a reply answers.
+ */
 interface RunState {
   untracked: string[];
+  delivered: Packet | undefined;
 }
 
 /**
@@ -260,6 +264,7 @@ function runHooks(
         // From the packet as it arrived: a node port on another node may come SNAT'd (natOutgoing).
         postDnat = { ...postSnat, dst: b.ip, dstPort: b.port };
         postSnat = postDnat;
+        state.delivered = postSnat;
         sink.note('dnat', 'nat', dnatText(h, b, original));
         break;
       }
@@ -272,6 +277,7 @@ function runHooks(
         }
         const rule = snatRuleOf(h, postDnat.src, postDnat.dst);
         postSnat = rule ? { ...postDnat, src: rule.address } : postDnat;
+        state.delivered = postSnat;
         if (rule) sink.note('snat', 'nat', rule.reason);
         break;
       }
@@ -312,7 +318,7 @@ function seenBy(view: PacketView, original: Packet, postDnat: Packet, postSnat: 
 }
 
 // The state of the outer run (read right after it; a reply leg gets its own).
-const SCRATCH: RunState = { untracked: [] };
+const SCRATCH: RunState = { untracked: [], delivered: undefined };
 
 /** Runs one path and, for an untracked connection, its reply leg (same sink). */
 export function runPath(
@@ -327,17 +333,19 @@ export function runPath(
 ): number {
   const state = SCRATCH;
   state.untracked = [];
+  state.delivered = undefined;
   const end = runHooks(world, plan, backend, packet, sink, decisions, state, bind);
   if (end < 0 || state.untracked.length === 0 || !replyPlans) return end;
   const untracked = state.untracked;
-  const reply = replyPacket(packet);
+  // The reply answers the packet as delivered: from its backend, to the address it was SNAT'd to.
+  const reply = replyPacket(state.delivered ?? packet);
   sink.note('reply', 'continue', `${UNTRACKED_REPLY}: ${packetText(reply)}`);
   const r = replyPlans(reply, replyVia(plan));
   for (const rp of r.plans) {
     for (const rb of rp.backends.length === 0 ? [undefined] : rp.backends) {
       const replyDecisions: (Decision | undefined)[] | undefined = decisions ? [] : undefined;
-      if (runHooks(world, rp, rb, reply, sink, replyDecisions, { untracked: [] }, r.bind, untracked) >= 0)
-        continue;
+      const replyState: RunState = { untracked: [], delivered: undefined };
+      if (runHooks(world, rp, rb, reply, sink, replyDecisions, replyState, r.bind, untracked) >= 0) continue;
       if (decisions && replyDecisions) {
         const d = decisionOfPath(false, replyDecisions, NO_DECISION);
         decisions.push({

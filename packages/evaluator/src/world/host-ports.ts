@@ -5,9 +5,9 @@
  * `-m addrtype --dst-type LOCAL`) from the addresses of the pod's node (its `hostIP` only, when
  * set) and the hostPort to the pod's address and container port, per IP version. Each is a
  * frontend of kind `hostPort` with one backend, the pod, whether or not it is ready (the mapping
- * lives as long as the pod's sandbox). portmap masquerades only hairpin and localhost traffic,
- * so the frontend's externalTrafficPolicy reads `Local`: kube-proxy's masquerade rules never
- * apply to it.
+ * lives as long as the pod's sandbox). Its externalTrafficPolicy reads `Local`: the one backend
+ * is on the node that DNATs it. portmap masquerades only hairpin and localhost traffic (the
+ * planner's `masquerade` says so for kind `hostPort`).
  */
 import { type Ip, parseIp } from '../net/ip.js';
 import { protocolNumber } from '../net/protocol.js';

@@ -245,16 +245,17 @@ function loadBalancerSourceRanges(list: unknown, service: string, at: number, is
 }
 
 /**
- * Indexes frontends so a flow finds its service port with one lookup (first service port wins).
+ * Indexes frontends (Services', then pods' hostPorts) so a flow finds its service port with one
+ * lookup (the first one wins).
  *
  * @example
  * ```ts
- * frontendIndex(servicePorts).frontends.get(`${ip.key}|6|80`)?.kind; // 'clusterIP'
+ * frontendIndex(servicePorts, hostPorts).frontends.get(`${ip.key}|6|80`)?.kind; // 'clusterIP'
  * ```
  */
 export function frontendIndex(
   servicePorts: readonly ServicePortModel[],
-  hostPorts: readonly HostPortModel[] = [],
+  hostPorts: readonly HostPortModel[],
 ): Pick<WorldModel, 'frontends' | 'frontendIps' | 'nodePorts'> {
   const frontends = new Map<string, { servicePort: ServicePortModel; kind: FrontendKind }>();
   const frontendIps = new Set<string>();

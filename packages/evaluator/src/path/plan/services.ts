@@ -120,10 +120,14 @@ export function masquerade(
   backendNode: string | undefined,
 ): SnatRule | undefined {
   const sp = dst.frontend.servicePort;
+  const kind = dst.frontend.kind;
+  // A hostPort is portmap's, not kube-proxy's: it masquerades only hairpin and localhost traffic.
   const masquerades =
-    dst.frontend.kind === 'clusterIP'
-      ? origin === 'external' || world.kubeProxyMasqueradeAll
-      : sp.externalTrafficPolicy === 'Cluster';
+    kind === 'hostPort'
+      ? false
+      : kind === 'clusterIP'
+        ? origin === 'external' || world.kubeProxyMasqueradeAll
+        : sp.externalTrafficPolicy === 'Cluster';
   const address = masquerades ? nodeAddress(world, node, dst.version) : undefined;
   if (!address) return undefined;
   return {

@@ -431,6 +431,28 @@ describe("a pod's packet to its own address (loopback; Kubernetes netpol e2e All
     expect(both(fvBase([denyAll]), tcp(W0, W0B, 8055)).verdict).toBe('Deny');
   });
 
+  it('has one cached route for every pod, whose verdict needs no run', () => {
+    const cache = new PlanCache(World.from(fvBase([denyAll])).model);
+    const ip = (t: string) => parseIp(t) as NonNullable<ReturnType<typeof parseIp>>;
+    const self = (t: string) => ({
+      protocol: 6,
+      src: ip(t),
+      srcPort: 40000,
+      dst: ip(t),
+      dstPort: 8055,
+      icmp: undefined,
+    });
+    const route = cache.routeOf(self(W0), undefined);
+    expect(route.ends).toBe('Allow');
+    expect(route.chains).toBeUndefined();
+    expect(route.plans[0]?.hooks.map((h) => h.stage)).toEqual(['loopback']);
+    expect([cache.source?.name, cache.destination?.name]).toEqual(['w0', 'w0']);
+    expect(cache.routeOf(self(W1), undefined)).toBe(route);
+    expect([cache.source?.name, cache.destination?.name]).toEqual(['w1', 'w1']);
+    // A pod → pod route runs its chains.
+    expect(cache.routeOf({ ...self(W0), dst: ip(W1) }, undefined).ends).toBeUndefined();
+  });
+
   it("through its own Service (hairpin) the packet leaves the pod: the pod's egress and ingress apply", () => {
     const svc = service('default', 'w0-svc', {
       selector: { name: 'w0' },

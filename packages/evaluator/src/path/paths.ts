@@ -116,6 +116,8 @@ export class PlanCache implements RoleBinding {
   // Pod → pod routes by (source node class, destination node class), see `newPlace`.
   /** Pod → pod routes by node classes (read inline by `World.evaluate`, hits only). */
   readonly podToPod: (PlanRoute | undefined)[][] = [];
+  /** The route of a pod's packet to its own address (the same for every pod). */
+  private loopback: PlanRoute | undefined;
   // Routes of the other topologies, by their (cached, so shared) plans.
   private readonly routes = new WeakMap<readonly PathPlan[], PlanRoute>();
   // Nodes with a host endpoint, numbered from 1. Pods of nodes without one (class 0) cross no
@@ -179,8 +181,9 @@ export class PlanCache implements RoleBinding {
   /**
    * The route of a pod → pod packet that crosses no service frontend (most flows), from the
    * places of its addresses: by (source node class, destination node class), without building a
-   * topology (the same plans `planPaths` gives for it). `source` / `destination` then hold its
-   * pods. Undefined for any other packet: {@link PlanCache.routeOf} plans those.
+   * topology (the same plans `planPaths` gives for it), and of a pod's packet to its own address.
+   * `source` / `destination` then hold its pods. Undefined for any other packet:
+   * {@link PlanCache.routeOf} plans those.
    */
   podRoute(packet: Packet): PlanRoute | undefined {
     const from = this.places.get(packet.src) ?? this.addPlace(packet.src);
@@ -188,15 +191,19 @@ export class PlanCache implements RoleBinding {
     if (source === undefined) return undefined;
     const to = this.places.get(packet.dst) ?? this.addPlace(packet.dst);
     const destination = to.pod;
-    if (
-      destination === undefined ||
-      destination === source ||
-      (to.mayBeFrontend && findFrontend(this.world, packet) !== undefined)
-    )
+    if (destination === undefined || (to.mayBeFrontend && findFrontend(this.world, packet) !== undefined))
       return undefined;
     this.source = source;
     this.destination = destination;
+    if (destination === source) return this.loopbackRoute(packet);
     return this.podToPod[from.nodeClass]?.[to.nodeClass] ?? this.addPodRoute(packet, from, to);
+  }
+
+  // A pod's packet to its own address: its plan names the pod by role only (`podPlans`:
+  // loopback), so one route serves every pod.
+  private loopbackRoute(packet: Packet): PlanRoute {
+    this.loopback ??= planRoute(cachedPlans(this.world, topologyOf(this.world, packet, undefined)));
+    return this.loopback;
   }
 
   private addPodRoute(packet: Packet, from: Place, to: Place): PlanRoute {

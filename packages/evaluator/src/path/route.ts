@@ -30,6 +30,11 @@ export interface PlanRoute {
   readonly chains: readonly RouteChain[] | undefined;
   /** The route's encapsulation drop (only with `chains`; absent when the world allows both). */
   readonly encap: EncapHook | undefined;
+  /**
+   * The verdict of a route whose first hook ends every packet's path (a pod's packet to its own
+   * address: `loopback`), whatever the packet; else `undefined`.
+   */
+  readonly ends: 'Allow' | 'Deny' | undefined;
 }
 
 /**
@@ -56,9 +61,12 @@ export type RouteChain = ChainHook & {
  * ```
  */
 export function planRoute(plans: readonly PathPlan[]): PlanRoute {
-  const general: PlanRoute = { plans, chains: undefined, encap: undefined };
+  const general: PlanRoute = { plans, chains: undefined, encap: undefined, ends: undefined };
   const plan = plans[0];
   if (plans.length !== 1 || plan === undefined || plan.backends.length > 0) return general;
+  const first = plan.hooks[0];
+  // `runHooks` ends the path at an outcome hook with a verdict.
+  if (first?.kind === 'outcome' && first.verdict !== undefined) return { ...general, ends: first.verdict };
   const chains: RouteChain[] = [];
   let encap: EncapHook | undefined;
   for (const h of plan.hooks) {
@@ -72,7 +80,7 @@ export function planRoute(plans: readonly PathPlan[]): PlanRoute {
     if (endpoint === 'backend') return general;
     chains.push({ ...h, endpoint, slot: chainSlot(h.chain, h.direction) });
   }
-  return { plans, chains, encap };
+  return { plans, chains, encap, ends: undefined };
 }
 
 /**
@@ -101,7 +109,8 @@ export function chainsVerdict(
 }
 
 /**
- * {@link verdictOfPlans} of a route: {@link chainsVerdict} for a route of chains alone.
+ * {@link verdictOfPlans} of a route: its {@link PlanRoute.ends} verdict, or {@link chainsVerdict} for a
+ * route of chains alone.
  *
  * @example
  * ```ts
@@ -116,6 +125,7 @@ export function verdictOfRoute(
   replyPlans?: ReplyPlanner,
 ): 'Allow' | 'Deny' | 'Mixed' | undefined {
   return (
+    route.ends ??
     chainsVerdict(engine, route, bind.source, bind.destination, packet) ??
     verdictOfPlans(engine, route.plans, packet, bind, replyPlans)
   );

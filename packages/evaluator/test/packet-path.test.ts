@@ -445,7 +445,7 @@ describe("a pod's packet to its own address (loopback; Kubernetes netpol e2e All
     const route = cache.routeOf(self(W0), undefined);
     expect(route.ends).toBe('Allow');
     expect(route.chains).toBeUndefined();
-    expect(route.plans[0]?.hooks.map((h) => h.stage)).toEqual(['loopback']);
+    expect(route.plans[0]?.hooks.map((h) => (h.kind === 'outcome' ? h.stage : h.kind))).toEqual(['loopback']);
     expect([cache.source?.name, cache.destination?.name]).toEqual(['w0', 'w0']);
     expect(cache.routeOf(self(W1), undefined)).toBe(route);
     expect([cache.source?.name, cache.destination?.name]).toEqual(['w1', 'w1']);

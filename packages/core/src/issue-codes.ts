@@ -106,6 +106,7 @@ export const ISSUE_CODES = {
     'A Service asks kube-proxy for topology-aware routing (trafficDistribution, topology-mode annotation) or its EndpointSlices carry zone hints: backends are not narrowed by zone here.',
   unknown_via:
     "A flow's via names a node, or an interface of that node's host endpoints, that the world does not have.",
+  unknown_endpoint: 'A query (a matrix) names a pod or host endpoint that the world does not have.',
   unsupported_tunnel_hep: 'A HostEndpoint is on an IPIP/VXLAN/WireGuard tunnel device (not modelled).',
   unsupported_ebpf:
     'FelixConfiguration enables the eBPF dataplane (only the iptables dataplane is modelled).',

@@ -2,8 +2,11 @@ import { canonicalPort } from '../dsl/inputs.js';
 import { CALICO_KINDS, type Resource } from '../resources/kinds.js';
 import { CALICO_API_VERSION } from '../resources/metadata.js';
 import { policyTypesOf } from '../resources/policy-types-default.js';
+import { CalicoValidationError } from '../result.js';
 import { parseSelector } from '../selector/parser.js';
 import { printSelector } from '../selector/print.js';
+import { describeValue } from '../shape/checks.js';
+import { plainCopy } from '../validate/json.js';
 
 /**
  * A resource reduced to what it means: plain JSON data whose mappings have sorted keys and no
@@ -71,7 +74,19 @@ const SERVER_SET: ReadonlySet<string> = new Set(SERVER_SET_METADATA);
  * ```
  */
 export function comparableForm(resource: Resource): ComparableValue {
-  return clean(withServerDefaults(resource), '', true) ?? null;
+  // Compared as plain data: a cycle, a getter that throws or a non-object is an error that says
+  // where, not a crash deep in the walk.
+  const { value, problems } = plainCopy(resource);
+  if (problems.length > 0) throw new CalicoValidationError(problems.map((p) => ({ ...p })));
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new CalicoValidationError([
+      {
+        code: 'invalid_input',
+        path: [],
+        message: `A resource must be a mapping, not ${describeValue(value)}`,
+      },
+    ]);
+  return clean(withServerDefaults(value as Resource), '', true) ?? null;
 }
 
 /** The resource with the fields the API server defaults made explicit. */

@@ -1,4 +1,5 @@
 import type { CalicoResource, ValidResource } from '../resources/kinds.js';
+import { CalicoValidationError } from '../result.js';
 
 /**
  * Anything that yields a Calico resource: every DSL builder implements it, and `toYaml`,
@@ -24,11 +25,12 @@ export interface ResourceSource<R extends ValidResource = CalicoResource> {
  * ```
  */
 export function isResourceSource(value: unknown): value is ResourceSource {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as { toResource?: unknown }).toResource === 'function'
-  );
+  if (typeof value !== 'object' || value === null) return false;
+  try {
+    return typeof (value as { toResource?: unknown }).toResource === 'function';
+  } catch {
+    return false; // a Proxy that throws is not a builder
+  }
 }
 
 /**
@@ -43,8 +45,13 @@ export function isResourceSource(value: unknown): value is ResourceSource {
 export function toResources(
   input: CalicoResource | ResourceSource | readonly (CalicoResource | ResourceSource)[],
 ): CalicoResource[] {
-  const list: readonly (CalicoResource | ResourceSource)[] = Array.isArray(input)
-    ? input
-    : [input as CalicoResource | ResourceSource];
+  let list: readonly (CalicoResource | ResourceSource)[];
+  try {
+    list = Array.isArray(input) ? Array.from(input) : [input as CalicoResource | ResourceSource];
+  } catch {
+    throw new CalicoValidationError([
+      { code: 'unreadable', path: [], message: 'The input could not be read (a Proxy threw)' },
+    ]);
+  }
   return list.map((item) => (isResourceSource(item) ? item.toResource() : item));
 }

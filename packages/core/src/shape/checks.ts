@@ -51,13 +51,25 @@ const MAX_SHOWN = 40;
  * ```
  */
 export function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
+  switch (typeof value) {
+    case 'undefined':
+      return 'nothing';
+    case 'string':
+      return `string ${JSON.stringify(value.length > MAX_SHOWN ? `${value.slice(0, MAX_SHOWN - 3)}...` : value)}`;
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+    case 'symbol':
+      return `${typeof value} ${String(value)}`;
+    case 'function':
+      return 'a function';
+  }
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string')
-    return `string ${JSON.stringify(value.length > MAX_SHOWN ? `${value.slice(0, MAX_SHOWN - 3)}...` : value)}`;
-  return `${typeof value} ${String(value)}`;
+  try {
+    return Array.isArray(value) ? 'a list' : 'a mapping';
+  } catch {
+    return 'a revoked Proxy'; // Array.isArray throws only for one
+  }
 }
 
 const wrongType = (path: Path, want: string, value: unknown, hint = ''): Issue => ({

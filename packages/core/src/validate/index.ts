@@ -4,6 +4,8 @@ import { IssueCollector } from './issue-collector.js';
 import { snapshot } from './json.js';
 import { readResource } from './resource.js';
 
+export { plainCopy, type SnapshotProblem } from './json.js';
+
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);

@@ -10,10 +10,19 @@ export type JsonObject = ReadonlyMap<string, Json>;
 /** A path into the input, as `Issue.path` holds it. */
 export type Path = readonly (string | number)[];
 
-/** What {@link snapshot} reports when the input is not plain JSON-shaped data. */
+/**
+ * What {@link plainCopy} (and validation's snapshot) reports when the input is not plain
+ * JSON-shaped data: an issue code of core's vocabulary, where, and why.
+ *
+ * @example
+ * ```ts
+ * const problem: SnapshotProblem | undefined = plainCopy({ spec: { order: Infinity } }).problems[0];
+ * [problem?.code, problem?.path]; // ['invalid_type', ['spec', 'order']]
+ * ```
+ */
 export interface SnapshotProblem {
   readonly code: 'unreadable' | 'cyclic' | 'too_deep' | 'too_large' | 'invalid_type';
-  readonly path: Path;
+  readonly path: readonly (string | number)[];
   readonly message: string;
 }
 
@@ -24,10 +33,58 @@ const MAX_NODES = 5_000_000;
  * Copies `input` into a {@link Json} snapshot without ever throwing: getters that throw, Proxies,
  * cycles, functions, symbols, bigints and non-finite numbers become problems at their path.
  * `undefined` object values are dropped (as JSON does).
+ *
+ * @example
+ * ```ts
+ * snapshot({ spec: { order: 10n } }).problems[0]?.path; // ['spec', 'order']
+ * ```
  */
 export function snapshot(input: unknown): { value: Json | undefined; problems: SnapshotProblem[] } {
+  return inertCopy(input, AS_MAPS) as { value: Json | undefined; problems: SnapshotProblem[] };
+}
+
+/**
+ * The same copy as {@link snapshot} with objects as ordinary objects (each key an own data
+ * property, so `__proto__` stays data): what code that reads plain objects takes from
+ * untrusted input. Never throws.
+ *
+ * @example
+ * ```ts
+ * const cyclic: Record<string, unknown> = { kind: 'Pod' };
+ * cyclic.self = cyclic;
+ * plainCopy(cyclic); // { value: { kind: 'Pod' }, problems: [{ code: 'cyclic', path: ['self'], … }] }
+ * plainCopy({ ports: [80, 8080n] }).value; // { ports: [80, null] }
+ * ```
+ */
+export function plainCopy(input: unknown): { value: unknown; problems: SnapshotProblem[] } {
+  return inertCopy(input, AS_OBJECTS);
+}
+
+/** How a copy builds its objects. */
+interface ObjectBuilder {
+  create(): unknown;
+  set(object: unknown, key: string, value: unknown): void;
+}
+
+const AS_MAPS: ObjectBuilder = {
+  create: () => new Map<string, Json>(),
+  set: (o, key, value) => (o as Map<string, unknown>).set(key, value),
+};
+
+const AS_OBJECTS: ObjectBuilder = {
+  create: () => ({}),
+  set: (o, key, value) => {
+    // Assignment would set the prototype for `__proto__`; a definition keeps it data.
+    if (key === '__proto__')
+      Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+    else (o as Record<string, unknown>)[key] = value;
+  },
+};
+
+function inertCopy(input: unknown, objects: ObjectBuilder): { value: unknown; problems: SnapshotProblem[] } {
   const problems: SnapshotProblem[] = [];
-  const ancestors = new Set<object>();
+  // The objects on the path to the one being copied (at most MAX_DEPTH: a scan beats a Set).
+  const ancestors: object[] = [];
   let nodes = 0;
   let exhausted = false;
 
@@ -42,7 +99,21 @@ export function snapshot(input: unknown): { value: Json | undefined; problems: S
     return out.reverse();
   };
 
-  const visit = (v: unknown, at: Step | undefined, depth: number): Json | undefined => {
+  // One field: a getter or Proxy trap that throws is a problem at that field (read as absent).
+  const read = (v: object, key: string | number, at: Step): unknown => {
+    try {
+      return (v as Record<string | number, unknown>)[key];
+    } catch (e) {
+      problems.push({
+        code: 'unreadable',
+        path: toPath(at),
+        message: `Could not read this value: ${describeError(e)}`,
+      });
+      return undefined;
+    }
+  };
+
+  const visit = (v: unknown, at: Step | undefined, depth: number): unknown => {
     if (exhausted) return undefined;
     if (++nodes > MAX_NODES) {
       exhausted = true;
@@ -73,7 +144,7 @@ export function snapshot(input: unknown): { value: Json | undefined; problems: S
         problems.push({
           code: 'invalid_type',
           path: toPath(at),
-          message: `A ${typeof v} cannot appear in a resource: use a string, number, boolean, list or mapping`,
+          message: `A ${typeof v} is not plain data: use a string, number, boolean, list or mapping`,
         });
         return undefined;
     }
@@ -86,21 +157,22 @@ export function snapshot(input: unknown): { value: Json | undefined; problems: S
       });
       return undefined;
     }
-    if (ancestors.has(v)) {
+    if (ancestors.includes(v)) {
       problems.push({
         code: 'cyclic',
         path: toPath(at),
-        message: 'The input refers to itself (a cycle): resources must be trees',
+        message: 'The input refers to itself (a cycle): it must be a tree of plain data',
       });
       return undefined;
     }
-    ancestors.add(v);
+    ancestors.push(v);
     try {
       if (Array.isArray(v)) {
         const len = v.length;
-        const out: Json[] = [];
+        const out: unknown[] = [];
         for (let i = 0; i < len && !exhausted; i++) {
-          const item = visit(v[i], { parent: at, key: i }, depth + 1);
+          const step = { parent: at, key: i };
+          const item = visit(read(v, i, step), step, depth + 1);
           out.push(item === undefined ? null : item);
         }
         return out;
@@ -110,15 +182,16 @@ export function snapshot(input: unknown): { value: Json | undefined; problems: S
         problems.push({
           code: 'invalid_type',
           path: toPath(at),
-          message: 'Only plain objects (mappings) and arrays can appear in a resource, not class instances',
+          message: 'Only plain objects (mappings) and arrays are plain data, not class instances',
         });
         return undefined;
       }
-      const out = new Map<string, Json>();
+      const out = objects.create();
       for (const key of Object.keys(v)) {
         if (exhausted) break;
-        const item = visit((v as Record<string, unknown>)[key], { parent: at, key }, depth + 1);
-        if (item !== undefined) out.set(key, item);
+        const step = { parent: at, key };
+        const item = visit(read(v, key, step), step, depth + 1);
+        if (item !== undefined) objects.set(out, key, item);
       }
       return out;
     } catch (e) {
@@ -129,11 +202,11 @@ export function snapshot(input: unknown): { value: Json | undefined; problems: S
       });
       return undefined;
     } finally {
-      ancestors.delete(v);
+      ancestors.pop();
     }
   };
 
-  let value: Json | undefined;
+  let value: unknown;
   try {
     value = visit(input, undefined, 0);
   } catch (e) {

@@ -1,4 +1,5 @@
 import { fail, issue, ok, type Result } from '../result.js';
+import { describeValue } from '../shape/checks.js';
 
 const UINT16_MAX = 0xffff;
 const UINT32_MAX = 0xffffffff;
@@ -26,6 +27,10 @@ function parseUint(text: string, max: number): number | undefined {
 export function parseASNumber(value: number | string): Result<number> {
   if (typeof value === 'number') {
     if (Number.isInteger(value) && value >= 0 && value <= UINT32_MAX) return ok(value);
+  } else if (typeof value !== 'string') {
+    return fail(
+      issue('invalid_type', [], `An AS number must be a number or a string, not ${describeValue(value)}`),
+    );
   } else {
     const whole = parseUint(value, UINT32_MAX);
     if (whole !== undefined) return ok(whole);

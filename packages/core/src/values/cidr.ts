@@ -1,5 +1,6 @@
 import ipaddr from 'ipaddr.js';
 import { fail, ok, type Result } from '../result.js';
+import { describeValue } from '../shape/checks.js';
 
 /**
  * An IP address family.
@@ -62,11 +63,12 @@ const IPV6_CHARS = /^[0-9a-fA-F:.]+$/;
  * ```
  */
 export function parseIp(text: string): Result<IpAddress> {
-  if (typeof text === 'string' && IPV4.test(text)) {
+  if (typeof text !== 'string') return notText('An IP address', text, '"10.0.0.1"');
+  if (IPV4.test(text)) {
     const bytes = text.split('.').map(Number);
     return ok({ family: 4, bytes, text: bytes.join('.') });
   }
-  if (typeof text === 'string' && text.includes(':') && IPV6_CHARS.test(text)) {
+  if (text.includes(':') && IPV6_CHARS.test(text)) {
     const tail = text.slice(text.lastIndexOf(':') + 1);
     if (tail.includes('.') && !IPV4.test(tail)) return ipIssue(text);
     try {
@@ -81,7 +83,16 @@ export function parseIp(text: string): Result<IpAddress> {
   return ipIssue(text);
 }
 
-function ipIssue(text: unknown): Result<never> {
+/** A parser's answer for input that is not text (typed callers never pass it; JavaScript ones may). */
+function notText(what: string, value: unknown, example: string): Result<never> {
+  return fail({
+    code: 'invalid_type',
+    path: [],
+    message: `${what} must be a string like ${example}, not ${describeValue(value)}`,
+  });
+}
+
+function ipIssue(text: string): Result<never> {
   return fail({
     code: 'invalid_ip',
     path: [],
@@ -118,7 +129,7 @@ function pairsOf(bytes: readonly number[]): number[] {
  * ```
  */
 export function parseCidr(text: string): Result<Cidr> {
-  if (typeof text !== 'string') return cidrIssue(String(text), 'must be a string like "10.0.0.0/8"');
+  if (typeof text !== 'string') return notText('A CIDR', text, '"10.0.0.0/8"');
   const slash = text.indexOf('/');
   if (slash < 0) {
     const ip = parseIp(text);

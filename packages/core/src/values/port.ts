@@ -1,4 +1,5 @@
 import { fail, ok, type Result } from '../result.js';
+import { describeValue } from '../shape/checks.js';
 
 /**
  * A decoded numeric port or inclusive port range (`min === max` for a single port).
@@ -84,7 +85,11 @@ export function parsePort(input: number | string): Result<ParsedPort> {
     return ok({ min: n, max: n });
   }
   if (typeof input !== 'string') {
-    return portIssue(String(input), 'a port must be a number, a "min:max" range or a port name');
+    return fail({
+      code: 'invalid_type',
+      path: [],
+      message: `A port must be a number, a "min:max" range or a port name, not ${describeValue(input)}`,
+    });
   }
   if (ALL_DIGITS.test(input)) {
     const n = parseUint16(input);

@@ -1,9 +1,12 @@
 import {
   CALICO_API_VERSION,
+  CalicoValidationError,
+  type Issue,
   isCalicoKind,
   isNetworkPolicyApiKind,
   isResourceSource,
   NETWORK_POLICY_API_KINDS,
+  plainCopy,
   type Resource,
   type ResourceSource,
   type ValidResource,
@@ -60,11 +63,13 @@ export interface PrintOptions {
  * ```
  */
 export function canonicalResources(input: PrintInput): Record<string, unknown>[] {
-  const items: readonly unknown[] = Array.isArray(input) ? input : [input];
+  const issues: Issue[] = [];
   const out: Record<string, unknown>[] = [];
-  for (const item of items) {
-    const resource: unknown = isResourceSource(item) ? item.toResource() : item;
-    if (resource === null || typeof resource !== 'object') continue;
+  const { items, many } = itemsOf(input);
+  items.forEach((item, i) => {
+    const at = many ? [i] : [];
+    const resource = plainResource(item, at, issues);
+    if (resource === null || typeof resource !== 'object') return;
     const { kind, apiVersion } = resource as { kind?: unknown; apiVersion?: unknown };
     // A Calico kind is one with a Calico (or no) apiVersion: `networking.k8s.io/v1` NetworkPolicy
     // shares its kind name with Calico's and must stay a Kubernetes resource.
@@ -78,8 +83,46 @@ export function canonicalResources(input: PrintInput): Record<string, unknown>[]
       const { apiVersion: _wrong, ...rest } = laid;
       out.push({ apiVersion: CALICO_API_VERSION, ...rest });
     } else out.push(laid);
-  }
+  });
+  if (issues.length > 0) throw new CalicoValidationError(issues);
   return out;
+}
+
+/** The input's items, read once; a Proxy that throws while read is refused as unreadable. */
+function itemsOf(input: unknown): { items: readonly unknown[]; many: boolean } {
+  try {
+    return Array.isArray(input) ? { items: Array.from(input), many: true } : { items: [input], many: false };
+  } catch (e) {
+    throw new CalicoValidationError([
+      {
+        code: 'unreadable',
+        path: [],
+        message: `The input could not be read: ${e instanceof Error ? e.message : 'it threw'}`,
+      },
+    ]);
+  }
+}
+
+/**
+ * A resource (a builder's `toResource()`) as plain data to print: a cycle, a getter that throws,
+ * a bigint or a class instance is an issue at its path (and `undefined` comes back) rather than
+ * a crash or a half-printed document.
+ */
+function plainResource(item: unknown, at: readonly number[], issues: Issue[]): unknown {
+  let source: unknown;
+  try {
+    source = isResourceSource(item) ? item.toResource() : item;
+  } catch (e) {
+    issues.push({
+      code: 'unreadable',
+      path: [...at],
+      message: `The resource could not be read: ${e instanceof Error ? e.message : 'it threw'}`,
+    });
+    return undefined;
+  }
+  const { value, problems } = plainCopy(source);
+  for (const p of problems) issues.push({ code: p.code, path: [...at, ...p.path], message: p.message });
+  return problems.length > 0 ? undefined : value;
 }
 
 /**

@@ -27,7 +27,9 @@ const YAML_OPTIONS: DocumentOptions & SchemaOptions & ToStringOptions & CreateNo
  * `metadata`, `spec`, and inside `spec` and rules the upstream struct order. Several resources
  * become documents separated by `---` (no leading `---`); `{ list: true }` prints one
  * `<Kind>List` (or `v1 List`) instead. `undefined` fields are left out; the output is the same,
- * byte for byte, for the same input, and `fromYaml` reads it back to the same resources.
+ * byte for byte, for the same input, and `fromYaml` reads it back to the same resources. Input
+ * that is not plain data (a cycle, a getter that throws, a bigint, a class instance) throws
+ * `CalicoValidationError` with the path of each problem.
  *
  * @example
  * ```ts
@@ -63,7 +65,7 @@ export function toYaml(input: PrintInput, options: PrintOptions = {}): string {
 /**
  * Prints resources and builders as JSON (2-space indent, trailing newline) in the same field
  * order as {@link toYaml}: one resource as an object, several as an array (calicoctl reads both),
- * or with `{ list: true }` one `<Kind>List` / `v1 List` object.
+ * or with `{ list: true }` one `<Kind>List` / `v1 List` object. Throws as {@link toYaml} does.
  *
  * @example
  * ```ts

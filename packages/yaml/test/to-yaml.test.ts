@@ -1,4 +1,9 @@
-import type { GlobalNetworkPolicy, ResourceSource, Tier } from '@calico-dsl/core';
+import {
+  CalicoValidationError,
+  type GlobalNetworkPolicy,
+  type ResourceSource,
+  type Tier,
+} from '@calico-dsl/core';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { toJson, toYaml } from '../src/index.js';
@@ -165,5 +170,39 @@ describe('toJson', () => {
       kind: 'TierList',
       items: [tier],
     });
+  });
+});
+
+describe('input that is not plain data', () => {
+  it('is refused with the path of each problem, never a stack overflow or half a document', () => {
+    const cyclic: Record<string, unknown> = { ...tier, spec: { order: 100 } };
+    (cyclic.spec as Record<string, unknown>).self = cyclic;
+    const getter = { ...tier };
+    Object.defineProperty(getter, 'spec', {
+      enumerable: true,
+      get() {
+        throw new Error('boom');
+      },
+    });
+    const issuesOf = (run: () => unknown) => {
+      try {
+        run();
+      } catch (e) {
+        expect(e).toBeInstanceOf(CalicoValidationError);
+        return (e as CalicoValidationError).issues.map((i) => [i.code, i.path]);
+      }
+      throw new Error('expected a CalicoValidationError');
+    };
+    expect(issuesOf(() => toYaml(cyclic as never))).toEqual([['cyclic', ['spec', 'self']]]);
+    expect(
+      issuesOf(() => toYaml([tier, getter as never, { ...tier, spec: { order: 1n } } as never])),
+    ).toEqual([
+      ['unreadable', [1, 'spec']],
+      ['invalid_type', [2, 'spec', 'order']],
+    ]);
+    const { proxy, revoke } = Proxy.revocable([tier], {});
+    revoke();
+    expect(issuesOf(() => toJson(proxy as never))).toEqual([['unreadable', []]]);
+    expect(toYaml(tier)).toContain('order: 100');
   });
 });

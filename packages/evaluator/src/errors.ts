@@ -1,5 +1,5 @@
 import type { Issue } from '@calico-dsl/core';
-import { formatIssues } from '@calico-dsl/core';
+import { describeValue, formatIssues } from '@calico-dsl/core';
 
 /**
  * Thrown by `World.from` when a resource cannot be read at all (not an object, no kind, no
@@ -18,4 +18,25 @@ export class EvaluatorInputError extends Error {
     this.name = 'EvaluatorInputError';
     this.issues = issues;
   }
+}
+
+/**
+ * A caller's list, read once (later changes to it do not matter); anything else, or a list that
+ * cannot be read (a Proxy that throws), is an {@link EvaluatorInputError} saying `what` it takes.
+ *
+ * @example
+ * ```ts
+ * inputList([flowA, flowB], 'evaluateMany takes a list of flows').length; // 2
+ * inputList('tcp', 'evaluateMany takes a list of flows'); // throws: … not string "tcp".
+ * ```
+ */
+export function inputList(value: unknown, what: string): readonly unknown[] {
+  try {
+    if (Array.isArray(value)) return Array.from(value);
+  } catch {
+    // a revoked or throwing Proxy: refused below
+  }
+  throw new EvaluatorInputError([
+    { code: 'invalid_input', path: [], message: `${what}, not ${describeValue(value)}.` },
+  ]);
 }

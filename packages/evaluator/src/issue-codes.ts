@@ -12,6 +12,7 @@ import { ISSUE_CODES, type IssueCode } from '@calico-dsl/core';
  */
 export const EVALUATOR_ISSUE_CODES = {
   unknown_via: ISSUE_CODES.unknown_via,
+  unknown_endpoint: ISSUE_CODES.unknown_endpoint,
   unsupported_tunnel_hep: ISSUE_CODES.unsupported_tunnel_hep,
   unsupported_ebpf: ISSUE_CODES.unsupported_ebpf,
   unsupported_felix_setting: ISSUE_CODES.unsupported_felix_setting,

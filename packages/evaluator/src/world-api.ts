@@ -2,11 +2,12 @@
 import type { Issue } from '@calico-dsl/core';
 import { createCompiledEngine } from './compiled/engine.js';
 import type { ChainClass, Direction, Engine, EngineName } from './engine.js';
-import { EvaluatorInputError } from './errors.js';
+import { inputList } from './errors.js';
 import type { Packet } from './match/packet.js';
+import { matrixQuery } from './matrix-options.js';
 import type { Ip } from './net/ip.js';
-import { flowProtocolNumber, hasPorts } from './net/protocol.js';
-import { checkedPacket, type Flow, plainPacket } from './path/flow.js';
+import { hasPorts } from './net/protocol.js';
+import { checkedPacket, type Flow, invalidFlowText, plainPacket } from './path/flow.js';
 import type { PathPlan, RoleBinding } from './path/hooks.js';
 import { verdictOfPlans } from './path/interpret.js';
 import { checkVia, type Place, PlanCache } from './path/paths.js';
@@ -18,6 +19,8 @@ import { Evaluation, type PathTracer } from './result/result.js';
 import type { EndpointRef, EvaluationResult, PolicyRef, Verdict } from './result/types.js';
 import { type BuildOptions, buildModel } from './world/build.js';
 import type { EndpointModel, WorldModel } from './world/model.js';
+import { readWorldOptions } from './world/options.js';
+import { resourceList } from './world/read.js';
 
 /**
  * Options of {@link World.from}.
@@ -131,13 +134,6 @@ interface Planned {
 }
 
 /** Accepts a `Result` from `fromYaml` as a convenience; a failed one is an input error. */
-function unwrapResult(input: unknown): unknown {
-  if (typeof input !== 'object' || input === null || !('ok' in input)) return input;
-  const r = input as { ok: unknown; value?: unknown; issues?: Issue[] };
-  if (r.ok === true) return r.value;
-  throw new EvaluatorInputError(r.issues ?? []);
-}
-
 const NO_ISSUES: readonly Issue[] = Object.freeze([]);
 
 // An invalid flow has no paths.
@@ -206,11 +202,10 @@ export class World {
    * const world = World.from(fromYaml(manifests), { engine: 'reference' }); // a failed parse throws EvaluatorInputError
    * ```
    */
-  static from(resources: readonly unknown[] | unknown, options: WorldOptions = {}): World {
-    const list = Array.isArray(resources) ? resources : [unwrapResult(resources)].flat();
-    const model = buildModel(list, options);
-    const engine =
-      options.engine === 'reference' ? createReferenceEngine(model) : createCompiledEngine(model);
+  static from(resources: readonly unknown[] | unknown, options?: WorldOptions): World {
+    const read = readWorldOptions(options);
+    const model = buildModel(resourceList(resources), read);
+    const engine = read.engine === 'reference' ? createReferenceEngine(model) : createCompiledEngine(model);
     return new World(model, engine);
   }
 
@@ -242,7 +237,13 @@ export class World {
     // (`PlanCache.podRoute`, read inline: hits only, the rest goes through it), the engine's
     // route verdict, one result object (issue #12).
     const cache = this.#plans;
-    const packet = plainPacket(flow, cache);
+    let packet: Packet | undefined;
+    try {
+      packet = plainPacket(flow, cache);
+    } catch {
+      // A getter or Proxy that throws: the checked path reads field by field and names it.
+      packet = undefined;
+    }
     if (packet === undefined) return this.#evaluateChecked(flow);
     const places = cache.places;
     const from = places.get(packet.src);
@@ -283,17 +284,16 @@ export class World {
   #evaluateChecked(flow: Flow): EvaluationResult {
     const plans = this.#plans;
     const checked = checkedPacket(flow, (text) => plans.address(text));
-    if (!checked.ok) {
-      const text = typeof flow === 'object' && flow !== null ? JSON.stringify(flow) : String(flow);
-      return Evaluation.traced(`(invalid) ${text}`, NO_PATHS, checked.issues);
-    }
-    const via = checked.flow.via;
+    if (!checked.ok) return Evaluation.traced(`(invalid) ${invalidFlowText(flow)}`, NO_PATHS, checked.issues);
+    // From here on the flow as read (plain data): the result never reads the caller's object again.
+    const read = checked.flow;
+    const via = read.via;
     if (via !== undefined) {
       // §contract: a `via` the world does not have is an input error, never a different path.
       const bad = checkVia(this.model, via);
-      if (bad.length > 0) return Evaluation.traced(flow, NO_PATHS, bad);
+      if (bad.length > 0) return Evaluation.traced(read, NO_PATHS, bad);
     }
-    return this.#evaluatePacket(flow, checked.packet, via);
+    return this.#evaluatePacket(read, checked.packet, via);
   }
 
   /** The engine has no chain verdicts (the reference engine): trace now. */
@@ -321,7 +321,7 @@ export class World {
    * ```
    */
   evaluateMany(flows: readonly Flow[]): EvaluationResult[] {
-    return flows.map((f) => this.evaluate(f));
+    return inputList(flows, 'evaluateMany takes a list of flows').map((f) => this.evaluate(f as Flow));
   }
 
   /** Finds endpoints by reference. */
@@ -394,37 +394,33 @@ export class World {
     readonly protocol: Flow['protocol'];
     readonly port?: number;
   }): ConnectivityMatrix {
-    const eps = (
-      options.endpoints ? options.endpoints.map((r) => this.#find(r)) : this.model.workloads
-    ).filter((e): e is EndpointModel => e !== undefined);
+    const query = matrixQuery(options, (ref) => this.#find(ref));
+    const eps = query.endpoints ?? this.model.workloads;
     const ipOf = (e: EndpointModel) => (e.kind === 'WorkloadEndpoint' ? e.ips[0] : e.expectedIPs[0]);
-    const protocol = flowProtocolNumber(options.protocol);
+    const protocol = query.protocolNumber;
+    const ported = hasPorts(protocol);
     const cells = eps.map((src) =>
       eps.map((dst): Verdict => {
         const s = ipOf(src);
         const d = ipOf(dst);
         if (!s || !d || s.version !== d.version) return 'Deny';
-        if (protocol === undefined) return this.#evaluateFlow(options.protocol, s, d, options.port);
-        const ported = hasPorts(protocol);
-        if (ported && options.port === undefined)
-          return this.#evaluateFlow(options.protocol, s, d, options.port);
         // The packet straight from the parsed addresses (no text round trip), through `evaluate`'s path.
         const packet: Packet = {
           protocol,
           src: s,
           srcPort: undefined,
           dst: d,
-          dstPort: ported ? options.port : undefined,
+          dstPort: ported ? query.port : undefined,
           icmp: undefined,
         };
         const plans = this.#plans.plansOf(packet, undefined);
         const bind = { source: this.#plans.source, destination: this.#plans.destination };
         return (
           verdictOfPlans(this.#engine, plans, packet, bind, this.#plans.replyPlans) ??
-          this.#evaluateFlow(options.protocol, s, d, options.port)
+          this.#evaluateFlow(query.protocol, s, d, query.port)
         );
       }),
     );
-    return { protocol: options.protocol, port: options.port, endpoints: eps.map(endpointRef), cells };
+    return { protocol: query.protocol, port: query.port, endpoints: eps.map(endpointRef), cells };
   }
 }

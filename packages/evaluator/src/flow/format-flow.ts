@@ -1,5 +1,5 @@
 /** A `Flow` written back as text in the flow grammar (for messages and JSON output). */
-import type { Flow } from '../path/flow.js';
+import { type Flow, invalidFlowText, readFlow } from '../path/flow.js';
 
 /** IPv6 needs brackets only when a port follows, so `parseFlow` reads the colons right. */
 function formatAddress(ip: string, port: number | undefined): string {
@@ -7,16 +7,43 @@ function formatAddress(ip: string, port: number | undefined): string {
   return port !== undefined ? `${host}:${port}` : host;
 }
 
+const optional = (v: unknown, type: 'number' | 'string') => v === undefined || typeof v === type;
+
+/** Whether plain flow fields have the types the flow grammar writes. */
+function writable(f: Record<string, unknown>): f is Record<string, unknown> & Flow {
+  const icmp = f.icmp as Record<string, unknown> | undefined;
+  const via = f.via as Record<string, unknown> | undefined;
+  return (
+    (typeof f.protocol === 'string' || typeof f.protocol === 'number') &&
+    typeof f.srcIp === 'string' &&
+    typeof f.dstIp === 'string' &&
+    optional(f.srcPort, 'number') &&
+    optional(f.dstPort, 'number') &&
+    (icmp === undefined ||
+      (typeof icmp === 'object' && typeof icmp.type === 'number' && optional(icmp.code, 'number'))) &&
+    (via === undefined ||
+      (typeof via === 'object' && typeof via.node === 'string' && optional(via.interface, 'string')))
+  );
+}
+
 /**
- * Writes a flow as text that `parseFlow` reads back to the same flow.
+ * Writes a flow as text that `parseFlow` reads back to the same flow. A value whose fields do not
+ * have a flow's types is written as `explain()` writes an invalid flow: `(invalid)` and the
+ * fields as JSON.
  *
  * @example
  * ```ts
  * formatFlow({ protocol: 'TCP', srcIp: '10.0.0.1', dstIp: '10.0.0.2', dstPort: 80 }); // 'tcp 10.0.0.1 -> 10.0.0.2:80'
  * formatFlow({ protocol: 'ICMP', srcIp: '10.0.0.1', dstIp: '10.0.0.2', icmp: { type: 8 } }); // 'icmp 10.0.0.1 -> 10.0.0.2 type 8'
+ * formatFlow({ protocol: 'TCP', srcIp: 10, dstIp: '10.0.0.2', dstPort: 80 } as unknown as Flow); // '(invalid) {"protocol":"TCP","srcIp":10,…}'
  * ```
  */
-export function formatFlow(flow: Flow): string {
+export function formatFlow(input: Flow): string {
+  // A flow whose fields have the types the grammar writes has a text form (even one `evaluate`
+  // refuses, such as TCP without a port); anything else is shown as `explain()` shows it.
+  const read = readFlow(input);
+  if (!read.ok || !writable(read.fields)) return `(invalid) ${invalidFlowText(input)}`;
+  const flow = read.fields;
   const proto = typeof flow.protocol === 'number' ? String(flow.protocol) : flow.protocol.toLowerCase();
   const icmp =
     flow.icmp !== undefined

@@ -13,7 +13,7 @@
  * checked when the flow is evaluated (`toPacket`), so the two never disagree.
  */
 
-import type { Issue, Result } from '@calico-dsl/core';
+import { describeValue, type Issue, type Result } from '@calico-dsl/core';
 import { checkIcmp } from '../net/icmp.js';
 import type { Flow } from '../path/flow.js';
 
@@ -130,6 +130,7 @@ function parseIcmp(words: readonly string[]): Result<Flow['icmp'] | undefined> {
  * ```
  */
 export function parseFlow(text: string): Result<Flow> {
+  if (typeof text !== 'string') return fail('flow', `${SHAPE}; got ${describeValue(text)}.`);
   const [left = '', right, ...more] = text.trim().split(/\s*(?:->|→)\s*/);
   if (right === undefined || more.length > 0) return fail('flow', `${SHAPE}; got "${text}".`);
   const head = left.split(/\s+/);
@@ -184,6 +185,11 @@ export function parseFlow(text: string): Result<Flow> {
  * ```
  */
 export function parseVia(text: string): Result<NonNullable<Flow['via']>> {
+  if (typeof text !== 'string')
+    return fail(
+      'via',
+      `--via takes "node" or "node/interface", e.g. "worker-1/eth1"; got ${describeValue(text)}.`,
+    );
   const [node = '', iface, ...rest] = text.split('/');
   if (node === '' || rest.length > 0 || iface === '') {
     return fail('via', `--via takes "node" or "node/interface", e.g. "worker-1/eth1"; got "${text}".`);

@@ -1,5 +1,5 @@
 /** The flow a user asks about, and its normalisation into a {@link Packet}. */
-import type { Issue } from '@calico-dsl/core';
+import { type Issue, plainCopy } from '@calico-dsl/core';
 import type { Packet } from '../match/packet.js';
 import { checkIcmp } from '../net/icmp.js';
 import { type Ip, parseIp } from '../net/ip.js';
@@ -141,19 +141,9 @@ export function checkedPacket(
   const issues: Issue[] = [];
   const issue = (path: string, message: string) =>
     issues.push({ code: 'invalid_flow', path: [path], message });
-  if (typeof flow !== 'object' || flow === null) {
-    return {
-      ok: false,
-      issues: [
-        {
-          code: 'invalid_flow',
-          path: [],
-          message: 'The flow must be an object like { protocol: "TCP", srcIp, dstIp, dstPort }.',
-        },
-      ],
-    };
-  }
-  const f = flow as Record<string, unknown>;
+  const read = readFlow(flow);
+  if (!read.ok) return read;
+  const f = read.fields;
   const protocol =
     typeof f.protocol === 'string' || typeof f.protocol === 'number'
       ? flowProtocolNumber(f.protocol)
@@ -193,5 +183,59 @@ export function checkedPacket(
     // An ICMP message always has a code; echo request/reply and most types use 0.
     icmp: icmp ? { type: icmp.type, code: icmp.code ?? 0 } : undefined,
   };
-  return { ok: true, packet, flow: flow as Flow };
+  return { ok: true, packet, flow: f as unknown as Flow };
+}
+
+const FLOW_FIELDS = ['protocol', 'srcIp', 'srcPort', 'dstIp', 'dstPort', 'via', 'icmp'] as const;
+
+/**
+ * A flow's fields as plain data, each read once: a getter or Proxy that throws, a bigint, a
+ * cycle are issues at their field, and nothing read later can change or throw.
+ *
+ * @example
+ * ```ts
+ * readFlow({ protocol: 'TCP', srcIp: '10.0.0.1', dstIp: '10.0.0.2', dstPort: 80n });
+ * // { ok: false, issues: [{ code: 'invalid_flow', path: ['dstPort'], message: 'A bigint is not plain data: …' }] }
+ * ```
+ */
+export function readFlow(
+  flow: unknown,
+): { ok: true; fields: Record<string, unknown> } | { ok: false; issues: Issue[] } {
+  const refuse = (path: (string | number)[], message: string) => ({
+    ok: false as const,
+    issues: [{ code: 'invalid_flow' as const, path, message }],
+  });
+  if (typeof flow !== 'object' || flow === null)
+    return refuse([], 'The flow must be an object like { protocol: "TCP", srcIp, dstIp, dstPort }.');
+  const picked: Record<string, unknown> = {};
+  for (const key of FLOW_FIELDS) {
+    try {
+      picked[key] = (flow as Record<string, unknown>)[key];
+    } catch (e) {
+      return refuse([key], `${key} could not be read: ${e instanceof Error ? e.message : 'it threw'}`);
+    }
+  }
+  const { value, problems } = plainCopy(picked);
+  if (problems.length > 0)
+    return {
+      ok: false,
+      issues: problems.map((p) => ({ code: 'invalid_flow' as const, path: [...p.path], message: p.message })),
+    };
+  return { ok: true, fields: value as Record<string, unknown> };
+}
+
+/**
+ * The text of a flow that is not one, for its evaluation's `explain()`: the fields it has as
+ * JSON, never a throw.
+ *
+ * @example
+ * ```ts
+ * invalidFlowText({ protocol: 'TCP', srcIp: 'nope' }); // '{"protocol":"TCP","srcIp":"nope"}'
+ * invalidFlowText(42n); // '42'
+ * ```
+ */
+export function invalidFlowText(flow: unknown): string {
+  if (typeof flow !== 'object' || flow === null) return String(flow);
+  const read = readFlow(flow);
+  return read.ok ? JSON.stringify(read.fields) : '(a flow that cannot be read)';
 }

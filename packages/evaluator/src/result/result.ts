@@ -1,6 +1,6 @@
 /** The concrete {@link EvaluationResult}: trace and text are built on first use. */
 import type { Issue } from '@calico-dsl/core';
-import { type Flow, flowText } from '../path/flow.js';
+import { type Flow, flowText, invalidFlowText } from '../path/flow.js';
 import type { PathDraft } from '../path/recorder.js';
 import type { PathSet } from '../path/trace.js';
 import { explainText, formatDecision } from './explain.js';
@@ -26,6 +26,15 @@ function combined(drafts: readonly PathDraft[]): Verdict {
   if (first === undefined) return 'Deny';
   for (let i = 1; i < drafts.length; i++) if ((drafts[i] as PathDraft).verdict !== first) return 'Mixed';
   return first;
+}
+
+/** A valid flow's text; a flow whose getters throw when read again still gets one. */
+function readFlowText(flow: Flow): string {
+  try {
+    return flowText(flow);
+  } catch {
+    return invalidFlowText(flow);
+  }
 }
 
 /**
@@ -131,7 +140,7 @@ export class Evaluation implements EvaluationResult {
 
   explain(): string {
     return explainText({
-      flowText: typeof this.flow === 'string' ? this.flow : flowText(this.flow),
+      flowText: typeof this.flow === 'string' ? this.flow : readFlowText(this.flow),
       verdict: this.verdict,
       paths: this.paths,
       issues: this.issues,

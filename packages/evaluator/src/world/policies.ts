@@ -45,7 +45,18 @@ export interface RawPolicy {
  * order('v3.32'); // ['b', 'q']: 'b/x/NetworkPolicy' < 'q//GlobalNetworkPolicy'
  * ```
  */
-export type CalicoVersion = 'v3.28' | 'v3.31' | 'v3.32';
+export type CalicoVersion = (typeof CALICO_VERSIONS)[number];
+
+/**
+ * The Calico releases whose equal-order tie-break the evaluator knows (`World.from`'s
+ * `calicoVersion`), oldest first.
+ *
+ * @example
+ * ```ts
+ * CALICO_VERSIONS.includes('v3.32'); // true
+ * ```
+ */
+export const CALICO_VERSIONS = ['v3.28', 'v3.31', 'v3.32'] as const;
 
 /**
  * The string Felix compares to order policies of equal `order` (§2.2): HEAD (≥ 3.32)
@@ -118,7 +129,6 @@ const STAGED_KIND = 32;
 // The tie-break key is rebuilt on read from the fields and the Calico version (bits 6–7), not
 // kept: a string per policy costs ~17 bytes per rule; sorting builds each key once itself.
 const VERSION_SHIFT = 6;
-const VERSIONS: readonly CalicoVersion[] = ['v3.28', 'v3.31', 'v3.32'];
 
 type PolicyFields = Omit<
   PolicyModel,
@@ -170,7 +180,7 @@ class NormalisedPolicy implements PolicyModel {
     return (this.#flags & STAGED_KIND) !== 0;
   }
   get sortKey(): string {
-    return tieBreakKey(this, VERSIONS[this.#flags >> VERSION_SHIFT] ?? 'v3.32');
+    return tieBreakKey(this, CALICO_VERSIONS[this.#flags >> VERSION_SHIFT] ?? 'v3.32');
   }
 }
 
@@ -198,7 +208,7 @@ export function normalisePolicy(
     (raw.doNotTrack ? DO_NOT_TRACK : 0) |
     (raw.applyOnForward ? APPLY_ON_FORWARD : 0) |
     (STAGED.has(raw.kind) ? STAGED_KIND : 0) |
-    (VERSIONS.indexOf(version) << VERSION_SHIFT);
+    (CALICO_VERSIONS.indexOf(version) << VERSION_SHIFT);
   return new NormalisedPolicy(
     {
       kind: raw.kind,

@@ -9,6 +9,7 @@ import {
   isNetworkPolicyApiKind,
   isResourceSource,
   KUBERNETES_API_VERSIONS,
+  plainCopy,
 } from '@calico-dsl/core';
 import { EvaluatorInputError } from '../errors.js';
 import { type Ip, ipKey, parseIp } from '../net/ip.js';
@@ -93,12 +94,72 @@ const KNOWN_KINDS = new Set([
   ...NETWORK_POLICY_API_WORLD_KINDS,
 ]);
 
+/** What an exception says, whatever was thrown. */
+function thrownText(e: unknown): string {
+  try {
+    return e instanceof Error ? e.message : String(e);
+  } catch {
+    return 'an unreadable exception';
+  }
+}
+
+/**
+ * The resources `World.from` was given, as a list: a list, a `fromYaml` result (its value, or
+ * {@link EvaluatorInputError} with its issues) or one resource or builder. Input that cannot be
+ * read (a Proxy that throws) is an {@link EvaluatorInputError} too.
+ *
+ * @example
+ * ```ts
+ * resourceList(fromYaml(text)); // the parsed resources
+ * resourceList(pod).length; // 1
+ * ```
+ */
+export function resourceList(input: unknown): readonly unknown[] {
+  try {
+    if (Array.isArray(input)) return Array.from(input);
+    if (typeof input !== 'object' || input === null || !('ok' in input)) return [input];
+    const r = input as { ok: unknown; value?: unknown; issues?: Issue[] };
+    if (r.ok !== true) throw new EvaluatorInputError(r.issues ?? []);
+    return Array.isArray(r.value) ? Array.from(r.value) : [r.value];
+  } catch (e) {
+    if (e instanceof EvaluatorInputError) throw e;
+    throw new EvaluatorInputError([
+      { code: 'unreadable', path: [], message: `World.from could not read its input: ${thrownText(e)}` },
+    ]);
+  }
+}
+
+/**
+ * A resource as plain data (a builder's `toResource()`): nothing in the copy runs code or
+ * refers to itself, and later changes to the input do not reach the world. `undefined` with
+ * issues when it cannot be copied.
+ */
+function plainResource(item: unknown, i: number, issues: Issue[]): Loose {
+  let source: unknown;
+  try {
+    source = isResourceSource(item) ? item.toResource() : item;
+  } catch (e) {
+    issues.push({
+      code: 'unreadable',
+      path: [i],
+      message: `resource ${i} could not be read: ${thrownText(e)}`,
+    });
+    return undefined;
+  }
+  const { value, problems } = plainCopy(source);
+  for (const p of problems)
+    issues.push({ ...p, path: [i, ...p.path], message: `resource ${i}: ${p.message}` });
+  return problems.length > 0 ? undefined : value;
+}
+
 /** Turns builders into resources and checks the minimum shape; throws {@link EvaluatorInputError}. */
 export function readResources(input: readonly unknown[]): Loose[] {
   const issues: Issue[] = [];
   const out: Loose[] = [];
   input.forEach((item, i) => {
-    const r: Loose = isResourceSource(item) ? item.toResource() : item;
+    const before = issues.length;
+    const r: Loose = plainResource(item, i, issues);
+    if (issues.length > before) return;
     const where = `resource ${i}`;
     if (typeof r !== 'object' || r === null || Array.isArray(r)) {
       issues.push({

@@ -1,0 +1,86 @@
+/**
+ * `World.matrix`'s options, checked before any cell is evaluated: an unknown protocol, a missing
+ * port or an endpoint the world does not have is an input error, never a matrix of `Deny` cells
+ * or a silently shorter one.
+ */
+
+import { describeValue, type Issue, plainCopy } from '@calico-dsl/core';
+import { EvaluatorInputError } from './errors.js';
+import { flowProtocolNumber, hasPorts } from './net/protocol.js';
+import type { Flow } from './path/flow.js';
+import type { EndpointModel } from './world/model.js';
+import type { EndpointSelectorRef } from './world-api.js';
+
+/** The checked options: the protocol as given, its number, the port and the endpoints found. */
+export interface MatrixQuery {
+  readonly protocol: Flow['protocol'];
+  readonly protocolNumber: number;
+  readonly port: number | undefined;
+  readonly endpoints: readonly EndpointModel[] | undefined;
+}
+
+/**
+ * Checks `World.matrix`'s options; `find` names the world's endpoint for a reference. Throws
+ * {@link EvaluatorInputError} with an issue per problem.
+ *
+ * @example
+ * ```ts
+ * matrixQuery({ protocol: 'TCP', port: 8080 }, find).protocolNumber; // 6
+ * matrixQuery({ protocol: 'TCP' }, find); // throws: port is required for TCP, UDP and SCTP
+ * ```
+ */
+export function matrixQuery(
+  options: unknown,
+  find: (ref: EndpointSelectorRef) => EndpointModel | undefined,
+): MatrixQuery {
+  const { value, problems } = plainCopy(options);
+  const issues: Issue[] = problems.map((p) => ({ ...p }));
+  const o = value as { protocol?: unknown; port?: unknown; endpoints?: unknown } | undefined;
+  if (issues.length === 0 && (typeof o !== 'object' || o === null || Array.isArray(o)))
+    issues.push({
+      code: 'invalid_input',
+      path: [],
+      message: `matrix takes { protocol, port?, endpoints? }, not ${describeValue(o)}.`,
+    });
+  if (issues.length > 0 || o === undefined) throw new EvaluatorInputError(issues);
+  const protocol = o.protocol;
+  const number =
+    typeof protocol === 'string' || typeof protocol === 'number' ? flowProtocolNumber(protocol) : undefined;
+  if (number === undefined)
+    issues.push({
+      code: 'invalid_protocol',
+      path: ['protocol'],
+      message: `protocol ${describeValue(protocol)} is not one: use TCP, UDP, SCTP, ICMP, ICMPv6, UDPLite or a number 1-255.`,
+    });
+  const port = o.port;
+  if (port !== undefined && (typeof port !== 'number' || !Number.isInteger(port) || port < 0 || port > 65535))
+    issues.push({ code: 'invalid_port', path: ['port'], message: 'port must be an integer 0-65535.' });
+  if (number !== undefined && hasPorts(number) && port === undefined)
+    issues.push({ code: 'required', path: ['port'], message: 'port is required for TCP, UDP and SCTP.' });
+  let endpoints: EndpointModel[] | undefined;
+  if (o.endpoints !== undefined) {
+    if (!Array.isArray(o.endpoints))
+      issues.push({ code: 'invalid_type', path: ['endpoints'], message: 'endpoints must be a list.' });
+    else
+      endpoints = o.endpoints.flatMap((ref: unknown, i): EndpointModel[] => {
+        const found =
+          typeof ref === 'object' && ref !== null && typeof (ref as EndpointSelectorRef).name === 'string'
+            ? find(ref as EndpointSelectorRef)
+            : undefined;
+        if (found === undefined)
+          issues.push({
+            code: 'unknown_endpoint',
+            path: ['endpoints', i],
+            message: `endpoints[${i}] (${JSON.stringify(ref)}) names no pod or host endpoint of the world.`,
+          });
+        return found === undefined ? [] : [found];
+      });
+  }
+  if (issues.length > 0) throw new EvaluatorInputError(issues);
+  return {
+    protocol: protocol as Flow['protocol'],
+    protocolNumber: number as number,
+    port: port as number | undefined,
+    endpoints,
+  };
+}

@@ -1,4 +1,6 @@
 /** `analyze(world)`: the exhaustive questions over one world. */
+
+import { requireWorld } from './errors.js';
 import type { World } from './evaluator-seam.js';
 import { lintWorld } from './lint/index.js';
 import { classMatrix } from './matrix.js';
@@ -19,6 +21,7 @@ import { worldUnsupported } from './unsupported.js';
  * ```
  */
 export function analyze(world: World): Analysis {
+  requireWorld(world, 'world');
   let part: Partition | undefined;
   const partition = () => {
     part ??= buildPartition([world.model], []);

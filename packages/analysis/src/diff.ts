@@ -1,6 +1,7 @@
 /** `diff(before, after, space?)`: every flow whose verdict changes, in few merged regions. */
 import { affectedClasses } from './affected.js';
 import { type CellContext, cellContext, cellsOfPair } from './cells.js';
+import { requireWorld } from './errors.js';
 import type { Flow, Verdict, World } from './evaluator-seam.js';
 import type { Box as FlowBox } from './lifted/boxes.js';
 import { boxAnd, isPorted, universe } from './lifted/boxes.js';
@@ -26,6 +27,8 @@ type Found = { box: Box; before: Verdict; after: Verdict; witness: Flow };
  * ```
  */
 export function diff(before: World, after: World, space?: FlowSpace): DiffResult {
+  requireWorld(before, 'before');
+  requireWorld(after, 'after');
   const q = readSpace(space);
   const models = [before.model, after.model];
   const part = buildPartition(models, [...(q.src ?? []), ...(q.dst ?? [])]);

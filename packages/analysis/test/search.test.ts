@@ -73,6 +73,28 @@ describe('search', () => {
   });
 });
 
+describe('arguments that are not worlds', () => {
+  it('analyze and diff name the argument, rather than failing deep in the model', () => {
+    const world = World.from(pods);
+    for (const bad of [undefined, pods, 'world']) {
+      for (const run of [
+        () => analyze(bad as never),
+        () => diff(bad as never, world),
+        () => diff(world, bad as never),
+      ]) {
+        expect(run).toThrow(AnalysisInputError);
+      }
+    }
+    try {
+      diff(world, pods as never);
+    } catch (e) {
+      expect((e as AnalysisInputError).issues.map((i) => [i.code, i.path])).toEqual([
+        ['invalid_input', ['after']],
+      ]);
+    }
+  });
+});
+
 describe('diff', () => {
   it('shows the database closing to web, as one readable region', () => {
     const before = World.from([...pods, onlyWebToDb]);

@@ -1,6 +1,7 @@
 import {
   type CalicoResource,
   issue as coreIssue,
+  describeThrown,
   type Issue,
   type IssueCode,
   isCalicoKind,
@@ -93,7 +94,12 @@ function fromText(text: string): Result<CalicoResource[]> {
 }
 
 function fromObjects(input: Exclude<ManifestInput, string>): Result<CalicoResource[]> {
-  const list: readonly unknown[] = Array.isArray(input) ? input : [input];
+  let list: readonly unknown[];
+  try {
+    list = Array.isArray(input) ? Array.from(input) : [input];
+  } catch {
+    return { ok: false, issues: [issue('unreadable', [], 'The input could not be read (a Proxy threw).')] };
+  }
   const issues: Issue[] = [];
   const out: CalicoResource[] = [];
   list.forEach((item, document) => {
@@ -103,7 +109,7 @@ function fromObjects(input: Exclude<ManifestInput, string>): Result<CalicoResour
         candidate = item.toResource();
       } catch (e) {
         issues.push({
-          ...issue('builder_failed', [], `The builder could not produce a resource: ${String(e)}`),
+          ...issue('builder_failed', [], `The builder could not produce a resource: ${describeThrown(e)}`),
           document,
         });
         return;

@@ -1,6 +1,7 @@
 import {
   CALICO_API_VERSION,
   CalicoValidationError,
+  describeThrown,
   type Issue,
   isCalicoKind,
   isNetworkPolicyApiKind,
@@ -97,7 +98,7 @@ function itemsOf(input: unknown): { items: readonly unknown[]; many: boolean } {
       {
         code: 'unreadable',
         path: [],
-        message: `The input could not be read: ${e instanceof Error ? e.message : 'it threw'}`,
+        message: `The input could not be read: ${describeThrown(e)}`,
       },
     ]);
   }
@@ -116,7 +117,7 @@ function plainResource(item: unknown, at: readonly number[], issues: Issue[]): u
     issues.push({
       code: 'unreadable',
       path: [...at],
-      message: `The resource could not be read: ${e instanceof Error ? e.message : 'it threw'}`,
+      message: `The resource could not be read: ${describeThrown(e)}`,
     });
     return undefined;
   }

@@ -72,6 +72,25 @@ export function describeValue(value: unknown): string {
   }
 }
 
+/**
+ * What an exception says, for messages: its message (long ones cut), whatever was thrown, and
+ * never a throw itself (an exception whose message getter throws included).
+ *
+ * @example
+ * ```ts
+ * describeThrown(new Error('trap')); // 'trap'
+ * describeThrown(42); // '42'
+ * ```
+ */
+export function describeThrown(e: unknown): string {
+  try {
+    const m = e instanceof Error ? e.message : String(e);
+    return m.length > 200 ? `${m.slice(0, 197)}...` : m;
+  } catch {
+    return 'an exception that cannot be shown';
+  }
+}
+
 const wrongType = (path: Path, want: string, value: unknown, hint = ''): Issue => ({
   code: 'invalid_type',
   path,

@@ -1,5 +1,6 @@
 import type { ValidResource } from '../resources/kinds.js';
 import { CalicoValidationError, fail, type Issue, ok, type Result } from '../result.js';
+import { describeThrown } from '../shape/checks.js';
 import { IssueCollector } from './issue-collector.js';
 import { snapshot } from './json.js';
 import { readResource } from './resource.js';
@@ -58,13 +59,11 @@ export function validate(resource: unknown): Result<ValidResource> {
     return ok(deepFreeze(out));
   } catch (e) {
     // Defensive: a bug here must still give a Result, never an exception.
-    let detail = 'unexpected error';
-    try {
-      detail = e instanceof Error ? e.message : String(e);
-    } catch {
-      // keep the generic text
-    }
-    return fail({ code: 'invalid_input', path: [], message: `Could not validate the input: ${detail}` });
+    return fail({
+      code: 'invalid_input',
+      path: [],
+      message: `Could not validate the input: ${describeThrown(e)}`,
+    });
   }
 }
 

@@ -2,6 +2,8 @@
  * A safe, inert copy of untrusted input. Objects become `Map`s so that keys such as `__proto__`
  * are plain data, and nothing in the copy can run code (no getters, no Proxies).
  */
+import { describeThrown } from '../shape/checks.js';
+
 export type Json = null | boolean | number | string | readonly Json[] | JsonObject;
 
 /** An object of a {@link Json} snapshot. */
@@ -107,7 +109,7 @@ function inertCopy(input: unknown, objects: ObjectBuilder): { value: unknown; pr
       problems.push({
         code: 'unreadable',
         path: toPath(at),
-        message: `Could not read this value: ${describeError(e)}`,
+        message: `Could not read this value: ${describeThrown(e)}`,
       });
       return undefined;
     }
@@ -198,7 +200,7 @@ function inertCopy(input: unknown, objects: ObjectBuilder): { value: unknown; pr
       problems.push({
         code: 'unreadable',
         path: toPath(at),
-        message: `Could not read this value: ${describeError(e)}`,
+        message: `Could not read this value: ${describeThrown(e)}`,
       });
       return undefined;
     } finally {
@@ -210,19 +212,14 @@ function inertCopy(input: unknown, objects: ObjectBuilder): { value: unknown; pr
   try {
     value = visit(input, undefined, 0);
   } catch (e) {
-    problems.push({ code: 'unreadable', path: [], message: `Could not read the input: ${describeError(e)}` });
+    problems.push({
+      code: 'unreadable',
+      path: [],
+      message: `Could not read the input: ${describeThrown(e)}`,
+    });
     value = undefined;
   }
   return { value, problems };
-}
-
-function describeError(e: unknown): string {
-  try {
-    const m = e instanceof Error ? e.message : String(e);
-    return m.length > 200 ? `${m.slice(0, 197)}...` : m;
-  } catch {
-    return 'unknown error';
-  }
 }
 
 /** Whether a snapshot value is an object (mapping). */

@@ -1,5 +1,5 @@
 /** The flow a user asks about, and its normalisation into a {@link Packet}. */
-import { type Issue, plainCopy } from '@calico-dsl/core';
+import { describeThrown, type Issue, plainCopy } from '@calico-dsl/core';
 import type { Packet } from '../match/packet.js';
 import { checkIcmp } from '../net/icmp.js';
 import { type Ip, parseIp } from '../net/ip.js';
@@ -212,7 +212,7 @@ export function readFlow(
     try {
       picked[key] = (flow as Record<string, unknown>)[key];
     } catch (e) {
-      return refuse([key], `${key} could not be read: ${e instanceof Error ? e.message : 'it threw'}`);
+      return refuse([key], `${key} could not be read: ${describeThrown(e)}`);
     }
   }
   const { value, problems } = plainCopy(picked);

@@ -5,6 +5,7 @@
 import type { Issue } from '@calico-dsl/core';
 import {
   CALICO_API_VERSION,
+  describeThrown,
   isCalicoKind,
   isNetworkPolicyApiKind,
   isResourceSource,
@@ -94,15 +95,6 @@ const KNOWN_KINDS = new Set([
   ...NETWORK_POLICY_API_WORLD_KINDS,
 ]);
 
-/** What an exception says, whatever was thrown. */
-function thrownText(e: unknown): string {
-  try {
-    return e instanceof Error ? e.message : String(e);
-  } catch {
-    return 'an unreadable exception';
-  }
-}
-
 /**
  * The resources `World.from` was given, as a list: a list, a `fromYaml` result (its value, or
  * {@link EvaluatorInputError} with its issues) or one resource or builder. Input that cannot be
@@ -124,7 +116,7 @@ export function resourceList(input: unknown): readonly unknown[] {
   } catch (e) {
     if (e instanceof EvaluatorInputError) throw e;
     throw new EvaluatorInputError([
-      { code: 'unreadable', path: [], message: `World.from could not read its input: ${thrownText(e)}` },
+      { code: 'unreadable', path: [], message: `World.from could not read its input: ${describeThrown(e)}` },
     ]);
   }
 }
@@ -142,7 +134,7 @@ function plainResource(item: unknown, i: number, issues: Issue[]): Loose {
     issues.push({
       code: 'unreadable',
       path: [i],
-      message: `resource ${i} could not be read: ${thrownText(e)}`,
+      message: `resource ${i} could not be read: ${describeThrown(e)}`,
     });
     return undefined;
   }

@@ -13,6 +13,8 @@ import {
   parseMaskedCidr,
   parsePort,
   plainCopy,
+  plainResourceOf,
+  tier,
   toResources,
 } from '../src/index.js';
 
@@ -114,6 +116,18 @@ describe('comparableForm, toResources, isResourceSource', () => {
     for (const bad of [undefined, 42, cyclic, throwingProxy, revoked]) {
       expect(() => comparableForm(bad as never)).toThrow(CalicoValidationError);
     }
+  });
+
+  it("plainResourceOf copies a builder's resource, and a builder that throws is a problem", () => {
+    expect(plainResourceOf(tier('security').order(100)).value).toEqual(
+      tier('security').order(100).toResource(),
+    );
+    const broken = {
+      toResource: () => {
+        throw new Error('half-built');
+      },
+    };
+    expect(plainResourceOf(broken).problems.map((p) => [p.code, p.path])).toEqual([['unreadable', []]]);
   });
 
   it('a Proxy that throws is not a builder, and an unreadable list is an error', () => {

@@ -133,7 +133,6 @@ interface Planned {
   readonly bind: RoleBinding;
 }
 
-/** Accepts a `Result` from `fromYaml` as a convenience; a failed one is an input error. */
 const NO_ISSUES: readonly Issue[] = Object.freeze([]);
 
 // An invalid flow has no paths.
@@ -193,8 +192,9 @@ export class World {
   }
 
   /**
-   * Builds a world from resources (what `fromYaml` returns) and/or DSL builders. Throws
-   * `EvaluatorInputError` (with issues naming each resource) for input it cannot read.
+   * Builds a world from resources (what `fromYaml` returns) and/or DSL builders, keeping a plain
+   * copy of them. Throws `EvaluatorInputError` (with issues naming each resource and field) for
+   * input it cannot read, and for an option or option value it does not know.
    *
    * @example
    * ```ts
@@ -381,7 +381,8 @@ export class World {
 
   /**
    * Connectivity matrix of endpoints × (protocol, port): the verdict from each endpoint's first
-   * IP to each other's. Defaults to every workload endpoint.
+   * IP to each other's. Defaults to every workload endpoint. Throws `EvaluatorInputError` for an
+   * unknown protocol, a missing port (TCP, UDP, SCTP) or an endpoint the world does not have.
    *
    * @example
    * ```ts

@@ -5,9 +5,8 @@ import {
   type Issue,
   isCalicoKind,
   isNetworkPolicyApiKind,
-  isResourceSource,
   NETWORK_POLICY_API_KINDS,
-  plainCopy,
+  plainResourceOf,
   type Resource,
   type ResourceSource,
   type ValidResource,
@@ -110,18 +109,7 @@ function itemsOf(input: unknown): { items: readonly unknown[]; many: boolean } {
  * a crash or a half-printed document.
  */
 function plainResource(item: unknown, at: readonly number[], issues: Issue[]): unknown {
-  let source: unknown;
-  try {
-    source = isResourceSource(item) ? item.toResource() : item;
-  } catch (e) {
-    issues.push({
-      code: 'unreadable',
-      path: [...at],
-      message: `The resource could not be read: ${describeThrown(e)}`,
-    });
-    return undefined;
-  }
-  const { value, problems } = plainCopy(source);
+  const { value, problems } = plainResourceOf(item);
   for (const p of problems) issues.push({ code: p.code, path: [...at, ...p.path], message: p.message });
   return problems.length > 0 ? undefined : value;
 }

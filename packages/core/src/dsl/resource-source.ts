@@ -1,5 +1,7 @@
 import type { CalicoResource, ValidResource } from '../resources/kinds.js';
 import { CalicoValidationError } from '../result.js';
+import { describeThrown } from '../shape/checks.js';
+import { plainCopy, type SnapshotProblem } from '../validate/json.js';
 
 /**
  * Anything that yields a Calico resource: every DSL builder implements it, and `toYaml`,
@@ -54,4 +56,34 @@ export function toResources(
     ]);
   }
   return list.map((item) => (isResourceSource(item) ? item.toResource() : item));
+}
+
+/**
+ * A resource, or a builder's `toResource()`, as plain data ({@link plainCopy}): what a printer or
+ * the evaluator keeps of caller input. A builder that throws is an `unreadable` problem. Never
+ * throws.
+ *
+ * @example
+ * ```ts
+ * plainResourceOf(tier('security').order(100)).value; // { apiVersion: 'projectcalico.org/v3', kind: 'Tier', … }
+ * plainResourceOf({ toResource: () => { throw new Error('half-built'); } }).problems[0]?.code; // 'unreadable'
+ * ```
+ */
+export function plainResourceOf(item: unknown): { value: unknown; problems: SnapshotProblem[] } {
+  let source: unknown;
+  try {
+    source = isResourceSource(item) ? item.toResource() : item;
+  } catch (e) {
+    return {
+      value: undefined,
+      problems: [
+        {
+          code: 'unreadable',
+          path: [],
+          message: `The builder could not produce a resource: ${describeThrown(e)}`,
+        },
+      ],
+    };
+  }
+  return plainCopy(source);
 }

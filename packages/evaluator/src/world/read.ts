@@ -8,9 +8,8 @@ import {
   describeThrown,
   isCalicoKind,
   isNetworkPolicyApiKind,
-  isResourceSource,
   KUBERNETES_API_VERSIONS,
-  plainCopy,
+  plainResourceOf,
 } from '@calico-dsl/core';
 import { EvaluatorInputError } from '../errors.js';
 import { type Ip, ipKey, parseIp } from '../net/ip.js';
@@ -127,18 +126,7 @@ export function resourceList(input: unknown): readonly unknown[] {
  * issues when it cannot be copied.
  */
 function plainResource(item: unknown, i: number, issues: Issue[]): Loose {
-  let source: unknown;
-  try {
-    source = isResourceSource(item) ? item.toResource() : item;
-  } catch (e) {
-    issues.push({
-      code: 'unreadable',
-      path: [i],
-      message: `resource ${i} could not be read: ${describeThrown(e)}`,
-    });
-    return undefined;
-  }
-  const { value, problems } = plainCopy(source);
+  const { value, problems } = plainResourceOf(item);
   for (const p of problems)
     issues.push({ ...p, path: [i, ...p.path], message: `resource ${i}: ${p.message}` });
   return problems.length > 0 ? undefined : value;

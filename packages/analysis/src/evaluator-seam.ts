@@ -4,7 +4,7 @@
  * analysis needs from the evaluator passes through here.
  */
 export type { EndpointRef, EvaluationResult, Flow, TraceStep, Verdict } from '@calico-dsl/evaluator';
-export { World } from '@calico-dsl/evaluator';
+export { EvaluatorInputError, World } from '@calico-dsl/evaluator';
 export type {
   BackendModel,
   ChainHook,
@@ -20,6 +20,7 @@ export type {
   HostStaticRule,
   Ip,
   MatchContext,
+  MatrixQuery,
   Packet,
   PathPlan,
   PolicyModel,
@@ -41,10 +42,12 @@ export {
   dnatRefusal,
   encapDrops,
   entitiesOwning,
+  findEndpoint,
   hostStaticRules,
   INVALID_REPLY_PROTOCOLS,
   invalidReplyDrop,
   makeTopology,
+  matrixQuery,
   nodeKey,
   parseIp,
   planPaths,

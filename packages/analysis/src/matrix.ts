@@ -2,7 +2,16 @@
  * The connectivity matrix on classes: one evaluation per (source class, destination class) —
  * plus one for an endpoint paired with itself — expanded lazily into cells.
  */
-import type { EndpointModel, EndpointRef, Verdict, World } from './evaluator-seam.js';
+import { AnalysisInputError } from './errors.js';
+import {
+  type EndpointModel,
+  type EndpointRef,
+  EvaluatorInputError,
+  type MatrixQuery,
+  matrixQuery,
+  type Verdict,
+  type World,
+} from './evaluator-seam.js';
 import type { Partition } from './partition.js';
 import type { ClassMatrix, EndpointQuery } from './types.js';
 
@@ -16,13 +25,14 @@ const refOf = (e: EndpointModel): EndpointRef =>
       }
     : { kind: e.kind, name: e.name, node: e.node };
 
-function find(world: World, q: EndpointQuery): EndpointModel | undefined {
-  return world.model.endpoints.find(
-    (e) =>
-      e.name === q.name &&
-      (q.kind === undefined || e.kind === q.kind) &&
-      (e.kind === 'HostEndpoint' || q.namespace === undefined || e.namespace === q.namespace),
-  );
+/** The evaluator's check of matrix options (the same as `World.matrix`'s), as an analysis error. */
+function checkedQuery(opts: unknown, world: World): MatrixQuery {
+  try {
+    return matrixQuery(opts, world.model);
+  } catch (e) {
+    if (e instanceof EvaluatorInputError) throw new AnalysisInputError(e.issues);
+    throw e;
+  }
 }
 
 /**
@@ -43,9 +53,8 @@ export function classMatrix(
     readonly endpoints?: readonly EndpointQuery[];
   },
 ): ClassMatrix {
-  const eps = (opts.endpoints ? opts.endpoints.map((q) => find(world, q)) : world.model.workloads).filter(
-    (e): e is EndpointModel => e !== undefined,
-  );
+  const query = checkedQuery(opts, world);
+  const eps = query.endpoints ?? world.model.workloads;
   const ipOf = (e: EndpointModel) => (e.kind === 'WorkloadEndpoint' ? e.ips[0] : e.expectedIPs[0]);
   const classByKey = new Map<string, number>();
   for (const c of part.classes)
@@ -72,10 +81,10 @@ export function classMatrix(
     const hit = key >= 0 ? cache.get(key) : undefined;
     if (hit) return hit;
     const v = world.evaluate({
-      protocol: opts.protocol,
+      protocol: query.protocol,
       srcIp: s.text,
       dstIp: d.text,
-      ...(opts.port !== undefined ? { dstPort: opts.port } : {}),
+      ...(query.port !== undefined ? { dstPort: query.port } : {}),
     }).verdict;
     if (key >= 0) cache.set(key, v);
     return v;

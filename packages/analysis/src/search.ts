@@ -1,5 +1,7 @@
 /** `search(space, verdict)`: a witness, or proof that no flow of the space gets that verdict. */
+import { describeValue } from '@calico-dsl/core';
 import { cellContext, cellsOfPair } from './cells.js';
+import { AnalysisInputError } from './errors.js';
 import type { Flow, Verdict, World } from './evaluator-seam.js';
 import { ivsHas, universe } from './lifted/boxes.js';
 import { contextOf, liftClasses, witnessOf } from './lifted/classes.js';
@@ -28,6 +30,15 @@ export function searchWorld(
   notes: string[] = [],
 ): SearchResult {
   const q = readSpace(space);
+  if (verdict !== 'Allow' && verdict !== 'Deny' && verdict !== 'Mixed')
+    // A typo ('allow') would otherwise find nothing, which reads as "no such flow".
+    throw new AnalysisInputError([
+      {
+        code: 'invalid_value',
+        path: ['verdict'],
+        message: `The verdict to search for is 'Allow', 'Deny' or 'Mixed', not ${describeValue(verdict)}.`,
+      },
+    ]);
   const part = buildPartition([world.model], [...(q.src ?? []), ...(q.dst ?? [])]);
   const ctx = contextOf(world.model);
   const box = universe(q.protocols, q.srcPort, q.dstPort);

@@ -1,6 +1,6 @@
 /** A `FlowSpace` read into numbers: protocol set, address intervals, port intervals. */
 import type { Issue } from '@calico-dsl/core';
-import { PROTOCOL_NAMES, PROTOCOL_NUMBERS } from '@calico-dsl/core';
+import { PROTOCOL_NAMES, PROTOCOL_NUMBERS, plainCopy } from '@calico-dsl/core';
 import { AnalysisInputError } from './errors.js';
 import { type IpInterval, parseCidrInterval } from './sets/ip.js';
 import type { FlowSpace, PortRange } from './types.js';
@@ -47,8 +47,14 @@ export function readSpace(space: FlowSpace | undefined): NormSpace {
   const issues: Issue[] = [];
   const bad = (path: (string | number)[], message: string) =>
     issues.push({ code: 'invalid_flow', path, message });
-  const s = space ?? {};
-  if (typeof s !== 'object' || s === null) {
+  // Read as plain data: a getter or Proxy that throws, a bigint, a cycle is an issue at its field.
+  const copy = plainCopy(space ?? {});
+  if (copy.problems.length > 0)
+    throw new AnalysisInputError(
+      copy.problems.map((p) => ({ code: 'invalid_flow' as const, path: [...p.path], message: p.message })),
+    );
+  const s = copy.value as FlowSpace;
+  if (typeof s !== 'object' || s === null || Array.isArray(s)) {
     throw new AnalysisInputError([
       {
         code: 'invalid_flow',

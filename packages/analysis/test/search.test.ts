@@ -73,6 +73,35 @@ describe('search', () => {
   });
 });
 
+describe('spaces, verdicts and matrix options that cannot be read', () => {
+  it('are AnalysisInputErrors at their field, never a crash or an empty answer', () => {
+    const world = World.from(pods);
+    const a = analyze(world);
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    const pathsOf = (run: () => unknown) => {
+      try {
+        run();
+      } catch (e) {
+        expect(e).toBeInstanceOf(AnalysisInputError);
+        return (e as AnalysisInputError).issues.map((i) => [i.code, i.path]);
+      }
+      throw new Error('expected an AnalysisInputError');
+    };
+    expect(pathsOf(() => a.search({ dstPort: [[80, 90n]] } as never, 'Allow'))).toEqual([
+      ['invalid_flow', ['dstPort', 0, 1]],
+    ]);
+    expect(pathsOf(() => diff(world, world, { srcIp: [cyclic] } as never))).toEqual([
+      ['invalid_flow', ['srcIp', 0, 'self']],
+    ]);
+    expect(pathsOf(() => a.search({}, 'allow' as never))).toEqual([['invalid_value', ['verdict']]]);
+    expect(pathsOf(() => a.matrix({ protocol: 'TCP' }))).toEqual([['required', ['port']]]);
+    expect(pathsOf(() => a.matrix({ protocol: 'TCP', port: 80, endpoints: [{ name: 'nope' }] }))).toEqual([
+      ['unknown_endpoint', ['endpoints', 0]],
+    ]);
+  });
+});
+
 describe('arguments that are not worlds', () => {
   it('analyze and diff name the argument, rather than failing deep in the model', () => {
     const world = World.from(pods);

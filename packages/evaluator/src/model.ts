@@ -11,9 +11,11 @@
  *   plan roles are read (`decisionOfPath`, `pickDecision`, `boundEndpoint`), and the
  *   encapsulation drops of workload egress (`encapDrops`), Felix's static filter rules ahead of
  *   host policy (`hostStaticRuleOf`: tunnels, WireGuard), the source NAT rule a packet meets (`snatRuleOf`), and which hooks a reply of an untracked connection skips
- *   on a node that tracked it (`conntrackAccepts`).
+ *   on a node that tracked it (`conntrackAccepts`);
+ * - endpoint queries (`findEndpoint`, `matrixQuery`: a matrix's options checked against a world).
  */
 
+export { findEndpoint, type MatrixQuery, matrixQuery } from './endpoint-query.js';
 export type { ChainClass, Direction, TierPolicies } from './engine.js';
 export { entitiesOwning } from './match/owners.js';
 export type { Packet } from './match/packet.js';

@@ -1,10 +1,10 @@
 /** The public entry point: `World.from(resources)` then `world.evaluate(flow)`. */
 import type { Issue } from '@calico-dsl/core';
 import { createCompiledEngine } from './compiled/engine.js';
+import { findEndpoint, matrixQuery } from './endpoint-query.js';
 import type { ChainClass, Direction, Engine, EngineName } from './engine.js';
 import { inputList } from './errors.js';
 import type { Packet } from './match/packet.js';
-import { matrixQuery } from './matrix-options.js';
 import type { Ip } from './net/ip.js';
 import { hasPorts } from './net/protocol.js';
 import { checkedPacket, type Flow, invalidFlowText, plainPacket } from './path/flow.js';
@@ -324,16 +324,6 @@ export class World {
     return inputList(flows, 'evaluateMany takes a list of flows').map((f) => this.evaluate(f as Flow));
   }
 
-  /** Finds endpoints by reference. */
-  #find(ref: EndpointSelectorRef): EndpointModel | undefined {
-    return this.model.endpoints.find(
-      (e) =>
-        e.name === ref.name &&
-        (ref.kind === undefined || e.kind === ref.kind) &&
-        (e.kind === 'HostEndpoint' || ref.namespace === undefined || e.namespace === ref.namespace),
-    );
-  }
-
   /**
    * Which policies apply to an endpoint, per chain and direction, in evaluation order
    * (tiers §2.1, then policies §2.2). `undefined` when no such endpoint exists.
@@ -345,7 +335,7 @@ export class World {
    * ```
    */
   policiesFor(ref: EndpointSelectorRef): AppliedChain[] | undefined {
-    const endpoint = this.#find(ref);
+    const endpoint = findEndpoint(this.model, ref);
     if (!endpoint) return undefined;
     const out: AppliedChain[] = [];
     for (const [chain, direction] of CHAINS) {
@@ -395,7 +385,7 @@ export class World {
     readonly protocol: Flow['protocol'];
     readonly port?: number;
   }): ConnectivityMatrix {
-    const query = matrixQuery(options, (ref) => this.#find(ref));
+    const query = matrixQuery(options, this.model);
     const eps = query.endpoints ?? this.model.workloads;
     const ipOf = (e: EndpointModel) => (e.kind === 'WorkloadEndpoint' ? e.ips[0] : e.expectedIPs[0]);
     const protocol = query.protocolNumber;

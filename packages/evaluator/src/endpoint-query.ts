@@ -1,15 +1,34 @@
 /**
- * `World.matrix`'s options, checked before any cell is evaluated: an unknown protocol, a missing
- * port or an endpoint the world does not have is an input error, never a matrix of `Deny` cells
- * or a silently shorter one.
+ * Queries that name endpoints (`World.policiesFor`, `World.matrix`, the analysis' class matrix):
+ * finding the endpoint a reference names, and checking a matrix's options before any cell is
+ * evaluated — an unknown protocol, a missing port or an endpoint the world does not have is an
+ * input error, never a matrix of `Deny` cells or a silently shorter one.
  */
 
 import { describeValue, type Issue, plainCopy } from '@calico-dsl/core';
 import { EvaluatorInputError } from './errors.js';
 import { flowProtocolNumber, hasPorts } from './net/protocol.js';
 import type { Flow } from './path/flow.js';
-import type { EndpointModel } from './world/model.js';
+import type { EndpointModel, WorldModel } from './world/model.js';
 import type { EndpointSelectorRef } from './world-api.js';
+
+/**
+ * The endpoint a reference names: a pod by namespace (when given) and name, or a host endpoint by
+ * name; `kind` narrows to one of them.
+ *
+ * @example
+ * ```ts
+ * findEndpoint(world.model, { namespace: 'prod', name: 'web' })?.kind; // 'WorkloadEndpoint'
+ * ```
+ */
+export function findEndpoint(model: WorldModel, ref: EndpointSelectorRef): EndpointModel | undefined {
+  return model.endpoints.find(
+    (e) =>
+      e.name === ref.name &&
+      (ref.kind === undefined || e.kind === ref.kind) &&
+      (e.kind === 'HostEndpoint' || ref.namespace === undefined || e.namespace === ref.namespace),
+  );
+}
 
 /** The checked options: the protocol as given, its number, the port and the endpoints found. */
 export interface MatrixQuery {
@@ -20,19 +39,16 @@ export interface MatrixQuery {
 }
 
 /**
- * Checks `World.matrix`'s options; `find` names the world's endpoint for a reference. Throws
+ * Checks a matrix's options (`{ protocol, port?, endpoints? }`) against a world. Throws
  * {@link EvaluatorInputError} with an issue per problem.
  *
  * @example
  * ```ts
- * matrixQuery({ protocol: 'TCP', port: 8080 }, find).protocolNumber; // 6
- * matrixQuery({ protocol: 'TCP' }, find); // throws: port is required for TCP, UDP and SCTP
+ * matrixQuery({ protocol: 'TCP', port: 8080 }, world.model).protocolNumber; // 6
+ * matrixQuery({ protocol: 'TCP' }, world.model); // throws: port is required for TCP, UDP and SCTP
  * ```
  */
-export function matrixQuery(
-  options: unknown,
-  find: (ref: EndpointSelectorRef) => EndpointModel | undefined,
-): MatrixQuery {
+export function matrixQuery(options: unknown, model: WorldModel): MatrixQuery {
   const { value, problems } = plainCopy(options);
   const issues: Issue[] = problems.map((p) => ({ ...p }));
   const o = value as { protocol?: unknown; port?: unknown; endpoints?: unknown } | undefined;
@@ -65,7 +81,7 @@ export function matrixQuery(
       endpoints = o.endpoints.flatMap((ref: unknown, i): EndpointModel[] => {
         const found =
           typeof ref === 'object' && ref !== null && typeof (ref as EndpointSelectorRef).name === 'string'
-            ? find(ref as EndpointSelectorRef)
+            ? findEndpoint(model, ref as EndpointSelectorRef)
             : undefined;
         if (found === undefined)
           issues.push({

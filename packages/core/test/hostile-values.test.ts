@@ -5,6 +5,7 @@ import {
   CalicoValidationError,
   comparableForm,
   describeValue,
+  globalNetworkPolicy,
   isResourceSource,
   parseASNumber,
   parseCidr,
@@ -133,5 +134,41 @@ describe('comparableForm, toResources, isResourceSource', () => {
   it('a Proxy that throws is not a builder, and an unreadable list is an error', () => {
     expect(isResourceSource(throwingProxy)).toBe(false);
     expect(() => toResources(revoked as never)).toThrow(CalicoValidationError);
+  });
+});
+
+describe('DSL builders given values that cannot be copied', () => {
+  const codesOf = (run: () => unknown) => {
+    try {
+      run();
+    } catch (e) {
+      expect(e).toBeInstanceOf(CalicoValidationError);
+      return (e as CalicoValidationError).issues.map((i) => [i.code, i.path]);
+    }
+    throw new Error('expected a CalicoValidationError');
+  };
+
+  it('throw CalicoValidationError at the call, with the path in the argument, never overflow the stack', () => {
+    const cyclicRule: Record<string, unknown> = { action: 'Allow', source: {} };
+    (cyclicRule.source as Record<string, unknown>).back = cyclicRule;
+    expect(codesOf(() => globalNetworkPolicy('a').ingress(cyclicRule as never))).toEqual([
+      ['cyclic', ['source', 'back']],
+    ]);
+    expect(codesOf(() => globalNetworkPolicy('a').ingress(42 as never))).toEqual([['invalid_type', []]]);
+    expect(codesOf(() => globalNetworkPolicy('a').labels(throwingProxy as never))).toEqual([
+      ['unreadable', []],
+    ]);
+    expect(codesOf(() => globalNetworkPolicy('a').labels('app' as never))).toEqual([['invalid_type', []]]);
+    expect(codesOf(() => tier(throwingProxy as never))).toEqual([['unreadable', ['name']]]);
+  });
+
+  it('copy what they are given: later changes to the caller objects do not reach the resource', () => {
+    const labels = { app: 'web' };
+    const policy = globalNetworkPolicy('a')
+      .labels(labels)
+      .labels(undefined as never);
+    labels.app = 'db';
+    expect(policy.toResource().metadata.labels).toEqual({ app: 'web' });
+    expect(Object.isFrozen(labels)).toBe(false);
   });
 });

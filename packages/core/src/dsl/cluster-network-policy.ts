@@ -31,7 +31,7 @@ import type {
   CnpIngressStart,
   CnpPortInput,
 } from './cluster-network-policy-types.js';
-import { copyStringMap, type StringMap } from './inputs.js';
+import { copyStringMap, mergeStringMap, type StringMap } from './inputs.js';
 import { deepFreeze } from './ir.js';
 
 /** A frozen deep copy of a label selector (only the fields the API has). */
@@ -236,10 +236,10 @@ class ClusterNetworkPolicyImpl<T extends ClusterNetworkPolicyTier>
     return this.#with({ egress: [...this.#state.egress, made.toRule('egress')] });
   }
   labels(labels: StringMap): ClusterNetworkPolicyImpl<T> {
-    return this.#with({ labels: copyStringMap({ ...this.#state.labels, ...labels }) });
+    return this.#with({ labels: mergeStringMap(this.#state.labels, labels) });
   }
   annotations(annotations: StringMap): ClusterNetworkPolicyImpl<T> {
-    return this.#with({ annotations: copyStringMap({ ...this.#state.annotations, ...annotations }) });
+    return this.#with({ annotations: mergeStringMap(this.#state.annotations, annotations) });
   }
 
   build(): Result<ClusterNetworkPolicyOfTier<T>> {

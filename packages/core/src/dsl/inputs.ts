@@ -1,7 +1,10 @@
 import type { Port } from '../resources/rule.js';
 import type { Issue } from '../result.js';
+import { CalicoValidationError } from '../result.js';
 import { resolveSelector, type SelectorInput } from '../selector/builder.js';
 import { printSelector } from '../selector/print.js';
+import { describeValue } from '../shape/checks.js';
+import { frozenCopy } from './ir.js';
 
 /**
  * One entry of `ports`/`notPorts` as the DSL accepts it: a number, a `"min:max"` range, a numeric
@@ -74,7 +77,27 @@ export function canonicalPort(input: PortInput): Port {
   return input;
 }
 
-/** Copies a label/annotation map into a fresh plain object of own string entries, keeping key order. */
+/**
+ * Copies a label/annotation map into a fresh plain object of own string entries, keeping key
+ * order (a map that cannot be read throws `CalicoValidationError`, as {@link frozenCopy} does).
+ */
 export function copyStringMap(input: StringMap): Readonly<Record<string, string>> {
-  return Object.freeze(Object.fromEntries(Object.entries(input)));
+  if (input === undefined || input === null) return Object.freeze({});
+  if (typeof input !== 'object')
+    throw new CalicoValidationError([
+      {
+        code: 'invalid_type',
+        path: [],
+        message: `A label map must be a mapping, not ${describeValue(input)}`,
+      },
+    ]);
+  return Object.freeze(Object.fromEntries(Object.entries(frozenCopy(input))));
+}
+
+/** `base` with the entries of `input` added (later keys win), both copied as {@link copyStringMap}. */
+export function mergeStringMap(
+  base: StringMap | undefined,
+  input: StringMap,
+): Readonly<Record<string, string>> {
+  return Object.freeze({ ...base, ...copyStringMap(input) });
 }

@@ -3,6 +3,9 @@
  * values, everything deep-frozen.
  */
 
+import { CalicoValidationError } from '../result.js';
+import { describeThrown } from '../shape/checks.js';
+
 /** Whether a value carries no information (and so is omitted from the IR, as Go's `omitempty`). */
 function isEmpty(value: unknown): boolean {
   if (value === undefined) return true;
@@ -36,15 +39,33 @@ export function deepFreeze<T>(value: T): T {
 /**
  * A deep-frozen copy of caller data (plain objects and arrays; other values as they are), taken at
  * call time so that later changes to the caller's objects never reach a builder, and the caller's
- * objects are never frozen.
+ * objects are never frozen. Data that cannot be copied — a cycle, a getter or Proxy that throws —
+ * throws {@link CalicoValidationError} with its path in the argument, never a stack overflow.
  */
 export function frozenCopy<T>(value: T): T {
-  if (Array.isArray(value)) return Object.freeze(value.map(frozenCopy)) as T;
-  if (typeof value === 'object' && value !== null && isPlainObject(value)) {
-    // Object.fromEntries defines own data properties, so even a `__proto__` key stays plain data.
-    return Object.freeze(Object.fromEntries(Object.entries(value).map(([k, v]) => [k, frozenCopy(v)]))) as T;
-  }
-  return value;
+  const ancestors: object[] = [];
+  const refuse = (code: 'cyclic' | 'unreadable', path: (string | number)[], message: string): never => {
+    throw new CalicoValidationError([{ code, path, message }]);
+  };
+  const copy = (v: unknown, path: (string | number)[]): unknown => {
+    if (typeof v !== 'object' || v === null) return v;
+    if (ancestors.includes(v)) return refuse('cyclic', path, 'The argument refers to itself (a cycle)');
+    ancestors.push(v);
+    try {
+      if (Array.isArray(v)) return Object.freeze(Array.from(v, (item, i) => copy(item, [...path, i])));
+      if (!isPlainObject(v)) return v;
+      // Object.fromEntries defines own data properties, so even a `__proto__` key stays plain data.
+      return Object.freeze(
+        Object.fromEntries(Object.entries(v).map(([k, item]) => [k, copy(item, [...path, k])])),
+      );
+    } catch (e) {
+      if (e instanceof CalicoValidationError) throw e;
+      return refuse('unreadable', path, `The argument could not be read: ${describeThrown(e)}`);
+    } finally {
+      ancestors.pop();
+    }
+  };
+  return copy(value, []) as T;
 }
 
 function isPlainObject(value: object): boolean {

@@ -1,6 +1,6 @@
 import type { PolicyPerformanceHint, PolicyType, StagedAction } from '../resources/policy.js';
 import type { SelectorInput } from '../selector/builder.js';
-import { copyStringMap, type StringMap } from './inputs.js';
+import { mergeStringMap, type StringMap } from './inputs.js';
 import { RulesImpl, type RulesState } from './policy-impl.js';
 import type {
   GlobalNetworkPolicyBuilder,
@@ -120,9 +120,7 @@ export class ProfileImpl extends RulesImpl<ProfileImpl, 'Profile', true> impleme
     return this.make(this.withMeta({ name }));
   }
   labelsToApply(labels: StringMap): ProfileImpl {
-    return this.make(
-      this.withSpec({ labelsToApply: copyStringMap({ ...this.state.spec.labelsToApply, ...labels }) }),
-    );
+    return this.make(this.withSpec({ labelsToApply: mergeStringMap(this.state.spec.labelsToApply, labels) }));
   }
   egress(...rules: RuleInput[]): ProfileImpl {
     return this.make(this.withRules('Egress', rules.map(ruleInputToDraft)));

@@ -7,7 +7,7 @@ import type { Action } from '../resources/rule.js';
 import { fail, type Issue, type Result, unwrap } from '../result.js';
 import type { SelectorInput } from '../selector/builder.js';
 import { missingName, validated } from './build-checks.js';
-import { copyStringMap, resolveSelectorText, type StringMap } from './inputs.js';
+import { mergeStringMap, resolveSelectorText, type StringMap } from './inputs.js';
 import { frozenCopy, ordered } from './ir.js';
 import { PolicyRuleImpl, type RuleOwner } from './policy-rule.js';
 import { ruleInputToDraft } from './rule-builder.js';
@@ -68,7 +68,7 @@ export function startState<K extends RulesKind>(kind: K, factory: string, meta: 
   return {
     kind,
     factory,
-    meta: Object.freeze(meta),
+    meta: frozenCopy(meta),
     spec: Object.freeze({}),
     ingress: [],
     egress: [],
@@ -100,7 +100,7 @@ export abstract class RulesImpl<
     return this.#state;
   }
   protected withMeta(patch: MetaState): RulesState<K> {
-    return { ...this.#state, meta: Object.freeze({ ...this.#state.meta, ...patch }) };
+    return { ...this.#state, meta: Object.freeze({ ...this.#state.meta, ...frozenCopy(patch) }) };
   }
   protected withSpec(patch: SpecFields): RulesState<K> {
     // A copy taken now: a SelectorNode or list the caller changes later does not reach the policy.
@@ -118,11 +118,11 @@ export abstract class RulesImpl<
   }
 
   labels(labels: StringMap): Self {
-    return this.make(this.withMeta({ labels: copyStringMap({ ...this.#state.meta.labels, ...labels }) }));
+    return this.make(this.withMeta({ labels: mergeStringMap(this.#state.meta.labels, labels) }));
   }
   annotations(annotations: StringMap): Self {
     return this.make(
-      this.withMeta({ annotations: copyStringMap({ ...this.#state.meta.annotations, ...annotations }) }),
+      this.withMeta({ annotations: mergeStringMap(this.#state.meta.annotations, annotations) }),
     );
   }
   ingress(...rules: RuleInput[]): Self {

@@ -14,7 +14,7 @@ import type {
 import type { TierSpec } from '../resources/tier.js';
 import { fail, type Issue, type Result, unwrap } from '../result.js';
 import { missingName, validated } from './build-checks.js';
-import { copyStringMap, type StringMap } from './inputs.js';
+import { mergeStringMap, type StringMap } from './inputs.js';
 import { frozenCopy, ordered } from './ir.js';
 import type { MetaState } from './policy-impl.js';
 import type {
@@ -52,7 +52,8 @@ export abstract class SpecResourceImpl<Self, K extends SpecBuilderKind, Spec ext
   readonly #state: SpecState<K, Spec>;
 
   constructor(state: SpecState<K, Spec>) {
-    this.#state = Object.freeze(state);
+    // The factory's names are caller data too: copied now, like every later patch.
+    this.#state = Object.freeze({ ...state, meta: frozenCopy(state.meta) });
     Object.freeze(this);
   }
 
@@ -63,7 +64,7 @@ export abstract class SpecResourceImpl<Self, K extends SpecBuilderKind, Spec ext
     return this.#state.spec;
   }
   #meta(patch: MetaState): Self {
-    return this.make({ ...this.#state, meta: Object.freeze({ ...this.#state.meta, ...patch }) });
+    return this.make({ ...this.#state, meta: Object.freeze({ ...this.#state.meta, ...frozenCopy(patch) }) });
   }
   /** The state with `patch` merged into the spec; values are copied and frozen now. */
   protected patched(patch: Partial<Spec>): SpecState<K, Spec> {
@@ -88,10 +89,10 @@ export abstract class SpecResourceImpl<Self, K extends SpecBuilderKind, Spec ext
     return this.#meta({ namespace });
   }
   labels(labels: StringMap): Self {
-    return this.#meta({ labels: copyStringMap({ ...this.#state.meta.labels, ...labels }) });
+    return this.#meta({ labels: mergeStringMap(this.#state.meta.labels, labels) });
   }
   annotations(annotations: StringMap): Self {
-    return this.#meta({ annotations: copyStringMap({ ...this.#state.meta.annotations, ...annotations }) });
+    return this.#meta({ annotations: mergeStringMap(this.#state.meta.annotations, annotations) });
   }
 
   build(): Result<CalicoResourceOf<K>> {

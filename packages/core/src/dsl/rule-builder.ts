@@ -1,5 +1,6 @@
 import type { Action, Rule } from '../resources/rule.js';
 import { CalicoValidationError, type Issue } from '../result.js';
+import { describeValue } from '../shape/checks.js';
 import { frozenCopy } from './ir.js';
 import { newRule, type RuleDraft, ruleToIR } from './rule-draft.js';
 import { RuleStepsImpl } from './rule-steps-impl.js';
@@ -12,7 +13,24 @@ import type { ProtocolState } from './type-state.js';
  */
 export function ruleInputToDraft(input: RuleInput): RuleDraft {
   if (input instanceof RuleImpl) return input.draft;
-  return frozenCopy('toRule' in input ? input.toRule() : input);
+  if (typeof input !== 'object' || input === null)
+    throw new CalicoValidationError([
+      {
+        code: 'invalid_type',
+        path: [],
+        message: `A rule is a rule builder (rule.allow()…) or a rule object, not ${describeValue(input)}`,
+      },
+    ]);
+  return frozenCopy(isRuleSource(input) ? input.toRule() : input);
+}
+
+/** Whether a rule input has `toRule()` (a builder); a Proxy that throws is not one. */
+function isRuleSource(input: object): input is { toRule(): Rule } {
+  try {
+    return typeof (input as { toRule?: unknown }).toRule === 'function';
+  } catch {
+    return false;
+  }
 }
 
 class RuleImpl<S extends ProtocolState, T extends boolean>

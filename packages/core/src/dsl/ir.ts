@@ -44,28 +44,33 @@ export function deepFreeze<T>(value: T): T {
  */
 export function frozenCopy<T>(value: T): T {
   const ancestors: object[] = [];
-  const refuse = (code: 'cyclic' | 'unreadable', path: (string | number)[], message: string): never => {
-    throw new CalicoValidationError([{ code, path, message }]);
+  const keys: (string | number)[] = []; // the path to the value being copied
+  const refuse = (code: 'cyclic' | 'unreadable', message: string): never => {
+    throw new CalicoValidationError([{ code, path: [...keys], message }]);
   };
-  const copy = (v: unknown, path: (string | number)[]): unknown => {
+  const child = (item: unknown, key: string | number): unknown => {
+    keys.push(key);
+    const out = copy(item);
+    keys.pop();
+    return out;
+  };
+  const copy = (v: unknown): unknown => {
     if (typeof v !== 'object' || v === null) return v;
-    if (ancestors.includes(v)) return refuse('cyclic', path, 'The argument refers to itself (a cycle)');
+    if (ancestors.includes(v)) return refuse('cyclic', 'The argument refers to itself (a cycle)');
     ancestors.push(v);
     try {
-      if (Array.isArray(v)) return Object.freeze(Array.from(v, (item, i) => copy(item, [...path, i])));
+      if (Array.isArray(v)) return Object.freeze(Array.from(v, child));
       if (!isPlainObject(v)) return v;
       // Object.fromEntries defines own data properties, so even a `__proto__` key stays plain data.
-      return Object.freeze(
-        Object.fromEntries(Object.entries(v).map(([k, item]) => [k, copy(item, [...path, k])])),
-      );
+      return Object.freeze(Object.fromEntries(Object.entries(v).map(([k, item]) => [k, child(item, k)])));
     } catch (e) {
       if (e instanceof CalicoValidationError) throw e;
-      return refuse('unreadable', path, `The argument could not be read: ${describeThrown(e)}`);
+      return refuse('unreadable', `The argument could not be read: ${describeThrown(e)}`);
     } finally {
       ancestors.pop();
     }
   };
-  return copy(value, []) as T;
+  return copy(value) as T;
 }
 
 function isPlainObject(value: object): boolean {

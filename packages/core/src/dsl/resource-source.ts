@@ -1,6 +1,6 @@
 import type { CalicoResource, ValidResource } from '../resources/kinds.js';
 import { CalicoValidationError } from '../result.js';
-import { describeThrown } from '../shape/checks.js';
+import { describeThrown, hasMethod } from '../shape/checks.js';
 import { plainCopy, type SnapshotProblem } from '../validate/json.js';
 
 /**
@@ -27,12 +27,7 @@ export interface ResourceSource<R extends ValidResource = CalicoResource> {
  * ```
  */
 export function isResourceSource(value: unknown): value is ResourceSource {
-  if (typeof value !== 'object' || value === null) return false;
-  try {
-    return typeof (value as { toResource?: unknown }).toResource === 'function';
-  } catch {
-    return false; // a Proxy that throws is not a builder
-  }
+  return hasMethod(value, 'toResource');
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Action, Rule } from '../resources/rule.js';
 import { CalicoValidationError, type Issue } from '../result.js';
-import { describeValue } from '../shape/checks.js';
+import { describeValue, hasMethod } from '../shape/checks.js';
 import { frozenCopy } from './ir.js';
 import { newRule, type RuleDraft, ruleToIR } from './rule-draft.js';
 import { RuleStepsImpl } from './rule-steps-impl.js';
@@ -21,16 +21,7 @@ export function ruleInputToDraft(input: RuleInput): RuleDraft {
         message: `A rule is a rule builder (rule.allow()…) or a rule object, not ${describeValue(input)}`,
       },
     ]);
-  return frozenCopy(isRuleSource(input) ? input.toRule() : input);
-}
-
-/** Whether a rule input has `toRule()` (a builder); a Proxy that throws is not one. */
-function isRuleSource(input: object): input is { toRule(): Rule } {
-  try {
-    return typeof (input as { toRule?: unknown }).toRule === 'function';
-  } catch {
-    return false;
-  }
+  return frozenCopy(hasMethod(input, 'toRule') ? (input as RuleEnd).toRule() : (input as Rule));
 }
 
 class RuleImpl<S extends ProtocolState, T extends boolean>

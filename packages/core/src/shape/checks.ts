@@ -91,6 +91,24 @@ export function describeThrown(e: unknown): string {
   }
 }
 
+/**
+ * Whether `value` has a method `name` (a builder's `toResource`, `toRule`); a Proxy that throws
+ * on the question has none.
+ *
+ * @example
+ * ```ts
+ * hasMethod(tier('security'), 'toResource'); // true
+ * ```
+ */
+export function hasMethod(value: unknown, name: string): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  try {
+    return typeof (value as Record<string, unknown>)[name] === 'function';
+  } catch {
+    return false;
+  }
+}
+
 const wrongType = (path: Path, want: string, value: unknown, hint = ''): Issue => ({
   code: 'invalid_type',
   path,

@@ -101,17 +101,20 @@ function inertCopy(input: unknown, objects: ObjectBuilder): { value: unknown; pr
     return out.reverse();
   };
 
+  const unreadable = (at: Step | undefined, e: unknown): undefined => {
+    problems.push({
+      code: 'unreadable',
+      path: toPath(at),
+      message: `Could not read this value: ${describeThrown(e)}`,
+    });
+    return undefined;
+  };
   // One field: a getter or Proxy trap that throws is a problem at that field (read as absent).
   const read = (v: object, key: string | number, at: Step): unknown => {
     try {
       return (v as Record<string | number, unknown>)[key];
     } catch (e) {
-      problems.push({
-        code: 'unreadable',
-        path: toPath(at),
-        message: `Could not read this value: ${describeThrown(e)}`,
-      });
-      return undefined;
+      return unreadable(at, e);
     }
   };
 
@@ -197,12 +200,7 @@ function inertCopy(input: unknown, objects: ObjectBuilder): { value: unknown; pr
       }
       return out;
     } catch (e) {
-      problems.push({
-        code: 'unreadable',
-        path: toPath(at),
-        message: `Could not read this value: ${describeThrown(e)}`,
-      });
-      return undefined;
+      return unreadable(at, e);
     } finally {
       ancestors.pop();
     }

@@ -5,6 +5,7 @@
  */
 
 import { analyze, complementSpaces, type FlowSpace } from '@calico-dsl/analysis';
+import { hasMethod } from '@calico-dsl/core';
 import {
   type EvaluationResult,
   type Flow,
@@ -84,13 +85,7 @@ declare module 'vitest' {
 
 function toWorld(received: unknown): World | string {
   if (received instanceof World) return received;
-  if (
-    typeof received === 'object' &&
-    received !== null &&
-    typeof (received as World).evaluate === 'function'
-  ) {
-    return received as World; // a World from another copy of the evaluator package
-  }
+  if (hasMethod(received, 'evaluate')) return received as World; // a World from another copy of the evaluator package
   if (Array.isArray(received)) {
     try {
       return World.from(received);
@@ -141,7 +136,8 @@ function checkVerdict(
   const names = decidingNames(result);
   const byOk = options.by === undefined || (names.length > 0 && names.every((n) => n === options.by));
   const pass = result.verdict === want && result.issues.length === 0 && byOk;
-  const shown = typeof flowInput === 'string' ? flowInput : JSON.stringify(flowInput);
+  // formatFlow never throws: a flow object that is not one shows as `(invalid) …`.
+  const shown = typeof flowInput === 'string' ? flowInput : formatFlow(flowInput);
   const wanted = `${want}${options.by !== undefined ? ` decided by ${options.by}` : ''}`;
   return {
     pass,

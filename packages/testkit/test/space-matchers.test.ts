@@ -68,3 +68,21 @@ describe('toOnlyAllow', () => {
     expect(world(cluster, denyNodeports)).toOnlyAllow({ srcIp: ['0.0.0.0/0', '::/0'] });
   });
 });
+
+describe('matchers given values that are not plain data', () => {
+  it('fail with a message that names the problem, never a crash while printing it', () => {
+    const w = world(cluster);
+    const bigintFlow = { protocol: 'TCP', srcIp: '198.51.100.7', dstIp: '169.46.7.10', dstPort: 31024n };
+    expect(() => expect(w).toAllow(bigintFlow as never)).toThrow(/\(invalid\) .*dstPort/);
+    const trap = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('trap');
+        },
+      },
+    );
+    expect(() => expect(trap).toAllow('tcp 198.51.100.7 -> 169.46.7.10:31024')).toThrow(/cannot evaluate/);
+    expect(() => expect(w).toNeverAllow({ dstPort: [[80, 90n]] } as never)).toThrow(/cannot analyse/);
+  });
+});

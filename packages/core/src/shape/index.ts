@@ -15,7 +15,7 @@ import {
 } from './checks.js';
 
 export type { ShapeCheck, ShapeGuard } from './checks.js';
-export { describeThrown, describeValue } from './checks.js';
+export { describeThrown, describeValue, hasMethod } from './checks.js';
 export {
   checkKubernetesResource,
   KUBERNETES_API_VERSIONS,

@@ -232,10 +232,13 @@ export function readFlow(
  * ```ts
  * invalidFlowText({ protocol: 'TCP', srcIp: 'nope' }); // '{"protocol":"TCP","srcIp":"nope"}'
  * invalidFlowText(42n); // '42'
+ * invalidFlowText({ protocol: 'TCP', dstPort: 80n }); // '(dstPort: A bigint is not plain data: …)'
  * ```
  */
 export function invalidFlowText(flow: unknown): string {
   if (typeof flow !== 'object' || flow === null) return String(flow);
   const read = readFlow(flow);
-  return read.ok ? JSON.stringify(read.fields) : '(a flow that cannot be read)';
+  if (read.ok) return JSON.stringify(read.fields);
+  // Not plain data: say which field and why (its value may not print).
+  return `(${read.issues.map((i) => `${i.path.join('.') || 'flow'}: ${i.message}`).join('; ')})`;
 }

@@ -380,3 +380,24 @@ describe('createCalicoctl: get, version, patch, validate', () => {
     expect(runner.commands[0]?.args).toEqual(['validate', '-f', '-']);
   });
 });
+
+describe('createCalicoctl options', () => {
+  it('refuses options that are not an object, and a bin that is not a path or a name, before anything runs', () => {
+    for (const [options, path] of [
+      [null, []],
+      [42, []],
+      [{ bin: 42 }, ['bin']],
+      [{ bin: '' }, ['bin']],
+    ] as const) {
+      try {
+        createCalicoctl(options as never);
+        throw new Error('expected INVALID_INPUT');
+      } catch (e) {
+        expect(e).toBeInstanceOf(CalicoctlError);
+        expect((e as CalicoctlError).code).toBe('INVALID_INPUT');
+        expect((e as CalicoctlError).message).toContain('calicoctl was not run');
+        expect(path.length === 0 || (e as CalicoctlError).message.includes('bin')).toBe(true);
+      }
+    }
+  });
+});

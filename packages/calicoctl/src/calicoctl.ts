@@ -1,4 +1,4 @@
-import type { CalicoResource, Issue, Result } from '@calico-dsl/core';
+import { type CalicoResource, describeValue, type Issue, type Result } from '@calico-dsl/core';
 import {
   type Calicoctl,
   type CalicoctlOptions,
@@ -43,9 +43,29 @@ import { checkTimeoutMs } from './timeout.js';
  * ```
  */
 export function createCalicoctl(options: CalicoctlOptions = {}): Calicoctl {
+  if (typeof options !== 'object' || options === null)
+    throw invalidInput(
+      [
+        {
+          code: 'invalid_option',
+          path: [],
+          message: `The options must be an object, not ${describeValue(options)}`,
+        },
+      ],
+      'calicoctl',
+    );
   const bin = options.bin ?? 'calicoctl';
   const timeout = options.timeoutMs === undefined ? undefined : checkTimeoutMs(options.timeoutMs);
   const issues: Issue[] = [
+    ...(typeof bin === 'string' && bin !== ''
+      ? []
+      : [
+          {
+            code: 'invalid_option' as const,
+            path: ['bin'],
+            message: `bin is a path or a command name, not ${describeValue(bin)}`,
+          },
+        ]),
     ...checkConnectionFlags(options),
     ...(timeout === undefined || timeout.ok ? [] : timeout.issues),
     ...checkMaxOutputBytes(options.maxOutputBytes),

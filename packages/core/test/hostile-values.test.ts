@@ -59,6 +59,13 @@ describe('plainCopy', () => {
     expect((value as { x?: unknown }).x).toBeUndefined();
   });
 
+  it('reads a Date as JSON does (js-yaml gives one for creationTimestamp)', () => {
+    expect(plainCopy({ creationTimestamp: new Date(Date.UTC(2024, 0, 1)) })).toEqual({
+      value: { creationTimestamp: '2024-01-01T00:00:00.000Z' },
+      problems: [],
+    });
+  });
+
   it('reports what is not plain data at its path', () => {
     const cyclic: Record<string, unknown> = { spec: {} };
     (cyclic.spec as Record<string, unknown>).self = cyclic;
@@ -72,7 +79,8 @@ describe('plainCopy', () => {
       [getter, 'unreadable', ['spec']],
       [{ ports: [80, 8080n] }, 'invalid_type', ['ports', 1]],
       [{ order: Number.NaN }, 'invalid_type', ['order']],
-      [{ at: new Date(0) }, 'invalid_type', ['at']],
+      [{ at: new Date(Number.NaN) }, 'invalid_type', ['at']],
+      [{ at: new Map() }, 'invalid_type', ['at']],
       [{ f: () => 1 }, 'invalid_type', ['f']],
       [throwingProxy, 'unreadable', []],
     ];

@@ -33,8 +33,9 @@ const MAX_NODES = 5_000_000;
 
 /**
  * Copies `input` into a {@link Json} snapshot without ever throwing: getters that throw, Proxies,
- * cycles, functions, symbols, bigints and non-finite numbers become problems at their path.
- * `undefined` object values are dropped (as JSON does).
+ * cycles, functions, symbols, bigints, non-finite numbers and class instances become problems at
+ * their path. `undefined` object values are dropped and a valid `Date` becomes its ISO text (as
+ * JSON does).
  *
  * @example
  * ```ts
@@ -182,6 +183,9 @@ function inertCopy(input: unknown, objects: ObjectBuilder): { value: unknown; pr
         }
         return out;
       }
+      // A timestamp some YAML readers (js-yaml) give for `creationTimestamp: 2024-…Z`: the text
+      // JSON gives it (Date#toJSON), as kubectl would have printed it.
+      if (v instanceof Date && !Number.isNaN(v.getTime())) return v.toISOString();
       const proto: unknown = Object.getPrototypeOf(v);
       if (proto !== Object.prototype && proto !== null) {
         problems.push({

@@ -59,11 +59,19 @@ describe('plainCopy', () => {
     expect((value as { x?: unknown }).x).toBeUndefined();
   });
 
-  it('reads a Date as JSON does (js-yaml gives one for creationTimestamp)', () => {
+  it('reads a Date and a class instance as JSON does (js-yaml timestamps, Kubernetes client objects)', () => {
     expect(plainCopy({ creationTimestamp: new Date(Date.UTC(2024, 0, 1)) })).toEqual({
       value: { creationTimestamp: '2024-01-01T00:00:00.000Z' },
       problems: [],
     });
+    class V1ObjectMeta {
+      name = 'web';
+      namespace = 'prod';
+    }
+    const { value, problems } = plainCopy({ metadata: new V1ObjectMeta() });
+    expect(problems).toEqual([]);
+    expect(value).toEqual({ metadata: { name: 'web', namespace: 'prod' } });
+    expect(Object.getPrototypeOf((value as { metadata: object }).metadata)).toBe(Object.prototype);
   });
 
   it('reports what is not plain data at its path', () => {
@@ -81,6 +89,7 @@ describe('plainCopy', () => {
       [{ order: Number.NaN }, 'invalid_type', ['order']],
       [{ at: new Date(Number.NaN) }, 'invalid_type', ['at']],
       [{ at: new Map() }, 'invalid_type', ['at']],
+      [{ at: /re/ }, 'invalid_type', ['at']],
       [{ f: () => 1 }, 'invalid_type', ['f']],
       [throwingProxy, 'unreadable', []],
     ];

@@ -105,7 +105,7 @@ function itemsOf(input: unknown): { items: readonly unknown[]; many: boolean } {
 
 /**
  * A resource (a builder's `toResource()`) as plain data to print: a cycle, a getter that throws,
- * a bigint or a class instance is an issue at its path (and `undefined` comes back) rather than
+ * a bigint or a Map is an issue at its path (and `undefined` comes back) rather than
  * a crash or a half-printed document.
  */
 function plainResource(item: unknown, at: readonly number[], issues: Issue[]): unknown {

@@ -28,7 +28,7 @@ const YAML_OPTIONS: DocumentOptions & SchemaOptions & ToStringOptions & CreateNo
  * become documents separated by `---` (no leading `---`); `{ list: true }` prints one
  * `<Kind>List` (or `v1 List`) instead. `undefined` fields are left out; the output is the same,
  * byte for byte, for the same input, and `fromYaml` reads it back to the same resources. Input
- * that is not plain data (a cycle, a getter that throws, a bigint, a class instance) throws
+ * that is not plain data (a cycle, a getter that throws, a bigint, a Map) throws
  * `CalicoValidationError` with the path of each problem.
  *
  * @example

@@ -33,9 +33,9 @@ const MAX_NODES = 5_000_000;
 
 /**
  * Copies `input` into a {@link Json} snapshot without ever throwing: getters that throw, Proxies,
- * cycles, functions, symbols, bigints, non-finite numbers and class instances become problems at
- * their path. `undefined` object values are dropped and a valid `Date` becomes its ISO text (as
- * JSON does).
+ * cycles, functions, symbols, bigints, non-finite numbers and built-ins such as a Map or a RegExp
+ * become problems at their path. As JSON reads them, `undefined` object values are dropped, a valid
+ * `Date` becomes its ISO text and a class instance its own enumerable properties.
  *
  * @example
  * ```ts
@@ -186,12 +186,15 @@ function inertCopy(input: unknown, objects: ObjectBuilder): { value: unknown; pr
       // A timestamp some YAML readers (js-yaml) give for `creationTimestamp: 2024-…Z`: the text
       // JSON gives it (Date#toJSON), as kubectl would have printed it.
       if (v instanceof Date && !Number.isNaN(v.getTime())) return v.toISOString();
-      const proto: unknown = Object.getPrototypeOf(v);
-      if (proto !== Object.prototype && proto !== null) {
+      // Any other object reads as JSON reads it, its own enumerable properties (so a class instance
+      // from a Kubernetes client library is a mapping), unless it is a built-in whose content JSON
+      // would lose (a Map, a Set, a RegExp, an Error, a typed array).
+      const tag = Object.prototype.toString.call(v).slice(8, -1);
+      if (tag !== 'Object') {
         problems.push({
           code: 'invalid_type',
           path: toPath(at),
-          message: 'Only plain objects (mappings) and arrays are plain data, not class instances',
+          message: `A ${tag} is not plain data: use a string, number, boolean, list or mapping`,
         });
         return undefined;
       }

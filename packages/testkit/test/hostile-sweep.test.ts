@@ -57,7 +57,7 @@ const HOSTILE: Record<string, unknown> = {
   text: 'x',
   function: () => 1,
   list: [],
-  'sparse list': [, , 1],
+  'sparse list': new Array(2).concat([1]),
   cyclic,
   'throwing getters': throwing,
   'throwing Proxy': trap,

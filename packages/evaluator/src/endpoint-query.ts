@@ -8,7 +8,7 @@
 import { describeValue, type Issue, plainCopy } from '@calico-dsl/core';
 import { EvaluatorInputError } from './errors.js';
 import { flowProtocolNumber, hasPorts } from './net/protocol.js';
-import type { Flow } from './path/flow.js';
+import { type Flow, isPort } from './path/flow.js';
 import type { EndpointModel, WorldModel } from './world/model.js';
 import type { EndpointSelectorRef } from './world-api.js';
 
@@ -69,7 +69,7 @@ export function matrixQuery(options: unknown, model: WorldModel): MatrixQuery {
       message: `protocol ${describeValue(protocol)} is not one: use TCP, UDP, SCTP, ICMP, ICMPv6, UDPLite or a number 1-255.`,
     });
   const port = o.port;
-  if (port !== undefined && (typeof port !== 'number' || !Number.isInteger(port) || port < 0 || port > 65535))
+  if (port !== undefined && !isPort(port))
     issues.push({ code: 'invalid_port', path: ['port'], message: 'port must be an integer 0-65535.' });
   if (number !== undefined && hasPorts(number) && port === undefined)
     issues.push({ code: 'required', path: ['port'], message: 'port is required for TCP, UDP and SCTP.' });

@@ -19,7 +19,17 @@ import type { EndpointModel, HostEndpointModel, PolicyModel, TierModel, WorldMod
  * world.engine; // 'reference'
  * ```
  */
-export type EngineName = 'reference' | 'compiled';
+export type EngineName = (typeof ENGINE_NAMES)[number];
+
+/**
+ * The engines `World.from` builds (its `engine` option).
+ *
+ * @example
+ * ```ts
+ * ENGINE_NAMES.includes('reference'); // true
+ * ```
+ */
+export const ENGINE_NAMES = ['reference', 'compiled'] as const;
 
 /**
  * Felix chain classes (calico-semantics.md §4.2, §4.3). WEPs only ever have `normal` chains.

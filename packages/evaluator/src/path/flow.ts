@@ -53,7 +53,7 @@ const zeroHint = (t: unknown): string =>
 
 // An integer 0-65535: exactly the numbers that survive a 16-bit mask (fractions, negatives,
 // larger numbers and NaN do not), one step where the per-flow path checks two ports.
-const isPort = (p: unknown): p is number => typeof p === 'number' && (p & 0xffff) === p;
+export const isPort = (p: unknown): p is number => typeof p === 'number' && (p & 0xffff) === p;
 
 /**
  * Checks a flow and turns it into the packet the first stage sees.

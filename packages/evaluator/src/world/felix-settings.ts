@@ -1,11 +1,12 @@
 /** What the packet path takes from FelixConfiguration `default` (the cluster-wide settings). */
 import { DEFAULT_FAILSAFE_INBOUND, DEFAULT_FAILSAFE_OUTBOUND, failsafeFromConfig } from './failsafe.js';
-import type {
-  EndpointToHostAction,
-  FailsafePortModel,
-  IpForwarding,
-  WireguardPortModel,
-  WorldModel,
+import {
+  ENDPOINT_TO_HOST_ACTIONS,
+  type EndpointToHostAction,
+  type FailsafePortModel,
+  type IpForwarding,
+  type WireguardPortModel,
+  type WorldModel,
 } from './model.js';
 import type { Loose, ResourceIndex } from './read.js';
 
@@ -75,7 +76,7 @@ export function felixSettings(index: ResourceIndex, override?: EndpointToHostAct
     if (Array.isArray(spec.failsafeOutboundHostPorts))
       failsafeOutbound = failsafeFromConfig(spec.failsafeOutboundHostPorts);
     const a = spec.defaultEndpointToHostAction;
-    if (a === 'Drop' || a === 'Return' || a === 'Accept') endpointToHostAction = a;
+    if (ENDPOINT_TO_HOST_ACTIONS.some((x) => x === a)) endpointToHostAction = a;
     if (spec.ipForwarding === 'Disabled' || spec.ipForwarding === 'Enabled') ipForwarding = spec.ipForwarding;
     // endpoints.go matches `DestPorts(uint16(r.VXLANPort))`: the port is the low 16 bits.
     if (Number.isInteger(spec.vxlanPort)) vxlanPort = (spec.vxlanPort as number) & 0xffff;

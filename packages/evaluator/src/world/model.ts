@@ -567,7 +567,17 @@ export interface FailsafePortModel {
  * // 'Drop'
  * ```
  */
-export type EndpointToHostAction = 'Drop' | 'Return' | 'Accept';
+export type EndpointToHostAction = (typeof ENDPOINT_TO_HOST_ACTIONS)[number];
+
+/**
+ * The values FelixConfiguration `defaultEndpointToHostAction` takes (and `World.from`'s option).
+ *
+ * @example
+ * ```ts
+ * ENDPOINT_TO_HOST_ACTIONS.includes('Return'); // true
+ * ```
+ */
+export const ENDPOINT_TO_HOST_ACTIONS = ['Drop', 'Return', 'Accept'] as const;
 
 /**
  * FelixConfiguration `ipForwarding`. `Disabled` means Felix leaves the host's

@@ -4,14 +4,16 @@
  */
 
 import { type Issue, plainCopy } from '@calico-dsl/core';
+import { ENGINE_NAMES } from '../engine.js';
 import { EvaluatorInputError } from '../errors.js';
 import type { WorldOptions } from '../world-api.js';
+import { ENDPOINT_TO_HOST_ACTIONS } from './model.js';
 import { CALICO_VERSIONS } from './policies.js';
 
 /** Each option and the values it takes (`undefined`: any string, checked later). */
 const ALLOWED: Readonly<Record<keyof WorldOptions, readonly string[] | undefined>> = {
-  engine: ['compiled', 'reference'],
-  defaultEndpointToHostAction: ['Drop', 'Return', 'Accept'],
+  engine: ENGINE_NAMES,
+  defaultEndpointToHostAction: ENDPOINT_TO_HOST_ACTIONS,
   calicoVersion: CALICO_VERSIONS,
   // An unknown mode is a world issue (`unsupported_kube_proxy_mode`), as in a kube-proxy ConfigMap.
   kubeProxyMode: undefined,

@@ -1,7 +1,6 @@
 import {
   CALICO_API_VERSION,
   CalicoValidationError,
-  describeThrown,
   type Issue,
   isCalicoKind,
   isNetworkPolicyApiKind,
@@ -9,6 +8,7 @@ import {
   plainResourceOf,
   type Resource,
   type ResourceSource,
+  resourceItems,
   type ValidResource,
 } from '@calico-dsl/core';
 import { canonicalize } from './canonical.js';
@@ -65,7 +65,7 @@ export interface PrintOptions {
 export function canonicalResources(input: PrintInput): Record<string, unknown>[] {
   const issues: Issue[] = [];
   const out: Record<string, unknown>[] = [];
-  const { items, many } = itemsOf(input);
+  const { items, many } = resourceItems(input);
   items.forEach((item, i) => {
     const at = many ? [i] : [];
     const resource = plainResource(item, at, issues);
@@ -86,21 +86,6 @@ export function canonicalResources(input: PrintInput): Record<string, unknown>[]
   });
   if (issues.length > 0) throw new CalicoValidationError(issues);
   return out;
-}
-
-/** The input's items, read once; a Proxy that throws while read is refused as unreadable. */
-function itemsOf(input: unknown): { items: readonly unknown[]; many: boolean } {
-  try {
-    return Array.isArray(input) ? { items: Array.from(input), many: true } : { items: [input], many: false };
-  } catch (e) {
-    throw new CalicoValidationError([
-      {
-        code: 'unreadable',
-        path: [],
-        message: `The input could not be read: ${describeThrown(e)}`,
-      },
-    ]);
-  }
 }
 
 /**

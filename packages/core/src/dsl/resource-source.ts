@@ -42,15 +42,29 @@ export function isResourceSource(value: unknown): value is ResourceSource {
 export function toResources(
   input: CalicoResource | ResourceSource | readonly (CalicoResource | ResourceSource)[],
 ): CalicoResource[] {
-  let list: readonly (CalicoResource | ResourceSource)[];
+  const list = resourceItems(input).items as readonly (CalicoResource | ResourceSource)[];
+  return list.map((item) => (isResourceSource(item) ? item.toResource() : item));
+}
+
+/**
+ * The items of what the printers and `toResources` take (one resource or builder, or a list of
+ * them), read once; `many` says whether it was a list. A list that cannot be read (a Proxy that
+ * throws) throws {@link CalicoValidationError} (`unreadable`).
+ *
+ * @example
+ * ```ts
+ * resourceItems([tier('a'), tier('b')]).items.length; // 2
+ * resourceItems(tier('a')).many; // false
+ * ```
+ */
+export function resourceItems(input: unknown): { items: readonly unknown[]; many: boolean } {
   try {
-    list = Array.isArray(input) ? Array.from(input) : [input as CalicoResource | ResourceSource];
-  } catch {
+    return Array.isArray(input) ? { items: Array.from(input), many: true } : { items: [input], many: false };
+  } catch (e) {
     throw new CalicoValidationError([
-      { code: 'unreadable', path: [], message: 'The input could not be read (a Proxy threw)' },
+      { code: 'unreadable', path: [], message: `The input could not be read: ${describeThrown(e)}` },
     ]);
   }
-  return list.map((item) => (isResourceSource(item) ? item.toResource() : item));
 }
 
 /**

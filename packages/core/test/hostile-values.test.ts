@@ -18,23 +18,9 @@ import {
   tier,
   toResources,
 } from '../src/index.js';
+import { issuesThrownBy, revokedProxy, throwingProxy } from './helpers/hostile.js';
 
-const throwingProxy = new Proxy(
-  {},
-  {
-    get() {
-      throw new Error('trap');
-    },
-    ownKeys() {
-      throw new Error('trap');
-    },
-  },
-);
-const revoked = (() => {
-  const r = Proxy.revocable({}, {});
-  r.revoke();
-  return r.proxy;
-})();
+const revoked = revokedProxy();
 const NOT_TEXT: unknown[] = [
   undefined,
   null,
@@ -155,15 +141,7 @@ describe('comparableForm, toResources, isResourceSource', () => {
 });
 
 describe('DSL builders given values that cannot be copied', () => {
-  const codesOf = (run: () => unknown) => {
-    try {
-      run();
-    } catch (e) {
-      expect(e).toBeInstanceOf(CalicoValidationError);
-      return (e as CalicoValidationError).issues.map((i) => [i.code, i.path]);
-    }
-    throw new Error('expected a CalicoValidationError');
-  };
+  const codesOf = (run: () => unknown) => issuesThrownBy(CalicoValidationError, run);
 
   it('throw CalicoValidationError at the call, with the path in the argument, never overflow the stack', () => {
     const cyclicRule: Record<string, unknown> = { action: 'Allow', source: {} };

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { issuesThrownBy, revokedProxy, throwingProxy as throwing } from '../../core/test/helpers/hostile.js';
 import { EvaluatorInputError, formatFlow, parseFlow, parseVia, World } from '../src/index.js';
 import { arbitraryFlow, arbitraryWorld } from './helpers/arbitrary-world.js';
 import { mutate } from './helpers/mutate.js';
@@ -100,31 +101,8 @@ describe('values that are not plain data (getters, Proxies, cycles, bigints)', (
     spec: { nodeName: 'n1', containers: [{ name: 'c' }] },
     status: { podIP: ip },
   });
-  const throwing = new Proxy(
-    {},
-    {
-      get() {
-        throw new Error('trap');
-      },
-      ownKeys() {
-        throw new Error('trap');
-      },
-    },
-  );
-  const revoked = (() => {
-    const r = Proxy.revocable([], {});
-    r.revoke();
-    return r.proxy;
-  })();
-  const issuesOf = (run: () => unknown) => {
-    try {
-      run();
-    } catch (e) {
-      expect(e).toBeInstanceOf(EvaluatorInputError);
-      return (e as EvaluatorInputError).issues.map((i) => [i.code, i.path]);
-    }
-    throw new Error('expected an EvaluatorInputError');
-  };
+  const revoked = revokedProxy([]);
+  const issuesOf = (run: () => unknown) => issuesThrownBy(EvaluatorInputError, run);
 
   it('World.from names the resource and field of each, and keeps a copy of the rest', () => {
     const cyclic: Record<string, unknown> = pod('a', '10.0.0.1');

@@ -15,6 +15,7 @@ import {
 import { EvaluatorInputError, formatFlow, parseFlow, parseVia, World } from '@calico-dsl/evaluator';
 import { fromYaml, toJson, toYaml } from '@calico-dsl/yaml';
 import { describe, expect, it } from 'vitest';
+import { revokedProxy, throwingProxy as trap } from '../../core/test/helpers/hostile.js';
 
 const cyclic: Record<string, unknown> = { a: 1 };
 cyclic.self = cyclic;
@@ -26,22 +27,7 @@ const throwing = {
     throw new Error('getter');
   },
 };
-const trap = new Proxy(
-  {},
-  {
-    get() {
-      throw new Error('trap');
-    },
-    ownKeys() {
-      throw new Error('trap');
-    },
-  },
-);
-const revoked = (() => {
-  const r = Proxy.revocable({}, {});
-  r.revoke();
-  return r.proxy;
-})();
+const revoked = revokedProxy();
 const gnp = (spec: unknown) => ({
   apiVersion: 'projectcalico.org/v3',
   kind: 'GlobalNetworkPolicy',

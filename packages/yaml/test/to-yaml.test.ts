@@ -6,6 +6,7 @@ import {
 } from '@calico-dsl/core';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
+import { issuesThrownBy } from '../../core/test/helpers/hostile.js';
 import { toJson, toYaml } from '../src/index.js';
 import { TUTORIAL } from './fixtures/resources.js';
 import { reverseKeys } from './helpers.js';
@@ -184,15 +185,7 @@ describe('input that is not plain data', () => {
         throw new Error('boom');
       },
     });
-    const issuesOf = (run: () => unknown) => {
-      try {
-        run();
-      } catch (e) {
-        expect(e).toBeInstanceOf(CalicoValidationError);
-        return (e as CalicoValidationError).issues.map((i) => [i.code, i.path]);
-      }
-      throw new Error('expected a CalicoValidationError');
-    };
+    const issuesOf = (run: () => unknown) => issuesThrownBy(CalicoValidationError, run);
     expect(issuesOf(() => toYaml(cyclic as never))).toEqual([['cyclic', ['spec', 'self']]]);
     expect(
       issuesOf(() => toYaml([tier, getter as never, { ...tier, spec: { order: 1n } } as never])),

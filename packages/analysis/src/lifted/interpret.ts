@@ -153,6 +153,9 @@ function runHooks(
   let st = start;
   let v = views;
   let live = boxes;
+  // Boxes dropped at a stage that decides alone (no policy rule): an end of their own.
+  const drop = (dropped: Box[], stage: LiftedDecision['stage']) =>
+    emit({ boxes: dropped, allow: false, decisions: [...st.decisions, { stage }], untracked: st.untracked });
   const hooks = plan.hooks;
   for (let i = from; i < hooks.length; i++) {
     if (live.length === 0) return;
@@ -168,10 +171,7 @@ function runHooks(
       const at = invalidReplyDrop(ctx.match.world, h, node, st.untracked);
       if (at !== undefined) {
         const { hit, miss } = splitBoxes(live, INVALID_REPLIES);
-        if (hit.length > 0) {
-          const decisions = [...st.decisions, { stage: at.stage }];
-          emit({ boxes: hit, allow: false, decisions, untracked: st.untracked });
-        }
+        if (hit.length > 0) drop(hit, at.stage);
         live = miss;
         if (live.length === 0) return;
       }
@@ -232,13 +232,7 @@ function runHooks(
       case 'encap': {
         const pkt = v[h.view];
         const { hit, miss } = splitBoxes(live, encapBoxes(h, pkt));
-        if (hit.length > 0)
-          emit({
-            boxes: hit,
-            allow: false,
-            decisions: [...st.decisions, { stage: h.stage }],
-            untracked: st.untracked,
-          });
+        if (hit.length > 0) drop(hit, h.stage);
         live = miss;
         break;
       }
@@ -261,12 +255,7 @@ function runHooks(
       case 'dnat': {
         // No DNAT: the packet is untracked here, or kube-proxy's load balancer firewall refuses it.
         if (dnatRefusal(ctx.match.world, h, st.untracked, v.postSnat.src, v.postSnat.dst) !== undefined) {
-          emit({
-            boxes: live,
-            allow: false,
-            decisions: [...st.decisions, { stage: 'dnat' }],
-            untracked: st.untracked,
-          });
+          drop(live, 'dnat');
           return;
         }
         const b = backend as BackendModel;
@@ -285,12 +274,7 @@ function runHooks(
       case 'serviceLoop':
         // The view's destination is one address: all of the boxes are dropped, or none.
         if (serviceLoopDrops(h, v[h.view].dst)) {
-          emit({
-            boxes: live,
-            allow: false,
-            decisions: [...st.decisions, { stage: 'forward' }],
-            untracked: st.untracked,
-          });
+          drop(live, 'forward');
           return;
         }
         break;

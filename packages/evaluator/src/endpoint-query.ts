@@ -50,7 +50,7 @@ export interface MatrixQuery {
  */
 export function matrixQuery(options: unknown, model: WorldModel): MatrixQuery {
   const { value, problems } = plainCopy(options);
-  const issues: Issue[] = problems.map((p) => ({ ...p }));
+  const issues: Issue[] = [...problems];
   const o = value as { protocol?: unknown; port?: unknown; endpoints?: unknown } | undefined;
   if (issues.length === 0 && (typeof o !== 'object' || o === null || Array.isArray(o)))
     issues.push({

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
 import { main } from './main.js';
 
-process.exitCode = await main(process.argv);
+// A failed write to stdout or stderr (node-io.ts) has set 1 already: a clean run does not clear it.
+process.exitCode = (await main(process.argv)) || process.exitCode;

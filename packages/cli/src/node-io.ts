@@ -5,16 +5,43 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readBounded } from './bounded-read.js';
+import { EXIT } from './context.js';
 import type { CliIo, CliStream, DirectoryEntry, Interrupt, TypeCheckOutcome } from './io.js';
 
 const TS_EXTENSIONS = /\.(?:ts|mts|cts|tsx)$/;
 
-function stream(s: NodeJS.WriteStream): CliStream {
-  return { write: (text) => void s.write(text), isTTY: s.isTTY === true };
-}
-
 const errorCode = (e: unknown): string | undefined =>
   typeof e === 'object' && e !== null ? (e as { code?: string }).code : undefined;
+
+// One CliStream per process stream, however many times nodeIo() is called: one error listener each.
+const streams = new Map<NodeJS.WriteStream, CliStream>();
+
+/**
+ * The CLI's writer on a process stream. A reader that leaves early (`calico-dsl … | head`) closes
+ * the pipe (EPIPE): later output has no reader, so it is dropped and the command still finishes
+ * (an apply is never cut short). Any other failed write (`> out.yaml` on a full disk) loses
+ * output: stderr says so and the exit status becomes 1, which bin.ts keeps.
+ */
+function stream(s: NodeJS.WriteStream): CliStream {
+  const known = streams.get(s);
+  if (known !== undefined) return known;
+  let open = true;
+  s.on('error', (error) => {
+    if (!open) return; // writes queued before the first failure fail too: it was said once
+    open = false;
+    if (errorCode(error) === 'EPIPE') return;
+    process.exitCode = EXIT.finding;
+    if (s !== process.stderr) process.stderr.write(`calico-dsl: output lost: ${error.message}\n`);
+  });
+  const out: CliStream = {
+    write: (text) => {
+      if (open) s.write(text);
+    },
+    isTTY: s.isTTY === true,
+  };
+  streams.set(s, out);
+  return out;
+}
 
 // tsx is an optional peer dependency: only `synth` of a .ts module on a Node without type
 // stripping needs it, so the CLI does not carry a bundler for every other command.

@@ -1,9 +1,18 @@
 /** kubectl/calicoctl habits: -f/-R, --via checked, completion, usage errors, write failures. */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AS_NOBODY, CAN_TEST_PERMISSIONS, fixture, runCli, runInProcess, tempDir } from './run-cli.js';
+import {
+  AS_NOBODY,
+  BIN,
+  CAN_TEST_PERMISSIONS,
+  FIXTURES,
+  fixture,
+  runCli,
+  runInProcess,
+  tempDir,
+} from './run-cli.js';
 
 // Each case starts a Node process; under load that takes seconds, so no tight limits.
 const SLOW = { timeout: 120_000 };
@@ -226,6 +235,47 @@ describe('bounded input and write failures', SLOW, () => {
     expect(r.stderr).toContain('not written');
     expect(r.all).not.toMatch(/at .*\.js:\d/);
   });
+
+  // The bin in a shell pipeline whose reader closes its end at once, as `| head` does when done.
+  function withReaderGone(args: readonly string[]): { status: string; stderr: string } {
+    const quoted = args.map((a) => `'${a}'`).join(' ');
+    const r = spawnSync(
+      'bash',
+      ['-c', `"${process.execPath}" "${BIN}" ${quoted} | (exec 0<&-; sleep 0.5); echo "\${PIPESTATUS[0]}"`],
+      { encoding: 'utf8', cwd: FIXTURES },
+    );
+    return { status: r.stdout.trim(), stderr: r.stderr };
+  }
+
+  it('a reader that leaves early (| head) ends nothing: output is dropped, the command finishes', () => {
+    const dir = tempDir();
+    const file = join(dir, 'messy.yaml');
+    writeFileSync(
+      file,
+      `spec:\n  selector: all()\n${GNP.replace(/\nspec:[\s\S]*$/, '\n').replace('name: b', 'name: e')}`,
+    );
+    const r = withReaderGone(['fmt', file, '--json']);
+    expect(r).toEqual({ status: '0', stderr: '' });
+    expect(readFileSync(file, 'utf8')).toMatch(/^apiVersion[\s\S]*name: e[\s\S]*selector: all\(\)/);
+    // A finding keeps its status: the same rule, exit 1.
+    expect(withReaderGone(['validate', 'invalid.yaml'])).toEqual({ status: '1', stderr: '' });
+  });
+
+  it.runIf(existsSync('/dev/full'))(
+    'output that cannot be written (a full disk) is said on stderr, exit 1',
+    () => {
+      const r = spawnSync(
+        'bash',
+        ['-c', `"${process.execPath}" "${BIN}" validate deny-nodeports.yaml > /dev/full`],
+        {
+          encoding: 'utf8',
+          cwd: FIXTURES,
+        },
+      );
+      expect(r.status).toBe(1);
+      expect(r.stderr).toBe('calico-dsl: output lost: ENOSPC: no space left on device, write\n');
+    },
+  );
 
   it("fmt formats a file whose only '#' is inside a quoted string", () => {
     const dir = tempDir();

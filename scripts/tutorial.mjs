@@ -7,6 +7,10 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const args = process.argv.slice(2);
+// A reader that leaves early (`npm run tutorial | head`) closes the pipe: the rest is dropped and
+// every lesson still runs. Any other failed write (a full disk) is said at the end and fails the
+// run (the script is synchronous: it reads `errored`, as no 'error' event is delivered before exit).
+process.stdout.on('error', () => {});
 const json = args.includes('--json');
 const lessons = existsSync('apps')
   ? readdirSync('apps')
@@ -48,13 +52,20 @@ for (const lesson of lessons) {
     }
   }
 }
-if (json) console.log(JSON.stringify(documents, null, 2));
+const outputError = process.stdout.errored;
+const lost = outputError != null && outputError.code !== 'EPIPE';
+if (lost)
+  console.error(
+    `npm run tutorial: output lost (${outputError.message}); the lessons' outcomes were not all printed`,
+  );
+else if (json) console.log(JSON.stringify(documents, null, 2));
 else if (!failed)
   console.log(
     args.includes('--apply')
       ? `All ${lessons.length} lessons applied; try the curl commands above.`
       : `All ${lessons.length} lessons reproduce the tutorial.`,
   );
+if (lost) process.exit(1);
 if (failed && args.includes('--apply'))
   console.error('npm run tutorial: stopped at the first lesson that failed');
 else if (failed)

@@ -15,6 +15,7 @@ import { simulateLesson } from '../simulate.js';
 import { applyLesson } from './apply.js';
 import { datastoreSource, missingFlagsHelp, noClusterHelp } from './cluster-access.js';
 import { writeOutFiles } from './out-dir.js';
+import { linePrinter } from './process-output.js';
 
 /**
  * Where a lesson app runs and prints. Tests pass their own `print`/`env`.
@@ -69,9 +70,9 @@ const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]
 export async function runLessonCli(define: LessonDefinition, options: LessonCliOptions): Promise<number> {
   const env = options.env ?? process.env;
   const shown = fromUserCwd(options.appDir, env, existsSync);
-  const printRaw = options.print ?? ((text: string) => console.log(text));
+  const printRaw = options.print ?? linePrinter(process.stdout);
   const print = (text: string) => printRaw(shown(text));
-  const printError = options.printError ?? ((text: string) => console.error(text));
+  const printError = options.printError ?? linePrinter(process.stderr);
   const parsed = parseCli(options.argv);
   if (typeof parsed === 'string') {
     printError(`${parsed}\n\n${USAGE}`);

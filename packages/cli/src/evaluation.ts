@@ -191,6 +191,11 @@ export async function collectFlows(
       const read = file.endsWith('.json') ? flowsFromJson(file, text) : flowsFromText(file, text);
       cases.push(...read.cases);
       issues.push(...read.issues);
+      // A CI check over an empty (or truncated to nothing) file would otherwise pass on no flows.
+      if (read.cases.length === 0 && read.issues.length === 0) {
+        const message = `the file has no flows: one per line (e.g. "tcp 198.51.100.7 -> 169.46.10.20:80 allow") or a .json array`;
+        issues.push({ file, issue: { code: 'invalid_flow', path: [], message } });
+      }
     } catch (error) {
       const message = `Cannot read the flows file: ${error instanceof Error ? error.message : String(error)}`;
       issues.push({ file, issue: { code: 'file_unreadable', path: [], message } });

@@ -1,5 +1,7 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, runInProcess } from './run-cli.js';
+import { runCli, runInProcess, tempDir } from './run-cli.js';
 
 const WORLD = ['world.yaml', 'deny-nodeports.yaml'];
 const LB = 'tcp 198.51.100.7:40000 -> 169.46.10.20:80';
@@ -99,6 +101,21 @@ describe('eval', () => {
       'Allow',
       'Deny',
     ]);
+  });
+
+  it('a --flows file with no flows (empty, comments only, []) is a finding, never a pass: exit 1', async () => {
+    const dir = tempDir();
+    for (const [name, text] of [
+      ['empty.txt', ''],
+      ['comments.txt', '# the flows go here\n\n'],
+      ['none.json', '[]'],
+    ] as const) {
+      const file = join(dir, name);
+      writeFileSync(file, text);
+      const r = await runInProcess(['eval', ...WORLD, '--flows', file, '--expect', 'allow']);
+      expect(r.code, name).toBe(1);
+      expect(r.stderr).toContain(`${file}: error the file has no flows: one per line`);
+    }
   });
 
   it('--via pins the entry host endpoint', async () => {

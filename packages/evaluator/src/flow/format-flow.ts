@@ -1,4 +1,5 @@
 /** A `Flow` written back as text in the flow grammar (for messages and JSON output). */
+import { flowProtocolNumber, hasPorts } from '../net/protocol.js';
 import { type Flow, invalidFlowText, readFlow } from '../path/flow.js';
 
 /** IPv6 needs brackets only when a port follows, so `parseFlow` reads the colons right. */
@@ -27,7 +28,8 @@ function writable(f: Record<string, unknown>): f is Record<string, unknown> & Fl
 }
 
 /**
- * Writes a flow as text that `parseFlow` reads back to the same flow. A value whose fields do not
+ * Writes a flow as text that `parseFlow` reads back to the same flow, less any port of a protocol
+ * without ports (ICMP, raw protocols: evaluation ignores it, §6.3). A value whose fields do not
  * have a flow's types is written as `explain()` writes an invalid flow: `(invalid)` and the
  * fields as JSON.
  *
@@ -35,6 +37,7 @@ function writable(f: Record<string, unknown>): f is Record<string, unknown> & Fl
  * ```ts
  * formatFlow({ protocol: 'TCP', srcIp: '10.0.0.1', dstIp: '10.0.0.2', dstPort: 80 }); // 'tcp 10.0.0.1 -> 10.0.0.2:80'
  * formatFlow({ protocol: 'ICMP', srcIp: '10.0.0.1', dstIp: '10.0.0.2', icmp: { type: 8 } }); // 'icmp 10.0.0.1 -> 10.0.0.2 type 8'
+ * formatFlow({ protocol: 47, srcIp: '10.0.0.1', dstIp: '10.0.0.2', dstPort: 80 }); // '47 10.0.0.1 -> 10.0.0.2'
  * formatFlow({ protocol: 'TCP', srcIp: 10, dstIp: '10.0.0.2', dstPort: 80 } as unknown as Flow); // '(invalid) {"protocol":"TCP","srcIp":10,…}'
  * ```
  */
@@ -49,9 +52,12 @@ export function formatFlow(input: Flow): string {
     flow.icmp !== undefined
       ? ` type ${flow.icmp.type}${flow.icmp.code !== undefined ? ` code ${flow.icmp.code}` : ''}`
       : '';
+  // A port of a protocol without ports takes no part in evaluation (§6.3), and the grammar refuses it.
+  const number = flowProtocolNumber(flow.protocol);
+  const ported = number === undefined || hasPorts(number);
   const via =
     flow.via !== undefined
       ? ` via ${flow.via.node}${flow.via.interface !== undefined ? `/${flow.via.interface}` : ''}`
       : '';
-  return `${proto} ${formatAddress(flow.srcIp, flow.srcPort)} -> ${formatAddress(flow.dstIp, flow.dstPort)}${icmp}${via}`;
+  return `${proto} ${formatAddress(flow.srcIp, ported ? flow.srcPort : undefined)} -> ${formatAddress(flow.dstIp, ported ? flow.dstPort : undefined)}${icmp}${via}`;
 }

@@ -15,6 +15,7 @@
 
 import { describeValue, type Issue, type Result } from '@calico-dsl/core';
 import { checkIcmp } from '../net/icmp.js';
+import { flowProtocolNumber, hasPorts } from '../net/protocol.js';
 import type { Flow } from '../path/flow.js';
 
 const PROTOCOLS: Readonly<Record<string, Flow['protocol']>> = {
@@ -159,6 +160,17 @@ export function parseFlow(text: string): Result<Flow> {
     return fail(
       'icmp',
       '"type N" only applies to icmp and icmpv6 flows: write e.g. "icmp 10.0.0.1 -> 10.0.0.2 type 8".',
+    );
+  }
+  // Evaluation ignores a port of such a flow (§6.3): written here, it would be read as checked.
+  const number = flowProtocolNumber(protocol.value);
+  const ported =
+    src.value.port !== undefined ? 'source' : dst.value.port !== undefined ? 'destination' : undefined;
+  if (ported !== undefined && number !== undefined && !hasPorts(number)) {
+    const example = `${head[0]} 10.0.0.1 -> 10.0.0.2${isIcmp ? ' type 8' : ''}`;
+    return fail(
+      ported,
+      `${head[0]} flows have no ports Calico can match (only tcp, udp and sctp do): drop the ":port", e.g. '${example}'.`,
     );
   }
   return {

@@ -65,11 +65,22 @@ describe('formatFlow', () => {
     expect(parseFlow(text)).toEqual({ ok: true, value: f });
   });
 
-  it('parseFlow reads back what formatFlow writes (any flow)', () => {
+  it('parseFlow reads back what formatFlow writes (any flow; ports only where the protocol has them)', () => {
     fc.assert(
       fc.property(flow, (f) => {
-        expect(parseFlow(formatFlow(f))).toEqual({ ok: true, value: f });
+        const { srcPort, dstPort, ...portless } = f;
+        const ported = f.protocol === 'TCP' || f.protocol === 'UDP' || f.protocol === 'SCTP';
+        expect(parseFlow(formatFlow(f))).toEqual({ ok: true, value: ported ? f : portless });
       }),
+    );
+  });
+
+  it('leaves out a port the protocol does not have (evaluation ignores it; the grammar refuses it)', () => {
+    expect(formatFlow({ protocol: 'ICMP', srcIp: '10.0.0.1', dstIp: '10.0.0.2', dstPort: 80 })).toBe(
+      'icmp 10.0.0.1 -> 10.0.0.2',
+    );
+    expect(formatFlow({ protocol: 47, srcIp: '10.0.0.1', srcPort: 5, dstIp: '10.0.0.2' })).toBe(
+      '47 10.0.0.1 -> 10.0.0.2',
     );
   });
 });

@@ -55,6 +55,14 @@ describe('parseFlow', () => {
     ['icmp 10.0.0.1 -> 10.0.0.2 code 8', 'type N [code M]'],
     ['tcp 10.0.0.1 -> 10.0.0.2:80 via a/b/c', '--via takes'],
     ['tcp 10.0.0.1 -> 10.0.0.2:80 via', 'must come last'],
+    [
+      'icmp 10.0.0.1 -> 10.0.0.2:80',
+      `icmp flows have no ports Calico can match (only tcp, udp and sctp do): drop the ":port", e.g. 'icmp 10.0.0.1 -> 10.0.0.2 type 8'`,
+    ],
+    [
+      '47 10.0.0.1:5 -> 10.0.0.2',
+      `47 flows have no ports Calico can match (only tcp, udp and sctp do): drop the ":port", e.g. '47 10.0.0.1 -> 10.0.0.2'`,
+    ],
   ])('rejects %s', (text, message) => {
     const r = parseFlow(text);
     expect(r.ok).toBe(false);
@@ -66,6 +74,7 @@ describe('parseFlow', () => {
       'tcp 10.0.0.1 => 10.0.0.2:80',
       'tcpx 10.0.0.1 -> 10.0.0.2:80',
       'tcp 10.0.0.1 -> host:80',
+      'icmpv6 [2001:db8::1]:7 -> 2001:db8::2',
     ]) {
       const r = parseFlow(text);
       expect(r.ok).toBe(false);

@@ -50,6 +50,8 @@ describe('help and usage errors', () => {
     [['eval', 'world.yaml', '--flow', 'tcp 1.2.3.4 -> 5.6.7.8:80', '--expect', 'maybe']],
     [['eval', 'world.yaml']],
     [['matrix', 'world.yaml']],
+    [['matrix', 'world.yaml', '--protocol', 'icmp', '--port', '80']],
+    [['eval', 'world.yaml', '--flow', 'icmp 1.2.3.4 -> 5.6.7.8:80']],
     [['get', 'Pod']],
   ])('%j is a usage error: exit 2', async (args) => {
     const r = await runInProcess(args);

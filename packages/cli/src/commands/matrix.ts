@@ -137,6 +137,11 @@ export async function runMatrix(
     );
     return EXIT.usage;
   }
+  if (!needsPort && port !== undefined) {
+    // The evaluator would ignore it (§6.3): a table headed "ICMP/80" would claim a port was checked.
+    ctx.io.stderr.write(`error: ${protocol} has no ports: drop --port (it is for tcp, udp and sctp)\n`);
+    return EXIT.usage;
+  }
   const { world, issues } = await loadWorld(manifests, ctx, opts.engine, opts);
   if (world === undefined) return reportIssues(issues, ctx);
   let matrix: MatrixTable;

@@ -1,6 +1,7 @@
 import {
   CALICO_API_VERSION,
   CalicoValidationError,
+  describeValue,
   type Issue,
   isCalicoKind,
   isNetworkPolicyApiKind,
@@ -68,8 +69,15 @@ export function canonicalResources(input: PrintInput): Record<string, unknown>[]
   const { items, many } = resourceItems(input);
   items.forEach((item, i) => {
     const at = many ? [i] : [];
+    const before = issues.length;
     const resource = plainResource(item, at, issues);
-    if (resource === null || typeof resource !== 'object') return;
+    if (issues.length > before) return;
+    if (resource === null || typeof resource !== 'object' || Array.isArray(resource)) {
+      // Printing nothing for it would lose it without a word (`toYaml([a, maybeB])`).
+      const message = `Not a resource: toYaml and toJson print resources (mappings with apiVersion, kind, metadata and spec) or DSL builders; got ${describeValue(resource)}`;
+      issues.push({ code: 'invalid_input', path: at, message });
+      return;
+    }
     const { kind, apiVersion } = resource as { kind?: unknown; apiVersion?: unknown };
     // A Calico kind is one with a Calico (or no) apiVersion: `networking.k8s.io/v1` NetworkPolicy
     // shares its kind name with Calico's and must stay a Kubernetes resource.

@@ -198,4 +198,26 @@ describe('input that is not plain data', () => {
     expect(issuesOf(() => toJson(proxy as never))).toEqual([['unreadable', []]]);
     expect(toYaml(tier)).toContain('order: 100');
   });
+
+  it('refuses what is not a resource at all (never prints nothing for it)', () => {
+    const issuesOf = (run: () => unknown) => issuesThrownBy(CalicoValidationError, run);
+    expect(issuesOf(() => toYaml(undefined as never))).toEqual([['invalid_input', []]]);
+    expect(issuesOf(() => toJson('tier.yaml' as never))).toEqual([['invalid_input', []]]);
+    expect(issuesOf(() => toYaml([tier, undefined, null, [tier], 42] as never))).toEqual([
+      ['invalid_input', [1]],
+      ['invalid_input', [2]],
+      ['invalid_input', [3]],
+      ['invalid_input', [4]],
+    ]);
+    let message = '';
+    try {
+      toYaml([tier, null] as never);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain(
+      '[1]: Not a resource: toYaml and toJson print resources (mappings with apiVersion, kind, metadata and spec) or DSL builders; got null',
+    );
+    expect(toYaml([])).toBe('');
+  });
 });

@@ -23,6 +23,27 @@ describe('World.from', () => {
     expect(issues[1]?.message).toContain('Deployment "x"');
   });
 
+  it.each([
+    [undefined, 'nothing'],
+    [null, 'null'],
+    ['pods.yaml', 'string "pods.yaml"'],
+  ])('refuses %o in place of resources with one issue at the root, not "resource 0"', (input, got) => {
+    let error: unknown;
+    try {
+      World.from(input);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(EvaluatorInputError);
+    expect((error as EvaluatorInputError).issues).toEqual([
+      {
+        code: 'invalid_input',
+        path: [],
+        message: `World.from takes resources (a list of manifests, a fromYaml result, DSL builders, or one of them); got ${got}.`,
+      },
+    ]);
+  });
+
   it("reads each kind in its own apiVersion only; Calico's v3 Node is refused, not read without addresses", () => {
     const issuesOf = (resource: Record<string, unknown>) => {
       try {

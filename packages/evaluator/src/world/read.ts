@@ -6,6 +6,7 @@ import type { Issue } from '@calico-dsl/core';
 import {
   CALICO_API_VERSION,
   describeThrown,
+  describeValue,
   isCalicoKind,
   isNetworkPolicyApiKind,
   KUBERNETES_API_VERSIONS,
@@ -108,7 +109,17 @@ const KNOWN_KINDS = new Set([
 export function resourceList(input: unknown): readonly unknown[] {
   try {
     if (Array.isArray(input)) return Array.from(input);
-    if (typeof input !== 'object' || input === null || !('ok' in input)) return [input];
+    if (typeof input !== 'object' || input === null) {
+      // `World.from()` or a value in place of the list: "resource 0 is not an object" would mislead.
+      throw new EvaluatorInputError([
+        {
+          code: 'invalid_input',
+          path: [],
+          message: `World.from takes resources (a list of manifests, a fromYaml result, DSL builders, or one of them); got ${describeValue(input)}.`,
+        },
+      ]);
+    }
+    if (!('ok' in input)) return [input];
     const r = input as { ok: unknown; value?: unknown; issues?: Issue[] };
     if (r.ok !== true) throw new EvaluatorInputError(r.issues ?? []);
     return Array.isArray(r.value) ? Array.from(r.value) : [r.value];

@@ -182,6 +182,30 @@ spec: {order: 2, selector: app == 'web', types: [Ingress], ingress: [{action: De
     expect(shadowed).toEqual(['b-late 0']);
   });
 
+  it('a rule whose peer selector matches nothing: shadowed because it matches no flow, not for earlier rules', () => {
+    const world = load(`${base}
+---
+apiVersion: projectcalico.org/v3
+kind: GlobalNetworkPolicy
+metadata: {name: typo}
+spec: {selector: app == 'web', types: [Ingress], ingress: [{action: Allow, source: {selector: app == 'fronted'}}]}
+`);
+    const messages = analyze(world)
+      .lint()
+      .filter((f) => f.resource.name === 'typo')
+      .map((f) => [f.code, f.message]);
+    expect(messages).toEqual([
+      [
+        'selector-matches-nothing',
+        `GlobalNetworkPolicy typo ingress rule 0: the source selector "app == 'fronted'" matches no endpoint or network set, so the rule never matches.`,
+      ],
+      [
+        'shadowed-rule',
+        `GlobalNetworkPolicy typo ingress rule 0 (Allow) never decides: no flow to or from the endpoints it selects reaches it: the source selector "app == 'fronted'" matches no endpoint or network set, so no flow matches it at all. Fix the selector or remove the rule.`,
+      ],
+    ]);
+  });
+
   it('host endpoint rules are proved by the lifted engine, never left to a budget (IBM allow-node-port-dnat)', () => {
     // Lesson 1's IBM cluster: allow-node-port-dnat is a normal (not pre-DNAT, not applyOnForward)
     // policy on the public HEP whose only rule wants a pod-network destination; host-bound traffic

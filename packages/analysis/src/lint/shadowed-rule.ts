@@ -16,6 +16,7 @@ import type { IpClass } from '../partition.js';
 import { sideMayMatch } from '../rule-side.js';
 import type { LintFinding } from '../types.js';
 import { type Ctx, liftedReaches, pairsFor, resourceOf, sideMay, title } from './context.js';
+import { deadSelectors } from './selector-matches-nothing.js';
 
 /** The `shadowed-rule` findings of a policy over the endpoints it selects (`eps`). */
 export function shadowedRules(ctx: Ctx, p: PolicyModel, eps: EndpointModel[]): LintFinding[] {
@@ -115,16 +116,21 @@ function shadowFinding(
 ): LintFinding {
   const head = `${title(p)} ${dir} rule ${r.index} (${r.action}) never decides: no flow to or from the endpoints it selects reaches it`;
   const workloadsOnly = eps.every((e) => e.kind === 'WorkloadEndpoint');
-  const encap = workloadsOnly ? encapCause(model, dir, r) : undefined;
-  const masquerade = encap === undefined ? masqueradeCause(model, p, dir, r, eps) : undefined;
+  // Why, in the order a reader can act on: the rule itself matches nothing, else what Felix does first.
+  const [dead] = deadSelectors(model, r);
+  const encap = dead === undefined && workloadsOnly ? encapCause(model, dir, r) : undefined;
+  const masquerade =
+    dead === undefined && encap === undefined ? masqueradeCause(model, p, dir, r, eps) : undefined;
   return {
     code: 'shadowed-rule',
     severity: 'warning',
-    message: encap
-      ? `${head}: every packet it matches is one Felix drops first (${encap}). Remove it, or allow that encapsulation in FelixConfiguration.`
-      : masquerade
-        ? `${head}: ${masquerade}. Match the nodes' addresses instead (a GlobalNetworkSet of them), or exempt host addresses with FelixConfiguration natOutgoingExclusions: IPPoolsAndHostIPs.`
-        : `${head}, earlier rules, policies or tiers always decide first. Remove it or move it before the rule that covers it.`,
+    message: dead
+      ? `${head}: ${dead}, so no flow matches it at all. Fix the selector or remove the rule.`
+      : encap
+        ? `${head}: every packet it matches is one Felix drops first (${encap}). Remove it, or allow that encapsulation in FelixConfiguration.`
+        : masquerade
+          ? `${head}: ${masquerade}. Match the nodes' addresses instead (a GlobalNetworkSet of them), or exempt host addresses with FelixConfiguration natOutgoingExclusions: IPPoolsAndHostIPs.`
+          : `${head}, earlier rules, policies or tiers always decide first. Remove it or move it before the rule that covers it.`,
     resource: resourceOf(p),
     rule: { direction: dir, index: r.index },
   };

@@ -55,12 +55,18 @@ describe('lint, diff and search commands', () => {
   it('lint prints findings, SARIF 2.1.0 and JSON', async () => {
     const m = memoryIo({ 'w.yaml': WORLD, 'p.yaml': POLICY });
     expect(await main(argv('lint', 'w.yaml', 'p.yaml'), m.io)).toBe(0);
-    expect(m.out()).toContain('shadowed-rule GlobalNetworkPolicy db-only-web ingress rule 1');
+    // The message names its policy and rule: the line does not say them twice.
+    expect(m.out().split('\n')[0]).toBe(
+      'warning shadowed-rule: GlobalNetworkPolicy db-only-web ingress rule 1 (Allow) never decides: no flow to or from the endpoints it selects reaches it, earlier rules, policies or tiers always decide first. Remove it or move it before the rule that covers it.',
+    );
     const s = memoryIo({ 'w.yaml': WORLD, 'p.yaml': POLICY });
     await main(argv('lint', 'w.yaml', 'p.yaml', '--format', 'sarif'), s.io);
     const sarif = JSON.parse(s.out());
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0].results[0].ruleId).toBe('shadowed-rule');
+    expect(sarif.runs[0].results[0].message.text).toMatch(
+      /^GlobalNetworkPolicy db-only-web ingress rule 1 \(Allow\) never decides: /,
+    );
     const j = memoryIo({ 'w.yaml': WORLD, 'p.yaml': POLICY });
     await main(argv('lint', 'w.yaml', 'p.yaml', '--json'), j.io);
     expect(JSON.parse(j.out()).findings[0].rule).toEqual({ direction: 'ingress', index: 1 });

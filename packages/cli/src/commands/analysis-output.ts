@@ -20,8 +20,15 @@ export function changeKind(c: Change): ChangeKind {
   return 'other';
 }
 
+const resourceName = (f: LintFinding) =>
+  `${f.resource.kind} ${f.resource.namespace ? `${f.resource.namespace}/` : ''}${f.resource.name}`;
+
 const resourceText = (f: LintFinding) =>
-  `${f.resource.kind} ${f.resource.namespace ? `${f.resource.namespace}/` : ''}${f.resource.name}${f.rule ? ` ${f.rule.direction} rule ${f.rule.index}` : ''}`;
+  `${resourceName(f)}${f.rule ? ` ${f.rule.direction} rule ${f.rule.index}` : ''}`;
+
+/** The message, after its resource and rule unless it opens by naming them itself (most do). */
+const locatedMessage = (f: LintFinding) =>
+  f.message.startsWith(`${resourceName(f)} `) ? f.message : `${resourceText(f)}: ${f.message}`;
 
 /**
  * One finding as a text line.
@@ -29,11 +36,11 @@ const resourceText = (f: LintFinding) =>
  * @example
  * ```ts
  * declare const f: LintFinding;
- * findingText(f); // 'warning shadowed-rule GlobalNetworkPolicy p ingress rule 1: …'
+ * findingText(f); // 'warning shadowed-rule: GlobalNetworkPolicy p ingress rule 1 (Deny) never decides: …'
  * ```
  */
 export function findingText(f: LintFinding): string {
-  return `${f.severity} ${f.code} ${resourceText(f)}: ${f.message}${f.witness ? ` (witness: ${formatFlow(f.witness)})` : ''}`;
+  return `${f.severity} ${f.code}: ${locatedMessage(f)}${f.witness ? ` (witness: ${formatFlow(f.witness)})` : ''}`;
 }
 
 /**
@@ -85,7 +92,7 @@ export function lintSarif(
         results: findings.map((f) => ({
           ruleId: f.code,
           level: level(f.severity),
-          message: { text: `${resourceText(f)}: ${f.message}` },
+          message: { text: locatedMessage(f) },
           locations: files.slice(0, 1).map((uri) => ({
             physicalLocation: { artifactLocation: { uri } },
             logicalLocations: [{ name: f.resource.name, kind: f.resource.kind }],

@@ -96,8 +96,21 @@ const terminal = (q: RuleModel, sameTier: boolean) =>
   q.action === 'Allow' || q.action === 'Deny' || (sameTier && q.action === 'Pass');
 
 /**
- * Whether every packet matching `r` (a rule of `p`) is decided before `r` in `e`'s chain: by a
- * covering terminal rule earlier in the chain, or by the end of an earlier tier that drops.
+ * What decides a rule's packets before it in a chain: an earlier terminal rule that covers it
+ * (`policy`'s rule `rule`), or the end of an earlier tier that drops (`tierEnd`).
+ *
+ * @example
+ * ```ts
+ * const b: Blocker = { kind: 'rule', policy, rule: policy.ingress[1] as RuleModel };
+ * ```
+ */
+export type Blocker =
+  | { readonly kind: 'rule'; readonly policy: PolicyModel; readonly rule: RuleModel }
+  | { readonly kind: 'tierEnd'; readonly tier: string };
+
+/**
+ * What decides every packet matching `r` (a rule of `p`) before `r` in `e`'s chain: a covering
+ * terminal rule earlier in the chain, or the end of an earlier tier that drops; else undefined.
  */
 function decidedBefore(
   model: WorldModel,
@@ -105,23 +118,24 @@ function decidedBefore(
   p: PolicyModel,
   r: RuleModel,
   dir: 'ingress' | 'egress',
-): boolean {
+): Blocker | undefined {
   for (const { tier, applicable } of chainOf(model, e, dir)) {
     if (tier.name === p.tier) {
       // Within the tier, Pass also ends the packet's visit (it skips to the next tier).
       for (const q of applicable) {
         const rules = q === p ? q[dir].slice(0, q[dir].indexOf(r)) : q[dir];
-        if (!q.staged && rules.some((x) => terminal(x, true) && covers(x, r))) return true;
-        if (q === p) return false;
+        const x = q.staged ? undefined : rules.find((x) => terminal(x, true) && covers(x, r));
+        if (x) return { kind: 'rule', policy: q, rule: x };
+        if (q === p) return undefined;
       }
-      return false;
+      return undefined;
     }
     if (applicable.length === 0) continue;
     const enforced = applicable.filter((q) => !q.staged);
     let escaped = false;
     for (const q of enforced) {
       for (const x of q[dir]) {
-        if (terminal(x, false) && covers(x, r)) return true;
+        if (terminal(x, false) && covers(x, r)) return { kind: 'rule', policy: q, rule: x };
         // A Pass hands packets to later tiers: nothing after it here is certain to see them.
         if (x.action === 'Pass') {
           escaped = true;
@@ -132,19 +146,24 @@ function decidedBefore(
     }
     if (escaped) continue;
     // No Pass in this tier: whatever no rule decided is dropped at the end of the tier.
-    if (enforced.length > 0 && tier.defaultAction === 'Deny') return true;
+    if (enforced.length > 0 && tier.defaultAction === 'Deny') return { kind: 'tierEnd', tier: tier.name };
   }
-  return false;
+  return undefined;
 }
 
+const sameBlocker = (a: Blocker, b: Blocker) =>
+  a.kind === 'rule' ? b.kind === 'rule' && a.rule === b.rule : b.kind === 'tierEnd' && a.tier === b.tier;
+
 /**
- * Rule indices of `p`'s `dir` rules that no packet reaches, on every endpoint `p` selects.
- * Empty when `p` selects a host endpoint or is not a normal, enforced policy.
+ * `p`'s `dir` rules that no packet reaches, on every endpoint `p` selects, by rule index: the
+ * one thing that decides their packets first on every such endpoint, or `undefined` when that
+ * differs between endpoints. Empty when `p` selects a host endpoint or is not a normal,
+ * enforced policy.
  *
  * @example
  * ```ts
  * declare const model: WorldModel; declare const p: PolicyModel; declare const eps: EndpointModel[];
- * chainShadowed(model, p, eps, 'egress'); // e.g. Set { 0, 1 } when an earlier policy allows all egress
+ * chainShadowed(model, p, eps, 'egress'); // e.g. Map { 0 => { kind: 'rule', … }, 1 => … } when an earlier policy allows all egress
  * ```
  */
 export function chainShadowed(
@@ -152,8 +171,8 @@ export function chainShadowed(
   p: PolicyModel,
   eps: readonly EndpointModel[],
   dir: 'ingress' | 'egress',
-): Set<number> {
-  const out = new Set<number>();
+): Map<number, Blocker | undefined> {
+  const out = new Map<number, Blocker | undefined>();
   if (
     p.staged ||
     !policyInChain(p, 'normal', dir) ||
@@ -162,6 +181,16 @@ export function chainShadowed(
   )
     return out;
   const distinct = [...new Map(eps.map((e) => [labelKey(e), e])).values()];
-  for (const r of p[dir]) if (distinct.every((e) => decidedBefore(model, e, p, r, dir))) out.add(r.index);
+  for (const r of p[dir]) {
+    const blockers: Blocker[] = [];
+    for (const e of distinct) {
+      const b = decidedBefore(model, e, p, r, dir);
+      if (b === undefined) break;
+      blockers.push(b);
+    }
+    if (blockers.length < distinct.length) continue;
+    const [first] = blockers;
+    out.set(r.index, first && blockers.every((b) => sameBlocker(first, b)) ? first : undefined);
+  }
   return out;
 }

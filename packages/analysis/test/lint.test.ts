@@ -177,9 +177,41 @@ spec: {order: 2, selector: app == 'web', types: [Ingress], ingress: [{action: De
 `);
     const shadowed = analyze(world)
       .lint()
-      .filter((f) => f.code === 'shadowed-rule')
-      .map((f) => `${f.resource.name} ${f.rule?.index}`);
-    expect(shadowed).toEqual(['b-late 0']);
+      .filter((f) => f.code === 'shadowed-rule');
+    expect(shadowed.map((f) => `${f.resource.name} ${f.rule?.index}`)).toEqual(['b-late 0']);
+    // The proof names what decides first (the Log rule before it does not).
+    expect(shadowed[0]?.message).toBe(
+      'GlobalNetworkPolicy b-late ingress rule 0 (Deny) never decides: no flow to or from the endpoints it selects reaches it: GlobalNetworkPolicy a-open ingress rule 1 (Allow) matches every packet it matches and decides first on every endpoint the policy selects. Remove it or move it before that rule.',
+    );
+  });
+
+  it('a tier that drops at its end shadows every rule of a later tier, and the finding names it', () => {
+    const world = load(`${base}
+---
+apiVersion: projectcalico.org/v3
+kind: Tier
+metadata: {name: security}
+spec: {order: 100}
+---
+apiVersion: projectcalico.org/v3
+kind: GlobalNetworkPolicy
+metadata: {name: security.web-only-80}
+spec: {tier: security, selector: app == 'web', types: [Ingress], ingress: [{action: Allow, protocol: TCP, destination: {ports: [80]}}]}
+---
+apiVersion: projectcalico.org/v3
+kind: GlobalNetworkPolicy
+metadata: {name: late}
+spec: {selector: app == 'web', types: [Ingress], ingress: [{action: Deny, protocol: UDP}]}
+`);
+    const shadowed = analyze(world)
+      .lint()
+      .filter((f) => f.code === 'shadowed-rule');
+    expect(shadowed.map((f) => [f.resource.name, f.message])).toEqual([
+      [
+        'late',
+        'GlobalNetworkPolicy late ingress rule 0 (Deny) never decides: no flow to or from the endpoints it selects reaches it: tier security decides every packet first on every endpoint the policy selects (no Pass rule lets packets on; what its policies do not allow is dropped at its end). Move the rule into that tier, or pass traffic on from it.',
+      ],
+    ]);
   });
 
   it('a rule whose peer selector matches nothing: shadowed because it matches no flow, not for earlier rules', () => {

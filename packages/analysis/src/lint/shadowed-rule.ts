@@ -3,7 +3,7 @@
  * (the chain proof, else every region of the lifted engine), with the cause when Felix's
  * encapsulation drop or natOutgoing is why.
  */
-import { chainShadowed } from '../chain-proof.js';
+import { type Blocker, chainShadowed } from '../chain-proof.js';
 import {
   cidrContains,
   type EndpointModel,
@@ -30,7 +30,7 @@ export function shadowedRules(ctx: Ctx, p: PolicyModel, eps: EndpointModel[]): L
     const proved = chainShadowed(ctx.model, p, eps, dir);
     for (const r of p[dir]) {
       if (proved.has(r.index)) {
-        out.push(shadowFinding(ctx.model, p, dir, r, eps));
+        out.push(shadowFinding(ctx.model, p, dir, r, eps, proved.get(r.index)));
         continue;
       }
       const ownSide = dir === 'ingress' ? r.destination : r.source;
@@ -107,12 +107,22 @@ function masqueradeCause(
   return `its source selects pods, but natOutgoing (IPPool ${pools.map((x) => x.name).join(', ')}) masquerades a pod's packet to another node's host endpoint to its node's address, and a pod's packet to its own host meets no host endpoint ingress policy`;
 }
 
+/** What decides first, in words, with what to do about it. */
+function blockerText(p: PolicyModel, dir: 'ingress' | 'egress', b: Blocker): string {
+  if (b.kind === 'tierEnd')
+    return `tier ${b.tier} decides every packet first on every endpoint the policy selects (no Pass rule lets packets on; what its policies do not allow is dropped at its end). Move the rule into that tier, or pass traffic on from it.`;
+  const where =
+    b.policy === p ? `rule ${b.rule.index} of this policy` : `${title(b.policy)} ${dir} rule ${b.rule.index}`;
+  return `${where} (${b.rule.action}) matches every packet it matches and decides first on every endpoint the policy selects. Remove it or move it before that rule.`;
+}
+
 function shadowFinding(
   model: WorldModel,
   p: PolicyModel,
   dir: 'ingress' | 'egress',
   r: RuleModel,
   eps: readonly EndpointModel[],
+  blocker?: Blocker,
 ): LintFinding {
   const head = `${title(p)} ${dir} rule ${r.index} (${r.action}) never decides: no flow to or from the endpoints it selects reaches it`;
   const workloadsOnly = eps.every((e) => e.kind === 'WorkloadEndpoint');
@@ -130,7 +140,9 @@ function shadowFinding(
         ? `${head}: every packet it matches is one Felix drops first (${encap}). Remove it, or allow that encapsulation in FelixConfiguration.`
         : masquerade
           ? `${head}: ${masquerade}. Match the nodes' addresses instead (a GlobalNetworkSet of them), or exempt host addresses with FelixConfiguration natOutgoingExclusions: IPPoolsAndHostIPs.`
-          : `${head}, earlier rules, policies or tiers always decide first. Remove it or move it before the rule that covers it.`,
+          : blocker
+            ? `${head}: ${blockerText(p, dir, blocker)}`
+            : `${head}, earlier rules, policies or tiers always decide first. Remove it or move it before the rule that covers it.`,
     resource: resourceOf(p),
     rule: { direction: dir, index: r.index },
   };

@@ -52,6 +52,7 @@ describe('help and usage errors', () => {
     [['matrix', 'world.yaml']],
     [['matrix', 'world.yaml', '--protocol', 'icmp', '--port', '80']],
     [['eval', 'world.yaml', '--flow', 'icmp 1.2.3.4 -> 5.6.7.8:80']],
+    [['eval', 'world.yaml', '--flow', 'tcp 2001:db8::1 -> 5.6.7.8:80']],
     [['get', 'Pod']],
   ])('%j is a usage error: exit 2', async (args) => {
     const r = await runInProcess(args);

@@ -99,11 +99,14 @@ export async function runFlowCommand(
   });
   if (viaIssues.length > 0) return usageError(viaIssues, ctx);
   const outcomes = evaluateCases(world, cases, ctx);
-  // The evaluator's own check of `via` (code unknown_via) is a usage error too.
-  const unknownVia = outcomes.flatMap((o) =>
-    o.result.issues.filter((i) => i.code === 'unknown_via').map((issue) => ({ file: o.case.source, issue })),
+  // The evaluator's own checks are usage errors too: of `via` (unknown_via), and of a --flow its
+  // grammar reads but evaluation refuses (invalid_flow: addresses of two IP versions).
+  const refused = outcomes.flatMap((o) =>
+    o.result.issues
+      .filter((i) => i.code === 'unknown_via' || (o.case.source === '--flow' && i.code === 'invalid_flow'))
+      .map((issue) => ({ file: o.case.source, issue })),
   );
-  if (unknownVia.length > 0) return usageError(unknownVia, ctx);
+  if (refused.length > 0) return usageError(refused, ctx);
   const failed = outcomes.filter((o) => o.matches === false || o.result.issues.length > 0);
   const lookup = ruleSources(files);
   if (ctx.json) {

@@ -181,7 +181,7 @@ spec: {order: 2, selector: app == 'web', types: [Ingress], ingress: [{action: De
     expect(shadowed.map((f) => `${f.resource.name} ${f.rule?.index}`)).toEqual(['b-late 0']);
     // The proof names what decides first (the Log rule before it does not).
     expect(shadowed[0]?.message).toBe(
-      'GlobalNetworkPolicy b-late ingress rule 0 (Deny) never decides: no flow to or from the endpoints it selects reaches it: GlobalNetworkPolicy a-open ingress rule 1 (Allow) matches every packet it matches and decides first on every endpoint the policy selects. Remove it or move it before that rule.',
+      'GlobalNetworkPolicy b-late ingress rule 0 (Deny) never decides: no flow to or from the endpoints it selects reaches it: GlobalNetworkPolicy a-open ingress rule 1 (Allow) matches every packet this rule matches and decides first on every endpoint the policy selects. Remove it or move it before that rule.',
     );
   });
 

@@ -113,7 +113,7 @@ function blockerText(p: PolicyModel, dir: 'ingress' | 'egress', b: Blocker): str
     return `tier ${b.tier} decides every packet first on every endpoint the policy selects (no Pass rule lets packets on; what its policies do not allow is dropped at its end). Move the rule into that tier, or pass traffic on from it.`;
   const where =
     b.policy === p ? `rule ${b.rule.index} of this policy` : `${title(b.policy)} ${dir} rule ${b.rule.index}`;
-  return `${where} (${b.rule.action}) matches every packet it matches and decides first on every endpoint the policy selects. Remove it or move it before that rule.`;
+  return `${where} (${b.rule.action}) matches every packet this rule matches and decides first on every endpoint the policy selects. Remove it or move it before that rule.`;
 }
 
 function shadowFinding(

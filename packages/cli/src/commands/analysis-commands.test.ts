@@ -57,7 +57,7 @@ describe('lint, diff and search commands', () => {
     expect(await main(argv('lint', 'w.yaml', 'p.yaml'), m.io)).toBe(0);
     // The message names its policy and rule: the line does not say them twice.
     expect(m.out().split('\n')[0]).toBe(
-      'warning shadowed-rule: GlobalNetworkPolicy db-only-web ingress rule 1 (Allow) never decides: no flow to or from the endpoints it selects reaches it: rule 0 of this policy (Allow) matches every packet it matches and decides first on every endpoint the policy selects. Remove it or move it before that rule.',
+      'warning shadowed-rule: GlobalNetworkPolicy db-only-web ingress rule 1 (Allow) never decides: no flow to or from the endpoints it selects reaches it: rule 0 of this policy (Allow) matches every packet this rule matches and decides first on every endpoint the policy selects. Remove it or move it before that rule.',
     );
     const s = memoryIo({ 'w.yaml': WORLD, 'p.yaml': POLICY });
     await main(argv('lint', 'w.yaml', 'p.yaml', '--format', 'sarif'), s.io);

@@ -1,7 +1,7 @@
 import { type CalicoResourceOf, formatIssues, type Issue } from '@calico-dsl/core';
 import { fromYaml } from '@calico-dsl/yaml';
 import { CalicoctlError, type FailedResource, formatRef, type ResourceRef } from '../errors.js';
-import { interpretChange } from '../output/change-outcome.js';
+import { howItEnded, interpretChange } from '../output/change-outcome.js';
 import { type ChangeVerb, PAST_TENSE, parseCommandFailure, parseSuccessLine } from '../output/messages.js';
 import { type CalicoctlVersion, parseVersion } from '../output/version.js';
 import type { RunLimits, Runner, RunOutcome } from '../runner.js';
@@ -234,7 +234,7 @@ function changeResult<V extends ChangeVerb>(
   bin: string,
 ): ChangeResult<V> {
   const { verb, refs } = expect;
-  const seen = interpretChange(verb, refs, run.exitCode, run.stdout, run.stderr);
+  const seen = interpretChange(verb, refs, run.exitCode, run.stdout, run.stderr, run.signal);
   if (!seen.ok) {
     throw new CalicoctlError(seen.code, seen.message, {
       bin,
@@ -287,8 +287,7 @@ function nonZeroExit(run: Exited, bin: string): CalicoctlError {
   const said =
     parseCommandFailure(`${run.stderr}\n${run.stdout}`)?.message ??
     (run.stderr.trim() || run.stdout.trim() || '(no output)');
-  const how =
-    run.exitCode === null ? `was ended by signal ${run.signal ?? '?'}` : `exited with code ${run.exitCode}`;
+  const how = howItEnded(run.exitCode, run.signal);
   return new CalicoctlError('EXIT_NONZERO', `calicoctl ${run.args.slice(0, 2).join(' ')} ${how}: ${said}`, {
     bin,
     ...run,

@@ -302,5 +302,7 @@ describe('interpretChange: whole-command failures', () => {
     expect(r).toMatchObject({ code: 'EXIT_NONZERO' });
     if (r.ok) return;
     expect(r.message).toContain('ended by a signal');
+    const named = interpretChange('apply', abc, null, '', '', 'SIGKILL');
+    expect(named.ok ? '' : named.message).toContain('calicoctl apply was ended by signal SIGKILL');
   });
 });

@@ -71,6 +71,20 @@ function attribute(refs: readonly ResourceRef[], segments: readonly string[]): M
 }
 
 /**
+ * How a calicoctl process ended, for messages.
+ *
+ * @example
+ * ```ts
+ * howItEnded(1, null); // 'exited with code 1'
+ * howItEnded(null, 'SIGKILL'); // 'was ended by signal SIGKILL'
+ * ```
+ */
+export function howItEnded(exitCode: number | null, signal: string | null): string {
+  if (exitCode !== null) return `exited with code ${exitCode}`;
+  return signal === null ? 'was ended by a signal' : `was ended by signal ${signal}`;
+}
+
+/**
  * Interprets a change command (`apply`, `create`, `replace`, `delete`, `validate`) given the
  * resources sent, in order. On partial failure it works out which resources were changed using
  * the counts calicoctl prints and the names in its errors, and never claims success for a
@@ -93,6 +107,7 @@ export function interpretChange(
   exitCode: number | null,
   stdout: string,
   stderr: string,
+  signal: string | null = null,
 ): ChangeInterpretation {
   const past = PAST_TENSE[verb];
   const total = refs.length;
@@ -110,7 +125,7 @@ export function interpretChange(
   }
 
   const text = `${stderr}\n${stdout}`;
-  const exitText = exitCode === null ? 'was ended by a signal' : `exited with code ${exitCode}`;
+  const exitText = howItEnded(exitCode, signal);
   const allFailed = (message: string, outcome: FailedResource['outcome']): FailedResource[] =>
     refs.map((r) => ({ ...r, message, outcome }));
 

@@ -6,7 +6,7 @@
  */
 
 import { describeValue, type Issue, plainCopy } from '@calico-dsl/core';
-import { EvaluatorInputError } from './errors.js';
+import { EvaluatorInputError, QUERY } from './errors.js';
 import { flowProtocolNumber, hasPorts } from './net/protocol.js';
 import { type Flow, isPort } from './path/flow.js';
 import type { EndpointModel, WorldModel } from './world/model.js';
@@ -58,7 +58,7 @@ export function matrixQuery(options: unknown, model: WorldModel): MatrixQuery {
       path: [],
       message: `matrix takes { protocol, port?, endpoints? }, not ${describeValue(o)}.`,
     });
-  if (issues.length > 0 || o === undefined) throw new EvaluatorInputError(issues);
+  if (issues.length > 0 || o === undefined) throw new EvaluatorInputError(issues, QUERY);
   const protocol = o.protocol;
   const number =
     typeof protocol === 'string' || typeof protocol === 'number' ? flowProtocolNumber(protocol) : undefined;
@@ -92,7 +92,7 @@ export function matrixQuery(options: unknown, model: WorldModel): MatrixQuery {
         return found === undefined ? [] : [found];
       });
   }
-  if (issues.length > 0) throw new EvaluatorInputError(issues);
+  if (issues.length > 0) throw new EvaluatorInputError(issues, QUERY);
   return {
     protocol: protocol as Flow['protocol'],
     protocolNumber: number as number,

@@ -3,7 +3,9 @@ import { describeValue, formatIssues } from '@calico-dsl/core';
 
 /**
  * Thrown by `World.from` when a resource cannot be read at all (not an object, no kind, no
- * `metadata.name`, an unknown kind). Carries the issues, each naming the resource.
+ * `metadata.name`, an unknown kind), and by a query (`evaluateMany`, `matrix`) given something
+ * it does not take. Carries the issues, each with its path; the message opens with what could
+ * not be done (`Cannot build the world:`, `Cannot run this query:`).
  *
  * @example
  * ```ts
@@ -13,12 +15,15 @@ import { describeValue, formatIssues } from '@calico-dsl/core';
 export class EvaluatorInputError extends Error {
   readonly issues: readonly Issue[];
 
-  constructor(issues: readonly Issue[]) {
-    super(`Cannot build the world:\n${formatIssues(issues)}`);
+  constructor(issues: readonly Issue[], failed = 'build the world') {
+    super(`Cannot ${failed}:\n${formatIssues(issues)}`);
     this.name = 'EvaluatorInputError';
     this.issues = issues;
   }
 }
+
+/** What a query that throws {@link EvaluatorInputError} could not do. */
+export const QUERY = 'run this query';
 
 /**
  * A caller's list, read once (later changes to it do not matter); anything else, or a list that
@@ -36,7 +41,8 @@ export function inputList(value: unknown, what: string): readonly unknown[] {
   } catch {
     // a revoked or throwing Proxy: refused below
   }
-  throw new EvaluatorInputError([
-    { code: 'invalid_input', path: [], message: `${what}, not ${describeValue(value)}.` },
-  ]);
+  throw new EvaluatorInputError(
+    [{ code: 'invalid_input', path: [], message: `${what}, not ${describeValue(value)}.` }],
+    QUERY,
+  );
 }

@@ -236,6 +236,16 @@ describe('evaluate', () => {
     expect(world.evaluateMany(flows).map((r) => r.verdict)).toEqual(lesson2.flows.map((c) => c.verdict));
   });
 
+  it('a query given what it does not take says the query failed, not the world', () => {
+    const world = World.from([]);
+    expect(() => world.evaluateMany(null as never)).toThrow(
+      'Cannot run this query:\n(root): evaluateMany takes a list of flows, not null.',
+    );
+    expect(() => world.matrix({ protocol: 'TCP' })).toThrow(
+      'Cannot run this query:\nport: port is required for TCP, UDP and SCTP.',
+    );
+  });
+
   it('a verdict-only result traces its own flow whenever it is read (after other flows, with via)', () => {
     // The compiled engine keeps a result's packet and traces on first read (issue #12); the
     // reference engine traces while evaluating: the same text, whatever was evaluated since.

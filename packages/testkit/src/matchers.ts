@@ -102,6 +102,15 @@ function toFlow(input: FlowInput): Flow | string {
   return parsed.ok ? parsed.value : parsed.issues.map((i) => i.message).join('; ');
 }
 
+/**
+ * A matcher that could not run (no world, an invalid flow or space): a failure whether or not
+ * the assertion is negated, so `expect(w).not.toAllow('tcp 10.0.0.1 -> 10.0.0.2')` (no port)
+ * fails instead of passing on nothing.
+ */
+function cannot(state: MatcherState, what: 'evaluate' | 'analyse', problem: string): MatcherResult {
+  return { pass: state.isNot, message: () => `cannot ${what}: ${problem}` };
+}
+
 function decidedBy(result: EvaluationResult): string {
   const decisions = [...new Set(result.paths.map((p) => formatDecision(p.decidedBy)))];
   return decisions.length === 0 ? 'no path was evaluated' : decisions.join('; ');
@@ -128,16 +137,18 @@ function checkVerdict(
 ): MatcherResult {
   const world = toWorld(received);
   const flow = toFlow(flowInput);
-  if (typeof world === 'string' || typeof flow === 'string') {
-    const problem = typeof world === 'string' ? world : `the flow is not valid: ${flow}`;
-    return { pass: false, message: () => `cannot evaluate: ${problem}` };
-  }
-  const result = world.evaluate(flow);
-  const names = decidingNames(result);
-  const byOk = options.by === undefined || (names.length > 0 && names.every((n) => n === options.by));
-  const pass = result.verdict === want && result.issues.length === 0 && byOk;
+  if (typeof world === 'string') return cannot(this, 'evaluate', world);
   // formatFlow never throws: a flow object that is not one shows as `(invalid) …`.
   const shown = typeof flowInput === 'string' ? flowInput : formatFlow(flowInput);
+  if (typeof flow === 'string') return cannot(this, 'evaluate', `${shown}: the flow is not valid: ${flow}`);
+  const result = world.evaluate(flow);
+  if (result.issues.length > 0) {
+    const issues = result.issues.map((i) => `${i.path.join('.') || 'flow'}: ${i.message}`).join('; ');
+    return cannot(this, 'evaluate', `${shown}: the flow is not valid: ${issues}`);
+  }
+  const names = decidingNames(result);
+  const byOk = options.by === undefined || (names.length > 0 && names.every((n) => n === options.by));
+  const pass = result.verdict === want && byOk;
   const wanted = `${want}${options.by !== undefined ? ` decided by ${options.by}` : ''}`;
   return {
     pass,
@@ -181,15 +192,12 @@ function checkSpace(
   mode: 'never' | 'only',
 ): MatcherResult {
   const world = toWorld(received);
-  if (typeof world === 'string') return { pass: false, message: () => `cannot analyse: ${world}` };
+  if (typeof world === 'string') return cannot(this, 'analyse', world);
   let witness: Flow | undefined;
   try {
     witness = allowedIn(world, mode === 'never' ? [space] : complementSpaces(space));
   } catch (error) {
-    return {
-      pass: false,
-      message: () => `cannot analyse: ${error instanceof Error ? error.message : String(error)}`,
-    };
+    return cannot(this, 'analyse', error instanceof Error ? error.message : String(error));
   }
   const shown = JSON.stringify(space);
   const what = mode === 'never' ? `no flow of ${shown}` : `no flow outside ${shown}`;

@@ -112,4 +112,21 @@ describe('failure messages carry the explain trace', () => {
   it('a received value that is not a world fails clearly', () => {
     expect(() => expect(42).toAllow(LB)).toThrowError(/takes a World/);
   });
+
+  it('a flow evaluation refuses fails with its issues, never as a Deny that toDeny would accept', () => {
+    expect(() => expect(w).toDeny('tcp 198.51.100.7 -> 169.46.10.20')).toThrowError(
+      'cannot evaluate: tcp 198.51.100.7 -> 169.46.10.20: the flow is not valid: dstPort: dstPort is required for TCP, UDP and SCTP flows.',
+    );
+  });
+
+  it('.not cannot pass on what could not run: no world, a malformed flow, a refused flow, a bad space', () => {
+    expect(() => expect(42).not.toAllow(LB)).toThrowError(/cannot evaluate: .*takes a World/);
+    expect(() => expect(w).not.toAllow('tcp 1.2.3.4 => 5.6.7.8:80')).toThrowError(/the flow is not valid/);
+    expect(() => expect(w).not.toAllow('tcp 198.51.100.7 -> 169.46.10.20')).toThrowError(
+      /the flow is not valid: dstPort/,
+    );
+    expect(() => expect(w).not.toNeverAllow({ protocol: ['FOO'] })).toThrowError(
+      /cannot analyse: [\s\S]*"FOO"/,
+    );
+  });
 });

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { World } from '@calico-dsl/evaluator';
+import { type Flow, World } from '@calico-dsl/evaluator';
 import { fromYaml } from '@calico-dsl/yaml';
 import { describe, expect, it } from 'vitest';
 import { analyze, type LintFinding } from '../src/index.js';
@@ -183,6 +183,35 @@ spec: {order: 2, selector: app == 'web', types: [Ingress], ingress: [{action: De
     expect(shadowed[0]?.message).toBe(
       'GlobalNetworkPolicy b-late ingress rule 0 (Deny) never decides: no flow to or from the endpoints it selects reaches it: GlobalNetworkPolicy a-open ingress rule 1 (Allow) matches every packet this rule matches and decides first on every endpoint the policy selects. Remove it or move it before that rule.',
     );
+  });
+
+  it('never claims a rule shadowed that an ICMP flow with a type reaches (the lifted flows carry no type)', () => {
+    const world = load(`${base}
+---
+apiVersion: projectcalico.org/v3
+kind: GlobalNetworkPolicy
+metadata: {name: icmp-typed}
+spec:
+  selector: app == 'web'
+  types: [Ingress, Egress]
+  ingress:
+  - {action: Deny, protocol: ICMP, icmp: {type: 8}}
+  - {action: Allow, protocol: ICMP}
+  egress:
+  - {action: Allow, protocol: ICMP, notICMP: {type: 8}}
+  - {action: Deny, protocol: ICMP}
+  - {action: Deny, protocol: ICMP, source: {selector: app == 'nothing'}}
+`);
+    const shadowed = analyze(world)
+      .lint()
+      .filter((f) => f.code === 'shadowed-rule' && f.resource.name === 'icmp-typed')
+      .map((f) => `${f.rule?.direction} ${f.rule?.index}`);
+    // Only the rule whose selector matches nothing: a claim about every flow, typed ones too.
+    expect(shadowed).toEqual(['egress 2']);
+    const decided = (flow: Flow) => world.evaluate(flow).decidedBy?.ruleIndex;
+    const ping = { protocol: 'ICMP', srcIp: '10.1.0.5', dstIp: '10.1.0.9', icmp: { type: 8 } } as const;
+    expect(decided({ ...ping, srcIp: '198.51.100.7', dstIp: '10.1.0.5' })).toBe(0); // ingress rule 0
+    expect(decided(ping)).toBe(1); // egress rule 1
   });
 
   it('a tier that drops at its end shadows every rule of a later tier, and the finding names it', () => {

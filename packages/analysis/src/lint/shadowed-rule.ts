@@ -1,7 +1,8 @@
 /**
  * `shadowed-rule`: no flow to or from the endpoints a policy selects reaches and matches the rule
- * (the chain proof, else every region of the lifted engine), with the cause when Felix's
- * encapsulation drop or natOutgoing is why.
+ * (the chain proof, else every region of the lifted engine, whose flows carry no ICMP type: so
+ * not for a rule that may match ICMP in a world whose rules match ICMP types), with the cause
+ * when Felix's encapsulation drop or natOutgoing is why.
  */
 import { type Blocker, chainShadowed } from '../chain-proof.js';
 import {
@@ -25,6 +26,7 @@ export function shadowedRules(ctx: Ctx, p: PolicyModel, eps: EndpointModel[]): L
   // Host endpoints and service backends see NATed packets: search every pair, no side filters.
   const natted = eps.some((e) => e.kind === 'HostEndpoint' || ctx.backends.has(e));
   const own = new Set(ctx.part.classes.filter((c) => c.members.some((m) => m.some((e) => epSet.has(e)))));
+  const typedIcmp = matchesIcmpTypes(ctx.model);
   for (const dir of ['ingress', 'egress'] as const) {
     if (dir === 'ingress' ? !p.ingressType : !p.egressType) continue;
     const proved = chainShadowed(ctx.model, p, eps, dir);
@@ -33,6 +35,9 @@ export function shadowedRules(ctx: Ctx, p: PolicyModel, eps: EndpointModel[]): L
         out.push(shadowFinding(ctx.model, p, dir, r, eps, proved.get(r.index)));
         continue;
       }
+      // The lifted engine's flows carry no ICMP type or code: where a rule matches on them, an
+      // ICMP flow with a type may reach a rule no typeless flow reaches (e.g. `Deny ICMP type 8`).
+      if (typedIcmp && mayMatchIcmp(r) && deadSelectors(ctx.model, r).length === 0) continue;
       const ownSide = dir === 'ingress' ? r.destination : r.source;
       const peerSide = dir === 'ingress' ? r.source : r.destination;
       const may = (side: RuleModel['source']) => (c: IpClass) => sideMay(ctx, side, c);
@@ -59,6 +64,19 @@ export function shadowedRules(ctx: Ctx, p: PolicyModel, eps: EndpointModel[]): L
   }
   return out;
 }
+
+/** Whether some rule of the world (a policy's or a profile's) matches on ICMP type or code. */
+function matchesIcmpTypes(model: WorldModel): boolean {
+  const typed = (rules: readonly RuleModel[]) =>
+    rules.some((r) => r.icmp !== undefined || r.notICMP !== undefined);
+  return (
+    model.policies.some((p) => typed(p.ingress) || typed(p.egress)) ||
+    [...model.profiles.values()].some((p) => typed(p.ingress) || typed(p.egress))
+  );
+}
+
+/** Whether a rule can match ICMP or ICMPv6 packets (no protocol, or one of those two). */
+const mayMatchIcmp = (r: RuleModel) => r.protocol === undefined || r.protocol === 1 || r.protocol === 58;
 
 /**
  * Felix's encapsulation drop that takes every packet of a workload egress rule before the chain

@@ -58,6 +58,14 @@ const rule = fc
   .record({
     action: fc.constantFrom('Allow', 'Deny', 'Pass', 'Log'),
     protocol: fc.constantFrom(undefined, 'TCP', 'UDP', 'ICMP', 6),
+    // ICMP type/code matches (only kept on ICMP rules): flows with a type can reach rules
+    // typeless flows cannot, which the analysis must not overlook.
+    icmpMatch: fc.constantFrom(
+      undefined,
+      { icmp: { type: 8 } },
+      { notICMP: { type: 8 } },
+      { icmp: { type: 3, code: 1 } },
+    ),
     source: fc.option(entity, { nil: undefined }),
     destination: fc.option(entity, { nil: undefined }),
   })
@@ -66,6 +74,7 @@ const rule = fc
     const usesPorts = (r.source?.ports ?? r.destination?.ports) !== undefined;
     const protocol = usesPorts && (r.protocol === undefined || r.protocol === 'ICMP') ? 'TCP' : r.protocol;
     if (protocol !== undefined) out.protocol = protocol;
+    if (protocol === 'ICMP' && r.icmpMatch !== undefined) Object.assign(out, r.icmpMatch);
     const clean = (e: Record<string, unknown> | undefined) =>
       e === undefined ? undefined : Object.fromEntries(Object.entries(e).filter(([, v]) => v !== undefined));
     if (r.source) out.source = { ...clean(r.source), ports: undefined };

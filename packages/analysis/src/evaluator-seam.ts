@@ -56,4 +56,5 @@ export {
   sideMatches,
   snatRuleOf,
   sourceOwner,
+  viaChoices,
 } from '@calico-dsl/evaluator/model';

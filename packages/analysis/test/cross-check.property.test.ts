@@ -3,6 +3,7 @@
  * random worlds (witnesses evaluated, flows inside and outside regions, lint claims sampled).
  */
 import { World } from '@calico-dsl/evaluator';
+import { viaChoices } from '@calico-dsl/evaluator/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -135,7 +136,23 @@ describe('lint claims hold for every sampled flow', () => {
           );
           if (checked.length === 0) return;
           claims += checked.length;
-          for (const f of sampleFlows()) {
+          // Flows from outside may name where they enter: every choice the world accepts.
+          const entering = viaChoices(world.model).flatMap((via) =>
+            OTHER_IPS.flatMap((s) =>
+              [...POD_IPS, ...OTHER_IPS].flatMap((d) => [
+                { protocol: 'ICMP', srcIp: s, dstIp: d, via },
+                ...[22, 80, 30080].map((p) => ({
+                  protocol: 'TCP',
+                  srcIp: s,
+                  srcPort: 40000,
+                  dstIp: d,
+                  dstPort: p,
+                  via,
+                })),
+              ]),
+            ),
+          );
+          for (const f of [...sampleFlows(), ...entering]) {
             const r = world.evaluate(f);
             for (const c of checked) {
               const hit = r.trace.find(

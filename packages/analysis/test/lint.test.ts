@@ -214,6 +214,47 @@ spec:
     expect(decided(ping)).toBe(1); // egress rule 1
   });
 
+  it('never claims a rule shadowed that a flow entering on another interface (via) reaches', () => {
+    // A packet to node-1's public address arriving on its private interface meets the private
+    // host endpoint's policy: rule 0 denies it, though no flow routed by address gets there.
+    const world = load(`
+apiVersion: v1
+kind: Node
+metadata: {name: node-1}
+status: {addresses: [{type: InternalIP, address: 10.0.0.11}, {type: ExternalIP, address: 203.0.113.11}]}
+---
+apiVersion: projectcalico.org/v3
+kind: HostEndpoint
+metadata: {name: n1-eth0, labels: {role: private}}
+spec: {node: node-1, interfaceName: eth0, expectedIPs: [10.0.0.11]}
+---
+apiVersion: projectcalico.org/v3
+kind: HostEndpoint
+metadata: {name: n1-eth1, labels: {role: public}}
+spec: {node: node-1, interfaceName: eth1, expectedIPs: [203.0.113.11]}
+---
+apiVersion: projectcalico.org/v3
+kind: GlobalNetworkPolicy
+metadata: {name: private-in}
+spec:
+  selector: role == 'private'
+  types: [Ingress]
+  ingress:
+  - {action: Deny, protocol: TCP, destination: {nets: [203.0.113.11/32]}}
+  - {action: Allow}
+`);
+    expect(analyze(world).lint()).toEqual([]);
+    const viaPrivate = world.evaluate({
+      protocol: 'TCP',
+      srcIp: '198.51.100.7',
+      srcPort: 40000,
+      dstIp: '203.0.113.11',
+      dstPort: 80,
+      via: { node: 'node-1', interface: 'eth0' },
+    });
+    expect(viaPrivate.decidedBy).toMatchObject({ policy: { name: 'private-in' }, ruleIndex: 0 });
+  });
+
   it('a tier that drops at its end shadows every rule of a later tier, and the finding names it', () => {
     const world = load(`${base}
 ---

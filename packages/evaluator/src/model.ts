@@ -52,6 +52,7 @@ export type {
   SnatRule,
 } from './path/hooks.js';
 export { hostStaticRuleOf, hostStaticRules } from './path/host-static.js';
+export { viaChoices } from './path/paths.js';
 export { entries, externalPlans, hostPlans, planPaths, podPlans } from './path/plan/index.js';
 export { serviceLoopDrops } from './path/service-loop.js';
 export { natOutgoingRules, snatRuleOf } from './path/snat.js';

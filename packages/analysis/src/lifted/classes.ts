@@ -4,7 +4,7 @@
  * memberships, so the same regions), and a region's witness is a readable point of it.
  */
 import { addressPairs } from '../cells.js';
-import { type Flow, type Ip, parseIp, type WorldModel } from '../evaluator-seam.js';
+import { type Flow, type Ip, parseIp, type Topology, type WorldModel } from '../evaluator-seam.js';
 import type { IpClass } from '../partition.js';
 import { protocolLabel } from '../region.js';
 import { type Family, formatIp, type IpInterval } from '../sets/ip.js';
@@ -99,11 +99,12 @@ export function liftClasses(
   dst: IpClass,
   dstIvs: readonly IpInterval[],
   space: Box[],
+  via?: Topology['via'],
 ): { readonly src: bigint; readonly dst: bigint; readonly regions: LiftedRegion[] }[] {
   const family = src.family;
   return addressPairs(src, srcIvs, dst, dstIvs).map(([s, d]) => ({
     src: s,
     dst: d,
-    regions: liftPair(ctx, ipOf(family, s), ipOf(family, d), space),
+    regions: liftPair(ctx, ipOf(family, s), ipOf(family, d), space, via),
   }));
 }

@@ -127,6 +127,7 @@ function byTopology(
   dst: Ip,
   dim: 's' | 'd',
   boxes: Box[],
+  via?: Topology['via'],
 ): { boxes: Box[]; plans: readonly PathPlan[]; bind: RoleBinding }[] {
   const out: { boxes: Box[]; plans: readonly PathPlan[]; bind: RoleBinding }[] = [];
   const source = sourceOwner(ctx.world, src);
@@ -140,7 +141,7 @@ function byTopology(
       dstPort: port,
       icmp: undefined,
     });
-    const t = makeTopology(source, owner, undefined);
+    const t = makeTopology(source, owner, via);
     const b = portBox({ dim }, [[port, port]], [[protocol, protocol]]);
     if (!b) continue;
     const g = groups.get(t.key);
@@ -154,7 +155,7 @@ function byTopology(
     if (hit.length > 0) out.push({ boxes: hit, plans: plansOf(ctx, t), bind: bindingOf(t) });
   }
   if (rest.length > 0) {
-    const t = makeTopology(source, addressOwner(ctx.world, dst), undefined);
+    const t = makeTopology(source, addressOwner(ctx.world, dst), via);
     out.push({ boxes: rest, plans: plansOf(ctx, t), bind: bindingOf(t) });
   }
   return out;
@@ -169,7 +170,8 @@ interface Piece {
 
 /**
  * Every flow from `src` to `dst` inside `space` (disjoint boxes), as regions with one verdict
- * and one set of deciding rules each — the lifted `world.evaluate` (no `via`, no ICMP type).
+ * and one set of deciding rules each — the lifted `world.evaluate` (with `via` when given; no ICMP
+ * type).
  *
  * @example
  * ```ts
@@ -177,11 +179,17 @@ interface Piece {
  * liftPair(ctx, a, b, universe(undefined, undefined, undefined)).map((r) => r.verdict);
  * ```
  */
-export function liftPair(ctx: LiftContext, src: Ip, dst: Ip, space: Box[]): LiftedRegion[] {
+export function liftPair(
+  ctx: LiftContext,
+  src: Ip,
+  dst: Ip,
+  space: Box[],
+  via?: Topology['via'],
+): LiftedRegion[] {
   const original: View = { src, dst, srcPort: { dim: 's' }, dstPort: { dim: 'd' } };
   const replies: ReplyPlanner = (boxes, reply) => byTopology(ctx, reply.src, reply.dst, 's', boxes);
   const regions: LiftedRegion[] = [];
-  for (const part of byTopology(ctx, src, dst, 'd', space)) {
+  for (const part of byTopology(ctx, src, dst, 'd', space, via)) {
     let pieces: Piece[] = part.boxes.map((box) => ({ box, allow: 0, deny: 0, keys: new Set() }));
     for (const plan of part.plans)
       for (const backend of plan.backends.length === 0 ? [undefined] : plan.backends) {

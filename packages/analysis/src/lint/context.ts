@@ -2,9 +2,18 @@
  * What the lint checks share: the world, its partition into address classes, and the lifted
  * engine's record of which rules some flow reaches ({@link liftedReaches}: a `false` is a proof).
  */
-import type { EndpointModel, PolicyModel, RuleModel, World, WorldModel } from '../evaluator-seam.js';
+import {
+  type EndpointModel,
+  type PolicyModel,
+  type RuleModel,
+  sourceOwner,
+  type Topology,
+  viaChoices,
+  type World,
+  type WorldModel,
+} from '../evaluator-seam.js';
 import { universe } from '../lifted/boxes.js';
-import { liftClasses } from '../lifted/classes.js';
+import { ipOf, liftClasses } from '../lifted/classes.js';
 import { type LiftContext, liftContext } from '../lifted/pair.js';
 import type { stagedDenials } from '../lifted/staged.js';
 import { type IpClass, type Partition, representatives } from '../partition.js';
@@ -41,6 +50,8 @@ export interface Reach {
   readonly hits: Map<PolicyModel, Set<string>>;
   readonly lifted: Set<string>;
   readonly ctx: LiftContext;
+  /** Where a flow from outside the model may say it enters (`via`): the evaluator's choices. */
+  readonly vias: readonly NonNullable<Topology['via']>[];
 }
 
 /** A lint run's empty reach record over a world's lifted engine. */
@@ -54,7 +65,7 @@ export function newReach(model: WorldModel): Reach {
     }
     set.add(`${dir}:${index}`);
   });
-  return { hits, lifted: new Set(), ctx };
+  return { hits, lifted: new Set(), ctx, vias: viaChoices(model) };
 }
 
 const EVERY_FLOW = universe(undefined, undefined, undefined);
@@ -62,7 +73,10 @@ const EVERY_FLOW = universe(undefined, undefined, undefined);
 /**
  * Whether some flow between the given class pairs reaches and matches rule `index` of `p`: the
  * lifted engine runs each pair over every flow (once per lint run; every rule any region reaches
- * is noted), so `false` is a proof for those pairs, with no sampling and no budget.
+ * is noted), so `false` is a proof for those pairs, with no sampling and no budget. A flow from
+ * outside the model may also name where it enters (`via`): such pairs are run with every choice
+ * too, after the pairs as routed (which decide most rules), since that can reach rules no routed
+ * flow reaches (a packet to a node's public address arriving on its private interface).
  */
 export function liftedReaches(
   ctx: Ctx,
@@ -72,16 +86,38 @@ export function liftedReaches(
   pairs: Iterable<readonly [IpClass, IpClass]>,
 ): boolean {
   const key = `${dir}:${index}`;
-  const { hits, lifted } = ctx.reach;
+  const { hits, lifted, vias } = ctx.reach;
   if (hits.get(p)?.has(key)) return true;
-  for (const [s, d] of pairs) {
+  const entering: (readonly [IpClass, IpClass])[] = [];
+  for (const pair of pairs) {
+    const [s, d] = pair;
+    if (fromOutside(ctx, s)) entering.push(pair);
     const id = `${s.id}>${d.id}`;
     if (lifted.has(id)) continue;
     lifted.add(id);
     liftClasses(ctx.reach.ctx, s, s.intervals, d, d.intervals, EVERY_FLOW);
     if (hits.get(p)?.has(key)) return true;
   }
+  for (const via of vias)
+    for (const [s, d] of entering) {
+      const id = `${s.id}>${d.id}@${via.node}/${via.interface ?? ''}`;
+      if (lifted.has(id)) continue;
+      lifted.add(id);
+      liftClasses(ctx.reach.ctx, s, s.intervals, d, d.intervals, EVERY_FLOW, via);
+      if (hits.get(p)?.has(key)) return true;
+    }
   return false;
+}
+
+const outside = new WeakMap<IpClass, boolean>();
+/** Whether a class's addresses are outside the model (the only sources `via` applies to). */
+function fromOutside(ctx: Ctx, c: IpClass): boolean {
+  let v = outside.get(c);
+  if (v === undefined) {
+    v = sourceOwner(ctx.model, ipOf(c.family, representatives(c.intervals)[0] as bigint)).kind === 'external';
+    outside.set(c, v);
+  }
+  return v;
 }
 
 const sideCache = new WeakMap<RuleModel['source'], Map<IpClass, boolean>>();

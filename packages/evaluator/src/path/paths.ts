@@ -95,6 +95,34 @@ export function checkVia(world: WorldModel, via: Topology['via']): Issue[] {
 }
 
 /**
+ * Every `via` that {@link checkVia} accepts, up to the path it gives a packet from outside the
+ * model: each node alone, and each interface its named host endpoints name (on a node without
+ * named ones, one interface none names: its `*` host endpoint, if any, polices it). A claim
+ * about every flow (the analysis's lint) holds for these as well as for flows without `via`.
+ *
+ * @example
+ * ```ts
+ * viaChoices(world.model); // e.g. [{ node: 'node-1' }, { node: 'node-1', interface: 'eth0' }, { node: 'node-1', interface: 'eth1' }]
+ * ```
+ */
+export function viaChoices(world: WorldModel): NonNullable<Topology['via']>[] {
+  return knownNodes(world).flatMap((node) => {
+    const named = [
+      ...new Set(
+        world.hostEndpoints
+          .filter((h) => h.node === node && h.interfaceName !== undefined && h.interfaceName !== '*')
+          .map((h) => h.interfaceName as string),
+      ),
+    ].sort();
+    const interfaces = named.length > 0 ? named : [UNNAMED_INTERFACE];
+    return [{ node }, ...interfaces.map((i) => ({ node, interface: i }))];
+  });
+}
+
+/** An interface no host endpoint of the node names (only offered for nodes without named ones). */
+const UNNAMED_INTERFACE = 'unnamed-interface';
+
+/**
  * The plans of a world's flows, cached per topology key, as {@link PlanRoute}s. Pod → pod flows
  * without a service frontend (most flows) are looked up by (source node, destination node)
  * without building a topology first: the same plans `planPaths` gives for their topology.

@@ -150,8 +150,11 @@ function renderAnalysis(): void {
     renderFindings(ui.lint, findingViews(analysis.analyze(world).lint(), state.manifests.located), goToLine);
     const before = state.changedFrom;
     if (before === undefined) renderNote(ui.diff, 'Edit the manifests to see which flows change verdict.');
-    else
-      renderLines(ui.diff, analysis.diff(before, world).changes.map(changeText), 'No flow changes verdict.');
+    else {
+      // ICMP types the rules name are compared apart (typed pings): shown as any other change.
+      const d = analysis.diff(before, world);
+      renderLines(ui.diff, [...d.changes, ...d.icmpChanges].map(changeText), 'No flow changes verdict.');
+    }
   } catch (error) {
     renderNote(ui.lint, `The analysis failed: ${String(error)}`);
   }

@@ -7,7 +7,7 @@ import {
   maxIp,
   parseCidrInterval,
 } from './sets/ip.js';
-import type { Change, FlowRegion, PortRange } from './types.js';
+import type { Change, FlowRegion, IcmpChange, PortRange } from './types.js';
 
 function intervalsOf(cidrs: readonly string[], family: Family): IpInterval[] {
   const ivs = cidrs
@@ -101,7 +101,8 @@ export function regionText(r: FlowRegion): string {
 }
 
 /**
- * A change as one line: `TCP any IPv4 → 169.46.7.10 port 31024: Allow → Deny`.
+ * A change as one line: `TCP any IPv4 → 169.46.7.10 port 31024: Allow → Deny`; an
+ * {@link IcmpChange} names its type and code (`ICMP any IPv4 → 10.1.0.5 type 8: Allow → Deny`).
  *
  * @example
  * ```ts
@@ -109,6 +110,8 @@ export function regionText(r: FlowRegion): string {
  * changeText(change);
  * ```
  */
-export function changeText(c: Change): string {
-  return `${regionText(c.region)}: ${c.before} → ${c.after}`;
+export function changeText(c: Change | IcmpChange): string {
+  const icmp =
+    'icmp' in c ? ` type ${c.icmp.type}${c.icmp.code !== undefined ? ` code ${c.icmp.code}` : ''}` : '';
+  return `${regionText(c.region)}${icmp}: ${c.before} → ${c.after}`;
 }

@@ -3,6 +3,7 @@ import { affectedClasses } from './affected.js';
 import { type CellContext, cellContext, cellsOfPair } from './cells.js';
 import { requireWorld } from './errors.js';
 import type { Flow, Verdict, World } from './evaluator-seam.js';
+import { type IcmpFound, icmpAtoms, icmpChangesOfPair } from './icmp-types.js';
 import type { Box as FlowBox } from './lifted/boxes.js';
 import { boxAnd, isPorted, universe } from './lifted/boxes.js';
 import { contextOf, liftClasses, witnessOf } from './lifted/classes.js';
@@ -10,8 +11,8 @@ import { buildPartition, type IpClass, restrict } from './partition.js';
 import { anyPort, type Box, mergeBoxes, toRegion } from './region.js';
 import { formatIp, type IpInterval } from './sets/ip.js';
 import { type NormSpace, readSpace } from './space.js';
-import type { Change, DiffResult, FlowSpace } from './types.js';
-import { worldUnsupported } from './unsupported.js';
+import type { Change, DiffResult, FlowSpace, IcmpChange } from './types.js';
+import { OUTSIDE_DIFF, worldUnsupported } from './unsupported.js';
 
 type Found = { box: Box; before: Verdict; after: Verdict; witness: Flow };
 
@@ -33,18 +34,25 @@ export function diff(before: World, after: World, space?: FlowSpace): DiffResult
   const models = [before.model, after.model];
   const part = buildPartition(models, [...(q.src ?? []), ...(q.dst ?? [])]);
   const affected = affectedClasses(before.model, after.model, part.classes);
-  const unsupported = [...new Set([...worldUnsupported(before), ...worldUnsupported(after)])];
+  const unsupported = [
+    ...new Set([...worldUnsupported(before, OUTSIDE_DIFF), ...worldUnsupported(after, OUTSIDE_DIFF)]),
+  ];
   const space0 = universe(q.protocols, q.srcPort, q.dstPort);
   const ctxB = contextOf(before.model);
   const ctxA = contextOf(after.model);
   let cells: CellContext | undefined;
   const found: Found[] = [];
+  // Typed ICMP, when the space holds ICMP: each class pair once per type the rules name.
+  const atoms = icmpAtoms(models);
+  const typedIcmp: IcmpFound[] = [];
   for (const [, classes] of part.byFamily) {
     const srcs = classes.map((c) => [c, restrict(c, q.src)] as const).filter(([, ivs]) => ivs.length > 0);
     const dsts = classes.map((c) => [c, restrict(c, q.dst)] as const).filter(([, ivs]) => ivs.length > 0);
     for (const [s, sIvs] of srcs)
       for (const [d, dIvs] of dsts) {
         if (affected && !affected.has(s) && !affected.has(d)) continue;
+        if (atoms.size > 0 && (!q.protocols || q.protocols.has(s.family === 4 ? 1 : 58)))
+          typedIcmp.push(...icmpChangesOfPair(before, after, s, sIvs, d, dIvs, atoms));
         const bs = liftClasses(ctxB, s, sIvs, d, dIvs, space0);
         const as = liftClasses(ctxA, s, sIvs, d, dIvs, space0);
         // Per representative pair: the overlay of both worlds' regions, as (box, before, after).
@@ -119,7 +127,31 @@ export function diff(before: World, after: World, space?: FlowSpace): DiffResult
   for (const g of byChange.values())
     for (const m of mergeBoxes(g))
       changes.push({ region: toRegion(m.box), before: m.before, after: m.after, witness: m.witness });
-  return { changes, unsupported };
+  return { changes, icmpChanges: mergeIcmp(typedIcmp), unsupported };
+}
+
+/** Typed ICMP changes merged per type, code and verdicts into regions, as `changes` are. */
+function mergeIcmp(found: readonly IcmpFound[]): IcmpChange[] {
+  const groups = new Map<string, { icmp: IcmpFound['icmp']; list: Found[] }>();
+  for (const f of found) {
+    const k = `${f.protocol}/${f.icmp.type}/${f.icmp.code ?? ''}/${f.before}>${f.after}`;
+    let g = groups.get(k);
+    if (!g) {
+      g = { icmp: f.icmp, list: [] };
+      groups.set(k, g);
+    }
+    const box: Box = { protocols: [f.protocol], src: f.src, srcPort: anyPort, dst: f.dst, dstPort: anyPort };
+    g.list.push({ box, before: f.before, after: f.after, witness: f.witness });
+  }
+  return [...groups.values()].flatMap(({ icmp, list }) =>
+    mergeBoxes(list).map((m) => ({
+      region: toRegion(m.box),
+      before: m.before,
+      after: m.after,
+      witness: m.witness,
+      icmp,
+    })),
+  );
 }
 
 /**

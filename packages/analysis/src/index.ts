@@ -16,6 +16,7 @@ export type {
   EndpointQuery,
   FlowRegion,
   FlowSpace,
+  IcmpChange,
   LintCode,
   LintFinding,
   SearchResult,

@@ -96,6 +96,22 @@ export interface Change {
 }
 
 /**
+ * A change among ICMP flows of one type (and code). `Change` regions hold ICMP flows without a
+ * type, so these are found apart: each class pair evaluated with every type and code the
+ * worlds' rules name (a type no rule names behaves as a typeless flow). Every flow of the region
+ * with this type (and code) has these verdicts.
+ *
+ * @example
+ * ```ts
+ * declare const c: IcmpChange;
+ * [c.icmp, c.before, c.after]; // e.g. [{ type: 8 }, 'Allow', 'Deny']: pings now denied
+ * ```
+ */
+export interface IcmpChange extends Change {
+  readonly icmp: { readonly type: number; readonly code?: number };
+}
+
+/**
  * What `diff` returns.
  *
  * @example
@@ -106,6 +122,8 @@ export interface Change {
  */
 export interface DiffResult {
   readonly changes: readonly Change[];
+  /** Changes among ICMP flows with a type or code the rules name (outside `changes`' space). */
+  readonly icmpChanges: readonly IcmpChange[];
   /** What the analysis did not model in either world (the answer covers everything else). */
   readonly unsupported: readonly string[];
 }

@@ -1,6 +1,14 @@
 /** What the analysis does not model in a world, as sentences for `unsupported`. */
 import type { World } from './evaluator-seam.js';
 
+/** What a search space leaves out. */
+const OUTSIDE_SPACE =
+  'ICMP type/code, via (entry interface) and HTTP matches are outside the analysed flow space';
+
+/** What `diff` leaves out: it compares ICMP types and codes the rules name apart (`icmpChanges`). */
+export const OUTSIDE_DIFF =
+  'via (entry interface) and HTTP matches are outside the compared flows; ICMP types and codes that rules name are compared in icmpChanges';
+
 /**
  * Features the L3/L4 model does not evaluate, and world problems (e.g. unparsable selectors).
  *
@@ -10,7 +18,7 @@ import type { World } from './evaluator-seam.js';
  * worldUnsupported(world); // e.g. ['GlobalNetworkPolicy web ingress rule 0: http (not modelled)']
  * ```
  */
-export function worldUnsupported(world: World): string[] {
+export function worldUnsupported(world: World, outside = OUTSIDE_SPACE): string[] {
   const out: string[] = [];
   for (const p of world.model.policies)
     for (const dir of ['ingress', 'egress'] as const)
@@ -20,6 +28,6 @@ export function worldUnsupported(world: World): string[] {
             `${p.kind} ${p.namespace ? `${p.namespace}/` : ''}${p.name} ${dir} rule ${r.index}: ${f} (not modelled; treated as the evaluator treats it)`,
           );
   for (const i of world.issues) out.push(`world: ${i.message}`);
-  out.push('ICMP type/code, via (entry interface) and HTTP matches are outside the analysed flow space');
+  out.push(outside);
   return out;
 }

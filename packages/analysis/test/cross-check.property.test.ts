@@ -12,6 +12,7 @@ import {
   OTHER_IPS,
   POD_IPS,
 } from '../../evaluator/test/helpers/arbitrary-world.js';
+import { icmpAtoms } from '../src/icmp-types.js';
 import { analyze, diff } from '../src/index.js';
 import { boxAround, inSpace } from './helpers/flows.js';
 
@@ -25,7 +26,7 @@ function sampleFlows() {
     for (const d of [...POD_IPS, ...OTHER_IPS]) {
       out.push({ protocol: 'ICMP', srcIp: s, dstIp: d });
       // Typed ICMP (outside the search spaces, inside every lint claim): the generator's rules match these.
-      for (const icmp of [{ type: 8 }, { type: 0 }, { type: 3, code: 1 }])
+      for (const icmp of [{ type: 8 }, { type: 0 }, { type: 3, code: 1 }, { type: 3, code: 2 }])
         out.push({ protocol: 'ICMP', srcIp: s, dstIp: d, icmp });
       for (const p of [22, 53, 80, 443, 8080, 8081, 8500, 9001, 30080])
         for (const protocol of ['TCP', 'UDP'])
@@ -101,21 +102,32 @@ describe('diff = brute force', () => {
           const gone = policies[pick % policies.length];
           const before = World.from(resources);
           const after = World.from(resources.filter((r) => r !== gone));
-          const { changes } = diff(before, after);
-          for (const c of changes) {
+          const { changes, icmpChanges } = diff(before, after);
+          for (const c of [...changes, ...icmpChanges]) {
             expect(inSpace(c.witness, c.region)).toBe(true);
             expect(before.evaluate(c.witness).verdict).toBe(c.before);
             expect(after.evaluate(c.witness).verdict).toBe(c.after);
           }
+          // A typed ping falls in icmpChanges when the rules name its type (and code), else it
+          // behaves as a typeless one and falls in changes.
+          const named = icmpAtoms([before.model, after.model]).get(1) ?? [];
+          const atomOf = (icmp: { type: number; code?: number }) =>
+            named.find((x) => x.type === icmp.type && x.code === icmp.code) ??
+            named.find((x) => x.type === icmp.type && x.code === undefined);
           for (const f of sampleFlows()) {
             const b = before.evaluate(f).verdict;
             const a = after.evaluate(f).verdict;
-            const hits = changes.filter((c) => inSpace(f, c.region));
+            const atom = f.icmp ? atomOf(f.icmp) : undefined;
+            const hits = (
+              atom
+                ? icmpChanges.filter((c) => c.icmp.type === atom.type && c.icmp.code === atom.code)
+                : changes
+            ).filter((c) => inSpace(f, c.region));
             if (b !== a) expect(hits.some((h) => h.before === b && h.after === a)).toBe(true);
             for (const h of hits) expect([h.before, h.after]).toEqual([b, a]);
           }
         }),
-        { numRuns: 6 },
+        { numRuns: 40 },
       );
     },
     TIMEOUT,

@@ -7,7 +7,6 @@ import {
   type PolicyModel,
   type RuleModel,
   sourceOwner,
-  type Topology,
   viaChoices,
   type World,
   type WorldModel,
@@ -51,7 +50,7 @@ export interface Reach {
   readonly lifted: Set<string>;
   readonly ctx: LiftContext;
   /** Where a flow from outside the model may say it enters (`via`): the evaluator's choices. */
-  readonly vias: readonly NonNullable<Topology['via']>[];
+  readonly vias: readonly { readonly node: string; readonly interface?: string }[];
 }
 
 /** A lint run's empty reach record over a world's lifted engine. */

@@ -72,6 +72,30 @@ describe('lint, diff and search commands', () => {
     expect(JSON.parse(j.out()).findings[0].rule).toEqual({ direction: 'ingress', index: 1 });
   });
 
+  it('diff shows typed pings a rule on an ICMP type closes, and --fail-on closed counts them', async () => {
+    const noPing = `apiVersion: projectcalico.org/v3
+kind: GlobalNetworkPolicy
+metadata: {name: no-ping}
+spec:
+  selector: app == 'db'
+  types: [Ingress]
+  ingress:
+  - {action: Deny, protocol: ICMP, icmp: {type: 8}}
+  - {action: Allow}
+`;
+    const m = memoryIo({ 'w.yaml': WORLD, 'p.yaml': noPing });
+    expect(
+      await main(argv('diff', 'w.yaml', '--after', 'w.yaml', 'p.yaml', '--fail-on', 'closed'), m.io),
+    ).toBe(1);
+    expect(m.out()).toBe(
+      'ICMP any IPv4 except 10.1.0.7 → 10.1.0.7 type 8: Allow → Deny\n    e.g. icmp 198.51.100.7 -> 10.1.0.7 type 8\n1 region changed\n',
+    );
+    const j = memoryIo({ 'w.yaml': WORLD, 'p.yaml': noPing });
+    await main(argv('diff', 'w.yaml', '--after', 'w.yaml', 'p.yaml', '--json'), j.io);
+    const doc = JSON.parse(j.out());
+    expect([doc.changes, doc.icmpChanges.map((c: { icmp: unknown }) => c.icmp)]).toEqual([[], [{ type: 8 }]]);
+  });
+
   it('diff shows closed flows, markdown names them as outage, --fail-on closed exits 1', async () => {
     const m = memoryIo({ 'w.yaml': WORLD, 'p.yaml': POLICY });
     expect(await main(argv('diff', 'w.yaml', '--after', 'w.yaml', 'p.yaml'), m.io)).toBe(0);

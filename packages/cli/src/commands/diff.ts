@@ -79,16 +79,18 @@ export async function runDiff(
   if (before.world === undefined || after.world === undefined) return reportIssues(issues, ctx);
   // Loaded on use: other commands start without the analysis package.
   const { changeText, diff } = await import('@calico-dsl/analysis');
-  const { changes, unsupported } = diff(before.world, after.world);
-  const failed = opts.failOn !== undefined && changes.some((c) => changeKind(c) === opts.failOn);
-  if (ctx.json) writeJson(ctx.io.stdout, { ok: !failed, changes, unsupported });
-  else if (opts.format === 'markdown') ctx.io.stdout.write(diffMarkdown(changes, changeText));
+  const { changes, icmpChanges, unsupported } = diff(before.world, after.world);
+  // ICMP types the rules name are compared apart (typed pings): reviewed as any other change.
+  const all = [...changes, ...icmpChanges];
+  const failed = opts.failOn !== undefined && all.some((c) => changeKind(c) === opts.failOn);
+  if (ctx.json) writeJson(ctx.io.stdout, { ok: !failed, changes, icmpChanges, unsupported });
+  else if (opts.format === 'markdown') ctx.io.stdout.write(diffMarkdown(all, changeText));
   else {
-    for (const c of changes) ctx.io.stdout.write(`${changeText(c)}\n    e.g. ${formatFlow(c.witness)}\n`);
+    for (const c of all) ctx.io.stdout.write(`${changeText(c)}\n    e.g. ${formatFlow(c.witness)}\n`);
     ctx.io.stdout.write(
-      changes.length === 0
+      all.length === 0
         ? 'No flow changes its verdict.\n'
-        : `${changes.length} region${changes.length === 1 ? '' : 's'} changed\n`,
+        : `${all.length} region${all.length === 1 ? '' : 's'} changed\n`,
     );
   }
   return failed ? EXIT.finding : EXIT.ok;

@@ -105,7 +105,7 @@ export function checkVia(world: WorldModel, via: Topology['via']): Issue[] {
  * viaChoices(world.model); // e.g. [{ node: 'node-1' }, { node: 'node-1', interface: 'eth0' }, { node: 'node-1', interface: 'eth1' }]
  * ```
  */
-export function viaChoices(world: WorldModel): NonNullable<Topology['via']>[] {
+export function viaChoices(world: WorldModel): { readonly node: string; readonly interface?: string }[] {
   return knownNodes(world).flatMap((node) => {
     const named = [
       ...new Set(

@@ -1,0 +1,98 @@
+/**
+ * ICMP types and codes in `diff`: flows the lifted space leaves out (its ICMP flows carry no
+ * type), compared by evaluating each class pair once per type and code the worlds' rules name.
+ * A type no rule names matches every rule as a typeless flow does, so the lifted changes cover it.
+ */
+import { addressPairs } from './cells.js';
+import type { Flow, RuleModel, Verdict, World, WorldModel } from './evaluator-seam.js';
+import type { IpClass } from './partition.js';
+import { formatIp, type IpInterval } from './sets/ip.js';
+
+/** An ICMP type, with a code when a rule names one. */
+export type IcmpAtom = { readonly type: number; readonly code?: number };
+
+/** ICMP (1) for IPv4 classes, ICMPv6 (58) for IPv6 ones. */
+const PROTOCOL = { 4: 1, 6: 58 } as const;
+
+/**
+ * The types (and type/code pairs) the worlds' rules match on (`icmp`, `notICMP`), per protocol.
+ *
+ * @example
+ * ```ts
+ * declare const model: WorldModel;
+ * icmpAtoms([model]).get(1); // e.g. [{ type: 8 }, { type: 3 }, { type: 3, code: 1 }]
+ * ```
+ */
+export function icmpAtoms(models: readonly WorldModel[]): Map<number, IcmpAtom[]> {
+  const out = new Map<number, Map<string, IcmpAtom>>();
+  const add = (protocol: number | undefined, m: RuleModel['icmp']) => {
+    if (m?.type === undefined || (protocol !== 1 && protocol !== 58)) return;
+    let atoms = out.get(protocol);
+    if (!atoms) {
+      atoms = new Map();
+      out.set(protocol, atoms);
+    }
+    atoms.set(`${m.type}`, { type: m.type });
+    if (m.code !== undefined) atoms.set(`${m.type}/${m.code}`, { type: m.type, code: m.code });
+  };
+  for (const model of models) {
+    const rules = [
+      ...model.policies.flatMap((p) => [...p.ingress, ...p.egress]),
+      ...[...model.profiles.values()].flatMap((p) => [...p.ingress, ...p.egress]),
+    ];
+    for (const r of rules) {
+      add(r.protocol, r.icmp);
+      add(r.protocol, r.notICMP);
+    }
+  }
+  return new Map([...out].map(([p, atoms]) => [p, [...atoms.values()]]));
+}
+
+/** A typed ICMP flow of one class pair whose verdict differs between the worlds. */
+export interface IcmpFound {
+  readonly protocol: number;
+  readonly icmp: IcmpAtom;
+  readonly src: readonly IpInterval[];
+  readonly dst: readonly IpInterval[];
+  readonly before: Verdict;
+  readonly after: Verdict;
+  readonly witness: Flow;
+}
+
+/**
+ * The typed ICMP changes of one class pair: each representative address pair (a class with
+ * itself: two addresses, and one address to itself) with each atom of its family, evaluated in
+ * both worlds. An address to itself is reported for that address alone.
+ *
+ * @example
+ * ```ts
+ * icmpChangesOfPair(before, after, s, s.intervals, d, d.intervals, icmpAtoms([before.model, after.model]));
+ * ```
+ */
+export function icmpChangesOfPair(
+  before: World,
+  after: World,
+  s: IpClass,
+  sIvs: readonly IpInterval[],
+  d: IpClass,
+  dIvs: readonly IpInterval[],
+  atoms: ReadonlyMap<number, readonly IcmpAtom[]>,
+): IcmpFound[] {
+  const protocol = PROTOCOL[s.family];
+  const out: IcmpFound[] = [];
+  for (const icmp of atoms.get(protocol) ?? [])
+    for (const [x, y] of addressPairs(s, sIvs, d, dIvs)) {
+      const witness: Flow = {
+        protocol: protocol === 1 ? 'ICMP' : 'ICMPv6',
+        srcIp: formatIp(s.family, x),
+        dstIp: formatIp(s.family, y),
+        icmp,
+      };
+      const b = before.evaluate(witness).verdict;
+      const a = after.evaluate(witness).verdict;
+      if (b === a) continue;
+      const one = x === y ? [{ family: s.family, lo: x, hi: x }] : undefined;
+      out.push({ protocol, icmp, src: one ?? sIvs, dst: one ?? dIvs, before: b, after: a, witness });
+    }
+  return out;
+}

@@ -40,10 +40,12 @@ export function icmpAtoms(models: readonly WorldModel[]): Map<number, IcmpAtom[]
       ...model.policies.flatMap((p) => [...p.ingress, ...p.egress]),
       ...[...model.profiles.values()].flatMap((p) => [...p.ingress, ...p.egress]),
     ];
-    for (const r of rules) {
-      add(r.protocol, r.icmp);
-      add(r.protocol, r.notICMP);
-    }
+    // (Validation wants ICMP or ICMPv6 beside an ICMP match; a world built unchecked may not say.)
+    for (const r of rules)
+      for (const protocol of r.protocol === undefined ? [1, 58] : [r.protocol]) {
+        add(protocol, r.icmp);
+        add(protocol, r.notICMP);
+      }
   }
   return new Map([...out].map(([p, atoms]) => [p, [...atoms.values()]]));
 }

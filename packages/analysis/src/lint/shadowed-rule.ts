@@ -13,6 +13,7 @@ import {
   type RuleModel,
   type WorldModel,
 } from '../evaluator-seam.js';
+import { icmpAtoms } from '../icmp-types.js';
 import type { IpClass } from '../partition.js';
 import { sideMayMatch } from '../rule-side.js';
 import type { LintFinding } from '../types.js';
@@ -26,7 +27,8 @@ export function shadowedRules(ctx: Ctx, p: PolicyModel, eps: EndpointModel[]): L
   // Host endpoints and service backends see NATed packets: search every pair, no side filters.
   const natted = eps.some((e) => e.kind === 'HostEndpoint' || ctx.backends.has(e));
   const own = new Set(ctx.part.classes.filter((c) => c.members.some((m) => m.some((e) => epSet.has(e)))));
-  const typedIcmp = matchesIcmpTypes(ctx.model);
+  // Some rule (a policy's or a profile's) matches on an ICMP type or code.
+  const typedIcmp = icmpAtoms([ctx.model]).size > 0;
   for (const dir of ['ingress', 'egress'] as const) {
     if (dir === 'ingress' ? !p.ingressType : !p.egressType) continue;
     const proved = chainShadowed(ctx.model, p, eps, dir);
@@ -63,16 +65,6 @@ export function shadowedRules(ctx: Ctx, p: PolicyModel, eps: EndpointModel[]): L
     }
   }
   return out;
-}
-
-/** Whether some rule of the world (a policy's or a profile's) matches on ICMP type or code. */
-function matchesIcmpTypes(model: WorldModel): boolean {
-  const typed = (rules: readonly RuleModel[]) =>
-    rules.some((r) => r.icmp !== undefined || r.notICMP !== undefined);
-  return (
-    model.policies.some((p) => typed(p.ingress) || typed(p.egress)) ||
-    [...model.profiles.values()].some((p) => typed(p.ingress) || typed(p.egress))
-  );
 }
 
 /** Whether a rule can match ICMP or ICMPv6 packets (no protocol, or one of those two). */

@@ -151,9 +151,10 @@ function renderAnalysis(): void {
     const before = state.changedFrom;
     if (before === undefined) renderNote(ui.diff, 'Edit the manifests to see which flows change verdict.');
     else {
-      // ICMP types the rules name are compared apart (typed pings): shown as any other change.
+      // Typed pings and flows that name where they enter are compared apart: shown as any other change.
       const d = analysis.diff(before, world);
-      renderLines(ui.diff, [...d.changes, ...d.icmpChanges].map(changeText), 'No flow changes verdict.');
+      const all = [...d.changes, ...d.icmpChanges, ...d.viaChanges];
+      renderLines(ui.diff, all.map(changeText), 'No flow changes verdict.');
     }
   } catch (error) {
     renderNote(ui.lint, `The analysis failed: ${String(error)}`);

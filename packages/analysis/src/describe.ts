@@ -7,7 +7,7 @@ import {
   maxIp,
   parseCidrInterval,
 } from './sets/ip.js';
-import type { Change, FlowRegion, IcmpChange, PortRange } from './types.js';
+import type { Change, FlowRegion, IcmpChange, PortRange, ViaChange } from './types.js';
 
 function intervalsOf(cidrs: readonly string[], family: Family): IpInterval[] {
   const ivs = cidrs
@@ -102,7 +102,8 @@ export function regionText(r: FlowRegion): string {
 
 /**
  * A change as one line: `TCP any IPv4 → 169.46.7.10 port 31024: Allow → Deny`; an
- * {@link IcmpChange} names its type and code (`ICMP any IPv4 → 10.1.0.5 type 8: Allow → Deny`).
+ * {@link IcmpChange} names its type and code (`ICMP any IPv4 → 10.1.0.5 type 8: Allow → Deny`), a
+ * {@link ViaChange} where it enters (`… → 203.0.113.11 port 80 via node-1/eth0: Allow → Deny`).
  *
  * @example
  * ```ts
@@ -110,8 +111,10 @@ export function regionText(r: FlowRegion): string {
  * changeText(change);
  * ```
  */
-export function changeText(c: Change | IcmpChange): string {
+export function changeText(c: Change | IcmpChange | ViaChange): string {
   const icmp =
     'icmp' in c ? ` type ${c.icmp.type}${c.icmp.code !== undefined ? ` code ${c.icmp.code}` : ''}` : '';
-  return `${regionText(c.region)}${icmp}: ${c.before} → ${c.after}`;
+  const via =
+    'via' in c ? ` via ${c.via.node}${c.via.interface !== undefined ? `/${c.via.interface}` : ''}` : '';
+  return `${regionText(c.region)}${icmp}${via}: ${c.before} → ${c.after}`;
 }

@@ -1,18 +1,20 @@
 /** `diff(before, after, space?)`: every flow whose verdict changes, in few merged regions. */
 import { affectedClasses } from './affected.js';
 import { type CellContext, cellContext, cellsOfPair } from './cells.js';
+import { fromOutside, sharedEntryChoices } from './entry.js';
 import { requireWorld } from './errors.js';
 import type { Flow, Verdict, World } from './evaluator-seam.js';
 import { type IcmpFound, icmpAtoms, icmpChangesOfPair } from './icmp-types.js';
 import type { Box as FlowBox } from './lifted/boxes.js';
 import { boxAnd, isPorted, universe } from './lifted/boxes.js';
-import { contextOf, liftClasses, witnessOf } from './lifted/classes.js';
+import { contextOf, liftClasses, overlay, witnessOf } from './lifted/classes.js';
 import { buildPartition, type IpClass, restrict } from './partition.js';
 import { anyPort, type Box, mergeBoxes, toRegion } from './region.js';
 import { formatIp, type IpInterval } from './sets/ip.js';
 import { type NormSpace, readSpace } from './space.js';
 import type { Change, DiffResult, FlowSpace, IcmpChange } from './types.js';
 import { OUTSIDE_DIFF, worldUnsupported } from './unsupported.js';
+import { mergeVia, type ViaFound, viaChangesOfPair } from './via-diff.js';
 
 type Found = { box: Box; before: Verdict; after: Verdict; witness: Flow };
 
@@ -45,6 +47,9 @@ export function diff(before: World, after: World, space?: FlowSpace): DiffResult
   // Typed ICMP, when the space holds ICMP: each class pair once per type the rules name.
   const atoms = icmpAtoms(models);
   const typedIcmp: IcmpFound[] = [];
+  // Flows that name where they enter, when host endpoints make that matter: see via-diff.ts.
+  const vias = sharedEntryChoices(before.model, after.model);
+  const viaFound: ViaFound[] = [];
   for (const [, classes] of part.byFamily) {
     const srcs = classes.map((c) => [c, restrict(c, q.src)] as const).filter(([, ivs]) => ivs.length > 0);
     const dsts = classes.map((c) => [c, restrict(c, q.dst)] as const).filter(([, ivs]) => ivs.length > 0);
@@ -56,17 +61,30 @@ export function diff(before: World, after: World, space?: FlowSpace): DiffResult
         const bs = liftClasses(ctxB, s, sIvs, d, dIvs, space0);
         const as = liftClasses(ctxA, s, sIvs, d, dIvs, space0);
         // Per representative pair: the overlay of both worlds' regions, as (box, before, after).
-        const overlays = bs.map((b, i) => {
-          const out: { box: FlowBox; before: Verdict; after: Verdict }[] = [];
-          for (const x of b.regions)
-            for (const y of as[i]?.regions ?? []) {
-              const box = boxAnd(x.box, y.box);
-              if (box) out.push({ box, before: x.verdict, after: y.verdict });
-            }
-          return { src: b.src, dst: b.dst, out };
-        });
+        const overlays = bs.map((b, i) => ({
+          src: b.src,
+          dst: b.dst,
+          out: overlay(b.regions, as[i]?.regions ?? []),
+        }));
         const [main, same] = overlays;
         if (!main) continue;
+        if (vias.length > 0 && fromOutside(before.model, s))
+          for (const f of viaChangesOfPair(
+            before,
+            after,
+            { ctxB, ctxA, vias, space0 },
+            s,
+            sIvs,
+            d,
+            dIvs,
+            main,
+          )) {
+            if (f.confirmed) viaFound.push(f);
+            else
+              unsupported.push(
+                `diff: the lifted engine and world.evaluate disagree on ${JSON.stringify(f.witness)}; that change was left out`,
+              );
+          }
         // A class with itself: flows from an address to itself (`same`) may not change as flows
         // between two of its addresses do (a pod's own address is loopback). Then the changes are
         // written per source address, that address left out of the destinations.
@@ -127,7 +145,7 @@ export function diff(before: World, after: World, space?: FlowSpace): DiffResult
   for (const g of byChange.values())
     for (const m of mergeBoxes(g))
       changes.push({ region: toRegion(m.box), before: m.before, after: m.after, witness: m.witness });
-  return { changes, icmpChanges: mergeIcmp(typedIcmp), unsupported };
+  return { changes, icmpChanges: mergeIcmp(typedIcmp), viaChanges: mergeVia(viaFound), unsupported };
 }
 
 /** Typed ICMP changes merged per type, code and verdicts into regions, as `changes` are. */

@@ -20,4 +20,5 @@ export type {
   LintCode,
   LintFinding,
   SearchResult,
+  ViaChange,
 } from './types.js';

@@ -112,6 +112,22 @@ export interface IcmpChange extends Change {
 }
 
 /**
+ * A change among flows that name where they enter (`via`), where it differs from the same flows
+ * without `via` (those are in `changes`): a packet from outside the model arriving on another
+ * interface than its address routes it to meets that interface's host endpoint policy. Every
+ * flow of the region with this `via` has these verdicts.
+ *
+ * @example
+ * ```ts
+ * declare const c: ViaChange;
+ * [c.via, c.before, c.after]; // e.g. [{ node: 'node-1', interface: 'eth0' }, 'Allow', 'Deny']
+ * ```
+ */
+export interface ViaChange extends Change {
+  readonly via: { readonly node: string; readonly interface?: string };
+}
+
+/**
  * What `diff` returns.
  *
  * @example
@@ -124,6 +140,11 @@ export interface DiffResult {
   readonly changes: readonly Change[];
   /** Changes among ICMP flows with a type or code the rules name (outside `changes`' space). */
   readonly icmpChanges: readonly IcmpChange[];
+  /**
+   * Changes among flows that enter by a `via` the worlds accept, where they differ from the same
+   * flows without it (only when a world has host endpoints).
+   */
+  readonly viaChanges: readonly ViaChange[];
   /** What the analysis did not model in either world (the answer covers everything else). */
   readonly unsupported: readonly string[];
 }

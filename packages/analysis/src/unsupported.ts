@@ -5,9 +5,9 @@ import type { World } from './evaluator-seam.js';
 const OUTSIDE_SPACE =
   'ICMP type/code, via (entry interface) and HTTP matches are outside the analysed flow space';
 
-/** What `diff` leaves out: it compares ICMP types and codes the rules name apart (`icmpChanges`). */
+/** What `diff` leaves out: it compares typed ICMP and `via` flows apart (`icmpChanges`, `viaChanges`). */
 export const OUTSIDE_DIFF =
-  'via (entry interface) and HTTP matches are outside the compared flows; ICMP types and codes that rules name are compared in icmpChanges';
+  'HTTP matches are outside the compared flows; ICMP types and codes that rules name are compared in icmpChanges, and flows that name where they enter (via) in viaChanges when a world has host endpoints';
 
 /**
  * Features the L3/L4 model does not evaluate, and world problems (e.g. unparsable selectors).

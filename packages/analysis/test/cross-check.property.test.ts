@@ -35,6 +35,25 @@ function sampleFlows() {
   return out;
 }
 
+/** Flows from outside that name where they enter: every choice the world accepts. */
+function enteringFlows(world: World) {
+  return viaChoices(world.model).flatMap((via) =>
+    OTHER_IPS.flatMap((s) =>
+      [...POD_IPS, ...OTHER_IPS].flatMap((d) => [
+        { protocol: 'ICMP', srcIp: s, dstIp: d, via },
+        ...[22, 80, 30080].map((p) => ({
+          protocol: 'TCP',
+          srcIp: s,
+          srcPort: 40000,
+          dstIp: d,
+          dstPort: p,
+          via,
+        })),
+      ]),
+    ),
+  );
+}
+
 describe('search = brute force', () => {
   it(
     'finds a witness exactly when a flow of the box has the verdict',
@@ -102,8 +121,8 @@ describe('diff = brute force', () => {
           const gone = policies[pick % policies.length];
           const before = World.from(resources);
           const after = World.from(resources.filter((r) => r !== gone));
-          const { changes, icmpChanges } = diff(before, after);
-          for (const c of [...changes, ...icmpChanges]) {
+          const { changes, icmpChanges, viaChanges } = diff(before, after);
+          for (const c of [...changes, ...icmpChanges, ...viaChanges]) {
             expect(inSpace(c.witness, c.region)).toBe(true);
             expect(before.evaluate(c.witness).verdict).toBe(c.before);
             expect(after.evaluate(c.witness).verdict).toBe(c.after);
@@ -125,6 +144,20 @@ describe('diff = brute force', () => {
             ).filter((c) => inSpace(f, c.region));
             if (b !== a) expect(hits.some((h) => h.before === b && h.after === a)).toBe(true);
             for (const h of hits) expect([h.before, h.after]).toEqual([b, a]);
+          }
+          // A flow that names where it enters changes as the same flow without `via` (in changes)
+          // or is in viaChanges for that via; nothing in viaChanges says otherwise.
+          const key = (v: { node: string; interface?: string }) => `${v.node}/${v.interface ?? ''}`;
+          for (const f of enteringFlows(before)) {
+            const { via, ...routed } = f;
+            const b = before.evaluate(f).verdict;
+            const a = after.evaluate(f).verdict;
+            const hits = viaChanges.filter((c) => key(c.via) === key(via) && inSpace(f, c.region));
+            for (const h of hits) expect([h.before, h.after]).toEqual([b, a]);
+            if (b === a) continue;
+            const asRouted = [before.evaluate(routed).verdict, after.evaluate(routed).verdict];
+            if (asRouted[0] === b && asRouted[1] === a) continue;
+            expect(hits.length, `${JSON.stringify(f)} ${b} → ${a}`).toBeGreaterThan(0);
           }
         }),
         { numRuns: 40 },
@@ -148,23 +181,7 @@ describe('lint claims hold for every sampled flow', () => {
           );
           if (checked.length === 0) return;
           claims += checked.length;
-          // Flows from outside may name where they enter: every choice the world accepts.
-          const entering = viaChoices(world.model).flatMap((via) =>
-            OTHER_IPS.flatMap((s) =>
-              [...POD_IPS, ...OTHER_IPS].flatMap((d) => [
-                { protocol: 'ICMP', srcIp: s, dstIp: d, via },
-                ...[22, 80, 30080].map((p) => ({
-                  protocol: 'TCP',
-                  srcIp: s,
-                  srcPort: 40000,
-                  dstIp: d,
-                  dstPort: p,
-                  via,
-                })),
-              ]),
-            ),
-          );
-          for (const f of [...sampleFlows(), ...entering]) {
+          for (const f of [...sampleFlows(), ...enteringFlows(world)]) {
             const r = world.evaluate(f);
             for (const c of checked) {
               const hit = r.trace.find(

@@ -2,12 +2,12 @@
  * What the playground uses of `@calico-dsl/analysis` (contract "@calico-dsl/analysis"), checked
  * at run time: the package is optional, and the app builds and runs without it.
  */
-import type { Change, IcmpChange, LintFinding } from '@calico-dsl/analysis';
+import type { Change, IcmpChange, LintFinding, ViaChange } from '@calico-dsl/analysis';
 import type { World } from '@calico-dsl/evaluator';
 
 // The finding and change shapes are the package's own types (type-only imports cost nothing
 // when the package is absent at run time).
-export type { Change, IcmpChange, LintFinding };
+export type { Change, IcmpChange, LintFinding, ViaChange };
 
 /**
  * The two functions the playground calls.
@@ -23,7 +23,11 @@ export interface AnalysisPort {
   diff(
     before: World,
     after: World,
-  ): { readonly changes: readonly Change[]; readonly icmpChanges: readonly IcmpChange[] };
+  ): {
+    readonly changes: readonly Change[];
+    readonly icmpChanges: readonly IcmpChange[];
+    readonly viaChanges: readonly ViaChange[];
+  };
 }
 
 /**

@@ -4,11 +4,18 @@
  * memberships, so the same regions), and a region's witness is a readable point of it.
  */
 import { addressPairs } from '../cells.js';
-import { type Flow, type Ip, parseIp, type Topology, type WorldModel } from '../evaluator-seam.js';
+import {
+  type Flow,
+  type Ip,
+  parseIp,
+  type Topology,
+  type Verdict,
+  type WorldModel,
+} from '../evaluator-seam.js';
 import type { IpClass } from '../partition.js';
 import { protocolLabel } from '../region.js';
 import { type Family, formatIp, type IpInterval } from '../sets/ip.js';
-import { type Box, ivsAnd, ivsHas, PORTED } from './boxes.js';
+import { type Box, boxAnd, ivsAnd, ivsHas, PORTED } from './boxes.js';
 import { type LiftContext, type LiftedRegion, liftContext, liftPair } from './pair.js';
 
 const contexts = new WeakMap<WorldModel, LiftContext>();
@@ -107,4 +114,29 @@ export function liftClasses(
     dst: d,
     regions: liftPair(ctx, ipOf(family, s), ipOf(family, d), space, via),
   }));
+}
+
+/** A box of flows with its verdict in each of two worlds. */
+export interface Overlaid {
+  readonly box: Box;
+  readonly before: Verdict;
+  readonly after: Verdict;
+}
+
+/**
+ * Two worlds' regions of the same flows laid over each other: each box with both verdicts.
+ *
+ * @example
+ * ```ts
+ * overlay(beforeRegions, afterRegions).filter((o) => o.before !== o.after); // the changed boxes
+ * ```
+ */
+export function overlay(before: readonly LiftedRegion[], after: readonly LiftedRegion[]): Overlaid[] {
+  const out: Overlaid[] = [];
+  for (const x of before)
+    for (const y of after) {
+      const box = boxAnd(x.box, y.box);
+      if (box) out.push({ box, before: x.verdict, after: y.verdict });
+    }
+  return out;
 }

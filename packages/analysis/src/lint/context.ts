@@ -2,17 +2,11 @@
  * What the lint checks share: the world, its partition into address classes, and the lifted
  * engine's record of which rules some flow reaches ({@link liftedReaches}: a `false` is a proof).
  */
-import {
-  type EndpointModel,
-  type PolicyModel,
-  type RuleModel,
-  sourceOwner,
-  viaChoices,
-  type World,
-  type WorldModel,
-} from '../evaluator-seam.js';
+
+import { entryChoices, fromOutside, type Via } from '../entry.js';
+import type { EndpointModel, PolicyModel, RuleModel, World, WorldModel } from '../evaluator-seam.js';
 import { universe } from '../lifted/boxes.js';
-import { ipOf, liftClasses } from '../lifted/classes.js';
+import { liftClasses } from '../lifted/classes.js';
 import { type LiftContext, liftContext } from '../lifted/pair.js';
 import type { stagedDenials } from '../lifted/staged.js';
 import { type IpClass, type Partition, representatives } from '../partition.js';
@@ -42,6 +36,8 @@ export interface Ctx {
   readonly reach: Reach;
   /** Staged denials of allowed flows, from the lifted engine. */
   readonly staged: ReturnType<typeof stagedDenials>;
+  /** Whether some rule (a policy's or a profile's) matches on an ICMP type or code. */
+  readonly typedIcmp: boolean;
 }
 
 /** Rules some flow reaches and matches (by policy: `direction:index`), from the class pairs lifted so far. */
@@ -50,7 +46,7 @@ export interface Reach {
   readonly lifted: Set<string>;
   readonly ctx: LiftContext;
   /** Where a flow from outside the model may say it enters (`via`): the evaluator's choices. */
-  readonly vias: readonly { readonly node: string; readonly interface?: string }[];
+  readonly vias: readonly Via[];
 }
 
 /** A lint run's empty reach record over a world's lifted engine. */
@@ -64,7 +60,7 @@ export function newReach(model: WorldModel): Reach {
     }
     set.add(`${dir}:${index}`);
   });
-  return { hits, lifted: new Set(), ctx, vias: viaChoices(model) };
+  return { hits, lifted: new Set(), ctx, vias: entryChoices(model) };
 }
 
 const EVERY_FLOW = universe(undefined, undefined, undefined);
@@ -90,7 +86,7 @@ export function liftedReaches(
   const entering: (readonly [IpClass, IpClass])[] = [];
   for (const pair of pairs) {
     const [s, d] = pair;
-    if (fromOutside(ctx, s)) entering.push(pair);
+    if (fromOutside(ctx.model, s)) entering.push(pair);
     const id = `${s.id}>${d.id}`;
     if (lifted.has(id)) continue;
     lifted.add(id);
@@ -106,17 +102,6 @@ export function liftedReaches(
       if (hits.get(p)?.has(key)) return true;
     }
   return false;
-}
-
-const outside = new WeakMap<IpClass, boolean>();
-/** Whether a class's addresses are outside the model (the only sources `via` applies to). */
-function fromOutside(ctx: Ctx, c: IpClass): boolean {
-  let v = outside.get(c);
-  if (v === undefined) {
-    v = sourceOwner(ctx.model, ipOf(c.family, representatives(c.intervals)[0] as bigint)).kind === 'external';
-    outside.set(c, v);
-  }
-  return v;
 }
 
 const sideCache = new WeakMap<RuleModel['source'], Map<IpClass, boolean>>();

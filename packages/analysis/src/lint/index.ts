@@ -6,6 +6,7 @@
  */
 
 import type { World } from '../evaluator-seam.js';
+import { icmpAtoms } from '../icmp-types.js';
 import { stagedDenials } from '../lifted/staged.js';
 import type { Partition } from '../partition.js';
 import type { LintFinding } from '../types.js';
@@ -35,6 +36,7 @@ export function lintWorld(world: World, part: Partition): LintFinding[] {
       model.servicePorts.flatMap((sp) => sp.backends.flatMap((b) => (b.endpoint ? [b.endpoint] : []))),
     ),
     staged: stagedDenials(model),
+    typedIcmp: icmpAtoms([model]).size > 0,
     reach: newReach(model),
   };
   const out: LintFinding[] = [];

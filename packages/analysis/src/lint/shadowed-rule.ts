@@ -13,7 +13,6 @@ import {
   type RuleModel,
   type WorldModel,
 } from '../evaluator-seam.js';
-import { icmpAtoms } from '../icmp-types.js';
 import type { IpClass } from '../partition.js';
 import { sideMayMatch } from '../rule-side.js';
 import type { LintFinding } from '../types.js';
@@ -27,8 +26,6 @@ export function shadowedRules(ctx: Ctx, p: PolicyModel, eps: EndpointModel[]): L
   // Host endpoints and service backends see NATed packets: search every pair, no side filters.
   const natted = eps.some((e) => e.kind === 'HostEndpoint' || ctx.backends.has(e));
   const own = new Set(ctx.part.classes.filter((c) => c.members.some((m) => m.some((e) => epSet.has(e)))));
-  // Some rule (a policy's or a profile's) matches on an ICMP type or code.
-  const typedIcmp = icmpAtoms([ctx.model]).size > 0;
   for (const dir of ['ingress', 'egress'] as const) {
     if (dir === 'ingress' ? !p.ingressType : !p.egressType) continue;
     const proved = chainShadowed(ctx.model, p, eps, dir);
@@ -39,7 +36,7 @@ export function shadowedRules(ctx: Ctx, p: PolicyModel, eps: EndpointModel[]): L
       }
       // The lifted engine's flows carry no ICMP type or code: where a rule matches on them, an
       // ICMP flow with a type may reach a rule no typeless flow reaches (e.g. `Deny ICMP type 8`).
-      if (typedIcmp && mayMatchIcmp(r) && deadSelectors(ctx.model, r).length === 0) continue;
+      if (ctx.typedIcmp && mayMatchIcmp(r) && deadSelectors(ctx.model, r).length === 0) continue;
       const ownSide = dir === 'ingress' ? r.destination : r.source;
       const peerSide = dir === 'ingress' ? r.source : r.destination;
       const may = (side: RuleModel['source']) => (c: IpClass) => sideMay(ctx, side, c);

@@ -79,11 +79,11 @@ export async function runDiff(
   if (before.world === undefined || after.world === undefined) return reportIssues(issues, ctx);
   // Loaded on use: other commands start without the analysis package.
   const { changeText, diff } = await import('@calico-dsl/analysis');
-  const { changes, icmpChanges, unsupported } = diff(before.world, after.world);
-  // ICMP types the rules name are compared apart (typed pings): reviewed as any other change.
-  const all = [...changes, ...icmpChanges];
+  const { changes, icmpChanges, viaChanges, unsupported } = diff(before.world, after.world);
+  // Typed pings and flows that name where they enter are compared apart: reviewed as any other change.
+  const all = [...changes, ...icmpChanges, ...viaChanges];
   const failed = opts.failOn !== undefined && all.some((c) => changeKind(c) === opts.failOn);
-  if (ctx.json) writeJson(ctx.io.stdout, { ok: !failed, changes, icmpChanges, unsupported });
+  if (ctx.json) writeJson(ctx.io.stdout, { ok: !failed, changes, icmpChanges, viaChanges, unsupported });
   else if (opts.format === 'markdown') ctx.io.stdout.write(diffMarkdown(all, changeText));
   else {
     for (const c of all) ctx.io.stdout.write(`${changeText(c)}\n    e.g. ${formatFlow(c.witness)}\n`);

@@ -1,0 +1,122 @@
+/**
+ * `diff` for flows that name where they enter (`via`): a packet from outside the model may arrive
+ * on an interface its destination address does not route it to (a node's public address reached
+ * through its private interface), and meets that interface's host endpoint policy. Only where
+ * the change differs from the same flows without `via` is it reported: the rest is in `changes`.
+ */
+import type { Via } from './entry.js';
+import type { Flow, Topology, World } from './evaluator-seam.js';
+import type { Box as FlowBox } from './lifted/boxes.js';
+import { boxAnd, isPorted } from './lifted/boxes.js';
+import { liftClasses, type Overlaid, overlay, witnessOf } from './lifted/classes.js';
+import type { LiftContext } from './lifted/pair.js';
+import type { IpClass } from './partition.js';
+import { anyPort, type Box, mergeBoxes, toRegion } from './region.js';
+import type { IpInterval } from './sets/ip.js';
+import type { ViaChange } from './types.js';
+
+/** A changed box of flows entering by `via`, with a witness both worlds evaluated. */
+export interface ViaFound {
+  readonly via: Via;
+  readonly box: Box;
+  readonly before: Overlaid['before'];
+  readonly after: Overlaid['after'];
+  readonly witness: Flow;
+  /** Whether `world.evaluate` gave the witness those verdicts (else the change is left out). */
+  readonly confirmed: boolean;
+}
+
+/**
+ * The `via` changes of one class pair whose source is outside the model: per choice, the boxes
+ * whose (before, after) verdicts differ from those of the same flows without `via` (`plain`,
+ * the pair's overlay as routed), each with a witness evaluated in both worlds.
+ *
+ * @example
+ * ```ts
+ * viaChangesOfPair(before, after, { ctxB, ctxA, vias, space0 }, s, sIvs, d, dIvs, main);
+ * ```
+ */
+export function viaChangesOfPair(
+  before: World,
+  after: World,
+  run: {
+    readonly ctxB: LiftContext;
+    readonly ctxA: LiftContext;
+    readonly vias: readonly Via[];
+    readonly space0: FlowBox[];
+  },
+  s: IpClass,
+  sIvs: readonly IpInterval[],
+  d: IpClass,
+  dIvs: readonly IpInterval[],
+  plain: { readonly src: bigint; readonly dst: bigint; readonly out: readonly Overlaid[] },
+): ViaFound[] {
+  const out: ViaFound[] = [];
+  for (const via of run.vias) {
+    const topologyVia: Topology['via'] = via;
+    const [b] = liftClasses(run.ctxB, s, sIvs, d, dIvs, run.space0, topologyVia);
+    const [a] = liftClasses(run.ctxA, s, sIvs, d, dIvs, run.space0, topologyVia);
+    if (!b || !a) continue;
+    for (const o of overlay(b.regions, a.regions)) {
+      if (o.before === o.after) continue;
+      for (const m of plain.out) {
+        if (m.before === o.before && m.after === o.after) continue;
+        const box = boxAnd(o.box, m.box);
+        if (!box) continue;
+        const witness: Flow = { ...witnessOf(box, s.family, plain.src, plain.dst), via };
+        out.push({
+          via,
+          box: {
+            protocols: protocolsOf(box),
+            src: sIvs,
+            srcPort: isPorted(box) ? box.s : anyPort,
+            dst: dIvs,
+            dstPort: isPorted(box) ? box.d : anyPort,
+          },
+          before: o.before,
+          after: o.after,
+          witness,
+          confirmed:
+            before.evaluate(witness).verdict === o.before && after.evaluate(witness).verdict === o.after,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+function protocolsOf(b: FlowBox): number[] {
+  const out: number[] = [];
+  for (const [lo, hi] of b.p) for (let x = lo; x <= hi; x++) out.push(x);
+  return out;
+}
+
+/**
+ * Via changes merged per `via` and verdicts into regions, as `changes` are.
+ *
+ * @example
+ * ```ts
+ * mergeVia(found).map((c) => c.via); // e.g. [{ node: 'node-1', interface: 'eth0' }]
+ * ```
+ */
+export function mergeVia(found: readonly ViaFound[]): ViaChange[] {
+  const groups = new Map<string, { via: Via; list: ViaFound[] }>();
+  for (const f of found) {
+    const k = `${f.via.node}/${f.via.interface ?? ''}/${f.before}>${f.after}`;
+    let g = groups.get(k);
+    if (!g) {
+      g = { via: f.via, list: [] };
+      groups.set(k, g);
+    }
+    g.list.push(f);
+  }
+  return [...groups.values()].flatMap(({ via, list }) =>
+    mergeBoxes(list).map((m) => ({
+      region: toRegion(m.box),
+      before: m.before,
+      after: m.after,
+      witness: m.witness,
+      via,
+    })),
+  );
+}

@@ -1,0 +1,133 @@
+/**
+ * `diff` over what the lifted space leaves out: ICMP types and codes the rules name (typed pings)
+ * and flows that name where they enter (`via`).
+ */
+import { World } from '@calico-dsl/evaluator';
+import { fromYaml } from '@calico-dsl/yaml';
+import { describe, expect, it } from 'vitest';
+import { changeText, diff } from '../src/index.js';
+
+const world = (text: string) => {
+  const parsed = fromYaml(text);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  return World.from(parsed.value);
+};
+
+const BASE = `apiVersion: v1
+kind: Namespace
+metadata: {name: prod}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: web, namespace: prod, labels: {app: web}}
+spec: {nodeName: n1}
+status: {podIP: 10.1.0.5}
+`;
+const NO_PING = `${BASE}---
+apiVersion: projectcalico.org/v3
+kind: GlobalNetworkPolicy
+metadata: {name: no-ping}
+spec:
+  selector: app == 'web'
+  types: [Ingress]
+  ingress:
+  - {action: Deny, protocol: ICMP, icmp: {type: 8}}
+  - {action: Deny, protocol: ICMP, icmp: {type: 3, code: 4}}
+  - {action: Allow}
+`;
+
+describe('diff and ICMP types', () => {
+  it('a rule on an ICMP type changes typed pings only: icmpChanges says so, changes stays empty', () => {
+    const d = diff(world(BASE), world(NO_PING));
+    expect(d.changes).toEqual([]);
+    expect(d.icmpChanges.map(changeText)).toEqual([
+      'ICMP any IPv4 except 10.1.0.5 → 10.1.0.5 type 8: Allow → Deny',
+      'ICMP any IPv4 except 10.1.0.5 → 10.1.0.5 type 3 code 4: Allow → Deny',
+    ]);
+    for (const c of d.icmpChanges) {
+      expect(world(NO_PING).evaluate(c.witness).verdict).toBe('Deny');
+      expect(world(BASE).evaluate(c.witness).verdict).toBe('Allow');
+    }
+    // Type 3 with another code, and a type no rule names, do not change.
+    const other = { protocol: 'ICMP', srcIp: '198.51.100.7', dstIp: '10.1.0.5' } as const;
+    expect(world(NO_PING).evaluate({ ...other, icmp: { type: 3, code: 1 } }).verdict).toBe('Allow');
+    expect(world(NO_PING).evaluate({ ...other, icmp: { type: 0 } }).verdict).toBe('Allow');
+  });
+
+  it('says what it leaves out: via and HTTP matches, not ICMP types', () => {
+    expect(diff(world(BASE), world(NO_PING)).unsupported).toEqual([
+      'HTTP matches are outside the compared flows; ICMP types and codes that rules name are compared in icmpChanges, and flows that name where they enter (via) in viaChanges when a world has host endpoints',
+    ]);
+  });
+
+  it('worlds whose rules name no ICMP type have no icmpChanges', () => {
+    expect(
+      diff(
+        world(BASE),
+        world(`${BASE}---
+apiVersion: projectcalico.org/v3
+kind: GlobalNetworkPolicy
+metadata: {name: no-icmp}
+spec: {selector: app == 'web', types: [Ingress], ingress: [{action: Deny, protocol: ICMP}]}
+`),
+      ).icmpChanges,
+    ).toEqual([]);
+  });
+});
+
+const HEPS = `apiVersion: v1
+kind: Node
+metadata: {name: node-1}
+status: {addresses: [{type: InternalIP, address: 10.0.0.11}, {type: ExternalIP, address: 203.0.113.11}]}
+---
+apiVersion: projectcalico.org/v3
+kind: HostEndpoint
+metadata: {name: n1-eth0, labels: {role: private}}
+spec: {node: node-1, interfaceName: eth0, expectedIPs: [10.0.0.11]}
+---
+apiVersion: projectcalico.org/v3
+kind: HostEndpoint
+metadata: {name: n1-eth1, labels: {role: public}}
+spec: {node: node-1, interfaceName: eth1, expectedIPs: [203.0.113.11]}
+`;
+const privateIn = (rules: string) => `${HEPS}---
+apiVersion: projectcalico.org/v3
+kind: GlobalNetworkPolicy
+metadata: {name: private-in}
+spec: {selector: role == 'private', types: [Ingress], ingress: [${rules}]}
+`;
+
+describe('diff and flows that name where they enter (via)', () => {
+  it('a change only a packet arriving on another interface meets is a viaChange; changes stays empty', () => {
+    const before = world(privateIn('{action: Allow}'));
+    const after = world(
+      privateIn('{action: Deny, protocol: TCP, destination: {nets: [203.0.113.11/32]}}, {action: Allow}'),
+    );
+    const d = diff(before, after);
+    expect(d.changes).toEqual([]);
+    expect(d.viaChanges.map((c) => [c.via, c.before, c.after])).toEqual([
+      [{ node: 'node-1', interface: 'eth0' }, 'Allow', 'Deny'],
+    ]);
+    const [c] = d.viaChanges;
+    expect(c?.region.dstIp).toEqual(['203.0.113.11/32']);
+    // The witness enters where the change is: both worlds confirm it.
+    expect(c && [before.evaluate(c.witness).verdict, after.evaluate(c.witness).verdict]).toEqual([
+      'Allow',
+      'Deny',
+    ]);
+    expect(c && changeText(c)).toMatch(/→ 203\.0\.113\.11 port .* via node-1\/eth0: Allow → Deny$/);
+  });
+
+  it('a change routed flows show too is not repeated per via', () => {
+    const d = diff(
+      world(privateIn('{action: Allow}')),
+      world(privateIn('{action: Deny, protocol: UDP}, {action: Allow}')),
+    );
+    expect(d.changes.length).toBeGreaterThan(0);
+    expect(d.viaChanges.filter((c) => c.via.interface === undefined)).toEqual([]);
+  });
+
+  it('worlds without host endpoints have no viaChanges', () => {
+    expect(diff(world(BASE), world(NO_PING)).viaChanges).toEqual([]);
+  });
+});

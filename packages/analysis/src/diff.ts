@@ -12,9 +12,9 @@ import { buildPartition, type IpClass, restrict } from './partition.js';
 import { anyPort, type Box, mergeBoxes, toRegion } from './region.js';
 import { formatIp, type IpInterval } from './sets/ip.js';
 import { type NormSpace, readSpace } from './space.js';
-import type { Change, DiffResult, FlowSpace, IcmpChange } from './types.js';
+import type { Change, DiffResult, FlowSpace, IcmpChange, ViaChange } from './types.js';
 import { OUTSIDE_DIFF, worldUnsupported } from './unsupported.js';
-import { mergeVia, type ViaFound, viaChangesOfPair } from './via-diff.js';
+import { type ViaFound, viaChangesOfPair } from './via-diff.js';
 
 type Found = { box: Box; before: Verdict; after: Verdict; witness: Flow };
 
@@ -145,29 +145,48 @@ export function diff(before: World, after: World, space?: FlowSpace): DiffResult
   for (const g of byChange.values())
     for (const m of mergeBoxes(g))
       changes.push({ region: toRegion(m.box), before: m.before, after: m.after, witness: m.witness });
-  return { changes, icmpChanges: mergeIcmp(typedIcmp), viaChanges: mergeVia(viaFound), unsupported };
+  const icmpChanges: IcmpChange[] = mergeTagged(
+    typedIcmp.map((f) => ({
+      tag: { icmp: f.icmp },
+      key: `${f.protocol}/${f.icmp.type}/${f.icmp.code ?? ''}`,
+      found: {
+        box: { protocols: [f.protocol], src: f.src, srcPort: anyPort, dst: f.dst, dstPort: anyPort },
+        before: f.before,
+        after: f.after,
+        witness: f.witness,
+      },
+    })),
+  );
+  const viaChanges: ViaChange[] = mergeTagged(
+    viaFound.map((f) => ({ tag: { via: f.via }, key: `${f.via.node}/${f.via.interface ?? ''}`, found: f })),
+  );
+  return { changes, icmpChanges, viaChanges, unsupported };
 }
 
-/** Typed ICMP changes merged per type, code and verdicts into regions, as `changes` are. */
-function mergeIcmp(found: readonly IcmpFound[]): IcmpChange[] {
-  const groups = new Map<string, { icmp: IcmpFound['icmp']; list: Found[] }>();
-  for (const f of found) {
-    const k = `${f.protocol}/${f.icmp.type}/${f.icmp.code ?? ''}/${f.before}>${f.after}`;
+/**
+ * Changes merged into regions as `changes` are, per group (`key`: its tag and verdicts), each
+ * with its group's tag (`{ icmp }`, `{ via }`).
+ */
+function mergeTagged<T extends object>(
+  items: readonly { readonly tag: T; readonly key: string; readonly found: Found }[],
+): (Change & T)[] {
+  const groups = new Map<string, { tag: T; list: Found[] }>();
+  for (const { tag, key, found } of items) {
+    const k = `${key}/${found.before}>${found.after}`;
     let g = groups.get(k);
     if (!g) {
-      g = { icmp: f.icmp, list: [] };
+      g = { tag, list: [] };
       groups.set(k, g);
     }
-    const box: Box = { protocols: [f.protocol], src: f.src, srcPort: anyPort, dst: f.dst, dstPort: anyPort };
-    g.list.push({ box, before: f.before, after: f.after, witness: f.witness });
+    g.list.push(found);
   }
-  return [...groups.values()].flatMap(({ icmp, list }) =>
+  return [...groups.values()].flatMap(({ tag, list }) =>
     mergeBoxes(list).map((m) => ({
       region: toRegion(m.box),
       before: m.before,
       after: m.after,
       witness: m.witness,
-      icmp,
+      ...tag,
     })),
   );
 }

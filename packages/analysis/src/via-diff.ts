@@ -11,9 +11,8 @@ import { boxAnd, isPorted } from './lifted/boxes.js';
 import { liftClasses, type Overlaid, overlay, witnessOf } from './lifted/classes.js';
 import type { LiftContext } from './lifted/pair.js';
 import type { IpClass } from './partition.js';
-import { anyPort, type Box, mergeBoxes, toRegion } from './region.js';
+import { anyPort, type Box } from './region.js';
 import type { IpInterval } from './sets/ip.js';
-import type { ViaChange } from './types.js';
 
 /** A changed box of flows entering by `via`, with a witness both worlds evaluated. */
 export interface ViaFound {
@@ -89,34 +88,4 @@ function protocolsOf(b: FlowBox): number[] {
   const out: number[] = [];
   for (const [lo, hi] of b.p) for (let x = lo; x <= hi; x++) out.push(x);
   return out;
-}
-
-/**
- * Via changes merged per `via` and verdicts into regions, as `changes` are.
- *
- * @example
- * ```ts
- * mergeVia(found).map((c) => c.via); // e.g. [{ node: 'node-1', interface: 'eth0' }]
- * ```
- */
-export function mergeVia(found: readonly ViaFound[]): ViaChange[] {
-  const groups = new Map<string, { via: Via; list: ViaFound[] }>();
-  for (const f of found) {
-    const k = `${f.via.node}/${f.via.interface ?? ''}/${f.before}>${f.after}`;
-    let g = groups.get(k);
-    if (!g) {
-      g = { via: f.via, list: [] };
-      groups.set(k, g);
-    }
-    g.list.push(f);
-  }
-  return [...groups.values()].flatMap(({ via, list }) =>
-    mergeBoxes(list).map((m) => ({
-      region: toRegion(m.box),
-      before: m.before,
-      after: m.after,
-      witness: m.witness,
-      via,
-    })),
-  );
 }

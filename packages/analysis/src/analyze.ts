@@ -29,7 +29,7 @@ export function analyze(world: World): Analysis {
   };
   const notes: string[] = [];
   return {
-    search: (space, verdict) => searchWorld(world, space, verdict, notes),
+    search: (space, verdict, options) => searchWorld(world, space, verdict, notes, options),
     lint: () => lintWorld(world, partition()),
     matrix: (opts) => classMatrix(world, partition(), opts),
     get unsupported() {

@@ -62,6 +62,37 @@ export interface IcmpFound {
 }
 
 /**
+ * The typed ICMP flows of one class pair, with their addresses: each representative address pair
+ * (a class with itself: two addresses, and one address to itself) with each atom of its family.
+ *
+ * @example
+ * ```ts
+ * typedIcmpFlows(s, s.intervals, d, d.intervals, icmpAtoms([model])).map(({ flow }) => flow.icmp);
+ * ```
+ */
+export function typedIcmpFlows(
+  s: IpClass,
+  sIvs: readonly IpInterval[],
+  d: IpClass,
+  dIvs: readonly IpInterval[],
+  atoms: ReadonlyMap<number, readonly IcmpAtom[]>,
+): { readonly flow: Flow & { readonly icmp: IcmpAtom }; readonly src: bigint; readonly dst: bigint }[] {
+  const protocol = PROTOCOL[s.family];
+  return (atoms.get(protocol) ?? []).flatMap((icmp) =>
+    addressPairs(s, sIvs, d, dIvs).map(([x, y]) => ({
+      flow: {
+        protocol: protocol === 1 ? 'ICMP' : 'ICMPv6',
+        srcIp: formatIp(s.family, x),
+        dstIp: formatIp(s.family, y),
+        icmp,
+      },
+      src: x,
+      dst: y,
+    })),
+  );
+}
+
+/**
  * The typed ICMP changes of one class pair: each representative address pair (a class with
  * itself: two addresses, and one address to itself) with each atom of its family, evaluated in
  * both worlds. An address to itself is reported for that address alone.
@@ -82,19 +113,21 @@ export function icmpChangesOfPair(
 ): IcmpFound[] {
   const protocol = PROTOCOL[s.family];
   const out: IcmpFound[] = [];
-  for (const icmp of atoms.get(protocol) ?? [])
-    for (const [x, y] of addressPairs(s, sIvs, d, dIvs)) {
-      const witness: Flow = {
-        protocol: protocol === 1 ? 'ICMP' : 'ICMPv6',
-        srcIp: formatIp(s.family, x),
-        dstIp: formatIp(s.family, y),
-        icmp,
-      };
-      const b = before.evaluate(witness).verdict;
-      const a = after.evaluate(witness).verdict;
-      if (b === a) continue;
-      const one = x === y ? [{ family: s.family, lo: x, hi: x }] : undefined;
-      out.push({ protocol, icmp, src: one ?? sIvs, dst: one ?? dIvs, before: b, after: a, witness });
-    }
+  for (const { flow: witness, src: x, dst: y } of typedIcmpFlows(s, sIvs, d, dIvs, atoms)) {
+    const b = before.evaluate(witness).verdict;
+    const a = after.evaluate(witness).verdict;
+    if (b === a) continue;
+    // An address to itself is reported for that address alone.
+    const one = x === y ? [{ family: s.family, lo: x, hi: x }] : undefined;
+    out.push({
+      protocol,
+      icmp: witness.icmp,
+      src: one ?? sIvs,
+      dst: one ?? dIvs,
+      before: b,
+      after: a,
+      witness,
+    });
+  }
   return out;
 }

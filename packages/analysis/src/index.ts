@@ -19,6 +19,7 @@ export type {
   IcmpChange,
   LintCode,
   LintFinding,
+  SearchOptions,
   SearchResult,
   ViaChange,
 } from './types.js';

@@ -1,15 +1,17 @@
 /** `search(space, verdict)`: a witness, or proof that no flow of the space gets that verdict. */
 import { describeValue } from '@calico-dsl/core';
 import { cellContext, cellsOfPair } from './cells.js';
+import { entryChoices, fromOutside } from './entry.js';
 import { AnalysisInputError } from './errors.js';
 import type { Flow, Verdict, World } from './evaluator-seam.js';
-import { ivsHas, universe } from './lifted/boxes.js';
+import { icmpAtoms, typedIcmpFlows } from './icmp-types.js';
+import { type Box, ivsHas, universe } from './lifted/boxes.js';
 import { contextOf, liftClasses, witnessOf } from './lifted/classes.js';
 import type { LiftedRegion } from './lifted/pair.js';
-import { buildPartition, type IpClass, restrict } from './partition.js';
+import { buildPartition, type IpClass, type Partition, restrict } from './partition.js';
 import type { IpInterval } from './sets/ip.js';
-import { readSpace } from './space.js';
-import type { FlowSpace, SearchResult } from './types.js';
+import { type NormSpace, readSpace } from './space.js';
+import type { FlowSpace, SearchOptions, SearchResult } from './types.js';
 
 /**
  * Runs the lifted engine over every class pair of the space: a region with the verdict gives a
@@ -28,6 +30,7 @@ export function searchWorld(
   space: FlowSpace,
   verdict: Verdict,
   notes: string[] = [],
+  options: SearchOptions = {},
 ): SearchResult {
   const q = readSpace(space);
   if (verdict !== 'Allow' && verdict !== 'Deny' && verdict !== 'Mixed')
@@ -58,7 +61,48 @@ export function searchWorld(
             if (found) return { found: true, witness: found };
           }
   }
-  return { found: false };
+  const beyond =
+    options.icmpTypes === true || options.via === true
+      ? searchBeyond(world, part, q, box, verdict, options)
+      : undefined;
+  return beyond ? { found: true, witness: beyond } : { found: false };
+}
+
+/**
+ * The flows the options add (see `Analysis.search`): ICMP flows with each type (and code) the
+ * rules name, each class pair evaluated (exact: a class's addresses share every attribute), and
+ * flows from outside that name where they enter, lifted per `via` choice; witnesses confirmed.
+ */
+function searchBeyond(
+  world: World,
+  part: Partition,
+  q: NormSpace,
+  box: Box[],
+  verdict: Verdict,
+  options: SearchOptions,
+): Flow | undefined {
+  const atoms = options.icmpTypes === true ? icmpAtoms([world.model]) : new Map();
+  const vias = options.via === true ? entryChoices(world.model) : [];
+  const ctx = contextOf(world.model);
+  for (const [, classes] of part.byFamily) {
+    const srcs = classes.map((c) => [c, restrict(c, q.src)] as const).filter(([, ivs]) => ivs.length > 0);
+    const dsts = classes.map((c) => [c, restrict(c, q.dst)] as const).filter(([, ivs]) => ivs.length > 0);
+    for (const [s, sIvs] of srcs)
+      for (const [d, dIvs] of dsts) {
+        const protocol = s.family === 4 ? 1 : 58;
+        if (!q.protocols || q.protocols.has(protocol))
+          for (const { flow } of typedIcmpFlows(s, sIvs, d, dIvs, atoms))
+            if (world.evaluate(flow).verdict === verdict) return flow;
+        if (vias.length === 0 || !fromOutside(world.model, s)) continue;
+        for (const via of vias)
+          for (const pair of liftClasses(ctx, s, sIvs, d, dIvs, box, via))
+            for (const r of pair.regions.filter((x) => x.verdict === verdict)) {
+              const witness: Flow = { ...witnessOf(r.box, s.family, pair.src, pair.dst), via };
+              if (world.evaluate(witness).verdict === verdict) return witness;
+            }
+      }
+  }
+  return undefined;
 }
 
 /** Regions whose witness reads best first: an ephemeral source port (40000), then port 80. */

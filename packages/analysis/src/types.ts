@@ -236,6 +236,21 @@ export interface ClassMatrix {
 }
 
 /**
+ * How far `search` looks beyond the space's flows (see {@link Analysis.search}).
+ *
+ * @example
+ * ```ts
+ * const everything: SearchOptions = { icmpTypes: true, via: true };
+ * ```
+ */
+export interface SearchOptions {
+  /** Also ICMP flows with each type (and code) the rules name. */
+  readonly icmpTypes?: boolean;
+  /** Also flows from outside that name where they enter (`via`), in a world with host endpoints. */
+  readonly via?: boolean;
+}
+
+/**
  * Exhaustive questions over one world.
  *
  * @example
@@ -245,7 +260,14 @@ export interface ClassMatrix {
  * ```
  */
 export interface Analysis {
-  search(space: FlowSpace, verdict: Verdict): SearchResult;
+  /**
+   * A witness flow of the space with that verdict, or a proof that none has it. The space's
+   * flows are routed by their addresses and ICMP flows carry no type; `{ icmpTypes: true }` also
+   * covers ICMP flows with each type (and code) the rules name, and `{ via: true }`, in a world
+   * with host endpoints, flows from outside that name where they enter: the witness may then
+   * carry `icmp` or `via`.
+   */
+  search(space: FlowSpace, verdict: Verdict, options?: SearchOptions): SearchResult;
   lint(): LintFinding[];
   matrix(opts: {
     readonly protocol: string | number;

@@ -5,7 +5,7 @@
 import { World } from '@calico-dsl/evaluator';
 import { fromYaml } from '@calico-dsl/yaml';
 import { describe, expect, it } from 'vitest';
-import { changeText, diff } from '../src/index.js';
+import { analyze, changeText, diff } from '../src/index.js';
 
 const world = (text: string) => {
   const parsed = fromYaml(text);
@@ -129,5 +129,51 @@ describe('diff and flows that name where they enter (via)', () => {
 
   it('worlds without host endpoints have no viaChanges', () => {
     expect(diff(world(BASE), world(NO_PING)).viaChanges).toEqual([]);
+  });
+});
+
+describe('search beyond the routed space: typed pings and flows that name where they enter', () => {
+  it('finds a ping only a rule on its type allows, which the space as routed never sees', () => {
+    const pingOnly = world(`${BASE}---
+apiVersion: projectcalico.org/v3
+kind: GlobalNetworkPolicy
+metadata: {name: ping-only}
+spec:
+  selector: app == 'web'
+  types: [Ingress]
+  ingress: [{action: Allow, protocol: ICMP, icmp: {type: 8}}]
+`);
+    const space = { protocol: ['ICMP'], dstIp: ['10.1.0.5/32'], srcIp: ['198.51.100.0/24'] };
+    expect(analyze(pingOnly).search(space, 'Allow')).toEqual({ found: false });
+    const r = analyze(pingOnly).search(space, 'Allow', { icmpTypes: true });
+    expect(r).toEqual({
+      found: true,
+      witness: { protocol: 'ICMP', srcIp: '198.51.100.7', dstIp: '10.1.0.5', icmp: { type: 8 } },
+    });
+    if (r.found) expect(pingOnly.evaluate(r.witness).verdict).toBe('Allow');
+  });
+
+  it('finds a flow that enters by another interface when only that one allows it', () => {
+    const w = world(`${HEPS}---
+apiVersion: projectcalico.org/v3
+kind: GlobalNetworkPolicy
+metadata: {name: private-ssh}
+spec: {selector: role == 'private', types: [Ingress], ingress: [{action: Allow, protocol: TCP, destination: {ports: [2222]}}]}
+---
+apiVersion: projectcalico.org/v3
+kind: GlobalNetworkPolicy
+metadata: {name: public-closed}
+spec: {selector: role == 'public', types: [Ingress], ingress: [{action: Deny}]}
+`);
+    const space = {
+      protocol: ['TCP'],
+      srcIp: ['198.51.100.0/24'],
+      dstIp: ['203.0.113.11/32'],
+      dstPort: [2222],
+    };
+    expect(analyze(w).search(space, 'Allow')).toEqual({ found: false });
+    const r = analyze(w).search(space, 'Allow', { via: true });
+    expect(r.found && r.witness.via).toEqual({ node: 'node-1', interface: 'eth0' });
+    if (r.found) expect(w.evaluate(r.witness).verdict).toBe('Allow');
   });
 });

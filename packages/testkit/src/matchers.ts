@@ -170,7 +170,9 @@ function allowedIn(world: World, spaces: readonly FlowSpace[]): Flow | undefined
   const a = analyze(world);
   for (const space of spaces)
     for (const v of ['Allow', 'Mixed'] as const) {
-      const r = a.search(space, v);
+      // Typed pings too (a "never" is a proof). Flows that name where they enter (`via`) are not:
+      // a packet from the internet arriving on a private interface would fail sound policies.
+      const r = a.search(space, v, { icmpTypes: true });
       if (r.found) return r.witness;
     }
   return undefined;

@@ -1,6 +1,6 @@
 // toNeverAllow / toOnlyAllow: claims about every flow of a space, proved by @calico-dsl/analysis.
 import '@calico-dsl/testkit/setup';
-import { hostEndpoint, preDnat } from '@calico-dsl/core';
+import { globalNetworkPolicy, hostEndpoint, preDnat } from '@calico-dsl/core';
 import { namespace, node, pod, service, world } from '@calico-dsl/testkit';
 import { describe, expect, it } from 'vitest';
 
@@ -48,6 +48,26 @@ describe('toNeverAllow', () => {
     }
     expect(message).toMatch(/but tcp 198\.51\.100\.\d+:\d+ -> 169\.46\.7\.10:31024 is/);
     expect(message).toContain('Verdict: Allow');
+  });
+});
+
+describe('toNeverAllow and ICMP types', () => {
+  it('fails when only a ping of a type a rule names is allowed (typeless ICMP is denied)', () => {
+    const pingOnly = globalNetworkPolicy('ping-only')
+      .selector("run == 'webserver'")
+      .ingress()
+      .allow()
+      .icmp(8);
+    const w = world(cluster, pingOnly);
+    const toPod = { protocol: ['ICMP'], srcIp: ['198.51.100.0/24'], dstIp: ['172.30.10.5'] };
+    let message = '';
+    try {
+      expect(w).toNeverAllow(toPod);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/but icmp 198\.51\.100\.\d+ -> 172\.30\.10\.5 type 8 is/);
+    expect(w).toNeverAllow({ ...toPod, protocol: ['UDP'] });
   });
 });
 

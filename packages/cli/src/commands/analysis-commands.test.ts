@@ -151,4 +151,29 @@ spec:
     expect(await main(argv('search', 'w.yaml', '--port', '90-80'), bad.io)).toBe(2);
     expect(bad.err()).toContain('inverted');
   });
+
+  it('search counts pings of the ICMP types the rules name among the flows of the space', async () => {
+    const pingOnly = `apiVersion: projectcalico.org/v3
+kind: GlobalNetworkPolicy
+metadata: {name: db-ping-only}
+spec:
+  selector: app == 'db'
+  types: [Ingress]
+  ingress: [{action: Allow, protocol: ICMP, icmp: {type: 8}}]
+`;
+    const m = memoryIo({ 'w.yaml': WORLD, 'p.yaml': pingOnly });
+    const args = [
+      'search',
+      'w.yaml',
+      'p.yaml',
+      '--protocol',
+      'icmp',
+      '--src',
+      '198.51.100.0/24',
+      '--dst',
+      '10.1.0.7',
+    ];
+    expect(await main(argv(...args), m.io)).toBe(1);
+    expect(m.out()).toMatch(/^found: icmp 198\.51\.100\.\d+ -> 10\.1\.0\.7 type 8 gets Allow/);
+  });
 });

@@ -28,6 +28,8 @@ export interface SearchOptions extends InputOptions {
   readonly dst?: string[];
   readonly port?: string[];
   readonly srcPort?: string[];
+  /** Also flows from outside that enter by another interface than their address routes them to. */
+  readonly via?: boolean;
 }
 
 const VERDICT: Record<SearchOptions['verdict'], Verdict> = { allow: 'Allow', deny: 'Deny', mixed: 'Mixed' };
@@ -70,7 +72,8 @@ export async function runSearch(
   const { AnalysisInputError, analyze } = await import('@calico-dsl/analysis');
   let result: ReturnType<ReturnType<typeof analyze>['search']>;
   try {
-    result = analyze(world).search(space, VERDICT[opts.verdict]);
+    // Pings of every ICMP type the rules name are flows of the space too.
+    result = analyze(world).search(space, VERDICT[opts.verdict], { icmpTypes: true, via: opts.via === true });
   } catch (error) {
     if (!(error instanceof AnalysisInputError)) throw error;
     ctx.io.stderr.write(
@@ -82,10 +85,13 @@ export async function runSearch(
   else if (result.found) {
     const r = world.evaluate(result.witness);
     ctx.io.stdout.write(`found: ${formatFlow(result.witness)} gets ${r.verdict}\n${r.explain()}\n`);
-  } else
-    ctx.io.stdout.write(
-      `none: no flow of the space gets ${VERDICT[opts.verdict]} (proved over every flow)\n`,
-    );
+  } else {
+    const routedOnly = opts.via !== true && world.model.hostEndpoints.length > 0;
+    const scope = routedOnly
+      ? 'proved over every flow routed by its addresses; --via adds those entering by another interface'
+      : 'proved over every flow';
+    ctx.io.stdout.write(`none: no flow of the space gets ${VERDICT[opts.verdict]} (${scope})\n`);
+  }
   return result.found ? EXIT.finding : EXIT.ok;
 }
 
@@ -111,6 +117,10 @@ export const registerSearch: Register = (program, run) => {
     .option('--dst <cidrs...>', 'destination CIDRs (default: any)')
     .option('--port <ports...>', 'destination ports or ranges like 30000-32767 (default: any)')
     .option('--src-port <ports...>', 'source ports or ranges (default: any)')
+    .option(
+      '--via',
+      'also flows from outside that enter by another interface than their address routes them to (host endpoints)',
+    )
     .addHelpText(
       'after',
       `

@@ -50,6 +50,7 @@ export function classMatrix(
   opts: {
     readonly protocol: string | number;
     readonly port?: number;
+    readonly icmp?: { readonly type: number; readonly code?: number };
     readonly endpoints?: readonly EndpointQuery[];
   },
 ): ClassMatrix {
@@ -85,6 +86,7 @@ export function classMatrix(
       srcIp: s.text,
       dstIp: d.text,
       ...(query.port !== undefined ? { dstPort: query.port } : {}),
+      ...(query.icmp !== undefined ? { icmp: query.icmp } : {}),
     }).verdict;
     if (key >= 0) cache.set(key, v);
     return v;

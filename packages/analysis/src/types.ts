@@ -272,6 +272,8 @@ export interface Analysis {
   matrix(opts: {
     readonly protocol: string | number;
     readonly port?: number;
+    /** ICMP and ICMPv6: the type (and code) of every cell's flow; none: typeless. */
+    readonly icmp?: { readonly type: number; readonly code?: number };
     readonly endpoints?: readonly EndpointQuery[];
   }): ClassMatrix;
   /** What the analysis does not model in this world (answers cover everything else). */

@@ -177,3 +177,35 @@ spec: {selector: role == 'public', types: [Ingress], ingress: [{action: Deny}]}
     if (r.found) expect(w.evaluate(r.witness).verdict).toBe('Allow');
   });
 });
+
+describe('class matrix of pings of one ICMP type', () => {
+  it('answers as world.matrix does, with the type: a rule on type 8 lets cli ping web', () => {
+    const w = world(`${BASE}---
+apiVersion: v1
+kind: Pod
+metadata: {name: cli, namespace: prod, labels: {app: cli}}
+spec: {nodeName: n1}
+status: {podIP: 10.1.0.9}
+---
+apiVersion: projectcalico.org/v3
+kind: GlobalNetworkPolicy
+metadata: {name: ping-only}
+spec:
+  selector: app == 'web'
+  types: [Ingress]
+  ingress: [{action: Allow, protocol: ICMP, icmp: {type: 8}}]
+`);
+    const grid = (m: ReturnType<ReturnType<typeof analyze>['matrix']>) =>
+      m.endpoints.map((_, i) => m.endpoints.map((__, j) => m.verdict(i, j)));
+    const ping = analyze(w).matrix({ protocol: 'ICMP', icmp: { type: 8 } });
+    expect(grid(ping)).toEqual(w.matrix({ protocol: 'ICMP', icmp: { type: 8 } }).cells);
+    expect(grid(ping)).toEqual([
+      ['Allow', 'Allow'],
+      ['Allow', 'Allow'],
+    ]);
+    expect(grid(analyze(w).matrix({ protocol: 'ICMP' }))).toEqual([
+      ['Allow', 'Allow'],
+      ['Deny', 'Allow'],
+    ]);
+  });
+});

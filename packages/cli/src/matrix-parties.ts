@@ -39,6 +39,8 @@ export interface MatrixParty {
 export interface MatrixTable {
   readonly protocol: Flow['protocol'];
   readonly port: number | undefined;
+  /** ICMP and ICMPv6: the type (and code) of every cell's flow. */
+  readonly icmp?: Flow['icmp'];
   readonly sources: readonly MatrixParty[];
   readonly destinations: readonly MatrixParty[];
   readonly cells: readonly (readonly Verdict[])[];
@@ -183,6 +185,7 @@ export function tableOf(
   parties: readonly MatrixParty[],
   protocol: Flow['protocol'],
   port: number | undefined,
+  icmp?: Flow['icmp'],
 ): MatrixTable {
   const sources = parties.filter((p) => p.source);
   const cells = sources.map((src) =>
@@ -194,8 +197,9 @@ export function tableOf(
         srcIp: src.ip,
         dstIp: dst.ip,
         ...(dstPort !== undefined ? { dstPort } : {}),
+        ...(icmp !== undefined ? { icmp } : {}),
       }).verdict;
     }),
   );
-  return { protocol, port, sources, destinations: parties, cells };
+  return { protocol, port, ...(icmp !== undefined ? { icmp } : {}), sources, destinations: parties, cells };
 }

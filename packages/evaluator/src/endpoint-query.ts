@@ -7,6 +7,7 @@
 
 import { describeValue, type Issue, plainCopy } from '@calico-dsl/core';
 import { EvaluatorInputError, QUERY } from './errors.js';
+import { checkIcmp } from './net/icmp.js';
 import { flowProtocolNumber, hasPorts } from './net/protocol.js';
 import { type Flow, isPort } from './path/flow.js';
 import type { EndpointModel, WorldModel } from './world/model.js';
@@ -35,11 +36,13 @@ export interface MatrixQuery {
   readonly protocol: Flow['protocol'];
   readonly protocolNumber: number;
   readonly port: number | undefined;
+  /** The ICMP type (and code) of the flows, for ICMP and ICMPv6 only; none: typeless. */
+  readonly icmp: { readonly type: number; readonly code?: number } | undefined;
   readonly endpoints: readonly EndpointModel[] | undefined;
 }
 
 /**
- * Checks a matrix's options (`{ protocol, port?, endpoints? }`) against a world. Throws
+ * Checks a matrix's options (`{ protocol, port?, icmp?, endpoints? }`) against a world. Throws
  * {@link EvaluatorInputError} with an issue per problem.
  *
  * @example
@@ -51,12 +54,12 @@ export interface MatrixQuery {
 export function matrixQuery(options: unknown, model: WorldModel): MatrixQuery {
   const { value, problems } = plainCopy(options);
   const issues: Issue[] = [...problems];
-  const o = value as { protocol?: unknown; port?: unknown; endpoints?: unknown } | undefined;
+  const o = value as { protocol?: unknown; port?: unknown; icmp?: unknown; endpoints?: unknown } | undefined;
   if (issues.length === 0 && (typeof o !== 'object' || o === null || Array.isArray(o)))
     issues.push({
       code: 'invalid_input',
       path: [],
-      message: `matrix takes { protocol, port?, endpoints? }, not ${describeValue(o)}.`,
+      message: `matrix takes { protocol, port?, icmp?, endpoints? }, not ${describeValue(o)}.`,
     });
   if (issues.length > 0 || o === undefined) throw new EvaluatorInputError(issues, QUERY);
   const protocol = o.protocol;
@@ -73,6 +76,18 @@ export function matrixQuery(options: unknown, model: WorldModel): MatrixQuery {
     issues.push({ code: 'invalid_port', path: ['port'], message: 'port must be an integer 0-65535.' });
   if (number !== undefined && hasPorts(number) && port === undefined)
     issues.push({ code: 'required', path: ['port'], message: 'port is required for TCP, UDP and SCTP.' });
+  let icmp: MatrixQuery['icmp'];
+  if (o.icmp !== undefined) {
+    const checked = checkIcmp(o.icmp);
+    if (number !== 1 && number !== 58)
+      issues.push({
+        code: 'invalid_value',
+        path: ['icmp'],
+        message: 'icmp only applies to ICMP and ICMPv6.',
+      });
+    else if (!checked.ok) issues.push({ code: 'invalid_value', path: ['icmp'], message: checked.message });
+    else icmp = checked.icmp;
+  }
   let endpoints: EndpointModel[] | undefined;
   if (o.endpoints !== undefined) {
     if (!Array.isArray(o.endpoints))
@@ -97,6 +112,7 @@ export function matrixQuery(options: unknown, model: WorldModel): MatrixQuery {
     protocol: protocol as Flow['protocol'],
     protocolNumber: number as number,
     port: port as number | undefined,
+    icmp,
     endpoints,
   };
 }

@@ -1,7 +1,7 @@
 /** The public entry point: `World.from(resources)` then `world.evaluate(flow)`. */
 import type { Issue } from '@calico-dsl/core';
 import { createCompiledEngine } from './compiled/engine.js';
-import { findEndpoint, matrixQuery } from './endpoint-query.js';
+import { findEndpoint, type MatrixQuery, matrixQuery } from './endpoint-query.js';
 import type { ChainClass, Direction, Engine, EngineName } from './engine.js';
 import { inputList } from './errors.js';
 import type { Packet } from './match/packet.js';
@@ -122,6 +122,8 @@ export interface AppliedChain {
 export interface ConnectivityMatrix {
   readonly protocol: Flow['protocol'];
   readonly port: number | undefined;
+  /** The ICMP type (and code) of every cell's flow, when one was asked for. */
+  readonly icmp?: { readonly type: number; readonly code?: number };
   readonly endpoints: readonly EndpointRef[];
   readonly cells: readonly (readonly Verdict[])[];
 }
@@ -360,12 +362,13 @@ export class World {
     return out;
   }
 
-  #evaluateFlow(protocol: Flow['protocol'], s: Ip, d: Ip, port: number | undefined): Verdict {
+  #evaluateFlow(s: Ip, d: Ip, query: MatrixQuery): Verdict {
     return this.evaluate({
-      protocol,
+      protocol: query.protocol,
       srcIp: s.text,
       dstIp: d.text,
-      ...(port !== undefined ? { dstPort: port } : {}),
+      ...(query.port !== undefined ? { dstPort: query.port } : {}),
+      ...(query.icmp !== undefined ? { icmp: query.icmp } : {}),
     }).verdict;
   }
 
@@ -384,6 +387,8 @@ export class World {
     readonly endpoints?: readonly EndpointSelectorRef[];
     readonly protocol: Flow['protocol'];
     readonly port?: number;
+    /** ICMP and ICMPv6: the type (and code) of every cell's flow; none: typeless. */
+    readonly icmp?: { readonly type: number; readonly code?: number };
   }): ConnectivityMatrix {
     const query = matrixQuery(options, this.model);
     const eps = query.endpoints ?? this.model.workloads;
@@ -402,16 +407,22 @@ export class World {
           srcPort: undefined,
           dst: d,
           dstPort: ported ? query.port : undefined,
-          icmp: undefined,
+          icmp: query.icmp,
         };
         const plans = this.#plans.plansOf(packet, undefined);
         const bind = { source: this.#plans.source, destination: this.#plans.destination };
         return (
           verdictOfPlans(this.#engine, plans, packet, bind, this.#plans.replyPlans) ??
-          this.#evaluateFlow(query.protocol, s, d, query.port)
+          this.#evaluateFlow(s, d, query)
         );
       }),
     );
-    return { protocol: query.protocol, port: query.port, endpoints: eps.map(endpointRef), cells };
+    return {
+      protocol: query.protocol,
+      port: query.port,
+      ...(query.icmp !== undefined ? { icmp: query.icmp } : {}),
+      endpoints: eps.map(endpointRef),
+      cells,
+    };
   }
 }

@@ -236,6 +236,39 @@ describe('evaluate', () => {
     expect(world.evaluateMany(flows).map((r) => r.verdict)).toEqual(lesson2.flows.map((c) => c.verdict));
   });
 
+  it('matrix of pings of one ICMP type: a rule on that type decides, and the matrix says which type', () => {
+    const world = World.from([
+      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'prod' } },
+      ...['web', 'cli'].map((app, i) => ({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: app, namespace: 'prod', labels: { app } },
+        spec: { nodeName: 'n1' },
+        status: { podIP: `10.1.0.${i + 5}` },
+      })),
+      gnp('ping-only', {
+        selector: "app == 'web'",
+        types: ['Ingress'],
+        ingress: [{ action: 'Allow', protocol: 'ICMP', icmp: { type: 8 } }],
+      }),
+    ]);
+    expect(world.matrix({ protocol: 'ICMP' }).cells).toEqual([
+      ['Allow', 'Allow'],
+      ['Deny', 'Allow'],
+    ]);
+    const ping = world.matrix({ protocol: 'ICMP', icmp: { type: 8 } });
+    expect([ping.icmp, ping.cells]).toEqual([
+      { type: 8 },
+      [
+        ['Allow', 'Allow'],
+        ['Allow', 'Allow'],
+      ],
+    ]);
+    expect(() => world.matrix({ protocol: 'TCP', port: 80, icmp: { type: 8 } })).toThrow(
+      'icmp: icmp only applies to ICMP and ICMPv6.',
+    );
+  });
+
   it('a query given what it does not take says the query failed, not the world', () => {
     const world = World.from([]);
     expect(() => world.evaluateMany(null as never)).toThrow(

@@ -152,6 +152,44 @@ spec:
     expect(bad.err()).toContain('inverted');
   });
 
+  it('matrix --icmp-type: pings of one type, headed with it; the option is for ICMP only', async () => {
+    const pingOnly = `apiVersion: projectcalico.org/v3
+kind: GlobalNetworkPolicy
+metadata: {name: db-ping-only}
+spec: {selector: app == 'db', types: [Ingress], ingress: [{action: Allow, protocol: ICMP, icmp: {type: 8}}]}
+`;
+    const m = memoryIo({ 'w.yaml': WORLD, 'p.yaml': pingOnly });
+    expect(
+      await main(
+        argv('matrix', 'w.yaml', 'p.yaml', '--protocol', 'icmp', '--icmp-type', '8', '--json'),
+        m.io,
+      ),
+    ).toBe(0);
+    const doc = JSON.parse(m.out());
+    expect([doc.icmp, doc.cells]).toEqual([
+      { type: 8 },
+      [
+        ['Allow', 'Allow'],
+        ['Allow', 'Allow'],
+      ],
+    ]);
+    const typeless = memoryIo({ 'w.yaml': WORLD, 'p.yaml': pingOnly });
+    await main(argv('matrix', 'w.yaml', 'p.yaml', '--protocol', 'icmp', '--json'), typeless.io);
+    expect(JSON.parse(typeless.out()).cells).toEqual([
+      ['Allow', 'Deny'],
+      ['Allow', 'Allow'],
+    ]);
+    const text = memoryIo({ 'w.yaml': WORLD, 'p.yaml': pingOnly });
+    await main(
+      argv('matrix', 'w.yaml', 'p.yaml', '--protocol', 'icmp', '--icmp-type', '3', '--icmp-code', '1'),
+      text.io,
+    );
+    expect(text.out()).toContain('ICMP type 3 code 1:');
+    const bad = memoryIo({ 'w.yaml': WORLD });
+    expect(await main(argv('matrix', 'w.yaml', '--port', '80', '--icmp-type', '8'), bad.io)).toBe(2);
+    expect(bad.err()).toBe('error: --icmp-type and --icmp-code are for --protocol icmp or icmpv6\n');
+  });
+
   it('search counts pings of the ICMP types the rules name among the flows of the space', async () => {
     const pingOnly = `apiVersion: projectcalico.org/v3
 kind: GlobalNetworkPolicy

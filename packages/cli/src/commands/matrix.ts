@@ -1,5 +1,11 @@
 /** `calico-dsl matrix <manifests…> --port N`: who can reach whom, as text, CSV or Mermaid. */
-import type { ConnectivityMatrix, EndpointRef, EndpointSelectorRef, Verdict } from '@calico-dsl/evaluator';
+import type {
+  ConnectivityMatrix,
+  EndpointRef,
+  EndpointSelectorRef,
+  Flow,
+  Verdict,
+} from '@calico-dsl/evaluator';
 import { Option } from 'commander';
 import { type CommandContext, EXIT, type ExitCode } from '../context.js';
 import { loadWorld } from '../evaluation.js';
@@ -26,6 +32,9 @@ export interface MatrixOptions extends InputOptions {
   /** Comma-separated `namespace/name` (pods), `name` (host endpoints), IPs, `svc/namespace/name`. */
   readonly endpoints?: string;
   readonly engine?: 'compiled' | 'reference';
+  /** ICMP and ICMPv6: the type of every cell's flow (`8`: echo request), and its code. */
+  readonly icmpType?: string;
+  readonly icmpCode?: string;
 }
 
 const PROTOCOLS: Readonly<Record<string, 'TCP' | 'UDP' | 'SCTP' | 'ICMP' | 'ICMPv6'>> = {
@@ -61,13 +70,21 @@ function asText(m: MatrixTable, c: Palette): string {
       lines.push(`${String(j + 1).padStart(3)}  ${d.label}`);
     });
   }
-  const what = `${m.protocol}${m.port !== undefined ? `/${m.port}` : ''}`;
+  const what = whatOf(m);
   lines.push(
     '',
     `${what}: ${SYMBOL.Allow} ${verdictText(c, 'Allow')}  ${SYMBOL.Deny} ${verdictText(c, 'Deny')}  ${SYMBOL.Mixed} ${verdictText(c, 'Mixed')}`,
   );
   return `${lines.join('\n')}\n`;
 }
+
+/** What every cell's flow is: `TCP/8080`, `ICMP type 8 code 0`. */
+const whatOf = (m: MatrixTable): string =>
+  `${m.protocol}${m.port !== undefined ? `/${m.port}` : ''}${
+    m.icmp !== undefined
+      ? ` type ${m.icmp.type}${m.icmp.code !== undefined ? ` code ${m.icmp.code}` : ''}`
+      : ''
+  }`;
 
 const csvField = (text: string): string => (/[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
 
@@ -81,7 +98,7 @@ function asCsv(m: MatrixTable): string {
 }
 
 function asMermaid(m: MatrixTable): string {
-  const what = `${m.protocol}${m.port !== undefined ? `/${m.port}` : ''}`.toLowerCase();
+  const what = whatOf(m).toLowerCase();
   const lines = ['flowchart LR'];
   // One node per party: sources first (they are the first destinations in a square table).
   const parties = square(m) ? m.destinations : [...m.sources, ...m.destinations];
@@ -108,7 +125,14 @@ function fromWorldMatrix(m: ConnectivityMatrix): MatrixTable {
     source: true,
     endpoint: e,
   }));
-  return { protocol: m.protocol, port: m.port, sources: parties, destinations: parties, cells: m.cells };
+  return {
+    protocol: m.protocol,
+    port: m.port,
+    ...(m.icmp !== undefined ? { icmp: m.icmp } : {}),
+    sources: parties,
+    destinations: parties,
+    cells: m.cells,
+  };
 }
 
 const splitList = (text: string): string[] =>
@@ -116,6 +140,20 @@ const splitList = (text: string): string[] =>
     .split(',')
     .map((s) => s.trim())
     .filter((s) => s !== '');
+
+/** `--icmp-type` / `--icmp-code` as a flow's `icmp`, or what is wrong with them. */
+function icmpOf(opts: MatrixOptions, protocol: string): Flow['icmp'] | string {
+  if (opts.icmpType === undefined && opts.icmpCode === undefined) return undefined;
+  if (protocol !== 'ICMP' && protocol !== 'ICMPv6')
+    return '--icmp-type and --icmp-code are for --protocol icmp or icmpv6';
+  const byte = (t: string | undefined) =>
+    t !== undefined && /^\d{1,3}$/.test(t) && Number(t) <= 255 ? Number(t) : undefined;
+  const type = byte(opts.icmpType);
+  if (type === undefined) return '--icmp-type takes an ICMP type 0-255 (e.g. 8, echo request)';
+  if (opts.icmpCode === undefined) return { type };
+  const code = byte(opts.icmpCode);
+  return code === undefined ? '--icmp-code takes an ICMP code 0-255' : { type, code };
+}
 
 export async function runMatrix(
   manifests: readonly string[],
@@ -142,11 +180,21 @@ export async function runMatrix(
     ctx.io.stderr.write(`error: ${protocol} has no ports: drop --port (it is for tcp, udp and sctp)\n`);
     return EXIT.usage;
   }
+  const icmp = icmpOf(opts, protocol);
+  if (typeof icmp === 'string') {
+    ctx.io.stderr.write(`error: ${icmp}\n`);
+    return EXIT.usage;
+  }
+  const query = {
+    protocol,
+    ...(port !== undefined ? { port } : {}),
+    ...(icmp !== undefined ? { icmp } : {}),
+  };
   const { world, issues } = await loadWorld(manifests, ctx, opts.engine, opts);
   if (world === undefined) return reportIssues(issues, ctx);
   let matrix: MatrixTable;
   if (opts.endpoints === undefined) {
-    matrix = fromWorldMatrix(world.matrix({ protocol, ...(port !== undefined ? { port } : {}) }));
+    matrix = fromWorldMatrix(world.matrix(query));
   } else {
     const { parties, unknown } = resolveParties(world, splitList(opts.endpoints), protocol, port);
     if (unknown.length > 0 || parties.length === 0) {
@@ -171,16 +219,15 @@ export async function runMatrix(
     );
     matrix =
       refs.length === parties.length
-        ? fromWorldMatrix(
-            world.matrix({ protocol, ...(port !== undefined ? { port } : {}), endpoints: refs }),
-          )
-        : tableOf(world, parties, protocol, port);
+        ? fromWorldMatrix(world.matrix({ ...query, endpoints: refs }))
+        : tableOf(world, parties, protocol, port, icmp);
   }
   if (ctx.json) {
     writeJson(ctx.io.stdout, {
       ok: true,
       protocol: matrix.protocol,
       port: matrix.port,
+      ...(matrix.icmp !== undefined ? { icmp: matrix.icmp } : {}),
       ...(square(matrix)
         ? { endpoints: matrix.sources.map((p) => p.endpoint ?? { kind: p.kind, name: p.label }) }
         : {}),
@@ -218,6 +265,8 @@ export const registerMatrix: Register = (program, run) => {
   )
     .option('-p, --port <port>', 'destination port (required for tcp, udp, sctp)')
     .option('--protocol <protocol>', 'tcp, udp, sctp, icmp or icmpv6', 'tcp')
+    .option('--icmp-type <type>', 'icmp/icmpv6: the ICMP type of every flow (e.g. 8, echo request)')
+    .option('--icmp-code <code>', 'icmp/icmpv6: its ICMP code')
     .addOption(
       // -o as kubectl's --output: -f names files on every command that reads manifests.
       new Option('-o, --format <format>', 'output format')

@@ -6,6 +6,7 @@ import { World } from '@calico-dsl/evaluator';
 import { fromYaml } from '@calico-dsl/yaml';
 import { describe, expect, it } from 'vitest';
 import { analyze, changeText, diff } from '../src/index.js';
+import { TWO_INTERFACE_NODE } from './helpers/worlds.js';
 
 const world = (text: string) => {
   const parsed = fromYaml(text);
@@ -75,22 +76,7 @@ spec: {selector: app == 'web', types: [Ingress], ingress: [{action: Deny, protoc
   });
 });
 
-const HEPS = `apiVersion: v1
-kind: Node
-metadata: {name: node-1}
-status: {addresses: [{type: InternalIP, address: 10.0.0.11}, {type: ExternalIP, address: 203.0.113.11}]}
----
-apiVersion: projectcalico.org/v3
-kind: HostEndpoint
-metadata: {name: n1-eth0, labels: {role: private}}
-spec: {node: node-1, interfaceName: eth0, expectedIPs: [10.0.0.11]}
----
-apiVersion: projectcalico.org/v3
-kind: HostEndpoint
-metadata: {name: n1-eth1, labels: {role: public}}
-spec: {node: node-1, interfaceName: eth1, expectedIPs: [203.0.113.11]}
-`;
-const privateIn = (rules: string) => `${HEPS}---
+const privateIn = (rules: string) => `${TWO_INTERFACE_NODE}---
 apiVersion: projectcalico.org/v3
 kind: GlobalNetworkPolicy
 metadata: {name: private-in}
@@ -154,7 +140,7 @@ spec:
   });
 
   it('finds a flow that enters by another interface when only that one allows it', () => {
-    const w = world(`${HEPS}---
+    const w = world(`${TWO_INTERFACE_NODE}---
 apiVersion: projectcalico.org/v3
 kind: GlobalNetworkPolicy
 metadata: {name: private-ssh}

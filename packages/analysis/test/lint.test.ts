@@ -4,6 +4,7 @@ import { type Flow, World } from '@calico-dsl/evaluator';
 import { fromYaml } from '@calico-dsl/yaml';
 import { describe, expect, it } from 'vitest';
 import { analyze, type LintFinding } from '../src/index.js';
+import { TWO_INTERFACE_NODE } from './helpers/worlds.js';
 
 const dir = join(import.meta.dirname, 'fixtures', 'lint');
 const load = (text: string) => {
@@ -217,22 +218,7 @@ spec:
   it('never claims a rule shadowed that a flow entering on another interface (via) reaches', () => {
     // A packet to node-1's public address arriving on its private interface meets the private
     // host endpoint's policy: rule 0 denies it, though no flow routed by address gets there.
-    const world = load(`
-apiVersion: v1
-kind: Node
-metadata: {name: node-1}
-status: {addresses: [{type: InternalIP, address: 10.0.0.11}, {type: ExternalIP, address: 203.0.113.11}]}
----
-apiVersion: projectcalico.org/v3
-kind: HostEndpoint
-metadata: {name: n1-eth0, labels: {role: private}}
-spec: {node: node-1, interfaceName: eth0, expectedIPs: [10.0.0.11]}
----
-apiVersion: projectcalico.org/v3
-kind: HostEndpoint
-metadata: {name: n1-eth1, labels: {role: public}}
-spec: {node: node-1, interfaceName: eth1, expectedIPs: [203.0.113.11]}
----
+    const world = load(`${TWO_INTERFACE_NODE}---
 apiVersion: projectcalico.org/v3
 kind: GlobalNetworkPolicy
 metadata: {name: private-in}

@@ -1,0 +1,22 @@
+/** Small worlds several analysis tests share. */
+
+/**
+ * One node with a private (eth0, 10.0.0.11) and a public (eth1, 203.0.113.11) host endpoint,
+ * labelled `role: private` / `role: public`: where a flow enters (`via`) decides which policy
+ * it meets.
+ */
+export const TWO_INTERFACE_NODE = `apiVersion: v1
+kind: Node
+metadata: {name: node-1}
+status: {addresses: [{type: InternalIP, address: 10.0.0.11}, {type: ExternalIP, address: 203.0.113.11}]}
+---
+apiVersion: projectcalico.org/v3
+kind: HostEndpoint
+metadata: {name: n1-eth0, labels: {role: private}}
+spec: {node: node-1, interfaceName: eth0, expectedIPs: [10.0.0.11]}
+---
+apiVersion: projectcalico.org/v3
+kind: HostEndpoint
+metadata: {name: n1-eth1, labels: {role: public}}
+spec: {node: node-1, interfaceName: eth1, expectedIPs: [203.0.113.11]}
+`;

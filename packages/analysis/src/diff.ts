@@ -10,7 +10,7 @@ import { boxAnd, isPorted, universe } from './lifted/boxes.js';
 import { contextOf, liftClasses, overlay, witnessOf } from './lifted/classes.js';
 import { buildPartition, type IpClass, restrict } from './partition.js';
 import { anyPort, type Box, mergeBoxes, toRegion } from './region.js';
-import { formatIp, type IpInterval } from './sets/ip.js';
+import { addressesOf, formatIp, type IpInterval, ivsContain, without } from './sets/ip.js';
 import { type NormSpace, readSpace } from './space.js';
 import type { Change, DiffResult, FlowSpace, IcmpChange, ViaChange } from './types.js';
 import { OUTSIDE_DIFF, worldUnsupported } from './unsupported.js';
@@ -57,7 +57,9 @@ export function diff(before: World, after: World, space?: FlowSpace): DiffResult
       for (const [d, dIvs] of dsts) {
         if (affected && !affected.has(s) && !affected.has(d)) continue;
         if (atoms.size > 0 && (!q.protocols || q.protocols.has(s.family === 4 ? 1 : 58)))
-          typedIcmp.push(...icmpChangesOfPair(before, after, s, sIvs, d, dIvs, atoms));
+          typedIcmp.push(
+            ...icmpChangesOfPair(before, after, s, sIvs, d, dIvs, atoms, SELF_SPLIT_LIMIT, unsupported),
+          );
         const bs = liftClasses(ctxB, s, sIvs, d, dIvs, space0);
         const as = liftClasses(ctxA, s, sIvs, d, dIvs, space0);
         // Per representative pair: the overlay of both worlds' regions, as (box, before, after).
@@ -195,7 +197,7 @@ function mergeTagged<T extends object>(
  * Above this many addresses a class with itself is written as one region (and a note says which
  * flows it also covers): one region per address would drown a change among many replicas.
  */
-const SELF_SPLIT_LIMIT = 16;
+export const SELF_SPLIT_LIMIT = 16;
 
 function foundOf(
   o: { box: FlowBox; before: Verdict; after: Verdict },
@@ -216,33 +218,6 @@ function foundOf(
     after: o.after,
     witness,
   };
-}
-
-/** The addresses of `ivs`, or undefined when there are more than `limit`. */
-function addressesOf(ivs: readonly IpInterval[], limit: number): bigint[] | undefined {
-  const out: bigint[] = [];
-  for (const iv of ivs) {
-    if (iv.hi - iv.lo + 1n > BigInt(limit - out.length)) return undefined;
-    for (let x = iv.lo; x <= iv.hi; x++) out.push(x);
-  }
-  return out;
-}
-
-const ivsContain = (ivs: readonly IpInterval[], x: bigint): boolean =>
-  ivs.some((iv) => iv.lo <= x && x <= iv.hi);
-
-/** `ivs` without the address `x`. */
-function without(ivs: readonly IpInterval[], x: bigint): IpInterval[] {
-  const out: IpInterval[] = [];
-  for (const iv of ivs) {
-    if (x < iv.lo || x > iv.hi) {
-      out.push(iv);
-      continue;
-    }
-    if (iv.lo < x) out.push({ family: iv.family, lo: iv.lo, hi: x - 1n });
-    if (x < iv.hi) out.push({ family: iv.family, lo: x + 1n, hi: iv.hi });
-  }
-  return out;
 }
 
 function protocolList(b: FlowBox): number[] {

@@ -6,7 +6,7 @@
 import { addressPairs } from './cells.js';
 import type { Flow, RuleModel, Verdict, World, WorldModel } from './evaluator-seam.js';
 import type { IpClass } from './partition.js';
-import { formatIp, type IpInterval } from './sets/ip.js';
+import { addressesOf, formatIp, type IpInterval, ivsContain, without } from './sets/ip.js';
 
 /** An ICMP type, with a code when a rule names one. */
 export type IcmpAtom = { readonly type: number; readonly code?: number };
@@ -93,13 +93,15 @@ export function typedIcmpFlows(
 }
 
 /**
- * The typed ICMP changes of one class pair: each representative address pair (a class with
- * itself: two addresses, and one address to itself) with each atom of its family, evaluated in
- * both worlds. An address to itself is reported for that address alone.
+ * The typed ICMP changes of one class pair, per atom of its family, evaluated in both worlds on
+ * its representative address pairs. A class with itself has two: two of its addresses, and one
+ * address to itself (a pod's own address is loopback). When those change alike, the change holds
+ * for the whole pair; else each source address is written apart (up to `limit` addresses; past
+ * that `notes` says the region also covers the self flows) and the self flows per address.
  *
  * @example
  * ```ts
- * icmpChangesOfPair(before, after, s, s.intervals, d, d.intervals, icmpAtoms([before.model, after.model]));
+ * icmpChangesOfPair(before, after, s, s.intervals, d, d.intervals, icmpAtoms([before.model, after.model]), 16, []);
  * ```
  */
 export function icmpChangesOfPair(
@@ -110,24 +112,60 @@ export function icmpChangesOfPair(
   d: IpClass,
   dIvs: readonly IpInterval[],
   atoms: ReadonlyMap<number, readonly IcmpAtom[]>,
+  limit: number,
+  notes: string[],
 ): IcmpFound[] {
   const protocol = PROTOCOL[s.family];
   const out: IcmpFound[] = [];
+  const flow = (icmp: IcmpAtom, x: bigint, y: bigint): Flow => ({
+    protocol: protocol === 1 ? 'ICMP' : 'ICMPv6',
+    srcIp: formatIp(s.family, x),
+    dstIp: formatIp(s.family, y),
+    icmp,
+  });
+  const push = (
+    icmp: IcmpAtom,
+    src: readonly IpInterval[],
+    dst: readonly IpInterval[],
+    witness: Flow,
+    b: Verdict,
+    a: Verdict,
+  ) => out.push({ protocol, icmp, src, dst, before: b, after: a, witness });
+  const one = (x: bigint) => [{ family: s.family, lo: x, hi: x }];
+  const byAtom = new Map<IcmpAtom, { x: bigint; y: bigint; b: Verdict; a: Verdict; witness: Flow }[]>();
   for (const { flow: witness, src: x, dst: y } of typedIcmpFlows(s, sIvs, d, dIvs, atoms)) {
-    const b = before.evaluate(witness).verdict;
-    const a = after.evaluate(witness).verdict;
-    if (b === a) continue;
-    // An address to itself is reported for that address alone.
-    const one = x === y ? [{ family: s.family, lo: x, hi: x }] : undefined;
-    out.push({
-      protocol,
-      icmp: witness.icmp,
-      src: one ?? sIvs,
-      dst: one ?? dIvs,
-      before: b,
-      after: a,
-      witness,
-    });
+    const list = byAtom.get(witness.icmp) ?? [];
+    list.push({ x, y, b: before.evaluate(witness).verdict, a: after.evaluate(witness).verdict, witness });
+    byAtom.set(witness.icmp, list);
+  }
+  for (const [icmp, results] of byAtom) {
+    const pair = results.find((r) => r.x !== r.y);
+    const self = results.find((r) => r.x === r.y);
+    if (!pair) {
+      // A single address with itself.
+      if (self && self.b !== self.a) push(icmp, one(self.x), one(self.x), self.witness, self.b, self.a);
+      continue;
+    }
+    const alike = !self || (self.b === pair.b && self.a === pair.a);
+    if (alike) {
+      if (pair.b !== pair.a) push(icmp, sIvs, dIvs, pair.witness, pair.b, pair.a);
+      continue;
+    }
+    const xs = addressesOf(sIvs, limit);
+    if (xs === undefined) {
+      if (pair.b !== pair.a) push(icmp, sIvs, dIvs, pair.witness, pair.b, pair.a);
+      notes.push(
+        `the ICMP type ${icmp.type} changes between the addresses of one class (${pair.witness.srcIp}, …) are reported as one region, which also covers each address's flows to itself; those differ (a pod's own address is loopback)`,
+      );
+      continue;
+    }
+    for (const x of xs) {
+      const others = without(dIvs, x);
+      const y = others[0]?.lo;
+      if (pair.b !== pair.a && y !== undefined) push(icmp, one(x), others, flow(icmp, x, y), pair.b, pair.a);
+      if (self && self.b !== self.a && ivsContain(dIvs, x))
+        push(icmp, one(x), one(x), flow(icmp, x, x), self.b, self.a);
+    }
   }
   return out;
 }

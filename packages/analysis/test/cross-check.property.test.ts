@@ -143,10 +143,14 @@ describe('diff = brute force', () => {
                 : changes
             ).filter((c) => inSpace(f, c.region));
             if (b !== a) expect(hits.some((h) => h.before === b && h.after === a)).toBe(true);
-            for (const h of hits) expect([h.before, h.after]).toEqual([b, a]);
+            for (const h of hits) expect([h.before, h.after], JSON.stringify(f)).toEqual([b, a]);
           }
           // A flow that names where it enters changes as the same flow without `via` (in changes)
-          // or is in viaChanges for that via; nothing in viaChanges says otherwise.
+          // or is in viaChanges for that via; nothing in viaChanges says otherwise. viaChanges are
+          // computed where host endpoints make the entry matter to policy: without any, a flow
+          // entering elsewhere differs only by the path (externalTrafficPolicy Local), and the
+          // change it shows is the one routed flows to that node's own address show.
+          const withHeps = before.model.hostEndpoints.length > 0 || after.model.hostEndpoints.length > 0;
           const key = (v: { node: string; interface?: string }) => `${v.node}/${v.interface ?? ''}`;
           for (const f of enteringFlows(before)) {
             const { via, ...routed } = f;
@@ -157,10 +161,10 @@ describe('diff = brute force', () => {
             if (b === a) continue;
             const asRouted = [before.evaluate(routed).verdict, after.evaluate(routed).verdict];
             if (asRouted[0] === b && asRouted[1] === a) continue;
-            expect(hits.length, `${JSON.stringify(f)} ${b} → ${a}`).toBeGreaterThan(0);
+            if (withHeps) expect(hits.length, `${JSON.stringify(f)} ${b} → ${a}`).toBeGreaterThan(0);
           }
         }),
-        { numRuns: 40 },
+        { numRuns: 60 },
       );
     },
     TIMEOUT,

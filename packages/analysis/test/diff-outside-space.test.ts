@@ -55,6 +55,32 @@ describe('diff and ICMP types', () => {
     expect(world(NO_PING).evaluate({ ...other, icmp: { type: 0 } }).verdict).toBe('Allow');
   });
 
+  it('a class with itself: pings between two of its pods change, each pod to itself (loopback) does not', () => {
+    const twin = `---
+apiVersion: v1
+kind: Pod
+metadata: {name: web-2, namespace: prod, labels: {app: web}}
+spec: {nodeName: n1}
+status: {podIP: 10.1.0.6}
+`;
+    const before = world(`${BASE}${twin}`);
+    const after = world(`${NO_PING}${twin}`);
+    const { icmpChanges } = diff(before, after);
+    const pings = icmpChanges.filter((c) => c.icmp.type === 8);
+    for (const c of pings) {
+      // No region holds a pod's ping to itself: those stay Allow.
+      for (const ip of ['10.1.0.5', '10.1.0.6'])
+        expect(c.region.srcIp.includes(`${ip}/32`) && c.region.dstIp.includes(`${ip}/32`)).toBe(false);
+    }
+    const self = { protocol: 'ICMP', srcIp: '10.1.0.5', dstIp: '10.1.0.5', icmp: { type: 8 } } as const;
+    expect(after.evaluate(self).verdict).toBe('Allow');
+    const between = { ...self, dstIp: '10.1.0.6' };
+    expect(after.evaluate(between).verdict).toBe('Deny');
+    expect(
+      pings.some((c) => c.region.srcIp.includes('10.1.0.5/32') && c.region.dstIp.includes('10.1.0.6/32')),
+    ).toBe(true);
+  });
+
   it('says what it leaves out: via and HTTP matches, not ICMP types', () => {
     expect(diff(world(BASE), world(NO_PING)).unsupported).toEqual([
       'HTTP matches are outside the compared flows; ICMP types and codes that rules name are compared in icmpChanges, and flows that name where they enter (via) in viaChanges when a world has host endpoints',

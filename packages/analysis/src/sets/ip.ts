@@ -149,3 +149,52 @@ export function intervalToCidrs(iv: IpInterval): string[] {
   }
   return out;
 }
+
+/**
+ * The addresses of `ivs`, or undefined when there are more than `limit`.
+ *
+ * @example
+ * ```ts
+ * addressesOf([{ family: 4, lo: 1n, hi: 3n }], 16); // [1n, 2n, 3n]
+ * ```
+ */
+export function addressesOf(ivs: readonly IpInterval[], limit: number): bigint[] | undefined {
+  const out: bigint[] = [];
+  for (const iv of ivs) {
+    if (iv.hi - iv.lo + 1n > BigInt(limit - out.length)) return undefined;
+    for (let x = iv.lo; x <= iv.hi; x++) out.push(x);
+  }
+  return out;
+}
+
+/**
+ * Whether `x` is one of the addresses of `ivs`.
+ *
+ * @example
+ * ```ts
+ * ivsContain([{ family: 4, lo: 1n, hi: 3n }], 2n); // true
+ * ```
+ */
+export const ivsContain = (ivs: readonly IpInterval[], x: bigint): boolean =>
+  ivs.some((iv) => iv.lo <= x && x <= iv.hi);
+
+/**
+ * `ivs` without the address `x`.
+ *
+ * @example
+ * ```ts
+ * without([{ family: 4, lo: 1n, hi: 3n }], 2n); // [1n–1n, 3n–3n]
+ * ```
+ */
+export function without(ivs: readonly IpInterval[], x: bigint): IpInterval[] {
+  const out: IpInterval[] = [];
+  for (const iv of ivs) {
+    if (x < iv.lo || x > iv.hi) {
+      out.push(iv);
+      continue;
+    }
+    if (iv.lo < x) out.push({ family: iv.family, lo: iv.lo, hi: x - 1n });
+    if (x < iv.hi) out.push({ family: iv.family, lo: x + 1n, hi: iv.hi });
+  }
+  return out;
+}

@@ -4,12 +4,12 @@ import { type CellContext, cellContext, cellsOfPair } from './cells.js';
 import { fromOutside, sharedEntryChoices } from './entry.js';
 import { requireWorld } from './errors.js';
 import type { Flow, Verdict, World } from './evaluator-seam.js';
-import { type IcmpFound, icmpAtoms, icmpChangesOfPair } from './icmp-types.js';
+import { type IcmpFound, icmpAtoms, icmpChangesOfPair, icmpProtocol } from './icmp-types.js';
 import type { Box as FlowBox } from './lifted/boxes.js';
-import { boxAnd, isPorted, universe } from './lifted/boxes.js';
+import { boxAnd, universe } from './lifted/boxes.js';
 import { contextOf, liftClasses, overlay, witnessOf } from './lifted/classes.js';
-import { buildPartition, type IpClass, restrict } from './partition.js';
-import { anyPort, type Box, mergeBoxes, toRegion } from './region.js';
+import { buildPartition, type IpClass, spacePairs } from './partition.js';
+import { anyPort, type Box, mergeBoxes, regionBox, toRegion } from './region.js';
 import { addressesOf, formatIp, type IpInterval, ivsContain, without } from './sets/ip.js';
 import { type NormSpace, readSpace } from './space.js';
 import type { Change, DiffResult, FlowSpace, IcmpChange, ViaChange } from './types.js';
@@ -50,88 +50,74 @@ export function diff(before: World, after: World, space?: FlowSpace): DiffResult
   // Flows that name where they enter, when host endpoints make that matter: see via-diff.ts.
   const vias = sharedEntryChoices(before.model, after.model);
   const viaFound: ViaFound[] = [];
-  for (const [, classes] of part.byFamily) {
-    const srcs = classes.map((c) => [c, restrict(c, q.src)] as const).filter(([, ivs]) => ivs.length > 0);
-    const dsts = classes.map((c) => [c, restrict(c, q.dst)] as const).filter(([, ivs]) => ivs.length > 0);
-    for (const [s, sIvs] of srcs)
-      for (const [d, dIvs] of dsts) {
-        if (affected && !affected.has(s) && !affected.has(d)) continue;
-        if (atoms.size > 0 && (!q.protocols || q.protocols.has(s.family === 4 ? 1 : 58)))
-          typedIcmp.push(
-            ...icmpChangesOfPair(before, after, s, sIvs, d, dIvs, atoms, SELF_SPLIT_LIMIT, unsupported),
-          );
-        const bs = liftClasses(ctxB, s, sIvs, d, dIvs, space0);
-        const as = liftClasses(ctxA, s, sIvs, d, dIvs, space0);
-        // Per representative pair: the overlay of both worlds' regions, as (box, before, after).
-        const overlays = bs.map((b, i) => ({
-          src: b.src,
-          dst: b.dst,
-          out: overlay(b.regions, as[i]?.regions ?? []),
-        }));
-        const [main, same] = overlays;
-        if (!main) continue;
-        if (vias.length > 0 && fromOutside(before.model, s))
-          for (const f of viaChangesOfPair(
-            before,
-            after,
-            { ctxB, ctxA, vias, space0 },
-            s,
-            sIvs,
-            d,
-            dIvs,
-            main,
-          )) {
-            if (f.confirmed) viaFound.push(f);
-            else
-              unsupported.push(
-                `diff: the lifted engine and world.evaluate disagree on ${JSON.stringify(f.witness)}; that change was left out`,
-              );
-          }
-        // A class with itself: flows from an address to itself (`same`) may not change as flows
-        // between two of its addresses do (a pod's own address is loopback). Then the changes are
-        // written per source address, that address left out of the destinations.
-        const selfDiffers = same !== undefined && disagree(main.out, same.out);
-        const perAddress = selfDiffers ? addressesOf(sIvs, SELF_SPLIT_LIMIT) : undefined;
-        if (selfDiffers && perAddress === undefined) {
+  for (const [s, sIvs, d, dIvs] of spacePairs(part, q.src, q.dst)) {
+    if (affected && !affected.has(s) && !affected.has(d)) continue;
+    if (atoms.size > 0 && (!q.protocols || q.protocols.has(icmpProtocol(s.family))))
+      typedIcmp.push(
+        ...icmpChangesOfPair(before, after, s, sIvs, d, dIvs, atoms, SELF_SPLIT_LIMIT, unsupported),
+      );
+    const bs = liftClasses(ctxB, s, sIvs, d, dIvs, space0);
+    const as = liftClasses(ctxA, s, sIvs, d, dIvs, space0);
+    // Per representative pair: the overlay of both worlds' regions, as (box, before, after).
+    const overlays = bs.map((b, i) => ({
+      src: b.src,
+      dst: b.dst,
+      out: overlay(b.regions, as[i]?.regions ?? []),
+    }));
+    const [main, same] = overlays;
+    if (!main) continue;
+    if (vias.length > 0 && fromOutside(before.model, s))
+      for (const f of viaChangesOfPair(before, after, { ctxB, ctxA, vias, space0 }, s, sIvs, d, dIvs, main)) {
+        if (f.confirmed) viaFound.push(f);
+        else
           unsupported.push(
-            `the changes between the addresses of one class (${formatIp(s.family, main.src)}, …) are reported as one region, which also covers each address's flows to itself; those differ (a pod's own address is loopback)`,
+            `diff: the lifted engine and world.evaluate disagree on ${JSON.stringify(f.witness)}; that change was left out`,
           );
-        }
-        if (same && perAddress !== undefined)
-          for (const o of same.out) {
-            if (o.before === o.after) continue;
-            for (const x of perAddress) {
-              if (!ivsContain(dIvs, x)) continue;
-              const one = [{ family: s.family, lo: x, hi: x }];
-              found.push(foundOf(o, one, one, witnessOf(o.box, s.family, x, x)));
-            }
-          }
-        let fellBack = false;
-        for (const o of main.out) {
-          if (o.before === o.after || fellBack) continue;
-          const witness = witnessOf(o.box, s.family, main.src, main.dst);
-          if (before.evaluate(witness).verdict !== o.before || after.evaluate(witness).verdict !== o.after) {
-            unsupported.push(
-              `diff: the lifted engine and world.evaluate disagree on ${JSON.stringify(witness)}; that class pair was compared cell by cell`,
-            );
-            cells ??= cellContext(models);
-            found.push(...cellChanges(before, after, cells, s, sIvs, d, dIvs, q));
-            fellBack = true;
-            continue;
-          }
-          if (perAddress === undefined) {
-            found.push(foundOf(o, sIvs, dIvs, witness));
-            continue;
-          }
-          for (const x of perAddress) {
-            const others = without(dIvs, x);
-            const y = others[0]?.lo;
-            if (y === undefined) continue;
-            const one = [{ family: s.family, lo: x, hi: x }];
-            found.push(foundOf(o, one, others, witnessOf(o.box, s.family, x, y)));
-          }
+      }
+    // A class with itself: flows from an address to itself (`same`) may not change as flows
+    // between two of its addresses do (a pod's own address is loopback). Then the changes are
+    // written per source address, that address left out of the destinations.
+    const selfDiffers = same !== undefined && disagree(main.out, same.out);
+    const perAddress = selfDiffers ? addressesOf(sIvs, SELF_SPLIT_LIMIT) : undefined;
+    if (selfDiffers && perAddress === undefined) {
+      unsupported.push(
+        `the changes between the addresses of one class (${formatIp(s.family, main.src)}, …) are reported as one region, which also covers each address's flows to itself; those differ (a pod's own address is loopback)`,
+      );
+    }
+    if (same && perAddress !== undefined)
+      for (const o of same.out) {
+        if (o.before === o.after) continue;
+        for (const x of perAddress) {
+          if (!ivsContain(dIvs, x)) continue;
+          const one = [{ family: s.family, lo: x, hi: x }];
+          found.push(foundOf(o, one, one, witnessOf(o.box, s.family, x, x)));
         }
       }
+    let fellBack = false;
+    for (const o of main.out) {
+      if (o.before === o.after || fellBack) continue;
+      const witness = witnessOf(o.box, s.family, main.src, main.dst);
+      if (before.evaluate(witness).verdict !== o.before || after.evaluate(witness).verdict !== o.after) {
+        unsupported.push(
+          `diff: the lifted engine and world.evaluate disagree on ${JSON.stringify(witness)}; that class pair was compared cell by cell`,
+        );
+        cells ??= cellContext(models);
+        found.push(...cellChanges(before, after, cells, s, sIvs, d, dIvs, q));
+        fellBack = true;
+        continue;
+      }
+      if (perAddress === undefined) {
+        found.push(foundOf(o, sIvs, dIvs, witness));
+        continue;
+      }
+      for (const x of perAddress) {
+        const others = without(dIvs, x);
+        const y = others[0]?.lo;
+        if (y === undefined) continue;
+        const one = [{ family: s.family, lo: x, hi: x }];
+        found.push(foundOf(o, one, others, witnessOf(o.box, s.family, x, y)));
+      }
+    }
   }
   // Readable witnesses first (merging keeps each group's first): an ephemeral source port.
   const score = (f: Flow) => (f.srcPort === undefined || f.srcPort === 40000 ? 0 : 1);
@@ -205,25 +191,7 @@ function foundOf(
   dst: readonly IpInterval[],
   witness: Flow,
 ): Found {
-  const ported = isPorted(o.box);
-  return {
-    box: {
-      protocols: protocolList(o.box),
-      src,
-      srcPort: ported ? o.box.s : anyPort,
-      dst,
-      dstPort: ported ? o.box.d : anyPort,
-    },
-    before: o.before,
-    after: o.after,
-    witness,
-  };
-}
-
-function protocolList(b: FlowBox): number[] {
-  const out: number[] = [];
-  for (const [lo, hi] of b.p) for (let x = lo; x <= hi; x++) out.push(x);
-  return out;
+  return { box: regionBox(o.box, src, dst), before: o.before, after: o.after, witness };
 }
 
 /** Whether two overlays of the same flows give any flow different before/after verdicts. */

@@ -11,8 +11,25 @@ import { addressesOf, formatIp, type IpInterval, ivsContain, without } from './s
 /** An ICMP type, with a code when a rule names one. */
 export type IcmpAtom = { readonly type: number; readonly code?: number };
 
-/** ICMP (1) for IPv4 classes, ICMPv6 (58) for IPv6 ones. */
-const PROTOCOL = { 4: 1, 6: 58 } as const;
+/**
+ * The ICMP protocol of a family's addresses: ICMP (1) for IPv4, ICMPv6 (58) for IPv6.
+ *
+ * @example
+ * ```ts
+ * icmpProtocol(6); // 58
+ * ```
+ */
+export const icmpProtocol = (family: 4 | 6): 1 | 58 => (family === 4 ? 1 : 58);
+
+/** The ping of one type (and code) from `x` to `y`, addresses of a `family` class. */
+function icmpFlow(family: 4 | 6, icmp: IcmpAtom, x: bigint, y: bigint): Flow & { readonly icmp: IcmpAtom } {
+  return {
+    protocol: family === 4 ? 'ICMP' : 'ICMPv6',
+    srcIp: formatIp(family, x),
+    dstIp: formatIp(family, y),
+    icmp,
+  };
+}
 
 /**
  * The types (and type/code pairs) the worlds' rules match on (`icmp`, `notICMP`), per protocol.
@@ -77,15 +94,9 @@ export function typedIcmpFlows(
   dIvs: readonly IpInterval[],
   atoms: ReadonlyMap<number, readonly IcmpAtom[]>,
 ): { readonly flow: Flow & { readonly icmp: IcmpAtom }; readonly src: bigint; readonly dst: bigint }[] {
-  const protocol = PROTOCOL[s.family];
-  return (atoms.get(protocol) ?? []).flatMap((icmp) =>
+  return (atoms.get(icmpProtocol(s.family)) ?? []).flatMap((icmp) =>
     addressPairs(s, sIvs, d, dIvs).map(([x, y]) => ({
-      flow: {
-        protocol: protocol === 1 ? 'ICMP' : 'ICMPv6',
-        srcIp: formatIp(s.family, x),
-        dstIp: formatIp(s.family, y),
-        icmp,
-      },
+      flow: icmpFlow(s.family, icmp, x, y),
       src: x,
       dst: y,
     })),
@@ -115,14 +126,8 @@ export function icmpChangesOfPair(
   limit: number,
   notes: string[],
 ): IcmpFound[] {
-  const protocol = PROTOCOL[s.family];
+  const protocol = icmpProtocol(s.family);
   const out: IcmpFound[] = [];
-  const flow = (icmp: IcmpAtom, x: bigint, y: bigint): Flow => ({
-    protocol: protocol === 1 ? 'ICMP' : 'ICMPv6',
-    srcIp: formatIp(s.family, x),
-    dstIp: formatIp(s.family, y),
-    icmp,
-  });
   const push = (
     icmp: IcmpAtom,
     src: readonly IpInterval[],
@@ -162,9 +167,10 @@ export function icmpChangesOfPair(
     for (const x of xs) {
       const others = without(dIvs, x);
       const y = others[0]?.lo;
-      if (pair.b !== pair.a && y !== undefined) push(icmp, one(x), others, flow(icmp, x, y), pair.b, pair.a);
+      if (pair.b !== pair.a && y !== undefined)
+        push(icmp, one(x), others, icmpFlow(s.family, icmp, x, y), pair.b, pair.a);
       if (self && self.b !== self.a && ivsContain(dIvs, x))
-        push(icmp, one(x), one(x), flow(icmp, x, x), self.b, self.a);
+        push(icmp, one(x), one(x), icmpFlow(s.family, icmp, x, x), self.b, self.a);
     }
   }
   return out;

@@ -279,6 +279,28 @@ export function restrict(c: IpClass, space: readonly IpInterval[] | undefined): 
   return out.sort((a, b) => (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0));
 }
 
+/**
+ * Every pair of classes of one family, each side restricted to a space's addresses (`undefined`
+ * = everything); pairs with an empty side are left out. Sources in class order, then
+ * destinations, family by family.
+ *
+ * @example
+ * ```ts
+ * for (const [s, sIvs, d, dIvs] of spacePairs(part, q.src, q.dst)) liftClasses(ctx, s, sIvs, d, dIvs, box);
+ * ```
+ */
+export function* spacePairs(
+  part: Partition,
+  src: readonly IpInterval[] | undefined,
+  dst: readonly IpInterval[] | undefined,
+): Generator<readonly [IpClass, IpInterval[], IpClass, IpInterval[]]> {
+  for (const [, classes] of part.byFamily) {
+    const srcs = classes.map((c) => [c, restrict(c, src)] as const).filter(([, ivs]) => ivs.length > 0);
+    const dsts = classes.map((c) => [c, restrict(c, dst)] as const).filter(([, ivs]) => ivs.length > 0);
+    for (const [s, sIvs] of srcs) for (const [d, dIvs] of dsts) yield [s, sIvs, d, dIvs];
+  }
+}
+
 // Addresses a reader recognises as "somewhere on the internet" (documentation ranges).
 const FRIENDLY: readonly IpInterval[] = [
   { family: 4, lo: 3325256711n, hi: 3325256711n }, // 198.51.100.7

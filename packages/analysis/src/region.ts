@@ -1,6 +1,6 @@
 /** Boxes of flows as the contract prints them, and merging boxes into few readable regions. */
 import { PROTOCOL_NAMES, PROTOCOL_NUMBERS } from '@calico-dsl/core';
-import { ivsOf } from './lifted/boxes.js';
+import { isPorted, ivsOf, type Box as LiftedBox } from './lifted/boxes.js';
 import { type IpInterval, intervalToCidrs } from './sets/ip.js';
 import type { PortInterval } from './space.js';
 import type { FlowRegion, PortRange } from './types.js';
@@ -32,6 +32,23 @@ export interface Box {
 const ALL_PORTS: readonly PortInterval[] = [[0, 65535]];
 /** Ports of a portless cell: the whole line (the contract ignores ports for such protocols). */
 export const anyPort = ALL_PORTS;
+
+/**
+ * A lifted box's flows between two address sets, as a printable box: its protocols listed, its
+ * ports kept for ported protocols (the whole line otherwise).
+ *
+ * @example
+ * ```ts
+ * declare const b: LiftedBox;
+ * regionBox(b, srcIvs, dstIvs).protocols; // e.g. [6]
+ * ```
+ */
+export function regionBox(b: LiftedBox, src: readonly IpInterval[], dst: readonly IpInterval[]): Box {
+  const protocols: number[] = [];
+  for (const [lo, hi] of b.p) for (let x = lo; x <= hi; x++) protocols.push(x);
+  const ported = isPorted(b);
+  return { protocols, src, srcPort: ported ? b.s : anyPort, dst, dstPort: ported ? b.d : anyPort };
+}
 
 function unionIps(a: readonly IpInterval[]): IpInterval[] {
   const sorted = [...a].sort((x, y) => x.family - y.family || (x.lo < y.lo ? -1 : x.lo > y.lo ? 1 : 0));

@@ -4,11 +4,11 @@ import { cellContext, cellsOfPair } from './cells.js';
 import { entryChoices, fromOutside } from './entry.js';
 import { AnalysisInputError } from './errors.js';
 import type { Flow, Verdict, World } from './evaluator-seam.js';
-import { icmpAtoms, typedIcmpFlows } from './icmp-types.js';
+import { icmpAtoms, icmpProtocol, typedIcmpFlows } from './icmp-types.js';
 import { type Box, ivsHas, universe } from './lifted/boxes.js';
 import { contextOf, liftClasses, witnessOf } from './lifted/classes.js';
 import type { LiftedRegion } from './lifted/pair.js';
-import { buildPartition, type IpClass, type Partition, restrict } from './partition.js';
+import { buildPartition, type IpClass, type Partition, spacePairs } from './partition.js';
 import type { IpInterval } from './sets/ip.js';
 import { type NormSpace, readSpace } from './space.js';
 import type { FlowSpace, SearchOptions, SearchResult } from './types.js';
@@ -45,22 +45,17 @@ export function searchWorld(
   const part = buildPartition([world.model], [...(q.src ?? []), ...(q.dst ?? [])]);
   const ctx = contextOf(world.model);
   const box = universe(q.protocols, q.srcPort, q.dstPort);
-  for (const [, classes] of part.byFamily) {
-    const srcs = classes.map((c) => [c, restrict(c, q.src)] as const).filter(([, ivs]) => ivs.length > 0);
-    const dsts = classes.map((c) => [c, restrict(c, q.dst)] as const).filter(([, ivs]) => ivs.length > 0);
-    for (const [s, sIvs] of srcs)
-      for (const [d, dIvs] of dsts)
-        for (const pair of liftClasses(ctx, s, sIvs, d, dIvs, box))
-          for (const r of readableFirst(pair.regions.filter((x) => x.verdict === verdict))) {
-            const witness = witnessOf(r.box, s.family, pair.src, pair.dst);
-            if (world.evaluate(witness).verdict === verdict) return { found: true, witness };
-            notes.push(
-              `search: the lifted engine and world.evaluate disagree on ${JSON.stringify(witness)}; that class pair was searched cell by cell`,
-            );
-            const found = searchCells(world, s, sIvs, d, dIvs, q, verdict);
-            if (found) return { found: true, witness: found };
-          }
-  }
+  for (const [s, sIvs, d, dIvs] of spacePairs(part, q.src, q.dst))
+    for (const pair of liftClasses(ctx, s, sIvs, d, dIvs, box))
+      for (const r of readableFirst(pair.regions.filter((x) => x.verdict === verdict))) {
+        const witness = witnessOf(r.box, s.family, pair.src, pair.dst);
+        if (world.evaluate(witness).verdict === verdict) return { found: true, witness };
+        notes.push(
+          `search: the lifted engine and world.evaluate disagree on ${JSON.stringify(witness)}; that class pair was searched cell by cell`,
+        );
+        const found = searchCells(world, s, sIvs, d, dIvs, q, verdict);
+        if (found) return { found: true, witness: found };
+      }
   const beyond =
     options.icmpTypes === true || options.via === true
       ? searchBeyond(world, part, q, box, verdict, options)
@@ -84,23 +79,17 @@ function searchBeyond(
   const atoms = options.icmpTypes === true ? icmpAtoms([world.model]) : new Map();
   const vias = options.via === true ? entryChoices(world.model) : [];
   const ctx = contextOf(world.model);
-  for (const [, classes] of part.byFamily) {
-    const srcs = classes.map((c) => [c, restrict(c, q.src)] as const).filter(([, ivs]) => ivs.length > 0);
-    const dsts = classes.map((c) => [c, restrict(c, q.dst)] as const).filter(([, ivs]) => ivs.length > 0);
-    for (const [s, sIvs] of srcs)
-      for (const [d, dIvs] of dsts) {
-        const protocol = s.family === 4 ? 1 : 58;
-        if (!q.protocols || q.protocols.has(protocol))
-          for (const { flow } of typedIcmpFlows(s, sIvs, d, dIvs, atoms))
-            if (world.evaluate(flow).verdict === verdict) return flow;
-        if (vias.length === 0 || !fromOutside(world.model, s)) continue;
-        for (const via of vias)
-          for (const pair of liftClasses(ctx, s, sIvs, d, dIvs, box, via))
-            for (const r of pair.regions.filter((x) => x.verdict === verdict)) {
-              const witness: Flow = { ...witnessOf(r.box, s.family, pair.src, pair.dst), via };
-              if (world.evaluate(witness).verdict === verdict) return witness;
-            }
-      }
+  for (const [s, sIvs, d, dIvs] of spacePairs(part, q.src, q.dst)) {
+    if (!q.protocols || q.protocols.has(icmpProtocol(s.family)))
+      for (const { flow } of typedIcmpFlows(s, sIvs, d, dIvs, atoms))
+        if (world.evaluate(flow).verdict === verdict) return flow;
+    if (vias.length === 0 || !fromOutside(world.model, s)) continue;
+    for (const via of vias)
+      for (const pair of liftClasses(ctx, s, sIvs, d, dIvs, box, via))
+        for (const r of pair.regions.filter((x) => x.verdict === verdict)) {
+          const witness: Flow = { ...witnessOf(r.box, s.family, pair.src, pair.dst), via };
+          if (world.evaluate(witness).verdict === verdict) return witness;
+        }
   }
   return undefined;
 }

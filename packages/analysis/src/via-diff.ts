@@ -7,11 +7,11 @@
 import type { Via } from './entry.js';
 import type { Flow, Topology, World } from './evaluator-seam.js';
 import type { Box as FlowBox } from './lifted/boxes.js';
-import { boxAnd, isPorted } from './lifted/boxes.js';
+import { boxAnd } from './lifted/boxes.js';
 import { liftClasses, type Overlaid, overlay, witnessOf } from './lifted/classes.js';
 import type { LiftContext } from './lifted/pair.js';
 import type { IpClass } from './partition.js';
-import { anyPort, type Box } from './region.js';
+import { type Box, regionBox } from './region.js';
 import type { IpInterval } from './sets/ip.js';
 
 /** A changed box of flows entering by `via`, with a witness both worlds evaluated. */
@@ -65,13 +65,7 @@ export function viaChangesOfPair(
         const witness: Flow = { ...witnessOf(box, s.family, plain.src, plain.dst), via };
         out.push({
           via,
-          box: {
-            protocols: protocolsOf(box),
-            src: sIvs,
-            srcPort: isPorted(box) ? box.s : anyPort,
-            dst: dIvs,
-            dstPort: isPorted(box) ? box.d : anyPort,
-          },
+          box: regionBox(box, sIvs, dIvs),
           before: o.before,
           after: o.after,
           witness,
@@ -81,11 +75,5 @@ export function viaChangesOfPair(
       }
     }
   }
-  return out;
-}
-
-function protocolsOf(b: FlowBox): number[] {
-  const out: number[] = [];
-  for (const [lo, hi] of b.p) for (let x = lo; x <= hi; x++) out.push(x);
   return out;
 }

@@ -86,7 +86,7 @@ export function liftedReaches(
   const entering: (readonly [IpClass, IpClass])[] = [];
   for (const pair of pairs) {
     const [s, d] = pair;
-    if (fromOutside(ctx.model, s)) entering.push(pair);
+    if (vias.length > 0 && fromOutside(ctx.model, s)) entering.push(pair);
     const id = `${s.id}>${d.id}`;
     if (lifted.has(id)) continue;
     lifted.add(id);

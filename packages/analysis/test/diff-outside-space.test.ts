@@ -37,6 +37,17 @@ spec:
   - {action: Allow}
 `;
 
+/** Lets web take pings (ICMP type 8) and nothing else. */
+const PING_ONLY = `---
+apiVersion: projectcalico.org/v3
+kind: GlobalNetworkPolicy
+metadata: {name: ping-only}
+spec:
+  selector: app == 'web'
+  types: [Ingress]
+  ingress: [{action: Allow, protocol: ICMP, icmp: {type: 8}}]
+`;
+
 describe('diff and ICMP types', () => {
   it('a rule on an ICMP type changes typed pings only: icmpChanges says so, changes stays empty', () => {
     const d = diff(world(BASE), world(NO_PING));
@@ -146,15 +157,7 @@ describe('diff and flows that name where they enter (via)', () => {
 
 describe('search beyond the routed space: typed pings and flows that name where they enter', () => {
   it('finds a ping only a rule on its type allows, which the space as routed never sees', () => {
-    const pingOnly = world(`${BASE}---
-apiVersion: projectcalico.org/v3
-kind: GlobalNetworkPolicy
-metadata: {name: ping-only}
-spec:
-  selector: app == 'web'
-  types: [Ingress]
-  ingress: [{action: Allow, protocol: ICMP, icmp: {type: 8}}]
-`);
+    const pingOnly = world(`${BASE}${PING_ONLY}`);
     const space = { protocol: ['ICMP'], dstIp: ['10.1.0.5/32'], srcIp: ['198.51.100.0/24'] };
     expect(analyze(pingOnly).search(space, 'Allow')).toEqual({ found: false });
     const r = analyze(pingOnly).search(space, 'Allow', { icmpTypes: true });
@@ -198,15 +201,7 @@ kind: Pod
 metadata: {name: cli, namespace: prod, labels: {app: cli}}
 spec: {nodeName: n1}
 status: {podIP: 10.1.0.9}
----
-apiVersion: projectcalico.org/v3
-kind: GlobalNetworkPolicy
-metadata: {name: ping-only}
-spec:
-  selector: app == 'web'
-  types: [Ingress]
-  ingress: [{action: Allow, protocol: ICMP, icmp: {type: 8}}]
-`);
+${PING_ONLY}`);
     const grid = (m: ReturnType<ReturnType<typeof analyze>['matrix']>) =>
       m.endpoints.map((_, i) => m.endpoints.map((__, j) => m.verdict(i, j)));
     const ping = analyze(w).matrix({ protocol: 'ICMP', icmp: { type: 8 } });

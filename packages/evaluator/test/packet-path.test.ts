@@ -402,6 +402,30 @@ describe('issue #17 item 9: flow input edges', () => {
     expect(r.issues[0]?.message).toContain('write 10.65.0.2');
   });
 
+  it('flow text, or the parseFlow result itself, given as the flow: the issue says what to pass', () => {
+    const world = World.from(fvBase());
+    const text = `tcp ${W0} -> ${W1}:80`;
+    const fromText = world.evaluate(text as unknown as Flow);
+    expect(fromText.verdict).toBe('Deny');
+    expect(fromText.issues).toEqual([
+      {
+        code: 'invalid_flow',
+        path: [],
+        message: `The flow must be an object like { protocol: "TCP", srcIp, dstIp, dstPort }: for flow text, pass parseFlow("${text}").value.`,
+      },
+    ]);
+    const parsed = parseFlow(text);
+    const fromResult = world.evaluate(parsed as unknown as Flow);
+    expect(fromResult.issues).toEqual([
+      {
+        code: 'invalid_flow',
+        path: [],
+        message: "This is parseFlow's result, not a flow: pass its .value (when .ok is true).",
+      },
+    ]);
+    if (parsed.ok) expect(world.evaluate(parsed.value).issues).toEqual([]);
+  });
+
   it('ICMP type/code bounds are one byte in evaluate and parseFlow alike', () => {
     const world = World.from(fvBase());
     const bad = world.evaluate({ protocol: 'ICMP', srcIp: W0, dstIp: W1, icmp: { type: 300 } });

@@ -205,8 +205,15 @@ export function readFlow(
     ok: false as const,
     issues: [{ code: 'invalid_flow' as const, path, message }],
   });
+  if (typeof flow === 'string')
+    return refuse(
+      [],
+      `The flow must be an object like { protocol: "TCP", srcIp, dstIp, dstPort }: for flow text, pass parseFlow(${JSON.stringify(flow)}).value.`,
+    );
   if (typeof flow !== 'object' || flow === null)
     return refuse([], 'The flow must be an object like { protocol: "TCP", srcIp, dstIp, dstPort }.');
+  if (isResult(flow))
+    return refuse([], "This is parseFlow's result, not a flow: pass its .value (when .ok is true).");
   const picked: Record<string, unknown> = {};
   for (const key of FLOW_FIELDS) {
     try {
@@ -222,6 +229,15 @@ export function readFlow(
       issues: problems.map((p) => ({ code: 'invalid_flow' as const, path: [...p.path], message: p.message })),
     };
   return { ok: true, fields: value as Record<string, unknown> };
+}
+
+/** A `Result` (what `parseFlow` returns) given where its flow belongs: a common slip. */
+function isResult(value: object): boolean {
+  try {
+    return 'ok' in value && ('value' in value || 'issues' in value) && !('protocol' in value);
+  } catch {
+    return false; // A Proxy that throws: the field reads below name it.
+  }
 }
 
 /**

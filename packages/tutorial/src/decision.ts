@@ -159,8 +159,16 @@ function hop(step: TraceStep): string[] {
     case 'no-profile-match':
     case 'default-allow':
     case 'continue':
-      return [`${stage}: ${step.reason ?? step.action}`];
+      return [`${stage}${where(step)}: ${step.reason ?? step.action}`];
   }
+}
+
+/** Where a default applied (a path may meet one stage on several interfaces): ` at wrk2-public (eth1), ingress`. */
+function where(step: TraceStep): string {
+  const e = step.endpoint;
+  if (e === undefined) return '';
+  const name = e.kind === 'HostEndpoint' && e.interface ? `${e.name} (${e.interface})` : e.name;
+  return ` at ${name}${step.direction ? `, ${step.direction}` : ''}`;
 }
 
 /** A stable choice among paths: FNV-1a of the key, modulo the count. */

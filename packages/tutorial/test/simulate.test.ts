@@ -39,6 +39,17 @@ describe('simulateLesson', () => {
     expect(first.result.hops.some((h) => h.startsWith('DNAT: 169.46.10.20:80'))).toBe(true);
   });
 
+  it('says at which host endpoint and direction each forward default applied (a path meets several)', () => {
+    const defaults = curls(run.steps)
+      .flatMap((c) => c.result.hops)
+      .filter((h) => h.startsWith('forward policy'));
+    expect(defaults.length).toBeGreaterThan(0);
+    for (const h of defaults)
+      expect(h).toMatch(
+        /^forward policy at kube-wrk\d-worker-(public \(eth1\)|private \(eth0\)), (ingress|egress): /,
+      );
+  });
+
   it('prints the calicoctl commands and their output for apply and delete steps', () => {
     expect(
       run.steps.filter((s) => s.kind !== 'curl').map((s) => [s.kind, 'command' in s && s.command]),

@@ -7,11 +7,11 @@ import { basename, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { createCalicoctl } from '@calico-dsl/calicoctl';
-import type { LessonDefinition } from '../lesson.js';
+import type { Lesson, LessonDefinition } from '../lesson.js';
 import { lessonFiles, outDirFor } from '../out-files.js';
 import { TUTORIAL_DEFAULTS, type TutorialParams } from '../params.js';
 import { renderLesson } from '../render-text.js';
-import { simulateLesson } from '../simulate.js';
+import { type LessonRun, simulateLesson } from '../simulate.js';
 import { applyLesson } from './apply.js';
 import { datastoreSource, missingFlagsHelp, noClusterHelp } from './cluster-access.js';
 import { writeOutFiles } from './out-dir.js';
@@ -120,7 +120,11 @@ export async function runLessonCli(define: LessonDefinition, options: LessonCliO
     print(JSON.stringify({ ...run, files: written.map((p) => relativeOut(p, options.appDir)) }, null, 2));
   else
     print(
-      `${renderLesson(lesson, run)}YAML written: ${written.map((p) => relativeOut(p, options.appDir)).join(', ')}\n`,
+      simulatedRunText(
+        lesson,
+        run,
+        written.map((p) => relativeOut(p, options.appDir)),
+      ),
     );
   return run.ok ? 0 : 1;
 }
@@ -130,8 +134,14 @@ export async function runLessonCli(define: LessonDefinition, options: LessonCliO
  * each lesson inside its app folder): `-f out/…` and `YAML written: out/…` become paths from there,
  * and the evaluator's `(§4.5)` notes, which number sections of a page not in the repository,
  * point to docs/semantics.md (or are dropped when it is not there).
+ *
+ * @example
+ * ```ts
+ * fromUserCwd('apps/lesson-2-deny-nodeports', { TUTORIAL_CWD: '.' }, existsSync)('$ calicoctl apply -f out/x.yaml');
+ * // '$ calicoctl apply -f apps/lesson-2-deny-nodeports/out/x.yaml'
+ * ```
  */
-function fromUserCwd(
+export function fromUserCwd(
   appDir: string,
   env: Readonly<Record<string, string | undefined>>,
   exists: (path: string) => boolean,
@@ -146,6 +156,18 @@ function fromUserCwd(
     if (app !== '') out = out.replace(/(-f |YAML written: |, )out\//g, `$1${join(app, 'out')}/`);
     return out;
   };
+}
+
+/**
+ * What the simulated run prints: the lesson, then the YAML files it wrote (as the app names them).
+ *
+ * @example
+ * ```ts
+ * simulatedRunText(lesson, simulateLesson(lesson, params), ['out/deny-nodeports.yaml']).endsWith('YAML written: out/deny-nodeports.yaml\n'); // true
+ * ```
+ */
+export function simulatedRunText(lesson: Lesson, run: LessonRun, files: readonly string[]): string {
+  return `${renderLesson(lesson, run)}YAML written: ${files.join(', ')}\n`;
 }
 
 function relativeOut(path: string, appDir: string): string {

@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { comparableForm, validate } from '@calico-dsl/core';
 import { World } from '@calico-dsl/evaluator';
 import { fromYaml, toYaml } from '@calico-dsl/yaml';
 import { describe, expect, it } from 'vitest';
 import { type LessonDefinition, policyName } from '../lesson.js';
+import { fromUserCwd, simulatedRunText } from '../node/cli.js';
 import { lessonFiles } from '../out-files.js';
 import { clusterAfterLesson, TUTORIAL_LESSONS } from '../outline.js';
 import { TUTORIAL_DEFAULTS, type TutorialParams } from '../params.js';
@@ -89,6 +90,23 @@ export function describeLessonApp(spec: LessonAppSpec): void {
       const readme = readFileSync(new URL('README.md', spec.appUrl), 'utf8');
       const shown = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]);
       for (const { file, yaml } of lessonFiles(lesson)) expect(shown, file).toContain(yaml);
+    });
+
+    it('README.md and docs/tutorial.md show what npm start prints, line for line', () => {
+      const run = simulateLesson(lesson, TUTORIAL_DEFAULTS);
+      const files = lessonFiles(lesson).map((f) => `out/${f.file}`);
+      const printed = fromUserCwd(
+        appDir,
+        { TUTORIAL_CWD: appDir },
+        existsSync,
+      )(simulatedRunText(lesson, run, files));
+      const readme = readFileSync(new URL('README.md', spec.appUrl), 'utf8');
+      expect(/## What `npm start` prints\n\n```text\n([\s\S]*?)```/.exec(readme)?.[1]).toBe(printed);
+      // The guide may quote a lesson's run too: any text block that starts with its header.
+      const guide = readFileSync(new URL('../../docs/tutorial.md', spec.appUrl), 'utf8');
+      const header = `== Lesson ${lesson.number}:`;
+      for (const m of guide.matchAll(/```text\n([\s\S]*?)```/g))
+        if (m[1]?.startsWith(header)) expect(m[1]).toBe(printed);
     });
 
     it.each(spec.tutorialFiles.map((name) => [name]))(

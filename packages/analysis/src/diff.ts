@@ -119,9 +119,7 @@ export function diff(before: World, after: World, space?: FlowSpace): DiffResult
       }
     }
   }
-  // Readable witnesses first (merging keeps each group's first): an ephemeral source port.
-  const score = (f: Flow) => (f.srcPort === undefined || f.srcPort === 40000 ? 0 : 1);
-  found.sort((x, y) => score(x.witness) - score(y.witness));
+  found.sort(readableFirst);
   const byChange = new Map<string, Found[]>();
   for (const f of found) {
     const k = `${f.before}>${f.after}`;
@@ -151,6 +149,12 @@ export function diff(before: World, after: World, space?: FlowSpace): DiffResult
   return { changes, icmpChanges, viaChanges, unsupported };
 }
 
+/** Readable witnesses first (merging keeps each group's first): an ephemeral source port. */
+function readableFirst(x: { readonly witness: Flow }, y: { readonly witness: Flow }): number {
+  const score = (f: Flow) => (f.srcPort === undefined || f.srcPort === 40000 ? 0 : 1);
+  return score(x.witness) - score(y.witness);
+}
+
 /**
  * Changes merged into regions as `changes` are, per group (`key`: its tag and verdicts), each
  * with its group's tag (`{ icmp }`, `{ via }`).
@@ -159,7 +163,7 @@ function mergeTagged<T extends object>(
   items: readonly { readonly tag: T; readonly key: string; readonly found: Found }[],
 ): (Change & T)[] {
   const groups = new Map<string, { tag: T; list: Found[] }>();
-  for (const { tag, key, found } of items) {
+  for (const { tag, key, found } of [...items].sort((x, y) => readableFirst(x.found, y.found))) {
     const k = `${key}/${found.before}>${found.after}`;
     let g = groups.get(k);
     if (!g) {

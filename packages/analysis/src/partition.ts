@@ -305,6 +305,7 @@ export function* spacePairs(
 const FRIENDLY: readonly IpInterval[] = [
   { family: 4, lo: 3325256711n, hi: 3325256711n }, // 198.51.100.7
   { family: 4, lo: 3405803785n, hi: 3405803785n }, // 203.0.113.9
+  { family: 6, lo: 42540766411282592856903984951653826567n, hi: 42540766411282592856903984951653826567n }, // 2001:db8::7
 ];
 
 /**

@@ -28,7 +28,9 @@ export interface ViaFound {
 /**
  * The `via` changes of one class pair whose source is outside the model: per choice, the boxes
  * whose (before, after) verdicts differ from those of the same flows without `via` (`plain`,
- * the pair's overlay as routed), each with a witness evaluated in both worlds.
+ * the pair's overlay as routed), each with a witness evaluated in both worlds. A change a node
+ * alone shows just as one of its interfaces does (the node's only host endpoint) is listed once,
+ * for the interface.
  *
  * @example
  * ```ts
@@ -75,5 +77,10 @@ export function viaChangesOfPair(
       }
     }
   }
-  return out;
+  const key = (f: ViaFound, iface: string | undefined) =>
+    JSON.stringify([f.via.node, iface, f.before, f.after, f.box], (_k, v) =>
+      typeof v === 'bigint' ? v.toString() : v,
+    );
+  const byInterface = new Set(out.filter((f) => f.via.interface !== undefined).map((f) => key(f, undefined)));
+  return out.filter((f) => f.via.interface !== undefined || !byInterface.has(key(f, undefined)));
 }

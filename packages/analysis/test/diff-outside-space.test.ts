@@ -150,6 +150,40 @@ describe('diff and flows that name where they enter (via)', () => {
     expect(d.viaChanges.filter((c) => c.via.interface === undefined)).toEqual([]);
   });
 
+  it("a node's only host endpoint: a change is listed for its interface, not again for the node alone", () => {
+    const oneHep = `apiVersion: v1
+kind: Node
+metadata: {name: node-1}
+status: {addresses: [{type: InternalIP, address: 10.0.0.11}, {type: ExternalIP, address: 203.0.113.11}]}
+---
+apiVersion: projectcalico.org/v3
+kind: HostEndpoint
+metadata: {name: n1-eth1, labels: {role: public}}
+spec: {node: node-1, interfaceName: eth1, expectedIPs: [203.0.113.11]}
+`;
+    const closed = `${oneHep}---
+apiVersion: projectcalico.org/v3
+kind: GlobalNetworkPolicy
+metadata: {name: deny-high}
+spec:
+  selector: role == 'public'
+  preDNAT: true
+  applyOnForward: true
+  types: [Ingress]
+  ingress: [{action: Deny, protocol: TCP, destination: {ports: ['30000:32767']}}]
+`;
+    const d = diff(world(oneHep), world(closed));
+    expect(d.viaChanges.length).toBeGreaterThan(0);
+    expect(new Set(d.viaChanges.map((c) => JSON.stringify(c.via)))).toEqual(
+      new Set([JSON.stringify({ node: 'node-1', interface: 'eth1' })]),
+    );
+    // Witnesses read as the routed ones do: an ephemeral source port, a documentation address.
+    for (const c of d.viaChanges) {
+      expect(c.witness.srcPort).toBe(40000);
+      expect(['198.51.100.7', '2001:db8::7']).toContain(c.witness.srcIp);
+    }
+  });
+
   it('worlds without host endpoints have no viaChanges', () => {
     expect(diff(world(BASE), world(NO_PING)).viaChanges).toEqual([]);
   });

@@ -82,6 +82,7 @@ describe('README console sessions', () => {
       'matrix matrix-world.yaml',
       'matrix world.yaml',
       'diff world.yaml',
+      'diff world.yaml',
       'search world.yaml',
       'init network-policies',
     ]);

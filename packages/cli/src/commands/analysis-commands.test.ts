@@ -118,6 +118,54 @@ spec:
     expect(JSON.parse(j.out()).changes.length).toBeGreaterThan(0);
   });
 
+  it('diff counts the changes of flows entering by another interface, lists them with --via, fails on them', async () => {
+    const node = `apiVersion: v1
+kind: Node
+metadata: {name: node-1}
+status: {addresses: [{type: InternalIP, address: 10.0.0.11}, {type: ExternalIP, address: 203.0.113.11}]}
+---
+apiVersion: projectcalico.org/v3
+kind: HostEndpoint
+metadata: {name: n1-eth0, labels: {role: private}}
+spec: {node: node-1, interfaceName: eth0, expectedIPs: [10.0.0.11]}
+---
+apiVersion: projectcalico.org/v3
+kind: HostEndpoint
+metadata: {name: n1-eth1, labels: {role: public}}
+spec: {node: node-1, interfaceName: eth1, expectedIPs: [203.0.113.11]}
+`;
+    // The private interface stops taking packets for the public address: only such flows change.
+    const privateIn = (rules: string) => `${node}---
+apiVersion: projectcalico.org/v3
+kind: GlobalNetworkPolicy
+metadata: {name: private-in}
+spec: {selector: role == 'private', types: [Ingress], ingress: [${rules}]}
+`;
+    const files = {
+      'before.yaml': privateIn('{action: Allow}'),
+      'after.yaml': privateIn(
+        '{action: Deny, protocol: TCP, destination: {nets: [203.0.113.11/32]}}, {action: Allow}',
+      ),
+    };
+    const m = memoryIo(files);
+    expect(
+      await main(argv('diff', 'before.yaml', '--after', 'after.yaml', '--fail-on', 'closed'), m.io),
+    ).toBe(1);
+    expect(m.out()).toBe(
+      '1 more region changes for flows that enter a node by another interface than their address routes them to (1 closed); --via lists them\n',
+    );
+    const v = memoryIo(files);
+    expect(await main(argv('diff', 'before.yaml', '--after', 'after.yaml', '--via'), v.io)).toBe(0);
+    expect(v.out()).toMatch(
+      /→ 203\.0\.113\.11 port .* via node-1\/eth0: Allow → Deny\n {4}e\.g\. tcp .* via node-1\/eth0\n1 region changed\n$/,
+    );
+    const md = memoryIo(files);
+    await main(argv('diff', 'before.yaml', '--after', 'after.yaml', '--format', 'markdown'), md.io);
+    expect(md.out()).toBe(
+      '### calico-dsl diff\n\n1 more region changes for flows that enter a node by another interface than their address routes them to (1 closed); --via lists them\n\n',
+    );
+  });
+
   it('diff without --after or --base is a usage error', async () => {
     const m = memoryIo({ 'w.yaml': WORLD });
     expect(await main(argv('diff', 'w.yaml'), m.io)).toBe(2);

@@ -105,16 +105,21 @@ export function lintSarif(
 
 /**
  * Changes as a PR comment: opened flows (exposure) first, then closed flows (outage);
- * `describe` renders one change (the analysis package's `changeText`).
+ * `describe` renders one change (the analysis package's `changeText`); `note` ends it (changes
+ * counted, not listed).
  *
  * @example
  * ```ts
  * diffMarkdown([], () => ''); // '### calico-dsl diff\n\nNo flow changes its verdict.\n'
  * ```
  */
-export function diffMarkdown(changes: readonly Change[], describe: (c: Change) => string): string {
+export function diffMarkdown(
+  changes: readonly Change[],
+  describe: (c: Change) => string,
+  note?: string,
+): string {
   const lines = ['### calico-dsl diff', ''];
-  if (changes.length === 0) return `${lines.join('\n')}No flow changes its verdict.\n`;
+  if (changes.length === 0 && note === undefined) return `${lines.join('\n')}No flow changes its verdict.\n`;
   const section = (title: string, kind: ChangeKind) => {
     const list = changes.filter((c) => changeKind(c) === kind);
     if (list.length === 0) return;
@@ -125,5 +130,6 @@ export function diffMarkdown(changes: readonly Change[], describe: (c: Change) =
   section('Opened flows (exposure)', 'opened');
   section('Closed flows (outage)', 'closed');
   section('Other changes', 'other');
+  if (note !== undefined) lines.push(note, '');
   return `${lines.join('\n')}\n`;
 }

@@ -3,6 +3,7 @@
  * changes, in few readable regions.
  */
 import { execFile } from 'node:child_process';
+import type { Change } from '@calico-dsl/analysis';
 import { formatFlow } from '@calico-dsl/evaluator';
 import { Option } from 'commander';
 import { type CommandContext, EXIT, type ExitCode } from '../context.js';
@@ -27,6 +28,8 @@ export interface DiffOptions extends InputOptions {
   readonly base?: string;
   readonly format?: 'text' | 'markdown';
   readonly failOn?: 'opened' | 'closed';
+  /** List the changes of flows that name where they enter (`via`), not only count them. */
+  readonly via?: boolean;
 }
 
 /** Reads `file` as it was at git revision `ref` (path relative to the working directory). */
@@ -80,20 +83,35 @@ export async function runDiff(
   // Loaded on use: other commands start without the analysis package.
   const { changeText, diff } = await import('@calico-dsl/analysis');
   const { changes, icmpChanges, viaChanges, unsupported } = diff(before.world, after.world);
-  // Typed pings and flows that name where they enter are compared apart: reviewed as any other change.
-  const all = [...changes, ...icmpChanges, ...viaChanges];
-  const failed = opts.failOn !== undefined && all.some((c) => changeKind(c) === opts.failOn);
+  // Typed pings are reviewed as any other change. Flows that name where they enter (a packet for
+  // one interface arriving on another) are counted, and listed with --via: on a cluster with host
+  // endpoints they outnumber the rest, mostly forwarded traffic no upstream router sends.
+  const shown = [...changes, ...icmpChanges, ...(opts.via === true ? viaChanges : [])];
+  const note = opts.via === true ? undefined : viaNote(viaChanges);
+  const failed =
+    opts.failOn !== undefined && [...shown, ...viaChanges].some((c) => changeKind(c) === opts.failOn);
   if (ctx.json) writeJson(ctx.io.stdout, { ok: !failed, changes, icmpChanges, viaChanges, unsupported });
-  else if (opts.format === 'markdown') ctx.io.stdout.write(diffMarkdown(all, changeText));
+  else if (opts.format === 'markdown') ctx.io.stdout.write(diffMarkdown(shown, changeText, note));
   else {
-    for (const c of all) ctx.io.stdout.write(`${changeText(c)}\n    e.g. ${formatFlow(c.witness)}\n`);
+    for (const c of shown) ctx.io.stdout.write(`${changeText(c)}\n    e.g. ${formatFlow(c.witness)}\n`);
+    if (shown.length > 0)
+      ctx.io.stdout.write(`${shown.length} region${shown.length === 1 ? '' : 's'} changed\n`);
     ctx.io.stdout.write(
-      all.length === 0
-        ? 'No flow changes its verdict.\n'
-        : `${all.length} region${all.length === 1 ? '' : 's'} changed\n`,
+      note === undefined ? (shown.length === 0 ? 'No flow changes its verdict.\n' : '') : `${note}\n`,
     );
   }
   return failed ? EXIT.finding : EXIT.ok;
+}
+
+/** How many `via` changes `--via` would list, and of which kinds; undefined when there are none. */
+function viaNote(viaChanges: readonly Change[]): string | undefined {
+  if (viaChanges.length === 0) return undefined;
+  const kinds = (['opened', 'closed', 'other'] as const)
+    .map((k) => [k, viaChanges.filter((c) => changeKind(c) === k).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${n} ${k}`);
+  const n = viaChanges.length;
+  return `${n} more region${n === 1 ? '' : 's'} change${n === 1 ? 's' : ''} for flows that enter a node by another interface than their address routes them to (${kinds.join(', ')}); --via lists them`;
 }
 
 /**
@@ -117,6 +135,7 @@ export const registerDiff: Register = (program, run) => {
     .addOption(
       new Option('--fail-on <kind>', 'exit 1 when flows are opened or closed').choices(['opened', 'closed']),
     )
+    .option('--via', 'also list flows entering a node by another interface than their address routes them to')
     .addHelpText(
       'after',
       `

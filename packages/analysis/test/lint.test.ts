@@ -322,5 +322,31 @@ spec: {selector: app == 'web', types: [Ingress], ingress: [{action: Allow, sourc
     expect(a.unsupported.filter((u) => u.startsWith('lint:'))).toEqual([]);
     // Reachable HEP rules are not reported: allow-sys-mgmt admits its management networks.
     expect(shadowed.some((x) => x.startsWith('allow-sys-mgmt'))).toBe(false);
+    // The message says why: the rule wants forwarded traffic, which such a policy never sees.
+    const finding = a
+      .lint()
+      .find((f) => f.code === 'shadowed-rule' && f.resource.name === 'allow-node-port-dnat');
+    expect(finding?.message).toBe(
+      'GlobalNetworkPolicy allow-node-port-dnat ingress rule 0 (Allow) never decides: no flow to or from the endpoints it selects reaches it: its destination nets hold no address of the hosts it applies to, and a host endpoint policy without applyOnForward sees only packets addressed to its host (forwarded traffic, e.g. to or from pods, meets applyOnForward policies only). Set applyOnForward: true if it is meant for forwarded traffic, else remove the rule.',
+    );
+  });
+
+  it('a host endpoint rule for host traffic that earlier rules take is not said to want forwarded traffic', () => {
+    const world = load(`${TWO_INTERFACE_NODE}---
+apiVersion: projectcalico.org/v3
+kind: GlobalNetworkPolicy
+metadata: {name: public-in}
+spec:
+  selector: role == 'public'
+  types: [Ingress]
+  ingress:
+  - {action: Deny}
+  - {action: Allow, destination: {nets: [203.0.113.11/32]}}
+`);
+    const [finding] = analyze(world)
+      .lint()
+      .filter((f) => f.code === 'shadowed-rule');
+    expect(finding?.rule).toEqual({ direction: 'ingress', index: 1 });
+    expect(finding?.message).not.toContain('applyOnForward');
   });
 });

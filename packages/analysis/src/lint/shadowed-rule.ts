@@ -2,7 +2,8 @@
  * `shadowed-rule`: no flow to or from the endpoints a policy selects reaches and matches the rule
  * (the chain proof, else every region of the lifted engine, whose flows carry no ICMP type: so
  * not for a rule that may match ICMP in a world whose rules match ICMP types), with the cause
- * when Felix's encapsulation drop or natOutgoing is why.
+ * when Felix's encapsulation drop, natOutgoing, or a host endpoint policy's view of host traffic
+ * only is why.
  */
 import { type Blocker, chainShadowed } from '../chain-proof.js';
 import {
@@ -114,6 +115,33 @@ function masqueradeCause(
   return `its source selects pods, but natOutgoing (IPPool ${pools.map((x) => x.name).join(', ')}) masquerades a pod's packet to another node's host endpoint to its node's address, and a pod's packet to its own host meets no host endpoint ingress policy`;
 }
 
+/**
+ * A plain host endpoint policy (not pre-DNAT, untracked or forward) sees only packets addressed to
+ * its host (ingress) or sent from it (egress): forwarded traffic, e.g. to pods, meets
+ * applyOnForward policies only (§4.5). Undefined unless the rule's own-side `nets` hold none of
+ * the selected hosts' addresses.
+ */
+function hostOnlyCause(
+  model: WorldModel,
+  p: PolicyModel,
+  dir: 'ingress' | 'egress',
+  r: RuleModel,
+  eps: readonly EndpointModel[],
+): string | undefined {
+  if (p.preDNAT || p.doNotTrack || p.applyOnForward) return undefined;
+  if (eps.length === 0 || eps.some((e) => e.kind !== 'HostEndpoint')) return undefined;
+  const side = dir === 'ingress' ? 'destination' : 'source';
+  const nets = r[side].nets;
+  if (nets === undefined || nets.length === 0) return undefined;
+  const hostIps = eps.flatMap((h) => {
+    if (h.kind !== 'HostEndpoint') return [];
+    const n = model.nodes.get(h.node);
+    return [...h.expectedIPs, ...(n ? [...n.internalIPs, ...n.externalIPs, ...n.tunnelIPs] : [])];
+  });
+  if (hostIps.some((ip) => nets.some((c) => cidrContains(c, ip)))) return undefined;
+  return `its ${side} nets hold no address of the hosts it applies to, and a host endpoint policy without applyOnForward sees only packets ${dir === 'ingress' ? 'addressed to' : 'sent from'} its host (forwarded traffic, e.g. to or from pods, meets applyOnForward policies only). Set applyOnForward: true if it is meant for forwarded traffic, else remove the rule.`;
+}
+
 /** What decides first, in words, with what to do about it. */
 function blockerText(p: PolicyModel, dir: 'ingress' | 'egress', b: Blocker): string {
   if (b.kind === 'tierEnd')
@@ -138,6 +166,10 @@ function shadowFinding(
   const encap = dead === undefined && workloadsOnly ? encapCause(model, dir, r) : undefined;
   const masquerade =
     dead === undefined && encap === undefined ? masqueradeCause(model, p, dir, r, eps) : undefined;
+  const hostOnly =
+    dead === undefined && encap === undefined && masquerade === undefined && blocker === undefined
+      ? hostOnlyCause(model, p, dir, r, eps)
+      : undefined;
   return {
     code: 'shadowed-rule',
     severity: 'warning',
@@ -149,7 +181,9 @@ function shadowFinding(
           ? `${head}: ${masquerade}. Match the nodes' addresses instead (a GlobalNetworkSet of them), or exempt host addresses with FelixConfiguration natOutgoingExclusions: IPPoolsAndHostIPs.`
           : blocker
             ? `${head}: ${blockerText(p, dir, blocker)}`
-            : `${head}, earlier rules, policies or tiers always decide first. Remove it or move it before the rule that covers it.`,
+            : hostOnly
+              ? `${head}: ${hostOnly}`
+              : `${head}, earlier rules, policies or tiers always decide first. Remove it or move it before the rule that covers it.`,
     resource: resourceOf(p),
     rule: { direction: dir, index: r.index },
   };

@@ -86,7 +86,7 @@ function searchBeyond(
     if (vias.length === 0 || !fromOutside(world.model, s)) continue;
     for (const via of vias)
       for (const pair of liftClasses(ctx, s, sIvs, d, dIvs, box, via))
-        for (const r of pair.regions.filter((x) => x.verdict === verdict)) {
+        for (const r of readableFirst(pair.regions.filter((x) => x.verdict === verdict))) {
           const witness: Flow = { ...witnessOf(r.box, s.family, pair.src, pair.dst), via };
           if (world.evaluate(witness).verdict === verdict) return witness;
         }

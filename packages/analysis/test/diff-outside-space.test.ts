@@ -223,6 +223,8 @@ spec: {selector: role == 'public', types: [Ingress], ingress: [{action: Deny}]}
     expect(analyze(w).search(space, 'Allow')).toEqual({ found: false });
     const r = analyze(w).search(space, 'Allow', { via: true });
     expect(r.found && r.witness.via).toEqual({ node: 'node-1', interface: 'eth0' });
+    // The witness reads as routed ones do: an ephemeral source port, not the first port of a region.
+    expect(r.found && r.witness.srcPort).toBe(40000);
     if (r.found) expect(w.evaluate(r.witness).verdict).toBe('Allow');
   });
 });

@@ -6,7 +6,7 @@ import { World } from '@calico-dsl/evaluator';
 import { fromYaml } from '@calico-dsl/yaml';
 import { describe, expect, it } from 'vitest';
 import { analyze, changeText, diff } from '../src/index.js';
-import { TWO_INTERFACE_NODE } from './helpers/worlds.js';
+import { ONE_INTERFACE_NODE, TWO_INTERFACE_NODE } from './helpers/worlds.js';
 
 const world = (text: string) => {
   const parsed = fromYaml(text);
@@ -151,17 +151,7 @@ describe('diff and flows that name where they enter (via)', () => {
   });
 
   it("a node's only host endpoint: a change is listed for its interface, not again for the node alone", () => {
-    const oneHep = `apiVersion: v1
-kind: Node
-metadata: {name: node-1}
-status: {addresses: [{type: InternalIP, address: 10.0.0.11}, {type: ExternalIP, address: 203.0.113.11}]}
----
-apiVersion: projectcalico.org/v3
-kind: HostEndpoint
-metadata: {name: n1-eth1, labels: {role: public}}
-spec: {node: node-1, interfaceName: eth1, expectedIPs: [203.0.113.11]}
-`;
-    const closed = `${oneHep}---
+    const closed = `${ONE_INTERFACE_NODE}---
 apiVersion: projectcalico.org/v3
 kind: GlobalNetworkPolicy
 metadata: {name: deny-high}
@@ -172,7 +162,7 @@ spec:
   types: [Ingress]
   ingress: [{action: Deny, protocol: TCP, destination: {ports: ['30000:32767']}}]
 `;
-    const d = diff(world(oneHep), world(closed));
+    const d = diff(world(ONE_INTERFACE_NODE), world(closed));
     expect(d.viaChanges.length).toBeGreaterThan(0);
     expect(new Set(d.viaChanges.map((c) => JSON.stringify(c.via)))).toEqual(
       new Set([JSON.stringify({ node: 'node-1', interface: 'eth1' })]),

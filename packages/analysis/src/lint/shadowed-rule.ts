@@ -85,6 +85,14 @@ function encapCause(model: WorldModel, dir: 'ingress' | 'egress', r: RuleModel):
   )?.reason;
 }
 
+/** A policy on host endpoints only, and not pre-DNAT, untracked or forward: it sees its hosts' own traffic. */
+const plainHostPolicy = (p: PolicyModel, eps: readonly EndpointModel[]) =>
+  !p.preDNAT &&
+  !p.doNotTrack &&
+  !p.applyOnForward &&
+  eps.length > 0 &&
+  eps.every((e) => e.kind === 'HostEndpoint');
+
 /**
  * Felix's natOutgoing, where it keeps a host endpoint's ingress rule that selects pods from ever
  * matching: a pod's packet to another node's host endpoint arrives with its node's address (the
@@ -100,8 +108,7 @@ function masqueradeCause(
   eps: readonly EndpointModel[],
 ): string | undefined {
   const nat = model.natOutgoing;
-  if (!nat || dir !== 'ingress' || p.preDNAT || p.doNotTrack || p.applyOnForward) return undefined;
-  if (eps.length === 0 || eps.some((e) => e.kind !== 'HostEndpoint')) return undefined;
+  if (!nat || dir !== 'ingress' || !plainHostPolicy(p, eps)) return undefined;
   const side = r.source;
   if (!side.selector && !side.notSelector) return undefined;
   const pools = nat.pools.filter((pool) =>
@@ -128,8 +135,7 @@ function hostOnlyCause(
   r: RuleModel,
   eps: readonly EndpointModel[],
 ): string | undefined {
-  if (p.preDNAT || p.doNotTrack || p.applyOnForward) return undefined;
-  if (eps.length === 0 || eps.some((e) => e.kind !== 'HostEndpoint')) return undefined;
+  if (!plainHostPolicy(p, eps)) return undefined;
   const side = dir === 'ingress' ? 'destination' : 'source';
   const nets = r[side].nets;
   if (nets === undefined || nets.length === 0) return undefined;

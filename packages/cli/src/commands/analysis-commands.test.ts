@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TWO_INTERFACE_NODE } from '../../../analysis/test/helpers/worlds.js';
 import type { CliIo } from '../io.js';
 import { main } from '../main.js';
 
@@ -119,23 +120,8 @@ spec:
   });
 
   it('diff counts the changes of flows entering by another interface, lists them with --via, fails on them', async () => {
-    const node = `apiVersion: v1
-kind: Node
-metadata: {name: node-1}
-status: {addresses: [{type: InternalIP, address: 10.0.0.11}, {type: ExternalIP, address: 203.0.113.11}]}
----
-apiVersion: projectcalico.org/v3
-kind: HostEndpoint
-metadata: {name: n1-eth0, labels: {role: private}}
-spec: {node: node-1, interfaceName: eth0, expectedIPs: [10.0.0.11]}
----
-apiVersion: projectcalico.org/v3
-kind: HostEndpoint
-metadata: {name: n1-eth1, labels: {role: public}}
-spec: {node: node-1, interfaceName: eth1, expectedIPs: [203.0.113.11]}
-`;
     // The private interface stops taking packets for the public address: only such flows change.
-    const privateIn = (rules: string) => `${node}---
+    const privateIn = (rules: string) => `${TWO_INTERFACE_NODE}---
 apiVersion: projectcalico.org/v3
 kind: GlobalNetworkPolicy
 metadata: {name: private-in}

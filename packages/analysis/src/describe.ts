@@ -78,7 +78,7 @@ const portText = (ports: readonly PortRange[]) => {
 };
 
 /**
- * A region as one line: `TCP 30000–32767, any IPv4 → 169.46.7.10`.
+ * A region as one line: `TCP any IPv4 → 169.46.7.10 port 30000–32767` (no port said: every port).
  *
  * @example
  * ```ts
@@ -95,8 +95,11 @@ export function regionText(r: FlowRegion): string {
     (p) => p === 'TCP' || p === 'UDP' || p === 'SCTP' || p === 6 || p === 17 || p === 132,
   );
   const src = addressesText(r.srcIp);
-  const srcPort = ported && portText(r.srcPort) !== 'any port' ? ` port ${portText(r.srcPort)}` : '';
-  const dstPort = ported ? ` port ${portText(r.dstPort)}` : '';
+  // Every port is said by saying none (as for portless protocols).
+  const portsOf = (ports: readonly PortRange[]) =>
+    ported && portText(ports) !== 'any port' ? ` port ${portText(ports)}` : '';
+  const srcPort = portsOf(r.srcPort);
+  const dstPort = portsOf(r.dstPort);
   return `${protos} ${src}${srcPort} → ${addressesText(r.dstIp)}${dstPort}`;
 }
 

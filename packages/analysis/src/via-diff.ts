@@ -77,10 +77,11 @@ export function viaChangesOfPair(
       }
     }
   }
-  const key = (f: ViaFound, iface: string | undefined) =>
-    JSON.stringify([f.via.node, iface, f.before, f.after, f.box], (_k, v) =>
+  // The same change on the same node, whichever way its `via` names the entry.
+  const key = (f: ViaFound) =>
+    JSON.stringify([f.via.node, f.before, f.after, f.box], (_k, v) =>
       typeof v === 'bigint' ? v.toString() : v,
     );
-  const byInterface = new Set(out.filter((f) => f.via.interface !== undefined).map((f) => key(f, undefined)));
-  return out.filter((f) => f.via.interface !== undefined || !byInterface.has(key(f, undefined)));
+  const byInterface = new Set(out.filter((f) => f.via.interface !== undefined).map(key));
+  return out.filter((f) => f.via.interface !== undefined || !byInterface.has(key(f)));
 }

@@ -411,7 +411,8 @@ describe('issue #17 item 9: flow input edges', () => {
       {
         code: 'invalid_flow',
         path: [],
-        message: `The flow must be an object like { protocol: "TCP", srcIp, dstIp, dstPort }: for flow text, pass parseFlow("${text}").value.`,
+        message:
+          'The flow must be an object like { protocol: "TCP", srcIp, dstIp, dstPort }, not a string: for flow text such as "tcp 10.0.0.1 -> 10.0.0.2:80", pass parseFlow(text).value.',
       },
     ]);
     const parsed = parseFlow(text);

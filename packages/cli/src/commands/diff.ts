@@ -96,9 +96,8 @@ export async function runDiff(
     for (const c of shown) ctx.io.stdout.write(`${changeText(c)}\n    e.g. ${formatFlow(c.witness)}\n`);
     if (shown.length > 0)
       ctx.io.stdout.write(`${shown.length} region${shown.length === 1 ? '' : 's'} changed\n`);
-    ctx.io.stdout.write(
-      note === undefined ? (shown.length === 0 ? 'No flow changes its verdict.\n' : '') : `${note}\n`,
-    );
+    if (note !== undefined) ctx.io.stdout.write(`${note}\n`);
+    else if (shown.length === 0) ctx.io.stdout.write('No flow changes its verdict.\n');
   }
   return failed ? EXIT.finding : EXIT.ok;
 }

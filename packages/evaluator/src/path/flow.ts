@@ -208,7 +208,7 @@ export function readFlow(
   if (typeof flow === 'string')
     return refuse(
       [],
-      `The flow must be an object like { protocol: "TCP", srcIp, dstIp, dstPort }: for flow text, pass parseFlow(${JSON.stringify(flow)}).value.`,
+      'The flow must be an object like { protocol: "TCP", srcIp, dstIp, dstPort }, not a string: for flow text such as "tcp 10.0.0.1 -> 10.0.0.2:80", pass parseFlow(text).value.',
     );
   if (typeof flow !== 'object' || flow === null)
     return refuse([], 'The flow must be an object like { protocol: "TCP", srcIp, dstIp, dstPort }.');

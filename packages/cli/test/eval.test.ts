@@ -161,6 +161,13 @@ describe('explain', () => {
     expect(r.stdout).not.toContain('\u001b[');
   });
 
+  it("marks the failsafe accept that decides, not the same stage's pre-DNAT bypass before it", async () => {
+    const r = await runInProcess(['explain', ...WORLD, '--flow', 'tcp 198.51.100.7:40000 -> 169.46.7.10:22']);
+    const marked = r.stdout.split('\n').filter((l) => l.startsWith('  ▶ '));
+    expect(marked).toHaveLength(1);
+    expect(marked[0]).toMatch(/^ {2}▶ failsafe .* → allow \(inbound failsafe TCP:22/);
+  });
+
   it('highlights with colors on a forced-color terminal', () => {
     const r = runCli(['explain', ...WORLD, '--flow', NODEPORT], { env: { FORCE_COLOR: '1' } });
     expect(r.stdout).toContain('\u001b[31mDeny\u001b[39m');

@@ -17,6 +17,7 @@ export * from './flow/index.js';
 export { EVALUATOR_ISSUE_CODES, type EvaluatorIssueCode } from './issue-codes.js';
 export type { Packet } from './match/packet.js';
 export type { Flow } from './path/flow.js';
+export { decidingStep } from './result/deciding-step.js';
 export { explainText, formatDecision, formatEndpoint, formatPolicy, formatStep } from './result/explain.js';
 export { combineVerdicts } from './result/result.js';
 export type {

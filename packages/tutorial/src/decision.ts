@@ -2,7 +2,7 @@
  * Turns the evaluator's answer for a curl into what the lesson prints: reached (which pod) or
  * timed out, the policy and rule that decided it, and the packet's way through Felix and kube-proxy.
  */
-import type { EvaluationResult, PathResult, TraceStep } from '@calico-dsl/evaluator';
+import { decidingStep, type EvaluationResult, type PathResult, type TraceStep } from '@calico-dsl/evaluator';
 import type { Outcome } from './lesson.js';
 
 /**
@@ -113,12 +113,7 @@ export function decidedByPolicy(result: EvaluationResult, policy: string): boole
 function decidingRule(path: PathResult): DecidingRule {
   const decision = path.decidedBy;
   // The trace step of the deciding rule carries the endpoint; the decision itself does not.
-  const step = path.steps.find(
-    (s) =>
-      s.stage === decision.stage &&
-      s.policy?.name === decision.policy?.name &&
-      s.ruleIndex === decision.ruleIndex,
-  );
+  const step = path.steps[decidingStep(path)];
   return {
     stage: decision.stage,
     ...(decision.policy ? { policy: decision.policy.name, kind: decision.policy.kind } : {}),

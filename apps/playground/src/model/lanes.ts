@@ -4,7 +4,7 @@
  * DNAT to each replica) are grouped and counted, so three workers give one lane "× 3".
  */
 import {
-  type Decision,
+  decidingStep,
   type EvaluationResult,
   formatEndpoint,
   type PathResult,
@@ -63,29 +63,6 @@ const SHORT_KIND: Readonly<Record<string, string>> = {
   Profile: 'profile',
 };
 
-function sameDecision(step: TraceStep, d: Decision): boolean {
-  return (
-    step.stage === d.stage &&
-    step.policy?.name === d.policy?.name &&
-    step.policy?.kind === d.policy?.kind &&
-    step.policy?.namespace === d.policy?.namespace &&
-    step.ruleIndex === d.ruleIndex &&
-    (d.direction === undefined || step.direction === d.direction)
-  );
-}
-
-/** The index of the step that decided the path: the last step matching its decision. */
-export function decidingStepIndex(path: PathResult): number {
-  for (let i = path.steps.length - 1; i >= 0; i--) {
-    const step = path.steps[i];
-    if (step !== undefined && sameDecision(step, path.decidedBy)) return i;
-  }
-  for (let i = path.steps.length - 1; i >= 0; i--) {
-    if (path.steps[i]?.stage === path.decidedBy.stage) return i;
-  }
-  return -1;
-}
-
 /**
  * What a NAT step rewrote, from its reason: `dst → 172.30.152.10:8080` for kube-proxy's DNAT
  * (the text after the reason's arrow, else the backend), `src → 10.176.48.79` for SNAT.
@@ -116,7 +93,7 @@ function detailOf(step: TraceStep): string {
 }
 
 function boxesOf(path: PathResult): StageBox[] {
-  const decider = decidingStepIndex(path);
+  const decider = decidingStep(path);
   return path.steps.map((step, i) => {
     const nat = natTarget(step, path);
     const rule =

@@ -1,13 +1,12 @@
 /** Verdicts and traces as text, with the deciding rule highlighted for `explain`. */
 import {
-  type Decision,
+  decidingStep,
   type EvaluationResult,
   formatDecision,
   formatEndpoint,
   formatPolicy,
   formatStep,
   type PathResult,
-  type PolicyRef,
 } from '@calico-dsl/evaluator';
 import { type Palette, verdictText } from './colors.js';
 
@@ -24,37 +23,6 @@ export interface TraceTextOptions {
   readonly steps: boolean;
   /** Mark the step that decided each path (`explain`). */
   readonly highlight: boolean;
-}
-
-const samePolicy = (a: PolicyRef | undefined, b: PolicyRef | undefined): boolean =>
-  a === b ||
-  (a !== undefined &&
-    b !== undefined &&
-    a.kind === b.kind &&
-    a.name === b.name &&
-    a.namespace === b.namespace);
-
-/**
- * The index of the step that decided a path: the step of the deciding policy rule, else the last
- * step of the deciding stage, else the last step.
- *
- * @example
- * ```ts
- * const i = decidingStep(result.paths[0]); // index into result.paths[0].steps
- * ```
- */
-export function decidingStep(path: PathResult): number {
-  const d: Decision = path.decidedBy;
-  const exact = path.steps.findIndex(
-    (s) =>
-      s.stage === d.stage &&
-      samePolicy(s.policy, d.policy) &&
-      s.ruleIndex === d.ruleIndex &&
-      (d.direction === undefined || s.direction === d.direction),
-  );
-  if (exact >= 0) return exact;
-  const stageSteps = path.steps.map((s, i) => (s.stage === d.stage ? i : -1)).filter((i) => i >= 0);
-  return stageSteps[stageSteps.length - 1] ?? path.steps.length - 1;
 }
 
 function pathHeader(p: PathResult, i: number, c: Palette): string {

@@ -4,6 +4,7 @@ import {
   checkKubernetesResource,
   type Issue,
   isCalicoKind,
+  isK8sNetworkPolicy,
   isNetworkPolicyApiKind,
   KUBERNETES_API_VERSIONS,
   NETWORK_POLICY_API_KINDS,
@@ -117,6 +118,11 @@ function readResource(value: unknown, path: Path, sink: Sink, listAllowed: boole
   }
   // ClusterNetworkPolicy and the v1alpha1 admin policies: core's validate checks them as Calico's CRDs do.
   if (isNetworkPolicyApiKind(kind) && apiVersion.startsWith('policy.networking.k8s.io/')) {
+    readCalico(value, path, sink);
+    return;
+  }
+  // Kubernetes' own NetworkPolicy: core's validate checks it as the kube-apiserver does.
+  if (isK8sNetworkPolicy({ apiVersion, kind })) {
     readCalico(value, path, sink);
     return;
   }

@@ -56,7 +56,7 @@ items:
     ]);
   });
 
-  it('reads a networking.k8s.io/v1 NetworkPolicy with shape checks', () => {
+  it('reads a networking.k8s.io/v1 NetworkPolicy with the kube-apiserver checks', () => {
     const text = `apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata: {name: web, namespace: default}
@@ -76,11 +76,18 @@ spec:
     expect(bad.ok).toBe(false);
     if (!bad.ok) {
       expect(bad.issues.map((i) => [i.code, i.path.join('.')])).toEqual([
-        ['required', 'spec.podSelector'],
-        ['invalid_value', 'spec.ingress.0.ports.0.protocol'],
+        ['invalid_protocol', 'spec.ingress.0.ports.0.protocol'],
       ]);
-      expect(bad.issues[1]).toMatchObject({ line: 7, column: 24, document: 0 });
+      expect(bad.issues[0]).toMatchObject({ line: 7, column: 24, document: 0 });
     }
+    // No podSelector is every pod of the namespace, as the kube-apiserver reads it.
+    const all = fromYaml(text.replace('  podSelector: {matchLabels: {run: webserver}}\n', ''));
+    expect(all.ok && all.value[0]?.kind === 'NetworkPolicy' && 'podSelector' in all.value[0].spec).toBe(true);
+    // A peer must name what it matches (ValidateNetworkPolicyPeer), at the peer's line.
+    const empty = fromYaml(text.replace('{ipBlock: {cidr: 198.51.100.0/24}}', '{}'));
+    expect(empty.ok ? [] : empty.issues.map((i) => [i.code, i.path.join('.'), i.line])).toEqual([
+      ['required', 'spec.ingress.0.from.0', 7],
+    ]);
   });
 
   it('round-trips Kubernetes kinds through toYaml and toJson', () => {

@@ -1,9 +1,10 @@
 import type { ValidKind, ValidResource, ValidResourceOf } from '../resources/kinds.js';
+import { isK8sNetworkPolicy, type K8sNetworkPolicy } from '../resources/kubernetes.js';
 import { fail, ok, type Result } from '../result.js';
 import { validate } from '../validate/index.js';
 
 function hasKind<K extends ValidKind>(resource: ValidResource, kind: K): resource is ValidResourceOf<K> {
-  return resource.kind === kind;
+  return resource.kind === kind && !isK8sNetworkPolicy(resource);
 }
 
 /**
@@ -13,13 +14,26 @@ function hasKind<K extends ValidKind>(resource: ValidResource, kind: K): resourc
  * Calico v3 kinds and the network-policy-api kinds (ClusterNetworkPolicy, …) alike.
  */
 export function validated<K extends ValidKind>(built: object, kind: K): Result<ValidResourceOf<K>> {
+  return validatedAs(built, (r): r is ValidResourceOf<K> => hasKind(r, kind), kind);
+}
+
+/** {@link validated} for Kubernetes' own NetworkPolicy (`networking.k8s.io/v1`). */
+export function validatedK8sNetworkPolicy(built: object): Result<K8sNetworkPolicy> {
+  return validatedAs(built, isK8sNetworkPolicy, 'Kubernetes NetworkPolicy');
+}
+
+function validatedAs<R extends ValidResource>(
+  built: object,
+  is: (resource: ValidResource) => resource is R,
+  what: string,
+): Result<R> {
   const result = validate(built);
   if (!result.ok) return fail(...result.issues);
-  if (hasKind(result.value, kind)) return ok(result.value);
+  if (is(result.value)) return ok(result.value);
   return fail({
     code: 'internal_error',
     path: ['kind'],
-    message: `a ${kind} builder produced a ${result.value.kind}`,
+    message: `a ${what} builder produced a ${result.value.kind}`,
   });
 }
 

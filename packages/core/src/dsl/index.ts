@@ -22,6 +22,7 @@ export type {
 } from './cluster-network-policy-types.js';
 export type { IssuePath, PortInput, StringMap } from './inputs.js';
 export { type IPPoolBuilder, ipPool } from './ip-pool.js';
+export { type KubernetesNetworkPolicyBuilder, kubernetesNetworkPolicy } from './kubernetes-network-policy.js';
 export type {
   CidrRequired,
   DslError,

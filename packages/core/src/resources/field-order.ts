@@ -138,6 +138,17 @@ export const HTTP_PATH_KEYS = ['exact', 'prefix'] as const;
 export const RULE_METADATA_KEYS = ['annotations'] as const;
 
 /**
+ * The spec keys of a Kubernetes NetworkPolicy (`networking.k8s.io/v1`), in the Go struct's order;
+ * a StagedKubernetesNetworkPolicy's spec is `stagedAction` and these.
+ *
+ * @example
+ * ```ts
+ * K8S_NETWORK_POLICY_SPEC_KEYS; // ['podSelector', 'ingress', 'egress', 'policyTypes']
+ * ```
+ */
+export const K8S_NETWORK_POLICY_SPEC_KEYS = ['podSelector', 'ingress', 'egress', 'policyTypes'] as const;
+
+/**
  * Spec keys per kind.
  *
  * @example
@@ -197,7 +208,7 @@ export const SPEC_KEYS = {
     'serviceAccountSelector',
     'performanceHints',
   ],
-  StagedKubernetesNetworkPolicy: ['stagedAction', 'podSelector', 'ingress', 'egress', 'policyTypes'],
+  StagedKubernetesNetworkPolicy: ['stagedAction', ...K8S_NETWORK_POLICY_SPEC_KEYS],
   Tier: ['order', 'defaultAction'],
   HostEndpoint: ['node', 'interfaceName', 'expectedIPs', 'profiles', 'ports'],
   GlobalNetworkSet: ['nets'],

@@ -2,7 +2,7 @@ import type { BGPConfiguration } from './bgp-configuration.js';
 import type { FelixConfiguration } from './felix-configuration.js';
 import type { HostEndpoint } from './host-endpoint.js';
 import type { IPPool } from './ip-pool.js';
-import type { KubernetesResource } from './kubernetes.js';
+import type { K8sNetworkPolicy, KubernetesResource } from './kubernetes.js';
 import type { NetworkPolicyApiResource } from './network-policy-api.js';
 import type { GlobalNetworkSet, NetworkSet } from './network-set.js';
 import type {
@@ -112,8 +112,9 @@ export function isCalicoKind(kind: unknown): kind is CalicoKind {
 export type Resource = CalicoResource | KubernetesResource | NetworkPolicyApiResource;
 
 /**
- * What `validate` checks and returns: Calico v3 resources and the network-policy-api kinds
- * (ClusterNetworkPolicy, AdminNetworkPolicy, BaselineAdminNetworkPolicy).
+ * What `validate` checks and returns: Calico v3 resources, the network-policy-api kinds
+ * (ClusterNetworkPolicy, AdminNetworkPolicy, BaselineAdminNetworkPolicy) and Kubernetes' own
+ * NetworkPolicy (`networking.k8s.io/v1`, checked as the kube-apiserver does).
  *
  * @example
  * ```ts
@@ -121,7 +122,7 @@ export type Resource = CalicoResource | KubernetesResource | NetworkPolicyApiRes
  * const isCnp = r.kind === 'ClusterNetworkPolicy';
  * ```
  */
-export type ValidResource = CalicoResource | NetworkPolicyApiResource;
+export type ValidResource = CalicoResource | NetworkPolicyApiResource | K8sNetworkPolicy;
 
 /**
  * The kind names of {@link ValidResource}.
@@ -135,7 +136,8 @@ export type ValidResource = CalicoResource | NetworkPolicyApiResource;
 export type ValidKind = ValidResource['kind'];
 
 /**
- * A resource of one kind `validate` checks (a Calico v3 kind or a network-policy-api kind).
+ * A resource of one kind `validate` checks (a Calico v3 kind or a network-policy-api kind;
+ * `'NetworkPolicy'` is Calico's, Kubernetes' own is {@link K8sNetworkPolicy}).
  *
  * @example
  * ```ts
@@ -143,7 +145,10 @@ export type ValidKind = ValidResource['kind'];
  * r.spec.tier; // 'Admin' | 'Baseline'
  * ```
  */
-export type ValidResourceOf<K extends ValidKind> = Extract<ValidResource, { kind: K }>;
+export type ValidResourceOf<K extends ValidKind> = Exclude<
+  Extract<ValidResource, { kind: K }>,
+  K8sNetworkPolicy
+>;
 
 /**
  * Policy kinds (resources with ordered rules evaluated in tiers).

@@ -227,6 +227,32 @@ export interface Endpoints {
 }
 
 /**
+ * The apiVersion of Kubernetes' own NetworkPolicy.
+ *
+ * @example
+ * ```ts
+ * kubernetesNetworkPolicy('deny-all', 'prod').toResource().apiVersion === K8S_NETWORKING_API_VERSION; // true
+ * ```
+ */
+export const K8S_NETWORKING_API_VERSION = 'networking.k8s.io/v1';
+
+/**
+ * Whether a resource is Kubernetes' own NetworkPolicy (`networking.k8s.io/v1`), not Calico's
+ * `projectcalico.org/v3` one of the same kind name.
+ *
+ * @example
+ * ```ts
+ * isK8sNetworkPolicy(kubernetesNetworkPolicy('deny-all', 'prod').toResource()); // true
+ * isK8sNetworkPolicy(networkPolicy('deny-all', 'prod').deny().toResource()); // false
+ * ```
+ */
+export function isK8sNetworkPolicy<R extends { readonly apiVersion: string; readonly kind: string }>(
+  resource: R,
+): resource is Extract<R, K8sNetworkPolicy> {
+  return resource.apiVersion === K8S_NETWORKING_API_VERSION && resource.kind === 'NetworkPolicy';
+}
+
+/**
  * `networking.k8s.io/v1 NetworkPolicy`.
  *
  * @example
@@ -235,7 +261,7 @@ export interface Endpoints {
  * ```
  */
 export interface K8sNetworkPolicy {
-  readonly apiVersion: 'networking.k8s.io/v1';
+  readonly apiVersion: typeof K8S_NETWORKING_API_VERSION;
   readonly kind: 'NetworkPolicy';
   readonly metadata: K8sObjectMeta;
   readonly spec: K8sNetworkPolicySpec;

@@ -1,6 +1,4 @@
 import { METADATA_KEYS } from '../resources/field-order.js';
-import type { CalicoKind } from '../resources/kinds.js';
-import type { NetworkPolicyApiKind } from '../resources/network-policy-api.js';
 import { type CanonicalObject, jsonToCanonical, mapToCanonical, setOwn } from './canonical.js';
 import {
   readArray,
@@ -13,7 +11,7 @@ import {
 import type { IssueCollector } from './issue-collector.js';
 import type { Json, Path } from './json.js';
 import { labelValueProblem, qualifiedNameProblem, utf8Length } from './k8s-names.js';
-import { checkResourceName } from './names.js';
+import { checkResourceName, type NamedKind } from './names.js';
 
 const ANNOTATIONS_LIMIT = 256 * 1024;
 
@@ -71,7 +69,7 @@ export function checkLabels(ctx: IssueCollector, labels: ReadonlyMap<string, str
  */
 export function readMetadata(
   ctx: IssueCollector,
-  kind: CalicoKind | NetworkPolicyApiKind,
+  kind: NamedKind,
   v: Json | undefined,
   path: Path,
 ): CanonicalObject | undefined {

@@ -25,7 +25,10 @@ const GENERIC: NameRule = {
   explain: 'lower case alphanumeric characters, "-" or ".", starting and ending with an alphanumeric',
 };
 
-const EXTRA_RULES: Partial<Record<CalicoKind | NetworkPolicyApiKind, NameRule>> = {
+/** The kinds whose names are checked: Calico's, network-policy-api's, and Kubernetes' NetworkPolicy. */
+export type NamedKind = CalicoKind | NetworkPolicyApiKind | 'KubernetesNetworkPolicy';
+
+const EXTRA_RULES: Partial<Record<NamedKind, NameRule>> = {
   GlobalNetworkPolicy: {
     regex: GNP_NAME,
     maxLength: 253,
@@ -90,12 +93,7 @@ function checkRule(ctx: IssueCollector, name: string, path: Path, rule: NameRule
  * Checks `metadata.name` for `kind`: every kind must be a DNS-1123 subdomain (≤ 253, no per-label
  * limit); policies, staged policies and tiers add their own rule (calico-semantics.md §8.1).
  */
-export function checkResourceName(
-  ctx: IssueCollector,
-  kind: CalicoKind | NetworkPolicyApiKind,
-  name: string,
-  path: Path,
-): void {
+export function checkResourceName(ctx: IssueCollector, kind: NamedKind, name: string, path: Path): void {
   if (name === '') {
     ctx.report('required', path, 'metadata.name is required: give the resource a name');
     return;

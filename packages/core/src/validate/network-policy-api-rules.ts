@@ -11,7 +11,7 @@ import { type CanonicalObject, setOwn } from './canonical.js';
 import { readArray, readInt, readItemStruct, readString, readStruct } from './field-readers.js';
 import type { IssueCollector } from './issue-collector.js';
 import type { Json, JsonObject, Path } from './json.js';
-import { readLabelSelector } from './staged-kubernetes-policy.js';
+import { readLabelSelector } from './kubernetes-policy.js';
 
 /** What differs between the kinds' rule dialects (limits from the CRDs' kubebuilder markers). */
 export interface RuleDialect {

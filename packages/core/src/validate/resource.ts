@@ -1,5 +1,6 @@
 import { RESOURCE_KEYS } from '../resources/field-order.js';
 import { CALICO_KINDS, type CalicoKind, isCalicoKind } from '../resources/kinds.js';
+import { K8S_NETWORKING_API_VERSION } from '../resources/kubernetes.js';
 import { CALICO_API_VERSION } from '../resources/metadata.js';
 import { isNetworkPolicyApiKind } from '../resources/network-policy-api.js';
 import { describeValue } from '../shape/checks.js';
@@ -11,12 +12,13 @@ import { readHostEndpointSpec } from './host-endpoint.js';
 import { readIPPoolSpec } from './ip-pool.js';
 import type { IssueCollector } from './issue-collector.js';
 import { isJsonObject, type Json, type JsonObject, type Path } from './json.js';
+import { readKubernetesNetworkPolicy } from './kubernetes-network-policy.js';
+import { readStagedKubernetesSpec } from './kubernetes-policy.js';
 import { readMetadata } from './metadata.js';
 import { readNetworkPolicyApiResource } from './network-policy-api.js';
 import { readNetworkSetSpec } from './network-set.js';
 import { readPolicySpec } from './policy-spec.js';
 import { readProfileSpec } from './profile.js';
-import { readStagedKubernetesSpec } from './staged-kubernetes-policy.js';
 import { readTierSpec } from './tier.js';
 
 /** Reads and checks the `spec` of one kind; `name` is the already-read `metadata.name`. */
@@ -101,6 +103,8 @@ export function readResource(ctx: IssueCollector, root: Json | undefined): Canon
   }
   const apiKind = root.get('kind');
   if (isNetworkPolicyApiKind(apiKind)) return readNetworkPolicyApiResource(ctx, root, apiKind);
+  if (apiKind === 'NetworkPolicy' && root.get('apiVersion') === K8S_NETWORKING_API_VERSION)
+    return readKubernetesNetworkPolicy(ctx, root);
   checkApiVersion(ctx, root);
   const kind = readKind(ctx, root);
   if (kind === undefined) return undefined;

@@ -245,6 +245,21 @@ export function ipInCidr(ip: string, cidr: string): boolean {
 }
 
 /**
+ * Whether every address of `inner` is in `outer` (same family, `outer`'s prefix no longer).
+ *
+ * @example
+ * ```ts
+ * cidrCovers(unwrap(parseCidr('10.0.0.0/8')), unwrap(parseCidr('10.1.0.0/16'))); // true
+ * cidrCovers(unwrap(parseCidr('10.0.0.0/8')), unwrap(parseCidr('192.168.0.0/16'))); // false
+ * ```
+ */
+export function cidrCovers(outer: Cidr, inner: Cidr): boolean {
+  if (outer.family !== inner.family || inner.prefixLength < outer.prefixLength) return false;
+  const net = maskedBytes(outer.bytes, outer.prefixLength);
+  return maskedBytes(inner.bytes, outer.prefixLength).every((b, i) => b === net[i]);
+}
+
+/**
  * Whether a CIDR is the catch-all of its family (`0.0.0.0/0`, or any spelling of `::/0`).
  *
  * @example

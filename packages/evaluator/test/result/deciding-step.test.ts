@@ -56,8 +56,13 @@ describe('decidingStep', () => {
         ingress: [{ action: 'Allow', protocol: 'UDP' }],
       }),
     ]);
-    const path = pods.evaluate({ protocol: 'TCP', srcIp: '10.1.0.5', dstIp: '10.1.0.7', dstPort: 5432 })
-      .paths[0];
-    expect(path && path.steps[decidingStep(path)]?.action).toBe('end-of-tier-drop');
+    const [path] = pods.evaluate({
+      protocol: 'TCP',
+      srcIp: '10.1.0.5',
+      dstIp: '10.1.0.7',
+      dstPort: 5432,
+    }).paths;
+    if (path === undefined) throw new Error('no path');
+    expect(path.steps[decidingStep(path)]?.action).toBe('end-of-tier-drop');
   });
 });

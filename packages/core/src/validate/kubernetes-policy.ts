@@ -1,7 +1,14 @@
-import { SPEC_KEYS } from '../resources/field-order.js';
+/**
+ * The body of a Kubernetes NetworkPolicy (`podSelector`, `ingress`, `egress`, `policyTypes`) as two
+ * readers check it: Calico's, for a StagedKubernetesNetworkPolicy (its conversion to a Calico
+ * policy), and the kube-apiserver's, for Kubernetes' own NetworkPolicy
+ * (`pkg/apis/networking/validation` `ValidateNetworkPolicySpec`), which also wants every peer to
+ * name one kind of peer and every `except` inside its `cidr`.
+ */
+import { K8S_NETWORK_POLICY_SPEC_KEYS, SPEC_KEYS } from '../resources/field-order.js';
 import { formatPath } from '../result.js';
 import { describeValue } from '../shape/checks.js';
-import { parseCidr } from '../values/cidr.js';
+import { type Cidr, cidrCovers, parseCidr } from '../values/cidr.js';
 import { portNameProblem } from '../values/port.js';
 import { type CanonicalObject, mapToCanonical, setOwn } from './canonical.js';
 import {
@@ -14,7 +21,7 @@ import {
   readStruct,
 } from './field-readers.js';
 import type { IssueCollector } from './issue-collector.js';
-import type { Json, Path } from './json.js';
+import type { Json, JsonObject, Path } from './json.js';
 import { labelValueProblem, qualifiedNameProblem } from './k8s-names.js';
 
 const STAGED_ACTIONS = ['Set', 'Delete', 'Learn', 'Ignore'];
@@ -144,10 +151,14 @@ function readK8sPort(ctx: IssueCollector, v: Json, path: Path): CanonicalObject 
   return out;
 }
 
-function readPeer(ctx: IssueCollector, v: Json, path: Path): CanonicalObject {
+/** Whose checks a body gets: Calico's (a staged policy) or the kube-apiserver's (its own kind). */
+type BodyReader = 'calico' | 'apiserver';
+
+function readPeer(ctx: IssueCollector, v: Json, path: Path, reader: BodyReader): CanonicalObject {
   const obj = readStruct(ctx, v, path, ['podSelector', 'namespaceSelector', 'ipBlock']);
   const out: CanonicalObject = {};
   if (obj === undefined) return out;
+  if (reader === 'apiserver') checkPeerKinds(ctx, obj, path);
   setOwn(out, 'podSelector', readLabelSelector(ctx, obj.get('podSelector'), [...path, 'podSelector']));
   setOwn(
     out,
@@ -167,6 +178,12 @@ function readPeer(ctx: IssueCollector, v: Json, path: Path): CanonicalObject {
       const r = parseCidr(e);
       if (!r.ok)
         for (const issue of r.issues) ctx.report('invalid_cidr', [...at, 'except', i], issue.message);
+      else if (reader === 'apiserver' && parsed.ok && !strictSubnet(r.value, parsed.value))
+        ctx.report(
+          'invalid_cidr',
+          [...at, 'except', i],
+          `except ${JSON.stringify(e)} must be a strict subset of cidr ${JSON.stringify(cidr)}: a smaller block inside it`,
+        );
     });
     setOwn(bo, 'except', except);
     setOwn(out, 'ipBlock', bo);
@@ -174,11 +191,36 @@ function readPeer(ctx: IssueCollector, v: Json, path: Path): CanonicalObject {
   return out;
 }
 
+/** The kube-apiserver's `ValidateNetworkPolicyPeer`: a peer names something, and ipBlock stands alone. */
+function checkPeerKinds(ctx: IssueCollector, peer: JsonObject, path: Path): void {
+  const given = (['podSelector', 'namespaceSelector', 'ipBlock'] as const).filter(
+    (k) => peer.get(k) !== undefined && peer.get(k) !== null,
+  );
+  if (given.length === 0)
+    ctx.report(
+      'required',
+      path,
+      'A peer must name what it matches: podSelector and/or namespaceSelector, or ipBlock ({} is not a peer; leave out from/to to match everything)',
+    );
+  else if (given.length > 1 && given.includes('ipBlock'))
+    ctx.report(
+      'invalid_value',
+      path,
+      `A peer may not have both ipBlock and ${given.filter((k) => k !== 'ipBlock').join(' and ')}: write them as two peers`,
+    );
+}
+
+/** Whether `inner` lies inside `outer` and is smaller (`ValidateIPBlock`'s test). */
+function strictSubnet(inner: Cidr, outer: Cidr): boolean {
+  return inner.prefixLength > outer.prefixLength && cidrCovers(outer, inner);
+}
+
 function readK8sRules(
   ctx: IssueCollector,
   v: Json | undefined,
   path: Path,
   peersKey: 'from' | 'to',
+  reader: BodyReader,
 ): CanonicalObject[] | undefined {
   const rules = readList(ctx, v, path);
   if (rules === undefined) return undefined;
@@ -199,10 +241,49 @@ function readK8sRules(
       setOwn(
         out,
         peersKey,
-        peers.map((p, j) => readPeer(ctx, p, [...at, peersKey, j])),
+        peers.map((p, j) => readPeer(ctx, p, [...at, peersKey, j], reader)),
       );
     return out;
   });
+}
+
+/**
+ * Reads the body of a Kubernetes NetworkPolicy into `out`: `podSelector` (`{}` when absent),
+ * `ingress`, `egress`, `policyTypes`, each checked as `reader` does.
+ */
+function readBody(
+  ctx: IssueCollector,
+  spec: JsonObject,
+  path: Path,
+  out: CanonicalObject,
+  reader: BodyReader,
+): void {
+  setOwn(out, 'podSelector', readLabelSelector(ctx, spec.get('podSelector'), [...path, 'podSelector']) ?? {});
+  setOwn(out, 'ingress', readK8sRules(ctx, spec.get('ingress'), [...path, 'ingress'], 'from', reader));
+  setOwn(out, 'egress', readK8sRules(ctx, spec.get('egress'), [...path, 'egress'], 'to', reader));
+  const types = readStringList(ctx, spec, 'policyTypes', path);
+  if (types === undefined) return;
+  // The kube-apiserver counts them (at most two) and lets a repeat pass; Calico's reader refuses it.
+  if (reader === 'apiserver' && types.length > 2)
+    ctx.report(
+      'invalid_value',
+      [...path, 'policyTypes'],
+      'policyTypes may not list more than two types: Ingress, Egress',
+    );
+  const seen = new Set<string>();
+  types.forEach((t, i) => {
+    if (t !== 'Ingress' && t !== 'Egress') {
+      ctx.report(
+        'invalid_value',
+        [...path, 'policyTypes', i],
+        `Invalid policy type ${JSON.stringify(t)}: use Ingress or Egress`,
+      );
+    } else if (reader === 'calico' && seen.has(t)) {
+      ctx.report('duplicate_value', [...path, 'policyTypes', i], `'${t}' type specified more than once`);
+    }
+    seen.add(t);
+  });
+  setOwn(out, 'policyTypes', types);
 }
 
 /**
@@ -225,26 +306,7 @@ export function readStagedKubernetesSpec(
     );
   }
   setOwn(out, 'stagedAction', action);
-  setOwn(out, 'podSelector', readLabelSelector(ctx, spec.get('podSelector'), [...path, 'podSelector']) ?? {});
-  setOwn(out, 'ingress', readK8sRules(ctx, spec.get('ingress'), [...path, 'ingress'], 'from'));
-  setOwn(out, 'egress', readK8sRules(ctx, spec.get('egress'), [...path, 'egress'], 'to'));
-  const types = readStringList(ctx, spec, 'policyTypes', path);
-  if (types !== undefined) {
-    const seen = new Set<string>();
-    types.forEach((t, i) => {
-      if (t !== 'Ingress' && t !== 'Egress') {
-        ctx.report(
-          'invalid_value',
-          [...path, 'policyTypes', i],
-          `Invalid policy type ${JSON.stringify(t)}: use Ingress or Egress`,
-        );
-      } else if (seen.has(t)) {
-        ctx.report('duplicate_value', [...path, 'policyTypes', i], `'${t}' type specified more than once`);
-      }
-      seen.add(t);
-    });
-    setOwn(out, 'policyTypes', types);
-  }
+  readBody(ctx, spec, path, out, 'calico');
   if (action === 'Delete') {
     for (const [key, value] of spec) {
       if (key === 'stagedAction' || value === null) continue;
@@ -256,5 +318,25 @@ export function readStagedKubernetesSpec(
       );
     }
   }
+  return out;
+}
+
+/**
+ * Reads and checks a `networking.k8s.io/v1` NetworkPolicy's `spec` as the kube-apiserver does.
+ *
+ * @example
+ * ```ts
+ * readKubernetesPolicySpec(ctx, snapshotOf({ podSelector: {}, ingress: [{ from: [{}] }] }), ['spec']);
+ * // ctx.issues[0].path: ['spec', 'ingress', 0, 'from', 0] (a peer must name what it matches)
+ * ```
+ */
+export function readKubernetesPolicySpec(
+  ctx: IssueCollector,
+  v: Json | undefined,
+  path: Path,
+): CanonicalObject {
+  const spec = readStruct(ctx, v, path, K8S_NETWORK_POLICY_SPEC_KEYS) ?? new Map<string, Json>();
+  const out: CanonicalObject = {};
+  readBody(ctx, spec, path, out, 'apiserver');
   return out;
 }

@@ -1,4 +1,5 @@
-import { fromYaml } from '@calico-dsl/yaml';
+import { kubernetesNetworkPolicy } from '@calico-dsl/core';
+import { fromYaml, toYaml } from '@calico-dsl/yaml';
 import { describe, expect, it } from 'vitest';
 import { gnp, np } from '../test/helpers.js';
 import { createCalicoctl } from './calicoctl.js';
@@ -159,6 +160,18 @@ describe('createCalicoctl: change commands', () => {
     expect(fromObject.message).toContain(
       'apply policy.networking.k8s.io/v1alpha2 ClusterNetworkPolicy with kubectl',
     );
+  });
+
+  it("refuses Kubernetes' own NetworkPolicy, which shares its kind name with Calico's", async () => {
+    const runner = createFakeRunner();
+    const ctl = createCalicoctl({ runner, parentEnv });
+    const knp = kubernetesNetworkPolicy('default-deny', 'shop').ingress().egress();
+    const fromBuilder = await rejection(ctl.apply(knp as never));
+    expect(fromBuilder.code).toBe('INVALID_INPUT');
+    expect(fromBuilder.message).toContain('apply networking.k8s.io/v1 NetworkPolicy with kubectl');
+    const fromText = await rejection(ctl.apply(toYaml(knp)));
+    expect(fromText.message).toContain('apply networking.k8s.io/v1 NetworkPolicy with kubectl');
+    expect(runner.commands).toEqual([]);
   });
 
   it('PARTIAL_FAILURE lists applied and failed resources with the failure message', async () => {

@@ -5,6 +5,7 @@ import {
   type Issue,
   type IssueCode,
   isCalicoKind,
+  isCalicoResource,
   isResourceSource,
   type ResourceSource,
   type Result,
@@ -79,7 +80,7 @@ function fromText(text: string): Result<CalicoResource[]> {
   const issues: Issue[] = [];
   const out: CalicoResource[] = [];
   parsed.value.forEach((resource, document) => {
-    if (isCalicoKind(resource.kind)) out.push(resource as CalicoResource);
+    if (isCalicoResource(resource)) out.push(resource);
     else
       issues.push({
         ...issue(
@@ -117,7 +118,7 @@ function fromObjects(input: Exclude<ManifestInput, string>): Result<CalicoResour
     }
     const result = validate(candidate);
     if (!result.ok) for (const i of result.issues) issues.push({ ...i, document });
-    else if (isCalicoKind(result.value.kind)) out.push(result.value as CalicoResource);
+    else if (isCalicoResource(result.value)) out.push(result.value);
     else
       issues.push({
         ...issue(

@@ -8,7 +8,7 @@ import {
   formatRef,
   MAX_TIMEOUT_MS,
 } from '@calico-dsl/calicoctl';
-import { type CalicoResource, isCalicoKind } from '@calico-dsl/core';
+import { type CalicoResource, isCalicoResource } from '@calico-dsl/core';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { type CommandContext, EXIT, type ExitCode } from './context.js';
 import type { InputOptions } from './inputs.js';
@@ -132,7 +132,7 @@ export async function loadCalicoResources(
   const resources: CalicoResource[] = [];
   for (const f of loaded.files) {
     f.resources.forEach((r, i) => {
-      if (isCalicoKind(r.kind)) resources.push(r as CalicoResource);
+      if (isCalicoResource(r)) resources.push(r);
       else
         issues.push({
           file: f.file,

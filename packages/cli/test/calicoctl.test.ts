@@ -1,4 +1,4 @@
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, runCli, tempDir } from './run-cli.js';
@@ -41,6 +41,20 @@ describe('calicoctl commands (fake calicoctl binary)', () => {
     const r = runCli(['apply', 'world.yaml'], { env });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('Node "worker-1" is a Kubernetes object');
+  });
+
+  it("apply refuses Kubernetes' own NetworkPolicy, though Calico has a kind of that name", () => {
+    const { env } = withFake();
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'knp.yaml'),
+      'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: default-deny, namespace: shop}\nspec: {podSelector: {}, policyTypes: [Ingress]}\n',
+    );
+    const r = runCli(['apply', 'knp.yaml'], { env, cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('NetworkPolicy "default-deny" is a Kubernetes object');
+    // calicoctl never ran: it logs every call.
+    expect(existsSync(join(env.CALICOCTL_BIN, '..', 'calls.jsonl'))).toBe(false);
   });
 
   it('a calicoctl failure is reported with its code: exit 1', () => {

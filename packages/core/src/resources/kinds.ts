@@ -3,6 +3,7 @@ import type { FelixConfiguration } from './felix-configuration.js';
 import type { HostEndpoint } from './host-endpoint.js';
 import type { IPPool } from './ip-pool.js';
 import type { K8sNetworkPolicy, KubernetesResource } from './kubernetes.js';
+import { CALICO_API_VERSION } from './metadata.js';
 import type { NetworkPolicyApiResource } from './network-policy-api.js';
 import type { GlobalNetworkSet, NetworkSet } from './network-set.js';
 import type {
@@ -98,6 +99,22 @@ export const CALICO_KINDS = {
  */
 export function isCalicoKind(kind: unknown): kind is CalicoKind {
   return typeof kind === 'string' && Object.hasOwn(CALICO_KINDS, kind);
+}
+
+/**
+ * Whether a resource is a Calico v3 one: a Calico kind with Calico's apiVersion (Kubernetes'
+ * `networking.k8s.io/v1` NetworkPolicy shares its kind name with Calico's NetworkPolicy).
+ *
+ * @example
+ * ```ts
+ * isCalicoResource(networkPolicy('web', 'shop').deny().toResource()); // true
+ * isCalicoResource(kubernetesNetworkPolicy('web', 'shop').toResource()); // false
+ * ```
+ */
+export function isCalicoResource<R extends { readonly apiVersion: string; readonly kind: string }>(
+  resource: R,
+): resource is Extract<R, CalicoResource> {
+  return resource.apiVersion === CALICO_API_VERSION && isCalicoKind(resource.kind);
 }
 
 /**

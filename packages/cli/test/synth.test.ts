@@ -52,6 +52,28 @@ describe('synth', { timeout: 120_000 }, () => {
   });
 });
 
+describe('synth with Kubernetes NetworkPolicy', () => {
+  it("writes it beside Calico's NetworkPolicy of the same name: two resources, two files", () => {
+    const dir = tempDir();
+    const file = join(dir, 'both.mjs');
+    const k8s =
+      "{ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'deny', namespace: 'shop' }, spec: { podSelector: {}, policyTypes: ['Ingress'] } }";
+    const calico =
+      "{ apiVersion: 'projectcalico.org/v3', kind: 'NetworkPolicy', metadata: { name: 'deny', namespace: 'shop' }, spec: { ingress: [{ action: 'Deny' }] } }";
+    writeFileSync(file, `export const k8s = ${k8s};\nexport const calico = ${calico};\n`);
+    const out = join(dir, 'out');
+    const r = runCli(['synth', file, '-o', out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(out).sort()).toEqual([
+      'networkpolicy-shop-deny.yaml',
+      'networkpolicy.networking.k8s.io-shop-deny.yaml',
+    ]);
+    expect(readFileSync(join(out, 'networkpolicy.networking.k8s.io-shop-deny.yaml'), 'utf8')).toContain(
+      'apiVersion: networking.k8s.io/v1',
+    );
+  });
+});
+
 describe('synth type-checks TypeScript modules', { timeout: 120_000 }, () => {
   it('a DSL type error stops synth (exit 1) unless --no-typecheck', () => {
     const dir = join(FIXTURES, '..', '.tmp-typecheck');

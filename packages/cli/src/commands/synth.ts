@@ -3,6 +3,7 @@ import {
   formatPath,
   type Issue,
   isCalicoKind,
+  isK8sNetworkPolicy,
   isResourceSource,
   type Resource,
   validate,
@@ -96,7 +97,8 @@ export function collectResources(mod: Readonly<Record<string, unknown>>): {
       });
       return;
     }
-    const key = `${checked.kind}/${checked.metadata.namespace ?? ''}/${checked.metadata.name}`;
+    // apiVersion too: Kubernetes' NetworkPolicy and Calico's are two objects of one kind name.
+    const key = `${checked.apiVersion}/${checked.kind}/${checked.metadata.namespace ?? ''}/${checked.metadata.name}`;
     const where = formatPath(path);
     const earlier = seenKeys.get(key);
     if (earlier !== undefined) {
@@ -116,16 +118,20 @@ export function collectResources(mod: Readonly<Record<string, unknown>>): {
 }
 
 /**
- * The file name of one resource in `-o` output: `<kind>-[<namespace>-]<name>.yaml`, lower case.
+ * The file name of one resource in `-o` output: `<kind>-[<namespace>-]<name>.yaml`, lower case;
+ * Kubernetes' NetworkPolicy is `networkpolicy.networking.k8s.io` (kubectl's name for it), so it
+ * never overwrites Calico's NetworkPolicy of the same name.
  *
  * @example
  * ```ts
  * resourceFileName(gnp); // 'globalnetworkpolicy-deny-nodeports.yaml'
+ * resourceFileName(kubernetesNetworkPolicy('deny', 'shop').toResource()); // 'networkpolicy.networking.k8s.io-shop-deny.yaml'
  * ```
  */
 export function resourceFileName(r: Resource, extension: 'yaml' | 'json' = 'yaml'): string {
   const ns = r.metadata.namespace !== undefined ? `${r.metadata.namespace}-` : '';
-  return `${r.kind.toLowerCase()}-${ns}${r.metadata.name}.${extension}`.replace(/[^A-Za-z0-9._-]/g, '_');
+  const kind = isK8sNetworkPolicy(r) ? 'networkpolicy.networking.k8s.io' : r.kind.toLowerCase();
+  return `${kind}-${ns}${r.metadata.name}.${extension}`.replace(/[^A-Za-z0-9._-]/g, '_');
 }
 
 /**

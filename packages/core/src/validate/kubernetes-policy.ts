@@ -263,13 +263,17 @@ function readBody(
   setOwn(out, 'egress', readK8sRules(ctx, spec.get('egress'), [...path, 'egress'], 'to', reader));
   const types = readStringList(ctx, spec, 'policyTypes', path);
   if (types === undefined) return;
-  // The kube-apiserver counts them (at most two) and lets a repeat pass; Calico's reader refuses it.
-  if (reader === 'apiserver' && types.length > 2)
+  // The kube-apiserver counts them (at most two, then checks no further) and lets a repeat pass;
+  // Calico's reader refuses a repeat.
+  if (reader === 'apiserver' && types.length > 2) {
     ctx.report(
       'invalid_value',
       [...path, 'policyTypes'],
       'policyTypes may not list more than two types: Ingress, Egress',
     );
+    setOwn(out, 'policyTypes', types);
+    return;
+  }
   const seen = new Set<string>();
   types.forEach((t, i) => {
     if (t !== 'Ingress' && t !== 'Egress') {

@@ -18,7 +18,14 @@ export { EVALUATOR_ISSUE_CODES, type EvaluatorIssueCode } from './issue-codes.js
 export type { Packet } from './match/packet.js';
 export type { Flow } from './path/flow.js';
 export { decidingStep } from './result/deciding-step.js';
-export { explainText, formatDecision, formatEndpoint, formatPolicy, formatStep } from './result/explain.js';
+export {
+  calicoctlPolicyName,
+  explainText,
+  formatDecision,
+  formatEndpoint,
+  formatPolicy,
+  formatStep,
+} from './result/explain.js';
 export { combineVerdicts } from './result/result.js';
 export type {
   Decision,

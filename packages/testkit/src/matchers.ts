@@ -7,6 +7,7 @@
 import { analyze, complementSpaces, type FlowSpace } from '@calico-dsl/analysis';
 import { hasMethod } from '@calico-dsl/core';
 import {
+  calicoctlPolicyName,
   type EvaluationResult,
   type Flow,
   formatDecision,
@@ -116,8 +117,15 @@ function decidedBy(result: EvaluationResult): string {
   return decisions.length === 0 ? 'no path was evaluated' : decisions.join('; ');
 }
 
-function decidingNames(result: EvaluationResult): string[] {
-  return result.paths.map((p) => p.decidedBy.policy?.name ?? `(${p.decidedBy.stage})`);
+/** Whether every path was decided by the policy named `by`: its name, or the one calicoctl lists. */
+function decidedByAll(result: EvaluationResult, by: string): boolean {
+  return (
+    result.paths.length > 0 &&
+    result.paths.every((p) => {
+      const policy = p.decidedBy.policy;
+      return policy !== undefined && (policy.name === by || calicoctlPolicyName(policy) === by);
+    })
+  );
 }
 
 /**
@@ -146,8 +154,7 @@ function checkVerdict(
     const issues = result.issues.map((i) => `${i.path.join('.') || 'flow'}: ${i.message}`).join('; ');
     return cannot(this, 'evaluate', `${shown}: the flow is not valid: ${issues}`);
   }
-  const names = decidingNames(result);
-  const byOk = options.by === undefined || (names.length > 0 && names.every((n) => n === options.by));
+  const byOk = options.by === undefined || decidedByAll(result, options.by);
   const pass = result.verdict === want && byOk;
   const wanted = `${want}${options.by !== undefined ? ` decided by ${options.by}` : ''}`;
   return {

@@ -20,9 +20,23 @@ import type {
  */
 export function formatPolicy(p: PolicyRef): string {
   const text = `${p.kind} ${p.namespace !== undefined ? `${p.namespace}/` : ''}${p.name}`;
-  // calicoctl (≤ 3.31) lists converted Kubernetes policies as `knp.default.<name>` (§2.3).
+  const listed = calicoctlPolicyName(p);
+  return listed === p.name ? text : `${text} (${listed})`;
+}
+
+/**
+ * The name calicoctl (≤ 3.31) lists a policy under: `knp.default.<name>` for a converted
+ * Kubernetes NetworkPolicy (§2.3), else its own name.
+ *
+ * @example
+ * ```ts
+ * calicoctlPolicyName({ kind: 'KubernetesNetworkPolicy', namespace: 'shop', name: 'api' }); // 'knp.default.api'
+ * calicoctlPolicyName({ kind: 'GlobalNetworkPolicy', name: 'deny-nodeports' }); // 'deny-nodeports'
+ * ```
+ */
+export function calicoctlPolicyName(p: PolicyRef): string {
   const isKnp = p.kind === 'KubernetesNetworkPolicy' || p.kind === 'StagedKubernetesNetworkPolicy';
-  return isKnp ? `${text} (knp.default.${p.name})` : text;
+  return isKnp ? `knp.default.${p.name}` : p.name;
 }
 
 /**

@@ -19,7 +19,6 @@ export type { Packet } from './match/packet.js';
 export type { Flow } from './path/flow.js';
 export { decidingStep } from './result/deciding-step.js';
 export {
-  calicoctlPolicyName,
   explainText,
   formatDecision,
   formatEndpoint,
@@ -41,6 +40,7 @@ export type {
 } from './result/types.js';
 export type { KubeProxyMode } from './world/build.js';
 export type { CalicoVersion } from './world/policies.js';
+export { calicoctlPolicyName } from './world/policies.js';
 export type {
   AppliedChain,
   AppliedPolicy,

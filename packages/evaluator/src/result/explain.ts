@@ -1,5 +1,6 @@
 /** Readable text for a result (`result.explain()`). */
 import type { Issue } from '@calico-dsl/core';
+import { calicoctlPolicyName } from '../world/policies.js';
 import type {
   Decision,
   EndpointRef,
@@ -22,21 +23,6 @@ export function formatPolicy(p: PolicyRef): string {
   const text = `${p.kind} ${p.namespace !== undefined ? `${p.namespace}/` : ''}${p.name}`;
   const listed = calicoctlPolicyName(p);
   return listed === p.name ? text : `${text} (${listed})`;
-}
-
-/**
- * The name calicoctl (≤ 3.31) lists a policy under: `knp.default.<name>` for a converted
- * Kubernetes NetworkPolicy (§2.3), else its own name.
- *
- * @example
- * ```ts
- * calicoctlPolicyName({ kind: 'KubernetesNetworkPolicy', namespace: 'shop', name: 'api' }); // 'knp.default.api'
- * calicoctlPolicyName({ kind: 'GlobalNetworkPolicy', name: 'deny-nodeports' }); // 'deny-nodeports'
- * ```
- */
-export function calicoctlPolicyName(p: PolicyRef): string {
-  const isKnp = p.kind === 'KubernetesNetworkPolicy' || p.kind === 'StagedKubernetesNetworkPolicy';
-  return isKnp ? `knp.default.${p.name}` : p.name;
 }
 
 /**

@@ -59,6 +59,21 @@ export type CalicoVersion = (typeof CALICO_VERSIONS)[number];
 export const CALICO_VERSIONS = ['v3.28', 'v3.31', 'v3.32'] as const;
 
 /**
+ * The name calicoctl (≤ 3.31) lists a policy under: `knp.default.<name>` for a converted
+ * Kubernetes NetworkPolicy (§2.3), else its own name.
+ *
+ * @example
+ * ```ts
+ * calicoctlPolicyName({ kind: 'KubernetesNetworkPolicy', name: 'api' }); // 'knp.default.api'
+ * calicoctlPolicyName({ kind: 'GlobalNetworkPolicy', name: 'deny-nodeports' }); // 'deny-nodeports'
+ * ```
+ */
+export function calicoctlPolicyName(p: { readonly kind: string; readonly name: string }): string {
+  const isKnp = p.kind === 'KubernetesNetworkPolicy' || p.kind === 'StagedKubernetesNetworkPolicy';
+  return isKnp ? `knp.default.${p.name}` : p.name;
+}
+
+/**
  * The string Felix compares to order policies of equal `order` (§2.2): HEAD (≥ 3.32)
  * `name/namespace/kind`; earlier, the Felix key name (`name`, `ns/name`, `ns/knp.default.name`,
  * `staged:` prefixes), with 3.29–3.31 storing default-tier Calico policies as `default.<name>`.
@@ -75,8 +90,8 @@ export function tieBreakKey(
 ): string {
   const ns = raw.namespace === '' ? undefined : raw.namespace;
   if (version === 'v3.32') return `${raw.name}/${ns ?? ''}/${raw.kind}`;
-  const k8s = raw.kind === 'KubernetesNetworkPolicy' || raw.kind === 'StagedKubernetesNetworkPolicy';
-  let name = k8s ? `knp.default.${raw.name}` : raw.name;
+  let name = calicoctlPolicyName(raw);
+  const k8s = name !== raw.name; // a converted Kubernetes policy: stored as knp.default.<name>
   const tier = raw.tier && raw.tier !== '' ? raw.tier : 'default';
   if (version === 'v3.31' && !k8s && tier === 'default' && !name.startsWith('default.'))
     name = `default.${name}`;

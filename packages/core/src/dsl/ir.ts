@@ -27,6 +27,16 @@ export function ordered<T>(source: Readonly<Record<string, unknown>>, order: rea
   return out as T;
 }
 
+/** Puts keys in `order`, keeping empty objects that `ordered` would drop (a required `podSelector: {}`). */
+export function inOrder(
+  value: Readonly<Record<string, unknown>>,
+  order: readonly string[],
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of order) if (value[key] !== undefined) out[key] = value[key];
+  return out;
+}
+
 /** Freezes an IR value and everything reachable from it, returning it. */
 export function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null) {

@@ -2,7 +2,7 @@
  * The builder of Kubernetes' own NetworkPolicy (`networking.k8s.io/v1`), the kind `kubectl apply`
  * takes and Calico enforces in its default tier (after every Calico policy of lower order).
  */
-import { METADATA_KEYS } from '../resources/field-order.js';
+import { K8S_NETWORK_POLICY_SPEC_KEYS, METADATA_KEYS } from '../resources/field-order.js';
 import { K8S_NETWORKING_API_VERSION, type K8sNetworkPolicy } from '../resources/kubernetes.js';
 import type { ObjectMeta } from '../resources/metadata.js';
 import type {
@@ -15,7 +15,7 @@ import type {
 import { type Result, unwrap } from '../result.js';
 import { missingName, validatedK8sNetworkPolicy } from './build-checks.js';
 import { mergeStringMap, type StringMap } from './inputs.js';
-import { frozenCopy, ordered } from './ir.js';
+import { frozenCopy, inOrder, ordered } from './ir.js';
 import type { MetaState } from './policy-impl.js';
 import type { ResourceSource } from './resource-source.js';
 
@@ -143,11 +143,14 @@ class KubernetesNetworkPolicyImpl implements KubernetesNetworkPolicyBuilder {
       kind: 'NetworkPolicy',
       metadata: ordered<ObjectMeta>({ ...meta }, METADATA_KEYS),
       // `podSelector` is required, and `{}` (every pod of the namespace) is its default.
-      spec: {
-        podSelector: spec.podSelector ?? {},
-        ...ordered<Partial<K8sNetworkPolicySpec>>(spec, ['ingress', 'egress']),
-        policyTypes: policyTypes.length > 0 ? policyTypes : ['Ingress'],
-      },
+      spec: inOrder(
+        {
+          ...spec,
+          podSelector: spec.podSelector ?? {},
+          policyTypes: policyTypes.length > 0 ? policyTypes : ['Ingress'],
+        },
+        K8S_NETWORK_POLICY_SPEC_KEYS,
+      ),
     });
   }
 

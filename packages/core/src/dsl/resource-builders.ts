@@ -15,7 +15,7 @@ import type { TierSpec } from '../resources/tier.js';
 import { fail, type Issue, type Result, unwrap } from '../result.js';
 import { missingName, validated } from './build-checks.js';
 import { mergeStringMap, type StringMap } from './inputs.js';
-import { frozenCopy, ordered } from './ir.js';
+import { frozenCopy, inOrder, ordered } from './ir.js';
 import type { MetaState } from './policy-impl.js';
 import type {
   HostEndpointBuilder,
@@ -119,16 +119,6 @@ export abstract class SpecResourceImpl<Self, K extends SpecBuilderKind, Spec ext
   toResource(): CalicoResourceOf<K> {
     return unwrap(this.build());
   }
-}
-
-/** Puts keys in `order`, keeping empty objects that `ordered` would drop (a required `podSelector: {}`). */
-function inOrder(
-  value: Readonly<Record<string, unknown>>,
-  order: readonly string[],
-): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key of order) if (value[key] !== undefined) out[key] = value[key];
-  return out;
 }
 
 /** The Tier builder. */

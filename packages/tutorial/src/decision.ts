@@ -2,7 +2,13 @@
  * Turns the evaluator's answer for a curl into what the lesson prints: reached (which pod) or
  * timed out, the policy and rule that decided it, and the packet's way through Felix and kube-proxy.
  */
-import { decidingStep, type EvaluationResult, type PathResult, type TraceStep } from '@calico-dsl/evaluator';
+import {
+  decidingStep,
+  type EndpointRef,
+  type EvaluationResult,
+  type PathResult,
+  type TraceStep,
+} from '@calico-dsl/evaluator';
 import type { Outcome } from './lesson.js';
 
 /**
@@ -125,9 +131,7 @@ function decidingRule(path: PathResult): DecidingRule {
 }
 
 function hops(path: PathResult): string[] {
-  const entry = path.entry
-    ? [`in on ${path.entry.name}${path.entry.interface ? ` (${path.entry.interface})` : ''}`]
-    : [];
+  const entry = path.entry ? [`in on ${endpointName(path.entry)}`] : [];
   return [...entry, ...path.steps.flatMap(hop)];
 }
 
@@ -162,8 +166,12 @@ function hop(step: TraceStep): string[] {
 function where(step: TraceStep): string {
   const e = step.endpoint;
   if (e === undefined) return '';
-  const name = e.kind === 'HostEndpoint' && e.interface ? `${e.name} (${e.interface})` : e.name;
-  return ` at ${name}${step.direction ? `, ${step.direction}` : ''}`;
+  return ` at ${endpointName(e)}${step.direction ? `, ${step.direction}` : ''}`;
+}
+
+/** An endpoint's name, with its interface when it has one (host endpoints): `wrk2-public (eth1)`. */
+function endpointName(e: EndpointRef): string {
+  return e.interface ? `${e.name} (${e.interface})` : e.name;
 }
 
 /** A stable choice among paths: FNV-1a of the key, modulo the count. */

@@ -1,5 +1,6 @@
 /** Which host endpoint governs a packet on a node (calico-semantics.md §4.1). */
 import { type Ip, ipKey } from '../net/ip.js';
+import { policyInChain } from '../reference/applicability.js';
 import type { HostEndpointModel, NodeModel, WorldModel } from '../world/model.js';
 
 /** HEPs are kept sorted by name, so the first hit is the active one ("smallest name wins"). */
@@ -33,6 +34,38 @@ export function hepForInterface(
   iface: string,
 ): HostEndpointModel | undefined {
   return first(world, (h) => h.node === node && h.interfaceName === iface) ?? wildcardHep(world, node);
+}
+
+/** Per world, the HEPs some pre-DNAT policy selects (staged ones too: Felix programs their tiers). */
+const preDnatPoliced = new WeakMap<WorldModel, ReadonlySet<HostEndpointModel>>();
+
+function hasPreDnatPolicy(world: WorldModel, hep: HostEndpointModel): boolean {
+  let heps = preDnatPoliced.get(world);
+  if (heps === undefined) {
+    const policies = world.policies.filter((p) => policyInChain(p, 'preDnat', 'ingress'));
+    heps = new Set(world.hostEndpoints.filter((h) => policies.some((p) => p.selector(h.labels))));
+    preDnatPoliced.set(world, heps);
+  }
+  return heps.has(hep);
+}
+
+/**
+ * The HEP whose pre-DNAT chain mangle PREROUTING runs for a packet arriving through `hep`: `hep`
+ * when a pre-DNAT policy selects it, else its node's `*` HEP when one selects that. Felix's
+ * mangle dispatch lists only the interfaces whose HEP has pre-DNAT policy and sends every other
+ * interface to the `*` HEP's chain (`felix/dataplane/linux/endpoint_mgr.go` `updateHostEndpoints`,
+ * `felix/rules/dispatch.go` `hostDispatchChains`); in filter, a named HEP always shadows `*`.
+ *
+ * @example
+ * ```ts
+ * // node-1: HEP node-1-eth0 (no pre-DNAT policy) and node-1-auto (`*`, selected by deny-nodeports)
+ * preDnatHep(model, eth0).name; // 'node-1-auto'
+ * ```
+ */
+export function preDnatHep(world: WorldModel, hep: HostEndpointModel): HostEndpointModel {
+  if (hep.interfaceName === '*' || hasPreDnatPolicy(world, hep)) return hep;
+  const star = wildcardHep(world, hep.node);
+  return star !== undefined && hasPreDnatPolicy(world, star) ? star : hep;
 }
 
 /**

@@ -108,7 +108,7 @@ export function externalPlans(world: WorldModel, dst: DestinationOwner, via: Via
     const entryRef = e.hep ? endpointRef(e.hep) : hostRef(e.node);
     const pre: Hook[] =
       e.hep && e.node !== undefined
-        ? arrival(e.node, e.hep, 'original', via?.interface !== undefined)
+        ? arrival(world, e.node, e.hep, 'original', via?.interface !== undefined)
         : [note('preDnat', `entry interface has no host endpoint: ${UNPOLICED} on entry (§4.1)`, entryRef)];
     if (dst.kind !== 'frontend') {
       out.push(
@@ -210,7 +210,7 @@ export function nodePortElsewhere(
   const memo = new Map<string, Hook[]>();
   return groupBackends(world, list).map((group) => {
     const there = (view: PacketView): Hook[] => [
-      ...arrival(at, hep, view),
+      ...arrival(world, at, hep, view),
       dnatHook(at, dst.frontend),
       ...entryRouted(world, at, hep, group.target, 'postDnat', dst, memo),
     ];

@@ -7,7 +7,7 @@
 
 import type { BackendModel, HostEndpointModel, WorldModel } from '../../world/model.js';
 import type { Hook, PacketView, PathPlan } from '../hooks.js';
-import { fabricHep, wildcardHep } from '../host-endpoints.js';
+import { fabricHep, preDnatHep, wildcardHep } from '../host-endpoints.js';
 import { hostStaticHook } from '../host-static.js';
 import { hostRef } from '../recorder.js';
 import type { DestinationOwner } from '../topology.js';
@@ -42,9 +42,10 @@ export function postDnat(dst: Exclude<DestinationOwner, { kind: 'frontend' }>): 
 /**
  * A packet arriving at `node` from outside it through `hep` (an external client or another
  * node): raw PREROUTING (failsafe, untracked — never for `*` HEPs) and mangle PREROUTING
- * (failsafe, pre-DNAT).
+ * (failsafe, pre-DNAT: of the `*` HEP when `hep` has no pre-DNAT policy, {@link preDnatHep}).
  */
 export function arrival(
+  world: WorldModel,
   node: string | undefined,
   hep: HostEndpointModel | undefined,
   view: PacketView,
@@ -58,7 +59,8 @@ export function arrival(
       : [rawFailsafe(node, hep, 'in', view), untracked(node, hep, 'ingress', view)];
   // A HEP picked by `via.interface` is named, not inferred from an address.
   const why = byName ? [] : unaddressed(hep);
-  return [...why, ...raw, failsafe(node, hep, 'in', 'mangle', view), preDnat(node, hep, view)];
+  const mangle = preDnatHep(world, hep);
+  return [...why, ...raw, failsafe(node, mangle, 'in', 'mangle', view), preDnat(node, mangle, view)];
 }
 
 /** filter INPUT for a packet through `hep` to `node`'s host namespace (§4.8 "external → host process"). */
@@ -138,7 +140,7 @@ export function intoRemotePod(
 ): Hook[] {
   const node = pod.node;
   const hep = node === undefined ? undefined : fabricHep(world, node);
-  return [...arrival(node, hep, view), ...intoLocalPod(node, hep, pod, world, view)];
+  return [...arrival(world, node, hep, view), ...intoLocalPod(node, hep, pod, world, view)];
 }
 
 /** A packet from another node arriving at `dst`: a pod through its node's fabric interface, or a host. */
@@ -160,7 +162,7 @@ export function intoRemoteHost(
   view: PacketView,
 ): Hook[] {
   const h = hep ?? wildcardHep(world, node);
-  return [...arrival(node, h, view), ...intoHost(world, node, h, view)];
+  return [...arrival(world, node, h, view), ...intoHost(world, node, h, view)];
 }
 
 export const NO_BACKENDS: readonly BackendModel[] = Object.freeze([]);

@@ -21,7 +21,26 @@ export function wildcardHep(world: WorldModel, node: string): HostEndpointModel 
 }
 
 /**
- * The HEP governing interface `iface` on `node`: a HEP naming it, else the `*` HEP.
+ * The specific HEP governing interface `iface` of `node`, by Felix's rule: of the HEPs naming the
+ * interface, and those naming none whose expectedIPs hold one of its addresses (the expectedIPs
+ * of the HEPs naming it), the smallest name (`endpoint_mgr.go` `resolveHostEndpoints`).
+ */
+function specificHep(world: WorldModel, node: string, iface: string): HostEndpointModel | undefined {
+  const onIface = new Set<string>();
+  for (const h of world.hostEndpoints)
+    if (h.node === node && h.interfaceName === iface) for (const ip of h.expectedIPs) onIface.add(ipKey(ip));
+  return first(
+    world,
+    (h) =>
+      h.node === node &&
+      (h.interfaceName === iface ||
+        (h.interfaceName === undefined && h.expectedIPs.some((ip) => onIface.has(ipKey(ip))))),
+  );
+}
+
+/**
+ * The HEP governing interface `iface` on `node`: the specific one (naming it, or without
+ * interfaceName listing one of its addresses; smallest name), else the `*` HEP.
  *
  * @example
  * ```ts
@@ -33,7 +52,7 @@ export function hepForInterface(
   node: string,
   iface: string,
 ): HostEndpointModel | undefined {
-  return first(world, (h) => h.node === node && h.interfaceName === iface) ?? wildcardHep(world, node);
+  return specificHep(world, node, iface) ?? wildcardHep(world, node);
 }
 
 /** Per world, the HEPs some pre-DNAT policy selects (staged ones too: Felix programs their tiers). */
@@ -89,9 +108,10 @@ export function soleUnaddressedHep(world: WorldModel, node: string): HostEndpoin
 }
 
 /**
- * The specific HEP whose expectedIPs include `ip` (on `node` when given); for one of `node`'s
- * own addresses without such a HEP (not a tunnel address), the node's only named HEP without
- * expectedIPs.
+ * The specific HEP governing the interface that carries `ip` (on `node` when given): when a HEP
+ * naming an interface lists `ip`, that interface's HEP ({@link hepForInterface}'s rule), else the
+ * HEP without interfaceName listing it; for one of `node`'s own addresses without such a HEP (not
+ * a tunnel address), the node's only named HEP without expectedIPs.
  *
  * @example
  * ```ts
@@ -100,13 +120,17 @@ export function soleUnaddressedHep(world: WorldModel, node: string): HostEndpoin
  */
 export function hepOwningIp(world: WorldModel, ip: Ip, node?: string): HostEndpointModel | undefined {
   const k = ipKey(ip);
-  const owner = first(
-    world,
-    (h) =>
-      h.interfaceName !== '*' &&
-      (node === undefined || h.node === node) &&
-      h.expectedIPs.some((e) => ipKey(e) === k),
-  );
+  const lists = (h: HostEndpointModel) =>
+    h.interfaceName !== '*' &&
+    (node === undefined || h.node === node) &&
+    h.expectedIPs.some((e) => ipKey(e) === k);
+  // A HEP naming its interface says which interface carries the address, and that interface's
+  // HEP governs it: maybe another one, without interfaceName, listing another of its addresses.
+  const named = first(world, (h) => h.interfaceName !== undefined && lists(h));
+  const owner =
+    named?.interfaceName !== undefined
+      ? specificHep(world, named.node, named.interfaceName)
+      : first(world, lists);
   if (owner || node === undefined || world.nodeByIp.get(k) !== node) return owner;
   // A tunnel device's address is on no named interface: only a `*` HEP covers it.
   if (world.nodes.get(node)?.tunnelIPs.some((t) => ipKey(t) === k)) return undefined;

@@ -13,6 +13,8 @@ interface Row {
   readonly verdict: 'Allow' | 'Deny' | 'Mixed';
   /** metadata.name of the deciding policy or profile (`result.decidedBy`, else every path's), or null. */
   readonly decidedBy: string | null;
+  /** The deciding rule's index, when the row is about which rule decides. */
+  readonly ruleIndex?: number;
   readonly base?: readonly Record<string, unknown>[];
 }
 
@@ -1288,6 +1290,95 @@ const ROWS: Row[] = [
     verdict: 'Allow',
     decidedBy: 'alp',
   },
+  // Felix's source where the semantics page is silent or reads otherwise.
+  {
+    cite: '§6.7 a notSelector beside a positive selector is folded into it (rule_scanner.go combineMatchesIfPossible): db is in prod and not a frontend, whatever else owns its address',
+    extra: [
+      gns('frontends', ['10.1.0.0/16'], { role: 'frontend' }),
+      np('prod', 'only-frontends', {
+        selector: "app == 'web'",
+        types: ['Ingress'],
+        ingress: [{ action: 'Deny', source: { notSelector: "role == 'frontend'" } }, { action: 'Allow' }],
+      }),
+    ],
+    flow: tcp(DB, WEB, 8080),
+    verdict: 'Deny',
+    decidedBy: 'only-frontends',
+    ruleIndex: 0,
+  },
+  {
+    cite: '§6.7 folded notSelector: no owner of the client address is in prod (the namespace term), so the Deny does not match',
+    extra: [
+      gns('frontends', ['10.1.0.0/16'], { role: 'frontend' }),
+      np('prod', 'only-frontends', {
+        selector: "app == 'web'",
+        types: ['Ingress'],
+        ingress: [{ action: 'Deny', source: { notSelector: "role == 'frontend'" } }, { action: 'Allow' }],
+      }),
+    ],
+    flow: tcp(CLIENT, WEB, 8080),
+    verdict: 'Allow',
+    decidedBy: 'only-frontends',
+    ruleIndex: 1,
+  },
+  {
+    cite: '§6.4 a named-only notPorts without protocol holds for packets without ports (policy.go: ! --match-set of TCP/UDP/SCTP entries)',
+    extra: [
+      np('prod', 'only-http', {
+        selector: "app == 'web'",
+        ingress: [{ action: 'Deny', destination: { notPorts: ['http'] } }, { action: 'Allow' }],
+      }),
+    ],
+    flow: { protocol: 'ICMP', srcIp: DB, dstIp: WEB, icmp: { type: 8 } },
+    verdict: 'Deny',
+    decidedBy: 'only-http',
+    ruleIndex: 0,
+  },
+  {
+    cite: '§6.4 a named-only notPorts without protocol: the named port itself is let through',
+    extra: [
+      np('prod', 'only-http', {
+        selector: "app == 'web'",
+        ingress: [{ action: 'Deny', destination: { notPorts: ['http'] } }, { action: 'Allow' }],
+      }),
+    ],
+    flow: tcp(DB, WEB, 8080),
+    verdict: 'Allow',
+    decidedBy: 'only-http',
+    ruleIndex: 1,
+  },
+  {
+    cite: '§2.3 conversion.go k8sRuleToCalico: a port entry without port makes its protocol all ports; protocols sorted (TCP is rule 0)',
+    extra: [
+      knp('prod', 'web-ports', {
+        podSelector: { matchLabels: { app: 'web' } },
+        policyTypes: ['Ingress'],
+        ingress: [
+          { ports: [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 80 }, { protocol: 'TCP' }] },
+        ],
+      }),
+    ],
+    flow: tcp(DB, WEB, 8080),
+    verdict: 'Allow',
+    decidedBy: 'web-ports',
+    ruleIndex: 0,
+  },
+  {
+    cite: '§2.3 conversion.go k8sRuleToCalico: UDP, sorted after TCP, is rule 1',
+    extra: [
+      knp('prod', 'web-ports', {
+        podSelector: { matchLabels: { app: 'web' } },
+        policyTypes: ['Ingress'],
+        ingress: [
+          { ports: [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 80 }, { protocol: 'TCP' }] },
+        ],
+      }),
+    ],
+    flow: { protocol: 'UDP', srcIp: DB, srcPort: 40000, dstIp: WEB, dstPort: 53 },
+    verdict: 'Allow',
+    decidedBy: 'web-ports',
+    ruleIndex: 1,
+  },
 ];
 
 describe('§12 checklist', () => {
@@ -1304,6 +1395,8 @@ describe('§12 checklist', () => {
         const decisions = result.decidedBy ? [result.decidedBy] : result.paths.map((p) => p.decidedBy);
         expect(decisions.length, text).toBeGreaterThan(0);
         for (const d of decisions) expect(d.policy?.name, text).toBe(row.decidedBy);
+        if (row.ruleIndex !== undefined)
+          for (const d of decisions) expect(d.ruleIndex, text).toBe(row.ruleIndex);
       });
     }
   }

@@ -79,19 +79,26 @@ function peerEntity(peer: K8sNetworkPolicyPeer): EntityRule {
   return out;
 }
 
-/** Ports grouped by protocol (default TCP), in first-seen protocol order. */
+/**
+ * Ports grouped by protocol (default TCP), protocols sorted by name, as Calico's converter does
+ * (`conversion.go` `k8sRuleToCalico`: one rule per protocol, `sort.Strings`); an entry without a
+ * port makes its protocol's list "all ports" (`[]`), whatever other entries name.
+ */
 function portsByProtocol(
   ports: readonly K8sNetworkPolicyPort[] | undefined,
 ): [string | undefined, (string | number)[]][] {
   if (!ports || ports.length === 0) return [[undefined, []]];
-  const groups = new Map<string, (string | number)[]>();
+  const groups = new Map<string, (string | number)[] | 'all'>();
   for (const p of ports) {
     const proto = p.protocol ?? 'TCP';
     const list = groups.get(proto) ?? [];
-    if (p.port !== undefined) list.push(p.endPort !== undefined ? `${p.port}:${p.endPort}` : p.port);
-    groups.set(proto, list);
+    if (list === 'all') continue;
+    if (p.port === undefined) groups.set(proto, 'all');
+    else groups.set(proto, [...list, p.endPort !== undefined ? `${p.port}:${p.endPort}` : p.port]);
   }
-  return [...groups.entries()];
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([proto, list]) => [proto, list === 'all' ? [] : list]);
 }
 
 function convertRules(

@@ -115,16 +115,22 @@ function buildEntityMatch(
   sc: SelectorCache,
   path: Path,
 ): EntityMatchModel {
-  const selectorText = entityRuleSelector(side, ns);
-  const notText = side.notSelector !== undefined && side.notSelector !== '' ? side.notSelector : undefined;
+  const positive = entityRuleSelector(side, ns);
+  const negative = side.notSelector !== undefined && side.notSelector !== '' ? side.notSelector : undefined;
+  const selector = positive === '' ? undefined : sc.compile(positive, [...path, 'selector']);
+  const notSelector = negative === undefined ? undefined : sc.compile(negative, [...path, 'notSelector']);
   const svc = side.services;
+  // With a positive selector, Felix folds the notSelector into it (`rule_scanner.go`
+  // `combineMatchesIfPossible`): an address matches when an entity owning it matches both, even
+  // if another of its owners matches the notSelector; named ports follow the folded selector too.
+  const folded = selector !== undefined && notSelector !== undefined;
   return {
     nets: cidrs(side.nets),
     notNets: cidrs(side.notNets),
-    selectorText: selectorText === '' ? undefined : selectorText,
-    selector: selectorText === '' ? undefined : sc.compile(selectorText, [...path, 'selector']),
-    notSelectorText: notText,
-    notSelector: notText === undefined ? undefined : sc.compile(notText, [...path, 'notSelector']),
+    selectorText: folded ? `(${positive}) && (!(${negative}))` : positive === '' ? undefined : positive,
+    selector: folded ? (labels) => selector(labels) && !notSelector(labels) : selector,
+    notSelectorText: folded ? undefined : negative,
+    notSelector: folded ? undefined : notSelector,
     ports: portSet(side.ports),
     notPorts: portSet(side.notPorts),
     // §6.9 / §11.6: an empty namespace means the policy's own namespace.

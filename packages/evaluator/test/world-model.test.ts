@@ -105,6 +105,7 @@ describe('world model', () => {
       'projectcalico.org/orchestrator': 'k8s',
       'projectcalico.org/serviceaccount': 'web-sa',
       'pcns.env': 'prod',
+      'pcns.kubernetes.io/metadata.name': 'prod',
       'pcns.projectcalico.org/name': 'prod',
       'pcsa.team': 'a',
       'pcsa.projectcalico.org/name': 'web-sa',

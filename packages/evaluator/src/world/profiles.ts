@@ -25,12 +25,17 @@ export interface ProfileTable {
  * ```
  */
 export function buildProfiles(index: ResourceIndex, pods: readonly Loose[], sc: SelectorCache): ProfileTable {
+  // The kube-apiserver labels every namespace with its name (`kubernetes.io/metadata.name`, since
+  // Kubernetes 1.22), over whatever the manifest says; Calico copies it as `pcns.*` like the rest.
+  const namespaceLabels = (name: string, labels?: LabelMap) =>
+    labelMap(labels, { 'kubernetes.io/metadata.name': name });
   const nsLabels = new Map<string, LabelMap>();
-  for (const [r] of index.of('Namespace')) nsLabels.set(r.metadata.name, labelMap(r.metadata.labels));
-  // A pod's namespace always exists in a real cluster; give it an implicit empty one.
+  for (const [r] of index.of('Namespace'))
+    nsLabels.set(r.metadata.name, namespaceLabels(r.metadata.name, r.metadata.labels));
+  // A pod's namespace always exists in a real cluster; give it an implicit one.
   for (const p of pods) {
     const ns = p.metadata.namespace ?? 'default';
-    if (!nsLabels.has(ns)) nsLabels.set(ns, labelMap());
+    if (!nsLabels.has(ns)) nsLabels.set(ns, namespaceLabels(ns));
   }
   const saLabels = new Map<string, LabelMap>();
   for (const [r] of index.of('ServiceAccount')) {

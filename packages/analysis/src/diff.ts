@@ -45,7 +45,7 @@ export function diff(before: World, after: World, space?: FlowSpace): DiffResult
   let cells: CellContext | undefined;
   const found: Found[] = [];
   // Typed ICMP, when the space holds ICMP: each class pair once per type the rules name.
-  const atoms = icmpAtoms(models);
+  const atoms = icmpAtoms(models, true);
   const typedIcmp: IcmpFound[] = [];
   // Flows that name where they enter, when host endpoints make that matter: see via-diff.ts.
   const vias = sharedEntryChoices(before.model, after.model);

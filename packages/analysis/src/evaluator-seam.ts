@@ -57,4 +57,5 @@ export {
   snatRuleOf,
   sourceOwner,
   viaChoices,
+  WORKLOAD_TO_HOST_ICMPV6_TYPES,
 } from '@calico-dsl/evaluator/model';

@@ -4,7 +4,14 @@
  * A type no rule names matches every rule as a typeless flow does, so the lifted changes cover it.
  */
 import { addressPairs } from './cells.js';
-import type { Flow, RuleModel, Verdict, World, WorldModel } from './evaluator-seam.js';
+import {
+  type Flow,
+  type RuleModel,
+  type Verdict,
+  WORKLOAD_TO_HOST_ICMPV6_TYPES,
+  type World,
+  type WorldModel,
+} from './evaluator-seam.js';
 import type { IpClass } from './partition.js';
 import { addressesOf, formatIp, type IpInterval, ivsContain, without } from './sets/ip.js';
 
@@ -32,7 +39,9 @@ function icmpFlow(family: 4 | 6, icmp: IcmpAtom, x: bigint, y: bigint): Flow & {
 }
 
 /**
- * The types (and type/code pairs) the worlds' rules match on (`icmp`, `notICMP`), per protocol.
+ * The types (and type/code pairs) the worlds' rules match on (`icmp`, `notICMP`), per protocol;
+ * with `felix`, also the ICMPv6 types Felix accepts from a pod to its host whatever its policy,
+ * when a world has an IPv6 pod (so that a typed flow stands for each type that decides apart).
  *
  * @example
  * ```ts
@@ -40,7 +49,7 @@ function icmpFlow(family: 4 | 6, icmp: IcmpAtom, x: bigint, y: bigint): Flow & {
  * icmpAtoms([model]).get(1); // e.g. [{ type: 8 }, { type: 3 }, { type: 3, code: 1 }]
  * ```
  */
-export function icmpAtoms(models: readonly WorldModel[]): Map<number, IcmpAtom[]> {
+export function icmpAtoms(models: readonly WorldModel[], felix = false): Map<number, IcmpAtom[]> {
   const out = new Map<number, Map<string, IcmpAtom>>();
   const add = (protocol: number | undefined, m: RuleModel['icmp']) => {
     if (m?.type === undefined || (protocol !== 1 && protocol !== 58)) return;
@@ -63,6 +72,8 @@ export function icmpAtoms(models: readonly WorldModel[]): Map<number, IcmpAtom[]
         add(protocol, r.icmp);
         add(protocol, r.notICMP);
       }
+    if (felix && model.workloads.some((w) => w.ips.some((ip) => ip.version === 6)))
+      for (const type of WORKLOAD_TO_HOST_ICMPV6_TYPES) add(58, { type });
   }
   return new Map([...out].map(([p, atoms]) => [p, [...atoms.values()]]));
 }

@@ -76,7 +76,7 @@ function searchBeyond(
   verdict: Verdict,
   options: SearchOptions,
 ): Flow | undefined {
-  const atoms = options.icmpTypes === true ? icmpAtoms([world.model]) : new Map();
+  const atoms = options.icmpTypes === true ? icmpAtoms([world.model], true) : new Map();
   const vias = options.via === true ? entryChoices(world.model) : [];
   const ctx = contextOf(world.model);
   for (const [s, sIvs, d, dIvs] of spacePairs(part, q.src, q.dst)) {

@@ -51,7 +51,7 @@ export type {
   SnatHook,
   SnatRule,
 } from './path/hooks.js';
-export { hostStaticRuleOf, hostStaticRules } from './path/host-static.js';
+export { hostStaticRuleOf, hostStaticRules, WORKLOAD_TO_HOST_ICMPV6_TYPES } from './path/host-static.js';
 export { viaChoices } from './path/paths.js';
 export { entries, externalPlans, hostPlans, planPaths, podPlans } from './path/plan/index.js';
 export { serviceLoopDrops } from './path/service-loop.js';

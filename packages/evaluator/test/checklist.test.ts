@@ -4,7 +4,22 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type Flow, World } from '../src/index.js';
-import { BASE, felix, gnp, gns, hep, knp, np, profile, service, sgnp, tier } from './helpers/world-kit.js';
+import {
+  BASE,
+  felix,
+  gnp,
+  gns,
+  hep,
+  knp,
+  node,
+  np,
+  ns,
+  pod,
+  profile,
+  service,
+  sgnp,
+  tier,
+} from './helpers/world-kit.js';
 
 interface Row {
   readonly cite: string;
@@ -36,6 +51,14 @@ const allowProfile = [
   hep('node-1-eth1', 'node-1', 'eth1', ['203.0.113.11'], { role: 'public' }, ['projectcalico-default-allow']),
 ];
 const baseWithoutHeps = BASE.filter((r) => r.kind !== 'HostEndpoint');
+/** An IPv6 node and pod whose egress is denied, and DefaultEndpointToHostAction Drop. */
+const V6_HOST = [
+  ns('prod'),
+  node('node-1', 'fd00::11'),
+  pod('prod', 'web6', '2001:db8::10', { app: 'web6' }, { node: 'node-1' }),
+  felix({ defaultEndpointToHostAction: 'Drop' }),
+  gnp('pod-deny-egress', { selector: "app == 'web6'", types: ['Egress'], egress: [{ action: 'Deny' }] }),
+];
 
 const ROWS: Row[] = [
   // Which policies apply
@@ -1291,6 +1314,38 @@ const ROWS: Row[] = [
     decidedBy: 'alp',
   },
   // Felix's source where the semantics page is silent or reads otherwise.
+  {
+    cite: "§4.7 static.go ICMPv6Filter: a pod's neighbor solicitation to its host is accepted before its egress policy and DefaultEndpointToHostAction",
+    base: V6_HOST,
+    extra: [],
+    flow: { protocol: 'ICMPv6', srcIp: '2001:db8::10', dstIp: 'fd00::11', icmp: { type: 135 } },
+    verdict: 'Allow',
+    decidedBy: null,
+  },
+  {
+    cite: "§4.7 static.go ICMPv6Filter: an echo request to its host is the pod's egress policy's",
+    base: V6_HOST,
+    extra: [],
+    flow: { protocol: 'ICMPv6', srcIp: '2001:db8::10', dstIp: 'fd00::11', icmp: { type: 128 } },
+    verdict: 'Deny',
+    decidedBy: 'pod-deny-egress',
+  },
+  {
+    cite: '§1.1 every namespace carries kubernetes.io/metadata.name (kube-apiserver, Kubernetes ≥ 1.22), inherited as pcns.*',
+    extra: [
+      np('prod', 'no-dev', {
+        selector: "app == 'web'",
+        ingress: [
+          { action: 'Deny', source: { namespaceSelector: "kubernetes.io/metadata.name == 'dev'" } },
+          { action: 'Allow' },
+        ],
+      }),
+    ],
+    flow: tcp(CLIENT, WEB, 8080),
+    verdict: 'Deny',
+    decidedBy: 'no-dev',
+    ruleIndex: 0,
+  },
   {
     cite: '§6.7 a notSelector beside a positive selector is folded into it (rule_scanner.go combineMatchesIfPossible): db is in prod and not a frontend, whatever else owns its address',
     extra: [

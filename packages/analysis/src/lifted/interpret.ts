@@ -122,7 +122,8 @@ function encapBoxes(h: EncapHook, view: View): Box[] {
 
 /** The flows a host static rule matches (the evaluator's `hostStaticRuleOf`), none when the view's version or peer does not fit it. */
 function hostStaticBox(h: HostStaticHook, r: HostStaticRule, view: View): Box | undefined {
-  if (r.version !== view.dst.version) return undefined;
+  // Lifted flows carry no ICMP type: a rule for some types matches none of them (as in `ruleBoxes`).
+  if (r.version !== view.dst.version || r.icmpTypes !== undefined) return undefined;
   const peer = h.stage === 'hostIngress' ? view.src : view.dst;
   if (r.peerIn !== undefined && !r.peerIn.some((c) => cidrContains(c, peer))) return undefined;
   const p: Box['p'] = [[r.protocol, r.protocol]];

@@ -328,6 +328,8 @@ export interface HostStaticHook {
 export interface HostStaticRule {
   readonly protocol: number;
   readonly dstPort: number | undefined;
+  /** ICMP types it accepts (ICMPv6 router traffic from a pod to its host); absent: any packet. */
+  readonly icmpTypes?: readonly number[];
   readonly version: 4 | 6;
   readonly peerIn: readonly Cidr[] | undefined;
   readonly action: 'allow' | 'deny';

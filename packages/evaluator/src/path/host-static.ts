@@ -4,7 +4,8 @@
  * `filterOutputChain`): IPIP and VXLAN from and to Calico hosts, WireGuard. The hook the planner
  * places there, and the packet test both interpreters run.
  */
-import { type Cidr, cidrContains, type Ip } from '../net/ip.js';
+import type { Packet } from '../match/packet.js';
+import { type Cidr, cidrContains } from '../net/ip.js';
 import { protocolName } from '../net/protocol.js';
 import type { WorldModel } from '../world/model.js';
 import type { HostStaticHook, HostStaticRule, PacketView } from './hooks.js';
@@ -108,29 +109,72 @@ export function hostStaticHook(
   return [{ kind: 'hostStatic', stage, node, view, ifMarked, rules, skips }];
 }
 
+/** ICMPv6 a pod needs from its router, by type (`static.go` `ICMPv6Filter`). */
+const ROUTER_ICMPV6: readonly (readonly [number, string])[] = [
+  [130, 'multicast listener query'],
+  [131, 'multicast listener report'],
+  [132, 'multicast listener done'],
+  [133, 'router solicitation'],
+  [135, 'neighbor solicitation'],
+  [136, 'neighbor advertisement'],
+];
+const ICMPV6 = 58;
+
+/**
+ * The ICMPv6 types Felix accepts from a pod to its host ahead of the pod's egress policy.
+ *
+ * @example
+ * ```ts
+ * WORKLOAD_TO_HOST_ICMPV6_TYPES; // [130, 131, 132, 133, 135, 136]
+ * ```
+ */
+export const WORKLOAD_TO_HOST_ICMPV6_TYPES: readonly number[] = Object.freeze(ROUTER_ICMPV6.map(([t]) => t));
+
+/**
+ * Felix's accept, at the top of `cali-wl-to-host` for IPv6, of the ICMPv6 a pod needs from its
+ * router: "we do this before the policy chains, so we're bypassing the egress rules for this
+ * traffic" (`felix/rules/static.go` `filterWorkloadToHostChain`, `ICMPv6Filter`). A pod's packet
+ * to its own host meets it after filter INPUT's static rules, ahead of the pod's egress policy and
+ * DefaultEndpointToHostAction (the next `skips` hooks).
+ *
+ * @example
+ * ```ts
+ * workloadToHostHook('node-1', 'original', 2).rules.map((r) => r.icmpTypes?.[0]); // [130, 131, 132, 133, 135, 136]
+ * ```
+ */
+export function workloadToHostHook(node: string, view: PacketView, skips: number): HostStaticHook {
+  const rules = ROUTER_ICMPV6.map(([type, what]) => ({
+    protocol: ICMPV6,
+    dstPort: undefined,
+    icmpTypes: [type],
+    version: 6 as const,
+    peerIn: undefined,
+    action: 'allow' as const,
+    reason: `ICMPv6 type ${type} (${what}) from a pod to its host: Felix accepts it in cali-wl-to-host before the pod's egress policy`,
+  }));
+  return { kind: 'hostStatic', stage: 'hostIngress', node, view, ifMarked: 'run', rules, skips };
+}
+
 /**
  * The rule of `hook` a packet meets (the first that matches), or undefined when it goes on: the
- * protocol and IP version, the UDP destination port where the rule has one, and the peer (the
- * source going in, the destination going out) in the rule's set.
+ * protocol and IP version, the UDP destination port or ICMP type where the rule has one, and the
+ * peer (the source going in, the destination going out) in the rule's set.
  *
  * @example
  * ```ts
  * // hook: hostStaticHook(world.model, 'node-2', 'hostIngress', 'original', 2)[0], IPIP on
- * hostStaticRuleOf(hook, 4, parseIp('10.0.0.11')!, parseIp('10.0.0.12')!, undefined)?.action; // 'allow'
- * hostStaticRuleOf(hook, 4, parseIp('198.51.100.7')!, parseIp('10.0.0.12')!, undefined)?.action; // 'deny'
+ * const ipip = (src: string): Packet => ({ protocol: 4, src: parseIp(src)!, srcPort: undefined, dst: parseIp('10.0.0.12')!, dstPort: undefined, icmp: undefined });
+ * hostStaticRuleOf(hook, ipip('10.0.0.11'))?.action; // 'allow'
+ * hostStaticRuleOf(hook, ipip('198.51.100.7'))?.action; // 'deny'
  * ```
  */
-export function hostStaticRuleOf(
-  hook: HostStaticHook,
-  protocol: number,
-  src: Ip,
-  dst: Ip,
-  dstPort: number | undefined,
-): HostStaticRule | undefined {
-  const peer = hook.stage === 'hostIngress' ? src : dst;
+export function hostStaticRuleOf(hook: HostStaticHook, pkt: Packet): HostStaticRule | undefined {
+  const peer = hook.stage === 'hostIngress' ? pkt.src : pkt.dst;
   for (const r of hook.rules) {
-    if (r.protocol !== protocol || r.version !== dst.version) continue;
-    if (r.dstPort !== undefined && r.dstPort !== dstPort) continue;
+    if (r.protocol !== pkt.protocol || r.version !== pkt.dst.version) continue;
+    if (r.dstPort !== undefined && r.dstPort !== pkt.dstPort) continue;
+    if (r.icmpTypes !== undefined && (pkt.icmp === undefined || !r.icmpTypes.includes(pkt.icmp.type)))
+      continue;
     if (r.peerIn !== undefined && !r.peerIn.some((c) => cidrContains(c, peer))) continue;
     return r;
   }

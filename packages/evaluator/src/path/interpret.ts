@@ -245,7 +245,7 @@ function runHooks(
       case 'hostStatic': {
         if (h.ifMarked === 'skip' && marked?.includes(h.node) === true) break;
         const pkt = seenBy(h.view, original, postDnat, postSnat);
-        const rule = hostStaticRuleOf(h, pkt.protocol, pkt.src, pkt.dst, pkt.dstPort);
+        const rule = hostStaticRuleOf(h, pkt);
         if (rule === undefined) break;
         sink.note(h.stage, rule.action, rule.reason, hostRef(h.node));
         decisions?.push({ stage: h.stage, reason: rule.reason });

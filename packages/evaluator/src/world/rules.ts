@@ -133,7 +133,9 @@ function buildEntityMatch(
     notSelector: folded ? undefined : notSelector,
     ports: portSet(side.ports),
     notPorts: portSet(side.notPorts),
-    // §6.9 / §11.6: an empty namespace means the policy's own namespace.
+    // §6.9 / §11.6: an empty namespace means the policy's own namespace (the API field's comment
+    // and the semantics page's reading). Uncertain: HEAD's update processor passes it on empty and
+    // Felix keys the set `/<name>`, which no slice fills, so a real cluster may match nothing.
     services: svc?.name ? { name: svc.name, namespace: svc.namespace || ns || '' } : undefined,
   };
 }

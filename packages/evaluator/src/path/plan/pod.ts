@@ -3,7 +3,7 @@
 import type { HostEndpointModel, WorkloadEndpointModel, WorldModel } from '../../world/model.js';
 import type { Hook, PacketView, PathPlan, SnatRule } from '../hooks.js';
 import { egressHep, fabricHep, wildcardHep } from '../host-endpoints.js';
-import { hostStaticHook } from '../host-static.js';
+import { hostStaticHook, workloadToHostHook } from '../host-static.js';
 import { hostRef } from '../recorder.js';
 import { serviceLoopHook } from '../service-loop.js';
 import { dnatOnOwningNode } from '../targets.js';
@@ -105,12 +105,14 @@ export function podRouted(
     // filter INPUT from cali+: goto cali-wl-to-host (workload egress, then the configured action).
     const action = world.endpointToHostAction;
     const reason = `DefaultEndpointToHostAction ${action}${action === 'Return' ? ' (handed to the host INPUT chain; not policed by Calico)' : ''} (§4.7)`;
-    // filter INPUT's static rules (tunnels, WireGuard) come before the cali+ dispatch (egress
-    // and action).
+    // filter INPUT's static rules (tunnels, WireGuard) come before the cali+ dispatch; in it,
+    // cali-wl-to-host accepts the pod's ICMPv6 router traffic before its egress and the action.
     const statics =
-      node === undefined ? [] : hostStaticHook(world, node, 'hostIngress', view, egress.length + 1);
+      node === undefined ? [] : hostStaticHook(world, node, 'hostIngress', view, egress.length + 2);
+    const router = node === undefined ? [] : [workloadToHostHook(node, view, egress.length + 1)];
     return [
       ...statics,
+      ...router,
       ...egress,
       {
         kind: 'outcome',

@@ -169,9 +169,9 @@ function sideMatchesFast(state: MatchState, side: CompiledSide, isDst: boolean, 
   if (side.notSelector && state.anyOwnerMatches(side.notSelector, ip)) return false;
   const port = isDst ? pkt.dstPort : pkt.srcPort;
   if (side.slow) return sideMatches(state, side.model, ip, port, pkt, isDst);
-  // (`sideMatches`' port rule: a packet without ports is in no `ports`, outside every `notPorts`.)
-  if (!hasPorts(pkt.protocol)) return side.ports === undefined;
   if (side.ports || side.notPorts) {
+    // (`sideMatches`' port rule: a packet without ports is in no `ports`, outside every `notPorts`.)
+    if (!hasPorts(pkt.protocol)) return side.ports === undefined;
     if (port === undefined) return false;
     if (side.ports && !inRanges(side.ports, port)) return false;
     if (side.notPorts && inRanges(side.notPorts, port)) return false;

@@ -95,15 +95,17 @@ export function sideMatches(
     const not = side.notSelector;
     if (ctx.owners(ip).some((e) => not(e.labels))) return false;
   }
-  if (!hasPorts(pkt.protocol)) {
-    // A packet without ports is in no `ports`, and so outside every `notPorts`: Felix renders a
-    // named-only `notPorts` without a protocol as `! --match-set` of (ip, TCP/UDP/SCTP port)
-    // entries (`felix/rules/policy.go`), which an ICMP or GRE packet is never in.
-    if (side.ports) return false;
-  } else if (side.ports || side.notPorts) {
-    if (port === undefined) return false;
-    if (side.ports && !portInSet(ctx, side.ports, side, ip, pkt.protocol, port)) return false;
-    if (side.notPorts && portInSet(ctx, side.notPorts, side, ip, pkt.protocol, port)) return false;
+  if (side.ports || side.notPorts) {
+    if (!hasPorts(pkt.protocol)) {
+      // A packet without ports is in no `ports`, and so outside every `notPorts`: Felix renders
+      // a named-only `notPorts` without a protocol as `! --match-set` of (ip, TCP/UDP/SCTP port)
+      // entries (`felix/rules/policy.go`), which an ICMP or GRE packet is never in.
+      if (side.ports) return false;
+    } else {
+      if (port === undefined) return false;
+      if (side.ports && !portInSet(ctx, side.ports, side, ip, pkt.protocol, port)) return false;
+      if (side.notPorts && portInSet(ctx, side.notPorts, side, ip, pkt.protocol, port)) return false;
+    }
   }
   if (side.services && !serviceMatches(ctx, side.services, ip, pkt, isDst)) return false;
   return true;

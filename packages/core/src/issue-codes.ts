@@ -98,6 +98,8 @@ export const ISSUE_CODES = {
     'A flow to evaluate (or a flow space to analyse) is malformed: protocol, IPs, ports or its text form.',
   service_without_selector:
     'A Service has neither a selector nor EndpointSlices, so it has no backends (kube-proxy rejects its traffic).',
+  service_not_proxied:
+    "A Service kube-proxy does not program (labelled service.kubernetes.io/service-proxy-name or headless): its addresses are not DNAT'd.",
   endpoint_slice_unmatched:
     'An EndpointSlice names no Service of its namespace, or a port no Service port has: kube-proxy ignores it (or that port).',
   unsupported_kube_proxy_mode:

@@ -876,4 +876,96 @@ describe('kube-proxy load balancer IPs: loadBalancerSourceRanges and ipMode (ser
     expect(kinds({ ip: '203.0.113.50', ipMode: 'VIP' })).toContain('loadBalancer');
     expect(kinds({ ip: '203.0.113.50', ipMode: 'Proxy' })).not.toContain('loadBalancer');
   });
+
+  it('spec.loadBalancerIP is a frontend only for a Service written without status.loadBalancer', () => {
+    const service = (status: Record<string, unknown> | undefined) => ({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'web', namespace: 'prod' },
+      spec: {
+        type: 'LoadBalancer',
+        selector: { app: 'web' },
+        ports: [{ port: 80 }],
+        loadBalancerIP: '203.0.113.60',
+      },
+      ...(status ? { status } : {}),
+    });
+    const lbIps = (status?: Record<string, unknown>) =>
+      World.from([service(status)]).model.servicePorts[0]?.loadBalancerIPs.map((ip) => ip.text);
+    expect(lbIps()).toEqual(['203.0.113.60']); // hand-written: taken as granted
+    expect(lbIps({ loadBalancer: {} })).toEqual([]); // pending: kube-proxy has no VIP
+    expect(lbIps({ loadBalancer: { ingress: [{ ip: '203.0.113.60', ipMode: 'Proxy' }] } })).toEqual([]);
+    expect(lbIps({ loadBalancer: { ingress: [{ ip: '203.0.113.61' }] } })).toEqual(['203.0.113.61']);
+  });
+});
+
+describe('Services kube-proxy does not program, and targetPort names (proxier, podutil.FindPort)', () => {
+  const world = (
+    svc: Obj,
+    podSpec: Obj = { containers: [{ name: 'main', ports: [{ name: 'http', containerPort: 8080 }] }] },
+  ) => [
+    ns('prod'),
+    node('node-1', '10.0.0.11'),
+    {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'web', namespace: 'prod', labels: { app: 'web' } },
+      spec: { nodeName: 'node-1', ...podSpec },
+      status: { podIP: '10.65.0.10' },
+    },
+    {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'client', namespace: 'prod', labels: { app: 'client' } },
+      spec: { nodeName: 'node-1', containers: [{ name: 'main' }] },
+      status: { podIP: '10.65.0.20' },
+    },
+    gnp('client-to-web-only', {
+      selector: "app == 'client'",
+      types: ['Egress'],
+      egress: [{ action: 'Allow', destination: { selector: "app == 'web'" } }],
+    }),
+    svc,
+  ];
+  const svc = (metadata: Obj, spec: Obj): Obj => ({
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 'web', namespace: 'prod', ...metadata },
+    spec: {
+      selector: { app: 'web' },
+      clusterIP: '10.96.0.20',
+      ports: [{ port: 80, targetPort: 'http' }],
+      ...spec,
+    },
+  });
+
+  it("a Service labelled for another proxy is not DNAT'd (its ClusterIP meets the egress policy) and is reported", () => {
+    const labelled = svc({ labels: { 'service.kubernetes.io/service-proxy-name': 'foo-proxy' } }, {});
+    expect(both(world(svc({}, {})), tcp('10.65.0.20', '10.96.0.20', 80)).verdict).toBe('Allow');
+    expect(both(world(labelled), tcp('10.65.0.20', '10.96.0.20', 80)).verdict).toBe('Deny');
+    expect(World.from(world(labelled)).issues.map((i) => i.code)).toContain('service_not_proxied');
+  });
+
+  it('a headless Service has no frontends, its externalIPs included (ShouldSkipService)', () => {
+    const headless = svc({}, { clusterIP: 'None', externalIPs: ['198.51.100.60'] });
+    expect(both(world(headless), tcp('10.65.0.20', '198.51.100.60', 80)).verdict).toBe('Deny');
+  });
+
+  it('a named targetPort is looked up in containers and sidecar init containers only', () => {
+    const init = (restartPolicy?: string) => ({
+      containers: [{ name: 'main' }],
+      initContainers: [
+        {
+          name: 'init',
+          ...(restartPolicy ? { restartPolicy } : {}),
+          ports: [{ name: 'http', containerPort: 8080 }],
+        },
+      ],
+    });
+    const r = both(world(svc({}, {}), init()), tcp('10.65.0.20', '10.96.0.20', 80));
+    expect([r.verdict, r.decidedBy?.stage]).toEqual(['Deny', 'dnat']); // no endpoint: rejected
+    expect(both(world(svc({}, {}), init('Always')), tcp('10.65.0.20', '10.96.0.20', 80)).verdict).toBe(
+      'Allow',
+    );
+  });
 });

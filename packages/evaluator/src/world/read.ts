@@ -231,10 +231,17 @@ function apiVersionIssue(kind: string, apiVersion: unknown, label: string): stri
   return `${label}: apiVersion ${JSON.stringify(apiVersion)} does not go with ${kind}${calicoNode}; use ${own.join(' or ')}.`;
 }
 
-/** §1.3: named container ports (protocol default TCP). */
-export function containerPorts(pod: Loose): NamedPortModel[] {
+/**
+ * §1.3: named container ports (protocol default TCP), of the containers and then the init
+ * containers: all of them for Calico's workload endpoint (`workload_endpoint_default.go`), only
+ * sidecars (`restartPolicy: Always`) for a Service's `targetPort` (Kubernetes `podutil.FindPort`).
+ */
+export function containerPorts(pod: Loose, init: 'all' | 'sidecars' = 'all'): NamedPortModel[] {
   const out: NamedPortModel[] = [];
-  for (const c of [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])]) {
+  const inits = ((pod.spec?.initContainers ?? []) as Loose[]).filter(
+    (c) => init === 'all' || c?.restartPolicy === 'Always',
+  );
+  for (const c of [...(pod.spec?.containers ?? []), ...inits]) {
     for (const p of c?.ports ?? []) {
       if (typeof p?.name !== 'string' || !p.containerPort) continue;
       out.push({ name: p.name, protocol: protocolNumber(p.protocol ?? 'TCP') ?? 6, port: p.containerPort });

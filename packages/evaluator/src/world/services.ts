@@ -24,6 +24,10 @@ import type {
 } from './model.js';
 import { containerPorts, ips, type Loose, podIps, type ResourceIndex } from './read.js';
 
+/** Labels that keep kube-proxy from programming a Service (its informers' label selector). */
+const PROXY_NAME_LABEL = 'service.kubernetes.io/service-proxy-name';
+const HEADLESS_LABEL = 'service.kubernetes.io/headless';
+
 /**
  * What the EndpointSlice controller writes for a pod (`pkg/controller/endpointslice` `podToEndpoint`):
  * serving = the pod's Ready condition, terminating = a deletionTimestamp, ready = serving and not
@@ -41,7 +45,7 @@ function podConditions(pod: Loose, publishNotReady: boolean): Omit<CandidateEndp
 /** The port a `targetPort` names on one pod: a number, or a container port of that name and protocol. */
 function targetPortOn(pod: Loose, target: unknown, protocol: number): number | undefined {
   if (typeof target === 'number' || /^\d+$/.test(String(target))) return Number(target);
-  return containerPorts(pod).find((cp) => cp.name === target && cp.protocol === protocol)?.port;
+  return containerPorts(pod, 'sidecars').find((cp) => cp.name === target && cp.protocol === protocol)?.port;
 }
 
 /**
@@ -158,15 +162,33 @@ export function buildServicePorts(
         message: `Service ${key} has no selector and the world has no EndpointSlice for it (label ${SERVICE_NAME_LABEL}: ${r.metadata.name}): it has no backends, so its traffic is rejected; add its EndpointSlices (or Endpoints).`,
       });
     }
+    // kube-proxy watches no Service labelled for another proxy or headless, and skips a Service
+    // without a cluster IP (`cmd/kube-proxy/app/server.go` label selector, `proxyutil.
+    // ShouldSkipService`): none of its addresses is DNAT'd. A hand-written Service that leaves
+    // `clusterIP` out is taken to have one; `None` is headless. Its members still count (§6.9).
+    const labels: Record<string, unknown> = r.metadata.labels ?? {};
+    const unproxied = [PROXY_NAME_LABEL, HEADLESS_LABEL].find((l) => Object.hasOwn(labels, l));
+    const proxied = unproxied === undefined && spec.clusterIP !== 'None';
+    if (unproxied !== undefined)
+      issues.push({
+        code: 'service_not_proxied',
+        path: [i, 'metadata', 'labels', unproxied],
+        message: `Service ${key} has label ${unproxied}: kube-proxy does not program it, so its cluster, node port, external and load balancer addresses are not DNAT'd (policy sees them as they are).`,
+      });
     const clusterIPs = ips([...(spec.clusterIPs ?? []), spec.clusterIP].filter((x) => x && x !== 'None'));
-    // kube-proxy programs VIP-style ingress only (`IsVIPMode`: no ipMode, or VIP); a Proxy-mode
-    // load balancer sends its traffic to the node ports instead.
-    const lbIPs = ips([
-      ...((r.status?.loadBalancer?.ingress ?? []) as Loose[])
-        .filter((x) => x?.ipMode === undefined || x?.ipMode === 'VIP')
-        .map((x) => x?.ip),
-      spec.loadBalancerIP,
-    ]);
+    // kube-proxy programs the status' VIP-style ingress only (`IsVIPMode`: no ipMode, or VIP); a
+    // Proxy-mode load balancer sends its traffic to the node ports instead. It never reads
+    // `spec.loadBalancerIP` (a request to the cloud): that is taken as granted only for a Service
+    // written without `status.loadBalancer`, a hand-written world (a live one has it, `{}` while
+    // pending).
+    const granted = r.status?.loadBalancer;
+    const lbIPs = ips(
+      granted === undefined || granted === null
+        ? [spec.loadBalancerIP]
+        : ((granted.ingress ?? []) as Loose[])
+            .filter((x) => x?.ipMode === undefined || x?.ipMode === 'VIP')
+            .map((x) => x?.ip),
+    );
     const sourceRanges = loadBalancerSourceRanges(spec.loadBalancerSourceRanges, key, i, issues);
     const etp: 'Cluster' | 'Local' = spec.externalTrafficPolicy === 'Local' ? 'Local' : 'Cluster';
     const selected = fromSelector ? selectedPods(selector, podsByNamespace.get(ns) ?? []) : [];
@@ -192,6 +214,7 @@ export function buildServicePorts(
           derived.addresses.set(ip.key, ip);
           derived.ports.push({ ip, port, protocol });
         }
+      if (!proxied) continue;
       servicePorts.push({
         service: { name: r.metadata.name, namespace: ns },
         protocol,

@@ -134,7 +134,25 @@ function convertMap(pairs: readonly unknown[], state: State, depth: number): Rec
     const keyNode = pair.key as unknown;
     let key: string;
     if (isScalar(keyNode) && keyNode.value !== null && typeof keyNode.value !== 'object') {
-      key = String(keyNode.value);
+      const plain = keyNode.type === Scalar.PLAIN && keyNode.tag === undefined ? keyNode.source : undefined;
+      if (plain === '<<') {
+        // YAML 1.1 readers (go-yaml v2: calicoctl, kubectl) merge the mapping it names here.
+        issue(
+          state,
+          keyNode,
+          'ambiguousScalar',
+          'the key << is a merge key for calicoctl and kubectl (YAML 1.1): they copy the anchored mapping into this one; write its keys out (merge keys are not read here)',
+          '<<',
+        );
+        continue;
+      }
+      // An integer key past 2^53 keeps its digits (go-yaml reads it as an int64).
+      key =
+        typeof keyNode.value === 'number' &&
+        !Number.isSafeInteger(keyNode.value) &&
+        /^[-+]?[0-9]+$/.test(plain ?? '')
+          ? BigInt(plain as string).toString()
+          : String(keyNode.value);
       if (state.expanding === 0) checkYaml11(keyNode, state, key);
     } else {
       issue(

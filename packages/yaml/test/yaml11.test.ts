@@ -149,3 +149,35 @@ describe('YAML 1.1 (calicoctl, kubectl) against YAML 1.2 (fromYaml)', () => {
     );
   }, 60_000);
 });
+
+describe('YAML 1.1 mapping keys (go-yaml v2, as calicoctl and kubectl read them)', () => {
+  const pod = (annotations: string) =>
+    `apiVersion: v1\nkind: Pod\nmetadata:\n  name: b\n  labels: &l {app: web}\n  annotations:\n    ${annotations}\nspec:\n  containers: [{name: c}]\n`;
+
+  it('refuses a plain << merge key with its line and column, rather than reading it as a field', () => {
+    const r = fromYaml(pod('<<: *l'));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues).toEqual([
+      expect.objectContaining({
+        code: 'ambiguous_scalar',
+        path: ['metadata', 'annotations', '<<'],
+        line: 7,
+        column: 5,
+        message: expect.stringContaining('merge key for calicoctl and kubectl'),
+      }),
+    ]);
+  });
+
+  it('keeps a quoted "<<" as a key (go-yaml merges only the plain one)', () => {
+    const r = fromYaml(pod('"<<": x'));
+    expect(r.ok && r.value[0]?.metadata.annotations).toEqual({ '<<': 'x' });
+  });
+
+  it('keeps every digit of an integer key past 2^53, as go-yaml reads an int64', () => {
+    const r = fromYaml(
+      'apiVersion: projectcalico.org/v3\nkind: GlobalNetworkSet\nmetadata:\n  name: g\n  labels: {9007199254740993: v}\nspec: {nets: [10.0.0.0/8]}\n',
+    );
+    expect(r.ok && r.value[0]?.metadata.labels).toEqual({ '9007199254740993': 'v' });
+  });
+});

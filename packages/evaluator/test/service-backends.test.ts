@@ -951,6 +951,48 @@ describe('Services kube-proxy does not program, and targetPort names (proxier, p
     expect(both(world(headless), tcp('10.65.0.20', '198.51.100.60', 80)).verdict).toBe('Deny');
   });
 
+  it("a single-stack IPv4 Service is not DNAT'd over IPv6: no IPv6 backend, node port or external IP", () => {
+    const dual = [
+      ns('prod'),
+      {
+        apiVersion: 'v1',
+        kind: 'Node',
+        metadata: { name: 'node-1' },
+        status: {
+          addresses: [
+            { type: 'InternalIP', address: '10.0.0.11' },
+            { type: 'InternalIP', address: 'fd00::11' },
+          ],
+        },
+      },
+      {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'web', namespace: 'prod', labels: { app: 'web' } },
+        spec: { nodeName: 'node-1', containers: [{ name: 'main' }] },
+        status: { podIP: '10.65.0.10', podIPs: [{ ip: '10.65.0.10' }, { ip: 'fd10::10' }] },
+      },
+      {
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: 'web', namespace: 'prod' },
+        spec: {
+          type: 'NodePort',
+          selector: { app: 'web' },
+          clusterIP: '10.96.0.20',
+          ipFamilies: ['IPv4'],
+          externalIPs: ['198.51.100.60', '2001:db8::60'],
+          ports: [{ port: 80, targetPort: 8080, nodePort: 30080 }],
+        },
+      },
+    ];
+    const w = World.from(dual);
+    expect(w.model.servicePorts[0]?.backends.map((b) => b.ip.text)).toEqual(['10.65.0.10']);
+    expect(w.model.servicePorts[0]?.externalIPs.map((ip) => ip.text)).toEqual(['198.51.100.60']);
+    expect(both(dual, tcp('198.51.100.7', '10.0.0.11', 30080)).paths[0]?.backend?.ip).toBe('10.65.0.10');
+    expect(both(dual, tcp('2001:db8:9::7', 'fd00::11', 30080)).paths[0]?.backend).toBeUndefined();
+  });
+
   it('a named targetPort is looked up in containers and sidecar init containers only', () => {
     const init = (restartPolicy?: string) => ({
       containers: [{ name: 'main' }],

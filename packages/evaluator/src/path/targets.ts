@@ -33,7 +33,7 @@ export function findFrontend(world: WorldModel, pkt: Packet): Frontend | undefin
   }
   if (!world.nodeByIp.has(pkt.dst.key)) return undefined;
   const sp = world.nodePorts.get(`${pkt.protocol}|${pkt.dstPort}`);
-  return sp ? { servicePort: sp, kind: 'nodePort' } : undefined;
+  return sp?.families.includes(pkt.dst.version) ? { servicePort: sp, kind: 'nodePort' } : undefined;
 }
 
 /**

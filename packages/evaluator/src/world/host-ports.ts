@@ -60,6 +60,7 @@ export function buildHostPorts(
               protocol,
               port: hostPort,
               nodePort: undefined,
+              families: [ip.version],
               clusterIPs: [],
               loadBalancerIPs: [],
               externalIPs: [],

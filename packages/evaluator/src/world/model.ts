@@ -351,6 +351,11 @@ export interface ServicePortModel {
   readonly protocol: number;
   readonly port: number;
   readonly nodePort: number | undefined;
+  /**
+   * The IP families kube-proxy programs the Service for (each family has its own proxier):
+   * `spec.ipFamilies`, else its cluster IPs' (both for a hand-written Service without them).
+   */
+  readonly families: readonly (4 | 6)[];
   readonly clusterIPs: readonly Ip[];
   readonly loadBalancerIPs: readonly Ip[];
   readonly externalIPs: readonly Ip[];

@@ -176,6 +176,11 @@ export function buildServicePorts(
         message: `Service ${key} has label ${unproxied}: kube-proxy does not program it, so its cluster, node port, external and load balancer addresses are not DNAT'd (policy sees them as they are).`,
       });
     const clusterIPs = ips([...(spec.clusterIPs ?? []), spec.clusterIP].filter((x) => x && x !== 'None'));
+    // A single-stack Service has no proxier in the other family: nothing of it is programmed
+    // there (`ServiceChangeTracker` skips a family without a cluster IP; `newBaseServiceInfo`
+    // drops external and load balancer IPs of another family; the controller writes no slice).
+    const families = serviceFamilies(spec.ipFamilies, clusterIPs);
+    const inFamily = (list: readonly Ip[]) => list.filter((ip) => families.includes(ip.version));
     // kube-proxy programs the status' VIP-style ingress only (`IsVIPMode`: no ipMode, or VIP); a
     // Proxy-mode load balancer sends its traffic to the node ports instead. It never reads
     // `spec.loadBalancerIP` (a request to the cloud): that is taken as granted only for a Service
@@ -220,13 +225,14 @@ export function buildServicePorts(
         protocol,
         port: sp.port,
         nodePort: spec.type === 'NodePort' || spec.type === 'LoadBalancer' ? sp.nodePort : undefined,
+        families,
         clusterIPs,
-        loadBalancerIPs: spec.type === 'LoadBalancer' ? lbIPs : [],
-        externalIPs: ips(spec.externalIPs),
+        loadBalancerIPs: spec.type === 'LoadBalancer' ? inFamily(lbIPs) : [],
+        externalIPs: inFamily(ips(spec.externalIPs)),
         externalTrafficPolicy: etp,
         loadBalancerSourceRanges: sourceRanges,
         internalTrafficPolicy: spec.internalTrafficPolicy === 'Local' ? 'Local' : 'Cluster',
-        ...select(candidates),
+        ...select(candidates.filter((c) => families.includes(c.backend.ip.version))),
         endpointSource: own ? 'endpointSlices' : fromSelector ? 'selector' : 'none',
       });
     }
@@ -235,6 +241,16 @@ export function buildServicePorts(
   }
   issues.push(...unmatchedSliceIssues(slices, portsByService));
   return { servicePorts, serviceMembers };
+}
+
+/** `spec.ipFamilies` (IPv4 / IPv6), else the cluster IPs' versions, else both. */
+function serviceFamilies(ipFamilies: unknown, clusterIPs: readonly Ip[]): (4 | 6)[] {
+  const named = Array.isArray(ipFamilies)
+    ? ([4, 6] as const).filter((v) => ipFamilies.includes(`IPv${v}`))
+    : [];
+  if (named.length > 0) return named;
+  const own = ([4, 6] as const).filter((v) => clusterIPs.some((ip) => ip.version === v));
+  return own.length > 0 ? own : [4, 6];
 }
 
 /**

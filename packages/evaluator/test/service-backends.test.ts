@@ -255,6 +255,18 @@ describe('EndpointSlices: backends are the slice endpoints (endpointslicecache.g
     expect(backendIps(both(base([local]), tcp(W0, SVC, 80)))).toEqual([W1]);
   });
 
+  it("Local policies go by the slice endpoint's nodeName, not where its address lives (endpointslicecache.go isLocal)", () => {
+    const local = { ...svc('web', { ports: httpPort }) };
+    const spec = { ...(local.spec as Obj), internalTrafficPolicy: 'Local' };
+    const world = (more: Obj) =>
+      base([{ ...local, spec }, slice('web-1', 'web', [ep(W1, {}, more)], sliceHttp)]);
+    // W1 lives on felix-1: its slice entry is local there only when it says so.
+    expect(backendIps(both(world({ nodeName: 'felix-1' }), tcp(W1B, SVC, 80)))).toEqual([W1]);
+    expect(both(world({}), tcp(W1B, SVC, 80)).decidedBy?.reason).toMatch(/no backend on felix-1/);
+    expect(both(world({ nodeName: 'felix-0' }), tcp(W1B, SVC, 80)).verdict).toBe('Deny');
+    expect(backendIps(both(world({ nodeName: 'felix-0' }), tcp(W0, SVC, 80)))).toEqual([W1]);
+  });
+
   it('slice ports match Service ports by name and protocol; only the first address counts', () => {
     const world = base([
       svc('web', {

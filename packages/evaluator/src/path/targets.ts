@@ -96,6 +96,20 @@ export function usesLocalEndpoints(
  * backendsFor(frontend, 'node-1').length;
  * ```
  */
+/**
+ * The node kube-proxy takes a backend to be on, for Local traffic policies: the EndpointSlice
+ * endpoint's `nodeName` (`endpointslicecache.go`: `isLocal` compares it), which the controller
+ * sets to the pod's node; `undefined` when a hand-written slice names none (local nowhere).
+ *
+ * @example
+ * ```ts
+ * kubeProxyNode(backend); // 'node-1'
+ * ```
+ */
+export function kubeProxyNode(b: BackendModel): string | undefined {
+  return b.sliceNode === undefined ? b.node : (b.sliceNode ?? undefined);
+}
+
 export function backendsFor(
   f: Frontend,
   node: string | undefined,
@@ -103,8 +117,8 @@ export function backendsFor(
 ): readonly BackendModel[] {
   const sp = f.servicePort;
   if (!usesLocalEndpoints(f, node, origin)) return sp.backends;
-  const local = sp.backends.filter((b) => b.node === node);
-  return local.length > 0 ? local : sp.terminatingBackends.filter((b) => b.node === node);
+  const local = sp.backends.filter((b) => kubeProxyNode(b) === node);
+  return local.length > 0 ? local : sp.terminatingBackends.filter((b) => kubeProxyNode(b) === node);
 }
 
 /**

@@ -165,8 +165,11 @@ export function sliceCandidates(
             ? { namespace: typeof ref.namespace === 'string' ? ref.namespace : ns, name: ref.name }
             : undefined;
         const c = e.conditions ?? {};
+        const located = locate(ip, p.port, pod);
+        // kube-proxy's Local policies go by the slice's nodeName, not where the address lives.
+        const named: string | null = typeof e.nodeName === 'string' ? e.nodeName : null;
         out.push({
-          backend: locate(ip, p.port, pod),
+          backend: named === (located.node ?? null) ? located : { ...located, sliceNode: named },
           ready: c.ready !== false,
           serving: c.serving !== false,
           terminating: c.terminating === true,

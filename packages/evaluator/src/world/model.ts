@@ -236,6 +236,11 @@ export interface PodBackendModel {
   readonly node: string | undefined;
   readonly ip: Ip;
   readonly port: number;
+  /**
+   * Set when the EndpointSlice endpoint names another node than {@link node} (`null`: none):
+   * kube-proxy's Local traffic policies compare that name, not where the address lives.
+   */
+  readonly sliceNode?: string | null;
 }
 
 /**
@@ -265,6 +270,11 @@ export interface HostBackendModel {
   readonly port: number;
   /** The hostNetwork pod it came from, when known. */
   readonly pod: { readonly namespace: string; readonly name: string } | undefined;
+  /**
+   * Set when the EndpointSlice endpoint names another node than {@link node} (`null`: none):
+   * kube-proxy's Local traffic policies compare that name, not where the address lives.
+   */
+  readonly sliceNode?: string | null;
 }
 
 /**
@@ -292,6 +302,11 @@ export interface ExternalBackendModel {
   readonly node: undefined;
   readonly ip: Ip;
   readonly port: number;
+  /**
+   * Set when the EndpointSlice endpoint names another node than {@link node} (`null`: none):
+   * kube-proxy's Local traffic policies compare that name, not where the address lives.
+   */
+  readonly sliceNode?: string | null;
 }
 
 /**

@@ -8,6 +8,7 @@ import type { Hook, PacketView, PathPlan } from '../hooks.js';
 import { egressHep, fabricHep, hepForInterface, vipEntryHep, wildcardHep } from '../host-endpoints.js';
 import { endpointRef, hostRef } from '../recorder.js';
 import { serviceLoopHook } from '../service-loop.js';
+import { kubeProxyNode } from '../targets.js';
 import type { DestinationOwner, Topology } from '../topology.js';
 import { EXIT, forward, note, notForwarded, UNPOLICED } from './chains.js';
 import {
@@ -72,7 +73,7 @@ export function entries(
   if (nodes.some((n) => n.externalIPs.length > 0)) nodes = nodes.filter((n) => n.externalIPs.length > 0);
   if (frontend.kind !== 'clusterIP' && frontend.servicePort.externalTrafficPolicy === 'Local') {
     // Load balancers only send to nodes with a local backend (health checks count ready ones).
-    const local = nodes.filter((n) => frontend.servicePort.backends.some((b) => b.node === n.name));
+    const local = nodes.filter((n) => frontend.servicePort.backends.some((b) => kubeProxyNode(b) === n.name));
     if (local.length > 0) nodes = local;
   }
   if (nodes.length === 0) return [{ node: undefined, hep: undefined }];

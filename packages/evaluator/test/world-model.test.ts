@@ -75,6 +75,10 @@ describe('Kubernetes NetworkPolicy conversion (§2.3)', () => {
     // kube-apiserver defaulting: no policyTypes + non-empty egress → Ingress and Egress (issue #12 item 5).
     expect(c.types).toEqual(['Ingress', 'Egress']);
     expect(convertK8sNetworkPolicy({ podSelector: {}, egress: [] }).types).toEqual(['Ingress']);
+    // Nothing defaults a staged policy: Calico's converter reads no types as Ingress only.
+    expect(convertK8sNetworkPolicy({ podSelector: {}, egress: [{}] }, 'as written').types).toEqual([
+      'Ingress',
+    ]);
     expect(convertK8sNetworkPolicy({ podSelector: {}, policyTypes: ['Egress'], egress: [{}] }).types).toEqual(
       ['Egress'],
     );

@@ -150,16 +150,27 @@ export function defaultPolicyTypes(spec: K8sNetworkPolicySpec): readonly PolicyT
 }
 
 /**
- * Converts a Kubernetes NetworkPolicy spec the way Calico does (§2.3).
+ * Converts a Kubernetes NetworkPolicy spec the way Calico does (§2.3), its `policyTypes` as the
+ * kube-apiserver stores them (defaulted) or, for a StagedKubernetesNetworkPolicy, as written.
  *
  * @example
  * ```ts
  * convertK8sNetworkPolicy({ podSelector: {} }).selector; // "projectcalico.org/orchestrator == 'k8s'"
  * ```
  */
-export function convertK8sNetworkPolicy(spec: K8sNetworkPolicySpec): ConvertedK8sPolicy {
+export function convertK8sNetworkPolicy(
+  spec: K8sNetworkPolicySpec,
+  stored: 'apiserver' | 'as written' = 'apiserver',
+): ConvertedK8sPolicy {
+  // The kube-apiserver defaults a NetworkPolicy's `policyTypes`; nothing defaults a staged one,
+  // which Calico's converter then reads as Ingress only (`conversion.go`: "no types … apply to
+  // only ingress traffic").
   const types: readonly PolicyType[] =
-    spec.policyTypes && spec.policyTypes.length > 0 ? spec.policyTypes : defaultPolicyTypes(spec);
+    spec.policyTypes && spec.policyTypes.length > 0
+      ? spec.policyTypes
+      : stored === 'apiserver'
+        ? defaultPolicyTypes(spec)
+        : ['Ingress'];
   return {
     selector: podSelector(spec.podSelector),
     types,

@@ -290,7 +290,7 @@ export function rawK8sPolicy(
   spec: Parameters<typeof convertK8sNetworkPolicy>[0],
   path: readonly (string | number)[],
 ): RawPolicy {
-  const c = convertK8sNetworkPolicy(spec);
+  const c = convertK8sNetworkPolicy(spec, kind === 'KubernetesNetworkPolicy' ? 'apiserver' : 'as written');
   return {
     kind,
     name: meta.name,

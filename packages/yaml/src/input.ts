@@ -12,7 +12,7 @@ import {
   resourceItems,
   type ValidResource,
 } from '@calico-dsl/core';
-import { canonicalize } from './canonical.js';
+import { canonicalize, type KeyOrder } from './canonical.js';
 import { shapeOf } from './shapes.js';
 
 /**
@@ -63,7 +63,7 @@ export interface PrintOptions {
  * // [{ apiVersion: 'projectcalico.org/v3', kind: 'GlobalNetworkPolicy', metadata: {…}, spec: {…} }]
  * ```
  */
-export function canonicalResources(input: PrintInput): Record<string, unknown>[] {
+export function canonicalResources(input: PrintInput, mapOrder?: KeyOrder): Record<string, unknown>[] {
   const issues: Issue[] = [];
   const out: Record<string, unknown>[] = [];
   const { items, many } = resourceItems(input);
@@ -85,7 +85,7 @@ export function canonicalResources(input: PrintInput): Record<string, unknown>[]
       isCalicoKind(kind) &&
       (apiVersion === undefined ||
         (typeof apiVersion === 'string' && apiVersion.includes('projectcalico.org')));
-    const laid = canonicalize(resource, shapeOf(kind, calico)) as Record<string, unknown>;
+    const laid = canonicalize(resource, shapeOf(kind, calico), mapOrder) as Record<string, unknown>;
     if (calico && laid.apiVersion !== CALICO_API_VERSION) {
       // apiVersion is the first key, so the corrected one goes in front of the rest.
       const { apiVersion: _wrong, ...rest } = laid;

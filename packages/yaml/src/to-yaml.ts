@@ -6,6 +6,7 @@ import {
   type ToStringOptions,
 } from 'yaml';
 import { stringTag } from 'yaml/util';
+import { goYamlKeyOrder } from './go-yaml-order.js';
 import { canonicalResources, listOf, type PrintInput, type PrintOptions } from './input.js';
 import { OUTPUT_STRING_TAG } from './string-tag.js';
 
@@ -55,7 +56,7 @@ const YAML_OPTIONS: DocumentOptions & SchemaOptions & ToStringOptions & CreateNo
  * ```
  */
 export function toYaml(input: PrintInput, options: PrintOptions = {}): string {
-  const resources = canonicalResources(input);
+  const resources = canonicalResources(input, goYamlKeyOrder);
   if (options.list === true) return printDocument(listOf(resources));
   let out = '';
   for (const resource of resources) out += (out === '' ? '' : '---\n') + printDocument(resource);

@@ -7,6 +7,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { issuesThrownBy } from '../../core/test/helpers/hostile.js';
+import { goYamlKeyOrder } from '../src/go-yaml-order.js';
 import { toJson, toYaml } from '../src/index.js';
 import { TUTORIAL } from './fixtures/resources.js';
 import { reverseKeys } from './helpers.js';
@@ -219,5 +220,33 @@ describe('input that is not plain data', () => {
       '[1]: Not a resource: toYaml and toJson print resources (mappings with apiVersion, kind, metadata and spec) or DSL builders; got null',
     );
     expect(toYaml([])).toBe('');
+  });
+});
+
+describe('map keys in the order calicoctl prints them', () => {
+  it('toYaml sorts label keys as go-yaml v2 does (digit runs as numbers, non-letters first); toJson by bytes', () => {
+    const gns = {
+      apiVersion: 'projectcalico.org/v3',
+      kind: 'GlobalNetworkSet',
+      metadata: { name: 'g', labels: { port10: 'a', port9: 'b', xA: 'c', x_Y: 'd' } },
+      spec: { nets: ['10.0.0.0/8'] },
+    };
+    expect(toYaml(gns)).toContain('  labels:\n    port9: b\n    port10: a\n    x_Y: d\n    xA: c\n');
+    expect(Object.keys(JSON.parse(toJson(gns)).metadata.labels)).toEqual(['port10', 'port9', 'xA', 'x_Y']);
+  });
+
+  it('goYamlKeyOrder agrees with go-yaml v2 (sigs.k8s.io/yaml JSONToYAML, run on these keys)', () => {
+    const keys = ['port10', 'port9', 'xA', 'x_Y', 'app.kubernetes.io/name', 'app', 'a-1', 'a-10', 'a-2'];
+    expect([...keys].sort(goYamlKeyOrder)).toEqual([
+      'a-1',
+      'a-2',
+      'a-10',
+      'app',
+      'app.kubernetes.io/name',
+      'port9',
+      'port10',
+      'x_Y',
+      'xA',
+    ]);
   });
 });

@@ -1315,6 +1315,16 @@ const ROWS: Row[] = [
   },
   // Felix's source where the semantics page is silent or reads otherwise.
   {
+    cite: '§4.7 config_params.go oneof(DROP,RETURN,ACCEPT): Felix reads defaultEndpointToHostAction in any case',
+    extra: [
+      felix({ defaultEndpointToHostAction: 'DROP' }),
+      gnp('allow-all-egress', { selector: "app == 'web'", types: ['Egress'], egress: [{ action: 'Allow' }] }),
+    ],
+    flow: tcp(WEB, '10.0.0.11', 10250),
+    verdict: 'Deny',
+    decidedBy: null,
+  },
+  {
     cite: "§4.7 static.go ICMPv6Filter: a pod's neighbor solicitation to its host is accepted before its egress policy and DefaultEndpointToHostAction",
     base: V6_HOST,
     extra: [],

@@ -25,6 +25,22 @@ export function* felixDefaults(index: ResourceIndex): Generator<readonly [spec: 
     if (r.metadata.name === 'default') yield [r.spec ?? {}, i];
 }
 
+/**
+ * A FelixConfiguration `oneof` value as Felix reads it: any case (`OneofListParam.Parse`
+ * lowercases it, and the CRD pattern is `(?i)`), given back in its canonical spelling;
+ * `undefined` when it is none of them.
+ *
+ * @example
+ * ```ts
+ * felixOption('DROP', ['Drop', 'Accept', 'Return']); // 'Drop'
+ * ```
+ */
+export function felixOption<T extends string>(value: unknown, options: readonly T[]): T | undefined {
+  if (typeof value !== 'string') return undefined;
+  const lower = value.toLowerCase();
+  return options.find((o) => o.toLowerCase() === lower);
+}
+
 /** The FelixConfiguration fields the packet path reads (the world model documents each). */
 export type FelixSettings = Pick<
   WorldModel,
@@ -75,9 +91,9 @@ export function felixSettings(index: ResourceIndex, override?: EndpointToHostAct
       failsafeInbound = failsafeFromConfig(spec.failsafeInboundHostPorts);
     if (Array.isArray(spec.failsafeOutboundHostPorts))
       failsafeOutbound = failsafeFromConfig(spec.failsafeOutboundHostPorts);
-    const a = spec.defaultEndpointToHostAction;
-    if (ENDPOINT_TO_HOST_ACTIONS.some((x) => x === a)) endpointToHostAction = a;
-    if (spec.ipForwarding === 'Disabled' || spec.ipForwarding === 'Enabled') ipForwarding = spec.ipForwarding;
+    endpointToHostAction =
+      felixOption(spec.defaultEndpointToHostAction, ENDPOINT_TO_HOST_ACTIONS) ?? endpointToHostAction;
+    ipForwarding = felixOption(spec.ipForwarding, ['Enabled', 'Disabled'] as const) ?? ipForwarding;
     // endpoints.go matches `DestPorts(uint16(r.VXLANPort))`: the port is the low 16 bits.
     if (Number.isInteger(spec.vxlanPort)) vxlanPort = (spec.vxlanPort as number) & 0xffff;
     if (typeof spec.allowVXLANPacketsFromWorkloads === 'boolean')

@@ -8,7 +8,7 @@
 import type { Issue } from '@calico-dsl/core';
 import type { EvaluatorIssueCode } from '../issue-codes.js';
 import { type Cidr, cidrContains, type Ip, parseCidr, parseIp } from '../net/ip.js';
-import { felixDefaults } from './felix-settings.js';
+import { felixDefaults, felixOption } from './felix-settings.js';
 import type { NatOutgoingModel, NatOutgoingPoolModel, WorkloadEndpointModel } from './model.js';
 import type { ResourceIndex } from './read.js';
 
@@ -29,7 +29,9 @@ function natSettings(index: ResourceIndex): NatSettings {
   let address: Ip | undefined;
   let interfaceFilter: NatSettings['interfaceFilter'];
   for (const [spec, i] of felixDefaults(index)) {
-    hostIPsExempt = spec.natOutgoingExclusions === 'IPPoolsAndHostIPs';
+    hostIPsExempt =
+      felixOption(spec.natOutgoingExclusions, ['IPPoolsOnly', 'IPPoolsAndHostIPs'] as const) ===
+      'IPPoolsAndHostIPs';
     const a = typeof spec.natOutgoingAddress === 'string' ? parseIp(spec.natOutgoingAddress) : undefined;
     address = a?.version === 4 ? a : undefined;
     const f = spec.iptablesNATOutgoingInterfaceFilter;

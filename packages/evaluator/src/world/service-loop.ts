@@ -5,7 +5,7 @@
  * packets to them that no service took.
  */
 import { type Cidr, parseCidr } from '../net/ip.js';
-import { felixDefaults } from './felix-settings.js';
+import { felixDefaults, felixOption } from './felix-settings.js';
 import type { ServiceLoopModel } from './model.js';
 import type { ResourceIndex } from './read.js';
 
@@ -35,8 +35,7 @@ export function serviceLoopOf(index: ResourceIndex): ServiceLoopModel | undefine
   }
   let action: ServiceLoopModel['action'] | 'Disabled' = 'Drop';
   for (const [spec] of felixDefaults(index)) {
-    const v = spec.serviceLoopPrevention;
-    if (v === 'Drop' || v === 'Reject' || v === 'Disabled') action = v;
+    action = felixOption(spec.serviceLoopPrevention, ['Drop', 'Reject', 'Disabled'] as const) ?? action;
   }
   return cidrs.length === 0 || action === 'Disabled' ? undefined : { cidrs, action };
 }

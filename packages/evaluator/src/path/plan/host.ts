@@ -8,12 +8,13 @@ import { dnatOnOwningNode, type Frontend } from '../targets.js';
 import type { DestinationOwner } from '../topology.js';
 import { EXIT, rawFailsafe, UNPOLICED, unaddressed, unpoliced, untracked } from './chains.js';
 import { nodePortElsewhere } from './external.js';
-import { hostPolicy, intoRemote, type PostDnat, plan, postDnat } from './segments.js';
+import { arrival, hostPolicy, intoHost, intoRemote, type PostDnat, plan, postDnat } from './segments.js';
 import { backends, dnatHook, frontendText, groupBackends, noBackends } from './services.js';
 
 /**
  * §4.8 rows "host process → external via HEP B", "host process → local pod" (always allowed,
- * §3.3), and host → another node / its pods: raw OUTPUT (failsafe, untracked egress of the
+ * §3.3), host → its own address (through `lo`: the `*` HEP's egress and ingress, if it has one),
+ * and host → another node / its pods: raw OUTPUT (failsafe, untracked egress of the
  * outgoing HEP; not for `*`), DNAT (nat OUTPUT), then the normal egress policy of the outgoing
  * HEP with its failsafe — in filter OUTPUT on the original packet, or in mangle POSTROUTING on
  * the post-DNAT packet for DNAT'd traffic (§5) — then the receiving node's hooks.
@@ -78,17 +79,29 @@ export function hostRouted(
     ];
   }
   if (dst.kind === 'node' && dst.node === node) {
+    // To one of its own addresses the packet goes out and back in through `lo`, which only a
+    // `*` HEP governs (Felix's dispatch has no exception for it: ep_to_host_action_test.go "wildcard
+    // HEP deny … blocks the health check even on loopback"): its egress, then its mangle and
+    // filter ingress on the way back in.
+    const star = wildcardHep(world, node);
+    if (star === undefined)
+      return [
+        ...d,
+        {
+          kind: 'outcome',
+          stage: 'exit',
+          action: 'allow',
+          verdict: 'Allow',
+          decides: 'always',
+          reason: 'traffic stays inside the host (through lo, which no host endpoint but a `*` one polices)',
+          endpoint: hostRef(node),
+        },
+      ];
     return [
       ...d,
-      {
-        kind: 'outcome',
-        stage: 'exit',
-        action: 'allow',
-        verdict: 'Allow',
-        decides: 'always',
-        reason: 'traffic stays inside the host',
-        endpoint: hostRef(node),
-      },
+      ...hostPolicy(world, node, star, 'egress', dnat ? 'mangle' : 'filter', view),
+      ...arrival(world, node, star, view, true),
+      ...intoHost(world, node, star, view),
     ];
   }
   const out = srcHep ?? wildcardHep(world, node);

@@ -8,7 +8,7 @@ import {
   formatRef,
   MAX_TIMEOUT_MS,
 } from '@calico-dsl/calicoctl';
-import { type CalicoResource, isCalicoResource } from '@calico-dsl/core';
+import { CALICO_KINDS, type CalicoResource, isCalicoResource } from '@calico-dsl/core';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { type CommandContext, EXIT, type ExitCode } from './context.js';
 import type { InputOptions } from './inputs.js';
@@ -34,6 +34,8 @@ export interface CalicoctlCliOptions extends InputOptions {
   readonly allowVersionMismatch?: boolean;
   /** `--clean-env`: calicoctl gets only the standard variables, not the whole environment. */
   readonly cleanEnv?: boolean;
+  /** `-n`: the namespace of namespaced resources that give none (`apply`, `plan`, `delete`). */
+  readonly namespace?: string;
 }
 
 /**
@@ -125,15 +127,19 @@ export function calicoctlFor(opts: CalicoctlCliOptions, ctx: CommandContext): Ca
 export async function loadCalicoResources(
   files: readonly string[],
   ctx: CommandContext,
-  inputs: InputOptions = {},
+  inputs: InputOptions & { readonly namespace?: string } = {},
 ): Promise<{ resources: CalicoResource[]; issues: FileIssue[] }> {
   const loaded = await loadInputs(files, inputs, ctx.io);
   const issues = [...loaded.issues];
   const resources: CalicoResource[] = [];
   for (const f of loaded.files) {
     f.resources.forEach((r, i) => {
-      if (isCalicoResource(r)) resources.push(r);
-      else
+      if (isCalicoResource(r)) {
+        const placed = inNamespace(r, inputs.namespace);
+        if ('code' in placed)
+          issues.push({ file: f.file, issue: { ...placed, path: [i, 'metadata', 'namespace'] } });
+        else resources.push(placed);
+      } else
         issues.push({
           file: f.file,
           issue: {
@@ -145,6 +151,53 @@ export async function loadCalicoResources(
     });
   }
   return { resources, issues };
+}
+
+/**
+ * Adds `-n, --namespace` for manifests (`apply`, `plan`), read by {@link loadCalicoResources}.
+ *
+ * @example
+ * ```ts
+ * addManifestNamespaceOption(program.command('apply'));
+ * ```
+ */
+export function addManifestNamespaceOption(command: Command): Command {
+  return command.option(
+    '-n, --namespace <namespace>',
+    'namespace for namespaced resources that give none, as calicoctl -n (a different one is an error)',
+  );
+}
+
+/**
+ * `-n` on a manifest's resource, as calicoctl's `handleNamespace` reads it: it fills a namespaced
+ * kind's missing `metadata.namespace`; a different namespace, or `-n` on a global kind, is an
+ * error (the message), before calicoctl runs.
+ *
+ * @example
+ * ```ts
+ * inNamespace(networkPolicy('allow-web').toResource(), 'prod'); // its metadata.namespace: 'prod'
+ * inNamespace(globalNetworkPolicy('a').toResource(), 'prod').code; // 'not_namespaced'
+ * ```
+ */
+export function inNamespace(
+  r: CalicoResource,
+  namespace: string | undefined,
+): CalicoResource | { code: 'not_namespaced' | 'namespace_conflict'; message: string } {
+  if (namespace === undefined) return r;
+  const own = r.metadata.namespace;
+  if (!CALICO_KINDS[r.kind].namespaced)
+    return {
+      code: 'not_namespaced',
+      message: `${r.kind} is not namespaced: -n ${namespace} does not apply to ${r.kind} "${r.metadata.name}" (leave -n out)`,
+    };
+  if (own === undefined || own === '')
+    return { ...r, metadata: { ...r.metadata, namespace } } as CalicoResource;
+  if (own !== namespace)
+    return {
+      code: 'namespace_conflict',
+      message: `${r.kind} "${r.metadata.name}" is in namespace ${own}, not ${namespace} as -n says (calicoctl: "resource namespace does not match client namespace")`,
+    };
+  return r;
 }
 
 const MISSING_CALICOCTL =

@@ -81,6 +81,27 @@ describe('calicoctl commands (fake calicoctl binary)', () => {
     expect(calls()[0]?.argv.slice(0, 2)).toEqual(['get', 'GlobalNetworkSet']);
   });
 
+  it("-n fills the manifests' missing namespaces, as calicoctl -n does; a different one or a global kind is refused", () => {
+    const { env, calls } = withFake();
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'np.yaml'),
+      'apiVersion: projectcalico.org/v3\nkind: NetworkPolicy\nmetadata: {name: allow-web}\nspec: {selector: all()}\n',
+    );
+    writeFileSync(
+      join(dir, 'dev.yaml'),
+      'apiVersion: projectcalico.org/v3\nkind: NetworkPolicy\nmetadata: {name: allow-web, namespace: dev}\nspec: {selector: all()}\n',
+    );
+    expect(runCli(['delete', 'np.yaml', '-n', 'prod'], { env, cwd: dir }).code).toBe(0);
+    expect(runCli(['apply', 'np.yaml', '-n', 'prod'], { env, cwd: dir }).code).toBe(0);
+    for (const call of calls()) expect(call.stdin).toContain('namespace: prod');
+    const conflict = runCli(['delete', 'dev.yaml', '-n', 'prod'], { env, cwd: dir });
+    expect([conflict.code, conflict.stderr]).toEqual([1, expect.stringContaining('[namespace_conflict]')]);
+    const global = runCli(['apply', 'deny-nodeports.yaml', '-n', 'prod'], { env });
+    expect([global.code, global.stderr]).toEqual([1, expect.stringContaining('[not_namespaced]')]);
+    expect(calls()).toHaveLength(2);
+  });
+
   it('delete <kind> <names…> and delete <files…>', () => {
     const { env, calls } = withFake();
     expect(runCli(['delete', 'gnp', 'deny-nodeports'], { env }).code).toBe(0);

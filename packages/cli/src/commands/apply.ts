@@ -3,6 +3,7 @@
 import { type CalicoctlError, formatRef, isCalicoctlError, type ResourceRef } from '@calico-dsl/calicoctl';
 import {
   addCalicoctlOptions,
+  addManifestNamespaceOption,
   type CalicoctlCliOptions,
   calicoctlFor,
   loadCalicoResources,
@@ -109,12 +110,14 @@ function reportInterrupted(signal: Interrupt, error: CalicoctlError, ctx: Comman
  * ```
  */
 export const registerApply: Register = (program, run) => {
-  addCalicoctlOptions(
-    addInputOptions(
-      program
-        .command('apply')
-        .description('Validate manifests, then create or replace them with calicoctl apply')
-        .argument('[files...]', 'Calico manifest files or directories (YAML/JSON)'),
+  addManifestNamespaceOption(
+    addCalicoctlOptions(
+      addInputOptions(
+        program
+          .command('apply')
+          .description('Validate manifests, then create or replace them with calicoctl apply')
+          .argument('[files...]', 'Calico manifest files or directories (YAML/JSON)'),
+      ),
     ),
   )
     .addHelpText(

@@ -22,7 +22,6 @@ import type { Register } from './register.js';
  * ```
  */
 export interface DeleteCliOptions extends CalicoctlCliOptions {
-  readonly namespace?: string;
   readonly skipNotExists?: boolean;
 }
 
@@ -49,10 +48,7 @@ export async function runDelete(
   }
   const [first, ...names] = targets;
   const kind = first !== undefined ? resolveKind(first) : undefined;
-  const options = {
-    ...(opts.namespace !== undefined ? { namespace: opts.namespace } : {}),
-    ...(opts.skipNotExists === true ? { skipNotExists: true } : {}),
-  };
+  const skip = opts.skipNotExists === true ? { skipNotExists: true } : {};
   const ctl = calicoctlFor(opts, ctx);
   try {
     let result: Awaited<ReturnType<typeof ctl.delete>>;
@@ -63,11 +59,15 @@ export async function runDelete(
         );
         return EXIT.usage;
       }
-      result = await ctl.deleteNamed(kind, names, options);
+      result = await ctl.deleteNamed(kind, names, {
+        ...(opts.namespace !== undefined ? { namespace: opts.namespace } : {}),
+        ...skip,
+      });
     } else {
+      // `-n` fills the manifests' missing namespaces, as calicoctl's does (`inNamespace`).
       const { resources, issues } = await loadCalicoResources(targets, ctx, opts);
       if (issues.length > 0) return reportIssues(issues, ctx);
-      result = await ctl.delete(resources, options);
+      result = await ctl.delete(resources, skip);
     }
     if (ctx.json) writeJson(ctx.io.stdout, { ok: true, deleted: result.count, resources: result.resources });
     else ctx.io.stdout.write(`${ctx.out.green('deleted')} ${result.count} resource(s)\n`);
@@ -94,7 +94,10 @@ export const registerDelete: Register = (program, run) => {
         .argument('[targets...]', 'manifest files or directories, or a kind followed by names'),
     ),
   )
-    .option('-n, --namespace <namespace>', 'namespace of the named resources (namespaced kinds)')
+    .option(
+      '-n, --namespace <namespace>',
+      'namespace of the named resources, or of manifest resources that give none (namespaced kinds)',
+    )
     .option('--skip-not-exists', 'a resource that does not exist counts as deleted')
     .addHelpText(
       'after',

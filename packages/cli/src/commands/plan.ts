@@ -2,6 +2,7 @@
 import { formatPlan } from '@calico-dsl/calicoctl';
 import {
   addCalicoctlOptions,
+  addManifestNamespaceOption,
   type CalicoctlCliOptions,
   calicoctlFor,
   loadCalicoResources,
@@ -89,12 +90,14 @@ export async function runPlan(
  * ```
  */
 export const registerPlan: Register = (program, run) => {
-  addCalicoctlOptions(
-    addInputOptions(
-      program
-        .command('plan')
-        .description('Show what apply would create, update or leave unchanged (reads the cluster only)')
-        .argument('[files...]', 'Calico manifest files or directories (YAML/JSON)'),
+  addManifestNamespaceOption(
+    addCalicoctlOptions(
+      addInputOptions(
+        program
+          .command('plan')
+          .description('Show what apply would create, update or leave unchanged (reads the cluster only)')
+          .argument('[files...]', 'Calico manifest files or directories (YAML/JSON)'),
+      ),
     ),
   )
     .option('--exit-code', 'exit 1 when anything would change')

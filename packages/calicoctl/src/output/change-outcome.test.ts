@@ -144,6 +144,42 @@ describe('interpretChange: partial failure (exit 1)', () => {
     expect(r).toMatchObject({ code: 'PARTIAL_FAILURE', applied: [ref('web-admin')] });
   });
 
+  it("does not take another resource's dotted name, or a namespace, for this resource's name", () => {
+    const timeout = 'Timeout: request did not complete within requested timeout';
+    // security.allow-dns failed and one more did: allow-dns is not named, so nothing is proven.
+    const tiered = [ref('security.allow-dns'), ref('allow-dns'), ref('deny-all')];
+    const r = interpretChange(
+      'apply',
+      tiered,
+      1,
+      '',
+      `Hit error(s): [${forbidden('security.allow-dns')} ${timeout}]`,
+    );
+    expect(r).toMatchObject({ code: 'PARTIAL_FAILURE', applied: [] });
+    if (r.ok) return;
+    expect(r.failed.map((f) => [f.name, f.outcome])).toEqual([
+      ['security.allow-dns', 'failed'],
+      ['allow-dns', 'unknown'],
+      ['deny-all', 'unknown'],
+    ]);
+    // A NetworkPolicy named prod is not named by `in the namespace "prod"` nor by `prod/web`.
+    const np = [
+      ref('web', 'NetworkPolicy', 'prod'),
+      ref('prod', 'NetworkPolicy', 'default'),
+      ref('api', 'NetworkPolicy', 'prod'),
+    ];
+    const ns = interpretChange(
+      'delete',
+      np,
+      1,
+      '',
+      'Hit error(s): [resource does not exist: NetworkPolicy(prod/web) with error: networkpolicies "web" not found in the namespace "prod"]',
+    );
+    if (ns.ok) throw new Error('expected a failure');
+    expect(ns.failed.find((f) => f.name === 'prod')?.outcome).toBe('unknown');
+    expect(ns.applied).toEqual([]);
+  });
+
   it('needs the namespace when two resources share a name', () => {
     const refs = [ref('web', 'NetworkPolicy', 'a'), ref('web', 'NetworkPolicy', 'b')];
     const r = interpretChange(

@@ -38,11 +38,23 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /**
  * Whether an error text names this resource. calicoctl's errors quote names as `Kind(name)`,
  * `Kind(ns/name)`, `"name"` or `default.name` (tiered names), so the name must stand alone,
- * optionally behind a `tier.` prefix.
+ * optionally behind a `tier.` prefix — but not as the namespace of `ns/name` or of
+ * `in the namespace "prod"`, nor as the tail of another resource's dotted name
+ * (`security.allow-dns` names that policy, not `allow-dns`).
  */
-function mentions(text: string, ref: ResourceRef): boolean {
-  const name = new RegExp(`(?<![A-Za-z0-9_-])${escapeRegExp(ref.name)}(?![A-Za-z0-9_-]|\\.[A-Za-z0-9])`);
-  return name.test(text);
+function mentions(text: string, ref: ResourceRef, names: ReadonlySet<string>): boolean {
+  const name = new RegExp(
+    `(?<![A-Za-z0-9_-])${escapeRegExp(ref.name)}(?![A-Za-z0-9_/-]|\\.[A-Za-z0-9])`,
+    'g',
+  );
+  for (const m of text.matchAll(name)) {
+    const before = text.slice(0, m.index);
+    if (/namespace\s+["']?$/.test(before)) continue;
+    const prefix = /([A-Za-z0-9_-][A-Za-z0-9_.-]*)\.$/.exec(before);
+    if (prefix && names.has(`${prefix[1]}.${ref.name}`)) continue;
+    return true;
+  }
+  return false;
 }
 
 /**
@@ -53,9 +65,10 @@ function attribute(refs: readonly ResourceRef[], segments: readonly string[]): M
   const named = new Map<number, string>();
   const nameCount = new Map<string, number>();
   for (const r of refs) nameCount.set(r.name, (nameCount.get(r.name) ?? 0) + 1);
+  const names = new Set(nameCount.keys());
   refs.forEach((ref, i) => {
     for (const segment of segments) {
-      if (!mentions(segment, ref)) continue;
+      if (!mentions(segment, ref, names)) continue;
       if ((nameCount.get(ref.name) ?? 0) > 1) {
         const qualified =
           ref.namespace !== undefined

@@ -26,6 +26,15 @@ describe('comparableForm', () => {
     },
   };
 
+  it("ignores the tier label Calico's client puts on every policy it returns, but not another value", () => {
+    const labelled = (value: string) => ({
+      ...written,
+      metadata: { ...written.metadata, labels: { 'projectcalico.org/tier': value } },
+    });
+    expect(comparableForm(labelled('default'))).toEqual(comparableForm(written));
+    expect(comparableForm(labelled('security'))).not.toEqual(comparableForm(written));
+  });
+
   it('drops server-set metadata and empty fields, fills in server defaults, canonicalizes', () => {
     expect(comparableForm(written)).toEqual({
       apiVersion: 'projectcalico.org/v3',

@@ -89,6 +89,9 @@ export function comparableForm(resource: Resource): ComparableValue {
   return clean(withServerDefaults(value as Resource), '', true) ?? null;
 }
 
+/** The label Calico's client puts on every policy it returns (`apiv3.LabelTier`). */
+const TIER_LABEL = 'projectcalico.org/tier';
+
 /** The resource with the fields the API server defaults made explicit. */
 function withServerDefaults(resource: Resource): object {
   if (resource.apiVersion !== CALICO_API_VERSION) return resource;
@@ -113,12 +116,13 @@ function withServerDefaults(resource: Resource): object {
     const deleting =
       (resource.kind === 'StagedGlobalNetworkPolicy' || resource.kind === 'StagedNetworkPolicy') &&
       resource.spec.stagedAction === 'Delete';
-    const spec = {
-      ...resource.spec,
-      tier: resource.spec.tier || 'default',
-      types: deleting ? undefined : policyTypesOf(resource.spec),
-    };
-    return { ...resource, metadata, spec };
+    const tier = resource.spec.tier || 'default';
+    const spec = { ...resource.spec, tier, types: deleting ? undefined : policyTypesOf(resource.spec) };
+    // Calico's client labels every policy it returns with its tier (clientv3
+    // `defaultTierLabelIfMissing`): a live policy's label says nothing the spec does not.
+    const { [TIER_LABEL]: label, ...labels } = metadata.labels ?? {};
+    const own = label === undefined || label === tier || label === 'default';
+    return { ...resource, metadata: own ? { ...metadata, labels } : metadata, spec };
   }
   return { ...resource, metadata };
 }

@@ -5,7 +5,7 @@
  * settings the packet path reads, a changed policy that selects a host endpoint or a service
  * backend) makes every class affected.
  */
-import type { EndpointModel, WorldModel } from './evaluator-seam.js';
+import type { EndpointModel, ServicePortModel, WorldModel } from './evaluator-seam.js';
 import type { IpClass } from './partition.js';
 
 function stable(value: unknown): string {
@@ -21,19 +21,25 @@ function stable(value: unknown): string {
 const endpointKey = (e: EndpointModel) =>
   `${e.kind}|${e.kind === 'WorkloadEndpoint' ? e.namespace : ''}|${e.name}`;
 
+/** A service port with its backends named, not nested (endpoints are fingerprinted apart). */
+const portPrint = (sp: ServicePortModel) => ({
+  ...sp,
+  backends: sp.backends.map((b) => [
+    b.endpoint ? endpointKey(b.endpoint) : `${b.kind}|${b.node ?? ''}`,
+    b.ip,
+    b.port,
+    b.sliceNode,
+  ]),
+});
+
 function pathFingerprint(m: WorldModel): string {
   return stable({
     endpoints: m.endpoints,
     networkSets: m.networkSets,
     nodes: m.nodes,
-    servicePorts: m.servicePorts.map((sp) => ({
-      ...sp,
-      backends: sp.backends.map((b) => [
-        b.endpoint ? endpointKey(b.endpoint) : `${b.kind}|${b.node ?? ''}`,
-        b.ip,
-        b.port,
-      ]),
-    })),
+    servicePorts: m.servicePorts.map(portPrint),
+    // Pods' hostPorts: portmap's DNAT from node addresses to a pod.
+    hostPorts: m.hostPorts.map((h) => ({ ips: h.ips, servicePort: portPrint(h.servicePort) })),
     serviceMembers: m.serviceMembers,
     tiers: m.tiers,
     failsafe: [m.failsafeInbound, m.failsafeOutbound],
@@ -50,6 +56,8 @@ function pathFingerprint(m: WorldModel): string {
     masqueradeAll: m.kubeProxyMasqueradeAll,
     // Felix's natOutgoing masquerade of pods' packets leaving their node.
     natOutgoing: m.natOutgoing,
+    // The INVALID drop of an untracked connection's reply.
+    conntrackInvalidDrop: m.conntrackInvalidDrop,
   });
 }
 
@@ -79,8 +87,11 @@ export function affectedClasses(
   for (const name of new Set([...a.profiles.keys(), ...b.profiles.keys()]))
     if (stable(a.profiles.get(name)) !== stable(b.profiles.get(name))) changedProfiles.add(name);
   const hit = new Set<string>();
+  // DNAT targets (service backends, hostPort pods): a change to them reaches their frontends too.
   const backends = new Set(
-    a.servicePorts.flatMap((sp) => sp.backends.flatMap((x) => (x.endpoint ? [endpointKey(x.endpoint)] : []))),
+    [...a.servicePorts, ...a.hostPorts.map((h) => h.servicePort)].flatMap((sp) =>
+      sp.backends.flatMap((x) => (x.endpoint ? [endpointKey(x.endpoint)] : [])),
+    ),
   );
   for (const e of a.endpoints) {
     const touched =

@@ -194,8 +194,12 @@ export function addressPairs(
     pairs.push([s0, s0]);
   } else if (src === dst) {
     // Restricted differently on each side: any distinct pair, and the same address if shared.
+    // Each address from its own side's intervals: when the destination holds only s0, the
+    // distinct pair is s1 → s0.
     const [e0, e1] = representatives(dstIvs);
-    pairs.push([s0, e0 !== s0 ? e0 : (e1 ?? s1 ?? e0)]);
+    if (e0 !== s0) pairs.push([s0, e0]);
+    else if (e1 !== undefined) pairs.push([s0, e1]);
+    else if (s1 !== undefined) pairs.push([s1, s0]);
     if (dstIvs.some((iv) => iv.lo <= s0 && s0 <= iv.hi)) pairs.push([s0, s0]);
   } else pairs.push([s0, d0]);
   return pairs;

@@ -26,6 +26,7 @@ export type {
   PolicyModel,
   RoleBinding,
   RuleModel,
+  ServicePortModel,
   SourceOwner,
   Topology,
   WorkloadEndpointModel,

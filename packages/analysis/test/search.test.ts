@@ -35,6 +35,17 @@ const onlyWebToDb = {
   },
 };
 
+describe('search witnesses lie inside the space', () => {
+  it('source and destination restricted differently within one class: the witness keeps each to its side', () => {
+    const r = analyze(World.from([])).search(
+      { protocol: ['TCP'], srcIp: ['10.0.0.0/30'], dstIp: ['10.0.0.1'] },
+      'Allow',
+    );
+    expect(r.found && r.witness.dstIp).toBe('10.0.0.1');
+    expect(r.found && ['10.0.0.0', '10.0.0.1', '10.0.0.2', '10.0.0.3'].includes(r.witness.srcIp)).toBe(true);
+  });
+});
+
 describe('search', () => {
   const world = World.from([...pods, onlyWebToDb]);
   it('proves that nothing on the internet reaches the database', () => {

@@ -12,6 +12,23 @@ describe('resolveKind', () => {
     }
   });
 
+  it("calicoctl's own aliases, and not kubectl's ns (resourcemgr/*.go)", () => {
+    expect(['policy', 'pol', 'pols', 'policies'].map(resolveKind)).toEqual(Array(4).fill('NetworkPolicy'));
+    expect(['gnps', 'heps', 'netsets', 'gnetsets', 'pros', 'stagedpolicy', 'skpol'].map(resolveKind)).toEqual(
+      [
+        'GlobalNetworkPolicy',
+        'HostEndpoint',
+        'NetworkSet',
+        'GlobalNetworkSet',
+        'Profile',
+        'StagedNetworkPolicy',
+        'StagedKubernetesNetworkPolicy',
+      ],
+    );
+    expect(resolveKind('ns')).toBeUndefined();
+    expect(resolveKind('gns')).toBeUndefined();
+  });
+
   it("IPPool by each of calicoctl's names (resourcemgr/ippool.go)", () => {
     for (const name of ['ippool', 'ippools', 'ipp', 'ipps', 'pool', 'pools', 'IPPool', 'IPPools']) {
       expect(resolveKind(name)).toBe('IPPool');

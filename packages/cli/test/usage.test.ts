@@ -54,6 +54,9 @@ describe('help and usage errors', () => {
     [['eval', 'world.yaml', '--flow', 'icmp 1.2.3.4 -> 5.6.7.8:80']],
     [['eval', 'world.yaml', '--flow', 'tcp 2001:db8::1 -> 5.6.7.8:80']],
     [['get', 'Pod']],
+    [['get', 'gnp', '-o', 'name']],
+    [['get', 'ns']],
+    [['delete', 'gnp', 'foo', '-f', 'deny-nodeports.yaml']],
   ])('%j is a usage error: exit 2', async (args) => {
     const r = await runInProcess(args);
     expect(r.code).toBe(2);

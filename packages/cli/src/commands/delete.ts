@@ -53,6 +53,11 @@ export async function runDelete(
   try {
     let result: Awaited<ReturnType<typeof ctl.delete>>;
     if (kind !== undefined) {
+      if ((opts.filename ?? []).length > 0) {
+        // calicoctl's syntax takes either form, never both (`delete ( <KIND> [<NAME>...] | --filename=<FILE> )`).
+        ctx.io.stderr.write(`error: delete takes <kind> <names…> or manifests (-f), not both\n`);
+        return EXIT.usage;
+      }
       if (names.length === 0) {
         ctx.io.stderr.write(
           `error: name the ${kind} resources to delete: calico-dsl delete ${first} <name...>\n`,

@@ -1,5 +1,7 @@
 /** `calico-dsl get <kind> [names…]`: read resources through calicoctl, printed canonically. */
+
 import { toJson, toYaml } from '@calico-dsl/yaml';
+import { Option } from 'commander';
 import {
   addCalicoctlOptions,
   type CalicoctlCliOptions,
@@ -75,7 +77,7 @@ export const registerGet: Register = (program, run) => {
   )
     .option('-n, --namespace <namespace>', 'namespace (namespaced kinds)')
     .option('-A, --all-namespaces', 'every namespace (namespaced kinds)')
-    .option('-o, --output <format>', 'yaml or json', 'yaml')
+    .addOption(new Option('-o, --output <format>', 'output format').choices(['yaml', 'json']).default('yaml'))
     .addHelpText(
       'after',
       `

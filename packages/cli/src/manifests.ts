@@ -1,6 +1,7 @@
 /** Reading manifest files (YAML or JSON) into resources, with every problem tied to its file. */
-import type { Resource } from '@calico-dsl/core';
+import type { Issue, Resource } from '@calico-dsl/core';
 import { type AliasBudget, createAliasBudget, fromYaml } from '@calico-dsl/yaml';
+import { NotUtf8Error } from './bounded-read.js';
 import { EXIT, type ExitCode } from './context.js';
 import { expandInputs, type InputOptions } from './inputs.js';
 import type { CliIo } from './io.js';
@@ -39,14 +40,17 @@ export async function loadFile(file: string, io: CliIo, budget?: AliasBudget): P
     text = await io.readFile(file);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return {
-      file,
-      text: undefined,
-      resources: [],
-      issues: [
-        { file, issue: { code: 'file_unreadable', path: [], message: `Cannot read the file: ${reason}` } },
-      ],
-    };
+    const issue: Issue =
+      error instanceof NotUtf8Error
+        ? {
+            code: 'invalid_encoding',
+            path: [],
+            message: error.reason,
+            line: error.line,
+            column: error.column,
+          }
+        : { code: 'file_unreadable', path: [], message: `Cannot read the file: ${reason}` };
+    return { file, text: undefined, resources: [], issues: [{ file, issue }] };
   }
   const parsed = fromYaml(text, budget !== undefined ? { budget } : {});
   return parsed.ok

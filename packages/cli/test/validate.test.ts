@@ -1,5 +1,7 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './run-cli.js';
+import { runCli, tempDir } from './run-cli.js';
 
 describe('validate', () => {
   it('accepts a valid policy: exit 0', () => {
@@ -41,6 +43,18 @@ describe('validate', () => {
     });
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^-:6:\d+: error spec\.order/m);
+  });
+
+  it('a file that is not UTF-8 is refused where its first bad byte is, never altered', () => {
+    const dir = tempDir();
+    const text =
+      'apiVersion: projectcalico.org/v3\nkind: GlobalNetworkSet\nmetadata:\n  name: g\n  annotations:\n    owner: Ren\u00e9 team\nspec:\n  nets: [10.0.0.0/8]\n';
+    writeFileSync(join(dir, 'latin1.yaml'), Buffer.from(text, 'latin1'));
+    writeFileSync(join(dir, 'utf8.yaml'), text);
+    const r = runCli(['validate', 'latin1.yaml', 'utf8.yaml'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('latin1.yaml:6:15: error not UTF-8 text (byte 0xe9)');
+    expect(r.stdout).toContain('✓ utf8.yaml (1 resource)');
   });
 
   it('a missing file is a finding, not a crash', () => {

@@ -134,6 +134,7 @@ export const ISSUE_CODES = {
   namespace_with_manifest: 'A namespace option was combined with resources that carry their own.',
   no_names: 'A command that needs resource names was given none.',
   file_unreadable: 'A file could not be read.',
+  invalid_encoding: 'A file is not UTF-8 text (calicoctl and kubectl read UTF-8 only).',
   not_calico: 'A resource is not a projectcalico.org/v3 resource where one is required.',
   duplicate_resource: 'Two resources have the same kind, namespace and name.',
   module_import_failed: 'A TypeScript/JavaScript module could not be imported.',

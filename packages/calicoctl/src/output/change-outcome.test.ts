@@ -36,7 +36,9 @@ describe('interpretChange: success (exit 0)', () => {
       "Successfully applied 2 'GlobalNetworkPolicy' resource(s)\n",
       '',
     );
-    expect(r).toMatchObject({ ok: false, code: 'OUTPUT_PARSE' });
+    expect(r).toMatchObject({ ok: false, code: 'OUTPUT_PARSE', applied: [] });
+    // Nothing is lost: every resource sent is listed, its outcome unknown.
+    if (!r.ok) expect(r.failed.map((f) => [f.name, f.outcome])).toEqual(abc.map((x) => [x.name, 'unknown']));
   });
 
   it('refuses unknown output on exit 0 and a success line of another verb (OUTPUT_PARSE)', () => {

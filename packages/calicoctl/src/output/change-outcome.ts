@@ -129,10 +129,14 @@ export function interpretChange(
     if (success === undefined || success.past !== past) {
       return parseError(
         `calicoctl ${verb} exited 0 but printed no "Successfully ${past} N resource(s)" line`,
+        refs,
       );
     }
     if (success.count !== total) {
-      return parseError(`calicoctl reported ${success.count} resource(s) ${past} but ${total} were sent`);
+      return parseError(
+        `calicoctl reported ${success.count} resource(s) ${past} but ${total} were sent`,
+        refs,
+      );
     }
     return { ok: true, count: success.count, kind: success.kind };
   }
@@ -192,8 +196,10 @@ export function interpretChange(
   return { ok: false, code, message: `calicoctl ${verb} ${exitText}: ${summary}`, applied, failed };
 }
 
-function parseError(message: string): ChangeInterpretation {
-  return { ok: false, code: 'OUTPUT_PARSE', message, applied: [], failed: [] };
+/** Output that proves nothing: every resource sent has an unknown outcome (none is lost). */
+function parseError(message: string, refs: readonly ResourceRef[]): ChangeInterpretation {
+  const failed = refs.map((r) => ({ ...r, message, outcome: 'unknown' as const }));
+  return { ok: false, code: 'OUTPUT_PARSE', message, applied: [], failed };
 }
 
 /** Every resource failed for sure; each gets the error text that names it, or the whole text. */

@@ -69,6 +69,18 @@ describe('calicoctl message parsers', () => {
     expect(parseCommandFailure("Invalid option: 'calicoctl validate -f -'. Use flag '--help'")?.reason).toBe(
       'usage',
     );
+    for (const text of [
+      'Unknown command: "validate"\nUsage:\n  calicoctl [options] <command> [<args>...]',
+      'unknown command "validate" for "calicoctl"',
+      'unknown flag: --skip-exists',
+      'Error: unknown flag: --x',
+    ])
+      expect(parseCommandFailure(text)?.reason).toBe('usage');
+    expect(
+      parseCommandFailure(
+        'Unable to get Cluster Information to verify version mismatch: Unauthorized\nUse --allow-version-mismatch to override.',
+      )?.reason,
+    ).toBe('version-mismatch');
     expect(parseCommandFailure('Failed to execute command: error with field apiVersion')?.reason).toBe(
       'file-invalid',
     );

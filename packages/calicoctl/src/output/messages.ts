@@ -174,10 +174,18 @@ const COMMAND_FAILURES: readonly [RegExp, CommandFailure['reason'], string][] = 
     'version-mismatch',
     'use a calicoctl that matches the cluster, or pass allowVersionMismatch: true',
   ],
+  [
+    // The version check itself failed (before any change): `version_mismatch.go`.
+    /^Unable to get Cluster Information to verify version mismatch: .*$/im,
+    'version-mismatch',
+    'check the connection to the cluster, or pass allowVersionMismatch: true',
+  ],
   [/^Error reading config file: .*$/im, 'config-file', 'the --config file could not be read'],
   [/^Failed to execute command: .*$/im, 'file-invalid', 'calicoctl could not read the manifest'],
   [
-    /^(?:Invalid option: .*|Error: unknown (?:command|flag).*)$/im,
+    // docopt (≤3.30): `Unknown command: "validate"` or `Invalid option: …`; cobra (3.31+, errors
+    // printed bare): `unknown command "x" for "calicoctl"`, `unknown flag: --x`.
+    /^(?:Invalid option: .*|Unknown command: .*|(?:Error: )?unknown (?:command|flag|shorthand flag)\b.*)$/im,
     'usage',
     'this calicoctl does not support the command or flag (validate needs v3.31+)',
   ],

@@ -49,7 +49,7 @@ function pathFingerprint(m: WorldModel): string {
     encap: [m.vxlanPort, m.allowVXLANPacketsFromWorkloads, m.allowIPIPPacketsFromWorkloads],
     // Felix's static filter rules ahead of host policy: tunnels from and to Calico hosts, WireGuard.
     wireguard: m.wireguardPorts,
-    tunnels: [m.tunnels, m.calicoHosts],
+    tunnels: [m.tunnels, m.calicoHosts, m.overlayPools],
     // Felix's service loop prevention at the end of filter FORWARD.
     serviceLoop: m.serviceLoop,
     // Source NAT: kube-proxy's masqueradeAll.

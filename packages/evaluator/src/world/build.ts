@@ -28,7 +28,7 @@ import { ResourceIndex, readResources } from './read.js';
 import { SelectorCache } from './selector.js';
 import { serviceLoopOf } from './service-loop.js';
 import { buildServicePorts, frontendIndex } from './services.js';
-import { tunnelsOf } from './tunnels.js';
+import { overlayPoolsOf, tunnelsOf } from './tunnels.js';
 
 /** Options of {@link buildModel}. */
 export interface BuildOptions {
@@ -114,6 +114,7 @@ export function buildModel(input: readonly unknown[], options: BuildOptions = {}
   const { policies, tiers, policiesByTier } = buildPolicySet(index, sc, issues, options.calicoVersion);
   const hostPorts = buildHostPorts(pods, workloads, nodes);
   const felix = felixSettings(index, options.defaultEndpointToHostAction);
+  const tunnels = tunnelsOf(index);
   const calicoHosts = calicoHostsOf(index, nodes);
   const nat = natOutgoingOf(index, calicoHosts, workloads);
   const endpoints: EndpointModel[] = [...workloads, ...hostEndpoints];
@@ -132,7 +133,8 @@ export function buildModel(input: readonly unknown[], options: BuildOptions = {}
     policies,
     profiles: table.profiles,
     ...felix,
-    tunnels: tunnelsOf(index),
+    tunnels,
+    overlayPools: overlayPoolsOf(index, tunnels),
     calicoHosts,
     kubeProxyMasqueradeAll: declaredMasqueradeAll(index),
     serviceLoop: serviceLoopOf(index),

@@ -5,7 +5,13 @@
 import type { Issue } from '@calico-dsl/core';
 import { type Cidr, type Ip, ipKey, parseCidr } from '../net/ip.js';
 import { protocolNumber } from '../net/protocol.js';
-import type { HostEndpointModel, NetworkSetModel, NodeModel, WorkloadEndpointModel } from './model.js';
+import type {
+  HostEndpointModel,
+  NetworkSetModel,
+  NodeModel,
+  OverlayAddresses,
+  WorkloadEndpointModel,
+} from './model.js';
 import type { ProfileTable } from './profiles.js';
 import { containerPorts, ips, type Loose, labelMap, podIps, type ResourceIndex } from './read.js';
 
@@ -145,6 +151,14 @@ const TUNNEL_ANNOTATIONS = [
   'projectcalico.org/IPv6WireguardInterfaceAddr',
 ];
 
+/** One tunnel address annotation (an address, or an address with a prefix length). */
+function annotatedIp(annotations: Record<string, unknown> | undefined, key: string): Ip | undefined {
+  const v = annotations?.[key];
+  return typeof v === 'string' ? ips([v.split('/')[0]])[0] : undefined;
+}
+
+const NO_OVERLAY: OverlayAddresses = Object.freeze({ ipip: undefined, vxlan: undefined, vxlanV6: undefined });
+
 /** The tunnel addresses a Node's annotations name (an address, or an address with a prefix length). */
 function tunnelIps(annotations: Record<string, unknown> | undefined): Ip[] {
   return ips(
@@ -207,6 +221,11 @@ export function buildNodes(
       internalIPs: internal,
       externalIPs: external,
       tunnelIPs: tunnel,
+      overlayIPs: {
+        ipip: annotatedIp(r.metadata.annotations, 'projectcalico.org/IPv4IPIPTunnelAddr'),
+        vxlan: annotatedIp(r.metadata.annotations, 'projectcalico.org/IPv4VXLANTunnelAddr'),
+        vxlanV6: annotatedIp(r.metadata.annotations, 'projectcalico.org/IPv6VXLANTunnelAddr'),
+      },
     });
     for (const ip of [...internal, ...external]) nodeByIp.set(ipKey(ip), r.metadata.name);
     tunnels.push([r.metadata.name, tunnel]);
@@ -216,7 +235,13 @@ export function buildNodes(
     for (const ip of tunnel) if (!nodeByIp.has(ipKey(ip))) nodeByIp.set(ipKey(ip), name);
   for (const h of hostEndpoints) {
     if (!nodes.has(h.node))
-      nodes.set(h.node, { name: h.node, internalIPs: [], externalIPs: [], tunnelIPs: [] });
+      nodes.set(h.node, {
+        name: h.node,
+        internalIPs: [],
+        externalIPs: [],
+        tunnelIPs: [],
+        overlayIPs: NO_OVERLAY,
+      });
     for (const ip of h.expectedIPs) if (!nodeByIp.has(ipKey(ip))) nodeByIp.set(ipKey(ip), h.node);
   }
   // A hostNetwork pod's IP is its node's (status.podIP = status.hostIP): an address the Node
@@ -232,6 +257,7 @@ export function buildNodes(
       internalIPs: [...(n?.internalIPs ?? []), ...fresh],
       externalIPs: n?.externalIPs ?? [],
       tunnelIPs: n?.tunnelIPs ?? [],
+      overlayIPs: n?.overlayIPs ?? NO_OVERLAY,
     });
     for (const ip of fresh) nodeByIp.set(ipKey(ip), name);
   }

@@ -218,6 +218,42 @@ export interface NodeModel {
    * them), on interfaces only a `*` host endpoint covers.
    */
   readonly tunnelIPs: readonly Ip[];
+  /**
+   * Its IPIP (`tunl0`) and VXLAN (`vxlan.calico`, `vxlan-v6.calico`) addresses by device: the
+   * source a packet it masquerades towards a pod behind that tunnel carries.
+   */
+  readonly overlayIPs: OverlayAddresses;
+}
+
+/**
+ * A node's tunnel device addresses, from the Node annotations Calico writes.
+ *
+ * @example
+ * ```ts
+ * declare const cluster: World;
+ * cluster.model.nodes.get('node-1')?.overlayIPs.ipip?.text; // e.g. '10.244.1.1'
+ * ```
+ */
+export interface OverlayAddresses {
+  readonly ipip: Ip | undefined;
+  readonly vxlan: Ip | undefined;
+  readonly vxlanV6: Ip | undefined;
+}
+
+/**
+ * An IPPool whose pods other nodes always reach through a tunnel (`ipipMode` / `vxlanMode`
+ * `Always`, with that tunnel on): kube-proxy's masquerade towards them takes the tunnel device's
+ * address. `CrossSubnet` pools are taken as routed directly (node subnets are not modelled).
+ *
+ * @example
+ * ```ts
+ * declare const cluster: World;
+ * cluster.model.overlayPools.map((p) => `${p.cidr.text} ${p.overlay}`); // e.g. ['10.244.0.0/16 ipip']
+ * ```
+ */
+export interface OverlayPoolModel {
+  readonly cidr: Cidr;
+  readonly overlay: 'ipip' | 'vxlan';
 }
 
 /**
@@ -682,6 +718,8 @@ export interface WorldModel {
    * the IPPools' `ipipMode` / `vxlanMode` (`encapsulation_resolver.go`).
    */
   readonly tunnels: TunnelsModel;
+  /** The IPPools reached through a tunnel from every other node (see {@link OverlayPoolModel}). */
+  readonly overlayPools: readonly OverlayPoolModel[];
   /**
    * Felix's `all-hosts-net` set: each node's published address (first InternalIP, else
    * ExternalIP, per IP version) and FelixConfiguration `externalNodesList` (IPv4).

@@ -3,8 +3,9 @@
  * static filter rules for IPIP and VXLAN packets exist (`felix/rules/static.go`).
  */
 import { encapsulationOn } from '@calico-dsl/core';
+import { parseCidr } from '../net/ip.js';
 import { felixDefaults } from './felix-settings.js';
-import type { TunnelsModel } from './model.js';
+import type { OverlayPoolModel, TunnelsModel } from './model.js';
 import type { ResourceIndex } from './read.js';
 
 /**
@@ -35,4 +36,28 @@ export function tunnelsOf(index: ResourceIndex): TunnelsModel {
     if (typeof spec.vxlanEnabled === 'boolean') vxlan = spec.vxlanEnabled;
   }
   return { ipip, vxlan, vxlanV6 };
+}
+
+/**
+ * The IPPools other nodes always reach through a tunnel: `ipipMode: Always` (IPv4, IPIP on) or
+ * `vxlanMode: Always` (VXLAN on for the pool's IP version). `CrossSubnet` tunnels only between
+ * subnets, which the model does not know: such pools are left out (routed directly).
+ *
+ * @example
+ * ```ts
+ * // index: IPPool default-ipv4-ippool (10.244.0.0/16, ipipMode: Always)
+ * overlayPoolsOf(index, tunnelsOf(index)); // [{ cidr: <10.244.0.0/16>, overlay: 'ipip' }]
+ * ```
+ */
+export function overlayPoolsOf(index: ResourceIndex, tunnels: TunnelsModel): OverlayPoolModel[] {
+  const out: OverlayPoolModel[] = [];
+  for (const [r] of index.of('IPPool')) {
+    const spec = r.spec ?? {};
+    const cidr = typeof spec.cidr === 'string' ? parseCidr(spec.cidr) : undefined;
+    if (cidr === undefined) continue;
+    if (cidr.version === 4 && tunnels.ipip && spec.ipipMode === 'Always') out.push({ cidr, overlay: 'ipip' });
+    else if (spec.vxlanMode === 'Always' && (cidr.version === 4 ? tunnels.vxlan : tunnels.vxlanV6))
+      out.push({ cidr, overlay: 'vxlan' });
+  }
+  return out;
 }

@@ -180,7 +180,7 @@ export function entryRouted(
   const hooks: Hook[] = [...fwdIn, ...forwardOut(node, fabricHep(world, node as string), view)];
   // A remote backend: a pod, or a node address (a hostNetwork backend on another node).
   const kubeProxy =
-    service && node !== undefined ? masquerade(world, node, service, 'external', dst.node) : undefined;
+    service && node !== undefined ? masquerade(world, node, service, 'external', dst) : undefined;
   const snat = leaving(world, node, dst, kubeProxy);
   if (snat) hooks.push(snat);
   const next = snat ? 'postSnat' : view;

@@ -74,8 +74,7 @@ export function podPlans(world: WorldModel, src: WorkloadEndpointModel, dst: Des
       ...podRouted(world, src, star, relay, 'original', undefined, there),
     ]);
   return groupBackends(world, list).map((group) => {
-    const backendNode = group.target.kind === 'external' ? undefined : group.target.node;
-    const snat = node === undefined ? undefined : masquerade(world, node, dst, 'inCluster', backendNode);
+    const snat = node === undefined ? undefined : masquerade(world, node, dst, 'inCluster', group.target);
     return plan(
       entry,
       [...pre, dnatHook(node, f), ...podRouted(world, src, star, group.target, 'postDnat', snat)],

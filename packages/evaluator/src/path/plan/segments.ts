@@ -5,7 +5,7 @@
  * at another node.
  */
 
-import type { BackendModel, HostEndpointModel, WorldModel } from '../../world/model.js';
+import type { BackendModel, HostEndpointModel, OverlayPoolModel, WorldModel } from '../../world/model.js';
 import type { Hook, PacketView, PathPlan } from '../hooks.js';
 import { fabricHep, preDnatHep, wildcardHep } from '../host-endpoints.js';
 import { hostStaticHook } from '../host-static.js';
@@ -31,6 +31,8 @@ export type PostDnat =
       readonly kind: 'pod';
       readonly wep: 'backend' | 'destination';
       readonly node: string | undefined;
+      /** The tunnel other nodes reach a backend through (its IPPool's, {@link OverlayPoolModel}). */
+      readonly overlay?: OverlayPoolModel['overlay'];
     }
   | Exclude<DestinationOwner, { kind: 'frontend' | 'pod' }>;
 

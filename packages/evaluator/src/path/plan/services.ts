@@ -4,6 +4,7 @@
  * then kube-proxy's masquerade.
  */
 
+import { cidrContains } from '../../net/ip.js';
 import type { EndpointRef } from '../../result/types.js';
 import type { BackendModel, ServicePortModel, WorldModel } from '../../world/model.js';
 import type { EndpointRole, Hook, OutcomeHook, SnatHook, SnatRule } from '../hooks.js';
@@ -24,8 +25,12 @@ export function dnatHook(node: string | undefined, frontend: Frontend): Hook {
  */
 export function backendTarget(world: WorldModel, b: BackendModel): PostDnat {
   switch (b.kind) {
-    case 'pod':
-      return { kind: 'pod', wep: 'backend', node: b.node };
+    case 'pod': {
+      const overlay = world.overlayPools.find((p) => cidrContains(p.cidr, b.ip))?.overlay;
+      return overlay === undefined
+        ? { kind: 'pod', wep: 'backend', node: b.node }
+        : { kind: 'pod', wep: 'backend', node: b.node, overlay };
+    }
     case 'host':
       return { kind: 'node', node: b.node, hep: hepOwningIp(world, b.ip, b.node) };
     case 'external':
@@ -36,7 +41,7 @@ export function backendTarget(world: WorldModel, b: BackendModel): PostDnat {
 export function targetKey(t: PostDnat): string {
   switch (t.kind) {
     case 'pod':
-      return `p|${t.node ?? ''}`;
+      return `p|${t.node ?? ''}|${t.overlay ?? ''}`;
     case 'node':
       return `n|${t.node}|${t.hep?.id ?? ''}`;
     case 'external':
@@ -117,8 +122,9 @@ export function masquerade(
   node: string,
   dst: Extract<DestinationOwner, { kind: 'frontend' }>,
   origin: 'inCluster' | 'external',
-  backendNode: string | undefined,
+  backend: PostDnat,
 ): SnatRule | undefined {
+  const backendNode = backend.kind === 'external' ? undefined : backend.node;
   const sp = dst.frontend.servicePort;
   const kind = dst.frontend.kind;
   // A hostPort is portmap's, not kube-proxy's: it masquerades only hairpin and localhost traffic.
@@ -128,7 +134,14 @@ export function masquerade(
       : kind === 'clusterIP'
         ? origin === 'external' || world.kubeProxyMasqueradeAll
         : sp.externalTrafficPolicy === 'Cluster';
-  const address = masquerades ? nodeAddress(world, node, dst.version) : undefined;
+  // MASQUERADE takes the outgoing interface's address: a tunnel's towards a pod behind one.
+  const tunnel =
+    backend.kind === 'pod' && backend.overlay !== undefined
+      ? world.nodes.get(node)?.overlayIPs[
+          backend.overlay === 'ipip' ? 'ipip' : dst.version === 4 ? 'vxlan' : 'vxlanV6'
+        ]
+      : undefined;
+  const address = masquerades ? (tunnel ?? nodeAddress(world, node, dst.version)) : undefined;
   if (!address) return undefined;
   return {
     address,

@@ -2,12 +2,12 @@
  * `calico-dsl diff <before…> --after <after…>` (or `--base <git-ref>`): every flow whose verdict
  * changes, in few readable regions.
  */
-import { execFile } from 'node:child_process';
 import type { Change } from '@calico-dsl/analysis';
 import { formatFlow } from '@calico-dsl/evaluator';
 import { Option } from 'commander';
 import { type CommandContext, EXIT, type ExitCode } from '../context.js';
 import { loadWorld } from '../evaluation.js';
+import { atRevision } from '../git-revision.js';
 import { addInputOptions, type InputOptions } from '../inputs.js';
 import { missingInputs } from '../manifests.js';
 import { writeJson } from '../output/json.js';
@@ -32,22 +32,6 @@ export interface DiffOptions extends InputOptions {
   readonly via?: boolean;
 }
 
-/** Reads `file` as it was at git revision `ref` (path relative to the working directory). */
-function gitShow(ref: string, file: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      'git',
-      ['show', `${ref}:./${file.replace(/^\.\//, '')}`],
-      { maxBuffer: 64 << 20 },
-      (error, stdout, stderr) => {
-        if (error)
-          reject(new Error(`git show ${ref}:${file} failed: ${String(stderr).trim() || error.message}`));
-        else resolve(stdout);
-      },
-    );
-  });
-}
-
 /**
  * Compares two worlds; exit 1 on changes of the `--fail-on` kind.
  *
@@ -66,8 +50,9 @@ export async function runDiff(
     return EXIT.usage;
   }
   const base = opts.base;
-  const beforeCtx: CommandContext =
-    base === undefined ? ctx : { ...ctx, io: { ...ctx.io, readFile: (file: string) => gitShow(base, file) } };
+  // With --base, the before side is the revision's files: those added since read as empty, those
+  // deleted since are still read (the directories are listed as they were).
+  const beforeCtx: CommandContext = base === undefined ? ctx : { ...ctx, io: atRevision(ctx.io, base) };
   const usage = missingInputs('diff', files, opts, ctx.io);
   if (usage !== undefined) return usage;
   // -f/-R name the files before the change (and, with --base, after it); -R also expands --after.

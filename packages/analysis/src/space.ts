@@ -35,6 +35,15 @@ export function protocolOf(p: string | number): number | undefined {
   return BY_NAME.get(p.toUpperCase());
 }
 
+/** The keys of a {@link FlowSpace}. */
+const SPACE_KEYS = [
+  'protocol',
+  'srcIp',
+  'dstIp',
+  'srcPort',
+  'dstPort',
+] as const satisfies readonly (keyof FlowSpace)[];
+
 /**
  * Reads a space; throws {@link AnalysisInputError} listing every bad field.
  *
@@ -48,7 +57,7 @@ export function readSpace(space: FlowSpace | undefined): NormSpace {
   const bad = (path: (string | number)[], message: string) =>
     issues.push({ code: 'invalid_flow', path, message });
   // Read as plain data: a getter or Proxy that throws, a bigint, a cycle is an issue at its field.
-  const copy = plainCopy(space ?? {});
+  const copy = plainCopy(space === undefined ? {} : space);
   if (copy.problems.length > 0)
     throw new AnalysisInputError(
       copy.problems.map((p) => ({ code: 'invalid_flow' as const, path: [...p.path], message: p.message })),
@@ -63,6 +72,15 @@ export function readSpace(space: FlowSpace | undefined): NormSpace {
       },
     ]);
   }
+  // A misspelt key would otherwise widen the space to every flow without a word.
+  for (const key of Object.keys(s))
+    if (!(SPACE_KEYS as readonly string[]).includes(key)) {
+      const meant = SPACE_KEYS.find((k) => k.toLowerCase() === key.toLowerCase());
+      bad(
+        [key],
+        `Unknown key ${JSON.stringify(key)}${meant !== undefined ? ` (did you mean ${meant}?)` : ''}: a space has ${SPACE_KEYS.join(', ')}.`,
+      );
+    }
   const list = <T>(key: keyof FlowSpace): readonly T[] | undefined => {
     const v = s[key];
     if (v === undefined) return undefined;

@@ -128,6 +128,19 @@ function decidedByAll(result: EvaluationResult, by: string): boolean {
   );
 }
 
+const VERDICTS: readonly unknown[] = ['Allow', 'Deny', 'Mixed'];
+
+/** The options of a verdict matcher, or what is wrong with them (a typo must not pass silently). */
+function verdictOptions(given: unknown): VerdictOptions | string {
+  if (given === undefined) return {};
+  const by = typeof given === 'object' && given !== null ? (given as { by?: unknown }).by : undefined;
+  if (typeof given !== 'object' || given === null || Array.isArray(given))
+    return `options must be { by?: string }, not ${JSON.stringify(given)} (to name the deciding policy: { by: 'deny-nodeports' })`;
+  if (by !== undefined && (typeof by !== 'string' || by === ''))
+    return `options.by must be a policy name, not ${JSON.stringify(by)}`;
+  return by === undefined ? {} : { by };
+}
+
 /**
  * The shared check behind the three matchers.
  *
@@ -141,11 +154,19 @@ function checkVerdict(
   received: unknown,
   flowInput: FlowInput,
   want: Verdict,
-  options: VerdictOptions = {},
+  given: VerdictOptions | undefined,
 ): MatcherResult {
   const world = toWorld(received);
   const flow = toFlow(flowInput);
   if (typeof world === 'string') return cannot(this, 'evaluate', world);
+  if (!VERDICTS.includes(want))
+    return cannot(
+      this,
+      'evaluate',
+      `the verdict must be 'Allow', 'Deny' or 'Mixed', not ${JSON.stringify(want)}`,
+    );
+  const options = verdictOptions(given);
+  if (typeof options === 'string') return cannot(this, 'evaluate', options);
   // formatFlow never throws: a flow object that is not one shows as `(invalid) …`.
   const shown = typeof flowInput === 'string' ? flowInput : formatFlow(flowInput);
   if (typeof flow === 'string') return cannot(this, 'evaluate', `${shown}: the flow is not valid: ${flow}`);
@@ -202,6 +223,12 @@ function checkSpace(
 ): MatcherResult {
   const world = toWorld(received);
   if (typeof world === 'string') return cannot(this, 'analyse', world);
+  if (typeof space !== 'object' || space === null || Array.isArray(space))
+    return cannot(
+      this,
+      'analyse',
+      `the space must be an object like { protocol: ['TCP'], dstPort: [80] }, not ${JSON.stringify(space)}`,
+    );
   let witness: Flow | undefined;
   try {
     witness = allowedIn(world, mode === 'never' ? [space] : complementSpaces(space));

@@ -105,4 +105,21 @@ describe('matchers given values that are not plain data', () => {
     expect(() => expect(trap).toAllow('tcp 198.51.100.7 -> 169.46.7.10:31024')).toThrow(/cannot evaluate/);
     expect(() => expect(w).toNeverAllow({ dstPort: [[80, 90n]] } as never)).toThrow(/cannot analyse/);
   });
+
+  it('a misspelt space key, a verdict or options that are not ones fail in both forms, never pass on nothing', () => {
+    const w = world(cluster);
+    const flow = 'tcp 198.51.100.7 -> 169.46.7.10:31024';
+    for (const check of [
+      () => expect(w).toOnlyAllow({ srcIP: ['10.0.0.0/8'] } as never),
+      () => expect(w).not.toNeverAllow({ dstport: [80] } as never),
+      () => expect(w).toNeverAllow(null as never),
+      () => expect(w).not.toHaveVerdict(flow, 'allow' as never),
+      () => expect(w).toDeny(flow, null as never),
+      () => expect(w).toDeny(flow, 'deny-nodeports' as never),
+      () => expect(w).not.toDeny(flow, { by: 5 } as never),
+      () => expect(w).not.toDeny(flow, { by: '' }),
+    ])
+      expect(check).toThrow(/cannot (evaluate|analyse)/);
+    expect(() => expect(w).toOnlyAllow({ srcIP: ['10.0.0.0/8'] } as never)).toThrow(/did you mean srcIp/);
+  });
 });

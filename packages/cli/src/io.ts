@@ -42,6 +42,8 @@ export interface CliIo {
   importModule(path: string): Promise<Record<string, unknown>>;
   /** How calicoctl commands run; `undefined` uses @calico-dsl/calicoctl's Node runner. */
   readonly runner?: Runner;
+  /** Deletes a file (`synth --prune`); without it nothing is removed. */
+  removeFile?(path: string): Promise<void>;
   /** A directory's entries, or `undefined` when `path` is not a directory. Without it every path is a file. */
   listDirectory?(path: string): Promise<readonly DirectoryEntry[] | undefined>;
   /** The canonical path (symbolic links resolved), so that a file named twice is read once. */

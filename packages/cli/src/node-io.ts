@@ -1,6 +1,6 @@
 /** The real {@link CliIo}: Node's file system, process streams, signals and a TypeScript loader. */
 import { spawn } from 'node:child_process';
-import { mkdir, readdir, realpath, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, realpath, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -144,6 +144,9 @@ export function nodeIo(): CliIo {
     async writeFile(path, text) {
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, text, 'utf8');
+    },
+    async removeFile(path) {
+      await rm(path);
     },
     async listDirectory(path) {
       let info: Awaited<ReturnType<typeof stat>>;

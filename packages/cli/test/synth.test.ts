@@ -74,6 +74,26 @@ describe('synth with Kubernetes NetworkPolicy', () => {
   });
 });
 
+describe('synth --prune', () => {
+  it('removes the files of resources no longer exported, and nothing else', () => {
+    const dir = tempDir();
+    const file = join(dir, 'p.mjs');
+    const gnp = (name: string) =>
+      `{ apiVersion: 'projectcalico.org/v3', kind: 'GlobalNetworkPolicy', metadata: { name: '${name}' }, spec: { ingress: [{ action: 'Deny' }] } }`;
+    const out = join(dir, 'out');
+    writeFileSync(file, `export const a = ${gnp('a')};\nexport const b = ${gnp('b')};\n`);
+    expect(runCli(['synth', file, '-o', out]).code).toBe(0);
+    writeFileSync(join(out, 'notes.yaml'), 'kept: true\n');
+    writeFileSync(file, `export const a = ${gnp('a')};\n`);
+    expect(runCli(['synth', file, '-o', out]).code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['globalnetworkpolicy-a.yaml', 'globalnetworkpolicy-b.yaml', 'notes.yaml']);
+    const r = runCli(['synth', file, '-o', out, '--prune']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`removed ${join(out, 'globalnetworkpolicy-b.yaml')}`);
+    expect(readdirSync(out).sort()).toEqual(['globalnetworkpolicy-a.yaml', 'notes.yaml']);
+  });
+});
+
 describe('synth type-checks TypeScript modules', { timeout: 120_000 }, () => {
   it('a DSL type error stops synth (exit 1) unless --no-typecheck', () => {
     const dir = join(FIXTURES, '..', '.tmp-typecheck');

@@ -1,5 +1,6 @@
 /** `calico-dsl synth <policies.ts|.js>`: a DSL module's exports → YAML. */
 import {
+  CALICO_KINDS,
   formatPath,
   type Issue,
   isCalicoKind,
@@ -27,7 +28,14 @@ export interface SynthOptions {
   readonly out?: string;
   /** `false` after `--no-typecheck`: skip type-checking a TypeScript module. */
   readonly typecheck?: boolean;
+  /** With `out`: remove the files there named as synth names a resource that this run did not write. */
+  readonly prune?: boolean;
 }
+
+/** The kinds' file name prefixes `resourceFileName` writes, so `--prune` removes only its own files. */
+const SYNTH_FILE = new RegExp(
+  `^(?:${[...Object.keys(CALICO_KINDS).map((k) => k.toLowerCase()), 'networkpolicy\\.networking\\.k8s\\.io', 'clusternetworkpolicy', 'adminnetworkpolicy', 'baselineadminnetworkpolicy'].join('|')})-.+\\.yaml$`,
+);
 
 const TS_MODULE = /\.(?:ts|mts|cts|tsx)$/;
 
@@ -189,10 +197,18 @@ export async function runSynth(file: string, opts: SynthOptions, ctx: CommandCon
       });
     }
   }
+  const removed = opts.prune === true && failed.length === 0 ? await prune(opts.out, files, ctx) : [];
   const ok = failed.length === 0;
-  if (ctx.json) writeJson(ctx.io.stdout, { ok, files, ...(ok ? {} : { failed }) });
+  if (ctx.json)
+    writeJson(ctx.io.stdout, {
+      ok,
+      files,
+      ...(removed.length > 0 ? { removed } : {}),
+      ...(ok ? {} : { failed }),
+    });
   else {
     for (const f of files) ctx.io.stdout.write(`${ctx.out.green('wrote')} ${f}\n`);
+    for (const f of removed) ctx.io.stdout.write(`${ctx.out.green('removed')} ${f}\n`);
     for (const f of failed) ctx.io.stderr.write(`${ctx.err.red('not written')} ${f.file}: ${f.error}\n`);
   }
   return ok ? EXIT.ok : EXIT.finding;
@@ -237,12 +253,27 @@ function report(ctx: CommandContext, issues: readonly Issue[], file: string): Ex
  * registerSynth(program, run);
  * ```
  */
+/** Removes the synth-named YAML files of `dir` this run did not write (a policy no longer exported). */
+async function prune(dir: string, written: readonly string[], ctx: CommandContext): Promise<string[]> {
+  const keep = new Set(written);
+  const removed: string[] = [];
+  for (const e of (await ctx.io.listDirectory?.(dir)) ?? []) {
+    const path = ctx.io.join(dir, e.name);
+    if (e.directory || !SYNTH_FILE.test(e.name) || keep.has(path) || ctx.io.removeFile === undefined)
+      continue;
+    await ctx.io.removeFile(path);
+    removed.push(path);
+  }
+  return removed;
+}
+
 export const registerSynth: Register = (program, run) => {
   program
     .command('synth')
     .description('Import a module of DSL builders/resources (.ts needs no build step) and print YAML')
     .argument('<module>', 'a .ts, .mts, .js or .mjs module; its exports are the resources')
     .option('-o, --out <dir>', 'write one YAML file per resource into <dir> instead of stdout')
+    .option('--prune', 'with -o: remove the YAML files in <dir> named for a resource this run did not write')
     .option(
       '--no-typecheck',
       'do not type-check a TypeScript module with the typescript installed next to it',
@@ -253,6 +284,7 @@ export const registerSynth: Register = (program, run) => {
 Examples:
   $ calico-dsl synth policies.ts > policies.yaml
   $ calico-dsl synth policies.ts -o out/
+  $ calico-dsl synth policies.ts -o out/ --prune     # and remove files of policies no longer exported
   $ calico-dsl synth policies.ts --no-typecheck      # skip tsc (it runs when typescript resolves)
   $ calico-dsl synth policies.ts --json | jq '.[].metadata.name'
 

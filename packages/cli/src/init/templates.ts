@@ -109,6 +109,8 @@ jobs:
           cache: npm
       - run: npm ci
       - run: npm run synth
+      # out/ is committed: what synth wrote, added or removed must be too (untracked files count).
+      - run: git add --intent-to-add out/ && git diff --exit-code out/
       - run: npx calico-dsl validate -f out/ -R
       - run: npx calico-dsl fmt --check -f out/ -R
       - run: npm test
@@ -128,7 +130,7 @@ function packageJson(name: string, versions: ScaffoldVersions): string {
     description: 'Calico network policies as code',
     engines: { node: '>=20.19' },
     scripts: {
-      synth: 'calico-dsl synth policies.ts -o out/',
+      synth: 'calico-dsl synth policies.ts -o out/ --prune',
       validate: 'calico-dsl validate -f out/ -R',
       'fmt:check': 'calico-dsl fmt --check -f out/ -R',
       test: 'vitest run',
@@ -155,7 +157,7 @@ written in TypeScript, tested offline, validated the way Calico does, applied wi
 
 \`\`\`sh
 npm install
-npm run synth        # policies.ts → out/*.yaml (type-checked first)
+npm run synth        # policies.ts → out/*.yaml (type-checked first; stale files removed)
 npm test             # what the policies allow and deny (policies.test.ts)
 npm run validate     # Calico's own rules, file:line:column
 npm run plan         # what calicoctl apply would change in the cluster
@@ -167,7 +169,8 @@ npm run apply
 - \`.github/workflows/policies.yml\`: CI runs synth, validate, \`fmt --check\`, the tests, and
   \`lint\` / \`diff\` when @calico-dsl/analysis is available.
 
-\`calico-dsl eval out/ cluster.yaml --flow 'tcp 198.51.100.7 -> 169.46.10.20:80'\` explains one flow;
+To ask about one flow on your own cluster, save its objects (\`kubectl get nodes,pods,services,namespaces -A -o yaml > cluster.yaml\`),
+then \`calico-dsl eval out/ cluster.yaml --flow 'tcp 198.51.100.7 -> 169.46.10.20:80'\` explains it;
 \`calico-dsl --help\` lists every command.
 `;
 }

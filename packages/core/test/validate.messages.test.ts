@@ -48,6 +48,32 @@ describe('validate messages', () => {
     expect(i?.message).toContain('action, ipVersion, protocol');
   });
 
+  it('a namespace that is no DNS-1123 label is refused, as the kube-apiserver refuses it', () => {
+    for (const [apiVersion, kind] of [
+      ['projectcalico.org/v3', 'NetworkPolicy'],
+      ['projectcalico.org/v3', 'NetworkSet'],
+      ['networking.k8s.io/v1', 'NetworkPolicy'],
+    ]) {
+      const found = issues({
+        apiVersion,
+        kind,
+        metadata: { name: 'a', namespace: 'Bad_NS' },
+        spec: { podSelector: {} },
+      });
+      expect(found.filter((i) => i.path.join('.') === 'metadata.namespace').map((i) => i.code)).toEqual([
+        'invalid_name',
+      ]);
+    }
+    expect(
+      validate({
+        apiVersion: 'projectcalico.org/v3',
+        kind: 'NetworkSet',
+        metadata: { name: 'a', namespace: 'team-a' },
+        spec: {},
+      }).ok,
+    ).toBe(true);
+  });
+
   it('crd.projectcalico.org/v1 is refused with the fix', () => {
     const i = issues({ ...gnp({}), apiVersion: 'crd.projectcalico.org/v1' });
     expect(i[0]?.code).toBe('invalid_api_version');

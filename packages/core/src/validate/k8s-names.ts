@@ -40,6 +40,17 @@ export function dns1123SubdomainProblem(value: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Checks a namespace name as the kube-apiserver does for every namespaced object
+ * (`ValidateNamespaceName`: a DNS-1123 label, ≤ 63, no dots).
+ */
+export function namespaceNameProblem(value: string): string | undefined {
+  if (utf8Length(value) > 63) return 'must be no more than 63 characters';
+  if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(value))
+    return "must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (a DNS-1123 label)";
+  return undefined;
+}
+
 /** Checks a qualified name (`[prefix/]name`), the rule for label and annotation keys. */
 export function qualifiedNameProblem(value: string): string | undefined {
   const parts = value.split('/');

@@ -10,7 +10,7 @@ import {
 } from './field-readers.js';
 import type { IssueCollector } from './issue-collector.js';
 import type { Json, Path } from './json.js';
-import { labelValueProblem, qualifiedNameProblem, utf8Length } from './k8s-names.js';
+import { labelValueProblem, namespaceNameProblem, qualifiedNameProblem, utf8Length } from './k8s-names.js';
 import { checkResourceName, type NamedKind } from './names.js';
 
 const ANNOTATIONS_LIMIT = 256 * 1024;
@@ -89,6 +89,16 @@ export function readMetadata(
   for (const key of ['generateName', 'namespace', 'selfLink', 'uid', 'resourceVersion'] as const) {
     setOwn(out, key, readString(ctx, meta, key, path));
   }
+  // The kube-apiserver refuses a namespaced object whose namespace is no DNS-1123 label.
+  const namespace = out.namespace;
+  const nsProblem =
+    typeof namespace === 'string' && namespace !== '' ? namespaceNameProblem(namespace) : undefined;
+  if (nsProblem !== undefined)
+    ctx.report(
+      'invalid_name',
+      [...path, 'namespace'],
+      `Namespace ${JSON.stringify(namespace)} is invalid: it ${nsProblem}`,
+    );
   setOwn(
     out,
     'generation',

@@ -86,7 +86,11 @@ describe('synth --prune', () => {
     writeFileSync(join(out, 'notes.yaml'), 'kept: true\n');
     writeFileSync(file, `export const a = ${gnp('a')};\n`);
     expect(runCli(['synth', file, '-o', out]).code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['globalnetworkpolicy-a.yaml', 'globalnetworkpolicy-b.yaml', 'notes.yaml']);
+    expect(readdirSync(out).sort()).toEqual([
+      'globalnetworkpolicy-a.yaml',
+      'globalnetworkpolicy-b.yaml',
+      'notes.yaml',
+    ]);
     const r = runCli(['synth', file, '-o', out, '--prune']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(`removed ${join(out, 'globalnetworkpolicy-b.yaml')}`);

@@ -226,8 +226,8 @@ describe('input that is not plain data', () => {
 describe('map keys in the order calicoctl prints them', () => {
   it('toYaml sorts label keys as go-yaml v2 does (digit runs as numbers, non-letters first); toJson by bytes', () => {
     const gns = {
-      apiVersion: 'projectcalico.org/v3',
-      kind: 'GlobalNetworkSet',
+      apiVersion: 'projectcalico.org/v3' as const,
+      kind: 'GlobalNetworkSet' as const,
       metadata: { name: 'g', labels: { port10: 'a', port9: 'b', xA: 'c', x_Y: 'd' } },
       spec: { nets: ['10.0.0.0/8'] },
     };

@@ -127,6 +127,11 @@ describe('globalNetworkPolicy', () => {
     });
     expect(globalNetworkPolicy('p').preDnat().types('Ingress').toResource().spec.types).toEqual(['Ingress']);
   });
+
+  it('preDnat() keeps types set before it, so that build() names the conflict instead of dropping them', () => {
+    const r = globalNetworkPolicy('p').types('Egress').preDnat().build();
+    expect(r.ok ? [] : r.issues.map((i) => i.code)).toEqual(['prednat_conflict']);
+  });
 });
 
 describe('rules', () => {

@@ -54,8 +54,10 @@ export class GlobalNetworkPolicyImpl<
     return this.make(this.withSpec({ performanceHints: Object.freeze([...hints]) }));
   }
   preDnat(): GlobalNetworkPolicyImpl<'preDnat', E, K, N> {
+    // Types set before are kept, so that `validate` names a conflict rather than it vanishing.
+    const types = this.state.spec.types ?? Object.freeze(['Ingress'] as const);
     return new GlobalNetworkPolicyImpl<'preDnat', E, K, N>(
-      this.withSpec({ preDNAT: true, applyOnForward: true, types: Object.freeze(['Ingress'] as const) }),
+      this.withSpec({ preDNAT: true, applyOnForward: true, types }),
     );
   }
   doNotTrack(): GlobalNetworkPolicyImpl<'doNotTrack', E, K, N> {

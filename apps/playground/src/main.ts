@@ -121,15 +121,24 @@ function renderMatrixPanel(asked: boolean): void {
     renderNote(ui.matrix, `Port "${portText}" is not a number 0-65535.`);
     return;
   }
+  if (port === undefined && protocol !== 'ICMP') {
+    renderNote(ui.matrix, `Enter a port: ${protocol} flows have one.`);
+    return;
+  }
   const { clients, problems } = parseClients(ui.matrixClients.value);
   if (problems.length > 0) {
     renderNote(ui.matrix, problems.join('; '));
     return;
   }
-  renderMatrix(
-    ui.matrix,
-    matrixView(world, { protocol, port: protocol === 'ICMP' ? undefined : port }, clients),
-  );
+  // A query the evaluator refuses is a note here, never an exception that stops the refresh.
+  let view: ReturnType<typeof matrixView>;
+  try {
+    view = matrixView(world, { protocol, port: protocol === 'ICMP' ? undefined : port }, clients);
+  } catch (error) {
+    renderNote(ui.matrix, error instanceof Error ? error.message : String(error));
+    return;
+  }
+  renderMatrix(ui.matrix, view);
 }
 
 function renderAnalysis(): void {
@@ -273,6 +282,8 @@ window.addEventListener('hashchange', () => {
     ui.preset.value = '';
     loadText(read.state.manifests);
   } else refresh();
+  // A link the page cannot read says so, as on a fresh load (refresh clears the flow's message).
+  if (read.problems.length > 0) ui.flowError.textContent = read.problems.join('; ');
 });
 
 if (initial.problems.length > 0) ui.flowError.textContent = initial.problems.join('; ');

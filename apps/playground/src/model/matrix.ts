@@ -1,7 +1,7 @@
 /**
  * The connectivity heatmap: every pod and each external client as a source, every pod as a
  * destination, for one protocol and port. Pod rows come from `world.matrix`; client rows
- * evaluate the client's IP to each pod's first IP.
+ * evaluate the client's IP to each pod's first IP of the client's IP version (none: Deny).
  */
 import type { Flow, Verdict, World } from '@calico-dsl/evaluator';
 
@@ -53,9 +53,11 @@ export function matrixView(
 ): MatrixView {
   const { protocol, port } = options;
   const pods = world.matrix({ protocol, ...(port !== undefined ? { port } : {}) });
-  const podIps = world.model.workloads.map((w) => w.ips[0]?.text);
+  // Each client to the pod's address of its own IP version (a dual-stack pod may list v6 first).
   const clientRows = clients.map((c) =>
-    podIps.map((ip): Verdict => {
+    world.model.workloads.map((w): Verdict => {
+      const version = c.ip.includes(':') ? 6 : 4;
+      const ip = w.ips.find((a) => a.version === version)?.text;
       if (ip === undefined) return 'Deny';
       return world.evaluate({
         protocol,

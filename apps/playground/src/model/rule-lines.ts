@@ -28,6 +28,8 @@ export interface LineRange {
  */
 export interface LocatedResource {
   readonly kind: string;
+  /** A Kubernetes API object (`networking.k8s.io`), not Calico's kind of the same name. */
+  readonly kubernetes: boolean;
   readonly name: string;
   readonly namespace: string | undefined;
   readonly lines: LineRange;
@@ -63,13 +65,34 @@ function rangeOf(node: Node, lines: LineCounter): LineRange | undefined {
   return { from: lines.linePos(range[0]).line, to: lines.linePos(end).line };
 }
 
-function rulesOf(spec: unknown, direction: 'ingress' | 'egress', lines: LineCounter): LineRange[] {
+/**
+ * How many Calico rules Calico's converter makes of one Kubernetes NetworkPolicy rule
+ * (`conversion.go` `k8sRuleToCalico`): one per protocol of its ports (one without ports) and peer
+ * (one without peers), so the trace's rule index can be mapped back to the rule of the text.
+ */
+function convertedCount(item: YAMLMap, direction: 'ingress' | 'egress'): number {
+  const ports = item.get('ports', true);
+  const protocols = new Set(
+    isSeq(ports) ? ports.items.map((p) => (isMap(p) ? String(p.get('protocol') ?? 'TCP') : 'TCP')) : [],
+  );
+  const peers = item.get(direction === 'ingress' ? 'from' : 'to', true);
+  const peerCount = isSeq(peers) ? peers.items.length : 0;
+  return Math.max(1, protocols.size) * Math.max(1, peerCount);
+}
+
+function rulesOf(
+  spec: unknown,
+  direction: 'ingress' | 'egress',
+  lines: LineCounter,
+  kubernetesRules: boolean,
+): LineRange[] {
   if (!isMap(spec)) return [];
   const seq = spec.get(direction, true);
   if (!isSeq(seq)) return [];
   return seq.items.flatMap((item) => {
     const r = isMap(item) ? rangeOf(item, lines) : undefined;
-    return r ? [r] : [];
+    if (!r || !isMap(item)) return [];
+    return kubernetesRules ? Array.from({ length: convertedCount(item, direction) }, () => r) : [r];
   });
 }
 
@@ -84,12 +107,21 @@ function locateMap(map: YAMLMap, lines: LineCounter, out: LocatedResource[]): vo
   const range = rangeOf(map, lines);
   if (kind === undefined || !isMap(metadata) || range === undefined) return;
   const spec = map.get('spec', true);
+  const apiVersion = stringAt(map, 'apiVersion') ?? '';
+  // Kubernetes NetworkPolicy rules (also in Calico's staged variant) convert into several each.
+  const kubernetesRules =
+    (kind === 'NetworkPolicy' && apiVersion.startsWith('networking.k8s.io')) ||
+    kind === 'StagedKubernetesNetworkPolicy';
   out.push({
     kind,
+    kubernetes: apiVersion.includes('networking.k8s.io'),
     name: stringAt(metadata, 'name') ?? '',
     namespace: stringAt(metadata, 'namespace'),
     lines: range,
-    rules: { ingress: rulesOf(spec, 'ingress', lines), egress: rulesOf(spec, 'egress', lines) },
+    rules: {
+      ingress: rulesOf(spec, 'ingress', lines, kubernetesRules),
+      egress: rulesOf(spec, 'egress', lines, kubernetesRules),
+    },
   });
 }
 
@@ -118,10 +150,20 @@ export function locateResources(text: string): LocatedResource[] {
   return out;
 }
 
-// The trace names converted Kubernetes policies `knp.default.<name>` (§2.3), staged ones by kind.
-const KIND_IN_TEXT: Readonly<Record<string, string>> = {
-  KubernetesNetworkPolicy: 'NetworkPolicy',
-  StagedKubernetesNetworkPolicy: 'StagedKubernetesNetworkPolicy',
+// How the trace names the kinds Calico converts from Kubernetes' (§2.3): the kind in the text,
+// whether it is a Kubernetes object, and whether its rule indexes map to the text's rules
+// (NetworkPolicy rules are located as converted, `convertedCount`; a ClusterNetworkPolicy's
+// conversion is not followed here, so its whole policy is highlighted).
+const CONVERTED: Readonly<
+  Record<string, { readonly kind: string; readonly kubernetes: boolean; readonly ruleLines: boolean }>
+> = {
+  KubernetesNetworkPolicy: { kind: 'NetworkPolicy', kubernetes: true, ruleLines: true },
+  StagedKubernetesNetworkPolicy: {
+    kind: 'StagedKubernetesNetworkPolicy',
+    kubernetes: false,
+    ruleLines: true,
+  },
+  KubernetesClusterNetworkPolicy: { kind: 'ClusterNetworkPolicy', kubernetes: true, ruleLines: false },
 };
 
 /**
@@ -134,17 +176,21 @@ const KIND_IN_TEXT: Readonly<Record<string, string>> = {
  * ```
  */
 export function findRuleLines(located: readonly LocatedResource[], query: RuleQuery): LineRange | undefined {
-  const kind = KIND_IN_TEXT[query.kind] ?? query.kind;
+  const converted = CONVERTED[query.kind];
+  const kind = converted?.kind ?? query.kind;
+  const kubernetes = converted?.kubernetes ?? false;
   const name = query.kind.includes('KubernetesNetworkPolicy')
     ? query.name.replace(/^knp\.default\./, '')
     : query.name;
   const resource = located.find(
     (r) =>
       r.kind === kind &&
+      r.kubernetes === kubernetes &&
       r.name === name &&
       (query.namespace === undefined || r.namespace === undefined || r.namespace === query.namespace),
   );
   if (resource === undefined) return undefined;
-  if (query.direction === undefined || query.ruleIndex === undefined) return resource.lines;
+  if (converted?.ruleLines === false || query.direction === undefined || query.ruleIndex === undefined)
+    return resource.lines;
   return resource.rules[query.direction][query.ruleIndex] ?? resource.lines;
 }

@@ -7,7 +7,7 @@ import { inputList } from './errors.js';
 import type { Packet } from './match/packet.js';
 import type { Ip } from './net/ip.js';
 import { hasPorts } from './net/protocol.js';
-import { checkedPacket, type Flow, invalidFlowText, plainPacket } from './path/flow.js';
+import { checkedPacket, type Flow, flowTextOf, invalidFlowText, plainPacket } from './path/flow.js';
 import type { PathPlan, RoleBinding } from './path/hooks.js';
 import { verdictOfPlans } from './path/interpret.js';
 import { checkVia, type Place, PlanCache } from './path/paths.js';
@@ -302,8 +302,9 @@ export class World {
   #traced(flow: Flow, route: PlanRoute, packet: Packet): EvaluationResult {
     const cache = this.#plans;
     const bind = { source: cache.source, destination: cache.destination };
+    // Traced now, so its text is too: the caller's flow object is not read again later.
     return Evaluation.traced(
-      flow,
+      flowTextOf(flow, packet),
       tracePlans(this.#engine, route.plans, packet, bind, this.#plans.replyPlans),
       NO_ISSUES,
     );

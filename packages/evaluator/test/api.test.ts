@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { preDnat } from '@calico-dsl/core';
 import { describe, expect, it } from 'vitest';
-import { combineVerdicts, EvaluatorInputError, World } from '../src/index.js';
+import { combineVerdicts, decidingStep, EvaluatorInputError, World } from '../src/index.js';
 import { parseWorld, scenarios } from './helpers/scenarios.js';
 import { BASE, gnp, np, service, sgnp, tier } from './helpers/world-kit.js';
 
@@ -125,6 +125,53 @@ describe('World.from', () => {
 
 describe('evaluate', () => {
   const world = World.from(parseWorld(lesson2.worldText));
+
+  it('a path no policy polices is decided by the default that allowed it, a step of its trace', () => {
+    const nodes = ['10.0.0.11', '10.0.0.12'].map((ip, i) => ({
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: { name: `node-${i + 1}` },
+      status: { addresses: [{ type: 'InternalIP', address: ip }] },
+    }));
+    const r = World.from(nodes).evaluate({
+      protocol: 'TCP',
+      srcIp: '10.0.0.11',
+      dstIp: '10.0.0.12',
+      dstPort: 80,
+    });
+    expect(r.verdict).toBe('Allow');
+    expect(r.decidedBy?.stage).toBe('hostEgress');
+    const path = r.paths[0];
+    if (path === undefined) throw new Error('no path');
+    expect(path.steps[decidingStep(path)]?.action).toBe('default-allow');
+  });
+
+  it('an ICMP type on a flow of another protocol is an issue, as parseFlow and matrix say', () => {
+    const r = world.evaluate({
+      protocol: 'TCP',
+      srcIp: '10.0.0.1',
+      dstIp: '10.0.0.2',
+      dstPort: 80,
+      icmp: { type: 8 },
+    });
+    expect([r.verdict, r.issues.map((i) => i.path[0])]).toEqual(['Deny', ['icmp']]);
+  });
+
+  it('explain() writes the flow that was evaluated, even if the caller changes its object afterwards', () => {
+    for (const engine of ['compiled', 'reference'] as const) {
+      const w = World.from(parseWorld(lesson2.worldText), { engine });
+      const flow = {
+        protocol: 'TCP',
+        srcIp: '198.51.100.7',
+        srcPort: 40000,
+        dstIp: '169.46.7.10',
+        dstPort: 31024,
+      };
+      const r = w.evaluate(flow);
+      flow.dstPort = 22;
+      expect(r.explain().split('\n')[0]).toBe('Flow TCP 198.51.100.7:40000 → 169.46.7.10:31024');
+    }
+  });
 
   it('never throws on a malformed flow: Deny, no paths, issues', () => {
     const r = world.evaluate({ protocol: 'tcpx', srcIp: 'nope', dstIp: '10.0.0.1' } as never);

@@ -21,9 +21,15 @@ function writable(f: Record<string, unknown>): f is Record<string, unknown> & Fl
     optional(f.srcPort, 'number') &&
     optional(f.dstPort, 'number') &&
     (icmp === undefined ||
-      (typeof icmp === 'object' && typeof icmp.type === 'number' && optional(icmp.code, 'number'))) &&
+      (typeof icmp === 'object' &&
+        icmp !== null &&
+        typeof icmp.type === 'number' &&
+        optional(icmp.code, 'number'))) &&
     (via === undefined ||
-      (typeof via === 'object' && typeof via.node === 'string' && optional(via.interface, 'string')))
+      (typeof via === 'object' &&
+        via !== null &&
+        typeof via.node === 'string' &&
+        optional(via.interface, 'string')))
   );
 }
 
@@ -47,7 +53,16 @@ export function formatFlow(input: Flow): string {
   const read = readFlow(input);
   if (!read.ok || !writable(read.fields)) return `(invalid) ${invalidFlowText(input)}`;
   const flow = read.fields;
-  const proto = typeof flow.protocol === 'number' ? String(flow.protocol) : flow.protocol.toLowerCase();
+  // The grammar takes a type only after `icmp` / `icmpv6`, so protocols 1 and 58 go by name then.
+  const named = flow.icmp !== undefined && (flow.protocol === 1 || flow.protocol === 58);
+  const proto =
+    typeof flow.protocol === 'number' && !named
+      ? String(flow.protocol)
+      : named
+        ? flow.protocol === 1
+          ? 'icmp'
+          : 'icmpv6'
+        : String(flow.protocol).toLowerCase();
   const icmp =
     flow.icmp !== undefined
       ? ` type ${flow.icmp.type}${flow.icmp.code !== undefined ? ` code ${flow.icmp.code}` : ''}`

@@ -42,6 +42,37 @@ export function flowText(f: Flow): string {
   return `${String(proto)} ${src} → ${dst}${via}`;
 }
 
+/**
+ * The flow a packet was made from, as {@link flowText} writes it when the caller's flow object
+ * no longer reads as that packet (changed, or a getter that answers differently each time).
+ *
+ * @example
+ * ```ts
+ * flowTextOf(flow, packet); // flowText(flow) while flow still reads as packet
+ * ```
+ */
+export function flowTextOf(flow: Flow, packet: Packet): string {
+  try {
+    const src = parseIp(flow.srcIp);
+    const dst = parseIp(flow.dstIp);
+    const same =
+      flowProtocolNumber(flow.protocol) === packet.protocol &&
+      src?.key === packet.src.key &&
+      dst?.key === packet.dst.key &&
+      (!hasPorts(packet.protocol) || (flow.srcPort === packet.srcPort && flow.dstPort === packet.dstPort));
+    if (same) return flowText(flow);
+  } catch {
+    // A getter that throws now: the packet says what was evaluated.
+  }
+  return flowText({
+    protocol: protocolName(packet.protocol),
+    srcIp: packet.src.text,
+    ...(packet.srcPort !== undefined ? { srcPort: packet.srcPort } : {}),
+    dstIp: packet.dst.text,
+    ...(packet.dstPort !== undefined ? { dstPort: packet.dstPort } : {}),
+  });
+}
+
 /** `010.0.0.1`: say why it is refused (leading zeros read as octal elsewhere). */
 const zeroHint = (t: unknown): string =>
   typeof t === 'string' && /(^|\.)0\d/.test(t)
@@ -172,6 +203,11 @@ export function checkedPacket(
   }
   const checkedIcmp = f.icmp === undefined ? undefined : checkIcmp(f.icmp);
   if (checkedIcmp !== undefined && !checkedIcmp.ok) issue('icmp', checkedIcmp.message);
+  else if (checkedIcmp !== undefined && protocol !== undefined && protocol !== 1 && protocol !== 58)
+    issue(
+      'icmp',
+      'icmp (type and code) is for ICMP and ICMPv6 flows only; leave it out or set protocol ICMP.',
+    );
   const icmp = checkedIcmp?.ok ? checkedIcmp.icmp : undefined;
   if (issues.length > 0 || protocol === undefined || !src || !dst) return { ok: false, issues };
   const packet: Packet = {

@@ -1,6 +1,7 @@
 /** The concrete {@link EvaluationResult}: trace and text are built on first use. */
 import type { Issue } from '@calico-dsl/core';
-import { type Flow, flowText, invalidFlowText } from '../path/flow.js';
+import type { Packet } from '../match/packet.js';
+import { type Flow, flowText, flowTextOf, invalidFlowText } from '../path/flow.js';
 import type { PathDraft } from '../path/recorder.js';
 import type { PathSet } from '../path/trace.js';
 import { explainText, formatDecision } from './explain.js';
@@ -139,8 +140,16 @@ export class Evaluation implements EvaluationResult {
   }
 
   explain(): string {
+    // A plain flow is the caller's object, read again now: its packet says what was evaluated.
+    const subject = this.subject as Partial<Packet> | undefined;
+    const packet = subject?.src !== undefined && subject.dst !== undefined ? (subject as Packet) : undefined;
     return explainText({
-      flowText: typeof this.flow === 'string' ? this.flow : readFlowText(this.flow),
+      flowText:
+        typeof this.flow === 'string'
+          ? this.flow
+          : packet !== undefined
+            ? flowTextOf(this.flow, packet)
+            : readFlowText(this.flow),
       verdict: this.verdict,
       paths: this.paths,
       issues: this.issues,

@@ -75,6 +75,18 @@ describe('formatFlow', () => {
     );
   });
 
+  it('never throws on null icmp or via, and writes protocols 1 and 58 by name when a type follows', () => {
+    expect(
+      formatFlow({ protocol: 'ICMP', srcIp: '10.0.0.1', dstIp: '10.0.0.2', icmp: null } as never),
+    ).toMatch(/^\(invalid\) /);
+    expect(
+      formatFlow({ protocol: 'TCP', srcIp: '10.0.0.1', dstIp: '10.0.0.2', dstPort: 80, via: null } as never),
+    ).toMatch(/^\(invalid\) /);
+    const text = formatFlow({ protocol: 1, srcIp: '10.0.0.1', dstIp: '10.0.0.2', icmp: { type: 8 } });
+    expect(text).toBe('icmp 10.0.0.1 -> 10.0.0.2 type 8');
+    expect(parseFlow(text).ok).toBe(true);
+  });
+
   it('leaves out a port the protocol does not have (evaluation ignores it; the grammar refuses it)', () => {
     expect(formatFlow({ protocol: 'ICMP', srcIp: '10.0.0.1', dstIp: '10.0.0.2', dstPort: 80 })).toBe(
       'icmp 10.0.0.1 -> 10.0.0.2',

@@ -188,7 +188,8 @@ export function unpoliced(stage: OutcomeHook['stage'], reason: string, endpoint:
     stage,
     action: 'default-allow',
     verdict: undefined,
-    decides: 'never',
+    // What allowed a path nothing else decided (trace-format.md: "the default that allowed it").
+    decides: 'ifUndecided',
     reason,
     endpoint,
   };

@@ -60,6 +60,31 @@ const V6_HOST = [
   gnp('pod-deny-egress', { selector: "app == 'web6'", types: ['Egress'], egress: [{ action: 'Deny' }] }),
 ];
 
+/** A notSelector beside the namespace term a NetworkPolicy adds (rule_scanner.go folds them). */
+const ONLY_FRONTENDS = [
+  gns('frontends', ['10.1.0.0/16'], { role: 'frontend' }),
+  np('prod', 'only-frontends', {
+    selector: "app == 'web'",
+    types: ['Ingress'],
+    ingress: [{ action: 'Deny', source: { notSelector: "role == 'frontend'" } }, { action: 'Allow' }],
+  }),
+];
+/** A named-only notPorts without a protocol. */
+const ONLY_HTTP = [
+  np('prod', 'only-http', {
+    selector: "app == 'web'",
+    ingress: [{ action: 'Deny', destination: { notPorts: ['http'] } }, { action: 'Allow' }],
+  }),
+];
+/** A Kubernetes rule with two protocols and a port-less TCP entry. */
+const WEB_PORTS = [
+  knp('prod', 'web-ports', {
+    podSelector: { matchLabels: { app: 'web' } },
+    policyTypes: ['Ingress'],
+    ingress: [{ ports: [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 80 }, { protocol: 'TCP' }] }],
+  }),
+];
+
 const ROWS: Row[] = [
   // Which policies apply
   {
@@ -1358,14 +1383,7 @@ const ROWS: Row[] = [
   },
   {
     cite: '§6.7 a notSelector beside a positive selector is folded into it (rule_scanner.go combineMatchesIfPossible): db is in prod and not a frontend, whatever else owns its address',
-    extra: [
-      gns('frontends', ['10.1.0.0/16'], { role: 'frontend' }),
-      np('prod', 'only-frontends', {
-        selector: "app == 'web'",
-        types: ['Ingress'],
-        ingress: [{ action: 'Deny', source: { notSelector: "role == 'frontend'" } }, { action: 'Allow' }],
-      }),
-    ],
+    extra: ONLY_FRONTENDS,
     flow: tcp(DB, WEB, 8080),
     verdict: 'Deny',
     decidedBy: 'only-frontends',
@@ -1373,14 +1391,7 @@ const ROWS: Row[] = [
   },
   {
     cite: '§6.7 folded notSelector: no owner of the client address is in prod (the namespace term), so the Deny does not match',
-    extra: [
-      gns('frontends', ['10.1.0.0/16'], { role: 'frontend' }),
-      np('prod', 'only-frontends', {
-        selector: "app == 'web'",
-        types: ['Ingress'],
-        ingress: [{ action: 'Deny', source: { notSelector: "role == 'frontend'" } }, { action: 'Allow' }],
-      }),
-    ],
+    extra: ONLY_FRONTENDS,
     flow: tcp(CLIENT, WEB, 8080),
     verdict: 'Allow',
     decidedBy: 'only-frontends',
@@ -1388,12 +1399,7 @@ const ROWS: Row[] = [
   },
   {
     cite: '§6.4 a named-only notPorts without protocol holds for packets without ports (policy.go: ! --match-set of TCP/UDP/SCTP entries)',
-    extra: [
-      np('prod', 'only-http', {
-        selector: "app == 'web'",
-        ingress: [{ action: 'Deny', destination: { notPorts: ['http'] } }, { action: 'Allow' }],
-      }),
-    ],
+    extra: ONLY_HTTP,
     flow: { protocol: 'ICMP', srcIp: DB, dstIp: WEB, icmp: { type: 8 } },
     verdict: 'Deny',
     decidedBy: 'only-http',
@@ -1401,12 +1407,7 @@ const ROWS: Row[] = [
   },
   {
     cite: '§6.4 a named-only notPorts without protocol: the named port itself is let through',
-    extra: [
-      np('prod', 'only-http', {
-        selector: "app == 'web'",
-        ingress: [{ action: 'Deny', destination: { notPorts: ['http'] } }, { action: 'Allow' }],
-      }),
-    ],
+    extra: ONLY_HTTP,
     flow: tcp(DB, WEB, 8080),
     verdict: 'Allow',
     decidedBy: 'only-http',
@@ -1414,15 +1415,7 @@ const ROWS: Row[] = [
   },
   {
     cite: '§2.3 conversion.go k8sRuleToCalico: a port entry without port makes its protocol all ports; protocols sorted (TCP is rule 0)',
-    extra: [
-      knp('prod', 'web-ports', {
-        podSelector: { matchLabels: { app: 'web' } },
-        policyTypes: ['Ingress'],
-        ingress: [
-          { ports: [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 80 }, { protocol: 'TCP' }] },
-        ],
-      }),
-    ],
+    extra: WEB_PORTS,
     flow: tcp(DB, WEB, 8080),
     verdict: 'Allow',
     decidedBy: 'web-ports',
@@ -1430,15 +1423,7 @@ const ROWS: Row[] = [
   },
   {
     cite: '§2.3 conversion.go k8sRuleToCalico: UDP, sorted after TCP, is rule 1',
-    extra: [
-      knp('prod', 'web-ports', {
-        podSelector: { matchLabels: { app: 'web' } },
-        policyTypes: ['Ingress'],
-        ingress: [
-          { ports: [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 80 }, { protocol: 'TCP' }] },
-        ],
-      }),
-    ],
+    extra: WEB_PORTS,
     flow: { protocol: 'UDP', srcIp: DB, srcPort: 40000, dstIp: WEB, dstPort: 53 },
     verdict: 'Allow',
     decidedBy: 'web-ports',

@@ -146,6 +146,13 @@ describe('evaluate', () => {
     expect(path.steps[decidingStep(path)]?.action).toBe('default-allow');
   });
 
+  it('an IPv6 address with a zone is refused, as parseFlow (and Go) refuse it, with the fix', () => {
+    const r = world.evaluate({ protocol: 'TCP', srcIp: 'fe80::1%eth0', dstIp: 'fe80::2', dstPort: 80 });
+    expect(r.issues.map((i) => [i.path[0], i.message])).toEqual([
+      ['srcIp', expect.stringContaining('write it without its zone: fe80::1')],
+    ]);
+  });
+
   it('an ICMP type on a flow of another protocol is an issue, as parseFlow and matrix say', () => {
     const r = world.evaluate({
       protocol: 'TCP',

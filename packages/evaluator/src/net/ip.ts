@@ -60,7 +60,8 @@ export function parseIp(text: string): Ip | undefined {
     }
     return ipFromValue(4, value, text);
   }
-  if (!text.includes(':') || !ipaddr.IPv6.isValid(text)) return undefined;
+  // A zone (`fe80::1%eth0`) is no part of an address Calico matches: Go's net.ParseIP refuses it.
+  if (!text.includes(':') || text.includes('%') || !ipaddr.IPv6.isValid(text)) return undefined;
   const addr = ipaddr.IPv6.parse(text);
   if (addr.isIPv4MappedAddress()) return parseIp(addr.toIPv4Address().toString());
   let value = 0n;

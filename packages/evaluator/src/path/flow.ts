@@ -73,14 +73,16 @@ export function flowTextOf(flow: Flow, packet: Packet): string {
   });
 }
 
-/** `010.0.0.1`: say why it is refused (leading zeros read as octal elsewhere). */
+/** `010.0.0.1` or `fe80::1%eth0`: say why it is refused (octal elsewhere; a zone is no address). */
 const zeroHint = (t: unknown): string =>
-  typeof t === 'string' && /(^|\.)0\d/.test(t)
-    ? ` (leading zeros are ambiguous: write ${t
-        .split('.')
-        .map((o) => String(Number(o)))
-        .join('.')})`
-    : '';
+  typeof t === 'string' && t.includes('%')
+    ? ` (write it without its zone: ${t.slice(0, t.indexOf('%'))})`
+    : typeof t === 'string' && /(^|\.)0\d/.test(t)
+      ? ` (leading zeros are ambiguous: write ${t
+          .split('.')
+          .map((o) => String(Number(o)))
+          .join('.')})`
+      : '';
 
 // An integer 0-65535: exactly the numbers that survive a 16-bit mask (fractions, negatives,
 // larger numbers and NaN do not), one step where the per-flow path checks two ports.

@@ -1,6 +1,6 @@
 /** Which host endpoint governs a packet on a node (calico-semantics.md §4.1). */
 import { type Ip, ipKey } from '../net/ip.js';
-import { policyInChain } from '../reference/applicability.js';
+import { applicableTiers } from '../reference/applicability.js';
 import type { HostEndpointModel, NodeModel, WorldModel } from '../world/model.js';
 
 /** HEPs are kept sorted by name, so the first hit is the active one ("smallest name wins"). */
@@ -61,8 +61,9 @@ const preDnatPoliced = new WeakMap<WorldModel, ReadonlySet<HostEndpointModel>>()
 function hasPreDnatPolicy(world: WorldModel, hep: HostEndpointModel): boolean {
   let heps = preDnatPoliced.get(world);
   if (heps === undefined) {
-    const policies = world.policies.filter((p) => policyInChain(p, 'preDnat', 'ingress'));
-    heps = new Set(world.hostEndpoints.filter((h) => policies.some((p) => p.selector(h.labels))));
+    heps = new Set(
+      world.hostEndpoints.filter((h) => applicableTiers(world, h, 'preDnat', 'ingress').length > 0),
+    );
     preDnatPoliced.set(world, heps);
   }
   return heps.has(hep);

@@ -143,27 +143,31 @@ export function buildNetworkSets(index: ResourceIndex, table: ProfileTable): Net
  * The Node annotations where Calico records its tunnel devices' addresses
  * (`libcalico-go/lib/backend/k8s/resources/node.go`: IPIP, VXLAN and WireGuard, v4 and v6).
  */
+const OVERLAY_ANNOTATIONS = {
+  ipip: 'projectcalico.org/IPv4IPIPTunnelAddr',
+  vxlan: 'projectcalico.org/IPv4VXLANTunnelAddr',
+  vxlanV6: 'projectcalico.org/IPv6VXLANTunnelAddr',
+} as const satisfies Record<keyof OverlayAddresses, string>;
 const TUNNEL_ANNOTATIONS = [
-  'projectcalico.org/IPv4IPIPTunnelAddr',
-  'projectcalico.org/IPv4VXLANTunnelAddr',
-  'projectcalico.org/IPv6VXLANTunnelAddr',
+  ...Object.values(OVERLAY_ANNOTATIONS),
   'projectcalico.org/IPv4WireguardInterfaceAddr',
   'projectcalico.org/IPv6WireguardInterfaceAddr',
 ];
 
-/** One tunnel address annotation (an address, or an address with a prefix length). */
-function annotatedIp(annotations: Record<string, unknown> | undefined, key: string): Ip | undefined {
+/** The address text of one tunnel address annotation (an address, or one with a prefix length). */
+function annotatedText(annotations: Record<string, unknown> | undefined, key: string): unknown {
   const v = annotations?.[key];
-  return typeof v === 'string' ? ips([v.split('/')[0]])[0] : undefined;
+  return typeof v === 'string' ? v.split('/')[0] : v;
 }
+
+const annotatedIp = (annotations: Record<string, unknown> | undefined, key: string): Ip | undefined =>
+  ips([annotatedText(annotations, key)])[0];
 
 const NO_OVERLAY: OverlayAddresses = Object.freeze({ ipip: undefined, vxlan: undefined, vxlanV6: undefined });
 
-/** The tunnel addresses a Node's annotations name (an address, or an address with a prefix length). */
+/** The tunnel addresses a Node's annotations name. */
 function tunnelIps(annotations: Record<string, unknown> | undefined): Ip[] {
-  return ips(
-    TUNNEL_ANNOTATIONS.map((a) => annotations?.[a]).map((v) => (typeof v === 'string' ? v.split('/')[0] : v)),
-  );
+  return ips(TUNNEL_ANNOTATIONS.map((a) => annotatedText(annotations, a)));
 }
 
 /**
@@ -222,9 +226,9 @@ export function buildNodes(
       externalIPs: external,
       tunnelIPs: tunnel,
       overlayIPs: {
-        ipip: annotatedIp(r.metadata.annotations, 'projectcalico.org/IPv4IPIPTunnelAddr'),
-        vxlan: annotatedIp(r.metadata.annotations, 'projectcalico.org/IPv4VXLANTunnelAddr'),
-        vxlanV6: annotatedIp(r.metadata.annotations, 'projectcalico.org/IPv6VXLANTunnelAddr'),
+        ipip: annotatedIp(r.metadata.annotations, OVERLAY_ANNOTATIONS.ipip),
+        vxlan: annotatedIp(r.metadata.annotations, OVERLAY_ANNOTATIONS.vxlan),
+        vxlanV6: annotatedIp(r.metadata.annotations, OVERLAY_ANNOTATIONS.vxlanV6),
       },
     });
     for (const ip of [...internal, ...external]) nodeByIp.set(ipKey(ip), r.metadata.name);

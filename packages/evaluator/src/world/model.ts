@@ -257,6 +257,21 @@ export interface OverlayPoolModel {
 }
 
 /**
+ * What a backend's EndpointSlice says of its node, when that differs from where its address
+ * lives: kube-proxy's Local traffic policies compare this name.
+ *
+ * @example
+ * ```ts
+ * declare const b: BackendModel;
+ * b.sliceNode; // undefined: the slice names the node the address lives on (or no slice)
+ * ```
+ */
+export interface SliceLocality {
+  /** The node the EndpointSlice endpoint names when it is not {@link PodBackendModel.node} (`null`: none). */
+  readonly sliceNode?: string | null;
+}
+
+/**
  * A service backend that is a pod with its own IP: policy applies to its workload endpoint (§5).
  *
  * @example
@@ -266,17 +281,12 @@ export interface OverlayPoolModel {
  * pods?.map((b) => `${b.endpoint.name} ${b.ip.text}:${b.port}`);
  * ```
  */
-export interface PodBackendModel {
+export interface PodBackendModel extends SliceLocality {
   readonly kind: 'pod';
   readonly endpoint: WorkloadEndpointModel;
   readonly node: string | undefined;
   readonly ip: Ip;
   readonly port: number;
-  /**
-   * Set when the EndpointSlice endpoint names another node than {@link node} (`null`: none):
-   * kube-proxy's Local traffic policies compare that name, not where the address lives.
-   */
-  readonly sliceNode?: string | null;
 }
 
 /**
@@ -298,7 +308,7 @@ export interface PodBackendModel {
  * // { kind: 'host', endpoint: undefined, node: 'node-1', ip: <10.0.0.11>, port: 9100, pod: { namespace: 'mon', name: 'exporter' } }
  * ```
  */
-export interface HostBackendModel {
+export interface HostBackendModel extends SliceLocality {
   readonly kind: 'host';
   readonly endpoint: undefined;
   readonly node: string;
@@ -306,11 +316,6 @@ export interface HostBackendModel {
   readonly port: number;
   /** The hostNetwork pod it came from, when known. */
   readonly pod: { readonly namespace: string; readonly name: string } | undefined;
-  /**
-   * Set when the EndpointSlice endpoint names another node than {@link node} (`null`: none):
-   * kube-proxy's Local traffic policies compare that name, not where the address lives.
-   */
-  readonly sliceNode?: string | null;
 }
 
 /**
@@ -332,17 +337,12 @@ export interface HostBackendModel {
  * // { kind: 'external', endpoint: undefined, node: undefined, ip: <192.0.2.10>, port: 5432 }
  * ```
  */
-export interface ExternalBackendModel {
+export interface ExternalBackendModel extends SliceLocality {
   readonly kind: 'external';
   readonly endpoint: undefined;
   readonly node: undefined;
   readonly ip: Ip;
   readonly port: number;
-  /**
-   * Set when the EndpointSlice endpoint names another node than {@link node} (`null`: none):
-   * kube-proxy's Local traffic policies compare that name, not where the address lives.
-   */
-  readonly sliceNode?: string | null;
 }
 
 /**

@@ -74,6 +74,6 @@ function printable(value: unknown): boolean {
 export type KeyOrder = (a: string, b: string) => number;
 
 /** Go's JSON encoder's map key order (byte-wise). */
-export function byteOrder(a: string, b: string): number {
+function byteOrder(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

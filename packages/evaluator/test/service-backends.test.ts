@@ -890,18 +890,15 @@ describe('kube-proxy load balancer IPs: loadBalancerSourceRanges and ipMode (ser
   });
 
   it('spec.loadBalancerIP is a frontend only for a Service written without status.loadBalancer', () => {
-    const service = (status: Record<string, unknown> | undefined) => ({
-      apiVersion: 'v1',
-      kind: 'Service',
-      metadata: { name: 'web', namespace: 'prod' },
-      spec: {
-        type: 'LoadBalancer',
-        selector: { app: 'web' },
-        ports: [{ port: 80 }],
-        loadBalancerIP: '203.0.113.60',
-      },
-      ...(status ? { status } : {}),
-    });
+    // The suite's load balancer, asking for 203.0.113.60, with the given status or none.
+    const service = (status: Record<string, unknown> | undefined) => {
+      const { status: _granted, ...asked } = lb(undefined);
+      return {
+        ...asked,
+        spec: { ...asked.spec, loadBalancerIP: '203.0.113.60' },
+        ...(status ? { status } : {}),
+      };
+    };
     const lbIps = (status?: Record<string, unknown>) =>
       World.from([service(status)]).model.servicePorts[0]?.loadBalancerIPs.map((ip) => ip.text);
     expect(lbIps()).toEqual(['203.0.113.60']); // hand-written: taken as granted

@@ -328,6 +328,72 @@ try {
   );
   await analysisPage.page.close();
 
+  // 3c. A large world's matrix is an image, one pixel per cell, read through the pointer. Pod p-i
+  // has app a(i % 20); policy g-k lets app a(k+1) reach app a(k) on TCP 8080; clients reach none.
+  {
+    const pods = 100;
+    let yaml = '';
+    for (let i = 0; i < pods; i++)
+      yaml += `---\napiVersion: v1\nkind: Pod\nmetadata: {name: p-${i}, namespace: ns-${i % 4}, labels: {app: a${i % 20}}}\nspec: {nodeName: n${i % 3}}\nstatus: {podIP: 10.1.0.${i + 1}}\n`;
+    for (let k = 0; k < 20; k++)
+      yaml += `---\napiVersion: projectcalico.org/v3\nkind: GlobalNetworkPolicy\nmetadata: {name: g-${k}}\nspec:\n  selector: app == "a${k}"\n  ingress:\n  - {action: Allow, protocol: TCP, source: {selector: app == "a${(k + 1) % 20}"}, destination: {ports: [8080]}}\n`;
+    const allowed = (i, j) => i === j || i % 20 === ((j % 20) + 1) % 20;
+    const large = await openPage(`${base}index.html#manifests=${b64url(yaml)}`);
+    await large.page.locator('#matrix-port').fill('8080');
+    await large.page.getByRole('button', { name: 'Show', exact: true }).click();
+    const canvas = large.page.locator('[data-testid="matrix-heatmap"]');
+    const drawn = await canvas.waitFor({ timeout: TIMEOUT }).then(
+      () => true,
+      () => false,
+    );
+    check(
+      'large matrix: drawn as an image, not a table of cells',
+      drawn && (await large.page.locator('#matrix td').count()) === 0,
+    );
+    const size = await canvas.evaluate((c) => [c.width, c.height]);
+    const clientRows = size[1] - pods;
+    check(
+      'large matrix: one pixel per cell (pods × pods and client rows)',
+      size[0] === pods && clientRows >= 0,
+      String(size),
+    );
+    check(
+      'large matrix: the caption counts each verdict',
+      (await large.page.locator('.heatmap-caption').textContent()).includes(`${pods + 5 * pods} Allow`),
+      await large.page.locator('.heatmap-caption').textContent(),
+    );
+    const box = await canvas.boundingBox();
+    for (const [i, j] of [
+      [21, 0],
+      [0, 21],
+      [7, 7],
+      [pods - 1, 18],
+    ]) {
+      const want = allowed(i, j) ? 'Allow' : 'Deny';
+      // (`hover` scrolls the image into view: the point is relative to it.)
+      await canvas.hover({
+        position: { x: ((j + 0.5) * box.width) / pods, y: ((i + 0.5) * box.height) / size[1] },
+      });
+      const said = await text(large.page, 'matrix-readout');
+      check(
+        `large matrix: pointing at p-${i} → p-${j} reads ${want}`,
+        said === `ns-${i % 4}/p-${i} → ns-${j % 4}/p-${j}: ${want}`,
+        said,
+      );
+      const [r, g] = await canvas.evaluate(
+        (c, [x, y]) => [...c.getContext('2d').getImageData(x, y, 1, 1).data],
+        [j, i],
+      );
+      check(
+        `large matrix: the p-${i} → p-${j} pixel has the ${want} colour`,
+        want === 'Allow' ? g > r : r > g,
+        `${r},${g}`,
+      );
+    }
+    check('no page errors (large matrix)', large.errors.length === 0, large.errors.slice(0, 2).join(' | '));
+    await large.page.close();
+  }
+
   // 4. A link reproduces the view: manifests and flow from the hash, then a typed flow + Enter.
   const world = readFileSync(join(here, 'fixtures/two-pods.yaml'), 'utf8');
   const link = `${base}index.html#manifests=${b64url(world)}&flow=${encodeURIComponent('tcp 10.1.0.10 -> 10.1.0.20:8080')}`;

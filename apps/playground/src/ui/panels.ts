@@ -3,8 +3,10 @@
  * DOM calls and `textContent` only.
  */
 import type { FindingView } from '../model/analysis-view.js';
+import { usesTable } from '../model/heatmap.js';
 import type { IssueView } from '../model/manifests.js';
 import type { MatrixView } from '../model/matrix.js';
+import { renderHeatmap } from './heatmap.js';
 
 function item(text: string, className: string, onSelect?: () => void): HTMLLIElement {
   const li = document.createElement('li');
@@ -111,7 +113,8 @@ export function renderLines(panel: HTMLElement, lines: readonly string[], empty:
 
 /**
  * The heatmap as a table: rows are sources, columns pods; each cell says its verdict in text
- * (✓ / ✗ / ±) and in colour, with a tooltip naming both ends.
+ * (✓ / ✗ / ±) and in colour, with a tooltip naming both ends. A matrix too large for a table
+ * ({@link usesTable}) is drawn as an image ({@link renderHeatmap}).
  *
  * @example
  * ```ts
@@ -121,6 +124,10 @@ export function renderLines(panel: HTMLElement, lines: readonly string[], empty:
 export function renderMatrix(container: HTMLElement, view: MatrixView): void {
   if (view.columns.length === 0) {
     renderNote(container, 'No pods in these manifests.');
+    return;
+  }
+  if (!usesTable(view)) {
+    renderHeatmap(container, view);
     return;
   }
   const table = document.createElement('table');

@@ -1,0 +1,65 @@
+/**
+ * The matrix of a large world as a canvas (one pixel per cell, see model/heatmap.ts), with a
+ * readout naming the cell under the pointer.
+ */
+import { cellAt, cellPixels, heatmapPixels, rgbOf, verdictCounts } from '../model/heatmap.js';
+import type { MatrixView } from '../model/matrix.js';
+
+const HINT = 'Point at a cell to see its source, destination and verdict.';
+
+/**
+ * Draws `view` into `container` as an image scaled to whole pixels per cell.
+ *
+ * @example
+ * ```ts
+ * renderHeatmap(container, matrixView(world, { protocol: 'TCP', port: 8080 }, clients)); // 600 pods: a 600 × 600 image
+ * ```
+ */
+export function renderHeatmap(container: HTMLElement, view: MatrixView): void {
+  const width = view.columns.length;
+  const height = view.rows.length;
+  const counts = verdictCounts(view);
+  const summary =
+    `${view.protocol}${view.port !== undefined ? ` port ${view.port}` : ''}: ${height} sources (rows) → ` +
+    `${width} pods (columns); ${counts.Allow} Allow, ${counts.Deny} Deny, ${counts.Mixed} Mixed`;
+  const canvas = document.createElement('canvas');
+  const context = canvas.getContext('2d');
+  const caption = document.createElement('p');
+  caption.className = 'heatmap-caption';
+  caption.textContent = summary;
+  if (context === null) {
+    caption.textContent = `${summary}. This browser cannot draw the image.`;
+    container.replaceChildren(caption);
+    return;
+  }
+  canvas.width = width;
+  canvas.height = height;
+  canvas.className = 'heatmap';
+  canvas.dataset.testid = 'matrix-heatmap';
+  canvas.setAttribute('role', 'img');
+  canvas.setAttribute('aria-label', summary);
+  const style = getComputedStyle(container);
+  const palette = {
+    Allow: rgbOf(style.getPropertyValue('--allow')),
+    Deny: rgbOf(style.getPropertyValue('--deny')),
+    Mixed: rgbOf(style.getPropertyValue('--mixed')),
+  };
+  context.putImageData(new ImageData(heatmapPixels(view, palette), width, height), 0, 0);
+  const scale = cellPixels(width, container.clientWidth || 900);
+  canvas.style.width = `${width * scale}px`;
+  canvas.style.height = `${height * scale}px`;
+  const readout = document.createElement('p');
+  readout.className = 'heatmap-readout';
+  readout.dataset.testid = 'matrix-readout';
+  readout.setAttribute('aria-live', 'polite');
+  readout.textContent = HINT;
+  canvas.addEventListener('mousemove', (event) => {
+    const box = canvas.getBoundingClientRect();
+    const cell = cellAt(view, event.clientX - box.left, event.clientY - box.top, box.width, box.height);
+    readout.textContent = cell?.text ?? HINT;
+  });
+  canvas.addEventListener('mouseleave', () => {
+    readout.textContent = HINT;
+  });
+  container.replaceChildren(caption, canvas, readout);
+}

@@ -33,6 +33,10 @@ describe('must not compile', () => {
     ipPool('pods').natOutgoing().toResource();
   });
 
+  it('a pool without a CIDR is no resource source (toYaml, apply and World.from take those)', () => {
+    expectTypeOf(ipPool('pods').natOutgoing()).not.toExtend<ResourceSource<IPPool>>();
+  });
+
   it('modes, uses and assignment modes outside the CRD enums', () => {
     const pool = ipPool('pods').cidr('10.244.0.0/16');
     // @ts-expect-error values are case-sensitive: 'CrossSubnet'

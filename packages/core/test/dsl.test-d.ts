@@ -22,6 +22,7 @@ import {
   type PreDnatHasNoEgress,
   preDnat,
   profile,
+  type ResourceSource,
   type Result,
   type Rule,
   type RuleBuilder,
@@ -183,6 +184,14 @@ describe('must not compile', () => {
     // @ts-expect-error no name yet
     networkPolicy().allow().toResource();
     networkPolicy().name('a').namespace('b').allow().toResource();
+  });
+
+  it('a policy without a name is no resource source (toYaml, apply and World.from take those)', () => {
+    expectTypeOf(preDnat().deny().tcp()).not.toExtend<ResourceSource>();
+    expectTypeOf(globalNetworkPolicy()).not.toExtend<ResourceSource>();
+    expectTypeOf(networkPolicy().allow().end()).not.toExtend<ResourceSource>();
+    expectTypeOf(preDnat('deny-nodeports').deny().tcp()).toExtend<ResourceSource>();
+    expectTypeOf(networkPolicy().name('a').namespace('b').allow()).toExtend<ResourceSource>();
   });
 
   it('pre-DNAT has no egress in any form', () => {

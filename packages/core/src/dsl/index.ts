@@ -81,5 +81,6 @@ export type {
   PreDnatThis,
   ProtocolState,
   ProtocolThis,
+  ResourceOnce,
   StagedThis,
 } from './type-state.js';

@@ -9,8 +9,9 @@ import type {
 import type { Issue, Result } from '../result.js';
 import type { SelectorInput } from '../selector/builder.js';
 import { resolveSelectorText, type StringMap } from './inputs.js';
+import type { CidrRequired } from './messages.js';
 import { SpecResourceImpl, type SpecState } from './resource-builders.js';
-import type { CidrThis } from './type-state.js';
+import type { CidrThis, ResourceOnce } from './type-state.js';
 
 /**
  * An immutable IPPool builder. Type-state: `C` says whether the pool has its CIDR yet, which
@@ -61,7 +62,7 @@ export interface IPPoolBuilder<C extends boolean = true> {
   /** Sets `spec.assignmentMode` (the CRD default is `Automatic`). */
   assignmentMode(mode: AssignmentMode): IPPoolBuilder<C>;
   /** The resource; throws `CalicoValidationError` (with every issue) if `validate` rejects it. */
-  toResource(this: CidrThis<C>): IPPool;
+  toResource(this: CidrThis<C>): ResourceOnce<C, IPPool, CidrRequired>;
   /** The resource as a `Result`: `{ ok: true, value }` or `{ ok: false, issues }`; never throws. */
   build(): Result<IPPool>;
 }
@@ -74,7 +75,7 @@ type IPPoolDraft = Omit<IPPoolSpec, 'nodeSelector' | 'namespaceSelector'> & {
 
 /** The IPPool builder, in both type-states (`C`: whether `cidr` is set). */
 class IPPoolImpl<C extends boolean>
-  extends SpecResourceImpl<IPPoolImpl<C>, 'IPPool', IPPoolDraft>
+  extends SpecResourceImpl<IPPoolImpl<C>, 'IPPool', IPPoolDraft, ResourceOnce<C, IPPool, CidrRequired>>
   implements IPPoolBuilder<C>
 {
   protected make(state: SpecState<'IPPool', IPPoolDraft>): IPPoolImpl<C> {

@@ -9,10 +9,12 @@ import type { SelectorInput } from '../selector/builder.js';
 import { missingName, validated } from './build-checks.js';
 import { mergeStringMap, resolveSelectorText, type StringMap } from './inputs.js';
 import { frozenCopy, ordered } from './ir.js';
+import type { NameRequired } from './messages.js';
 import { PolicyRuleImpl, type RuleOwner } from './policy-rule.js';
 import { ruleInputToDraft } from './rule-builder.js';
 import { newRule, type RuleDraft, ruleToIR } from './rule-draft.js';
 import type { PolicyRuleEnd, RuleChain, RuleInput } from './rule-types.js';
+import type { ResourceOnce } from './type-state.js';
 
 /** The kinds built from rules: the four Calico policy kinds and Profile. */
 export type RulesKind =
@@ -201,7 +203,9 @@ export abstract class RulesImpl<
     return validated(resource, this.#state.kind);
   }
 
-  toResource(): CalicoResourceOf<K> {
-    return unwrap(this.build());
+  toResource(): ResourceOnce<N, CalicoResourceOf<K>, NameRequired> {
+    // The public types let only a named builder call this; at run time `build()` says the name
+    // is missing (`missing_name`), and `unwrap` throws that.
+    return unwrap(this.build()) as ResourceOnce<N, CalicoResourceOf<K>, NameRequired>;
   }
 }

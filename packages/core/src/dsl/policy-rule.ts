@@ -1,18 +1,19 @@
 import type { CalicoResource } from '../resources/kinds.js';
 import type { Result } from '../result.js';
+import type { NameRequired } from './messages.js';
 import type { RuleDraft } from './rule-draft.js';
 import { RuleStepsImpl } from './rule-steps-impl.js';
 import type { PolicyRuleEnd, RuleChain } from './rule-types.js';
-import type { ProtocolState } from './type-state.js';
+import type { ProtocolState, ResourceOnce } from './type-state.js';
 
 /**
  * What a rule of a policy needs from the policy it belongs to (the policy implementation
- * classes): the next rule, and the resource. `toResource()` is the unchecked one here: the
+ * classes): the next rule, and the resource. `toResource()` has no `this` check here: the
  * name type-state is the public interface's business.
  */
 export interface RuleOwner<P, R extends CalicoResource, N extends boolean>
   extends Pick<PolicyRuleEnd<P, R, N>, 'allow' | 'deny' | 'pass' | 'log' | 'build'> {
-  toResource(): R;
+  toResource(): ResourceOnce<N, R, NameRequired>;
 }
 
 /**
@@ -63,7 +64,7 @@ export class PolicyRuleImpl<
   log(): RuleChain<PolicyRuleEnd<P, R, N>> {
     return this.end().log();
   }
-  toResource(): R {
+  toResource(): ResourceOnce<N, R, NameRequired> {
     return this.end().toResource();
   }
   build(): Result<R> {

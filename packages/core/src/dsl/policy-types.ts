@@ -3,7 +3,7 @@ import type { PolicyPerformanceHint, PolicyType, StagedAction } from '../resourc
 import type { Result } from '../result.js';
 import type { SelectorInput } from '../selector/builder.js';
 import type { StringMap } from './inputs.js';
-import type { DslError, StagedDeleteHasNoSpec } from './messages.js';
+import type { DslError, NameRequired, StagedDeleteHasNoSpec } from './messages.js';
 import type { ResourceSource } from './resource-source.js';
 import type { PolicyRuleEnd, RuleChain, RuleInput } from './rule-types.js';
 import type {
@@ -12,6 +12,7 @@ import type {
   NamedThis,
   PolicyMode,
   PreDnatThis,
+  ResourceOnce,
   StagedThis,
 } from './type-state.js';
 
@@ -133,7 +134,7 @@ export interface GlobalNetworkPolicyBuilder<
   /** Starts a `Log` rule (log and continue) in the current direction. */
   log(): GlobalPolicyRule<M, E, K, N>;
   /** The resource; throws `CalicoValidationError` (with every issue) if `validate` rejects it. */
-  toResource(this: NamedThis<N>): CalicoResourceOf<K>;
+  toResource(this: NamedThis<N>): ResourceOnce<N, CalicoResourceOf<K>, NameRequired>;
   /** The resource as a `Result`: `{ ok: true, value }` or `{ ok: false, issues }`; never throws. */
   build(): Result<CalicoResourceOf<K>>;
 }
@@ -221,7 +222,7 @@ export interface NetworkPolicyBuilder<
   /** Starts a `Log` rule in the current direction. */
   log(): NamespacedPolicyRule<K, N>;
   /** The resource; throws `CalicoValidationError` (with every issue) if `validate` rejects it. */
-  toResource(this: NamedThis<N>): CalicoResourceOf<K>;
+  toResource(this: NamedThis<N>): ResourceOnce<N, CalicoResourceOf<K>, NameRequired>;
   /** The resource as a `Result`; never throws. */
   build(): Result<CalicoResourceOf<K>>;
 }
@@ -298,7 +299,7 @@ export interface GlobalStagedDeleteBuilder<
   preDnat(this: DslError<StagedDeleteHasNoSpec>): unknown;
   doNotTrack(this: DslError<StagedDeleteHasNoSpec>): unknown;
   /** The resource; throws `CalicoValidationError` (with every issue) if `validate` rejects it. */
-  toResource(this: NamedThis<N>): CalicoResourceOf<K>;
+  toResource(this: NamedThis<N>): ResourceOnce<N, CalicoResourceOf<K>, NameRequired>;
   /** The resource as a `Result`; never throws. */
   build(): Result<CalicoResourceOf<K>>;
 }
@@ -334,7 +335,7 @@ export interface NamespacedStagedDeleteBuilder<
   /** Sets `spec.tier`: the tier of the policy to remove (the one spec field a Delete keeps). */
   tier(tier: string): NamespacedStagedDeleteBuilder<K, N>;
   /** The resource; throws `CalicoValidationError` (with every issue) if `validate` rejects it. */
-  toResource(this: NamedThis<N>): CalicoResourceOf<K>;
+  toResource(this: NamedThis<N>): ResourceOnce<N, CalicoResourceOf<K>, NameRequired>;
   /** The resource as a `Result`; never throws. */
   build(): Result<CalicoResourceOf<K>>;
 }

@@ -46,9 +46,15 @@ export interface SpecState<K extends SpecBuilderKind, Spec> {
 /**
  * What the Tier, network set, HostEndpoint, staged Kubernetes policy, IPPool and BGPConfiguration
  * builders share: metadata and the way out. Each method returns a new frozen instance; `Self` is
- * the concrete builder.
+ * the concrete builder, `Out` what its `toResource()` says it returns (the IP pool's depends on
+ * its CIDR type-state).
  */
-export abstract class SpecResourceImpl<Self, K extends SpecBuilderKind, Spec extends object> {
+export abstract class SpecResourceImpl<
+  Self,
+  K extends SpecBuilderKind,
+  Spec extends object,
+  Out = CalicoResourceOf<K>,
+> {
   readonly #state: SpecState<K, Spec>;
 
   constructor(state: SpecState<K, Spec>) {
@@ -116,8 +122,10 @@ export abstract class SpecResourceImpl<Self, K extends SpecBuilderKind, Spec ext
     return validated({ ...body, spec }, s.kind);
   }
 
-  toResource(): CalicoResourceOf<K> {
-    return unwrap(this.build());
+  toResource(): Out {
+    // `Out` is the resource itself but for a builder whose type-state is not ready, whose public
+    // type then refuses the call; `build()` reports what is missing at run time.
+    return unwrap(this.build()) as Out;
   }
 }
 

@@ -3,7 +3,7 @@ import type { Protocol, Rule, RuleMetadata } from '../resources/rule.js';
 import type { Result } from '../result.js';
 import type { SelectorInput } from '../selector/builder.js';
 import type { PortInput } from './inputs.js';
-import type { PortsNeedProtocol } from './messages.js';
+import type { NameRequired, PortsNeedProtocol } from './messages.js';
 import type { EntityFields, HttpInput } from './rule-draft.js';
 import type {
   IcmpCodeThis,
@@ -12,6 +12,7 @@ import type {
   PortsThis,
   ProtocolState,
   ProtocolThis,
+  ResourceOnce,
 } from './type-state.js';
 
 /**
@@ -184,7 +185,7 @@ export interface PolicyRuleEnd<P, R extends CalicoResource, N extends boolean> {
   /** Back to the policy (the rule stays added), to set policy fields or switch direction. */
   end(): P;
   /** The policy's resource, this rule included; throws `CalicoValidationError` if Calico would reject it. */
-  toResource(this: NamedThis<N>): R;
+  toResource(this: NamedThis<N>): ResourceOnce<N, R, NameRequired>;
   /** The policy's resource as a `Result`; never throws. */
   build(): Result<R>;
 }

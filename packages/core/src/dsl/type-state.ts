@@ -150,6 +150,22 @@ export type StagedThis<K extends string> = K extends `Staged${string}`
 export type NamedThis<N extends boolean> = N extends true ? unknown : DslError<NameRequired>;
 
 /**
+ * What a builder's `toResource()` returns: `R` once it is `Ready` (a policy has its name, an IP
+ * pool its CIDR), else the message of what is missing. Before that the call does not compile
+ * ({@link NamedThis}, {@link CidrThis}), and the builder is no `ResourceSource`, so
+ * `toYaml(preDnat().deny())` does not compile either.
+ *
+ * @example
+ * ```ts
+ * type Later = ResourceOnce<false, GlobalNetworkPolicy, NameRequired>; // DslError<"this policy has no name yet: …">
+ * type Now = ResourceOnce<true, GlobalNetworkPolicy, NameRequired>; // GlobalNetworkPolicy
+ * ```
+ */
+export type ResourceOnce<Ready extends boolean, R, Missing extends string> = Ready extends true
+  ? R
+  : DslError<Missing>;
+
+/**
  * The `this` of `toResource()` on an IP pool: only once it has a CIDR (`C`).
  *
  * @example

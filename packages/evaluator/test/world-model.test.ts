@@ -134,6 +134,64 @@ describe('world model', () => {
     ]);
   });
 
+  it('a Tier without an order is at 1 000 000, tied with default and broken by name (§2.1, DefaultTierFields)', () => {
+    const tier = (name: string, spec: Record<string, unknown> = {}) => ({
+      apiVersion: 'projectcalico.org/v3',
+      kind: 'Tier',
+      metadata: { name },
+      spec,
+    });
+    const w = World.from([
+      ...BASE,
+      tier('aaa'),
+      tier('zzz'),
+      tier('big', { order: 2_000_000 }),
+      tier('c', { order: 1_000_000 }),
+    ]);
+    expect(w.model.tiers.map((t) => `${t.name}:${t.order}`)).toEqual([
+      'kube-admin:1000',
+      'aaa:1000000',
+      'c:1000000',
+      'default:1000000',
+      'zzz:1000000',
+      'big:2000000',
+      'kube-baseline:10000000',
+    ]);
+    // A nil-order tier's deny comes before the default tier's allow.
+    const verdict = World.from([
+      ...BASE,
+      tier('aaa'),
+      gnp('deny-all', { tier: 'aaa', selector: 'all()', ingress: [{ action: 'Deny' }] }),
+      gnp('allow-all', { selector: 'all()', ingress: [{ action: 'Allow' }] }),
+    ]).evaluate({ protocol: 'TCP', srcIp: '10.1.1.10', dstIp: '10.1.0.10', dstPort: 80 });
+    expect([verdict.verdict, verdict.decidedBy?.policy?.name]).toEqual(['Deny', 'deny-all']);
+  });
+
+  it("a built-in tier's order and default action are Calico's whatever its manifest says (§2.1)", () => {
+    const w = World.from([
+      ...BASE,
+      {
+        apiVersion: 'projectcalico.org/v3',
+        kind: 'Tier',
+        metadata: { name: 'default' },
+        spec: { defaultAction: 'Pass' },
+      },
+      { apiVersion: 'projectcalico.org/v3', kind: 'Tier', metadata: { name: 'kube-admin' }, spec: {} },
+      gnp('deny-web', {
+        selector: 'all()',
+        ingress: [{ action: 'Deny', source: { selector: "app == 'nothing'" } }],
+      }),
+    ]);
+    expect(w.model.tiers.map((t) => `${t.name}:${t.order}:${t.defaultAction}`)).toEqual([
+      'kube-admin:1000:Pass',
+      'default:1000000:Deny',
+      'kube-baseline:10000000:Pass',
+    ]);
+    // The default tier ends in a drop (a Pass would reach the namespace profile's allow).
+    const r = w.evaluate({ protocol: 'TCP', srcIp: '10.1.1.10', dstIp: '10.1.0.10', dstPort: 80 });
+    expect([r.verdict, r.decidedBy?.tier]).toEqual(['Deny', 'default']);
+  });
+
   it('legacy tie-breaks (§0): Felix key names before v3.32', () => {
     const resources = [
       ...BASE,

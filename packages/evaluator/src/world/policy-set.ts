@@ -14,7 +14,7 @@ import {
 } from './policies.js';
 import { POLICY_KINDS, type ResourceIndex } from './read.js';
 import type { SelectorCache } from './selector.js';
-import { builtinTiers, compareTiers, sortPolicies } from './tiers.js';
+import { builtinTiers, compareTiers, DEFAULT_TIER_ORDER, sortPolicies } from './tiers.js';
 
 const STAGED_POLICY_KINDS: ReadonlySet<string> = new Set([
   'StagedGlobalNetworkPolicy',
@@ -66,13 +66,16 @@ export function buildPolicySet(
   const tierMap = new Map<string, TierModel>(builtinTiers(version).map((t) => [t.name, t]));
   for (const [r] of index.of('Tier')) {
     const name: string = r.metadata.name;
-    const builtin = tierMap.get(name);
+    // §2.1: a built-in tier's order and default action are fixed (`validateTier` and the Tier
+    // CRD's CEL rules refuse others), so its manifest changes neither.
+    if (tierMap.has(name)) continue;
     const action = r.spec?.defaultAction;
     tierMap.set(name, {
       name,
-      // §2.1: the default tier's order is fixed.
-      order: name === 'default' ? 1_000_000 : (r.spec?.order ?? builtin?.order ?? Number.POSITIVE_INFINITY),
-      defaultAction: action === 'Pass' || action === 'Deny' ? action : (builtin?.defaultAction ?? 'Deny'),
+      // §2.1: Calico reads a Tier without an order as 1 000 000, the default tier's
+      // (`DefaultTierFields`, on every read from the datastore); ties then go by name.
+      order: r.spec?.order ?? DEFAULT_TIER_ORDER,
+      defaultAction: action === 'Pass' || action === 'Deny' ? action : 'Deny',
       hasResource: true,
     });
   }

@@ -2,10 +2,21 @@
 import type { PolicyModel, TierModel } from './model.js';
 import type { CalicoVersion } from './policies.js';
 
+/**
+ * The default tier's order (`DefaultTierOrder`), which is also the order of every Tier written
+ * without one (§2.1).
+ *
+ * @example
+ * ```ts
+ * DEFAULT_TIER_ORDER; // 1000000
+ * ```
+ */
+export const DEFAULT_TIER_ORDER = 1_000_000;
+
 /** Built-in tiers of Calico ≥ 3.32 (§2.1, §12.23). */
 export const BUILTIN_TIER_MODELS: readonly TierModel[] = [
   { name: 'kube-admin', order: 1000, defaultAction: 'Pass', hasResource: true },
-  { name: 'default', order: 1_000_000, defaultAction: 'Deny', hasResource: true },
+  { name: 'default', order: DEFAULT_TIER_ORDER, defaultAction: 'Deny', hasResource: true },
   { name: 'kube-baseline', order: 10_000_000, defaultAction: 'Pass', hasResource: true },
 ];
 
@@ -34,7 +45,9 @@ function byteLess(a: string, b: string): number {
 }
 
 /**
- * `TierLess` (§2.1): resource-backed first, then numeric order (none = last), then name.
+ * `TierLess` (§2.1): resource-backed first, then numeric order, then name. (A tier without a
+ * resource has no order and sorts last; one with a resource always has an order, see
+ * {@link DEFAULT_TIER_ORDER}.)
  *
  * @example
  * ```ts

@@ -247,7 +247,9 @@ const ROWS: Row[] = [
     decidedBy: 'b.allow',
   },
   {
-    cite: '§12.22 §2.1 tier without order sorts after numeric orders',
+    // The page says "nil order last"; Calico reads a Tier without an order as 1 000 000
+    // (libcalico-go `resources/tier.go` DefaultTierFields, on every datastore read).
+    cite: '§12.22 §2.1 DefaultTierFields: a tier without order is at 1 000 000, before larger orders',
     extra: [
       tier('a'),
       tier('b', 999_999_999),
@@ -255,8 +257,8 @@ const ROWS: Row[] = [
       gnp('b.allow', { tier: 'b', selector: "app == 'web'", ingress: [{ action: 'Allow' }] }),
     ],
     flow: tcp(EXT, WEB, 8080),
-    verdict: 'Allow',
-    decidedBy: 'b.allow',
+    verdict: 'Deny',
+    decidedBy: 'a.deny',
   },
   {
     cite: '§12.22 §2.1 equal tier orders → by name',
@@ -1325,6 +1327,31 @@ const ROWS: Row[] = [
     flow: { protocol: 'ICMP', srcIp: EXT, dstIp: WEB, icmp: { type: 8, code: 0 } },
     verdict: 'Deny',
     decidedBy: null,
+  },
+  {
+    cite: '§6.5 rule_convert.go: notICMP without a type is no criterion (the Deny holds for pings)',
+    extra: [
+      gnp('ping', {
+        selector: "app == 'web'",
+        ingress: [{ action: 'Deny', protocol: 'ICMP', notICMP: {} }, { action: 'Allow' }],
+      }),
+    ],
+    flow: { protocol: 'ICMP', srcIp: EXT, dstIp: WEB, icmp: { type: 8, code: 0 } },
+    verdict: 'Deny',
+    decidedBy: 'ping',
+    ruleIndex: 0,
+  },
+  {
+    cite: '§6.5 rule_convert.go: icmp without a type is no criterion (a typeless ICMP flow matches)',
+    extra: [
+      gnp('ping', {
+        selector: "app == 'web'",
+        ingress: [{ action: 'Allow', protocol: 'ICMP', icmp: {} }],
+      }),
+    ],
+    flow: { protocol: 'ICMP', srcIp: EXT, dstIp: WEB },
+    verdict: 'Allow',
+    decidedBy: 'ping',
   },
   {
     cite: '§12.86 §6.10 http criteria are ignored at L3/L4 (reported as unsupported)',

@@ -203,8 +203,10 @@ function buildRule(
     matchesV6: matchesVersion(rule, 6, [source, destination]),
     protocol: rule.protocol === undefined ? undefined : (protocolNumber(rule.protocol) ?? -1),
     notProtocol: rule.notProtocol === undefined ? undefined : (protocolNumber(rule.notProtocol) ?? -1),
-    icmp: rule.icmp,
-    notICMP: rule.notICMP,
+    // §6.5: an ICMP match without a type is no criterion (Felix renders one only when the type
+    // is set, `rule_convert.go`), so `icmp: {}` / `notICMP: {}` match every packet.
+    icmp: rule.icmp?.type === undefined ? undefined : rule.icmp,
+    notICMP: rule.notICMP?.type === undefined ? undefined : rule.notICMP,
     source,
     destination,
     unsupported: unsupported.length === 0 ? NO_FEATURES : unsupported,

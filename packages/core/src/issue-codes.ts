@@ -109,6 +109,8 @@ export const ISSUE_CODES = {
   unknown_via:
     "A flow's via names a node, or an interface of that node's host endpoints, that the world does not have.",
   unknown_endpoint: 'A query (a matrix) names a pod or host endpoint that the world does not have.',
+  unspecified_field:
+    "A TCP, UDP or SCTP flow leaves out srcPort, which the world's rules read, and source ports get different verdicts (Mixed).",
   unsupported_tunnel_hep: 'A HostEndpoint is on an IPIP/VXLAN/WireGuard tunnel device (not modelled).',
   unsupported_ebpf:
     'FelixConfiguration enables the eBPF dataplane (only the iptables dataplane is modelled).',

@@ -13,6 +13,7 @@ import { ISSUE_CODES, type IssueCode } from '@calico-dsl/core';
 export const EVALUATOR_ISSUE_CODES = {
   unknown_via: ISSUE_CODES.unknown_via,
   unknown_endpoint: ISSUE_CODES.unknown_endpoint,
+  unspecified_field: ISSUE_CODES.unspecified_field,
   unsupported_tunnel_hep: ISSUE_CODES.unsupported_tunnel_hep,
   unsupported_ebpf: ISSUE_CODES.unsupported_ebpf,
   unsupported_felix_setting: ISSUE_CODES.unsupported_felix_setting,

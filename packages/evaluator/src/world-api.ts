@@ -4,6 +4,7 @@ import { createCompiledEngine } from './compiled/engine.js';
 import { findEndpoint, type MatrixQuery, matrixQuery } from './endpoint-query.js';
 import type { ChainClass, Direction, Engine, EngineName } from './engine.js';
 import { inputList } from './errors.js';
+import { leavesOutSourcePort, type SourcePortValue, sourcePortsToTry } from './flow/unspecified.js';
 import type { Packet } from './match/packet.js';
 import type { Ip } from './net/ip.js';
 import { hasPorts } from './net/protocol.js';
@@ -15,6 +16,7 @@ import { endpointRef } from './path/recorder.js';
 import { chainsVerdict, type PlanRoute, verdictOfRoute } from './path/route.js';
 import { type PathSet, tracePlans } from './path/trace.js';
 import { createReferenceEngine } from './reference/engine.js';
+import { AcrossValues, type VerdictGroup } from './result/across-values.js';
 import { Evaluation, type PathTracer } from './result/result.js';
 import type { EndpointRef, EvaluationResult, PolicyRef, Verdict } from './result/types.js';
 import { type BuildOptions, buildModel } from './world/build.js';
@@ -187,6 +189,10 @@ export class World {
     trace: ({ plans, packet, bind }) => tracePlans(this.#engine, plans, packet, bind, this.#plans.replyPlans),
   };
 
+  // The source ports worth trying for a flow without one (`flow/unspecified.ts`), on first need;
+  // `null`: the world never reads the source port.
+  #sourcePorts: readonly SourcePortValue[] | null | undefined;
+
   private constructor(model: WorldModel, engine: Engine) {
     this.model = model;
     this.#plans = new PlanCache(model);
@@ -247,6 +253,9 @@ export class World {
       packet = undefined;
     }
     if (packet === undefined) return this.#evaluateChecked(flow);
+    // No source port: decided across source ports when something reads it.
+    if (packet.srcPort === undefined && leavesOutSourcePort(this.#sourcePortsToTry(), packet))
+      return this.#evaluateChecked(flow);
     const places = cache.places;
     const from = places.get(packet.src);
     const to = places.get(packet.dst);
@@ -295,7 +304,33 @@ export class World {
       const bad = checkVia(this.model, via);
       if (bad.length > 0) return Evaluation.traced(read, NO_PATHS, bad);
     }
+    const ports = this.#sourcePortsToTry();
+    if (leavesOutSourcePort(ports, checked.packet)) return this.#evaluateAcross(read, checked.packet, ports);
     return this.#evaluatePacket(read, checked.packet, via);
+  }
+
+  #sourcePortsToTry(): readonly SourcePortValue[] | undefined {
+    if (this.#sourcePorts === undefined) this.#sourcePorts = sourcePortsToTry(this.model) ?? null;
+    return this.#sourcePorts ?? undefined;
+  }
+
+  /**
+   * A flow without `srcPort` in a world that reads it (§6.1: a real packet has one): evaluated at
+   * each source port worth trying; the verdict they share, else `Mixed` with an issue saying
+   * which ports get which verdict.
+   */
+  #evaluateAcross(flow: Flow, packet: Packet, ports: readonly SourcePortValue[]): EvaluationResult {
+    const groups: VerdictGroup[] = [];
+    for (const v of ports) {
+      const result = this.evaluate({ ...flow, srcPort: v.port });
+      const text = v.from === v.to ? `${v.from}` : `${v.from}-${v.to}`;
+      const group = groups.find((g) => g.verdict === result.verdict);
+      if (group) (group.values as string[]).push(text);
+      else groups.push({ verdict: result.verdict, values: [text], result });
+    }
+    const only = groups.length === 1 ? groups[0] : undefined;
+    if (only) return only.result;
+    return new AcrossValues(flowTextOf(flow, packet), groups);
   }
 
   /** The engine has no chain verdicts (the reference engine): trace now. */
@@ -410,6 +445,7 @@ export class World {
           dstPort: ported ? query.port : undefined,
           icmp: query.icmp,
         };
+        if (leavesOutSourcePort(this.#sourcePortsToTry(), packet)) return this.#evaluateFlow(s, d, query);
         const plans = this.#plans.plansOf(packet, undefined);
         const bind = { source: this.#plans.source, destination: this.#plans.destination };
         return (

@@ -548,7 +548,8 @@ const ROWS: Row[] = [
         ingress: [{ action: 'Allow' }],
       }),
     ],
-    flow: tcp(EXT, N1_PUB, 80),
+    // An ephemeral source port: the raw table's failsafe matches read it (see the rows below).
+    flow: tcp(EXT, N1_PUB, 80, { srcPort: 40000 }),
     verdict: 'Deny',
     decidedBy: 'u-deny',
   },
@@ -567,7 +568,7 @@ const ROWS: Row[] = [
       }),
       gnp('n-deny', { order: 1, selector: "role == 'public'", ingress: [{ action: 'Deny' }] }),
     ],
-    flow: tcp(EXT, N1_PUB, 80),
+    flow: tcp(EXT, N1_PUB, 80, { srcPort: 40000 }),
     verdict: 'Allow',
     decidedBy: 'u-allow',
   },
@@ -1352,6 +1353,47 @@ const ROWS: Row[] = [
     flow: { protocol: 'ICMP', srcIp: EXT, dstIp: WEB },
     verdict: 'Allow',
     decidedBy: 'ping',
+  },
+  {
+    cite: '§6.1 a flow without srcPort that a rule reads: every source port is tried; they disagree, so Mixed',
+    extra: [
+      gnp('high-ports', {
+        selector: "app == 'web'",
+        ingress: [{ action: 'Deny', protocol: 'TCP', source: { ports: ['1024:65535'] } }, { action: 'Allow' }],
+      }),
+    ],
+    flow: tcp(EXT, WEB, 8080),
+    verdict: 'Mixed',
+    decidedBy: null,
+  },
+  {
+    cite: '§6.1 a flow without srcPort: the verdict every source port gets (a Deny for them all stays a Deny)',
+    extra: [
+      gnp('any-port', {
+        selector: "app == 'web'",
+        ingress: [{ action: 'Deny', protocol: 'TCP', source: { ports: ['0:65535'] } }, { action: 'Allow' }],
+      }),
+    ],
+    flow: tcp(EXT, WEB, 8080),
+    verdict: 'Deny',
+    decidedBy: 'any-port',
+    ruleIndex: 0,
+  },
+  {
+    cite: '§4.6 §6.1 untracked deny, no srcPort: source ports that are outbound failsafe ports bypass it (Mixed)',
+    extra: [
+      gnp('u-deny', {
+        selector: "role == 'public'",
+        doNotTrack: true,
+        applyOnForward: true,
+        ingress: [{ action: 'Deny' }],
+      }),
+      // The normal policy that a packet from source port 179 (bgp, outbound failsafe) then meets.
+      gnp('n-allow', { selector: "role == 'public'", ingress: [{ action: 'Allow' }] }),
+    ],
+    flow: tcp(EXT, N1_PUB, 80),
+    verdict: 'Mixed',
+    decidedBy: null,
   },
   {
     cite: '§12.86 §6.10 http criteria are ignored at L3/L4 (reported as unsupported)',

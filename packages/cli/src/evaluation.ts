@@ -58,7 +58,12 @@ export interface FlowCase {
 export interface FlowOutcome {
   readonly case: FlowCase;
   readonly result: EvaluationResult;
-  /** `undefined` when nothing was expected. */
+  /**
+   * The evaluator refused the flow (an `invalid_flow` issue, e.g. udp without a port): its
+   * verdict is a placeholder, so it never meets an expectation.
+   */
+  readonly invalid: boolean;
+  /** `undefined` when nothing was expected; `false` for an invalid flow. */
   readonly matches: boolean | undefined;
 }
 
@@ -231,15 +236,19 @@ export function evaluateCases(world: World, cases: readonly FlowCase[], ctx: Com
   const outcomes = cases.map((c, i) => {
     const result = world.evaluate(c.flow);
     bar.tick(i + 1);
-    return { case: c, result, matches: c.expect === undefined ? undefined : result.verdict === c.expect };
+    // An invalid flow gets a placeholder Deny: compared with "deny" it would pass a CI check.
+    const invalid = result.issues.some((issue) => issue.code === 'invalid_flow');
+    const matches = c.expect === undefined ? undefined : !invalid && result.verdict === c.expect;
+    return { case: c, result, invalid, matches };
   });
   bar.done();
   return outcomes;
 }
 
 /**
- * The JSON form of one outcome: the flow (as text and as given), verdict, expectation, the
- * decision of every path, the full trace, and the explain text.
+ * The JSON form of one outcome: the flow (as text and as given), verdict, `invalid: true` for a
+ * flow the evaluator refused, expectation, the decision of every path, the full trace, and the
+ * explain text.
  *
  * @example
  * ```ts
@@ -252,6 +261,7 @@ export function outcomeJson(o: FlowOutcome): Record<string, unknown> {
     flow: formatFlow(o.case.flow),
     input: o.case.flow,
     verdict: o.result.verdict,
+    ...(o.invalid ? { invalid: true } : {}),
     ...(o.case.expect !== undefined ? { expected: o.case.expect, matches: o.matches } : {}),
     decidedBy: o.result.paths.map((p) => p.decidedBy),
     paths: o.result.paths,

@@ -3,6 +3,7 @@ import type { Issue, Resource } from '@calico-dsl/core';
 import { type AliasBudget, createAliasBudget, fromYaml } from '@calico-dsl/yaml';
 import { NotUtf8Error } from './bounded-read.js';
 import { EXIT, type ExitCode } from './context.js';
+import { duplicateIssues } from './duplicate-resources.js';
 import { expandInputs, type InputOptions } from './inputs.js';
 import type { CliIo } from './io.js';
 import type { FileIssue } from './output/issues.js';
@@ -59,7 +60,25 @@ export async function loadFile(file: string, io: CliIo, budget?: AliasBudget): P
 }
 
 /**
- * Reads several files in order; `resources` is every valid file's resources concatenated.
+ * How a command reads its manifests together.
+ *
+ * @example
+ * ```ts
+ * const o: LoadOptions = { eachFileAlone: true }; // fmt
+ * ```
+ */
+export interface LoadOptions {
+  /**
+   * The files are not one set of resources (`fmt` rewrites each on its own), so the same
+   * resource in two of them is no issue.
+   */
+  readonly eachFileAlone?: boolean;
+}
+
+/**
+ * Reads several files in order; `resources` is every valid file's resources concatenated. The
+ * same resource (kind, namespace, name) defined twice is an issue at the second definition
+ * naming the first's `file:line`, unless `eachFileAlone`.
  *
  * @example
  * ```ts
@@ -69,10 +88,17 @@ export async function loadFile(file: string, io: CliIo, budget?: AliasBudget): P
 export async function loadFiles(
   files: readonly string[],
   io: CliIo,
+  options: LoadOptions = {},
 ): Promise<{ files: LoadedFile[]; resources: Resource[]; issues: FileIssue[] }> {
   // One alias budget for every file of the command: a bomb split over many files is still refused.
   const budget = createAliasBudget();
-  const loaded = await Promise.all(files.map((f) => loadFile(f, io, budget)));
+  const read = await Promise.all(files.map((f) => loadFile(f, io, budget)));
+  // Two definitions of one resource: which one counts would depend on the order of the files.
+  const repeats = options.eachFileAlone === true ? [] : duplicateIssues(read);
+  const loaded = read.map((l) => {
+    const more = repeats.filter((r) => r.file === l.file);
+    return more.length === 0 ? l : { ...l, issues: [...l.issues, ...more] };
+  });
   return {
     files: loaded,
     resources: loaded.flatMap((l) => l.resources),
@@ -81,8 +107,8 @@ export async function loadFiles(
 }
 
 /**
- * Expands positional paths and `-f`/`-R` ({@link expandInputs}) and reads every file; problems
- * naming a path (an empty directory) come first among the issues.
+ * Expands positional paths and `-f`/`-R` ({@link expandInputs}) and reads every file
+ * ({@link loadFiles}); problems naming a path (an empty directory) come first among the issues.
  *
  * @example
  * ```ts
@@ -93,9 +119,10 @@ export async function loadInputs(
   positional: readonly string[],
   opts: InputOptions,
   io: CliIo,
+  options: LoadOptions = {},
 ): Promise<{ files: LoadedFile[]; resources: Resource[]; issues: FileIssue[] }> {
   const expanded = await expandInputs(positional, opts, io);
-  const loaded = await loadFiles(expanded.files, io);
+  const loaded = await loadFiles(expanded.files, io, options);
   return { ...loaded, issues: [...expanded.issues, ...loaded.issues] };
 }
 

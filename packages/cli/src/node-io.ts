@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { readBounded } from './bounded-read.js';
 import { EXIT } from './context.js';
 import type { CliIo, CliStream, DirectoryEntry, Interrupt, TypeCheckOutcome } from './io.js';
+import { sourceExports } from './module-exports.js';
 
 const TS_EXTENSIONS = /\.(?:ts|mts|cts|tsx)$/;
 
@@ -170,8 +171,9 @@ export function nodeIo(): CliIo {
     join,
     async importModule(path) {
       const url = pathToFileURL(resolve(path)).href;
-      if (TS_EXTENSIONS.test(path)) return importTypeScript(url);
-      return (await import(url)) as Record<string, unknown>;
+      // A .ts file outside a "type": "module" package loads as CommonJS: unwrap the interop
+      // shape, or its `export default` is silently missed (and `synth --prune` deletes its files).
+      return sourceExports(TS_EXTENSIONS.test(path) ? await importTypeScript(url) : await import(url));
     },
     typeCheck,
     onInterrupt: interrupt,

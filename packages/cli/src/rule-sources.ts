@@ -3,8 +3,9 @@
  * YAML syntax tree of the files `fromYaml` already accepted (it keeps no positions per resource).
  */
 import type { PolicyRef } from '@calico-dsl/evaluator';
-import { isMap, isSeq, LineCounter, type Node, parseAllDocuments, type YAMLMap } from 'yaml';
+import type { LineCounter, Node, YAMLMap } from 'yaml';
 import type { LoadedFile } from './manifests.js';
+import { resourceNodes } from './resource-nodes.js';
 
 /**
  * A policy (or one of its rules) in a manifest file.
@@ -38,18 +39,12 @@ function refKind(kind: string, apiVersion: string): string {
   return kind;
 }
 
-function addResource(index: Map<string, Located>, node: unknown, base: Omit<Located, 'node'>): void {
-  if (!isMap(node)) return;
+function addResource(index: Map<string, Located>, node: YAMLMap, base: Omit<Located, 'node'>): void {
   const kind = node.get('kind');
   const apiVersion = node.get('apiVersion');
   const name = node.getIn(['metadata', 'name']);
   const namespace = node.getIn(['metadata', 'namespace']);
   if (typeof kind !== 'string' || typeof name !== 'string') return;
-  if (kind.endsWith('List')) {
-    const items = node.get('items', true);
-    if (isSeq(items)) for (const item of items.items) addResource(index, item, base);
-    return;
-  }
   const ns = typeof namespace === 'string' ? namespace : undefined;
   const k = refKind(kind, typeof apiVersion === 'string' ? apiVersion : '');
   index.set(keyOf(k, ns, name), { ...base, node });
@@ -74,10 +69,8 @@ export function ruleSources(
     const out = new Map<string, Located>();
     for (const f of files) {
       if (f.text === undefined || f.issues.length > 0) continue;
-      const lines = new LineCounter();
-      for (const doc of parseAllDocuments(f.text, { lineCounter: lines })) {
-        if ('contents' in doc) addResource(out, doc.contents, { file: f.file, text: f.text, lines });
-      }
+      const { lines, nodes } = resourceNodes(f.text);
+      for (const node of nodes) addResource(out, node, { file: f.file, text: f.text, lines });
     }
     return out;
   };

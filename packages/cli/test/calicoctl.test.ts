@@ -77,8 +77,33 @@ describe('calicoctl commands (fake calicoctl binary)', () => {
     const { env, calls } = withFake();
     const r = runCli(['get', 'globalnetworksets'], { env });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('kind: GlobalNetworkSet\nmetadata:\n  name: blocked');
+    expect(r.stdout).toContain('  kind: GlobalNetworkSet\n  metadata:\n    name: blocked\n');
     expect(calls()[0]?.argv.slice(0, 2)).toEqual(['get', 'GlobalNetworkSet']);
+  });
+
+  it('get <kind> <name> prints the object; all of a kind is one <Kind>List, as calicoctl prints them', () => {
+    const { env } = withFake();
+    const named = runCli(['get', 'gnp', 'deny-nodeports', '-o', 'json'], { env });
+    expect(named.code).toBe(0);
+    expect(JSON.parse(named.stdout)).toMatchObject({
+      kind: 'GlobalNetworkPolicy',
+      metadata: { name: 'deny-nodeports' },
+    });
+    const all = JSON.parse(runCli(['get', 'gnp', '-o', 'json'], { env }).stdout);
+    expect(all).toMatchObject({ apiVersion: 'projectcalico.org/v3', kind: 'GlobalNetworkPolicyList' });
+    expect(all.items.map((i: { metadata: { name: string } }) => i.metadata.name)).toEqual(['deny-nodeports']);
+    expect(runCli(['get', 'gnp', 'deny-nodeports'], { env }).stdout).toMatch(
+      /^apiVersion: projectcalico\.org\/v3\nkind: GlobalNetworkPolicy\n/,
+    );
+    expect(runCli(['get', 'gnp'], { env }).stdout).toMatch(
+      /^apiVersion: projectcalico\.org\/v3\nkind: GlobalNetworkPolicyList\nitems:\n- /,
+    );
+    // Nothing of the kind: still the kind's list, as calicoctl prints it.
+    expect(JSON.parse(runCli(['get', 'hep', '-o', 'json'], { env }).stdout)).toEqual({
+      apiVersion: 'projectcalico.org/v3',
+      kind: 'HostEndpointList',
+      items: [],
+    });
   });
 
   it("-n fills the manifests' missing namespaces, as calicoctl -n does; a different one or a global kind is refused", () => {

@@ -49,6 +49,25 @@ describe('eval', () => {
     expect(r.stdout).toContain('✗ expected Allow, got Deny');
   });
 
+  it('--expect takes a verdict in any case, as a flows-file line does (search --verdict too)', async () => {
+    for (const word of ['Deny', 'DENY', 'deny']) {
+      const r = await runInProcess(['eval', ...WORLD, '--flow', NODEPORT, '--expect', word]);
+      expect([r.code, r.stderr]).toEqual([0, '']);
+      expect(r.stdout).toContain('✓ expected Deny');
+    }
+    expect((await runInProcess(['eval', ...WORLD, '--flow', NODEPORT, '--expect', 'Allow'])).code).toBe(1);
+    const search = await runInProcess([
+      'search',
+      ...WORLD,
+      '--verdict',
+      'Deny',
+      '--dst',
+      '169.46.7.10',
+      '--json',
+    ]);
+    expect([search.code, JSON.parse(search.stdout).found]).toEqual([1, true]);
+  });
+
   it('without --expect a Deny is an answer, not a failure', async () => {
     expect((await runInProcess(['eval', ...WORLD, '--flow', NODEPORT])).code).toBe(0);
   });
@@ -116,6 +135,28 @@ describe('eval', () => {
       expect(r.code, name).toBe(1);
       expect(r.stderr).toContain(`${file}: error the file has no flows: one per line`);
     }
+  });
+
+  it('an invalid line of a --flows file never meets its expectation: an error line, matches false, exit 1', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'flows.txt');
+    writeFileSync(file, `udp 198.51.100.7 -> 169.46.7.10 deny\n${NODEPORT} deny\n`);
+    const r = await runInProcess(['eval', ...WORLD, '--flows', file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      `error  udp 198.51.100.7 -> 169.46.7.10  ✗ invalid flow, not evaluated (expected Deny)  ${file}:1\n`,
+    );
+    expect(r.stdout).not.toContain(`✓ expected Deny  ${file}:1`);
+    expect(r.stdout).toContain('issue: dstPort: ');
+    expect(r.stdout).toContain('2 flows, 1/2 as expected, 1 invalid');
+    const json = await runInProcess(['eval', ...WORLD, '--flows', file, '--json']);
+    expect(json.code).toBe(1);
+    const doc = JSON.parse(json.stdout);
+    expect(doc.ok).toBe(false);
+    expect(doc.results.map((x: { invalid?: boolean; matches?: boolean }) => [x.invalid, x.matches])).toEqual([
+      [true, false],
+      [undefined, true],
+    ]);
   });
 
   it('--via pins the entry host endpoint', async () => {

@@ -71,6 +71,38 @@ describe('fmt', () => {
     expect(written).toContain('note: "see #42"');
   });
 
+  it('-f - prints the YAML on stdout even when it is already canonical; the status goes to stderr', () => {
+    const canonical = runCli(['fmt', '-f', '-'], {
+      input: readFileSync(fixture('deny-nodeports.yaml'), 'utf8'),
+    });
+    expect(canonical.code).toBe(0);
+    expect(canonical.stdout.startsWith('apiVersion: projectcalico.org/v3\n')).toBe(true);
+    const again = runCli(['fmt', '-f', '-'], { input: canonical.stdout });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe(canonical.stdout);
+    expect(again.stderr).toContain('unchanged  -');
+  });
+
+  it('-f - with comments: the error on stderr, nothing on stdout, exit 1', () => {
+    const r = runCli(['fmt', '-f', '-'], { input: readFileSync(fixture('commented.yaml'), 'utf8') });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('--drop-comments');
+    const dropped = runCli(['fmt', '-f', '-', '--drop-comments'], {
+      input: readFileSync(fixture('commented.yaml'), 'utf8'),
+    });
+    expect(dropped.code).toBe(0);
+    expect(dropped.stdout).not.toContain('# keep me');
+    expect(dropped.stdout).toContain('kind: ');
+  });
+
+  it('-f - with an invalid document: the issues on stderr, nothing on stdout, exit 1', () => {
+    const r = runCli(['fmt', '-f', '-'], { input: readFileSync(fixture('invalid.yaml'), 'utf8') });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^-:12:9: /m);
+  });
+
   it('an invalid file is reported with file:line:column: exit 1', () => {
     const r = runCli(['fmt', '--check', 'invalid.yaml']);
     expect(r.code).toBe(1);

@@ -75,6 +75,23 @@ describe('-f and -R', SLOW, () => {
     expect(r.code).toBe(0);
   });
 
+  it('standard input is read once: - for two inputs (eval -f - --flows -, diff - --after -) is a usage error', () => {
+    const input = readFileSync(fixture('world.yaml'), 'utf8');
+    const evaluated = runCli(['eval', '-f', '-', '--flows', '-'], { input });
+    expect([evaluated.code, evaluated.stdout]).toEqual([2, '']);
+    expect(evaluated.stderr).toContain(
+      'error: standard input can be read only once, but - is given for the manifests and for --flows',
+    );
+    const diffed = runCli(['diff', '-', '--after', '-', 'deny-nodeports.yaml'], { input });
+    expect([diffed.code, diffed.stdout]).toEqual([2, '']);
+    expect(diffed.stderr).toContain('standard input can be read only once');
+    // One reader is fine.
+    const flows = runCli(['eval', ...['world.yaml', 'deny-nodeports.yaml'], '--flows', '-'], {
+      input: readFileSync(fixture('flows.txt'), 'utf8'),
+    });
+    expect(flows.code).toBe(0);
+  });
+
   it('an empty directory is an issue, no input at all a usage error', async () => {
     expect((await runInProcess(['validate', '-f', tempDir()])).stdout).toContain(
       'no .yaml, .yml or .json files',

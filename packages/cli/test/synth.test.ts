@@ -24,6 +24,21 @@ describe('synth', { timeout: 120_000 }, () => {
     expect(runCli(['validate', ...readdirSync(dir).map((f) => join(dir, f))]).code).toBe(0);
   }, 30_000); // spawns the CLI, which compiles the module on first import: slow on a loaded machine
 
+  it('a .ts module in a folder without "type": "module" (loaded as CommonJS) keeps its default export', () => {
+    const out = tempDir();
+    // A file of the default export's resource, written by an earlier run: --prune must keep it.
+    writeFileSync(join(out, 'globalnetworkset-blocked.yaml'), 'stale: true\n');
+    const r = runCli(['synth', join('commonjs', 'policies.ts'), '-o', out, '--prune']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toContain('removed');
+    expect(readdirSync(out).sort()).toEqual(['globalnetworkset-blocked.yaml', 'tier-security.yaml']);
+    const json = runCli(['synth', join('commonjs', 'policies.ts'), '--json', '--no-typecheck']);
+    expect(JSON.parse(json.stdout).map((x: { metadata: { name: string } }) => x.metadata.name)).toEqual([
+      'blocked',
+      'security',
+    ]);
+  });
+
   it('--json prints the resources as JSON', () => {
     const r = runCli(['synth', 'policies.ts', '--json']);
     expect(JSON.parse(r.stdout).map((x: { metadata: { name: string } }) => x.metadata.name)).toEqual([
@@ -71,6 +86,19 @@ describe('synth with Kubernetes NetworkPolicy', () => {
     expect(readFileSync(join(out, 'networkpolicy.networking.k8s.io-shop-deny.yaml'), 'utf8')).toContain(
       'apiVersion: networking.k8s.io/v1',
     );
+  });
+});
+
+describe('synth refuses two resources of one kind, namespace and name', () => {
+  it('names the export that had it first: exit 1', () => {
+    const dir = tempDir();
+    const file = join(dir, 'twice.mjs');
+    const tier = (order: number) =>
+      `{ apiVersion: 'projectcalico.org/v3', kind: 'Tier', metadata: { name: 'security' }, spec: { order: ${order} } }`;
+    writeFileSync(file, `export const a = ${tier(100)};\nexport const b = ${tier(200)};\n`);
+    const r = runCli(['synth', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Tier "security" is also exported as a: give each resource a unique name');
   });
 });
 

@@ -1,7 +1,7 @@
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempDir } from './run-cli.js';
+import { fixture, runCli, runInProcess, tempDir } from './run-cli.js';
 
 describe('validate', () => {
   it('accepts a valid policy: exit 0', () => {
@@ -69,5 +69,68 @@ describe('validate', () => {
     expect(
       runCli(['validate', '--no-color', 'invalid.yaml'], { env: { FORCE_COLOR: '1' } }).stdout,
     ).not.toContain('\u001b[');
+  });
+});
+
+describe('the same resource in two places', () => {
+  const SET =
+    'apiVersion: projectcalico.org/v3\nkind: GlobalNetworkSet\nmetadata:\n  name: blocked\nspec:\n  nets:\n  - 203.0.113.0/24\n';
+  // deny-nodeports again, allowing: which definition counts would depend on the argument order.
+  const ALLOWING = readFileSync(fixture('deny-nodeports.yaml'), 'utf8').replace(
+    'action: Deny',
+    'action: Allow',
+  );
+
+  function inputs(): string {
+    const dir = tempDir();
+    for (const f of ['world.yaml', 'deny-nodeports.yaml']) copyFileSync(fixture(f), join(dir, f));
+    writeFileSync(join(dir, 'copy.yaml'), `# an old copy\n${SET}---\n${ALLOWING}`);
+    return dir;
+  }
+  const MESSAGE =
+    'copy.yaml:10: error metadata.name: GlobalNetworkPolicy "deny-nodeports" is also defined at deny-nodeports.yaml:1: define each resource once';
+
+  it('validate, eval, lint and plan refuse it, naming both file:line: exit 1', async () => {
+    const cwd = inputs();
+    const validate = await runInProcess(['validate', 'deny-nodeports.yaml', 'copy.yaml'], { cwd });
+    expect(validate.code).toBe(1);
+    expect(validate.stdout).toContain(MESSAGE);
+    const flow = ['--flow', 'tcp 198.51.100.7:40000 -> 169.46.7.10:31024'];
+    const evaluated = await runInProcess(
+      ['eval', 'world.yaml', 'deny-nodeports.yaml', 'copy.yaml', ...flow],
+      { cwd },
+    );
+    expect([evaluated.code, evaluated.stdout]).toEqual([1, '']);
+    expect(evaluated.stderr).toContain(MESSAGE);
+    const lint = await runInProcess(['lint', 'world.yaml', 'deny-nodeports.yaml', 'copy.yaml', '--json'], {
+      cwd,
+    });
+    expect(lint.code).toBe(1);
+    expect(JSON.parse(lint.stdout).issues).toEqual([
+      expect.objectContaining({ file: 'copy.yaml', code: 'duplicate_resource', line: 10 }),
+    ]);
+    const plan = await runInProcess(
+      ['plan', 'deny-nodeports.yaml', 'copy.yaml', '--calicoctl', '/nonexistent'],
+      {
+        cwd,
+      },
+    );
+    expect(plan.code).toBe(1);
+    expect(plan.stderr).toContain(MESSAGE);
+    expect(plan.stderr).not.toContain('calicoctl');
+  });
+
+  it('twice in one file too; fmt, which rewrites each file on its own, does not mind', async () => {
+    const cwd = inputs();
+    writeFileSync(join(cwd, 'twice.yaml'), `${SET}---\n${SET}`);
+    const r = await runInProcess(['validate', 'twice.yaml'], { cwd });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      'twice.yaml:9: error metadata.name: GlobalNetworkSet "blocked" is also defined at twice.yaml:1:',
+    );
+    const fmt = await runInProcess(['fmt', '--check', 'deny-nodeports.yaml', 'copy.yaml', 'twice.yaml'], {
+      cwd,
+    });
+    expect(fmt.stdout).not.toContain('duplicate_resource');
   });
 });

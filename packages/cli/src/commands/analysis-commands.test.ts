@@ -186,6 +186,32 @@ spec: {selector: role == 'private', types: [Ingress], ingress: [${rules}]}
     expect(bad.err()).toContain('inverted');
   });
 
+  it('search --port (or --src-port) searches only protocols with ports; a port-less one with it is a usage error', async () => {
+    for (const port of ['--port', '--src-port']) {
+      const m = memoryIo({ 'w.yaml': WORLD, 'p.yaml': POLICY });
+      expect(
+        await main(argv('search', 'w.yaml', 'p.yaml', '--verdict', 'deny', port, '5432', '--json'), m.io),
+      ).toBe(1);
+      expect(['TCP', 'UDP', 'SCTP']).toContain(JSON.parse(m.out()).witness.protocol);
+    }
+    for (const protocol of ['icmp', 'TCP,ICMPv6', '1', 'udplite']) {
+      const bad = memoryIo({ 'w.yaml': WORLD });
+      expect(await main(argv('search', 'w.yaml', '--port', '80', '--protocol', protocol), bad.io)).toBe(2);
+      expect(bad.err()).toMatch(
+        /^error: \S+ has no ports: drop --port or the protocol \(ports are for tcp, udp and sctp\)\n$/,
+      );
+    }
+  });
+
+  it('matrix of a world without pods or host endpoints: said on stderr, exit 2, never an empty table', async () => {
+    for (const json of [[], ['--json']]) {
+      const m = memoryIo({ 'p.yaml': POLICY });
+      expect(await main(argv('matrix', 'p.yaml', '-p', '80', ...json), m.io)).toBe(2);
+      expect(m.out()).toBe('');
+      expect(m.err()).toContain('error: the world has no pods or host endpoints to put in the table');
+    }
+  });
+
   it('matrix --icmp-type: pings of one type, headed with it; the option is for ICMP only', async () => {
     const pingOnly = `apiVersion: projectcalico.org/v3
 kind: GlobalNetworkPolicy

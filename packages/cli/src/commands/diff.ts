@@ -7,11 +7,12 @@ import { formatFlow } from '@calico-dsl/evaluator';
 import { Option } from 'commander';
 import { type CommandContext, EXIT, type ExitCode } from '../context.js';
 import { loadWorld } from '../evaluation.js';
-import { atRevision } from '../git-revision.js';
+import { atRevision, revisionProblem } from '../git-revision.js';
 import { addInputOptions, type InputOptions } from '../inputs.js';
 import { missingInputs } from '../manifests.js';
 import { writeJson } from '../output/json.js';
 import { reportIssues } from '../report-issues.js';
+import { stdinReadTwice } from '../stdin-once.js';
 import { changeKind, diffMarkdown } from './analysis-output.js';
 import type { Register } from './register.js';
 
@@ -55,6 +56,18 @@ export async function runDiff(
   const beforeCtx: CommandContext = base === undefined ? ctx : { ...ctx, io: atRevision(ctx.io, base) };
   const usage = missingInputs('diff', files, opts, ctx.io);
   if (usage !== undefined) return usage;
+  const twice = stdinReadTwice(
+    [
+      ['the manifests before', [...files, ...(opts.filename ?? [])]],
+      ['--after', opts.after ?? []],
+    ],
+    ctx.io,
+  );
+  if (twice !== undefined) return twice;
+  if (base !== undefined) {
+    const problem = await baseProblem(base, ctx);
+    if (problem !== undefined) return problem;
+  }
   // -f/-R name the files before the change (and, with --base, after it); -R also expands --after.
   const before = await loadWorld(files, beforeCtx, undefined, opts);
   const after = await loadWorld(
@@ -85,6 +98,26 @@ export async function runDiff(
     else if (shown.length === 0) ctx.io.stdout.write('No flow changes its verdict.\n');
   }
   return failed ? EXIT.finding : EXIT.ok;
+}
+
+/**
+ * A `--base` git cannot read stops the diff: an unknown revision is a usage error (2), git
+ * failing (no git, not a repository) exit 1. Reading it as "no files before" would list every
+ * flow of the world as changed.
+ */
+async function baseProblem(base: string, ctx: CommandContext): Promise<ExitCode | undefined> {
+  const problem = await revisionProblem(base);
+  if (problem === undefined) return undefined;
+  if (problem.kind === 'unknown-revision') {
+    ctx.io.stderr.write(
+      `error: diff --base ${base}: git does not know the revision '${base}' (${problem.message}); in a shallow clone, fetch it first (git fetch origin <branch>, or fetch-depth: 0 for actions/checkout)\n`,
+    );
+    return EXIT.usage;
+  }
+  ctx.io.stderr.write(
+    `error: diff --base ${base}: cannot read the revision '${base}' with git: ${problem.message}\n`,
+  );
+  return EXIT.finding;
 }
 
 /** How many `via` changes `--via` would list, and of which kinds; undefined when there are none. */

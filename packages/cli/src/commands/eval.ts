@@ -19,6 +19,8 @@ import { writeJson } from '../output/json.js';
 import { summaryText } from '../output/summary.js';
 import { traceText } from '../output/trace.js';
 import { ruleSources } from '../rule-sources.js';
+import { stdinReadTwice } from '../stdin-once.js';
+import { verdictOption } from '../verdict-option.js';
 import { viaProblem } from '../via-check.js';
 import type { Register } from './register.js';
 
@@ -36,16 +38,20 @@ export interface EvalOptions extends FlowOptions {
 }
 
 function header(o: FlowOutcome, c: Palette): string {
-  const expectation =
-    o.matches === undefined
+  // An invalid flow's verdict is the evaluator's placeholder: say "error", never "✓ expected".
+  const expectation = o.invalid
+    ? `  ${c.red(`✗ invalid flow, not evaluated${o.case.expect !== undefined ? ` (expected ${o.case.expect})` : ''}`)}`
+    : o.matches === undefined
       ? ''
       : o.matches
         ? `  ${c.green('✓')} ${c.dim(`expected ${o.case.expect}`)}`
         : `  ${c.red(`✗ expected ${o.case.expect}, got ${o.result.verdict}`)}`;
   const from = o.case.source === '--flow' ? '' : `  ${c.dim(o.case.source)}`;
+  const verdict = o.invalid ? 'error' : o.result.verdict;
   // Pad before coloring: escape codes would count towards the width.
-  const pad = ' '.repeat(Math.max(0, 5 - o.result.verdict.length));
-  return `${verdictText(c, o.result.verdict)}${pad}  ${formatFlow(o.case.flow)}${expectation}${from}\n`;
+  const pad = ' '.repeat(Math.max(0, 5 - verdict.length));
+  const shown = o.invalid ? c.red(verdict) : verdictText(c, o.result.verdict);
+  return `${shown}${pad}  ${formatFlow(o.case.flow)}${expectation}${from}\n`;
 }
 
 /**
@@ -73,6 +79,14 @@ export async function runFlowCommand(
     );
     return EXIT.usage;
   }
+  const twice = stdinReadTwice(
+    [
+      ['the manifests', [...manifests, ...(opts.filename ?? [])]],
+      ['--flows', [opts.flows]],
+    ],
+    ctx.io,
+  );
+  if (twice !== undefined) return twice;
   const [{ world, issues: worldIssues, files }, { cases, issues: flowIssues }] = await Promise.all([
     loadWorld(manifests, ctx, opts.engine, opts),
     collectFlows(opts, ctx),
@@ -107,7 +121,7 @@ export async function runFlowCommand(
       .map((issue) => ({ file: o.case.source, issue })),
   );
   if (refused.length > 0) return usageError(refused, ctx);
-  const failed = outcomes.filter((o) => o.matches === false || o.result.issues.length > 0);
+  const failed = outcomes.filter((o) => o.invalid || o.matches === false || o.result.issues.length > 0);
   const lookup = ruleSources(files);
   if (ctx.json) {
     writeJson(ctx.io.stdout, {
@@ -143,7 +157,9 @@ export async function runFlowCommand(
   }
   if (outcomes.length > 1) {
     const expected = outcomes.filter((o) => o.matches !== undefined).length;
-    const summary = `${outcomes.length} flows${expected > 0 ? `, ${expected - failed.length}/${expected} as expected` : ''}`;
+    const met = outcomes.filter((o) => o.matches === true).length;
+    const invalid = outcomes.filter((o) => o.invalid).length;
+    const summary = `${outcomes.length} flows${expected > 0 ? `, ${met}/${expected} as expected` : ''}${invalid > 0 ? `, ${invalid} invalid` : ''}`;
     ctx.io.stdout.write(`${failed.length > 0 ? c.red(summary) : c.green(summary)}\n`);
   }
   return failed.length === 0 ? EXIT.ok : EXIT.finding;
@@ -182,13 +198,7 @@ export function addFlowOptions(cmd: Command): Command {
       'many flows: one per line (# comments, optional trailing allow|deny|mixed) or a .json array',
     )
     .option('--via <node[/interface]>', 'where the packet enters the cluster (pins the entry host endpoint)')
-    .addOption(
-      new Option('--expect <verdict>', 'exit 1 unless every flow gets this verdict').choices([
-        'allow',
-        'deny',
-        'mixed',
-      ]),
-    )
+    .addOption(verdictOption('--expect <verdict>', 'exit 1 unless every flow gets this verdict (any case)'))
     .addOption(new Option('--engine <engine>', 'evaluator engine').choices(['compiled', 'reference']));
 }
 

@@ -66,17 +66,20 @@ export async function runFmt(
 ): Promise<ExitCode> {
   const usage = missingInputs('fmt', files, opts, ctx.io);
   if (usage !== undefined) return usage;
-  const loaded = await loadInputs(files, opts, ctx.io);
+  // Each file is formatted on its own: the same resource in two files (per-environment copies) is fine.
+  const loaded = await loadInputs(files, opts, ctx.io, { eachFileAlone: true });
   const results: { file: LoadedFile; status: FmtStatus; error?: string }[] = [];
   for (const file of loaded.files) {
     const { status, canonical } = statusOf(file, opts);
-    if (canonical === undefined) {
+    // Standard input has no file to rewrite: its text, formatted or already canonical, goes to
+    // stdout (`fmt -f - < a.yaml > b.yaml` must never leave b.yaml with a status line instead).
+    if (file.file === '-') {
+      const text = status === 'unchanged' && !opts.check ? file.text : canonical;
+      if (!ctx.json && text !== undefined) ctx.io.stdout.write(text);
       results.push({ file, status });
       continue;
     }
-    // Standard input has no file to rewrite: the formatted text goes to stdout.
-    if (file.file === '-') {
-      if (!ctx.json) ctx.io.stdout.write(canonical);
+    if (canonical === undefined) {
       results.push({ file, status });
       continue;
     }
@@ -105,8 +108,11 @@ export async function runFmt(
     });
     return failed ? EXIT.finding : EXIT.ok;
   }
-  const c = ctx.out;
-  ctx.io.stdout.write(formatFileIssues(pathIssues, c));
+  // With standard input among the inputs stdout holds its YAML, so status lines go to stderr.
+  const toStderr = loaded.files.some((f) => f.file === '-');
+  const status = toStderr ? ctx.io.stderr : ctx.io.stdout;
+  const c = toStderr ? ctx.err : ctx.out;
+  status.write(formatFileIssues(pathIssues, c));
   const line: Record<Exclude<FmtStatus, 'write-failed'>, (f: string) => string> = {
     unchanged: (f) => `${c.dim('unchanged')}  ${f}\n`,
     formatted: (f) => `${c.green('formatted')}  ${f}\n`,
@@ -116,14 +122,12 @@ export async function runFmt(
     invalid: () => '',
   };
   for (const r of results) {
-    ctx.io.stdout.write(
+    status.write(
       r.status === 'invalid'
         ? formatFileIssues(r.file.issues, c)
         : r.status === 'write-failed'
           ? `${c.red('not written')}  ${r.file.file}: ${r.error ?? 'unknown error'}\n`
-          : r.file.file === '-' && r.status === 'formatted'
-            ? ''
-            : line[r.status](r.file.file),
+          : line[r.status](r.file.file),
     );
   }
   return failed ? EXIT.finding : EXIT.ok;

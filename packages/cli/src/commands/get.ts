@@ -1,5 +1,6 @@
 /** `calico-dsl get <kind> [names…]`: read resources through calicoctl, printed canonically. */
 
+import { CALICO_API_VERSION, type CalicoKind, type Resource } from '@calico-dsl/core';
 import { toJson, toYaml } from '@calico-dsl/yaml';
 import { Option } from 'commander';
 import {
@@ -28,7 +29,36 @@ export interface GetCliOptions extends CalicoctlCliOptions {
 }
 
 /**
- * Gets resources of one kind (all, or the named ones) and prints them as YAML (or JSON).
+ * What `get -o yaml|json` prints, shaped as calicoctl prints it: one named resource as the
+ * object itself; all of a kind, or several names, as one `<Kind>List` (`items`), empty too.
+ *
+ * @example
+ * ```ts
+ * getText('GlobalNetworkPolicy', ['deny-nodeports'], [gnp], 'json'); // '{\n  "apiVersion": …' (the object)
+ * getText('GlobalNetworkPolicy', [], [gnp], 'json'); // '{\n  "apiVersion": "projectcalico.org/v3",\n  "kind": "GlobalNetworkPolicyList", …'
+ * ```
+ */
+export function getText(
+  kind: CalicoKind,
+  names: readonly string[],
+  resources: readonly Resource[],
+  format: 'yaml' | 'json',
+): string {
+  const [only] = resources;
+  if (names.length === 1 && resources.length === 1 && only !== undefined)
+    return format === 'json' ? toJson(only) : toYaml(only);
+  // listOf of nothing is a `v1 List`; calicoctl names the kind it listed.
+  if (resources.length === 0) {
+    return format === 'json'
+      ? `${JSON.stringify({ apiVersion: CALICO_API_VERSION, kind: `${kind}List`, items: [] }, null, 2)}\n`
+      : `apiVersion: ${CALICO_API_VERSION}\nkind: ${kind}List\nitems: []\n`;
+  }
+  return format === 'json' ? toJson(resources, { list: true }) : toYaml(resources, { list: true });
+}
+
+/**
+ * Gets resources of one kind (all, or the named ones) and prints them as YAML (or JSON): one
+ * named resource as itself, else a `<Kind>List` ({@link getText}).
  *
  * @example
  * ```ts
@@ -52,7 +82,7 @@ export async function runGet(
       ...(opts.allNamespaces === true ? { allNamespaces: true } : {}),
     });
     if (ctx.json) writeJson(ctx.io.stdout, { ok: true, resources });
-    else ctx.io.stdout.write(opts.output === 'json' ? toJson(resources) : toYaml(resources));
+    else ctx.io.stdout.write(getText(kind, names, resources, opts.output === 'json' ? 'json' : 'yaml'));
     return EXIT.ok;
   } catch (error) {
     return reportCalicoctlError(error, ctx);

@@ -155,6 +155,16 @@ function icmpOf(opts: MatrixOptions, protocol: string): Flow['icmp'] | string {
   return code === undefined ? '--icmp-code takes an ICMP code 0-255' : { type, code };
 }
 
+/**
+ * Prints the connectivity table of the world's pods and host endpoints (or `--endpoints`) for one
+ * protocol and port. A bad option, an `--endpoints` entry the world lacks or a world without
+ * endpoints is a usage error (exit 2), never an empty table.
+ *
+ * @example
+ * ```ts
+ * await runMatrix(['matrix-world.yaml'], { port: '8080', format: 'csv' }, ctx);
+ * ```
+ */
 export async function runMatrix(
   manifests: readonly string[],
   opts: MatrixOptions,
@@ -195,6 +205,13 @@ export async function runMatrix(
   let matrix: MatrixTable;
   if (opts.endpoints === undefined) {
     matrix = fromWorldMatrix(world.matrix(query));
+    // As for an --endpoints entry the world lacks (exit 2): a table of nothing answers nothing.
+    if (matrix.sources.length === 0) {
+      ctx.io.stderr.write(
+        'error: the world has no pods or host endpoints to put in the table: add their manifests (kubectl get pods -A -o yaml), or name IP addresses and services with --endpoints\n',
+      );
+      return EXIT.usage;
+    }
   } else {
     const { parties, unknown } = resolveParties(world, splitList(opts.endpoints), protocol, port);
     if (unknown.length > 0 || parties.length === 0) {

@@ -3,14 +3,15 @@ import type { FlowSpace } from '@calico-dsl/analysis';
 
 type PortRange = NonNullable<FlowSpace['dstPort']>[number];
 
+import { PROTOCOL_NAMES, PROTOCOL_NUMBERS, protocolSupportsPorts } from '@calico-dsl/core';
 import { formatFlow, type Verdict } from '@calico-dsl/evaluator';
-import { Option } from 'commander';
 import { type CommandContext, EXIT, type ExitCode } from '../context.js';
 import { loadWorld } from '../evaluation.js';
 import { addInputOptions, type InputOptions } from '../inputs.js';
 import { missingInputs } from '../manifests.js';
 import { writeJson } from '../output/json.js';
 import { reportIssues } from '../report-issues.js';
+import { verdictOption } from '../verdict-option.js';
 import type { Register } from './register.js';
 
 /**
@@ -44,6 +45,42 @@ function ports(list: readonly string[] | undefined): PortRange[] | undefined {
   );
 }
 
+/** The protocols whose packets carry ports (Calico's `SupportsPorts`, the evaluator's `hasPorts`). */
+const PORTED = PROTOCOL_NAMES.filter((n) => protocolSupportsPorts(n));
+const PORTED_TEXT = `${PORTED.slice(0, -1).join(', ')} and ${PORTED.at(-1)}`.toLowerCase();
+
+/** A protocol as a person types it (any case, or 1–255); `undefined` leaves it to the space's check. */
+function protocolNumberOf(p: string): number | undefined {
+  if (/^\d{1,3}$/.test(p)) return Number(p);
+  const name = PROTOCOL_NAMES.find((n) => n.toLowerCase() === p.toLowerCase());
+  return name === undefined ? undefined : PROTOCOL_NUMBERS[name];
+}
+
+/**
+ * The space's protocols: with `--port` or `--src-port`, only protocols that have ports (the
+ * default then, and a port-less one named with them is an error message); else as given.
+ *
+ * @example
+ * ```ts
+ * searchProtocols({ verdict: 'allow', port: ['80'] }); // ['TCP', 'UDP', 'SCTP']
+ * searchProtocols({ verdict: 'allow', port: ['80'], protocol: ['icmp'] }); // 'icmp has no ports: …'
+ * ```
+ */
+export function searchProtocols(opts: SearchOptions): { protocols: string[] | undefined } | string {
+  const given = opts.protocol?.flatMap((p) => p.split(','));
+  const option = opts.port !== undefined ? '--port' : opts.srcPort !== undefined ? '--src-port' : undefined;
+  // Without a port option every protocol is in the space; with one, ICMP would be a "witness"
+  // that has no port at all.
+  if (option === undefined) return { protocols: given };
+  if (given === undefined) return { protocols: [...PORTED] };
+  const portless = given.filter((p) => {
+    const n = protocolNumberOf(p);
+    return n !== undefined && n >= 1 && n <= 255 && !protocolSupportsPorts(n);
+  });
+  if (portless.length === 0) return { protocols: given };
+  return `${portless.join(', ')} ${portless.length === 1 ? 'has' : 'have'} no ports: drop ${option} or the protocol (ports are for ${PORTED_TEXT})`;
+}
+
 /**
  * Searches for a flow with the verdict; exit 1 when one exists (a finding), 0 when none does.
  *
@@ -59,10 +96,15 @@ export async function runSearch(
 ): Promise<ExitCode> {
   const usage = missingInputs('search', manifests, opts, ctx.io);
   if (usage !== undefined) return usage;
+  const protocols = searchProtocols(opts);
+  if (typeof protocols === 'string') {
+    ctx.io.stderr.write(`error: ${protocols}\n`);
+    return EXIT.usage;
+  }
   const { world, issues } = await loadWorld(manifests, ctx, undefined, opts);
   if (world === undefined) return reportIssues(issues, ctx);
   const space: FlowSpace = {
-    ...(opts.protocol ? { protocol: opts.protocol.flatMap((p) => p.split(',')) } : {}),
+    ...(protocols.protocols ? { protocol: protocols.protocols } : {}),
     ...(opts.src ? { srcIp: opts.src.flatMap((p) => p.split(',')) } : {}),
     ...(opts.dst ? { dstIp: opts.dst.flatMap((p) => p.split(',')) } : {}),
     ...(opts.port ? { dstPort: ports(opts.port) } : {}),
@@ -107,12 +149,11 @@ export const registerSearch: Register = (program, run) => {
   addInputOptions(program.command('search'))
     .description('Is there any flow in this space with this verdict? A witness, or a proof that none exists')
     .argument('[manifests...]', 'world and policy manifests (or -f <file|dir|-> and -R)')
-    .addOption(
-      new Option('--verdict <verdict>', 'verdict to look for')
-        .choices(['allow', 'deny', 'mixed'])
-        .default('allow'),
+    .addOption(verdictOption('--verdict <verdict>', 'verdict to look for (any case)').default('allow'))
+    .option(
+      '--protocol <list...>',
+      'protocols (tcp, udp, …; default: any, or tcp, udp and sctp with a port option)',
     )
-    .option('--protocol <list...>', 'protocols (tcp, udp, …; default: any)')
     .option('--src <cidrs...>', 'source CIDRs (default: any)')
     .option('--dst <cidrs...>', 'destination CIDRs (default: any)')
     .option('--port <ports...>', 'destination ports or ranges like 30000-32767 (default: any)')

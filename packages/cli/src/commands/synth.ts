@@ -13,6 +13,7 @@ import { toJson, toYaml } from '@calico-dsl/yaml';
 import { type CommandContext, EXIT, type ExitCode } from '../context.js';
 import { writeJson } from '../output/json.js';
 import { reportIssues } from '../report-issues.js';
+import { firstDefinitions } from '../resource-identity.js';
 import type { Register } from './register.js';
 
 /**
@@ -63,7 +64,7 @@ export function collectResources(mod: Readonly<Record<string, unknown>>): {
   const resources: Resource[] = [];
   const issues: Issue[] = [];
   const seenValues = new Set<unknown>();
-  const seenKeys = new Map<string, string>();
+  const definedAt = firstDefinitions<string>();
   const visit = (value: unknown, path: (string | number)[]): void => {
     if (seenValues.has(value)) return; // the same builder exported twice (e.g. named and default)
     if (Array.isArray(value)) {
@@ -105,10 +106,7 @@ export function collectResources(mod: Readonly<Record<string, unknown>>): {
       });
       return;
     }
-    // apiVersion too: Kubernetes' NetworkPolicy and Calico's are two objects of one kind name.
-    const key = `${checked.apiVersion}/${checked.kind}/${checked.metadata.namespace ?? ''}/${checked.metadata.name}`;
-    const where = formatPath(path);
-    const earlier = seenKeys.get(key);
+    const earlier = definedAt(checked, formatPath(path));
     if (earlier !== undefined) {
       issues.push({
         code: 'duplicate_resource',
@@ -117,7 +115,6 @@ export function collectResources(mod: Readonly<Record<string, unknown>>): {
       });
       return;
     }
-    seenKeys.set(key, where);
     resources.push(checked);
   };
   const names = Object.keys(mod).sort((a, b) => (a === 'default' ? -1 : b === 'default' ? 1 : 0));

@@ -1359,7 +1359,10 @@ const ROWS: Row[] = [
     extra: [
       gnp('high-ports', {
         selector: "app == 'web'",
-        ingress: [{ action: 'Deny', protocol: 'TCP', source: { ports: ['1024:65535'] } }, { action: 'Allow' }],
+        ingress: [
+          { action: 'Deny', protocol: 'TCP', source: { ports: ['1024:65535'] } },
+          { action: 'Allow' },
+        ],
       }),
     ],
     flow: tcp(EXT, WEB, 8080),

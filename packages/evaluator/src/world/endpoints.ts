@@ -8,6 +8,7 @@ import { protocolNumber } from '../net/protocol.js';
 import type {
   HostEndpointModel,
   NetworkSetModel,
+  NodeBgpAddresses,
   NodeModel,
   OverlayAddresses,
   WorkloadEndpointModel,
@@ -164,6 +165,25 @@ const annotatedIp = (annotations: Record<string, unknown> | undefined, key: stri
   ips([annotatedText(annotations, key)])[0];
 
 const NO_OVERLAY: OverlayAddresses = Object.freeze({ ipip: undefined, vxlan: undefined, vxlanV6: undefined });
+const NO_BGP: NodeBgpAddresses = Object.freeze({ v4: undefined, v6: undefined });
+
+/**
+ * The address and subnet Calico detected for a node, from the Node annotations calico-node
+ * writes (`projectcalico.org/IPv4Address: 10.0.0.11/24`; a bare address is a /32 or /128, as
+ * `cnet.ParseCIDROrIP` reads it).
+ */
+function bgpAddresses(annotations: Record<string, unknown> | undefined): NodeBgpAddresses {
+  const read = (key: string, version: 4 | 6) => {
+    const text = annotations?.[key];
+    if (typeof text !== 'string') return undefined;
+    const ip = ips([text.split('/')[0]])[0];
+    const cidr = parseCidr(text);
+    return ip && cidr && ip.version === version ? { ip, cidr } : undefined;
+  };
+  const v4 = read('projectcalico.org/IPv4Address', 4);
+  const v6 = read('projectcalico.org/IPv6Address', 6);
+  return v4 || v6 ? { v4, v6 } : NO_BGP;
+}
 
 /** The tunnel addresses a Node's annotations name. */
 function tunnelIps(annotations: Record<string, unknown> | undefined): Ip[] {
@@ -230,6 +250,7 @@ export function buildNodes(
         vxlan: annotatedIp(r.metadata.annotations, OVERLAY_ANNOTATIONS.vxlan),
         vxlanV6: annotatedIp(r.metadata.annotations, OVERLAY_ANNOTATIONS.vxlanV6),
       },
+      bgpAddresses: bgpAddresses(r.metadata.annotations),
     });
     for (const ip of [...internal, ...external]) nodeByIp.set(ipKey(ip), r.metadata.name);
     tunnels.push([r.metadata.name, tunnel]);
@@ -245,6 +266,7 @@ export function buildNodes(
         externalIPs: [],
         tunnelIPs: [],
         overlayIPs: NO_OVERLAY,
+        bgpAddresses: NO_BGP,
       });
     for (const ip of h.expectedIPs) if (!nodeByIp.has(ipKey(ip))) nodeByIp.set(ipKey(ip), h.node);
   }
@@ -262,6 +284,7 @@ export function buildNodes(
       externalIPs: n?.externalIPs ?? [],
       tunnelIPs: n?.tunnelIPs ?? [],
       overlayIPs: n?.overlayIPs ?? NO_OVERLAY,
+      bgpAddresses: n?.bgpAddresses ?? NO_BGP,
     });
     for (const ip of fresh) nodeByIp.set(ipKey(ip), name);
   }

@@ -223,6 +223,26 @@ export interface NodeModel {
    * source a packet it masquerades towards a pod behind that tunnel carries.
    */
   readonly overlayIPs: OverlayAddresses;
+  /**
+   * The address and subnet Calico detected for the node (Node annotations
+   * `projectcalico.org/IPv4Address` / `IPv6Address`, e.g. `10.0.0.11/24`): what `CrossSubnet`
+   * pools compare to decide whether another node is reached through the tunnel.
+   */
+  readonly bgpAddresses: NodeBgpAddresses;
+}
+
+/**
+ * A node's Calico-detected address with its subnet, per IP version (`undefined`: not recorded).
+ *
+ * @example
+ * ```ts
+ * declare const cluster: World;
+ * cluster.model.nodes.get('node-1')?.bgpAddresses.v4?.cidr.text; // e.g. '10.0.0.0/24'
+ * ```
+ */
+export interface NodeBgpAddresses {
+  readonly v4: { readonly ip: Ip; readonly cidr: Cidr } | undefined;
+  readonly v6: { readonly ip: Ip; readonly cidr: Cidr } | undefined;
 }
 
 /**
@@ -241,9 +261,9 @@ export interface OverlayAddresses {
 }
 
 /**
- * An IPPool whose pods other nodes always reach through a tunnel (`ipipMode` / `vxlanMode`
- * `Always`, with that tunnel on): kube-proxy's masquerade towards them takes the tunnel device's
- * address. `CrossSubnet` pools are taken as routed directly (node subnets are not modelled).
+ * An IPPool whose pods other nodes reach through a tunnel (`ipipMode` / `vxlanMode` `Always`, or
+ * `CrossSubnet` for nodes outside their subnet, with that tunnel on): kube-proxy's masquerade
+ * towards them takes the tunnel device's address.
  *
  * @example
  * ```ts
@@ -254,6 +274,8 @@ export interface OverlayAddresses {
 export interface OverlayPoolModel {
   readonly cidr: Cidr;
   readonly overlay: 'ipip' | 'vxlan';
+  /** `CrossSubnet`: only nodes outside the sending node's subnet are reached through the tunnel. */
+  readonly crossSubnet: boolean;
 }
 
 /**

@@ -39,14 +39,14 @@ export function tunnelsOf(index: ResourceIndex): TunnelsModel {
 }
 
 /**
- * The IPPools other nodes always reach through a tunnel: `ipipMode: Always` (IPv4, IPIP on) or
- * `vxlanMode: Always` (VXLAN on for the pool's IP version). `CrossSubnet` tunnels only between
- * subnets, which the model does not know: such pools are left out (routed directly).
+ * The IPPools other nodes reach through a tunnel: `ipipMode` `Always` or `CrossSubnet` (IPv4,
+ * IPIP on), or `vxlanMode` `Always` or `CrossSubnet` (VXLAN on for the pool's IP version);
+ * `CrossSubnet` ones only from outside the sending node's subnet (`crossSubnet`).
  *
  * @example
  * ```ts
- * // index: IPPool default-ipv4-ippool (10.244.0.0/16, ipipMode: Always)
- * overlayPoolsOf(index, tunnelsOf(index)); // [{ cidr: <10.244.0.0/16>, overlay: 'ipip' }]
+ * // index: IPPool default-ipv4-ippool (10.244.0.0/16, ipipMode: CrossSubnet)
+ * overlayPoolsOf(index, tunnelsOf(index)); // [{ cidr: <10.244.0.0/16>, overlay: 'ipip', crossSubnet: true }]
  * ```
  */
 export function overlayPoolsOf(index: ResourceIndex, tunnels: TunnelsModel): OverlayPoolModel[] {
@@ -55,9 +55,10 @@ export function overlayPoolsOf(index: ResourceIndex, tunnels: TunnelsModel): Ove
     const spec = r.spec ?? {};
     const cidr = typeof spec.cidr === 'string' ? parseCidr(spec.cidr) : undefined;
     if (cidr === undefined) continue;
-    if (cidr.version === 4 && tunnels.ipip && spec.ipipMode === 'Always') out.push({ cidr, overlay: 'ipip' });
-    else if (spec.vxlanMode === 'Always' && (cidr.version === 4 ? tunnels.vxlan : tunnels.vxlanV6))
-      out.push({ cidr, overlay: 'vxlan' });
+    if (cidr.version === 4 && tunnels.ipip && encapsulationOn(spec.ipipMode))
+      out.push({ cidr, overlay: 'ipip', crossSubnet: spec.ipipMode === 'CrossSubnet' });
+    else if (encapsulationOn(spec.vxlanMode) && (cidr.version === 4 ? tunnels.vxlan : tunnels.vxlanV6))
+      out.push({ cidr, overlay: 'vxlan', crossSubnet: spec.vxlanMode === 'CrossSubnet' });
   }
   return out;
 }

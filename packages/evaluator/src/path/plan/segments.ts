@@ -33,6 +33,8 @@ export type PostDnat =
       readonly node: string | undefined;
       /** The tunnel other nodes reach a backend through (its IPPool's, {@link OverlayPoolModel}). */
       readonly overlay?: OverlayPoolModel['overlay'];
+      /** The pool tunnels only from outside the sending node's subnet (`CrossSubnet`). */
+      readonly crossSubnet?: boolean;
     }
   | Exclude<DestinationOwner, { kind: 'frontend' | 'pod' }>;
 

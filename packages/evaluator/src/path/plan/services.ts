@@ -6,6 +6,7 @@
 
 import { cidrContains } from '../../net/ip.js';
 import type { EndpointRef } from '../../result/types.js';
+import { publishedAddress } from '../../world/endpoints.js';
 import type { BackendModel, ServicePortModel, WorldModel } from '../../world/model.js';
 import type { EndpointRole, Hook, OutcomeHook, SnatHook, SnatRule } from '../hooks.js';
 import { hepOwningIp } from '../host-endpoints.js';
@@ -26,10 +27,10 @@ export function dnatHook(node: string | undefined, frontend: Frontend): Hook {
 export function backendTarget(world: WorldModel, b: BackendModel): PostDnat {
   switch (b.kind) {
     case 'pod': {
-      const overlay = world.overlayPools.find((p) => cidrContains(p.cidr, b.ip))?.overlay;
-      return overlay === undefined
+      const pool = world.overlayPools.find((p) => cidrContains(p.cidr, b.ip));
+      return pool === undefined
         ? { kind: 'pod', wep: 'backend', node: b.node }
-        : { kind: 'pod', wep: 'backend', node: b.node, overlay };
+        : { kind: 'pod', wep: 'backend', node: b.node, overlay: pool.overlay, crossSubnet: pool.crossSubnet };
     }
     case 'host':
       return { kind: 'node', node: b.node, hep: hepOwningIp(world, b.ip, b.node) };
@@ -41,7 +42,7 @@ export function backendTarget(world: WorldModel, b: BackendModel): PostDnat {
 export function targetKey(t: PostDnat): string {
   switch (t.kind) {
     case 'pod':
-      return `p|${t.node ?? ''}|${t.overlay ?? ''}`;
+      return `p|${t.node ?? ''}|${t.overlay ?? ''}|${t.crossSubnet === true ? 'x' : ''}`;
     case 'node':
       return `n|${t.node}|${t.hep?.id ?? ''}`;
     case 'external':
@@ -134,9 +135,14 @@ export function masquerade(
       : kind === 'clusterIP'
         ? origin === 'external' || world.kubeProxyMasqueradeAll
         : sp.externalTrafficPolicy === 'Cluster';
-  // MASQUERADE takes the outgoing interface's address: a tunnel's towards a pod behind one.
+  // MASQUERADE takes the outgoing interface's address: a tunnel's towards a pod on another node
+  // behind one (a local pod's route has no address of its own: the kernel takes the host's).
   const tunnel =
-    backend.kind === 'pod' && backend.overlay !== undefined
+    backend.kind === 'pod' &&
+    backend.overlay !== undefined &&
+    backendNode !== undefined &&
+    backendNode !== node &&
+    !(backend.crossSubnet === true && inNodeSubnet(world, node, backendNode, dst.version))
       ? world.nodes.get(node)?.overlayIPs[
           backend.overlay === 'ipip' ? 'ipip' : dst.version === 4 ? 'vxlan' : 'vxlanV6'
         ]
@@ -147,6 +153,26 @@ export function masquerade(
     address,
     reason: `kube-proxy SNAT: backend on ${backendNode ?? 'another node'}, ${dst.frontend.kind === 'clusterIP' && origin === 'inCluster' ? 'masqueradeAll' : `externalTrafficPolicy ${sp.externalTrafficPolicy}`}: source becomes ${address.text} (node ${node}) (§5)`,
   };
+}
+
+/**
+ * Whether `other` is in `node`'s subnet, as Felix decides it for `CrossSubnet` routes
+ * (`l3_route_resolver.go` `nodeInOurSubnet`): `node`'s detected subnet holds `other`'s detected
+ * address (else its published one); without a detected subnet, no node is (the tunnel is used).
+ *
+ * @example
+ * ```ts
+ * // node-1 10.0.0.11/24, node-2 10.0.0.12/24, node-3 10.0.1.13/24
+ * inNodeSubnet(world, 'node-1', 'node-2', 4); // true
+ * inNodeSubnet(world, 'node-1', 'node-3', 4); // false
+ * ```
+ */
+export function inNodeSubnet(world: WorldModel, node: string, other: string, version: 4 | 6): boolean {
+  const mine = world.nodes.get(node)?.bgpAddresses[version === 4 ? 'v4' : 'v6'];
+  const theirs = world.nodes.get(other);
+  if (mine === undefined || theirs === undefined) return false;
+  const address = theirs.bgpAddresses[version === 4 ? 'v4' : 'v6']?.ip ?? publishedAddress(theirs, version);
+  return address !== undefined && cidrContains(mine.cidr, address);
 }
 
 /**

@@ -14,7 +14,15 @@ import type {
   WorkloadEndpointModel,
 } from './model.js';
 import type { ProfileTable } from './profiles.js';
-import { containerPorts, ips, type Loose, labelMap, podIps, type ResourceIndex } from './read.js';
+import {
+  containerPorts,
+  ips,
+  type Loose,
+  labelMap,
+  podIps,
+  type ResourceIndex,
+  workloadIps,
+} from './read.js';
 
 /**
  * §1.1: pods with an IP become workload endpoints with implicit and inherited labels.
@@ -32,16 +40,17 @@ export function buildWorkloads(
   let nextId = firstId;
   const workloads: WorkloadEndpointModel[] = [];
   for (const p of pods) {
-    const addrs = podIps(p);
-    const phase = p.status?.phase;
-    if (addrs.length === 0 || phase === 'Succeeded' || phase === 'Failed') continue;
+    const addrs = workloadIps(p);
+    if (addrs.length === 0) continue;
     const ns: string = p.metadata.namespace ?? 'default';
     // The API server fills in `default` when a pod names no service account.
     const sa: string = p.spec?.serviceAccountName ?? p.spec?.serviceAccount ?? 'default';
     const profileNames = [`kns.${ns}`, table.ksa(ns, sa)];
     const inherited = profileNames.map((n) => table.profiles.get(n)?.labelsToApply);
-    // Inherited profile labels first so the endpoint's own labels win (§1.1).
-    const labels = labelMap(...inherited, p.metadata.labels, {
+    // Inherited profile labels first so the endpoint's own labels win (§1.1), except namespace
+    // and service account ones (`pcns.`, `pcsa.`), which Calico strips from a pod's own so that it
+    // cannot pretend to be in another namespace (`workloadendpointprocessor.go`).
+    const labels = labelMap(...inherited, ownWorkloadLabels(p.metadata.labels), {
       'projectcalico.org/namespace': ns,
       'projectcalico.org/orchestrator': 'k8s',
       'projectcalico.org/serviceaccount': sa,
@@ -60,6 +69,15 @@ export function buildWorkloads(
     });
   }
   return workloads;
+}
+
+/** A pod's own labels without the namespace and service account prefixes Calico reserves. */
+function ownWorkloadLabels(labels: Readonly<Record<string, string>> | undefined): Record<string, string> {
+  const out: Record<string, string> = Object.create(null);
+  if (typeof labels !== 'object' || labels === null) return out;
+  for (const [k, v] of Object.entries(labels))
+    if (!k.startsWith('pcns.') && !k.startsWith('pcsa.')) out[k] = v;
+  return out;
 }
 
 /**
@@ -99,7 +117,9 @@ export function buildHostEndpoints(
       interfaceName:
         typeof spec.interfaceName === 'string' && spec.interfaceName !== '' ? spec.interfaceName : undefined,
       expectedIPs: ips(spec.expectedIPs),
-      labels: labelMap(...inherited, r.metadata.labels),
+      // Own labels, then each profile's in order, the first one holding a key wins (Felix's
+      // label inheritance, `label_inheritance_index.go`): later sources win in labelMap.
+      labels: labelMap(...[...inherited].reverse(), r.metadata.labels),
       profiles: profNames,
       ports: ((spec.ports ?? []) as Loose[]).map((p) => ({
         name: p.name,

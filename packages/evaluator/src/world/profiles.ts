@@ -32,9 +32,9 @@ export function buildProfiles(index: ResourceIndex, pods: readonly Loose[], sc: 
   const nsLabels = new Map<string, LabelMap>();
   for (const [r] of index.of('Namespace'))
     nsLabels.set(r.metadata.name, namespaceLabels(r.metadata.name, r.metadata.labels));
-  // A pod's namespace always exists in a real cluster; give it an implicit one.
-  for (const p of pods) {
-    const ns = p.metadata.namespace ?? 'default';
+  // A pod's or NetworkSet's namespace always exists in a real cluster; give it an implicit one.
+  for (const r of [...pods, ...index.of('NetworkSet').map(([set]) => set)]) {
+    const ns = r.metadata.namespace ?? 'default';
     if (!nsLabels.has(ns)) nsLabels.set(ns, namespaceLabels(ns));
   }
   const saLabels = new Map<string, LabelMap>();

@@ -250,6 +250,41 @@ export function containerPorts(pod: Loose, init: 'all' | 'sidecars' = 'all'): Na
   return out;
 }
 
+/**
+ * A pod's IPs as Calico's workload endpoint has them (`conversion.go` `getPodIPs`):
+ * `status.podIPs` / `status.podIP`, else the CNI annotations (`cni.projectcalico.org/podIPs`,
+ * `cni.projectcalico.org/podIP`, AWS's `vpc.amazonaws.com/pod-ips`), which may carry a prefix
+ * length. None for a finished pod (`IsFinished`): phase Failed, Succeeded or Completed, or being
+ * deleted after its CNI removed its network (the annotation set to "").
+ *
+ * @example
+ * ```ts
+ * workloadIps({ metadata: { annotations: { 'cni.projectcalico.org/podIP': '10.244.1.5/32' } }, status: {} }).map((ip) => ip.text); // ['10.244.1.5']
+ * workloadIps({ metadata: {}, status: { phase: 'Succeeded', podIP: '10.244.1.5' } }); // []
+ * ```
+ */
+export function workloadIps(pod: Loose): Ip[] {
+  const annotations: Record<string, unknown> = pod.metadata?.annotations ?? {};
+  const phase = pod.status?.phase;
+  if (phase === 'Failed' || phase === 'Succeeded' || phase === 'Completed') return [];
+  if (
+    pod.metadata?.deletionTimestamp != null &&
+    (annotations['cni.projectcalico.org/podIP'] === '' || annotations['vpc.amazonaws.com/pod-ips'] === '')
+  )
+    return [];
+  const fromStatus = podIps(pod);
+  if (fromStatus.length > 0) return fromStatus;
+  for (const key of [
+    'cni.projectcalico.org/podIPs',
+    'cni.projectcalico.org/podIP',
+    'vpc.amazonaws.com/pod-ips',
+  ]) {
+    const v = annotations[key];
+    if (typeof v === 'string' && v !== '') return ips(v.split(',').map((t) => t.trim().split('/')[0]));
+  }
+  return [];
+}
+
 /** A pod's IPs from `status.podIP` and `status.podIPs`. */
 export function podIps(pod: Loose): Ip[] {
   const list: unknown[] = [];

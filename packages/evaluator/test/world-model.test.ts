@@ -97,6 +97,32 @@ describe('Kubernetes NetworkPolicy conversion (§2.3)', () => {
       },
     ]);
   });
+
+  it('an ipBlock CIDR Go cannot parse ends the peer there (k8sPeerToCalicoFields): no cidr, no criteria; a bad except drops the rest', () => {
+    const knp = (ipBlock: object) => ({
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: { name: 'from-block', namespace: 'prod' },
+      spec: { podSelector: { matchLabels: { app: 'web' } }, ingress: [{ from: [{ ipBlock }] }] },
+    });
+    const flow = (srcIp: string) =>
+      ({ protocol: 'TCP', srcIp, srcPort: 40000, dstIp: '10.1.0.10', dstPort: 80 }) as const;
+    // The kube-apiserver takes 010.1.0.0/16 (a legacy field); Calico's converter cannot parse it,
+    // and the peer it leaves behind matches everyone.
+    const leading = World.from([...BASE, knp({ cidr: '010.1.0.0/16' })]);
+    expect(leading.evaluate(flow('198.51.100.7')).verdict).toBe('Allow');
+    expect(leading.issues.map((i) => [i.code, i.message.includes('"010.1.0.0/16"')])).toEqual([
+      ['unconvertible_rule', true],
+    ]);
+    // An except it cannot parse: that one and the ones after it are dropped.
+    const except = World.from([
+      ...BASE,
+      knp({ cidr: '10.0.0.0/8', except: ['10.1.1.0/24', '010.1.2.0/24', '10.1.3.0/24'] }),
+    ]);
+    expect(except.evaluate(flow('10.1.1.10')).verdict).toBe('Deny');
+    expect(except.evaluate(flow('10.1.3.10')).verdict).toBe('Allow');
+    expect(except.issues.map((i) => i.code)).toEqual(['unconvertible_rule']);
+  });
 });
 
 describe('world model', () => {

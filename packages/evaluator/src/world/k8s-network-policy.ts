@@ -11,8 +11,12 @@ import type {
   PolicyType,
   Rule,
 } from '@calico-dsl/core';
+import { parseCidr } from '../net/ip.js';
 
 const ORCHESTRATOR = "projectcalico.org/orchestrator == 'k8s'";
+
+/** A CIDR Go's `net.ParseCIDR` reads: a prefix length, no leading zeros (the kube-apiserver takes more). */
+const goParsesCidr = (text: string): boolean => text.includes('/') && parseCidr(text) !== undefined;
 
 /** A Kubernetes label selector as a Calico selector (keys sorted; §2.3). */
 export function k8sLabelSelector(sel: LabelSelector | undefined): string {
@@ -69,10 +73,25 @@ export function namespaceSelector(sel: LabelSelector | undefined): string {
   return s === '' ? 'all()' : s;
 }
 
-function peerEntity(peer: K8sNetworkPolicyPeer): EntityRule {
+function peerEntity(peer: K8sNetworkPolicyPeer, unparsed: string[]): EntityRule {
   if (peer.ipBlock) {
-    const except = peer.ipBlock.except ?? [];
-    return except.length > 0 ? { nets: [peer.ipBlock.cidr], notNets: except } : { nets: [peer.ipBlock.cidr] };
+    // `k8sPeerToCalicoFields`: a CIDR Go cannot parse ends the peer's conversion there. Without
+    // its cidr the peer has no criteria at all (it matches every peer); at an `except` entry the
+    // ones after it are dropped.
+    const cidr = peer.ipBlock.cidr;
+    if (!goParsesCidr(cidr)) {
+      unparsed.push(cidr);
+      return {};
+    }
+    const except: string[] = [];
+    for (const e of peer.ipBlock.except ?? []) {
+      if (!goParsesCidr(e)) {
+        unparsed.push(e);
+        break;
+      }
+      except.push(e);
+    }
+    return except.length > 0 ? { nets: [cidr], notNets: except } : { nets: [cidr] };
   }
   const out: { selector: string; namespaceSelector?: string } = { selector: podSelector(peer.podSelector) };
   if (peer.namespaceSelector) out.namespaceSelector = namespaceSelector(peer.namespaceSelector);
@@ -104,11 +123,13 @@ function portsByProtocol(
 function convertRules(
   items: readonly { ports?: readonly K8sNetworkPolicyPort[]; peers?: readonly K8sNetworkPolicyPeer[] }[],
   peerSide: 'source' | 'destination',
+  unparsed: string[],
 ): Rule[] {
   const rules: Rule[] = [];
   for (const item of items) {
     for (const [protocol, ports] of portsByProtocol(item.ports)) {
-      const peers = item.peers && item.peers.length > 0 ? item.peers.map(peerEntity) : [undefined];
+      const peers =
+        item.peers && item.peers.length > 0 ? item.peers.map((p) => peerEntity(p, unparsed)) : [undefined];
       for (const peer of peers) {
         const destination: EntityRule = {
           ...(peerSide === 'destination' && peer ? peer : {}),
@@ -133,6 +154,8 @@ export interface ConvertedK8sPolicy {
   readonly types: readonly PolicyType[];
   readonly ingress: readonly Rule[];
   readonly egress: readonly Rule[];
+  /** ipBlock CIDRs Calico's converter could not parse (see `peerEntity`), once per rule they reach. */
+  readonly unparsedCidrs: readonly string[];
 }
 
 /**
@@ -171,6 +194,7 @@ export function convertK8sNetworkPolicy(
       : stored === 'apiserver'
         ? defaultPolicyTypes(spec)
         : ['Ingress'];
+  const unparsedCidrs: string[] = [];
   return {
     selector: podSelector(spec.podSelector),
     types,
@@ -180,6 +204,7 @@ export function convertK8sNetworkPolicy(
         ...(r.from ? { peers: r.from } : {}),
       })),
       'source',
+      unparsedCidrs,
     ),
     egress: convertRules(
       (spec.egress ?? []).map((r) => ({
@@ -187,6 +212,8 @@ export function convertK8sNetworkPolicy(
         ...(r.to ? { peers: r.to } : {}),
       })),
       'destination',
+      unparsedCidrs,
     ),
+    unparsedCidrs: [...new Set(unparsedCidrs)],
   };
 }

@@ -2,7 +2,7 @@
  * Policy normalisation: every policy kind becomes one {@link PolicyModel} (calico-semantics.md
  * §2.2, §2.3, §2.5, §3.2, §6.8).
  */
-import { type PolicyType, policyTypesOf, type Rule } from '@calico-dsl/core';
+import { type Issue, type PolicyType, policyTypesOf, type Rule } from '@calico-dsl/core';
 import { convertK8sNetworkPolicy } from './k8s-network-policy.js';
 import type { PolicyKind, PolicyModel, RuleModel } from './model.js';
 import { compileRules } from './rules.js';
@@ -283,14 +283,24 @@ export function rawCalicoPolicy(
   };
 }
 
-/** Raw fields of a (staged) Kubernetes NetworkPolicy after §2.3 conversion. */
+/**
+ * Raw fields of a (staged) Kubernetes NetworkPolicy after §2.3 conversion; an ipBlock CIDR
+ * Calico's converter cannot parse is reported in `issues` (it changes what the rule matches).
+ */
 export function rawK8sPolicy(
   kind: 'KubernetesNetworkPolicy' | 'StagedKubernetesNetworkPolicy',
   meta: { readonly name: string; readonly namespace?: string | undefined },
   spec: Parameters<typeof convertK8sNetworkPolicy>[0],
   path: readonly (string | number)[],
+  issues: Issue[],
 ): RawPolicy {
   const c = convertK8sNetworkPolicy(spec, kind === 'KubernetesNetworkPolicy' ? 'apiserver' : 'as written');
+  for (const cidr of c.unparsedCidrs)
+    issues.push({
+      code: 'unconvertible_rule',
+      path: [...path, 'spec'],
+      message: `${kind} "${meta.namespace ?? 'default'}/${meta.name}": Calico cannot parse the ipBlock CIDR "${cidr}" (Go's net.ParseCIDR refuses it; the kube-apiserver took it). Its converter stops there: without the cidr the peer matches every source or destination, and from a failed except on the later excepts are dropped (conversion.go k8sPeerToCalicoFields). Write it as Go reads it, e.g. without leading zeros.`,
+    });
   return {
     kind,
     name: meta.name,

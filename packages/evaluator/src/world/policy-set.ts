@@ -51,9 +51,11 @@ export function buildPolicySet(
     const meta = { name: r.metadata.name as string, namespace: r.metadata.namespace as string | undefined };
     const k8s = typeof r.apiVersion === 'string' && r.apiVersion.startsWith('networking.k8s.io');
     if (r.kind === 'NetworkPolicy' && k8s) {
-      raws.push(rawK8sPolicy('KubernetesNetworkPolicy', meta, r.spec ?? { podSelector: {} }, [i]));
+      raws.push(rawK8sPolicy('KubernetesNetworkPolicy', meta, r.spec ?? { podSelector: {} }, [i], issues));
     } else if (r.kind === 'StagedKubernetesNetworkPolicy') {
-      raws.push(rawK8sPolicy('StagedKubernetesNetworkPolicy', meta, r.spec ?? { podSelector: {} }, [i]));
+      raws.push(
+        rawK8sPolicy('StagedKubernetesNetworkPolicy', meta, r.spec ?? { podSelector: {} }, [i], issues),
+      );
     } else if (isNetworkPolicyApiKind(r.kind)) {
       const raw = rawNetworkPolicyApiPolicy(r, i, version, issues);
       if (raw) raws.push(raw);

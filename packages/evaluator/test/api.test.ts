@@ -376,6 +376,55 @@ describe('evaluate', () => {
   });
 });
 
+describe('a flow without srcPort in a world that reads source ports', () => {
+  const world = World.from([
+    ...BASE,
+    gnp('high-ports', {
+      selector: "app == 'web'",
+      ingress: [{ action: 'Deny', protocol: 'TCP', source: { ports: ['1024:65535'] } }, { action: 'Allow' }],
+    }),
+  ]);
+  const flow = { protocol: 'TCP', srcIp: '10.1.1.10', dstIp: '10.1.0.10', dstPort: 80 } as const;
+
+  it('is Mixed, with a path per verdict and an issue naming the source ports of each', () => {
+    const r = world.evaluate(flow);
+    expect(r.verdict).toBe('Mixed');
+    expect(r.decidedBy).toBeUndefined();
+    expect(r.paths.map((p) => [p.verdict, p.decidedBy.ruleIndex])).toEqual([
+      ['Allow', 1],
+      ['Deny', 0],
+    ]);
+    expect(r.issues).toEqual([
+      {
+        code: 'unspecified_field',
+        path: ['srcPort'],
+        message:
+          'The verdict depends on srcPort, which the flow leaves out: Allow for 0-1023; Deny for 1024-65535. Give srcPort: every packet has one.',
+      },
+    ]);
+    expect(r.explain()).toMatch(/^Flow TCP 10\.1\.1\.10 → 10\.1\.0\.10:80\nVerdict: Mixed \(2 paths\)/);
+    expect(JSON.parse(JSON.stringify(r)).verdict).toBe('Mixed');
+    expect(r.trace.length).toBe(r.paths.flatMap((p) => p.steps).length);
+  });
+
+  it('with srcPort, or in a world that never reads it, is evaluated as it is', () => {
+    expect(world.evaluate({ ...flow, srcPort: 80 }).verdict).toBe('Allow');
+    expect(world.evaluate({ ...flow, srcPort: 40000 }).verdict).toBe('Deny');
+    const plain = World.from([
+      ...BASE,
+      gnp('all', { selector: "app == 'web'", ingress: [{ action: 'Allow' }] }),
+    ]);
+    expect([plain.evaluate(flow).verdict, plain.evaluate(flow).issues]).toEqual(['Allow', []]);
+  });
+
+  it('a matrix cell is the same verdict', () => {
+    const m = world.matrix({ protocol: 'TCP', port: 80 });
+    const from = m.endpoints.findIndex((e) => e.name === 'client');
+    const to = m.endpoints.findIndex((e) => e.name === 'web');
+    expect(m.cells[from]?.[to]).toBe('Mixed');
+  });
+});
+
 describe('staged policies (§2.5)', () => {
   it('are reported with what they would do, never enforced', () => {
     const w = World.from([

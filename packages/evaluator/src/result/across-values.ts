@@ -5,6 +5,7 @@
  */
 import type { Issue } from '@calico-dsl/core';
 import { explainText } from './explain.js';
+import { resultJson } from './result.js';
 import type { Decision, EvaluationResult, PathResult, TraceStep, UnsupportedUse, Verdict } from './types.js';
 
 /** The evaluations of one verdict, and the source ports that got it, as text. */
@@ -97,13 +98,6 @@ export class AcrossValues implements EvaluationResult {
   }
 
   toJSON(): object {
-    return {
-      verdict: this.verdict,
-      decidedBy: this.decidedBy,
-      paths: this.paths,
-      trace: this.trace,
-      issues: this.issues,
-      unsupported: this.unsupported,
-    };
+    return resultJson(this);
   }
 }

@@ -158,13 +158,25 @@ export class Evaluation implements EvaluationResult {
   }
 
   toJSON(): object {
-    return {
-      verdict: this.verdict,
-      decidedBy: this.decidedBy,
-      paths: this.paths,
-      trace: this.trace,
-      issues: this.issues,
-      unsupported: this.unsupported,
-    };
+    return resultJson(this);
   }
+}
+
+/**
+ * A result as plain data (what `JSON.stringify(result)` prints): its getters read once.
+ *
+ * @example
+ * ```ts
+ * JSON.stringify(resultJson(world.evaluate(flow))); // {"verdict":"Allow","decidedBy":{…},"paths":[…],…}
+ * ```
+ */
+export function resultJson(r: EvaluationResult): object {
+  return {
+    verdict: r.verdict,
+    decidedBy: r.decidedBy,
+    paths: r.paths,
+    trace: r.trace,
+    issues: r.issues,
+    unsupported: r.unsupported,
+  };
 }

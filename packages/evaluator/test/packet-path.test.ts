@@ -932,6 +932,50 @@ describe('out of scope is refused loudly (README "Out of scope")', () => {
       'felix-1-a, felix-1-b',
     );
   });
+
+  it('per-node FelixConfigurations, ipv6Support: false and enabled pod floating IPs / source prefixes are world issues', () => {
+    const config = (name: string, spec: Obj): Obj => ({
+      apiVersion: 'projectcalico.org/v3',
+      kind: 'FelixConfiguration',
+      metadata: { name },
+      spec,
+    });
+    const pod = (annotations: Record<string, string>): Obj => ({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'w9', namespace: 'default', annotations },
+      spec: { nodeName: 'felix-0' },
+      status: { podIP: '10.65.0.99' },
+    });
+    const issues = (extra: Obj[]) =>
+      World.from([...fvBase(), ...extra])
+        .issues.filter((i) => i.code === 'unsupported_felix_setting')
+        .map((i) => i.path.slice(1).join('.'));
+    expect(issues([config('node.felix-0', { failsafeInboundHostPorts: [] })])).toEqual(['spec']);
+    expect(issues([config('zone-a', { nodeSelector: "zone == 'a'", ipForwarding: 'Disabled' })])).toEqual([
+      'spec',
+    ]);
+    expect(issues([config('zone-a', { nodeSelector: "zone == 'a'" })])).toEqual([]);
+    expect(issues([felix({ ipv6Support: false })])).toEqual(['spec.ipv6Support']);
+    const annotated = pod({
+      'cni.projectcalico.org/floatingIPs': '["10.0.0.200"]',
+      'cni.projectcalico.org/allowedSourcePrefixes': '["192.0.2.0/24"]',
+    });
+    // Felix ignores both annotations unless a FelixConfiguration turns the feature on.
+    expect(issues([annotated])).toEqual([]);
+    expect(issues([annotated, felix({ floatingIPs: 'Enabled', workloadSourceSpoofing: 'Any' })])).toEqual([
+      'metadata.annotations.cni.projectcalico.org/floatingIPs',
+      'metadata.annotations.cni.projectcalico.org/allowedSourcePrefixes',
+    ]);
+    // Only what the evaluator reads matters: a per-node log level changes no verdict.
+    expect(issues([config('node.felix-0', { logSeverityScreen: 'Debug' })])).toEqual([]);
+    expect(
+      World.from([
+        ...fvBase(),
+        config('node.felix-0', { ipForwarding: 'Disabled', logSeverityScreen: 'Debug' }),
+      ]).issues[0]?.message,
+    ).toContain('its ipForwarding is ignored and every node uses "default"\'s;');
+  });
 });
 
 describe("pods' hostPorts: the CNI portmap DNAT from the node's addresses to the pod", () => {
@@ -982,5 +1026,23 @@ describe("pods' hostPorts: the CNI portmap DNAT from the node's addresses to the
     const r = both(fvBase([...starHeps, hostPortPod(https), lockedInput]), tcp(CLIENT, F0, 443));
     expect(r.verdict).toBe('Allow');
     expect(stages(r)).not.toContain('hostIngress:felix-0-all');
+  });
+});
+
+describe('FELIX_FIELDS_READ', () => {
+  it('lists every FelixConfiguration field read from default (the per-node refusal depends on it)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { FELIX_FIELDS_READ } = await import('../src/world/felix-settings.js');
+    const readers = ['felix-settings', 'calico-hosts', 'service-loop', 'tunnels', 'nat-outgoing'];
+    const read = new Set<string>();
+    for (const f of readers) {
+      const text = readFileSync(new URL(`../src/world/${f}.ts`, import.meta.url), 'utf8');
+      if (!text.includes('felixDefaults(')) continue;
+      // IPPool fields are read in the same files; FelixConfiguration's come from `felixDefaults`.
+      for (const m of text.matchAll(/spec\.([a-zA-Z0-9]+)/g))
+        if (!['cidr', 'ipipMode', 'vxlanMode', 'natOutgoing', 'allowedUses'].includes(m[1] as string))
+          read.add(m[1] as string);
+    }
+    expect([...read].sort()).toEqual([...FELIX_FIELDS_READ].sort());
   });
 });

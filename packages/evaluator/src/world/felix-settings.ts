@@ -26,6 +26,37 @@ export function* felixDefaults(index: ResourceIndex): Generator<readonly [spec: 
 }
 
 /**
+ * Every FelixConfiguration field the evaluator reads from `default` (through
+ * {@link felixDefaults}): the ones a per-node configuration would change on its nodes.
+ *
+ * @example
+ * ```ts
+ * FELIX_FIELDS_READ.includes('failsafeInboundHostPorts'); // true
+ * ```
+ */
+export const FELIX_FIELDS_READ: readonly string[] = [
+  'allowIPIPPacketsFromWorkloads',
+  'allowVXLANPacketsFromWorkloads',
+  'defaultEndpointToHostAction',
+  'disableConntrackInvalidCheck',
+  'externalNodesList',
+  'failsafeInboundHostPorts',
+  'failsafeOutboundHostPorts',
+  'ipForwarding',
+  'ipipEnabled',
+  'iptablesNATOutgoingInterfaceFilter',
+  'natOutgoingAddress',
+  'natOutgoingExclusions',
+  'serviceLoopPrevention',
+  'vxlanEnabled',
+  'vxlanPort',
+  'wireguardEnabled',
+  'wireguardEnabledV6',
+  'wireguardListeningPort',
+  'wireguardListeningPortV6',
+];
+
+/**
  * A FelixConfiguration `oneof` value as Felix reads it: any case (`OneofListParam.Parse`
  * lowercases it, and the CRD pattern is `(?i)`), given back in its canonical spelling;
  * `undefined` when it is none of them.

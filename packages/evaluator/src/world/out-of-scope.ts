@@ -4,12 +4,14 @@
  * host endpoints on tunnel devices, the eBPF dataplane, named host endpoints whose address
  * is ambiguous (issue #12 item 7), kube-proxy modes other than iptables (the World option or
  * kube-proxy's ConfigMap, `kube-proxy.ts`), topology-aware routing (kube-proxy narrows a
- * Service's backends to its node's zone by EndpointSlice hints), and FelixConfiguration settings
- * that let rules outside Calico's chains decide.
+ * Service's backends to its node's zone by EndpointSlice hints), FelixConfiguration settings
+ * that let rules outside Calico's chains decide, per-node FelixConfigurations, `ipv6Support:
+ * false`, and pods' floating IPs and allowed source prefixes when Felix turns them on.
  */
 import type { Issue } from '@calico-dsl/core';
 import type { EvaluatorIssueCode } from '../issue-codes.js';
 import type { KubeProxyMode } from './build.js';
+import { FELIX_FIELDS_READ } from './felix-settings.js';
 import { declaredKubeProxyMode } from './kube-proxy.js';
 import type { HostEndpointModel } from './model.js';
 import type { ResourceIndex } from './read.js';
@@ -42,6 +44,70 @@ function handOffIssues(name: string, spec: Record<string, unknown>, i: number): 
       path: [i, 'spec', 'chainInsertMode'],
       message: `FelixConfiguration "${name}" sets chainInsertMode: ${mode}: Felix's rules come after the host's existing iptables rules, which the evaluator does not model and which may decide first.`,
     });
+  return issues;
+}
+
+/**
+ * FelixConfiguration settings the evaluator does not apply: a per-node configuration
+ * (`node.<name>`, or one with a `nodeSelector`), which Felix layers over `default` for its nodes
+ * (`felix/daemon/daemon.go`; the evaluator reads `default` alone), and `ipv6Support: false`, under
+ * which Felix programs no IPv6 rules at all (`int_dataplane.go`).
+ */
+function felixScopeIssues(name: string, spec: Record<string, unknown>, i: number): Issue[] {
+  const issues: Issue[] = [];
+  const fields = Object.keys(spec).filter((k) => FELIX_FIELDS_READ.includes(k));
+  if (name !== 'default' && fields.length > 0)
+    issues.push({
+      code: 'unsupported_felix_setting' satisfies EvaluatorIssueCode,
+      path: [i, 'spec'],
+      message: `FelixConfiguration "${name}" is a per-node configuration (Felix applies it over "default" on ${name.startsWith('node.') ? `node ${name.slice(5)}` : 'the nodes its nodeSelector picks'}): not modelled, so its ${fields.join(', ')} ${fields.length === 1 ? 'is' : 'are'} ignored and every node uses "default"'s; move ${fields.length === 1 ? 'it' : 'them'} to "default" or read answers for those nodes with care.`,
+    });
+  if (spec.ipv6Support === false)
+    issues.push({
+      code: 'unsupported_felix_setting' satisfies EvaluatorIssueCode,
+      path: [i, 'spec', 'ipv6Support'],
+      message: `FelixConfiguration "${name}" sets ipv6Support: false: Felix then programs no IPv6 rules, so IPv6 traffic is not policed by Calico at all; the evaluator still polices it.`,
+    });
+  return issues;
+}
+
+/**
+ * Pod annotations that Felix acts on once a FelixConfiguration turns the feature on: floating IPs
+ * (`floatingIPs: Enabled`, DNAT of `cni.projectcalico.org/floatingIPs` to the pod) and extra source
+ * prefixes (`workloadSourceSpoofing: Any`, `cni.projectcalico.org/allowedSourcePrefixes` sent
+ * through the pod's own chains). Neither is modelled.
+ */
+function podFeatureIssues(index: ResourceIndex): Issue[] {
+  let floating = false;
+  let spoofing = false;
+  for (const [r] of index.of('FelixConfiguration')) {
+    if (typeof r.spec?.floatingIPs === 'string' && r.spec.floatingIPs.toLowerCase() === 'enabled')
+      floating = true;
+    if (
+      typeof r.spec?.workloadSourceSpoofing === 'string' &&
+      r.spec.workloadSourceSpoofing.toLowerCase() === 'any'
+    )
+      spoofing = true;
+  }
+  const issues: Issue[] = [];
+  for (const [r, i] of index.of('Pod')) {
+    const annotations = r.metadata?.annotations ?? {};
+    const pod = `Pod ${r.metadata?.namespace ?? 'default'}/${r.metadata?.name}`;
+    for (const [on, key, what] of [
+      [floating, 'cni.projectcalico.org/floatingIPs', 'floating IPs (Felix DNATs them to the pod)'],
+      [
+        spoofing,
+        'cni.projectcalico.org/allowedSourcePrefixes',
+        "extra source prefixes (Felix sends them through the pod's own chains)",
+      ],
+    ] as const)
+      if (on && typeof annotations[key] === 'string' && annotations[key] !== '')
+        issues.push({
+          code: 'unsupported_felix_setting' satisfies EvaluatorIssueCode,
+          path: [i, 'metadata', 'annotations', key],
+          message: `${pod} has ${what}, which FelixConfiguration turns on: not modelled; flows to or from those addresses are evaluated as if they were not the pod's.`,
+        });
+  }
   return issues;
 }
 
@@ -145,8 +211,12 @@ export function outOfScopeIssues(
         path: [i, 'spec', 'bpfEnabled'],
         message: `FelixConfiguration "${r.metadata.name}" enables the eBPF dataplane: the evaluator models the iptables dataplane only, so its answers may differ (NAT and host endpoint handling differ in eBPF).`,
       });
-    issues.push(...handOffIssues(r.metadata.name, r.spec ?? {}, i));
+    issues.push(
+      ...handOffIssues(r.metadata.name, r.spec ?? {}, i),
+      ...felixScopeIssues(r.metadata.name, r.spec ?? {}, i),
+    );
   }
+  issues.push(...podFeatureIssues(index));
   const unaddressed = new Map<string, string[]>();
   for (const h of hostEndpoints) {
     if (h.interfaceName === '*' || h.interfaceName === undefined || h.expectedIPs.length > 0) continue;

@@ -891,6 +891,31 @@ describe('WireGuard packets are accepted before host endpoint policy (static.go 
   });
 });
 
+describe('via an interface no host endpoint names (dscp_test.go: host1-eth0 has expectedIPs only)', () => {
+  // Felix binds a HEP without interfaceName to the interface holding its expectedIPs; a packet
+  // addressed to one of them arrives on that interface.
+  const unnamed = {
+    ...hep('host1-eth0', 'felix-0', 'eth0', [F0], { 'host-endpoint': 'true' }),
+    spec: { node: 'felix-0', expectedIPs: [F0] },
+  };
+  const gnp1 = (action: string) =>
+    gnp('gnp-1', {
+      selector: "host-endpoint == 'true'",
+      ingress: [{ action }],
+      egress: [{ action: 'Allow' }],
+    });
+
+  it("the HEP owning the destination governs it, so its policy decides (it was 'not policed')", () => {
+    for (const action of ['Allow', 'Deny']) {
+      const r = both(
+        fvBase([unnamed, gnp1(action)]),
+        tcp(CLIENT, F0, 8055, { via: { node: 'felix-0', interface: 'eth0' } }),
+      );
+      expect([r.verdict, r.decidedBy?.policy?.name]).toEqual([action, 'gnp-1']);
+    }
+  });
+});
+
 describe('out of scope is refused loudly (README "Out of scope")', () => {
   it('allow actions of RETURN and chainInsertMode Append are world issues naming the field', () => {
     const world = World.from(

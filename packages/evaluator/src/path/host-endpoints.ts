@@ -40,19 +40,26 @@ function specificHep(world: WorldModel, node: string, iface: string): HostEndpoi
 
 /**
  * The HEP governing interface `iface` on `node`: the specific one (naming it, or without
- * interfaceName listing one of its addresses; smallest name), else the `*` HEP.
+ * interfaceName listing one of its addresses; smallest name), else the `*` HEP. An interface's
+ * addresses are known only from HEPs naming it; `addressed`, the HEP owning the packet's
+ * destination, counts as on `iface` when it names no interface: the packet arrives on the
+ * interface holding its destination address (Felix binds such a HEP to that interface).
  *
  * @example
  * ```ts
  * hepForInterface(model, 'node-1', 'eth1')?.name;
+ * // HEP host1 (node-1, no interfaceName, expectedIPs [10.0.0.11]); a packet to 10.0.0.11 via eth0:
+ * hepForInterface(model, 'node-1', 'eth0', host1)?.name; // 'host1'
  * ```
  */
 export function hepForInterface(
   world: WorldModel,
   node: string,
   iface: string,
+  addressed?: HostEndpointModel,
 ): HostEndpointModel | undefined {
-  return specificHep(world, node, iface) ?? wildcardHep(world, node);
+  const unnamed = addressed?.node === node && addressed.interfaceName === undefined ? addressed : undefined;
+  return specificHep(world, node, iface) ?? unnamed ?? wildcardHep(world, node);
 }
 
 /** Per world, the HEPs some pre-DNAT policy selects (staged ones too: Felix programs their tiers). */

@@ -54,7 +54,7 @@ export function entries(
     const owning = dst.kind === 'node' || dst.kind === 'frontend' ? dst.hep : undefined;
     const hep =
       via.interface !== undefined
-        ? hepForInterface(world, via.node, via.interface)
+        ? hepForInterface(world, via.node, via.interface, owning)
         : ((owning?.node === via.node ? owning : undefined) ??
           (viaNode ? vipEntryHep(world, viaNode) : wildcardHep(world, via.node)));
     return [{ node: via.node, hep }];

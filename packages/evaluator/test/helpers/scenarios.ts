@@ -11,7 +11,8 @@ export const FIXTURES = join(FIXTURE_ROOT, 'eval');
  * The scenario sets under {@link FIXTURE_ROOT}: shared/conformance/eval, its Felix FV conversions
  * (`felix-fv`), the FV states that set leaves out (`felix-fv-extra`), more FV files
  * (`felix-fv-more`, `felix-fv-flowlogs`, `felix-fv-routing`, `felix-fv-vxlan`,
- * `felix-fv-wireguard`), with the ClusterNetworkPolicy cases in `cnp/`, the Kubernetes
+ * `felix-fv-wireguard`), more FV files and the converted states re-run with FV's IP pools,
+ * tunnel and CrossSubnet configurations (`felix-fv-variants`), with the ClusterNetworkPolicy cases in `cnp/`, the Kubernetes
  * network-policy-api ClusterNetworkPolicy conformance tests (`npa-conformance`), the same suite's
  * v0.1.5 AdminNetworkPolicy / BaselineAdminNetworkPolicy (v1alpha1) tests, evaluated as Calico
  * v3.31 (`npa-conformance-v1alpha1`), and the Kubernetes NetworkPolicy e2e tests of
@@ -33,6 +34,7 @@ export const SCENARIO_SETS = [
   'felix-fv-routing',
   'felix-fv-vxlan',
   'felix-fv-wireguard',
+  'felix-fv-variants',
   'npa-conformance',
   'npa-conformance-v1alpha1',
   'k8s-netpol-e2e',

@@ -109,6 +109,8 @@ export const ISSUE_CODES = {
   unknown_via:
     "A flow's via names a node, or an interface of that node's host endpoints, that the world does not have.",
   unknown_endpoint: 'A query (a matrix) names a pod or host endpoint that the world does not have.',
+  unserved_service_port:
+    "A flow is addressed to a Service's ClusterIP, load balancer or external IP on a protocol or port the Service does not serve: kube-proxy has no rule for it and where it goes is not modelled.",
   unspecified_field:
     "A TCP, UDP or SCTP flow leaves out srcPort, which the world's rules read, and source ports get different verdicts (Mixed).",
   unsupported_tunnel_hep: 'A HostEndpoint is on an IPIP/VXLAN/WireGuard tunnel device (not modelled).',

@@ -14,6 +14,7 @@ export const EVALUATOR_ISSUE_CODES = {
   unknown_via: ISSUE_CODES.unknown_via,
   unknown_endpoint: ISSUE_CODES.unknown_endpoint,
   unspecified_field: ISSUE_CODES.unspecified_field,
+  unserved_service_port: ISSUE_CODES.unserved_service_port,
   unsupported_tunnel_hep: ISSUE_CODES.unsupported_tunnel_hep,
   unsupported_ebpf: ISSUE_CODES.unsupported_ebpf,
   unsupported_felix_setting: ISSUE_CODES.unsupported_felix_setting,

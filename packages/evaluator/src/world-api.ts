@@ -15,6 +15,7 @@ import { checkVia, type Place, PlanCache } from './path/paths.js';
 import { endpointRef } from './path/recorder.js';
 import { chainsVerdict, type PlanRoute, verdictOfRoute } from './path/route.js';
 import { type PathSet, tracePlans } from './path/trace.js';
+import { unservedVipIssue } from './path/unserved-vip.js';
 import { createReferenceEngine } from './reference/engine.js';
 import { AcrossValues, type VerdictGroup } from './result/across-values.js';
 import { Evaluation, type PathTracer } from './result/result.js';
@@ -281,8 +282,10 @@ export class World {
     const cache = this.#plans;
     const route = cache.routeOf(packet, via);
     const verdict = verdictOfRoute(this.#engine, route, packet, cache, cache.replyPlans);
-    if (verdict === undefined) return this.#traced(flow, route, packet);
-    if (via === undefined) return new Evaluation(flow, verdict, NO_ISSUES, this.#tracePacket, packet);
+    const unserved = via === undefined ? unservedVipIssue(this.model, packet) : undefined;
+    const issues = unserved === undefined ? NO_ISSUES : [unserved];
+    if (verdict === undefined) return this.#traced(flow, route, packet, issues);
+    if (via === undefined) return new Evaluation(flow, verdict, issues, this.#tracePacket, packet);
     // A flow with `via` keeps its plans and binding (its packet alone does not name its entry).
     const bind = { source: cache.source, destination: cache.destination };
     return new Evaluation(flow, verdict, NO_ISSUES, this.#tracePlanned, {
@@ -334,14 +337,14 @@ export class World {
   }
 
   /** The engine has no chain verdicts (the reference engine): trace now. */
-  #traced(flow: Flow, route: PlanRoute, packet: Packet): EvaluationResult {
+  #traced(flow: Flow, route: PlanRoute, packet: Packet, issues: readonly Issue[]): EvaluationResult {
     const cache = this.#plans;
     const bind = { source: cache.source, destination: cache.destination };
     // Traced now, so its text is too: the caller's flow object is not read again later.
     return Evaluation.traced(
       flowTextOf(flow, packet),
       tracePlans(this.#engine, route.plans, packet, bind, this.#plans.replyPlans),
-      NO_ISSUES,
+      issues,
     );
   }
 

@@ -376,6 +376,50 @@ describe('evaluate', () => {
   });
 });
 
+describe('a flow to a Service address on a port it does not serve', () => {
+  const world = World.from([
+    ...BASE,
+    service('prod', 'web-lb', {
+      type: 'LoadBalancer',
+      selector: { app: 'web' },
+      clusterIP: '10.96.0.10',
+      port: 80,
+      targetPort: 8080,
+      nodePort: 30080,
+      lb: '169.46.10.20',
+    }),
+  ]);
+  const to = (protocol: 'TCP' | 'UDP', dstIp: string, dstPort: number) =>
+    world.evaluate({ protocol, srcIp: '198.51.100.7', srcPort: 40000, dstIp, dstPort });
+
+  it('leaves the model unpoliced and says so (kube-proxy has no rule for it)', () => {
+    for (const [protocol, ip, port] of [
+      ['UDP', '169.46.10.20', 80],
+      ['TCP', '169.46.10.20', 443],
+      ['TCP', '10.96.0.10', 22],
+    ] as const) {
+      const r = to(protocol, ip, port);
+      expect(r.issues.map((i) => i.code)).toEqual(['unserved_service_port']);
+      expect(r.issues[0]?.message).toContain(
+        `${ip} is a Service address serving Service prod/web-lb TCP 80, not ${protocol} ${port}`,
+      );
+    }
+  });
+
+  it('is not reported for the port it serves, nor with via', () => {
+    expect(to('TCP', '169.46.10.20', 80).issues).toEqual([]);
+    const via = world.evaluate({
+      protocol: 'UDP',
+      srcIp: '198.51.100.7',
+      srcPort: 40000,
+      dstIp: '169.46.10.20',
+      dstPort: 80,
+      via: { node: 'node-1', interface: 'eth1' },
+    });
+    expect(via.issues).toEqual([]);
+  });
+});
+
 describe('a flow without srcPort in a world that reads source ports', () => {
   const world = World.from([
     ...BASE,

@@ -390,6 +390,19 @@ try {
         `${r},${g}`,
       );
     }
+    // A new flow does not change the manifests: the image built by Show stays.
+    await large.page.locator('[data-testid="flow"]').fill('tcp 10.1.0.22 -> 10.1.0.1:8080');
+    await large.page.locator('[data-testid="flow"]').press('Enter');
+    await verdictIs(large.page, 'Allow');
+    check('large matrix: evaluating a flow keeps the image Show built', (await canvas.count()) === 1);
+    // A flow the evaluator refuses (no port for TCP) gets no verdict badge, only its message.
+    await large.page.locator('[data-testid="flow"]').fill('tcp 10.1.0.22 -> 10.1.0.1');
+    await large.page.locator('[data-testid="flow"]').press('Enter');
+    check(
+      'a flow the evaluator refuses shows no verdict',
+      await verdictIs(large.page, '—'),
+      await text(large.page, 'verdict'),
+    );
     check('no page errors (large matrix)', large.errors.length === 0, large.errors.slice(0, 2).join(' | '));
     await large.page.close();
   }

@@ -75,6 +75,9 @@ let analysisTimer: ReturnType<typeof setTimeout> | undefined;
 
 let editPending = false;
 let lastDuration = 0;
+// The manifests the matrix, lint and diff were last built for: a new flow alone keeps them (a
+// Show-built matrix stays, and a large world's lint and diff are not redone per evaluation).
+let analysedManifests: unknown;
 
 // Re-evaluate on the next task after an edit: keystrokes that arrive during an evaluation are
 // coalesced into one. Only worlds whose evaluation is slow (> SLOW_MS) wait about as long as the
@@ -202,7 +205,9 @@ function refresh(): void {
     ui.explain.textContent = result.explain;
     editor.highlight(result.highlights);
   }
-  renderMatrixPanel(false);
+  const manifestsChanged = manifests !== analysedManifests;
+  analysedManifests = manifests;
+  if (manifestsChanged) renderMatrixPanel(false);
   performance.mark(MARK_END);
   const took = performance.measure(MEASURE, MARK_START, MARK_END).duration;
   lastDuration = took;
@@ -213,8 +218,10 @@ function refresh(): void {
   ui.status.textContent = `evaluated in ${took.toFixed(1)} ms`;
   syncHash();
   // Lint and diff take longer than an evaluation: once typing pauses, after the verdict is painted.
-  clearTimeout(analysisTimer);
-  analysisTimer = setTimeout(renderAnalysis, ANALYSIS_DELAY_MS);
+  if (manifestsChanged) {
+    clearTimeout(analysisTimer);
+    analysisTimer = setTimeout(renderAnalysis, ANALYSIS_DELAY_MS);
+  }
 }
 
 function loadText(text: string): void {
@@ -228,6 +235,7 @@ function loadText(text: string): void {
   }
   state.setText(text);
   state.setBaseline(text);
+  analysedManifests = undefined; // a new baseline: the diff is redone even for the same text
   refresh();
 }
 

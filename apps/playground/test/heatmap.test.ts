@@ -20,6 +20,7 @@ const view = (
   rows,
   columns,
   cells,
+  clients: 0,
 });
 
 describe('heatmap', () => {

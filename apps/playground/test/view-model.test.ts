@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PlaygroundState } from '../src/app-state.js';
 import { changeText, findingViews } from '../src/model/analysis-view.js';
 import { MAX_TEXT_LENGTH, readManifests } from '../src/model/manifests.js';
-import { formatClients, matrixView, parseClients } from '../src/model/matrix.js';
+import { clientRowsNote, formatClients, matrixView, parseClients } from '../src/model/matrix.js';
 import { lessonPresets, tutorialClients, tutorialQuickPicks } from '../src/model/presets.js';
 import { evaluateFlowText } from '../src/model/result.js';
 
@@ -123,13 +123,18 @@ spec:
     expect(state.evaluate(pick('other system → LB:80')).result?.verdict).toBe('Allow');
   });
 
-  it('a flow that does not parse says how to write one; an invalid one reports the evaluator issue', () => {
+  it('a flow that does not parse says how to write one; one the evaluator refuses gets no verdict, only its issue', () => {
     const state = lesson(2);
     expect(state.evaluate('tcp 1.2.3.4 ->').flowError).toMatch(/protocol source -> destination/);
+    // No port for TCP: the evaluator's placeholder Deny is no verdict to show.
     const bad = state.evaluate('tcp 1.2.3.4 -> 10.0.0.1');
-    expect(bad.result?.verdict).toBe('Deny');
-    expect(bad.result?.problems.length).toBeGreaterThan(0);
-    expect(bad.result?.decidedBy).toMatch(/cannot be evaluated/);
+    expect(bad.result).toBeUndefined();
+    expect(bad.flowError).toMatch(/^This flow cannot be evaluated: .*dstPort/);
+    const badVia = state.evaluate('tcp 198.51.100.7 -> 10.176.48.78:80 via kube-wrk1');
+    expect([badVia.result, badVia.flowError?.startsWith('This flow cannot be evaluated')]).toEqual([
+      undefined,
+      true,
+    ]);
   });
 
   it('manifest problems come with lines and block evaluation', () => {
@@ -228,6 +233,10 @@ describe('matrix', () => {
     // Pod IPs directly: no pre-DNAT policy matches 8080 on a pod IP, pods have no policy.
     expect(view.cells.flat().every((v) => v === 'Allow' || v === 'Deny' || v === 'Mixed')).toBe(true);
     expect(view.cells[0]).toEqual(['Allow', 'Allow', 'Allow']);
+    // The caption says what the client rows measure (pod IPs, not the Service).
+    expect(view.clients).toBe(2);
+    expect(clientRowsNote(view)).toContain("straight to each pod's IP, not through a Service");
+    expect(clientRowsNote(matrixView(m.world, { protocol: 'TCP', port: 8080 }, []))).toBe('');
   });
 });
 
@@ -263,7 +272,7 @@ describe('analysis views', () => {
         {
           code: 'shadowed-rule',
           severity: 'warning',
-          message: 'never matches',
+          message: 'GlobalNetworkPolicy deny-nodeports ingress rule 1 (Deny) never decides a flow',
           resource: { kind: 'GlobalNetworkPolicy', name: 'deny-nodeports' },
           rule: { direction: 'ingress', index: 1 },
           witness: { protocol: 'UDP', srcIp: '198.51.100.7', dstIp: '203.0.113.11', dstPort: 31024 },
@@ -274,7 +283,8 @@ describe('analysis views', () => {
     expect(f?.line).toBeGreaterThan(1);
     expect(state.text.split('\n')[(f?.line ?? 1) - 1]).toMatch(/- action: Deny/);
     expect(f?.text).toBe(
-      'GlobalNetworkPolicy deny-nodeports ingress rule 1: never matches (e.g. udp 198.51.100.7 -> 203.0.113.11:31024)',
+      // The analysis package's message names its policy and rule: shown once.
+      'GlobalNetworkPolicy deny-nodeports ingress rule 1 (Deny) never decides a flow (e.g. udp 198.51.100.7 -> 203.0.113.11:31024)',
     );
     expect(
       changeText({

@@ -43,14 +43,13 @@ export function findingViews(
       direction: f.rule?.direction,
       ruleIndex: f.rule?.index,
     });
-    const who = `${r.kind} ${r.namespace !== undefined ? `${r.namespace}/` : ''}${r.name}`;
-    const rule = f.rule ? ` ${f.rule.direction} rule ${f.rule.index}` : '';
+    // The message names its policy and rule already ("GlobalNetworkPolicy x ingress rule 0 …").
     const witness = f.witness ? ` (e.g. ${formatFlow(f.witness)})` : '';
     return {
       severity: f.severity,
       code: f.code,
       line: lines?.from,
-      text: `${who}${rule}: ${f.message}${witness}`,
+      text: `${f.message}${witness}`,
     };
   });
 }

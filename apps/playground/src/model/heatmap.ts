@@ -14,7 +14,7 @@ export const TABLE_CELL_LIMIT = 3000;
  *
  * @example
  * ```ts
- * usesTable({ protocol: 'TCP', port: 80, rows: ['a', 'b'], columns: ['a', 'b'], cells: [['Allow', 'Deny'], ['Deny', 'Allow']] }); // true
+ * usesTable({ protocol: 'TCP', port: 80, rows: ['a', 'b'], columns: ['a', 'b'], cells: [['Allow', 'Deny'], ['Deny', 'Allow']], clients: 0 }); // true
  * ```
  */
 export function usesTable(view: MatrixView): boolean {
@@ -57,7 +57,7 @@ export function rgbOf(css: string): Rgb {
  *
  * @example
  * ```ts
- * verdictCounts({ protocol: 'TCP', port: 80, rows: ['a'], columns: ['a', 'b'], cells: [['Allow', 'Deny']] });
+ * verdictCounts({ protocol: 'TCP', port: 80, rows: ['a'], columns: ['a', 'b'], cells: [['Allow', 'Deny']], clients: 0 });
  * // { Allow: 1, Deny: 1, Mixed: 0 }
  * ```
  */
@@ -74,7 +74,7 @@ export function verdictCounts(view: MatrixView): Record<Verdict, number> {
  * ```ts
  * const green: Rgb = [0, 128, 0], red: Rgb = [255, 0, 0];
  * const px = heatmapPixels(
- *   { protocol: 'TCP', port: 80, rows: ['a'], columns: ['a', 'b'], cells: [['Allow', 'Deny']] },
+ *   { protocol: 'TCP', port: 80, rows: ['a'], columns: ['a', 'b'], cells: [['Allow', 'Deny']], clients: 0 },
  *   { Allow: green, Deny: red, Mixed: [0, 0, 0] },
  * );
  * [...px]; // [0, 128, 0, 255, 255, 0, 0, 255]
@@ -106,7 +106,7 @@ export function heatmapPixels(
  *
  * @example
  * ```ts
- * const view: MatrixView = { protocol: 'TCP', port: 80, rows: ['a', 'b'], columns: ['a', 'b'], cells: [['Allow', 'Deny'], ['Deny', 'Allow']] };
+ * const view: MatrixView = { protocol: 'TCP', port: 80, rows: ['a', 'b'], columns: ['a', 'b'], cells: [['Allow', 'Deny'], ['Deny', 'Allow']], clients: 0 };
  * cellAt(view, 15, 3, 20, 20); // { row: 0, column: 1, text: 'a → b: Deny' }
  * cellAt(view, 25, 3, 20, 20); // undefined
  * ```

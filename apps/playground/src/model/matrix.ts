@@ -20,6 +20,24 @@ export interface MatrixView {
   readonly rows: readonly string[];
   readonly columns: readonly string[];
   readonly cells: readonly (readonly Verdict[])[];
+  /** How many of the last rows are external clients. */
+  readonly clients: number;
+}
+
+/**
+ * What a matrix's client rows measure, for its caption: packets straight to each pod's address
+ * (a Service's load balancer or node port is a flow of its own). Empty without client rows.
+ *
+ * @example
+ * ```ts
+ * clientRowsNote({ protocol: 'TCP', port: 80, rows: ['a', 'you'], columns: ['a'], cells: [['Allow'], ['Deny']], clients: 1 });
+ * // ' Client rows send straight to each pod's IP, not through a Service: evaluate a flow to its load balancer or node port for that.'
+ * ```
+ */
+export function clientRowsNote(view: MatrixView): string {
+  return view.clients > 0
+    ? " Client rows send straight to each pod's IP, not through a Service: evaluate a flow to its load balancer or node port for that."
+    : '';
 }
 
 /**
@@ -73,6 +91,7 @@ export function matrixView(
     rows: [...pods.endpoints.map(podLabel), ...clients.map((c) => `${c.label} (${c.ip})`)],
     columns: pods.endpoints.map(podLabel),
     cells: [...pods.cells, ...clientRows],
+    clients: clients.length,
   };
 }
 

@@ -108,11 +108,14 @@ export function resultView(
 
 /**
  * Parses the flow box's text and evaluates it; a flow that does not parse gives the parser's
- * message (which shows the expected form).
+ * message (which shows the expected form), and so does one the evaluator refuses as input (no
+ * port for TCP, mixed IP versions, a `via` the world does not have): its placeholder `Deny` is
+ * no verdict.
  *
  * @example
  * ```ts
  * evaluateFlowText(world, 'tcp 1.2.3.4 ->', []).ok; // false
+ * evaluateFlowText(world, 'tcp 1.2.3.4 -> 5.6.7.8', []).ok; // false: TCP needs a destination port
  * ```
  */
 export function evaluateFlowText(
@@ -122,5 +125,15 @@ export function evaluateFlowText(
 ): { ok: true; value: ResultView } | { ok: false; message: string } {
   const parsed = parseFlow(text);
   if (!parsed.ok) return { ok: false, message: parsed.issues.map((i) => i.message).join('; ') };
-  return { ok: true, value: resultView(parsed.value, world.evaluate(parsed.value), located) };
+  const result = world.evaluate(parsed.value);
+  const refused = result.issues.filter((i) => INPUT_ERRORS.has(i.code));
+  if (refused.length > 0)
+    return {
+      ok: false,
+      message: `This flow cannot be evaluated: ${refused.map((i) => i.message).join('; ')}`,
+    };
+  return { ok: true, value: resultView(parsed.value, result, located) };
 }
+
+/** Issue codes of a flow the evaluator refuses (no paths, a placeholder verdict). */
+const INPUT_ERRORS: ReadonlySet<string> = new Set(['invalid_flow', 'unknown_via']);

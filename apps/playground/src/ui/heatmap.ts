@@ -3,7 +3,7 @@
  * readout naming the cell under the pointer.
  */
 import { cellAt, cellPixels, heatmapPixels, rgbOf, verdictCounts } from '../model/heatmap.js';
-import type { MatrixView } from '../model/matrix.js';
+import { clientRowsNote, type MatrixView } from '../model/matrix.js';
 
 const HINT = 'Point at a cell to see its source, destination and verdict.';
 
@@ -21,7 +21,7 @@ export function renderHeatmap(container: HTMLElement, view: MatrixView): void {
   const counts = verdictCounts(view);
   const summary =
     `${view.protocol}${view.port !== undefined ? ` port ${view.port}` : ''}: ${height} sources (rows) → ` +
-    `${width} pods (columns); ${counts.Allow} Allow, ${counts.Deny} Deny, ${counts.Mixed} Mixed`;
+    `${width} pods (columns); ${counts.Allow} Allow, ${counts.Deny} Deny, ${counts.Mixed} Mixed.${clientRowsNote(view)}`;
   const canvas = document.createElement('canvas');
   const context = canvas.getContext('2d');
   const caption = document.createElement('p');

@@ -5,7 +5,7 @@
 import type { FindingView } from '../model/analysis-view.js';
 import { usesTable } from '../model/heatmap.js';
 import type { IssueView } from '../model/manifests.js';
-import type { MatrixView } from '../model/matrix.js';
+import { clientRowsNote, type MatrixView } from '../model/matrix.js';
 import { renderHeatmap } from './heatmap.js';
 
 function item(text: string, className: string, onSelect?: () => void): HTMLLIElement {
@@ -132,7 +132,7 @@ export function renderMatrix(container: HTMLElement, view: MatrixView): void {
   }
   const table = document.createElement('table');
   const caption = document.createElement('caption');
-  caption.textContent = `${view.protocol}${view.port !== undefined ? ` port ${view.port}` : ''}: row → column`;
+  caption.textContent = `${view.protocol}${view.port !== undefined ? ` port ${view.port}` : ''}: row → column.${clientRowsNote(view)}`;
   table.append(caption);
   const head = document.createElement('tr');
   head.append(document.createElement('th'));

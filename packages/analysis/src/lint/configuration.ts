@@ -42,7 +42,7 @@ export function configChecks(ctx: Ctx, p: PolicyModel, eps: EndpointModel[]): Li
     out.push({
       code: 'pass-into-unselected-tier',
       severity: 'info',
-      message: `${title(p)} ${dir} rule ${r.index} passes traffic on, but no later tier has a ${dir} policy for ${
+      message: `${title(p)} ${dir} rule ${r.index} passes traffic on, but no later tier has an ${dir} policy for ${
         orphan.length === eps.length
           ? 'any endpoint it selects'
           : `${orphan

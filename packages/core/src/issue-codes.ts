@@ -120,6 +120,8 @@ export const ISSUE_CODES = {
     "A FelixConfiguration setting hands Calico's decisions to rules outside the model (an allow action of RETURN, chainInsertMode Append): verdicts here are Calico's alone.",
   address_outside_ip_pools:
     'A pod address is in no IPPool while an IPPool has natOutgoing: Felix would masquerade traffic to it, which is not modelled.',
+  shared_pod_address:
+    'Two pods (not hostNetwork) list the same IP: a packet to it reaches one of them, and which is not known; the evaluator takes the first in input order.',
   ambiguous_host_endpoint:
     "Several named host endpoints of one node have no expectedIPs: which carries the node's address is unknown.",
   not_enforced:

@@ -19,6 +19,7 @@ export const EVALUATOR_ISSUE_CODES = {
   unsupported_ebpf: ISSUE_CODES.unsupported_ebpf,
   unsupported_felix_setting: ISSUE_CODES.unsupported_felix_setting,
   ambiguous_host_endpoint: ISSUE_CODES.ambiguous_host_endpoint,
+  shared_pod_address: ISSUE_CODES.shared_pod_address,
   address_outside_ip_pools: ISSUE_CODES.address_outside_ip_pools,
   not_enforced: ISSUE_CODES.not_enforced,
   unconvertible_rule: ISSUE_CODES.unconvertible_rule,

@@ -147,4 +147,19 @@ describe.each(ENGINES)('%s engine', (engine) => {
       'Deny',
     );
   });
+
+  it('two pods listing one address are a world issue naming both (the first is the one evaluated)', () => {
+    const world = World.from(
+      [
+        node('node-1', '10.0.0.1'),
+        ns('prod'),
+        pod('prod', 'web', '10.1.0.10', {}),
+        pod('prod', 'web-old', '10.1.0.10', {}),
+      ],
+      { engine },
+    );
+    expect(world.issues.map((i) => [i.code, i.message.slice(0, 58)])).toEqual([
+      ['shared_pod_address', 'Pods prod/web and prod/web-old both list 10.1.0.10: a pack'],
+    ]);
+  });
 });

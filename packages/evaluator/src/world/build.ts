@@ -28,6 +28,7 @@ import { ResourceIndex, readResources } from './read.js';
 import { SelectorCache } from './selector.js';
 import { serviceLoopOf } from './service-loop.js';
 import { buildServicePorts, frontendIndex } from './services.js';
+import { sharedPodAddressIssues } from './shared-pod-address.js';
 import { overlayPoolsOf, tunnelsOf } from './tunnels.js';
 
 /** Options of {@link buildModel}. */
@@ -143,6 +144,7 @@ export function buildModel(input: readonly unknown[], options: BuildOptions = {}
     nodeByIp,
     issues: [
       ...issues,
+      ...sharedPodAddressIssues(workloads),
       ...sc.issues,
       ...nat.issues,
       ...outOfScopeIssues(index, hostEndpoints, options.kubeProxyMode),

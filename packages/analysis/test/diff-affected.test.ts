@@ -111,3 +111,32 @@ describe('diff: what else a policy-only change reaches', () => {
     expect(covered(World.from(base), World.from([...base, felix]), tcp('10.0.0.11', 80))).toBe(true);
   });
 });
+
+describe("a policy's types and flags are part of what changed (they were not compared)", () => {
+  const pod = (name: string, ip: string, labels: Record<string, string>) => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace: 'prod', labels },
+    spec: { nodeName: 'node-1', containers: [{ name: 'c' }] },
+    status: { podIP: ip },
+  });
+  const policy = (spec: Record<string, unknown>) => ({
+    apiVersion: 'projectcalico.org/v3',
+    kind: 'GlobalNetworkPolicy',
+    metadata: { name: 'p' },
+    spec: { selector: "app == 'web'", ingress: [{ action: 'Allow' }], ...spec },
+  });
+  const world = (spec: Record<string, unknown>) =>
+    World.from([node, pod('web', '10.1.0.1', { app: 'web' }), pod('db', '10.1.0.2', { app: 'db' }), policy(spec)]);
+  const flow: Flow = { protocol: 'TCP', srcIp: '10.1.0.1', srcPort: 40000, dstIp: '10.1.0.2', dstPort: 80 };
+
+  it('types [Ingress] → [Ingress, Egress] isolates web egress: the change is reported with a witness', () => {
+    const before = world({ types: ['Ingress'] });
+    const after = world({ types: ['Ingress', 'Egress'] });
+    expect([before.evaluate(flow).verdict, after.evaluate(flow).verdict]).toEqual(['Allow', 'Deny']);
+    const d = diff(before, after);
+    expect(d.changes.length).toBeGreaterThan(0);
+    for (const c of d.changes)
+      expect([before.evaluate(c.witness).verdict, after.evaluate(c.witness).verdict]).toEqual([c.before, c.after]);
+  });
+});

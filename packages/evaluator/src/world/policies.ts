@@ -197,6 +197,27 @@ class NormalisedPolicy implements PolicyModel {
   get sortKey(): string {
     return tieBreakKey(this, CALICO_VERSIONS[this.#flags >> VERSION_SHIFT] ?? 'v3.32');
   }
+
+  /** Every field, the packed ones too (what compares two policies as data, e.g. the analysis diff). */
+  toJSON(): object {
+    return {
+      kind: this.kind,
+      namespace: this.namespace,
+      name: this.name,
+      tier: this.tier,
+      order: this.order,
+      selectorText: this.selectorText,
+      ingress: this.ingress,
+      egress: this.egress,
+      ingressType: this.ingressType,
+      egressType: this.egressType,
+      preDNAT: this.preDNAT,
+      doNotTrack: this.doNotTrack,
+      applyOnForward: this.applyOnForward,
+      staged: this.staged,
+      sortKey: this.sortKey,
+    };
+  }
 }
 
 /**

@@ -350,3 +350,48 @@ spec:
     expect(finding?.message).not.toContain('applyOnForward');
   });
 });
+
+describe('shadowed-rule and DNAT to the pod itself', () => {
+  it("a rule a pod's own hostPort hairpin reaches is no shadowed rule (portmap DNAT)", () => {
+    const world = World.from([
+      {
+        apiVersion: 'v1',
+        kind: 'Node',
+        metadata: { name: 'node-1' },
+        status: { addresses: [{ type: 'InternalIP', address: '10.0.0.11' }] },
+      },
+      {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'web', namespace: 'prod', labels: { app: 'web' } },
+        spec: {
+          nodeName: 'node-1',
+          containers: [{ name: 'c', ports: [{ containerPort: 8080, hostPort: 8443 }] }],
+        },
+        status: { podIP: '10.1.0.5' },
+      },
+      {
+        apiVersion: 'projectcalico.org/v3',
+        kind: 'GlobalNetworkPolicy',
+        metadata: { name: 'self' },
+        spec: {
+          selector: "app == 'web'",
+          ingress: [{ action: 'Allow', source: { selector: "app == 'web'" } }],
+        },
+      },
+    ]);
+    const flow = {
+      protocol: 'TCP',
+      srcIp: '10.1.0.5',
+      srcPort: 40000,
+      dstIp: '10.0.0.11',
+      dstPort: 8443,
+    } as const;
+    expect(world.evaluate(flow).decidedBy?.policy?.name).toBe('self');
+    expect(
+      analyze(world)
+        .lint()
+        .filter((f) => f.code === 'shadowed-rule'),
+    ).toEqual([]);
+  });
+});

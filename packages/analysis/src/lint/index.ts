@@ -32,8 +32,11 @@ export function lintWorld(world: World, part: Partition): LintFinding[] {
     world,
     model,
     part,
+    // DNAT targets: Service backends, and pods behind their own hostPorts (CNI portmap).
     backends: new Set(
-      model.servicePorts.flatMap((sp) => sp.backends.flatMap((b) => (b.endpoint ? [b.endpoint] : []))),
+      [...model.servicePorts, ...model.hostPorts.map((h) => h.servicePort)].flatMap((sp) =>
+        sp.backends.flatMap((b) => (b.endpoint ? [b.endpoint] : [])),
+      ),
     ),
     staged: stagedDenials(model),
     typedIcmp: icmpAtoms([model]).size > 0,

@@ -53,6 +53,7 @@ export {
   parseIp,
   planPaths,
   policyInChain,
+  replyVia,
   serviceLoopDrops,
   sideMatches,
   snatRuleOf,

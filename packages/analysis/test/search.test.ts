@@ -192,3 +192,48 @@ describe('diff', () => {
     expect(diff(w, World.from([...pods, onlyWebToDb])).changes).toEqual([]);
   });
 });
+
+describe('search with via: the reply of an untracked packet forwarded outside → outside', () => {
+  it('enters where the request left (replyVia), as in the evaluator: its INVALID drop is found', () => {
+    const world = World.from([
+      {
+        apiVersion: 'v1',
+        kind: 'Node',
+        metadata: { name: 'node-1' },
+        status: {
+          addresses: [
+            { type: 'InternalIP', address: '10.0.0.11' },
+            { type: 'ExternalIP', address: '203.0.113.11' },
+          ],
+        },
+      },
+      {
+        apiVersion: 'projectcalico.org/v3',
+        kind: 'HostEndpoint',
+        metadata: { name: 'n1-eth1', labels: { role: 'public' } },
+        spec: { node: 'node-1', interfaceName: 'eth1', expectedIPs: ['203.0.113.11'] },
+      },
+      {
+        apiVersion: 'projectcalico.org/v3',
+        kind: 'GlobalNetworkPolicy',
+        metadata: { name: 'raw' },
+        spec: {
+          selector: "role == 'public'",
+          doNotTrack: true,
+          applyOnForward: true,
+          types: ['Ingress'],
+          ingress: [{ action: 'Allow', protocol: 'TCP', source: { nets: ['8.8.8.0/24'] } }],
+        },
+      },
+    ]);
+    const found = analyze(world).search(
+      { protocol: ['TCP'], srcIp: ['8.8.8.8'], dstIp: ['198.51.100.7'] },
+      'Deny',
+      {
+        via: true,
+      },
+    );
+    expect(found.found).toBe(true);
+    if (found.found) expect(world.evaluate(found.witness).verdict).toBe('Deny');
+  });
+});

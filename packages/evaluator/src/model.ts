@@ -31,6 +31,7 @@ export {
 export { boundEndpoint, type DecisionLike, decisionOfPath, pickDecision } from './path/decided-by.js';
 export { dnatRefusal } from './path/dnat-refusal.js';
 export { encapDrops } from './path/encap.js';
+export { replyVia } from './path/interpret.js';
 export type {
   ChainHook,
   DnatHook,

@@ -22,8 +22,10 @@ import {
   nodeKey,
   type PathPlan,
   type RoleBinding,
+  replyVia,
   serviceLoopDrops,
   snatRuleOf,
+  type Topology,
 } from '../evaluator-seam.js';
 import { ALL_PORTS, type Box, ivsAnd, ivsOf, PORTED, splitBoxes } from './boxes.js';
 import { type ChainContext, type LiftedDecision, liftChain } from './chain.js';
@@ -56,6 +58,8 @@ export type ReplyPlanner = (
   boxes: Box[],
   /** The reply: the packet as delivered (after the path's DNAT and SNAT), answered. */
   reply: View,
+  /** Where a reply from outside the model enters (the evaluator's `replyVia`). */
+  via: Topology['via'],
 ) => {
   readonly boxes: Box[];
   readonly plans: readonly PathPlan[];
@@ -361,7 +365,7 @@ export function runPath(
       srcPort: delivered.dstPort,
       dstPort: delivered.srcPort,
     };
-    for (const r of replies(end.boxes, reply)) {
+    for (const r of replies(end.boxes, reply, replyVia(plan))) {
       let live = r.boxes;
       for (const rp of r.plans)
         for (const rb of rp.backends.length === 0 ? [undefined] : rp.backends) {

@@ -187,7 +187,8 @@ export function liftPair(
   via?: Topology['via'],
 ): LiftedRegion[] {
   const original: View = { src, dst, srcPort: { dim: 's' }, dstPort: { dim: 'd' } };
-  const replies: ReplyPlanner = (boxes, reply) => byTopology(ctx, reply.src, reply.dst, 's', boxes);
+  const replies: ReplyPlanner = (boxes, reply, replyVia) =>
+    byTopology(ctx, reply.src, reply.dst, 's', boxes, replyVia);
   const regions: LiftedRegion[] = [];
   for (const part of byTopology(ctx, src, dst, 'd', space, via)) {
     let pieces: Piece[] = part.boxes.map((box) => ({ box, allow: 0, deny: 0, keys: new Set() }));

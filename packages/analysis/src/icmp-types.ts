@@ -39,9 +39,10 @@ function icmpFlow(family: 4 | 6, icmp: IcmpAtom, x: bigint, y: bigint): Flow & {
 }
 
 /**
- * The types (and type/code pairs) the worlds' rules match on (`icmp`, `notICMP`), per protocol;
- * with `felix`, also the ICMPv6 types Felix accepts from a pod to its host whatever its policy,
- * when a world has an IPv6 pod (so that a typed flow stands for each type that decides apart).
+ * The types (and type/code pairs) the worlds' rules match on (`icmp`, `notICMP`), per protocol,
+ * with both echo types when one is named and untracked policy answers echo requests with echo
+ * replies; with `felix`, also the ICMPv6 types Felix accepts from a pod to its host whatever its
+ * policy, when a world has an IPv6 pod (so that a typed flow stands for each type that decides apart).
  *
  * @example
  * ```ts
@@ -74,6 +75,19 @@ export function icmpAtoms(models: readonly WorldModel[], felix = false): Map<num
       }
     if (felix && model.workloads.some((w) => w.ips.some((ip) => ip.version === 6)))
       for (const type of WORKLOAD_TO_HOST_ICMPV6_TYPES) add(58, { type });
+    // An untracked ping's reply leg is an echo reply (the evaluator turns type 8 into 0, 128 into
+    // 129): a rule on either echo type decides the request's type apart.
+    if (model.policies.some((p) => p.doNotTrack))
+      for (const [protocol, request, reply] of [
+        [1, 8, 0],
+        [58, 128, 129],
+      ] as const) {
+        const atoms = out.get(protocol);
+        if (atoms?.has(`${reply}`) || atoms?.has(`${request}`)) {
+          add(protocol, { type: request });
+          add(protocol, { type: reply });
+        }
+      }
   }
   return new Map([...out].map(([p, atoms]) => [p, [...atoms.values()]]));
 }

@@ -237,3 +237,43 @@ describe('search with via: the reply of an untracked packet forwarded outside â†
     if (found.found) expect(world.evaluate(found.witness).verdict).toBe('Deny');
   });
 });
+
+describe('typed ICMP and untracked policy', () => {
+  it("an echo request's untracked reply is an echo reply: a rule on type 0 decides type 8 apart", () => {
+    const world = World.from([
+      {
+        apiVersion: 'v1',
+        kind: 'Node',
+        metadata: { name: 'node-1' },
+        status: { addresses: [{ type: 'InternalIP', address: '10.0.0.11' }] },
+      },
+      {
+        apiVersion: 'projectcalico.org/v3',
+        kind: 'HostEndpoint',
+        metadata: { name: 'n1-eth0', labels: { role: 'node' } },
+        spec: { node: 'node-1', interfaceName: 'eth0', expectedIPs: ['10.0.0.11'] },
+      },
+      {
+        apiVersion: 'projectcalico.org/v3',
+        kind: 'GlobalNetworkPolicy',
+        metadata: { name: 'raw' },
+        spec: {
+          selector: "role == 'node'",
+          doNotTrack: true,
+          applyOnForward: true,
+          types: ['Ingress', 'Egress'],
+          ingress: [{ action: 'Allow', protocol: 'ICMP', notICMP: { type: 0 } }],
+          egress: [{ action: 'Allow', protocol: 'ICMP', icmp: { type: 0 } }],
+        },
+      },
+    ]);
+    const ping = { protocol: 'ICMP', srcIp: '198.51.100.7', dstIp: '10.0.0.11', icmp: { type: 8 } } as const;
+    expect(world.evaluate(ping).verdict).toBe('Allow');
+    const found = analyze(world).search(
+      { protocol: ['ICMP'], srcIp: ['198.51.100.7'], dstIp: ['10.0.0.11'] },
+      'Allow',
+      { icmpTypes: true },
+    );
+    expect(found.found && found.witness.icmp).toEqual({ type: 8 });
+  });
+});

@@ -127,7 +127,12 @@ describe("a policy's types and flags are part of what changed (they were not com
     spec: { selector: "app == 'web'", ingress: [{ action: 'Allow' }], ...spec },
   });
   const world = (spec: Record<string, unknown>) =>
-    World.from([node, pod('web', '10.1.0.1', { app: 'web' }), pod('db', '10.1.0.2', { app: 'db' }), policy(spec)]);
+    World.from([
+      node,
+      pod('web', '10.1.0.1', { app: 'web' }),
+      pod('db', '10.1.0.2', { app: 'db' }),
+      policy(spec),
+    ]);
   const flow: Flow = { protocol: 'TCP', srcIp: '10.1.0.1', srcPort: 40000, dstIp: '10.1.0.2', dstPort: 80 };
 
   it('types [Ingress] → [Ingress, Egress] isolates web egress: the change is reported with a witness', () => {
@@ -137,6 +142,9 @@ describe("a policy's types and flags are part of what changed (they were not com
     const d = diff(before, after);
     expect(d.changes.length).toBeGreaterThan(0);
     for (const c of d.changes)
-      expect([before.evaluate(c.witness).verdict, after.evaluate(c.witness).verdict]).toEqual([c.before, c.after]);
+      expect([before.evaluate(c.witness).verdict, after.evaluate(c.witness).verdict]).toEqual([
+        c.before,
+        c.after,
+      ]);
   });
 });

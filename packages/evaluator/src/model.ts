@@ -31,7 +31,6 @@ export {
 export { boundEndpoint, type DecisionLike, decisionOfPath, pickDecision } from './path/decided-by.js';
 export { dnatRefusal } from './path/dnat-refusal.js';
 export { encapDrops } from './path/encap.js';
-export { replyVia } from './path/interpret.js';
 export type {
   ChainHook,
   DnatHook,
@@ -53,6 +52,7 @@ export type {
   SnatRule,
 } from './path/hooks.js';
 export { hostStaticRuleOf, hostStaticRules, WORKLOAD_TO_HOST_ICMPV6_TYPES } from './path/host-static.js';
+export { replyVia } from './path/interpret.js';
 export { viaChoices } from './path/paths.js';
 export { entries, externalPlans, hostPlans, planPaths, podPlans } from './path/plan/index.js';
 export { serviceLoopDrops } from './path/service-loop.js';

@@ -1,6 +1,8 @@
 import { World } from '@calico-dsl/evaluator';
+import { fromYaml } from '@calico-dsl/yaml';
 import { describe, expect, it } from 'vitest';
 import { AnalysisInputError, analyze, diff } from '../src/index.js';
+import { ONE_INTERFACE_NODE, TWO_INTERFACE_NODE } from './helpers/worlds.js';
 
 const pods = [
   { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'prod' } },
@@ -193,46 +195,27 @@ describe('diff', () => {
   });
 });
 
+/** A world of one of the shared nodes and one untracked policy on its host endpoints. */
+const untrackedWorld = (node: string, spec: Record<string, unknown>) =>
+  World.from([
+    ...(fromYaml(node).value as unknown[]),
+    {
+      apiVersion: 'projectcalico.org/v3',
+      kind: 'GlobalNetworkPolicy',
+      metadata: { name: 'raw' },
+      spec: { doNotTrack: true, applyOnForward: true, ...spec },
+    },
+  ]);
+
 describe('search with via: the reply of an untracked packet forwarded outside â†’ outside', () => {
   it('enters where the request left (replyVia), as in the evaluator: its INVALID drop is found', () => {
-    const world = World.from([
-      {
-        apiVersion: 'v1',
-        kind: 'Node',
-        metadata: { name: 'node-1' },
-        status: {
-          addresses: [
-            { type: 'InternalIP', address: '10.0.0.11' },
-            { type: 'ExternalIP', address: '203.0.113.11' },
-          ],
-        },
-      },
-      {
-        apiVersion: 'projectcalico.org/v3',
-        kind: 'HostEndpoint',
-        metadata: { name: 'n1-eth1', labels: { role: 'public' } },
-        spec: { node: 'node-1', interfaceName: 'eth1', expectedIPs: ['203.0.113.11'] },
-      },
-      {
-        apiVersion: 'projectcalico.org/v3',
-        kind: 'GlobalNetworkPolicy',
-        metadata: { name: 'raw' },
-        spec: {
-          selector: "role == 'public'",
-          doNotTrack: true,
-          applyOnForward: true,
-          types: ['Ingress'],
-          ingress: [{ action: 'Allow', protocol: 'TCP', source: { nets: ['8.8.8.0/24'] } }],
-        },
-      },
-    ]);
-    const found = analyze(world).search(
-      { protocol: ['TCP'], srcIp: ['8.8.8.8'], dstIp: ['198.51.100.7'] },
-      'Deny',
-      {
-        via: true,
-      },
-    );
+    const world = untrackedWorld(ONE_INTERFACE_NODE, {
+      selector: "role == 'public'",
+      types: ['Ingress'],
+      ingress: [{ action: 'Allow', protocol: 'TCP', source: { nets: ['8.8.8.0/24'] } }],
+    });
+    const space = { protocol: ['TCP'], srcIp: ['8.8.8.8'], dstIp: ['198.51.100.7'] };
+    const found = analyze(world).search(space, 'Deny', { via: true });
     expect(found.found).toBe(true);
     if (found.found) expect(world.evaluate(found.witness).verdict).toBe('Deny');
   });
@@ -240,40 +223,16 @@ describe('search with via: the reply of an untracked packet forwarded outside â†
 
 describe('typed ICMP and untracked policy', () => {
   it("an echo request's untracked reply is an echo reply: a rule on type 0 decides type 8 apart", () => {
-    const world = World.from([
-      {
-        apiVersion: 'v1',
-        kind: 'Node',
-        metadata: { name: 'node-1' },
-        status: { addresses: [{ type: 'InternalIP', address: '10.0.0.11' }] },
-      },
-      {
-        apiVersion: 'projectcalico.org/v3',
-        kind: 'HostEndpoint',
-        metadata: { name: 'n1-eth0', labels: { role: 'node' } },
-        spec: { node: 'node-1', interfaceName: 'eth0', expectedIPs: ['10.0.0.11'] },
-      },
-      {
-        apiVersion: 'projectcalico.org/v3',
-        kind: 'GlobalNetworkPolicy',
-        metadata: { name: 'raw' },
-        spec: {
-          selector: "role == 'node'",
-          doNotTrack: true,
-          applyOnForward: true,
-          types: ['Ingress', 'Egress'],
-          ingress: [{ action: 'Allow', protocol: 'ICMP', notICMP: { type: 0 } }],
-          egress: [{ action: 'Allow', protocol: 'ICMP', icmp: { type: 0 } }],
-        },
-      },
-    ]);
+    const world = untrackedWorld(TWO_INTERFACE_NODE, {
+      selector: "role == 'private'",
+      types: ['Ingress', 'Egress'],
+      ingress: [{ action: 'Allow', protocol: 'ICMP', notICMP: { type: 0 } }],
+      egress: [{ action: 'Allow', protocol: 'ICMP', icmp: { type: 0 } }],
+    });
     const ping = { protocol: 'ICMP', srcIp: '198.51.100.7', dstIp: '10.0.0.11', icmp: { type: 8 } } as const;
     expect(world.evaluate(ping).verdict).toBe('Allow');
-    const found = analyze(world).search(
-      { protocol: ['ICMP'], srcIp: ['198.51.100.7'], dstIp: ['10.0.0.11'] },
-      'Allow',
-      { icmpTypes: true },
-    );
+    const space = { protocol: ['ICMP'], srcIp: ['198.51.100.7'], dstIp: ['10.0.0.11'] };
+    const found = analyze(world).search(space, 'Allow', { icmpTypes: true });
     expect(found.found && found.witness.icmp).toEqual({ type: 8 });
   });
 });

@@ -4,8 +4,7 @@
  * source ports get which verdict.
  */
 import type { Issue } from '@calico-dsl/core';
-import { explainText } from './explain.js';
-import { resultJson } from './result.js';
+import { resultJson, resultText } from './result.js';
 import type { Decision, EvaluationResult, PathResult, TraceStep, UnsupportedUse, Verdict } from './types.js';
 
 /** The evaluations of one verdict, and the source ports that got it, as text. */
@@ -88,13 +87,7 @@ export class AcrossValues implements EvaluationResult {
   }
 
   explain(): string {
-    return explainText({
-      flowText: this.#flowText,
-      verdict: this.verdict,
-      paths: this.paths,
-      issues: this.issues,
-      unsupported: this.unsupported,
-    });
+    return resultText(this, this.#flowText);
   }
 
   toJSON(): object {

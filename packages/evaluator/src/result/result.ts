@@ -143,23 +143,37 @@ export class Evaluation implements EvaluationResult {
     // A plain flow is the caller's object, read again now: its packet says what was evaluated.
     const subject = this.subject as Partial<Packet> | undefined;
     const packet = subject?.src !== undefined && subject.dst !== undefined ? (subject as Packet) : undefined;
-    return explainText({
-      flowText:
-        typeof this.flow === 'string'
-          ? this.flow
-          : packet !== undefined
-            ? flowTextOf(this.flow, packet)
-            : readFlowText(this.flow),
-      verdict: this.verdict,
-      paths: this.paths,
-      issues: this.issues,
-      unsupported: this.unsupported,
-    });
+    return resultText(
+      this,
+      typeof this.flow === 'string'
+        ? this.flow
+        : packet !== undefined
+          ? flowTextOf(this.flow, packet)
+          : readFlowText(this.flow),
+    );
   }
 
   toJSON(): object {
     return resultJson(this);
   }
+}
+
+/**
+ * A result as readable text (what `explain()` prints), headed by its flow's text.
+ *
+ * @example
+ * ```ts
+ * resultText(world.evaluate(flow), 'TCP 10.0.0.1 → 10.0.0.2:80'); // 'Flow TCP 10.0.0.1 → 10.0.0.2:80\nVerdict: Allow\n…'
+ * ```
+ */
+export function resultText(r: EvaluationResult, flowText: string): string {
+  return explainText({
+    flowText,
+    verdict: r.verdict,
+    paths: r.paths,
+    issues: r.issues,
+    unsupported: r.unsupported,
+  });
 }
 
 /**

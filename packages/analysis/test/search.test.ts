@@ -196,9 +196,11 @@ describe('diff', () => {
 });
 
 /** A world of one of the shared nodes and one untracked policy on its host endpoints. */
-const untrackedWorld = (node: string, spec: Record<string, unknown>) =>
-  World.from([
-    ...(fromYaml(node).value as unknown[]),
+const untrackedWorld = (node: string, spec: Record<string, unknown>) => {
+  const parsed = fromYaml(node);
+  if (!parsed.ok) throw new Error('the shared test node does not parse');
+  return World.from([
+    ...parsed.value,
     {
       apiVersion: 'projectcalico.org/v3',
       kind: 'GlobalNetworkPolicy',
@@ -206,6 +208,7 @@ const untrackedWorld = (node: string, spec: Record<string, unknown>) =>
       spec: { doNotTrack: true, applyOnForward: true, ...spec },
     },
   ]);
+};
 
 describe('search with via: the reply of an untracked packet forwarded outside → outside', () => {
   it('enters where the request left (replyVia), as in the evaluator: its INVALID drop is found', () => {

@@ -31,6 +31,25 @@ describe('diagram layout', () => {
     expect(d.height).toBeGreaterThanOrEqual((b?.boxes[0]?.y ?? 0) + BOX_HEIGHT);
   });
 
+  it('keeps "+N more" in a heading of long names, and every box line within its box', () => {
+    const long = 'WorkloadEndpoint kube-system/calico-kube-controllers-5d4b8c6f7-abcde (kube-worker-node-1)';
+    const base = lane(3, ['workloadIngress', 'preDnat'], 1);
+    const wide: Lane = {
+      ...base,
+      entries: [long, long, long],
+      backends: [long, long],
+      boxes: base.boxes.map((b, i) =>
+        i === 1 ? { ...b, action: 'end-of-tier-drop', detail: 'no applyOnForward policy applies here' } : b,
+      ),
+    };
+    const d = layoutLanes([wide]);
+    expect(d.lanes[0]?.heading).toMatch(/entry .*… \+2 more · backend .*… \+1 more$/);
+    const box = d.lanes[0]?.boxes[1];
+    // 22 characters for the 12 px name, 24 for the 11 px detail lines: 160 px of text in the box.
+    expect(box?.lines.map((l) => l.length <= 24)).toEqual([true, true, true, true]);
+    expect(box?.lines[3]).toBe('end-of-tier-drop ◀');
+  });
+
   it('says how many paths a lane stands for and marks the deciding box', () => {
     const d = layoutLanes([lane(3, ['preDnat', 'preDnat'], 1)]);
     expect(d.lanes[0]?.heading).toBe('3 identical paths · Deny · entry HostEndpoint a (n1, eth1) +1 more');

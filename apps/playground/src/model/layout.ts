@@ -61,8 +61,11 @@ export const GAP = 26;
 export const PAD = 12;
 const HEADING = 22;
 const LANE_GAP = 18;
-const CHARS_PER_LINE = 26;
-const HEADING_CHARS = 150;
+// What fits a box's 160 px of text: its 12 px bold name line, and the 11 px monospace detail lines.
+const NAME_CHARS = 22;
+const DETAIL_CHARS = 24;
+/** An entry or backend name in a heading (the heading is not clipped: its "+N more" always shows). */
+const HEADING_NAME_CHARS = 48;
 /** Average width of a heading character at the diagram's 12px font (the SVG grows to fit). */
 const HEADING_CHAR_WIDTH = 7;
 const MIN_WIDTH = 480;
@@ -84,12 +87,12 @@ function headingOf(lane: Lane): string {
   const entry =
     lane.entries.length === 0
       ? ''
-      : ` · entry ${lane.entries[0]}${lane.entries.length > 1 ? ` +${lane.entries.length - 1} more` : ''}`;
+      : ` · entry ${clip(lane.entries[0] ?? '', HEADING_NAME_CHARS)}${lane.entries.length > 1 ? ` +${lane.entries.length - 1} more` : ''}`;
   const backend =
     lane.backends.length === 0
       ? ''
-      : ` · backend ${lane.backends[0]}${lane.backends.length > 1 ? ` +${lane.backends.length - 1} more` : ''}`;
-  return clip(`${count} · ${lane.verdict}${entry}${backend}`, HEADING_CHARS);
+      : ` · backend ${clip(lane.backends[0] ?? '', HEADING_NAME_CHARS)}${lane.backends.length > 1 ? ` +${lane.backends.length - 1} more` : ''}`;
+  return `${count} · ${lane.verdict}${entry}${backend}`;
 }
 
 /**
@@ -108,12 +111,15 @@ export function layoutLanes(lanes: readonly Lane[]): DiagramLayout {
     const boxes = lane.boxes.map((box, i): PlacedBox => {
       // NAT in a grouped lane: the first rewritten address, then how many more (all in the tooltip).
       const [nat, ...moreNat] = box.nat?.split(', ') ?? [];
+      // The deciding mark keeps its word when it fits, else the arrow alone (the box is outlined too).
+      const decides =
+        `${box.action} ◀ decides`.length <= DETAIL_CHARS ? `${box.action} ◀ decides` : `${box.action} ◀`;
       const lines = [
         box.title,
         nat ?? box.detail,
         moreNat.length > 0 ? `+${moreNat.length} more` : (box.rule ?? ''),
-        box.decides ? `${box.action} ◀ decides` : box.action,
-      ].map((l) => clip(l, CHARS_PER_LINE));
+        box.decides ? decides : box.action,
+      ].map((l, n) => clip(l, n === 0 ? NAME_CHARS : DETAIL_CHARS));
       return {
         x: PAD + i * (BOX_WIDTH + GAP),
         y: top + HEADING,

@@ -2,21 +2,21 @@
  * networking.k8s.io/v1 NetworkPolicy → Calico policy fields, as upstream `conversion.go` does
  * (calico-semantics.md §2.3).
  */
-import type {
-  EntityRule,
-  K8sNetworkPolicyPeer,
-  K8sNetworkPolicyPort,
-  K8sNetworkPolicySpec,
-  LabelSelector,
-  PolicyType,
-  Rule,
+import {
+  type EntityRule,
+  type K8sNetworkPolicyPeer,
+  type K8sNetworkPolicyPort,
+  type K8sNetworkPolicySpec,
+  type LabelSelector,
+  type PolicyType,
+  parseCidr,
+  type Rule,
 } from '@calico-dsl/core';
-import { parseCidr } from '../net/ip.js';
 
 const ORCHESTRATOR = "projectcalico.org/orchestrator == 'k8s'";
 
-/** A CIDR Go's `net.ParseCIDR` reads: a prefix length, no leading zeros (the kube-apiserver takes more). */
-const goParsesCidr = (text: string): boolean => text.includes('/') && parseCidr(text) !== undefined;
+/** A CIDR Go's `net.ParseCIDR` reads (core's `parseCidr`): the kube-apiserver takes more, e.g. leading zeros. */
+const goParsesCidr = (text: string): boolean => parseCidr(text).ok;
 
 /** A Kubernetes label selector as a Calico selector (keys sorted; §2.3). */
 export function k8sLabelSelector(sel: LabelSelector | undefined): string {

@@ -60,4 +60,5 @@ export {
   sourceOwner,
   viaChoices,
   WORKLOAD_TO_HOST_ICMPV6_TYPES,
+  worldRules,
 } from '@calico-dsl/evaluator/model';

@@ -11,6 +11,7 @@ import {
   WORKLOAD_TO_HOST_ICMPV6_TYPES,
   type World,
   type WorldModel,
+  worldRules,
 } from './evaluator-seam.js';
 import type { IpClass } from './partition.js';
 import { addressesOf, formatIp, type IpInterval, ivsContain, without } from './sets/ip.js';
@@ -63,10 +64,7 @@ export function icmpAtoms(models: readonly WorldModel[], felix = false): Map<num
     if (m.code !== undefined) atoms.set(`${m.type}/${m.code}`, { type: m.type, code: m.code });
   };
   for (const model of models) {
-    const rules = [
-      ...model.policies.flatMap((p) => [...p.ingress, ...p.egress]),
-      ...[...model.profiles.values()].flatMap((p) => [...p.ingress, ...p.egress]),
-    ];
+    const rules = worldRules(model);
     // (Validation wants ICMP or ICMPv6 beside an ICMP match; a world built unchecked may not say.)
     for (const r of rules)
       for (const protocol of r.protocol === undefined ? [1, 58] : [r.protocol]) {

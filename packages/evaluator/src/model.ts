@@ -78,3 +78,4 @@ export {
 export { applicableTiers, policyInChain } from './reference/applicability.js';
 export { type BuildOptions, buildModel, type KubeProxyMode } from './world/build.js';
 export type * from './world/model.js';
+export { worldRules } from './world/rules.js';

@@ -7,7 +7,8 @@
  * README's flow section.)
  */
 import { hasPorts } from '../net/protocol.js';
-import type { PortSetModel, RuleModel, WorldModel } from '../world/model.js';
+import type { PortSetModel, WorldModel } from '../world/model.js';
+import { worldRules } from '../world/rules.js';
 
 /** A source port to try, and the stretch of ports that gets the same verdict as it. */
 export interface SourcePortValue {
@@ -19,14 +20,18 @@ export interface SourcePortValue {
 /** Linux's first ephemeral port: the port tried for a stretch that holds it. */
 const EPHEMERAL = 32768;
 
-function rulesOf(world: WorldModel): RuleModel[] {
-  const rules: RuleModel[] = [];
-  for (const p of world.policies) rules.push(...p.ingress, ...p.egress);
-  for (const p of world.profiles.values()) rules.push(...p.ingress, ...p.egress);
-  return rules;
-}
-
-function sourcePortValues(world: WorldModel, rules: readonly RuleModel[], untracked: boolean) {
+/**
+ * The source ports to try in a world (`undefined`: nothing reads the source port).
+ *
+ * @example
+ * ```ts
+ * // world: one GlobalNetworkPolicy denying TCP from source ports 1024:65535
+ * sourcePortsToTry(world.model)?.map((v) => `${v.from}-${v.to}`); // ['0-1023', '1024-65535']
+ * sourcePortsToTry(World.from([]).model); // undefined
+ * ```
+ */
+export function sourcePortsToTry(world: WorldModel): readonly SourcePortValue[] | undefined {
+  const untracked = world.policies.some((p) => p.doNotTrack);
   const cuts = new Set<number>();
   let named = false;
   let read = false;
@@ -36,7 +41,7 @@ function sourcePortValues(world: WorldModel, rules: readonly RuleModel[], untrac
     for (const r of set.ranges) cuts.add(r.min).add(r.max + 1);
     if (set.names.length > 0) named = true;
   };
-  for (const r of rules) {
+  for (const r of worldRules(world)) {
     add(r.source.ports);
     add(r.source.notPorts);
     // The reply leg of an untracked flow is matched on its destination port: the source port.
@@ -60,24 +65,6 @@ function sourcePortValues(world: WorldModel, rules: readonly RuleModel[], untrac
     const to = (starts[i + 1] ?? 65536) - 1;
     return { port: Math.min(Math.max(EPHEMERAL, from), to), from, to };
   });
-}
-
-/**
- * The source ports to try in a world (`undefined`: nothing reads the source port).
- *
- * @example
- * ```ts
- * // world: one GlobalNetworkPolicy denying TCP from source ports 1024:65535
- * sourcePortsToTry(world.model)?.map((v) => `${v.from}-${v.to}`); // ['0-1023', '1024-65535']
- * sourcePortsToTry(World.from([]).model); // undefined
- * ```
- */
-export function sourcePortsToTry(world: WorldModel): readonly SourcePortValue[] | undefined {
-  return sourcePortValues(
-    world,
-    rulesOf(world),
-    world.policies.some((p) => p.doNotTrack),
-  );
 }
 
 /**

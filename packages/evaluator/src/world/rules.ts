@@ -6,7 +6,7 @@
 import type { EntityRule, Port, Rule } from '@calico-dsl/core';
 import { type Cidr, isCatchAll, parseCidr } from '../net/ip.js';
 import { protocolNumber } from '../net/protocol.js';
-import type { EntityMatchModel, PortSetModel, RuleModel } from './model.js';
+import type { EntityMatchModel, PortSetModel, RuleModel, WorldModel } from './model.js';
 import { prefixSelector, type SelectorCache } from './selector.js';
 
 type Path = readonly (string | number)[];
@@ -234,4 +234,20 @@ export function compileRules(
   const built = rules.map((r, i) => compileRule(r, i, ns, sc, [...path, i]));
   if (key !== undefined) sc.interned.set(key, built);
   return built;
+}
+
+/**
+ * Every rule of a world: each policy's ingress and egress rules, then each profile's.
+ *
+ * @example
+ * ```ts
+ * declare const cluster: World;
+ * worldRules(cluster.model).some((r) => r.icmp !== undefined); // whether any rule matches an ICMP type
+ * ```
+ */
+export function worldRules(world: WorldModel): RuleModel[] {
+  const rules: RuleModel[] = [];
+  for (const p of world.policies) rules.push(...p.ingress, ...p.egress);
+  for (const p of world.profiles.values()) rules.push(...p.ingress, ...p.egress);
+  return rules;
 }

@@ -200,15 +200,9 @@ class NormalisedPolicy implements PolicyModel {
 
   /** Every field, the packed ones too (what compares two policies as data, e.g. the analysis diff). */
   toJSON(): object {
+    // The plain fields as they are, and the packed ones read out.
     return {
-      kind: this.kind,
-      namespace: this.namespace,
-      name: this.name,
-      tier: this.tier,
-      order: this.order,
-      selectorText: this.selectorText,
-      ingress: this.ingress,
-      egress: this.egress,
+      ...this,
       ingressType: this.ingressType,
       egressType: this.egressType,
       preDNAT: this.preDNAT,

@@ -323,12 +323,12 @@ export class World {
    * which ports get which verdict.
    */
   #evaluateAcross(flow: Flow, packet: Packet, ports: readonly SourcePortValue[]): EvaluationResult {
-    const groups: VerdictGroup[] = [];
+    const groups: (VerdictGroup & { values: string[] })[] = [];
     for (const v of ports) {
       const result = this.evaluate({ ...flow, srcPort: v.port });
       const text = v.from === v.to ? `${v.from}` : `${v.from}-${v.to}`;
       const group = groups.find((g) => g.verdict === result.verdict);
-      if (group) (group.values as string[]).push(text);
+      if (group) group.values.push(text);
       else groups.push({ verdict: result.verdict, values: [text], result });
     }
     const only = groups.length === 1 ? groups[0] : undefined;

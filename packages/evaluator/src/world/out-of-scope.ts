@@ -11,7 +11,7 @@
 import type { Issue } from '@calico-dsl/core';
 import type { EvaluatorIssueCode } from '../issue-codes.js';
 import type { KubeProxyMode } from './build.js';
-import { FELIX_FIELDS_READ } from './felix-settings.js';
+import { FELIX_FIELDS_READ, felixOption } from './felix-settings.js';
 import { declaredKubeProxyMode } from './kube-proxy.js';
 import type { HostEndpointModel } from './model.js';
 import type { ResourceIndex } from './read.js';
@@ -81,13 +81,8 @@ function podFeatureIssues(index: ResourceIndex): Issue[] {
   let floating = false;
   let spoofing = false;
   for (const [r] of index.of('FelixConfiguration')) {
-    if (typeof r.spec?.floatingIPs === 'string' && r.spec.floatingIPs.toLowerCase() === 'enabled')
-      floating = true;
-    if (
-      typeof r.spec?.workloadSourceSpoofing === 'string' &&
-      r.spec.workloadSourceSpoofing.toLowerCase() === 'any'
-    )
-      spoofing = true;
+    if (felixOption(r.spec?.floatingIPs, ['Enabled', 'Disabled'] as const) === 'Enabled') floating = true;
+    if (felixOption(r.spec?.workloadSourceSpoofing, ['Disabled', 'Any'] as const) === 'Any') spoofing = true;
   }
   const issues: Issue[] = [];
   for (const [r, i] of index.of('Pod')) {

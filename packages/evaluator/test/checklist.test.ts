@@ -51,6 +51,13 @@ const allowProfile = [
   hep('node-1-eth1', 'node-1', 'eth1', ['203.0.113.11'], { role: 'public' }, ['projectcalico-default-allow']),
 ];
 const baseWithoutHeps = BASE.filter((r) => r.kind !== 'HostEndpoint');
+/** An untracked (doNotTrack) Deny of everything into the public host endpoint. */
+const UNTRACKED_DENY_PUBLIC = gnp('u-deny', {
+  selector: "role == 'public'",
+  doNotTrack: true,
+  applyOnForward: true,
+  ingress: [{ action: 'Deny' }],
+});
 /** An IPv6 node and pod whose egress is denied, and DefaultEndpointToHostAction Drop. */
 const V6_HOST = [
   ns('prod'),
@@ -678,12 +685,7 @@ const ROWS: Row[] = [
   {
     cite: '§4.6 raw table: a reply from an outbound failsafe port bypasses untracked policy only',
     extra: [
-      gnp('u-deny', {
-        selector: "role == 'public'",
-        doNotTrack: true,
-        applyOnForward: true,
-        ingress: [{ action: 'Deny' }],
-      }),
+      UNTRACKED_DENY_PUBLIC,
       gnp('n-allow', {
         order: 1,
         selector: "role == 'public'",
@@ -697,12 +699,7 @@ const ROWS: Row[] = [
   {
     cite: '§4.4 untracked Deny applies to other source ports',
     extra: [
-      gnp('u-deny', {
-        selector: "role == 'public'",
-        doNotTrack: true,
-        applyOnForward: true,
-        ingress: [{ action: 'Deny' }],
-      }),
+      UNTRACKED_DENY_PUBLIC,
       gnp('n-allow', {
         order: 1,
         selector: "role == 'public'",
@@ -1385,12 +1382,7 @@ const ROWS: Row[] = [
   {
     cite: '§4.6 §6.1 untracked deny, no srcPort: source ports that are outbound failsafe ports bypass it (Mixed)',
     extra: [
-      gnp('u-deny', {
-        selector: "role == 'public'",
-        doNotTrack: true,
-        applyOnForward: true,
-        ingress: [{ action: 'Deny' }],
-      }),
+      UNTRACKED_DENY_PUBLIC,
       // The normal policy that a packet from source port 179 (bgp, outbound failsafe) then meets.
       gnp('n-allow', { selector: "role == 'public'", ingress: [{ action: 'Allow' }] }),
     ],

@@ -2,9 +2,10 @@
  * The same resource (apiVersion, kind, namespace, name — synth's rule) defined twice among a
  * command's manifests: an issue at the second definition that names where the first one is.
  */
+
+import { nodeLine, resourceNodes } from '@calico-dsl/yaml';
 import type { FileIssue } from './output/issues.js';
 import { firstDefinitions, type ResourceIdentity, resourceKey, resourceLabel } from './resource-identity.js';
-import { nodeLine, resourceNodes } from './resource-nodes.js';
 
 /** The files a duplicate check reads: each file's name, text, resources and whether it was read. */
 interface ReadFile {

@@ -3,9 +3,9 @@
  * YAML syntax tree of the files `fromYaml` already accepted (it keeps no positions per resource).
  */
 import type { PolicyRef } from '@calico-dsl/evaluator';
+import { resourceNodes } from '@calico-dsl/yaml';
 import type { LineCounter, Node, YAMLMap } from 'yaml';
 import type { LoadedFile } from './manifests.js';
-import { resourceNodes } from './resource-nodes.js';
 
 /**
  * A policy (or one of its rules) in a manifest file.

@@ -12,7 +12,7 @@ import { toPlain } from './to-plain.js';
 // YAML 1.2 core schema (no `!!js/…`, no merge keys, no 1.1 timestamps). Duplicate keys are
 // found by toPlain in linear time: yaml's own uniqueKeys check compares every key with every
 // earlier one, so one mapping of 50,000 keys would take half a minute.
-const COMPOSE_OPTIONS = {
+export const COMPOSE_OPTIONS = {
   version: '1.2',
   schema: 'core',
   strict: true,

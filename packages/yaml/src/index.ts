@@ -10,4 +10,5 @@ export { findComments, type YamlComment } from './comments.js';
 export { fromYaml } from './from-yaml.js';
 export type { PrintInput, PrintOptions } from './input.js';
 export { DEFAULT_MAX_LENGTH, type FromYamlOptions, textTooLarge } from './limits.js';
+export { nodeLine, type ResourceNodes, resourceNodes } from './resource-nodes.js';
 export { toJson, toYaml } from './to-yaml.js';

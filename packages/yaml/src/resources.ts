@@ -70,6 +70,20 @@ export function readDocument(value: unknown, sink: Sink): void {
   readResource(value, [], sink, true);
 }
 
+/**
+ * Whether a resource of `kind` is a list to flatten: `v1 List`, or a `<Kind>List` that holds
+ * `items` (a kind such as `AllowList` without items is a resource of its own).
+ *
+ * @example
+ * ```ts
+ * isListKind('GlobalNetworkPolicyList', true); // true
+ * isListKind('List', false); // true
+ * ```
+ */
+export function isListKind(kind: string, hasItems: boolean): boolean {
+  return kind === 'List' || (kind.endsWith('List') && hasItems);
+}
+
 function readResource(value: unknown, path: Path, sink: Sink, listAllowed: boolean): void {
   if (sink.issues.length > sink.maxIssues) return;
   if (!isObject(value)) {
@@ -104,7 +118,7 @@ function readResource(value: unknown, path: Path, sink: Sink, listAllowed: boole
     });
     return;
   }
-  if (kind.endsWith('List') && (Object.hasOwn(value, 'items') || kind === 'List')) {
+  if (isListKind(kind, Object.hasOwn(value, 'items'))) {
     if (!listAllowed) {
       sink.issues.push({
         code: YAML_ISSUE_CODES.listItem,

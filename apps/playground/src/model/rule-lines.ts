@@ -3,7 +3,8 @@
  * can be highlighted. Read from the YAML node positions (yaml's CST ranges and a LineCounter),
  * never by searching the text.
  */
-import { isMap, isSeq, LineCounter, type Node, parseAllDocuments, type YAMLMap } from 'yaml';
+import { resourceNodes } from '@calico-dsl/yaml';
+import { isMap, isSeq, type LineCounter, type Node, type YAMLMap } from 'yaml';
 
 /**
  * 1-based, inclusive line range in the manifests text.
@@ -97,11 +98,6 @@ function rulesOf(
 }
 
 function locateMap(map: YAMLMap, lines: LineCounter, out: LocatedResource[]): void {
-  const items = map.get('items', true);
-  if (isSeq(items) && typeof map.get('kind') === 'string' && String(map.get('kind')).endsWith('List')) {
-    for (const item of items.items) if (isMap(item)) locateMap(item, lines, out);
-    return;
-  }
   const kind = stringAt(map, 'kind');
   const metadata = map.get('metadata', true);
   const range = rangeOf(map, lines);
@@ -126,8 +122,9 @@ function locateMap(map: YAMLMap, lines: LineCounter, out: LocatedResource[]): vo
 }
 
 /**
- * Every resource of a (possibly broken) multi-document YAML text with its line ranges.
- * Documents that cannot be read are skipped: the editor's diagnostics report them.
+ * Every resource of a (possibly broken) multi-document YAML text with its line ranges, found
+ * as `fromYaml` finds them (`resourceNodes`). Documents that cannot be read are skipped: the
+ * editor's diagnostics report them.
  *
  * @example
  * ```ts
@@ -136,17 +133,9 @@ function locateMap(map: YAMLMap, lines: LineCounter, out: LocatedResource[]): vo
  * ```
  */
 export function locateResources(text: string): LocatedResource[] {
-  const lines = new LineCounter();
+  const { lines, nodes } = resourceNodes(text);
   const out: LocatedResource[] = [];
-  try {
-    for (const doc of parseAllDocuments(text, { lineCounter: lines, version: '1.2' })) {
-      const root = doc.contents;
-      if (isMap(root)) locateMap(root, lines, out);
-      else if (isSeq(root)) for (const item of root.items) if (isMap(item)) locateMap(item, lines, out);
-    }
-  } catch {
-    // Hostile or broken text: fromYaml reports it; nothing to highlight.
-  }
+  for (const node of nodes) locateMap(node, lines, out);
   return out;
 }
 

@@ -390,6 +390,25 @@ try {
         `${r},${g}`,
       );
     }
+    // The image is read from the keyboard too: focus it, then arrows, End and Page Down.
+    await canvas.focus();
+    const keyed = [];
+    for (const key of ['ArrowDown', 'ArrowRight', 'ArrowDown', 'End', 'PageDown']) {
+      await large.page.keyboard.press(key);
+      keyed.push(await text(large.page, 'matrix-readout'));
+    }
+    check(
+      'large matrix: the arrow keys read one cell at a time',
+      JSON.stringify(keyed) ===
+        JSON.stringify([
+          'ns-0/p-0 → ns-0/p-0: Allow',
+          'ns-0/p-0 → ns-1/p-1: Deny',
+          'ns-1/p-1 → ns-1/p-1: Allow',
+          'ns-1/p-1 → ns-3/p-99: Deny',
+          'ns-3/p-11 → ns-3/p-99: Deny',
+        ]) && (await large.page.locator('.heatmap-marker').isVisible()),
+      JSON.stringify(keyed),
+    );
     // A new flow does not change the manifests: the image built by Show stays.
     await large.page.locator('[data-testid="flow"]').fill('tcp 10.1.0.22 -> 10.1.0.1:8080');
     await large.page.locator('[data-testid="flow"]').press('Enter');

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   cellAt,
+  cellOf,
   cellPixels,
   heatmapPixels,
   rgbOf,
+  stepCell,
   TABLE_CELL_LIMIT,
   usesTable,
   verdictCounts,
@@ -64,6 +66,27 @@ describe('heatmap', () => {
     expect(cellAt(v, 40, 10, 40, 60)).toBeUndefined();
     expect(cellAt(v, -1, 10, 40, 60)).toBeUndefined();
     expect(cellAt(v, 10, Number.NaN, 40, 60)).toBeUndefined();
+  });
+
+  it('moves the keyboard cell by arrows, pages and Home/End, clamped at the edges', () => {
+    const v = view(Array.from({ length: 25 }, (_, r) => ['Allow', r % 2 === 0 ? 'Deny' : 'Mixed', 'Allow']));
+    expect(stepCell(v, undefined, 'ArrowLeft')).toEqual(cellOf(v, 0, 0));
+    expect(stepCell(v, { row: 0, column: 0 }, 'ArrowRight')).toEqual({
+      row: 0,
+      column: 1,
+      text: 'r0 → c1: Deny',
+    });
+    expect(stepCell(v, { row: 0, column: 1 }, 'ArrowDown')?.text).toBe('r1 → c1: Mixed');
+    expect(stepCell(v, { row: 0, column: 0 }, 'ArrowUp')).toEqual(cellOf(v, 0, 0));
+    expect(stepCell(v, { row: 3, column: 1 }, 'PageDown')).toEqual(cellOf(v, 13, 1));
+    expect(stepCell(v, { row: 20, column: 1 }, 'PageDown')).toEqual(cellOf(v, 24, 1));
+    expect(stepCell(v, { row: 5, column: 1 }, 'PageUp')).toEqual(cellOf(v, 0, 1));
+    expect(stepCell(v, { row: 4, column: 1 }, 'End')).toEqual(cellOf(v, 4, 2));
+    expect(stepCell(v, { row: 4, column: 2 }, 'Home')).toEqual(cellOf(v, 4, 0));
+    expect(stepCell(v, { row: 4, column: 2 }, 'Enter')).toBeUndefined();
+    expect(stepCell(v, { row: 4, column: 2 }, 'toString')).toBeUndefined();
+    expect(stepCell(view([]), undefined, 'ArrowDown')).toBeUndefined();
+    expect(cellOf(v, 25, 0)).toBeUndefined();
   });
 
   it('counts verdicts', () => {

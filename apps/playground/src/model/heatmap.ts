@@ -1,7 +1,7 @@
 /**
  * A large matrix as an image: one pixel per cell, coloured by verdict. A table of 600 × 600
  * cells is 360 000 DOM nodes (the tab froze for seconds); one canvas pixel per cell draws at
- * once and stays readable through a hover readout.
+ * once and stays readable through a readout of the cell under the pointer or the keyboard's cell.
  */
 import type { Verdict } from '@calico-dsl/evaluator';
 import type { MatrixView } from './matrix.js';
@@ -100,6 +100,28 @@ export function heatmapPixels(
   return out;
 }
 
+/** A cell of the heatmap: its row and column, and what the readout says of it. */
+export interface HeatmapCell {
+  readonly row: number;
+  readonly column: number;
+  readonly text: string;
+}
+
+/**
+ * The cell at `row`, `column` with its readout text, or `undefined` outside the matrix.
+ *
+ * @example
+ * ```ts
+ * const view: MatrixView = { protocol: 'TCP', port: 80, rows: ['a', 'b'], columns: ['a', 'b'], cells: [['Allow', 'Deny'], ['Deny', 'Allow']], clients: 0 };
+ * cellOf(view, 0, 1); // { row: 0, column: 1, text: 'a → b: Deny' }
+ * ```
+ */
+export function cellOf(view: MatrixView, row: number, column: number): HeatmapCell | undefined {
+  const verdict = view.cells[row]?.[column];
+  if (verdict === undefined) return undefined;
+  return { row, column, text: `${view.rows[row]} → ${view.columns[column]}: ${verdict}` };
+}
+
 /**
  * The cell under a point of the drawn image (`x`, `y` in CSS pixels from its top-left corner,
  * the image drawn `width` × `height` CSS pixels), or `undefined` outside it.
@@ -117,13 +139,54 @@ export function cellAt(
   y: number,
   width: number,
   height: number,
-): { readonly row: number; readonly column: number; readonly text: string } | undefined {
+): HeatmapCell | undefined {
   if (!(x >= 0 && y >= 0 && x < width && y < height)) return undefined;
-  const row = Math.floor((y / height) * view.rows.length);
-  const column = Math.floor((x / width) * view.columns.length);
-  const verdict = view.cells[row]?.[column];
-  if (verdict === undefined) return undefined;
-  return { row, column, text: `${view.rows[row]} → ${view.columns[column]}: ${verdict}` };
+  return cellOf(
+    view,
+    Math.floor((y / height) * view.rows.length),
+    Math.floor((x / width) * view.columns.length),
+  );
+}
+
+// Rows a Page Up / Page Down moves: a screenful of a 600-row image read one row at a time is too slow.
+const PAGE_ROWS = 10;
+
+/**
+ * Where a key moves the keyboard's cell: arrows by one cell, Page Up / Page Down by ten rows,
+ * Home / End to the row's first or last column; the first key from no cell lands on the top-left
+ * cell. `undefined` for a key that does not move (the page keeps it).
+ *
+ * @example
+ * ```ts
+ * const view: MatrixView = { protocol: 'TCP', port: 80, rows: ['a', 'b'], columns: ['a', 'b'], cells: [['Allow', 'Deny'], ['Deny', 'Allow']], clients: 0 };
+ * stepCell(view, undefined, 'ArrowDown')?.text; // 'a → a: Allow'
+ * stepCell(view, { row: 0, column: 0 }, 'ArrowRight')?.text; // 'a → b: Deny'
+ * stepCell(view, { row: 0, column: 1 }, 'ArrowRight')?.text; // 'a → b: Deny' (stays at the edge)
+ * stepCell(view, { row: 0, column: 0 }, 'Tab'); // undefined
+ * ```
+ */
+export function stepCell(
+  view: MatrixView,
+  at: { readonly row: number; readonly column: number } | undefined,
+  key: string,
+): HeatmapCell | undefined {
+  const last = { row: view.rows.length - 1, column: view.columns.length - 1 };
+  const moves: Record<string, (row: number, column: number) => readonly [number, number]> = {
+    ArrowUp: (r, c) => [r - 1, c],
+    ArrowDown: (r, c) => [r + 1, c],
+    ArrowLeft: (r, c) => [r, c - 1],
+    ArrowRight: (r, c) => [r, c + 1],
+    PageUp: (r, c) => [r - PAGE_ROWS, c],
+    PageDown: (r, c) => [r + PAGE_ROWS, c],
+    Home: (r) => [r, 0],
+    End: (r) => [r, last.column],
+  };
+  const move = Object.hasOwn(moves, key) ? moves[key] : undefined;
+  if (move === undefined || last.row < 0 || last.column < 0) return undefined;
+  if (at === undefined) return cellOf(view, 0, 0);
+  const [row, column] = move(at.row, at.column);
+  const clamp = (v: number, max: number) => Math.max(0, Math.min(max, v));
+  return cellOf(view, clamp(row, last.row), clamp(column, last.column));
 }
 
 /**

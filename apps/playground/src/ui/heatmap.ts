@@ -1,11 +1,21 @@
 /**
  * The matrix of a large world as a canvas (one pixel per cell, see model/heatmap.ts), with a
- * readout naming the cell under the pointer.
+ * readout naming the cell under the pointer, or the cell the arrow keys moved to (the table's
+ * cells are text a screen reader reads; the image needs the keyboard to be read at all).
  */
-import { cellAt, cellPixels, heatmapPixels, rgbOf, verdictCounts } from '../model/heatmap.js';
+import {
+  cellAt,
+  cellPixels,
+  type HeatmapCell,
+  heatmapPixels,
+  rgbOf,
+  stepCell,
+  verdictCounts,
+} from '../model/heatmap.js';
 import { clientRowsNote, type MatrixView } from '../model/matrix.js';
 
-const HINT = 'Point at a cell to see its source, destination and verdict.';
+const HINT =
+  'Point at a cell, or focus the image and use the arrow keys, to read its source, destination and verdict.';
 
 /**
  * Draws `view` into `container` as an image scaled to whole pixels per cell.
@@ -36,8 +46,11 @@ export function renderHeatmap(container: HTMLElement, view: MatrixView): void {
   canvas.height = height;
   canvas.className = 'heatmap';
   canvas.dataset.testid = 'matrix-heatmap';
-  canvas.setAttribute('role', 'img');
-  canvas.setAttribute('aria-label', summary);
+  // Focusable and read through the readout: arrow keys, Page Up / Down, Home / End (stepCell).
+  canvas.tabIndex = 0;
+  canvas.setAttribute('role', 'application');
+  canvas.setAttribute('aria-roledescription', 'heatmap');
+  canvas.setAttribute('aria-label', `${summary} Arrow keys read one cell at a time.`);
   const style = getComputedStyle(container);
   const palette = {
     Allow: rgbOf(style.getPropertyValue('--allow')),
@@ -53,13 +66,32 @@ export function renderHeatmap(container: HTMLElement, view: MatrixView): void {
   readout.dataset.testid = 'matrix-readout';
   readout.setAttribute('aria-live', 'polite');
   readout.textContent = HINT;
+  // The keyboard's cell, outlined over the image (at least a few pixels, however small a cell is).
+  const marker = document.createElement('div');
+  marker.className = 'heatmap-marker';
+  marker.hidden = true;
+  const frame = document.createElement('div');
+  frame.className = 'heatmap-frame';
+  frame.append(canvas, marker);
+  let current: HeatmapCell | undefined;
+  const show = (cell: HeatmapCell | undefined) => {
+    readout.textContent = cell?.text ?? HINT;
+  };
   canvas.addEventListener('mousemove', (event) => {
     const box = canvas.getBoundingClientRect();
-    const cell = cellAt(view, event.clientX - box.left, event.clientY - box.top, box.width, box.height);
-    readout.textContent = cell?.text ?? HINT;
+    show(cellAt(view, event.clientX - box.left, event.clientY - box.top, box.width, box.height));
   });
-  canvas.addEventListener('mouseleave', () => {
-    readout.textContent = HINT;
+  canvas.addEventListener('mouseleave', () => show(current));
+  canvas.addEventListener('keydown', (event) => {
+    const next = stepCell(view, current, event.key);
+    if (next === undefined) return;
+    event.preventDefault();
+    current = next;
+    marker.hidden = false;
+    marker.style.left = `${next.column * scale}px`;
+    marker.style.top = `${next.row * scale}px`;
+    marker.style.width = marker.style.height = `${scale}px`;
+    show(next);
   });
-  container.replaceChildren(caption, canvas, readout);
+  container.replaceChildren(caption, frame, readout);
 }

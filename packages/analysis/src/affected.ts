@@ -58,6 +58,8 @@ function pathFingerprint(m: WorldModel): string {
     natOutgoing: m.natOutgoing,
     // The INVALID drop of an untracked connection's reply.
     conntrackInvalidDrop: m.conntrackInvalidDrop,
+    // The interfaces no named host endpoint governs (FelixConfiguration interfaceExclude).
+    interfaceExclude: m.interfaceExclude.map(String),
   });
 }
 

@@ -110,6 +110,34 @@ describe('diff: what else a policy-only change reaches', () => {
     };
     expect(covered(World.from(base), World.from([...base, felix]), tcp('10.0.0.11', 80))).toBe(true);
   });
+
+  it('FelixConfiguration interfaceExclude changes which host endpoint governs an interface', () => {
+    const C = 'projectcalico.org/v3';
+    const hostEndpoint = (name: string, interfaceName: string, role: string) => ({
+      apiVersion: C,
+      kind: 'HostEndpoint',
+      metadata: { name, labels: { role } },
+      spec: { node: 'node-1', interfaceName, expectedIPs: ['10.0.0.11'] },
+    });
+    const base = [
+      node,
+      hostEndpoint('node-1-eth0', 'eth0', 'eth0'),
+      hostEndpoint('node-1-all', '*', 'all'),
+      {
+        apiVersion: C,
+        kind: 'GlobalNetworkPolicy',
+        metadata: { name: 'allow-eth0' },
+        spec: { selector: "role == 'eth0'", ingress: [{ action: 'Allow' }] },
+      },
+    ];
+    const felix = {
+      apiVersion: C,
+      kind: 'FelixConfiguration',
+      metadata: { name: 'default' },
+      spec: { interfaceExclude: 'eth0' },
+    };
+    expect(covered(World.from(base), World.from([...base, felix]), tcp('10.0.0.11', 80))).toBe(true);
+  });
 });
 
 describe("a policy's types and flags are part of what changed (they were not compared)", () => {

@@ -916,6 +916,55 @@ describe('via an interface no host endpoint names (dscp_test.go: host1-eth0 has 
   });
 });
 
+describe('FelixConfiguration interfaceExclude: host endpoints on excluded interfaces never govern them (endpoint_mgr.go resolveHostEndpoints; iface_monitor.go isExcludedInterface)', () => {
+  // Felix resolves host endpoints over the interfaces whose addresses the interface monitor
+  // reports, and it reports none for an excluded one: the `*` HEP (or nothing) governs it.
+  const eth1 = hep('felix-0-eth1', 'felix-0', 'eth1', [F0], { role: 'eth1' });
+  const star = hep('felix-0-all', 'felix-0', '*', [F0], { role: 'star' });
+  const allowEth1 = gnp('allow-eth1', { selector: "role == 'eth1'", ingress: [{ action: 'Allow' }] });
+  const world = (interfaceExclude?: string) =>
+    fvBase([eth1, star, allowEth1, ...(interfaceExclude === undefined ? [] : [felix({ interfaceExclude })])]);
+  const toHost = tcp(CLIENT, F0, 8055);
+  const viaEth1 = tcp(CLIENT, F0, 8055, { via: { node: 'felix-0', interface: 'eth1' } });
+
+  it('an excluded interface is governed by the `*` HEP (no policy, no profile: Deny), not by its own HEP', () => {
+    expect(both(world(), toHost).verdict).toBe('Allow');
+    for (const exclude of ['eth1', 'kube-ipvs0,eth1', '/^eth[0-9]+$/']) {
+      for (const flow of [toHost, viaEth1]) {
+        const r = both(world(exclude), flow);
+        expect(r.verdict).toBe('Deny');
+        expect(r.paths[0]?.steps.some((s) => s.endpoint?.name === 'felix-0-eth1')).toBe(false);
+      }
+    }
+  });
+
+  it('kube-ipvs0 is excluded by default; a value Felix cannot parse falls back to that default', () => {
+    const ipvs = hep('felix-0-ipvs', 'felix-0', 'kube-ipvs0', [F0], { role: 'eth1' });
+    const viaIpvs = tcp(CLIENT, F0, 8055, { via: { node: 'felix-0', interface: 'kube-ipvs0' } });
+    expect(both(fvBase([ipvs, star, allowEth1]), viaIpvs).verdict).toBe('Deny');
+    // RegexpPatternListParam.Parse: "eth1.100" is neither a name ([a-zA-Z0-9_-]{1,15}) nor a /regex/.
+    expect(both(world('eth1.100'), toHost).verdict).toBe('Allow');
+    expect(both(world('eth1, eth2'), toHost).verdict).toBe('Allow');
+  });
+
+  it('a HEP on an excluded interface is not a candidate for its node’s addresses (no ambiguity with it)', () => {
+    const eth0 = hep('felix-0-eth0', 'felix-0', 'eth0', [], { role: 'eth1' });
+    const ipvs = hep('felix-0-ipvs', 'felix-0', 'kube-ipvs0', [], { role: 'other' });
+    const w = World.from(fvBase([eth0, ipvs, allowEth1]));
+    expect(w.issues.map((i) => i.code)).not.toContain('ambiguous_host_endpoint');
+    const r = both(fvBase([eth0, ipvs, allowEth1]), toHost);
+    expect([r.verdict, r.decidedBy?.policy?.name]).toEqual(['Allow', 'allow-eth1']);
+  });
+
+  it('a Go pattern JavaScript cannot compile is a world issue, not a silent answer', () => {
+    const w = World.from(world('/(?i)^ETH1$/'));
+    expect(w.issues.map((i) => [i.code, ...i.path.slice(1)])).toEqual([
+      ['unsupported_felix_setting', 'spec', 'interfaceExclude'],
+    ]);
+    expect(w.issues[0]?.message).toContain('/(?i)^ETH1$/');
+  });
+});
+
 describe('out of scope is refused loudly (README "Out of scope")', () => {
   it('allow actions of RETURN and chainInsertMode Append are world issues naming the field', () => {
     const world = World.from(

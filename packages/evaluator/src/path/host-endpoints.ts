@@ -1,6 +1,7 @@
 /** Which host endpoint governs a packet on a node (calico-semantics.md §4.1). */
 import { type Ip, ipKey } from '../net/ip.js';
 import { applicableTiers } from '../reference/applicability.js';
+import { isExcludedInterface } from '../world/interface-exclude.js';
 import type { HostEndpointModel, NodeModel, WorldModel } from '../world/model.js';
 
 /** HEPs are kept sorted by name, so the first hit is the active one ("smallest name wins"). */
@@ -20,12 +21,19 @@ export function wildcardHep(world: WorldModel, node: string): HostEndpointModel 
   return first(world, (h) => h.node === node && h.interfaceName === '*');
 }
 
+/** Whether Felix leaves `iface` out of host endpoint resolution (FelixConfiguration `interfaceExclude`). */
+const excluded = (world: WorldModel, iface: string | undefined): boolean =>
+  iface !== undefined && iface !== '*' && isExcludedInterface(world.interfaceExclude, iface);
+
 /**
  * The specific HEP governing interface `iface` of `node`, by Felix's rule: of the HEPs naming the
  * interface, and those naming none whose expectedIPs hold one of its addresses (the expectedIPs
- * of the HEPs naming it), the smallest name (`endpoint_mgr.go` `resolveHostEndpoints`).
+ * of the HEPs naming it), the smallest name (`endpoint_mgr.go` `resolveHostEndpoints`). None for
+ * an interface `interfaceExclude` names: Felix learns no addresses of it
+ * (`iface_monitor.go` `isExcludedInterface`), and resolves only interfaces it has addresses for.
  */
 function specificHep(world: WorldModel, node: string, iface: string): HostEndpointModel | undefined {
+  if (excluded(world, iface)) return undefined;
   const onIface = new Set<string>();
   for (const h of world.hostEndpoints)
     if (h.node === node && h.interfaceName === iface) for (const ip of h.expectedIPs) onIface.add(ipKey(ip));
@@ -108,7 +116,7 @@ export function preDnatHep(world: WorldModel, hep: HostEndpointModel): HostEndpo
 export function soleUnaddressedHep(world: WorldModel, node: string): HostEndpointModel | undefined {
   let found: HostEndpointModel | undefined;
   for (const h of world.hostEndpoints) {
-    if (h.node !== node || h.interfaceName === '*') continue;
+    if (h.node !== node || h.interfaceName === '*' || excluded(world, h.interfaceName)) continue;
     if (found !== undefined || h.expectedIPs.length > 0 || h.interfaceName === undefined) return undefined;
     found = h;
   }
@@ -135,6 +143,8 @@ export function hepOwningIp(world: WorldModel, ip: Ip, node?: string): HostEndpo
   // A HEP naming its interface says which interface carries the address, and that interface's
   // HEP governs it: maybe another one, without interfaceName, listing another of its addresses.
   const named = first(world, (h) => h.interfaceName !== undefined && lists(h));
+  // On an excluded interface, no specific HEP governs the address: only a `*` HEP covers it.
+  if (excluded(world, named?.interfaceName)) return undefined;
   const owner =
     named?.interfaceName !== undefined
       ? specificHep(world, named.node, named.interfaceName)

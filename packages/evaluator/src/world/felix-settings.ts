@@ -1,5 +1,6 @@
 /** What the packet path takes from FelixConfiguration `default` (the cluster-wide settings). */
 import { DEFAULT_FAILSAFE_INBOUND, DEFAULT_FAILSAFE_OUTBOUND, failsafeFromConfig } from './failsafe.js';
+import { readInterfaceExclude } from './interface-exclude.js';
 import {
   ENDPOINT_TO_HOST_ACTIONS,
   type EndpointToHostAction,
@@ -42,6 +43,7 @@ export const FELIX_FIELDS_READ: readonly string[] = [
   'externalNodesList',
   'failsafeInboundHostPorts',
   'failsafeOutboundHostPorts',
+  'interfaceExclude',
   'ipForwarding',
   'ipipEnabled',
   'iptablesNATOutgoingInterfaceFilter',
@@ -84,12 +86,14 @@ export type FelixSettings = Pick<
   | 'allowIPIPPacketsFromWorkloads'
   | 'wireguardPorts'
   | 'conntrackInvalidDrop'
+  | 'interfaceExclude'
 >;
 
 /**
  * Failsafe ports (§4.6), DefaultEndpointToHostAction (§4.7), IPForwarding, the VXLAN port
  * and encapsulation settings of workload egress, the WireGuard listening ports and the
- * conntrack INVALID check from FelixConfiguration `default`.
+ * conntrack INVALID check and the interfaces left out of host endpoint resolution from
+ * FelixConfiguration `default`.
  *
  * @example
  * ```ts
@@ -99,6 +103,7 @@ export type FelixSettings = Pick<
  * felixSettings(index).allowVXLANPacketsFromWorkloads; // false (Felix's default)
  * felixSettings(index).wireguardPorts; // [] (WireGuard is off by default)
  * felixSettings(index).conntrackInvalidDrop; // true (disableConntrackInvalidCheck is false by default)
+ * felixSettings(index).interfaceExclude.map(String); // ['/^kube-ipvs0$/'] (Felix's default)
  * ```
  */
 export function felixSettings(index: ResourceIndex, override?: EndpointToHostAction): FelixSettings {
@@ -117,6 +122,7 @@ export function felixSettings(index: ResourceIndex, override?: EndpointToHostAct
   const wireguard = { v4: false, v6: false, port: 51820, portV6: 51821 };
   // config_params.go: `DisableConntrackInvalidCheck bool;false`.
   let conntrackInvalidDrop = true;
+  let interfaceExclude = readInterfaceExclude(undefined).patterns;
   for (const [spec] of felixDefaults(index)) {
     if (Array.isArray(spec.failsafeInboundHostPorts))
       failsafeInbound = failsafeFromConfig(spec.failsafeInboundHostPorts);
@@ -139,6 +145,8 @@ export function felixSettings(index: ResourceIndex, override?: EndpointToHostAct
       wireguard.portV6 = spec.wireguardListeningPortV6 & 0xffff;
     if (typeof spec.disableConntrackInvalidCheck === 'boolean')
       conntrackInvalidDrop = !spec.disableConntrackInvalidCheck;
+    if (spec.interfaceExclude !== undefined)
+      interfaceExclude = readInterfaceExclude(spec.interfaceExclude).patterns;
   }
   const wireguardPorts: WireguardPortModel[] = [
     ...(wireguard.v4 ? [{ version: 4 as const, port: wireguard.port }] : []),
@@ -154,5 +162,6 @@ export function felixSettings(index: ResourceIndex, override?: EndpointToHostAct
     allowIPIPPacketsFromWorkloads,
     wireguardPorts,
     conntrackInvalidDrop,
+    interfaceExclude,
   };
 }

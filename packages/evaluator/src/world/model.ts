@@ -710,6 +710,11 @@ export interface WorldModel {
   readonly endpointToHostAction: EndpointToHostAction;
   readonly ipForwarding: IpForwarding;
   /**
+   * FelixConfiguration `interfaceExclude` (default `kube-ipvs0`): interfaces no host endpoint
+   * governs but the `*` one, as Felix resolves them (`interface-exclude.ts`).
+   */
+  readonly interfaceExclude: readonly RegExp[];
+  /**
    * FelixConfiguration `vxlanPort` (default 4789): the UDP destination port whose packets from
    * a workload Felix drops as VXLAN unless `allowVXLANPacketsFromWorkloads`.
    */

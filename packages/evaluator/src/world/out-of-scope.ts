@@ -12,6 +12,7 @@ import type { Issue } from '@calico-dsl/core';
 import type { EvaluatorIssueCode } from '../issue-codes.js';
 import type { KubeProxyMode } from './build.js';
 import { FELIX_FIELDS_READ, felixOption } from './felix-settings.js';
+import { isExcludedInterface, readInterfaceExclude } from './interface-exclude.js';
 import { declaredKubeProxyMode } from './kube-proxy.js';
 import type { HostEndpointModel } from './model.js';
 import type { ResourceIndex } from './read.js';
@@ -45,6 +46,23 @@ function handOffIssues(name: string, spec: Record<string, unknown>, i: number): 
       message: `FelixConfiguration "${name}" sets chainInsertMode: ${mode}: Felix's rules come after the host's existing iptables rules, which the evaluator does not model and which may decide first.`,
     });
   return issues;
+}
+
+/**
+ * `interfaceExclude` patterns of FelixConfiguration `default` that Go's regexp may take but
+ * JavaScript cannot compile: left out of the model (`interface-exclude.ts`), so say so.
+ */
+function interfaceExcludeIssues(name: string, spec: Record<string, unknown>, i: number): Issue[] {
+  const { unreadable } = readInterfaceExclude(spec.interfaceExclude);
+  if (name !== 'default' || unreadable.length === 0) return [];
+  const one = unreadable.length === 1;
+  return [
+    {
+      code: 'unsupported_felix_setting' satisfies EvaluatorIssueCode,
+      path: [i, 'spec', 'interfaceExclude'],
+      message: `FelixConfiguration "${name}" sets interfaceExclude pattern${one ? '' : 's'} ${unreadable.join(', ')} that the evaluator cannot compile (Go regexp syntax): host endpoints on the interfaces ${one ? 'it excludes' : 'they exclude'} are taken to govern them, which Felix would not do.`,
+    },
+  ];
 }
 
 /**
@@ -180,13 +198,14 @@ function topologyRoutingIssues(index: ResourceIndex): Issue[] {
  *
  * @example
  * ```ts
- * outOfScopeIssues(index, hostEndpoints, 'iptables'); // [{ code: 'unsupported_ebpf', … }] for bpfEnabled: true
+ * outOfScopeIssues(index, hostEndpoints, 'iptables', felix.interfaceExclude); // [{ code: 'unsupported_ebpf', … }] for bpfEnabled: true
  * ```
  */
 export function outOfScopeIssues(
   index: ResourceIndex,
   hostEndpoints: readonly HostEndpointModel[],
   kubeProxyMode: KubeProxyMode | undefined,
+  interfaceExclude: readonly RegExp[],
 ): Issue[] {
   const issues: Issue[] = [];
   issues.push(...kubeProxyModeIssues(index, kubeProxyMode), ...topologyRoutingIssues(index));
@@ -209,12 +228,14 @@ export function outOfScopeIssues(
     issues.push(
       ...handOffIssues(r.metadata.name, r.spec ?? {}, i),
       ...felixScopeIssues(r.metadata.name, r.spec ?? {}, i),
+      ...interfaceExcludeIssues(r.metadata.name, r.spec ?? {}, i),
     );
   }
   issues.push(...podFeatureIssues(index));
   const unaddressed = new Map<string, string[]>();
   for (const h of hostEndpoints) {
     if (h.interfaceName === '*' || h.interfaceName === undefined || h.expectedIPs.length > 0) continue;
+    if (isExcludedInterface(interfaceExclude, h.interfaceName)) continue; // never governs it
     unaddressed.set(h.node, [...(unaddressed.get(h.node) ?? []), h.name]);
   }
   for (const [node, names] of unaddressed)

@@ -965,6 +965,37 @@ describe('FelixConfiguration interfaceExclude: host endpoints on excluded interf
   });
 });
 
+describe('failsafe entries Felix cannot parse (param_types.go PortListParam.Parse; felixconfigprocessor.go protoPortSliceToString)', () => {
+  // The FelixConfiguration entry reaches Felix as "<protocol>:<net>:<port>": an omitted protocol
+  // gives ":8055" and "sctp:8055" is an "unknown protocol"; FailsafeInboundHostPorts is
+  // die-on-fail, so Felix refuses the whole configuration. No failsafe may come of such an entry.
+  const eth0 = hep('felix-0-eth0', 'felix-0', 'eth0', [F0], { role: 'eth0' });
+  const denyEth0 = gnp('deny-eth0', { selector: "role == 'eth0'", ingress: [{ action: 'Deny' }] });
+  const failsafes = (entry: Obj) =>
+    fvBase([
+      eth0,
+      denyEth0,
+      felix({ defaultEndpointToHostAction: 'Accept', failsafeInboundHostPorts: [entry] }),
+    ]);
+
+  it('a tcp or udp entry (any case) is a failsafe; the others are issues and no failsafe', () => {
+    expect(both(failsafes({ protocol: 'tcp', port: 8055 }), tcp(CLIENT, F0, 8055)).verdict).toBe('Allow');
+    expect(both(failsafes({ protocol: 'TCP', port: 8055 }), tcp(CLIENT, F0, 8055)).verdict).toBe('Allow');
+    for (const entry of [
+      { port: 8055 },
+      { protocol: 'SCTP', port: 8055 },
+      { protocol: 'TCP', port: 8055, net: '172.17.0.0/16x' },
+    ]) {
+      const world = World.from(failsafes(entry));
+      expect(world.issues.map((i) => [i.code, ...i.path.slice(1)])).toEqual([
+        ['unsupported_felix_setting', 'spec', 'failsafeInboundHostPorts', 0],
+      ]);
+      expect(world.model.failsafeInbound).toEqual([]);
+      expect(both(failsafes(entry), tcp(CLIENT, F0, 8055)).verdict).toBe('Deny');
+    }
+  });
+});
+
 describe('out of scope is refused loudly (README "Out of scope")', () => {
   it('allow actions of RETURN and chainInsertMode Append are world issues naming the field', () => {
     const world = World.from(

@@ -1,6 +1,5 @@
 /** Felix failsafe ports (calico-semantics.md §4.6). */
 import { parseCidr } from '../net/ip.js';
-import { protocolNumber } from '../net/protocol.js';
 import type { FailsafePortModel } from './model.js';
 
 const tcp = (port: number): FailsafePortModel => ({ protocol: 6, port, net: undefined });
@@ -32,23 +31,54 @@ export const DEFAULT_FAILSAFE_OUTBOUND: readonly FailsafePortModel[] = [
   tcp(6667),
 ];
 
+/** A FelixConfiguration `failsafe*HostPorts` entry as given. */
+export interface FailsafeEntry {
+  readonly protocol?: string;
+  readonly port: number;
+  readonly net?: string;
+}
+
 /**
- * Converts FelixConfiguration `failsafe*HostPorts` entries (protocol defaults to TCP).
+ * Why Felix cannot parse a FelixConfiguration failsafe entry, or `undefined` when it can. The
+ * entry reaches Felix as `<protocol>:<net>:<port>` with the protocol lower-cased
+ * (`felixconfigprocessor.go` `protoPortSliceToString`), and `PortListParam.Parse`
+ * (`felix/config/param_types.go`) takes only `tcp` and `udp`: an omitted protocol (`:22`) or
+ * SCTP is an "unknown protocol", and a `net` must be an IP or CIDR (`cnet.ParseCIDROrIP`).
+ * The parameter is `die-on-fail`: Felix refuses the whole configuration.
  *
  * @example
  * ```ts
- * failsafeFromConfig([{ port: 22 }])[0]?.protocol; // 6
+ * failsafeEntryProblem({ protocol: 'TCP', port: 22 }); // undefined
+ * failsafeEntryProblem({ port: 22 }); // 'no protocol …'
  * ```
  */
-export function failsafeFromConfig(
-  entries: readonly { readonly protocol?: string; readonly port: number; readonly net?: string }[],
-): FailsafePortModel[] {
+export function failsafeEntryProblem(e: FailsafeEntry): string | undefined {
+  const protocol = typeof e.protocol === 'string' ? e.protocol.toLowerCase() : '';
+  if (protocol === '')
+    return 'no protocol (Felix reads it as ":<port>", an unknown protocol; the API\'s "defaults to tcp" holds only for Felix\'s own config file and environment)';
+  if (protocol !== 'tcp' && protocol !== 'udp')
+    return `protocol ${JSON.stringify(e.protocol)}: Felix's failsafe parser takes only tcp and udp`;
+  if (typeof e.net === 'string' && e.net !== '' && parseCidr(e.net) === undefined)
+    return `net ${JSON.stringify(e.net)} is not an IP or CIDR`;
+  return undefined;
+}
+
+/**
+ * Converts FelixConfiguration `failsafe*HostPorts` entries, leaving out those Felix cannot parse
+ * ({@link failsafeEntryProblem}; `outOfScopeIssues` reports them).
+ *
+ * @example
+ * ```ts
+ * failsafeFromConfig([{ protocol: 'UDP', port: 68 }])[0]?.protocol; // 17
+ * failsafeFromConfig([{ protocol: 'SCTP', port: 22 }]); // []
+ * ```
+ */
+export function failsafeFromConfig(entries: readonly FailsafeEntry[]): FailsafePortModel[] {
   const out: FailsafePortModel[] = [];
   for (const e of entries) {
-    const name = (e.protocol ?? 'TCP').toUpperCase();
-    const protocol = protocolNumber(name === 'ICMPV6' ? 'ICMPv6' : name === 'UDPLITE' ? 'UDPLite' : name);
-    if (protocol === undefined) continue;
-    out.push({ protocol, port: e.port, net: e.net ? parseCidr(e.net) : undefined });
+    if (failsafeEntryProblem(e) !== undefined) continue;
+    const make = e.protocol?.toLowerCase() === 'udp' ? udp : tcp;
+    out.push({ ...make(e.port), net: e.net ? parseCidr(e.net) : undefined });
   }
   return out;
 }

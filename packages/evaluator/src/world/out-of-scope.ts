@@ -11,6 +11,7 @@
 import type { Issue } from '@calico-dsl/core';
 import type { EvaluatorIssueCode } from '../issue-codes.js';
 import type { KubeProxyMode } from './build.js';
+import { type FailsafeEntry, failsafeEntryProblem } from './failsafe.js';
 import { FELIX_FIELDS_READ, felixOption } from './felix-settings.js';
 import { isExcludedInterface, readInterfaceExclude } from './interface-exclude.js';
 import { declaredKubeProxyMode } from './kube-proxy.js';
@@ -45,6 +46,28 @@ function handOffIssues(name: string, spec: Record<string, unknown>, i: number): 
       path: [i, 'spec', 'chainInsertMode'],
       message: `FelixConfiguration "${name}" sets chainInsertMode: ${mode}: Felix's rules come after the host's existing iptables rules, which the evaluator does not model and which may decide first.`,
     });
+  return issues;
+}
+
+/**
+ * Failsafe entries Felix cannot parse ({@link failsafeEntryProblem}): Felix then refuses its
+ * whole configuration, so what it programs is unknown; the evaluator leaves the entry out.
+ */
+function failsafeIssues(name: string, spec: Record<string, unknown>, i: number): Issue[] {
+  const issues: Issue[] = [];
+  for (const key of ['failsafeInboundHostPorts', 'failsafeOutboundHostPorts']) {
+    const entries: unknown = spec[key];
+    if (!Array.isArray(entries)) continue;
+    entries.forEach((e: FailsafeEntry, n) => {
+      const why = failsafeEntryProblem(e);
+      if (why !== undefined)
+        issues.push({
+          code: 'unsupported_felix_setting' satisfies EvaluatorIssueCode,
+          path: [i, 'spec', key, n],
+          message: `FelixConfiguration "${name}" ${key}[${n}] has ${why}: Felix cannot parse it and refuses the whole configuration (param_types.go PortListParam.Parse, die-on-fail), so its dataplane is not what this world says; the entry is left out here. Set protocol TCP or UDP.`,
+        });
+    });
+  }
   return issues;
 }
 
@@ -229,6 +252,7 @@ export function outOfScopeIssues(
       ...handOffIssues(r.metadata.name, r.spec ?? {}, i),
       ...felixScopeIssues(r.metadata.name, r.spec ?? {}, i),
       ...interfaceExcludeIssues(r.metadata.name, r.spec ?? {}, i),
+      ...failsafeIssues(r.metadata.name, r.spec ?? {}, i),
     );
   }
   issues.push(...podFeatureIssues(index));

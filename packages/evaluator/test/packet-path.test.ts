@@ -956,6 +956,18 @@ describe('FelixConfiguration interfaceExclude: host endpoints on excluded interf
     expect([r.verdict, r.decidedBy?.policy?.name]).toEqual(['Allow', 'allow-eth1']);
   });
 
+  it('a HEP without interfaceName does not govern an excluded interface holding its address', () => {
+    const unnamed = {
+      ...hep('felix-0-host', 'felix-0', 'eth1', [F0], { role: 'eth1' }),
+      spec: { node: 'felix-0', expectedIPs: [F0] },
+    };
+    const w = (exclude: string) => fvBase([unnamed, star, allowEth1, felix({ interfaceExclude: exclude })]);
+    expect(both(w('kube-ipvs0'), viaEth1).verdict).toBe('Allow');
+    const r = both(w('eth1'), viaEth1);
+    expect(r.verdict).toBe('Deny');
+    expect(r.paths[0]?.steps.some((s) => s.endpoint?.name === 'felix-0-host')).toBe(false);
+  });
+
   it('a Go pattern JavaScript cannot compile is a world issue, not a silent answer', () => {
     const w = World.from(world('/(?i)^ETH1$/'));
     expect(w.issues.map((i) => [i.code, ...i.path.slice(1)])).toEqual([

@@ -51,7 +51,8 @@ function specificHep(world: WorldModel, node: string, iface: string): HostEndpoi
  * interfaceName listing one of its addresses; smallest name), else the `*` HEP. An interface's
  * addresses are known only from HEPs naming it; `addressed`, the HEP owning the packet's
  * destination, counts as on `iface` when it names no interface: the packet arrives on the
- * interface holding its destination address (Felix binds such a HEP to that interface).
+ * interface holding its destination address (Felix binds such a HEP to that interface). An
+ * interface `interfaceExclude` names has only the `*` HEP.
  *
  * @example
  * ```ts
@@ -66,6 +67,8 @@ export function hepForInterface(
   iface: string,
   addressed?: HostEndpointModel,
 ): HostEndpointModel | undefined {
+  // Felix binds no HEP to an excluded interface, not even the one owning its addresses.
+  if (excluded(world, iface)) return wildcardHep(world, node);
   const unnamed = addressed?.node === node && addressed.interfaceName === undefined ? addressed : undefined;
   return specificHep(world, node, iface) ?? unnamed ?? wildcardHep(world, node);
 }

@@ -945,6 +945,14 @@ describe('FelixConfiguration interfaceExclude: host endpoints on excluded interf
     // RegexpPatternListParam.Parse: "eth1.100" is neither a name ([a-zA-Z0-9_-]{1,15}) nor a /regex/.
     expect(both(world('eth1.100'), toHost).verdict).toBe('Allow');
     expect(both(world('eth1, eth2'), toHost).verdict).toBe('Allow');
+    // config_params.go: "none" sets the zero value (no exclusion), not an interface named None.
+    const none = hep('felix-0-none', 'felix-0', 'None', [F0], { role: 'eth1' });
+    const viaNone = tcp(CLIENT, F0, 8055, { via: { node: 'felix-0', interface: 'None' } });
+    for (const [resources, flow] of [
+      [[ipvs, star, allowEth1], viaIpvs],
+      [[none, star, allowEth1], viaNone],
+    ] as const)
+      expect(both(fvBase([...resources, felix({ interfaceExclude: 'None' })]), flow).verdict).toBe('Allow');
   });
 
   it('a HEP on an excluded interface is not a candidate for its node’s addresses (no ambiguity with it)', () => {

@@ -24,6 +24,8 @@ export interface InterfaceExclude {
 function parse(raw: string): InterfaceExclude | undefined {
   const patterns: RegExp[] = [];
   const unreadable: string[] = [];
+  // config_params.go resolve(): "none" (any case) sets a field to its zero value, here no pattern.
+  if (raw.toLowerCase() === 'none') return { patterns, unreadable };
   // RegexpPatternListParam.Parse: split on ",", no trimming; any bad element fails the whole value.
   for (const t of raw.split(',')) {
     if (REGEXP_ELEM.test(t)) {
@@ -49,6 +51,7 @@ function parse(raw: string): InterfaceExclude | undefined {
  * readInterfaceExclude(undefined).patterns.map(String); // ['/^kube-ipvs0$/']
  * readInterfaceExclude('kube-ipvs0,/^veth/').patterns.some((p) => p.test('veth12')); // true
  * readInterfaceExclude('eth1.100').patterns.map(String); // ['/^kube-ipvs0$/']: not a valid element
+ * readInterfaceExclude('none').patterns; // []: Felix's "none" is the zero value
  * ```
  */
 export function readInterfaceExclude(value: unknown): InterfaceExclude {

@@ -31,7 +31,14 @@ export const DEFAULT_FAILSAFE_OUTBOUND: readonly FailsafePortModel[] = [
   tcp(6667),
 ];
 
-/** A FelixConfiguration `failsafe*HostPorts` entry as given. */
+/**
+ * A FelixConfiguration `failsafe*HostPorts` entry as given.
+ *
+ * @example
+ * ```ts
+ * const ssh: FailsafeEntry = { protocol: 'TCP', port: 22, net: '192.0.2.0/24' };
+ * ```
+ */
 export interface FailsafeEntry {
   readonly protocol?: string;
   readonly port: number;

@@ -13,7 +13,15 @@ const DEFAULT = 'kube-ipvs0';
 const REGEXP_ELEM = /^\/[^\s]+\/$/;
 const NAME_ELEM = /^[a-zA-Z0-9_-]{1,15}$/;
 
-/** What {@link readInterfaceExclude} makes of a value. */
+/**
+ * What {@link readInterfaceExclude} makes of a value.
+ *
+ * @example
+ * ```ts
+ * const { patterns, unreadable }: InterfaceExclude = readInterfaceExclude('/(?i)^eth/,eth9');
+ * // patterns: [/^eth9$/]; unreadable: ['/(?i)^eth/'] (Go syntax JavaScript cannot compile)
+ * ```
+ */
 export interface InterfaceExclude {
   /** The patterns, each matched against the whole interface name as Go's `MatchString` does. */
   readonly patterns: readonly RegExp[];

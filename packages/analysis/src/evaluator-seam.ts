@@ -39,6 +39,7 @@ export {
   cidrContains,
   conntrackAccepts,
   decisionOfPath,
+  defaultDropProfile,
   destinationOwner,
   dnatRefusal,
   encapDrops,

@@ -86,6 +86,37 @@ describe('search', () => {
   });
 });
 
+describe('a host endpoint naming a profile that does not exist', () => {
+  // Felix programs such a profile as one Deny each way (active_rules_calculator.go
+  // DummyDropRules): the later default-allow profile is never reached, in search as in evaluate.
+  const world = World.from([
+    {
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: { name: 'node-1' },
+      status: { addresses: [{ type: 'ExternalIP', address: '203.0.113.11' }] },
+    },
+    {
+      apiVersion: 'projectcalico.org/v3',
+      kind: 'HostEndpoint',
+      metadata: { name: 'n1-eth1', labels: { role: 'public' } },
+      spec: {
+        node: 'node-1',
+        interfaceName: 'eth1',
+        expectedIPs: ['203.0.113.11'],
+        profiles: ['no-such-profile', 'projectcalico-default-allow'],
+      },
+    },
+  ]);
+  it('finds no allowed flow to it off the failsafe ports, and a denied one', () => {
+    const space = { protocol: ['TCP'], srcIp: ['198.51.100.0/24'], dstIp: ['203.0.113.11'], dstPort: [80] };
+    expect(analyze(world).search(space, 'Allow')).toEqual({ found: false });
+    const denied = analyze(world).search(space, 'Deny');
+    expect(denied.found).toBe(true);
+    if (denied.found) expect(world.evaluate(denied.witness).verdict).toBe('Deny');
+  });
+});
+
 describe('spaces, verdicts and matrix options that cannot be read', () => {
   it('are AnalysisInputErrors at their field, never a crash or an empty answer', () => {
     const world = World.from(pods);

@@ -69,6 +69,8 @@ export const ISSUE_CODES = {
   invalid_interface_name:
     'An interface name (HostEndpoint interfaceName, a FelixConfiguration interface setting, a BGPConfiguration ignoredInterfaces entry) is not a 1-15 character interface name (or "*" where allowed).',
   unknown_tier: 'A policy names a tier that has no Tier resource.',
+  unknown_profile:
+    'A host endpoint names a profile that does not exist: Felix gives it a profile that drops everything in both directions.',
   forbidden_field:
     'A field is set where the CRD forbids it: FelixConfiguration routeTableRange together with routeTableRanges, or nodeSelector on the default or a node.<name> configuration; an IPPool with both IPIP and VXLAN, IPIP on IPv6, a LoadBalancer use with other uses, encapsulation, disableBGPExport or a nodeSelector other than all(), or a Tunnel use with a namespaceSelector; a BGPConfiguration nodeMeshPassword or nodeMeshMaxRestartTime with nodeToNodeMeshEnabled false, or a field calicoctl takes only on the configuration named default.',
   link_local_overlap: 'An IP pool CIDR overlaps the link-local range 169.254.0.0/16 or fe80::/10.',

@@ -466,6 +466,22 @@ const ROWS: Row[] = [
     decidedBy: 'p-deny',
   },
   {
+    // felix/calc/active_rules_calculator.go sendProfileUpdate: a profile an endpoint names that
+    // does not exist is programmed as DummyDropRules (one Deny each way), not skipped.
+    cite: '§3.1 a profile that does not exist drops (Felix DummyDropRules), before later profiles',
+    base: [
+      ...baseWithoutHeps,
+      hep('node-1-eth1', 'node-1', 'eth1', ['203.0.113.11'], { role: 'public' }, [
+        'no-such-profile',
+        'projectcalico-default-allow',
+      ]),
+    ],
+    extra: [],
+    flow: tcp(EXT, N1_PUB, 80),
+    verdict: 'Deny',
+    decidedBy: 'no-such-profile',
+  },
+  {
     cite: '§12.37 §3.2 types without rules = default deny',
     extra: [gnp('default-deny', { selector: "app == 'web'", types: ['Ingress', 'Egress'] })],
     flow: tcp(WEB, DB, 5432),
@@ -1514,6 +1530,17 @@ describe('§12 checklist', () => {
       });
     }
   }
+
+  it('reports a profile an endpoint names that does not exist (unknown_profile)', () => {
+    const world = World.from([
+      ...baseWithoutHeps,
+      hep('node-1-eth1', 'node-1', 'eth1', ['203.0.113.11'], { role: 'public' }, ['no-such-profile']),
+    ]);
+    const hepIndex = baseWithoutHeps.length;
+    expect(world.issues.filter((i) => i.code === 'unknown_profile')).toEqual([
+      expect.objectContaining({ path: [hepIndex, 'spec', 'profiles', 0] }),
+    ]);
+  });
 
   it('reports http as unsupported (§6.10)', () => {
     const world = World.from([

@@ -7,6 +7,7 @@
 import {
   applicableTiers,
   type ChainHook,
+  defaultDropProfile,
   type EndpointModel,
   type MatchContext,
   type PolicyModel,
@@ -252,8 +253,8 @@ function liftProfiles(
   let live = boxes;
   for (const name of endpoint.profiles) {
     if (live.length === 0) return out;
-    const profile = ctx.match.world.profiles.get(name);
-    if (!profile) continue;
+    // A profile that does not exist drops, as Felix programs it (the evaluator's defaultDropProfile).
+    const profile = ctx.match.world.profiles.get(name) ?? defaultDropProfile(name);
     const { decided, rest } = walkRules(
       ctx,
       dir === 'ingress' ? profile.ingress : profile.egress,

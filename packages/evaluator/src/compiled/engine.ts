@@ -25,6 +25,7 @@ import type {
   WorkloadEndpointModel,
   WorldModel,
 } from '../world/model.js';
+import { defaultDropProfile } from '../world/profiles.js';
 import { MatchState } from './match-state.js';
 import { LazyOutcome } from './outcome.js';
 import {
@@ -124,8 +125,8 @@ export function createCompiledEngine(world: WorldModel): Engine {
       chain !== 'normal'
         ? []
         : endpoint.profiles.map((name) => {
-            const profile = world.profiles.get(name);
-            if (!profile) return undefined;
+            // A profile that does not exist drops, as Felix programs it (`defaultDropProfile`).
+            const profile = world.profiles.get(name) ?? defaultDropProfile(name);
             const pkey = `${direction} ${name}`;
             let p = profilePrograms.get(pkey);
             if (!p) {

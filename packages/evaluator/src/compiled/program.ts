@@ -104,8 +104,8 @@ export interface ProfileProgram {
  */
 export interface ChainProgram {
   readonly policies: PolicyProgram;
-  /** `normal`: the endpoint's profiles in order (`undefined` = a profile that does not exist). */
-  readonly profiles: readonly (ProfileProgram | undefined)[];
+  /** `normal`: the endpoint's profiles in order (one that does not exist: Felix's default-drop profile). */
+  readonly profiles: readonly ProfileProgram[];
   /** What happens when nothing decided: `undefined` = no verdict (untracked, pre-DNAT). */
   readonly fallback: { readonly verdict: 'allow' | 'deny'; readonly decision: ChainDecision } | undefined;
 }
@@ -417,8 +417,7 @@ export function runChainProgram(
   }
   const profiles = program.profiles;
   for (let p = 0; p < profiles.length; p++) {
-    const prof = profiles[p];
-    if (!prof) continue;
+    const prof = profiles[p] as ProfileProgram;
     const rules = prof.rules;
     for (let k = 0; k < rules.length; k++) {
       const rule = rules[k] as CompiledRule;

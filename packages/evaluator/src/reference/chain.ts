@@ -8,6 +8,7 @@ import { ruleMatches } from '../match/rule-match.js';
 import { policyRef } from '../result/policy-ref.js';
 import type { PolicyRef, StepAction, TraceStep, UnsupportedUse } from '../result/types.js';
 import type { RuleModel } from '../world/model.js';
+import { DEFAULT_DROP_RULES, defaultDropProfile } from '../world/profiles.js';
 
 const NOOP = (): void => {};
 
@@ -235,12 +236,8 @@ function runProfiles(
 ): ChainOutcome {
   const dir = req.direction;
   for (const name of req.endpoint.profiles) {
-    const profile = engine.world.profiles.get(name);
+    const profile = engine.world.profiles.get(name) ?? defaultDropProfile(name);
     const policy: PolicyRef = { kind: 'Profile', name };
-    if (!profile) {
-      push({ policy, action: 'no-match', reason: 'profile does not exist' });
-      continue;
-    }
     const rules = dir === 'ingress' ? profile.ingress : profile.egress;
     const out = runRules(
       engine,
@@ -267,7 +264,14 @@ function runProfiles(
     }
     const ruleIndex = out.rule.index;
     const action = out.kind === 'Allow' ? 'allow' : 'deny';
-    push({ policy, ruleIndex, action });
+    push({
+      policy,
+      ruleIndex,
+      action,
+      ...(rules === DEFAULT_DROP_RULES
+        ? { reason: 'profile does not exist: Felix programs a default-drop profile in its place' }
+        : {}),
+    });
     return {
       verdict: action,
       steps,

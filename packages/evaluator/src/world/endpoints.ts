@@ -108,6 +108,14 @@ export function buildHostEndpoints(
       continue;
     }
     const profNames: string[] = Array.isArray(spec.profiles) ? spec.profiles : [];
+    profNames.forEach((name, k) => {
+      if (table.resolve(name)) return;
+      issues.push({
+        code: 'unknown_profile',
+        path: [i, 'spec', 'profiles', k],
+        message: `HostEndpoint "${r.metadata.name}" names profile "${name}", which does not exist: Felix gives it a profile that denies everything in both directions (active_rules_calculator.go DummyDropRules), so its later profiles are never reached.`,
+      });
+    });
     const inherited = profNames.map((n) => table.profiles.get(n)?.labelsToApply);
     hostEndpoints.push({
       kind: 'HostEndpoint',

@@ -4,16 +4,48 @@
  * (calico-semantics.md §1.1, §4.4).
  */
 import type { Rule } from '@calico-dsl/core';
-import type { ProfileModel } from './model.js';
+import type { ProfileModel, RuleModel } from './model.js';
 import { allowAllProfile, type Loose, labelMap, prefixed, type ResourceIndex } from './read.js';
 import { compileRule } from './rules.js';
-import type { LabelMap, SelectorCache } from './selector.js';
+import { type LabelMap, SelectorCache } from './selector.js';
 
 /** The profile table; `ksa()` creates service-account profiles on first use. */
 export interface ProfileTable {
   readonly profiles: Map<string, ProfileModel>;
   /** The name of the `ksa.<ns>.<sa>` profile, created when first asked for. */
   ksa(ns: string, sa: string): string;
+  /**
+   * Whether profile `name` exists; when it does not, it is added as Felix programs it, with
+   * {@link DEFAULT_DROP_RULES}, and `false` says so (the caller reports it).
+   */
+  resolve(name: string): boolean;
+}
+
+/**
+ * The rules Felix gives a profile an endpoint names that does not exist: one Deny each way, so
+ * the endpoint's chain drops there instead of going on to its later profiles (`DummyDropRules`,
+ * `felix/calc/active_rules_calculator.go` `sendProfileUpdate`: "generating default-drop profile").
+ *
+ * @example
+ * ```ts
+ * DEFAULT_DROP_RULES[0]?.action; // 'Deny'
+ * ```
+ */
+export const DEFAULT_DROP_RULES: readonly RuleModel[] = Object.freeze([
+  compileRule({ action: 'Deny' }, 0, undefined, new SelectorCache(), []),
+]);
+
+/**
+ * The profile Felix programs for a profile name that does not exist: {@link DEFAULT_DROP_RULES}
+ * both ways, no labels.
+ *
+ * @example
+ * ```ts
+ * defaultDropProfile('nope').ingress === DEFAULT_DROP_RULES; // true
+ * ```
+ */
+export function defaultDropProfile(name: string): ProfileModel {
+  return { name, ingress: DEFAULT_DROP_RULES, egress: DEFAULT_DROP_RULES, labelsToApply: labelMap() };
 }
 
 /**
@@ -74,6 +106,11 @@ export function buildProfiles(index: ResourceIndex, pods: readonly Loose[], sc: 
         profiles.set(name, { name, ingress: [], egress: [], labelsToApply: inherited });
       }
       return name;
+    },
+    resolve(name: string): boolean {
+      if (profiles.has(name)) return true;
+      profiles.set(name, defaultDropProfile(name));
+      return false;
     },
   };
 }

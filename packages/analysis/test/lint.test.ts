@@ -114,6 +114,32 @@ spec: {tier: security, selector: app == 'web', types: [Ingress], ingress: [{acti
     expect(f?.rule).toEqual({ direction: 'ingress', index: 0 });
   });
 
+  it('Pass into a later tier whose only policy there is staged: still falls through to profiles', () => {
+    // felix/rules/endpoints.go endpointIptablesChain: a tier of staged policies alone has no
+    // end-of-tier drop and its staged policies are not programmed, so the packet reaches profiles.
+    const world = load(`${base}
+---
+apiVersion: projectcalico.org/v3
+kind: Tier
+metadata: {name: security}
+spec: {order: 100}
+---
+apiVersion: projectcalico.org/v3
+kind: GlobalNetworkPolicy
+metadata: {name: security.pass-web}
+spec: {tier: security, selector: app == 'web', types: [Ingress], ingress: [{action: Pass}]}
+---
+apiVersion: projectcalico.org/v3
+kind: StagedGlobalNetworkPolicy
+metadata: {name: web-staged}
+spec: {selector: app == 'web', types: [Ingress], ingress: [{action: Deny}]}
+`);
+    const f = analyze(world)
+      .lint()
+      .find((x) => x.code === 'pass-into-unselected-tier' && x.resource.name === 'security.pass-web');
+    expect(f?.rule).toEqual({ direction: 'ingress', index: 0 });
+  });
+
   it('staged policy that would deny what the enforced set allows, with a witness', () => {
     const world = load(`${base}
 ---

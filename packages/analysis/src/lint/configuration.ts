@@ -2,7 +2,7 @@
  * Configuration checks: `prednat-without-apply-on-forward`, `tier-without-resource` and
  * `pass-into-unselected-tier`.
  */
-import type { EndpointModel, PolicyModel } from '../evaluator-seam.js';
+import { type EndpointModel, type PolicyModel, policyInChain } from '../evaluator-seam.js';
 import type { LintFinding } from '../types.js';
 import { type Ctx, resourceOf, title } from './context.js';
 
@@ -29,6 +29,9 @@ export function configChecks(ctx: Ctx, p: PolicyModel, eps: EndpointModel[]): Li
     });
   }
   // Pass hands the packet to the next tier; if no later tier selects the endpoint it ends in profiles.
+  // Selecting means as the evaluator's chains do (`policyInChain`, §4.2): an enforced policy of
+  // p's chain class; staged ones decide nothing, so a tier of them alone passes too (§2.5).
+  const chain = p.doNotTrack ? 'untracked' : p.preDNAT ? 'preDnat' : 'normal';
   const tierIndex = ctx.model.tiers.findIndex((t) => t.name === p.tier);
   const later = ctx.model.tiers
     .slice(tierIndex + 1)
@@ -36,8 +39,9 @@ export function configChecks(ctx: Ctx, p: PolicyModel, eps: EndpointModel[]): Li
   for (const dir of ['ingress', 'egress'] as const) {
     const r = p[dir].find((x) => x.action === 'Pass');
     if (!r || eps.length === 0) continue;
-    const typed = (q: PolicyModel) => (dir === 'ingress' ? q.ingressType : q.egressType);
-    const orphan = eps.filter((e) => !later.some((q) => typed(q) && q.selector(e.labels)));
+    const selects = (q: PolicyModel, e: EndpointModel) =>
+      !q.staged && policyInChain(q, chain, dir) && q.selector(e.labels);
+    const orphan = eps.filter((e) => !later.some((q) => selects(q, e)));
     if (orphan.length === 0) continue;
     out.push({
       code: 'pass-into-unselected-tier',

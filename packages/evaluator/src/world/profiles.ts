@@ -41,7 +41,7 @@ export const DEFAULT_DROP_RULES: readonly RuleModel[] = Object.freeze([
  *
  * @example
  * ```ts
- * defaultDropProfile('nope').ingress === DEFAULT_DROP_RULES; // true
+ * defaultDropProfile('nope').egress[0]?.action; // 'Deny'
  * ```
  */
 export function defaultDropProfile(name: string): ProfileModel {

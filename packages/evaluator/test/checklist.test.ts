@@ -482,6 +482,23 @@ const ROWS: Row[] = [
     decidedBy: 'no-such-profile',
   },
   {
+    // A ServiceAccount's ksa.<ns>.<sa> profile exists with no rules (conversion.go
+    // ServiceAccountToProfile) whether or not a pod uses it: no match, on to the next profile.
+    cite: '§3.1 a host endpoint naming an existing service account profile goes on to its next profile',
+    base: [
+      ...baseWithoutHeps,
+      { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'robot', namespace: 'prod' } },
+      hep('node-1-eth1', 'node-1', 'eth1', ['203.0.113.11'], { role: 'public' }, [
+        'ksa.prod.robot',
+        'projectcalico-default-allow',
+      ]),
+    ],
+    extra: [],
+    flow: tcp(EXT, N1_PUB, 80),
+    verdict: 'Allow',
+    decidedBy: 'projectcalico-default-allow',
+  },
+  {
     cite: '§12.37 §3.2 types without rules = default deny',
     extra: [gnp('default-deny', { selector: "app == 'web'", types: ['Ingress', 'Egress'] })],
     flow: tcp(WEB, DB, 5432),

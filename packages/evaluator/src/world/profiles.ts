@@ -94,21 +94,29 @@ export function buildProfiles(index: ResourceIndex, pods: readonly Loose[], sc: 
       labelsToApply: labelMap(spec.labelsToApply),
     });
   }
+  const ksa = (ns: string, sa: string): string => {
+    // ksa.<ns>.<sa>: no rules; SA labels as pcsa.* plus pcsa.projectcalico.org/name.
+    const name = `ksa.${ns}.${sa}`;
+    if (!profiles.has(name)) {
+      const inherited = labelMap(prefixed(saLabels.get(`${ns}/${sa}`), 'pcsa.'), {
+        'pcsa.projectcalico.org/name': sa,
+      });
+      profiles.set(name, { name, ingress: [], egress: [], labelsToApply: inherited });
+    }
+    return name;
+  };
   return {
     profiles,
-    ksa(ns: string, sa: string): string {
-      // ksa.<ns>.<sa>: no rules; SA labels as pcsa.* plus pcsa.projectcalico.org/name.
-      const name = `ksa.${ns}.${sa}`;
-      if (!profiles.has(name)) {
-        const inherited = labelMap(prefixed(saLabels.get(`${ns}/${sa}`), 'pcsa.'), {
-          'pcsa.projectcalico.org/name': sa,
-        });
-        profiles.set(name, { name, ingress: [], egress: [], labelsToApply: inherited });
-      }
-      return name;
-    },
+    ksa,
     resolve(name: string): boolean {
       if (profiles.has(name)) return true;
+      // Every ServiceAccount has its ksa.<ns>.<sa> profile, used by a pod or not (a namespace is a
+      // DNS label, so the first dot ends it: the profile client's ProfileNameToServiceAccount).
+      const sa = /^ksa\.([^.]+)\.(.+)$/.exec(name);
+      if (sa && saLabels.has(`${sa[1]}/${sa[2]}`)) {
+        ksa(sa[1] as string, sa[2] as string);
+        return true;
+      }
       profiles.set(name, defaultDropProfile(name));
       return false;
     },

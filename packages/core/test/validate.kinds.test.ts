@@ -185,18 +185,34 @@ const cases: [string, unknown, boolean][] = [
   ['unknown metadata field', res('GlobalNetworkSet', {}, { name: 'x', nmae: 'y' }), false],
   // felix
   [
-    'felix failsafe defaults spelling',
+    'felix failsafe protocols as validateProtoPort spells them',
     res(
       'FelixConfiguration',
       {
         failsafeInboundHostPorts: [
-          { protocol: 'tcp', port: 22 },
+          { protocol: 'TCP', port: 22 },
           { port: 68, protocol: 'UDP', net: '10.0.0.0/8' },
+          { protocol: 'SCTP', port: 20 },
         ],
       },
       { name: 'default' },
     ),
     true,
+  ],
+  // validator.go validateProtoPort is case-sensitive and has no default (validator_test.go 612-616).
+  [
+    'felix failsafe lower-case protocol',
+    res(
+      'FelixConfiguration',
+      { failsafeInboundHostPorts: [{ protocol: 'tcp', port: 22 }] },
+      { name: 'default' },
+    ),
+    false,
+  ],
+  [
+    'felix failsafe without protocol',
+    res('FelixConfiguration', { failsafeInboundHostPorts: [{ port: 22 }] }, { name: 'default' }),
+    false,
   ],
   [
     'felix failsafe numeric protocol',

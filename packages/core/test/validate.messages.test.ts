@@ -162,6 +162,22 @@ describe('validate output', () => {
     });
     expect(bad[0]?.code).toBe('invalid_protocol');
     expect(bad[0]?.path).toEqual(['spec', 'failsafeInboundHostPorts', 0, 'protocol']);
+    const lower = validate({
+      apiVersion: 'projectcalico.org/v3',
+      kind: 'FelixConfiguration',
+      metadata: { name: 'default' },
+      spec: { failsafeInboundHostPorts: [{ protocol: 'udp', port: 68 }, { port: 22 }] },
+    });
+    expect(lower.ok ? [] : lower.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      [
+        'spec.failsafeInboundHostPorts.0.protocol',
+        `protocol must be 'TCP' or 'UDP' or 'SCTP', not "udp" (the check is case-sensitive: write UDP)`,
+      ],
+      [
+        'spec.failsafeInboundHostPorts.1.protocol',
+        "spec.failsafeInboundHostPorts[1].protocol is required: write TCP or UDP (Calico's validator refuses an entry without one, and Felix cannot read it)",
+      ],
+    ]);
   });
 
   it('rejects a FelixConfiguration field the Go struct does not have, as the strict calicoctl decoder does', () => {
@@ -191,7 +207,7 @@ describe('validate output', () => {
       kind: 'FelixConfiguration',
       metadata: { name: 'default' },
       spec: {
-        failsafeInboundHostPorts: [{ port: 22 }],
+        failsafeInboundHostPorts: [{ protocol: 'TCP', port: 22 }],
         logSeverityScreen: 'Info',
         bpfEnabled: false,
         defaultEndpointToHostAction: 'Drop',

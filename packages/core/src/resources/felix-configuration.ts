@@ -1,14 +1,15 @@
 import type { CalicoApiVersion, ObjectMeta } from './metadata.js';
 
 /**
- * One failsafe entry: protocol (`tcp` default), port and optional remote CIDR.
+ * One failsafe entry: protocol (`TCP`, `UDP` or `SCTP`; required, and case-sensitive as Calico's
+ * validator is), port and optional remote CIDR.
  *
  * @example
  * ```ts
  * // Read (and checked) by validate from a FelixConfiguration written as data; printed in upstream order:
  * unwrap(validate({
  *   apiVersion: 'projectcalico.org/v3', kind: 'FelixConfiguration', metadata: { name: 'default' },
- *   spec: { failsafeInboundHostPorts: [{ port: 68, protocol: 'udp', net: '0.0.0.0/0' }] },
+ *   spec: { failsafeInboundHostPorts: [{ port: 68, protocol: 'UDP', net: '0.0.0.0/0' }] },
  * }));
  * // apiVersion: projectcalico.org/v3
  * // kind: FelixConfiguration
@@ -16,13 +17,13 @@ import type { CalicoApiVersion, ObjectMeta } from './metadata.js';
  * //   name: default
  * // spec:
  * //   failsafeInboundHostPorts:
- * //   - protocol: udp
+ * //   - protocol: UDP
  * //     port: 68
  * //     net: 0.0.0.0/0
  * ```
  */
 export interface ProtoPort {
-  readonly protocol?: string;
+  readonly protocol: 'TCP' | 'UDP' | 'SCTP';
   readonly port: number;
   readonly net?: string;
 }
@@ -64,7 +65,7 @@ export interface FelixConfigurationSpec {
  * ```ts
  * unwrap(validate({
  *   apiVersion: 'projectcalico.org/v3', kind: 'FelixConfiguration', metadata: { name: 'default' },
- *   spec: { failsafeInboundHostPorts: [{ port: 22, protocol: 'tcp' }] },
+ *   spec: { failsafeInboundHostPorts: [{ port: 22, protocol: 'TCP' }] },
  * }));
  * // apiVersion: projectcalico.org/v3
  * // kind: FelixConfiguration
@@ -72,7 +73,7 @@ export interface FelixConfigurationSpec {
  * //   name: default
  * // spec:
  * //   failsafeInboundHostPorts:
- * //   - protocol: tcp
+ * //   - protocol: TCP
  * //     port: 22
  * ```
  */

@@ -7,20 +7,21 @@ import { readInt, readItemStruct, readString } from '../field-readers.js';
 import type { IssueCollector } from '../issue-collector.js';
 import type { Json, Path } from '../json.js';
 
-// validateProtoPort accepts exactly these; Felix's own defaults spell them in lower case
-// ("tcp:22"), which Felix reads too, so both spellings are accepted here.
-const PROTO_PORT_PROTOCOLS = ['TCP', 'UDP', 'SCTP', 'tcp', 'udp', 'sctp'] as const;
+// validator.go validateProtoPort accepts exactly these, case-sensitively, and nothing for a
+// missing protocol: the CRD's "defaults to tcp" holds only for Felix's own `tcp:22` strings
+// (env and config file); from a FelixConfiguration Felix reads `:22` and refuses it.
+const PROTO_PORT_PROTOCOLS = ['TCP', 'UDP', 'SCTP'] as const;
 
 /**
- * Reads one `failsafeInboundHostPorts` / `failsafeOutboundHostPorts` entry: `protocol` (omitted
- * means tcp), a required `port` 0-65535 and an optional `net` (an IP or CIDR). Returns it with its
- * fields in Go order.
+ * Reads one `failsafeInboundHostPorts` / `failsafeOutboundHostPorts` entry: a required `protocol`
+ * (`TCP`, `UDP` or `SCTP`, as written), a required `port` 0-65535 and an optional `net` (an IP or
+ * CIDR). Returns it with its fields in Go order.
  *
  * @example
  * ```ts
  * const ctx = new IssueCollector();
- * readProtoPort(ctx, new Map([['port', 22], ['protocol', 'tcp']]), ['spec', 'failsafeInboundHostPorts', 0]);
- * // { protocol: 'tcp', port: 22 }, ctx.issues: []
+ * readProtoPort(ctx, new Map([['port', 22], ['protocol', 'TCP']]), ['spec', 'failsafeInboundHostPorts', 0]);
+ * // { protocol: 'TCP', port: 22 }, ctx.issues: []
  * ```
  */
 export function readProtoPort(ctx: IssueCollector, v: Json, path: Path): CanonicalObject {
@@ -30,11 +31,18 @@ export function readProtoPort(ctx: IssueCollector, v: Json, path: Path): Canonic
     return out;
   }
   const protocol = readString(ctx, obj, 'protocol', path);
-  if (protocol !== undefined && !(PROTO_PORT_PROTOCOLS as readonly string[]).includes(protocol)) {
+  if (obj.get('protocol') == null || protocol === '') {
+    ctx.report(
+      'required',
+      [...path, 'protocol'],
+      `${formatPath([...path, 'protocol'])} is required: write TCP or UDP (Calico's validator refuses an entry without one, and Felix cannot read it)`,
+    );
+  } else if (protocol !== undefined && !(PROTO_PORT_PROTOCOLS as readonly string[]).includes(protocol)) {
+    const upper = protocol.toUpperCase();
     ctx.report(
       'invalid_protocol',
       [...path, 'protocol'],
-      `protocol must be 'TCP' or 'UDP' or 'SCTP', not ${JSON.stringify(protocol)} (omit it for TCP)`,
+      `protocol must be 'TCP' or 'UDP' or 'SCTP', not ${JSON.stringify(protocol)}${(PROTO_PORT_PROTOCOLS as readonly string[]).includes(upper) ? ` (the check is case-sensitive: write ${upper})` : ''}`,
     );
   }
   setOwn(out, 'protocol', protocol);

@@ -332,6 +332,53 @@ describe('EndpointSlices: backends are the slice endpoints (endpointslicecache.g
     expect(both(world, tcp(W0, W1B, 8080)).verdict).toBe('Deny');
   });
 
+  it('a NetworkPolicy `services` match without a namespace matches nothing, as in Felix (rule_scanner.go keys the set "/<name>")', () => {
+    // updateprocessors/rules.go passes `services.namespace` through as written, rule_scanner.go
+    // ruleToParsedRule keys the IP set `<namespace>/<name>` and serviceindex.go fills it from the
+    // slices of `<slice namespace>/<service-name label>`: "/web" has no slice, so neither the
+    // Allow nor the Deny below ever matches (the API comment's "this policy's namespace" is not
+    // implemented at 87c15906).
+    const world = (action: 'Allow' | 'Deny', namespace?: string) =>
+      base([
+        svc('web', { selector: { app: 'web' }, ports: httpPort }),
+        slice('web-1', 'web', [ep(W1)], sliceHttp),
+        {
+          apiVersion: 'projectcalico.org/v3',
+          kind: 'NetworkPolicy',
+          metadata: { name: 'to-web', namespace: 'default' },
+          spec: {
+            order: 10,
+            selector: "name == 'w0'",
+            types: ['Egress'],
+            egress: [
+              {
+                action,
+                protocol: 'TCP',
+                destination: { services: { name: 'web', ...(namespace ? { namespace } : {}) } },
+              },
+            ],
+          },
+        },
+        gnp('w0-egress-isolated', { order: 20, selector: "name == 'w0'", types: ['Egress'], egress: [] }),
+      ]);
+    // With the namespace written out the rule matches the slice's (address, port) …
+    expect(both(world('Allow', 'default'), tcp(W0, W1, 8080)).verdict).toBe('Allow');
+    expect(both(world('Deny', 'default'), tcp(W0, W1, 8080)).verdict).toBe('Deny');
+    // … without it nothing: the Allow allows nothing (end of tier: Deny) and the Deny denies nothing.
+    expect(both(world('Allow'), tcp(W0, W1, 8080)).verdict).toBe('Deny');
+    const denyRule = both(world('Deny'), tcp(W0, W1, 8080));
+    expect(denyRule.paths[0]?.steps.some((s) => s.policy?.name === 'to-web' && s.action === 'no-match')).toBe(
+      true,
+    );
+    // Said out loud, where the rule is.
+    const issue = World.from(world('Allow')).issues.find((i) => i.code === 'services_need_name');
+    expect(issue?.path).toEqual([9, 'spec', 'egress', 0, 'destination', 'services', 'namespace']);
+    expect(issue?.message).toContain('matches nothing');
+    expect(World.from(world('Allow', 'default')).issues.map((i) => i.code)).not.toContain(
+      'services_need_name',
+    );
+  });
+
   it('service_policy_test.go "should allow egress to a service": a slice without a Service still feeds `services` rules', () => {
     // "A service isn't required, as Felix is driven entirely off of endpoint slices." Slice port
     // without a name, as the FV creates it; default-deny egress plus allow-to-w1 (order 1000).

@@ -14,6 +14,7 @@ import {
 } from './policies.js';
 import { POLICY_KINDS, type ResourceIndex } from './read.js';
 import type { SelectorCache } from './selector.js';
+import { serviceMatchIssues } from './service-match.js';
 import { builtinTiers, compareTiers, DEFAULT_TIER_ORDER, sortPolicies } from './tiers.js';
 
 const STAGED_POLICY_KINDS: ReadonlySet<string> = new Set([
@@ -63,6 +64,7 @@ export function buildPolicySet(
       raws.push(rawCalicoPolicy(r.kind, meta, r.spec ?? {}, [i]));
     }
   }
+  for (const raw of raws) issues.push(...serviceMatchIssues(raw));
   const policies = raws.map((raw) => normalisePolicy(raw, sc, version));
 
   const tierMap = new Map<string, TierModel>(builtinTiers(version).map((t) => [t.name, t]));

@@ -133,10 +133,12 @@ function buildEntityMatch(
     notSelector: folded ? undefined : notSelector,
     ports: portSet(side.ports),
     notPorts: portSet(side.notPorts),
-    // §6.9 / §11.6: an empty namespace means the policy's own namespace (the API field's comment
-    // and the semantics page's reading). Uncertain: HEAD's update processor passes it on empty and
-    // Felix keys the set `/<name>`, which no slice fills, so a real cluster may match nothing.
-    services: svc?.name ? { name: svc.name, namespace: svc.namespace || ns || '' } : undefined,
+    // §6.9: the namespace as written, even empty. The update processor passes it through
+    // (`updateprocessors/rules.go` RuleAPIV3ToBackend) and Felix keys the IP set
+    // `<namespace>/<name>` (`rule_scanner.go` ruleToParsedRule): an empty one is `/<name>`, which
+    // no EndpointSlice fills (`serviceindex.go` serviceName), so the match is empty. The API
+    // comment's "this policy's namespace" is not implemented; `serviceMatchIssues` says so.
+    services: svc?.name ? { name: svc.name, namespace: svc.namespace ?? '' } : undefined,
   };
 }
 

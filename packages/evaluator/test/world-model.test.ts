@@ -54,6 +54,78 @@ describe('selector strings as Calico builds them', () => {
   });
 });
 
+describe('a namespace or service account selector that does not parse', () => {
+  // Calico refuses such a policy (the validator's `selector` check), so it never reaches Felix;
+  // had it, `parseSelectorAttachPrefix` would drop the term and widen the match. Like any other
+  // selector that does not parse, it matches nothing here and is reported.
+  const deny = gnp('zz-deny', {
+    order: 9999,
+    selector: 'all()',
+    types: ['Ingress'],
+    ingress: [{ action: 'Deny' }],
+  });
+  const clientToWeb = {
+    protocol: 'TCP',
+    srcIp: '10.1.1.10',
+    srcPort: 40000,
+    dstIp: '10.1.0.10',
+    dstPort: 8080,
+  } as const;
+  const cases: [string, Record<string, unknown>, (string | number)[]][] = [
+    [
+      'rule namespaceSelector',
+      np('prod', 'p', {
+        order: 1,
+        selector: "app == 'web'",
+        ingress: [
+          { action: 'Allow', source: { namespaceSelector: "env = 'dev'", selector: "app == 'client'" } },
+        ],
+      }),
+      ['spec', 'ingress', 0, 'source', 'namespaceSelector'],
+    ],
+    [
+      'rule serviceAccounts.selector',
+      gnp('p', {
+        order: 1,
+        selector: "app == 'web'",
+        ingress: [{ action: 'Allow', source: { serviceAccounts: { selector: "team = 'a'" } } }],
+      }),
+      ['spec', 'ingress', 0, 'source', 'serviceAccounts', 'selector'],
+    ],
+    [
+      'GlobalNetworkPolicy namespaceSelector',
+      gnp('p', {
+        order: 1,
+        selector: "app == 'web'",
+        namespaceSelector: "env = 'prod'",
+        ingress: [{ action: 'Allow' }],
+      }),
+      ['spec', 'namespaceSelector'],
+    ],
+    [
+      'NetworkPolicy serviceAccountSelector',
+      np('prod', 'p', {
+        order: 1,
+        selector: "app == 'web'",
+        serviceAccountSelector: "team = 'a'",
+        ingress: [{ action: 'Allow' }],
+      }),
+      ['spec', 'serviceAccountSelector'],
+    ],
+  ];
+  for (const [what, policy, path] of cases) {
+    it(`${what}: matches nothing, with an invalid_selector issue`, () => {
+      for (const engine of ['reference', 'compiled'] as const) {
+        const world = World.from([...BASE, deny, policy], { engine });
+        expect(world.evaluate(clientToWeb).verdict).toBe('Deny');
+        expect(world.issues.filter((i) => i.code === 'invalid_selector').map((i) => i.path)).toEqual([
+          [BASE.length + 1, ...path],
+        ]);
+      }
+    });
+  }
+});
+
 describe('Kubernetes NetworkPolicy conversion (§2.3)', () => {
   it('selector, apiserver-defaulted types, ports default to TCP, ipBlock except → notNets', () => {
     const c = convertK8sNetworkPolicy({

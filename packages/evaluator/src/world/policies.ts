@@ -6,7 +6,7 @@ import { type Issue, type PolicyType, policyTypesOf, type Rule } from '@calico-d
 import { convertK8sNetworkPolicy } from './k8s-network-policy.js';
 import type { PolicyKind, PolicyModel, RuleModel } from './model.js';
 import { compileRules } from './rules.js';
-import { type Matcher, prefixSelector, type SelectorCache } from './selector.js';
+import { MATCH_NONE, type Matcher, prefixSelector, type SelectorCache } from './selector.js';
 
 /** Raw policy fields common to every kind, after K8s conversion. */
 export interface RawPolicy {
@@ -229,7 +229,14 @@ export function normalisePolicy(
   version: CalicoVersion = 'v3.32',
 ): PolicyModel {
   const types = policyTypesOf(raw); // §3.2
-  const selectorText = policySelector(raw);
+  // A namespace or service account selector that does not parse: Calico's validator refuses the
+  // policy, and the update processor would drop the term (`prefixAndAppendSelector`), widening
+  // it. Like a selector that does not parse, the policy then applies to no endpoint.
+  const invalid = sc.firstInvalid([
+    [raw.namespaceSelector, [...raw.path, 'spec', 'namespaceSelector']],
+    [raw.serviceAccountSelector, [...raw.path, 'spec', 'serviceAccountSelector']],
+  ]);
+  const selectorText = invalid ?? policySelector(raw);
   const ns = raw.namespace === '' ? undefined : raw.namespace;
   const flags =
     (types.includes('Ingress') ? INGRESS_TYPE : 0) |
@@ -247,7 +254,8 @@ export function normalisePolicy(
       tier: raw.tier && raw.tier !== '' ? raw.tier : 'default',
       order: raw.order ?? Number.POSITIVE_INFINITY,
       selectorText: selectorText === '' ? 'all()' : selectorText,
-      selector: sc.compile(selectorText, [...raw.path, 'spec', 'selector']),
+      selector:
+        invalid !== undefined ? MATCH_NONE : sc.compile(selectorText, [...raw.path, 'spec', 'selector']),
       ingress: compileRules(raw.ingress, ns, sc, [...raw.path, 'spec', 'ingress']),
       egress: compileRules(raw.egress, ns, sc, [...raw.path, 'spec', 'egress']),
     },

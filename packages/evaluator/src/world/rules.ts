@@ -7,7 +7,7 @@ import type { EntityRule, Port, Rule } from '@calico-dsl/core';
 import { type Cidr, isCatchAll, parseCidr } from '../net/ip.js';
 import { protocolNumber } from '../net/protocol.js';
 import type { EntityMatchModel, PortSetModel, RuleModel, WorldModel } from './model.js';
-import { prefixSelector, type SelectorCache } from './selector.js';
+import { MATCH_NONE, prefixSelector, type SelectorCache } from './selector.js';
 
 type Path = readonly (string | number)[];
 
@@ -117,7 +117,19 @@ function buildEntityMatch(
 ): EntityMatchModel {
   const positive = entityRuleSelector(side, ns);
   const negative = side.notSelector !== undefined && side.notSelector !== '' ? side.notSelector : undefined;
-  const selector = positive === '' ? undefined : sc.compile(positive, [...path, 'selector']);
+  // A namespace or service account selector that does not parse: Calico's validator refuses the
+  // policy, and upstream's string building would drop the term (`parseSelectorAttachPrefix`
+  // returns ""), widening the side. Like any selector that does not parse, it matches nothing.
+  const invalid = sc.firstInvalid([
+    [side.namespaceSelector, [...path, 'namespaceSelector']],
+    [side.serviceAccounts?.selector, [...path, 'serviceAccounts', 'selector']],
+  ]);
+  const selector =
+    invalid !== undefined
+      ? MATCH_NONE
+      : positive === ''
+        ? undefined
+        : sc.compile(positive, [...path, 'selector']);
   const notSelector = negative === undefined ? undefined : sc.compile(negative, [...path, 'notSelector']);
   const svc = side.services;
   // With a positive selector, Felix folds the notSelector into it (`rule_scanner.go`
@@ -127,7 +139,8 @@ function buildEntityMatch(
   return {
     nets: cidrs(side.nets),
     notNets: cidrs(side.notNets),
-    selectorText: folded ? `(${positive}) && (!(${negative}))` : positive === '' ? undefined : positive,
+    selectorText:
+      invalid ?? (folded ? `(${positive}) && (!(${negative}))` : positive === '' ? undefined : positive),
     selector: folded ? (labels) => selector(labels) && !notSelector(labels) : selector,
     notSelectorText: folded ? undefined : negative,
     notSelector: folded ? undefined : notSelector,

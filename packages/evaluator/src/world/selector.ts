@@ -63,6 +63,25 @@ export class SelectorCache {
     this.#compiled.set(text, matcher);
     return matcher;
   }
+
+  /**
+   * The first of `terms` (selector text and where it is) that does not parse, each one that does
+   * not reported as {@link compile} does; `undefined` when every one parses or is absent.
+   *
+   * @example
+   * ```ts
+   * new SelectorCache().firstInvalid([["env = 'prod'", ['spec', 'namespaceSelector']]]); // "env = 'prod'"
+   * ```
+   */
+  firstInvalid(
+    terms: readonly (readonly [string | undefined, readonly (string | number)[]])[],
+  ): string | undefined {
+    let first: string | undefined;
+    for (const [text, path] of terms) {
+      if (text && this.compile(text, path) === MATCH_NONE) first ??= text;
+    }
+    return first;
+  }
 }
 
 /**

@@ -54,10 +54,11 @@ describe('selector strings as Calico builds them', () => {
   });
 });
 
-describe('a namespace or service account selector that does not parse', () => {
+describe('a namespace, service account or negated selector that does not parse', () => {
   // Calico refuses such a policy (the validator's `selector` check), so it never reaches Felix;
   // had it, `parseSelectorAttachPrefix` would drop the term and widen the match. Like any other
-  // selector that does not parse, it matches nothing here and is reported.
+  // selector that does not parse, it matches nothing here and is reported (a notSelector too: the
+  // rule side, not just the negated term, matches nothing).
   const deny = gnp('zz-deny', {
     order: 9999,
     selector: 'all()',
@@ -91,6 +92,25 @@ describe('a namespace or service account selector that does not parse', () => {
         ingress: [{ action: 'Allow', source: { serviceAccounts: { selector: "team = 'a'" } } }],
       }),
       ['spec', 'ingress', 0, 'source', 'serviceAccounts', 'selector'],
+    ],
+    [
+      // Dropping the negation would match every source: the side matches nothing instead.
+      'rule notSelector',
+      gnp('p', {
+        order: 1,
+        selector: "app == 'web'",
+        ingress: [{ action: 'Allow', source: { notSelector: "app = 'db'" } }],
+      }),
+      ['spec', 'ingress', 0, 'source', 'notSelector'],
+    ],
+    [
+      'rule notSelector folded into a selector',
+      np('prod', 'p', {
+        order: 1,
+        selector: "app == 'web'",
+        ingress: [{ action: 'Allow', source: { namespaceSelector: 'all()', notSelector: "app = 'db'" } }],
+      }),
+      ['spec', 'ingress', 0, 'source', 'notSelector'],
     ],
     [
       'GlobalNetworkPolicy namespaceSelector',

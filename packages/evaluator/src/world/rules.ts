@@ -117,12 +117,14 @@ function buildEntityMatch(
 ): EntityMatchModel {
   const positive = entityRuleSelector(side, ns);
   const negative = side.notSelector !== undefined && side.notSelector !== '' ? side.notSelector : undefined;
-  // A namespace or service account selector that does not parse: Calico's validator refuses the
-  // policy, and upstream's string building would drop the term (`parseSelectorAttachPrefix`
-  // returns ""), widening the side. Like any selector that does not parse, it matches nothing.
+  // A namespace, service account or negated selector that does not parse: Calico's validator
+  // refuses the policy. Upstream's string building would drop the term (`parseSelectorAttachPrefix`
+  // returns ""), and a negated selector that matches nothing excludes nothing: either widens the
+  // side. Like any selector that does not parse, the side matches nothing.
   const invalid = sc.firstInvalid([
     [side.namespaceSelector, [...path, 'namespaceSelector']],
     [side.serviceAccounts?.selector, [...path, 'serviceAccounts', 'selector']],
+    [negative, [...path, 'notSelector']],
   ]);
   const selector =
     invalid !== undefined

@@ -146,6 +146,41 @@ describe('a namespace, service account or negated selector that does not parse',
   }
 });
 
+describe('a rule net that does not parse', () => {
+  // Calico's validator refuses the policy; Felix's converter would skip the entry
+  // (`ConvertStringsToNets`), and a skipped notNets entry excludes nothing. The side matches
+  // nothing here, and the entry is reported.
+  const deny = gnp('zz-deny', {
+    order: 9999,
+    selector: 'all()',
+    types: ['Ingress'],
+    ingress: [{ action: 'Deny' }],
+  });
+  const clientToWeb = {
+    protocol: 'TCP',
+    srcIp: '10.1.1.10',
+    srcPort: 40000,
+    dstIp: '10.1.0.10',
+    dstPort: 8080,
+  } as const;
+  for (const field of ['nets', 'notNets'] as const) {
+    it(`${field}: the side matches nothing, with an invalid_cidr issue`, () => {
+      const policy = gnp('p', {
+        order: 1,
+        selector: "app == 'web'",
+        ingress: [{ action: 'Allow', source: { [field]: ['10.9.0.0/16', '10.1.1.0/33'] } }],
+      });
+      for (const engine of ['reference', 'compiled'] as const) {
+        const world = World.from([...BASE, deny, policy], { engine });
+        expect(world.evaluate(clientToWeb).verdict).toBe('Deny');
+        expect(world.issues.filter((i) => i.code === 'invalid_cidr').map((i) => i.path)).toEqual([
+          [BASE.length + 1, 'spec', 'ingress', 0, 'source', field, 1],
+        ]);
+      }
+    });
+  }
+});
+
 describe('Kubernetes NetworkPolicy conversion (§2.3)', () => {
   it('selector, apiserver-defaulted types, ports default to TCP, ipBlock except → notNets', () => {
     const c = convertK8sNetworkPolicy({

@@ -50,6 +50,24 @@ function cidrs(list: readonly string[] | undefined): readonly Cidr[] | undefined
   return list.map((t) => parseCidr(t)).filter((c): c is Cidr => c !== undefined);
 }
 
+/**
+ * Whether some entry of `list` does not parse as a CIDR or address; each such entry is reported
+ * (`invalid_cidr`) at its place.
+ */
+function hasUnparsableNet(list: readonly string[] | undefined, sc: SelectorCache, path: Path): boolean {
+  let bad = false;
+  list?.forEach((text, i) => {
+    if (parseCidr(text) !== undefined) return;
+    bad = true;
+    sc.issues.push({
+      code: 'invalid_cidr',
+      path: [...path, i],
+      message: `${JSON.stringify(text)} is not a CIDR; Calico refuses the policy. Here the rule side matches nothing. Fix it with calico-dsl validate.`,
+    });
+  });
+  return bad;
+}
+
 function portSet(list: readonly Port[] | undefined): PortSetModel | undefined {
   if (!list || list.length === 0) return undefined;
   const ranges: { min: number; max: number }[] = [];
@@ -138,8 +156,15 @@ function buildEntityMatch(
   // `combineMatchesIfPossible`): an address matches when an entity owning it matches both, even
   // if another of its owners matches the notSelector; named ports follow the folded selector too.
   const folded = selector !== undefined && notSelector !== undefined;
+  // A net that does not parse: Calico's validator refuses the policy, and Felix's converter would
+  // skip the entry (`updateprocessors/rules.go` ConvertStringsToNets), so a skipped notNets entry
+  // would exclude nothing. The side matches nothing (an empty `nets`).
+  const badNets = [
+    hasUnparsableNet(side.nets, sc, [...path, 'nets']),
+    hasUnparsableNet(side.notNets, sc, [...path, 'notNets']),
+  ].includes(true);
   return {
-    nets: cidrs(side.nets),
+    nets: badNets ? [] : cidrs(side.nets),
     notNets: cidrs(side.notNets),
     selectorText:
       invalid ?? (folded ? `(${positive}) && (!(${negative}))` : positive === '' ? undefined : positive),

@@ -1402,15 +1402,19 @@ const ROWS: Row[] = [
   {
     cite: '§6.1 a flow without srcPort: the verdict every source port gets (a Deny for them all stays a Deny)',
     extra: [
+      // Every source port, 0 too: Calico refuses port 0 in a rule (so no `0:65535`), notPorts covers it.
       gnp('any-port', {
         selector: "app == 'web'",
-        ingress: [{ action: 'Deny', protocol: 'TCP', source: { ports: ['0:65535'] } }, { action: 'Allow' }],
+        ingress: [
+          { action: 'Deny', protocol: 'TCP', source: { ports: ['1:65535'] } },
+          { action: 'Deny', protocol: 'TCP', source: { notPorts: ['1:65535'] } },
+          { action: 'Allow' },
+        ],
       }),
     ],
     flow: tcp(EXT, WEB, 8080),
     verdict: 'Deny',
     decidedBy: 'any-port',
-    ruleIndex: 0,
   },
   {
     cite: '§4.6 §6.1 untracked deny, no srcPort: source ports that are outbound failsafe ports bypass it (Mixed)',

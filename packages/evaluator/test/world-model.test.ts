@@ -181,6 +181,53 @@ describe('a rule net that does not parse', () => {
   }
 });
 
+describe('a rule port that Calico refuses', () => {
+  // numorstring.Port decodes `80-90` and `HTTP` as port names, which the validator refuses (not
+  // IANA names), and 0 or 70000 are out of range. As names or numbers no packet has, a `notPorts`
+  // entry would exclude nothing: the side matches nothing instead, and the entry is reported.
+  const deny = gnp('zz-deny', {
+    order: 9999,
+    selector: 'all()',
+    types: ['Ingress'],
+    ingress: [{ action: 'Deny' }],
+  });
+  const clientToWeb = {
+    protocol: 'TCP',
+    srcIp: '10.1.1.10',
+    srcPort: 40000,
+    dstIp: '10.1.0.10',
+    dstPort: 8080,
+  } as const;
+  for (const bad of ['8000-9000', 'HTTP', 0, '70000']) {
+    it(`notPorts ${JSON.stringify(bad)}: the side matches nothing, with an invalid_port issue`, () => {
+      const policy = gnp('p', {
+        order: 1,
+        selector: "app == 'web'",
+        ingress: [{ action: 'Allow', protocol: 'TCP', destination: { notPorts: [22, bad] } }],
+      });
+      for (const engine of ['reference', 'compiled'] as const) {
+        const world = World.from([...BASE, deny, policy], { engine });
+        expect(world.evaluate(clientToWeb).verdict).toBe('Deny');
+        expect(world.issues.filter((i) => i.code === 'invalid_port').map((i) => i.path)).toEqual([
+          [BASE.length + 1, 'spec', 'ingress', 0, 'destination', 'notPorts', 1],
+        ]);
+      }
+    });
+  }
+  it('valid entries are no issue', () => {
+    const policy = gnp('p', {
+      order: 1,
+      selector: "app == 'web'",
+      ingress: [
+        { action: 'Allow', protocol: 'TCP', destination: { ports: [80, '8000:9000', 'http', '443'] } },
+      ],
+    });
+    const world = World.from([...BASE, deny, policy]);
+    expect(world.issues.filter((i) => i.code === 'invalid_port')).toEqual([]);
+    expect(world.evaluate(clientToWeb).verdict).toBe('Allow');
+  });
+});
+
 describe('Kubernetes NetworkPolicy conversion (§2.3)', () => {
   it('selector, apiserver-defaulted types, ports default to TCP, ipBlock except → notNets', () => {
     const c = convertK8sNetworkPolicy({

@@ -3,7 +3,14 @@
  * (calico-semantics.md §6). The effective entity selector follows upstream
  * `GetEntityRuleSelector` string building exactly (§6.7).
  */
-import type { EntityRule, Port, Rule } from '@calico-dsl/core';
+import {
+  type EntityRule,
+  isNamedPort,
+  type Port,
+  parsePort,
+  portNameProblem,
+  type Rule,
+} from '@calico-dsl/core';
 import { type Cidr, isCatchAll, parseCidr } from '../net/ip.js';
 import { protocolNumber } from '../net/protocol.js';
 import type { EntityMatchModel, PortSetModel, RuleModel, WorldModel } from './model.js';
@@ -63,6 +70,33 @@ function hasUnparsableNet(list: readonly string[] | undefined, sc: SelectorCache
       code: 'invalid_cidr',
       path: [...path, i],
       message: `${JSON.stringify(text)} is not a CIDR; Calico refuses the policy. Here the rule side matches nothing. Fix it with calico-dsl validate.`,
+    });
+  });
+  return bad;
+}
+
+/**
+ * Whether some entry of `list` is a port Calico's validator refuses (no number, range or name
+ * `numorstring.Port` decodes, port 0, or a name that is not an IANA port name); each such entry
+ * is reported (`invalid_port`) at its place.
+ */
+function hasRefusedPort(list: readonly Port[] | undefined, sc: SelectorCache, path: Path): boolean {
+  let bad = false;
+  list?.forEach((port, i) => {
+    const parsed = parsePort(port);
+    const problem = !parsed.ok
+      ? (parsed.issues[0]?.message ?? 'not a port')
+      : isNamedPort(parsed.value)
+        ? portNameProblem(parsed.value.name)
+        : parsed.value.min === 0
+          ? 'port 0 is not a port (1–65535)'
+          : undefined;
+    if (problem === undefined) return;
+    bad = true;
+    sc.issues.push({
+      code: 'invalid_port',
+      path: [...path, i],
+      message: `${JSON.stringify(port)}: ${problem}; Calico refuses the policy. Here the rule side matches nothing. Fix it with calico-dsl validate.`,
     });
   });
   return bad;
@@ -159,12 +193,16 @@ function buildEntityMatch(
   // A net that does not parse: Calico's validator refuses the policy, and Felix's converter would
   // skip the entry (`updateprocessors/rules.go` ConvertStringsToNets), so a skipped notNets entry
   // would exclude nothing. The side matches nothing (an empty `nets`).
-  const badNets = [
+  // A port the validator refuses decodes as a name or number no packet has, so in `notPorts` it
+  // would exclude nothing. Either way, the side matches nothing (an empty `nets`).
+  const refused = [
     hasUnparsableNet(side.nets, sc, [...path, 'nets']),
     hasUnparsableNet(side.notNets, sc, [...path, 'notNets']),
+    hasRefusedPort(side.ports, sc, [...path, 'ports']),
+    hasRefusedPort(side.notPorts, sc, [...path, 'notPorts']),
   ].includes(true);
   return {
-    nets: badNets ? [] : cidrs(side.nets),
+    nets: refused ? [] : cidrs(side.nets),
     notNets: cidrs(side.notNets),
     selectorText:
       invalid ?? (folded ? `(${positive}) && (!(${negative}))` : positive === '' ? undefined : positive),

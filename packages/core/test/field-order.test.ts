@@ -6,6 +6,7 @@ import {
   BGP_PASSWORD_KEYS,
   BPF_CONNTRACK_TIMEOUTS_KEYS,
   COMMUNITY_KEYS,
+  CONDITION_KEYS,
   ENDPOINT_PORT_KEYS,
   ENTITY_RULE_KEYS,
   FELIX_CONFIGURATION_SPEC_KEYS,
@@ -13,6 +14,8 @@ import {
   HTTP_MATCH_KEYS,
   HTTP_PATH_KEYS,
   ICMP_KEYS,
+  MANAGED_FIELDS_ENTRY_KEYS,
+  OWNER_REFERENCE_KEYS,
   PREFIX_ADVERTISEMENT_KEYS,
   PROTO_PORT_KEYS,
   ROUTE_TABLE_RANGE_KEYS,
@@ -23,6 +26,7 @@ import {
   SERVICE_IP_BLOCK_KEYS,
   SERVICE_MATCH_KEYS,
   SPEC_KEYS,
+  STATUS_KEYS,
 } from '../src/index.js';
 
 const GNP_SPEC = [
@@ -126,6 +130,22 @@ describe('key orders follow the upstream Go structs', () => {
     ['bgpconfig.go PrefixAdvertisement', PREFIX_ADVERTISEMENT_KEYS, ['cidr', 'communities']],
     ['bgppeer.go BGPPassword', BGP_PASSWORD_KEYS, ['secretKeyRef']],
     ['k8s.io/api core/v1 SecretKeySelector', SECRET_KEY_SELECTOR_KEYS, ['name', 'key', 'optional']],
+    [
+      'apimachinery meta/v1 OwnerReference',
+      OWNER_REFERENCE_KEYS,
+      ['apiVersion', 'kind', 'name', 'uid', 'controller', 'blockOwnerDeletion'],
+    ],
+    [
+      'apimachinery meta/v1 ManagedFieldsEntry',
+      MANAGED_FIELDS_ENTRY_KEYS,
+      ['manager', 'operation', 'apiVersion', 'time', 'fieldsType', 'fieldsV1', 'subresource'],
+    ],
+    ['tier.go TierStatus / ippool.go IPPoolStatus', STATUS_KEYS, ['conditions']],
+    [
+      'apimachinery meta/v1 Condition',
+      CONDITION_KEYS,
+      ['type', 'status', 'observedGeneration', 'lastTransitionTime', 'reason', 'message'],
+    ],
     [
       'policy_common.go Rule',
       RULE_KEYS,

@@ -3,6 +3,7 @@ import {
   BPF_CONNTRACK_TIMEOUTS_KEYS,
   type CalicoKind,
   COMMUNITY_KEYS,
+  CONDITION_KEYS,
   ENDPOINT_PORT_KEYS,
   ENTITY_RULE_KEYS,
   HEALTH_TIMEOUT_OVERRIDE_KEYS,
@@ -10,7 +11,9 @@ import {
   HTTP_PATH_KEYS,
   ICMP_KEYS,
   isNetworkPolicyApiKind,
+  MANAGED_FIELDS_ENTRY_KEYS,
   METADATA_KEYS,
+  OWNER_REFERENCE_KEYS,
   PREFIX_ADVERTISEMENT_KEYS,
   PROTO_PORT_KEYS,
   RESOURCE_KEYS,
@@ -22,13 +25,24 @@ import {
   SERVICE_IP_BLOCK_KEYS,
   SERVICE_MATCH_KEYS,
   SPEC_KEYS,
+  STATUS_KEYS,
 } from '@calico-dsl/core';
 import { NPA_SHAPES } from './npa-shapes.js';
 import { list, MAP, object, type Shape } from './shape-layout.js';
 
 const ANY: Shape = { type: 'any' };
 
-const METADATA = object(METADATA_KEYS, { labels: MAP, annotations: MAP });
+// ObjectMeta, with the server-written OwnerReference and ManagedFieldsEntry structs (fieldsV1 is raw
+// JSON, printed as written).
+const METADATA = object(METADATA_KEYS, {
+  labels: MAP,
+  annotations: MAP,
+  ownerReferences: list(object(OWNER_REFERENCE_KEYS)),
+  managedFields: list(object(MANAGED_FIELDS_ENTRY_KEYS, { fieldsV1: ANY })),
+});
+
+// TierStatus and IPPoolStatus: the controllers' metav1.Conditions.
+const CALICO_STATUS = object(STATUS_KEYS, { conditions: list(object(CONDITION_KEYS)) });
 
 const ENTITY_RULE = object(ENTITY_RULE_KEYS, {
   services: object(SERVICE_MATCH_KEYS),
@@ -109,7 +123,10 @@ const SPEC_SHAPES: Record<CalicoKind, Shape> = {
 const resourceShape = (spec: Shape): Shape => object(RESOURCE_KEYS, { metadata: METADATA, spec });
 
 const CALICO_SHAPES = new Map<string, Shape>(
-  Object.entries(SPEC_SHAPES).map(([kind, spec]) => [kind, resourceShape(spec)]),
+  Object.entries(SPEC_SHAPES).map(([kind, spec]) => [
+    kind,
+    object(RESOURCE_KEYS, { metadata: METADATA, spec, status: CALICO_STATUS }),
+  ]),
 );
 
 /** `networking.k8s.io/v1` NetworkPolicy: the k8s.io/api struct order. */

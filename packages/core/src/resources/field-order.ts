@@ -42,6 +42,68 @@ export const METADATA_KEYS = [
 ] as const;
 
 /**
+ * Kubernetes `metav1.OwnerReference` keys (`metadata.ownerReferences` entries).
+ *
+ * @example
+ * ```ts
+ * OWNER_REFERENCE_KEYS[3]; // 'uid'
+ * ```
+ */
+export const OWNER_REFERENCE_KEYS = [
+  'apiVersion',
+  'kind',
+  'name',
+  'uid',
+  'controller',
+  'blockOwnerDeletion',
+] as const;
+
+/**
+ * Kubernetes `metav1.ManagedFieldsEntry` keys (`metadata.managedFields` entries).
+ *
+ * @example
+ * ```ts
+ * MANAGED_FIELDS_ENTRY_KEYS[0]; // 'manager'
+ * ```
+ */
+export const MANAGED_FIELDS_ENTRY_KEYS = [
+  'manager',
+  'operation',
+  'apiVersion',
+  'time',
+  'fieldsType',
+  'fieldsV1',
+  'subresource',
+] as const;
+
+/**
+ * `TierStatus` and `IPPoolStatus` keys: both hold only the controllers' conditions.
+ *
+ * @example
+ * ```ts
+ * STATUS_KEYS; // ['conditions']
+ * ```
+ */
+export const STATUS_KEYS = ['conditions'] as const;
+
+/**
+ * Kubernetes `metav1.Condition` keys (`status.conditions` entries of a Tier or an IPPool).
+ *
+ * @example
+ * ```ts
+ * CONDITION_KEYS[1]; // 'status'
+ * ```
+ */
+export const CONDITION_KEYS = [
+  'type',
+  'status',
+  'observedGeneration',
+  'lastTransitionTime',
+  'reason',
+  'message',
+] as const;
+
+/**
  * `Rule` keys.
  *
  * @example

@@ -1,17 +1,11 @@
 import { METADATA_KEYS } from '../resources/field-order.js';
-import { type CanonicalObject, jsonToCanonical, mapToCanonical, setOwn } from './canonical.js';
-import {
-  readArray,
-  readInt,
-  readString,
-  readStringList,
-  readStringMap,
-  readStruct,
-} from './field-readers.js';
+import { type CanonicalObject, mapToCanonical, setOwn } from './canonical.js';
+import { readInt, readString, readStringList, readStringMap, readStruct } from './field-readers.js';
 import type { IssueCollector } from './issue-collector.js';
 import type { Json, Path } from './json.js';
 import { labelValueProblem, namespaceNameProblem, qualifiedNameProblem, utf8Length } from './k8s-names.js';
 import { checkResourceName, type NamedKind } from './names.js';
+import { readServerMetadata } from './server-fields.js';
 
 const ANNOTATIONS_LIMIT = 256 * 1024;
 
@@ -128,11 +122,11 @@ export function readMetadata(
     checkAnnotations(ctx, annotations, [...path, 'annotations']);
     setOwn(out, 'annotations', mapToCanonical(annotations));
   }
-  // Server-managed lists are kept verbatim so that resources read back from a cluster round-trip.
-  for (const key of ['ownerReferences', 'managedFields'] as const) {
-    const list = readArray(ctx, meta, key, path);
-    if (list !== undefined) setOwn(out, key, jsonToCanonical(list));
-  }
+  // Server-managed fields are kept so that resources read back from a cluster round-trip.
+  const server: CanonicalObject = {};
+  readServerMetadata(ctx, meta, path, server);
+  setOwn(out, 'ownerReferences', server.ownerReferences);
   setOwn(out, 'finalizers', readStringList(ctx, meta, 'finalizers', path));
+  setOwn(out, 'managedFields', server.managedFields);
   return out;
 }

@@ -5,9 +5,9 @@ import { CALICO_API_VERSION } from '../resources/metadata.js';
 import { isNetworkPolicyApiKind } from '../resources/network-policy-api.js';
 import { describeValue } from '../shape/checks.js';
 import { readBGPConfigurationSpec } from './bgp-configuration.js';
-import { type CanonicalObject, jsonToCanonical, setOwn } from './canonical.js';
+import { type CanonicalObject, setOwn } from './canonical.js';
 import { readFelixSpec } from './felix/spec.js';
-import { readMapping, readStruct } from './field-readers.js';
+import { readStruct } from './field-readers.js';
 import { readHostEndpointSpec } from './host-endpoint.js';
 import { readIPPoolSpec } from './ip-pool.js';
 import type { IssueCollector } from './issue-collector.js';
@@ -19,6 +19,7 @@ import { readNetworkPolicyApiResource } from './network-policy-api.js';
 import { readNetworkSetSpec } from './network-set.js';
 import { readPolicySpec } from './policy-spec.js';
 import { readProfileSpec } from './profile.js';
+import { readStatus } from './server-fields.js';
 import { readTierSpec } from './tier.js';
 
 /** Reads and checks the `spec` of one kind; `name` is the already-read `metadata.name`. */
@@ -41,7 +42,7 @@ const SPEC_READERS: Record<CalicoKind, SpecReader> = {
   BGPConfiguration: (ctx, spec, path, name) => readBGPConfigurationSpec(ctx, spec, path, name),
 };
 
-/** Kinds whose objects may carry a `status` (kept verbatim): Calico's controllers write it. */
+/** Kinds whose objects may carry a `status` (their controllers' conditions): Calico writes it. */
 const HAS_STATUS: ReadonlySet<CalicoKind> = new Set<CalicoKind>(['Tier', 'IPPool']);
 
 function checkApiVersion(ctx: IssueCollector, obj: JsonObject): void {
@@ -118,10 +119,6 @@ export function readResource(ctx: IssueCollector, root: Json | undefined): Canon
   setOwn(out, 'metadata', metadata ?? {});
   const name = typeof metadata?.name === 'string' ? metadata.name : '';
   setOwn(out, 'spec', SPEC_READERS[kind](ctx, root.get('spec'), ['spec'], name));
-  const status = root.get('status');
-  if (HAS_STATUS.has(kind) && status !== undefined && status !== null) {
-    const kept = readMapping(ctx, status, ['status']);
-    if (kept !== undefined) setOwn(out, 'status', jsonToCanonical(kept));
-  }
+  if (HAS_STATUS.has(kind)) setOwn(out, 'status', readStatus(ctx, root.get('status'), ['status']));
   return out;
 }

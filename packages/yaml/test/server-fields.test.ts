@@ -1,0 +1,80 @@
+// What a cluster writes (ownerReferences, managedFields, a Tier's status) prints in the Go struct
+// order (metav1.OwnerReference, ManagedFieldsEntry, Condition) whatever order it was given in, and
+// fromYaml refuses a field those structs do not have, with its line and column, as calicoctl's
+// strict decoder (resourcemgr.go yaml.UnmarshalStrict) does.
+import { describe, expect, it } from 'vitest';
+import { fromYaml, toYaml } from '../src/index.js';
+import { reverseKeys } from './helpers.js';
+
+const EXPORTED = `apiVersion: projectcalico.org/v3
+kind: Tier
+metadata:
+  name: security
+  ownerReferences:
+  - apiVersion: v1
+    kind: Namespace
+    name: prod
+    uid: 0c1d3c1e-8b4e-4a53-9b1d-2f5b7f4d7f10
+    controller: true
+  managedFields:
+  - manager: calicoctl
+    operation: Update
+    apiVersion: projectcalico.org/v3
+    time: "2026-01-05T10:00:00Z"
+    fieldsType: FieldsV1
+    fieldsV1:
+      f:spec:
+        f:order: {}
+spec:
+  order: 100
+status:
+  conditions:
+  - type: Ready
+    status: "True"
+    observedGeneration: 1
+    lastTransitionTime: "2026-01-05T10:00:01Z"
+    reason: OK
+    message: Tier is ready
+`;
+
+describe('server-written fields', () => {
+  it('print in struct order, whatever the order of the input', () => {
+    const r = fromYaml(EXPORTED);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(toYaml(r.value)).toBe(EXPORTED);
+    expect(toYaml(reverseKeys(r.value))).toBe(EXPORTED);
+  });
+
+  it('a condition field metav1.Condition lacks is refused at its line and column', () => {
+    const r = fromYaml(EXPORTED.replace('    reason: OK\n', '    reason: OK\n    severity: Info\n'));
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.issues).toEqual([
+        expect.objectContaining({
+          code: 'unknown_field',
+          path: ['status', 'conditions', 0, 'severity'],
+          line: 29,
+          column: 15,
+        }),
+      ]);
+    }
+  });
+
+  it('an owner reference field OwnerReference lacks is refused at its line and column', () => {
+    const r = fromYaml(
+      EXPORTED.replace('    controller: true\n', '    controller: true\n    namespace: prod\n'),
+    );
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.issues).toEqual([
+        expect.objectContaining({
+          code: 'unknown_field',
+          path: ['metadata', 'ownerReferences', 0, 'namespace'],
+          line: 11,
+          column: 16,
+        }),
+      ]);
+    }
+  });
+});

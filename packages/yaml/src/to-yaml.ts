@@ -88,7 +88,25 @@ export function toJson(input: PrintInput, options: PrintOptions = {}): string {
   const resources = canonicalResources(input);
   const value =
     options.list === true ? listOf(resources) : Array.isArray(input) ? resources : (resources[0] ?? null);
-  return `${JSON.stringify(value, null, 2)}\n`;
+  return `${goJsonEscape(JSON.stringify(value, null, 2))}\n`;
+}
+
+// Go's json.Marshal (under calicoctl's `-o json` json.MarshalIndent) writes <, >, & and U+2028/2029
+// as \u escapes (encoding/json "HTMLEscape"). Outside strings JSON text never holds them.
+const GO_JSON_ESCAPED = /[<>&\u2028\u2029]/g;
+
+/**
+ * `JSON.stringify` text with the characters Go's `encoding/json` escapes for HTML safety escaped
+ * the same way, lower-case hex as Go writes it.
+ *
+ * @example
+ * ```ts
+ * goJsonEscape(JSON.stringify({ selector: "a == 'x' && b == 'y'" }));
+ * // '{"selector":"a == \'x\' \\u0026\\u0026 b == \'y\'"}'
+ * ```
+ */
+function goJsonEscape(json: string): string {
+  return json.replace(GO_JSON_ESCAPED, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**

@@ -173,6 +173,20 @@ describe('toJson', () => {
       items: [tier],
     });
   });
+
+  it("escapes <, >, &, U+2028 and U+2029 as Go's json.MarshalIndent does (calicoctl get -o json)", () => {
+    const policy = {
+      apiVersion: 'projectcalico.org/v3',
+      kind: 'GlobalNetworkPolicy',
+      metadata: { name: 'web', annotations: { 'example.com/<note>': 'a\u2028b\u2029c' } },
+      spec: { selector: "app == 'web' && tier != 'db'", types: ['Ingress'] },
+    } as const;
+    const json = toJson(policy);
+    expect(json).toContain(String.raw`"selector": "app == 'web' \u0026\u0026 tier != 'db'"`);
+    expect(json).toContain(String.raw`"example.com/\u003cnote\u003e": "a\u2028b\u2029c"`);
+    expect(json).not.toMatch(/[<>&\u2028\u2029]/);
+    expect(JSON.parse(json)).toEqual(policy);
+  });
 });
 
 describe('input that is not plain data', () => {

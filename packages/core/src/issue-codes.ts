@@ -72,7 +72,7 @@ export const ISSUE_CODES = {
   unknown_profile:
     'A host endpoint names a profile that does not exist: Felix gives it a profile that drops everything in both directions.',
   forbidden_field:
-    'A field is set where the CRD forbids it: FelixConfiguration routeTableRange together with routeTableRanges, or nodeSelector on the default or a node.<name> configuration; an IPPool with both IPIP and VXLAN, IPIP on IPv6, a LoadBalancer use with other uses, encapsulation, disableBGPExport or a nodeSelector other than all(), or a Tunnel use with a namespaceSelector; a BGPConfiguration nodeMeshPassword or nodeMeshMaxRestartTime with nodeToNodeMeshEnabled false, or a field calicoctl takes only on the configuration named default.',
+    'A field is set where the CRD forbids it: FelixConfiguration routeTableRange together with routeTableRanges, or nodeSelector on the default or a node.<name> configuration; an IPPool with both IPIP and VXLAN, IPIP on IPv6, a LoadBalancer use with other uses, encapsulation, disableBGPExport or a nodeSelector other than all(), or a Tunnel use with a namespaceSelector; a BGPConfiguration nodeMeshPassword or nodeMeshMaxRestartTime with nodeToNodeMeshEnabled false, or a field calicoctl takes only on the configuration named default; a metadata.namespace on a cluster-wide kind.',
   link_local_overlap: 'An IP pool CIDR overlaps the link-local range 169.254.0.0/16 or fe80::/10.',
   ip_pool_too_small:
     'An enabled IP pool is smaller than its block size (blockSize, or the default /26 for IPv4 and /122 for IPv6): Calico IPAM cannot allocate from it.',

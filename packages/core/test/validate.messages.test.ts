@@ -229,7 +229,8 @@ describe('validate output', () => {
     const base = (kind: string, spec: unknown, name = 'x') => ({
       apiVersion: 'projectcalico.org/v3',
       kind,
-      metadata: { name, namespace: 'default' },
+      // A Profile is cluster-wide: calicoctl refuses a namespace on it.
+      metadata: kind === 'Profile' ? { name } : { name, namespace: 'default' },
       spec,
     });
     ok(base('Profile', { ingress: [{ action: 'Allow' }], labelsToApply: { team: 'net' } }));

@@ -45,6 +45,19 @@ const SPEC_READERS: Record<CalicoKind, SpecReader> = {
 /** Kinds whose objects may carry a `status` (their controllers' conditions): Calico writes it. */
 const HAS_STATUS: ReadonlySet<CalicoKind> = new Set<CalicoKind>(['Tier', 'IPPool']);
 
+/**
+ * calicoctl refuses a namespace on a cluster-scoped kind before sending it ("namespace should not be
+ * specified for a non-namespaced resource", handleNamespace in calicoctl/commands/common/resources.go).
+ */
+function checkScope(ctx: IssueCollector, kind: CalicoKind, namespace: unknown): void {
+  if (CALICO_KINDS[kind].namespaced || typeof namespace !== 'string' || namespace === '') return;
+  ctx.report(
+    'forbidden_field',
+    ['metadata', 'namespace'],
+    `${kind} is not namespaced: remove metadata.namespace (${JSON.stringify(namespace)}); calicoctl refuses a namespace on a cluster-wide resource`,
+  );
+}
+
 function checkApiVersion(ctx: IssueCollector, obj: JsonObject): void {
   const v = obj.get('apiVersion');
   if (v === CALICO_API_VERSION) return;
@@ -116,6 +129,7 @@ export function readResource(ctx: IssueCollector, root: Json | undefined): Canon
   setOwn(out, 'apiVersion', CALICO_API_VERSION);
   setOwn(out, 'kind', kind);
   const metadata = readMetadata(ctx, kind, root.get('metadata'), ['metadata']);
+  checkScope(ctx, kind, metadata?.namespace);
   setOwn(out, 'metadata', metadata ?? {});
   const name = typeof metadata?.name === 'string' ? metadata.name : '';
   setOwn(out, 'spec', SPEC_READERS[kind](ctx, root.get('spec'), ['spec'], name));

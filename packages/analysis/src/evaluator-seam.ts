@@ -49,6 +49,7 @@ export {
   INVALID_REPLY_PROTOCOLS,
   invalidReplyDrop,
   makeTopology,
+  matrixAddress,
   matrixQuery,
   nodeKey,
   parseIp,

@@ -8,6 +8,7 @@ import {
   type EndpointRef,
   EvaluatorInputError,
   type MatrixQuery,
+  matrixAddress,
   matrixQuery,
   type Verdict,
   type World,
@@ -36,7 +37,8 @@ function checkedQuery(opts: unknown, world: World): MatrixQuery {
 }
 
 /**
- * Builds the lazy class matrix (same cells as `World.matrix`: each endpoint's first address).
+ * Builds the lazy class matrix (same cells as `World.matrix`: each endpoint's first address, of
+ * the protocol's IP version for ICMP and ICMPv6).
  *
  * @example
  * ```ts
@@ -56,7 +58,7 @@ export function classMatrix(
 ): ClassMatrix {
   const query = checkedQuery(opts, world);
   const eps = query.endpoints ?? world.model.workloads;
-  const ipOf = (e: EndpointModel) => (e.kind === 'WorkloadEndpoint' ? e.ips[0] : e.expectedIPs[0]);
+  const ipOf = (e: EndpointModel) => matrixAddress(e, query.protocolNumber);
   const classByKey = new Map<string, number>();
   for (const c of part.classes)
     for (const iv of c.intervals)

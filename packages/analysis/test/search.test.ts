@@ -270,3 +270,34 @@ describe('typed ICMP and untracked policy', () => {
     expect(found.found && found.witness.icmp).toEqual({ type: 8 });
   });
 });
+
+describe('class matrix of a family-bound protocol', () => {
+  it('ICMPv6 between dual-stack pods goes between their IPv6 addresses, as World.matrix', () => {
+    const dualStack = (name: string, ips: string[]) => ({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name, namespace: 'prod', labels: { app: name } },
+      status: { podIP: ips[0], podIPs: ips.map((ip) => ({ ip })) },
+    });
+    const world = World.from([
+      pods[0],
+      dualStack('web', ['10.0.0.1', 'fd00::1']),
+      dualStack('db', ['10.0.0.2', 'fd00::2']),
+      {
+        apiVersion: 'projectcalico.org/v3',
+        kind: 'GlobalNetworkPolicy',
+        metadata: { name: 'no-ping6-to-db' },
+        spec: {
+          selector: "app == 'db'",
+          types: ['Ingress'],
+          ingress: [{ action: 'Deny', protocol: 'ICMPv6' }, { action: 'Allow' }],
+        },
+      },
+    ]);
+    expect(world.evaluate({ protocol: 'ICMPv6', srcIp: 'fd00::1', dstIp: 'fd00::2' }).verdict).toBe('Deny');
+    const m = analyze(world).matrix({ protocol: 'ICMPv6' });
+    expect(m.verdict(0, 1)).toBe('Deny');
+    expect(m.verdict(1, 0)).toBe('Allow');
+    expect(m.count('Deny')).toBe(1);
+  });
+});

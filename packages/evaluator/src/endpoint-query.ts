@@ -8,6 +8,7 @@
 import { describeValue, type Issue, plainCopy } from '@calico-dsl/core';
 import { EvaluatorInputError, QUERY } from './errors.js';
 import { checkIcmp } from './net/icmp.js';
+import type { Ip } from './net/ip.js';
 import { flowProtocolNumber, hasPorts } from './net/protocol.js';
 import { type Flow, isPort } from './path/flow.js';
 import type { EndpointModel, WorldModel } from './world/model.js';
@@ -29,6 +30,32 @@ export function findEndpoint(model: WorldModel, ref: EndpointSelectorRef): Endpo
       (ref.kind === undefined || e.kind === ref.kind) &&
       (e.kind === 'HostEndpoint' || ref.namespace === undefined || e.namespace === ref.namespace),
   );
+}
+
+/** The IP version whose packets carry a protocol: ICMP is IPv4's, ICMPv6 IPv6's (RFC 4443). */
+const PROTOCOL_VERSION: ReadonlyMap<number, 4 | 6> = new Map([
+  [1, 4],
+  [58, 6],
+]);
+
+/**
+ * The address a matrix cell uses for an endpoint (pod IP or host endpoint expectedIP): its first
+ * address of the IP version the protocol belongs to (ICMP: IPv4, ICMPv6: IPv6, as Felix renders
+ * `protocol: ICMP` rules for IPv4 and `ICMPv6` rules for IPv6 only, `felix/calc/rule_convert.go`
+ * `ipVersionToProtoIPVersion`), else its first address. A dual-stack pod's ICMPv6 goes between
+ * its IPv6 addresses, never its (first) IPv4 ones.
+ *
+ * @example
+ * ```ts
+ * // pod web: podIPs 10.1.0.5, fd00:1::5
+ * matrixAddress(web, 6)?.text; // '10.1.0.5'
+ * matrixAddress(web, 58)?.text; // 'fd00:1::5'
+ * ```
+ */
+export function matrixAddress(endpoint: EndpointModel, protocol: number): Ip | undefined {
+  const ips = endpoint.kind === 'WorkloadEndpoint' ? endpoint.ips : endpoint.expectedIPs;
+  const version = PROTOCOL_VERSION.get(protocol);
+  return version === undefined ? ips[0] : ips.find((ip) => ip.version === version);
 }
 
 /** The checked options: the protocol as given, its number, the port and the endpoints found. */

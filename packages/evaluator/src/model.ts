@@ -15,7 +15,7 @@
  * - endpoint queries (`findEndpoint`, `matrixQuery`: a matrix's options checked against a world).
  */
 
-export { findEndpoint, type MatrixQuery, matrixQuery } from './endpoint-query.js';
+export { findEndpoint, type MatrixQuery, matrixAddress, matrixQuery } from './endpoint-query.js';
 export type { ChainClass, Direction, TierPolicies } from './engine.js';
 export { entitiesOwning } from './match/owners.js';
 export type { Packet } from './match/packet.js';

@@ -1,7 +1,7 @@
 /** The public entry point: `World.from(resources)` then `world.evaluate(flow)`. */
 import type { Issue } from '@calico-dsl/core';
 import { createCompiledEngine } from './compiled/engine.js';
-import { findEndpoint, type MatrixQuery, matrixQuery } from './endpoint-query.js';
+import { findEndpoint, type MatrixQuery, matrixAddress, matrixQuery } from './endpoint-query.js';
 import type { ChainClass, Direction, Engine, EngineName } from './engine.js';
 import { inputList } from './errors.js';
 import { leavesOutSourcePort, type SourcePortValue, sourcePortsToTry } from './flow/unspecified.js';
@@ -21,7 +21,7 @@ import { AcrossValues, type VerdictGroup } from './result/across-values.js';
 import { Evaluation, type PathTracer } from './result/result.js';
 import type { EndpointRef, EvaluationResult, PolicyRef, Verdict } from './result/types.js';
 import { type BuildOptions, buildModel } from './world/build.js';
-import type { EndpointModel, WorldModel } from './world/model.js';
+import type { WorldModel } from './world/model.js';
 import { readWorldOptions } from './world/options.js';
 import { resourceList } from './world/read.js';
 
@@ -413,8 +413,9 @@ export class World {
 
   /**
    * Connectivity matrix of endpoints × (protocol, port): the verdict from each endpoint's first
-   * IP to each other's. Defaults to every workload endpoint. Throws `EvaluatorInputError` for an
-   * unknown protocol, a missing port (TCP, UDP, SCTP) or an endpoint the world does not have.
+   * IP to each other's (for ICMP its first IPv4, for ICMPv6 its first IPv6: `matrixAddress`).
+   * Defaults to every workload endpoint. Throws `EvaluatorInputError` for an unknown protocol, a
+   * missing port (TCP, UDP, SCTP) or an endpoint the world does not have.
    *
    * @example
    * ```ts
@@ -431,13 +432,12 @@ export class World {
   }): ConnectivityMatrix {
     const query = matrixQuery(options, this.model);
     const eps = query.endpoints ?? this.model.workloads;
-    const ipOf = (e: EndpointModel) => (e.kind === 'WorkloadEndpoint' ? e.ips[0] : e.expectedIPs[0]);
     const protocol = query.protocolNumber;
     const ported = hasPorts(protocol);
     const cells = eps.map((src) =>
       eps.map((dst): Verdict => {
-        const s = ipOf(src);
-        const d = ipOf(dst);
+        const s = matrixAddress(src, protocol);
+        const d = matrixAddress(dst, protocol);
         if (!s || !d || s.version !== d.version) return 'Deny';
         // The packet straight from the parsed addresses (no text round trip), through `evaluate`'s path.
         const packet: Packet = {

@@ -323,6 +323,51 @@ describe('evaluate', () => {
     );
   });
 
+  it('matrix of ICMPv6 (ICMP) between dual-stack pods uses their IPv6 (IPv4) addresses, where the packet exists', () => {
+    // ICMPv6 is IPv6's ICMP and ICMP IPv4's: Felix renders `protocol: ICMPv6` rules only for
+    // IPv6 (`rule_convert.go` ipVersionToProtoIPVersion), so a cell between the pods' first
+    // (IPv4) addresses missed the Deny below that the real ICMPv6 flow meets.
+    const dualStack = (name: string, ips: string[]) => ({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name, namespace: 'prod', labels: { app: name } },
+      spec: { nodeName: 'n1' },
+      status: { podIP: ips[0], podIPs: ips.map((ip) => ({ ip })) },
+    });
+    const world = World.from([
+      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'prod' } },
+      dualStack('web', ['10.1.0.5', 'fd00:1::5']),
+      dualStack('cli', ['10.1.0.6', 'fd00:1::6']),
+      dualStack('cli6', ['fd00:1::7', '10.1.0.7']),
+      gnp('no-icmp-to-web', {
+        selector: "app == 'web'",
+        types: ['Ingress'],
+        ingress: [
+          { action: 'Deny', protocol: 'ICMPv6' },
+          { action: 'Deny', protocol: 'ICMP' },
+          { action: 'Allow' },
+        ],
+      }),
+    ]);
+    const ping6 = { protocol: 'ICMPv6', srcIp: 'fd00:1::6', dstIp: 'fd00:1::5', icmp: { type: 128 } };
+    expect(world.evaluate(ping6).verdict).toBe('Deny');
+    const toWebDenied = [
+      ['Allow', 'Allow', 'Allow'],
+      ['Deny', 'Allow', 'Allow'],
+      ['Deny', 'Allow', 'Allow'],
+    ];
+    expect(world.matrix({ protocol: 'ICMPv6', icmp: { type: 128 } }).cells).toEqual(toWebDenied);
+    expect(world.matrix({ protocol: 58 }).cells).toEqual(toWebDenied);
+    expect(world.matrix({ protocol: 'ICMP', icmp: { type: 8 } }).cells).toEqual(toWebDenied);
+    // Other protocols keep each endpoint's first address: cli6 (IPv6 first) shares no first
+    // family with the others.
+    expect(world.matrix({ protocol: 'TCP', port: 80 }).cells).toEqual([
+      ['Allow', 'Allow', 'Deny'],
+      ['Allow', 'Allow', 'Deny'],
+      ['Deny', 'Deny', 'Allow'],
+    ]);
+  });
+
   it('a query given what it does not take says the query failed, not the world', () => {
     const world = World.from([]);
     expect(() => world.evaluateMany(null as never)).toThrow(

@@ -368,6 +368,36 @@ describe('item 7: no silent unpoliced paths (§4.1; contract: an unknown via is 
     expect(r.paths[0]?.steps[0]).toMatchObject({ stage: 'interface', endpoint: { name: 'felix-0-eth0' } });
   });
 
+  it('a named HEP listing only IPv4 expectedIPs polices its node’s IPv6 addresses too (dual-stack)', () => {
+    // Felix binds a HEP with interfaceName by the name alone and renders its chains in the IPv4
+    // and IPv6 tables alike (`endpoint_mgr.go` resolveHostEndpoints): IPv4 expectedIPs say
+    // nothing of where the node's IPv6 address lives.
+    const F0V6 = 'fd00:17::3';
+    const felix0 =
+      (...addresses: [string, string][]) =>
+      (resources: Obj[]) =>
+        resources.map((r) =>
+          r.kind === 'Node' && (r.metadata as { name: string }).name === 'felix-0'
+            ? { ...r, status: { addresses: addresses.map(([type, address]) => ({ type, address })) } }
+            : r,
+        );
+    const eth0 = hep('felix-0-eth0', 'felix-0', 'eth0', [F0], { role: 'eth0' });
+    const deny = gnp('deny-in', {
+      order: 10,
+      selector: "role == 'eth0'",
+      types: ['Ingress'],
+      ingress: [{ action: 'Deny' }],
+    });
+    const dual = felix0(['InternalIP', F0], ['InternalIP', F0V6])(fvBase([eth0, deny]));
+    const v6 = both(dual, tcp('2001:db8::20', F0V6, 8055));
+    expect(v6.verdict).toBe('Deny');
+    expect(v6.decidedBy?.policy?.name).toBe('deny-in');
+    expect(both(dual, tcp(CLIENT, F0, 8055)).decidedBy?.policy?.name).toBe('deny-in');
+    // Another IPv4 address of the node is still taken to be on another interface.
+    const twoV4 = felix0(['InternalIP', F0], ['ExternalIP', '203.0.113.3'])(fvBase([eth0, deny]));
+    expect(both(twoV4, tcp(CLIENT, '203.0.113.3', 8055)).verdict).toBe('Allow');
+  });
+
   it('an unknown via node or interface is `unknown_via`, verdict Deny, no paths', () => {
     const eth0 = hep('felix-0-eth0', 'felix-0', 'eth0', [F0], { role: 'eth0' });
     for (const engine of engines) {

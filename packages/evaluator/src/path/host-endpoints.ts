@@ -107,20 +107,33 @@ export function preDnatHep(world: WorldModel, hep: HostEndpointModel): HostEndpo
 }
 
 /**
- * The node's only named HEP when it has no expectedIPs (`interfaceName` alone): Felix binds it
- * to that interface, and the node's addresses are the only ones it can carry here (§4.1, issue
- * #12 item 7). `undefined` when the node has none or several named HEPs.
+ * The node's only named HEP when it has no expectedIPs of IP version `version` (`interfaceName`
+ * alone, or addresses of the other version only): Felix binds it to that interface by name and
+ * renders it in the IPv4 and IPv6 tables alike (`endpoint_mgr.go` `resolveHostEndpoints`), and
+ * the node's addresses of that version are the only ones it can carry here (§4.1, issue #12
+ * item 7). `undefined` when the node has none or several named HEPs.
  *
  * @example
  * ```ts
- * soleUnaddressedHep(model, 'node-1')?.interfaceName; // 'eth0'
+ * // node-1: HEP node-1-eth0 (interfaceName eth0, expectedIPs [10.0.0.11])
+ * soleUnaddressedHep(model, 'node-1', 6)?.interfaceName; // 'eth0'
+ * soleUnaddressedHep(model, 'node-1', 4); // undefined: its IPv4 addresses are listed
  * ```
  */
-export function soleUnaddressedHep(world: WorldModel, node: string): HostEndpointModel | undefined {
+export function soleUnaddressedHep(
+  world: WorldModel,
+  node: string,
+  version: 4 | 6,
+): HostEndpointModel | undefined {
   let found: HostEndpointModel | undefined;
   for (const h of world.hostEndpoints) {
     if (h.node !== node || h.interfaceName === '*' || excluded(world, h.interfaceName)) continue;
-    if (found !== undefined || h.expectedIPs.length > 0 || h.interfaceName === undefined) return undefined;
+    if (
+      found !== undefined ||
+      h.interfaceName === undefined ||
+      h.expectedIPs.some((ip) => ip.version === version)
+    )
+      return undefined;
     found = h;
   }
   return found;
@@ -130,7 +143,7 @@ export function soleUnaddressedHep(world: WorldModel, node: string): HostEndpoin
  * The specific HEP governing the interface that carries `ip` (on `node` when given): when a HEP
  * naming an interface lists `ip`, that interface's HEP ({@link hepForInterface}'s rule), else the
  * HEP without interfaceName listing it; for one of `node`'s own addresses without such a HEP (not
- * a tunnel address), the node's only named HEP without expectedIPs.
+ * a tunnel address), the node's only named HEP without expectedIPs of its IP version.
  *
  * @example
  * ```ts
@@ -155,7 +168,7 @@ export function hepOwningIp(world: WorldModel, ip: Ip, node?: string): HostEndpo
   if (owner || node === undefined || world.nodeByIp.get(k) !== node) return owner;
   // A tunnel device's address is on no named interface: only a `*` HEP covers it.
   if (world.nodes.get(node)?.tunnelIPs.some((t) => ipKey(t) === k)) return undefined;
-  return soleUnaddressedHep(world, node);
+  return soleUnaddressedHep(world, node, ip.version);
 }
 
 /**

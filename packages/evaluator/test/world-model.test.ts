@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { World } from '../src/index.js';
+import { parseCidr } from '../src/net/ip.js';
 import { convertK8sNetworkPolicy } from '../src/world/k8s-network-policy.js';
 import { policySelector, rawCalicoPolicy } from '../src/world/policies.js';
 import { entityRuleSelector } from '../src/world/rules.js';
@@ -296,6 +297,37 @@ describe('Kubernetes NetworkPolicy conversion (§2.3)', () => {
     expect(except.evaluate(flow('10.1.1.10')).verdict).toBe('Deny');
     expect(except.evaluate(flow('10.1.3.10')).verdict).toBe('Allow');
     expect(except.issues.map((i) => i.code)).toEqual(['unconvertible_rule']);
+  });
+});
+
+describe('IPv4-mapped IPv6 CIDRs (::ffff:a.b.c.d/n) in rules', () => {
+  // Go's net.ParseCIDR keeps the 16-byte form, and IPNet.String() prints it as IPv4 with the
+  // prefix less 96 (`networkNumberAndMask`: To4, mask[12:]); Calico's rule conversion
+  // (`updateprocessors/rules.go` ConvertStringsToNets, Felix `rule_convert.go`
+  // ipNetsToProtoStrings) passes that text on, so Felix renders an IPv4 rule.
+  it('::ffff:10.0.0.0/104 is 10.0.0.0/8; below /96 the mapping is masked away (IPv6)', () => {
+    expect(parseCidr('::ffff:10.0.0.0/104')).toMatchObject({ version: 4, prefix: 8, base: 10 * 2 ** 24 });
+    expect(parseCidr('::ffff:0.0.0.0/96')).toMatchObject({ version: 4, prefix: 0 });
+    expect(parseCidr('::ffff:10.0.0.1/128')).toMatchObject({ version: 4, prefix: 32 });
+    expect(parseCidr('::ffff:0:0/80')).toMatchObject({ version: 6, prefix: 80, base: 0n });
+    expect(parseCidr('::ffff:10.0.0.0/129')).toBeUndefined();
+  });
+
+  it('a Deny on ::ffff:10.0.0.0/104 denies IPv4 traffic from 10.0.0.0/8', () => {
+    const deny = gnp('deny-mapped', {
+      selector: "app == 'web'",
+      types: ['Ingress'],
+      ingress: [{ action: 'Deny', source: { nets: ['::ffff:10.0.0.0/104'] } }, { action: 'Allow' }],
+    });
+    const r = World.from([...BASE, deny]).evaluate({
+      protocol: 'TCP',
+      srcIp: '10.1.1.10',
+      srcPort: 40000,
+      dstIp: '10.1.0.10',
+      dstPort: 80,
+    });
+    expect(r.verdict).toBe('Deny');
+    expect(r.decidedBy?.policy?.name).toBe('deny-mapped');
   });
 });
 

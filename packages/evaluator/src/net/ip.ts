@@ -79,9 +79,13 @@ export function parseIp(text: string): Ip | undefined {
  */
 export function parseCidr(text: string): Cidr | undefined {
   const slash = text.indexOf('/');
-  const ip = parseIp(slash < 0 ? text : text.slice(0, slash));
-  if (!ip) return undefined;
-  const max = ip.version === 4 ? 32 : 128;
+  const address = slash < 0 ? text : text.slice(0, slash);
+  const parsed = parseIp(address);
+  if (!parsed) return undefined;
+  // An IPv4-mapped IPv6 address (`::ffff:10.0.0.0`) parses as IPv4, but its prefix counts the
+  // 128 bits of the IPv6 form, as in Go's net.ParseCIDR.
+  const mapped = parsed.version === 4 && address.includes(':');
+  const max = parsed.version === 4 && !mapped ? 32 : 128;
   const prefix = slash < 0 ? max : Number(text.slice(slash + 1));
   if (
     !Number.isInteger(prefix) ||
@@ -91,6 +95,21 @@ export function parseCidr(text: string): Cidr | undefined {
   ) {
     return undefined;
   }
+  return mapped ? mappedCidr(text, parsed.value as number, prefix) : maskedCidr(text, parsed, prefix);
+}
+
+/**
+ * An IPv4-mapped IPv6 CIDR as Go's `IPNet.String()` prints it, which is the text Calico hands
+ * Felix (`libcalico-go/lib/backend/syncersv1/updateprocessors/rules.go` ConvertStringsToNets,
+ * `felix/calc/rule_convert.go` ipNetsToProtoStrings): IPv4 with the prefix less 96 when the mask
+ * keeps the `::ffff:` part (`networkNumberAndMask`: To4, mask[12:]), else plain IPv6.
+ */
+function mappedCidr(text: string, v4: number, prefix: number): Cidr {
+  if (prefix >= 96) return maskedCidr(text, ipFromValue(4, v4, text), prefix - 96);
+  return maskedCidr(text, ipFromValue(6, (0xffffn << 32n) | BigInt(v4), text), prefix);
+}
+
+function maskedCidr(text: string, ip: Ip, prefix: number): Cidr {
   if (ip.version === 4) {
     const base = prefix === 0 ? 0 : (ip.value - (ip.value % 2 ** (32 - prefix))) >>> 0;
     return { version: 4, text, base, prefix };

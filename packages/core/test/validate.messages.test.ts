@@ -33,6 +33,19 @@ describe('validate messages', () => {
     expect(i?.message).toBe('Invalid CIDR "10.0.0.1": rules need a prefix length, e.g. "10.0.0.1/32"');
   });
 
+  it('an IPv4-mapped IPv6 CIDR counts as IPv4 in the version checks (cnet IPNet.Version: To4)', () => {
+    const rule = (extra: Record<string, unknown>) => gnp({ ingress: [{ action: 'Deny', ...extra }] });
+    const mapped = '::ffff:10.0.0.0/104';
+    expect(validate(rule({ source: { nets: [mapped, '10.1.0.0/16'] } })).ok).toBe(true);
+    expect(validate(rule({ ipVersion: 4, source: { nets: [mapped] } })).ok).toBe(true);
+    expect(issues(rule({ ipVersion: 6, source: { nets: [mapped] } })).map((i) => i.code)).toEqual([
+      'ip_version_mismatch',
+    ]);
+    expect(issues(rule({ source: { nets: [mapped, 'fd00::/8'] } })).map((i) => i.code)).toEqual([
+      'mixed_ip_versions',
+    ]);
+  });
+
   it('numeric ports without a protocol point at the port', () => {
     const [i] = issues(gnp({ ingress: [{ action: 'Allow', destination: { ports: ['http', 80] } }] }));
     expect(i?.code).toBe('ports_need_protocol');

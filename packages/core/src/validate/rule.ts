@@ -2,6 +2,7 @@ import { RULE_KEYS, RULE_METADATA_KEYS } from '../resources/field-order.js';
 import { ACTIONS, type Protocol } from '../resources/rule.js';
 import { formatPath } from '../result.js';
 import { describeValue } from '../shape/checks.js';
+import { cidrVersion } from '../values/cidr.js';
 import { parseProtocol, protocolNumber, protocolSupportsPorts } from '../values/protocol.js';
 import { type CanonicalObject, mapToCanonical, setOwn } from './canonical.js';
 import { EMPTY_ENTITY_RULE, type EntityRuleInfo, readEntityRule } from './entity-rule.js';
@@ -140,13 +141,13 @@ function checkNets(
     let v4 = false;
     let v6 = false;
     for (const { index, text, cidr } of list.cidrs) {
-      v4 ||= cidr.family === 4;
-      v6 ||= cidr.family === 6;
+      // cnet's Version(): an IPv4-mapped IPv6 network counts as IPv4.
+      const version = cidrVersion(cidr);
+      v4 ||= version === 4;
+      v6 ||= version === 6;
       // Upstream compares the v4 text literally but any spelling of ::/0.
       const catchAll =
-        cidr.family === 4
-          ? text === '0.0.0.0/0'
-          : cidr.prefixLength === 0 && cidr.bytes.every((b) => b === 0);
+        version === 4 ? text === '0.0.0.0/0' : cidr.prefixLength === 0 && cidr.bytes.every((b) => b === 0);
       if (negated && catchAll) {
         ctx.report(
           'catch_all_not_net',

@@ -162,6 +162,23 @@ export function parseCidr(text: string): Result<Cidr> {
 }
 
 /**
+ * The IP version Calico gives a CIDR (`libcalico-go/lib/net` `IPNet.Version()`: `To4()` of the
+ * network address): an IPv4-mapped IPv6 network (`::ffff:10.0.0.0/104`, prefix 96 or more) is
+ * IPv4, as Go's `IPNet.String()` prints it (`10.0.0.0/8`).
+ *
+ * @example
+ * ```ts
+ * cidrVersion(unwrap(parseCidr('::ffff:10.0.0.0/104'))); // 4
+ * cidrVersion(unwrap(parseCidr('fd00::/8'))); // 6
+ * ```
+ */
+export function cidrVersion(cidr: Pick<Cidr, 'family' | 'bytes' | 'prefixLength'>): IpFamily {
+  if (cidr.family === 4) return 4;
+  const b = maskedBytes(cidr.bytes, cidr.prefixLength);
+  return b.slice(0, 10).every((x) => x === 0) && b[10] === 0xff && b[11] === 0xff ? 4 : 6;
+}
+
+/**
  * Parses a CIDR the way Calico requires it in rule `nets` / `notNets`: a prefix length and no host
  * bits set (strictly masked). Fails with a fix-it message naming the network address.
  *

@@ -6,6 +6,7 @@
 import { isIP } from 'node:net';
 import { isProtocolName, protocolNumber } from '@calico-dsl/core';
 import type { EndpointRef, Flow, Verdict, World } from '@calico-dsl/evaluator';
+import { matrixAddress } from '@calico-dsl/evaluator/model';
 
 /**
  * One row or column of the table: who, and the address (and port, for service frontends) a
@@ -108,6 +109,9 @@ export function resolveParties(
 ): { parties: MatrixParty[]; unknown: string[] } {
   const parties: MatrixParty[] = [];
   const unknown: string[] = [];
+  // A pod's or host endpoint's address as World.matrix takes it (ICMPv6: its first IPv6); a
+  // protocol that is no name or number binds no IP version (0), so the first address.
+  const number = typeof protocol === 'number' || isProtocolName(protocol) ? protocolNumber(protocol) : 0;
   for (const entry of entries) {
     if (isIP(entry) !== 0) {
       parties.push({ label: entry, kind: 'IP', ip: entry, source: true });
@@ -120,7 +124,7 @@ export function resolveParties(
       const pod = explicitService
         ? undefined
         : world.model.workloads.find((w) => w.namespace === namespace && w.name === name);
-      const ip = pod?.ips[0];
+      const ip = pod && matrixAddress(pod, number);
       if (pod !== undefined && ip !== undefined) {
         const endpoint: EndpointRef = {
           kind: 'WorkloadEndpoint',
@@ -150,7 +154,7 @@ export function resolveParties(
       continue;
     }
     const hep = parts.length === 1 ? world.model.hostEndpoints.find((h) => h.name === entry) : undefined;
-    const hepIp = hep?.expectedIPs[0];
+    const hepIp = hep && matrixAddress(hep, number);
     if (hep !== undefined && hepIp !== undefined) {
       const endpoint: EndpointRef = {
         kind: 'HostEndpoint',

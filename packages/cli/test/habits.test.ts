@@ -329,6 +329,40 @@ describe('matrix --endpoints', SLOW, () => {
     expect(j.cells[0].slice(2)).toEqual(['Allow', 'Deny']);
   });
 
+  it('--protocol icmpv6 between dual-stack pods uses their IPv6 addresses, with an IP in the list too', async () => {
+    const dir = tempDir();
+    const pod = (name: string, ips: string[]) =>
+      `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}, namespace: default, labels: {app: ${name}}}\nstatus: {podIP: "${ips[0]}", podIPs: [${ips.map((ip) => `{ip: "${ip}"}`).join(', ')}]}\n`;
+    writeFileSync(
+      join(dir, 'dual.yaml'),
+      [
+        'apiVersion: v1\nkind: Namespace\nmetadata: {name: default}\n',
+        pod('web', ['10.0.0.1', 'fd00::1']),
+        pod('cli', ['10.0.0.2', 'fd00::2']),
+        'apiVersion: projectcalico.org/v3\nkind: GlobalNetworkPolicy\nmetadata: {name: no-ping6}\nspec:\n  selector: "app == \'web\'"\n  types: [Ingress]\n  ingress: [{action: Deny, protocol: ICMPv6}, {action: Allow}]\n',
+      ].join('---\n'),
+    );
+    const r = await runInProcess(
+      [
+        'matrix',
+        'dual.yaml',
+        '--protocol',
+        'icmpv6',
+        '--endpoints',
+        'default/web,default/cli,fd00::9',
+        '--json',
+      ],
+      { cwd: dir },
+    );
+    expect(r.stderr).toBe('');
+    const j = JSON.parse(r.stdout);
+    expect(j.cells.map((row: string[]) => row.slice(0, 2))).toEqual([
+      ['Allow', 'Allow'],
+      ['Deny', 'Allow'],
+      ['Deny', 'Allow'],
+    ]);
+  });
+
   it('an unknown entry is a usage error, never an empty table', async () => {
     const r = await runInProcess(['matrix', 'world.yaml', '--port', '80', '--endpoints', 'default/nope']);
     expect(r.code).toBe(2);

@@ -276,7 +276,7 @@ export const registerMatrix: Register = (program, run) => {
     program
       .command('matrix')
       .description(
-        "Connectivity table between endpoints for one protocol and port (each endpoint's first IP)",
+        "Connectivity table between endpoints for one protocol and port (each endpoint's first IP; its first IPv4 for icmp, IPv6 for icmpv6)",
       )
       .argument('[manifests...]', 'world and policy manifests'),
   )

@@ -189,6 +189,46 @@ spec: {selector: app == 'web', types: [Egress]}
     expect(world.evaluate(f?.witness as never).verdict).toBe('Deny');
   });
 
+  it('egress deny of DNS over IPv6 only, on dual-stack pods, is found with an IPv6 witness', () => {
+    const world = load(`
+apiVersion: v1
+kind: Namespace
+metadata: {name: prod}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: web-1, namespace: prod, labels: {app: web}}
+spec: {nodeName: node-1, containers: [{name: c, image: x}]}
+status: {podIP: 10.1.0.5, podIPs: [{ip: 10.1.0.5}, {ip: "fd00:1::5"}]}
+---
+apiVersion: v1
+kind: Namespace
+metadata: {name: kube-system}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: coredns-1, namespace: kube-system, labels: {k8s-app: kube-dns}}
+spec: {nodeName: node-1, containers: [{name: c, image: x, ports: [{name: dns, containerPort: 53, protocol: UDP}]}]}
+status: {podIP: 10.1.0.53, podIPs: [{ip: 10.1.0.53}, {ip: "fd00:1::53"}]}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: kube-dns, namespace: kube-system}
+spec: {clusterIP: 10.96.0.10, clusterIPs: [10.96.0.10, "fd00:96::10"], ipFamilies: [IPv4, IPv6], ipFamilyPolicy: PreferDualStack, selector: {k8s-app: kube-dns}, ports: [{name: dns, port: 53, protocol: UDP, targetPort: 53}]}
+---
+apiVersion: projectcalico.org/v3
+kind: GlobalNetworkPolicy
+metadata: {name: v4-only-egress}
+spec: {selector: app == 'web', types: [Egress], egress: [{action: Allow, ipVersion: 4}]}
+`);
+    const f = analyze(world)
+      .lint()
+      .find((x) => x.code === 'egress-default-deny-blocks-dns');
+    expect(f?.resource.name).toBe('v4-only-egress');
+    expect(f?.witness).toMatchObject({ srcIp: 'fd00:1::5', dstIp: 'fd00:96::10' });
+    expect(world.evaluate(f?.witness as never).verdict).toBe('Deny');
+  });
+
   it('an earlier allow-all shadows every later rule of the chain (proved on the chain)', () => {
     const world = load(`${base}
 ---

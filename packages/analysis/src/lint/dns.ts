@@ -1,6 +1,6 @@
 /** `egress-default-deny-blocks-dns`: a pod whose egress policy denies its lookups to kube-dns, with the flow. */
 import type { Flow } from '../evaluator-seam.js';
-import type { IpInterval } from '../sets/ip.js';
+import { formatIp, type IpInterval } from '../sets/ip.js';
 import type { LintFinding } from '../types.js';
 import type { Ctx } from './context.js';
 
@@ -22,7 +22,8 @@ export function dnsChecks(ctx: Ctx): LintFinding[] {
         const first = c.intervals[0] as IpInterval;
         const flow: Flow = {
           protocol: 'UDP',
-          srcIp: wep.ips[0]?.text ?? String(first.lo),
+          // The pod's address of the DNS address's IP version: a dual-stack pod looks up over both.
+          srcIp: wep.ips.find((a) => a.version === ip.version)?.text ?? formatIp(first.family, first.lo),
           srcPort: 40000,
           dstIp: ip.text,
           dstPort: 53,

@@ -82,10 +82,13 @@ function serviceParties(
     for (const ip of sp.loadBalancerIPs) add('lb', ip.text, sp.port);
     for (const ip of sp.externalIPs) add('externalIP', ip.text, sp.port);
     if (sp.nodePort !== undefined) {
-      for (const n of nodes) {
-        const ip = n.externalIPs[0] ?? n.internalIPs[0];
-        if (ip !== undefined) add(`nodePort on ${n.name}`, ip.text, sp.nodePort);
-      }
+      // kube-proxy serves the node port in each of the Service's IP families (one proxier each).
+      for (const n of nodes)
+        for (const version of sp.families) {
+          const has = (a: { version: number }) => a.version === version;
+          const ip = n.externalIPs.find(has) ?? n.internalIPs.find(has);
+          if (ip !== undefined) add(`nodePort on ${n.name}`, ip.text, sp.nodePort);
+        }
     }
   }
   return out;

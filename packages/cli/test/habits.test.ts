@@ -363,6 +363,30 @@ describe('matrix --endpoints', SLOW, () => {
     ]);
   });
 
+  it("a dual-stack Service's node port is listed on each node's address of each of its families", async () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'dual-svc.yaml'),
+      [
+        'apiVersion: v1\nkind: Namespace\nmetadata: {name: default}\n',
+        'apiVersion: v1\nkind: Node\nmetadata: {name: n1}\nstatus: {addresses: [{type: InternalIP, address: 10.0.0.11}, {type: InternalIP, address: "fd00::11"}]}\n',
+        'apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: default}\nspec: {type: NodePort, clusterIP: 10.96.0.5, clusterIPs: [10.96.0.5, "fd00:96::5"], ipFamilies: [IPv4, IPv6], ipFamilyPolicy: RequireDualStack, selector: {app: web}, ports: [{port: 80, protocol: TCP, targetPort: 8080, nodePort: 30080}]}\n',
+      ].join('---\n'),
+    );
+    const r = await runInProcess(
+      ['matrix', 'dual-svc.yaml', '--port', '80', '--endpoints', '198.51.100.7,svc/default/web', '--json'],
+      { cwd: dir },
+    );
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout).destinations).toEqual([
+      '198.51.100.7',
+      'default/web clusterIP 10.96.0.5:80',
+      'default/web clusterIP [fd00:96::5]:80',
+      'default/web nodePort on n1 10.0.0.11:30080',
+      'default/web nodePort on n1 [fd00::11]:30080',
+    ]);
+  });
+
   it('an unknown entry is a usage error, never an empty table', async () => {
     const r = await runInProcess(['matrix', 'world.yaml', '--port', '80', '--endpoints', 'default/nope']);
     expect(r.code).toBe(2);

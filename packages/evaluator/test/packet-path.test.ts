@@ -398,6 +398,37 @@ describe('item 7: no silent unpoliced paths (§4.1; contract: an unknown via is 
     expect(both(twoV4, tcp(CLIENT, '203.0.113.3', 8055)).verdict).toBe('Allow');
   });
 
+  it('the IPv6 address calico-node records on the Node (projectcalico.org/IPv6Address) is the node’s too', () => {
+    // calico-node autodetects it on a host interface and writes it as the Node's BGP address
+    // (`libcalico-go/lib/backend/k8s/resources/node.go` nodeBgpIpv6AddrAnnotation), even when
+    // the Node's status lists IPv4 addresses only.
+    const annotated = fvBase([
+      hep('felix-0-eth0', 'felix-0', 'eth0', [F0], { role: 'eth0' }),
+      gnp('deny-in', {
+        order: 10,
+        selector: "role == 'eth0'",
+        types: ['Ingress'],
+        ingress: [{ action: 'Deny' }],
+      }),
+    ]).map((r) =>
+      r.kind === 'Node' && (r.metadata as { name: string }).name === 'felix-0'
+        ? {
+            ...r,
+            metadata: {
+              name: 'felix-0',
+              annotations: {
+                'projectcalico.org/IPv4Address': `${F0}/24`,
+                'projectcalico.org/IPv6Address': 'fd00:17::3/64',
+              },
+            },
+          }
+        : r,
+    );
+    const r = both(annotated, tcp('2001:db8::20', 'fd00:17::3', 8055));
+    expect(r.verdict).toBe('Deny');
+    expect(r.decidedBy?.policy?.name).toBe('deny-in');
+  });
+
   it('an unknown via node or interface is `unknown_via`, verdict Deny, no paths', () => {
     const eth0 = hep('felix-0-eth0', 'felix-0', 'eth0', [F0], { role: 'eth0' });
     for (const engine of engines) {

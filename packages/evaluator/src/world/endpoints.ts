@@ -246,8 +246,9 @@ export function nodeAddresses(node: NodeModel): readonly Ip[] {
 }
 
 /**
- * Nodes by name and node addresses (node IPs, HEP expectedIPs, and the IPs of hostNetwork pods,
- * which are their node's) → node name.
+ * Nodes by name and node addresses (node IPs, the addresses calico-node records on the Node,
+ * tunnel addresses, HEP expectedIPs, and the IPs of hostNetwork pods, which are their node's) →
+ * node name.
  *
  * @example
  * ```ts
@@ -261,16 +262,26 @@ export function buildNodes(
 ): { nodes: Map<string, NodeModel>; nodeByIp: Map<string, string> } {
   const nodes = new Map<string, NodeModel>();
   const nodeByIp = new Map<string, string>();
-  const tunnels: [string, Ip[]][] = [];
+  // Per node, its addresses known from annotations alone (autodetected, tunnel devices).
+  const annotatedOnly: [string, Ip[]][] = [];
   for (const [r] of index.of('Node')) {
     const addrs: { type: string; address: string }[] = r.status?.addresses ?? [];
     const internal = ips(addrs.filter((a) => a.type === 'InternalIP').map((a) => a.address));
     const external = ips(addrs.filter((a) => a.type === 'ExternalIP').map((a) => a.address));
-    const known = new Set([...internal, ...external].map(ipKey));
+    const bgp = bgpAddresses(r.metadata.annotations);
+    // The address calico-node autodetected on a host interface and recorded as the node's BGP
+    // address (`node.go` nodeBgpIpv4AddrAnnotation / nodeBgpIpv6AddrAnnotation) is the node's
+    // even when its status does not list it (an IPv6 address on a Node whose status is IPv4
+    // only): an InternalIP after the listed ones.
+    const listed = new Set([...internal, ...external].map(ipKey));
+    const autodetected = [bgp.v4?.ip, bgp.v6?.ip].filter(
+      (ip): ip is Ip => ip !== undefined && !listed.has(ipKey(ip)),
+    );
+    const known = new Set([...internal, ...external, ...autodetected].map(ipKey));
     const tunnel = tunnelIps(r.metadata.annotations).filter((ip) => !known.has(ipKey(ip)));
     nodes.set(r.metadata.name, {
       name: r.metadata.name,
-      internalIPs: internal,
+      internalIPs: [...internal, ...autodetected],
       externalIPs: external,
       tunnelIPs: tunnel,
       overlayIPs: {
@@ -278,14 +289,14 @@ export function buildNodes(
         vxlan: annotatedIp(r.metadata.annotations, OVERLAY_ANNOTATIONS.vxlan),
         vxlanV6: annotatedIp(r.metadata.annotations, OVERLAY_ANNOTATIONS.vxlanV6),
       },
-      bgpAddresses: bgpAddresses(r.metadata.annotations),
+      bgpAddresses: bgp,
     });
     for (const ip of [...internal, ...external]) nodeByIp.set(ipKey(ip), r.metadata.name);
-    tunnels.push([r.metadata.name, tunnel]);
+    annotatedOnly.push([r.metadata.name, [...autodetected, ...tunnel]]);
   }
-  // Tunnel addresses come from IP pools, so no other node lists them (a stale annotation yields).
-  for (const [name, tunnel] of tunnels)
-    for (const ip of tunnel) if (!nodeByIp.has(ipKey(ip))) nodeByIp.set(ipKey(ip), name);
+  // Annotated addresses no node's status lists: a stale annotation yields to a listed address.
+  for (const [name, annotated] of annotatedOnly)
+    for (const ip of annotated) if (!nodeByIp.has(ipKey(ip))) nodeByIp.set(ipKey(ip), name);
   for (const h of hostEndpoints) {
     if (!nodes.has(h.node))
       nodes.set(h.node, {

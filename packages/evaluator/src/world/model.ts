@@ -210,6 +210,10 @@ export interface WireguardPortModel {
  */
 export interface NodeModel {
   readonly name: string;
+  /**
+   * Its status InternalIPs, then the addresses calico-node recorded for it (`bgpAddresses`) that
+   * its status does not list, then the IPs of its hostNetwork pods it does not list.
+   */
   readonly internalIPs: readonly Ip[];
   readonly externalIPs: readonly Ip[];
   /**

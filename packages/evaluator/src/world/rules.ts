@@ -190,11 +190,10 @@ function buildEntityMatch(
   // `combineMatchesIfPossible`): an address matches when an entity owning it matches both, even
   // if another of its owners matches the notSelector; named ports follow the folded selector too.
   const folded = selector !== undefined && notSelector !== undefined;
-  // A net that does not parse: Calico's validator refuses the policy, and Felix's converter would
-  // skip the entry (`updateprocessors/rules.go` ConvertStringsToNets), so a skipped notNets entry
-  // would exclude nothing. The side matches nothing (an empty `nets`).
-  // A port the validator refuses decodes as a name or number no packet has, so in `notPorts` it
-  // would exclude nothing. Either way, the side matches nothing (an empty `nets`).
+  // A net that does not parse or a port the validator refuses: Calico refuses the policy. Felix's
+  // converter would skip such a net (`updateprocessors/rules.go` ConvertStringsToNets) and read
+  // such a port as one no packet has, so in `notNets` / `notPorts` they would exclude nothing.
+  // The side matches nothing (an empty `nets`).
   const refused = [
     hasUnparsableNet(side.nets, sc, [...path, 'nets']),
     hasUnparsableNet(side.notNets, sc, [...path, 'notNets']),

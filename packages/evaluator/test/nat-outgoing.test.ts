@@ -8,7 +8,7 @@ import { ipPool } from '@calico-dsl/core';
 import { describe, expect, it } from 'vitest';
 import { World } from '../src/index.js';
 import { EXPORTER_CLUSTER, NAT_POOL } from './helpers/exporter-cluster.js';
-import { felix, gnp, pod, pool, service } from './helpers/world-kit.js';
+import { felix, gnp, node, pod, pool, service } from './helpers/world-kit.js';
 
 type Obj = Record<string, unknown>;
 
@@ -189,6 +189,67 @@ describe("kube-proxy's masqueradeAll", () => {
     expect(natSteps(all, toDb)).toEqual([
       'kube-proxy SNAT: backend on node-2, masqueradeAll: source becomes 10.0.0.11 (node node-1) (§5)',
     ]);
+  });
+});
+
+describe("kube-proxy masquerades a host's own service traffic (proxier.go)", () => {
+  // db on node-2 admits only node-1's address. A host process has no pod address, so kube-proxy
+  // marks its ClusterIP packet for masquerade (KUBE-SVC `! -s <cluster CIDR> -j KUBE-MARK-MASQ`),
+  // and its packet to an external frontend whatever the traffic policy (KUBE-EXT "masquerade
+  // traffic for … external destinations", or with Local "masquerade LOCAL traffic", `--src-type
+  // LOCAL`). MASQUERADE takes the outgoing device's address: over IPIP, node-1's tunl0 address.
+  const dbFromNode1 = gnp('db-from-node-1', {
+    selector: "app == 'db'",
+    types: ['Ingress'],
+    ingress: [{ action: 'Allow', source: { nets: ['10.0.0.11/32'] } }],
+  });
+  const dbService = (etp?: 'Local'): Obj =>
+    service('prod', 'db', {
+      type: 'LoadBalancer',
+      selector: { app: 'db' },
+      clusterIP: '10.96.0.40',
+      port: 5432,
+      targetPort: 5432,
+      nodePort: 30432,
+      lb: '192.0.2.40',
+      ...(etp ? { etp } : {}),
+    });
+  const ipip: Obj[] = [
+    pool('default-ipv4-ippool', '10.244.0.0/16', { ipipMode: 'Always' }),
+    {
+      ...node('node-1', '10.0.0.11'),
+      metadata: { name: 'node-1', annotations: { 'projectcalico.org/IPv4IPIPTunnelAddr': '10.244.1.0' } },
+    },
+  ];
+  const fromHost = (dstIp: string, dstPort: number) => ({
+    ...toExporter,
+    srcIp: '10.0.0.11',
+    dstIp,
+    dstPort,
+  });
+  const overIpip = (etp?: 'Local') => [
+    ...CLUSTER.filter((r) => (r.metadata as Obj).name !== 'node-1'),
+    ...ipip,
+    dbService(etp),
+    dbFromNode1,
+  ];
+
+  it("to a ClusterIP: db sees node-1's tunnel address, not its node address", () => {
+    const toClusterIp = fromHost('10.96.0.40', 5432);
+    expect(verdicts([...CLUSTER, dbService(), dbFromNode1], toClusterIp)).toEqual(['Allow', 'Allow']);
+    expect(natSteps([...CLUSTER, dbService(), dbFromNode1], toClusterIp)).toEqual([
+      'kube-proxy SNAT: backend on node-2, a host process (not a pod address): source becomes 10.0.0.11 (node node-1) (§5)',
+    ]);
+    expect(verdicts(overIpip(), toClusterIp)).toEqual(['Deny', 'Deny']);
+    expect(natSteps(overIpip(), toClusterIp)).toEqual([
+      'kube-proxy SNAT: backend on node-2, a host process (not a pod address): source becomes 10.244.1.0 (node node-1) (§5)',
+    ]);
+  });
+
+  it('to its own node port or a load balancer IP, with either traffic policy', () => {
+    for (const etp of [undefined, 'Local'] as const)
+      for (const flow of [fromHost('10.0.0.11', 30432), fromHost('192.0.2.40', 5432)])
+        expect(verdicts(overIpip(etp), flow)).toEqual(['Deny', 'Deny']);
   });
 });
 

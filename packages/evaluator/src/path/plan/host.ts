@@ -1,15 +1,16 @@
 /** §4.8 rows of a packet from a host process: {@link hostPlans}. */
 
 import type { HostEndpointModel, WorldModel } from '../../world/model.js';
-import type { Hook, PacketView, PathPlan } from '../hooks.js';
+import type { Hook, PacketView, PathPlan, SnatRule } from '../hooks.js';
 import { wildcardHep } from '../host-endpoints.js';
 import { hostRef } from '../recorder.js';
+import { snatHook } from '../snat.js';
 import { dnatOnOwningNode, type Frontend } from '../targets.js';
 import type { DestinationOwner } from '../topology.js';
 import { EXIT, rawFailsafe, UNPOLICED, unaddressed, unpoliced, untracked } from './chains.js';
 import { nodePortElsewhere } from './external.js';
 import { arrival, hostPolicy, intoHost, intoRemote, type PostDnat, plan, postDnat } from './segments.js';
-import { backends, dnatHook, frontendText, groupBackends, noBackends } from './services.js';
+import { backends, dnatHook, frontendText, groupBackends, masquerade, noBackends } from './services.js';
 
 /**
  * §4.8 rows "host process → external via HEP B", "host process → local pod" (always allowed,
@@ -48,11 +49,27 @@ export function hostPlans(
   const list = backends(f, node, 'inCluster', dst.version);
   if (list.length === 0) return [plan(entry, [noBackends(f, node, 'inCluster', frontendText(f), entry)])];
   return groupBackends(world, list).map((group) =>
-    plan(entry, hostRouted(world, node, srcHep, group.target, f), group.backends),
+    plan(
+      entry,
+      hostRouted(
+        world,
+        node,
+        srcHep,
+        group.target,
+        f,
+        undefined,
+        masquerade(world, node, dst, 'host', group.target),
+      ),
+      group.backends,
+    ),
   );
 }
 
-/** After nat OUTPUT, for a host's packet (see {@link hostPlans}); `there` as in `podRouted`. */
+/**
+ * After nat OUTPUT, for a host's packet (see {@link hostPlans}); `there` as in `podRouted`, and
+ * `kubeProxySnat` kube-proxy's SNAT of a DNAT'd packet to another node (nat POSTROUTING, after the
+ * host endpoint's egress in mangle POSTROUTING).
+ */
 export function hostRouted(
   world: WorldModel,
   node: string,
@@ -60,6 +77,7 @@ export function hostRouted(
   dst: PostDnat,
   dnat: Frontend | undefined,
   there?: (view: PacketView) => Hook[],
+  kubeProxySnat?: SnatRule,
 ): Hook[] {
   const d: Hook[] = dnat ? [dnatHook(node, dnat)] : [];
   const view: PacketView = dnat ? 'postDnat' : 'original';
@@ -121,5 +139,8 @@ export function hostRouted(
     hooks.push(...hostPolicy(world, node, out, 'egress', dnat ? 'mangle' : 'filter', view));
   }
   if (dst.kind === 'external') return [...hooks, EXIT];
-  return [...hooks, ...(there ? there(view) : intoRemote(world, dst, view))];
+  const snat = kubeProxySnat ? snatHook(node, [kubeProxySnat]) : undefined;
+  if (snat) hooks.push(snat);
+  const next = snat ? 'postSnat' : view;
+  return [...hooks, ...(there ? there(next) : intoRemote(world, dst, next))];
 }

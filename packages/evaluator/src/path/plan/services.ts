@@ -115,14 +115,21 @@ export function backends(
  * traffic not from a pod (KUBE-SVC `! -s <pod CIDR>`), or all of it with `masqueradeAll`, and all
  * traffic to an external frontend (node port, load balancer, external IP) with
  * externalTrafficPolicy Cluster, a pod's included
- * (KUBE-EXT "masquerade traffic for … external destinations"). The source becomes the node's
- * address.
+ * (KUBE-EXT "masquerade traffic for … external destinations"). A `'host'` packet (the node's own
+ * process) is masqueraded to every kube-proxy frontend: its address is no pod's, and KUBE-EXT
+ * with Local masquerades `--src-type LOCAL` ("masquerade LOCAL traffic …"). The source becomes
+ * the node's address (its tunnel address towards a pod behind one).
+ *
+ * @example
+ * ```ts
+ * masquerade(world, 'node-1', clusterIpOwner, 'host', { kind: 'pod', wep: 'backend', node: 'node-2' })?.address.text; // '10.0.0.11'
+ * ```
  */
 export function masquerade(
   world: WorldModel,
   node: string,
   dst: Extract<DestinationOwner, { kind: 'frontend' }>,
-  origin: 'inCluster' | 'external',
+  origin: 'inCluster' | 'external' | 'host',
   backend: PostDnat,
 ): SnatRule | undefined {
   const backendNode = backend.kind === 'external' ? undefined : backend.node;
@@ -132,9 +139,11 @@ export function masquerade(
   const masquerades =
     kind === 'hostPort'
       ? false
-      : kind === 'clusterIP'
-        ? origin === 'external' || world.kubeProxyMasqueradeAll
-        : sp.externalTrafficPolicy === 'Cluster';
+      : origin === 'host'
+        ? true
+        : kind === 'clusterIP'
+          ? origin === 'external' || world.kubeProxyMasqueradeAll
+          : sp.externalTrafficPolicy === 'Cluster';
   // MASQUERADE takes the outgoing interface's address: a tunnel's towards a pod on another node
   // behind one (a local pod's route has no address of its own: the kernel takes the host's).
   const tunnel =
@@ -151,7 +160,7 @@ export function masquerade(
   if (!address) return undefined;
   return {
     address,
-    reason: `kube-proxy SNAT: backend on ${backendNode ?? 'another node'}, ${dst.frontend.kind === 'clusterIP' && origin === 'inCluster' ? 'masqueradeAll' : `externalTrafficPolicy ${sp.externalTrafficPolicy}`}: source becomes ${address.text} (node ${node}) (§5)`,
+    reason: `kube-proxy SNAT: backend on ${backendNode ?? 'another node'}, ${origin === 'host' ? 'a host process (not a pod address)' : dst.frontend.kind === 'clusterIP' && origin === 'inCluster' ? 'masqueradeAll' : `externalTrafficPolicy ${sp.externalTrafficPolicy}`}: source becomes ${address.text} (node ${node}) (§5)`,
   };
 }
 

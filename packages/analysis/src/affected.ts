@@ -52,8 +52,9 @@ function pathFingerprint(m: WorldModel): string {
     tunnels: [m.tunnels, m.calicoHosts, m.overlayPools],
     // Felix's service loop prevention at the end of filter FORWARD.
     serviceLoop: m.serviceLoop,
-    // Source NAT: kube-proxy's masqueradeAll.
+    // Source NAT: kube-proxy's masqueradeAll, and the cluster CIDRs that tell pods from others.
     masqueradeAll: m.kubeProxyMasqueradeAll,
+    clusterCIDRs: m.kubeProxyClusterCIDRs,
     // Felix's natOutgoing masquerade of pods' packets leaving their node.
     natOutgoing: m.natOutgoing,
     // The INVALID drop of an untracked connection's reply.

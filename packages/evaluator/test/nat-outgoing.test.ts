@@ -253,6 +253,82 @@ describe("kube-proxy masquerades a host's own service traffic (proxier.go)", () 
   });
 });
 
+describe("kube-proxy's cluster CIDR tells pods from other sources (local-traffic detector)", () => {
+  // web (10.244.1.5, node-1) → db (node-2). db admits only app=web; the load balancer 192.0.2.40
+  // has externalTrafficPolicy Local, and its only backend is db on node-2.
+  const kubeProxy = (clusterCIDR: string): Obj => ({
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: 'kube-proxy', namespace: 'kube-system' },
+    data: {
+      'config.conf': `apiVersion: kubeproxy.config.k8s.io/v1alpha1\nclusterCIDR: ${clusterCIDR}\ndetectLocalMode: ""\nkind: KubeProxyConfiguration\nmode: ""\n`,
+    },
+  });
+  const dbService = service('prod', 'db', {
+    type: 'LoadBalancer',
+    selector: { app: 'db' },
+    clusterIP: '10.96.0.40',
+    port: 5432,
+    targetPort: 5432,
+    nodePort: 30432,
+    lb: '192.0.2.40',
+    etp: 'Local',
+  });
+  const dbFromWeb = gnp('db-from-web', {
+    selector: "app == 'db'",
+    types: ['Ingress'],
+    ingress: [{ action: 'Allow', source: { selector: "app == 'web'" } }],
+  });
+  const world = [...CLUSTER, dbService, dbFromWeb];
+  const toLb = { ...toExporter, dstIp: '192.0.2.40', dstPort: 5432 };
+  const toClusterIp = { ...toExporter, dstIp: '10.96.0.40', dstPort: 5432 };
+
+  it("kubeadm's ConfigMap declares it (the first CIDR of each family)", () => {
+    const cidrs = (text: string) => World.from([...world, kubeProxy(text)]).model.kubeProxyClusterCIDRs;
+    expect(World.from(world).model.kubeProxyClusterCIDRs).toBeUndefined();
+    expect(cidrs('""')).toEqual([]);
+    expect(cidrs('10.244.0.0/16,fd00:10:244::/56,10.245.0.0/16')?.map((c) => c.text)).toEqual([
+      '10.244.0.0/16',
+      'fd00:10:244::/56',
+    ]);
+  });
+
+  it('a pod in it reaches an eTP Local load balancer through every endpoint, unmasqueraded', () => {
+    expect(verdicts(world, toLb)).toEqual(['Allow', 'Allow']);
+    expect(verdicts([...world, kubeProxy('10.244.0.0/16')], toLb)).toEqual(['Allow', 'Allow']);
+    expect(verdicts([...world, kubeProxy('10.244.0.0/16')], toClusterIp)).toEqual(['Allow', 'Allow']);
+  });
+
+  it('without one, a pod is outside traffic to an eTP Local load balancer: no local endpoint, dropped', () => {
+    const r = World.from([...world, kubeProxy('""')]).evaluate(toLb);
+    expect(r.verdict).toBe('Deny');
+    expect(r.decidedBy?.reason).toContain('externalTrafficPolicy Local and no backend on node-1');
+    // …and its ClusterIP traffic is not masqueraded (no `! -s <cluster CIDR>` rule).
+    expect(verdicts([...world, kubeProxy('""')], toClusterIp)).toEqual(['Allow', 'Allow']);
+  });
+
+  it('a pod outside it is dropped at the load balancer, and masqueraded to the ClusterIP', () => {
+    const other = [...world, kubeProxy('10.200.0.0/16')];
+    expect(verdicts(other, toLb)).toEqual(['Deny', 'Deny']);
+    expect(verdicts(other, toClusterIp)).toEqual(['Deny', 'Deny']);
+    expect(natSteps(other, toClusterIp)).toEqual([
+      "kube-proxy SNAT: backend on node-2, a source outside kube-proxy's cluster CIDR: source becomes 10.0.0.11 (node node-1) (§5)",
+    ]);
+  });
+
+  it("a host's ClusterIP traffic is masqueraded only when kube-proxy has one", () => {
+    const fromHost = { ...toClusterIp, srcIp: '10.0.0.11' };
+    const dbFromNode1 = gnp('db-from-web', {
+      selector: "app == 'db'",
+      types: ['Ingress'],
+      ingress: [{ action: 'Allow', source: { nets: ['10.0.0.11/32'] } }],
+    });
+    const hosted = [...CLUSTER, dbService, dbFromNode1];
+    expect(natSteps([...hosted, kubeProxy('10.244.0.0/16')], fromHost)).toHaveLength(1);
+    expect(natSteps([...hosted, kubeProxy('""')], fromHost)).toEqual([]);
+  });
+});
+
 describe('natOutgoing: what cannot be modelled is said', () => {
   const codes = (resources: Obj[]) => World.from(resources).issues.map((i) => [i.code, i.path]);
 

@@ -5,6 +5,7 @@
  * Linux default), `ipvs` or `nftables`. Felix cannot be told: it detects IPVS from the node's
  * `kube-ipvs0` device (FelixConfiguration has no field for it).
  */
+import { type Cidr, parseCidr } from '../net/ip.js';
 import type { KubeProxyMode } from './build.js';
 import type { ResourceIndex } from './read.js';
 
@@ -62,4 +63,34 @@ const MASQUERADE_ALL = /^[ \t]+masqueradeAll:[ \t]*["']?true["']?[ \t]*(?:#.*)?$
  */
 export function declaredMasqueradeAll(index: ResourceIndex): boolean {
   return configTexts(index).some(({ text }) => MASQUERADE_ALL.test(IPTABLES_BLOCK.exec(text)?.[1] ?? ''));
+}
+
+// Top-level `clusterCIDR:` and `detectLocalMode:` lines of the embedded YAML.
+const CLUSTER_CIDR_LINE = /^clusterCIDR:[ \t]*["']?([^"'#\n]*?)["']?[ \t]*(?:#.*)?$/m;
+const DETECT_LOCAL_MODE_LINE = /^detectLocalMode:[ \t]*["']?([A-Za-z]*)["']?[ \t]*(?:#.*)?$/m;
+
+/**
+ * The CIDRs kube-proxy's local-traffic detector takes for "from a pod" (`cmd/kube-proxy/app/
+ * server_linux.go` `getLocalDetector`, mode ClusterCIDR, the default): the first `clusterCIDR` of
+ * each IP family (comma-separated), as kubeadm's ConfigMap declares it. `[]` when it declares
+ * none (`clusterCIDR: ""`: a no-op detector, so kube-proxy tells no pod from any other source);
+ * `undefined` when the world does not say (no ConfigMap, or another `detectLocalMode`), and the
+ * model then takes every pod, and nothing else, to be from the cluster.
+ *
+ * @example
+ * ```ts
+ * declaredClusterCIDRs(index)?.map((c) => c.text); // ['10.244.0.0/16'] for `clusterCIDR: 10.244.0.0/16`
+ * ```
+ */
+export function declaredClusterCIDRs(index: ResourceIndex): readonly Cidr[] | undefined {
+  const first = configTexts(index)[0];
+  if (first === undefined) return undefined;
+  const mode = DETECT_LOCAL_MODE_LINE.exec(first.text)?.[1] ?? '';
+  if (mode !== '' && mode !== 'ClusterCIDR') return undefined;
+  const out: Cidr[] = [];
+  for (const part of (CLUSTER_CIDR_LINE.exec(first.text)?.[1] ?? '').split(',')) {
+    const cidr = parseCidr(part.trim());
+    if (cidr && !out.some((c) => c.version === cidr.version)) out.push(cidr);
+  }
+  return out;
 }

@@ -762,6 +762,13 @@ export interface WorldModel {
    * masquerade, a pod's too.
    */
   readonly kubeProxyMasqueradeAll: boolean;
+  /**
+   * kube-proxy's cluster CIDRs (KubeProxyConfiguration `clusterCIDR`, one per IP family), which
+   * tell a pod's packet from any other (`path/local-traffic.ts`); `[]` when kube-proxy is declared
+   * without one (no detector), `undefined` when the world does not say (every pod, and nothing
+   * else, is taken to be from the cluster).
+   */
+  readonly kubeProxyClusterCIDRs: readonly Cidr[] | undefined;
   /** Felix's service loop prevention; undefined when no service CIDR is advertised or it is Disabled. */
   readonly serviceLoop: ServiceLoopModel | undefined;
   /** Felix's natOutgoing masquerade; undefined when no IPPool has natOutgoing. */

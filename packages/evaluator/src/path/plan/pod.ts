@@ -4,6 +4,7 @@ import type { HostEndpointModel, WorkloadEndpointModel, WorldModel } from '../..
 import type { Hook, PacketView, PathPlan, SnatRule } from '../hooks.js';
 import { egressHep, fabricHep, wildcardHep } from '../host-endpoints.js';
 import { hostStaticHook, workloadToHostHook } from '../host-static.js';
+import { detectedAsPod } from '../local-traffic.js';
 import { hostRef } from '../recorder.js';
 import { serviceLoopHook } from '../service-loop.js';
 import { dnatOnOwningNode } from '../targets.js';
@@ -64,8 +65,12 @@ export function podPlans(world: WorldModel, src: WorkloadEndpointModel, dst: Des
   // as in-cluster (eTP Local is bypassed for it).
   const at = dnatOnOwningNode(f) && dst.node !== undefined && dst.node !== node ? dst.node : node;
   // In-cluster sources reach every backend (externalTrafficPolicy is for external traffic),
-  // or only their node's with internalTrafficPolicy Local; a masqueraded pod is external there.
-  const origin = at !== node && podsMasqueraded(world, dst.version) ? 'external' : 'inCluster';
+  // or only their node's with internalTrafficPolicy Local; a masqueraded pod is external there,
+  // and so is a pod kube-proxy's local-traffic detector does not take for one.
+  const origin =
+    (at !== node && podsMasqueraded(world, dst.version)) || !detectedAsPod(world, src, dst.version)
+      ? 'external'
+      : 'inCluster';
   const list = backends(f, at, origin, dst.version);
   if (list.length === 0) return [plan(entry, [...pre, noBackends(f, at, origin, frontendText(f), entry)])];
   if (at !== undefined && at !== node)
@@ -74,7 +79,7 @@ export function podPlans(world: WorldModel, src: WorkloadEndpointModel, dst: Des
       ...podRouted(world, src, star, relay, 'original', undefined, there),
     ]);
   return groupBackends(world, list).map((group) => {
-    const snat = node === undefined ? undefined : masquerade(world, node, dst, 'inCluster', group.target);
+    const snat = node === undefined ? undefined : masquerade(world, node, dst, origin, group.target);
     return plan(
       entry,
       [...pre, dnatHook(node, f), ...podRouted(world, src, star, group.target, 'postDnat', snat)],

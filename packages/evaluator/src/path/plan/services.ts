@@ -10,6 +10,7 @@ import { publishedAddress } from '../../world/endpoints.js';
 import type { BackendModel, ServicePortModel, WorldModel } from '../../world/model.js';
 import type { EndpointRole, Hook, OutcomeHook, SnatHook, SnatRule } from '../hooks.js';
 import { hepOwningIp } from '../host-endpoints.js';
+import { hasLocalDetector } from '../local-traffic.js';
 import { natOutgoingRules, snatHook } from '../snat.js';
 import { backendsFor, type Frontend, nodeAddress, usesLocalEndpoints } from '../targets.js';
 import type { DestinationOwner } from '../topology.js';
@@ -115,7 +116,8 @@ export function backends(
  * traffic not from a pod (KUBE-SVC `! -s <pod CIDR>`), or all of it with `masqueradeAll`, and all
  * traffic to an external frontend (node port, load balancer, external IP) with
  * externalTrafficPolicy Cluster, a pod's included
- * (KUBE-EXT "masquerade traffic for … external destinations"). A `'host'` packet (the node's own
+ * (KUBE-EXT "masquerade traffic for … external destinations"); `'external'` is a source
+ * kube-proxy does not detect as a pod (`path/local-traffic.ts`). A `'host'` packet (the node's own
  * process) is masqueraded to every kube-proxy frontend: its address is no pod's, and KUBE-EXT
  * with Local masquerades `--src-type LOCAL` ("masquerade LOCAL traffic …"). The source becomes
  * the node's address (its tunnel address towards a pod behind one).
@@ -136,14 +138,14 @@ export function masquerade(
   const sp = dst.frontend.servicePort;
   const kind = dst.frontend.kind;
   // A hostPort is portmap's, not kube-proxy's: it masquerades only hairpin and localhost traffic.
+  // A ClusterIP's off-cluster sources are told by kube-proxy's local-traffic detector: without
+  // one (no cluster CIDR) only masqueradeAll masquerades.
   const masquerades =
     kind === 'hostPort'
       ? false
-      : origin === 'host'
-        ? true
-        : kind === 'clusterIP'
-          ? origin === 'external' || world.kubeProxyMasqueradeAll
-          : sp.externalTrafficPolicy === 'Cluster';
+      : kind === 'clusterIP'
+        ? world.kubeProxyMasqueradeAll || (origin !== 'inCluster' && hasLocalDetector(world, dst.version))
+        : origin === 'host' || sp.externalTrafficPolicy === 'Cluster';
   // MASQUERADE takes the outgoing interface's address: a tunnel's towards a pod on another node
   // behind one (a local pod's route has no address of its own: the kernel takes the host's).
   const tunnel =
@@ -160,7 +162,7 @@ export function masquerade(
   if (!address) return undefined;
   return {
     address,
-    reason: `kube-proxy SNAT: backend on ${backendNode ?? 'another node'}, ${origin === 'host' ? 'a host process (not a pod address)' : dst.frontend.kind === 'clusterIP' && origin === 'inCluster' ? 'masqueradeAll' : `externalTrafficPolicy ${sp.externalTrafficPolicy}`}: source becomes ${address.text} (node ${node}) (§5)`,
+    reason: `kube-proxy SNAT: backend on ${backendNode ?? 'another node'}, ${origin === 'host' ? 'a host process (not a pod address)' : kind !== 'clusterIP' ? `externalTrafficPolicy ${sp.externalTrafficPolicy}` : origin === 'inCluster' || !hasLocalDetector(world, dst.version) ? 'masqueradeAll' : "a source outside kube-proxy's cluster CIDR"}: source becomes ${address.text} (node ${node}) (§5)`,
   };
 }
 

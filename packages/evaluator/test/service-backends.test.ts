@@ -166,6 +166,37 @@ describe('EndpointSlices: backends are the slice endpoints (endpointslicecache.g
     ).toEqual([W1]);
   });
 
+  it("kube-proxy does not read a slice labelled for another proxy or headless (server.go informers' label selector)", () => {
+    for (const label of ['service.kubernetes.io/service-proxy-name', 'service.kubernetes.io/headless']) {
+      const other = slice('web-2', 'web', [ep(W1B)], sliceHttp);
+      const labelled = {
+        ...other,
+        metadata: {
+          ...(other.metadata as Obj),
+          labels: { ...((other.metadata as Obj).labels as Obj), [label]: 'x' },
+        },
+      };
+      const world = base([
+        svc('web', { ports: httpPort }),
+        slice('web-1', 'web', [ep(W1)], sliceHttp),
+        labelled,
+      ]);
+      expect(backendIps(both(world, tcp(W0, SVC, 80)))).toEqual([W1]);
+      const issue = World.from(world).issues.find((i) => i.code === 'endpoint_slice_unmatched');
+      expect(issue?.path).toEqual([world.indexOf(labelled), 'metadata', 'labels', label]);
+      expect(issue?.message).toContain('kube-proxy does not read it');
+      // Its endpoints are still the Service's members for `services` rules (Felix reads every slice).
+      expect(
+        World.from(world)
+          .model.serviceMembers.get('default/web')
+          ?.addresses.map((a) => a.text),
+      ).toEqual([W1, W1B]);
+      // With only that slice the Service has no endpoints for kube-proxy: rejected.
+      const only = base([svc('web', { selector: { app: 'web' }, ports: httpPort }), labelled]);
+      expect(both(only, tcp(W0, SVC, 80)).decidedBy?.reason).toMatch(/kube-proxy rejects/);
+    }
+  });
+
   it('policy applies to the pod a slice address belongs to (workload ingress of w1)', () => {
     const deny = knp('default', 'deny-web', { podSelector: { matchLabels: { app: 'web' } }, ingress: [] });
     const r = both(

@@ -16,6 +16,50 @@ import type { Loose, ResourceIndex } from './read.js';
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 
 /**
+ * Labels that hide a Service or EndpointSlice from kube-proxy: its informers list only objects
+ * without them (`cmd/kube-proxy/app/server.go`: `noProxyName`, `noHeadlessEndpoints`).
+ */
+export const UNPROXIED_LABELS = [
+  'service.kubernetes.io/service-proxy-name',
+  'service.kubernetes.io/headless',
+];
+
+/**
+ * The label (of {@link UNPROXIED_LABELS}) that hides `r` from kube-proxy, if any.
+ *
+ * @example
+ * ```ts
+ * unproxiedLabel({ metadata: { labels: { 'service.kubernetes.io/headless': '' } } }); // 'service.kubernetes.io/headless'
+ * ```
+ */
+export function unproxiedLabel(r: Loose): string | undefined {
+  const labels: Record<string, unknown> = r.metadata?.labels ?? {};
+  return UNPROXIED_LABELS.find((l) => Object.hasOwn(labels, l));
+}
+
+/**
+ * The slices of a Service kube-proxy reads: those without an {@link unproxiedLabel} (the others
+ * are reported; Felix still reads them for `services` rules, §6.9).
+ *
+ * @example
+ * ```ts
+ * proxiedSlices(slicesByService(index, issues).get('prod/web') ?? [], issues).length;
+ * ```
+ */
+export function proxiedSlices(slices: readonly Slice[], issues: Issue[]): Slice[] {
+  return slices.filter(({ resource: r, index: i }) => {
+    const label = unproxiedLabel(r);
+    if (label === undefined) return true;
+    issues.push({
+      code: 'endpoint_slice_unmatched' satisfies EvaluatorIssueCode,
+      path: [i, 'metadata', 'labels', label],
+      message: `${sliceKind(r)} ${r.metadata.namespace ?? 'default'}/${r.metadata.name} has label ${label}: kube-proxy does not read it, so its endpoints are no backends of Service ${r.metadata.labels?.[SERVICE_NAME_LABEL]} (Felix still matches them for services rules).`,
+    });
+    return false;
+  });
+}
+
+/**
  * A Service endpoint before kube-proxy picks what to load-balance to: where it is and the
  * conditions kube-proxy reads (absent `ready`/`serving` read as true, absent `terminating` as
  * false, as `newEndpointSliceInfo` does).

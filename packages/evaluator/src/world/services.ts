@@ -6,11 +6,13 @@ import {
   addressLocator,
   type CandidateEndpoint,
   type LocateAddress,
+  proxiedSlices,
   SERVICE_NAME_LABEL,
   sliceCandidates,
   sliceMembers,
   slicesByService,
   unmatchedSliceIssues,
+  unproxiedLabel,
 } from './endpoint-slices.js';
 import { mirroredSlices } from './endpoints-mirror.js';
 import type {
@@ -23,10 +25,6 @@ import type {
   WorldModel,
 } from './model.js';
 import { containerPorts, ips, type Loose, podIps, type ResourceIndex } from './read.js';
-
-/** Labels that keep kube-proxy from programming a Service (its informers' label selector). */
-const PROXY_NAME_LABEL = 'service.kubernetes.io/service-proxy-name';
-const HEADLESS_LABEL = 'service.kubernetes.io/headless';
 
 /**
  * What the EndpointSlice controller writes for a pod (`pkg/controller/endpointslice` `podToEndpoint`):
@@ -166,8 +164,7 @@ export function buildServicePorts(
     // without a cluster IP (`cmd/kube-proxy/app/server.go` label selector, `proxyutil.
     // ShouldSkipService`): none of its addresses is DNAT'd. A hand-written Service that leaves
     // `clusterIP` out is taken to have one; `None` is headless. Its members still count (§6.9).
-    const labels: Record<string, unknown> = r.metadata.labels ?? {};
-    const unproxied = [PROXY_NAME_LABEL, HEADLESS_LABEL].find((l) => Object.hasOwn(labels, l));
+    const unproxied = unproxiedLabel(r);
     const proxied = unproxied === undefined && spec.clusterIP !== 'None';
     if (unproxied !== undefined)
       issues.push({
@@ -197,13 +194,14 @@ export function buildServicePorts(
     const sourceRanges = loadBalancerSourceRanges(spec.loadBalancerSourceRanges, key, i, issues);
     const etp: 'Cluster' | 'Local' = spec.externalTrafficPolicy === 'Local' ? 'Local' : 'Cluster';
     const selected = fromSelector ? selectedPods(selector, podsByNamespace.get(ns) ?? []) : [];
+    const readable = own && proxied ? proxiedSlices(own, issues) : undefined;
     const named: { name: string; protocol: number }[] = [];
     const derived = { addresses: new Map<string, Ip>(), ports: [] as ServiceMembersModel['ports'][number][] };
     for (const sp of (spec.ports ?? []) as Loose[]) {
       const protocol = protocolNumber(sp.protocol ?? 'TCP') ?? 6;
       named.push({ name: sp.name ?? '', protocol });
       const candidates = own
-        ? sliceCandidates(own, sp.name ?? '', protocol, locate, issues)
+        ? sliceCandidates(readable ?? [], sp.name ?? '', protocol, locate, issues)
         : fromSelector
           ? selectorCandidates(
               selected,

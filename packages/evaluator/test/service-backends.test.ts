@@ -492,6 +492,9 @@ describe('EndpointSlices: backends are the slice endpoints (endpointslicecache.g
     expect(skipped.issues.map((i) => i.code)).toContain('service_without_selector');
     const selected = base([svc('web', { selector: { app: 'other' }, ports: httpPort }), endpoints()]);
     expect(backendIps(both(selected, tcp(W0, SVC, 80)))).toEqual([W1B]);
+    // An empty selector is none (the API server stores none, so the controllers see nil): mirrored.
+    const empty = base([svc('web', { selector: {}, ports: httpPort }), endpoints()]);
+    expect(backendIps(both(empty, tcp(W0, SVC, 80)))).toEqual([W1]);
     // An address that is not an IP: an issue at the Endpoints field.
     const bad = World.from(base([svc('web', { ports: httpPort }), endpoints({}, '10.65.1')]));
     expect(bad.issues.find((i) => i.code === 'invalid_ip')?.path).toEqual([

@@ -128,9 +128,12 @@ export function buildServicePorts(
   const locate = addressLocator(workloads, nodeByIp);
   const slices = slicesByService(index, issues);
   // A selectorless Service without slices gets its Endpoints mirrored (the controller's copy).
+  // An empty selector is none: the API server stores none, so the controllers read nil.
   for (const [r] of index.of('Service')) {
     const key = `${r.metadata.namespace ?? 'default'}/${r.metadata.name}`;
-    if (r.spec?.type === 'ExternalName' || r.spec?.selector !== undefined || slices.has(key)) continue;
+    const selector: unknown = r.spec?.selector;
+    const selects = typeof selector === 'object' && selector !== null && Object.keys(selector).length > 0;
+    if (r.spec?.type === 'ExternalName' || selects || slices.has(key)) continue;
     const mirrored = mirroredSlices(index, key);
     if (mirrored) slices.set(key, mirrored);
   }

@@ -111,6 +111,8 @@ export const ISSUE_CODES = {
   unknown_via:
     "A flow's via names a node, or an interface of that node's host endpoints, that the world does not have.",
   unknown_endpoint: 'A query (a matrix) names a pod or host endpoint that the world does not have.',
+  loopback_node_port:
+    "A flow is addressed to 127.0.0.0/8 on a Service's node port: kube-proxy DNATs it (localhost node ports) on the node that sends it, which the flow does not name, so where it goes is not modelled.",
   unserved_service_port:
     "A flow is addressed to a Service's ClusterIP, load balancer or external IP on a protocol or port the Service does not serve: kube-proxy has no rule for it and where it goes is not modelled.",
   unspecified_field:

@@ -15,6 +15,7 @@ export const EVALUATOR_ISSUE_CODES = {
   unknown_endpoint: ISSUE_CODES.unknown_endpoint,
   unspecified_field: ISSUE_CODES.unspecified_field,
   unserved_service_port: ISSUE_CODES.unserved_service_port,
+  loopback_node_port: ISSUE_CODES.loopback_node_port,
   unsupported_tunnel_hep: ISSUE_CODES.unsupported_tunnel_hep,
   unsupported_ebpf: ISSUE_CODES.unsupported_ebpf,
   unsupported_felix_setting: ISSUE_CODES.unsupported_felix_setting,

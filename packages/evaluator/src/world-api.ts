@@ -11,6 +11,7 @@ import { hasPorts } from './net/protocol.js';
 import { checkedPacket, type Flow, flowTextOf, invalidFlowText, plainPacket } from './path/flow.js';
 import type { PathPlan, RoleBinding } from './path/hooks.js';
 import { verdictOfPlans } from './path/interpret.js';
+import { loopbackNodePortIssue } from './path/loopback-node-port.js';
 import { checkVia, type Place, PlanCache } from './path/paths.js';
 import { endpointRef } from './path/recorder.js';
 import { chainsVerdict, type PlanRoute, verdictOfRoute } from './path/route.js';
@@ -282,8 +283,13 @@ export class World {
     const cache = this.#plans;
     const route = cache.routeOf(packet, via);
     const verdict = verdictOfRoute(this.#engine, route, packet, cache, cache.replyPlans);
-    const unserved = via === undefined ? unservedVipIssue(this.model, packet) : undefined;
-    const issues = unserved === undefined ? NO_ISSUES : [unserved];
+    const unmodelled =
+      via === undefined
+        ? [unservedVipIssue(this.model, packet), loopbackNodePortIssue(this.model, packet)].filter(
+            (i): i is Issue => i !== undefined,
+          )
+        : [];
+    const issues = unmodelled.length === 0 ? NO_ISSUES : unmodelled;
     if (verdict === undefined) return this.#traced(flow, route, packet, issues);
     if (via === undefined) return new Evaluation(flow, verdict, issues, this.#tracePacket, packet);
     // A flow with `via` keeps its plans and binding (its packet alone does not name its entry).

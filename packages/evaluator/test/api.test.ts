@@ -421,6 +421,39 @@ describe('evaluate', () => {
   });
 });
 
+describe("a flow to a node port on 127.0.0.1 (kube-proxy's localhost node ports)", () => {
+  // kube-proxy's KUBE-NODEPORTS jump is behind `--dst-type LOCAL` without excluding 127.0.0.0/8
+  // (iptables.localhostNodePorts, default true, proxier.go): a host's packet to 127.0.0.1 on a
+  // node port is DNAT'd to a backend on the node that sends it, which a flow does not name.
+  const world = World.from([
+    ...BASE,
+    service('prod', 'web-np', {
+      type: 'NodePort',
+      selector: { app: 'web' },
+      clusterIP: '10.96.0.10',
+      port: 80,
+      targetPort: 8080,
+      nodePort: 30080,
+    }),
+  ]);
+  const to = (dstIp: string, dstPort: number, srcIp = '127.0.0.1') =>
+    world.evaluate({ protocol: 'TCP', srcIp, srcPort: 40000, dstIp, dstPort });
+
+  it('is reported: the model cannot say which node DNATs it', () => {
+    for (const dst of ['127.0.0.1', '127.1.2.3']) {
+      const r = to(dst, 30080);
+      expect(r.issues.map((i) => i.code)).toEqual(['loopback_node_port']);
+      expect(r.issues[0]?.path).toEqual(['dstIp']);
+      expect(r.issues[0]?.message).toContain(`${dst}:30080 is node port 30080 of Service prod/web-np`);
+    }
+  });
+
+  it('is not reported for another port, nor for IPv6 loopback (no localhost node ports there)', () => {
+    expect(to('127.0.0.1', 30081).issues).toEqual([]);
+    expect(to('::1', 30080, '::1').issues).toEqual([]);
+  });
+});
+
 describe('a flow to a Service address on a port it does not serve', () => {
   const world = World.from([
     ...BASE,

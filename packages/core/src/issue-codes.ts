@@ -105,7 +105,7 @@ export const ISSUE_CODES = {
   endpoint_slice_unmatched:
     'An EndpointSlice names no Service of its namespace, or a port no Service port has: kube-proxy ignores it (or that port).',
   unsupported_kube_proxy_mode:
-    'kube-proxy runs in IPVS (or nftables) mode: only its iptables mode is modelled (IPVS makes service IPs local addresses, policed by host INPUT).',
+    'kube-proxy runs in IPVS (or nftables) mode, or with a detect-local-mode other than ClusterCIDR: only its iptables mode with the cluster CIDR is modelled (IPVS makes service IPs local addresses, policed by host INPUT).',
   unsupported_topology_routing:
     'A Service asks kube-proxy for topology-aware routing (trafficDistribution, topology-mode annotation) or its EndpointSlices carry zone hints: backends are not narrowed by zone here.',
   unknown_via:

@@ -293,6 +293,30 @@ describe("kube-proxy's cluster CIDR tells pods from other sources (local-traffic
     ]);
   });
 
+  it('another detect-local-mode is reported (not modelled: pods are taken to be from the cluster)', () => {
+    const mode = (m: string) => {
+      const cm = kubeProxy('10.244.0.0/16');
+      const data = cm.data as Record<string, string>;
+      return {
+        ...cm,
+        data: {
+          'config.conf': (data['config.conf'] ?? '').replace('detectLocalMode: ""', `detectLocalMode: ${m}`),
+        },
+      };
+    };
+    for (const m of ['NodeCIDR', 'InterfaceNamePrefix', 'BridgeInterface']) {
+      const w = World.from([...world, mode(m)]);
+      const issue = w.issues.find((i) => i.code === 'unsupported_kube_proxy_mode');
+      expect(issue?.path).toEqual([world.length, 'data', 'config.conf']);
+      expect(issue?.message).toContain(`detect-local-mode ${m} is not modelled`);
+      expect(w.model.kubeProxyClusterCIDRs).toBeUndefined();
+    }
+    for (const m of ['ClusterCIDR', '""'])
+      expect(World.from([...world, mode(m)]).issues.map((i) => i.code)).not.toContain(
+        'unsupported_kube_proxy_mode',
+      );
+  });
+
   it('a pod in it reaches an eTP Local load balancer through every endpoint, unmasqueraded', () => {
     expect(verdicts(world, toLb)).toEqual(['Allow', 'Allow']);
     expect(verdicts([...world, kubeProxy('10.244.0.0/16')], toLb)).toEqual(['Allow', 'Allow']);

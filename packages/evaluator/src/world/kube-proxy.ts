@@ -84,13 +84,31 @@ const DETECT_LOCAL_MODE_LINE = /^detectLocalMode:[ \t]*["']?([A-Za-z]*)["']?[ \t
  */
 export function declaredClusterCIDRs(index: ResourceIndex): readonly Cidr[] | undefined {
   const first = configTexts(index)[0];
-  if (first === undefined) return undefined;
-  const mode = DETECT_LOCAL_MODE_LINE.exec(first.text)?.[1] ?? '';
-  if (mode !== '' && mode !== 'ClusterCIDR') return undefined;
+  if (first === undefined || declaredDetectLocalMode(index) !== undefined) return undefined;
   const out: Cidr[] = [];
   for (const part of (CLUSTER_CIDR_LINE.exec(first.text)?.[1] ?? '').split(',')) {
     const cidr = parseCidr(part.trim());
     if (cidr && !out.some((c) => c.version === cidr.version)) out.push(cidr);
   }
   return out;
+}
+
+/**
+ * The `detectLocalMode` kubeadm's ConfigMap declares when it is not ClusterCIDR (the default,
+ * written `""`), with its path: NodeCIDR (the node's `spec.podCIDR`), BridgeInterface or
+ * InterfaceNamePrefix (the incoming interface), which the evaluator does not model.
+ *
+ * @example
+ * ```ts
+ * declaredDetectLocalMode(index); // { mode: 'NodeCIDR', path: [3, 'data', 'config.conf'] }
+ * ```
+ */
+export function declaredDetectLocalMode(
+  index: ResourceIndex,
+): { readonly mode: string; readonly path: readonly (string | number)[] } | undefined {
+  const first = configTexts(index)[0];
+  const mode = first === undefined ? '' : (DETECT_LOCAL_MODE_LINE.exec(first.text)?.[1] ?? '');
+  return first === undefined || mode === '' || mode === 'ClusterCIDR'
+    ? undefined
+    : { mode, path: first.path };
 }

@@ -14,7 +14,7 @@ import type { KubeProxyMode } from './build.js';
 import { type FailsafeEntry, failsafeEntryProblem } from './failsafe.js';
 import { FELIX_FIELDS_READ, felixOption } from './felix-settings.js';
 import { isExcludedInterface, readInterfaceExclude } from './interface-exclude.js';
-import { declaredKubeProxyMode } from './kube-proxy.js';
+import { declaredDetectLocalMode, declaredKubeProxyMode } from './kube-proxy.js';
 import type { HostEndpointModel } from './model.js';
 import type { ResourceIndex } from './read.js';
 
@@ -161,6 +161,23 @@ function kubeProxyModeIssues(index: ResourceIndex, option: KubeProxyMode | undef
   return [{ code: 'unsupported_kube_proxy_mode' satisfies EvaluatorIssueCode, path: [...path], message }];
 }
 
+/**
+ * A kube-proxy local-traffic detector other than the cluster CIDR (`--detect-local-mode`,
+ * `cmd/kube-proxy/app/server_linux.go` `getLocalDetector`): which sources it takes for pods (the
+ * eTP Local short-cut, the ClusterIP masquerade, `path/local-traffic.ts`) is not modelled.
+ */
+function detectLocalModeIssues(index: ResourceIndex): Issue[] {
+  const declared = declaredDetectLocalMode(index);
+  if (declared === undefined) return [];
+  return [
+    {
+      code: 'unsupported_kube_proxy_mode' satisfies EvaluatorIssueCode,
+      path: [...declared.path],
+      message: `kube-proxy detect-local-mode ${declared.mode} is not modelled (only ClusterCIDR is): the evaluator takes every pod, and nothing else, to be from the cluster, which decides who reaches an externalTrafficPolicy Local frontend through every endpoint and whose ClusterIP traffic is masqueraded.`,
+    },
+  ];
+}
+
 /** The annotations that turn on topology-aware routing (1.27+ and the older beta name). */
 const TOPOLOGY_ANNOTATIONS = [
   'service.kubernetes.io/topology-mode',
@@ -231,7 +248,11 @@ export function outOfScopeIssues(
   interfaceExclude: readonly RegExp[],
 ): Issue[] {
   const issues: Issue[] = [];
-  issues.push(...kubeProxyModeIssues(index, kubeProxyMode), ...topologyRoutingIssues(index));
+  issues.push(
+    ...kubeProxyModeIssues(index, kubeProxyMode),
+    ...detectLocalModeIssues(index),
+    ...topologyRoutingIssues(index),
+  );
   for (const [r, i] of index.of('HostEndpoint')) {
     const iface = r.spec?.interfaceName;
     if (typeof iface === 'string' && TUNNEL_DEVICES.has(iface))

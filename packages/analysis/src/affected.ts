@@ -55,6 +55,8 @@ function pathFingerprint(m: WorldModel): string {
     // Source NAT: kube-proxy's masqueradeAll, and the cluster CIDRs that tell pods from others.
     masqueradeAll: m.kubeProxyMasqueradeAll,
     clusterCIDRs: m.kubeProxyClusterCIDRs,
+    // kube-proxy's nodePortAddresses: which node addresses are node port frontends.
+    nodePortAddresses: m.kubeProxyNodePortAddresses,
     // Felix's natOutgoing masquerade of pods' packets leaving their node.
     natOutgoing: m.natOutgoing,
     // The INVALID drop of an untracked connection's reply.

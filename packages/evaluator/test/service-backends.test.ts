@@ -818,6 +818,62 @@ describe('in-cluster clients of node ports, load balancers and external IPs (kub
   });
 });
 
+describe("kube-proxy's nodePortAddresses: which node addresses serve node ports (proxier.go)", () => {
+  // felix-1 at F1 with the ExternalIP 203.0.113.21; w1 (felix-1) behind node port 30080, and web
+  // admits nothing: a DNAT'd packet is denied there, one that stays addressed to the host is
+  // policed by the host endpoints (allowed by default here).
+  const config = (nodePortAddresses: string): Obj => ({
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: 'kube-proxy', namespace: 'kube-system' },
+    data: {
+      'config.conf': `apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmode: ""\nnodePortAddresses:${nodePortAddresses}\noomScoreAdj: -999\n`,
+    },
+  });
+  const denyWeb = knp('default', 'deny-web', { podSelector: { matchLabels: { app: 'web' } }, ingress: [] });
+  const world = (extra: Obj[]) =>
+    base([
+      ...heps,
+      svc('web', {
+        type: 'NodePort',
+        selector: { app: 'web' },
+        ports: [{ name: 'http', protocol: 'TCP', port: 80, targetPort: 'http', nodePort: 30080 }],
+      }),
+      denyWeb,
+      ...extra,
+    ]).map((r) =>
+      r.kind === 'Node' && (r.metadata as Obj).name === 'felix-1' ? node('felix-1', F1, '203.0.113.21') : r,
+    );
+  const dnatted = (r: ReturnType<typeof both>) =>
+    r.paths.some((p) => p.steps.some((s) => s.stage === 'dnat'));
+
+  it('by default every node address does (DNAT to web, denied there)', () => {
+    for (const extra of [[], [config(' null')], [config(' []')]])
+      for (const ip of [F1, '203.0.113.21'])
+        expect(dnatted(both(world(extra), tcp(CLIENT, ip, 30080)))).toBe(true);
+  });
+
+  it('a CIDR list keeps the others out of KUBE-NODEPORTS: the packet stays addressed to the host', () => {
+    for (const list of ['\n- 172.17.0.0/16', ' ["172.17.0.0/16"]', '\n  - "172.17.0.0/16"']) {
+      const w = world([config(list)]);
+      expect(World.from(w).model.kubeProxyNodePortAddresses).toEqual([
+        expect.objectContaining({ text: '172.17.0.0/16' }),
+      ]);
+      expect(dnatted(both(w, tcp(CLIENT, F1, 30080)))).toBe(true);
+      const r = both(w, tcp(CLIENT, '203.0.113.21', 30080));
+      expect(dnatted(r)).toBe(false);
+      expect(r.verdict).toBe('Allow');
+    }
+  });
+
+  it("primary: the node's first InternalIP only", () => {
+    const w = world([config('\n- primary')]);
+    expect(World.from(w).model.kubeProxyNodePortAddresses).toBe('primary');
+    expect(dnatted(both(w, tcp(CLIENT, F1, 30080)))).toBe(true);
+    expect(dnatted(both(w, tcp(CLIENT, '203.0.113.21', 30080)))).toBe(false);
+  });
+});
+
 describe('kube-proxy mode: only iptables is modelled, IPVS and nftables are refused loudly', () => {
   it('kubeProxyMode ipvs is the world issue unsupported_kube_proxy_mode naming IPVS', () => {
     const world = World.from(hostNet(), { kubeProxyMode: 'ipvs' });

@@ -9,6 +9,7 @@ import type {
   WorkloadEndpointModel,
   WorldModel,
 } from '../world/model.js';
+import { servesNodePorts } from './node-port-addresses.js';
 
 /** A service frontend the original destination hit. */
 export interface Frontend {
@@ -31,7 +32,8 @@ export function findFrontend(world: WorldModel, pkt: Packet): Frontend | undefin
     const hit = world.frontends.get(`${pkt.dst.key}|${pkt.protocol}|${pkt.dstPort}`);
     if (hit) return hit;
   }
-  if (!world.nodeByIp.has(pkt.dst.key)) return undefined;
+  const node = world.nodeByIp.get(pkt.dst.key);
+  if (node === undefined || !servesNodePorts(world, node, pkt.dst)) return undefined;
   const sp = world.nodePorts.get(`${pkt.protocol}|${pkt.dstPort}`);
   return sp?.families.includes(pkt.dst.version) ? { servicePort: sp, kind: 'nodePort' } : undefined;
 }

@@ -13,6 +13,7 @@ import type {
   WorldModel,
 } from '../world/model.js';
 import { hepOwningIp } from './host-endpoints.js';
+import { servesNodePorts } from './node-port-addresses.js';
 import { type Frontend, findFrontend, workloadOwning } from './targets.js';
 
 /**
@@ -260,7 +261,8 @@ export function frontendRegions(world: WorldModel): FrontendRegion[] {
     for (const ip of sp.externalIPs) add(sp, 'externalIP', ip, sp.port, i);
     if (sp.nodePort === undefined) return;
     for (const n of world.nodes.values())
-      for (const ip of nodeAddresses(n)) add(sp, 'nodePort', ip, sp.nodePort, i);
+      for (const ip of nodeAddresses(n))
+        if (servesNodePorts(world, n.name, ip)) add(sp, 'nodePort', ip, sp.nodePort, i);
   });
   const first = world.servicePorts.length;
   world.hostPorts.forEach((h, j) => {

@@ -9,7 +9,7 @@ import { calicoHostsOf } from './calico-hosts.js';
 import { buildHostEndpoints, buildNetworkSets, buildNodes, buildWorkloads } from './endpoints.js';
 import { felixSettings } from './felix-settings.js';
 import { buildHostPorts } from './host-ports.js';
-import { declaredClusterCIDRs, declaredMasqueradeAll } from './kube-proxy.js';
+import { declaredClusterCIDRs, declaredMasqueradeAll, declaredNodePortAddresses } from './kube-proxy.js';
 import type {
   EndpointModel,
   EndpointToHostAction,
@@ -139,6 +139,7 @@ export function buildModel(input: readonly unknown[], options: BuildOptions = {}
     calicoHosts,
     kubeProxyMasqueradeAll: declaredMasqueradeAll(index),
     kubeProxyClusterCIDRs: declaredClusterCIDRs(index),
+    kubeProxyNodePortAddresses: declaredNodePortAddresses(index),
     serviceLoop: serviceLoopOf(index),
     natOutgoing: nat.model,
     ...ipOwnership(workloads, hostEndpoints, networkSets),

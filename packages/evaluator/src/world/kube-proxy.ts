@@ -112,3 +112,35 @@ export function declaredDetectLocalMode(
     ? undefined
     : { mode, path: first.path };
 }
+
+// A top-level `nodePortAddresses:` key: its flow value (`null`, `[]`, `["primary"]`, …) or the
+// block list under it (`- 10.0.0.0/24` lines, indented or not).
+const NODE_PORT_ADDRESSES =
+  /^nodePortAddresses:[ \t]*([^\n#]*?)[ \t]*(?:#[^\n]*)?\n((?:[ \t]*- [^\n]*\n?)*)/m;
+
+/**
+ * kube-proxy's `nodePortAddresses` (KubeProxyConfiguration; `--nodeport-addresses`) as kubeadm's
+ * ConfigMap declares it: the CIDRs whose local addresses serve node ports, or `'primary'` (the
+ * node's primary address per family), or `undefined` when it says nothing or `null`/`[]` (every
+ * local address, iptables mode's default: `pkg/proxy/iptables/proxier.go` `MatchAll`). Entries
+ * that are not CIDRs are left out, as kube-proxy's validation refuses them.
+ *
+ * @example
+ * ```ts
+ * declaredNodePortAddresses(index); // [<10.0.0.0/24>] for `nodePortAddresses:\n- 10.0.0.0/24`
+ * ```
+ */
+export function declaredNodePortAddresses(index: ResourceIndex): readonly Cidr[] | 'primary' | undefined {
+  const first = configTexts(index)[0];
+  const m = first === undefined ? null : NODE_PORT_ADDRESSES.exec(`${first.text}\n`);
+  if (!m) return undefined;
+  const flow = (m[1] ?? '').trim();
+  const items =
+    flow.startsWith('[') && flow.endsWith(']')
+      ? flow.slice(1, -1).split(',')
+      : (m[2] ?? '').split('\n').map((l) => l.replace(/^[ \t]*- /, ''));
+  const entries = items.map((x) => x.trim().replace(/^["']|["']$/g, '')).filter((x) => x !== '');
+  if (entries.length === 0) return undefined;
+  if (entries.length === 1 && entries[0] === 'primary') return 'primary';
+  return entries.map((x) => parseCidr(x)).filter((c): c is Cidr => c !== undefined);
+}

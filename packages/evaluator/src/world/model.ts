@@ -769,6 +769,11 @@ export interface WorldModel {
    * else, is taken to be from the cluster).
    */
   readonly kubeProxyClusterCIDRs: readonly Cidr[] | undefined;
+  /**
+   * kube-proxy's `nodePortAddresses`: the CIDRs whose node addresses serve node ports, or
+   * `'primary'`; `undefined` (the default) for every node address (`path/node-port-addresses.ts`).
+   */
+  readonly kubeProxyNodePortAddresses: readonly Cidr[] | 'primary' | undefined;
   /** Felix's service loop prevention; undefined when no service CIDR is advertised or it is Disabled. */
   readonly serviceLoop: ServiceLoopModel | undefined;
   /** Felix's natOutgoing masquerade; undefined when no IPPool has natOutgoing. */

@@ -452,6 +452,36 @@ describe("a flow to a node port on 127.0.0.1 (kube-proxy's localhost node ports)
     expect(to('127.0.0.1', 30081).issues).toEqual([]);
     expect(to('::1', 30080, '::1').issues).toEqual([]);
   });
+
+  it('nor when nodePortAddresses leaves loopback out (kube-proxy -d <ip> rules)', () => {
+    const config = (list: string) =>
+      World.from([
+        ...BASE,
+        service('prod', 'web-np', {
+          type: 'NodePort',
+          selector: { app: 'web' },
+          clusterIP: '10.96.0.10',
+          port: 80,
+          targetPort: 8080,
+          nodePort: 30080,
+        }),
+        {
+          apiVersion: 'v1',
+          kind: 'ConfigMap',
+          metadata: { name: 'kube-proxy', namespace: 'kube-system' },
+          data: { 'config.conf': `kind: KubeProxyConfiguration\nnodePortAddresses:\n${list}` },
+        },
+      ]).evaluate({
+        protocol: 'TCP',
+        srcIp: '127.0.0.1',
+        srcPort: 40000,
+        dstIp: '127.0.0.1',
+        dstPort: 30080,
+      });
+    expect(config('- 10.0.0.0/8\n').issues).toEqual([]);
+    expect(config('- primary\n').issues).toEqual([]);
+    expect(config('- 10.0.0.0/8\n- 127.0.0.0/8\n').issues.map((i) => i.code)).toEqual(['loopback_node_port']);
+  });
 });
 
 describe('a flow to a Service address on a port it does not serve', () => {

@@ -492,6 +492,34 @@ describe('EndpointSlices: backends are the slice endpoints (endpointslicecache.g
     expect(skipped.issues.map((i) => i.code)).toContain('service_without_selector');
     const selected = base([svc('web', { selector: { app: 'other' }, ports: httpPort }), endpoints()]);
     expect(backendIps(both(selected, tcp(W0, SVC, 80)))).toEqual([W1B]);
+    // Mirrored next to the Service's own slices (the controller's slices carry its managed-by
+    // label; a world that has them already is not mirrored again), not for a leader-election lock.
+    const own = slice('web-own', 'web', [ep(W1B)], sliceHttp);
+    expect(
+      backendIps(both(base([svc('web', { ports: httpPort }), own, endpoints()]), tcp(W0, SVC, 80))),
+    ).toEqual([W1B, W1]);
+    const mirrored = {
+      ...own,
+      metadata: {
+        ...(own.metadata as Obj),
+        labels: {
+          ...((own.metadata as Obj).labels as Obj),
+          'endpointslice.kubernetes.io/managed-by': 'endpointslicemirroring-controller.k8s.io',
+        },
+      },
+    };
+    expect(
+      backendIps(both(base([svc('web', { ports: httpPort }), mirrored, endpoints()]), tcp(W0, SVC, 80))),
+    ).toEqual([W1B]);
+    const lock = {
+      ...endpoints(),
+      metadata: {
+        name: 'web',
+        namespace: 'default',
+        annotations: { 'control-plane.alpha.kubernetes.io/leader': '{}' },
+      },
+    };
+    expect(both(base([svc('web', { ports: httpPort }), lock]), tcp(W0, SVC, 80)).verdict).toBe('Deny');
     // An empty selector is none (the API server stores none, so the controllers see nil): mirrored.
     const empty = base([svc('web', { selector: {}, ports: httpPort }), endpoints()]);
     expect(backendIps(both(empty, tcp(W0, SVC, 80)))).toEqual([W1]);

@@ -14,7 +14,7 @@ import {
   unmatchedSliceIssues,
   unproxiedLabel,
 } from './endpoint-slices.js';
-import { mirroredSlices } from './endpoints-mirror.js';
+import { hasMirroredSlices, mirroredSlices } from './endpoints-mirror.js';
 import type {
   BackendModel,
   FrontendKind,
@@ -127,15 +127,17 @@ export function buildServicePorts(
 ): { servicePorts: ServicePortModel[]; serviceMembers: Map<string, ServiceMembersModel> } {
   const locate = addressLocator(workloads, nodeByIp);
   const slices = slicesByService(index, issues);
-  // A selectorless Service without slices gets its Endpoints mirrored (the controller's copy).
-  // An empty selector is none: the API server stores none, so the controllers read nil.
+  // A selectorless Service gets its Endpoints mirrored (the controller's copy, next to its own
+  // slices). An empty selector is none: the API server stores none, so the controllers read nil.
   for (const [r] of index.of('Service')) {
     const key = `${r.metadata.namespace ?? 'default'}/${r.metadata.name}`;
     const selector: unknown = r.spec?.selector;
     const selects = typeof selector === 'object' && selector !== null && Object.keys(selector).length > 0;
-    if (r.spec?.type === 'ExternalName' || selects || slices.has(key)) continue;
+    // Not again when the world has the controller's slices already (a live cluster's export).
+    const own = slices.get(key) ?? [];
+    if (r.spec?.type === 'ExternalName' || selects || hasMirroredSlices(own)) continue;
     const mirrored = mirroredSlices(index, key);
-    if (mirrored) slices.set(key, mirrored);
+    if (mirrored) slices.set(key, [...own, ...mirrored]);
   }
   const serviceMembers = new Map<string, ServiceMembersModel>();
   for (const [key, list] of slices) serviceMembers.set(key, sliceMembers(list));

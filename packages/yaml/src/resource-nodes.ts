@@ -15,8 +15,8 @@ import { isListKind } from './resources.js';
  *
  * @example
  * ```ts
- * const { nodes, lines } = resourceNodes(text);
- * lines.linePos(nodes[0]?.range?.[0] ?? 0).line; // the first resource's line
+ * const { nodes, lines } = resourceNodes('kind: Tier\nmetadata: {name: a}\n');
+ * lines.linePos(nodes[0]?.range?.[0] ?? 0).line; // 1: the first resource's line
  * ```
  */
 export interface ResourceNodes {
@@ -71,7 +71,7 @@ export function resourceNodes(text: string): ResourceNodes {
  * @example
  * ```ts
  * const { nodes, lines } = resourceNodes('kind: Tier\nmetadata: {name: a}\n---\nkind: Tier\nmetadata: {name: b}\n');
- * nodeLine(nodes[1], lines); // 4
+ * nodeLine(nodes[1] ?? {}, lines); // 4
  * ```
  */
 export function nodeLine(

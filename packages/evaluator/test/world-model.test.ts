@@ -5,7 +5,7 @@ import { convertK8sNetworkPolicy } from '../src/world/k8s-network-policy.js';
 import { policySelector, rawCalicoPolicy } from '../src/world/policies.js';
 import { entityRuleSelector } from '../src/world/rules.js';
 import { prefixSelector } from '../src/world/selector.js';
-import { BASE, gnp, np } from './helpers/world-kit.js';
+import { BASE, gnp, np, sgnp, tier } from './helpers/world-kit.js';
 
 describe('selector strings as Calico builds them', () => {
   it('prefixes every label key (§6.7 parseSelectorAttachPrefix)', () => {
@@ -442,6 +442,40 @@ describe('world model', () => {
     ]);
     expect(keys('v3.28')).toEqual(['default.b', 'prod/a', 'z']);
     expect(keys('v3.31')).toEqual(['default.b', 'default.z', 'prod/default.a']);
+  });
+
+  it('v3.28 has no tiers and no staged policies (§0): such resources are not enforced and left out', () => {
+    const denyWeb = { selector: 'app == "web"', types: ['Ingress'], ingress: [{ action: 'Deny' }] };
+    const resources = [
+      ...BASE,
+      tier('security', 100),
+      gnp('security.deny-web', { ...denyWeb, tier: 'security' }),
+      sgnp('deny-web-staged', denyWeb),
+      gnp('allow-web', { selector: 'app == "web"', types: ['Ingress'], ingress: [{ action: 'Allow' }] }),
+    ];
+    const flow = {
+      protocol: 'TCP',
+      srcIp: '10.1.1.10',
+      srcPort: 40000,
+      dstIp: '10.1.0.10',
+      dstPort: 8080,
+    } as const;
+    const now = World.from(resources);
+    expect(now.evaluate(flow).decidedBy?.policy?.name).toBe('security.deny-web');
+    expect(now.issues.filter((i) => i.code === 'not_enforced')).toEqual([]);
+    for (const engine of ['reference', 'compiled'] as const) {
+      const old = World.from(resources, { calicoVersion: 'v3.28', engine });
+      const r = old.evaluate(flow);
+      expect(r.verdict, r.explain()).toBe('Allow');
+      expect(r.decidedBy?.policy?.name).toBe('allow-web');
+      expect(old.model.tiers.map((t) => t.name)).toEqual(['default']);
+      expect(old.model.policies.map((p) => p.name)).toEqual(['allow-web']);
+      expect(old.issues.filter((i) => i.code === 'not_enforced').map((i) => i.message)).toEqual([
+        'Tier "security" is not enforced with calicoVersion v3.28: Calico open source has Tier resources from 3.29 on (3.28 has one implicit tier). It is left out of the evaluation.',
+        `GlobalNetworkPolicy "security.deny-web" is not enforced with calicoVersion v3.28: Calico ≤ 3.28 has no spec.tier (calicoctl's strict decoder refuses the field; Calico open source has Tier resources from 3.29 on (3.28 has one implicit tier)). It is left out of the evaluation.`,
+        'StagedGlobalNetworkPolicy "deny-web-staged" is not enforced with calicoVersion v3.28: Calico open source has staged policies from 3.30 on (felixsyncer lists them from then). It is left out of the evaluation.',
+      ]);
+    }
   });
 
   it('accepts a fromYaml Result directly', () => {

@@ -1,7 +1,7 @@
 /**
  * The network-policy-api kinds in a world: checked as the API server would (core's `validate`:
  * an object the CRD rejects never reaches Calico, so the evaluator refuses it rather than guess),
- * then converted as the chosen Calico release does, or reported as not enforced by it.
+ * then converted as the Calico release that enforces them does.
  */
 
 import {
@@ -12,10 +12,9 @@ import {
   isNetworkPolicyApiKind,
   validate,
 } from '@calico-dsl/core';
-import type { EvaluatorIssueCode } from '../issue-codes.js';
 import { rawAdminNetworkPolicy } from './admin-network-policy.js';
 import { rawClusterNetworkPolicy } from './cluster-network-policy.js';
-import type { CalicoVersion, RawPolicy } from './policies.js';
+import type { RawPolicy } from './policies.js';
 
 /**
  * The kinds this file reads.
@@ -54,42 +53,22 @@ function describe(resource: unknown): string {
   return `${String(r.kind)} "${String(r.metadata?.name)}"`;
 }
 
-const ENFORCED_BY: Readonly<
-  Record<(typeof NETWORK_POLICY_API_WORLD_KINDS)[number], readonly CalicoVersion[]>
-> = {
-  ClusterNetworkPolicy: ['v3.32'],
-  AdminNetworkPolicy: ['v3.31'],
-  BaselineAdminNetworkPolicy: ['v3.31'],
-};
-
 /**
- * The Calico policy one (already validated) network-policy-api resource becomes under `version`,
- * or `undefined` with an issue when that release does not enforce the kind.
+ * The Calico policy one (already validated) network-policy-api resource becomes, as the
+ * release that enforces its kind converts it (`notInRelease` leaves out the kinds a
+ * `calicoVersion` does not enforce).
  *
  * @example
  * ```ts
- * rawNetworkPolicyApiPolicy(cnp, 3, 'v3.31', issues); // undefined; issues: "not enforced before Calico 3.32"
+ * rawNetworkPolicyApiPolicy(cnp, 3, issues)?.tier; // 'kube-admin' for an Admin-tier ClusterNetworkPolicy
  * ```
  */
 export function rawNetworkPolicyApiPolicy(
   resource: ClusterNetworkPolicy | AdminNetworkPolicy | BaselineAdminNetworkPolicy,
   index: number,
-  version: CalicoVersion,
   issues: Issue[],
 ): RawPolicy | undefined {
   if (!isNetworkPolicyApiKind(resource.kind)) return undefined;
-  if (!ENFORCED_BY[resource.kind].includes(version)) {
-    const when =
-      resource.kind === 'ClusterNetworkPolicy'
-        ? 'Calico enforces ClusterNetworkPolicy from 3.32 on'
-        : `Calico enforced ${resource.kind} (v1alpha1) only in 3.29–3.31; 3.32 replaced it with ClusterNetworkPolicy`;
-    issues.push({
-      code: 'not_enforced' satisfies EvaluatorIssueCode,
-      path: [index],
-      message: `${resource.kind} "${resource.metadata.name}" is not enforced with calicoVersion ${version}: ${when}. It is left out of the evaluation.`,
-    });
-    return undefined;
-  }
   if (resource.kind === 'ClusterNetworkPolicy')
     return rawClusterNetworkPolicy(resource.metadata.name, resource.spec, [index], issues);
   return rawAdminNetworkPolicy(resource, [index], issues);

@@ -13,6 +13,7 @@ import {
   rawK8sPolicy,
 } from './policies.js';
 import { POLICY_KINDS, type ResourceIndex } from './read.js';
+import { notInRelease } from './release-kinds.js';
 import type { SelectorCache } from './selector.js';
 import { serviceMatchIssues } from './service-match.js';
 import { builtinTiers, compareTiers, DEFAULT_TIER_ORDER, sortPolicies } from './tiers.js';
@@ -46,6 +47,11 @@ export function buildPolicySet(
 ): PolicySet {
   const raws: RawPolicy[] = [];
   for (const [r, i] of index.all) {
+    const missing = notInRelease(r, i, version);
+    if (missing !== undefined) {
+      issues.push(missing);
+      continue;
+    }
     // §2.5: a staged Delete never reaches Felix (libcalico-go's staged*policyprocessor.go return
     // nil for it), so it is no policy of any tier.
     if (r.spec?.stagedAction === 'Delete' && STAGED_POLICY_KINDS.has(r.kind)) continue;
@@ -58,7 +64,7 @@ export function buildPolicySet(
         rawK8sPolicy('StagedKubernetesNetworkPolicy', meta, r.spec ?? { podSelector: {} }, [i], issues),
       );
     } else if (isNetworkPolicyApiKind(r.kind)) {
-      const raw = rawNetworkPolicyApiPolicy(r, i, version, issues);
+      const raw = rawNetworkPolicyApiPolicy(r, i, issues);
       if (raw) raws.push(raw);
     } else if (POLICY_KINDS.has(r.kind)) {
       raws.push(rawCalicoPolicy(r.kind, meta, r.spec ?? {}, [i]));
@@ -68,7 +74,8 @@ export function buildPolicySet(
   const policies = raws.map((raw) => normalisePolicy(raw, sc, version));
 
   const tierMap = new Map<string, TierModel>(builtinTiers(version).map((t) => [t.name, t]));
-  for (const [r] of index.of('Tier')) {
+  for (const [r, i] of index.of('Tier')) {
+    if (notInRelease(r, i, version) !== undefined) continue; // reported above
     const name: string = r.metadata.name;
     // §2.1: a built-in tier's order and default action are fixed (`validateTier` and the Tier
     // CRD's CEL rules refuse others), so its manifest changes neither.

@@ -13,30 +13,47 @@ import type { CalicoVersion } from './policies.js';
  */
 export const DEFAULT_TIER_ORDER = 1_000_000;
 
+const DEFAULT_TIER: TierModel = {
+  name: 'default',
+  order: DEFAULT_TIER_ORDER,
+  defaultAction: 'Deny',
+  hasResource: true,
+};
+
 /** Built-in tiers of Calico ≥ 3.32 (§2.1, §12.23). */
 export const BUILTIN_TIER_MODELS: readonly TierModel[] = [
   { name: 'kube-admin', order: 1000, defaultAction: 'Pass', hasResource: true },
-  { name: 'default', order: DEFAULT_TIER_ORDER, defaultAction: 'Deny', hasResource: true },
+  DEFAULT_TIER,
   { name: 'kube-baseline', order: 10_000_000, defaultAction: 'Pass', hasResource: true },
 ];
 
-/** The tiers Calico 3.29–3.31 created for AdminNetworkPolicy / BaselineAdminNetworkPolicy (§0). */
-const ADMIN_NETWORK_POLICY_TIERS: readonly TierModel[] = [
+/** Built-in tiers of Calico 3.29–3.31: `default` between the AdminNetworkPolicy / BaselineAdminNetworkPolicy tiers (§0). */
+const BUILTIN_TIERS_3_29_TO_3_31: readonly TierModel[] = [
   { name: 'adminnetworkpolicy', order: 1000, defaultAction: 'Pass', hasResource: true },
+  DEFAULT_TIER,
   { name: 'baselineadminnetworkpolicy', order: 10_000_000, defaultAction: 'Pass', hasResource: true },
 ];
 
 /**
- * The built-in tiers of a Calico release: {@link BUILTIN_TIER_MODELS}, plus the v1alpha1 admin
- * policy tiers for 3.29–3.31 (`v3.31`).
+ * The built-in tiers of a Calico release (§0): {@link BUILTIN_TIER_MODELS} from 3.32 on, the
+ * v1alpha1 admin policy tiers around `default` in 3.29–3.31 (`v3.31`: its `tier.go` has no
+ * kube-admin / kube-baseline), and the one implicit `default` tier in 3.28.
  *
  * @example
  * ```ts
- * builtinTiers('v3.31').map((t) => t.name); // [..., 'adminnetworkpolicy', 'baselineadminnetworkpolicy']
+ * builtinTiers('v3.31').map((t) => t.name); // ['adminnetworkpolicy', 'default', 'baselineadminnetworkpolicy']
+ * builtinTiers('v3.28').map((t) => t.name); // ['default']
  * ```
  */
 export function builtinTiers(version: CalicoVersion): readonly TierModel[] {
-  return version === 'v3.31' ? [...BUILTIN_TIER_MODELS, ...ADMIN_NETWORK_POLICY_TIERS] : BUILTIN_TIER_MODELS;
+  switch (version) {
+    case 'v3.28':
+      return [DEFAULT_TIER];
+    case 'v3.31':
+      return BUILTIN_TIERS_3_29_TO_3_31;
+    case 'v3.32':
+      return BUILTIN_TIER_MODELS;
+  }
 }
 
 // Go byte-wise string compare; JS `<` compares UTF-16 units, equal for the ASCII names Calico allows.

@@ -114,6 +114,30 @@ spec: {tier: security, selector: app == 'web', types: [Ingress], ingress: [{acti
     expect(f?.rule).toEqual({ direction: 'ingress', index: 0 });
   });
 
+  it('Pass in a pre-DNAT policy into a tier nothing selects: the flows go on to normal policy', () => {
+    const world = load(`${base}
+---
+apiVersion: projectcalico.org/v3
+kind: HostEndpoint
+metadata: {name: node-1-eth0, labels: {role: node}}
+spec: {node: node-1, interfaceName: eth0, expectedIPs: [10.0.0.11]}
+---
+apiVersion: projectcalico.org/v3
+kind: Tier
+metadata: {name: security}
+spec: {order: 100}
+---
+apiVersion: projectcalico.org/v3
+kind: GlobalNetworkPolicy
+metadata: {name: security.pass-nodes}
+spec: {tier: security, selector: role == 'node', preDNAT: true, applyOnForward: true, types: [Ingress], ingress: [{action: Pass}]}
+`);
+    const f = analyze(world)
+      .lint()
+      .find((x) => x.code === 'pass-into-unselected-tier');
+    expect(f?.message).toMatch(/leave pre-DNAT policy undecided and go on to normal policy\.$/);
+  });
+
   it('Pass into a later tier whose only policy there is staged: still falls through to profiles', () => {
     // felix/rules/endpoints.go endpointIptablesChain: a tier of staged policies alone has no
     // end-of-tier drop and its staged policies are not programmed, so the packet reaches profiles.

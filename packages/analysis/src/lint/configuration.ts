@@ -8,6 +8,14 @@ import { type Ctx, resourceOf, title } from './context.js';
 
 const BUILTIN_TIERS = new Set(['default', 'kube-admin', 'kube-baseline']);
 
+// Where flows a Pass hands on go when no later tier takes them: an untracked or pre-DNAT chain
+// that decides nothing lets the packet on to the next stage (§4.8); a normal chain ends in profiles.
+const PASSED_ON = {
+  untracked: 'those flows leave untracked policy undecided and go on to pre-DNAT and normal policy',
+  preDnat: 'those flows leave pre-DNAT policy undecided and go on to normal policy',
+  normal: 'those flows fall through to profiles (Kubernetes default: allow)',
+} as const;
+
 /** The configuration findings of a policy (`eps`: the endpoints it selects). */
 export function configChecks(ctx: Ctx, p: PolicyModel, eps: EndpointModel[]): LintFinding[] {
   const out: LintFinding[] = [];
@@ -31,7 +39,7 @@ export function configChecks(ctx: Ctx, p: PolicyModel, eps: EndpointModel[]): Li
   // Pass hands the packet to the next tier; if no later tier selects the endpoint it ends in profiles.
   // Selecting means as the evaluator's chains do (`policyInChain`, §4.2): an enforced policy of
   // p's chain class; staged ones decide nothing, so a tier of them alone passes too (§2.5).
-  const chain = p.doNotTrack ? 'untracked' : p.preDNAT ? 'preDnat' : 'normal';
+  const chain: keyof typeof PASSED_ON = p.doNotTrack ? 'untracked' : p.preDNAT ? 'preDnat' : 'normal';
   const tierIndex = ctx.model.tiers.findIndex((t) => t.name === p.tier);
   const later = ctx.model.tiers
     .slice(tierIndex + 1)
@@ -53,7 +61,7 @@ export function configChecks(ctx: Ctx, p: PolicyModel, eps: EndpointModel[]): Li
               .map((e) => e.name)
               .slice(0, 3)
               .join(', ')}`
-      }: those flows fall through to profiles (Kubernetes default: allow).`,
+      }: ${PASSED_ON[chain]}.`,
       resource: resourceOf(p),
       rule: { direction: dir, index: r.index },
     });

@@ -55,24 +55,27 @@ describe('selector strings as Calico builds them', () => {
   });
 });
 
+// For the refused-input cases below: the flow they test, and a Deny of everything ordered after
+// the policy under test, which the flow reaches when the rule side matches nothing.
+const deny = gnp('zz-deny', {
+  order: 9999,
+  selector: 'all()',
+  types: ['Ingress'],
+  ingress: [{ action: 'Deny' }],
+});
+const clientToWeb = {
+  protocol: 'TCP',
+  srcIp: '10.1.1.10',
+  srcPort: 40000,
+  dstIp: '10.1.0.10',
+  dstPort: 8080,
+} as const;
+
 describe('a namespace, service account or negated selector that does not parse', () => {
   // Calico refuses such a policy (the validator's `selector` check), so it never reaches Felix;
   // had it, `parseSelectorAttachPrefix` would drop the term and widen the match. Like any other
   // selector that does not parse, it matches nothing here and is reported (a notSelector too: the
   // rule side, not just the negated term, matches nothing).
-  const deny = gnp('zz-deny', {
-    order: 9999,
-    selector: 'all()',
-    types: ['Ingress'],
-    ingress: [{ action: 'Deny' }],
-  });
-  const clientToWeb = {
-    protocol: 'TCP',
-    srcIp: '10.1.1.10',
-    srcPort: 40000,
-    dstIp: '10.1.0.10',
-    dstPort: 8080,
-  } as const;
   const cases: [string, Record<string, unknown>, (string | number)[]][] = [
     [
       'rule namespaceSelector',
@@ -151,19 +154,6 @@ describe('a rule net that does not parse', () => {
   // Calico's validator refuses the policy; Felix's converter would skip the entry
   // (`ConvertStringsToNets`), and a skipped notNets entry excludes nothing. The side matches
   // nothing here, and the entry is reported.
-  const deny = gnp('zz-deny', {
-    order: 9999,
-    selector: 'all()',
-    types: ['Ingress'],
-    ingress: [{ action: 'Deny' }],
-  });
-  const clientToWeb = {
-    protocol: 'TCP',
-    srcIp: '10.1.1.10',
-    srcPort: 40000,
-    dstIp: '10.1.0.10',
-    dstPort: 8080,
-  } as const;
   for (const field of ['nets', 'notNets'] as const) {
     it(`${field}: the side matches nothing, with an invalid_cidr issue`, () => {
       const policy = gnp('p', {
@@ -186,19 +176,6 @@ describe('a rule port that Calico refuses', () => {
   // numorstring.Port decodes `80-90` and `HTTP` as port names, which the validator refuses (not
   // IANA names), and 0 or 70000 are out of range. As names or numbers no packet has, a `notPorts`
   // entry would exclude nothing: the side matches nothing instead, and the entry is reported.
-  const deny = gnp('zz-deny', {
-    order: 9999,
-    selector: 'all()',
-    types: ['Ingress'],
-    ingress: [{ action: 'Deny' }],
-  });
-  const clientToWeb = {
-    protocol: 'TCP',
-    srcIp: '10.1.1.10',
-    srcPort: 40000,
-    dstIp: '10.1.0.10',
-    dstPort: 8080,
-  } as const;
   for (const bad of ['8000-9000', 'HTTP', 0, '70000']) {
     it(`notPorts ${JSON.stringify(bad)}: the side matches nothing, with an invalid_port issue`, () => {
       const policy = gnp('p', {

@@ -47,7 +47,7 @@ export {
   findEndpoint,
   hostStaticRules,
   INVALID_REPLY_PROTOCOLS,
-  invalidReplyDrop,
+  invalidDrop,
   makeTopology,
   matrixAddress,
   matrixQuery,

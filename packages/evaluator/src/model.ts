@@ -11,7 +11,8 @@
  *   plan roles are read (`decisionOfPath`, `pickDecision`, `boundEndpoint`), and the
  *   encapsulation drops of workload egress (`encapDrops`), Felix's static filter rules ahead of
  *   host policy (`hostStaticRuleOf`: tunnels, WireGuard), the source NAT rule a packet meets (`snatRuleOf`), and which hooks a reply of an untracked connection skips
- *   on a node that tracked it (`conntrackAccepts`);
+ *   on a node that tracked it (`conntrackAccepts`), where conntrack's INVALID drop applies
+ *   (`invalidDrop`) and which ICMP first packets it takes (`icmpFirstPacket`, `firstPacketInvalid`);
  * - endpoint queries (`findEndpoint`, `matrixQuery`: a matrix's options checked against a world).
  */
 
@@ -24,8 +25,13 @@ export type { Cidr, Ip } from './net/ip.js';
 export { cidrContains, parseIp } from './net/ip.js';
 export {
   conntrackAccepts,
+  firstPacketInvalid,
+  ICMP_NEW_TYPES,
+  ICMPV6_NEW_TYPES,
+  ICMPV6_UNTRACKED_TYPES,
   INVALID_REPLY_PROTOCOLS,
-  invalidReplyDrop,
+  icmpFirstPacket,
+  invalidDrop,
   nodeKey,
 } from './path/conntrack.js';
 export { boundEndpoint, type DecisionLike, decisionOfPath, pickDecision } from './path/decided-by.js';

@@ -18,7 +18,7 @@ import {
   type HostStaticHook,
   type HostStaticRule,
   INVALID_REPLY_PROTOCOLS,
-  invalidReplyDrop,
+  invalidDrop,
   nodeKey,
   type PathPlan,
   type RoleBinding,
@@ -173,7 +173,7 @@ function runHooks(
       const node =
         h.kind === 'encap' || h.kind === 'chain' ? boundEndpoint(h.endpoint, backend, bind).node : undefined;
       if (conntrackAccepts(h, node, reply)) continue;
-      const at = invalidReplyDrop(ctx.match.world, h, node, st.untracked);
+      const at = invalidDrop(ctx.match.world, h, node, st.untracked);
       if (at !== undefined) {
         const { hit, miss } = splitBoxes(live, INVALID_REPLIES);
         if (hit.length > 0) drop(hit, at.stage);

@@ -15,6 +15,10 @@
  * TCP SYN-ACK or an ICMP reply that is INVALID, and the first tracked chain drops it
  * ({@link replyInvalid}; calico#2609 is this drop in a pod's from-workload chain).
  *
+ * On the first leg, an ICMP packet of a type that cannot open a connection (an echo reply, an
+ * error with no connection to report on) is INVALID on every node that tracks it: the first
+ * tracked chain it meets drops it ({@link firstPacketInvalid}).
+ *
  * The kernel NATs tracked connections only (`nf_nat_inet_fn` returns early without a conntrack
  * entry), so on a node that left a packet untracked neither kube-proxy's DNAT nor any SNAT
  * applies.
@@ -96,34 +100,126 @@ export function conntrackRules(
 }
 
 /**
- * Where a reply leg meets Felix's INVALID drop at hook `h` (which conntrack did not accept, see
- * {@link conntrackAccepts}): the tracked chain `h` starts, when its node did not leave this reply
- * untracked (`replyUntracked`, by {@link nodeKey}) and the check is on (FelixConfiguration
- * `disableConntrackInvalidCheck` off). The drop takes the replies conntrack calls INVALID
- * ({@link replyInvalid}); others meet the chain's policy.
+ * Where a packet meets Felix's INVALID drop at hook `h`: the tracked chain `h` starts, when its
+ * node did not leave this packet untracked (`untracked`, by {@link nodeKey}) and the check is on
+ * (FelixConfiguration `disableConntrackInvalidCheck` off). The drop takes what conntrack calls
+ * INVALID: a reply leg's reply when its request went untracked ({@link replyInvalid}, after
+ * {@link conntrackAccepts} said no), a first packet of an ICMP type that opens no connection
+ * ({@link firstPacketInvalid}); others meet the chain's policy.
  *
  * @example
  * ```ts
  * // hook: the workload egress chain of pod web on node-1, which left the request untracked
- * invalidReplyDrop(world.model, hook, 'node-1', []); // { node: 'node-1', stage: 'workloadEgress' }
+ * invalidDrop(world.model, hook, 'node-1', []); // { node: 'node-1', stage: 'workloadEgress' }
+ * invalidDrop(world.model, hook, 'node-1', ['node-1']); // undefined: this leg is untracked there too
  * ```
  */
-export function invalidReplyDrop(
+export function invalidDrop(
   world: Pick<WorldModel, 'conntrackInvalidDrop'>,
   h: Hook,
   endpointNode: string | undefined,
-  replyUntracked: readonly string[],
+  untracked: readonly string[],
 ): { readonly node: string; readonly stage: Stage } | undefined {
   if (!world.conntrackInvalidDrop) return undefined;
   const at = conntrackRules(h, endpointNode);
-  return at !== undefined && !replyUntracked.includes(at.node) ? at : undefined;
+  return at !== undefined && !untracked.includes(at.node) ? at : undefined;
+}
+
+/**
+ * What conntrack makes of an ICMP or ICMPv6 packet no entry holds (a flow's first packet):
+ * - `new`: a request that opens a connection, ICMP echo (8), timestamp (13), information (15)
+ *   and address mask (17) requests (`nf_conntrack_proto_icmp.c` `nf_conntrack_icmp_packet`
+ *   `valid_new`), ICMPv6 echo request (128) and node information query (139)
+ *   (`nf_conntrack_proto_icmpv6.c` `nf_conntrack_icmpv6_packet` `valid_new`);
+ * - `untracked`: ICMPv6 MLD and neighbour / router discovery, 130–136 and 143
+ *   (`nf_conntrack_icmpv6_error` `noct_valid_new` sets IP_CT_UNTRACKED: no ctstate rule matches,
+ *   policy decides);
+ * - `invalid`: every other type. A reply (0, 14, 129, …) without its request's entry is refused
+ *   as new (`-NF_ACCEPT`, no entry); an error (3, 11, …) is RELATED only to the tracked
+ *   connection it reports on (`nf_conntrack_inet_error`, `icmpv6_error_message`), and a flow
+ *   alone has none. No entry is ctstate INVALID.
+ *
+ * The one place for these types: a reply leg's ICMP replies ({@link replyInvalid}) are reply
+ * types, `invalid` here.
+ *
+ * @example
+ * ```ts
+ * icmpFirstPacket(1, 8); // 'new'
+ * icmpFirstPacket(1, 0); // 'invalid'
+ * icmpFirstPacket(58, 135); // 'untracked'
+ * ```
+ */
+export function icmpFirstPacket(protocol: 1 | 58, type: number): 'new' | 'untracked' | 'invalid' {
+  if ((protocol === 1 ? ICMP_NEW_TYPES : ICMPV6_NEW_TYPES).includes(type)) return 'new';
+  return protocol === 58 && ICMPV6_UNTRACKED_TYPES.includes(type) ? 'untracked' : 'invalid';
+}
+
+/** The ICMP types that open a connection: see {@link icmpFirstPacket}. */
+export const ICMP_NEW_TYPES: readonly number[] = [8, 13, 15, 17];
+/** The ICMPv6 types that open a connection: see {@link icmpFirstPacket}. */
+export const ICMPV6_NEW_TYPES: readonly number[] = [128, 139];
+/**
+ * The ICMPv6 types conntrack leaves untracked: see {@link icmpFirstPacket}. (A 2024 netfilter
+ * patch adds multicast router discovery, 151 and 152; kernels without it call them INVALID, the
+ * answer kept here: a Deny where it may allow, never the other way.)
+ */
+export const ICMPV6_UNTRACKED_TYPES: readonly number[] = [130, 131, 132, 133, 134, 135, 136, 143];
+
+/**
+ * Whether conntrack calls a flow's first packet INVALID: an ICMP or ICMPv6 packet of a type
+ * that opens no connection ({@link icmpFirstPacket}). A packet of no type (a flow with no
+ * `icmp.type`) is not: it stands for the types policy decides. Felix's INVALID drop takes it at
+ * the first tracked chain ({@link invalidDrop}).
+ *
+ * @example
+ * ```ts
+ * firstPacketInvalid({ protocol: 1, icmp: { type: 0 } }); // true: an echo reply opens nothing
+ * firstPacketInvalid({ protocol: 1, icmp: { type: 8 } }); // false
+ * firstPacketInvalid({ protocol: 1, icmp: undefined }); // false
+ * ```
+ */
+export function firstPacketInvalid(packet: Pick<Packet, 'protocol' | 'icmp'>): boolean {
+  const p = packet.protocol;
+  const type = packet.icmp?.type;
+  return (p === 1 || p === 58) && type !== undefined && icmpFirstPacket(p, type) === 'invalid';
+}
+
+const ICMP_TYPE_NAMES: Readonly<Record<number, string>> = {
+  0: 'echo reply',
+  3: 'destination unreachable',
+  4: 'source quench',
+  5: 'redirect',
+  9: 'router advertisement',
+  10: 'router solicitation',
+  11: 'time exceeded',
+  12: 'parameter problem',
+  14: 'timestamp reply',
+  16: 'information reply',
+  18: 'address mask reply',
+};
+const ICMPV6_TYPE_NAMES: Readonly<Record<number, string>> = {
+  1: 'destination unreachable',
+  2: 'packet too big',
+  3: 'time exceeded',
+  4: 'parameter problem',
+  129: 'echo reply',
+  137: 'redirect',
+  140: 'node information response',
+};
+
+/** The trace reason of a first packet conntrack calls INVALID ({@link firstPacketInvalid}). */
+export function firstPacketInvalidReason(packet: Pick<Packet, 'protocol' | 'icmp'>, node: string): string {
+  const type = packet.icmp?.type ?? 0;
+  const name = (packet.protocol === 1 ? ICMP_TYPE_NAMES : ICMPV6_TYPE_NAMES)[type];
+  const what = `${packet.protocol === 1 ? 'ICMP' : 'ICMPv6'} type ${type}${name ? ` (${name})` : ''}`;
+  return `conntrack INVALID on ${node || 'the node'}: ${what} cannot start a connection, and no tracked connection holds it, so Felix's conntrack rules drop it (\`--ctstate INVALID -j DROP\`, before any policy; FelixConfiguration disableConntrackInvalidCheck turns this off). A reply to an allowed request is accepted as ESTABLISHED, an error about an allowed connection as RELATED (§4.4)`;
 }
 
 /**
  * Whether conntrack calls the reply of a request INVALID when no entry holds the request (its
  * node left it untracked, and left the reply tracked): a TCP reply is a SYN-ACK, which cannot
  * open a connection (`nf_conntrack_proto_tcp.c`: SYN/ACK from no state is `sIV`), and an ICMP
- * or ICMPv6 reply is a reply type, which `icmp_new` / `icmpv6_new` never take as new. A UDP
+ * or ICMPv6 reply is a reply type, which conntrack never takes as new ({@link icmpFirstPacket}). A UDP
  * reply opens a NEW entry like any datagram, and so do other protocols (SCTP's INIT-ACK is
  * taken as NEW here: not checked against `nf_conntrack_proto_sctp.c`).
  *
@@ -134,6 +230,10 @@ export function invalidReplyDrop(
  * ```
  */
 export function replyInvalid(reply: Pick<Packet, 'protocol'>): boolean {
+  // By protocol: the reply of every request type that opens a connection is a reply type, which
+  // `icmpFirstPacket` calls `invalid`, and a typeless reply stands for those. (The reply of an
+  // ICMPv6 type conntrack leaves untracked, 135 → 136, is untracked too: taken as INVALID here, a
+  // Deny where policy decides.)
   return INVALID_REPLY_PROTOCOLS.includes(reply.protocol);
 }
 

@@ -14,7 +14,9 @@ import type { BackendModel, EndpointModel, FailsafePortModel, WorldModel } from 
 import {
   CONNTRACK_ACCEPTS,
   conntrackAccepts,
-  invalidReplyDrop,
+  firstPacketInvalid,
+  firstPacketInvalidReason,
+  invalidDrop,
   invalidReplyReason,
   nodeKey,
   replyInvalid,
@@ -182,8 +184,23 @@ function runHooks(
   let skipNode: string | undefined;
   let skipTable: string | undefined;
   const hooks = plan.hooks;
+  // A first packet conntrack cannot start a connection with (an ICMP echo reply, an error):
+  // INVALID at the first tracked chain on a node that did not leave it untracked.
+  const invalidFirst = reply === undefined && firstPacketInvalid(original);
   for (let i = 0; i < hooks.length; i++) {
     const h = hooks[i] as Hook;
+    if (invalidFirst) {
+      const role = h.kind === 'chain' || h.kind === 'encap' ? h : undefined;
+      const endpoint = role && boundEndpoint(role.endpoint, backend, bind);
+      const at = invalidDrop(world, h, endpoint?.node, state.untracked);
+      if (at !== undefined) {
+        const reason = firstPacketInvalidReason(original, at.node);
+        const ref = endpoint ?? (h.kind === 'failsafe' ? h.endpoint : undefined);
+        sink.note(at.stage, 'deny', reason, ref ? endpointRef(ref) : hostRef(at.node));
+        decisions?.push({ stage: at.stage, reason });
+        return -1 - i;
+      }
+    }
     // A reply leg (`reply`: the nodes that left the request untracked): conntrack accepts it on
     // the nodes that tracked the request; elsewhere the first tracked chain drops it as INVALID
     // unless this leg left it untracked there too, or it opens a connection of its own (UDP).
@@ -194,7 +211,7 @@ function runHooks(
         if (role && endpoint) sink.note(role.stage, 'continue', CONNTRACK_ACCEPTS, endpointRef(endpoint));
         continue;
       }
-      const at = invalidReplyDrop(world, h, endpoint?.node, state.untracked);
+      const at = invalidDrop(world, h, endpoint?.node, state.untracked);
       if (at !== undefined && replyInvalid(original)) {
         const reason = invalidReplyReason(at.node);
         const ref = endpoint ?? (h.kind === 'failsafe' ? h.endpoint : undefined);

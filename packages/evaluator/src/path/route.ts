@@ -6,6 +6,7 @@
 import { chainSlot, type Engine } from '../engine.js';
 import type { Packet } from '../match/packet.js';
 import type { EndpointModel } from '../world/model.js';
+import { firstPacketInvalid, invalidDrop } from './conntrack.js';
 import { encapDropOf } from './encap.js';
 import type { ChainHook, EncapHook, PathPlan, RoleBinding } from './hooks.js';
 import { type ReplyPlanner, verdictOfPlans } from './interpret.js';
@@ -84,8 +85,8 @@ export function planRoute(plans: readonly PathPlan[]): PlanRoute {
 }
 
 /**
- * The verdict of a route of chains alone: `Deny` when its encapsulation drop matches the packet,
- * else the engine's {@link Engine.routeVerdict} (what `runHooks` does with them: a chain that
+ * The verdict of a route of chains alone: `Deny` when its encapsulation drop matches the packet
+ * or conntrack's INVALID drop takes it (an ICMP type that opens no connection), else the engine's {@link Engine.routeVerdict} (what `runHooks` does with them: a chain that
  * drops the packet, {@link chainDrops}, ends the path; else it goes on), nothing allocated.
  * `undefined` for any other route, or an engine without route runs. `World.evaluate` calls it
  * for most flows.
@@ -105,6 +106,10 @@ export function chainsVerdict(
   const chains = route.chains;
   if (chains === undefined || engine.routeVerdict === undefined) return undefined;
   if (route.encap !== undefined && encapDropOf(route.encap, packet) !== undefined) return 'Deny';
+  // A route marks and untracks nothing: conntrack's INVALID drop takes such a packet at its
+  // first tracked chain (`runHooks` says where).
+  if (firstPacketInvalid(packet) && chains.some((h) => invalidDrop(engine.world, h, undefined, NO_NODES)))
+    return 'Deny';
   return engine.routeVerdict(chains, source, destination, packet);
 }
 
@@ -130,3 +135,5 @@ export function verdictOfRoute(
     verdictOfPlans(engine, route.plans, packet, bind, replyPlans)
   );
 }
+
+const NO_NODES: readonly string[] = [];

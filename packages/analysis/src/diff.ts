@@ -4,7 +4,13 @@ import { type CellContext, cellContext, cellsOfPair } from './cells.js';
 import { fromOutside, sharedEntryChoices } from './entry.js';
 import { requireWorld } from './errors.js';
 import type { Flow, Verdict, World } from './evaluator-seam.js';
-import { type IcmpFound, icmpAtoms, icmpChangesOfPair, icmpProtocol } from './icmp-types.js';
+import {
+  type IcmpFound,
+  icmpAtoms,
+  icmpChangesOfPair,
+  icmpProtocol,
+  isInvalidStandIn,
+} from './icmp-types.js';
 import type { Box as FlowBox } from './lifted/boxes.js';
 import { boxAnd, universe } from './lifted/boxes.js';
 import { contextOf, liftClasses, overlay, witnessOf } from './lifted/classes.js';
@@ -143,6 +149,13 @@ export function diff(before: World, after: World, space?: FlowSpace): DiffResult
       },
     })),
   );
+  // A stand-in type's changes hold for every type conntrack calls INVALID that no rule names.
+  for (const protocol of new Set(typedIcmp.filter((f) => isInvalidStandIn(f.icmp)).map((f) => f.protocol))) {
+    const type = typedIcmp.find((f) => f.protocol === protocol && isInvalidStandIn(f.icmp))?.icmp.type;
+    unsupported.push(
+      `the ${protocol === 1 ? 'ICMP' : 'ICMPv6'} type ${type} changes in icmpChanges hold for every ${protocol === 1 ? 'ICMP' : 'ICMPv6'} type no rule names that conntrack cannot open a connection with (an echo reply, an error): its first packet is INVALID alike`,
+    );
+  }
   const viaChanges: ViaChange[] = mergeTagged(
     viaFound.map((f) => ({ tag: { via: f.via }, key: `${f.via.node}/${f.via.interface ?? ''}`, found: f })),
   );

@@ -47,6 +47,7 @@ export {
   findEndpoint,
   hostStaticRules,
   INVALID_REPLY_PROTOCOLS,
+  icmpFirstPacket,
   invalidDrop,
   makeTopology,
   matrixAddress,

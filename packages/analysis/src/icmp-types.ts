@@ -1,11 +1,15 @@
 /**
  * ICMP types and codes in `diff`: flows the lifted space leaves out (its ICMP flows carry no
  * type), compared by evaluating each class pair once per type and code the worlds' rules name.
- * A type no rule names matches every rule as a typeless flow does, so the lifted changes cover it.
+ * A type no rule names matches every rule as a typeless flow does, so the lifted changes cover it
+ * when conntrack takes its first packet as a typeless one (a request that opens a connection, or
+ * an ICMPv6 type it leaves untracked); the types it calls INVALID (an echo reply, an error: the
+ * evaluator's `icmpFirstPacket`) that no rule names are one more atom, which stands for them all.
  */
 import { addressPairs } from './cells.js';
 import {
   type Flow,
+  icmpFirstPacket,
   type RuleModel,
   type Verdict,
   WORKLOAD_TO_HOST_ICMPV6_TYPES,
@@ -43,7 +47,10 @@ function icmpFlow(family: 4 | 6, icmp: IcmpAtom, x: bigint, y: bigint): Flow & {
  * The types (and type/code pairs) the worlds' rules match on (`icmp`, `notICMP`), per protocol,
  * with both echo types when one is named and untracked policy answers echo requests with echo
  * replies; with `felix`, also the ICMPv6 types Felix accepts from a pod to its host whatever its
- * policy, when a world has an IPv6 pod (so that a typed flow stands for each type that decides apart).
+ * policy, when a world has an IPv6 pod (so that a typed flow stands for each type that decides apart),
+ * and, when a world drops conntrack's INVALID packets (`conntrackInvalidDrop`), per protocol one
+ * type conntrack cannot open a connection with that no rule names ({@link isInvalidStandIn}): its
+ * first packet is INVALID, dropped at the first tracked chain, unlike a typeless flow.
  *
  * @example
  * ```ts
@@ -87,7 +94,48 @@ export function icmpAtoms(models: readonly WorldModel[], felix = false): Map<num
         }
       }
   }
+  if (felix && models.some((m) => m.conntrackInvalidDrop))
+    for (const protocol of [1, 58] as const) {
+      const named = out.get(protocol);
+      const type = INVALID_FIRST[protocol].find((t) => !named?.has(`${t}`));
+      if (type === undefined) continue;
+      const atoms = named ?? new Map<string, IcmpAtom>();
+      const atom: IcmpAtom = { type };
+      STAND_INS.add(atom);
+      atoms.set(`${type}`, atom);
+      out.set(protocol, atoms);
+    }
   return new Map([...out].map(([p, atoms]) => [p, [...atoms.values()]]));
+}
+
+/**
+ * The types conntrack calls INVALID as a first packet (the evaluator's `icmpFirstPacket`), the
+ * readable ones first (echo reply, destination unreachable, time exceeded).
+ */
+const INVALID_FIRST = {
+  1: invalidTypes(1, [0, 3, 11]),
+  58: invalidTypes(58, [129, 1, 3]),
+} as const;
+
+function invalidTypes(protocol: 1 | 58, first: readonly number[]): readonly number[] {
+  const all = Array.from({ length: 256 }, (_, t) => t).filter((t) => !first.includes(t));
+  return [...first, ...all].filter((t) => icmpFirstPacket(protocol, t) === 'invalid');
+}
+
+const STAND_INS = new WeakSet<IcmpAtom>();
+
+/**
+ * Whether an atom of {@link icmpAtoms} stands for every type conntrack calls INVALID that no rule
+ * names (its changes hold for each of them), not for its own type alone.
+ *
+ * @example
+ * ```ts
+ * const atoms = icmpAtoms([model], true).get(1) ?? [];
+ * atoms.filter(isInvalidStandIn).map((a) => a.type); // [0] when no rule names type 0
+ * ```
+ */
+export function isInvalidStandIn(atom: IcmpAtom): boolean {
+  return STAND_INS.has(atom);
 }
 
 /** A typed ICMP flow of one class pair whose verdict differs between the worlds. */

@@ -3,7 +3,7 @@
  * random worlds (witnesses evaluated, flows inside and outside regions, lint claims sampled).
  */
 import { World } from '@calico-dsl/evaluator';
-import { viaChoices } from '@calico-dsl/evaluator/model';
+import { icmpFirstPacket, viaChoices } from '@calico-dsl/evaluator/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -12,7 +12,7 @@ import {
   OTHER_IPS,
   POD_IPS,
 } from '../../evaluator/test/helpers/arbitrary-world.js';
-import { icmpAtoms } from '../src/icmp-types.js';
+import { icmpAtoms, isInvalidStandIn } from '../src/icmp-types.js';
 import { analyze, diff } from '../src/index.js';
 import { boxAround, inSpace } from './helpers/flows.js';
 
@@ -26,7 +26,8 @@ function sampleFlows() {
     for (const d of [...POD_IPS, ...OTHER_IPS]) {
       out.push({ protocol: 'ICMP', srcIp: s, dstIp: d });
       // Typed ICMP (outside the search spaces, inside every lint claim): the generator's rules match these.
-      for (const icmp of [{ type: 8 }, { type: 0 }, { type: 3, code: 1 }, { type: 3, code: 2 }])
+      // Type 11 (time exceeded), which no rule names, is conntrack INVALID as type 0 is.
+      for (const icmp of [{ type: 8 }, { type: 0 }, { type: 3, code: 1 }, { type: 3, code: 2 }, { type: 11 }])
         out.push({ protocol: 'ICMP', srcIp: s, dstIp: d, icmp });
       for (const p of [22, 53, 80, 443, 8080, 8081, 8500, 9001, 30080])
         for (const protocol of ['TCP', 'UDP'])
@@ -127,12 +128,15 @@ describe('diff = brute force', () => {
             expect(before.evaluate(c.witness).verdict).toBe(c.before);
             expect(after.evaluate(c.witness).verdict).toBe(c.after);
           }
-          // A typed ping falls in icmpChanges when the rules name its type (and code), else it
-          // behaves as a typeless one and falls in changes.
-          const named = icmpAtoms([before.model, after.model]).get(1) ?? [];
+          // A typed ping falls in icmpChanges when the rules name its type (and code), or under
+          // the stand-in type when conntrack calls it INVALID as a first packet (Linux
+          // nf_conntrack_icmp_packet valid_new), else it behaves as a typeless one and falls in
+          // changes.
+          const named = icmpAtoms([before.model, after.model], true).get(1) ?? [];
           const atomOf = (icmp: { type: number; code?: number }) =>
             named.find((x) => x.type === icmp.type && x.code === icmp.code) ??
-            named.find((x) => x.type === icmp.type && x.code === undefined);
+            named.find((x) => x.type === icmp.type && x.code === undefined) ??
+            (icmpFirstPacket(1, icmp.type) === 'invalid' ? named.find(isInvalidStandIn) : undefined);
           for (const f of sampleFlows()) {
             const b = before.evaluate(f).verdict;
             const a = after.evaluate(f).verdict;

@@ -52,18 +52,55 @@ describe('diff and ICMP types', () => {
   it('a rule on an ICMP type changes typed pings only: icmpChanges says so, changes stays empty', () => {
     const d = diff(world(BASE), world(NO_PING));
     expect(d.changes).toEqual([]);
+    // Type 3 code 4 does not change: as a flow's first packet, an error with no connection to report
+    // on is conntrack INVALID (Linux nf_conntrack_proto_icmp.c: nf_conntrack_icmpv4_error finds no
+    // connection, nf_conntrack_icmp_packet's valid_new opens none), which web's to-workload chain
+    // drops before its policy (felix/rules/endpoints.go appendConntrackRules), in both worlds.
     expect(d.icmpChanges.map(changeText)).toEqual([
       'ICMP any IPv4 except 10.1.0.5 → 10.1.0.5 type 8: Allow → Deny',
-      'ICMP any IPv4 except 10.1.0.5 → 10.1.0.5 type 3 code 4: Allow → Deny',
     ]);
     for (const c of d.icmpChanges) {
       expect(world(NO_PING).evaluate(c.witness).verdict).toBe('Deny');
       expect(world(BASE).evaluate(c.witness).verdict).toBe('Allow');
     }
-    // Type 3 with another code, and a type no rule names, do not change.
+    // Type 3 (any code) and an echo reply (type 0) are INVALID first packets in both worlds.
     const other = { protocol: 'ICMP', srcIp: '198.51.100.7', dstIp: '10.1.0.5' } as const;
-    expect(world(NO_PING).evaluate({ ...other, icmp: { type: 3, code: 1 } }).verdict).toBe('Allow');
-    expect(world(NO_PING).evaluate({ ...other, icmp: { type: 0 } }).verdict).toBe('Allow');
+    for (const icmp of [{ type: 3, code: 4 }, { type: 3, code: 1 }, { type: 0 }]) {
+      expect(world(BASE).evaluate({ ...other, icmp }).verdict).toBe('Deny');
+      expect(world(NO_PING).evaluate({ ...other, icmp }).verdict).toBe('Deny');
+    }
+  });
+
+  it('the INVALID drop turned off: every type conntrack cannot open a connection with changes, shown by one stand-in', () => {
+    const off = `${BASE}---
+apiVersion: projectcalico.org/v3
+kind: FelixConfiguration
+metadata: {name: default}
+spec: {disableConntrackInvalidCheck: true}
+`;
+    const d = diff(world(BASE), world(off));
+    expect(d.changes).toEqual([]);
+    // Into and out of web: both its workload chains start with the conntrack rules.
+    expect(d.icmpChanges.map(changeText)).toEqual([
+      'ICMP any IPv4 except 10.1.0.5 → 10.1.0.5 type 0: Deny → Allow',
+      'ICMP 10.1.0.5 → any IPv4 except 10.1.0.5 type 0: Deny → Allow',
+    ]);
+    expect(d.unsupported).toContain(
+      'the ICMP type 0 changes in icmpChanges hold for every ICMP type no rule names that conntrack cannot open a connection with (an echo reply, an error): its first packet is INVALID alike',
+    );
+    const error = { protocol: 'ICMP', srcIp: '198.51.100.7', dstIp: '10.1.0.5', icmp: { type: 11 } } as const;
+    expect([world(BASE).evaluate(error).verdict, world(off).evaluate(error).verdict]).toEqual([
+      'Deny',
+      'Allow',
+    ]);
+  });
+
+  it('search with icmpTypes finds the INVALID echo reply a policy seems to allow', () => {
+    const allowAll = world(BASE);
+    const space = { protocol: ['ICMP'], srcIp: ['198.51.100.7'], dstIp: ['10.1.0.5'] };
+    expect(analyze(allowAll).search(space, 'Deny').found).toBe(false);
+    const r = analyze(allowAll).search(space, 'Deny', { icmpTypes: true });
+    expect(r.found && r.witness.icmp).toEqual({ type: 0 });
   });
 
   it('a class with itself: pings between two of its pods change, each pod to itself (loopback) does not', () => {

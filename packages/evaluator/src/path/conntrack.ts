@@ -212,7 +212,7 @@ export function firstPacketInvalidReason(packet: Pick<Packet, 'protocol' | 'icmp
   const type = packet.icmp?.type ?? 0;
   const name = (packet.protocol === 1 ? ICMP_TYPE_NAMES : ICMPV6_TYPE_NAMES)[type];
   const what = `${packet.protocol === 1 ? 'ICMP' : 'ICMPv6'} type ${type}${name ? ` (${name})` : ''}`;
-  return `conntrack INVALID on ${node || 'the node'}: ${what} cannot start a connection, and no tracked connection holds it, so Felix's conntrack rules drop it (\`--ctstate INVALID -j DROP\`, before any policy; FelixConfiguration disableConntrackInvalidCheck turns this off). A reply to an allowed request is accepted as ESTABLISHED, an error about an allowed connection as RELATED (§4.4)`;
+  return `conntrack INVALID on ${node || 'the node'}: ${what} cannot start a connection, and no tracked connection holds it, so Felix's conntrack rules drop it (\`--ctstate INVALID -j DROP\`, before any policy; FelixConfiguration disableConntrackInvalidCheck turns this off). A reply to an allowed request is accepted as ESTABLISHED, an error about an allowed connection as RELATED (§3.1)`;
 }
 
 /**

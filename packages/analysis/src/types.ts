@@ -98,8 +98,10 @@ export interface Change {
 /**
  * A change among ICMP flows of one type (and code). `Change` regions hold ICMP flows without a
  * type, so these are found apart: each class pair evaluated with every type and code the
- * worlds' rules name (a type no rule names behaves as a typeless flow). Every flow of the region
- * with this type (and code) has these verdicts.
+ * worlds' rules name (a type no rule names behaves as a typeless flow, unless conntrack calls
+ * its first packet INVALID: those are one stand-in type, 0 or 129 when no rule names it, whose
+ * changes `DiffResult.unsupported` says hold for them all). Every flow of the region with this
+ * type (and code) has these verdicts.
  *
  * @example
  * ```ts
@@ -138,7 +140,10 @@ export interface ViaChange extends Change {
  */
 export interface DiffResult {
   readonly changes: readonly Change[];
-  /** Changes among ICMP flows with a type or code the rules name (outside `changes`' space). */
+  /**
+   * Changes among ICMP flows with a type or code the rules name, or of the stand-in for the types
+   * conntrack calls INVALID (outside `changes`' space).
+   */
   readonly icmpChanges: readonly IcmpChange[];
   /**
    * Changes among flows that enter by a `via` the worlds accept, where they differ from the same
@@ -244,7 +249,7 @@ export interface ClassMatrix {
  * ```
  */
 export interface SearchOptions {
-  /** Also ICMP flows with each type (and code) the rules name. */
+  /** Also ICMP flows with each type (and code) the rules name, and a type conntrack calls INVALID. */
   readonly icmpTypes?: boolean;
   /** Also flows from outside that name where they enter (`via`), in a world with host endpoints. */
   readonly via?: boolean;

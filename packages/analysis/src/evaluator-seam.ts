@@ -46,6 +46,8 @@ export {
   entitiesOwning,
   findEndpoint,
   hostStaticRules,
+  ICMP_REQUEST_REPLY,
+  ICMPV6_UNTRACKED_TYPES,
   INVALID_REPLY_PROTOCOLS,
   icmpFirstPacket,
   invalidDrop,

@@ -9,6 +9,8 @@
 import { addressPairs } from './cells.js';
 import {
   type Flow,
+  ICMP_REQUEST_REPLY,
+  ICMPV6_UNTRACKED_TYPES,
   icmpFirstPacket,
   type RuleModel,
   type Verdict,
@@ -45,10 +47,11 @@ function icmpFlow(family: 4 | 6, icmp: IcmpAtom, x: bigint, y: bigint): Flow & {
 
 /**
  * The types (and type/code pairs) the worlds' rules match on (`icmp`, `notICMP`), per protocol,
- * with both echo types when one is named and untracked policy answers echo requests with echo
- * replies; with `felix`, also the ICMPv6 types Felix accepts from a pod to its host whatever its
+ * with both types of a request and its reply when one is named and untracked policy answers
+ * requests with replies; with `felix`, also the ICMPv6 types Felix accepts from a pod to its host whatever its
  * policy, when a world has an IPv6 pod (so that a typed flow stands for each type that decides apart),
- * and, when a world drops conntrack's INVALID packets (`conntrackInvalidDrop`), per protocol one
+ * the ICMPv6 types conntrack leaves untracked when a world has untracked policy (their reply legs
+ * meet policy), and, when a world drops conntrack's INVALID packets (`conntrackInvalidDrop`), per protocol one
  * type conntrack cannot open a connection with that no rule names ({@link isInvalidStandIn}): its
  * first packet is INVALID, dropped at the first tracked chain, unlike a typeless flow.
  *
@@ -80,19 +83,19 @@ export function icmpAtoms(models: readonly WorldModel[], felix = false): Map<num
       }
     if (felix && model.workloads.some((w) => w.ips.some((ip) => ip.version === 6)))
       for (const type of WORKLOAD_TO_HOST_ICMPV6_TYPES) add(58, { type });
-    // An untracked ping's reply leg is an echo reply (the evaluator turns type 8 into 0, 128 into
-    // 129): a rule on either echo type decides the request's type apart.
-    if (model.policies.some((p) => p.doNotTrack))
-      for (const [protocol, request, reply] of [
-        [1, 8, 0],
-        [58, 128, 129],
-      ] as const) {
-        const atoms = out.get(protocol);
-        if (atoms?.has(`${reply}`) || atoms?.has(`${request}`)) {
-          add(protocol, { type: request });
-          add(protocol, { type: reply });
-        }
+    if (!model.policies.some((p) => p.doNotTrack)) continue;
+    // An untracked request's reply leg has its reply type (the evaluator's `icmpReplyType`: 8 → 0,
+    // 13 → 14, 128 → 129, …): a rule on either type decides the request's type apart.
+    for (const [protocol, request, reply] of ICMP_REQUEST_REPLY) {
+      const atoms = out.get(protocol);
+      if (atoms?.has(`${reply}`) || atoms?.has(`${request}`)) {
+        add(protocol, { type: request });
+        add(protocol, { type: reply });
       }
+    }
+    // The reply of an ICMPv6 type conntrack leaves untracked meets policy where a typeless reply
+    // is INVALID (the evaluator's `replyInvalid`).
+    if (felix) for (const type of ICMPV6_UNTRACKED_TYPES) add(58, { type });
   }
   if (felix && models.some((m) => m.conntrackInvalidDrop))
     for (const protocol of [1, 58] as const) {

@@ -2,6 +2,7 @@ import { World } from '@calico-dsl/evaluator';
 import { fromYaml } from '@calico-dsl/yaml';
 import { describe, expect, it } from 'vitest';
 import { AnalysisInputError, analyze, diff } from '../src/index.js';
+import { inSpace } from './helpers/flows.js';
 import { ONE_INTERFACE_NODE, TWO_INTERFACE_NODE } from './helpers/worlds.js';
 
 const pods = [
@@ -268,6 +269,60 @@ describe('typed ICMP and untracked policy', () => {
     const space = { protocol: ['ICMP'], srcIp: ['198.51.100.7'], dstIp: ['10.0.0.11'] };
     const found = analyze(world).search(space, 'Allow', { icmpTypes: true });
     expect(found.found && found.witness.icmp).toEqual({ type: 8 });
+  });
+
+  it("a timestamp request's untracked reply is a timestamp reply (13 → 14, the kernel's invmap): diff finds type 13's change", () => {
+    const spec = (egress: unknown[]) => ({
+      selector: "role == 'public'",
+      types: ['Ingress', 'Egress'],
+      ingress: [{ action: 'Allow', protocol: 'ICMP' }],
+      egress,
+    });
+    const before = untrackedWorld(
+      ONE_INTERFACE_NODE,
+      spec([{ action: 'Allow', protocol: 'ICMP', icmp: { type: 14 } }]),
+    );
+    const after = untrackedWorld(ONE_INTERFACE_NODE, spec([]));
+    const request = {
+      protocol: 'ICMP',
+      srcIp: '198.51.100.7',
+      dstIp: '203.0.113.11',
+      icmp: { type: 13 },
+    } as const;
+    expect([before.evaluate(request).verdict, after.evaluate(request).verdict]).toEqual(['Allow', 'Deny']);
+    const { icmpChanges } = diff(before, after);
+    const change = icmpChanges.find((c) => c.icmp.type === 13 && inSpace(request, c.region));
+    expect(change && [change.before, change.after]).toEqual(['Allow', 'Deny']);
+  });
+
+  it('the reply of an untracked ICMPv6 type conntrack leaves untracked meets policy: search finds it allowed', () => {
+    const world = untrackedWorld(
+      `apiVersion: v1
+kind: Node
+metadata: {name: node-1}
+status: {addresses: [{type: InternalIP, address: 'fd00::11'}]}
+---
+apiVersion: projectcalico.org/v3
+kind: HostEndpoint
+metadata: {name: n1-eth0, labels: {role: public}}
+spec: {node: node-1, interfaceName: eth0, expectedIPs: ['fd00::11']}
+---
+apiVersion: projectcalico.org/v3
+kind: GlobalNetworkPolicy
+metadata: {name: icmpv6-out}
+spec: {selector: role == 'public', types: [Egress], egress: [{action: Allow, protocol: ICMPv6}]}
+`,
+      {
+        selector: "role == 'public'",
+        types: ['Ingress'],
+        ingress: [{ action: 'Allow', protocol: 'ICMPv6' }],
+      },
+    );
+    const space = { protocol: ['ICMPv6'], srcIp: ['fd00::99'], dstIp: ['fd00::11'] };
+    // Typeless (and echo) requests' replies are INVALID on the way out (no untracked egress Allow).
+    expect(analyze(world).search(space, 'Allow').found).toBe(false);
+    const found = analyze(world).search(space, 'Allow', { icmpTypes: true });
+    expect(found.found && world.evaluate(found.witness).verdict).toBe('Allow');
   });
 });
 

@@ -27,6 +27,7 @@ export {
   conntrackAccepts,
   firstPacketInvalid,
   ICMP_NEW_TYPES,
+  ICMP_REQUEST_REPLY,
   ICMPV6_NEW_TYPES,
   ICMPV6_UNTRACKED_TYPES,
   INVALID_REPLY_PROTOCOLS,

@@ -133,5 +133,60 @@ for (const engine of ['reference', 'compiled'] as const) {
       expect(r.verdict, r.explain()).toBe('Allow');
       expect(r.explain()).not.toContain('conntrack INVALID');
     });
+
+    describe('the reply leg of an untracked request answers with its reply type', () => {
+      const hosts = [
+        node('node-1', '10.0.0.11', '203.0.113.11'),
+        hep('node-1-eth1', 'node-1', 'eth1', ['203.0.113.11'], { role: 'public' }),
+      ];
+      const untracked = (egressType: number) =>
+        gnp('untracked-timestamp', {
+          selector: "role == 'public'",
+          doNotTrack: true,
+          applyOnForward: true,
+          order: 10,
+          types: ['Ingress', 'Egress'],
+          ingress: [{ action: 'Allow', protocol: 'ICMP', icmp: { type: 13 } }],
+          egress: [{ action: 'Allow', protocol: 'ICMP', icmp: { type: egressType } }],
+        });
+
+      it('a timestamp request (13) is answered by a timestamp reply (14): untracked egress must allow 14', () => {
+        // nf_conntrack_proto_icmp.c invmap: ICMP_TIMESTAMP ↔ ICMP_TIMESTAMPREPLY.
+        const flow = icmp(EXT, '203.0.113.11', 13);
+        const wrongType = World.from([...hosts, untracked(13)], { engine }).evaluate(flow);
+        expect(wrongType.verdict, wrongType.explain()).toBe('Deny');
+        expect(wrongType.explain()).toContain('ICMP 203.0.113.11 → 198.51.100.7');
+        const replyType = World.from([...hosts, untracked(14)], { engine }).evaluate(flow);
+        expect(replyType.verdict, replyType.explain()).toBe('Allow');
+      });
+
+      it('an ICMPv6 type conntrack leaves untracked is not INVALID on the reply leg: policy decides', () => {
+        const v6hosts = [
+          node('node-1', 'fd00::11'),
+          hep('node-1-eth0', 'node-1', 'eth0', ['fd00::11'], { role: 'public' }),
+          gnp('untracked-nd-in', {
+            selector: "role == 'public'",
+            doNotTrack: true,
+            applyOnForward: true,
+            order: 10,
+            types: ['Ingress'],
+            ingress: [{ action: 'Allow', protocol: 'ICMPv6', icmp: { type: 135 } }],
+          }),
+          gnp('icmpv6-out', {
+            selector: "role == 'public'",
+            types: ['Egress'],
+            egress: [{ action: 'Allow', protocol: 'ICMPv6' }],
+          }),
+        ];
+        const r = World.from(v6hosts, { engine }).evaluate({
+          protocol: 'ICMPv6',
+          srcIp: 'fd00::99',
+          dstIp: 'fd00::11',
+          icmp: { type: 135 },
+        });
+        expect(r.verdict, r.explain()).toBe('Allow');
+        expect(r.explain()).not.toContain('INVALID');
+      });
+    });
   });
 }

@@ -154,10 +154,42 @@ export function icmpFirstPacket(protocol: 1 | 58, type: number): 'new' | 'untrac
   return protocol === 58 && ICMPV6_UNTRACKED_TYPES.includes(type) ? 'untracked' : 'invalid';
 }
 
+/**
+ * The request types that open a connection, each with its reply type, as conntrack inverts them
+ * (`invmap` of `nf_conntrack_proto_icmp.c` and `nf_conntrack_proto_icmpv6.c`): `[protocol,
+ * request, reply]`.
+ */
+export const ICMP_REQUEST_REPLY: readonly (readonly [1 | 58, number, number])[] = [
+  [1, 8, 0],
+  [1, 13, 14],
+  [1, 15, 16],
+  [1, 17, 18],
+  [58, 128, 129],
+  [58, 139, 140],
+];
 /** The ICMP types that open a connection: see {@link icmpFirstPacket}. */
-export const ICMP_NEW_TYPES: readonly number[] = [8, 13, 15, 17];
+export const ICMP_NEW_TYPES: readonly number[] = ICMP_REQUEST_REPLY.filter(([p]) => p === 1).map(
+  ([, q]) => q,
+);
 /** The ICMPv6 types that open a connection: see {@link icmpFirstPacket}. */
-export const ICMPV6_NEW_TYPES: readonly number[] = [128, 139];
+export const ICMPV6_NEW_TYPES: readonly number[] = ICMP_REQUEST_REPLY.filter(([p]) => p === 58).map(
+  ([, q]) => q,
+);
+
+/**
+ * The type of the answer to an ICMP or ICMPv6 packet of `type`: a request's reply type
+ * ({@link ICMP_REQUEST_REPLY}), else `type` itself.
+ *
+ * @example
+ * ```ts
+ * icmpReplyType(1, 13); // 14: timestamp reply
+ * icmpReplyType(58, 135); // 135
+ * ```
+ */
+export function icmpReplyType(protocol: number, type: number): number {
+  for (const [p, request, reply] of ICMP_REQUEST_REPLY) if (p === protocol && request === type) return reply;
+  return type;
+}
 /**
  * The ICMPv6 types conntrack leaves untracked: see {@link icmpFirstPacket}. (A 2024 netfilter
  * patch adds multicast router discovery, 151 and 152; kernels without it call them INVALID, the
@@ -218,26 +250,28 @@ export function firstPacketInvalidReason(packet: Pick<Packet, 'protocol' | 'icmp
 /**
  * Whether conntrack calls the reply of a request INVALID when no entry holds the request (its
  * node left it untracked, and left the reply tracked): a TCP reply is a SYN-ACK, which cannot
- * open a connection (`nf_conntrack_proto_tcp.c`: SYN/ACK from no state is `sIV`), and an ICMP
- * or ICMPv6 reply is a reply type, which conntrack never takes as new ({@link icmpFirstPacket}). A UDP
- * reply opens a NEW entry like any datagram, and so do other protocols (SCTP's INIT-ACK is
- * taken as NEW here: not checked against `nf_conntrack_proto_sctp.c`).
+ * open a connection (`nf_conntrack_proto_tcp.c`: SYN/ACK from no state is `sIV`), and an ICMP or
+ * ICMPv6 reply of a type conntrack calls INVALID as a first packet ({@link icmpFirstPacket}): the
+ * reply types of requests (0, 14, 129, …), and a typeless reply, which stands for those. A UDP
+ * reply opens a NEW entry like any datagram, an ICMPv6 type conntrack leaves untracked (a
+ * neighbour solicitation answered as it came) meets policy, and so do other protocols (SCTP's
+ * INIT-ACK is taken as NEW here: not checked against `nf_conntrack_proto_sctp.c`).
  *
  * @example
  * ```ts
  * replyInvalid(replyPacket(tcpPacket)); // true
  * replyInvalid(replyPacket(udpPacket)); // false
+ * replyInvalid({ protocol: 58, icmp: { type: 135 } }); // false: untracked
  * ```
  */
-export function replyInvalid(reply: Pick<Packet, 'protocol'>): boolean {
-  // By protocol: the reply of every request type that opens a connection is a reply type, which
-  // `icmpFirstPacket` calls `invalid`, and a typeless reply stands for those. (The reply of an
-  // ICMPv6 type conntrack leaves untracked, 135 → 136, is untracked too: taken as INVALID here, a
-  // Deny where policy decides.)
-  return INVALID_REPLY_PROTOCOLS.includes(reply.protocol);
+export function replyInvalid(reply: Pick<Packet, 'protocol' | 'icmp'>): boolean {
+  const p = reply.protocol;
+  if (p !== 1 && p !== 58) return INVALID_REPLY_PROTOCOLS.includes(p);
+  const type = reply.icmp?.type;
+  return type === undefined || icmpFirstPacket(p, type) === 'invalid';
 }
 
-/** TCP, ICMP and ICMPv6: see {@link replyInvalid}. */
+/** The protocols whose typeless replies are INVALID (TCP, ICMP and ICMPv6): see {@link replyInvalid}. */
 export const INVALID_REPLY_PROTOCOLS: readonly number[] = [6, 1, 58];
 
 /** The trace reason of a reply of an untracked request that conntrack takes as INVALID. */

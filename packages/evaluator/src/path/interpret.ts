@@ -16,6 +16,7 @@ import {
   conntrackAccepts,
   firstPacketInvalid,
   firstPacketInvalidReason,
+  icmpReplyType,
   invalidDrop,
   invalidReplyReason,
   nodeKey,
@@ -147,7 +148,8 @@ export function replyVia(plan: PathPlan): Topology['via'] {
 }
 
 /**
- * The reply of a packet: addresses and ports swapped; an echo request becomes an echo reply.
+ * The reply of a packet: addresses and ports swapped; an ICMP request becomes its reply type
+ * (`icmpReplyType`: echo request 8 → echo reply 0, …).
  *
  * @example
  * ```ts
@@ -155,11 +157,7 @@ export function replyVia(plan: PathPlan): Topology['via'] {
  * ```
  */
 export function replyPacket(p: Packet): Packet {
-  const echo = p.icmp === undefined ? undefined : p.protocol === 1 ? 8 : p.protocol === 58 ? 128 : undefined;
-  const icmp =
-    p.icmp !== undefined && echo !== undefined && p.icmp.type === echo
-      ? { ...p.icmp, type: echo === 8 ? 0 : 129 }
-      : p.icmp;
+  const icmp = p.icmp === undefined ? undefined : { ...p.icmp, type: icmpReplyType(p.protocol, p.icmp.type) };
   return { protocol: p.protocol, src: p.dst, srcPort: p.dstPort, dst: p.src, dstPort: p.srcPort, icmp };
 }
 

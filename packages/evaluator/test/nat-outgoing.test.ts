@@ -340,6 +340,24 @@ describe("kube-proxy's cluster CIDR tells pods from other sources (local-traffic
     ]);
   });
 
+  it('two pods of one node, one in it and one outside, each get their own plans (any order)', () => {
+    const stray = pod('prod', 'stray', '10.9.0.5', { app: 'web' }, { node: 'node-1' });
+    const resources = [...world, stray, kubeProxy('10.244.0.0/16')];
+    const fromStray = { ...toClusterIp, srcIp: '10.9.0.5' };
+    for (const engine of ENGINES) {
+      const w = World.from(resources, { engine });
+      expect([w.evaluate(toClusterIp).verdict, w.evaluate(fromStray).verdict], engine).toEqual([
+        'Allow',
+        'Deny',
+      ]);
+      const v = World.from(resources, { engine });
+      expect([v.evaluate(fromStray).verdict, v.evaluate(toClusterIp).verdict], engine).toEqual([
+        'Deny',
+        'Allow',
+      ]);
+    }
+  });
+
   it("a host's ClusterIP traffic is masqueraded only when kube-proxy has one", () => {
     const fromHost = { ...toClusterIp, srcIp: '10.0.0.11' };
     const dbFromNode1 = gnp('db-from-web', {

@@ -13,6 +13,7 @@ import type {
   WorldModel,
 } from '../world/model.js';
 import { hepOwningIp } from './host-endpoints.js';
+import { detectedAsPod } from './local-traffic.js';
 import { servesNodePorts } from './node-port-addresses.js';
 import { type Frontend, findFrontend, workloadOwning } from './targets.js';
 
@@ -28,7 +29,15 @@ import { type Frontend, findFrontend, workloadOwning } from './targets.js';
  * ```
  */
 export type SourceOwner =
-  | { readonly kind: 'pod'; readonly wep: WorkloadEndpointModel }
+  | {
+      readonly kind: 'pod';
+      readonly wep: WorkloadEndpointModel;
+      /**
+       * Set when kube-proxy's local-traffic detector does not take the pod's packet for a pod's
+       * (its address outside the cluster CIDR, `path/local-traffic.ts`): its service plans differ.
+       */
+      readonly undetected?: true;
+    }
   | { readonly kind: 'node'; readonly node: string; readonly hep: HostEndpointModel | undefined }
   | { readonly kind: 'external' };
 
@@ -82,7 +91,7 @@ export interface Topology {
 function sourceKey(s: SourceOwner): string {
   switch (s.kind) {
     case 'pod':
-      return `p@${s.wep.node ?? ''}`;
+      return `p@${s.wep.node ?? ''}${s.undetected ? '!' : ''}`;
     case 'node':
       return `n${s.node}/${s.hep?.id ?? ''}`;
     case 'external':
@@ -137,7 +146,11 @@ export function makeTopology(
  */
 export function sourceOwner(world: WorldModel, ip: Ip): SourceOwner {
   const wep = workloadOwning(world, ip);
-  if (wep) return { kind: 'pod', wep };
+  // Pods of one node share plans, except where kube-proxy tells them apart (`podPlans`).
+  if (wep)
+    return detectedAsPod(world, wep, ip.version)
+      ? { kind: 'pod', wep }
+      : { kind: 'pod', wep, undetected: true };
   const node = world.nodeByIp.get(ipKey(ip));
   if (node !== undefined) return { kind: 'node', node, hep: hepOwningIp(world, ip, node) };
   return { kind: 'external' };

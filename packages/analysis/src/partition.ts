@@ -103,6 +103,8 @@ function worldFacts(model: WorldModel): WorldFacts {
   // natOutgoing masquerades by source and destination pool.
   const nat = model.natOutgoing;
   if (nat) for (const c of [...nat.pools.map((p) => p.cidr), ...nat.exempt]) cidrs.push(cidrInterval(c));
+  // kube-proxy's local-traffic detector: a pod outside its cluster CIDR is masqueraded to a ClusterIP.
+  for (const c of model.kubeProxyClusterCIDRs ?? []) cidrs.push(cidrInterval(c));
   // kube-proxy admits load balancer traffic by source range.
   for (const sp of model.servicePorts)
     for (const c of sp.loadBalancerSourceRanges) cidrs.push(cidrInterval(c));

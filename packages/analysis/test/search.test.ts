@@ -87,6 +87,24 @@ describe('search', () => {
   });
 });
 
+describe('an IPv4-mapped IPv6 CIDR in a space', () => {
+  it('is the IPv4 CIDR (prefix less 96), as the evaluator reads it in rule nets and flows', () => {
+    const a = analyze(World.from([...pods, onlyWebToDb]));
+    expect(a.search({ srcIp: ['::ffff:10.0.0.0/127'], dstIp: ['::ffff:10.0.0.2'] }, 'Allow')).toEqual(
+      a.search({ srcIp: ['10.0.0.0/31'], dstIp: ['10.0.0.2'] }, 'Allow'),
+    );
+    expect(a.search({ srcIp: ['::ffff:198.51.100.0/120'], dstIp: ['10.0.0.2'] }, 'Allow')).toEqual({
+      found: false,
+    });
+    // A shorter prefix keeps the IPv6 network Go's ParseCIDR gives (no IPv4 address in it).
+    const v6 = [
+      a.search({ srcIp: ['::ffff:0.0.0.0/95'] }, 'Allow'),
+      a.search({ srcIp: ['::ffff:0.0.0.0/95'] }, 'Deny'),
+    ];
+    expect(v6.flatMap((r) => (r.found ? [r.witness.srcIp] : []))).toContain('::fffe:0:1');
+  });
+});
+
 describe('a host endpoint naming a profile that does not exist', () => {
   // Felix programs such a profile as one Deny each way (active_rules_calculator.go
   // DummyDropRules): the later default-allow profile is never reached, in search as in evaluate.

@@ -83,18 +83,28 @@ export function parseIpValue(text: string): { family: Family; value: bigint } | 
  * @example
  * ```ts
  * parseCidrInterval('10.0.0.0/8'); // { family: 4, lo: 167772160n, hi: 184549375n }
+ * parseCidrInterval('::ffff:10.0.0.0/104'); // the same interval
  * ```
  */
 export function parseCidrInterval(text: string): IpInterval | undefined {
   const slash = text.indexOf('/');
-  const ip = parseIpValue(slash < 0 ? text : text.slice(0, slash));
-  if (!ip) return undefined;
-  const bits = ip.family === 4 ? 32 : 128;
+  const address = slash < 0 ? text : text.slice(0, slash);
+  const parsed = parseIpValue(address);
+  if (!parsed) return undefined;
+  // An IPv4-mapped IPv6 address (::ffff:a.b.c.d) counts its prefix over 128 bits, as in Go's
+  // net.ParseCIDR; the evaluator's parseCidr reads it so in rule nets.
+  const mapped = parsed.family === 4 && address.includes(':');
+  const bits = parsed.family === 4 && !mapped ? 32 : 128;
   const lenText = slash < 0 ? String(bits) : text.slice(slash + 1);
   if (!/^\d{1,3}$/.test(lenText)) return undefined;
-  const len = Number(lenText);
+  let len = Number(lenText);
   if (len > bits) return undefined;
-  const host = BigInt(bits - len);
+  let ip = parsed;
+  // Go prints the network as IPv4 (prefix less 96) when the mask keeps the ::ffff: part, else
+  // as the IPv6 network it is (IPNet.String, networkNumberAndMask).
+  if (mapped && len >= 96) len -= 96;
+  else if (mapped) ip = { family: 6, value: (0xffffn << 32n) | parsed.value };
+  const host = BigInt((ip.family === 4 ? 32 : 128) - len);
   const lo = (ip.value >> host) << host;
   return { family: ip.family, lo, hi: lo + (1n << host) - 1n };
 }

@@ -187,6 +187,39 @@ describe('diff = brute force', () => {
   );
 });
 
+describe('diff of any resource = brute force', () => {
+  it(
+    'removing a node, pod, service, host endpoint or setting: the changed flows are the regions',
+    () => {
+      fc.assert(
+        fc.property(arbitraryWorld, fc.nat(), (resources, pick) => {
+          // Not policies (the test above): what the affected-classes shortcut must notice.
+          const others = resources.filter((r) => !/NetworkPolicy$/.test(String(r.kind)));
+          const gone = others[pick % others.length];
+          const before = World.from(resources);
+          const after = World.from(resources.filter((r) => r !== gone));
+          const { changes } = diff(before, after);
+          for (const f of sampleFlows()) {
+            if (f.icmp) continue;
+            const b = before.evaluate(f).verdict;
+            const a = after.evaluate(f).verdict;
+            const hits = changes.filter((c) => inSpace(f, c.region));
+            const what = `${String(gone?.kind)} ${JSON.stringify(f)}`;
+            if (b !== a)
+              expect(
+                hits.some((h) => h.before === b && h.after === a),
+                what,
+              ).toBe(true);
+            for (const h of hits) expect([h.before, h.after], what).toEqual([b, a]);
+          }
+        }),
+        { numRuns: 20 },
+      );
+    },
+    TIMEOUT,
+  );
+});
+
 describe('lint claims hold for every sampled flow', () => {
   it(
     'no sampled flow reaches a rule reported shadowed or a policy reported matching nothing',

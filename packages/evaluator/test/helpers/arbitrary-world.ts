@@ -41,16 +41,36 @@ const selector = fc.constantFrom(
   'has(app)',
   "env == 'prod'",
   "role == 'public'",
+  // Does not parse: the policy selects nothing.
+  "app == 'web",
 );
-const ports = fc.constantFrom(undefined, [80], ['8000:9000'], ['http'], [8080, 'http']);
+// [0]: a port Calico refuses (the side matches nothing).
+const ports = fc.constantFrom(undefined, [80], ['8000:9000'], ['http'], [8080, 'http'], [0]);
 const entity = fc.record(
   {
     selector: fc.constantFrom(undefined, "app == 'web'", 'all()', "app != 'db'"),
-    notSelector: fc.constantFrom(undefined, "app == 'api'"),
-    namespaceSelector: fc.constantFrom(undefined, "env == 'dev'", 'all()', 'global()'),
-    nets: fc.constantFrom(undefined, ['10.1.0.0/24'], ['198.51.100.0/24'], ['192.0.2.0/24', '10.0.0.0/8']),
-    notNets: fc.constantFrom(undefined, ['10.1.0.1/32']),
+    // Selectors and nets that do not parse make the side match nothing.
+    notSelector: fc.constantFrom(undefined, "app == 'api'", 'app =='),
+    namespaceSelector: fc.constantFrom(undefined, "env == 'dev'", 'all()', 'global()', 'env in {'),
+    nets: fc.constantFrom(
+      undefined,
+      ['10.1.0.0/24'],
+      ['198.51.100.0/24'],
+      ['192.0.2.0/24', '10.0.0.0/8'],
+      // IPv4-mapped IPv6: Felix gets 10.1.0.0/24.
+      ['::ffff:10.1.0.0/120'],
+      ['10.1.0.0/24', 'not-a-cidr'],
+    ),
+    notNets: fc.constantFrom(undefined, ['10.1.0.1/32'], ['::ffff:10.1.0.4/127']),
     ports,
+    // A services match; without a namespace it matches nothing.
+    services: fc.constantFrom(
+      undefined,
+      undefined,
+      undefined,
+      { name: 'svc', namespace: 'prod' },
+      { name: 'svc' },
+    ),
   },
   { requiredKeys: [] },
 );
@@ -111,13 +131,51 @@ const felixFields = fc.record(
     ipipEnabled: fc.boolean(),
     vxlanEnabled: fc.boolean(),
     externalNodesList: fc.constant(['198.51.100.0/24']),
+    // Interfaces no named host endpoint governs (the public HEP is on eth1).
+    interfaceExclude: fc.constantFrom('kube-ipvs0', 'eth1', '/^eth/,kube-ipvs0', 'none'),
+    // Failsafe entries, some of which Felix cannot parse (no protocol, SCTP, a bad net).
+    failsafeInboundHostPorts: fc.constantFrom(
+      [{ protocol: 'TCP', port: 22 }],
+      [{ port: 22 }, { protocol: 'UDP', port: 53 }],
+      [{ protocol: 'SCTP', port: 80 }],
+      [{ protocol: 'TCP', port: 80, net: '198.51.100.0/24' }],
+    ),
+    failsafeOutboundHostPorts: fc.constantFrom(
+      [{ protocol: 'TCP', port: 443, net: '10.1.0.0/30' }],
+      [{ protocol: 'TCP', port: 443, net: 'not-a-net' }],
+    ),
   },
   { requiredKeys: [] },
 );
+/**
+ * kubeadm's ConfigMap `kube-system/kube-proxy`: its cluster CIDR (10.1.0.0/30 holds pods 1–3
+ * only), and the node addresses that serve node ports.
+ */
+const kubeProxyConfigs = [
+  'clusterCIDR: 10.1.0.0/30\n',
+  'clusterCIDR: ""\n',
+  'nodePortAddresses: [10.0.0.0/8]\n',
+  'clusterCIDR: 10.1.0.0/16\nnodePortAddresses: [primary]\n',
+  'nodePortAddresses: [127.0.0.0/8, 203.0.113.0/24]\n',
+] as const;
+const kubeProxy = (lines: string): Record<string, unknown> => ({
+  apiVersion: 'v1',
+  kind: 'ConfigMap',
+  metadata: { name: 'kube-proxy', namespace: 'kube-system' },
+  data: {
+    'config.conf': `apiVersion: kubeproxy.config.k8s.io/v1alpha1\n${lines}kind: KubeProxyConfiguration\nmode: ""\n`,
+  },
+});
+
 /** The pods' IPPool: natOutgoing and the tunnel it turns on (the CRD allows one at a time). */
 const poolFields = fc.record({
   natOutgoing: fc.boolean(),
   tunnel: fc.constantFrom('none', 'ipip', 'vxlan'),
+});
+
+const annotate = (o: Record<string, unknown>, annotations: Record<string, string>) => ({
+  ...o,
+  metadata: { ...(o.metadata as object), annotations },
 });
 
 /** A random world (plain manifests). */
@@ -132,6 +190,11 @@ export const arbitraryWorld = fc
     ),
     policies: fc.array(policyFields, { maxLength: 8 }),
     pubHep: fc.boolean(),
+    // A profile the public host endpoint names that does not exist drops.
+    pubHepProfile: fc.constantFrom(undefined, undefined, undefined, 'no-such-profile'),
+    // calico-node's annotation makes 198.51.100.7 one of node-2's addresses.
+    annotated: fc.constantFrom(false, false, false, true),
+    kubeProxy: fc.option(fc.constantFrom(...kubeProxyConfigs), { nil: undefined, freq: 2 }),
     wildcardHep: fc.boolean(),
     etp: fc.constantFrom('Cluster', 'Local'),
     securityPass: fc.boolean(),
@@ -145,7 +208,11 @@ export const arbitraryWorld = fc
       ns('prod', { env: 'prod' }),
       ns('dev', { env: 'dev' }),
       node('node-1', '10.0.0.11', '203.0.113.11'),
-      node('node-2', '10.0.0.12', '203.0.113.12'),
+      w.annotated
+        ? annotate(node('node-2', '10.0.0.12', '203.0.113.12'), {
+            'projectcalico.org/IPv4Address': '198.51.100.7/24',
+          })
+        : node('node-2', '10.0.0.12', '203.0.113.12'),
       tier('security', 10, w.securityPass ? 'Pass' : 'Deny'),
       tier('platform', 20, 'Pass'),
     ];
@@ -176,7 +243,18 @@ export const arbitraryWorld = fc
           serviceLoadBalancerIPs: [{ cidr: '192.0.2.0/24' }],
         }),
       );
-    if (w.pubHep) res.push(hep('node-1-eth1', 'node-1', 'eth1', ['203.0.113.11'], { role: 'public' }));
+    if (w.pubHep)
+      res.push(
+        hep(
+          'node-1-eth1',
+          'node-1',
+          'eth1',
+          ['203.0.113.11'],
+          { role: 'public' },
+          w.pubHepProfile ? [w.pubHepProfile] : undefined,
+        ),
+      );
+    if (w.kubeProxy) res.push(kubeProxy(w.kubeProxy));
     if (w.wildcardHep)
       res.push(hep('node-2-all', 'node-2', '*', [], { role: 'public' }, ['projectcalico-default-allow']));
     res.push(

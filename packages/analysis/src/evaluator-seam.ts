@@ -51,6 +51,7 @@ export {
   INVALID_REPLY_PROTOCOLS,
   icmpFirstPacket,
   invalidDrop,
+  loopbackNodePortIssue,
   makeTopology,
   matrixAddress,
   matrixQuery,

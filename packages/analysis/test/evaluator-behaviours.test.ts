@@ -313,4 +313,24 @@ describe('analysis = evaluate on the evaluator behaviours of late', () => {
     const bare = [...BASE.filter((r) => r !== DB_SVC), selectorless(DB_SVC)];
     expect(expectAgrees(bare, [...bare, dbEndpoints])).toBeGreaterThan(0);
   });
+
+  it('flows to 127.0.0.0/8 on a node port (loopback_node_port): what evaluate flags, unsupported says', () => {
+    const to = (dstIp: string): Flow => ({
+      protocol: 'TCP',
+      srcIp: '10.0.0.11',
+      srcPort: 40000,
+      dstIp,
+      dstPort: 30432,
+    });
+    const world = World.from(BASE);
+    expect(world.evaluate(to('127.0.0.1')).issues.map((i) => i.code)).toEqual(['loopback_node_port']);
+    const said = (w: World) =>
+      [...analyze(w).unsupported, ...diff(w, w).unsupported].filter((s) => s.includes('loopback_node_port'));
+    expect(said(world)).toHaveLength(2);
+    expect(said(world)[0]).toContain('TCP 30432 (Service prod/db)');
+    // kube-proxy serving node ports on 10.0.0.0/8 only: loopback is no node port address.
+    const off = World.from([...BASE, kubeProxy('nodePortAddresses: [10.0.0.0/8]\n')]);
+    expect(off.evaluate(to('127.0.0.1')).issues).toEqual([]);
+    expect(said(off)).toEqual([]);
+  });
 });

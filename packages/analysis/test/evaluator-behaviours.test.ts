@@ -7,6 +7,7 @@
  * search, diff, matrix and lint give what `World.evaluate` gives, flow by flow.
  */
 import { type Flow, World } from '@calico-dsl/evaluator';
+import { viaChoices } from '@calico-dsl/evaluator/model';
 import { describe, expect, it } from 'vitest';
 import { felix, gnp, hep, node, ns, pod, service } from '../../evaluator/test/helpers/world-kit.js';
 import { analyze, diff } from '../src/index.js';
@@ -107,7 +108,7 @@ const dbEndpoints: Obj = {
 
 /** Each sampled flow's verdict lies in the regions of `diff`, and only the changed ones. */
 function expectDiffAgrees(before: World, after: World): number {
-  const { changes } = diff(before, after);
+  const { changes, viaChanges } = diff(before, after);
   let changed = 0;
   for (const f of FLOWS) {
     const b = before.evaluate(f).verdict;
@@ -121,6 +122,31 @@ function expectDiffAgrees(before: World, after: World): number {
       ).toBe(true);
     }
     for (const h of hits) expect([h.before, h.after], JSON.stringify(f)).toEqual([b, a]);
+  }
+  // A flow entering somewhere changes as the same flow routed by address, or is a viaChange.
+  const key = (v: { node: string; interface?: string }) => `${v.node}/${v.interface ?? ''}`;
+  // Vias both worlds accept (another is `unknown_via`), in worlds with host endpoints (without
+  // any, the entry differs only by the path, and the change shows as routed flows to the node).
+  const accepted = new Set(viaChoices(after.model).map(key));
+  const withHeps = before.model.hostEndpoints.length > 0 || after.model.hostEndpoints.length > 0;
+  for (const f of withHeps ? entering(before) : []) {
+    const { via, ...routed } = f;
+    if (!via || !accepted.has(key(via))) continue;
+    const b = before.evaluate(f).verdict;
+    const a = after.evaluate(f).verdict;
+    const hits = viaChanges.filter((c) => key(c.via) === key(via) && inSpace(f, c.region));
+    for (const h of hits) expect([h.before, h.after], JSON.stringify(f)).toEqual([b, a]);
+    if (b === a) continue;
+    if (before.evaluate(routed).verdict === b && after.evaluate(routed).verdict === a) continue;
+    const asInterface = viaChanges.some(
+      (c) =>
+        via.interface === undefined &&
+        c.via.node === via.node &&
+        inSpace(f, c.region) &&
+        c.before === b &&
+        c.after === a,
+    );
+    expect(hits.length > 0 || asInterface, `${JSON.stringify(f)} ${b} → ${a}`).toBe(true);
   }
   for (const c of changes) {
     expect(before.evaluate(c.witness).verdict).toBe(c.before);
@@ -144,6 +170,37 @@ function expectSearchAgrees(world: World): void {
     for (const v of ['Allow', 'Deny'] as const) {
       const r = a.search({ srcIp: [first.srcIp], dstIp: [first.dstIp] }, v);
       if (seen.has(v)) expect(r.found, `${first.srcIp} → ${first.dstIp} ${v}`).toBe(true);
+      if (r.found) expect(world.evaluate(r.witness).verdict, JSON.stringify(r.witness)).toBe(v);
+    }
+  }
+}
+
+/** Flows from outside that name where they enter: every choice the world accepts. */
+const entering = (world: World): Flow[] =>
+  viaChoices(world.model).flatMap((via) =>
+    ['198.51.100.7', '2001:db8::7'].flatMap((s) =>
+      [...V4_DST, ...V6]
+        .filter((d) => d.includes(':') === s.includes(':'))
+        .flatMap((d) =>
+          PORTS.map((p) => ({ protocol: 'TCP', srcIp: s, srcPort: 40000, dstIp: d, dstPort: p, via })),
+        ),
+    ),
+  );
+
+/** With `via`: every verdict a flow entering somewhere gets is found, and each witness has its verdict. */
+function expectViaSearchAgrees(world: World): void {
+  if (world.model.hostEndpoints.length === 0) return;
+  const a = analyze(world);
+  const pairs = new Map<string, Set<string>>();
+  for (const f of entering(world)) {
+    const k = `${f.srcIp}>${f.dstIp}`;
+    pairs.set(k, (pairs.get(k) ?? new Set()).add(world.evaluate(f).verdict));
+  }
+  for (const [k, seen] of pairs) {
+    const [srcIp, dstIp] = k.split('>') as [string, string];
+    for (const v of ['Allow', 'Deny'] as const) {
+      const r = a.search({ srcIp: [srcIp], dstIp: [dstIp] }, v, { via: true });
+      if (seen.has(v)) expect(r.found, `${k} ${v} (via)`).toBe(true);
       if (r.found) expect(world.evaluate(r.witness).verdict, JSON.stringify(r.witness)).toBe(v);
     }
   }
@@ -186,6 +243,7 @@ function expectAgrees(before: Obj[], after: Obj[]): number {
   const [b, a] = [World.from(before), World.from(after)];
   for (const w of [b, a]) {
     expectSearchAgrees(w);
+    expectViaSearchAgrees(w);
     expectMatrixAgrees(w);
     expectLintHolds(w);
   }

@@ -384,6 +384,38 @@ spec: {selector: app == 'web', types: [Ingress], ingress: [{action: Allow, sourc
     ]);
   });
 
+  it('a rule side Calico refuses, or a services match without namespace: shadowed because it matches nothing', () => {
+    // fromYaml refuses these rules (validation); World.from takes them as they are.
+    const parsed = fromYaml(base);
+    if (!parsed.ok) throw new Error('fixture does not parse');
+    const messages = (source: Record<string, unknown>) =>
+      analyze(
+        World.from([
+          ...parsed.value,
+          {
+            apiVersion: 'projectcalico.org/v3',
+            kind: 'NetworkPolicy',
+            metadata: { name: 'dead', namespace: 'prod' },
+            spec: {
+              selector: "app == 'web'",
+              types: ['Ingress'],
+              ingress: [{ action: 'Deny', source }, { action: 'Allow' }],
+            },
+          },
+        ]),
+      )
+        .lint()
+        .filter((f) => f.resource.name === 'dead')
+        .map((f) => f.message);
+    expect(messages({ nets: ['10.0.0.0/8', 'ten'] })).toEqual([
+      `NetworkPolicy prod/dead ingress rule 0 (Deny) never decides: no flow to or from the endpoints it selects reaches it: the source side has a net or port Calico refuses (the world's issues name it), so no flow matches it at all. Fix the rule or remove it.`,
+    ]);
+    expect(messages({ ports: [0] })).toEqual(messages({ nets: ['10.0.0.0/8', 'ten'] }));
+    expect(messages({ services: { name: 'web' } })).toEqual([
+      `NetworkPolicy prod/dead ingress rule 0 (Deny) never decides: no flow to or from the endpoints it selects reaches it: the source services match "web" has no namespace, which Felix reads as the Service "/web" (none), so no flow matches it at all. Fix the rule or remove it.`,
+    ]);
+  });
+
   it('host endpoint rules are proved by the lifted engine, never left to a budget (IBM allow-node-port-dnat)', () => {
     // Lesson 1's IBM cluster: allow-node-port-dnat is a normal (not pre-DNAT, not applyOnForward)
     // policy on the public HEP whose only rule wants a pod-network destination; host-bound traffic

@@ -18,6 +18,7 @@ import type { IpClass } from '../partition.js';
 import { sideMayMatch } from '../rule-side.js';
 import type { LintFinding } from '../types.js';
 import { type Ctx, liftedReaches, pairsFor, resourceOf, sideMay, title } from './context.js';
+import { refusedSides } from './refused-side.js';
 import { deadSelectors } from './selector-matches-nothing.js';
 
 /** The `shadowed-rule` findings of a policy over the endpoints it selects (`eps`). */
@@ -37,7 +38,13 @@ export function shadowedRules(ctx: Ctx, p: PolicyModel, eps: EndpointModel[]): L
       }
       // The lifted engine's flows carry no ICMP type or code: where a rule matches on them, an
       // ICMP flow with a type may reach a rule no typeless flow reaches (e.g. `Deny ICMP type 8`).
-      if (ctx.typedIcmp && mayMatchIcmp(r) && deadSelectors(ctx.model, r).length === 0) continue;
+      if (
+        ctx.typedIcmp &&
+        mayMatchIcmp(r) &&
+        deadSelectors(ctx.model, r).length === 0 &&
+        refusedSides(r).length === 0
+      )
+        continue;
       const ownSide = dir === 'ingress' ? r.destination : r.source;
       const peerSide = dir === 'ingress' ? r.source : r.destination;
       const may = (side: RuleModel['source']) => (c: IpClass) => sideMay(ctx, side, c);
@@ -168,7 +175,9 @@ function shadowFinding(
   const head = `${title(p)} ${dir} rule ${r.index} (${r.action}) never decides: no flow to or from the endpoints it selects reaches it`;
   const workloadsOnly = eps.every((e) => e.kind === 'WorkloadEndpoint');
   // Why, in the order a reader can act on: the rule itself matches nothing, else what Felix does first.
-  const [dead] = deadSelectors(model, r);
+  const [deadSelector] = deadSelectors(model, r);
+  const [refused] = deadSelector === undefined ? refusedSides(r) : [];
+  const dead = deadSelector ?? refused;
   const encap = dead === undefined && workloadsOnly ? encapCause(model, dir, r) : undefined;
   const masquerade =
     dead === undefined && encap === undefined ? masqueradeCause(model, p, dir, r, eps) : undefined;
@@ -179,17 +188,19 @@ function shadowFinding(
   return {
     code: 'shadowed-rule',
     severity: 'warning',
-    message: dead
-      ? `${head}: ${dead}, so no flow matches it at all. Fix the selector or remove the rule.`
-      : encap
-        ? `${head}: every packet it matches is one Felix drops first (${encap}). Remove it, or allow that encapsulation in FelixConfiguration.`
-        : masquerade
-          ? `${head}: ${masquerade}. Match the nodes' addresses instead (a GlobalNetworkSet of them), or exempt host addresses with FelixConfiguration natOutgoingExclusions: IPPoolsAndHostIPs.`
-          : blocker
-            ? `${head}: ${blockerText(p, dir, blocker)}`
-            : hostOnly
-              ? `${head}: ${hostOnly}`
-              : `${head}, earlier rules, policies or tiers always decide first. Remove it or move it before the rule that covers it.`,
+    message: deadSelector
+      ? `${head}: ${deadSelector}, so no flow matches it at all. Fix the selector or remove the rule.`
+      : refused
+        ? `${head}: ${refused}, so no flow matches it at all. Fix the rule or remove it.`
+        : encap
+          ? `${head}: every packet it matches is one Felix drops first (${encap}). Remove it, or allow that encapsulation in FelixConfiguration.`
+          : masquerade
+            ? `${head}: ${masquerade}. Match the nodes' addresses instead (a GlobalNetworkSet of them), or exempt host addresses with FelixConfiguration natOutgoingExclusions: IPPoolsAndHostIPs.`
+            : blocker
+              ? `${head}: ${blockerText(p, dir, blocker)}`
+              : hostOnly
+                ? `${head}: ${hostOnly}`
+                : `${head}, earlier rules, policies or tiers always decide first. Remove it or move it before the rule that covers it.`,
     resource: resourceOf(p),
     rule: { direction: dir, index: r.index },
   };

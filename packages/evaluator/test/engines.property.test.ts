@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Flow, World } from '../src/index.js';
-import { arbitraryFlow, arbitraryWorld } from './helpers/arbitrary-world.js';
+import { arbitraryFlow, arbitraryWorld, POD_IPS } from './helpers/arbitrary-world.js';
 
 /** The generator's flows, ICMP ones with a type and code too (the generator's rules match on them). */
 const flowOrTypedIcmp: fc.Arbitrary<Flow> = fc
@@ -27,6 +27,32 @@ describe('compiled engine = reference engine (random worlds)', () => {
         },
       ),
       { numRuns: 150 },
+    );
+  }, 120_000);
+
+  it("a flow's result does not depend on the flows evaluated before it (plans are cached per topology)", () => {
+    // Every pod to the Service's cluster and load balancer IPs (where kube-proxy may tell pods
+    // apart), and random flows, in a random order.
+    const toService = POD_IPS.flatMap((srcIp) =>
+      ['10.96.0.10', '192.0.2.80'].map(
+        (dstIp): Flow => ({ protocol: 'TCP', srcIp, srcPort: 40000, dstIp, dstPort: 80 }),
+      ),
+    );
+    const flows = fc
+      .tuple(
+        fc.shuffledSubarray(toService, { minLength: toService.length }),
+        fc.array(arbitraryFlow, { maxLength: 6 }),
+      )
+      .chain(([a, b]) => fc.shuffledSubarray([...a, ...b], { minLength: a.length + b.length }));
+    fc.assert(
+      fc.property(arbitraryWorld, flows, (resources, list) => {
+        const shared = World.from(resources);
+        for (const flow of list)
+          expect(shared.evaluate(flow).paths, JSON.stringify(flow)).toEqual(
+            World.from(resources).evaluate(flow).paths,
+          );
+      }),
+      { numRuns: 60 },
     );
   }, 120_000);
 

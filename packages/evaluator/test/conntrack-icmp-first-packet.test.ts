@@ -112,6 +112,29 @@ for (const engine of ['reference', 'compiled'] as const) {
       expect(r.explain()).not.toContain('conntrack INVALID');
     });
 
+    it("drops at a host endpoint's pre-DNAT chain only when it has one (Felix renders it for pre-DNAT policy)", () => {
+      // endpoint_mgr.go: mangle PREROUTING dispatches only to host endpoints with pre-DNAT
+      // policy; static.go's mangle chain itself has no INVALID rule. Without one, the first tracked
+      // chain is the host endpoint's filter INPUT chain.
+      const hosts = [
+        node('node-1', '10.0.0.11', '203.0.113.11'),
+        hep('node-1-eth1', 'node-1', 'eth1', ['203.0.113.11'], { role: 'public' }),
+      ];
+      const plain = World.from(hosts, { engine }).evaluate(icmp(EXT, '203.0.113.11', 0));
+      expect(plain.verdict, plain.explain()).toBe('Deny');
+      expect(plain.decidedBy?.stage, plain.explain()).toBe('hostIngress');
+      const preDnat = gnp('pre-dnat-ssh', {
+        selector: "role == 'public'",
+        preDNAT: true,
+        applyOnForward: true,
+        types: ['Ingress'],
+        ingress: [{ action: 'Deny', protocol: 'TCP', destination: { ports: [22] } }],
+      });
+      const guarded = World.from([...hosts, preDnat], { engine }).evaluate(icmp(EXT, '203.0.113.11', 0));
+      expect(guarded.verdict, guarded.explain()).toBe('Deny');
+      expect(guarded.decidedBy?.stage, guarded.explain()).toBe('preDnat');
+    });
+
     it('a node whose raw table leaves the packet untracked does not call it INVALID', () => {
       const untracked = gnp('untracked-icmp', {
         selector: "role == 'public'",

@@ -25,8 +25,9 @@
  */
 import type { Packet } from '../match/packet.js';
 import type { EndpointRef, Stage } from '../result/types.js';
-import type { WorldModel } from '../world/model.js';
+import type { HostEndpointModel, WorldModel } from '../world/model.js';
 import type { Hook } from './hooks.js';
+import { hasPreDnatPolicy } from './host-endpoints.js';
 
 /** The key of a node in the untracked-node lists (`''` for a pod without a node). */
 export const nodeKey = (node: string | undefined): string => node ?? '';
@@ -115,14 +116,28 @@ export function conntrackRules(
  * ```
  */
 export function invalidDrop(
-  world: Pick<WorldModel, 'conntrackInvalidDrop'>,
+  world: WorldModel,
   h: Hook,
   endpointNode: string | undefined,
   untracked: readonly string[],
 ): { readonly node: string; readonly stage: Stage } | undefined {
   if (!world.conntrackInvalidDrop) return undefined;
+  // mangle PREROUTING dispatches only to host endpoints with pre-DNAT policy (`endpoint_mgr.go`),
+  // and its static chain has no INVALID rule (`static.go` StaticManglePreroutingChain): without
+  // such policy there is no endpoint chain, so no conntrack rules, at this hook.
+  const prerouting = preroutingHep(h);
+  if (prerouting !== undefined && !hasPreDnatPolicy(world, prerouting)) return undefined;
   const at = conntrackRules(h, endpointNode);
   return at !== undefined && !untracked.includes(at.node) ? at : undefined;
+}
+
+/** The host endpoint whose pre-DNAT chain in mangle PREROUTING hook `h` is part of (its failsafe or its policy). */
+function preroutingHep(h: Hook): HostEndpointModel | undefined {
+  const inPrerouting =
+    (h.kind === 'failsafe' && h.table === 'mangle' && h.direction === 'in') ||
+    (h.kind === 'chain' && h.chain === 'preDnat');
+  const endpoint = inPrerouting ? h.endpoint : undefined;
+  return typeof endpoint === 'object' && endpoint.kind === 'HostEndpoint' ? endpoint : undefined;
 }
 
 /**

@@ -76,7 +76,16 @@ export function hepForInterface(
 /** Per world, the HEPs some pre-DNAT policy selects (staged ones too: Felix programs their tiers). */
 const preDnatPoliced = new WeakMap<WorldModel, ReadonlySet<HostEndpointModel>>();
 
-function hasPreDnatPolicy(world: WorldModel, hep: HostEndpointModel): boolean {
+/**
+ * Whether some pre-DNAT policy (staged too) selects `hep`: Felix then renders its pre-DNAT chain
+ * in mangle PREROUTING and dispatches to it (`endpoint_mgr.go` `updateHostEndpoints`).
+ *
+ * @example
+ * ```ts
+ * hasPreDnatPolicy(world.model, world.model.hostEndpoints[0]!); // true when a preDNAT policy selects it
+ * ```
+ */
+export function hasPreDnatPolicy(world: WorldModel, hep: HostEndpointModel): boolean {
   let heps = preDnatPoliced.get(world);
   if (heps === undefined) {
     heps = new Set(

@@ -1,12 +1,9 @@
 import { formatPath } from '../result.js';
 import { describeValue } from '../shape/checks.js';
-import { formatPort, isNamedPort, type ParsedPort, parsePort, portNameProblem } from '../values/port.js';
+import { formatPort, isNamedPort, type ParsedPort, parsePort, portProblem } from '../values/port.js';
 import { readArray } from './field-readers.js';
 import type { IssueCollector } from './issue-collector.js';
 import type { JsonObject, Path } from './json.js';
-
-/** `30000-32767`: a range written with a dash, which Calico reads as a (bad) port name. */
-const DASHED_RANGE = /^(\d+)-(\d+)$/;
 
 /** CRD `maxItems` of `ports` / `notPorts`. */
 export const MAX_PORTS = 50;
@@ -50,32 +47,9 @@ export function readPortList(
       return;
     }
     const port = r.value;
-    if (isNamedPort(port)) {
-      const problem = portNameProblem(port.name);
-      if (problem !== undefined) {
-        const lower = port.name.toLowerCase().replace(/[^-a-z0-9]/g, '-');
-        const range = DASHED_RANGE.exec(port.name);
-        const hint = range
-          ? `; a port range is written with a colon: write "${range[1]}:${range[2]}"`
-          : lower !== port.name && portNameProblem(lower) === undefined
-            ? `; did you mean "${lower}"?`
-            : '';
-        ctx.report(
-          'invalid_port_name',
-          at,
-          `Invalid port name ${JSON.stringify(port.name)}: a port name ${problem} (IANA service name, at most 15 characters of a-z, 0-9 and "-")${hint}`,
-        );
-      }
-    } else {
-      firstNumeric ??= i;
-      if (port.min < 1 || port.max < 1) {
-        ctx.report(
-          'port_out_of_range',
-          at,
-          `port range invalid, port number must be between 1 and 65535: ${JSON.stringify(entry)} includes port 0`,
-        );
-      }
-    }
+    if (!isNamedPort(port)) firstNumeric ??= i;
+    const problem = portProblem(port);
+    if (problem !== undefined) ctx.report(problem.code, at, problem.message);
     parsed.push(port);
     out.push(formatPort(port));
   });

@@ -152,6 +152,48 @@ export function portNameProblem(name: string): string | undefined {
   return undefined;
 }
 
+/** `30000-32767`: a range written with a dash, which Calico reads as a (bad) port name. */
+const DASHED_RANGE = /^(\d+)-(\d+)$/;
+
+/**
+ * Why Calico's validator refuses a decoded rule port (`validatePort`: a number or range that
+ * includes port 0; the `portName` tag: a name that is not an IANA service name), with the issue
+ * code `validate` gives it, or `undefined` for a port it takes. The one place for this rule: the
+ * evaluator reads refused ports with it too.
+ *
+ * @example
+ * ```ts
+ * portProblem({ min: 0, max: 79 })?.code; // 'port_out_of_range'
+ * portProblem({ name: '80-90' })?.code; // 'invalid_port_name' (the message says: write "80:90")
+ * portProblem({ name: 'http' }); // undefined
+ * ```
+ */
+export function portProblem(
+  port: ParsedPort,
+): { readonly code: 'invalid_port_name' | 'port_out_of_range'; readonly message: string } | undefined {
+  if (!isNamedPort(port)) {
+    return port.min < 1 || port.max < 1
+      ? {
+          code: 'port_out_of_range',
+          message: `port range invalid, port number must be between 1 and 65535: ${JSON.stringify(formatPort(port))} includes port 0`,
+        }
+      : undefined;
+  }
+  const problem = portNameProblem(port.name);
+  if (problem === undefined) return undefined;
+  const lower = port.name.toLowerCase().replace(/[^-a-z0-9]/g, '-');
+  const range = DASHED_RANGE.exec(port.name);
+  const hint = range
+    ? `; a port range is written with a colon: write "${range[1]}:${range[2]}"`
+    : lower !== port.name && portNameProblem(lower) === undefined
+      ? `; did you mean "${lower}"?`
+      : '';
+  return {
+    code: 'invalid_port_name',
+    message: `Invalid port name ${JSON.stringify(port.name)}: a port name ${problem} (IANA service name, at most 15 characters of a-z, 0-9 and "-")${hint}`,
+  };
+}
+
 /**
  * Whether a decoded port is a named port.
  *

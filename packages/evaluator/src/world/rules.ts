@@ -3,14 +3,7 @@
  * (calico-semantics.md §6). The effective entity selector follows upstream
  * `GetEntityRuleSelector` string building exactly (§6.7).
  */
-import {
-  type EntityRule,
-  isNamedPort,
-  type Port,
-  parsePort,
-  portNameProblem,
-  type Rule,
-} from '@calico-dsl/core';
+import { type EntityRule, type Port, parsePort, portProblem, type Rule } from '@calico-dsl/core';
 import { type Cidr, isCatchAll, parseCidr } from '../net/ip.js';
 import { protocolNumber } from '../net/protocol.js';
 import type { EntityMatchModel, PortSetModel, RuleModel, WorldModel } from './model.js';
@@ -76,27 +69,23 @@ function hasUnparsableNet(list: readonly string[] | undefined, sc: SelectorCache
 }
 
 /**
- * Whether some entry of `list` is a port Calico's validator refuses (no number, range or name
- * `numorstring.Port` decodes, port 0, or a name that is not an IANA port name); each such entry
- * is reported (`invalid_port`) at its place.
+ * Whether some entry of `list` is a port Calico's validator refuses (one `numorstring.Port` does
+ * not decode, or core's `portProblem`: port 0, a name that is not an IANA port name); each such
+ * entry is reported at its place with the code `validate` gives it.
  */
 function hasRefusedPort(list: readonly Port[] | undefined, sc: SelectorCache, path: Path): boolean {
   let bad = false;
   list?.forEach((port, i) => {
     const parsed = parsePort(port);
-    const problem = !parsed.ok
-      ? (parsed.issues[0]?.message ?? 'not a port')
-      : isNamedPort(parsed.value)
-        ? portNameProblem(parsed.value.name)
-        : parsed.value.min === 0
-          ? 'port 0 is not a port (1–65535)'
-          : undefined;
+    const problem = parsed.ok
+      ? portProblem(parsed.value)
+      : { code: 'invalid_port' as const, message: parsed.issues[0]?.message ?? 'not a port' };
     if (problem === undefined) return;
     bad = true;
     sc.issues.push({
-      code: 'invalid_port',
+      code: problem.code,
       path: [...path, i],
-      message: `${JSON.stringify(port)}: ${problem}; Calico refuses the policy. Here the rule side matches nothing. Fix it with calico-dsl validate.`,
+      message: `${JSON.stringify(port)}: ${problem.message}; Calico refuses the policy. Here the rule side matches nothing. Fix it with calico-dsl validate.`,
     });
   });
   return bad;

@@ -396,6 +396,17 @@ describe('item 7: no silent unpoliced paths (§4.1; contract: an unknown via is 
     // Another IPv4 address of the node is still taken to be on another interface.
     const twoV4 = felix0(['InternalIP', F0], ['ExternalIP', '203.0.113.3'])(fvBase([eth0, deny]));
     expect(both(twoV4, tcp(CLIENT, '203.0.113.3', 8055)).verdict).toBe('Allow');
+    // With a second named HEP listing nothing, which of the two carries the IPv6 address is
+    // unknown: the world says so for IPv6 (not for IPv4, which eth0 lists).
+    const eth1 = hep('felix-0-eth1', 'felix-0', 'eth1', [], { role: 'eth1' });
+    const ambiguous = World.from(
+      felix0(['InternalIP', F0], ['InternalIP', F0V6])(fvBase([eth0, eth1, deny])),
+    );
+    expect(
+      ambiguous.issues.filter((i) => i.code === 'ambiguous_host_endpoint').map((i) => i.message),
+    ).toEqual([
+      'Node felix-0 has several named host endpoints without IPv6 expectedIPs (felix-0-eth0, felix-0-eth1): which one carries the node\'s IPv6 addresses is unknown, so traffic to them is matched to the "*" host endpoint (or unpoliced); add expectedIPs.',
+    ]);
   });
 
   it('the IPv6 address calico-node records on the Node (projectcalico.org/IPv6Address) is the node’s too', () => {

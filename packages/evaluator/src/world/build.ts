@@ -149,7 +149,7 @@ export function buildModel(input: readonly unknown[], options: BuildOptions = {}
       ...sharedPodAddressIssues(workloads),
       ...sc.issues,
       ...nat.issues,
-      ...outOfScopeIssues(index, hostEndpoints, options.kubeProxyMode, felix.interfaceExclude),
+      ...outOfScopeIssues(index, hostEndpoints, options.kubeProxyMode, felix.interfaceExclude, nodes),
     ],
   };
 }

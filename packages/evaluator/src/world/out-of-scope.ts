@@ -11,11 +11,12 @@
 import type { Issue } from '@calico-dsl/core';
 import type { EvaluatorIssueCode } from '../issue-codes.js';
 import type { KubeProxyMode } from './build.js';
+import { nodeAddresses } from './endpoints.js';
 import { type FailsafeEntry, failsafeEntryProblem } from './failsafe.js';
 import { FELIX_FIELDS_READ, felixOption } from './felix-settings.js';
 import { isExcludedInterface, readInterfaceExclude } from './interface-exclude.js';
 import { declaredDetectLocalMode, declaredKubeProxyMode } from './kube-proxy.js';
-import type { HostEndpointModel } from './model.js';
+import type { HostEndpointModel, NodeModel } from './model.js';
 import type { ResourceIndex } from './read.js';
 
 /** Calico's tunnel devices: only `*` HEPs match them, and which HEP governs them is not modelled. */
@@ -234,11 +235,49 @@ function topologyRoutingIssues(index: ResourceIndex): Issue[] {
 }
 
 /**
+ * Nodes with several named host endpoints that list no address of an IP version the node has:
+ * Felix binds each to its interface by name, in both IP versions' tables, so which of them carries
+ * the node's addresses of that version is unknown (`soleUnaddressedHep` then picks none).
+ */
+function ambiguousHostEndpointIssues(
+  hostEndpoints: readonly HostEndpointModel[],
+  nodes: ReadonlyMap<string, NodeModel>,
+  interfaceExclude: readonly RegExp[],
+): Issue[] {
+  const issues: Issue[] = [];
+  const byNode = new Map<string, HostEndpointModel[]>();
+  for (const h of hostEndpoints) {
+    if (h.interfaceName === '*' || h.interfaceName === undefined) continue;
+    if (isExcludedInterface(interfaceExclude, h.interfaceName)) continue; // never governs it
+    byNode.set(h.node, [...(byNode.get(h.node) ?? []), h]);
+  }
+  for (const [node, heps] of byNode) {
+    const known = nodes.get(node);
+    const addresses = known === undefined ? [] : nodeAddresses(known);
+    for (const version of [4, 6] as const) {
+      // A node whose addresses the world does not give: its IPv4 ones are the ones asked about.
+      if (!addresses.some((ip) => ip.version === version) && (addresses.length > 0 || version === 6))
+        continue;
+      const names = heps
+        .filter((h) => !h.expectedIPs.some((ip) => ip.version === version))
+        .map((h) => h.name);
+      if (names.length > 1)
+        issues.push({
+          code: 'ambiguous_host_endpoint' satisfies EvaluatorIssueCode,
+          path: [],
+          message: `Node ${node} has several named host endpoints without IPv${version} expectedIPs (${names.join(', ')}): which one carries the node's IPv${version} addresses is unknown, so traffic to them is matched to the "*" host endpoint (or unpoliced); add expectedIPs.`,
+        });
+    }
+  }
+  return issues;
+}
+
+/**
  * The issues of out-of-scope inputs (see the module comment).
  *
  * @example
  * ```ts
- * outOfScopeIssues(index, hostEndpoints, 'iptables', felix.interfaceExclude); // [{ code: 'unsupported_ebpf', … }] for bpfEnabled: true
+ * outOfScopeIssues(index, hostEndpoints, 'iptables', felix.interfaceExclude, nodes); // [{ code: 'unsupported_ebpf', … }] for bpfEnabled: true
  * ```
  */
 export function outOfScopeIssues(
@@ -246,6 +285,7 @@ export function outOfScopeIssues(
   hostEndpoints: readonly HostEndpointModel[],
   kubeProxyMode: KubeProxyMode | undefined,
   interfaceExclude: readonly RegExp[],
+  nodes: ReadonlyMap<string, NodeModel>,
 ): Issue[] {
   const issues: Issue[] = [];
   issues.push(
@@ -277,18 +317,6 @@ export function outOfScopeIssues(
     );
   }
   issues.push(...podFeatureIssues(index));
-  const unaddressed = new Map<string, string[]>();
-  for (const h of hostEndpoints) {
-    if (h.interfaceName === '*' || h.interfaceName === undefined || h.expectedIPs.length > 0) continue;
-    if (isExcludedInterface(interfaceExclude, h.interfaceName)) continue; // never governs it
-    unaddressed.set(h.node, [...(unaddressed.get(h.node) ?? []), h.name]);
-  }
-  for (const [node, names] of unaddressed)
-    if (names.length > 1)
-      issues.push({
-        code: 'ambiguous_host_endpoint' satisfies EvaluatorIssueCode,
-        path: [],
-        message: `Node ${node} has several named host endpoints without expectedIPs (${names.join(', ')}): which one carries the node's addresses is unknown, so traffic to them is matched to the "*" host endpoint (or unpoliced); add expectedIPs.`,
-      });
+  issues.push(...ambiguousHostEndpointIssues(hostEndpoints, nodes, interfaceExclude));
   return issues;
 }

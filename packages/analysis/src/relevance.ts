@@ -10,6 +10,7 @@ import {
   type EndpointModel,
   hostStaticRules,
   type PolicyModel,
+  profileOf,
   type RuleModel,
   type WorldModel,
 } from './evaluator-seam.js';
@@ -115,7 +116,7 @@ export function policiesSelecting(model: WorldModel, e: EndpointModel): PolicyMo
 export function endpointRules(model: WorldModel, e: EndpointModel, dir: 'ingress' | 'egress'): RuleModel[] {
   const out: RuleModel[] = [];
   for (const p of policiesSelecting(model, e)) out.push(...p[dir]);
-  for (const name of e.profiles) out.push(...(model.profiles.get(name)?.[dir] ?? []));
+  for (const name of e.profiles) out.push(...profileOf(model, name)[dir]);
   return out;
 }
 

@@ -23,6 +23,7 @@ export const EVALUATOR_ISSUE_CODES = {
   shared_pod_address: ISSUE_CODES.shared_pod_address,
   address_outside_ip_pools: ISSUE_CODES.address_outside_ip_pools,
   not_enforced: ISSUE_CODES.not_enforced,
+  unknown_profile: ISSUE_CODES.unknown_profile,
   unconvertible_rule: ISSUE_CODES.unconvertible_rule,
   ignored_field: ISSUE_CODES.ignored_field,
   endpoint_slice_unmatched: ISSUE_CODES.endpoint_slice_unmatched,

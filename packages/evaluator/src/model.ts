@@ -87,5 +87,5 @@ export {
 export { applicableTiers, policyInChain } from './reference/applicability.js';
 export { type BuildOptions, buildModel, type KubeProxyMode } from './world/build.js';
 export type * from './world/model.js';
-export { defaultDropProfile } from './world/profiles.js';
+export { profileOf } from './world/profiles.js';
 export { worldRules } from './world/rules.js';

@@ -7,10 +7,10 @@
 import {
   applicableTiers,
   type ChainHook,
-  defaultDropProfile,
   type EndpointModel,
   type MatchContext,
   type PolicyModel,
+  profileOf,
   type RuleModel,
 } from '../evaluator-seam.js';
 import { type Box, splitBoxes } from './boxes.js';
@@ -253,8 +253,7 @@ function liftProfiles(
   let live = boxes;
   for (const name of endpoint.profiles) {
     if (live.length === 0) return out;
-    // A profile that does not exist drops, as Felix programs it (the evaluator's defaultDropProfile).
-    const profile = ctx.match.world.profiles.get(name) ?? defaultDropProfile(name);
+    const profile = profileOf(ctx.match.world, name);
     const { decided, rest } = walkRules(
       ctx,
       dir === 'ingress' ? profile.ingress : profile.egress,

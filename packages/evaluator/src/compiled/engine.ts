@@ -25,7 +25,7 @@ import type {
   WorkloadEndpointModel,
   WorldModel,
 } from '../world/model.js';
-import { defaultDropProfile } from '../world/profiles.js';
+import { profileOf } from '../world/profiles.js';
 import { MatchState } from './match-state.js';
 import { LazyOutcome } from './outcome.js';
 import {
@@ -125,8 +125,7 @@ export function createCompiledEngine(world: WorldModel): Engine {
       chain !== 'normal'
         ? []
         : endpoint.profiles.map((name) => {
-            // A profile that does not exist drops, as Felix programs it (`defaultDropProfile`).
-            const profile = world.profiles.get(name) ?? defaultDropProfile(name);
+            const profile = profileOf(world, name);
             const pkey = `${direction} ${name}`;
             let p = profilePrograms.get(pkey);
             if (!p) {

@@ -8,7 +8,7 @@ import { ruleMatches } from '../match/rule-match.js';
 import { policyRef } from '../result/policy-ref.js';
 import type { PolicyRef, StepAction, TraceStep, UnsupportedUse } from '../result/types.js';
 import type { RuleModel } from '../world/model.js';
-import { DEFAULT_DROP_RULES, defaultDropProfile } from '../world/profiles.js';
+import { DEFAULT_DROP_RULES, profileOf } from '../world/profiles.js';
 
 const NOOP = (): void => {};
 
@@ -236,7 +236,7 @@ function runProfiles(
 ): ChainOutcome {
   const dir = req.direction;
   for (const name of req.endpoint.profiles) {
-    const profile = engine.world.profiles.get(name) ?? defaultDropProfile(name);
+    const profile = profileOf(engine.world, name);
     const policy: PolicyRef = { kind: 'Profile', name };
     const rules = dir === 'ingress' ? profile.ingress : profile.egress;
     const out = runRules(

@@ -2,7 +2,9 @@
  * Endpoints and other addressable entities: workload endpoints from pods, host endpoints,
  * network sets and nodes (calico-semantics.md §1.1–§1.3, §4.1).
  */
+
 import type { Issue } from '@calico-dsl/core';
+import type { EvaluatorIssueCode } from '../issue-codes.js';
 import { type Cidr, type Ip, ipKey, parseCidr } from '../net/ip.js';
 import { protocolNumber } from '../net/protocol.js';
 import type {
@@ -111,7 +113,7 @@ export function buildHostEndpoints(
     profNames.forEach((name, k) => {
       if (table.resolve(name)) return;
       issues.push({
-        code: 'unknown_profile',
+        code: 'unknown_profile' satisfies EvaluatorIssueCode,
         path: [i, 'spec', 'profiles', k],
         message: `HostEndpoint "${r.metadata.name}" names profile "${name}", which does not exist: Felix gives it a profile that denies everything in both directions (active_rules_calculator.go DummyDropRules), so its later profiles are never reached.`,
       });

@@ -4,7 +4,7 @@
  * (calico-semantics.md §1.1, §4.4).
  */
 import type { Rule } from '@calico-dsl/core';
-import type { ProfileModel, RuleModel } from './model.js';
+import type { ProfileModel, RuleModel, WorldModel } from './model.js';
 import { allowAllProfile, type Loose, labelMap, prefixed, type ResourceIndex } from './read.js';
 import { compileRule } from './rules.js';
 import { type LabelMap, SelectorCache } from './selector.js';
@@ -46,6 +46,22 @@ export const DEFAULT_DROP_RULES: readonly RuleModel[] = Object.freeze([
  */
 export function defaultDropProfile(name: string): ProfileModel {
   return { name, ingress: DEFAULT_DROP_RULES, egress: DEFAULT_DROP_RULES, labelsToApply: labelMap() };
+}
+
+/**
+ * The profile an endpoint names, as Felix programs it: the world's, which holds every name an
+ * endpoint lists (`ProfileTable.resolve` adds {@link defaultDropProfile} for one that does not
+ * exist); the drop profile too for a name the world never resolved. Every engine reads profiles
+ * through this.
+ *
+ * @example
+ * ```ts
+ * profileOf(world.model, 'kns.prod').ingress.length; // 1: allow all
+ * profileOf(world.model, 'no-such-profile').ingress[0]?.action; // 'Deny'
+ * ```
+ */
+export function profileOf(world: Pick<WorldModel, 'profiles'>, name: string): ProfileModel {
+  return world.profiles.get(name) ?? defaultDropProfile(name);
 }
 
 /**

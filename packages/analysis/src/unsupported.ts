@@ -16,8 +16,8 @@ function loopbackNodePorts(model: WorldModel): string | undefined {
     ...(Array.isArray(declared) ? declared : []).map((c) => c.text.split('/')[0]),
   ]) {
     const ip = c === undefined ? undefined : parseIp(c);
-    if (ip?.version === 4 && Number(ip.value) >>> 24 === 127 && !probes.some((p) => p.key === ip.key))
-      probes.push(ip);
+    // loopbackNodePortIssue answers only for 127.0.0.0/8; other probes just miss.
+    if (ip !== undefined && !probes.some((p) => p.key === ip.key)) probes.push(ip);
   }
   const ports: string[] = [];
   for (const [key, sp] of model.nodePorts) {

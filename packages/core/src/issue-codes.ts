@@ -38,7 +38,7 @@ export const ISSUE_CODES = {
     'A rule action is not Allow, Deny, Log or Pass (ClusterNetworkPolicy: Accept, Deny, Pass; BaselineAdminNetworkPolicy: Allow, Deny).',
   invalid_ip_version: 'ipVersion is not 4 or 6.',
   invalid_protocol: 'A protocol is not a valid name (case-sensitive) or number 1-255.',
-  invalid_port: 'A port entry does not decode (range order, syntax, > 65535).',
+  invalid_port: 'A port entry does not decode (range order, syntax, > 65535); the evaluator makes such a rule side match nothing.',
   port_out_of_range: 'A port number is 0 (ports are 1-65535).',
   invalid_port_name: 'A named port is not a valid IANA port name.',
   ports_need_protocol: 'Ports are set but the rule protocol is unset or has no ports.',
@@ -55,7 +55,8 @@ export const ISSUE_CODES = {
   invalid_http_match: 'HTTP methods repeat or an HTTP path is malformed.',
   services_conflict: 'services is combined with a field it excludes.',
   services_misplaced: 'services is used in an egress source or an ingress destination.',
-  services_need_name: 'services has no name (or, in a global policy, no namespace).',
+  services_need_name:
+    'services has no name, or no namespace: validate refuses that in a global policy, and in a NetworkPolicy Felix looks the Service up as "/<name>", so the evaluator matches nothing.',
   duplicate_value: 'A list that must be unique repeats a value.',
   prednat_conflict: 'preDNAT with doNotTrack, egress rules or an Egress type.',
   apply_on_forward_required: 'preDNAT or doNotTrack without applyOnForward: true.',
@@ -103,7 +104,7 @@ export const ISSUE_CODES = {
   service_not_proxied:
     "A Service kube-proxy does not program (labelled service.kubernetes.io/service-proxy-name or headless): its addresses are not DNAT'd.",
   endpoint_slice_unmatched:
-    'An EndpointSlice names no Service of its namespace, or a port no Service port has: kube-proxy ignores it (or that port).',
+    'An EndpointSlice names no Service of its namespace, or a port no Service port has, or is labelled service.kubernetes.io/service-proxy-name or headless: kube-proxy ignores it (or that port).',
   unsupported_kube_proxy_mode:
     'kube-proxy runs in IPVS (or nftables) mode, or with a detect-local-mode other than ClusterCIDR: only its iptables mode with the cluster CIDR is modelled (IPVS makes service IPs local addresses, policed by host INPUT).',
   unsupported_topology_routing:
@@ -121,7 +122,7 @@ export const ISSUE_CODES = {
   unsupported_ebpf:
     'FelixConfiguration enables the eBPF dataplane (only the iptables dataplane is modelled).',
   unsupported_felix_setting:
-    "A FelixConfiguration setting hands Calico's decisions to rules outside the model (an allow action of RETURN, chainInsertMode Append): verdicts here are Calico's alone.",
+    "A FelixConfiguration setting the evaluator does not apply as Felix would: it hands Calico's decisions to rules outside the model (an allow action of RETURN, chainInsertMode Append), Felix cannot parse it (a failsafe entry without TCP/UDP, a bad net), it is per node, or an interfaceExclude pattern is Go syntax JavaScript cannot compile.",
   address_outside_ip_pools:
     'A pod address is in no IPPool while an IPPool has natOutgoing: Felix would masquerade traffic to it, which is not modelled.',
   shared_pod_address:
@@ -129,7 +130,7 @@ export const ISSUE_CODES = {
   ambiguous_host_endpoint:
     "Several named host endpoints of one node have no expectedIPs: which carries the node's address is unknown.",
   not_enforced:
-    'A ClusterNetworkPolicy / AdminNetworkPolicy / BaselineAdminNetworkPolicy the chosen Calico release does not enforce (or skips as malformed); it is left out.',
+    'A resource the chosen Calico release does not enforce: a ClusterNetworkPolicy / AdminNetworkPolicy / BaselineAdminNetworkPolicy outside its releases (or skipped as malformed), or with calicoVersion v3.28 a Tier, a policy with spec.tier or a staged policy; it is left out.',
   ignored_field:
     'A field the chosen Calico release accepts but does not read when it converts the resource (an AdminNetworkPolicy namedPort in 3.29–3.31): the rule matches more than it says.',
   unconvertible_rule:

@@ -6,8 +6,6 @@ import { type EndpointModel, type PolicyModel, policyInChain } from '../evaluato
 import type { LintFinding } from '../types.js';
 import { type Ctx, resourceOf, title } from './context.js';
 
-const BUILTIN_TIERS = new Set(['default', 'kube-admin', 'kube-baseline']);
-
 // Where flows a Pass hands on go when no later tier takes them: an untracked or pre-DNAT chain
 // that decides nothing lets the packet on to the next stage (§4.8); a normal chain ends in profiles.
 const PASSED_ON = {
@@ -28,7 +26,8 @@ export function configChecks(ctx: Ctx, p: PolicyModel, eps: EndpointModel[]): Li
     });
   }
   const tier = ctx.model.tiers.find((t) => t.name === p.tier);
-  if (tier && !tier.hasResource && !BUILTIN_TIERS.has(tier.name)) {
+  // The release's built-in tiers count as having a resource (`builtinTiers`).
+  if (tier && !tier.hasResource) {
     out.push({
       code: 'tier-without-resource',
       severity: 'error',

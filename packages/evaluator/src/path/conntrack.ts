@@ -254,7 +254,15 @@ const ICMPV6_TYPE_NAMES: Readonly<Record<number, string>> = {
   140: 'node information response',
 };
 
-/** The trace reason of a first packet conntrack calls INVALID ({@link firstPacketInvalid}). */
+/**
+ * The trace reason of a first packet conntrack calls INVALID ({@link firstPacketInvalid}).
+ *
+ * @example
+ * ```ts
+ * firstPacketInvalidReason({ protocol: 1, icmp: { type: 0 } }, 'node-1');
+ * // 'conntrack INVALID on node-1: ICMP type 0 (echo reply) cannot start a connection, …'
+ * ```
+ */
 export function firstPacketInvalidReason(packet: Pick<Packet, 'protocol' | 'icmp'>, node: string): string {
   const type = packet.icmp?.type ?? 0;
   const name = (packet.protocol === 1 ? ICMP_TYPE_NAMES : ICMPV6_TYPE_NAMES)[type];

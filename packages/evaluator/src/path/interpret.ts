@@ -182,36 +182,28 @@ function runHooks(
   let skipNode: string | undefined;
   let skipTable: string | undefined;
   const hooks = plan.hooks;
-  // A first packet conntrack cannot start a connection with (an ICMP echo reply, an error):
-  // INVALID at the first tracked chain on a node that did not leave it untracked.
+  // Conntrack's INVALID drop, at the first tracked chain on a node that did not leave the packet
+  // untracked: a first packet conntrack cannot start a connection with (an ICMP echo reply, an
+  // error), or a reply leg (`reply`: the nodes that left the request untracked) that conntrack
+  // does not accept as ESTABLISHED and that opens no connection of its own (a SYN-ACK).
   const invalidFirst = reply === undefined && firstPacketInvalid(original);
+  const invalidReply = reply !== undefined && replyInvalid(original);
   for (let i = 0; i < hooks.length; i++) {
     const h = hooks[i] as Hook;
-    if (invalidFirst) {
+    if (invalidFirst || reply !== undefined) {
       const role = h.kind === 'chain' || h.kind === 'encap' ? h : undefined;
       const endpoint = role && boundEndpoint(role.endpoint, backend, bind);
-      const at = invalidDrop(world, h, endpoint?.node, state.untracked);
-      if (at !== undefined) {
-        const reason = firstPacketInvalidReason(original, at.node);
-        const ref = endpoint ?? (h.kind === 'failsafe' ? h.endpoint : undefined);
-        sink.note(at.stage, 'deny', reason, ref ? endpointRef(ref) : hostRef(at.node));
-        decisions?.push({ stage: at.stage, reason });
-        return -1 - i;
-      }
-    }
-    // A reply leg (`reply`: the nodes that left the request untracked): conntrack accepts it on
-    // the nodes that tracked the request; elsewhere the first tracked chain drops it as INVALID
-    // unless this leg left it untracked there too, or it opens a connection of its own (UDP).
-    if (reply !== undefined) {
-      const role = h.kind === 'chain' || h.kind === 'encap' ? h : undefined;
-      const endpoint = role && boundEndpoint(role.endpoint, backend, bind);
-      if (conntrackAccepts(h, endpoint?.node, reply)) {
+      // On a reply leg, the nodes that tracked the request accept it (ESTABLISHED).
+      if (reply !== undefined && conntrackAccepts(h, endpoint?.node, reply)) {
         if (role && endpoint) sink.note(role.stage, 'continue', CONNTRACK_ACCEPTS, endpointRef(endpoint));
         continue;
       }
-      const at = invalidDrop(world, h, endpoint?.node, state.untracked);
-      if (at !== undefined && replyInvalid(original)) {
-        const reason = invalidReplyReason(at.node);
+      const at =
+        invalidFirst || invalidReply ? invalidDrop(world, h, endpoint?.node, state.untracked) : undefined;
+      if (at !== undefined) {
+        const reason = invalidFirst
+          ? firstPacketInvalidReason(original, at.node)
+          : invalidReplyReason(at.node);
         const ref = endpoint ?? (h.kind === 'failsafe' ? h.endpoint : undefined);
         sink.note(at.stage, 'deny', reason, ref ? endpointRef(ref) : hostRef(at.node));
         decisions?.push({ stage: at.stage, reason });

@@ -12,6 +12,7 @@ import type { EvaluatorIssueCode } from '../issue-codes.js';
 import type { Packet } from '../match/packet.js';
 import { cidrContains, parseCidr } from '../net/ip.js';
 import type { WorldModel } from '../world/model.js';
+import { servesNodePorts } from './node-port-addresses.js';
 
 const LOOPBACK_V4 = parseCidr('127.0.0.0/8');
 
@@ -28,10 +29,9 @@ const LOOPBACK_V4 = parseCidr('127.0.0.0/8');
 export function loopbackNodePortIssue(world: WorldModel, pkt: Packet): Issue | undefined {
   if (pkt.dstPort === undefined || LOOPBACK_V4 === undefined || !cidrContains(LOOPBACK_V4, pkt.dst))
     return undefined;
-  // With nodePortAddresses declared, loopback serves node ports only if a CIDR holds it.
-  const declared = world.kubeProxyNodePortAddresses;
-  if (declared === 'primary' || (declared !== undefined && !declared.some((c) => cidrContains(c, pkt.dst))))
-    return undefined;
+  // With nodePortAddresses declared, loopback serves node ports only if a CIDR holds it (no
+  // node's primary address is loopback: the unnamed node has none).
+  if (!servesNodePorts(world, '', pkt.dst)) return undefined;
   const sp = world.nodePorts.get(`${pkt.protocol}|${pkt.dstPort}`);
   if (sp === undefined || !sp.families.includes(4)) return undefined;
   return {

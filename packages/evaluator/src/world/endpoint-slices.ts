@@ -19,7 +19,7 @@ export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
  * Labels that hide a Service or EndpointSlice from kube-proxy: its informers list only objects
  * without them (`cmd/kube-proxy/app/server.go`: `noProxyName`, `noHeadlessEndpoints`).
  */
-export const UNPROXIED_LABELS = [
+export const UNPROXIED_LABELS: readonly string[] = [
   'service.kubernetes.io/service-proxy-name',
   'service.kubernetes.io/headless',
 ];

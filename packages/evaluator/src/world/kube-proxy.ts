@@ -1,9 +1,11 @@
 /**
- * kube-proxy's proxy mode and `iptables.masqueradeAll`, as a world declares them: the `World.from` option `kubeProxyMode`, else
- * kube-proxy's own configuration as kubeadm stores it — ConfigMap `kube-system/kube-proxy`, key
- * `config.conf`, a KubeProxyConfiguration whose top-level `mode` is `iptables` (or empty, the
- * Linux default), `ipvs` or `nftables`. Felix cannot be told: it detects IPVS from the node's
- * `kube-ipvs0` device (FelixConfiguration has no field for it).
+ * kube-proxy's configuration as a world declares it: the `World.from` option `kubeProxyMode`,
+ * else kube-proxy's own configuration as kubeadm stores it — ConfigMap `kube-system/kube-proxy`,
+ * key `config.conf`, a KubeProxyConfiguration. Read from it: the top-level `mode` (`iptables` or
+ * empty, the Linux default; `ipvs`; `nftables`), `iptables.masqueradeAll`, `clusterCIDR` and
+ * `detectLocalMode` (the local-traffic detector) and `nodePortAddresses`. Felix cannot be told
+ * the mode: it detects IPVS from the node's `kube-ipvs0` device (FelixConfiguration has no field
+ * for it).
  */
 import { type Cidr, parseCidr } from '../net/ip.js';
 import type { KubeProxyMode } from './build.js';

@@ -487,6 +487,11 @@ export interface ServiceMembersModel {
  * ```
  */
 export interface EntityMatchModel {
+  /**
+   * `undefined`: no net criterion (an empty `nets` in the input is none). `[]`: the side matches
+   * nothing, because a net or port of it is one Calico refuses (`rules.ts`; the world's issues say
+   * which).
+   */
   readonly nets: readonly Cidr[] | undefined;
   readonly notNets: readonly Cidr[] | undefined;
   /** Effective positive selector text (namespace terms included) or `undefined`. */

@@ -8,7 +8,8 @@ import type { Issue } from '@calico-dsl/core';
 import type { EvaluatorIssueCode } from '../issue-codes.js';
 import type { CalicoVersion } from './policies.js';
 
-const FROM_3_29 = ['v3.31', 'v3.32'] as const;
+// The `v3.31` setting stands for 3.29–3.31: Tier arrived in 3.29, staged policies in 3.30.
+const SINCE_V3_31_SETTING = ['v3.31', 'v3.32'] as const;
 const STAGED = 'Calico open source has staged policies from 3.30 on (felixsyncer lists them from then)';
 
 /** The releases that enforce each kind some releases lack, and why the others do not. */
@@ -26,12 +27,12 @@ const RELEASES: Readonly<
   },
   // v3.28's api/pkg/apis/projectcalico/v3 has no tier.go and no staged*policy.go.
   Tier: {
-    versions: FROM_3_29,
+    versions: SINCE_V3_31_SETTING,
     why: 'Calico open source has Tier resources from 3.29 on (3.28 has one implicit tier)',
   },
-  StagedGlobalNetworkPolicy: { versions: FROM_3_29, why: STAGED },
-  StagedNetworkPolicy: { versions: FROM_3_29, why: STAGED },
-  StagedKubernetesNetworkPolicy: { versions: FROM_3_29, why: STAGED },
+  StagedGlobalNetworkPolicy: { versions: SINCE_V3_31_SETTING, why: STAGED },
+  StagedNetworkPolicy: { versions: SINCE_V3_31_SETTING, why: STAGED },
+  StagedKubernetesNetworkPolicy: { versions: SINCE_V3_31_SETTING, why: STAGED },
 };
 
 /** The Calico policy kinds whose `spec.tier` field only releases with tiers have. */

@@ -55,6 +55,7 @@ export {
   matrixAddress,
   matrixQuery,
   nodeKey,
+  parseCidr,
   parseIp,
   planPaths,
   policyInChain,

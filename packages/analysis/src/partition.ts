@@ -5,9 +5,9 @@
  * (same owners' attributes, same membership in every CIDR) form one class. Two addresses of one
  * class get the same verdict with every counterpart, so one representative answers for all.
  */
-import type { EndpointModel, EntityModel, WorldModel } from './evaluator-seam.js';
+import type { Cidr, EndpointModel, EntityModel, WorldModel } from './evaluator-seam.js';
 import { addRule, emptyRelevance, endpointRules, type Relevance } from './relevance.js';
-import { type Family, type IpInterval, maxIp } from './sets/ip.js';
+import { cidrInterval, type Family, type IpInterval, maxIp } from './sets/ip.js';
 
 /** One class of addresses. */
 export interface IpClass {
@@ -40,17 +40,7 @@ interface IpLike {
   readonly version: 4 | 6;
   readonly value: number | bigint;
 }
-interface CidrLike {
-  readonly version: 4 | 6;
-  readonly base: number | bigint;
-  readonly prefix: number;
-}
 const ipValue = (ip: IpLike): bigint => BigInt(ip.value);
-function cidrInterval(c: CidrLike): IpInterval {
-  const bits = c.version === 4 ? 32n : 128n;
-  const lo = BigInt(c.base);
-  return { family: c.version, lo, hi: lo + (1n << (bits - BigInt(c.prefix))) - 1n };
-}
 
 function parseKey(key: string): { family: Family; value: bigint } | undefined {
   const m = /^([46]):(\d+)$/.exec(key);
@@ -77,8 +67,8 @@ function worldFacts(model: WorldModel): WorldFacts {
   const cidrs: IpInterval[] = [];
   const sides = (
     rules: readonly {
-      source: { nets: readonly CidrLike[] | undefined; notNets: readonly CidrLike[] | undefined };
-      destination: { nets: readonly CidrLike[] | undefined; notNets: readonly CidrLike[] | undefined };
+      source: { nets: readonly Cidr[] | undefined; notNets: readonly Cidr[] | undefined };
+      destination: { nets: readonly Cidr[] | undefined; notNets: readonly Cidr[] | undefined };
     }[],
   ) => {
     for (const r of rules)

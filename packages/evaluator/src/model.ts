@@ -5,7 +5,7 @@
  * - the normalised world (`WorldModel`, endpoints, policies, rules: `RuleModel`, …) and
  *   `buildModel`;
  * - the chain-applicability lookup (`applicableTiers`, `policyInChain`) and rule-side matching
- *   (`sideMatches`, `entitiesOwning`, `parseIp`, `cidrContains`), for the lifted engine;
+ *   (`sideMatches`, `entitiesOwning`, `parseIp`, `parseCidr`, `cidrContains`), for the lifted engine;
  * - the packet path as data: `Topology` (`topologyOf`, `ownerRegions`, `frontendRegions`,
  *   `enumerateTopologies`), `PathPlan` / `Hook` and `planPaths`, and how a path's decision and
  *   plan roles are read (`decisionOfPath`, `pickDecision`, `boundEndpoint`), and the
@@ -23,7 +23,7 @@ export { entitiesOwning } from './match/owners.js';
 export type { Packet } from './match/packet.js';
 export { type MatchContext, sideMatches } from './match/rule-match.js';
 export type { Cidr, Ip } from './net/ip.js';
-export { cidrContains, parseIp } from './net/ip.js';
+export { cidrContains, parseCidr, parseIp } from './net/ip.js';
 export {
   conntrackAccepts,
   firstPacketInvalid,

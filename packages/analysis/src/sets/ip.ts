@@ -1,7 +1,8 @@
 /**
  * Addresses as numbers: IPv4 and IPv6 both as bigint so one interval code serves both families.
- * Parsing follows the evaluator (IPv4 dotted quads, IPv6 with `::`, v4-mapped v6 read as v4).
+ * Parsing is the evaluator's (`parseIp`, `parseCidr`: v4-mapped v6 read as v4).
  */
+import { type Cidr, parseCidr, parseIp } from '../evaluator-seam.js';
 
 /** An IP family. */
 export type Family = 4 | 6;
@@ -13,45 +14,11 @@ export interface IpInterval {
   readonly hi: bigint;
 }
 
-const V4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
-
 /** The highest address of a family. */
 export const maxIp = (family: Family): bigint => (family === 4 ? (1n << 32n) - 1n : (1n << 128n) - 1n);
 
-function parseV6(text: string): bigint | undefined {
-  if (!/^[0-9a-fA-F:.]+$/.test(text)) return undefined;
-  const halves = text.split('::');
-  if (halves.length > 2) return undefined;
-  const groups = (s: string): string[] | undefined => (s === '' ? [] : s.split(':'));
-  const head = groups(halves[0] ?? '');
-  const tail = halves.length === 2 ? groups(halves[1] ?? '') : [];
-  if (!head || !tail) return undefined;
-  const words: number[] = [];
-  const push = (parts: string[]): boolean => {
-    for (const [i, p] of parts.entries()) {
-      if (p.includes('.') && i === parts.length - 1) {
-        const v4 = parseIpValue(p);
-        if (v4?.family !== 4) return false;
-        words.push(Number(v4.value >> 16n), Number(v4.value & 0xffffn));
-      } else if (/^[0-9a-fA-F]{1,4}$/.test(p)) words.push(Number.parseInt(p, 16));
-      else return false;
-    }
-    return true;
-  };
-  const headWords: number[] = [];
-  if (!push(head)) return undefined;
-  headWords.push(...words.splice(0));
-  if (!push(tail)) return undefined;
-  const fill = 8 - headWords.length - words.length;
-  if (halves.length === 2 ? fill < 1 : fill !== 0) return undefined;
-  let value = 0n;
-  for (const w of [...headWords, ...new Array<number>(fill).fill(0), ...words])
-    value = (value << 16n) | BigInt(w);
-  return value;
-}
-
 /**
- * Reads an IP address; `undefined` when it is not one.
+ * Reads an IP address (the evaluator's `parseIp`); `undefined` when it is not one.
  *
  * @example
  * ```ts
@@ -59,26 +26,28 @@ function parseV6(text: string): bigint | undefined {
  * ```
  */
 export function parseIpValue(text: string): { family: Family; value: bigint } | undefined {
-  const m = V4.exec(text);
-  if (m) {
-    let value = 0n;
-    for (let i = 1; i <= 4; i++) {
-      const octet = Number(m[i]);
-      if (octet > 255) return undefined;
-      value = value * 256n + BigInt(octet);
-    }
-    return { family: 4, value };
-  }
-  if (!text.includes(':')) return undefined;
-  const value = parseV6(text);
-  if (value === undefined) return undefined;
-  // v4-mapped (::ffff:a.b.c.d) is the IPv4 address, as in the evaluator.
-  if (value >> 32n === 0xffffn) return { family: 4, value: value & 0xffffffffn };
-  return { family: 6, value };
+  const ip = parseIp(text);
+  return ip && { family: ip.version, value: BigInt(ip.value) };
 }
 
 /**
- * Reads a CIDR (a bare address is a /32 or /128) as an interval; `undefined` when invalid.
+ * A parsed CIDR's addresses as an interval.
+ *
+ * @example
+ * ```ts
+ * cidrInterval({ version: 4, text: '10.0.0.0/8', base: 167772160, prefix: 8 });
+ * // { family: 4, lo: 167772160n, hi: 184549375n }
+ * ```
+ */
+export function cidrInterval(c: Cidr): IpInterval {
+  const bits = c.version === 4 ? 32n : 128n;
+  const lo = BigInt(c.base);
+  return { family: c.version, lo, hi: lo + (1n << (bits - BigInt(c.prefix))) - 1n };
+}
+
+/**
+ * Reads a CIDR (a bare address is a /32 or /128) as an interval with the evaluator's
+ * `parseCidr` (IPv4-mapped CIDRs included); `undefined` when invalid.
  *
  * @example
  * ```ts
@@ -87,26 +56,8 @@ export function parseIpValue(text: string): { family: Family; value: bigint } | 
  * ```
  */
 export function parseCidrInterval(text: string): IpInterval | undefined {
-  const slash = text.indexOf('/');
-  const address = slash < 0 ? text : text.slice(0, slash);
-  const parsed = parseIpValue(address);
-  if (!parsed) return undefined;
-  // An IPv4-mapped IPv6 address (::ffff:a.b.c.d) counts its prefix over 128 bits, as in Go's
-  // net.ParseCIDR; the evaluator's parseCidr reads it so in rule nets.
-  const mapped = parsed.family === 4 && address.includes(':');
-  const bits = parsed.family === 4 && !mapped ? 32 : 128;
-  const lenText = slash < 0 ? String(bits) : text.slice(slash + 1);
-  if (!/^\d{1,3}$/.test(lenText)) return undefined;
-  let len = Number(lenText);
-  if (len > bits) return undefined;
-  let ip = parsed;
-  // Go prints the network as IPv4 (prefix less 96) when the mask keeps the ::ffff: part, else
-  // as the IPv6 network it is (IPNet.String, networkNumberAndMask).
-  if (mapped && len >= 96) len -= 96;
-  else if (mapped) ip = { family: 6, value: (0xffffn << 32n) | parsed.value };
-  const host = BigInt((ip.family === 4 ? 32 : 128) - len);
-  const lo = (ip.value >> host) << host;
-  return { family: ip.family, lo, hi: lo + (1n << host) - 1n };
+  const cidr = parseCidr(text);
+  return cidr && cidrInterval(cidr);
 }
 
 /**

@@ -1,12 +1,13 @@
 /**
  * What `matrix --endpoints` accepts: pods (`namespace/name`), host endpoints (`name`), IP
  * addresses, and services — each service port's ClusterIP, load balancer IPs, external IPs and
- * its NodePort on every node. Anything else is an error, never a silently smaller table.
+ * its NodePort on every node, per IP family, at the node's first address that serves node ports.
+ * Anything else is an error, never a silently smaller table.
  */
 import { isIP } from 'node:net';
 import { isProtocolName, protocolNumber } from '@calico-dsl/core';
 import type { EndpointRef, Flow, Verdict, World } from '@calico-dsl/evaluator';
-import { matrixAddress } from '@calico-dsl/evaluator/model';
+import { matrixAddress, servesNodePorts } from '@calico-dsl/evaluator/model';
 
 /**
  * One row or column of the table: who, and the address (and port, for service frontends) a
@@ -82,11 +83,13 @@ function serviceParties(
     for (const ip of sp.loadBalancerIPs) add('lb', ip.text, sp.port);
     for (const ip of sp.externalIPs) add('externalIP', ip.text, sp.port);
     if (sp.nodePort !== undefined) {
-      // kube-proxy serves the node port in each of the Service's IP families (one proxier each).
+      // kube-proxy serves the node port in each of the Service's IP families (one proxier each),
+      // on the node addresses its nodePortAddresses admit.
       for (const n of nodes)
         for (const version of sp.families) {
-          const has = (a: { version: number }) => a.version === version;
-          const ip = n.externalIPs.find(has) ?? n.internalIPs.find(has);
+          const ip = [...n.externalIPs, ...n.internalIPs].find(
+            (a) => a.version === version && servesNodePorts(world.model, n.name, a),
+          );
           if (ip !== undefined) add(`nodePort on ${n.name}`, ip.text, sp.nodePort);
         }
     }

@@ -387,6 +387,34 @@ describe('matrix --endpoints', SLOW, () => {
     ]);
   });
 
+  it("a node port is listed only on node addresses kube-proxy's nodePortAddresses admit", async () => {
+    const dir = tempDir();
+    const node = (name: string, addresses: string) =>
+      `apiVersion: v1\nkind: Node\nmetadata: {name: ${name}}\nstatus: {addresses: [${addresses}]}\n`;
+    writeFileSync(
+      join(dir, 'npa.yaml'),
+      [
+        'apiVersion: v1\nkind: Namespace\nmetadata: {name: default}\n',
+        'apiVersion: v1\nkind: Namespace\nmetadata: {name: kube-system}\n',
+        'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: kube-proxy, namespace: kube-system}\ndata:\n  config.conf: |\n    apiVersion: kubeproxy.config.k8s.io/v1alpha1\n    kind: KubeProxyConfiguration\n    nodePortAddresses: [10.0.0.0/24]\n',
+        node('n1', '{type: ExternalIP, address: 203.0.113.11}, {type: InternalIP, address: 10.0.0.11}'),
+        node('n2', '{type: ExternalIP, address: 203.0.113.12}, {type: InternalIP, address: 10.0.1.12}'),
+        'apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: default}\nspec: {type: NodePort, clusterIP: 10.96.0.5, selector: {app: web}, ports: [{port: 80, protocol: TCP, targetPort: 8080, nodePort: 30080}]}\n',
+      ].join('---\n'),
+    );
+    const r = await runInProcess(
+      ['matrix', 'npa.yaml', '--port', '80', '--endpoints', '198.51.100.7,svc/default/web', '--json'],
+      { cwd: dir },
+    );
+    expect(r.stderr).toBe('');
+    // n1 serves it at its InternalIP only; n2 has no address in 10.0.0.0/24.
+    expect(JSON.parse(r.stdout).destinations).toEqual([
+      '198.51.100.7',
+      'default/web clusterIP 10.96.0.5:80',
+      'default/web nodePort on n1 10.0.0.11:30080',
+    ]);
+  });
+
   it('an unknown entry is a usage error, never an empty table', async () => {
     const r = await runInProcess(['matrix', 'world.yaml', '--port', '80', '--endpoints', 'default/nope']);
     expect(r.code).toBe(2);

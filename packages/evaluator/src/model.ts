@@ -13,7 +13,8 @@
  *   host policy (`hostStaticRuleOf`: tunnels, WireGuard), the source NAT rule a packet meets (`snatRuleOf`), and which hooks a reply of an untracked connection skips
  *   on a node that tracked it (`conntrackAccepts`), where conntrack's INVALID drop applies
  *   (`invalidDrop`) and which ICMP first packets it takes (`icmpFirstPacket`, `firstPacketInvalid`);
- * - endpoint queries (`findEndpoint`, `matrixQuery`: a matrix's options checked against a world);
+ * - endpoint queries (`findEndpoint`, `matrixQuery`: a matrix's options checked against a world)
+ *   and which node addresses serve node ports (`servesNodePorts`: kube-proxy's nodePortAddresses);
  * - flows the model cannot place (`loopbackNodePortIssue`: a packet to 127.0.0.0/8 on a node port).
  */
 
@@ -62,6 +63,7 @@ export type {
 export { hostStaticRuleOf, hostStaticRules, WORKLOAD_TO_HOST_ICMPV6_TYPES } from './path/host-static.js';
 export { replyVia } from './path/interpret.js';
 export { loopbackNodePortIssue } from './path/loopback-node-port.js';
+export { servesNodePorts } from './path/node-port-addresses.js';
 export { viaChoices } from './path/paths.js';
 export { entries, externalPlans, hostPlans, planPaths, podPlans } from './path/plan/index.js';
 export { serviceLoopDrops } from './path/service-loop.js';

@@ -2,12 +2,8 @@
  * Print layout of the network-policy-api kinds (ClusterNetworkPolicy v1alpha2, AdminNetworkPolicy
  * and BaselineAdminNetworkPolicy v1alpha1): the Go struct order of sigs.k8s.io/network-policy-api.
  */
-import {
-  NETWORK_POLICY_API_KEYS as K,
-  METADATA_KEYS,
-  type NetworkPolicyApiKind,
-  RESOURCE_KEYS,
-} from '@calico-dsl/core';
+import { NETWORK_POLICY_API_KEYS as K, type NetworkPolicyApiKind, RESOURCE_KEYS } from '@calico-dsl/core';
+import { METADATA } from './metadata-shape.js';
 import { list, MAP, object, type Shape } from './shape-layout.js';
 
 const SELECTOR = object(K.labelSelector, {
@@ -39,7 +35,6 @@ const ANP_SPEC = object(K.anpSpec, {
   egress: list(object(K.anpEgressRule, { to: list(EGRESS_PEER), ports: list(ANP_PORT) })),
 });
 
-const METADATA = object(METADATA_KEYS, { labels: MAP, annotations: MAP });
 const resourceShape = (spec: Shape): Shape => object(RESOURCE_KEYS, { metadata: METADATA, spec });
 
 /**

@@ -25,6 +25,16 @@ export type Shape =
   | { readonly type: 'any' };
 
 /**
+ * Anything (raw JSON, a kind without a layout): kept in input order all the way down.
+ *
+ * @example
+ * ```ts
+ * ANY.type; // 'any'
+ * ```
+ */
+export const ANY: Shape = { type: 'any' };
+
+/**
  * A free-form string map (labels, annotations): keys sorted, as Go's encoder sorts map keys.
  *
  * @example

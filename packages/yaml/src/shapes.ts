@@ -11,9 +11,6 @@ import {
   HTTP_PATH_KEYS,
   ICMP_KEYS,
   isNetworkPolicyApiKind,
-  MANAGED_FIELDS_ENTRY_KEYS,
-  METADATA_KEYS,
-  OWNER_REFERENCE_KEYS,
   PREFIX_ADVERTISEMENT_KEYS,
   PROTO_PORT_KEYS,
   RESOURCE_KEYS,
@@ -27,19 +24,9 @@ import {
   SPEC_KEYS,
   STATUS_KEYS,
 } from '@calico-dsl/core';
+import { METADATA } from './metadata-shape.js';
 import { NPA_SHAPES } from './npa-shapes.js';
-import { list, MAP, object, type Shape } from './shape-layout.js';
-
-const ANY: Shape = { type: 'any' };
-
-// ObjectMeta, with the server-written OwnerReference and ManagedFieldsEntry structs (fieldsV1 is raw
-// JSON, printed as written).
-const METADATA = object(METADATA_KEYS, {
-  labels: MAP,
-  annotations: MAP,
-  ownerReferences: list(object(OWNER_REFERENCE_KEYS)),
-  managedFields: list(object(MANAGED_FIELDS_ENTRY_KEYS, { fieldsV1: ANY })),
-});
+import { ANY, list, MAP, object, type Shape } from './shape-layout.js';
 
 // TierStatus and IPPoolStatus: the controllers' metav1.Conditions.
 const CALICO_STATUS = object(STATUS_KEYS, { conditions: list(object(CONDITION_KEYS)) });

@@ -77,4 +77,40 @@ describe('server-written fields', () => {
       ]);
     }
   });
+
+  it("a ClusterNetworkPolicy's metadata prints them in the same struct order (one ObjectMeta layout)", () => {
+    const cnp = `apiVersion: policy.networking.k8s.io/v1alpha2
+kind: ClusterNetworkPolicy
+metadata:
+  name: guardrail
+  ownerReferences:
+  - apiVersion: v1
+    kind: Namespace
+    name: prod
+    uid: 0c1d3c1e-8b4e-4a53-9b1d-2f5b7f4d7f10
+    controller: true
+  managedFields:
+  - manager: kubectl
+    operation: Apply
+    apiVersion: policy.networking.k8s.io/v1alpha2
+    time: "2026-01-05T10:00:00Z"
+    fieldsType: FieldsV1
+    fieldsV1:
+      f:spec: {}
+spec:
+  tier: Admin
+  priority: 10
+  subject:
+    namespaces: {}
+  egress:
+  - action: Deny
+    to:
+    - networks:
+      - 169.254.169.254/32
+`;
+    const r = fromYaml(cnp);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(toYaml(reverseKeys(r.value))).toBe(cnp);
+  });
 });

@@ -150,8 +150,10 @@ export function diff(before: World, after: World, space?: FlowSpace): DiffResult
     })),
   );
   // A stand-in type's changes hold for every type conntrack calls INVALID that no rule names.
-  for (const protocol of new Set(typedIcmp.filter((f) => isInvalidStandIn(f.icmp)).map((f) => f.protocol))) {
-    const type = typedIcmp.find((f) => f.protocol === protocol && isInvalidStandIn(f.icmp))?.icmp.type;
+  const standIns = new Map<number, number>();
+  for (const f of typedIcmp)
+    if (isInvalidStandIn(f.icmp) && !standIns.has(f.protocol)) standIns.set(f.protocol, f.icmp.type);
+  for (const [protocol, type] of standIns) {
     unsupported.push(
       `the ${protocol === 1 ? 'ICMP' : 'ICMPv6'} type ${type} changes in icmpChanges hold for every ${protocol === 1 ? 'ICMP' : 'ICMPv6'} type no rule names that conntrack cannot open a connection with (an echo reply, an error): its first packet is INVALID alike`,
     );

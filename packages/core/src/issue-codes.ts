@@ -38,7 +38,8 @@ export const ISSUE_CODES = {
     'A rule action is not Allow, Deny, Log or Pass (ClusterNetworkPolicy: Accept, Deny, Pass; BaselineAdminNetworkPolicy: Allow, Deny).',
   invalid_ip_version: 'ipVersion is not 4 or 6.',
   invalid_protocol: 'A protocol is not a valid name (case-sensitive) or number 1-255.',
-  invalid_port: 'A port entry does not decode (range order, syntax, > 65535); the evaluator makes such a rule side match nothing.',
+  invalid_port:
+    'A port entry does not decode (range order, syntax, > 65535); the evaluator makes such a rule side match nothing.',
   port_out_of_range: 'A port number is 0 (ports are 1-65535).',
   invalid_port_name: 'A named port is not a valid IANA port name.',
   ports_need_protocol: 'Ports are set but the rule protocol is unset or has no ports.',

@@ -236,6 +236,9 @@ class DepthScan {
     const { text } = this;
     let i = this.i;
     let nodeStart = true;
+    // The last token was a quoted scalar or a closed collection: a `:` right after it is the
+    // value indicator even without a blank (JSON's `"a":1`).
+    let afterJsonNode = false;
     while (i < text.length) {
       const c = text.charCodeAt(i);
       if (c === LF) {
@@ -251,6 +254,8 @@ class DepthScan {
         while (i < text.length && text.charCodeAt(i) !== LF) i++;
         continue;
       }
+      const jsonKeyEnd = afterJsonNode;
+      afterJsonNode = false;
       if (c === 0x5b || c === 0x7b) {
         this.flow++;
         if (!this.checkDepth(this.blocks.length + this.flow, i)) return;
@@ -262,13 +267,20 @@ class DepthScan {
         if (this.flow > 0) this.flow--;
         i++;
         nodeStart = false;
+        afterJsonNode = true;
         if (this.flow === 0) {
           this.i = i;
           return;
         }
         continue;
       }
-      if (c === 0x2c || c === 0x3a || c === 0x3f) {
+      // `,` always separates; `:` and `?` are indicators only before a blank, a flow indicator or
+      // the end (or `:` right after a JSON node): else they start or continue a plain scalar, in
+      // which a quote is just a character (`{ :': 0 }` holds the key `:'`).
+      if (
+        c === 0x2c ||
+        ((c === 0x3a || c === 0x3f) && (this.flowIndicatorFollows(i) || (c === 0x3a && jsonKeyEnd)))
+      ) {
         nodeStart = true;
         i++;
         continue;
@@ -277,6 +289,7 @@ class DepthScan {
         i = this.skipQuoted(i);
         if (i < 0) return;
         nodeStart = false;
+        afterJsonNode = true;
         continue;
       }
       // Anything else: part of a plain scalar, anchor, tag or alias.
@@ -284,6 +297,14 @@ class DepthScan {
       i++;
     }
     this.i = i;
+  }
+
+  /** Whether the character after `i` ends a flow token: a blank, a flow indicator or the end. */
+  private flowIndicatorFollows(i: number): boolean {
+    const next = this.text.charCodeAt(i + 1);
+    return (
+      this.isBlank(i + 1) || next === 0x2c || next === 0x5b || next === 0x5d || next === 0x7b || next === 0x7d
+    );
   }
 
   /** Skips a quoted scalar starting at `from`; returns the offset after it, -1 at end of text. */

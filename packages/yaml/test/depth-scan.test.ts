@@ -108,6 +108,15 @@ describe('scanDepth: the pre-parse depth scan', () => {
     expect(scanDepth(json, 4)).toMatchObject({ line: 1, column: 20 });
   });
 
+  it('reads `:` and `?` before a non-blank in flow context as part of a plain scalar', () => {
+    // Found by the property below: `{ :': 0 }` holds the plain key `:'`, not a quoted scalar.
+    const text = `[ [ { :': 0 }, "'" ], [ [] ] ]\n`;
+    expect(parsedDepth(text)).toBe(3);
+    expect(scanDepth(text, 3)).toBeUndefined();
+    expect(scanDepth("[ ?x, ?'a' ]\n", 1)).toBeUndefined();
+    expect(scanDepth('{"a":[[1]]}\n', 2)).toMatchObject({ column: 7 });
+  });
+
   it('property: never counts deeper than the parser, in block and flow layouts', () => {
     const scalar = fc.oneof(
       fc.constantFrom(

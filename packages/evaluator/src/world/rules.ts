@@ -3,7 +3,7 @@
  * (calico-semantics.md §6). The effective entity selector follows upstream
  * `GetEntityRuleSelector` string building exactly (§6.7).
  */
-import { type EntityRule, type Port, parsePort, portProblem, type Rule } from '@calico-dsl/core';
+import { type EntityRule, isNamedPort, type Port, parsePort, portProblem, type Rule } from '@calico-dsl/core';
 import { type Cidr, isCatchAll, parseCidr } from '../net/ip.js';
 import { protocolNumber } from '../net/protocol.js';
 import type { EntityMatchModel, PortSetModel, RuleModel, WorldModel } from './model.js';
@@ -45,65 +45,69 @@ export function entityRuleSelector(er: EntityRule, ns: string | undefined): stri
 /** Shared by the rules that use no unsupported feature (never mutated). */
 const NO_FEATURES: readonly string[] = Object.freeze([]);
 
-function cidrs(list: readonly string[] | undefined): readonly Cidr[] | undefined {
-  if (!list || list.length === 0) return undefined;
-  return list.map((t) => parseCidr(t)).filter((c): c is Cidr => c !== undefined);
-}
-
 /**
- * Whether some entry of `list` does not parse as a CIDR or address; each such entry is reported
+ * A `nets` / `notNets` list, each entry parsed once: the CIDRs (`undefined` for no criterion), and
+ * whether an entry does not parse (Calico refuses the policy), each such entry reported
  * (`invalid_cidr`) at its place.
  */
-function hasUnparsableNet(list: readonly string[] | undefined, sc: SelectorCache, path: Path): boolean {
-  let bad = false;
-  list?.forEach((text, i) => {
-    if (parseCidr(text) !== undefined) return;
-    bad = true;
+function readNets(
+  list: readonly string[] | undefined,
+  sc: SelectorCache,
+  path: Path,
+): { readonly cidrs: readonly Cidr[] | undefined; readonly refused: boolean } {
+  if (!list || list.length === 0) return { cidrs: undefined, refused: false };
+  const cidrs: Cidr[] = [];
+  let refused = false;
+  list.forEach((text, i) => {
+    const cidr = parseCidr(text);
+    if (cidr !== undefined) {
+      cidrs.push(cidr);
+      return;
+    }
+    refused = true;
     sc.issues.push({
       code: 'invalid_cidr',
       path: [...path, i],
       message: `${JSON.stringify(text)} is not a CIDR; Calico refuses the policy. Here the rule side matches nothing. Fix it with calico-dsl validate.`,
     });
   });
-  return bad;
+  return { cidrs, refused };
 }
 
 /**
- * Whether some entry of `list` is a port Calico's validator refuses (one `numorstring.Port` does
- * not decode, or core's `portProblem`: port 0, a name that is not an IANA port name); each such
- * entry is reported at its place with the code `validate` gives it.
+ * A `ports` / `notPorts` list, each entry decoded once with core's `parsePort`: its ranges and
+ * names (`undefined` for no criterion), and whether an entry is one Calico's validator refuses (it
+ * does not decode, or core's `portProblem`: port 0, a name that is not an IANA port name), each
+ * such entry reported at its place with the code `validate` gives it.
  */
-function hasRefusedPort(list: readonly Port[] | undefined, sc: SelectorCache, path: Path): boolean {
-  let bad = false;
-  list?.forEach((port, i) => {
+function readPorts(
+  list: readonly Port[] | undefined,
+  sc: SelectorCache,
+  path: Path,
+): { readonly set: PortSetModel | undefined; readonly refused: boolean } {
+  if (!list || list.length === 0) return { set: undefined, refused: false };
+  const ranges: { min: number; max: number }[] = [];
+  const names: string[] = [];
+  let refused = false;
+  list.forEach((port, i) => {
     const parsed = parsePort(port);
     const problem = parsed.ok
       ? portProblem(parsed.value)
       : { code: 'invalid_port' as const, message: parsed.issues[0]?.message ?? 'not a port' };
+    if (parsed.ok) {
+      const value = parsed.value;
+      if (isNamedPort(value)) names.push(value.name);
+      else ranges.push({ min: value.min, max: value.max });
+    }
     if (problem === undefined) return;
-    bad = true;
+    refused = true;
     sc.issues.push({
       code: problem.code,
       path: [...path, i],
       message: `${JSON.stringify(port)}: ${problem.message}; Calico refuses the policy. Here the rule side matches nothing. Fix it with calico-dsl validate.`,
     });
   });
-  return bad;
-}
-
-function portSet(list: readonly Port[] | undefined): PortSetModel | undefined {
-  if (!list || list.length === 0) return undefined;
-  const ranges: { min: number; max: number }[] = [];
-  const names: string[] = [];
-  for (const p of list) {
-    if (typeof p === 'number') ranges.push({ min: p, max: p });
-    else if (/^\d+$/.test(p)) ranges.push({ min: Number(p), max: Number(p) });
-    else if (/^\d+:\d+$/.test(p)) {
-      const [a, b] = p.split(':').map(Number) as [number, number];
-      ranges.push({ min: a, max: b });
-    } else names.push(p);
-  }
-  return { ranges, names };
+  return { set: { ranges, names }, refused };
 }
 
 /** A side without criteria, shared by every rule that has one (most `destination: {}`). */
@@ -183,22 +187,21 @@ function buildEntityMatch(
   // converter would skip such a net (`updateprocessors/rules.go` ConvertStringsToNets) and read
   // such a port as one no packet has, so in `notNets` / `notPorts` they would exclude nothing.
   // The side matches nothing (an empty `nets`).
-  const refused = [
-    hasUnparsableNet(side.nets, sc, [...path, 'nets']),
-    hasUnparsableNet(side.notNets, sc, [...path, 'notNets']),
-    hasRefusedPort(side.ports, sc, [...path, 'ports']),
-    hasRefusedPort(side.notPorts, sc, [...path, 'notPorts']),
-  ].includes(true);
+  const nets = readNets(side.nets, sc, [...path, 'nets']);
+  const notNets = readNets(side.notNets, sc, [...path, 'notNets']);
+  const ports = readPorts(side.ports, sc, [...path, 'ports']);
+  const notPorts = readPorts(side.notPorts, sc, [...path, 'notPorts']);
+  const refused = nets.refused || notNets.refused || ports.refused || notPorts.refused;
   return {
-    nets: refused ? [] : cidrs(side.nets),
-    notNets: cidrs(side.notNets),
+    nets: refused ? [] : nets.cidrs,
+    notNets: notNets.cidrs,
     selectorText:
       invalid ?? (folded ? `(${positive}) && (!(${negative}))` : positive === '' ? undefined : positive),
     selector: folded ? (labels) => selector(labels) && !notSelector(labels) : selector,
     notSelectorText: folded ? undefined : negative,
     notSelector: folded ? undefined : notSelector,
-    ports: portSet(side.ports),
-    notPorts: portSet(side.notPorts),
+    ports: ports.set,
+    notPorts: notPorts.set,
     // §6.9: the namespace as written, even empty. The update processor passes it through
     // (`updateprocessors/rules.go` RuleAPIV3ToBackend) and Felix keys the IP set
     // `<namespace>/<name>` (`rule_scanner.go` ruleToParsedRule): an empty one is `/<name>`, which

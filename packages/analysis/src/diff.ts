@@ -15,7 +15,7 @@ import type { Box as FlowBox } from './lifted/boxes.js';
 import { boxAnd, universe } from './lifted/boxes.js';
 import { contextOf, liftClasses, overlay, witnessOf } from './lifted/classes.js';
 import { buildPartition, type IpClass, spacePairs } from './partition.js';
-import { anyPort, type Box, mergeBoxes, regionBox, toRegion } from './region.js';
+import { anyPort, type Box, mergeBoxes, protocolLabel, regionBox, toRegion } from './region.js';
 import { addressesOf, formatIp, type IpInterval, ivsContain, without } from './sets/ip.js';
 import { type NormSpace, readSpace } from './space.js';
 import type { Change, DiffResult, FlowSpace, IcmpChange, ViaChange } from './types.js';
@@ -154,8 +154,9 @@ export function diff(before: World, after: World, space?: FlowSpace): DiffResult
   for (const f of typedIcmp)
     if (isInvalidStandIn(f.icmp) && !standIns.has(f.protocol)) standIns.set(f.protocol, f.icmp.type);
   for (const [protocol, type] of standIns) {
+    const name = protocolLabel(protocol);
     unsupported.push(
-      `the ${protocol === 1 ? 'ICMP' : 'ICMPv6'} type ${type} changes in icmpChanges hold for every ${protocol === 1 ? 'ICMP' : 'ICMPv6'} type no rule names that conntrack cannot open a connection with (an echo reply, an error): its first packet is INVALID alike`,
+      `the ${name} type ${type} changes in icmpChanges hold for every ${name} type no rule names that conntrack cannot open a connection with (an echo reply, an error): its first packet is INVALID alike`,
     );
   }
   const viaChanges: ViaChange[] = mergeTagged(

@@ -24,6 +24,7 @@
  * applies.
  */
 import type { Packet } from '../match/packet.js';
+import { protocolName } from '../net/protocol.js';
 import type { EndpointRef, Stage } from '../result/types.js';
 import type { HostEndpointModel, WorldModel } from '../world/model.js';
 import type { Hook } from './hooks.js';
@@ -266,7 +267,7 @@ const ICMPV6_TYPE_NAMES: Readonly<Record<number, string>> = {
 export function firstPacketInvalidReason(packet: Pick<Packet, 'protocol' | 'icmp'>, node: string): string {
   const type = packet.icmp?.type ?? 0;
   const name = (packet.protocol === 1 ? ICMP_TYPE_NAMES : ICMPV6_TYPE_NAMES)[type];
-  const what = `${packet.protocol === 1 ? 'ICMP' : 'ICMPv6'} type ${type}${name ? ` (${name})` : ''}`;
+  const what = `${protocolName(packet.protocol)} type ${type}${name ? ` (${name})` : ''}`;
   return `conntrack INVALID on ${node || 'the node'}: ${what} cannot start a connection, and no tracked connection holds it, so Felix's conntrack rules drop it (\`--ctstate INVALID -j DROP\`, before any policy; FelixConfiguration disableConntrackInvalidCheck turns this off). A reply to an allowed request is accepted as ESTABLISHED, an error about an allowed connection as RELATED (§3.1)`;
 }
 

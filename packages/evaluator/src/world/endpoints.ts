@@ -206,7 +206,7 @@ function bgpAddresses(annotations: Record<string, unknown> | undefined): NodeBgp
   const read = (key: string, version: 4 | 6) => {
     const text = annotations?.[key];
     if (typeof text !== 'string') return undefined;
-    const ip = ips([text.split('/')[0]])[0];
+    const ip = annotatedIp(annotations, key);
     const cidr = parseCidr(text);
     return ip && cidr && ip.version === version ? { ip, cidr } : undefined;
   };

@@ -9,7 +9,16 @@
 import { type Flow, World } from '@calico-dsl/evaluator';
 import { viaChoices } from '@calico-dsl/evaluator/model';
 import { describe, expect, it } from 'vitest';
-import { felix, gnp, hep, node, ns, pod, service } from '../../evaluator/test/helpers/world-kit.js';
+import {
+  felix,
+  gnp,
+  hep,
+  kubeProxy,
+  node,
+  ns,
+  pod,
+  service,
+} from '../../evaluator/test/helpers/world-kit.js';
 import { analyze, diff } from '../src/index.js';
 import { inSpace } from './helpers/flows.js';
 
@@ -76,14 +85,6 @@ const DENY_PUBLIC = gnp('deny-public', {
 });
 const dbIngress = (rules: Obj[]) =>
   gnp('db-in', { order: 20, selector: "app == 'db'", types: ['Ingress'], ingress: rules });
-const kubeProxy = (lines: string): Obj => ({
-  apiVersion: 'v1',
-  kind: 'ConfigMap',
-  metadata: { name: 'kube-proxy', namespace: 'kube-system' },
-  data: {
-    'config.conf': `apiVersion: kubeproxy.config.k8s.io/v1alpha1\n${lines}kind: KubeProxyConfiguration\nmode: ""\n`,
-  },
-});
 const withLabels = (o: Obj, labels: Record<string, string>): Obj => ({
   ...o,
   metadata: { ...(o.metadata as Obj), labels: { ...((o.metadata as Obj).labels as Obj), ...labels } },

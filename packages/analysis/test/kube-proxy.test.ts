@@ -5,21 +5,11 @@
  */
 import { World } from '@calico-dsl/evaluator';
 import { describe, expect, it } from 'vitest';
-import { gnp, node, ns, pod, service } from '../../evaluator/test/helpers/world-kit.js';
+import { gnp, kubeProxy, node, ns, pod, service } from '../../evaluator/test/helpers/world-kit.js';
 import { analyze, diff } from '../src/index.js';
 import { inSpace } from './helpers/flows.js';
 
 type Obj = Record<string, unknown>;
-
-/** kubeadm's ConfigMap `kube-system/kube-proxy` with a `config.conf` body. */
-const kubeProxy = (lines: string): Obj => ({
-  apiVersion: 'v1',
-  kind: 'ConfigMap',
-  metadata: { name: 'kube-proxy', namespace: 'kube-system' },
-  data: {
-    'config.conf': `apiVersion: kubeproxy.config.k8s.io/v1alpha1\n${lines}kind: KubeProxyConfiguration\nmode: ""\n`,
-  },
-});
 
 // Two web pods on node-1 that no policy tells apart; db on node-2 behind ClusterIP 10.96.0.10.
 // Only web (10.1.0.1) is in kube-proxy's cluster CIDR: web-stray's packets to the ClusterIP are

@@ -68,6 +68,20 @@ spec: {nodeName: node-1, containers: [{name: c, image: x}]}
 status: {podIP: 10.1.0.9}
 `;
 
+// Tier security, and a policy of it that passes web's ingress on.
+const SECURITY_TIER = `---
+apiVersion: projectcalico.org/v3
+kind: Tier
+metadata: {name: security}
+spec: {order: 100}
+`;
+const PASS_WEB = `---
+apiVersion: projectcalico.org/v3
+kind: GlobalNetworkPolicy
+metadata: {name: security.pass-web}
+spec: {tier: security, selector: app == 'web', types: [Ingress], ingress: [{action: Pass}]}
+`;
+
 describe('operator checks', () => {
   it('pre-DNAT policy without applyOnForward, tier without a Tier resource', () => {
     // fromYaml refuses both (validation); World.from takes them as they are.
@@ -97,17 +111,7 @@ describe('operator checks', () => {
 
   it('Pass into a tier nothing selects', () => {
     const world = load(`${base}
----
-apiVersion: projectcalico.org/v3
-kind: Tier
-metadata: {name: security}
-spec: {order: 100}
----
-apiVersion: projectcalico.org/v3
-kind: GlobalNetworkPolicy
-metadata: {name: security.pass-web}
-spec: {tier: security, selector: app == 'web', types: [Ingress], ingress: [{action: Pass}]}
-`);
+${SECURITY_TIER}${PASS_WEB}`);
     const f = analyze(world)
       .lint()
       .find((x) => x.code === 'pass-into-unselected-tier');
@@ -121,12 +125,7 @@ apiVersion: projectcalico.org/v3
 kind: HostEndpoint
 metadata: {name: node-1-eth0, labels: {role: node}}
 spec: {node: node-1, interfaceName: eth0, expectedIPs: [10.0.0.11]}
----
-apiVersion: projectcalico.org/v3
-kind: Tier
-metadata: {name: security}
-spec: {order: 100}
----
+${SECURITY_TIER}---
 apiVersion: projectcalico.org/v3
 kind: GlobalNetworkPolicy
 metadata: {name: security.pass-nodes}
@@ -142,17 +141,7 @@ spec: {tier: security, selector: role == 'node', preDNAT: true, applyOnForward: 
     // felix/rules/endpoints.go endpointIptablesChain: a tier of staged policies alone has no
     // end-of-tier drop and its staged policies are not programmed, so the packet reaches profiles.
     const world = load(`${base}
----
-apiVersion: projectcalico.org/v3
-kind: Tier
-metadata: {name: security}
-spec: {order: 100}
----
-apiVersion: projectcalico.org/v3
-kind: GlobalNetworkPolicy
-metadata: {name: security.pass-web}
-spec: {tier: security, selector: app == 'web', types: [Ingress], ingress: [{action: Pass}]}
----
+${SECURITY_TIER}${PASS_WEB}---
 apiVersion: projectcalico.org/v3
 kind: StagedGlobalNetworkPolicy
 metadata: {name: web-staged}
@@ -333,12 +322,7 @@ spec:
 
   it('a tier that drops at its end shadows every rule of a later tier, and the finding names it', () => {
     const world = load(`${base}
----
-apiVersion: projectcalico.org/v3
-kind: Tier
-metadata: {name: security}
-spec: {order: 100}
----
+${SECURITY_TIER}---
 apiVersion: projectcalico.org/v3
 kind: GlobalNetworkPolicy
 metadata: {name: security.web-only-80}

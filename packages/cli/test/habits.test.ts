@@ -20,6 +20,14 @@ const NODEPORT_FLOW = 'tcp 198.51.100.7:40000 -> 169.46.7.10:31024';
 const GNP =
   'kind: GlobalNetworkPolicy\napiVersion: projectcalico.org/v3\nmetadata:\n  name: b\nspec:\n  selector: all()\n';
 
+/** Writes `docs` as one manifest and runs `calico-dsl matrix` on it with `args`: its JSON table. */
+async function matrixOf(docs: readonly string[], args: readonly string[]) {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'world.yaml'), docs.join('---\n'));
+  const r = await runInProcess(['matrix', 'world.yaml', ...args, '--json'], { cwd: dir });
+  expect(r.stderr).toBe('');
+  return JSON.parse(r.stdout);
+}
 describe('-f and -R', SLOW, () => {
   function tree() {
     const dir = tempDir();
@@ -330,32 +338,17 @@ describe('matrix --endpoints', SLOW, () => {
   });
 
   it('--protocol icmpv6 between dual-stack pods uses their IPv6 addresses, with an IP in the list too', async () => {
-    const dir = tempDir();
     const pod = (name: string, ips: string[]) =>
       `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}, namespace: default, labels: {app: ${name}}}\nstatus: {podIP: "${ips[0]}", podIPs: [${ips.map((ip) => `{ip: "${ip}"}`).join(', ')}]}\n`;
-    writeFileSync(
-      join(dir, 'dual.yaml'),
+    const j = await matrixOf(
       [
         'apiVersion: v1\nkind: Namespace\nmetadata: {name: default}\n',
         pod('web', ['10.0.0.1', 'fd00::1']),
         pod('cli', ['10.0.0.2', 'fd00::2']),
         'apiVersion: projectcalico.org/v3\nkind: GlobalNetworkPolicy\nmetadata: {name: no-ping6}\nspec:\n  selector: "app == \'web\'"\n  types: [Ingress]\n  ingress: [{action: Deny, protocol: ICMPv6}, {action: Allow}]\n',
-      ].join('---\n'),
-    );
-    const r = await runInProcess(
-      [
-        'matrix',
-        'dual.yaml',
-        '--protocol',
-        'icmpv6',
-        '--endpoints',
-        'default/web,default/cli,fd00::9',
-        '--json',
       ],
-      { cwd: dir },
+      ['--protocol', 'icmpv6', '--endpoints', 'default/web,default/cli,fd00::9'],
     );
-    expect(r.stderr).toBe('');
-    const j = JSON.parse(r.stdout);
     expect(j.cells.map((row: string[]) => row.slice(0, 2))).toEqual([
       ['Allow', 'Allow'],
       ['Deny', 'Allow'],
@@ -364,21 +357,15 @@ describe('matrix --endpoints', SLOW, () => {
   });
 
   it("a dual-stack Service's node port is listed on each node's address of each of its families", async () => {
-    const dir = tempDir();
-    writeFileSync(
-      join(dir, 'dual-svc.yaml'),
+    const j = await matrixOf(
       [
         'apiVersion: v1\nkind: Namespace\nmetadata: {name: default}\n',
         'apiVersion: v1\nkind: Node\nmetadata: {name: n1}\nstatus: {addresses: [{type: InternalIP, address: 10.0.0.11}, {type: InternalIP, address: "fd00::11"}]}\n',
         'apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: default}\nspec: {type: NodePort, clusterIP: 10.96.0.5, clusterIPs: [10.96.0.5, "fd00:96::5"], ipFamilies: [IPv4, IPv6], ipFamilyPolicy: RequireDualStack, selector: {app: web}, ports: [{port: 80, protocol: TCP, targetPort: 8080, nodePort: 30080}]}\n',
-      ].join('---\n'),
+      ],
+      ['--port', '80', '--endpoints', '198.51.100.7,svc/default/web'],
     );
-    const r = await runInProcess(
-      ['matrix', 'dual-svc.yaml', '--port', '80', '--endpoints', '198.51.100.7,svc/default/web', '--json'],
-      { cwd: dir },
-    );
-    expect(r.stderr).toBe('');
-    expect(JSON.parse(r.stdout).destinations).toEqual([
+    expect(j.destinations).toEqual([
       '198.51.100.7',
       'default/web clusterIP 10.96.0.5:80',
       'default/web clusterIP [fd00:96::5]:80',
@@ -388,11 +375,9 @@ describe('matrix --endpoints', SLOW, () => {
   });
 
   it("a node port is listed only on node addresses kube-proxy's nodePortAddresses admit", async () => {
-    const dir = tempDir();
     const node = (name: string, addresses: string) =>
       `apiVersion: v1\nkind: Node\nmetadata: {name: ${name}}\nstatus: {addresses: [${addresses}]}\n`;
-    writeFileSync(
-      join(dir, 'npa.yaml'),
+    const j = await matrixOf(
       [
         'apiVersion: v1\nkind: Namespace\nmetadata: {name: default}\n',
         'apiVersion: v1\nkind: Namespace\nmetadata: {name: kube-system}\n',
@@ -400,15 +385,11 @@ describe('matrix --endpoints', SLOW, () => {
         node('n1', '{type: ExternalIP, address: 203.0.113.11}, {type: InternalIP, address: 10.0.0.11}'),
         node('n2', '{type: ExternalIP, address: 203.0.113.12}, {type: InternalIP, address: 10.0.1.12}'),
         'apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: default}\nspec: {type: NodePort, clusterIP: 10.96.0.5, selector: {app: web}, ports: [{port: 80, protocol: TCP, targetPort: 8080, nodePort: 30080}]}\n',
-      ].join('---\n'),
+      ],
+      ['--port', '80', '--endpoints', '198.51.100.7,svc/default/web'],
     );
-    const r = await runInProcess(
-      ['matrix', 'npa.yaml', '--port', '80', '--endpoints', '198.51.100.7,svc/default/web', '--json'],
-      { cwd: dir },
-    );
-    expect(r.stderr).toBe('');
     // n1 serves it at its InternalIP only; n2 has no address in 10.0.0.0/24.
-    expect(JSON.parse(r.stdout).destinations).toEqual([
+    expect(j.destinations).toEqual([
       '198.51.100.7',
       'default/web clusterIP 10.96.0.5:80',
       'default/web nodePort on n1 10.0.0.11:30080',

@@ -22,6 +22,30 @@ const toExporter = {
   dstIp: '10.0.0.12',
   dstPort: 9100,
 } as const;
+// db (node-2) behind ClusterIP 10.96.0.40, node port 30432 and load balancer 192.0.2.40, and the
+// policies that let only app=web, or only node-1's address, reach it.
+const dbLoadBalancer = (etp?: 'Local'): Obj =>
+  service('prod', 'db', {
+    type: 'LoadBalancer',
+    selector: { app: 'db' },
+    clusterIP: '10.96.0.40',
+    port: 5432,
+    targetPort: 5432,
+    nodePort: 30432,
+    lb: '192.0.2.40',
+    ...(etp ? { etp } : {}),
+  });
+const DB_FROM_WEB = gnp('db-from-web', {
+  selector: "app == 'db'",
+  types: ['Ingress'],
+  ingress: [{ action: 'Allow', source: { selector: "app == 'web'" } }],
+});
+const DB_FROM_NODE_1 = gnp('db-from-node-1', {
+  selector: "app == 'db'",
+  types: ['Ingress'],
+  ingress: [{ action: 'Allow', source: { nets: ['10.0.0.11/32'] } }],
+});
+
 const ENGINES = ['compiled', 'reference'] as const;
 
 function verdicts(resources: Obj[], flow: Parameters<World['evaluate']>[0]): string[] {
@@ -95,14 +119,9 @@ describe('natOutgoing: a pod leaving its node for an address in no IPPool', () =
   });
 
   it('pod → pod across nodes is not masqueraded (both in pools)', () => {
-    const dbFromWeb = gnp('db-from-web', {
-      selector: "app == 'db'",
-      types: ['Ingress'],
-      ingress: [{ action: 'Allow', source: { selector: "app == 'web'" } }],
-    });
     const toDb = { ...toExporter, dstIp: '10.244.2.7', dstPort: 5432 };
-    expect(verdicts([...CLUSTER, DEFAULT_POOL, dbFromWeb], toDb)).toEqual(['Allow', 'Allow']);
-    expect(natSteps([...CLUSTER, DEFAULT_POOL, dbFromWeb], toDb)).toEqual([]);
+    expect(verdicts([...CLUSTER, DEFAULT_POOL, DB_FROM_WEB], toDb)).toEqual(['Allow', 'Allow']);
+    expect(natSteps([...CLUSTER, DEFAULT_POOL, DB_FROM_WEB], toDb)).toEqual([]);
   });
 
   it('traffic leaving the cluster shows the masquerade in its trace', () => {
@@ -161,11 +180,6 @@ describe("kube-proxy's masqueradeAll", () => {
     port: 5432,
     targetPort: 5432,
   });
-  const dbFromWeb = gnp('db-from-web', {
-    selector: "app == 'db'",
-    types: ['Ingress'],
-    ingress: [{ action: 'Allow', source: { selector: "app == 'web'" } }],
-  });
   const kubeProxy = (iptables: string): Obj => ({
     apiVersion: 'v1',
     kind: 'ConfigMap',
@@ -175,7 +189,7 @@ describe("kube-proxy's masqueradeAll", () => {
     },
   });
   const toDb = { ...toExporter, dstIp: '10.96.0.40', dstPort: 5432 };
-  const world = [...CLUSTER, dbService, dbFromWeb];
+  const world = [...CLUSTER, dbService, DB_FROM_WEB];
 
   it("masquerades a pod's ClusterIP traffic to a remote backend, so db sees node-1", () => {
     expect(verdicts(world, toDb)).toEqual(['Allow', 'Allow']);
@@ -198,22 +212,6 @@ describe("kube-proxy masquerades a host's own service traffic (proxier.go)", () 
   // and its packet to an external frontend whatever the traffic policy (KUBE-EXT "masquerade
   // traffic for … external destinations", or with Local "masquerade LOCAL traffic", `--src-type
   // LOCAL`). MASQUERADE takes the outgoing device's address: over IPIP, node-1's tunl0 address.
-  const dbFromNode1 = gnp('db-from-node-1', {
-    selector: "app == 'db'",
-    types: ['Ingress'],
-    ingress: [{ action: 'Allow', source: { nets: ['10.0.0.11/32'] } }],
-  });
-  const dbService = (etp?: 'Local'): Obj =>
-    service('prod', 'db', {
-      type: 'LoadBalancer',
-      selector: { app: 'db' },
-      clusterIP: '10.96.0.40',
-      port: 5432,
-      targetPort: 5432,
-      nodePort: 30432,
-      lb: '192.0.2.40',
-      ...(etp ? { etp } : {}),
-    });
   const ipip: Obj[] = [
     pool('default-ipv4-ippool', '10.244.0.0/16', { ipipMode: 'Always' }),
     {
@@ -230,14 +228,14 @@ describe("kube-proxy masquerades a host's own service traffic (proxier.go)", () 
   const overIpip = (etp?: 'Local') => [
     ...CLUSTER.filter((r) => (r.metadata as Obj).name !== 'node-1'),
     ...ipip,
-    dbService(etp),
-    dbFromNode1,
+    dbLoadBalancer(etp),
+    DB_FROM_NODE_1,
   ];
 
   it("to a ClusterIP: db sees node-1's tunnel address, not its node address", () => {
     const toClusterIp = fromHost('10.96.0.40', 5432);
-    expect(verdicts([...CLUSTER, dbService(), dbFromNode1], toClusterIp)).toEqual(['Allow', 'Allow']);
-    expect(natSteps([...CLUSTER, dbService(), dbFromNode1], toClusterIp)).toEqual([
+    expect(verdicts([...CLUSTER, dbLoadBalancer(), DB_FROM_NODE_1], toClusterIp)).toEqual(['Allow', 'Allow']);
+    expect(natSteps([...CLUSTER, dbLoadBalancer(), DB_FROM_NODE_1], toClusterIp)).toEqual([
       'kube-proxy SNAT: backend on node-2, a host process (not a pod address): source becomes 10.0.0.11 (node node-1) (§5)',
     ]);
     expect(verdicts(overIpip(), toClusterIp)).toEqual(['Deny', 'Deny']);
@@ -264,22 +262,8 @@ describe("kube-proxy's cluster CIDR tells pods from other sources (local-traffic
       'config.conf': `apiVersion: kubeproxy.config.k8s.io/v1alpha1\nclusterCIDR: ${clusterCIDR}\ndetectLocalMode: ""\nkind: KubeProxyConfiguration\nmode: ""\n`,
     },
   });
-  const dbService = service('prod', 'db', {
-    type: 'LoadBalancer',
-    selector: { app: 'db' },
-    clusterIP: '10.96.0.40',
-    port: 5432,
-    targetPort: 5432,
-    nodePort: 30432,
-    lb: '192.0.2.40',
-    etp: 'Local',
-  });
-  const dbFromWeb = gnp('db-from-web', {
-    selector: "app == 'db'",
-    types: ['Ingress'],
-    ingress: [{ action: 'Allow', source: { selector: "app == 'web'" } }],
-  });
-  const world = [...CLUSTER, dbService, dbFromWeb];
+  const dbService = dbLoadBalancer('Local');
+  const world = [...CLUSTER, dbService, DB_FROM_WEB];
   const toLb = { ...toExporter, dstIp: '192.0.2.40', dstPort: 5432 };
   const toClusterIp = { ...toExporter, dstIp: '10.96.0.40', dstPort: 5432 };
 
@@ -360,12 +344,7 @@ describe("kube-proxy's cluster CIDR tells pods from other sources (local-traffic
 
   it("a host's ClusterIP traffic is masqueraded only when kube-proxy has one", () => {
     const fromHost = { ...toClusterIp, srcIp: '10.0.0.11' };
-    const dbFromNode1 = gnp('db-from-web', {
-      selector: "app == 'db'",
-      types: ['Ingress'],
-      ingress: [{ action: 'Allow', source: { nets: ['10.0.0.11/32'] } }],
-    });
-    const hosted = [...CLUSTER, dbService, dbFromNode1];
+    const hosted = [...CLUSTER, dbService, DB_FROM_NODE_1];
     expect(natSteps([...hosted, kubeProxy('10.244.0.0/16')], fromHost)).toHaveLength(1);
     expect(natSteps([...hosted, kubeProxy('""')], fromHost)).toEqual([]);
   });

@@ -46,37 +46,33 @@ describe('server-written fields', () => {
     expect(toYaml(reverseKeys(r.value))).toBe(EXPORTED);
   });
 
-  it('a condition field metav1.Condition lacks is refused at its line and column', () => {
-    const r = fromYaml(EXPORTED.replace('    reason: OK\n', '    reason: OK\n    severity: Info\n'));
-    expect(r.ok).toBe(false);
-    if (!r.ok) {
-      expect(r.issues).toEqual([
-        expect.objectContaining({
-          code: 'unknown_field',
-          path: ['status', 'conditions', 0, 'severity'],
-          line: 29,
-          column: 15,
-        }),
-      ]);
-    }
-  });
-
-  it('an owner reference field OwnerReference lacks is refused at its line and column', () => {
-    const r = fromYaml(
-      EXPORTED.replace('    controller: true\n', '    controller: true\n    namespace: prod\n'),
-    );
-    expect(r.ok).toBe(false);
-    if (!r.ok) {
-      expect(r.issues).toEqual([
-        expect.objectContaining({
-          code: 'unknown_field',
-          path: ['metadata', 'ownerReferences', 0, 'namespace'],
-          line: 11,
-          column: 16,
-        }),
-      ]);
-    }
-  });
+  // A field the Go struct lacks, added after `after`: refused at its own line and column.
+  for (const [struct, after, added, path, line, column] of [
+    [
+      'metav1.Condition',
+      '    reason: OK\n',
+      '    severity: Info\n',
+      ['status', 'conditions', 0, 'severity'],
+      29,
+      15,
+    ],
+    [
+      'OwnerReference',
+      '    controller: true\n',
+      '    namespace: prod\n',
+      ['metadata', 'ownerReferences', 0, 'namespace'],
+      11,
+      16,
+    ],
+  ] as const) {
+    it(`a field ${struct} lacks is refused at its line and column`, () => {
+      const r = fromYaml(EXPORTED.replace(after, `${after}${added}`));
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.issues).toEqual([expect.objectContaining({ code: 'unknown_field', path, line, column })]);
+      }
+    });
+  }
 
   it("a ClusterNetworkPolicy's metadata prints them in the same struct order (one ObjectMeta layout)", () => {
     const cnp = `apiVersion: policy.networking.k8s.io/v1alpha2

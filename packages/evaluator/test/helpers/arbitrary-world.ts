@@ -9,6 +9,7 @@ import {
   felix,
   gnp,
   hep,
+  kubeProxy,
   node,
   np,
   ns,
@@ -158,14 +159,6 @@ const kubeProxyConfigs = [
   'clusterCIDR: 10.1.0.0/16\nnodePortAddresses: [primary]\n',
   'nodePortAddresses: [127.0.0.0/8, 203.0.113.0/24]\n',
 ] as const;
-const kubeProxy = (lines: string): Record<string, unknown> => ({
-  apiVersion: 'v1',
-  kind: 'ConfigMap',
-  metadata: { name: 'kube-proxy', namespace: 'kube-system' },
-  data: {
-    'config.conf': `apiVersion: kubeproxy.config.k8s.io/v1alpha1\n${lines}kind: KubeProxyConfiguration\nmode: ""\n`,
-  },
-});
 
 /** The pods' IPPool: natOutgoing and the tunnel it turns on (the CRD allows one at a time). */
 const poolFields = fc.record({

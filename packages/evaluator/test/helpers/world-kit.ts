@@ -132,6 +132,19 @@ export const felix = (spec: Obj): Obj => ({
   metadata: { name: 'default' },
   spec,
 });
+/**
+ * kubeadm's ConfigMap `kube-system/kube-proxy`: a KubeProxyConfiguration (`config.conf`) with the
+ * top-level `lines` (each ending in a newline) and the default (iptables) mode.
+ */
+export const kubeProxy = (lines: string): Obj => ({
+  apiVersion: 'v1',
+  kind: 'ConfigMap',
+  metadata: { name: 'kube-proxy', namespace: 'kube-system' },
+  data: {
+    'config.conf': `apiVersion: kubeproxy.config.k8s.io/v1alpha1\n${lines}kind: KubeProxyConfiguration\nmode: ""\n`,
+  },
+});
+
 export const service = (
   namespace: string,
   name: string,

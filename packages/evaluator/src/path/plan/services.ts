@@ -135,17 +135,7 @@ export function masquerade(
   backend: PostDnat,
 ): SnatRule | undefined {
   const backendNode = backend.kind === 'external' ? undefined : backend.node;
-  const sp = dst.frontend.servicePort;
-  const kind = dst.frontend.kind;
-  // A hostPort is portmap's, not kube-proxy's: it masquerades only hairpin and localhost traffic.
-  // A ClusterIP's off-cluster sources are told by kube-proxy's local-traffic detector: without
-  // one (no cluster CIDR) only masqueradeAll masquerades.
-  const masquerades =
-    kind === 'hostPort'
-      ? false
-      : kind === 'clusterIP'
-        ? world.kubeProxyMasqueradeAll || (origin !== 'inCluster' && hasLocalDetector(world, dst.version))
-        : origin === 'host' || sp.externalTrafficPolicy === 'Cluster';
+  const why = masqueradeCause(world, dst, origin);
   // MASQUERADE takes the outgoing interface's address: a tunnel's towards a pod on another node
   // behind one (a local pod's route has no address of its own: the kernel takes the host's).
   const tunnel =
@@ -158,12 +148,46 @@ export function masquerade(
           backend.overlay === 'ipip' ? 'ipip' : dst.version === 4 ? 'vxlan' : 'vxlanV6'
         ]
       : undefined;
-  const address = masquerades ? (tunnel ?? nodeAddress(world, node, dst.version)) : undefined;
+  const address = why !== undefined ? (tunnel ?? nodeAddress(world, node, dst.version)) : undefined;
   if (!address) return undefined;
   return {
     address,
-    reason: `kube-proxy SNAT: backend on ${backendNode ?? 'another node'}, ${origin === 'host' ? 'a host process (not a pod address)' : kind !== 'clusterIP' ? `externalTrafficPolicy ${sp.externalTrafficPolicy}` : origin === 'inCluster' || !hasLocalDetector(world, dst.version) ? 'masqueradeAll' : "a source outside kube-proxy's cluster CIDR"}: source becomes ${address.text} (node ${node}) (§5)`,
+    reason: `kube-proxy SNAT: backend on ${backendNode ?? 'another node'}, ${why}: source becomes ${address.text} (node ${node}) (§5)`,
   };
+}
+
+/**
+ * Why kube-proxy marks a packet to `dst` for masquerade, in words, or `undefined` when it does
+ * not. A hostPort is portmap's, not kube-proxy's: it masquerades only hairpin and localhost
+ * traffic. A ClusterIP's off-cluster sources are told by kube-proxy's local-traffic detector:
+ * without one (no cluster CIDR) only masqueradeAll masquerades.
+ */
+function masqueradeCause(
+  world: WorldModel,
+  dst: Extract<DestinationOwner, { kind: 'frontend' }>,
+  origin: 'inCluster' | 'external' | 'host',
+): string | undefined {
+  const host = 'a host process (not a pod address)';
+  switch (dst.frontend.kind) {
+    case 'hostPort':
+      return undefined;
+    case 'clusterIP': {
+      const outside = origin !== 'inCluster' && hasLocalDetector(world, dst.version);
+      if (!outside && !world.kubeProxyMasqueradeAll) return undefined;
+      return origin === 'host'
+        ? host
+        : outside
+          ? "a source outside kube-proxy's cluster CIDR"
+          : 'masqueradeAll';
+    }
+    case 'nodePort':
+    case 'loadBalancer':
+    case 'externalIP': {
+      const policy = dst.frontend.servicePort.externalTrafficPolicy;
+      if (origin === 'host') return host;
+      return policy === 'Cluster' ? `externalTrafficPolicy ${policy}` : undefined;
+    }
+  }
 }
 
 /**

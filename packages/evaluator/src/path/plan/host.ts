@@ -32,8 +32,7 @@ export function hostPlans(
   dst: DestinationOwner,
 ): PathPlan[] {
   const entry = hostRef(node);
-  if (dst.kind !== 'frontend')
-    return [plan(entry, hostRouted(world, node, srcHep, postDnat(dst), undefined))];
+  if (dst.kind !== 'frontend') return [plan(entry, hostRouted(world, node, srcHep, postDnat(dst)))];
   const f = dst.frontend;
   if (dnatOnOwningNode(f) && dst.node !== undefined && dst.node !== node) {
     // Another node's node port: not DNAT'd here (KUBE-NODEPORTS is for local addresses, see
@@ -43,7 +42,7 @@ export function hostPlans(
     const list = backends(f, at, 'external', dst.version);
     if (list.length === 0) return [plan(entry, [noBackends(f, at, 'external', frontendText(f), entry)])];
     return nodePortElsewhere(world, dst, at, list, entry, (relay, there) =>
-      hostRouted(world, node, srcHep, relay, undefined, there),
+      hostRouted(world, node, srcHep, relay, { there }),
     );
   }
   const list = backends(f, node, 'inCluster', dst.version);
@@ -51,33 +50,33 @@ export function hostPlans(
   return groupBackends(world, list).map((group) =>
     plan(
       entry,
-      hostRouted(
-        world,
-        node,
-        srcHep,
-        group.target,
-        f,
-        undefined,
-        masquerade(world, node, dst, 'host', group.target),
-      ),
+      hostRouted(world, node, srcHep, group.target, {
+        dnat: f,
+        kubeProxySnat: masquerade(world, node, dst, 'host', group.target),
+      }),
       group.backends,
     ),
   );
 }
 
-/**
- * After nat OUTPUT, for a host's packet (see {@link hostPlans}); `there` as in `podRouted`, and
- * `kubeProxySnat` kube-proxy's SNAT of a DNAT'd packet to another node (nat POSTROUTING, after the
- * host endpoint's egress in mangle POSTROUTING).
- */
+/** What happened to a host's packet before routing, and what happens on arrival elsewhere. */
+interface HostRouting {
+  /** The frontend nat OUTPUT DNAT'd it to (later hooks see `postDnat`). */
+  readonly dnat?: Frontend;
+  /** Replaces the receiving node's hooks, as for a pod's packet (`podRouted`). */
+  readonly there?: (view: PacketView) => Hook[];
+  /** kube-proxy's SNAT of a DNAT'd packet to another node (nat POSTROUTING, after the host
+   * endpoint's egress in mangle POSTROUTING). */
+  readonly kubeProxySnat?: SnatRule | undefined;
+}
+
+/** After nat OUTPUT, for a host's packet (see {@link hostPlans}). */
 export function hostRouted(
   world: WorldModel,
   node: string,
   srcHep: HostEndpointModel | undefined,
   dst: PostDnat,
-  dnat: Frontend | undefined,
-  there?: (view: PacketView) => Hook[],
-  kubeProxySnat?: SnatRule,
+  { dnat, there, kubeProxySnat }: HostRouting = {},
 ): Hook[] {
   const d: Hook[] = dnat ? [dnatHook(node, dnat)] : [];
   const view: PacketView = dnat ? 'postDnat' : 'original';

@@ -76,23 +76,34 @@ export function podPlans(world: WorldModel, src: WorkloadEndpointModel, dst: Des
   if (at !== undefined && at !== node)
     return nodePortElsewhere(world, dst, at, list, entry, (relay, there) => [
       ...pre,
-      ...podRouted(world, src, star, relay, 'original', undefined, there),
+      ...podRouted(world, src, star, relay, 'original', { there }),
     ]);
   return groupBackends(world, list).map((group) => {
     const snat = node === undefined ? undefined : masquerade(world, node, dst, origin, group.target);
     return plan(
       entry,
-      [...pre, dnatHook(node, f), ...podRouted(world, src, star, group.target, 'postDnat', snat)],
+      [
+        ...pre,
+        dnatHook(node, f),
+        ...podRouted(world, src, star, group.target, 'postDnat', { masquerade: snat }),
+      ],
       group.backends,
     );
   });
 }
 
+/** What happens to a pod's packet on its way out and on arrival elsewhere. */
+interface PodRouting {
+  /** kube-proxy's SNAT of a DNAT'd packet (nat POSTROUTING, beside natOutgoing). */
+  readonly masquerade?: SnatRule | undefined;
+  /** Replaces the receiving node's hooks (a node port DNAT'd on that node). */
+  readonly there?: (view: PacketView) => Hook[];
+}
+
 /**
  * After routing, for a pod's packet (see {@link podPlans}). For another node or outside, the
- * packet leaves through nat POSTROUTING ({@link leaving}: natOutgoing, and `masquerade`,
- * kube-proxy's SNAT; later hooks see `postSnat`), and `there` replaces what happens on arrival
- * (a node port DNAT'd on that node).
+ * packet leaves through nat POSTROUTING ({@link leaving}: natOutgoing and kube-proxy's SNAT;
+ * later hooks see `postSnat`).
  */
 export function podRouted(
   world: WorldModel,
@@ -100,8 +111,7 @@ export function podRouted(
   star: HostEndpointModel | undefined,
   dst: PostDnat,
   view: PacketView,
-  masquerade?: SnatRule,
-  there?: (view: PacketView) => Hook[],
+  { masquerade, there }: PodRouting = {},
 ): Hook[] {
   const node = src.node;
   const egress = fromWorkload(world, view);

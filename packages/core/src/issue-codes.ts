@@ -123,7 +123,7 @@ export const ISSUE_CODES = {
   unsupported_ebpf:
     'FelixConfiguration enables the eBPF dataplane (only the iptables dataplane is modelled).',
   unsupported_felix_setting:
-    "A FelixConfiguration setting the evaluator does not apply as Felix would: it hands Calico's decisions to rules outside the model (an allow action of RETURN, chainInsertMode Append), Felix cannot parse it (a failsafe entry without TCP/UDP, a bad net), it is per node, or an interfaceExclude pattern is Go syntax JavaScript cannot compile.",
+    "A FelixConfiguration setting the evaluator does not apply as Felix would: it hands Calico's decisions to rules outside the model (an allow action of RETURN, chainInsertMode Append), Felix cannot parse it (a failsafe entry without TCP/UDP, a bad net, an interfaceExclude value), it is per node, or an interfaceExclude pattern is Go syntax the evaluator cannot express.",
   address_outside_ip_pools:
     'A pod address is in no IPPool while an IPPool has natOutgoing: Felix would masquerade traffic to it, which is not modelled.',
   shared_pod_address:

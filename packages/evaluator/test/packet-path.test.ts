@@ -1048,12 +1048,48 @@ describe('FelixConfiguration interfaceExclude: host endpoints on excluded interf
     expect(r.paths[0]?.steps.some((s) => s.endpoint?.name === 'felix-0-host')).toBe(false);
   });
 
-  it('a Go pattern JavaScript cannot compile is a world issue, not a silent answer', () => {
-    const w = World.from(world('/(?i)^ETH1$/'));
-    expect(w.issues.map((i) => [i.code, ...i.path.slice(1)])).toEqual([
-      ['unsupported_felix_setting', 'spec', 'interfaceExclude'],
-    ]);
-    expect(w.issues[0]?.message).toContain('/(?i)^ETH1$/');
+  it('a Go pattern JavaScript cannot express is a world issue, not a silent answer', () => {
+    // `\pL` is a Unicode class in Go; JavaScript (without the u flag) reads it as "pL".
+    for (const pattern of ['/^\\pL+1$/', '/^e(?i)TH1$/']) {
+      const w = World.from(world(pattern));
+      expect(w.issues.map((i) => [i.code, ...i.path.slice(1)])).toEqual([
+        ['unsupported_felix_setting', 'spec', 'interfaceExclude'],
+      ]);
+      expect(w.issues[0]?.message).toContain(pattern);
+    }
+  });
+
+  it('a /regex/ element Go refuses fails the whole value: Felix uses kube-ipvs0 (param_types.go RegexpPatternListParam.Parse; config_params.go resolve)', () => {
+    // JavaScript takes a lookahead and reads `\1` as a character; Go's regexp refuses both.
+    for (const exclude of ['/^eth(?=1)/', 'eth1,/^eth\\1/', 'eth1.100']) {
+      expect(both(world(exclude), toHost).verdict).toBe('Allow');
+      const w = World.from(world(exclude));
+      expect(w.issues.map((i) => [i.code, ...i.path.slice(1)])).toEqual([
+        ['unsupported_felix_setting', 'spec', 'interfaceExclude'],
+      ]);
+      expect(w.issues[0]?.message).toContain('kube-ipvs0');
+    }
+    expect(World.from(world('/^eth(?=1)/')).issues[0]?.message).toContain(
+      'invalid or unsupported Perl syntax',
+    );
+  });
+
+  it('a /regex/ element is read as Go reads it (flags, \\z, \\Q…\\E, POSIX classes, \\x{…}, `{` that is no repeat)', () => {
+    // Each excludes eth1 in Go (so the `*` HEP governs it: Deny); JavaScript reads each otherwise.
+    for (const exclude of [
+      '/(?i)^ETH1$/',
+      '/^eth1\\z/',
+      '/\\A[[:alpha:]]+1$/',
+      '/^\\Qeth1\\E$/',
+      '/^eth\\x{31}$/',
+      '/^[]e]th1$/',
+      '/^eth1\u00a0?$/',
+    ]) {
+      expect(both(world(exclude), toHost).verdict).toBe('Deny');
+      expect(World.from(world(exclude)).issues).toEqual([]);
+    }
+    // Go reads `{01}` as literal text (a repeat count has no leading zero): eth1 is not excluded.
+    expect(both(world('/^eth1{01}$/'), toHost).verdict).toBe('Allow');
   });
 });
 

@@ -73,19 +73,30 @@ function failsafeIssues(name: string, spec: Record<string, unknown>, i: number):
 }
 
 /**
- * `interfaceExclude` patterns of FelixConfiguration `default` that Go's regexp may take but
- * JavaScript cannot compile: left out of the model (`interface-exclude.ts`), so say so.
+ * An `interfaceExclude` of FelixConfiguration `default` that Felix cannot parse (it then uses
+ * `kube-ipvs0`, as the model does), and `/regex/` elements Felix takes that have no JavaScript
+ * rewrite (left out of the model, `interface-exclude.ts`): say so.
  */
 function interfaceExcludeIssues(name: string, spec: Record<string, unknown>, i: number): Issue[] {
-  const { unreadable } = readInterfaceExclude(spec.interfaceExclude);
-  if (name !== 'default' || unreadable.length === 0) return [];
+  const { unreadable, refused } = readInterfaceExclude(spec.interfaceExclude);
+  if (name !== 'default') return [];
+  const issue = (message: string): Issue => ({
+    code: 'unsupported_felix_setting' satisfies EvaluatorIssueCode,
+    path: [i, 'spec', 'interfaceExclude'],
+    message,
+  });
+  if (refused !== undefined)
+    return [
+      issue(
+        `FelixConfiguration "${name}" sets interfaceExclude ${JSON.stringify(spec.interfaceExclude)}, which Felix cannot parse: ${refused}. Felix then ignores the whole value and excludes its default, kube-ipvs0, alone (param_types.go RegexpPatternListParam.Parse), and so does the evaluator; fix the value.`,
+      ),
+    ];
+  if (unreadable.length === 0) return [];
   const one = unreadable.length === 1;
   return [
-    {
-      code: 'unsupported_felix_setting' satisfies EvaluatorIssueCode,
-      path: [i, 'spec', 'interfaceExclude'],
-      message: `FelixConfiguration "${name}" sets interfaceExclude pattern${one ? '' : 's'} ${unreadable.join(', ')} that the evaluator cannot compile (Go regexp syntax): host endpoints on the interfaces ${one ? 'it excludes' : 'they exclude'} are taken to govern them, which Felix would not do.`,
-    },
+    issue(
+      `FelixConfiguration "${name}" sets interfaceExclude pattern${one ? '' : 's'} ${unreadable.join(', ')} that the evaluator cannot express (Go regexp syntax with no JavaScript rewrite here): host endpoints on the interfaces ${one ? 'it excludes' : 'they exclude'} are taken to govern them, which Felix would not do.`,
+    ),
   ];
 }
 

@@ -11,6 +11,7 @@ import type { Json, Path } from './json.js';
 import { checkNameRef } from './names.js';
 import { type NetList, readRuleNets } from './nets-field.js';
 import { type PortList, readPortList } from './ports-field.js';
+import { crdLimit, type RuleChecks } from './rule-checks.js';
 import { checkSelector, SELECTOR_MAX_LENGTH } from './selector-field.js';
 
 /** What the rule- and policy-level checks need to know about a source/destination. */
@@ -38,28 +39,36 @@ export const EMPTY_ENTITY_RULE: EntityRuleInfo = {
 
 /**
  * Reads and checks a rule `source` / `destination` (Calico `EntityRule`): selectors, nets, ports,
- * services and service accounts, and the CRD rules that forbid mixing services with other matches.
+ * services and service accounts, and (`checks` `'crd'`) the CRD's limits and its CEL rules: no
+ * `global()` in `selector`, and no mixing of services with other matches.
  */
-export function readEntityRule(ctx: IssueCollector, v: Json | undefined, path: Path): EntityRuleInfo {
+export function readEntityRule(
+  ctx: IssueCollector,
+  v: Json | undefined,
+  path: Path,
+  checks: RuleChecks,
+): EntityRuleInfo {
   const obj = readStruct(ctx, v, path, ENTITY_RULE_KEYS);
   if (obj === undefined) return EMPTY_ENTITY_RULE;
   const out: CanonicalObject = {};
+  const maxLength = crdLimit(checks, SELECTOR_MAX_LENGTH);
 
-  const nets = readRuleNets(ctx, obj, 'nets', path);
+  const nets = readRuleNets(ctx, obj, 'nets', path, checks);
   setOwn(out, 'nets', nets?.out);
 
   const selector = readString(ctx, obj, 'selector', path);
   if (selector !== undefined && selector !== '') {
-    checkSelector(ctx, selector, [...path, 'selector'], { maxLength: SELECTOR_MAX_LENGTH, global: 'forbid' });
+    checkSelector(ctx, selector, [...path, 'selector'], {
+      maxLength,
+      global: checks === 'crd' ? 'forbid' : 'unchecked',
+    });
   }
   setOwn(out, 'selector', selector);
 
   const namespaceSelector = readString(ctx, obj, 'namespaceSelector', path);
   if (namespaceSelector !== undefined && namespaceSelector !== '') {
-    checkSelector(ctx, namespaceSelector, [...path, 'namespaceSelector'], {
-      maxLength: SELECTOR_MAX_LENGTH,
-      global: 'alone',
-    });
+    // validateEntityRule (Go): global() stands alone here.
+    checkSelector(ctx, namespaceSelector, [...path, 'namespaceSelector'], { maxLength, global: 'alone' });
   }
   setOwn(out, 'namespaceSelector', namespaceSelector);
 
@@ -73,7 +82,7 @@ export function readEntityRule(ctx: IssueCollector, v: Json | undefined, path: P
       const s = readString(ctx, services, key, [...path, 'services']);
       if (s !== undefined && s !== '') {
         const at = [...path, 'services', key];
-        if ([...s].length > 253) {
+        if (checks === 'crd' && [...s].length > 253) {
           ctx.report('too_long', at, `${formatPath(at)} is longer than 253 characters`);
         }
         checkNameRef(ctx, s, at, `Service ${key}`);
@@ -85,23 +94,20 @@ export function readEntityRule(ctx: IssueCollector, v: Json | undefined, path: P
     setOwn(out, 'services', sOut);
   }
 
-  const ports = readPortList(ctx, obj, 'ports', path);
+  const ports = readPortList(ctx, obj, 'ports', path, checks);
   setOwn(out, 'ports', ports?.out);
 
-  const notNets = readRuleNets(ctx, obj, 'notNets', path);
+  const notNets = readRuleNets(ctx, obj, 'notNets', path, checks);
   setOwn(out, 'notNets', notNets?.out);
 
   const notSelector = readString(ctx, obj, 'notSelector', path);
   if (notSelector !== undefined && notSelector !== '') {
     // Calico does not apply the global() rule to notSelector.
-    checkSelector(ctx, notSelector, [...path, 'notSelector'], {
-      maxLength: SELECTOR_MAX_LENGTH,
-      global: 'unchecked',
-    });
+    checkSelector(ctx, notSelector, [...path, 'notSelector'], { maxLength, global: 'unchecked' });
   }
   setOwn(out, 'notSelector', notSelector);
 
-  const notPorts = readPortList(ctx, obj, 'notPorts', path);
+  const notPorts = readPortList(ctx, obj, 'notPorts', path, checks);
   setOwn(out, 'notPorts', notPorts?.out);
 
   const accounts = readStruct(
@@ -121,7 +127,8 @@ export function readEntityRule(ctx: IssueCollector, v: Json | undefined, path: P
     setOwn(out, 'serviceAccounts', aOut);
   }
 
-  if (services !== undefined) {
+  // The CRD's CEL rules on EntityRule.
+  if (checks === 'crd' && services !== undefined) {
     const conflict = (field: string, message: string) =>
       ctx.report(
         'services_conflict',

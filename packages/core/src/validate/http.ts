@@ -4,19 +4,27 @@ import { type CanonicalObject, setOwn } from './canonical.js';
 import { readArray, readString, readStringList, readStruct } from './field-readers.js';
 import type { IssueCollector } from './issue-collector.js';
 import type { Json, Path } from './json.js';
+import { crdLimit, type RuleChecks } from './rule-checks.js';
 
 const MAX_ITEMS = 20;
 const MAX_PATH = 1024;
 
 /**
- * Reads an `http` match: methods (unique, ≤ 20) and paths (≤ 20; each exactly one of `exact` /
- * `prefix`, starting with `/`, without `?`, `#` or space).
+ * Reads an `http` match: methods (unique) and paths (each exactly one of `exact` / `prefix`,
+ * starting with `/`, without `?`, `#` or space), as `validateHTTPRule` checks them; the CRD allows
+ * at most 20 of each and paths of at most 1024 characters.
  */
-export function readHttp(ctx: IssueCollector, v: Json | undefined, path: Path): CanonicalObject | undefined {
+export function readHttp(
+  ctx: IssueCollector,
+  v: Json | undefined,
+  path: Path,
+  checks: RuleChecks,
+): CanonicalObject | undefined {
   const obj = readStruct(ctx, v, path, HTTP_MATCH_KEYS);
   if (obj === undefined) return undefined;
   const out: CanonicalObject = {};
-  const methods = readStringList(ctx, obj, 'methods', path, MAX_ITEMS);
+  const maxPath = crdLimit(checks, MAX_PATH);
+  const methods = readStringList(ctx, obj, 'methods', path, crdLimit(checks, MAX_ITEMS));
   if (methods !== undefined) {
     const seen = new Set<string>();
     methods.forEach((m, i) => {
@@ -31,7 +39,7 @@ export function readHttp(ctx: IssueCollector, v: Json | undefined, path: Path): 
     });
     setOwn(out, 'methods', methods);
   }
-  const paths = readArray(ctx, obj, 'paths', path, MAX_ITEMS);
+  const paths = readArray(ctx, obj, 'paths', path, crdLimit(checks, MAX_ITEMS));
   if (paths !== undefined) {
     const pOut: CanonicalObject[] = [];
     paths.forEach((p, i) => {
@@ -47,11 +55,11 @@ export function readHttp(ctx: IssueCollector, v: Json | undefined, path: Path): 
         ['exact', exact],
         ['prefix', prefix],
       ] as const) {
-        if (s !== undefined && [...s].length > MAX_PATH) {
+        if (s !== undefined && maxPath !== undefined && [...s].length > maxPath) {
           ctx.report(
             'too_long',
             [...at, k],
-            `${formatPath([...at, k])} is longer than ${MAX_PATH} characters`,
+            `${formatPath([...at, k])} is longer than ${maxPath} characters`,
           );
         }
       }

@@ -3,6 +3,7 @@ import { type Cidr, parseCidr, parseCidrOrIp } from '../values/cidr.js';
 import { readStringList } from './field-readers.js';
 import type { IssueCollector } from './issue-collector.js';
 import type { JsonObject, Path } from './json.js';
+import { crdLimit, type RuleChecks } from './rule-checks.js';
 
 /** CRD `maxItems` of rule `nets` / `notNets`. */
 export const MAX_NETS = 256;
@@ -15,15 +16,17 @@ export interface NetList {
 
 /**
  * Reads a rule `nets` / `notNets` list. Each entry must be a CIDR with a prefix length (Calico's
- * `validateRule` uses `ParseCIDR`) and strictly masked (the `net` tag).
+ * `validateRule` uses `ParseCIDR`) and strictly masked (the `net` tag); the CRD allows at most
+ * {@link MAX_NETS}.
  */
 export function readRuleNets(
   ctx: IssueCollector,
   obj: JsonObject,
   key: string,
   path: Path,
+  checks: RuleChecks,
 ): NetList | undefined {
-  const list = readStringList(ctx, obj, key, path, MAX_NETS);
+  const list = readStringList(ctx, obj, key, path, crdLimit(checks, MAX_NETS));
   if (list === undefined) return undefined;
   const cidrs: { index: number; text: string; cidr: Cidr }[] = [];
   list.forEach((text, index) => {

@@ -128,7 +128,7 @@ export function readPolicySpec(
   setOwn(out, 'tier', tier);
   setOwn(out, 'order', readNumber(ctx, spec, 'order', path));
 
-  const { ingress, egress } = readRuleLists(ctx, spec, path, out);
+  const { ingress, egress } = readRuleLists(ctx, spec, path, out, 'crd');
 
   const selectorFields = isGlobal(kind)
     ? (['selector', 'serviceAccountSelector', 'namespaceSelector'] as const)

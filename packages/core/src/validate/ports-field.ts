@@ -4,6 +4,7 @@ import { formatPort, isNamedPort, type ParsedPort, parsePort, portProblem } from
 import { readArray } from './field-readers.js';
 import type { IssueCollector } from './issue-collector.js';
 import type { JsonObject, Path } from './json.js';
+import { crdLimit, type RuleChecks } from './rule-checks.js';
 
 /** CRD `maxItems` of `ports` / `notPorts`. */
 export const MAX_PORTS = 50;
@@ -18,15 +19,17 @@ export interface PortList {
 
 /**
  * Reads a `ports` / `notPorts` list: each entry must decode (numorstring), numeric ports must be
- * 1–65535 and names must be IANA port names (`validatePort`, `portName`).
+ * 1–65535 and names must be IANA port names (`validatePort`, `portName`); the CRD allows at most
+ * {@link MAX_PORTS}.
  */
 export function readPortList(
   ctx: IssueCollector,
   obj: JsonObject,
   key: string,
   path: Path,
+  checks: RuleChecks,
 ): PortList | undefined {
-  const list = readArray(ctx, obj, key, path, MAX_PORTS);
+  const list = readArray(ctx, obj, key, path, crdLimit(checks, MAX_PORTS));
   if (list === undefined) return undefined;
   const parsed: ParsedPort[] = [];
   const out: (number | string)[] = [];

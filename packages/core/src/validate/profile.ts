@@ -7,13 +7,13 @@ import { checkLabels } from './metadata.js';
 import { readRuleLists } from './rule.js';
 
 /**
- * Reads and checks a `Profile.spec`: ingress/egress rules (same rule checks as policies) and
- * `labelsToApply` (label keys and values).
+ * Reads and checks a `Profile.spec`: ingress/egress rules and `labelsToApply` (label keys and
+ * values). Profile has no CRD: its rules get the Go validator's checks alone (`RuleChecks` `'go'`).
  */
 export function readProfileSpec(ctx: IssueCollector, v: Json | undefined, path: Path): CanonicalObject {
   const spec = readStruct(ctx, v, path, SPEC_KEYS.Profile) ?? new Map<string, Json>();
   const out: CanonicalObject = {};
-  readRuleLists(ctx, spec, path, out);
+  readRuleLists(ctx, spec, path, out, 'go');
   const labels = readStringMap(ctx, spec, 'labelsToApply', path);
   if (labels !== undefined) {
     checkLabels(ctx, labels, [...path, 'labelsToApply']);

@@ -14,6 +14,7 @@ import type { Json, JsonObject, Path } from './json.js';
 import { checkAnnotations } from './metadata.js';
 import type { NetList } from './nets-field.js';
 import type { PortList } from './ports-field.js';
+import type { RuleChecks } from './rule-checks.js';
 
 /** Whether a rule sits in a policy's `ingress` or `egress` list. */
 export type Direction = 'ingress' | 'egress';
@@ -177,9 +178,10 @@ function checkNets(
 
 /**
  * Reads and checks one rule (Calico `Rule`) at `path`: action, ipVersion, protocols, ICMP, source
- * and destination, HTTP and metadata, with the cross-field rules of `validateRule` and the CRD.
+ * and destination, HTTP and metadata, with the cross-field rules of `validateRule` and (`checks`
+ * `'crd'`) the CRD's CEL rules.
  */
-export function readRule(ctx: IssueCollector, v: Json, path: Path): RuleInfo {
+export function readRule(ctx: IssueCollector, v: Json, path: Path, checks: RuleChecks): RuleInfo {
   const obj = readItemStruct(ctx, v, path, RULE_KEYS, 'a rule like { action: Allow }');
   if (obj === undefined) {
     return { out: {}, source: EMPTY_ENTITY_RULE, destination: EMPTY_ENTITY_RULE, hasHttp: false };
@@ -191,16 +193,16 @@ export function readRule(ctx: IssueCollector, v: Json, path: Path): RuleInfo {
   setOwn(out, 'ipVersion', ipVersion);
   const protocol = readProtocolField(ctx, obj, 'protocol', path);
   setOwn(out, 'protocol', protocol);
-  const icmp = readIcmp(ctx, obj.get('icmp'), [...path, 'icmp']);
+  const icmp = readIcmp(ctx, obj.get('icmp'), [...path, 'icmp'], checks);
   setOwn(out, 'icmp', icmp);
   const notProtocol = readProtocolField(ctx, obj, 'notProtocol', path);
   setOwn(out, 'notProtocol', notProtocol);
-  setOwn(out, 'notICMP', readIcmp(ctx, obj.get('notICMP'), [...path, 'notICMP']));
-  const source = readEntityRule(ctx, obj.get('source'), [...path, 'source']);
+  setOwn(out, 'notICMP', readIcmp(ctx, obj.get('notICMP'), [...path, 'notICMP'], checks));
+  const source = readEntityRule(ctx, obj.get('source'), [...path, 'source'], checks);
   if (obj.get('source') != null) setOwn(out, 'source', source.out);
-  const destination = readEntityRule(ctx, obj.get('destination'), [...path, 'destination']);
+  const destination = readEntityRule(ctx, obj.get('destination'), [...path, 'destination'], checks);
   if (obj.get('destination') != null) setOwn(out, 'destination', destination.out);
-  const http = readHttp(ctx, obj.get('http'), [...path, 'http']);
+  const http = readHttp(ctx, obj.get('http'), [...path, 'http'], checks);
   setOwn(out, 'http', http);
   const meta = readStruct(ctx, obj.get('metadata'), [...path, 'metadata'], RULE_METADATA_KEYS);
   if (meta !== undefined) {
@@ -227,7 +229,26 @@ export function readRule(ctx: IssueCollector, v: Json, path: Path): RuleInfo {
     [destination.nets, [...path, 'destination', 'nets'], false],
     [destination.notNets, [...path, 'destination', 'notNets'], true],
   ]);
+  if (checks === 'crd')
+    checkRuleCel(ctx, { protocol, notProtocol, ipVersion, icmp, http, action, destination }, path);
+  return { out, source, destination, hasHttp: http !== undefined };
+}
 
+/** The CRD's CEL rules on `Rule` (the kubebuilder XValidation markers in policy_common.go). */
+function checkRuleCel(
+  ctx: IssueCollector,
+  rule: {
+    readonly protocol: Protocol | undefined;
+    readonly notProtocol: Protocol | undefined;
+    readonly ipVersion: number | undefined;
+    readonly icmp: CanonicalObject | undefined;
+    readonly http: CanonicalObject | undefined;
+    readonly action: string | undefined;
+    readonly destination: EntityRuleInfo;
+  },
+  path: Path,
+): void {
+  const { protocol, notProtocol, ipVersion, icmp, http, action, destination } = rule;
   if (icmp !== undefined) {
     const n = protocol === undefined ? undefined : protocolNumber(protocol);
     if (n !== 1 && n !== 58) {
@@ -267,7 +288,6 @@ export function readRule(ctx: IssueCollector, v: Json, path: Path): RuleInfo {
       'ports and notPorts cannot be specified with services: the service already defines its ports; remove destination ports',
     );
   }
-  return { out, source, destination, hasHttp: http !== undefined };
 }
 
 /**
@@ -279,15 +299,16 @@ export function readRuleLists(
   spec: JsonObject,
   path: Path,
   out: CanonicalObject,
+  checks: RuleChecks,
 ): { readonly ingress: RuleInfo[] | undefined; readonly egress: RuleInfo[] | undefined } {
-  const ingress = readRules(ctx, spec, 'ingress', path);
+  const ingress = readRules(ctx, spec, 'ingress', path, checks);
   if (ingress !== undefined)
     setOwn(
       out,
       'ingress',
       ingress.map((r) => r.out),
     );
-  const egress = readRules(ctx, spec, 'egress', path);
+  const egress = readRules(ctx, spec, 'egress', path, checks);
   if (egress !== undefined)
     setOwn(
       out,
@@ -303,15 +324,16 @@ export function readRules(
   obj: JsonObject,
   key: Direction,
   path: Path,
+  checks: RuleChecks,
 ): RuleInfo[] | undefined {
   const list = readList(ctx, obj.get(key), [...path, key], 'a list of rules');
   if (list === undefined) return undefined;
-  if (list.length > 1024) {
+  if (checks === 'crd' && list.length > 1024) {
     ctx.report(
       'too_many_items',
       [...path, key],
       `${formatPath([...path, key])} has ${list.length} rules; Calico allows at most 1024`,
     );
   }
-  return list.map((r, i) => readRule(ctx, r, [...path, key, i]));
+  return list.map((r, i) => readRule(ctx, r, [...path, key, i], checks));
 }

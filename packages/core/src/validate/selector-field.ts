@@ -19,7 +19,7 @@ export function checkSelector(
   ctx: IssueCollector,
   text: string,
   path: Path,
-  options: { readonly maxLength?: number; readonly global: GlobalRule },
+  options: { readonly maxLength?: number | undefined; readonly global: GlobalRule },
 ): void {
   const length = [...text].length;
   if (options.maxLength !== undefined && length > options.maxLength) {

@@ -1,15 +1,17 @@
 /**
  * The body of a Kubernetes NetworkPolicy (`podSelector`, `ingress`, `egress`, `policyTypes`) as two
- * readers check it: Calico's, for a StagedKubernetesNetworkPolicy (its conversion to a Calico
- * policy), and the kube-apiserver's, for Kubernetes' own NetworkPolicy
- * (`pkg/apis/networking/validation` `ValidateNetworkPolicySpec`), which also wants every peer to
- * name one kind of peer and every `except` inside its `cidr`.
+ * readers check it: Calico's, for a StagedKubernetesNetworkPolicy (its CRD's schema, and the
+ * conversion to a Calico policy: `validateStagedKubernetesNetworkPolicy` refuses what
+ * `K8sNetworkPolicyToCalico` cannot convert and validates nothing of the converted selectors,
+ * nets or ports), and the kube-apiserver's, for Kubernetes' own NetworkPolicy
+ * (`pkg/apis/networking/validation` `ValidateNetworkPolicySpec`: label selectors, port numbers and
+ * names, CIDRs, every peer naming one kind of peer and every `except` inside its `cidr`).
  */
 import { K8S_NETWORK_POLICY_SPEC_KEYS, SPEC_KEYS } from '../resources/field-order.js';
 import { formatPath } from '../result.js';
 import { describeValue } from '../shape/checks.js';
 import { type Cidr, cidrCovers, parseCidr } from '../values/cidr.js';
-import { portNameProblem } from '../values/port.js';
+import { parsePort, portNameProblem } from '../values/port.js';
 import { type CanonicalObject, mapToCanonical, setOwn } from './canonical.js';
 import {
   readArray,
@@ -26,18 +28,30 @@ import { labelValueProblem, qualifiedNameProblem } from './k8s-names.js';
 
 const STAGED_ACTIONS = ['Set', 'Delete', 'Learn', 'Ignore'];
 const OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
+const INT32 = [-(2 ** 31), 2 ** 31 - 1] as const;
 
-/** Reads a Kubernetes `metav1.LabelSelector` (shared with the network-policy-api kinds). */
+/** Whose checks a body gets: Calico's (a staged policy) or the kube-apiserver's (its own kind). */
+type BodyReader = 'calico' | 'apiserver';
+
+/**
+ * Reads a Kubernetes `metav1.LabelSelector` (shared with the network-policy-api kinds). The
+ * apiserver reader applies `ValidateLabelSelector` (label keys and values, the values each
+ * operator takes). Calico's converter (`k8sSelectorToCalico`) formats the selector into a Calico
+ * selector that nothing validates, so Calico's reader wants only what the CRD's schema does
+ * (`key` and `operator` given). The operator must be one of the four for both: the resource types
+ * name only those (Calico's converter would skip another).
+ */
 export function readLabelSelector(
   ctx: IssueCollector,
   v: Json | undefined,
   path: Path,
+  reader: BodyReader = 'apiserver',
 ): CanonicalObject | undefined {
   const obj = readStruct(ctx, v, path, ['matchLabels', 'matchExpressions']);
   if (obj === undefined) return undefined;
   const out: CanonicalObject = {};
   const labels = readStringMap(ctx, obj, 'matchLabels', path);
-  if (labels !== undefined) {
+  if (labels !== undefined && reader === 'apiserver') {
     for (const [k, val] of labels) {
       const kp = qualifiedNameProblem(k);
       if (kp !== undefined)
@@ -54,8 +68,8 @@ export function readLabelSelector(
           `Label value ${JSON.stringify(val)} is invalid: ${vp}`,
         );
     }
-    setOwn(out, 'matchLabels', mapToCanonical(labels));
   }
+  if (labels !== undefined) setOwn(out, 'matchLabels', mapToCanonical(labels));
   const exprs = readArray(ctx, obj, 'matchExpressions', path);
   if (exprs !== undefined) {
     setOwn(
@@ -66,10 +80,18 @@ export function readLabelSelector(
         const eo = readStruct(ctx, e, at, ['key', 'operator', 'values']);
         const o: CanonicalObject = {};
         if (eo === undefined) return o;
-        const key = readString(ctx, eo, 'key', at) ?? '';
-        const kp = qualifiedNameProblem(key);
-        if (kp !== undefined)
-          ctx.report('invalid_label', [...at, 'key'], `Label key ${JSON.stringify(key)} is invalid: ${kp}`);
+        const key = readString(ctx, eo, 'key', at);
+        if (reader === 'apiserver') {
+          const kp = qualifiedNameProblem(key ?? '');
+          if (kp !== undefined)
+            ctx.report(
+              'invalid_label',
+              [...at, 'key'],
+              `Label key ${JSON.stringify(key ?? '')} is invalid: ${kp}`,
+            );
+        } else if (key === undefined) {
+          ctx.report('required', [...at, 'key'], 'key is required: name the label this expression tests');
+        }
         const op = readString(ctx, eo, 'operator', at) ?? '';
         if (!OPERATORS.includes(op)) {
           ctx.report(
@@ -80,13 +102,13 @@ export function readLabelSelector(
         }
         const values = readStringList(ctx, eo, 'values', at);
         const hasValues = (values?.length ?? 0) > 0;
-        if ((op === 'In' || op === 'NotIn') && !hasValues) {
+        if (reader === 'apiserver' && (op === 'In' || op === 'NotIn') && !hasValues) {
           ctx.report('required', [...at, 'values'], `operator ${op} needs at least one value in values`);
         }
-        if ((op === 'Exists' || op === 'DoesNotExist') && hasValues) {
+        if (reader === 'apiserver' && (op === 'Exists' || op === 'DoesNotExist') && hasValues) {
           ctx.report('invalid_value', [...at, 'values'], `operator ${op} takes no values: remove values`);
         }
-        setOwn(o, 'key', key);
+        setOwn(o, 'key', key ?? '');
         setOwn(o, 'operator', op);
         setOwn(o, 'values', values);
         return o;
@@ -96,11 +118,74 @@ export function readLabelSelector(
   return out;
 }
 
-function readK8sPort(ctx: IssueCollector, v: Json, path: Path): CanonicalObject {
+/**
+ * The kube-apiserver's `ValidateNetworkPolicyPort`: a port number 1–65535 or an IANA port name,
+ * and `endPort` only after a numeric `port`, not below it.
+ */
+function checkApiserverPort(
+  ctx: IssueCollector,
+  port: Json | undefined,
+  endPort: number | undefined,
+  path: Path,
+): void {
+  if (typeof port === 'number') {
+    if (!Number.isInteger(port) || port < 1 || port > 65535) {
+      ctx.report('port_out_of_range', [...path, 'port'], `port must be from 1 to 65535, not ${port}`);
+    }
+  } else if (typeof port === 'string') {
+    const problem = portNameProblem(port);
+    if (problem !== undefined)
+      ctx.report(
+        'invalid_port_name',
+        [...path, 'port'],
+        `Invalid port name ${JSON.stringify(port)}: a port name ${problem}`,
+      );
+  }
+  if (endPort === undefined) return;
+  if (typeof port !== 'number') {
+    ctx.report(
+      'invalid_port',
+      [...path, 'endPort'],
+      'endPort needs a numeric port: set port to the first port of the range',
+    );
+  } else if (endPort < port) {
+    ctx.report('invalid_port', [...path, 'endPort'], `endPort ${endPort} must not be less than port ${port}`);
+  }
+}
+
+/**
+ * Calico's converter (`conversion.go` `k8sPortToCalico`): `port`, or `port:endPort`, must decode
+ * as a Calico port (`numorstring.PortFromString`: 0–65535, a `min:max` range, or a name of 1–128
+ * letters, digits, `_`, `.` and `-`); `endPort` without `port` is dropped. A port number is an
+ * int32 (`intstr.IntOrString`).
+ */
+function checkCalicoPort(
+  ctx: IssueCollector,
+  port: Json | undefined,
+  endPort: number | undefined,
+  path: Path,
+): void {
+  if (typeof port === 'number' && (!Number.isInteger(port) || port < INT32[0] || port > INT32[1])) {
+    ctx.report('invalid_port', [...path, 'port'], `port must be an integer or a port name, not ${port}`);
+    return;
+  }
+  if (typeof port !== 'number' && typeof port !== 'string') return;
+  const text = endPort === undefined ? String(port) : `${port}:${endPort}`;
+  const r = parsePort(text);
+  if (!r.ok)
+    ctx.report(
+      'invalid_port',
+      [...path, endPort === undefined ? 'port' : 'endPort'],
+      `Calico cannot convert port ${JSON.stringify(text)}: ${r.issues.map((i) => i.message).join('; ')}`,
+    );
+}
+
+function readK8sPort(ctx: IssueCollector, v: Json, path: Path, reader: BodyReader): CanonicalObject {
   const obj = readStruct(ctx, v, path, ['protocol', 'port', 'endPort']);
   const out: CanonicalObject = {};
   if (obj === undefined) return out;
   const protocol = readString(ctx, obj, 'protocol', path);
+  // Calico's converter takes any protocol name; the resource types name these three.
   if (protocol !== undefined && !['TCP', 'UDP', 'SCTP'].includes(protocol)) {
     ctx.report(
       'invalid_protocol',
@@ -110,85 +195,71 @@ function readK8sPort(ctx: IssueCollector, v: Json, path: Path): CanonicalObject 
   }
   setOwn(out, 'protocol', protocol);
   const port = obj.get('port');
-  if (typeof port === 'number') {
-    if (!Number.isInteger(port) || port < 1 || port > 65535) {
-      ctx.report('port_out_of_range', [...path, 'port'], `port must be from 1 to 65535, not ${port}`);
-    }
-    setOwn(out, 'port', port);
-  } else if (typeof port === 'string') {
-    const problem = portNameProblem(port);
-    if (problem !== undefined)
-      ctx.report(
-        'invalid_port_name',
-        [...path, 'port'],
-        `Invalid port name ${JSON.stringify(port)}: a port name ${problem}`,
-      );
-    setOwn(out, 'port', port);
-  } else if (port !== undefined && port !== null) {
+  if (typeof port === 'number' || typeof port === 'string') setOwn(out, 'port', port);
+  else if (port !== undefined && port !== null) {
     ctx.report(
       'invalid_port',
       [...path, 'port'],
       `${formatPath([...path, 'port'])} must be a number or a port name, not ${describeValue(port)}`,
     );
   }
-  const endPort = readInt(ctx, obj, 'endPort', path, 1, 65535);
-  if (endPort !== undefined) {
-    if (typeof port !== 'number') {
-      ctx.report(
-        'invalid_port',
-        [...path, 'endPort'],
-        'endPort needs a numeric port: set port to the first port of the range',
-      );
-    } else if (endPort < port) {
-      ctx.report(
-        'invalid_port',
-        [...path, 'endPort'],
-        `endPort ${endPort} must not be less than port ${port}`,
-      );
-    }
-  }
+  const endPort =
+    reader === 'apiserver'
+      ? readInt(ctx, obj, 'endPort', path, 1, 65535)
+      : readInt(ctx, obj, 'endPort', path, INT32[0], INT32[1]);
+  if (reader === 'apiserver') checkApiserverPort(ctx, port, endPort, path);
+  else checkCalicoPort(ctx, port, endPort, path);
   setOwn(out, 'endPort', endPort);
   return out;
 }
-
-/** Whose checks a body gets: Calico's (a staged policy) or the kube-apiserver's (its own kind). */
-type BodyReader = 'calico' | 'apiserver';
 
 function readPeer(ctx: IssueCollector, v: Json, path: Path, reader: BodyReader): CanonicalObject {
   const obj = readStruct(ctx, v, path, ['podSelector', 'namespaceSelector', 'ipBlock']);
   const out: CanonicalObject = {};
   if (obj === undefined) return out;
   if (reader === 'apiserver') checkPeerKinds(ctx, obj, path);
-  setOwn(out, 'podSelector', readLabelSelector(ctx, obj.get('podSelector'), [...path, 'podSelector']));
+  setOwn(
+    out,
+    'podSelector',
+    readLabelSelector(ctx, obj.get('podSelector'), [...path, 'podSelector'], reader),
+  );
   setOwn(
     out,
     'namespaceSelector',
-    readLabelSelector(ctx, obj.get('namespaceSelector'), [...path, 'namespaceSelector']),
+    readLabelSelector(ctx, obj.get('namespaceSelector'), [...path, 'namespaceSelector'], reader),
   );
   const block = readStruct(ctx, obj.get('ipBlock'), [...path, 'ipBlock'], ['cidr', 'except']);
   if (block !== undefined) {
     const bo: CanonicalObject = {};
     const at = [...path, 'ipBlock'];
-    const cidr = readString(ctx, block, 'cidr', at) ?? '';
-    const parsed = parseCidr(cidr);
-    if (!parsed.ok) for (const i of parsed.issues) ctx.report('invalid_cidr', [...at, 'cidr'], i.message);
-    setOwn(bo, 'cidr', cidr);
+    const cidr = readString(ctx, block, 'cidr', at);
     const except = readStringList(ctx, block, 'except', at);
-    except?.forEach((e, i) => {
-      const r = parseCidr(e);
-      if (!r.ok)
-        for (const issue of r.issues) ctx.report('invalid_cidr', [...at, 'except', i], issue.message);
-      else if (reader === 'apiserver' && parsed.ok && !strictSubnet(r.value, parsed.value))
-        ctx.report(
-          'invalid_cidr',
-          [...at, 'except', i],
-          `except ${JSON.stringify(e)} must be a strict subset of cidr ${JSON.stringify(cidr)}: a smaller block inside it`,
-        );
-    });
+    if (reader === 'apiserver') checkIpBlock(ctx, cidr ?? '', except ?? [], at);
+    // Calico's converter (k8sPeerToCalicoFields) logs a CIDR it cannot parse and drops the
+    // peer's criteria: only the CRD's `required: [cidr]` refuses anything.
+    else if (cidr === undefined)
+      ctx.report('required', [...at, 'cidr'], 'cidr is required: write the block, e.g. "10.0.0.0/8"');
+    setOwn(bo, 'cidr', cidr ?? '');
     setOwn(bo, 'except', except);
     setOwn(out, 'ipBlock', bo);
   }
   return out;
+}
+
+/** The kube-apiserver's `ValidateIPBlock`: `cidr` and each `except` parse, each `except` strictly inside `cidr`. */
+function checkIpBlock(ctx: IssueCollector, cidr: string, except: readonly string[], at: Path): void {
+  const parsed = parseCidr(cidr);
+  if (!parsed.ok) for (const i of parsed.issues) ctx.report('invalid_cidr', [...at, 'cidr'], i.message);
+  except.forEach((e, i) => {
+    const r = parseCidr(e);
+    if (!r.ok) for (const issue of r.issues) ctx.report('invalid_cidr', [...at, 'except', i], issue.message);
+    else if (parsed.ok && !strictSubnet(r.value, parsed.value))
+      ctx.report(
+        'invalid_cidr',
+        [...at, 'except', i],
+        `except ${JSON.stringify(e)} must be a strict subset of cidr ${JSON.stringify(cidr)}: a smaller block inside it`,
+      );
+  });
 }
 
 /** The kube-apiserver's `ValidateNetworkPolicyPeer`: a peer names something, and ipBlock stands alone. */
@@ -234,7 +305,7 @@ function readK8sRules(
       setOwn(
         out,
         'ports',
-        ports.map((p, j) => readK8sPort(ctx, p, [...at, 'ports', j])),
+        ports.map((p, j) => readK8sPort(ctx, p, [...at, 'ports', j], reader)),
       );
     const peers = readArray(ctx, obj, peersKey, at);
     if (peers !== undefined)
@@ -258,13 +329,25 @@ function readBody(
   out: CanonicalObject,
   reader: BodyReader,
 ): void {
-  setOwn(out, 'podSelector', readLabelSelector(ctx, spec.get('podSelector'), [...path, 'podSelector']) ?? {});
+  setOwn(
+    out,
+    'podSelector',
+    readLabelSelector(ctx, spec.get('podSelector'), [...path, 'podSelector'], reader) ?? {},
+  );
   setOwn(out, 'ingress', readK8sRules(ctx, spec.get('ingress'), [...path, 'ingress'], 'from', reader));
   setOwn(out, 'egress', readK8sRules(ctx, spec.get('egress'), [...path, 'egress'], 'to', reader));
   const types = readStringList(ctx, spec, 'policyTypes', path);
   if (types === undefined) return;
   // The kube-apiserver counts them (at most two, then checks no further) and lets a repeat pass;
-  // Calico's reader refuses a repeat.
+  // the staged kind's CRD wants one or two and no repeat (minItems 1, x-kubernetes-list-type: set).
+  if (reader === 'calico' && types.length === 0) {
+    ctx.report(
+      'required',
+      [...path, 'policyTypes'],
+      'policyTypes may not be empty (the CRD wants at least one): list Ingress and/or Egress, or leave it out',
+    );
+    return;
+  }
   if (reader === 'apiserver' && types.length > 2) {
     ctx.report(
       'invalid_value',

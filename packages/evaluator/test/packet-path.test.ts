@@ -1074,6 +1074,16 @@ describe('FelixConfiguration interfaceExclude: host endpoints on excluded interf
     );
   });
 
+  it('an empty value never reaches Felix (configurationprocessor.go sends "" as no value): the default, no issue', () => {
+    expect(both(world(''), toHost).verdict).toBe('Allow');
+    expect(World.from(world('')).issues).toEqual([]);
+    const ipvs = hep('felix-0-ipvs', 'felix-0', 'kube-ipvs0', [F0], { role: 'eth1' });
+    const viaIpvs = tcp(CLIENT, F0, 8055, { via: { node: 'felix-0', interface: 'kube-ipvs0' } });
+    expect(both(fvBase([ipvs, star, allowEth1, felix({ interfaceExclude: '' })]), viaIpvs).verdict).toBe(
+      'Deny',
+    );
+  });
+
   it('a /regex/ element is read as Go reads it (flags, \\z, \\Q…\\E, POSIX classes, \\x{…}, `{` that is no repeat)', () => {
     // Each excludes eth1 in Go (so the `*` HEP governs it: Deny); JavaScript reads each otherwise.
     for (const exclude of [

@@ -3,19 +3,7 @@ import { goRegexpToJs } from '../src/world/go-regexp.js';
 
 // The names Go 1.19's regexp.MustCompile(pattern).MatchString matches, for each pattern (run with
 // Go on these names); the rewrite must match exactly those.
-const NAMES = [
-  'eth1',
-  'ETH1',
-  'eth',
-  'ehh1',
-  'e.h',
-  'xth1',
-  'eth1{01}',
-  'eth11',
-  'eth9',
-  'z-9',
-  'eth1z',
-];
+const NAMES = ['eth1', 'ETH1', 'eth', 'ehh1', 'e.h', 'xth1', 'eth1{01}', 'eth11', 'eth9', 'z-9', 'eth1z'];
 const GO_MATCHES: readonly (readonly [string, readonly string[]])[] = [
   ['(?i)^ETH1$', ['eth1', 'ETH1']],
   ['^eth1\\z', ['eth1']],

@@ -106,6 +106,8 @@ export const ISSUE_CODES = {
     "A Service kube-proxy does not program (labelled service.kubernetes.io/service-proxy-name or headless): its addresses are not DNAT'd.",
   endpoint_slice_unmatched:
     'An EndpointSlice names no Service of its namespace, or a port no Service port has, or is labelled service.kubernetes.io/service-proxy-name or headless: kube-proxy ignores it (or that port).',
+  duplicate_endpoint:
+    'One Service endpoint (address and port) is listed twice with different conditions or nodeName (two EndpointSlices, or two pods with one IP): kube-proxy keeps one copy, which depends on Go map order, so every pick is evaluated (verdicts may be Mixed).',
   unsupported_kube_proxy_mode:
     'kube-proxy runs in IPVS (or nftables) mode, or with a detect-local-mode other than ClusterCIDR: only its iptables mode with the cluster CIDR is modelled (IPVS makes service IPs local addresses, policed by host INPUT).',
   unsupported_topology_routing:

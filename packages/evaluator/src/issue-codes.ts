@@ -27,6 +27,7 @@ export const EVALUATOR_ISSUE_CODES = {
   unconvertible_rule: ISSUE_CODES.unconvertible_rule,
   ignored_field: ISSUE_CODES.ignored_field,
   endpoint_slice_unmatched: ISSUE_CODES.endpoint_slice_unmatched,
+  duplicate_endpoint: ISSUE_CODES.duplicate_endpoint,
   unsupported_kube_proxy_mode: ISSUE_CODES.unsupported_kube_proxy_mode,
   unsupported_topology_routing: ISSUE_CODES.unsupported_topology_routing,
 } as const satisfies Partial<Record<IssueCode, string>>;

@@ -658,6 +658,129 @@ items:
   });
 });
 
+describe('one endpoint in two slices: kube-proxy keeps one copy, in Go map order (endpointslicecache.go addEndpoints)', () => {
+  const dupIssues = (world: Obj[]) => World.from(world).issues.filter((i) => i.code === 'duplicate_endpoint');
+
+  it('copies with different conditions: every pick is evaluated (a pick with no backend rejects) and reported', () => {
+    // A slice rollover: web-a still says ready, web-b (newer) says neither ready nor serving.
+    const a = slice('web-a', 'web', [ep(W1)], sliceHttp);
+    const b = slice('web-b', 'web', [ep(W1, { ready: false, serving: false })], sliceHttp);
+    for (const world of [
+      base([svc('web', { ports: httpPort }), a, b]),
+      base([svc('web', { ports: httpPort }), b, a]),
+    ]) {
+      const r = both(world, tcp(W0, SVC, 80));
+      // Keeping web-a's copy sends to w1 (allowed); keeping web-b's leaves no endpoint (rejected).
+      expect(r.verdict).toBe('Mixed');
+      expect(r.paths.map((p) => p.verdict).sort()).toEqual(['Allow', 'Deny']);
+      expect(r.paths.find((p) => p.verdict === 'Deny')?.decidedBy.reason).toMatch(/kube-proxy rejects/);
+      const [issue, more] = dupIssues(world);
+      expect(more).toBeUndefined();
+      expect(issue?.message).toMatch(/10\.65\.1\.2:8080/);
+      expect(issue?.message).toMatch(/web-a/);
+      expect(issue?.message).toMatch(/web-b/);
+      expect(issue?.path).toEqual([
+        world.indexOf(world.includes(a) && world.indexOf(a) > world.indexOf(b) ? a : b),
+        'endpoints',
+        0,
+        'conditions',
+      ]);
+    }
+  });
+
+  it('copies that agree are one endpoint, not reported; other ready endpoints keep the Service served', () => {
+    const same = base([
+      svc('web', { ports: httpPort }),
+      slice('web-a', 'web', [ep(W1, { ready: true })], sliceHttp),
+      slice('web-b', 'web', [ep(W1, { ready: true })], sliceHttp),
+    ]);
+    expect(backendIps(both(same, tcp(W0, SVC, 80)))).toEqual([W1]);
+    expect(dupIssues(same)).toEqual([]);
+    // W1B ready in both picks: no pick is unserved, the union of picks is w1 and w1b.
+    const served = base([
+      svc('web', { ports: httpPort }),
+      slice('web-a', 'web', [ep(W1), ep(W1B)], sliceHttp),
+      slice('web-b', 'web', [ep(W1, { ready: false })], sliceHttp),
+    ]);
+    const r = both(served, tcp(W0, SVC, 80));
+    expect(r.verdict).toBe('Allow');
+    expect(backendIps(r).sort()).toEqual([W1, W1B]);
+    expect(dupIssues(served)).toHaveLength(1);
+  });
+
+  it('a pick that denies is never hidden behind an Allow (policy on w1 denies; the other pick has w1b)', () => {
+    const deny = knp('default', 'deny-web', { podSelector: { matchLabels: { app: 'web' } }, ingress: [] });
+    // web-a: w1 ready, w1b not; web-b: w1 not ready, w1b ready. Picks: {w1}, {w1b}, {w1, w1b} or none.
+    const world = base([
+      svc('web', { ports: httpPort }),
+      slice('web-a', 'web', [ep(W1), ep(W1B, { ready: false, serving: false })], sliceHttp),
+      slice('web-b', 'web', [ep(W1, { ready: false, serving: false }), ep(W1B)], sliceHttp),
+      deny,
+    ]);
+    const r = both(world, tcp(W0, SVC, 80));
+    expect(r.verdict).toBe('Mixed');
+    expect(backendIps(r).sort()).toEqual([W1, W1B]);
+    expect(r.paths.some((p) => p.verdict === 'Deny' && p.backend === undefined)).toBe(true);
+    expect(dupIssues(world)).toHaveLength(2);
+  });
+
+  it('externalTrafficPolicy Local and a host client: the unserved pick is a path of its own (drop, reject)', () => {
+    const world = base([
+      ...heps,
+      svc('web', {
+        type: 'NodePort',
+        etp: 'Local',
+        ports: [{ name: 'http', protocol: 'TCP', port: 80, nodePort: 30080 }],
+      }),
+      slice('web-a', 'web', [ep(W1, {}, { nodeName: 'felix-1' })], sliceHttp),
+      slice('web-b', 'web', [ep(W1, { ready: false, serving: false }, { nodeName: 'felix-1' })], sliceHttp),
+    ]);
+    const outside = both(world, tcp(CLIENT, F1, 30080));
+    expect(outside.verdict).toBe('Mixed');
+    expect(outside.paths.find((p) => p.verdict === 'Deny')?.decidedBy.reason).toMatch(
+      /^if kube-proxy keeps the other copies .*externalTrafficPolicy Local and no backend on felix-1: kube-proxy drops/,
+    );
+    const host = both(world, tcp(F0, SVC, 80));
+    expect(host.verdict).toBe('Mixed');
+    expect(host.paths.find((p) => p.verdict === 'Deny')?.decidedBy.reason).toMatch(/kube-proxy rejects/);
+  });
+
+  it('selector-derived endpoints too: two pods with one IP, one terminating, are two endpoints the controller writes', () => {
+    const w1 = pod(
+      'default',
+      'w1',
+      W1,
+      { app: 'web' },
+      { node: 'felix-1', ports: [{ name: 'http', containerPort: 8080 }] },
+    );
+    const ghost = {
+      ...pod(
+        'default',
+        'w1-old',
+        W1,
+        { app: 'web' },
+        { node: 'felix-0', ports: [{ name: 'http', containerPort: 8080 }] },
+      ),
+    };
+    const old = {
+      ...ghost,
+      metadata: { ...(ghost.metadata as Obj), deletionTimestamp: '2026-12-06T10:00:00Z' },
+    };
+    const world = [
+      ns('default'),
+      node('felix-0', F0),
+      node('felix-1', F1),
+      pod('default', 'w0', W0, { name: 'w0' }, { node: 'felix-0' }),
+      w1,
+      old,
+      svc('web', { selector: { app: 'web' }, ports: httpPort }),
+    ];
+    // The ghost's copy is not ready but serving-terminating: either pick has W1 as a backend.
+    expect(both(world, tcp(W0, SVC, 80)).verdict).toBe('Allow');
+    expect(dupIssues(world)).toHaveLength(1);
+  });
+});
+
 /** hostNetwork pod `hn1` on felix-1 (its address is F1), selected by Service `hn`. */
 const hostNet = (extra: Obj[] = [], endpointToHost = 'Accept', hostEndpoints: Obj[] = heps): Obj[] =>
   base(

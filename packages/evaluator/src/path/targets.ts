@@ -1,9 +1,11 @@
 /** Where a packet is going after kube-proxy's DNAT (calico-semantics.md §5). */
 import type { Packet } from '../match/packet.js';
 import { type Ip, ipKey } from '../net/ip.js';
+import { kubeProxyNode } from '../world/endpoint-slices.js';
 import { publishedAddress } from '../world/endpoints.js';
 import type {
   BackendModel,
+  EndpointPick,
   FrontendKind,
   ServicePortModel,
   WorkloadEndpointModel,
@@ -88,39 +90,61 @@ export function usesLocalEndpoints(
     : origin === 'external' && sp.externalTrafficPolicy === 'Local';
 }
 
+/** One pick's backends on `node` (see {@link backendsFor}). */
+function pickOn(pick: EndpointPick, local: string | undefined): readonly BackendModel[] {
+  if (local === undefined) return pick.backends;
+  const ready = pick.backends.filter((b) => kubeProxyNode(b) === local);
+  return ready.length > 0 ? ready : pick.terminatingBackends.filter((b) => kubeProxyNode(b) === local);
+}
+
 /**
  * The backends kube-proxy on `node` may pick for a packet from `origin`; when only node-local
  * endpoints are used ({@link usesLocalEndpoints}): the local ready ones, else the local serving
- * terminating ones (`pkg/proxy/topology.go` `CategorizeEndpoints`).
+ * terminating ones (`pkg/proxy/topology.go` `CategorizeEndpoints`). When kube-proxy's copy of a
+ * duplicate endpoint is not known (`ServicePortModel.alternatives`), those of every pick.
  *
  * @example
  * ```ts
  * backendsFor(frontend, 'node-1').length;
  * ```
  */
-/**
- * The node kube-proxy takes a backend to be on, for Local traffic policies: the EndpointSlice
- * endpoint's `nodeName` (`endpointslicecache.go`: `isLocal` compares it), which the controller
- * sets to the pod's node; `undefined` when a hand-written slice names none (local nowhere).
- *
- * @example
- * ```ts
- * kubeProxyNode(backend); // 'node-1'
- * ```
- */
-export function kubeProxyNode(b: BackendModel): string | undefined {
-  return b.sliceNode === undefined ? b.node : (b.sliceNode ?? undefined);
-}
-
 export function backendsFor(
   f: Frontend,
   node: string | undefined,
   origin: 'inCluster' | 'external' = 'external',
 ): readonly BackendModel[] {
   const sp = f.servicePort;
-  if (!usesLocalEndpoints(f, node, origin)) return sp.backends;
-  const local = sp.backends.filter((b) => kubeProxyNode(b) === node);
-  return local.length > 0 ? local : sp.terminatingBackends.filter((b) => kubeProxyNode(b) === node);
+  const local = usesLocalEndpoints(f, node, origin) ? node : undefined;
+  if (sp.alternatives === undefined) return pickOn(sp, local);
+  const out = new Map<string, BackendModel>();
+  for (const pick of sp.alternatives)
+    for (const b of pickOn(pick, local))
+      if (!out.has(`${b.ip.key}|${b.port}`)) out.set(`${b.ip.key}|${b.port}`, b);
+  return [...out.values()];
+}
+
+/**
+ * Whether one possible pick among duplicate endpoints (`ServicePortModel.alternatives`) leaves
+ * kube-proxy on `node` no backend of IP `version` for this packet, so that it rejects (or
+ * drops) it even though {@link backendsFor} lists some.
+ *
+ * @example
+ * ```ts
+ * // web-a lists 10.65.1.2 ready, web-b the same endpoint not ready: one pick has no endpoint
+ * mayPickNoBackend(frontend, 'node-1', 'inCluster', 4); // true
+ * ```
+ */
+export function mayPickNoBackend(
+  f: Frontend,
+  node: string | undefined,
+  origin: 'inCluster' | 'external',
+  version: 4 | 6,
+): boolean {
+  const local = usesLocalEndpoints(f, node, origin) ? node : undefined;
+  return (
+    f.servicePort.alternatives?.some((pick) => pickOn(pick, local).every((b) => b.ip.version !== version)) ===
+    true
+  );
 }
 
 /**

@@ -77,6 +77,22 @@ export interface CandidateEndpoint {
   readonly ready: boolean;
   readonly serving: boolean;
   readonly terminating: boolean;
+  /** Where it was written, for issues: `EndpointSlice prod/web-1` and the input path. */
+  readonly origin?: { readonly what: string; readonly at: readonly (string | number)[] };
+}
+
+/**
+ * The node kube-proxy takes a backend to be on, for Local traffic policies: the EndpointSlice
+ * endpoint's `nodeName` (`endpointslicecache.go`: `isLocal` compares it), which the controller
+ * sets to the pod's node; `undefined` when a hand-written slice names none (local nowhere).
+ *
+ * @example
+ * ```ts
+ * kubeProxyNode(backend); // 'node-1'
+ * ```
+ */
+export function kubeProxyNode(b: BackendModel): string | undefined {
+  return b.sliceNode === undefined ? b.node : (b.sliceNode ?? undefined);
 }
 
 /**
@@ -166,8 +182,8 @@ export function slicesByService(index: ResourceIndex, issues: Issue[]): Map<stri
 /**
  * The candidate endpoints of one Service port from its slices: every slice port with the same
  * name (absent = `""`) and protocol (absent = TCP) contributes each endpoint's first address at
- * that port (ports absent or 0 are ignored, as kube-proxy does); duplicates (same address and
- * port) are kept once.
+ * that port (ports absent or 0 are ignored, as kube-proxy does). An address and port listed
+ * twice stays twice: which copy kube-proxy keeps is `duplicate-endpoints.ts`'s question.
  *
  * @example
  * ```ts
@@ -182,7 +198,6 @@ export function sliceCandidates(
   issues: Issue[],
 ): CandidateEndpoint[] {
   const out: CandidateEndpoint[] = [];
-  const seen = new Set<string>();
   for (const { resource: r, index: i } of slices) {
     const ns: string = r.metadata.namespace ?? 'default';
     for (const p of (r.ports ?? []) as Loose[]) {
@@ -200,9 +215,6 @@ export function sliceCandidates(
           });
           return;
         }
-        const key = `${ip.key}|${p.port}`;
-        if (seen.has(key)) return;
-        seen.add(key);
         const ref = e.targetRef;
         const pod =
           ref?.kind === 'Pod' && typeof ref.name === 'string'
@@ -217,6 +229,10 @@ export function sliceCandidates(
           ready: c.ready !== false,
           serving: c.serving !== false,
           terminating: c.terminating === true,
+          origin: {
+            what: `${sliceKind(r)} ${ns}/${r.metadata.name}`,
+            at: e.at ?? [i, 'endpoints', k, 'conditions'],
+          },
         });
       });
     }

@@ -456,6 +456,27 @@ export interface ServicePortModel {
   readonly terminatingBackends: readonly BackendModel[];
   /** Where the backends come from: the Service's EndpointSlices, or its selector (what the controller would write). */
   readonly endpointSource: 'endpointSlices' | 'selector' | 'none';
+  /**
+   * Set when an endpoint is listed twice with different conditions or nodeName (world issue
+   * `duplicate_endpoint`): kube-proxy keeps one copy, chosen by Go map order, so each entry is
+   * what one possible pick gives; `backends` and `terminatingBackends` are then their union.
+   */
+  readonly alternatives?: readonly EndpointPick[];
+}
+
+/**
+ * What kube-proxy load-balances a Service port to for one pick among duplicate endpoints (see
+ * {@link ServicePortModel.alternatives}).
+ *
+ * @example
+ * ```ts
+ * declare const sp: ServicePortModel;
+ * sp.alternatives?.map((a) => a.backends.length); // [1, 0]: one pick has w1, the other nothing
+ * ```
+ */
+export interface EndpointPick {
+  readonly backends: readonly BackendModel[];
+  readonly terminatingBackends: readonly BackendModel[];
 }
 
 /**

@@ -2,9 +2,11 @@
 import type { Issue } from '@calico-dsl/core';
 import { type Cidr, type Ip, parseCidr } from '../net/ip.js';
 import { protocolNumber } from '../net/protocol.js';
+import { duplicateEndpointIssues, endpointPicks } from './duplicate-endpoints.js';
 import {
   addressLocator,
   type CandidateEndpoint,
+  kubeProxyNode,
   type LocateAddress,
   proxiedSlices,
   SERVICE_NAME_LABEL,
@@ -17,6 +19,7 @@ import {
 import { hasMirroredSlices, mirroredSlices } from './endpoints-mirror.js';
 import type {
   BackendModel,
+  EndpointPick,
   FrontendKind,
   HostPortModel,
   ServiceMembersModel,
@@ -70,6 +73,7 @@ function selectorCandidates(
   protocol: number,
   publishNotReady: boolean,
   locate: LocateAddress,
+  selectorAt: readonly (string | number)[],
 ): CandidateEndpoint[] {
   const out: CandidateEndpoint[] = [];
   for (const pod of selected) {
@@ -77,7 +81,8 @@ function selectorCandidates(
     if (port === undefined) continue;
     const conditions = podConditions(pod, publishNotReady);
     const ref = { namespace: pod.metadata.namespace ?? 'default', name: pod.metadata.name as string };
-    for (const ip of podIps(pod)) out.push({ backend: locate(ip, port, ref), ...conditions });
+    const origin = { what: `pod ${ref.namespace}/${ref.name}`, at: selectorAt };
+    for (const ip of podIps(pod)) out.push({ backend: locate(ip, port, ref), ...conditions, origin });
   }
   return out;
 }
@@ -87,10 +92,7 @@ function selectorCandidates(
  * the ready ones, else the serving terminating ones (`pkg/proxy/topology.go`
  * `CategorizeEndpoints`; topology hints are not modelled).
  */
-function select(candidates: readonly CandidateEndpoint[]): {
-  backends: BackendModel[];
-  terminatingBackends: BackendModel[];
-} {
+function select(candidates: readonly CandidateEndpoint[]): EndpointPick {
   const backends: BackendModel[] = [];
   const terminatingBackends: BackendModel[] = [];
   for (const version of [4, 6] as const) {
@@ -101,6 +103,56 @@ function select(candidates: readonly CandidateEndpoint[]): {
     terminatingBackends.push(...fallback);
   }
   return { backends, terminatingBackends };
+}
+
+/** A backend as kube-proxy tells it apart: where it is, and the node its slice names. */
+function backendKey(b: BackendModel): string {
+  return `${b.kind}|${b.ip.key}|${b.port}|${kubeProxyNode(b) ?? ''}`;
+}
+
+/** Each backend once, in order. */
+function union(lists: readonly (readonly BackendModel[])[]): BackendModel[] {
+  const out = new Map<string, BackendModel>();
+  for (const list of lists) for (const b of list) if (!out.has(backendKey(b))) out.set(backendKey(b), b);
+  return [...out.values()];
+}
+
+/**
+ * {@link select} over every endpoint list kube-proxy may keep when an endpoint is listed twice
+ * with different conditions (`endpointPicks`): one pick is the plain answer; several are kept as
+ * `alternatives`, with their union as the backends. Too many to enumerate: every usable copy, and
+ * a pick with none.
+ */
+function selectPicks(candidates: readonly CandidateEndpoint[]): EndpointPick & {
+  alternatives?: EndpointPick[];
+} {
+  const picks = endpointPicks(candidates);
+  if (picks?.length === 1 && picks[0] !== undefined) return select(picks[0]);
+  const alternatives: EndpointPick[] = [];
+  const seen = new Set<string>();
+  const each: EndpointPick[] =
+    picks?.map(select) ??
+    (() => {
+      const all = select(candidates);
+      return [
+        {
+          backends: union([all.backends, all.terminatingBackends]),
+          terminatingBackends: all.terminatingBackends,
+        },
+        { backends: [], terminatingBackends: [] },
+      ];
+    })();
+  for (const pick of each) {
+    const key = `${pick.backends.map(backendKey).join(',')}/${pick.terminatingBackends.map(backendKey).join(',')}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    alternatives.push(pick);
+  }
+  const backends = union(alternatives.map((a) => a.backends));
+  const terminatingBackends = union(alternatives.map((a) => a.terminatingBackends));
+  return alternatives.length === 1
+    ? { backends, terminatingBackends }
+    : { backends, terminatingBackends, alternatives };
 }
 
 /**
@@ -214,6 +266,7 @@ export function buildServicePorts(
               protocol,
               spec.publishNotReadyAddresses === true,
               locate,
+              [i, 'spec', 'selector'],
             )
           : [];
       if (!own)
@@ -223,6 +276,8 @@ export function buildServicePorts(
           derived.ports.push({ ip, port, protocol });
         }
       if (!proxied) continue;
+      const inFamilies = candidates.filter((c) => families.includes(c.backend.ip.version));
+      issues.push(...duplicateEndpointIssues(inFamilies, key, sp.name ?? '', protocol));
       servicePorts.push({
         service: { name: r.metadata.name, namespace: ns },
         protocol,
@@ -235,7 +290,7 @@ export function buildServicePorts(
         externalTrafficPolicy: etp,
         loadBalancerSourceRanges: sourceRanges,
         internalTrafficPolicy: spec.internalTrafficPolicy === 'Local' ? 'Local' : 'Cluster',
-        ...select(candidates.filter((c) => families.includes(c.backend.ip.version))),
+        ...selectPicks(inFamilies),
         endpointSource: own ? 'endpointSlices' : fromSelector ? 'selector' : 'none',
       });
     }

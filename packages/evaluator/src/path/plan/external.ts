@@ -3,12 +3,12 @@
  * any packet to another node's node port, which that node handles as traffic from outside.
  */
 
+import { kubeProxyNode } from '../../world/endpoint-slices.js';
 import type { BackendModel, HostEndpointModel, WorldModel } from '../../world/model.js';
 import type { Hook, PacketView, PathPlan } from '../hooks.js';
 import { egressHep, fabricHep, hepForInterface, vipEntryHep, wildcardHep } from '../host-endpoints.js';
 import { endpointRef, hostRef } from '../recorder.js';
 import { serviceLoopHook } from '../service-loop.js';
-import { kubeProxyNode } from '../targets.js';
 import type { DestinationOwner, Topology } from '../topology.js';
 import { EXIT, forward, note, notForwarded, UNPOLICED } from './chains.js';
 import {
@@ -29,6 +29,7 @@ import {
   leaving,
   masquerade,
   noBackends,
+  unservedPick,
 } from './services.js';
 
 type Via = Topology['via'];
@@ -144,6 +145,11 @@ export function externalPlans(world: WorldModel, dst: DestinationOwner, via: Via
       ];
       out.push(plan(entryRef, hooks, group.backends, e.node, e.hep));
     }
+    out.push(
+      ...unservedPick(dst.frontend, e.node, 'external', dst.version, entryRef, (hook) =>
+        plan(entryRef, [...pre, hook], undefined, e.node, e.hep),
+      ),
+    );
   }
   return out;
 }

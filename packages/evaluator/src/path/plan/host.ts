@@ -10,7 +10,15 @@ import type { DestinationOwner } from '../topology.js';
 import { EXIT, rawFailsafe, UNPOLICED, unaddressed, unpoliced, untracked } from './chains.js';
 import { nodePortElsewhere } from './external.js';
 import { arrival, hostPolicy, intoHost, intoRemote, type PostDnat, plan, postDnat } from './segments.js';
-import { backends, dnatHook, frontendText, groupBackends, masquerade, noBackends } from './services.js';
+import {
+  backends,
+  dnatHook,
+  frontendText,
+  groupBackends,
+  masquerade,
+  noBackends,
+  unservedPick,
+} from './services.js';
 
 /**
  * §4.8 rows "host process → external via HEP B", "host process → local pod" (always allowed,
@@ -41,22 +49,28 @@ export function hostPlans(
     const at = dst.node;
     const list = backends(f, at, 'external', dst.version);
     if (list.length === 0) return [plan(entry, [noBackends(f, at, 'external', frontendText(f), entry)])];
-    return nodePortElsewhere(world, dst, at, list, entry, (relay, there) =>
-      hostRouted(world, node, srcHep, relay, { there }),
-    );
+    return [
+      ...nodePortElsewhere(world, dst, at, list, entry, (relay, there) =>
+        hostRouted(world, node, srcHep, relay, { there }),
+      ),
+      ...unservedPick(f, at, 'external', dst.version, entry, (hook) => plan(entry, [hook])),
+    ];
   }
   const list = backends(f, node, 'inCluster', dst.version);
   if (list.length === 0) return [plan(entry, [noBackends(f, node, 'inCluster', frontendText(f), entry)])];
-  return groupBackends(world, list).map((group) =>
-    plan(
-      entry,
-      hostRouted(world, node, srcHep, group.target, {
-        dnat: f,
-        kubeProxySnat: masquerade(world, node, dst, 'host', group.target),
-      }),
-      group.backends,
+  return [
+    ...groupBackends(world, list).map((group) =>
+      plan(
+        entry,
+        hostRouted(world, node, srcHep, group.target, {
+          dnat: f,
+          kubeProxySnat: masquerade(world, node, dst, 'host', group.target),
+        }),
+        group.backends,
+      ),
     ),
-  );
+    ...unservedPick(f, node, 'inCluster', dst.version, entry, (hook) => plan(entry, [hook])),
+  ];
 }
 
 /** What happened to a host's packet before routing, and what happens on arrival elsewhere. */

@@ -30,6 +30,7 @@ import {
   masquerade,
   noBackends,
   podsMasqueraded,
+  unservedPick,
 } from './services.js';
 
 /**
@@ -73,23 +74,30 @@ export function podPlans(world: WorldModel, src: WorkloadEndpointModel, dst: Des
       : 'inCluster';
   const list = backends(f, at, origin, dst.version);
   if (list.length === 0) return [plan(entry, [...pre, noBackends(f, at, origin, frontendText(f), entry)])];
+  const unserved = unservedPick(f, at, origin, dst.version, entry, (hook) => plan(entry, [...pre, hook]));
   if (at !== undefined && at !== node)
-    return nodePortElsewhere(world, dst, at, list, entry, (relay, there) => [
-      ...pre,
-      ...podRouted(world, src, star, relay, 'original', { there }),
-    ]);
-  return groupBackends(world, list).map((group) => {
-    const snat = node === undefined ? undefined : masquerade(world, node, dst, origin, group.target);
-    return plan(
-      entry,
-      [
+    return [
+      ...nodePortElsewhere(world, dst, at, list, entry, (relay, there) => [
         ...pre,
-        dnatHook(node, f),
-        ...podRouted(world, src, star, group.target, 'postDnat', { masquerade: snat }),
-      ],
-      group.backends,
-    );
-  });
+        ...podRouted(world, src, star, relay, 'original', { there }),
+      ]),
+      ...unserved,
+    ];
+  return [
+    ...groupBackends(world, list).map((group) => {
+      const snat = node === undefined ? undefined : masquerade(world, node, dst, origin, group.target);
+      return plan(
+        entry,
+        [
+          ...pre,
+          dnatHook(node, f),
+          ...podRouted(world, src, star, group.target, 'postDnat', { masquerade: snat }),
+        ],
+        group.backends,
+      );
+    }),
+    ...unserved,
+  ];
 }
 
 /** What happens to a pod's packet on its way out and on arrival elsewhere. */

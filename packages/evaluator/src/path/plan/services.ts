@@ -12,7 +12,7 @@ import type { EndpointRole, Hook, OutcomeHook, SnatHook, SnatRule } from '../hoo
 import { hepOwningIp } from '../host-endpoints.js';
 import { hasLocalDetector } from '../local-traffic.js';
 import { natOutgoingRules, snatHook } from '../snat.js';
-import { backendsFor, type Frontend, nodeAddress, usesLocalEndpoints } from '../targets.js';
+import { backendsFor, type Frontend, mayPickNoBackend, nodeAddress, usesLocalEndpoints } from '../targets.js';
 import type { DestinationOwner } from '../topology.js';
 import type { PostDnat } from './segments.js';
 
@@ -73,16 +73,25 @@ export const WHY_NO_BACKENDS: Readonly<Record<ServicePortModel['endpointSource']
   none: 'no selector and no EndpointSlices',
 };
 
+/**
+ * kube-proxy's outcome for a frontend without a backend for this packet: REJECT, or DROP under a
+ * Local traffic policy. `onePick`: only one pick among duplicate endpoints leaves none (see
+ * {@link unservedPick}).
+ */
 export function noBackends(
   frontend: Frontend,
   node: string | undefined,
   origin: 'inCluster' | 'external',
   dst: string,
   entry: EndpointRef | EndpointRole,
+  onePick = false,
 ): OutcomeHook {
   const s = frontend.servicePort.service;
   const local = usesLocalEndpoints(frontend, node, origin);
   const policy = frontend.kind === 'clusterIP' ? 'internalTrafficPolicy' : 'externalTrafficPolicy';
+  const pick = onePick
+    ? 'if kube-proxy keeps the other copies of its duplicate endpoints (duplicate_endpoint), '
+    : '';
   return {
     kind: 'outcome',
     stage: 'dnat',
@@ -90,10 +99,32 @@ export function noBackends(
     verdict: 'Deny',
     decides: 'always',
     reason: local
-      ? `service ${s.namespace}/${s.name} has ${policy} Local and no backend on ${node}: kube-proxy drops (§5)`
-      : `service ${s.namespace}/${s.name} has no ready backend for ${dst} (${WHY_NO_BACKENDS[frontend.servicePort.endpointSource]}): kube-proxy rejects`,
+      ? `${pick}service ${s.namespace}/${s.name} has ${policy} Local and no backend on ${node}: kube-proxy drops (§5)`
+      : `${pick}service ${s.namespace}/${s.name} has no ready backend for ${dst} (${WHY_NO_BACKENDS[frontend.servicePort.endpointSource]}): kube-proxy rejects`,
     endpoint: entry,
   };
+}
+
+/**
+ * The no-backend outcome as a path of its own when {@link backends} lists some but one possible
+ * pick among duplicate endpoints leaves none (`mayPickNoBackend`): evaluated next to the others,
+ * so no Allow hides it. Empty otherwise.
+ *
+ * @example
+ * ```ts
+ * [...groups, ...unservedPick(f, node, 'inCluster', 4, (hook) => plan(entry, [hook]))];
+ * ```
+ */
+export function unservedPick<T>(
+  frontend: Frontend,
+  node: string | undefined,
+  origin: 'inCluster' | 'external',
+  version: 4 | 6,
+  entry: EndpointRef | EndpointRole,
+  planOf: (hook: OutcomeHook) => T,
+): T[] {
+  if (!mayPickNoBackend(frontend, node, origin, version)) return [];
+  return [planOf(noBackends(frontend, node, origin, frontendText(frontend), entry, true))];
 }
 
 export function frontendText(f: Frontend): string {

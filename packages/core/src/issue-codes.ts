@@ -108,6 +108,8 @@ export const ISSUE_CODES = {
     'An EndpointSlice names no Service of its namespace, or a port no Service port has, or is labelled service.kubernetes.io/service-proxy-name or headless: kube-proxy ignores it (or that port).',
   duplicate_endpoint:
     'One Service endpoint (address and port) is listed twice with different conditions or nodeName (two EndpointSlices, or two pods with one IP): kube-proxy keeps one copy, which depends on Go map order, so every pick is evaluated (verdicts may be Mixed).',
+  service_frontend_conflict:
+    'Two Services claim one frontend (address, port and protocol, or node port): kube-proxy writes their rules in Go map order, so which one a packet reaches is not known unless only one has endpoints; two node ports alike cannot exist (the API server refuses them).',
   unsupported_kube_proxy_mode:
     'kube-proxy runs in IPVS (or nftables) mode, or with a detect-local-mode other than ClusterCIDR: only its iptables mode with the cluster CIDR is modelled (IPVS makes service IPs local addresses, policed by host INPUT).',
   unsupported_topology_routing:

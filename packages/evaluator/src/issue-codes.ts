@@ -28,6 +28,7 @@ export const EVALUATOR_ISSUE_CODES = {
   ignored_field: ISSUE_CODES.ignored_field,
   endpoint_slice_unmatched: ISSUE_CODES.endpoint_slice_unmatched,
   duplicate_endpoint: ISSUE_CODES.duplicate_endpoint,
+  service_frontend_conflict: ISSUE_CODES.service_frontend_conflict,
   unsupported_kube_proxy_mode: ISSUE_CODES.unsupported_kube_proxy_mode,
   unsupported_topology_routing: ISSUE_CODES.unsupported_topology_routing,
 } as const satisfies Partial<Record<IssueCode, string>>;

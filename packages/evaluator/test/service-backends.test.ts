@@ -781,6 +781,65 @@ describe('one endpoint in two slices: kube-proxy keeps one copy, in Go map order
   });
 });
 
+describe('two Services claiming one frontend (proxier.go syncProxyRules: KUBE-SERVICES in svcPortMap order)', () => {
+  const EXT = '203.0.113.50';
+  /** A Service on cluster IP `clusterIP` that also claims `EXT`:80 and, if given, a node port. */
+  const claim = (name: string, clusterIP: string, selector: Obj, nodePort?: number): Obj => ({
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name, namespace: 'default' },
+    spec: {
+      type: nodePort === undefined ? 'ClusterIP' : 'NodePort',
+      clusterIP,
+      selector,
+      externalIPs: [EXT],
+      ports: [
+        { name: 'http', protocol: 'TCP', port: 80, targetPort: 8080, ...(nodePort ? { nodePort } : {}) },
+      ],
+    },
+  });
+  const conflicts = (world: Obj[]) =>
+    World.from(world).issues.filter((i) => i.code === 'service_frontend_conflict');
+
+  it('both with endpoints: which rule comes first is Go map order, so the conflict is reported', () => {
+    const world = base([
+      claim('a', '10.101.0.31', { app: 'web' }),
+      claim('b', '10.101.0.32', { app: 'other' }),
+    ]);
+    const [issue, more] = conflicts(world);
+    expect(more).toBeUndefined();
+    expect(issue?.message).toMatch(/203\.0\.113\.50:80/);
+    expect(issue?.message).toMatch(/default\/a/);
+    expect(issue?.message).toMatch(/default\/b/);
+    expect(issue?.message).toMatch(/Go map order/);
+  });
+
+  it('only one with endpoints: its nat rule wins (the other has only a filter REJECT, met after DNAT)', () => {
+    // a selects no pod (no endpoints: no nat rule), b selects w1b.
+    const world = base([
+      claim('a', '10.101.0.31', { app: 'none' }),
+      claim('b', '10.101.0.32', { app: 'other' }),
+    ]);
+    expect(backendIps(both(world, tcp(W0, EXT, 80)))).toEqual([W1B]);
+    expect(conflicts(world)[0]?.message).toMatch(
+      /only default\/b may have endpoints, so kube-proxy DNATs to it/,
+    );
+  });
+
+  it('one node port in two Services cannot exist (the API server allocates node ports cluster-wide): reported', () => {
+    const world = base([
+      claim('a', '10.101.0.31', { app: 'web' }, 30080),
+      {
+        ...claim('b', '10.101.0.32', { app: 'other' }, 30080),
+        spec: { ...(claim('b', '10.101.0.32', { app: 'other' }, 30080).spec as Obj), externalIPs: [] },
+      },
+    ]);
+    const [issue] = conflicts(world);
+    expect(issue?.message).toMatch(/node port 30080/);
+    expect(issue?.message).toMatch(/API server/);
+  });
+});
+
 /** hostNetwork pod `hn1` on felix-1 (its address is F1), selected by Service `hn`. */
 const hostNet = (extra: Obj[] = [], endpointToHost = 'Accept', hostEndpoints: Obj[] = heps): Obj[] =>
   base(

@@ -128,7 +128,7 @@ export function buildModel(input: readonly unknown[], options: BuildOptions = {}
     servicePorts,
     serviceMembers,
     hostPorts,
-    ...frontendIndex(servicePorts, hostPorts),
+    ...frontendIndex(servicePorts, hostPorts, issues),
     tiers,
     policiesByTier,
     policies,

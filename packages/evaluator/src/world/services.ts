@@ -17,6 +17,7 @@ import {
   unproxiedLabel,
 } from './endpoint-slices.js';
 import { hasMirroredSlices, mirroredSlices } from './endpoints-mirror.js';
+import { type FrontendClaim, frontendWinner } from './frontend-conflicts.js';
 import type {
   BackendModel,
   EndpointPick,
@@ -343,36 +344,70 @@ function loadBalancerSourceRanges(list: unknown, service: string, at: number, is
 
 /**
  * Indexes frontends (Services', then pods' hostPorts) so a flow finds its service port with one
- * lookup (the first one wins).
+ * lookup. A frontend two Services claim goes to the one kube-proxy would DNAT to, when that is
+ * known (`frontendWinner`), and is reported (`service_frontend_conflict`).
  *
  * @example
  * ```ts
- * frontendIndex(servicePorts, hostPorts).frontends.get(`${ip.key}|6|80`)?.kind; // 'clusterIP'
+ * frontendIndex(servicePorts, hostPorts, issues).frontends.get(`${ip.key}|6|80`)?.kind; // 'clusterIP'
  * ```
  */
 export function frontendIndex(
   servicePorts: readonly ServicePortModel[],
   hostPorts: readonly HostPortModel[],
+  issues: Issue[],
 ): Pick<WorldModel, 'frontends' | 'frontendIps' | 'nodePorts'> {
   const frontends = new Map<string, { servicePort: ServicePortModel; kind: FrontendKind }>();
   const frontendIps = new Set<string>();
   const nodePorts = new Map<string, ServicePortModel>();
-  const add = (sp: ServicePortModel, kind: FrontendKind, list: readonly { key: string }[]) => {
+  const claims = new Map<string, { ip: Ip; list: FrontendClaim[] }>();
+  const nodePortClaims = new Map<string, FrontendClaim[]>();
+  const add = (sp: ServicePortModel, kind: FrontendKind, list: readonly Ip[]) => {
     for (const ip of list) {
       frontendIps.add(ip.key);
       const key = `${ip.key}|${sp.protocol}|${sp.port}`;
-      if (!frontends.has(key)) frontends.set(key, { servicePort: sp, kind });
+      const entry = claims.get(key) ?? { ip, list: [] };
+      // A Service claiming an address twice (its cluster IP listed as an external IP) keeps the first.
+      if (!entry.list.some((c) => c.servicePort === sp)) entry.list.push({ servicePort: sp, kind });
+      claims.set(key, entry);
     }
   };
   for (const sp of servicePorts) {
     add(sp, 'clusterIP', sp.clusterIPs);
     add(sp, 'loadBalancer', sp.loadBalancerIPs);
     add(sp, 'externalIP', sp.externalIPs);
+    if (sp.nodePort === undefined) continue;
     const np = `${sp.protocol}|${sp.nodePort}`;
-    if (sp.nodePort !== undefined && !nodePorts.has(np)) nodePorts.set(np, sp);
+    nodePortClaims.set(np, [...(nodePortClaims.get(np) ?? []), { servicePort: sp, kind: 'nodePort' }]);
+  }
+  for (const [key, { ip, list }] of claims) {
+    const address = ip.version === 6 ? `[${ip.text}]` : ip.text;
+    const { winner, issue } = frontendWinner(
+      list,
+      `${address}:${list[0]?.servicePort.port}`,
+      ip.version,
+      false,
+    );
+    frontends.set(key, winner);
+    if (issue) issues.push(issue);
+  }
+  for (const [key, list] of nodePortClaims) {
+    const { winner, issue } = frontendWinner(
+      list,
+      `node port ${list[0]?.servicePort.nodePort}`,
+      undefined,
+      true,
+    );
+    nodePorts.set(key, winner.servicePort);
+    if (issue) issues.push(issue);
   }
   // After the Services (kube-proxy's KUBE-SERVICES jump comes before portmap's in nat
   // PREROUTING); a node port on the same port and node address is not looked for first.
-  for (const h of hostPorts) add(h.servicePort, 'hostPort', h.ips);
+  for (const h of hostPorts)
+    for (const ip of h.ips) {
+      frontendIps.add(ip.key);
+      const key = `${ip.key}|${h.servicePort.protocol}|${h.servicePort.port}`;
+      if (!frontends.has(key)) frontends.set(key, { servicePort: h.servicePort, kind: 'hostPort' });
+    }
   return { frontends, frontendIps, nodePorts };
 }

@@ -658,6 +658,39 @@ items:
   });
 });
 
+describe('pods without a Ready condition (controller: podutil.IsPodReady)', () => {
+  const web = (status: Obj): Obj => {
+    const p = pod(
+      'default',
+      'w1',
+      W1,
+      { app: 'web' },
+      { node: 'felix-1', ports: [{ name: 'http', containerPort: 8080 }] },
+    );
+    return { ...p, status: { ...(p.status as Obj), ...status } };
+  };
+  const world = (status: Obj) => [
+    ns('default'),
+    node('felix-0', F0),
+    node('felix-1', F1),
+    pod('default', 'w0', W0, { name: 'w0' }, { node: 'felix-0' }),
+    web(status),
+    svc('web', { selector: { app: 'web' }, ports: httpPort }),
+  ];
+
+  it('a status with conditions but no Ready one is not ready (a live export; kubelet always writes Ready)', () => {
+    const r = both(world({ conditions: [{ type: 'PodScheduled', status: 'True' }] }), tcp(W0, SVC, 80));
+    expect(r.verdict).toBe('Deny');
+    expect(r.decidedBy?.reason).toMatch(
+      /its selector picks no ready pod with this port\): kube-proxy rejects/,
+    );
+  });
+
+  it('a status without conditions (a hand-written manifest) stays ready, as the tutorial worlds need', () => {
+    expect(backendIps(both(world({}), tcp(W0, SVC, 80)))).toEqual([W1]);
+  });
+});
+
 describe('one endpoint in two slices: kube-proxy keeps one copy, in Go map order (endpointslicecache.go addEndpoints)', () => {
   const dupIssues = (world: Obj[]) => World.from(world).issues.filter((i) => i.code === 'duplicate_endpoint');
 

@@ -32,14 +32,17 @@ import { containerPorts, ips, type Loose, podIps, type ResourceIndex } from './r
 
 /**
  * What the EndpointSlice controller writes for a pod (`pkg/controller/endpointslice` `podToEndpoint`):
- * serving = the pod's Ready condition, terminating = a deletionTimestamp, ready = serving and not
- * terminating (always, with `publishNotReadyAddresses`). A pod without a Ready condition (a
- * hand-written manifest) counts as ready.
+ * serving = the pod's Ready condition (`podutil.IsPodReady`: a Ready condition with status True),
+ * terminating = a deletionTimestamp, ready = serving and not terminating (always, with
+ * `publishNotReadyAddresses`). A pod written without `status.conditions` (a hand-written
+ * manifest, as the tutorial's) counts as ready; one whose conditions have no Ready entry does not,
+ * as in the controller (kubelet always writes Ready, so a live export has it).
  */
 function podConditions(pod: Loose, publishNotReady: boolean): Omit<CandidateEndpoint, 'backend'> {
   const list: unknown = pod.status?.conditions;
-  const cond = Array.isArray(list) ? (list as Loose[]).find((c) => c?.type === 'Ready') : undefined;
-  const serving = cond === undefined || cond.status === 'True';
+  const serving = Array.isArray(list)
+    ? (list as Loose[]).some((c) => c?.type === 'Ready' && c.status === 'True')
+    : true;
   const terminating = pod.metadata.deletionTimestamp != null;
   return { ready: publishNotReady || (serving && !terminating), serving, terminating };
 }

@@ -778,6 +778,31 @@ describe('one endpoint in two slices: kube-proxy keeps one copy, in Go map order
     expect(host.paths.find((p) => p.verdict === 'Deny')?.decidedBy.reason).toMatch(/kube-proxy rejects/);
   });
 
+  it('more than 64 picks are not enumerated: every usable copy is a backend, and no backend is a path too', () => {
+    // Seven endpoints outside the model, each ready in web-a and neither ready nor serving in web-b: 128 picks.
+    const ips = Array.from({ length: 7 }, (_, k) => `192.0.2.${20 + k}`);
+    const world = base([
+      svc('web', { ports: httpPort }),
+      slice(
+        'web-a',
+        'web',
+        ips.map((ip) => ep(ip)),
+        sliceHttp,
+      ),
+      slice(
+        'web-b',
+        'web',
+        ips.map((ip) => ep(ip, { ready: false, serving: false })),
+        sliceHttp,
+      ),
+    ]);
+    const r = both(world, tcp(W0, SVC, 80));
+    expect(r.verdict).toBe('Mixed');
+    expect(backendIps(r).sort()).toEqual(ips);
+    expect(r.paths.filter((p) => p.verdict === 'Deny')).toHaveLength(1);
+    expect(dupIssues(world)).toHaveLength(7);
+  });
+
   it('selector-derived endpoints too: two pods with one IP, one terminating, are two endpoints the controller writes', () => {
     const w1 = pod(
       'default',

@@ -1286,6 +1286,15 @@ describe('kube-proxy load balancer IPs: loadBalancerSourceRanges and ipMode (ser
     expect(model(null).issues).toEqual([]);
   });
 
+  it("an address that is both the Service's external IP and its load balancer IP is the external IP (proxier.go writes that rule first: no KUBE-FW)", () => {
+    const both = {
+      ...lb(['10.0.0.0/8']),
+      spec: { ...lb(['10.0.0.0/8']).spec, externalIPs: ['203.0.113.50'] },
+    };
+    const kinds = [...World.from([both]).model.frontends.values()].map((f) => f.kind);
+    expect(kinds).toEqual(['externalIP']);
+  });
+
   it('a Proxy-mode ingress is not a kube-proxy frontend; VIP mode (or none) is', () => {
     const kinds = (ingress: Record<string, unknown>) =>
       [...model(undefined, ingress).model.frontends.values()].map((f) => f.kind);

@@ -370,15 +370,16 @@ export function frontendIndex(
       frontendIps.add(ip.key);
       const key = `${ip.key}|${sp.protocol}|${sp.port}`;
       const entry = claims.get(key) ?? { ip, list: [] };
-      // A Service claiming an address twice (its cluster IP listed as an external IP) keeps the first.
       if (!entry.list.some((c) => c.servicePort === sp)) entry.list.push({ servicePort: sp, kind });
       claims.set(key, entry);
     }
   };
   for (const sp of servicePorts) {
+    // In the order of kube-proxy's rules for one Service (proxier.go syncProxyRules: cluster IP,
+    // external IPs, load balancer ingress): an address listed twice is the first kind.
     add(sp, 'clusterIP', sp.clusterIPs);
-    add(sp, 'loadBalancer', sp.loadBalancerIPs);
     add(sp, 'externalIP', sp.externalIPs);
+    add(sp, 'loadBalancer', sp.loadBalancerIPs);
     if (sp.nodePort === undefined) continue;
     const np = `${sp.protocol}|${sp.nodePort}`;
     nodePortClaims.set(np, [...(nodePortClaims.get(np) ?? []), { servicePort: sp, kind: 'nodePort' }]);

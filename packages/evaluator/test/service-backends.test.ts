@@ -870,6 +870,14 @@ describe('two Services claiming one frontend (proxier.go syncProxyRules: KUBE-SE
     expect(issue?.message).toMatch(/default\/a/);
     expect(issue?.message).toMatch(/default\/b/);
     expect(issue?.message).toMatch(/Go map order/);
+    // Either Service may get the packet: both are evaluated, so a policy denying one of them shows.
+    const deny = knp('default', 'deny-other', {
+      podSelector: { matchLabels: { app: 'other' } },
+      ingress: [],
+    });
+    const r = both([...world, deny], tcp(W0, EXT, 80));
+    expect(r.verdict).toBe('Mixed');
+    expect(backendIps(r)).toEqual([W1, W1B]);
   });
 
   it('only one with endpoints: its nat rule wins (the other has only a filter REJECT, met after DNAT)', () => {

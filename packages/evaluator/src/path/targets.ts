@@ -17,6 +17,8 @@ import { servesNodePorts } from './node-port-addresses.js';
 export interface Frontend {
   readonly servicePort: ServicePortModel;
   readonly kind: FrontendKind;
+  /** Other Services' claims on this frontend kube-proxy may meet first (`WorldModel.frontends`). */
+  readonly rivals?: readonly Frontend[];
 }
 
 /**

@@ -252,14 +252,21 @@ export interface FrontendRegion {
 export function frontendRegions(world: WorldModel): FrontendRegion[] {
   const out = new Map<string, { -readonly [K in keyof FrontendRegion]: FrontendRegion[K] } & { ips: Ip[] }>();
   const add = (sp: ServicePortModel, kind: Frontend['kind'], ip: Ip, port: number, i: number) => {
+    // An address two Services claim is one region, of the claim `findFrontend` gives (with rivals).
+    const indexed: Frontend | undefined =
+      kind === 'nodePort' || kind === 'hostPort'
+        ? undefined
+        : world.frontends.get(`${ipKey(ip)}|${sp.protocol}|${port}`);
+    if (indexed !== undefined && (indexed.servicePort !== sp || indexed.kind !== kind)) return;
     const node = world.nodeByIp.get(ipKey(ip));
     const hep = node === undefined ? undefined : hepOwningIp(world, ip, node);
-    const k = `${i}/${kind}/${node ?? ''}/${hep?.id ?? ''}/${ip.version}`;
+    const contested = indexed?.rivals === undefined ? '' : `/${ipKey(ip)}`;
+    const k = `${i}/${kind}/${node ?? ''}/${hep?.id ?? ''}/${ip.version}${contested}`;
     const r = out.get(k);
     if (r) r.ips.push(ip);
     else
       out.set(k, {
-        frontend: { servicePort: sp, kind },
+        frontend: indexed ?? { servicePort: sp, kind },
         node,
         hep,
         ips: [ip],

@@ -41,7 +41,8 @@ const serviceName = (c: FrontendClaim) => `${c.servicePort.service.namespace}/${
  * The claim kube-proxy sends a frontend's packets to, and an issue when more than one Service
  * claims it. `frontend` names it (`203.0.113.50:80`, or `node port 30080`); `version` is its IP
  * family (`undefined` for a node port: any). With several claimants that may have a nat rule,
- * the first in input order is taken and the issue says the answer is one of them.
+ * the first in input order is the winner and the others its `rivals` (every one is evaluated);
+ * a node port conflict, which cannot exist, keeps the first alone.
  *
  * @example
  * ```ts
@@ -54,13 +55,15 @@ export function frontendWinner(
   frontend: string,
   version: 4 | 6 | undefined,
   nodePort: boolean,
-): { readonly winner: FrontendClaim; readonly issue: Issue | undefined } {
+): { readonly winner: FrontendClaim; readonly rivals: FrontendClaim[]; readonly issue: Issue | undefined } {
   const first = claims[0];
   if (first === undefined) throw new Error('frontendWinner: no claim');
   const services = [...new Set(claims.map((c) => c.servicePort))];
-  if (services.length < 2) return { winner: first, issue: undefined };
+  if (services.length < 2) return { winner: first, rivals: [], issue: undefined };
   const ruled = claims.filter((c) => natRule(c, version) !== 'no');
   const winner = ruled[0] ?? first;
+  // A node port conflict cannot exist (the API server refuses it): reported, not evaluated twice.
+  const rivals = nodePort ? [] : ruled.slice(1);
   const names = [...new Set(claims.map(serviceName))];
   const who = `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
   const protocol = protocolName(first.servicePort.protocol);
@@ -72,9 +75,10 @@ export function frontendWinner(
       ? 'none has endpoints, so kube-proxy rejects the packet whichever rule it meets'
       : ruled.length === 1
         ? `only ${serviceName(winner)} may have endpoints, so kube-proxy DNATs to it (the others have only a filter REJECT or DROP rule, which the DNAT'd packet no longer matches), as the evaluator does`
-        : `${ruled.map(serviceName).join(' and ')} have endpoints: kube-proxy writes their rules in Go map order (proxier.go syncProxyRules ranges over svcPortMap), so which one a packet meets first is not known; the evaluator sends it to ${serviceName(winner)} (first in input order), and answers for this frontend may be wrong`;
+        : `${ruled.map(serviceName).join(' and ')} have endpoints: kube-proxy writes their rules in Go map order (proxier.go syncProxyRules ranges over svcPortMap), so which one a packet meets first is not known; ${nodePort ? `the evaluator sends it to ${serviceName(winner)} (first in input order), and answers for this node port may be wrong` : 'the evaluator evaluates each of them (verdicts may be Mixed)'}`;
   return {
     winner,
+    rivals,
     issue: {
       code: 'service_frontend_conflict' satisfies EvaluatorIssueCode,
       path: [],

@@ -716,10 +716,18 @@ export interface WorldModel {
   readonly networkSets: readonly NetworkSetModel[];
   readonly nodes: ReadonlyMap<string, NodeModel>;
   readonly servicePorts: readonly ServicePortModel[];
-  /** Service frontends by `ipKey|protocol|port` (clusterIP, LB ingress IP, externalIP). */
+  /**
+   * Service frontends by `ipKey|protocol|port` (clusterIP, LB ingress IP, externalIP). `rivals`:
+   * other Services claiming the same frontend whose rule kube-proxy may meet first (world issue
+   * `service_frontend_conflict`); every one of them is evaluated.
+   */
   readonly frontends: ReadonlyMap<
     string,
-    { readonly servicePort: ServicePortModel; readonly kind: FrontendKind }
+    {
+      readonly servicePort: ServicePortModel;
+      readonly kind: FrontendKind;
+      readonly rivals?: readonly { readonly servicePort: ServicePortModel; readonly kind: FrontendKind }[];
+    }
   >;
   /** `ipKey`s of every service frontend address, so most packets skip the composite lookup. */
   readonly frontendIps: ReadonlySet<string>;

@@ -360,7 +360,7 @@ export function frontendIndex(
   hostPorts: readonly HostPortModel[],
   issues: Issue[],
 ): Pick<WorldModel, 'frontends' | 'frontendIps' | 'nodePorts'> {
-  const frontends = new Map<string, { servicePort: ServicePortModel; kind: FrontendKind }>();
+  const frontends = new Map<string, FrontendClaim & { readonly rivals?: readonly FrontendClaim[] }>();
   const frontendIps = new Set<string>();
   const nodePorts = new Map<string, ServicePortModel>();
   const claims = new Map<string, { ip: Ip; list: FrontendClaim[] }>();
@@ -386,13 +386,13 @@ export function frontendIndex(
   }
   for (const [key, { ip, list }] of claims) {
     const address = ip.version === 6 ? `[${ip.text}]` : ip.text;
-    const { winner, issue } = frontendWinner(
+    const { winner, rivals, issue } = frontendWinner(
       list,
       `${address}:${list[0]?.servicePort.port}`,
       ip.version,
       false,
     );
-    frontends.set(key, winner);
+    frontends.set(key, rivals.length > 0 ? { ...winner, rivals } : winner);
     if (issue) issues.push(issue);
   }
   for (const [key, list] of nodePortClaims) {

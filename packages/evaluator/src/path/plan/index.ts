@@ -30,6 +30,14 @@ export { podPlans } from './pod.js';
  * ```
  */
 export function planPaths(world: WorldModel, t: Topology): readonly PathPlan[] {
+  const d = t.destination;
+  // Services claiming one frontend in Go map order (world/frontend-conflicts.ts): each one's paths.
+  if (d.kind === 'frontend' && d.frontend.rivals !== undefined) {
+    const { rivals, ...own } = d.frontend;
+    return [own, ...rivals].flatMap((frontend) =>
+      planPaths(world, { ...t, destination: { ...d, frontend } }),
+    );
+  }
   switch (t.source.kind) {
     case 'pod':
       return podPlans(world, t.source.wep, t.destination);

@@ -67,3 +67,42 @@ describe("kube-proxy's cluster CIDR", () => {
     }
   });
 });
+
+describe('two Services claiming one load balancer IP (proxier.go: KUBE-SERVICES in Go map order)', () => {
+  // db and cache both say 203.0.113.9:5432; db admits web, cache nothing. kube-proxy may send a
+  // packet to either, so the analysis must find no Allow, only Mixed flows, as the evaluator does.
+  const world = World.from([
+    ...base(),
+    pod('prod', 'cache', '10.1.0.4', { app: 'cache' }, { node: 'node-2', ports: [{ containerPort: 5432 }] }),
+    gnp('cache-closed', { selector: "app == 'cache'", types: ['Ingress'], ingress: [] }),
+    // Masqueraded to node-1's address (eTP Cluster): db admits it.
+    gnp('db-open', { selector: "app == 'db'", types: ['Ingress'], ingress: [{ action: 'Allow' }] }),
+    service('prod', 'db-lb', {
+      type: 'LoadBalancer',
+      selector: { app: 'db' },
+      clusterIP: '10.96.0.11',
+      port: 5432,
+      targetPort: 5432,
+      lb: '203.0.113.9',
+    }),
+    service('prod', 'cache-lb', {
+      type: 'LoadBalancer',
+      selector: { app: 'cache' },
+      clusterIP: '10.96.0.12',
+      port: 5432,
+      targetPort: 5432,
+      lb: '203.0.113.9',
+    }),
+  ]);
+  const space = { protocol: ['TCP'], srcIp: ['10.1.0.1/32'], dstIp: ['203.0.113.9'], dstPort: [5432] };
+
+  it('search finds Mixed flows and no Allow, and evaluate agrees on the witness', () => {
+    const a = analyze(world);
+    const mixed = a.search(space, 'Mixed');
+    const allow = a.search(space, 'Allow');
+    // Every packet may meet either rule first: none is a plain Allow.
+    expect([mixed.found, allow.found]).toEqual([true, false]);
+    if (mixed.found) expect(world.evaluate(mixed.witness).verdict).toBe('Mixed');
+    expect(world.issues.map((i) => i.code)).toContain('service_frontend_conflict');
+  });
+});

@@ -106,3 +106,36 @@ describe('two Services claiming one load balancer IP (proxier.go: KUBE-SERVICES 
     expect(world.issues.map((i) => i.code)).toContain('service_frontend_conflict');
   });
 });
+
+describe('one endpoint in two EndpointSlices with different conditions (endpointslicecache.go addEndpoints)', () => {
+  // db at 10.1.0.3:5432 is ready in dbx-a and neither ready nor serving in dbx-b: kube-proxy keeps
+  // one copy in Go map order, so a packet to dbx reaches db or is rejected.
+  const slice = (name: string, conditions: Obj): Obj => ({
+    apiVersion: 'discovery.k8s.io/v1',
+    kind: 'EndpointSlice',
+    metadata: { name, namespace: 'prod', labels: { 'kubernetes.io/service-name': 'dbx' } },
+    addressType: 'IPv4',
+    endpoints: [{ addresses: ['10.1.0.3'], conditions, nodeName: 'node-2' }],
+    ports: [{ name: '', protocol: 'TCP', port: 5432 }],
+  });
+  const world = World.from([
+    ...base(),
+    {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'dbx', namespace: 'prod' },
+      spec: { clusterIP: '10.96.0.20', ports: [{ protocol: 'TCP', port: 5432 }] },
+    },
+    slice('dbx-a', {}),
+    slice('dbx-b', { ready: false, serving: false }),
+  ]);
+  const space = { protocol: ['TCP'], srcIp: ['10.1.0.1/32'], dstIp: ['10.96.0.20'], dstPort: [5432] };
+
+  it('search finds Mixed flows and no Allow, and evaluate agrees on the witness', () => {
+    const a = analyze(world);
+    const mixed = a.search(space, 'Mixed');
+    expect([mixed.found, a.search(space, 'Allow').found]).toEqual([true, false]);
+    if (mixed.found) expect(world.evaluate(mixed.witness).verdict).toBe('Mixed');
+    expect(world.issues.map((i) => i.code)).toContain('duplicate_endpoint');
+  });
+});

@@ -771,7 +771,7 @@ describe('one endpoint in two slices: kube-proxy keeps one copy, in Go map order
     const outside = both(world, tcp(CLIENT, F1, 30080));
     expect(outside.verdict).toBe('Mixed');
     expect(outside.paths.find((p) => p.verdict === 'Deny')?.decidedBy.reason).toMatch(
-      /^if kube-proxy keeps the other copies .*externalTrafficPolicy Local and no backend on felix-1: kube-proxy drops/,
+      /^with one pick of the copies of its duplicate endpoints kube-proxy may keep .*externalTrafficPolicy Local and no backend on felix-1: kube-proxy drops/,
     );
     const host = both(world, tcp(F0, SVC, 80));
     expect(host.verdict).toBe('Mixed');

@@ -90,7 +90,7 @@ export function noBackends(
   const local = usesLocalEndpoints(frontend, node, origin);
   const policy = frontend.kind === 'clusterIP' ? 'internalTrafficPolicy' : 'externalTrafficPolicy';
   const pick = onePick
-    ? 'if kube-proxy keeps the other copies of its duplicate endpoints (duplicate_endpoint), '
+    ? 'with one pick of the copies of its duplicate endpoints kube-proxy may keep (duplicate_endpoint), '
     : '';
   return {
     kind: 'outcome',

@@ -3,8 +3,9 @@
  * rollover, a hand-written slice next to the controller's, or two pods with one IP. kube-proxy
  * keeps one copy per `address:port` (kubernetes `pkg/proxy/endpointslicecache.go`
  * `endpointInfoByServicePort` ranges over the slices by name, a Go map, and `addEndpoints` keeps
- * the first copy unless a later one is local to the node (1.28–1.34; from 1.35 a later one that
- * is not terminating): which copy survives depends on map order. Copies that agree are one
+ * the first copy unless a later one is local to the node (1.28–1.34; since kubernetes PR
+ * #135593, December 2025, unless a later one is not terminating): which copy survives depends on
+ * map order. Copies that agree are one
  * endpoint; copies that differ (conditions, nodeName) give several possible picks, and the
  * evaluator evaluates every one of them, never one silently.
  */

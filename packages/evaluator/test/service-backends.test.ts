@@ -892,6 +892,18 @@ describe('two Services claiming one frontend (proxier.go syncProxyRules: KUBE-SE
     );
   });
 
+  it('one cluster IP in two Services cannot exist either (the API server allocates cluster IPs): said so', () => {
+    const world = base([
+      claim('a', '10.101.0.31', { app: 'web' }),
+      claim('b', '10.101.0.31', { app: 'other' }),
+    ]);
+    const issue = conflicts(world).find((i) => i.message.includes('10.101.0.31:80'));
+    expect(issue?.message).toMatch(/allocates cluster IPs cluster-wide\), so this world cannot exist/);
+    expect(conflicts(world).find((i) => i.message.includes('203.0.113.50:80'))?.message).not.toMatch(
+      /cannot exist/,
+    );
+  });
+
   it('one node port in two Services cannot exist (the API server allocates node ports cluster-wide): reported', () => {
     const world = base([
       claim('a', '10.101.0.31', { app: 'web' }, 30080),

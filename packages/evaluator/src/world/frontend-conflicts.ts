@@ -67,9 +67,17 @@ export function frontendWinner(
   const names = [...new Set(claims.map(serviceName))];
   const who = `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
   const protocol = protocolName(first.servicePort.protocol);
-  const head = nodePort
-    ? `Services ${who} have ${frontend} (${protocol}): the API server refuses that (it allocates node ports cluster-wide), so this world cannot exist as written`
-    : `Services ${who} claim ${frontend} (${protocol}) (${claims.map((c) => `${c.kind} of ${serviceName(c)}`).join(', ')})`;
+  // The API server allocates node ports and cluster IPs cluster-wide: two alike cannot exist.
+  const allocated = nodePort
+    ? 'node ports'
+    : claims.filter((c) => c.kind === 'clusterIP').length > 1
+      ? 'cluster IPs'
+      : '';
+  const head = `${
+    nodePort
+      ? `Services ${who} have ${frontend} (${protocol})`
+      : `Services ${who} claim ${frontend} (${protocol}) (${claims.map((c) => `${c.kind} of ${serviceName(c)}`).join(', ')})`
+  }${allocated ? `: the API server refuses that (it allocates ${allocated} cluster-wide), so this world cannot exist as written` : ''}`;
   const tail =
     ruled.length === 0
       ? 'none has endpoints, so kube-proxy rejects the packet whichever rule it meets'

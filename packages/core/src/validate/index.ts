@@ -5,7 +5,7 @@ import { IssueCollector } from './issue-collector.js';
 import { snapshot } from './json.js';
 import { readResource } from './resource.js';
 
-export { goRegexpProblem } from './felix/go-regexp.js';
+export { type GoRegexp, goRegexp, goRegexpProblem } from './felix/go-regexp.js';
 export { plainCopy, type SnapshotProblem } from './json.js';
 
 function deepFreeze<T>(value: T): T {

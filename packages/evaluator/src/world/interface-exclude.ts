@@ -7,8 +7,7 @@
  * the packet meets the `*` HEP's chains (or none).
  */
 
-import { goRegexpProblem } from '@calico-dsl/core';
-import { goRegexpToJs } from './go-regexp.js';
+import { goRegexp } from '@calico-dsl/core';
 
 /** `config_params.go`: `InterfaceExclude … config:"iface-list-regexp;kube-ipvs0"`. */
 const DEFAULT = 'kube-ipvs0';
@@ -47,11 +46,10 @@ function parse(raw: string): InterfaceExclude | string {
     if (REGEXP_ELEM.test(t)) {
       const body = t.slice(1, -1);
       // Parse compiles the element with Go's regexp.Compile: an error fails the whole value.
-      const why = goRegexpProblem(body);
-      if (why !== undefined) return `${t} is not a Go regular expression (${why})`;
-      const pattern = goRegexpToJs(body);
-      if (pattern === undefined) unreadable.push(t);
-      else patterns.push(pattern);
+      const go = goRegexp(body);
+      if (!go.ok) return `${t} is not a Go regular expression (${go.problem})`;
+      if (go.js === undefined) unreadable.push(t);
+      else patterns.push(go.js);
     } else if (NAME_ELEM.test(t)) patterns.push(new RegExp(`^${t}$`));
     else
       return `${JSON.stringify(t)} is neither an interface name (1-15 letters, digits, "_" or "-") nor a /regex/`;

@@ -46,4 +46,24 @@ describe("goRegexp: Go regexp syntax read with Go's meaning (regexp/syntax parse
     ])
       expect(goRegexp(pattern)).toEqual({ ok: true, js: undefined });
   });
+
+  // Go 1.19: (?i)^\x{212A}$ matches k and K, (?i)^\577$ (ſ) s and S, (?i)^[\x{100}-\x{2200}]$ all
+  // four, (?i)^[^\x{212A}]$ neither k nor K. Go folds case by Unicode simple folding (parse.go
+  // literal/minFoldRune, appendFoldedRange); JavaScript without the u flag folds no non-ASCII
+  // letter to an ASCII one.
+  it('K (Kelvin) or ſ under (?i), however written, has no rewrite: Go folds them to k and s', () => {
+    for (const pattern of [
+      '(?i)^\\x{212A}$',
+      '(?i)^\\577$',
+      '(?i)^[\\x{100}-\\x{2200}]$',
+      '(?i)^[^\\x{212A}]$',
+      '(?i)^\\Q\u017F\\E$',
+    ])
+      expect(goRegexp(pattern)).toEqual({ ok: true, js: undefined });
+    // Without (?i) Go folds nothing: ^\x{212A}$ matches neither k nor K.
+    const go = goRegexp('^\\x{212A}$');
+    const js = go.ok ? go.js : undefined;
+    expect(js?.test('\u212A')).toBe(true);
+    expect(['k', 'K'].filter((n) => js?.test(n))).toEqual([]);
+  });
 });

@@ -14,6 +14,10 @@ import {
   ASSERTIONS,
   CONTROL_ESCAPES,
   FLAGGED,
+  foldsToAscii,
+  hexValue,
+  isAlnum,
+  isOctal,
   jsRune,
   literal,
   MAX_REPEAT,
@@ -24,11 +28,6 @@ import {
   UNICODE_NAMES,
   unit,
 } from './go-regexp-syntax.js';
-
-const isAlnum = (c: string): boolean => /^[0-9A-Za-z]$/.test(c);
-const isOctal = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '7';
-const hexValue = (c: string | undefined): number =>
-  c !== undefined && /^[0-9A-Fa-f]$/.test(c) ? Number.parseInt(c, 16) : -1;
 
 /** A parse-stack entry: an operand (with the copies its `{n,m}` repeats make), `(` or `|`. */
 type Entry = { readonly op: 'operand'; readonly copies: number } | { readonly op: '(' | '|' };
@@ -47,6 +46,8 @@ export class GoRegexpParser {
   readonly #flags = new Set<string>();
   /** Where a flag group still counts as one at the start. */
   #leadingEnd = 0;
+  /** Whether a character JavaScript does not fold as Go does (K, ſ) appears. */
+  #foldsToAscii = false;
 
   constructor(s: string) {
     this.#s = s;
@@ -168,7 +169,10 @@ export class GoRegexpParser {
           const r = this.#rune(t);
           const flagged = FLAGGED.get(r);
           if (flagged !== undefined) this.#write(this.#flags.has(flagged.flag) ? flagged.on : flagged.off);
-          else this.#write(jsRune(r.codePointAt(0)!, r, false));
+          else {
+            this.#foldsToAscii ||= foldsToAscii(r.codePointAt(0)!);
+            this.#write(jsRune(r.codePointAt(0)!, r, false));
+          }
           t += r.length;
         }
       }
@@ -177,9 +181,7 @@ export class GoRegexpParser {
     this.#closeAlternation();
     if (this.#stack.length !== 1) this.#fail('missing closing )', s);
     const ignoreCase = this.#flags.has('i');
-    // Go folds case by Unicode simple folding: K (Kelvin) and ſ fold to ASCII letters; JavaScript
-    // without the u flag does not fold them.
-    if (this.#js === undefined || (ignoreCase && /[\u017F\u212A]/.test(s))) return undefined;
+    if (this.#js === undefined || (ignoreCase && this.#foldsToAscii)) return undefined;
     try {
       return new RegExp(this.#js, ignoreCase ? 'i' : '');
     } catch {
@@ -293,6 +295,7 @@ export class GoRegexpParser {
       for (let i = 0; i < text.length; ) {
         const r = this.#rune(start + 2 + i);
         this.#operand();
+        this.#foldsToAscii ||= foldsToAscii(r.codePointAt(0)!);
         this.#write(jsRune(r.codePointAt(0)!, literal(r), false));
         i += r.length;
       }
@@ -305,6 +308,7 @@ export class GoRegexpParser {
       return perl[0];
     }
     const [cp, next, text] = this.#singleEscape(start);
+    this.#foldsToAscii ||= foldsToAscii(cp);
     this.#write(jsRune(cp, text, false));
     this.#operand();
     return next;
@@ -427,8 +431,12 @@ export class GoRegexpParser {
         const [hi, afterHi, hiText] = this.#classChar(t + 1, missing);
         t = afterHi;
         if (hi < lo) this.#fail('invalid character class range', s.slice(rangeStart, t));
+        this.#foldsToAscii ||= foldsToAscii(lo, hi);
         this.#write(loText === undefined || hiText === undefined ? undefined : `${loText}-${hiText}`);
-      } else this.#write(loText);
+      } else {
+        this.#foldsToAscii ||= foldsToAscii(lo);
+        this.#write(loText);
+      }
     }
     this.#write(']');
     return t + 1;

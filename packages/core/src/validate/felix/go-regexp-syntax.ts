@@ -115,6 +115,20 @@ export function normaliseUnicodeName(name: string): string {
   return name.replace(/[ _-]/g, '').toLowerCase();
 }
 
+/**
+ * Whether a character in `lo`..`hi` folds to an ASCII letter in Go but not in JavaScript: Go folds
+ * case by Unicode simple folding, where K (Kelvin sign) is k and ſ (long s) is s (parse.go
+ * `literal`/`minFoldRune`, `appendFoldedRange`); JavaScript without the u flag folds no non-ASCII
+ * character to an ASCII one.
+ */
+export const foldsToAscii = (lo: number, hi = lo): boolean =>
+  (lo <= 0x17f && hi >= 0x17f) || (lo <= 0x212a && hi >= 0x212a);
+
+export const isAlnum = (c: string): boolean => /^[0-9A-Za-z]$/.test(c);
+export const isOctal = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '7';
+export const hexValue = (c: string | undefined): number =>
+  c !== undefined && /^[0-9A-Fa-f]$/.test(c) ? Number.parseInt(c, 16) : -1;
+
 /** A code unit as a JavaScript escape (`\u0074`). */
 export const unit = (code: number): string => `\\u${code.toString(16).padStart(4, '0')}`;
 

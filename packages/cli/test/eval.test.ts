@@ -43,6 +43,44 @@ describe('eval', () => {
     );
   });
 
+  it('an ICMP flow without a type, where a rule names types, is a finding that asks for the type', async () => {
+    const dir = tempDir();
+    const noPing = join(dir, 'no-ping.yaml');
+    writeFileSync(
+      noPing,
+      [
+        'apiVersion: projectcalico.org/v3',
+        'kind: GlobalNetworkPolicy',
+        'metadata: {name: no-ping}',
+        'spec:',
+        '  selector: all()',
+        '  ingress:',
+        '  - {action: Deny, protocol: ICMP, icmp: {type: 8}}',
+        '  - {action: Allow}',
+        '',
+      ].join('\n'),
+    );
+    const icmp = 'icmp 198.51.100.7 -> 172.30.10.5';
+    const r = await runInProcess(['eval', ...WORLD, noPing, '--flow', icmp, '--expect', 'allow']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      'issue: icmp: The flow gives no ICMP type: Allow is the verdict of a packet whose type no rule names; types the rules name get another: Deny for type 8.',
+    );
+    const ping = await runInProcess([
+      'eval',
+      ...WORLD,
+      noPing,
+      '--flow',
+      `${icmp} type 8`,
+      '--expect',
+      'deny',
+    ]);
+    expect([ping.code, ping.stdout]).toEqual([
+      0,
+      expect.stringMatching(/^Deny\s+icmp 198\.51\.100\.7 -> 172\.30\.10\.5 type 8/),
+    ]);
+  });
+
   it('a wrong --expect exits 1 and says what happened', async () => {
     const r = await runInProcess(['eval', ...WORLD, '--flow', NODEPORT, '--expect', 'allow']);
     expect(r.code).toBe(1);

@@ -122,7 +122,7 @@ export const ISSUE_CODES = {
   unserved_service_port:
     "A flow is addressed to a Service's ClusterIP, load balancer or external IP on a protocol or port the Service does not serve: kube-proxy has no rule for it and where it goes is not modelled.",
   unspecified_field:
-    "A TCP, UDP or SCTP flow leaves out srcPort, which the world's rules read, and source ports get different verdicts (Mixed).",
+    "A flow leaves out a field the world's rules read: a TCP, UDP or SCTP flow's srcPort, when source ports get different verdicts (Mixed); an ICMP flow's type, when types the rules name get another verdict than the flow's.",
   unsupported_tunnel_hep: 'A HostEndpoint is on an IPIP/VXLAN/WireGuard tunnel device (not modelled).',
   unsupported_ebpf:
     'FelixConfiguration enables the eBPF dataplane (only the iptables dataplane is modelled).',

@@ -4,6 +4,7 @@ import { createCompiledEngine } from './compiled/engine.js';
 import { findEndpoint, type MatrixQuery, matrixAddress, matrixQuery } from './endpoint-query.js';
 import type { ChainClass, Direction, Engine, EngineName } from './engine.js';
 import { inputList } from './errors.js';
+import { type IcmpValue, icmpTypesToTry, typelessIcmpIssue } from './flow/typeless-icmp.js';
 import { leavesOutSourcePort, type SourcePortValue, sourcePortsToTry } from './flow/unspecified.js';
 import type { Packet } from './match/packet.js';
 import type { Ip } from './net/ip.js';
@@ -194,6 +195,8 @@ export class World {
   // The source ports worth trying for a flow without one (`flow/unspecified.ts`), on first need;
   // `null`: the world never reads the source port.
   #sourcePorts: readonly SourcePortValue[] | null | undefined;
+  // The ICMP types the rules name, per protocol (`flow/typeless-icmp.ts`), on first need.
+  #icmpTypes: ReadonlyMap<number, readonly IcmpValue[]> | undefined;
 
   private constructor(model: WorldModel, engine: Engine) {
     this.model = model;
@@ -258,6 +261,9 @@ export class World {
     // No source port: decided across source ports when something reads it.
     if (packet.srcPort === undefined && leavesOutSourcePort(this.#sourcePortsToTry(), packet))
       return this.#evaluateChecked(flow);
+    // An ICMP flow without a type, where rules name types: its answer says which they decide apart.
+    if ((packet.protocol === 1 || packet.protocol === 58) && this.#icmpTypesToTry(packet) !== undefined)
+      return this.#evaluateChecked(flow);
     const places = cache.places;
     const from = places.get(packet.src);
     const to = places.get(packet.dst);
@@ -278,7 +284,12 @@ export class World {
   }
 
   /** A flow's packet through its route (any route, any `via`): the verdict now, the trace when read. */
-  #evaluatePacket(flow: Flow, packet: Packet, via: Flow['via']): EvaluationResult {
+  #evaluatePacket(
+    flow: Flow,
+    packet: Packet,
+    via: Flow['via'],
+    noted: readonly Issue[] = NO_ISSUES,
+  ): EvaluationResult {
     // The plan cache holds the route's role binding (a reply leg planned meanwhile keeps it).
     const cache = this.#plans;
     const route = cache.routeOf(packet, via);
@@ -289,12 +300,12 @@ export class World {
             (i): i is Issue => i !== undefined,
           )
         : [];
-    const issues = unmodelled.length === 0 ? NO_ISSUES : unmodelled;
+    const issues = unmodelled.length === 0 ? noted : [...unmodelled, ...noted];
     if (verdict === undefined) return this.#traced(flow, route, packet, issues);
     if (via === undefined) return new Evaluation(flow, verdict, issues, this.#tracePacket, packet);
     // A flow with `via` keeps its plans and binding (its packet alone does not name its entry).
     const bind = { source: cache.source, destination: cache.destination };
-    return new Evaluation(flow, verdict, NO_ISSUES, this.#tracePlanned, {
+    return new Evaluation(flow, verdict, noted, this.#tracePlanned, {
       plans: route.plans,
       packet,
       bind,
@@ -315,7 +326,29 @@ export class World {
     }
     const ports = this.#sourcePortsToTry();
     if (leavesOutSourcePort(ports, checked.packet)) return this.#evaluateAcross(read, checked.packet, ports);
-    return this.#evaluatePacket(read, checked.packet, via);
+    const result = this.#evaluatePacket(read, checked.packet, via);
+    const note = this.#typelessIcmpNote(read, checked.packet, result.verdict);
+    return note === undefined ? result : this.#evaluatePacket(read, checked.packet, via, [note]);
+  }
+
+  /** The ICMP types the world's rules name for a packet's protocol, when it gives no type. */
+  #icmpTypesToTry(packet: Packet): readonly IcmpValue[] | undefined {
+    if (packet.icmp !== undefined) return undefined;
+    this.#icmpTypes ??= icmpTypesToTry(this.model);
+    return this.#icmpTypes.get(packet.protocol);
+  }
+
+  /**
+   * For an ICMP flow without a type (a packet of a type no rule names, README "Flows"): the issue
+   * naming the types the rules name that get another verdict, each evaluated as its own flow.
+   */
+  #typelessIcmpNote(flow: Flow, packet: Packet, verdict: Verdict): Issue | undefined {
+    const types = this.#icmpTypesToTry(packet);
+    if (types === undefined) return undefined;
+    const apart = types
+      .map((icmp) => ({ icmp, verdict: this.evaluate({ ...flow, icmp }).verdict }))
+      .filter((t) => t.verdict !== verdict);
+    return apart.length === 0 ? undefined : typelessIcmpIssue(packet.protocol, verdict, apart);
   }
 
   #sourcePortsToTry(): readonly SourcePortValue[] | undefined {

@@ -4,7 +4,9 @@ import { preDnat } from '@calico-dsl/core';
 import { describe, expect, it } from 'vitest';
 import { combineVerdicts, decidingStep, EvaluatorInputError, World } from '../src/index.js';
 import { parseWorld, scenarios } from './helpers/scenarios.js';
-import { BASE, gnp, np, service, sgnp, tier } from './helpers/world-kit.js';
+import { BASE, gnp, np, pod, service, sgnp, tier } from './helpers/world-kit.js';
+
+const engines = ['compiled', 'reference'] as const;
 
 const lesson2 = scenarios().find((s) => s.name === '02-lesson-2');
 if (!lesson2) throw new Error('fixture 02-lesson-2 missing');
@@ -574,6 +576,78 @@ describe('a flow without srcPort in a world that reads source ports', () => {
     const from = m.endpoints.findIndex((e) => e.name === 'client');
     const to = m.endpoints.findIndex((e) => e.name === 'web');
     expect(m.cells[from]?.[to]).toBe('Mixed');
+  });
+});
+
+describe('an ICMP flow without a type in a world whose rules name types', () => {
+  const noPing = gnp('no-ping', {
+    selector: "app == 'web'",
+    ingress: [
+      { action: 'Deny', protocol: 'ICMP', icmp: { type: 8 } },
+      { action: 'Deny', protocol: 'ICMP', icmp: { type: 13, code: 1 } },
+      { action: 'Allow' },
+    ],
+  });
+  const icmp = { protocol: 'ICMP', srcIp: '10.1.1.10', dstIp: '10.1.0.10' } as const;
+
+  it.each(engines)(
+    'keeps the verdict of a packet of no type and names the types decided otherwise (%s)',
+    (engine) => {
+      const r = World.from([...BASE, noPing], { engine }).evaluate(icmp);
+      expect(r.verdict).toBe('Allow');
+      expect(r.issues).toEqual([
+        {
+          code: 'unspecified_field',
+          path: ['icmp'],
+          message:
+            'The flow gives no ICMP type: Allow is the verdict of a packet whose type no rule names; types the rules name get another: Deny for type 8, type 13 code 1. Give icmp to ask about one type (a ping is type 8).',
+        },
+      ]);
+      expect(r.explain()).toContain('Issue: icmp: The flow gives no ICMP type');
+    },
+  );
+
+  it('says nothing when the flow gives a type, when every named type gets the same verdict, or when no rule names one', () => {
+    const world = World.from([...BASE, noPing]);
+    expect(world.evaluate({ ...icmp, icmp: { type: 8 } })).toMatchObject({ verdict: 'Deny', issues: [] });
+    expect(world.evaluate({ ...icmp, icmp: { type: 13, code: 1 } }).explain()).toMatch(
+      /^Flow ICMP 10\.1\.1\.10 → 10\.1\.0\.10 type 13 code 1\nVerdict: Deny/,
+    );
+    // A type without a code is code 0, which no rule names: Allow, as the typeless flow.
+    expect(world.evaluate({ ...icmp, icmp: { type: 13 } })).toMatchObject({ verdict: 'Allow', issues: [] });
+    const agreeing = World.from([
+      ...BASE,
+      gnp('ping-ok', {
+        selector: "app == 'web'",
+        ingress: [{ action: 'Allow', protocol: 'ICMP', icmp: { type: 8 } }, { action: 'Allow' }],
+      }),
+    ]);
+    expect(agreeing.evaluate(icmp)).toMatchObject({ verdict: 'Allow', issues: [] });
+    const typeless = World.from([
+      ...BASE,
+      gnp('all', { selector: "app == 'web'", ingress: [{ action: 'Allow' }] }),
+    ]);
+    expect(typeless.evaluate(icmp)).toMatchObject({ verdict: 'Allow', issues: [] });
+    // Rules on ICMP types say nothing of ICMPv6 flows.
+    expect(
+      world.evaluate({ protocol: 'ICMPv6', srcIp: '2001:db8::10', dstIp: '2001:db8::10' }).issues,
+    ).toEqual([]);
+  });
+
+  it("names the ICMPv6 ping and a notICMP rule's type", () => {
+    const world = World.from([
+      ...BASE,
+      pod('prod', 'peer6', '2001:db8::20', { app: 'peer6' }, { node: 'node-2' }),
+      gnp('only-ping6', {
+        selector: "app == 'web6'",
+        ingress: [{ action: 'Deny', protocol: 'ICMPv6', notICMP: { type: 128 } }, { action: 'Allow' }],
+      }),
+    ]);
+    const r = world.evaluate({ protocol: 'ICMPv6', srcIp: '2001:db8::20', dstIp: '2001:db8::10' });
+    expect(r.verdict).toBe('Deny');
+    expect(r.issues.map((i) => i.message)).toEqual([
+      'The flow gives no ICMP type: Deny is the verdict of a packet whose type no rule names; types the rules name get another: Allow for type 128. Give icmp to ask about one type (a ping is type 128).',
+    ]);
   });
 });
 

@@ -3,8 +3,8 @@
  * packet has one, so such a flow's verdict is the one every source port gets, and `Mixed` when
  * ports disagree. These are the ports worth trying: one per stretch of ports no rule (nor a
  * raw-table failsafe match) tells apart. A world that never reads the source port has none, and
- * the flow is evaluated as it is. (ICMP flows without a type stay typeless packets: see the
- * README's flow section.)
+ * the flow is evaluated as it is. (ICMP flows without a type stay packets of no type, with a
+ * note when the rules name types: `typeless-icmp.ts`.)
  */
 import { hasPorts } from '../net/protocol.js';
 import type { PortSetModel, WorldModel } from '../world/model.js';

@@ -32,14 +32,16 @@ export interface Flow {
  * @example
  * ```ts
  * flowText({ protocol: 'TCP', srcIp: '10.0.0.1', dstIp: '10.0.0.2', dstPort: 80 }); // 'TCP 10.0.0.1 → 10.0.0.2:80'
+ * flowText({ protocol: 'ICMP', srcIp: '10.0.0.1', dstIp: '10.0.0.2', icmp: { type: 8 } }); // 'ICMP 10.0.0.1 → 10.0.0.2 type 8'
  * ```
  */
 export function flowText(f: Flow): string {
   const proto = typeof f.protocol === 'number' ? protocolName(f.protocol) : f.protocol;
   const src = `${f.srcIp}${f.srcPort !== undefined ? `:${f.srcPort}` : ''}`;
   const dst = `${f.dstIp}${f.dstPort !== undefined ? `:${f.dstPort}` : ''}`;
+  const icmp = f.icmp ? ` type ${f.icmp.type}${f.icmp.code !== undefined ? ` code ${f.icmp.code}` : ''}` : '';
   const via = f.via ? ` via ${f.via.node}${f.via.interface !== undefined ? `/${f.via.interface}` : ''}` : '';
-  return `${String(proto)} ${src} → ${dst}${via}`;
+  return `${String(proto)} ${src} → ${dst}${icmp}${via}`;
 }
 
 /**
@@ -70,6 +72,7 @@ export function flowTextOf(flow: Flow, packet: Packet): string {
     ...(packet.srcPort !== undefined ? { srcPort: packet.srcPort } : {}),
     dstIp: packet.dst.text,
     ...(packet.dstPort !== undefined ? { dstPort: packet.dstPort } : {}),
+    ...(packet.icmp !== undefined ? { icmp: packet.icmp } : {}),
   });
 }
 

@@ -1,7 +1,7 @@
 // A user's own policy test, written the way the README tells users to: setup import, builders
 // for the cluster, DSL policies, and toAllow/toDeny.
 import '@calico-dsl/testkit/setup';
-import { hostEndpoint, preDnat } from '@calico-dsl/core';
+import { globalNetworkPolicy, hostEndpoint, preDnat, rule } from '@calico-dsl/core';
 import { namespace, node, pod, service, world } from '@calico-dsl/testkit';
 import { describe, expect, it } from 'vitest';
 
@@ -117,6 +117,19 @@ describe('failure messages carry the explain trace', () => {
     expect(() => expect(w).toDeny('tcp 198.51.100.7 -> 169.46.10.20')).toThrowError(
       'cannot evaluate: tcp 198.51.100.7 -> 169.46.10.20: the flow is not valid: dstPort: dstPort is required for TCP, UDP and SCTP flows.',
     );
+  });
+
+  it('an ICMP flow without a type, where a rule names types, is not judged: the answer names the types', () => {
+    const noPing = globalNetworkPolicy('no-ping')
+      .selector('all()')
+      .ingress(rule.deny().icmp(8), rule.allow());
+    const pinged = world(cluster, noPing);
+    const icmp = 'icmp 198.51.100.7 -> 172.30.10.5';
+    expect(() => expect(pinged).toAllow(icmp)).toThrowError(
+      /^cannot evaluate: icmp 198\.51\.100\.7 -> 172\.30\.10\.5: the answer comes with issues, so it is not judged: icmp: The flow gives no ICMP type: Allow .* Deny for type 8\./,
+    );
+    expect(pinged).toDeny(`${icmp} type 8`);
+    expect(w).toAllow(icmp); // no rule names a type: a packet of no type is the question
   });
 
   it('.not cannot pass on what could not run: no world, a malformed flow, a refused flow, a bad space', () => {

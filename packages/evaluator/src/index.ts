@@ -14,6 +14,7 @@ export type {
 } from './engine.js';
 export { EvaluatorInputError } from './errors.js';
 export * from './flow/index.js';
+export type { IcmpValue } from './flow/typeless-icmp.js';
 export { EVALUATOR_ISSUE_CODES, type EvaluatorIssueCode } from './issue-codes.js';
 export type { Packet } from './match/packet.js';
 export type { Flow } from './path/flow.js';

@@ -339,6 +339,23 @@ export class World {
   }
 
   /**
+   * The ICMP types (with a code when a rule names one other than 0) that the world's rules match
+   * on (`icmp`, `notICMP`) for ICMP or ICMPv6: a flow without `icmp` is a packet of none of them,
+   * so these are the types worth asking about one by one.
+   *
+   * @example
+   * ```ts
+   * declare const cluster: World; // a GlobalNetworkPolicy denies ICMP type 8 (pings)
+   * cluster.icmpTypesNamed('ICMP'); // [{ type: 8 }]
+   * cluster.icmpTypesNamed('ICMPv6'); // []
+   * ```
+   */
+  icmpTypesNamed(protocol: 'ICMP' | 'ICMPv6'): readonly IcmpValue[] {
+    this.#icmpTypes ??= icmpTypesToTry(this.model);
+    return this.#icmpTypes.get(protocol === 'ICMP' ? 1 : 58) ?? [];
+  }
+
+  /**
    * For an ICMP flow without a type (a packet of a type no rule names, README "Flows"): the issue
    * naming the types the rules name that get another verdict, each evaluated as its own flow.
    */

@@ -628,6 +628,10 @@ describe('an ICMP flow without a type in a world whose rules name types', () => 
       gnp('all', { selector: "app == 'web'", ingress: [{ action: 'Allow' }] }),
     ]);
     expect(typeless.evaluate(icmp)).toMatchObject({ verdict: 'Allow', issues: [] });
+    expect([world.icmpTypesNamed('ICMP'), world.icmpTypesNamed('ICMPv6')]).toEqual([
+      [{ type: 8 }, { type: 13 }, { type: 13, code: 1 }],
+      [],
+    ]);
     // Rules on ICMP types say nothing of ICMPv6 flows.
     expect(
       world.evaluate({ protocol: 'ICMPv6', srcIp: '2001:db8::10', dstIp: '2001:db8::10' }).issues,

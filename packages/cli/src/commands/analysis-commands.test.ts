@@ -235,10 +235,22 @@ spec: {selector: app == 'db', types: [Ingress], ingress: [{action: Allow, protoc
     ]);
     const typeless = memoryIo({ 'w.yaml': WORLD, 'p.yaml': pingOnly });
     await main(argv('matrix', 'w.yaml', 'p.yaml', '--protocol', 'icmp', '--json'), typeless.io);
-    expect(JSON.parse(typeless.out()).cells).toEqual([
+    const typelessDoc = JSON.parse(typeless.out());
+    expect(typelessDoc.cells).toEqual([
       ['Allow', 'Deny'],
       ['Allow', 'Allow'],
     ]);
+    // The typeless table is not the pings' one: the note names the type and how many cells differ.
+    const note =
+      'ICMP of no type: a packet of a type no rule names. Types the rules name get another verdict in some cells: type 8 (1 cell). --icmp-type shows one type.';
+    expect(typelessDoc.notes).toEqual([note]);
+    const typelessText = memoryIo({ 'w.yaml': WORLD, 'p.yaml': pingOnly });
+    await main(argv('matrix', 'w.yaml', 'p.yaml', '--protocol', 'icmp'), typelessText.io);
+    expect(typelessText.out()).toContain(`\nnote: ${note}\n`);
+    const typelessCsv = memoryIo({ 'w.yaml': WORLD, 'p.yaml': pingOnly });
+    await main(argv('matrix', 'w.yaml', 'p.yaml', '--protocol', 'icmp', '-o', 'csv'), typelessCsv.io);
+    expect([typelessCsv.out().includes('note:'), typelessCsv.err()]).toEqual([false, `note: ${note}\n`]);
+    expect(doc.notes).toBeUndefined();
     const text = memoryIo({ 'w.yaml': WORLD, 'p.yaml': pingOnly });
     await main(
       argv('matrix', 'w.yaml', 'p.yaml', '--protocol', 'icmp', '--icmp-type', '3', '--icmp-code', '1'),

@@ -86,6 +86,36 @@ const whatOf = (m: MatrixTable): string =>
       : ''
   }`;
 
+/**
+ * For a table of ICMP flows without a type (packets of a type no rule names): which of the
+ * types the rules name some cells decide otherwise, as the evaluator says for one flow.
+ *
+ * @example
+ * ```ts
+ * typelessIcmpNotes(table, [{ type: 8 }], tableFor);
+ * // ['ICMP of no type: a packet of a type no rule names. Types the rules name get another verdict in some cells: type 8 (2 cells). --icmp-type shows one type.']
+ * ```
+ */
+function typelessIcmpNotes(
+  table: MatrixTable,
+  types: readonly { readonly type: number; readonly code?: number }[],
+  tableFor: (icmp: Flow['icmp']) => MatrixTable,
+): string[] {
+  const apart = types.flatMap((icmp) => {
+    const typed = tableFor(icmp);
+    const cells = table.cells.reduce(
+      (n, row, i) => n + row.filter((v, j) => typed.cells[i]?.[j] !== v).length,
+      0,
+    );
+    const text = `type ${icmp.type}${icmp.code !== undefined ? ` code ${icmp.code}` : ''}`;
+    return cells === 0 ? [] : [`${text} (${cells} cell${cells === 1 ? '' : 's'})`];
+  });
+  if (apart.length === 0) return [];
+  return [
+    `${table.protocol} of no type: a packet of a type no rule names. Types the rules name get another verdict in some cells: ${apart.join(', ')}. --icmp-type shows one type.`,
+  ];
+}
+
 const csvField = (text: string): string => (/[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
 
 function asCsv(m: MatrixTable): string {
@@ -202,16 +232,10 @@ export async function runMatrix(
   };
   const { world, issues } = await loadWorld(manifests, ctx, opts.engine, opts);
   if (world === undefined) return reportIssues(issues, ctx);
-  let matrix: MatrixTable;
+  // One table for the flow asked about, built the same way again for each named ICMP type.
+  let tableFor: (icmp: Flow['icmp']) => MatrixTable;
   if (opts.endpoints === undefined) {
-    matrix = fromWorldMatrix(world.matrix(query));
-    // As for an --endpoints entry the world lacks (exit 2): a table of nothing answers nothing.
-    if (matrix.sources.length === 0) {
-      ctx.io.stderr.write(
-        'error: the world has no pods or host endpoints to put in the table: add their manifests (kubectl get pods -A -o yaml), or name IP addresses and services with --endpoints\n',
-      );
-      return EXIT.usage;
-    }
+    tableFor = (i) => fromWorldMatrix(world.matrix({ ...query, ...(i !== undefined ? { icmp: i } : {}) }));
   } else {
     const { parties, unknown } = resolveParties(world, splitList(opts.endpoints), protocol, port);
     if (unknown.length > 0 || parties.length === 0) {
@@ -234,11 +258,26 @@ export async function runMatrix(
           ]
         : [],
     );
-    matrix =
+    tableFor =
       refs.length === parties.length
-        ? fromWorldMatrix(world.matrix({ ...query, endpoints: refs }))
-        : tableOf(world, parties, protocol, port, icmp);
+        ? (i) =>
+            fromWorldMatrix(
+              world.matrix({ ...query, ...(i !== undefined ? { icmp: i } : {}), endpoints: refs }),
+            )
+        : (i) => tableOf(world, parties, protocol, port, i);
   }
+  const matrix = tableFor(icmp);
+  // As for an --endpoints entry the world lacks (exit 2): a table of nothing answers nothing.
+  if (matrix.sources.length === 0) {
+    ctx.io.stderr.write(
+      'error: the world has no pods or host endpoints to put in the table: add their manifests (kubectl get pods -A -o yaml), or name IP addresses and services with --endpoints\n',
+    );
+    return EXIT.usage;
+  }
+  const notes =
+    icmp === undefined && (protocol === 'ICMP' || protocol === 'ICMPv6')
+      ? typelessIcmpNotes(matrix, world.icmpTypesNamed(protocol), tableFor)
+      : [];
   if (ctx.json) {
     writeJson(ctx.io.stdout, {
       ok: true,
@@ -251,6 +290,7 @@ export async function runMatrix(
       sources: matrix.sources.map((p) => p.label),
       destinations: matrix.destinations.map((p) => p.label),
       cells: matrix.cells,
+      ...(notes.length > 0 ? { notes } : {}),
     });
     return EXIT.ok;
   }
@@ -260,6 +300,9 @@ export async function runMatrix(
     mermaid: () => asMermaid(matrix),
   };
   ctx.io.stdout.write(render[opts.format ?? 'text']());
+  // After the text table's legend; beside CSV or Mermaid (which stay parseable), on stderr.
+  const format = opts.format ?? 'text';
+  for (const note of notes) (format === 'text' ? ctx.io.stdout : ctx.io.stderr).write(`note: ${note}\n`);
   return EXIT.ok;
 }
 

@@ -11,7 +11,14 @@ import type { Verdict } from '../result/types.js';
 import type { WorldModel } from '../world/model.js';
 import { worldRules } from '../world/rules.js';
 
-/** An ICMP type, with a code when a rule names one. */
+/**
+ * An ICMP type, with a code when a rule names one (other than 0: a type without a code is code 0).
+ *
+ * @example
+ * ```ts
+ * const unreachable: IcmpValue = { type: 3, code: 1 }; // ICMP host unreachable
+ * ```
+ */
 export interface IcmpValue {
   readonly type: number;
   readonly code?: number;

@@ -333,9 +333,12 @@ export class World {
 
   /** The ICMP types the world's rules name for a packet's protocol, when it gives no type. */
   #icmpTypesToTry(packet: Packet): readonly IcmpValue[] | undefined {
-    if (packet.icmp !== undefined) return undefined;
+    return packet.icmp === undefined ? this.#namedIcmpTypes().get(packet.protocol) : undefined;
+  }
+
+  #namedIcmpTypes(): ReadonlyMap<number, readonly IcmpValue[]> {
     this.#icmpTypes ??= icmpTypesToTry(this.model);
-    return this.#icmpTypes.get(packet.protocol);
+    return this.#icmpTypes;
   }
 
   /**
@@ -351,12 +354,11 @@ export class World {
    * ```
    */
   icmpTypesNamed(protocol: 'ICMP' | 'ICMPv6'): readonly IcmpValue[] {
-    this.#icmpTypes ??= icmpTypesToTry(this.model);
-    return this.#icmpTypes.get(protocol === 'ICMP' ? 1 : 58) ?? [];
+    return this.#namedIcmpTypes().get(protocol === 'ICMP' ? 1 : 58) ?? [];
   }
 
   /**
-   * For an ICMP flow without a type (a packet of a type no rule names, README "Flows"): the issue
+   * For an ICMP flow without a type (a packet of a type no rule names, README "Flow"): the issue
    * naming the types the rules name that get another verdict, each evaluated as its own flow.
    */
   #typelessIcmpNote(flow: Flow, packet: Packet, verdict: Verdict): Issue | undefined {

@@ -1,6 +1,6 @@
 /**
  * ICMP flows that leave out `icmp` in a world whose rules name ICMP types. Such a flow is a
- * packet of no type (README, "Flows"): it matches no `icmp` type criterion and every `notICMP`
+ * packet of no type (README, "Flow"): it matches no `icmp` type criterion and every `notICMP`
  * one, so its verdict is the one a type no rule names gets. Every real packet has a type, and
  * someone asking about "ICMP" usually means a ping, so the answer says which of the types the
  * rules name would be decided otherwise: a `Deny ICMP type 8` rule before an allow-all makes the

@@ -4,7 +4,7 @@ import { preDnat } from '@calico-dsl/core';
 import { describe, expect, it } from 'vitest';
 import { combineVerdicts, decidingStep, EvaluatorInputError, World } from '../src/index.js';
 import { parseWorld, scenarios } from './helpers/scenarios.js';
-import { BASE, gnp, np, pod, service, sgnp, tier } from './helpers/world-kit.js';
+import { BASE, gnp, kubeProxy, np, pod, service, sgnp, tier } from './helpers/world-kit.js';
 
 const engines = ['compiled', 'reference'] as const;
 
@@ -427,19 +427,19 @@ describe("a flow to a node port on 127.0.0.1 (kube-proxy's localhost node ports)
   // kube-proxy's KUBE-NODEPORTS jump is behind `--dst-type LOCAL` without excluding 127.0.0.0/8
   // (iptables.localhostNodePorts, default true, proxier.go): a host's packet to 127.0.0.1 on a
   // node port is DNAT'd to a backend on the node that sends it, which a flow does not name.
-  const world = World.from([
-    ...BASE,
-    service('prod', 'web-np', {
-      type: 'NodePort',
-      selector: { app: 'web' },
-      clusterIP: '10.96.0.10',
-      port: 80,
-      targetPort: 8080,
-      nodePort: 30080,
-    }),
-  ]);
-  const to = (dstIp: string, dstPort: number, srcIp = '127.0.0.1') =>
-    world.evaluate({ protocol: 'TCP', srcIp, srcPort: 40000, dstIp, dstPort });
+  const webNp = service('prod', 'web-np', {
+    type: 'NodePort',
+    selector: { app: 'web' },
+    clusterIP: '10.96.0.10',
+    port: 80,
+    targetPort: 8080,
+    nodePort: 30080,
+  });
+  const world = World.from([...BASE, webNp]);
+  const flowTo = (dstIp: string, dstPort: number, srcIp = '127.0.0.1') =>
+    ({ protocol: 'TCP', srcIp, srcPort: 40000, dstIp, dstPort }) as const;
+  const to = (dstIp: string, dstPort: number, srcIp?: string) =>
+    world.evaluate(flowTo(dstIp, dstPort, srcIp));
 
   it('is reported: the model cannot say which node DNATs it', () => {
     for (const dst of ['127.0.0.1', '127.1.2.3']) {
@@ -457,29 +457,9 @@ describe("a flow to a node port on 127.0.0.1 (kube-proxy's localhost node ports)
 
   it('nor when nodePortAddresses leaves loopback out (kube-proxy -d <ip> rules)', () => {
     const config = (list: string) =>
-      World.from([
-        ...BASE,
-        service('prod', 'web-np', {
-          type: 'NodePort',
-          selector: { app: 'web' },
-          clusterIP: '10.96.0.10',
-          port: 80,
-          targetPort: 8080,
-          nodePort: 30080,
-        }),
-        {
-          apiVersion: 'v1',
-          kind: 'ConfigMap',
-          metadata: { name: 'kube-proxy', namespace: 'kube-system' },
-          data: { 'config.conf': `kind: KubeProxyConfiguration\nnodePortAddresses:\n${list}` },
-        },
-      ]).evaluate({
-        protocol: 'TCP',
-        srcIp: '127.0.0.1',
-        srcPort: 40000,
-        dstIp: '127.0.0.1',
-        dstPort: 30080,
-      });
+      World.from([...BASE, webNp, kubeProxy(`nodePortAddresses:\n${list}`)]).evaluate(
+        flowTo('127.0.0.1', 30080),
+      );
     expect(config('- 10.0.0.0/8\n').issues).toEqual([]);
     expect(config('- primary\n').issues).toEqual([]);
     expect(config('- 10.0.0.0/8\n- 127.0.0.0/8\n').issues.map((i) => i.code)).toEqual(['loopback_node_port']);

@@ -136,6 +136,14 @@ const ep = (address: string, conditions: Obj = {}, more: Obj = {}): Obj => ({
 const httpPort = [{ name: 'http', protocol: 'TCP', port: 80, targetPort: 'http' }];
 const sliceHttp = [{ name: 'http', protocol: 'TCP', port: 8080 }];
 
+/** Service web as a NodePort 30080 with externalTrafficPolicy Local. */
+const webNodePortLocal = () =>
+  svc('web', {
+    type: 'NodePort',
+    etp: 'Local',
+    ports: [{ name: 'http', protocol: 'TCP', port: 80, nodePort: 30080 }],
+  });
+
 const backendIps = (r: ReturnType<typeof both>) =>
   r.paths.map((p) => p.backend?.ip).filter((x): x is string => x !== undefined);
 
@@ -251,11 +259,7 @@ describe('EndpointSlices: backends are the slice endpoints (endpointslicecache.g
   it('externalTrafficPolicy Local: local ready, else local serving terminating (per node)', () => {
     const world = base([
       ...heps,
-      svc('web', {
-        type: 'NodePort',
-        etp: 'Local',
-        ports: [{ name: 'http', protocol: 'TCP', port: 80, nodePort: 30080 }],
-      }),
+      webNodePortLocal(),
       slice(
         'web-1',
         'web',
@@ -760,11 +764,7 @@ describe('one endpoint in two slices: kube-proxy keeps one copy, in Go map order
   it('externalTrafficPolicy Local and a host client: the unserved pick is a path of its own (drop, reject)', () => {
     const world = base([
       ...heps,
-      svc('web', {
-        type: 'NodePort',
-        etp: 'Local',
-        ports: [{ name: 'http', protocol: 'TCP', port: 80, nodePort: 30080 }],
-      }),
+      webNodePortLocal(),
       slice('web-a', 'web', [ep(W1, {}, { nodeName: 'felix-1' })], sliceHttp),
       slice('web-b', 'web', [ep(W1, { ready: false, serving: false }, { nodeName: 'felix-1' })], sliceHttp),
     ]);

@@ -433,13 +433,7 @@ describe('world model', () => {
       sgnp('deny-web-staged', denyWeb),
       gnp('allow-web', { selector: 'app == "web"', types: ['Ingress'], ingress: [{ action: 'Allow' }] }),
     ];
-    const flow = {
-      protocol: 'TCP',
-      srcIp: '10.1.1.10',
-      srcPort: 40000,
-      dstIp: '10.1.0.10',
-      dstPort: 8080,
-    } as const;
+    const flow = clientToWeb;
     const now = World.from(resources);
     expect(now.evaluate(flow).decidedBy?.policy?.name).toBe('security.deny-web');
     expect(now.issues.filter((i) => i.code === 'not_enforced')).toEqual([]);

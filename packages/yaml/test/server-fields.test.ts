@@ -6,17 +6,20 @@ import { describe, expect, it } from 'vitest';
 import { fromYaml, toYaml } from '../src/index.js';
 import { reverseKeys } from './helpers.js';
 
-const EXPORTED = `apiVersion: projectcalico.org/v3
-kind: Tier
-metadata:
-  name: security
-  ownerReferences:
+// What a controller writes: the same owner in every document here.
+const OWNER_REFERENCES = `  ownerReferences:
   - apiVersion: v1
     kind: Namespace
     name: prod
     uid: 0c1d3c1e-8b4e-4a53-9b1d-2f5b7f4d7f10
     controller: true
-  managedFields:
+`;
+
+const EXPORTED = `apiVersion: projectcalico.org/v3
+kind: Tier
+metadata:
+  name: security
+${OWNER_REFERENCES}  managedFields:
   - manager: calicoctl
     operation: Update
     apiVersion: projectcalico.org/v3
@@ -79,13 +82,7 @@ describe('server-written fields', () => {
 kind: ClusterNetworkPolicy
 metadata:
   name: guardrail
-  ownerReferences:
-  - apiVersion: v1
-    kind: Namespace
-    name: prod
-    uid: 0c1d3c1e-8b4e-4a53-9b1d-2f5b7f4d7f10
-    controller: true
-  managedFields:
+${OWNER_REFERENCES}  managedFields:
   - manager: kubectl
     operation: Apply
     apiVersion: policy.networking.k8s.io/v1alpha2

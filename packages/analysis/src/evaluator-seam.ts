@@ -54,6 +54,7 @@ export {
   makeTopology,
   matrixAddress,
   matrixQuery,
+  namedIcmpTypes,
   nodeKey,
   parseCidr,
   parseIp,

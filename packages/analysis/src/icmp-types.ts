@@ -12,12 +12,12 @@ import {
   ICMP_REQUEST_REPLY,
   ICMPV6_UNTRACKED_TYPES,
   icmpFirstPacket,
+  namedIcmpTypes,
   type RuleModel,
   type Verdict,
   WORKLOAD_TO_HOST_ICMPV6_TYPES,
   type World,
   type WorldModel,
-  worldRules,
 } from './evaluator-seam.js';
 import type { IpClass } from './partition.js';
 import { addressesOf, formatIp, type IpInterval, ivsContain, without } from './sets/ip.js';
@@ -74,13 +74,7 @@ export function icmpAtoms(models: readonly WorldModel[], felix = false): Map<num
     if (m.code !== undefined) atoms.set(`${m.type}/${m.code}`, { type: m.type, code: m.code });
   };
   for (const model of models) {
-    const rules = worldRules(model);
-    // (Validation wants ICMP or ICMPv6 beside an ICMP match; a world built unchecked may not say.)
-    for (const r of rules)
-      for (const protocol of r.protocol === undefined ? [1, 58] : [r.protocol]) {
-        add(protocol, r.icmp);
-        add(protocol, r.notICMP);
-      }
+    for (const [protocol, named] of namedIcmpTypes(model)) for (const m of named) add(protocol, m);
     if (felix && model.workloads.some((w) => w.ips.some((ip) => ip.version === 6)))
       for (const type of WORKLOAD_TO_HOST_ICMPV6_TYPES) add(58, { type });
     if (!model.policies.some((p) => p.doNotTrack)) continue;

@@ -12,7 +12,8 @@
  *   encapsulation drops of workload egress (`encapDrops`), Felix's static filter rules ahead of
  *   host policy (`hostStaticRuleOf`: tunnels, WireGuard), the source NAT rule a packet meets (`snatRuleOf`), and which hooks a reply of an untracked connection skips
  *   on a node that tracked it (`conntrackAccepts`), where conntrack's INVALID drop applies
- *   (`invalidDrop`) and which ICMP first packets it takes (`icmpFirstPacket`, `firstPacketInvalid`);
+ *   (`invalidDrop`) and which ICMP first packets it takes (`icmpFirstPacket`, `firstPacketInvalid`),
+ *   and the ICMP types the rules name (`namedIcmpTypes`);
  * - endpoint queries (`findEndpoint`, `matrixQuery`: a matrix's options checked against a world)
  *   and which node addresses serve node ports (`servesNodePorts`: kube-proxy's nodePortAddresses);
  * - flows the model cannot place (`loopbackNodePortIssue`: a packet to 127.0.0.0/8 on a node port).
@@ -20,6 +21,7 @@
 
 export { findEndpoint, type MatrixQuery, matrixAddress, matrixQuery } from './endpoint-query.js';
 export type { ChainClass, Direction, TierPolicies } from './engine.js';
+export { namedIcmpTypes } from './flow/typeless-icmp.js';
 export { entitiesOwning } from './match/owners.js';
 export type { Packet } from './match/packet.js';
 export { type MatchContext, sideMatches } from './match/rule-match.js';

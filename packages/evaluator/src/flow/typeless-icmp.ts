@@ -28,42 +28,57 @@ const ICMP = 1;
 const ICMPV6 = 58;
 
 /**
- * The ICMP types (and type/code pairs) the world's rules match on (`icmp`, `notICMP`), per
- * protocol (1 ICMP, 58 ICMPv6; a rule without a protocol counts for both); a protocol no rule
- * names a type of is absent.
+ * The ICMP types and type/code pairs the world's rules match on (`icmp`, `notICMP`), per
+ * protocol (1 ICMP, 58 ICMPv6; a rule without a protocol counts for both), in the order the
+ * rules name them: a type, then its pair when the rule gives a code. A protocol no rule names a
+ * type of is absent. The analysis package's ICMP atoms start from this list.
  *
  * @example
  * ```ts
  * // world: one GlobalNetworkPolicy with `Deny ICMP icmp: { type: 3, code: 1 }`
- * icmpTypesToTry(world.model).get(1); // [{ type: 3 }, { type: 3, code: 1 }]
- * icmpTypesToTry(World.from([]).model).size; // 0
+ * namedIcmpTypes(world.model).get(1); // [{ type: 3 }, { type: 3, code: 1 }]
+ * namedIcmpTypes(World.from([]).model).size; // 0
  * ```
  */
-export function icmpTypesToTry(world: WorldModel): ReadonlyMap<number, readonly IcmpValue[]> {
-  const keys = new Map<number, Set<string>>();
+export function namedIcmpTypes(world: WorldModel): Map<number, IcmpValue[]> {
+  const named = new Map<number, Map<string, IcmpValue>>();
   const add = (protocol: number, field: { readonly type?: number; readonly code?: number } | undefined) => {
     if (field?.type === undefined) return;
-    const set = keys.get(protocol) ?? new Set<string>();
-    set.add(`${field.type}`);
-    // A flow's type without a code is code 0 (`checkedPacket`), so code 0 is the type alone.
-    if (field.code !== undefined && field.code !== 0) set.add(`${field.type}/${field.code}`);
-    keys.set(protocol, set);
+    const values = named.get(protocol) ?? new Map<string, IcmpValue>();
+    const { type, code } = field;
+    if (!values.has(`${type}`)) values.set(`${type}`, { type });
+    if (code !== undefined && !values.has(`${type}/${code}`)) values.set(`${type}/${code}`, { type, code });
+    named.set(protocol, values);
   };
+  // (Validation wants ICMP or ICMPv6 beside an ICMP match; a world built unchecked may not say.)
   for (const r of worldRules(world))
     for (const protocol of r.protocol === undefined ? [ICMP, ICMPV6] : [r.protocol]) {
+      if (protocol !== ICMP && protocol !== ICMPV6) continue;
       add(protocol, r.icmp);
       add(protocol, r.notICMP);
     }
-  const out = new Map<number, IcmpValue[]>();
-  for (const [protocol, set] of keys)
-    out.set(
+  return new Map([...named].map(([protocol, values]) => [protocol, [...values.values()]]));
+}
+
+/**
+ * The types a flow without `icmp` is told apart from ({@link namedIcmpTypes}), sorted by type
+ * and code: a pair with code 0 is its type alone, since a flow's type without a code is code 0
+ * (`checkedPacket`).
+ *
+ * @example
+ * ```ts
+ * // world: `Deny ICMP icmp: { type: 3, code: 1 }` and `Deny ICMP icmp: { type: 8, code: 0 }`
+ * icmpTypesToTry(world.model).get(1); // [{ type: 3 }, { type: 3, code: 1 }, { type: 8 }]
+ * ```
+ */
+export function icmpTypesToTry(world: WorldModel): ReadonlyMap<number, readonly IcmpValue[]> {
+  const byTypeAndCode = (a: IcmpValue, b: IcmpValue) => a.type - b.type || (a.code ?? -1) - (b.code ?? -1);
+  return new Map(
+    [...namedIcmpTypes(world)].map(([protocol, values]) => [
       protocol,
-      [...set]
-        .map((k) => k.split('/').map(Number))
-        .sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0) || (a[1] ?? -1) - (b[1] ?? -1))
-        .map(([type = 0, code]) => (code === undefined ? { type } : { type, code })),
-    );
-  return out;
+      values.filter((v) => v.code !== 0).sort(byTypeAndCode),
+    ]),
+  );
 }
 
 /** `type 8`, `type 3 code 1`. */

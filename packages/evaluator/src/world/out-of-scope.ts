@@ -78,8 +78,8 @@ function failsafeIssues(name: string, spec: Record<string, unknown>, i: number):
  * rewrite (left out of the model, `interface-exclude.ts`): say so.
  */
 function interfaceExcludeIssues(name: string, spec: Record<string, unknown>, i: number): Issue[] {
-  const { unreadable, refused } = readInterfaceExclude(spec.interfaceExclude);
   if (name !== 'default') return [];
+  const { unreadable, refused } = readInterfaceExclude(spec.interfaceExclude);
   const issue = (message: string): Issue => ({
     code: 'unsupported_felix_setting' satisfies EvaluatorIssueCode,
     path: [i, 'spec', 'interfaceExclude'],
